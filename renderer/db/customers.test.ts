@@ -1,0 +1,133 @@
+// The customer repository on fake-indexeddb: writes, index-backed search and sorting, duplicates, trash.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { normalizeSearchQuery } from '../../shared/domain/searchTokens';
+import { makeCustomer, makeCustomerFields, makePhone } from '../../test/factories/customer';
+import { RegularsDatabase } from './database';
+import { createCustomerRepository, type CustomerListQuery } from './customers';
+
+let db: RegularsDatabase;
+let clock: Date;
+let ids: number;
+
+function repo() {
+  return createCustomerRepository(db, {
+    now: () => clock,
+    newId: () => `id-${String(++ids).padStart(4, '0')}`,
+  });
+}
+
+const query = (overrides: Partial<CustomerListQuery> = {}): CustomerListQuery => ({ sort: 'name', direction: 'asc', terms: [], tag: null, ...overrides });
+
+beforeEach(async () => {
+  db = new RegularsDatabase(`test-${crypto.randomUUID()}`);
+  await db.open();
+  clock = new Date('2026-03-01T10:00:00Z');
+  ids = 0;
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('customer repository', () => {
+  it('creates a customer with its index fields, and updates them on edit', async () => {
+    const customers = repo();
+    const created = await customers.create(makeCustomerFields({ name: '张三', phones: [makePhone('+8613812345678')], email: 'Zs@Example.com' }));
+    expect(created.id).toBe('id-0001');
+    expect(created.createdAt).toBe('2026-03-01T10:00:00.000Z');
+    expect(created.isDeleted).toBe(0);
+    expect(created.emailKey).toBe('zs@example.com');
+    expect(created.searchTokens).toEqual(expect.arrayContaining(['zs', 'zhangsan']));
+
+    clock = new Date('2026-03-02T09:00:00Z');
+    const edited = await customers.update(created.id, { ...created, name: '李四' });
+    expect(edited.createdAt).toBe(created.createdAt);
+    expect(edited.updatedAt).toBe('2026-03-02T09:00:00.000Z');
+    expect(edited.searchTokens).toContain('ls');
+    expect(edited.searchTokens).not.toContain('zs');
+    expect(await customers.get(created.id)).toEqual(edited);
+  });
+
+  it('refuses to edit a customer that does not exist', async () => {
+    await expect(repo().update('missing', makeCustomerFields())).rejects.toThrow(/not found/);
+  });
+
+  it('finds customers by phone tail, middle digits, pinyin initials, full pinyin, name part and email', async () => {
+    const customers = repo();
+    await customers.create(makeCustomerFields({ name: '张三', phones: [makePhone('+8613812345678')], email: 'zhang@example.com' }));
+    await customers.create(makeCustomerFields({ name: '单田芳', phones: [makePhone('+8613900001111')] }));
+    await customers.create(makeCustomerFields({ name: 'Anna Müller', email: 'anna@shop.de' }));
+    const names = async (q: string) => {
+      const found = await customers.listIds(query({ terms: normalizeSearchQuery(q) }));
+      return (await customers.getMany(found)).map((c) => c?.name);
+    };
+    expect(await names('5678')).toEqual(['张三']);
+    expect(await names('1234')).toEqual(['张三']);
+    expect(await names('138 1234')).toEqual(['张三']);
+    expect(await names('zs')).toEqual(['张三']);
+    expect(await names('zhangsan')).toEqual(['张三']);
+    expect(await names('三')).toEqual(['张三']);
+    expect(await names('shan')).toEqual(['单田芳']);
+    expect(await names('stf')).toEqual(['单田芳']);
+    expect(await names('muller')).toEqual(['Anna Müller']);
+    expect(await names('anna mül')).toEqual(['Anna Müller']);
+    expect(await names('zhang@')).toEqual(['张三']);
+    expect(await names('nobody')).toEqual([]);
+  });
+
+  it('sorts through the indexes, both ways, and filters by tag', async () => {
+    const customers = repo();
+    for (const [name, tag] of [['王五', 'VIP'], ['艾米', ''], ['白云', 'VIP'], ['Zoe', '']] as const) {
+      clock = new Date(clock.getTime() + 60_000);
+      await customers.create(makeCustomerFields({ name, tags: tag ? [tag] : [] }));
+    }
+    const namesOf = async (q: CustomerListQuery) => (await customers.getMany(await customers.listIds(q))).map((c) => c?.name);
+    expect(await namesOf(query())).toEqual(['艾米', '白云', '王五', 'Zoe']);
+    expect(await namesOf(query({ direction: 'desc' }))).toEqual(['Zoe', '王五', '白云', '艾米']);
+    expect(await namesOf(query({ sort: 'createdAt', direction: 'desc' }))).toEqual(['Zoe', '白云', '艾米', '王五']);
+    expect(await namesOf(query({ tag: 'VIP' }))).toEqual(['白云', '王五']);
+    expect(await namesOf(query({ tag: 'VIP', terms: ['by'] }))).toEqual(['白云']);
+    expect(await customers.allTags()).toEqual(['VIP']);
+  });
+
+  it('finds other customers with the same phone or email, never the one being edited', async () => {
+    const customers = repo();
+    const a = await customers.create(makeCustomerFields({ name: 'A', phones: [makePhone('+8613812345678')], email: 'a@x.com' }));
+    const b = await customers.create(makeCustomerFields({ name: 'B', phones: [makePhone('+8613812345678')] }));
+    const found = await customers.findDuplicates({ phoneKeys: ['+8613812345678'], emailKey: 'a@x.com', excludeId: a.id });
+    expect(found.byPhone.map((c) => c.id)).toEqual([b.id]);
+    expect(found.byEmail).toEqual([]);
+    const none = await customers.findDuplicates({ phoneKeys: [], emailKey: '', excludeId: null });
+    expect(none).toEqual({ byPhone: [], byEmail: [] });
+  });
+
+  it('moves to the trash, hides from the list, restores, and deletes for good only from the trash', async () => {
+    const customers = repo();
+    const c = await customers.create(makeCustomerFields({ name: '赵六' }));
+    await expect(customers.deleteForever(c.id)).rejects.toThrow(/trash/);
+    clock = new Date('2026-03-05T00:00:00Z');
+    await customers.moveToTrash(c.id);
+    expect(await customers.listIds(query())).toEqual([]);
+    expect(await customers.listIds(query({ terms: ['zl'] }))).toEqual([]);
+    expect(await customers.countActive()).toBe(0);
+    const trash = await customers.listTrash();
+    expect(trash.map((t) => [t.name, t.deletedAt])).toEqual([['赵六', '2026-03-05T00:00:00.000Z']]);
+    await customers.restoreFromTrash(c.id);
+    expect(await customers.listIds(query())).toEqual([c.id]);
+    expect((await customers.get(c.id))?.deletedAt).toBeNull();
+    await customers.moveToTrash(c.id);
+    await customers.deleteForever(c.id);
+    expect(await customers.get(c.id)).toBeUndefined();
+    expect(await customers.listTrash()).toEqual([]);
+  });
+
+  it('answers a broad search through the sort index when the hits are many', async () => {
+    const customers = repo();
+    await customers.addMany(Array.from({ length: 2_100 }, (_, i) => makeCustomer({ name: `客户${i}`, phones: [makePhone(`+86139${String(i).padStart(8, '0')}`)] })));
+    const all = await customers.listIds(query({ terms: ['139'] }));
+    expect(all).toHaveLength(2_100);
+    const one = await customers.listIds(query({ terms: ['00002099'] }));
+    expect(one).toHaveLength(1);
+  });
+});

@@ -1,0 +1,371 @@
+// Create or edit a customer. A rejected form keeps everything typed; duplicates are flagged as you type.
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
+import { CHANNELS, GENDERS, SOURCES, type PhoneRegion } from '../../../shared/domain/customer';
+import { validateCustomerDraft, type FieldErrors } from '../../../shared/domain/customerValidation';
+import { validatePhone } from '../../../shared/domain/phone';
+import { customers } from '../../db';
+import { useAllTags, useCustomer, useDuplicates, useSettings } from '../../db/hooks';
+import { useUiStore } from '../../stores/ui';
+import { navigate } from '../../ui/routes';
+import { draftFromFormValues, emptyFormValues, formValuesFromCustomer, type CustomerFormValues } from './customerForm';
+import { ReferrerPicker } from './ReferrerPicker';
+import { TagInput } from './TagInput';
+
+export function CustomerFormScreen({ customerId }: { customerId: string | null }) {
+  const { t } = useTranslation();
+  const existing = useCustomer(customerId);
+  const settings = useSettings();
+  const tags = useAllTags();
+  if (settings === undefined || (customerId && existing === undefined)) return <div className="loading" aria-busy="true" />;
+  if (customerId && existing === null) return <p className="empty-state">{t('customer.notFound')}</p>;
+  const initial = existing ? formValuesFromCustomer(existing) : emptyFormValues();
+  return <CustomerForm customerId={customerId} initial={initial} region={settings.defaultRegion} tagSuggestions={tags} />;
+}
+
+function FieldRow({ label, htmlFor, error, children, hint }: { label: string; htmlFor?: string; error?: string; children: ReactNode; hint?: string }) {
+  return (
+    <div className={error ? 'form-field has-error' : 'form-field'}>
+      <label htmlFor={htmlFor}>{label}</label>
+      {children}
+      {hint && !error && <span className="hint">{hint}</span>}
+      {error && (
+        <span className="form-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function DuplicateWarning({ control, region, excludeId }: { control: Control<CustomerFormValues>; region: PhoneRegion; excludeId: string | null }) {
+  const { t } = useTranslation();
+  const phones = useWatch({ control, name: 'phones' });
+  const email = useWatch({ control, name: 'email' });
+  const peek = useUiStore((s) => s.setPeekCustomerId);
+  const phoneKeys = useMemo(
+    () =>
+      phones
+        .map((p) => (p.raw.trim() ? validatePhone(p.raw, region, { keepAsIs: p.keepAsIs }) : null))
+        .flatMap((r) => (r && r.ok ? [r.value.normalized] : [])),
+    [phones, region],
+  );
+  const duplicates = useDuplicates({ phoneKeys, emailKey: email.trim().toLowerCase(), excludeId });
+  if (!duplicates || (duplicates.byPhone.length === 0 && duplicates.byEmail.length === 0)) return null;
+  const entries = [
+    ...duplicates.byPhone.map((c) => ({ c, reason: t('duplicates.samePhone') })),
+    ...duplicates.byEmail.map((c) => ({ c, reason: t('duplicates.sameEmail') })),
+  ];
+  return (
+    <div className="banner banner-warning" role="status" data-testid="duplicate-warning">
+      <strong>{t('duplicates.title')}</strong>
+      <ul className="plain-list">
+        {entries.map(({ c, reason }) => (
+          <li key={`${c.id}-${reason}`}>
+            {reason}:{' '}
+            <button type="button" className="link-button" onClick={() => peek(c.id)} data-testid="duplicate-link">
+              {c.name}
+            </button>
+            {c.isDeleted ? <span className="muted"> ({t('customer.inTrash')})</span> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FormProps {
+  customerId: string | null;
+  initial: CustomerFormValues;
+  region: PhoneRegion;
+  tagSuggestions: string[];
+}
+
+function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps) {
+  const { t } = useTranslation();
+  const { register, control, handleSubmit, setValue, getValues } = useForm<CustomerFormValues>({ defaultValues: initial });
+  const phones = useFieldArray({ control, name: 'phones' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saveFailed, setSaveFailed] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const attempted = useRef(false);
+  const calendar = useWatch({ control, name: 'birthdayCalendar' });
+  const primary = useWatch({ control, name: 'primaryPhone' });
+  const tags = useWatch({ control, name: 'tags' });
+  const referredBy = useWatch({ control, name: 'referredBy' });
+  const consents = useWatch({ control, name: 'consents' });
+
+  const validate = (values: CustomerFormValues) => validateCustomerDraft(draftFromFormValues(values), { defaultRegion: region, today: new Date() });
+  const errorText = (path: string) => (errors[path] ? t(`validation.${errors[path]}`) : undefined);
+  const revalidate = () => {
+    if (!attempted.current) return;
+    const result = validate(getValues());
+    setErrors(result.ok ? {} : result.reason);
+  };
+
+  const onSubmit = async (values: CustomerFormValues) => {
+    attempted.current = true;
+    const result = validate(values);
+    if (!result.ok) {
+      setErrors(result.reason);
+      // Bring the first problem into view; nothing typed is touched.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.has-error input, .has-error select')?.focus());
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    setSaveFailed(false);
+    try {
+      const saved = customerId ? await customers.update(customerId, result.value) : await customers.create(result.value);
+      navigate({ name: 'customer', id: saved.id });
+    } catch (error) {
+      console.error(error);
+      setSaveFailed(true);
+      setSaving(false);
+    }
+  };
+
+  const errorCount = Object.keys(errors).length;
+  const cancel = () => navigate(customerId ? { name: 'customer', id: customerId } : { name: 'customers' });
+
+  return (
+    <form className="customer-form" onSubmit={handleSubmit(onSubmit)} onChange={revalidate} noValidate data-testid="customer-form">
+      <div className="screen-header">
+        <h1>{customerId ? t('customer.editTitle') : t('customer.newTitle')}</h1>
+        <div className="toolbar">
+          <button type="button" className="button" onClick={cancel}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={saving} data-testid="save-customer">
+            {t('common.save')}
+          </button>
+        </div>
+      </div>
+      {errorCount > 0 && (
+        <p className="banner banner-error" role="alert" data-testid="form-errors">
+          {t('validation.summary', { count: errorCount })}
+        </p>
+      )}
+      {saveFailed && (
+        <p className="banner banner-error" role="alert">
+          {t('customer.saveFailed')}
+        </p>
+      )}
+      <DuplicateWarning control={control} region={region} excludeId={customerId} />
+
+      <section className="card">
+        <h2>{t('customer.sections.basics')}</h2>
+        <div className="form-grid">
+          <FieldRow label={t('customer.fields.name')} htmlFor="f-name" error={errorText('name')} hint={t('customer.hints.name')}>
+            <input id="f-name" {...register('name')} autoFocus maxLength={120} data-testid="field-name" />
+          </FieldRow>
+          <FieldRow label={t('customer.fields.gender')} htmlFor="f-gender">
+            <select id="f-gender" {...register('gender')}>
+              {GENDERS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`gender.${g}`)}
+                </option>
+              ))}
+            </select>
+          </FieldRow>
+        </div>
+      </section>
+
+      <section className="card">
+        <h2>{t('customer.sections.contact')}</h2>
+        <fieldset className="phones">
+          <legend>{t('customer.fields.phones')}</legend>
+          {phones.fields.map((field, index) => {
+            const error = errorText(`phones.${index}.raw`);
+            return (
+              <div className={error ? 'phone-row has-error' : 'phone-row'} key={field.id} data-testid="phone-row">
+                <input
+                  {...register(`phones.${index}.raw`)}
+                  inputMode="tel"
+                  placeholder={t('customer.phonePlaceholder')}
+                  aria-label={t('customer.phoneNumber', { n: index + 1 })}
+                  aria-invalid={!!error}
+                  data-testid={`field-phone-${index}`}
+                />
+                <input {...register(`phones.${index}.label`)} placeholder={t('customer.phoneLabelPlaceholder')} aria-label={t('customer.phoneLabel')} className="phone-label" />
+                <label className="check">
+                  <input type="radio" checked={primary === index} onChange={() => setValue('primaryPhone', index)} name="primary-phone" />
+                  {t('customer.primary')}
+                </label>
+                <label className="check" title={t('customer.hints.keepAsIs')}>
+                  <input type="checkbox" {...register(`phones.${index}.keepAsIs`)} data-testid={`field-keep-${index}`} />
+                  {t('customer.keepAsIs')}
+                </label>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t('customer.removePhone')}
+                  onClick={() => {
+                    phones.remove(index);
+                    if (primary >= index && primary > 0) setValue('primaryPhone', primary - 1);
+                  }}
+                >
+                  ×
+                </button>
+                {error && (
+                  <span className="form-error phone-error" role="alert">
+                    {error}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+          <button type="button" className="button button-small" onClick={() => phones.append({ raw: '', label: '', keepAsIs: false })} data-testid="add-phone">
+            + {t('customer.addPhone')}
+          </button>
+          <p className="hint">{t('customer.hints.region', { region: t(`regions.${region}`) })}</p>
+        </fieldset>
+        <div className="form-grid">
+          <FieldRow label={t('customer.fields.email')} htmlFor="f-email" error={errorText('email')}>
+            <input id="f-email" type="email" {...register('email')} data-testid="field-email" />
+          </FieldRow>
+          <FieldRow label={t('customer.fields.preferredChannel')} htmlFor="f-channel">
+            <select id="f-channel" {...register('preferredChannel')} data-testid="field-channel">
+              <option value="">{t('common.notSet')}</option>
+              {CHANNELS.map((ch) => (
+                <option key={ch} value={ch}>
+                  {t(`channels.${ch}`)}
+                </option>
+              ))}
+            </select>
+          </FieldRow>
+        </div>
+        <fieldset className="consents">
+          <legend>{t('customer.fields.consents')}</legend>
+          <p className="hint">{t('customer.hints.consents')}</p>
+          {CHANNELS.map((ch) => {
+            const error = errorText(`consents.${ch}.date`) ?? errorText(`consents.${ch}`);
+            return (
+              <div className={error ? 'consent-row has-error' : 'consent-row'} key={ch}>
+                <span className="consent-channel">{t(`channels.${ch}`)}</span>
+                <select
+                  {...register(`consents.${ch}.state`, {
+                    onChange: (e: React.ChangeEvent<HTMLSelectElement>) => {
+                      if (e.target.value && !getValues(`consents.${ch}.date`)) {
+                        const now = new Date();
+                        const pad = (n: number) => String(n).padStart(2, '0');
+                        setValue(`consents.${ch}.date`, `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`);
+                      }
+                    },
+                  })}
+                  aria-label={t('customer.consentFor', { channel: t(`channels.${ch}`) })}
+                  data-testid={`field-consent-${ch}`}
+                >
+                  <option value="">{t('consent.unknown')}</option>
+                  <option value="granted">{t('consent.granted')}</option>
+                  <option value="declined">{t('consent.declined')}</option>
+                </select>
+                <input
+                  type="date"
+                  {...register(`consents.${ch}.date`)}
+                  disabled={!consents[ch].state}
+                  aria-label={t('customer.consentDate', { channel: t(`channels.${ch}`) })}
+                />
+                {error && <span className="form-error">{error}</span>}
+              </div>
+            );
+          })}
+        </fieldset>
+      </section>
+
+      <section className="card">
+        <h2>{t('customer.sections.personal')}</h2>
+        <div className={errorText('birthday') ? 'birthday has-error' : 'birthday'}>
+          <label htmlFor="f-bcal">{t('customer.fields.birthday')}</label>
+          <div className="birthday-inputs">
+            <select id="f-bcal" {...register('birthdayCalendar')} data-testid="field-birthday-calendar">
+              <option value="">{t('birthday.none')}</option>
+              <option value="solar">{t('birthday.solar')}</option>
+              <option value="lunar">{t('birthday.lunar')}</option>
+            </select>
+            {calendar && (
+              <>
+                <input {...register('birthdayYear')} inputMode="numeric" placeholder={t('birthday.yearOptional')} aria-label={t('birthday.year')} className="input-year" data-testid="field-birthday-year" />
+                <select {...register('birthdayMonth')} aria-label={t('birthday.month')} data-testid="field-birthday-month">
+                  <option value="">{t('birthday.month')}</option>
+                  {Array.from({ length: 12 }, (_, i) => (
+                    <option key={i + 1} value={String(i + 1)}>
+                      {t(calendar === 'lunar' ? `birthday.lunarMonths.${i + 1}` : 'birthday.monthN', { n: i + 1 })}
+                    </option>
+                  ))}
+                </select>
+                <select {...register('birthdayDay')} aria-label={t('birthday.day')} data-testid="field-birthday-day">
+                  <option value="">{t('birthday.day')}</option>
+                  {Array.from({ length: calendar === 'lunar' ? 30 : 31 }, (_, i) => (
+                    <option key={i + 1} value={String(i + 1)}>
+                      {t(calendar === 'lunar' ? `birthday.lunarDays.${i + 1}` : 'birthday.dayN', { n: i + 1 })}
+                    </option>
+                  ))}
+                </select>
+                {calendar === 'lunar' && (
+                  <label className="check">
+                    <input type="checkbox" {...register('birthdayLeapMonth')} />
+                    {t('birthday.leapMonth')}
+                  </label>
+                )}
+              </>
+            )}
+          </div>
+          {errorText('birthday') && (
+            <span className="form-error" role="alert">
+              {errorText('birthday')}
+            </span>
+          )}
+        </div>
+        <div className="form-grid">
+          <FieldRow label={t('customer.fields.company')} htmlFor="f-company">
+            <input id="f-company" {...register('company')} data-testid="field-company" />
+          </FieldRow>
+          <FieldRow label={t('customer.fields.title')} htmlFor="f-title">
+            <input id="f-title" {...register('title')} data-testid="field-title" />
+          </FieldRow>
+          <FieldRow label={t('customer.fields.city')} htmlFor="f-city">
+            <input id="f-city" {...register('city')} data-testid="field-city" />
+          </FieldRow>
+          <FieldRow label={t('customer.fields.address')} htmlFor="f-address">
+            <input id="f-address" {...register('address')} data-testid="field-address" />
+          </FieldRow>
+        </div>
+      </section>
+
+      <section className="card">
+        <h2>{t('customer.sections.origin')}</h2>
+        <div className="form-grid">
+          <FieldRow label={t('customer.fields.source')} htmlFor="f-source">
+            <select id="f-source" {...register('source')} data-testid="field-source">
+              <option value="">{t('common.notSet')}</option>
+              {SOURCES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sources.${s}`)}
+                </option>
+              ))}
+            </select>
+          </FieldRow>
+          <FieldRow label={t('customer.fields.referredBy')} htmlFor="f-referrer">
+            <ReferrerPicker inputId="f-referrer" value={referredBy} onChange={(id) => setValue('referredBy', id)} excludeId={customerId} region={region} />
+          </FieldRow>
+        </div>
+        <FieldRow label={t('customer.fields.tags')} htmlFor="f-tags" error={Object.keys(errors).find((k) => k.startsWith('tags')) ? errorText(Object.keys(errors).find((k) => k.startsWith('tags')) as string) : undefined}>
+          <TagInput inputId="f-tags" value={tags} onChange={(next) => setValue('tags', next)} suggestions={tagSuggestions} />
+        </FieldRow>
+        <FieldRow label={t('customer.fields.notes')} htmlFor="f-notes" error={errorText('notes')}>
+          <textarea id="f-notes" rows={4} {...register('notes')} data-testid="field-notes" />
+        </FieldRow>
+      </section>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={cancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button button-primary" disabled={saving}>
+          {t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,144 @@
+// A virtualized customer table: react-table for columns and sorting state, react-virtual for the rows.
+import { useMemo, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createColumnHelper, flexRender, type CellContext, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Customer, PhoneRegion } from '../../../shared/domain/customer';
+import { primaryPhone } from '../../../shared/domain/customer';
+import { formatPhoneForDisplay } from '../../../shared/domain/phone';
+import type { CustomerSortField, SortDirection } from '../../db/customers';
+import { useCustomersByIds } from '../../db/hooks';
+import { formatDate } from '../../i18n';
+import { navigate } from '../../ui/routes';
+import { TagList } from './TagList';
+
+const ROW_HEIGHT = 44;
+const column = createColumnHelper<string>();
+
+interface Props {
+  ids: string[];
+  sort: CustomerSortField;
+  direction: SortDirection;
+  onSort: (field: CustomerSortField) => void;
+  region: PhoneRegion;
+}
+
+export function CustomerTable({ ids, sort, direction, onSort, region }: Props) {
+  const { t } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: ids.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const visibleIds = items.map((item) => ids[item.index]).filter((id): id is string => id !== undefined);
+  const rows = useCustomersByIds(visibleIds);
+
+  const columns = useMemo(() => {
+    const cell = (render: (c: Customer) => ReactNode) => (info: CellContext<string, unknown>) => {
+      const c = rows?.get(info.row.original);
+      return c ? render(c) : null;
+    };
+    return [
+      column.accessor((id) => id, {
+        id: 'name',
+        header: () => t('customer.fields.name'),
+        cell: cell((c) => <span className="cell-name">{c.name}</span>),
+      }),
+      column.accessor((id) => id, {
+        id: 'phone',
+        header: () => t('customer.fields.phone'),
+        cell: cell((c) => {
+          const p = primaryPhone(c);
+          return p ? <span className="mono">{formatPhoneForDisplay(p, region)}</span> : <span className="muted">—</span>;
+        }),
+      }),
+      column.accessor((id) => id, { id: 'tags', header: () => t('customer.fields.tags'), cell: cell((c) => <TagList tags={c.tags} />) }),
+      column.accessor((id) => id, { id: 'createdAt', header: () => t('customer.fields.createdAt'), cell: cell((c) => formatDate(c.createdAt)) }),
+      column.accessor((id) => id, { id: 'updatedAt', header: () => t('customer.fields.updatedAt'), cell: cell((c) => formatDate(c.updatedAt)) }),
+    ];
+  }, [rows, region, t]);
+
+  const table = useReactTable({
+    data: ids,
+    columns,
+    getRowId: (id) => id,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    state: { sorting: [{ id: sort, desc: direction === 'desc' }] },
+  });
+  const tableRows = table.getRowModel().rows;
+
+  const moveFocus = (index: number) => {
+    const target = Math.max(0, Math.min(ids.length - 1, index));
+    virtualizer.scrollToIndex(target);
+    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-row-index="${target}"]`)?.focus());
+  };
+
+  return (
+    <div className="table" role="table" aria-rowcount={ids.length + 1} data-testid="customer-table">
+      <div className="table-head" role="rowgroup">
+        {table.getHeaderGroups().map((group) => (
+          <div className="table-row table-header-row" role="row" key={group.id}>
+            {group.headers.map((header) => {
+              const field = header.column.id as CustomerSortField;
+              const active = sort === field;
+              return (
+                <div
+                  className={`table-cell col-${field}`}
+                  role="columnheader"
+                  key={header.id}
+                  aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                >
+                  <button type="button" className="sort-button" onClick={() => onSort(field)} data-testid={`sort-${field}`}>
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                    <span className="sort-indicator" aria-hidden="true">
+                      {active ? (direction === 'asc' ? '▲' : '▼') : ''}
+                    </span>
+                  </button>
+                </div>
+              );
+            })}
+          </div>
+        ))}
+      </div>
+      <div className="table-body" ref={scroller} role="rowgroup">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = tableRows[item.index];
+            if (!row) return null;
+            const customer = rows?.get(row.original);
+            return (
+              <div
+                key={row.id}
+                className="table-row table-body-row"
+                role="row"
+                aria-rowindex={item.index + 2}
+                tabIndex={0}
+                data-row-index={item.index}
+                data-testid="customer-row"
+                aria-label={customer?.name}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                onClick={() => navigate({ name: 'customer', id: row.original })}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') navigate({ name: 'customer', id: row.original });
+                  if (e.key === 'ArrowDown') {
+                    e.preventDefault();
+                    moveFocus(item.index + 1);
+                  }
+                  if (e.key === 'ArrowUp') {
+                    e.preventDefault();
+                    moveFocus(item.index - 1);
+                  }
+                }}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <div className={`table-cell col-${cell.column.id}`} role="cell" key={cell.id}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

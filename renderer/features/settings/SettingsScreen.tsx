@@ -1,0 +1,85 @@
+// Settings: language, theme, the default phone region, and facts about this installation.
+import { useTranslation } from 'react-i18next';
+import { PHONE_REGIONS, type PhoneRegion } from '../../../shared/domain/customer';
+import { settings as settingsRepo } from '../../db';
+import { useSettings } from '../../db/hooks';
+import { useDesktop } from '../../platform/context';
+import { useUiStore, type ThemeChoice } from '../../stores/ui';
+import { LanguageSelect } from '../../ui/LanguageSelect';
+
+const THEMES: ThemeChoice[] = ['system', 'light', 'dark'];
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  const { info } = useDesktop();
+  const theme = useUiStore((s) => s.theme);
+  const setTheme = useUiStore((s) => s.setTheme);
+
+  return (
+    <section aria-labelledby="settings-heading" className="settings">
+      <div className="screen-header">
+        <h1 id="settings-heading">{t('nav.settings')}</h1>
+      </div>
+      <section className="card">
+        <h2>{t('settings.appearance')}</h2>
+        <div className="form-grid">
+          <div className="form-field">
+            <label htmlFor="s-language">{t('settings.language')}</label>
+            <LanguageSelect id="s-language" />
+          </div>
+          <div className="form-field">
+            <label htmlFor="s-theme">{t('settings.theme')}</label>
+            <select id="s-theme" value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)} data-testid="theme-select">
+              {THEMES.map((th) => (
+                <option key={th} value={th}>
+                  {t(`settings.themes.${th}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </section>
+      <section className="card">
+        <h2>{t('settings.customerFile')}</h2>
+        <div className="form-grid">
+          <div className="form-field">
+            <label htmlFor="s-region">{t('settings.defaultRegion')}</label>
+            <select
+              id="s-region"
+              value={settings?.defaultRegion ?? 'CN'}
+              onChange={(e) => void settingsRepo.write('defaultRegion', e.target.value as PhoneRegion)}
+              data-testid="region-select"
+            >
+              {PHONE_REGIONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`regions.${r}`)}
+                </option>
+              ))}
+            </select>
+            <span className="hint">{t('settings.defaultRegionHint')}</span>
+          </div>
+        </div>
+      </section>
+      <section className="card">
+        <h2>{t('settings.about')}</h2>
+        <dl className="field-grid">
+          <div className="field-view">
+            <dt>{t('settings.version')}</dt>
+            <dd data-testid="app-version">{info?.version ?? '—'}</dd>
+          </div>
+          <div className="field-view">
+            <dt>{t('settings.dataFolder')}</dt>
+            <dd className="mono break" data-testid="data-folder">
+              {info?.dataFolder ?? '—'}
+            </dd>
+          </div>
+          <div className="field-view">
+            <dt>{t('settings.shell')}</dt>
+            <dd>{info ? t(`settings.shells.${info.shell}`) : '—'}</dd>
+          </div>
+        </dl>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+// i18n: the three languages, the remembered choice, and date formatting in the chosen language.
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { format, parseISO } from 'date-fns';
+import { enUS, zhCN, zhTW } from 'date-fns/locale';
+import type { AppLocale } from '../../shared/ipc/contract';
+import { pickLocale } from '../../shared/domain/locale';
+import en from './locales/en.json';
+import zhCNMessages from './locales/zh-CN.json';
+import zhTWMessages from './locales/zh-TW.json';
+
+const LANGUAGE_KEY = 'regulars.language';
+
+export const resources = {
+  'zh-CN': { translation: zhCNMessages },
+  'zh-TW': { translation: zhTWMessages },
+  en: { translation: en },
+} as const;
+
+export async function initI18n(systemLocale: string): Promise<AppLocale> {
+  const language = pickLocale(localStorage.getItem(LANGUAGE_KEY), systemLocale);
+  await i18n.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = language;
+  return language;
+}
+
+export async function changeLanguage(language: AppLocale): Promise<void> {
+  localStorage.setItem(LANGUAGE_KEY, language);
+  await i18n.changeLanguage(language);
+  document.documentElement.lang = language;
+}
+
+const DATE_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
+
+export function currentLocale(): AppLocale {
+  const lng = i18n.language;
+  return lng === 'zh-CN' || lng === 'zh-TW' || lng === 'en' ? lng : 'en';
+}
+
+/** A stored ISO time shown as a date and time in the current language. */
+export function formatDateTime(iso: string): string {
+  return format(parseISO(iso), 'PPp', { locale: DATE_LOCALES[currentLocale()] });
+}
+
+export function formatDate(iso: string): string {
+  return format(parseISO(iso), 'yyyy-MM-dd');
+}
+
+export function formatLongDate(date: Date): string {
+  return format(date, 'PP', { locale: DATE_LOCALES[currentLocale()] });
+}
+
+export { i18n };

@@ -1,0 +1,105 @@
+// A modal dialog: Esc and the backdrop close it, focus moves in on open and back out on close.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface DialogProps {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  footer?: ReactNode;
+  wide?: boolean;
+  testId?: string;
+}
+
+export function Dialog({ title, onClose, children, footer, wide, testId }: DialogProps) {
+  const { t } = useTranslation();
+  const panel = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    const focusable = panel.current?.querySelector<HTMLElement>('[data-autofocus], button, input, select, textarea, a[href]');
+    (focusable ?? panel.current)?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        onClose();
+      }
+      if (event.key === 'Tab' && panel.current) {
+        // Keep Tab inside the dialog, as a modal should.
+        const items = [...panel.current.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex="0"]')].filter(
+          (el) => !el.hasAttribute('disabled'),
+        );
+        const first = items[0];
+        const last = items[items.length - 1];
+        if (!first || !last) return;
+        if (event.shiftKey && document.activeElement === first) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && document.activeElement === last) {
+          event.preventDefault();
+          first.focus();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      previous?.focus?.();
+    };
+  }, [onClose]);
+
+  return (
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        className={wide ? 'dialog dialog-wide' : 'dialog'}
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        ref={panel}
+        tabIndex={-1}
+        data-testid={testId}
+      >
+        <header className="dialog-header">
+          <h2>{title}</h2>
+          <button type="button" className="icon-button" onClick={onClose} aria-label={t('common.close')}>
+            ×
+          </button>
+        </header>
+        <div className="dialog-body">{children}</div>
+        {footer && <footer className="dialog-footer">{footer}</footer>}
+      </div>
+    </div>
+  );
+}
+
+interface ConfirmProps {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm, onCancel }: ConfirmProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      title={title}
+      onClose={onCancel}
+      testId="confirm-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onCancel} data-autofocus>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className={danger ? 'button button-danger' : 'button button-primary'} onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+        </>
+      }
+    >
+      <p>{message}</p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHref, type Route } from './routes';
+
+describe('routes', () => {
+  const routes: Route[] = [
+    { name: 'customers' },
+    { name: 'customerNew' },
+    { name: 'customer', id: 'a1b2' },
+    { name: 'customerEdit', id: 'a1b2' },
+    { name: 'trash' },
+    { name: 'settings' },
+  ];
+  it.each(routes)('round-trips %o', (route) => {
+    expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+  it('falls back to the customer list for anything unknown', () => {
+    expect(parseRoute('')).toEqual({ name: 'customers' });
+    expect(parseRoute('#/nowhere/at/all')).toEqual({ name: 'customers' });
+    expect(parseRoute('#/customers/x/y/z')).toEqual({ name: 'customers' });
+  });
+});

@@ -1,0 +1,105 @@
+// The customer file: the record shape and the closed vocabularies it uses.
+
+export const GENDERS = ['female', 'male', 'other', 'unspecified'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+export const SOURCES = ['walk-in', 'referral', 'online', 'event', 'other'] as const;
+export type CustomerSource = (typeof SOURCES)[number];
+
+export const CHANNELS = ['phone', 'sms', 'wechat', 'email', 'visit'] as const;
+export type ContactChannel = (typeof CHANNELS)[number];
+
+/** Regions offered as the default for phone numbers typed without a country code. */
+export const PHONE_REGIONS = ['CN', 'HK', 'TW', 'MO', 'SG', 'MY', 'US', 'GB', 'AU', 'CA', 'JP', 'KR'] as const;
+export type PhoneRegion = (typeof PHONE_REGIONS)[number];
+
+export interface CustomerPhone {
+  /** As the clerk typed it. */
+  raw: string;
+  /** E.164 (+8613812345678) when validated; the bare digits when kept deliberately. */
+  normalized: string;
+  /** 'validated': libphonenumber accepted it. 'kept': the clerk chose to keep a number it rejects (95588). */
+  kind: 'validated' | 'kept';
+  label: string;
+  primary: boolean;
+}
+
+export interface Birthday {
+  calendar: 'solar' | 'lunar';
+  /** null when the customer did not give the year. */
+  year: number | null;
+  month: number;
+  day: number;
+  /** Lunar leap month (闰月); always false for solar birthdays. */
+  leapMonth: boolean;
+}
+
+export interface MarketingConsent {
+  granted: boolean;
+  /** yyyy-MM-dd: when the customer said yes or no. */
+  date: string;
+}
+
+/** What the clerk edits: everything on a customer except ids, times and derived fields. */
+export interface CustomerFields {
+  name: string;
+  gender: Gender;
+  phones: CustomerPhone[];
+  email: string;
+  birthday: Birthday | null;
+  company: string;
+  title: string;
+  city: string;
+  address: string;
+  source: CustomerSource | null;
+  referredBy: string | null;
+  preferredChannel: ContactChannel | null;
+  consents: Partial<Record<ContactChannel, MarketingConsent>>;
+  tags: string[];
+  notes: string;
+}
+
+export interface Customer extends CustomerFields {
+  id: string;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+  updatedAt: string;
+  /** ISO time it was moved to the trash, or null. */
+  deletedAt: string | null;
+  /** 0 active, 1 in the trash: an indexable twin of deletedAt (IndexedDB does not index null). */
+  isDeleted: 0 | 1;
+  /** Lower-case tokens; a prefix match on any of them is a search hit. */
+  searchTokens: string[];
+  /** Normalized phone numbers, for the duplicate check. */
+  phoneKeys: string[];
+  /** Lower-case email, '' when none, for the duplicate check. */
+  emailKey: string;
+  /** Sort keys kept on the record so the list sorts through indexes. */
+  nameSort: string;
+  phoneSort: string;
+  tagsSort: string;
+}
+
+export function primaryPhone(c: Pick<CustomerFields, 'phones'>): CustomerPhone | undefined {
+  return c.phones.find((p) => p.primary) ?? c.phones[0];
+}
+
+export function emptyCustomerFields(): CustomerFields {
+  return {
+    name: '',
+    gender: 'unspecified',
+    phones: [],
+    email: '',
+    birthday: null,
+    company: '',
+    title: '',
+    city: '',
+    address: '',
+    source: null,
+    referredBy: null,
+    preferredChannel: null,
+    consents: {},
+    tags: [],
+    notes: '',
+  };
+}

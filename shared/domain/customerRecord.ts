@@ -1,0 +1,38 @@
+// Builds the stored customer record from what the clerk edited: ids, times and the index fields.
+import type { Customer, CustomerFields } from './customer';
+import { primaryPhone } from './customer';
+import { buildSearchTokens, nameSortKey } from './searchTokens';
+import { phoneDigitsForSearch } from './phone';
+
+export type CustomerIndexFields = Pick<Customer, 'searchTokens' | 'phoneKeys' | 'emailKey' | 'nameSort' | 'phoneSort' | 'tagsSort'>;
+
+export function deriveCustomerIndexFields(fields: CustomerFields): CustomerIndexFields {
+  const primary = primaryPhone(fields);
+  return {
+    searchTokens: buildSearchTokens({ name: fields.name, phones: fields.phones, email: fields.email, company: fields.company }),
+    phoneKeys: [...new Set(fields.phones.map((p) => p.normalized))],
+    emailKey: fields.email.trim().toLowerCase(),
+    nameSort: nameSortKey(fields.name),
+    // A customer without a phone sorts last: '~' comes after every digit.
+    phoneSort: primary ? phoneDigitsForSearch(primary) : '~',
+    tagsSort: fields.tags.length ? fields.tags.map((t) => t.toLowerCase()).sort().join(' ') : '~',
+  };
+}
+
+export function newCustomerRecord(fields: CustomerFields, id: string, now: Date, createdAt?: string): Customer {
+  const at = now.toISOString();
+  return { ...fields, id, createdAt: createdAt ?? at, updatedAt: at, deletedAt: null, isDeleted: 0, ...deriveCustomerIndexFields(fields) };
+}
+
+export function editedCustomerRecord(existing: Customer, fields: CustomerFields, now: Date): Customer {
+  return { ...existing, ...fields, updatedAt: now.toISOString(), ...deriveCustomerIndexFields(fields) };
+}
+
+/** The editable fields of a stored record, e.g. to fill the edit form. */
+export function customerFieldsOf(c: Customer): CustomerFields {
+  return {
+    name: c.name, gender: c.gender, phones: c.phones, email: c.email, birthday: c.birthday, company: c.company,
+    title: c.title, city: c.city, address: c.address, source: c.source, referredBy: c.referredBy,
+    preferredChannel: c.preferredChannel, consents: c.consents, tags: c.tags, notes: c.notes,
+  };
+}

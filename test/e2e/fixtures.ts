@@ -1,0 +1,50 @@
+// The e2e harness: each test gets a fresh browser context (its own IndexedDB) and a fresh data folder,
+// and the page talks to the real main-process handlers through a Playwright binding.
+import { test as base, expect } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createIpcHandler } from '../../electron/ipc/handlers';
+import { createWebServices } from '../../electron/services';
+import { AppPage } from './pages/AppPage';
+
+interface Fixtures {
+  /** The OS language the main process reports; drives the first-launch language. */
+  systemLocale: string;
+  dataFolder: string;
+  /** Every "open externally" the main process was asked to do. */
+  openedLinks: string[];
+  app: AppPage;
+}
+
+export const test = base.extend<Fixtures>({
+  systemLocale: ['zh-CN', { option: true }],
+  // eslint-disable-next-line no-empty-pattern
+  dataFolder: async ({}, use) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'regulars-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+  // eslint-disable-next-line no-empty-pattern
+  openedLinks: async ({}, use) => {
+    await use([]);
+  },
+  context: async ({ context, dataFolder, systemLocale, baseURL, openedLinks }, use) => {
+    const services = createWebServices({
+      dataFolder,
+      version: '0.1.0-e2e',
+      systemLocale,
+      log: (line) => openedLinks.push(line.replace(/^open externally: /, '')),
+    });
+    const handler = createIpcHandler(services, { trustedOrigins: [new URL(baseURL ?? 'http://127.0.0.1').origin] });
+    await context.exposeBinding('__regularsInvoke', (source, channel: unknown, payload: unknown) =>
+      handler({ channel, payload, senderUrl: source.frame.url() }),
+    );
+    await use(context);
+  },
+  app: async ({ page }, use) => {
+    await use(new AppPage(page));
+  },
+});
+
+export { expect };

@@ -1,0 +1,172 @@
+// Page models: what a clerk does on each screen, so specs read as steps, not selectors.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto('/#/customers');
+  }
+
+  async startEmptyStore() {
+    await this.open();
+    await this.page.getByTestId('start-empty').click();
+    await expect(this.searchBox).toBeVisible();
+  }
+
+  async startDemoStore() {
+    await this.open();
+    await this.page.getByTestId('start-demo').click();
+    await expect(this.searchBox).toBeVisible();
+  }
+
+  get searchBox(): Locator {
+    return this.page.locator('#global-search');
+  }
+
+  get rows(): Locator {
+    return this.page.getByTestId('customer-row');
+  }
+
+  get listCount(): Locator {
+    return this.page.getByTestId('list-count');
+  }
+
+  async search(text: string) {
+    await this.searchBox.fill(text);
+  }
+
+  async newCustomer(): Promise<CustomerFormPage> {
+    await this.page.getByRole('button', { name: /New customer|新建客户|新增客戶/ }).click();
+    const form = new CustomerFormPage(this.page);
+    await expect(form.root).toBeVisible();
+    return form;
+  }
+
+  async openCustomerFromList(name: string): Promise<CustomerPageModel> {
+    await this.rows.filter({ hasText: name }).first().click();
+    const customer = new CustomerPageModel(this.page);
+    await expect(customer.name).toHaveText(name);
+    return customer;
+  }
+
+  async switchLanguage(language: 'zh-CN' | 'zh-TW' | 'en') {
+    await this.page.getByTestId('language-switch').first().selectOption(language);
+  }
+
+  async goToTrash(): Promise<TrashPageModel> {
+    await this.page.getByTestId('nav-trash').click();
+    return new TrashPageModel(this.page);
+  }
+
+  async goToCustomers() {
+    await this.page.getByTestId('nav-customers').click();
+  }
+}
+
+export interface BirthdayInput {
+  calendar: 'solar' | 'lunar';
+  year?: string;
+  month: string;
+  day: string;
+  leapMonth?: boolean;
+}
+
+export class CustomerFormPage {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('customer-form');
+  }
+
+  field(name: string): Locator {
+    return this.root.getByTestId(`field-${name}`);
+  }
+
+  async fillName(name: string) {
+    await this.field('name').fill(name);
+  }
+
+  async fillPhone(index: number, number: string, opts: { keepAsIs?: boolean } = {}) {
+    while ((await this.root.getByTestId('phone-row').count()) <= index) await this.root.getByTestId('add-phone').click();
+    await this.field(`phone-${index}`).fill(number);
+    if (opts.keepAsIs !== undefined) await this.field(`keep-${index}`).setChecked(opts.keepAsIs);
+  }
+
+  async setBirthday(b: BirthdayInput) {
+    await this.field('birthday-calendar').selectOption(b.calendar);
+    await this.field('birthday-year').fill(b.year ?? '');
+    await this.field('birthday-month').selectOption(b.month);
+    await this.field('birthday-day').selectOption(b.day);
+    if (b.leapMonth !== undefined) await this.root.getByRole('checkbox', { name: /Leap month|闰月|閏月/ }).setChecked(b.leapMonth);
+  }
+
+  async addTags(...tags: string[]) {
+    for (const tag of tags) {
+      await this.root.getByTestId('tag-input').fill(tag);
+      await this.root.getByTestId('tag-input').press('Enter');
+    }
+  }
+
+  async pickReferrer(query: string, name: string) {
+    await this.root.getByTestId('referrer-search').fill(query);
+    await this.root.getByRole('option', { name: new RegExp(name) }).click();
+    await expect(this.root.getByTestId('referrer-picked')).toHaveText(name);
+  }
+
+  async setConsent(channel: string, state: 'granted' | 'declined', date?: string) {
+    await this.field(`consent-${channel}`).selectOption(state);
+    if (date) await this.root.getByLabel(new RegExp(`(Date of consent for|许可日期|同意日期)`)).and(this.root.locator(`input[name="consents.${channel}.date"]`)).fill(date);
+  }
+
+  async save() {
+    await this.root.getByTestId('save-customer').click();
+  }
+
+  get errorSummary(): Locator {
+    return this.root.getByTestId('form-errors');
+  }
+
+  get duplicateWarning(): Locator {
+    return this.root.getByTestId('duplicate-warning');
+  }
+}
+
+export class CustomerPageModel {
+  readonly name: Locator;
+  constructor(readonly page: Page) {
+    this.name = page.getByTestId('customer-name');
+  }
+
+  async edit(): Promise<CustomerFormPage> {
+    await this.page.getByTestId('edit-customer').click();
+    const form = new CustomerFormPage(this.page);
+    await expect(form.root).toBeVisible();
+    return form;
+  }
+
+  async moveToTrash() {
+    await this.page.getByTestId('trash-customer').click();
+    await this.page.getByTestId('confirm-dialog').getByRole('button', { name: /Move to trash|移到回收站|移到資源回收筒/ }).click();
+  }
+
+  profile(testId: string): Locator {
+    return this.page.getByTestId(`profile-${testId}`);
+  }
+}
+
+export class TrashPageModel {
+  constructor(readonly page: Page) {}
+
+  get rows(): Locator {
+    return this.page.getByTestId('trash-row');
+  }
+
+  async restore(name: string) {
+    await this.rows.filter({ hasText: name }).getByTestId('restore').click();
+  }
+
+  async deleteForever(name: string) {
+    await this.rows.filter({ hasText: name }).getByTestId('delete-forever').click();
+    await this.page.getByTestId('confirm-dialog').getByRole('button', { name: /Delete for good|彻底删除|永久刪除/ }).click();
+  }
+}

@@ -1,0 +1,134 @@
+// The app shell: first launch, the demo store, languages, keyboard use, themes, the main-process bridge.
+import { test, expect } from './fixtures';
+
+test.describe('first launch and the demo store', () => {
+  test('the demo store opens with customers that can be sorted and filtered by tag', async ({ app, page }) => {
+    await app.startDemoStore();
+    await expect(app.listCount).toContainText('240');
+    await expect(app.rows.first()).toBeVisible();
+    await page.getByTestId('sort-name').click();
+    const firstAsc = await app.rows.first().getAttribute('aria-label');
+    await page.getByTestId('sort-name').click();
+    const firstDesc = await app.rows.first().getAttribute('aria-label');
+    expect(firstAsc).not.toEqual(firstDesc);
+
+    const tagFilter = page.getByTestId('tag-filter');
+    const firstTag = await tagFilter.locator('option').nth(1).getAttribute('value');
+    await tagFilter.selectOption(firstTag ?? '');
+    await expect(app.listCount).toContainText('/ 240');
+    const filtered = await app.rows.count();
+    expect(filtered).toBeGreaterThan(0);
+    for (const row of await app.rows.all()) await expect(row).toContainText(firstTag ?? '');
+  });
+});
+
+test.describe('languages', () => {
+  test('follows the system language first, then remembers the choice', async ({ app, page }) => {
+    await app.startEmptyStore();
+    await expect(page.getByTestId('nav-customers')).toContainText('客户');
+    await app.switchLanguage('en');
+    await expect(page.getByTestId('nav-customers')).toContainText('Customers');
+    await expect(page.getByRole('button', { name: /New customer/ })).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId('nav-customers')).toContainText('Customers');
+    await app.switchLanguage('zh-TW');
+    await expect(page.getByTestId('nav-customers')).toContainText('客戶');
+    await expect(page.getByTestId('nav-trash')).toContainText('資源回收筒');
+  });
+
+  test.describe('on an English system', () => {
+    test.use({ systemLocale: 'en-US' });
+    test('starts in English', async ({ app, page }) => {
+      await app.open();
+      await expect(page.getByTestId('start-empty')).toContainText('Start with an empty store');
+    });
+  });
+
+  test.describe('on a Hong Kong system', () => {
+    test.use({ systemLocale: 'zh-HK' });
+    test('starts in Traditional Chinese', async ({ app, page }) => {
+      await app.open();
+      await expect(page.getByTestId('start-empty')).toContainText('從空白店鋪開始');
+    });
+  });
+});
+
+test.describe('keyboard', () => {
+  test('Ctrl+K and / focus search, Ctrl+N opens a new customer, Esc closes a dialog', async ({ app, page }) => {
+    await app.startEmptyStore();
+    await page.locator('body').click();
+    await page.keyboard.press('Control+K');
+    await expect(app.searchBox).toBeFocused();
+    await page.getByTestId('nav-settings').focus();
+    await page.keyboard.press('/');
+    await expect(app.searchBox).toBeFocused();
+
+    await page.keyboard.press('Control+N');
+    await expect(page.getByTestId('customer-form')).toBeVisible();
+    await page.getByTestId('field-name').fill('键盘客户');
+    await page.getByTestId('field-name').press('Enter');
+    await expect(page.getByTestId('customer-name')).toHaveText('键盘客户');
+
+    await page.getByTestId('trash-customer').click();
+    await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('confirm-dialog')).toBeHidden();
+    await expect(page.getByTestId('customer-name')).toHaveText('键盘客户');
+  });
+
+  test('everything on the customer list is reachable by Tab', async ({ app, page }) => {
+    await app.startDemoStore();
+    const reached = new Set<string>();
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el?.dataset.testid ?? el?.id ?? el?.tagName ?? '';
+      });
+      reached.add(id);
+    }
+    for (const expected of ['nav-customers', 'nav-trash', 'nav-settings', 'global-search', 'language-switch', 'tag-filter', 'sort-name', 'customer-row']) {
+      expect(reached, `Tab reaches ${expected}`).toContain(expected);
+    }
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('customer-name')).toBeVisible();
+  });
+});
+
+test.describe('settings and the main process', () => {
+  test('shows the data folder and version from the main process, and switches theme', async ({ app, page, dataFolder }) => {
+    await app.startEmptyStore();
+    await page.getByTestId('nav-settings').click();
+    await expect(page.getByTestId('data-folder')).toHaveText(dataFolder);
+    await expect(page.getByTestId('app-version')).toHaveText('0.1.0-e2e');
+    await page.getByTestId('theme-select').selectOption('dark');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  });
+
+  test('an email link goes to the main process; a hostile link is refused there', async ({ app, page, openedLinks }) => {
+    await app.startEmptyStore();
+    const form = await app.newCustomer();
+    await form.fillName('Anna Müller');
+    await form.field('email').fill('anna@example.com');
+    await form.save();
+    await page.getByTestId('profile-email').getByRole('button').click();
+    await expect.poll(() => openedLinks).toEqual(['mailto:anna@example.com']);
+    const refused = await page.evaluate(() => window.__regularsInvoke?.('link:open', { url: 'javascript:alert(1)' }));
+    expect(refused).toEqual({ ok: false, reason: 'url-not-allowed' });
+    const malformed = await page.evaluate(() => window.__regularsInvoke?.('link:open', { url: 'https://ok.example', extra: 1 }));
+    expect(malformed).toEqual({ ok: false, reason: 'invalid-request' });
+  });
+
+  test('changing the default phone region changes how numbers are read', async ({ app, page }) => {
+    await app.startEmptyStore();
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('region-select').selectOption('HK');
+    const form = await app.newCustomer();
+    await form.fillName('陳大文');
+    await form.fillPhone(0, '9123 4567');
+    await form.save();
+    await expect(page.getByTestId('profile-phones')).toContainText('9123 4567');
+  });
+});

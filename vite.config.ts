@@ -1,0 +1,24 @@
+// Renderer build. In `--mode web` (npm run dev:web) the real main-process handlers are mounted
+// on the dev server, so the whole app runs in an ordinary browser.
+import { defineConfig, type PluginOption } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { desktopBridgePlugin } from './electron/devweb/bridgePlugin';
+
+export default defineConfig(({ mode }) => {
+  const plugins: PluginOption[] = [react()];
+  if (mode === 'web') plugins.push(desktopBridgePlugin());
+  return {
+    root: fileURLToPath(new URL('./renderer', import.meta.url)),
+    base: './',
+    publicDir: fileURLToPath(new URL('./assets/public', import.meta.url)),
+    plugins,
+    build: {
+      outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 4000,
+    },
+    server: { host: '127.0.0.1', port: 5173 },
+    preview: { host: '127.0.0.1' },
+  };
+});
