@@ -1,0 +1,121 @@
+// The one entry point for IPC requests, whatever the transport (Electron IPC, the dev-server bridge,
+// a Playwright binding): checks sender, channel and payload, calls a service, never throws.
+import { FAILURE_REASONS, contract, isChannel, type Channel, type FailureReason } from '../../shared/ipc/contract';
+import { assertNever, err, ok, type Result } from '../../shared/result';
+import { isTrustedSenderUrl } from '../security/urls';
+import type { MainServices } from '../services/types';
+
+export interface IpcRequest {
+  channel: unknown;
+  payload: unknown;
+  /** URL of the calling frame as the transport saw it (Electron's senderFrame.url, the Origin header). */
+  senderUrl: unknown;
+}
+
+export type IpcHandler = (request: IpcRequest) => Promise<Result<unknown, FailureReason>>;
+
+export interface IpcHandlerOptions {
+  trustedOrigins: readonly string[];
+  /** Where failures are reported; console.error by default. Never receives payload contents. */
+  logError?: (message: string) => void;
+}
+
+// Payloads are plain JSON-like data; anything else (class instances, inherited fields, huge trees) is refused
+// before a schema sees it, so a schema can never be fooled by a prototype or slowed by a giant value.
+const MAX_PAYLOAD_NODES = 10_000;
+const MAX_PAYLOAD_DEPTH = 32;
+const MAX_PAYLOAD_STRING = 1_000_000;
+
+export function isPlainPayload(value: unknown): boolean {
+  let budget = MAX_PAYLOAD_NODES;
+  const visit = (node: unknown, depth: number): boolean => {
+    if (--budget < 0 || depth > MAX_PAYLOAD_DEPTH) return false;
+    switch (typeof node) {
+      case 'undefined':
+      case 'boolean':
+        return true;
+      case 'number':
+        return Number.isFinite(node);
+      case 'string':
+        return node.length <= MAX_PAYLOAD_STRING;
+      case 'object': {
+        if (node === null) return true;
+        if (Array.isArray(node)) return node.every((item) => visit(item, depth + 1));
+        const proto: unknown = Object.getPrototypeOf(node);
+        if (proto !== Object.prototype && proto !== null) return false;
+        if (Object.getOwnPropertySymbols(node).length > 0) return false;
+        return Object.entries(node).every(([, item]) => visit(item, depth + 1));
+      }
+      default:
+        return false;
+    }
+  };
+  return visit(value, 0);
+}
+
+const KNOWN_REASONS: ReadonlySet<string> = new Set(FAILURE_REASONS);
+
+export function createIpcHandler(services: MainServices, opts: IpcHandlerOptions): IpcHandler {
+  // A copy: a caller mutating its array later cannot widen who is trusted.
+  const trustedOrigins = Object.freeze([...opts.trustedOrigins]);
+  const logError = opts.logError ?? ((message: string) => console.error(message));
+
+  return async (request) => {
+    let channel: Channel | undefined;
+    try {
+      if (typeof request !== 'object' || request === null) return err('invalid-request');
+      if (!isTrustedSenderUrl(request.senderUrl, trustedOrigins)) return err('untrusted-sender');
+      if (!isChannel(request.channel)) return err('unknown-channel');
+      channel = request.channel;
+      if (!isPlainPayload(request.payload)) return err('invalid-request');
+      const result = await dispatch(channel, request.payload, services);
+      return checkResponse(channel, result, logError);
+    } catch (error) {
+      logError(`[ipc] ${channel ?? '(no channel)'} failed: ${describeError(error)}`);
+      return err('internal-error');
+    }
+  };
+}
+
+async function dispatch(channel: Channel, payload: unknown, services: MainServices): Promise<Result<unknown, FailureReason>> {
+  switch (channel) {
+    case 'app:info': {
+      const request = contract['app:info'].request.safeParse(payload);
+      if (!request.success) return err('invalid-request');
+      return ok(services.appInfo());
+    }
+    case 'link:open': {
+      const request = contract['link:open'].request.safeParse(payload);
+      if (!request.success) return err('invalid-request');
+      return services.openExternal(request.data.url);
+    }
+    default:
+      return assertNever(channel, 'channel');
+  }
+}
+
+/** A service bug must not leak odd values to the renderer: values match the contract, reasons are known codes. */
+function checkResponse(channel: Channel, result: Result<unknown, FailureReason>, logError: (message: string) => void): Result<unknown, FailureReason> {
+  if (typeof result !== 'object' || result === null) {
+    logError(`[ipc] ${channel} returned a non-result`);
+    return err('internal-error');
+  }
+  if (result.ok === false) {
+    if (KNOWN_REASONS.has(result.reason)) return err(result.reason);
+    logError(`[ipc] ${channel} failed with an unknown reason`);
+    return err('internal-error');
+  }
+  const value = contract[channel].response.safeParse(result.value);
+  if (!value.success) {
+    logError(`[ipc] ${channel} returned a value outside the contract`);
+    return err('internal-error');
+  }
+  return ok(value.data);
+}
+
+/** Error name and stack frames only: messages can quote the payload (a URL, a customer name). */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
+  return [error.name, ...frames.slice(0, 8)].join('\n');
+}

@@ -1,0 +1,205 @@
+// Wiring test for main.ts with a fake 'electron' module: the real binary cannot run here.
+import { EventEmitter } from 'node:events';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+const appDir = mkdtempSync(path.join(os.tmpdir(), 'regulars-main-'));
+
+const fake = vi.hoisted(() => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- vi.hoisted runs before imports
+  const { EventEmitter: Emitter } = require('node:events') as typeof import('node:events');
+  const state = {
+    appDir: '',
+    schemes: [] as unknown[],
+    protocolHandler: undefined as undefined | ((request: Request) => Promise<Response>),
+    ipc: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
+    windows: [] as { options: Record<string, unknown>; loaded: string[]; shown: number; emitter: InstanceType<typeof Emitter> }[],
+    opened: [] as string[],
+    permissionRequest: undefined as undefined | ((...args: unknown[]) => void),
+    permissionCheck: undefined as undefined | ((...args: unknown[]) => boolean),
+    menu: [] as { label?: string; submenu?: { label?: string; click?: () => void }[] }[],
+    dialogs: [] as unknown[],
+    sandboxEnabled: false,
+    ready: () => undefined as void,
+  };
+  const app = Object.assign(new Emitter(), {
+    requestSingleInstanceLock: () => true,
+    quit: () => undefined,
+    exit: () => undefined,
+    enableSandbox: () => {
+      state.sandboxEnabled = true;
+    },
+    setAppUserModelId: () => undefined,
+    getAppPath: () => state.appDir,
+    getName: () => 'Regulars',
+    getVersion: () => '0.1.0',
+    getLocale: () => 'zh-CN',
+    getPreferredSystemLanguages: () => ['zh-Hans-CN'],
+    getPath: () => path.join(state.appDir, 'userData'),
+    isPackaged: true,
+    whenReady: () =>
+      new Promise<void>((resolve) => {
+        state.ready = resolve;
+      }),
+  });
+  class BrowserWindow extends Emitter {
+    static getAllWindows = () => state.windows;
+    record: (typeof state.windows)[number];
+    constructor(options: Record<string, unknown>) {
+      super();
+      this.record = { options, loaded: [], shown: 0, emitter: this };
+      state.windows.push(this.record);
+    }
+    loadURL(url: string) {
+      this.record.loaded.push(url);
+      return Promise.resolve();
+    }
+    show() {
+      this.record.shown++;
+    }
+    isMinimized = () => false;
+    restore = () => undefined;
+    focus = () => undefined;
+  }
+  const electron = {
+    app,
+    BrowserWindow,
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => state.schemes.push(...schemes),
+      handle: (_scheme: string, handler: (request: Request) => Promise<Response>) => {
+        state.protocolHandler = handler;
+      },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: (...args: unknown[]) => void) => {
+          state.permissionRequest = handler;
+        },
+        setPermissionCheckHandler: (handler: (...args: unknown[]) => boolean) => {
+          state.permissionCheck = handler;
+        },
+        setDevicePermissionHandler: () => undefined,
+      },
+    },
+    ipcMain: { handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) => state.ipc.set(channel, fn) },
+    Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: typeof state.menu) => (state.menu = menu) },
+    nativeTheme: { shouldUseDarkColors: false },
+    dialog: { showMessageBox: async (...args: unknown[]) => state.dialogs.push(args.at(-1)) },
+    shell: { openExternal: async (url: string) => void state.opened.push(url) },
+  };
+  return { state, electron };
+});
+
+vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
+const get = (url: string, method = 'GET') => {
+  const handler = fake.state.protocolHandler;
+  if (!handler) throw new Error('protocol not handled');
+  return handler(new Request(url, { method }));
+};
+
+beforeAll(async () => {
+  mkdirSync(path.join(appDir, 'dist', 'renderer', 'assets'), { recursive: true });
+  writeFileSync(path.join(appDir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>熟客</title>');
+  writeFileSync(path.join(appDir, 'dist', 'renderer', 'assets', 'app.js'), 'export {};');
+  writeFileSync(path.join(appDir, 'secret.txt'), 'secret');
+  fake.state.appDir = appDir;
+  await import('./main');
+  fake.state.ready();
+  await tick();
+});
+
+afterAll(() => rmSync(appDir, { recursive: true, force: true }));
+
+describe('main process wiring', () => {
+  it('registers the privileged scheme and the sandbox before ready', () => {
+    expect(fake.state.schemes).toEqual([
+      { scheme: 'regulars', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true }) },
+    ]);
+    expect(fake.state.sandboxEnabled).toBe(true);
+  });
+
+  it('opens one locked-down window on the app origin and shows it when ready', () => {
+    expect(fake.state.windows).toHaveLength(1);
+    const window = fake.state.windows[0];
+    expect(window?.loaded).toEqual(['regulars://app/index.html']);
+    expect(window?.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, devTools: false } });
+    window?.emitter.emit('ready-to-show');
+    expect(window?.shown).toBe(1);
+  });
+
+  it('serves the renderer with the CSP, and nothing outside it', async () => {
+    const index = await get('regulars://app/index.html');
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('熟客');
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await get('regulars://app/assets/app.js')).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    for (const url of ['regulars://app/..%2fsecret.txt', 'regulars://app/%2e%2e/secret.txt', 'regulars://evil/secret.txt', 'regulars://app/missing.js']) {
+      const response = await get(url);
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(await response.text()).not.toContain('secret');
+    }
+    expect((await get('regulars://app/index.html', 'POST')).status).toBe(405);
+  });
+
+  it('answers IPC from the app top frame only', async () => {
+    expect([...fake.state.ipc.keys()]).toEqual(['app:info', 'link:open']);
+    const info = fake.state.ipc.get('app:info');
+    expect(await info?.({ senderFrame: { url: 'regulars://app/index.html', parent: null } }, undefined)).toMatchObject({
+      ok: true,
+      value: { shell: 'desktop', systemLocale: 'zh-Hans-CN', dataFolder: path.join(appDir, 'userData') },
+    });
+    expect(await info?.({ senderFrame: { url: 'regulars://app/index.html', parent: {} } }, undefined)).toEqual({ ok: false, reason: 'untrusted-sender' });
+    expect(await info?.({ senderFrame: null }, undefined)).toEqual({ ok: false, reason: 'untrusted-sender' });
+    expect(await info?.({ senderFrame: { url: 'https://evil.com/', parent: null } }, undefined)).toEqual({ ok: false, reason: 'untrusted-sender' });
+  });
+
+  it('guards every web contents: navigation, redirects, webviews, new windows', async () => {
+    const contents = Object.assign(new EventEmitter(), {
+      openHandler: undefined as undefined | ((details: { url: string }) => unknown),
+      setWindowOpenHandler(handler: (details: { url: string }) => unknown) {
+        this.openHandler = handler;
+      },
+    });
+    fake.electron.app.emit('web-contents-created', {}, contents);
+    const prevented = (event: string, url: string) => {
+      let stopped = false;
+      contents.emit(event, { url, preventDefault: () => (stopped = true) });
+      return stopped;
+    };
+    expect(prevented('will-navigate', 'https://evil.com/')).toBe(true);
+    expect(prevented('will-navigate', 'regulars://app.evil.com/')).toBe(true);
+    expect(prevented('will-navigate', 'regulars://app/index.html')).toBe(false);
+    expect(prevented('will-redirect', 'file:///etc/passwd')).toBe(true);
+    expect(prevented('will-attach-webview', 'regulars://app/')).toBe(true);
+
+    expect(contents.openHandler?.({ url: 'https://example.com/a' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler?.({ url: 'file:///C:/Windows/System32/calc.exe' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler?.({ url: 'regulars://app/index.html' })).toEqual({ action: 'deny' });
+    await tick();
+    expect(fake.state.opened).toEqual(['https://example.com/a']);
+  });
+
+  it('denies permissions except clipboard writes by the app', () => {
+    const answer = (permission: string, url: string) => {
+      let granted: boolean | undefined;
+      fake.state.permissionRequest?.({}, permission, (value: boolean) => (granted = value), { requestingUrl: url });
+      return granted;
+    };
+    expect(answer('media', 'regulars://app/index.html')).toBe(false);
+    expect(answer('notifications', 'regulars://app/index.html')).toBe(false);
+    expect(answer('clipboard-sanitized-write', 'regulars://app/index.html')).toBe(true);
+    expect(answer('clipboard-sanitized-write', 'https://evil.com/')).toBe(false);
+    expect(fake.state.permissionCheck?.(null, 'clipboard-read', 'regulars://app')).toBe(false);
+  });
+
+  it('builds the menu in the OS language, with an About box showing the version', async () => {
+    expect(fake.state.menu.map((item) => item.label)).toEqual(['文件', '编辑', '视图', '窗口', '帮助']);
+    fake.state.menu[4]?.submenu?.[0]?.click?.();
+    await tick();
+    expect(fake.state.dialogs).toEqual([expect.objectContaining({ detail: '版本 0.1.0' })]);
+  });
+});

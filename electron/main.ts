@@ -1,0 +1,162 @@
+// Electron main process: one instance, the regulars:// protocol serving the renderer build, one
+// locked-down window, the application menu and the IPC handlers. Logic lives in tested pure modules.
+import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, session, shell, type WebContents, type WebFrameMain } from 'electron';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CHANNELS } from '../shared/ipc/contract';
+import { createIpcHandler } from './ipc/handlers';
+import { aboutDialogText, buildMenuTemplate, pickMenuLocale } from './menu';
+import { createMainServices } from './services';
+import { appResponseHeaders, resolveAppFile } from './security/appProtocol';
+import { isPermissionGranted } from './security/permissions';
+import { APP_ORIGIN, APP_PROTOCOL, isAppUrl, normalizeExternalUrl } from './security/urls';
+import { createMainWindowOptions } from './security/windowOptions';
+
+// Stack traces in logs point at electron/*.ts rather than the bundle.
+process.setSourceMapsEnabled(true);
+
+const APP_ENTRY = `${APP_ORIGIN}/index.html`;
+const isMac = process.platform === 'darwin';
+
+// Must happen before "ready". Standard + secure gives the renderer a real origin for IndexedDB and fetch.
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_PROTOCOL,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true, codeCache: true },
+  },
+]);
+app.enableSandbox();
+if (process.platform === 'win32') app.setAppUserModelId('com.regulars.app');
+
+if (!app.requestSingleInstanceLock()) {
+  // Two instances would write the same IndexedDB and backups at once; the first one gets focus instead.
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  let mainWindow: BrowserWindow | null = null;
+  const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
+  const preloadPath = path.join(__dirname, 'preload.cjs');
+
+  app.on('second-instance', () => {
+    if (!mainWindow) {
+      if (app.isReady()) mainWindow = createMainWindow();
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+
+  app.on('window-all-closed', () => {
+    if (!isMac) app.quit();
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      lockDownSession();
+      protocol.handle(APP_PROTOCOL, (request) => serveAppFile(request, rendererRoot));
+      registerIpc();
+      const locale = pickMenuLocale(app.getLocale());
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildMenuTemplate({ locale, appName: app.getName(), isMac, isPackaged: app.isPackaged, onAbout: () => void showAbout(locale) }),
+        ),
+      );
+      mainWindow = createMainWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      console.error('[main] start-up failed:', error);
+      app.exit(1);
+    });
+
+  function createMainWindow(): BrowserWindow {
+    const window = new BrowserWindow(
+      createMainWindowOptions({ preloadPath, isMac, darkBackground: nativeTheme.shouldUseDarkColors, allowDevTools: !app.isPackaged }),
+    );
+    window.once('ready-to-show', () => window.show());
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    window.loadURL(APP_ENTRY).catch((error: unknown) => console.error('[main] the window failed to load:', error));
+    return window;
+  }
+
+  async function showAbout(locale: ReturnType<typeof pickMenuLocale>): Promise<void> {
+    const text = aboutDialogText(locale, app.getName(), app.getVersion());
+    const options = { type: 'info' as const, title: text.title, message: text.message, detail: text.detail, buttons: [text.button], noLink: true };
+    await (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+  }
+}
+
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isPermissionGranted(permission, details.requestingUrl)));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin));
+  ses.setDevicePermissionHandler(() => false);
+}
+
+function registerIpc(): void {
+  const services = createMainServices({
+    name: app.getName(),
+    version: app.getVersion(),
+    systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
+    dataFolder: app.getPath('userData'),
+    platform: process.platform,
+    shell: 'desktop',
+    openExternal: (url) => shell.openExternal(url),
+  });
+  const handler = createIpcHandler(services, { trustedOrigins: [APP_ORIGIN] });
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (event, payload: unknown) => handler({ channel, payload, senderUrl: topFrameUrl(event.senderFrame) }));
+  }
+}
+
+/** Only the top frame speaks for the app; a subframe (should one ever exist) gets no sender URL and is refused. */
+function topFrameUrl(frame: WebFrameMain | null): string | undefined {
+  try {
+    return frame && frame.parent === null ? frame.url : undefined;
+  } catch {
+    return undefined; // the frame was disposed while the message was in flight
+  }
+}
+
+/** Applied to every web contents ever created, so nothing slips past by being opened some other way. */
+function guardWebContents(contents: WebContents): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url, APP_ORIGIN)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url, APP_ORIGIN)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    const external = normalizeExternalUrl(url);
+    if (external !== null) {
+      shell.openExternal(external).catch(() => console.error('[main] the operating system refused to open a link'));
+    }
+    return { action: 'deny' };
+  });
+}
+
+async function serveAppFile(request: Request, rendererRoot: string): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return new Response(null, { status: 405, headers: appResponseHeaders(null) });
+  }
+  const target = resolveAppFile(request.url, rendererRoot);
+  if (!target.ok) return new Response(null, { status: target.status, headers: appResponseHeaders(null) });
+  try {
+    const body = await readFile(target.filePath);
+    return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers: appResponseHeaders(target.filePath) });
+  } catch {
+    return new Response(null, { status: 404, headers: appResponseHeaders(null) });
+  }
+}

@@ -1,0 +1,10 @@
+// Facts about the running app, fixed at start-up and checked against the contract then.
+import { appInfoSchema, type AppInfo } from '../../shared/ipc/contract';
+
+export type AppInfoInput = AppInfo;
+
+/** Throws at start-up on a malformed input: better a loud failure than a wrong About box later. */
+export function createAppInfoService(input: AppInfoInput): () => AppInfo {
+  const info = Object.freeze(appInfoSchema.parse(input));
+  return () => ({ ...info });
+}

@@ -1,0 +1,8 @@
+// What the IPC handlers may call. Services get the OS handed in, so tests and web mode supply their own.
+import type { AppInfo, FailureReason } from '../../shared/ipc/contract';
+import type { Result } from '../../shared/result';
+
+export interface MainServices {
+  appInfo(): AppInfo;
+  openExternal(url: string): Promise<Result<null, FailureReason>>;
+}
