@@ -1,12 +1,16 @@
 // Start-up: find the main-process bridge, choose the language, then show the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { initI18n } from './i18n';
 import { resolveDesktopApi } from './platform/desktopApi';
 import { DesktopContext, type Desktop } from './platform/context';
 import { App, BootFailure } from './App';
 import './styles/app.css';
+
+// Zod would probe `new Function`, which our CSP forbids; tell it not to.
+z.config({ jitless: true });
 
 async function boot() {
   const container = document.getElementById('root');

@@ -127,6 +127,7 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
   };
 
   const errorCount = Object.keys(errors).length;
+  const tagErrorPath = Object.keys(errors).find((path) => path.startsWith('tags.'));
   const cancel = () => navigate(customerId ? { name: 'customer', id: customerId } : { name: 'customers' });
 
   return (
@@ -177,7 +178,7 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
         <fieldset className="phones">
           <legend>{t('customer.fields.phones')}</legend>
           {phones.fields.map((field, index) => {
-            const error = errorText(`phones.${index}.raw`);
+            const error = errorText(`phones.${index}.raw`) ?? errorText(`phones.${index}.label`);
             return (
               <div className={error ? 'phone-row has-error' : 'phone-row'} key={field.id} data-testid="phone-row">
                 <input
@@ -240,7 +241,7 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
           <legend>{t('customer.fields.consents')}</legend>
           <p className="hint">{t('customer.hints.consents')}</p>
           {CHANNELS.map((ch) => {
-            const error = errorText(`consents.${ch}.date`) ?? errorText(`consents.${ch}`);
+            const error = errorText(`consents.${ch}`);
             return (
               <div className={error ? 'consent-row has-error' : 'consent-row'} key={ch}>
                 <span className="consent-channel">{t(`channels.${ch}`)}</span>
@@ -319,16 +320,16 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
           )}
         </div>
         <div className="form-grid">
-          <FieldRow label={t('customer.fields.company')} htmlFor="f-company">
+          <FieldRow label={t('customer.fields.company')} htmlFor="f-company" error={errorText('company')}>
             <input id="f-company" {...register('company')} data-testid="field-company" />
           </FieldRow>
-          <FieldRow label={t('customer.fields.title')} htmlFor="f-title">
+          <FieldRow label={t('customer.fields.title')} htmlFor="f-title" error={errorText('title')}>
             <input id="f-title" {...register('title')} data-testid="field-title" />
           </FieldRow>
-          <FieldRow label={t('customer.fields.city')} htmlFor="f-city">
+          <FieldRow label={t('customer.fields.city')} htmlFor="f-city" error={errorText('city')}>
             <input id="f-city" {...register('city')} data-testid="field-city" />
           </FieldRow>
-          <FieldRow label={t('customer.fields.address')} htmlFor="f-address">
+          <FieldRow label={t('customer.fields.address')} htmlFor="f-address" error={errorText('address')}>
             <input id="f-address" {...register('address')} data-testid="field-address" />
           </FieldRow>
         </div>
@@ -351,7 +352,7 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
             <ReferrerPicker inputId="f-referrer" value={referredBy} onChange={(id) => setValue('referredBy', id)} excludeId={customerId} region={region} />
           </FieldRow>
         </div>
-        <FieldRow label={t('customer.fields.tags')} htmlFor="f-tags" error={Object.keys(errors).find((k) => k.startsWith('tags')) ? errorText(Object.keys(errors).find((k) => k.startsWith('tags')) as string) : undefined}>
+        <FieldRow label={t('customer.fields.tags')} htmlFor="f-tags" error={tagErrorPath ? errorText(tagErrorPath) : undefined}>
           <TagInput inputId="f-tags" value={tags} onChange={(next) => setValue('tags', next)} suggestions={tagSuggestions} />
         </FieldRow>
         <FieldRow label={t('customer.fields.notes')} htmlFor="f-notes" error={errorText('notes')}>

@@ -1,0 +1,65 @@
+// The three languages carry the same keys, and every code the app can show has words in each.
+import { describe, expect, it } from 'vitest';
+import { ALL_ERROR_CODES } from '../../shared/domain/customerValidation';
+import { CHANNELS, GENDERS, PHONE_REGIONS, SOURCES } from '../../shared/domain/customer';
+import { APP_LOCALES, FAILURE_REASONS } from '../../shared/ipc/contract';
+import en from './locales/en.json';
+import zhCN from './locales/zh-CN.json';
+import zhTW from './locales/zh-TW.json';
+
+type Tree = { [key: string]: string | Tree };
+const LOCALES: Record<string, Tree> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    if (typeof value === 'string') out.set(prefix + key, value);
+    else for (const [k, v] of flatten(value, `${prefix}${key}.`)) out.set(k, v);
+  }
+  return out;
+}
+
+const flat = Object.fromEntries(Object.entries(LOCALES).map(([lng, tree]) => [lng, flatten(tree)]));
+
+describe('locales', () => {
+  it('has one file per app language', () => {
+    expect(Object.keys(LOCALES).sort()).toEqual([...APP_LOCALES].sort());
+  });
+
+  it('carries the same keys in every language, none empty', () => {
+    const keys = [...flat.en!.keys()].sort();
+    for (const lng of APP_LOCALES) {
+      expect([...flat[lng]!.keys()].sort(), lng).toEqual(keys);
+      for (const [key, value] of flat[lng]!) expect(value.trim(), `${lng} ${key}`).not.toBe('');
+    }
+  });
+
+  it('keeps the same {{placeholders}} in every language', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    for (const [key, value] of flat.en!) {
+      for (const lng of ['zh-CN', 'zh-TW']) expect(placeholders(flat[lng]!.get(key)!), `${lng} ${key}`).toEqual(placeholders(value));
+    }
+  });
+
+  it('has words for every validation code, IPC failure and closed vocabulary', () => {
+    const required = [
+      ...ALL_ERROR_CODES.map((c) => `validation.${c}`),
+      ...FAILURE_REASONS.map((r) => `errors.${r}`),
+      ...GENDERS.map((g) => `gender.${g}`),
+      ...SOURCES.map((s) => `sources.${s}`),
+      ...CHANNELS.map((c) => `channels.${c}`),
+      ...PHONE_REGIONS.map((r) => `regions.${r}`),
+      ...APP_LOCALES.map((l) => `languages.${l}`),
+    ];
+    for (const lng of APP_LOCALES) for (const key of required) expect(flat[lng]!.has(key), `${lng} ${key}`).toBe(true);
+  });
+
+  it('writes no Simplified-only characters in Traditional Chinese', () => {
+    // A few characters that are always simplified forms; a zh-TW string containing one was copied, not translated.
+    const simplifiedOnly = /[这个们说对时间为发后里经来没还动关门开问题]/;
+    for (const [key, value] of flat['zh-TW']!) {
+      if (key.startsWith('languages.')) continue;
+      expect(simplifiedOnly.test(value), `zh-TW ${key}: ${value}`).toBe(false);
+    }
+  });
+});
