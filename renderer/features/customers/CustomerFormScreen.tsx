@@ -162,7 +162,7 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
             <input id="f-name" {...register('name')} autoFocus maxLength={120} data-testid="field-name" />
           </FieldRow>
           <FieldRow label={t('customer.fields.gender')} htmlFor="f-gender">
-            <select id="f-gender" {...register('gender')}>
+            <select id="f-gender" {...register('gender')} data-testid="field-gender">
               {GENDERS.map((g) => (
                 <option key={g} value={g}>
                   {t(`gender.${g}`)}

@@ -42,7 +42,7 @@ export function TopBar() {
         />
         <kbd className="search-hint">{isMac ? '⌘K' : 'Ctrl K'}</kbd>
       </div>
-      <button type="button" className="button button-primary" onClick={() => navigate({ name: 'customerNew' })} title={t('shell.newCustomerShortcut', { shortcut: isMac ? '⌘N' : 'Ctrl+N' })}>
+      <button type="button" className="button button-primary" data-testid="new-customer" onClick={() => navigate({ name: 'customerNew' })} title={t('shell.newCustomerShortcut', { shortcut: isMac ? '⌘N' : 'Ctrl+N' })}>
         + {t('customer.new')}
       </button>
       <div className="language-switch">

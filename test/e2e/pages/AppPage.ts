@@ -37,7 +37,7 @@ export class AppPage {
   }
 
   async newCustomer(): Promise<CustomerFormPage> {
-    await this.page.getByRole('button', { name: /New customer|新建客户|新增客戶/ }).click();
+    await this.page.getByTestId('new-customer').click();
     const form = new CustomerFormPage(this.page);
     await expect(form.root).toBeVisible();
     return form;
