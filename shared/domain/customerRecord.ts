@@ -20,8 +20,8 @@ export function deriveCustomerIndexFields(fields: CustomerFields): CustomerIndex
 }
 
 export function newCustomerRecord(fields: CustomerFields, id: string, now: Date, createdAt?: string): Customer {
-  const at = now.toISOString();
-  return { ...fields, id, createdAt: createdAt ?? at, updatedAt: at, deletedAt: null, isDeleted: 0, ...deriveCustomerIndexFields(fields) };
+  const at = createdAt ?? now.toISOString();
+  return { ...fields, id, createdAt: at, updatedAt: at, deletedAt: null, isDeleted: 0, ...deriveCustomerIndexFields(fields) };
 }
 
 export function editedCustomerRecord(existing: Customer, fields: CustomerFields, now: Date): Customer {

@@ -43,7 +43,7 @@ test.describe('the customer file', () => {
     await expect(page.getByText('采购经理')).toBeVisible();
     await expect(page.getByText('西湖区文三路 100 号')).toBeVisible();
     await expect(page.getByText('转介绍')).toBeVisible();
-    await expect(page.getByText(/短信: 同意/)).toBeVisible();
+    await expect(page.getByText('短信：同意')).toBeVisible();
 
     await app.goToCustomers();
     await expect(app.rows).toHaveCount(2);

@@ -19,6 +19,10 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   systemLocale: ['zh-CN', { option: true }],
+  // The browser speaks the same language as the OS, as on a real PC (date inputs follow it).
+  locale: async ({ systemLocale }, use) => {
+    await use(systemLocale);
+  },
   // eslint-disable-next-line no-empty-pattern
   dataFolder: async ({}, use) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'regulars-e2e-'));

@@ -37,7 +37,7 @@ for (const { system, tag } of LOCALES) {
       await shot('06-form-errors');
       await page.goto('/#/customers');
       await app.search('');
-      const phone = await app.rows.first().locator('.col-phone').innerText();
+      const phone = await app.rows.filter({ has: page.locator('.col-phone .mono') }).first().locator('.col-phone').innerText();
       await page.goto('/#/customers/new');
       await page.getByTestId('field-name').fill('新客人');
       await page.getByTestId('field-phone-0').fill(phone);

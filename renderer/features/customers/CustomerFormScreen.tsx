@@ -63,7 +63,8 @@ function DuplicateWarning({ control, region, excludeId }: { control: Control<Cus
       <ul className="plain-list">
         {entries.map(({ c, reason }) => (
           <li key={`${c.id}-${reason}`}>
-            {reason}:{' '}
+            {reason}
+            {t('common.colon')}
             <button type="button" className="link-button" onClick={() => peek(c.id)} data-testid="duplicate-link">
               {c.name}
             </button>

@@ -11,10 +11,11 @@ import { routeHref } from '../../ui/routes';
 import { TagList } from './TagList';
 
 function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  const empty = children === null || children === undefined || children === false || (Array.isArray(children) && children.every((c) => c === null || c === false));
   return (
     <div className="field-view">
       <dt>{label}</dt>
-      <dd data-testid={testId}>{children ?? <span className="muted">—</span>}</dd>
+      <dd data-testid={testId}>{empty ? <span className="muted">—</span> : children}</dd>
     </div>
   );
 }
@@ -31,13 +32,15 @@ export function BirthdayText({ customer, today }: { customer: Customer; today: D
   const age = ageOn(b, today);
   const date =
     b.calendar === 'lunar'
-      ? t('birthday.lunarLabel', { label: lunarMonthDayLabel(b, currentLocale()), year: b.year ?? '' })
+      ? b.year
+        ? t('birthday.lunarWithYear', { label: lunarMonthDayLabel(b, currentLocale()), year: b.year })
+        : t('birthday.lunarNoYear', { label: lunarMonthDayLabel(b, currentLocale()) })
       : b.year
         ? t('birthday.solarWithYear', { year: b.year, month: b.month, day: b.day })
         : t('birthday.solarNoYear', { month: b.month, day: b.day });
   return (
     <span>
-      {date.trim()}
+      {date}
       {age !== null && <span className="muted"> · {t('birthday.age', { count: age })}</span>}
       <span className="muted"> · {t('birthday.next', { date: formatLongDate(next) })}</span>
     </span>
@@ -101,7 +104,9 @@ export function CustomerProfile({ customer, region }: { customer: Customer; regi
                   if (!consent) return null;
                   return (
                     <li key={ch}>
-                      {t(`channels.${ch}`)}: {consent.granted ? t('consent.granted') : t('consent.declined')}
+                      {t(`channels.${ch}`)}
+                      {t('common.colon')}
+                      {consent.granted ? t('consent.granted') : t('consent.declined')}
                       <span className="muted"> · {consent.date}</span>
                     </li>
                   );

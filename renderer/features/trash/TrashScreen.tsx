@@ -18,7 +18,7 @@ export function TrashScreen() {
 
   return (
     <section aria-labelledby="trash-heading">
-      <div className="screen-header">
+      <div className="screen-header screen-header-stacked">
         <h1 id="trash-heading">{t('nav.trash')}</h1>
         <p className="muted">{t('trash.explain')}</p>
       </div>
@@ -50,13 +50,15 @@ export function TrashScreen() {
                   </td>
                   <td className="mono">{phone ? formatPhoneForDisplay(phone, region) : '—'}</td>
                   <td>{c.deletedAt ? formatDateTime(c.deletedAt) : ''}</td>
-                  <td className="actions">
+                  <td>
+                    <div className="actions">
                     <button type="button" className="button button-small" onClick={() => void customers.restoreFromTrash(c.id)} data-testid="restore">
                       {t('trash.restore')}
                     </button>
                     <button type="button" className="button button-small button-danger-quiet" onClick={() => setConfirm(c)} data-testid="delete-forever">
                       {t('trash.deleteForever')}
                     </button>
+                    </div>
                   </td>
                 </tr>
               );
