@@ -56,4 +56,10 @@ export function formatLongDate(date: Date): string {
   return format(date, 'PP', { locale: DATE_LOCALES[currentLocale()] });
 }
 
+/** A day of the year without a year (a birthday whose year is not known), in the current language. */
+export function formatMonthDay(month: number, day: number): string {
+  // Year 2000 is a leap year, so 29 February exists.
+  return format(new Date(2000, month - 1, day), i18n.t('birthday.monthDayPattern'), { locale: DATE_LOCALES[currentLocale()] });
+}
+
 export { i18n };

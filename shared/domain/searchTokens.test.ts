@@ -25,9 +25,14 @@ const tokensOf = (name: string, extra: Partial<Parameters<typeof buildSearchToke
 const finds = (tokens: string[], query: string) => matchesAllTerms(tokens, normalizeSearchQuery(query));
 
 describe('surname readings', () => {
-  // Checked literally; each was first checked against pinyin-pro's surname mode. 种 (chong) is left
-  // out: pinyin-pro 3.29.4 reads it zhong even in surname mode.
+  // Checked literally. 种 秘 洗 藏 are readings pinyin-pro 3.29.4 gets wrong even in surname mode,
+  // which searchTokens corrects.
+  const CORRECTED = ['种', '秘', '洗', '藏'];
   const KNOWN: [string, string, string][] = [
+    ['种', 'chong', 'c'],
+    ['秘', 'bi', 'b'],
+    ['洗', 'xian', 'x'],
+    ['藏', 'zang', 'z'],
     ['单', 'shan', 's'],
     ['曾', 'zeng', 'z'],
     ['解', 'xie', 'x'],
@@ -55,7 +60,6 @@ describe('surname readings', () => {
     expect(tokens).toContain('xiaoming');
     expect(tokens).toContain('xm');
     expect(finds(tokens, reading)).toBe(true);
-    expect(nameSortKey(`${surname}小明`)).toBe(`${[...pinyin(surname, { mode: 'surname', toneType: 'none', type: 'array' })].join(' ')} xiao ming`);
     expect(nameSortKey(`${surname}小明`).replace(/ /g, '')).toBe(`${reading}xiaoming`);
   });
 
@@ -86,7 +90,7 @@ describe('surname readings', () => {
 
     it('gives the surname-mode full pinyin and initials for S + 小明', () => {
       const missing: string[] = [];
-      for (const s of surnames) {
+      for (const s of surnames.filter((x) => !CORRECTED.includes(x))) {
         const syllables = pinyin(`${s}小明`, { mode: 'surname', surname: 'head', toneType: 'none', type: 'array', v: true });
         const full = syllables.join('');
         const initials = syllables.map((x) => x[0]).join('');

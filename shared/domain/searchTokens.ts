@@ -29,6 +29,9 @@ const HAN = /\p{Script=Han}/u;
 
 const PINYIN_OPTIONS = { mode: 'surname', surname: 'head', toneType: 'none', type: 'array', v: true } as const;
 
+/** Surname readings pinyin-pro's surname mode still gets wrong (checked with pinyin-pro 3.29). */
+const SURNAME_READINGS: Readonly<Record<string, string>> = { 种: 'chong', 秘: 'bi', 洗: 'xian', 藏: 'zang' };
+
 /** Full-width → half-width, diacritics stripped (ü → u, é → e), lower-case. */
 export function foldText(text: string): string {
   return text.normalize('NFKC').normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase();
@@ -72,9 +75,16 @@ function segment(folded: string): Segmented {
 function nameSyllables(name: string): string[] {
   const text = name.normalize('NFKC').trim();
   if (!HAN.test(text)) return [];
-  return pinyin(text, { ...PINYIN_OPTIONS, nonZh: 'removed' })
+  const syllables = pinyin(text, { ...PINYIN_OPTIONS, nonZh: 'removed' })
     .map((s) => s.toLowerCase().replace(/[^a-z]/g, ''))
     .filter((s) => s !== '');
+  return withSurnameReading(text, syllables);
+}
+
+function withSurnameReading(name: string, syllables: string[]): string[] {
+  const reading = SURNAME_READINGS[name[0] ?? ''];
+  if (reading && syllables.length > 0) syllables[0] = reading;
+  return syllables;
 }
 
 function suffixesAt(text: string, starts: readonly number[]): string[] {
@@ -167,8 +177,8 @@ export function matchesAllTerms(tokens: readonly string[], terms: readonly strin
 export function nameSortKey(name: string): string {
   const folded = foldText(name).trim();
   if (!HAN.test(folded)) return folded.split(SEPARATORS).filter((w) => w !== '').join(' ');
-  return pinyin(folded, { ...PINYIN_OPTIONS, nonZh: 'consecutive' })
+  const parts = pinyin(folded, { ...PINYIN_OPTIONS, nonZh: 'consecutive' })
     .flatMap((part) => part.split(SEPARATORS))
-    .filter((part) => part !== '')
-    .join(' ');
+    .filter((part) => part !== '');
+  return withSurnameReading(folded, parts).join(' ');
 }

@@ -5,7 +5,7 @@ import { CHANNELS, type Customer, type PhoneRegion } from '../../../shared/domai
 import { formatPhoneForDisplay } from '../../../shared/domain/phone';
 import { ageOn, lunarMonthDayLabel, nextBirthdayOccurrence } from '../../../shared/domain/birthday';
 import { useCustomer } from '../../db/hooks';
-import { currentLocale, formatDateTime, formatLongDate } from '../../i18n';
+import { currentLocale, formatDateTime, formatLongDate, formatMonthDay } from '../../i18n';
 import { useDesktop } from '../../platform/context';
 import { routeHref } from '../../ui/routes';
 import { TagList } from './TagList';
@@ -36,8 +36,8 @@ export function BirthdayText({ customer, today }: { customer: Customer; today: D
         ? t('birthday.lunarWithYear', { label: lunarMonthDayLabel(b, currentLocale()), year: b.year })
         : t('birthday.lunarNoYear', { label: lunarMonthDayLabel(b, currentLocale()) })
       : b.year
-        ? t('birthday.solarWithYear', { year: b.year, month: b.month, day: b.day })
-        : t('birthday.solarNoYear', { month: b.month, day: b.day });
+        ? formatLongDate(new Date(b.year, b.month - 1, b.day))
+        : formatMonthDay(b.month, b.day);
   return (
     <span>
       {date}
