@@ -1,17 +1,22 @@
-// Draws build/icon.png (1024×1024): a teal rounded square, a white customer figure and an amber star.
-// Pure Node (zlib), no image libraries; run `node build/scripts/make-icon.mjs` after changing it.
+// Draws the app icon: a teal rounded square, a white customer figure and an amber star.
+// Pure Node (zlib), no image libraries. `node build/scripts/make-icon.mjs` writes build/icon.png (1024²);
+// `node build/scripts/make-icon.mjs 64 assets/public/favicon.png` writes a smaller copy.
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 
-const SIZE = 1024;
-const out = fileURLToPath(new URL('../icon.png', import.meta.url));
+const SIZE = Number(process.argv[2] ?? 1024);
+const out = process.argv[3] ? resolve(process.argv[3]) : fileURLToPath(new URL('../icon.png', import.meta.url));
+// The drawing is laid out on a 1024 grid; other sizes sample it.
+const GRID = 1024;
+const SCALE = GRID / SIZE;
 
 // Signed distances in pixels: negative inside. Coverage from distance gives anti-aliased edges.
 const roundedSquare = (x, y, inset, radius) => {
-  const half = SIZE / 2 - inset;
-  const qx = Math.abs(x - SIZE / 2) - (half - radius);
-  const qy = Math.abs(y - SIZE / 2) - (half - radius);
+  const half = GRID / 2 - inset;
+  const qx = Math.abs(x - GRID / 2) - (half - radius);
+  const qy = Math.abs(y - GRID / 2) - (half - radius);
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - radius;
 };
 const circle = (x, y, cx, cy, r) => Math.hypot(x - cx, y - cy) - r;
@@ -29,7 +34,7 @@ const star = (x, y, cx, cy, r, rf) => {
   const h = Math.min(Math.max((px * bax + py * bay) / (bax * bax + bay * bay), 0), r);
   return Math.hypot(px - bax * h, py - bay * h) * Math.sign(py * bax - px * bay);
 };
-const coverage = (d) => Math.min(1, Math.max(0, 0.5 - d));
+const coverage = (d) => Math.min(1, Math.max(0, 0.5 - d / SCALE));
 
 const top = [20, 184, 166]; // #14b8a6
 const bottom = [15, 118, 110]; // #0f766e
@@ -37,13 +42,13 @@ const amber = [251, 191, 36]; // #fbbf24
 
 const pixels = Buffer.alloc(SIZE * (SIZE * 4 + 1));
 for (let row = 0; row < SIZE; row++) {
-  const y = row + 0.5;
+  const y = (row + 0.5) * SCALE;
   const base = row * (SIZE * 4 + 1);
   pixels[base] = 0; // PNG filter: none
   const t = row / (SIZE - 1);
   const bg = top.map((c, i) => c + (bottom[i] - c) * t);
   for (let col = 0; col < SIZE; col++) {
-    const x = col + 0.5;
+    const x = (col + 0.5) * SCALE;
     const tile = roundedSquare(x, y, 100, 185);
     const head = circle(x, y, 512, 420, 140);
     const shoulders = Math.max(ellipse(x, y, 512, 880, 285, 270), roundedSquare(x, y, 100, 185), y - 800);

@@ -12,7 +12,7 @@ for (const { system, tag } of LOCALES) {
   test.describe(tag, () => {
     test.use({ systemLocale: system });
     test(`every screen in ${tag}`, async ({ app, page }) => {
-      const shot = (name: string) => page.screenshot({ path: `${OUT}/${tag}-${name}.png` });
+      const shot = (name: string, fullPage = false) => page.screenshot({ path: `${OUT}/${tag}-${name}.png`, fullPage });
       await app.open();
       await expect(page.getByTestId('start-demo')).toBeVisible();
       await shot('01-welcome');
@@ -43,7 +43,7 @@ for (const { system, tag } of LOCALES) {
       await page.getByTestId('field-phone-0').fill(phone);
       await expect(page.getByTestId('duplicate-warning')).toBeVisible();
       await page.getByTestId('field-birthday-calendar').selectOption('lunar');
-      await shot('07-new');
+      await shot('07-new', true);
       await page.goto('/#/customers');
       await app.rows.nth(1).click();
       await page.getByTestId('trash-customer').click();
