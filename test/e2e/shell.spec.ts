@@ -54,7 +54,7 @@ test.describe('languages', () => {
 });
 
 test.describe('keyboard', () => {
-  test('Ctrl+K and / focus search, Ctrl+N opens a new customer, Esc closes a dialog', async ({ app, page }) => {
+  test('Ctrl+K and / focus search, Ctrl+N new customer, Ctrl+S saves, Enter opens the match, Esc closes a dialog', async ({ app, page }) => {
     await app.startEmptyStore();
     await page.locator('body').click();
     await page.keyboard.press('Control+K');
@@ -66,7 +66,15 @@ test.describe('keyboard', () => {
     await page.keyboard.press('Control+N');
     await expect(page.getByTestId('customer-form')).toBeVisible();
     await page.getByTestId('field-name').fill('键盘客户');
-    await page.getByTestId('field-name').press('Enter');
+    await page.getByTestId('field-phone-0').fill('13712345678');
+    await page.keyboard.press('Control+S');
+    await expect(page.getByTestId('customer-name')).toHaveText('键盘客户');
+
+    // Phone tail, then Enter, opens the customer.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('5678');
+    await expect(app.rows).toHaveCount(1);
+    await page.keyboard.press('Enter');
     await expect(page.getByTestId('customer-name')).toHaveText('键盘客户');
 
     await page.getByTestId('trash-customer').click();

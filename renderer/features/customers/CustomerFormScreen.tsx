@@ -132,7 +132,19 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
   const cancel = () => navigate(customerId ? { name: 'customer', id: customerId } : { name: 'customers' });
 
   return (
-    <form className="customer-form" onSubmit={handleSubmit(onSubmit)} onChange={revalidate} noValidate data-testid="customer-form">
+    <form
+      className="customer-form"
+      onSubmit={handleSubmit(onSubmit)}
+      onChange={revalidate}
+      onKeyDown={(e) => {
+        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+          e.preventDefault();
+          void handleSubmit(onSubmit)();
+        }
+      }}
+      noValidate
+      data-testid="customer-form"
+    >
       <div className="screen-header">
         <h1>{customerId ? t('customer.editTitle') : t('customer.newTitle')}</h1>
         <div className="toolbar">

@@ -38,6 +38,8 @@ export function TopBar() {
               e.preventDefault();
               document.querySelector<HTMLElement>('[data-row-index="0"]')?.focus();
             }
+            // Enter opens the best match, so phone tail + Enter is the whole lookup.
+            if (e.key === 'Enter') document.querySelector<HTMLElement>('[data-row-index="0"]')?.click();
           }}
         />
         <kbd className="search-hint">{isMac ? '⌘K' : 'Ctrl K'}</kbd>
