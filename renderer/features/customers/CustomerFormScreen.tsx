@@ -24,9 +24,18 @@ export function CustomerFormScreen({ customerId }: { customerId: string | null }
   return <CustomerForm customerId={customerId} initial={initial} region={settings.defaultRegion} tagSuggestions={tags} />;
 }
 
-function FieldRow({ label, htmlFor, error, children, hint }: { label: string; htmlFor?: string; error?: string; children: ReactNode; hint?: string }) {
+interface FieldRowProps {
+  label: string;
+  htmlFor?: string;
+  error?: string;
+  children: ReactNode;
+  hint?: string;
+  wide?: boolean;
+}
+
+function FieldRow({ label, htmlFor, error, children, hint, wide }: FieldRowProps) {
   return (
-    <div className={error ? 'form-field has-error' : 'form-field'}>
+    <div className={['form-field', error && 'has-error', wide && 'form-field-wide'].filter(Boolean).join(' ')}>
       <label htmlFor={htmlFor}>{label}</label>
       {children}
       {hint && !error && <span className="hint">{hint}</span>}
@@ -342,7 +351,7 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
           <FieldRow label={t('customer.fields.city')} htmlFor="f-city" error={errorText('city')}>
             <input id="f-city" {...register('city')} data-testid="field-city" />
           </FieldRow>
-          <FieldRow label={t('customer.fields.address')} htmlFor="f-address" error={errorText('address')}>
+          <FieldRow label={t('customer.fields.address')} htmlFor="f-address" error={errorText('address')} wide>
             <input id="f-address" {...register('address')} data-testid="field-address" />
           </FieldRow>
         </div>
