@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalizeSearchQuery } from '../../shared/domain/searchTokens';
 import { makeCustomer, makeCustomerFields, makePhone } from '../../test/factories/customer';
 import { RegularsDatabase } from './database';
-import { createCustomerRepository, type CustomerListQuery } from './customers';
+import { createCustomerRepository, SEARCH_HIT_CAP, type CustomerListQuery } from './customers';
 
 let db: RegularsDatabase;
 let clock: Date;
@@ -59,7 +59,7 @@ describe('customer repository', () => {
     await customers.create(makeCustomerFields({ name: '单田芳', phones: [makePhone('+8613900001111')] }));
     await customers.create(makeCustomerFields({ name: 'Anna Müller', email: 'anna@shop.de' }));
     const names = async (q: string) => {
-      const found = await customers.listIds(query({ terms: normalizeSearchQuery(q) }));
+      const { ids: found } = await customers.listIds(query({ terms: normalizeSearchQuery(q) }));
       return (await customers.getMany(found)).map((c) => c?.name);
     };
     expect(await names('5678')).toEqual(['张三']);
@@ -82,7 +82,7 @@ describe('customer repository', () => {
       clock = new Date(clock.getTime() + 60_000);
       await customers.create(makeCustomerFields({ name, tags: tag ? [tag] : [] }));
     }
-    const namesOf = async (q: CustomerListQuery) => (await customers.getMany(await customers.listIds(q))).map((c) => c?.name);
+    const namesOf = async (q: CustomerListQuery) => (await customers.getMany((await customers.listIds(q)).ids)).map((c) => c?.name);
     expect(await namesOf(query())).toEqual(['艾米', '白云', '王五', 'Zoe']);
     expect(await namesOf(query({ direction: 'desc' }))).toEqual(['Zoe', '王五', '白云', '艾米']);
     expect(await namesOf(query({ sort: 'createdAt', direction: 'desc' }))).toEqual(['Zoe', '白云', '艾米', '王五']);
@@ -108,13 +108,13 @@ describe('customer repository', () => {
     await expect(customers.deleteForever(c.id)).rejects.toThrow(/trash/);
     clock = new Date('2026-03-05T00:00:00Z');
     await customers.moveToTrash(c.id);
-    expect(await customers.listIds(query())).toEqual([]);
-    expect(await customers.listIds(query({ terms: ['zl'] }))).toEqual([]);
+    expect((await customers.listIds(query())).ids).toEqual([]);
+    expect((await customers.listIds(query({ terms: ['zl'] }))).ids).toEqual([]);
     expect(await customers.countActive()).toBe(0);
     const trash = await customers.listTrash();
     expect(trash.map((t) => [t.name, t.deletedAt])).toEqual([['赵六', '2026-03-05T00:00:00.000Z']]);
     await customers.restoreFromTrash(c.id);
-    expect(await customers.listIds(query())).toEqual([c.id]);
+    expect((await customers.listIds(query())).ids).toEqual([c.id]);
     expect((await customers.get(c.id))?.deletedAt).toBeNull();
     await customers.moveToTrash(c.id);
     await customers.deleteForever(c.id);
@@ -122,12 +122,18 @@ describe('customer repository', () => {
     expect(await customers.listTrash()).toEqual([]);
   });
 
-  it('answers a broad search through the sort index when the hits are many', async () => {
+  it('caps a search too broad to rank, and says so; a narrower one is complete', async () => {
     const customers = repo();
     await customers.addMany(Array.from({ length: 2_100 }, (_, i) => makeCustomer({ name: `客户${i}`, phones: [makePhone(`+86139${String(i).padStart(8, '0')}`)] })));
-    const all = await customers.listIds(query({ terms: ['139'] }));
-    expect(all).toHaveLength(2_100);
+    const broad = await customers.listIds(query({ terms: ['139'] }));
+    expect(broad.truncated).toBe(true);
+    expect(broad.ids.length).toBeGreaterThan(0);
+    expect(broad.ids.length).toBeLessThanOrEqual(SEARCH_HIT_CAP);
     const one = await customers.listIds(query({ terms: ['00002099'] }));
-    expect(one).toHaveLength(1);
+    expect(one).toEqual({ ids: [expect.any(String)], truncated: false });
+    // A broad term beside a narrow one is checked on the narrow term's hits: nothing is lost.
+    const both = await customers.listIds(query({ terms: ['139', '2099'] }));
+    expect(both.truncated).toBe(false);
+    expect((await customers.getMany(both.ids)).map((c) => c?.name)).toEqual(['客户2099']);
   });
 });

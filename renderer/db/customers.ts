@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import type { Customer, CustomerFields } from '../../shared/domain/customer';
 import { editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
 import { assertNever } from '../../shared/result';
+import { matchesAllTerms } from '../../shared/domain/searchTokens';
 import type { RegularsDatabase } from './database';
 
 export const CUSTOMER_SORT_FIELDS = ['name', 'phone', 'tags', 'createdAt', 'updatedAt'] as const;
@@ -27,8 +28,17 @@ export interface RepositoryDeps {
   newId: () => string;
 }
 
-/** Below this many search hits, sorting the hits in memory beats walking the whole sort index. */
-const SMALL_RESULT = 2_000;
+export interface CustomerListResult {
+  ids: string[];
+  /** True when a search was too broad to rank every match: only the first SEARCH_HIT_CAP were read. */
+  truncated: boolean;
+}
+
+/**
+ * Index entries read per search term. A one- or two-digit term matches most of a large store; reading
+ * all of it would stall typing for seconds, so a broad term shows its first matches and asks for more.
+ */
+export const SEARCH_HIT_CAP = 1_000;
 
 function sortIndexOf(field: CustomerSortField): { index: string; key: keyof Customer } {
   switch (field) {
@@ -70,17 +80,25 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
     return found;
   }
 
-  /** Ids of customers carrying every term (each term answered by the token index, never a scan). */
-  async function idsMatchingTerms(terms: string[]): Promise<Set<string> | null> {
-    let result: Set<string> | null = null;
+  /**
+   * Active customers carrying every term. Each term is answered by the token index; the term with
+   * the fewest hits decides which records are read, and the others are checked on those records.
+   */
+  async function searchCandidates(terms: string[]): Promise<{ rows: Customer[]; truncated: boolean }> {
+    let best: { keys: Set<string>; complete: boolean } | null = null;
     for (const term of terms) {
-      const keys = (await db.customers.where('searchTokens').startsWith(term).primaryKeys()) as string[];
-      const hits = new Set<string>(keys);
-      const previous: Set<string> | null = result;
-      result = previous === null ? hits : new Set([...previous].filter((id: string) => hits.has(id)));
-      if (result.size === 0) break;
+      const keys = (await db.customers.where('searchTokens').startsWith(term).limit(SEARCH_HIT_CAP).primaryKeys()) as string[];
+      const candidate = { keys: new Set(keys), complete: keys.length < SEARCH_HIT_CAP };
+      if (!best || (candidate.complete && !best.complete) || (candidate.complete === best.complete && candidate.keys.size < best.keys.size)) {
+        best = candidate;
+      }
+      if (candidate.complete && candidate.keys.size === 0) break;
     }
-    return result;
+    if (!best) return { rows: [], truncated: false };
+    const rows = (await db.customers.bulkGet([...best.keys])).filter(
+      (c): c is Customer => !!c && c.isDeleted === 0 && matchesAllTerms(c.searchTokens, terms),
+    );
+    return { rows, truncated: !best.complete };
   }
 
   return {
@@ -108,36 +126,29 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
     },
 
     /** The ordered ids of the active customers that match the query. */
-    async listIds(query: CustomerListQuery): Promise<string[]> {
-      const filters: Set<string>[] = [];
-      if (query.tag !== null) filters.push(new Set(await db.customers.where('tags').equals(query.tag).primaryKeys()));
-      const termHits = query.terms.length ? await idsMatchingTerms(query.terms) : null;
-      if (termHits) filters.push(termHits);
-
+    async listIds(query: CustomerListQuery): Promise<CustomerListResult> {
       const { index, key } = sortIndexOf(query.sort);
-      const smallest = filters.reduce<Set<string> | null>((a, b) => (a === null || b.size < a.size ? b : a), null);
-      if (smallest && smallest.size <= SMALL_RESULT) {
-        const rows = (await db.customers.bulkGet([...smallest])).filter(
-          (c): c is Customer => !!c && c.isDeleted === 0 && filters.every((f) => f.has(c.id)),
-        );
-        return rows.sort(compareBy(key, query.direction)).map((c) => c.id);
+      if (query.terms.length > 0) {
+        const { rows, truncated } = await searchCandidates(query.terms);
+        const ids = rows
+          .filter((c) => query.tag === null || c.tags.includes(query.tag))
+          .sort(compareBy(key, query.direction))
+          .map((c) => c.id);
+        return { ids, truncated };
       }
       let collection = db.customers.where(index).between([0, Dexie.minKey], [0, Dexie.maxKey]);
       if (query.direction === 'desc') collection = collection.reverse();
       const ordered = (await collection.primaryKeys()) as string[];
-      return filters.length ? ordered.filter((id) => filters.every((f) => f.has(id))) : ordered;
+      if (query.tag === null) return { ids: ordered, truncated: false };
+      const tagged = new Set((await db.customers.where('tags').equals(query.tag).primaryKeys()) as string[]);
+      return { ids: ordered.filter((id) => tagged.has(id)), truncated: false };
     },
 
-    /** Quick search for pickers: the first few active matches, best sorted by name. */
+    /** Quick search for pickers: the first few active matches, sorted by name. */
     async search(terms: string[], limit = 20): Promise<Customer[]> {
       if (terms.length === 0) return [];
-      const ids = await idsMatchingTerms(terms);
-      if (!ids) return [];
-      const rows = await db.customers.bulkGet([...ids].slice(0, 500));
-      return rows
-        .filter((c): c is Customer => !!c && c.isDeleted === 0)
-        .sort(compareBy('nameSort', 'asc'))
-        .slice(0, limit);
+      const { rows } = await searchCandidates(terms);
+      return rows.sort(compareBy('nameSort', 'asc')).slice(0, limit);
     },
 
     countActive(): Promise<number> {

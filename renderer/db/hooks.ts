@@ -1,16 +1,20 @@
 // Live-query hooks: how screens read the database. They re-render when the data changes.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Customer } from '../../shared/domain/customer';
+import type { Interaction } from '../../shared/domain/interaction';
+import type { CatalogEntry, Purchase } from '../../shared/domain/purchase';
 import type { StoreSettings } from '../../shared/domain/settings';
-import type { CustomerListQuery, DuplicateMatches } from './customers';
-import { customers, settings } from './index';
+import { mergeTimeline, TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from '../../shared/domain/timeline';
+import type { CustomerListQuery, CustomerListResult, DuplicateMatches } from './customers';
+import type { DueFollowUp } from './interactions';
+import { catalog, customers, interactions, purchases, settings } from './index';
 
 /** undefined while loading, null when there is no such customer. */
 export function useCustomer(id: string | null): Customer | null | undefined {
   return useLiveQuery(async () => (id ? ((await customers.get(id)) ?? null) : null), [id]);
 }
 
-export function useCustomerIds(query: CustomerListQuery): string[] | undefined {
+export function useCustomerList(query: CustomerListQuery): CustomerListResult | undefined {
   return useLiveQuery(() => customers.listIds(query), [query.sort, query.direction, query.tag, query.terms.join('\u0000')]);
 }
 
@@ -47,4 +51,40 @@ export function useDuplicates(candidate: { phoneKeys: string[]; emailKey: string
 
 export function useCustomerSearch(terms: string[], limit = 8): Customer[] {
   return useLiveQuery(() => customers.search(terms, limit), [terms.join('\u0000'), limit]) ?? [];
+}
+
+/** A customer's purchases and returns (voided ones too), newest first; undefined while loading. */
+export function usePurchases(customerId: string | null, limit?: number): Purchase[] | undefined {
+  return useLiveQuery(async () => (customerId ? purchases.listForCustomer(customerId, limit) : []), [customerId, limit]);
+}
+
+/** A customer's contacts, newest first. */
+export function useInteractions(customerId: string | null, limit?: number): Interaction[] | undefined {
+  return useLiveQuery(async () => (customerId ? interactions.listForCustomer(customerId, limit) : []), [customerId, limit]);
+}
+
+/** Purchases and contacts in one list, newest first, of the kinds asked for. */
+export function useCustomerTimeline(customerId: string | null, kinds: readonly TimelineKind[] = TIMELINE_KINDS): TimelineEntry[] | undefined {
+  return useLiveQuery(async () => {
+    if (!customerId) return [];
+    const [p, i] = await Promise.all([
+      kinds.includes('purchase') ? purchases.listForCustomer(customerId) : Promise.resolve([]),
+      kinds.includes('interaction') ? interactions.listForCustomer(customerId) : Promise.resolve([]),
+    ]);
+    return mergeTimeline(p, i, kinds);
+  }, [customerId, kinds.join(',')]);
+}
+
+/** Products starting with what the clerk typed, most used first. */
+export function useProductSuggestions(prefix: string, limit = 8): CatalogEntry[] {
+  return useLiveQuery(() => catalog.suggestProducts(prefix, limit), [prefix, limit]) ?? [];
+}
+
+export function useCategorySuggestions(prefix: string, limit = 8): string[] {
+  return useLiveQuery(() => catalog.suggestCategories(prefix, limit), [prefix, limit]) ?? [];
+}
+
+/** Open follow-ups due on or before `today` (yyyy-MM-dd, the local day), with their customers. */
+export function useDueFollowUps(today: string): DueFollowUp[] | undefined {
+  return useLiveQuery(() => interactions.dueFollowUps(today), [today]);
 }

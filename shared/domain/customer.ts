@@ -1,4 +1,5 @@
 // The customer file: the record shape and the closed vocabularies it uses.
+import type { CustomerFigures } from './customerFigures';
 
 export const GENDERS = ['female', 'male', 'other', 'unspecified'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -59,7 +60,12 @@ export interface CustomerFields {
   notes: string;
 }
 
-export interface Customer extends CustomerFields {
+/**
+ * A stored customer. The CustomerFigures fields (totalSpentFen, purchaseCount, first/lastPurchaseAt,
+ * average/medianGapDays) are a cache of the customer's purchases, written by the purchase repository
+ * in the same transaction as the purchase; a full recomputation gives the same values.
+ */
+export interface Customer extends CustomerFields, CustomerFigures {
   id: string;
   /** ISO 8601 UTC. */
   createdAt: string;
@@ -78,6 +84,8 @@ export interface Customer extends CustomerFields {
   nameSort: string;
   phoneSort: string;
   tagsSort: string;
+  /** lastPurchaseAt, or '' when none (IndexedDB does not index null): the list's "last visit" sort key. */
+  lastPurchaseSort: string;
 }
 
 export function primaryPhone(c: Pick<CustomerFields, 'phones'>): CustomerPhone | undefined {

@@ -1,6 +1,7 @@
 // Builds the stored customer record from what the clerk edited: ids, times and the index fields.
 import type { Customer, CustomerFields } from './customer';
 import { primaryPhone } from './customer';
+import { customerFigureFields, ZERO_FIGURES } from './customerFigures';
 import { buildSearchTokens, nameSortKey } from './searchTokens';
 import { phoneDigitsForSearch } from './phone';
 
@@ -21,15 +22,26 @@ export function deriveCustomerIndexFields(fields: CustomerFields): CustomerIndex
 
 export function newCustomerRecord(fields: CustomerFields, id: string, now: Date, createdAt?: string): Customer {
   const at = createdAt ?? now.toISOString();
-  return { ...fields, id, createdAt: at, updatedAt: at, deletedAt: null, isDeleted: 0, ...deriveCustomerIndexFields(fields) };
+  return {
+    ...customerFieldsOf(fields),
+    id,
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+    isDeleted: 0,
+    ...deriveCustomerIndexFields(fields),
+    // A new customer has no purchases yet; the purchase repository keeps these up to date.
+    ...customerFigureFields(ZERO_FIGURES),
+  };
 }
 
+/** Only the editable fields are taken from `fields`: a stale whole record passed in cannot overwrite the figures. */
 export function editedCustomerRecord(existing: Customer, fields: CustomerFields, now: Date): Customer {
-  return { ...existing, ...fields, updatedAt: now.toISOString(), ...deriveCustomerIndexFields(fields) };
+  return { ...existing, ...customerFieldsOf(fields), updatedAt: now.toISOString(), ...deriveCustomerIndexFields(fields) };
 }
 
-/** The editable fields of a stored record, e.g. to fill the edit form. */
-export function customerFieldsOf(c: Customer): CustomerFields {
+/** The editable fields of a stored record (or of anything carrying them), e.g. to fill the edit form. */
+export function customerFieldsOf(c: CustomerFields): CustomerFields {
   return {
     name: c.name, gender: c.gender, phones: c.phones, email: c.email, birthday: c.birthday, company: c.company,
     title: c.title, city: c.city, address: c.address, source: c.source, referredBy: c.referredBy,

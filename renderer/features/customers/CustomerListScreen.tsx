@@ -2,7 +2,7 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normalizeSearchQuery } from '../../../shared/domain/searchTokens';
-import { useActiveCount, useAllTags, useCustomerIds, useSettings } from '../../db/hooks';
+import { useActiveCount, useAllTags, useCustomerList, useSettings } from '../../db/hooks';
 import { useUiStore } from '../../stores/ui';
 import { navigate } from '../../ui/routes';
 import { CustomerTable } from './CustomerTable';
@@ -18,7 +18,8 @@ export function CustomerListScreen() {
   const toggleSort = useUiStore((s) => s.toggleSort);
   const deferredSearch = useDeferredValue(search);
   const terms = useMemo(() => normalizeSearchQuery(deferredSearch), [deferredSearch]);
-  const ids = useCustomerIds({ sort, direction, tag, terms });
+  const result = useCustomerList({ sort, direction, tag, terms });
+  const ids = result?.ids;
   const total = useActiveCount();
   const tags = useAllTags();
   const region = useSettings()?.defaultRegion ?? 'CN';
@@ -47,6 +48,11 @@ export function CustomerListScreen() {
                 ? t('list.countFiltered', { count: ids.length, total: total ?? 0 })
                 : t('list.count', { count: ids.length })}
           </span>
+          {result?.truncated && (
+            <span className="hint" data-testid="list-truncated">
+              {t('list.truncated', { count: ids?.length ?? 0 })}
+            </span>
+          )}
         </div>
       </div>
       {ids !== undefined && ids.length === 0 ? (

@@ -1,0 +1,122 @@
+// The contact log repository: the only code that reads and writes the interactions table.
+import Dexie from 'dexie';
+import type { Customer } from '../../shared/domain/customer';
+import {
+  assertInteractionFields,
+  editedInteractionRecord,
+  isFollowUpDue,
+  newInteractionRecord,
+  type Interaction,
+  type InteractionFields,
+} from '../../shared/domain/interaction';
+import { CustomerNotFoundError, type RepositoryDeps } from './customers';
+import type { RegularsDatabase } from './database';
+
+export interface DueFollowUp {
+  interaction: Interaction;
+  customer: Customer;
+}
+
+export class InteractionNotFoundError extends Error {
+  constructor(id: string) {
+    super(`Interaction ${id} not found`);
+    this.name = 'InteractionNotFoundError';
+  }
+}
+
+export function createInteractionRepository(db: RegularsDatabase, deps: RepositoryDeps) {
+  const customerRange = (customerId: string) =>
+    db.interactions.where('[customerId+at]').between([customerId, Dexie.minKey], [customerId, Dexie.maxKey], true, true);
+
+  async function requireInteraction(id: string): Promise<Interaction> {
+    const found = await db.interactions.get(id);
+    if (!found) throw new InteractionNotFoundError(id);
+    return found;
+  }
+
+  return {
+    async record(customerId: string, fields: InteractionFields, opts: { importId?: string | null } = {}): Promise<Interaction> {
+      assertInteractionFields(fields);
+      return db.transaction('rw', db.interactions, db.customers, async () => {
+        if (!(await db.customers.get(customerId))) throw new CustomerNotFoundError(customerId);
+        const record = newInteractionRecord(fields, { id: deps.newId(), customerId, now: deps.now(), importId: opts.importId ?? null });
+        await db.interactions.add(record);
+        return record;
+      });
+    },
+
+    /** Edits a contact; a changed follow-up date opens the follow-up again. */
+    async edit(id: string, fields: InteractionFields): Promise<Interaction> {
+      assertInteractionFields(fields);
+      return db.transaction('rw', db.interactions, async () => {
+        const record = editedInteractionRecord(await requireInteraction(id), fields, deps.now());
+        await db.interactions.put(record);
+        return record;
+      });
+    },
+
+    async remove(id: string): Promise<void> {
+      await db.transaction('rw', db.interactions, async () => {
+        await requireInteraction(id);
+        await db.interactions.delete(id);
+      });
+    },
+
+    get(id: string): Promise<Interaction | undefined> {
+      return db.interactions.get(id);
+    },
+
+    /** A customer's contacts, newest first. */
+    async listForCustomer(customerId: string, limit?: number): Promise<Interaction[]> {
+      let collection = customerRange(customerId).reverse();
+      if (limit !== undefined) collection = collection.limit(limit);
+      return collection.toArray();
+    },
+
+    async markFollowUpDone(id: string, done = true): Promise<Interaction> {
+      return db.transaction('rw', db.interactions, async () => {
+        const existing = await requireInteraction(id);
+        if (existing.followUpDate === null) throw new Error('This contact has no follow-up');
+        if (existing.followUpDone === done) return existing;
+        const record = { ...existing, followUpDone: done, updatedAt: deps.now().toISOString() };
+        await db.interactions.put(record);
+        return record;
+      });
+    },
+
+    /**
+     * Open follow-ups due on or before `today` (yyyy-MM-dd), oldest due first, with their customers;
+     * customers in the trash are left out. Reads the followUpDate index up to today: contacts without
+     * a follow-up are not in it, done ones are skipped here.
+     */
+    async dueFollowUps(today: string): Promise<DueFollowUp[]> {
+      return db.transaction('r', db.interactions, db.customers, async () => {
+        const rows = (await db.interactions.where('followUpDate').belowOrEqual(today).toArray()).filter((i) => isFollowUpDue(i, today));
+        const customers = await db.customers.bulkGet([...new Set(rows.map((i) => i.customerId))]);
+        const byId = new Map(customers.filter((c): c is Customer => !!c && c.isDeleted === 0).map((c) => [c.id, c]));
+        return rows
+          .filter((i) => byId.has(i.customerId))
+          .sort((a, b) => (a.followUpDate! < b.followUpDate! ? -1 : a.followUpDate! > b.followUpDate! ? 1 : a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+          .map((interaction) => ({ interaction, customer: byId.get(interaction.customerId)! }));
+      });
+    },
+
+    /** Moves every contact of one customer to another (a merge). */
+    async moveAll(fromCustomerId: string, toCustomerId: string): Promise<number> {
+      return db.transaction('rw', db.interactions, db.customers, async () => {
+        if (!(await db.customers.get(toCustomerId))) throw new CustomerNotFoundError(toCustomerId);
+        const rows = await customerRange(fromCustomerId).toArray();
+        const now = deps.now().toISOString();
+        await db.interactions.bulkPut(rows.map((i) => ({ ...i, customerId: toCustomerId, updatedAt: now })));
+        return rows.length;
+      });
+    },
+
+    /** Deletes a customer's contacts for good (deleting the customer from the trash). */
+    async removeAllForCustomer(customerId: string): Promise<number> {
+      return db.transaction('rw', db.interactions, () => customerRange(customerId).delete());
+    },
+  };
+}
+
+export type InteractionRepository = ReturnType<typeof createInteractionRepository>;

@@ -1,0 +1,290 @@
+// The purchase repository: the only code that writes purchases, and it keeps each customer's figures in step.
+import Dexie from 'dexie';
+import type { Customer } from '../../shared/domain/customer';
+import {
+  computeCustomerFigures,
+  customerFigureFields,
+  localDayOf,
+  sameFigures,
+  type DayOf,
+} from '../../shared/domain/customerFigures';
+import {
+  assertPurchaseFields,
+  catalogKey,
+  editedPurchaseRecord,
+  newPurchaseRecord,
+  returnedFen,
+  validateVoidReason,
+  voidedPurchaseRecord,
+  type CatalogEntry,
+  type Purchase,
+  type PurchaseErrorCode,
+  type PurchaseFields,
+} from '../../shared/domain/purchase';
+import { createCatalogRepository, noteInCatalog } from './catalog';
+import { CustomerNotFoundError, type RepositoryDeps } from './customers';
+import type { RegularsDatabase } from './database';
+
+export interface PurchaseRepositoryDeps extends RepositoryDeps {
+  /** The calendar day of an ISO time for the gap figures; the app passes local time. */
+  dayOf?: DayOf;
+}
+
+export interface ReturnContext {
+  original: Purchase;
+  /** The original's returns, voided ones included, oldest first. */
+  returns: Purchase[];
+  /** Given back so far by non-voided returns, as a positive amount. */
+  returnedFen: number;
+  /** What a further return may still give back. */
+  returnableFen: number;
+}
+
+export interface RecomputeProgress {
+  done: number;
+  total: number;
+}
+
+export class PurchaseNotFoundError extends Error {
+  constructor(id: string) {
+    super(`Purchase ${id} not found`);
+    this.name = 'PurchaseNotFoundError';
+  }
+}
+
+/** A write the purchase rules refuse; `code` is one of PURCHASE_ERROR_CODES for the UI to translate. */
+export class PurchaseRuleError extends Error {
+  constructor(readonly code: PurchaseErrorCode) {
+    super(`Purchase refused: ${code}`);
+    this.name = 'PurchaseRuleError';
+  }
+}
+
+/** Customers per transaction in a full recomputation (their purchases are read in the same range). */
+const RECOMPUTE_CHUNK = 2_000;
+
+export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRepositoryDeps) {
+  const dayOf = deps.dayOf ?? localDayOf;
+  const catalog = createCatalogRepository(db);
+
+  const customerRange = (customerId: string) =>
+    db.purchases.where('[customerId+purchasedAt]').between([customerId, Dexie.minKey], [customerId, Dexie.maxKey], true, true);
+
+  async function requirePurchase(id: string): Promise<Purchase> {
+    const found = await db.purchases.get(id);
+    if (!found) throw new PurchaseNotFoundError(id);
+    return found;
+  }
+
+  async function requireCustomer(id: string): Promise<Customer> {
+    const found = await db.customers.get(id);
+    if (!found) throw new CustomerNotFoundError(id);
+    return found;
+  }
+
+  /**
+   * Recomputes the customers' figures from their purchases, through the [customerId+purchasedAt]
+   * index, and writes those that changed. Runs inside the caller's transaction when there is one.
+   * updatedAt is left alone: the figures are a cache of the purchases, not an edit of the profile,
+   * and updatedAt is what the list's "last updated" and a later sync go by.
+   */
+  async function refreshFigures(customerIds: Iterable<string>): Promise<void> {
+    const ids = [...new Set(customerIds)];
+    const customers = await db.customers.bulkGet(ids);
+    const changed: Customer[] = [];
+    for (const c of customers) {
+      if (!c) continue;
+      const figures = computeCustomerFigures(await customerRange(c.id).toArray(), dayOf);
+      if (!sameFigures(c, figures) || c.lastPurchaseSort !== (figures.lastPurchaseAt ?? '')) changed.push({ ...c, ...customerFigureFields(figures) });
+    }
+    if (changed.length) await db.customers.bulkPut(changed);
+  }
+
+  async function returnsOf(originalId: string): Promise<Purchase[]> {
+    const rows = await db.purchases.where('returnOf').equals(originalId).toArray();
+    return rows.sort((a, b) => (a.purchasedAt < b.purchasedAt ? -1 : a.purchasedAt > b.purchasedAt ? 1 : 0));
+  }
+
+  /** The original's checks for a return of `totalFen` (negative), other returns than `exceptId` counted. */
+  async function checkReturn(original: Purchase | undefined, fields: PurchaseFields, exceptId: string | null): Promise<Purchase> {
+    if (!original || original.isVoided === 1 || original.returnOf !== null || original.totalFen <= 0) throw new PurchaseRuleError('return-original-invalid');
+    if (fields.totalFen >= 0) throw new PurchaseRuleError('amount-invalid');
+    if (fields.purchasedAt < original.purchasedAt) throw new PurchaseRuleError('return-before-original');
+    const others = (await returnsOf(original.id)).filter((r) => r.id !== exceptId);
+    if (-fields.totalFen > original.totalFen - returnedFen(others)) throw new PurchaseRuleError('return-exceeds-original');
+    return original;
+  }
+
+  const tables = [db.purchases, db.customers, db.catalog] as const;
+
+  return {
+    /**
+     * Records a purchase (or an untied return: a negative total) on a customer, and in the same
+     * transaction updates the customer's figures and the product catalog.
+     */
+    async record(customerId: string, fields: PurchaseFields, opts: { importId?: string | null } = {}): Promise<Purchase> {
+      assertPurchaseFields(fields);
+      return db.transaction('rw', tables, async () => {
+        await requireCustomer(customerId);
+        const purchase = newPurchaseRecord(fields, { id: deps.newId(), customerId, now: deps.now(), importId: opts.importId ?? null });
+        await db.purchases.add(purchase);
+        await refreshFigures([customerId]);
+        await noteInCatalog(db, [purchase]);
+        return purchase;
+      });
+    },
+
+    /** Records a return of `originalId`: negative amounts, no more than what is left of the original. */
+    async recordReturn(originalId: string, fields: PurchaseFields): Promise<Purchase> {
+      assertPurchaseFields(fields);
+      return db.transaction('rw', tables, async () => {
+        const original = await checkReturn(await db.purchases.get(originalId), fields, null);
+        const purchase = newPurchaseRecord(fields, { id: deps.newId(), customerId: original.customerId, now: deps.now(), returnOf: original.id });
+        await db.purchases.add(purchase);
+        await refreshFigures([original.customerId]);
+        return purchase;
+      });
+    },
+
+    /** Edits a purchase or return; a voided one is final. An original must still cover its returns. */
+    async edit(id: string, fields: PurchaseFields): Promise<Purchase> {
+      assertPurchaseFields(fields);
+      return db.transaction('rw', tables, async () => {
+        const existing = await requirePurchase(id);
+        if (existing.isVoided === 1) throw new PurchaseRuleError('purchase-voided');
+        if (existing.returnOf !== null) {
+          await checkReturn(await db.purchases.get(existing.returnOf), fields, existing.id);
+        } else {
+          const given = returnedFen(await returnsOf(existing.id));
+          if (given > 0 && fields.totalFen < given) throw new PurchaseRuleError('total-below-returns');
+        }
+        const record = editedPurchaseRecord(existing, fields, deps.now());
+        await db.purchases.put(record);
+        await refreshFigures([existing.customerId]);
+        // Only products the edit added count as a new use; re-saving must not inflate the counts.
+        const before = new Set(existing.lines.map((l) => catalogKey(l.product)));
+        const added = record.lines.filter((l) => !before.has(catalogKey(l.product)));
+        if (added.length) await noteInCatalog(db, [{ ...record, lines: added }]);
+        return record;
+      });
+    },
+
+    /** Voids a purchase with a reason: kept and shown, left out of every figure. Void its returns first. */
+    async void(id: string, reason: string): Promise<Purchase> {
+      const checked = validateVoidReason(reason);
+      if (!checked.ok) throw new PurchaseRuleError(checked.reason);
+      return db.transaction('rw', tables, async () => {
+        const existing = await requirePurchase(id);
+        if (existing.isVoided === 1) return existing;
+        if ((await returnsOf(id)).some((r) => r.isVoided === 0)) throw new PurchaseRuleError('void-has-returns');
+        const record = voidedPurchaseRecord(existing, checked.value, deps.now());
+        await db.purchases.put(record);
+        await refreshFigures([existing.customerId]);
+        return record;
+      });
+    },
+
+    get(id: string): Promise<Purchase | undefined> {
+      return db.purchases.get(id);
+    },
+
+    /** A customer's purchases and returns, voided ones included, newest first. */
+    async listForCustomer(customerId: string, limit?: number): Promise<Purchase[]> {
+      let collection = customerRange(customerId).reverse();
+      if (limit !== undefined) collection = collection.limit(limit);
+      return collection.toArray();
+    },
+
+    /** What the return form needs: the original, its returns, and what is left to give back. */
+    async returnContext(originalId: string): Promise<ReturnContext | undefined> {
+      return db.transaction('r', db.purchases, async () => {
+        const original = await db.purchases.get(originalId);
+        if (!original) return undefined;
+        const returns = await returnsOf(originalId);
+        const given = returnedFen(returns);
+        return { original, returns, returnedFen: given, returnableFen: original.totalFen - given };
+      });
+    },
+
+    returnsOf,
+
+    /**
+     * Recomputes every customer's figures from the purchases: customers in id order, 2,000 per
+     * transaction, with their purchases read as one range of [customerId+purchasedAt] (the chunk's
+     * customers are adjacent in that index), so the purchases are read once, in bulk, and memory
+     * stays flat. Only changed customers are written. Returns how many customers changed.
+     */
+    async recomputeAllFigures(onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
+      const total = await db.customers.count();
+      let done = 0;
+      let changedCount = 0;
+      let after: string | null = null;
+      onProgress?.({ done, total });
+      for (;;) {
+        const from: string | null = after;
+        const chunk = await db.transaction('rw', db.customers, db.purchases, async (): Promise<{ count: number; last: string; changed: number } | null> => {
+          const customers: Customer[] = await (from === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(from)).limit(RECOMPUTE_CHUNK).toArray();
+          if (customers.length === 0) return null;
+          const first = customers[0]!.id;
+          const last = customers[customers.length - 1]!.id;
+          const purchases = await db.purchases
+            .where('[customerId+purchasedAt]')
+            .between([first, Dexie.minKey], [last, Dexie.maxKey], true, true)
+            .toArray();
+          const byCustomer = new Map<string, Purchase[]>();
+          for (const p of purchases) {
+            const list = byCustomer.get(p.customerId);
+            if (list) list.push(p);
+            else byCustomer.set(p.customerId, [p]);
+          }
+          const changed: Customer[] = [];
+          for (const c of customers) {
+            const figures = computeCustomerFigures(byCustomer.get(c.id) ?? [], dayOf);
+            if (!sameFigures(c, figures) || c.lastPurchaseSort !== (figures.lastPurchaseAt ?? '')) changed.push({ ...c, ...customerFigureFields(figures) });
+          }
+          if (changed.length) await db.customers.bulkPut(changed);
+          return { count: customers.length, last, changed: changed.length };
+        });
+        if (!chunk) break;
+        done += chunk.count;
+        changedCount += chunk.changed;
+        after = chunk.last;
+        onProgress?.({ done, total: Math.max(total, done) });
+      }
+      return { customers: done, changed: changedCount };
+    },
+
+    /** For merges and imports: recompute these customers' figures (inside the caller's transaction if any). */
+    async refreshFigures(customerIds: Iterable<string>): Promise<void> {
+      await db.transaction('rw', db.customers, db.purchases, () => refreshFigures(customerIds));
+    },
+
+    /** Moves every purchase of one customer to another (a merge) and recomputes both customers' figures. */
+    async moveAll(fromCustomerId: string, toCustomerId: string): Promise<number> {
+      return db.transaction('rw', db.customers, db.purchases, async () => {
+        await requireCustomer(toCustomerId);
+        const rows = await customerRange(fromCustomerId).toArray();
+        const now = deps.now().toISOString();
+        // Moving is a change of the purchase record, so unlike the figures it does bump updatedAt.
+        await db.purchases.bulkPut(rows.map((p) => ({ ...p, customerId: toCustomerId, updatedAt: now })));
+        await refreshFigures([fromCustomerId, toCustomerId]);
+        return rows.length;
+      });
+    },
+
+    /** Deletes a customer's purchases for good (deleting the customer from the trash). Returns how many. */
+    async removeAllForCustomer(customerId: string): Promise<number> {
+      return db.transaction('rw', db.customers, db.purchases, async () => {
+        const n = await customerRange(customerId).delete();
+        await refreshFigures([customerId]);
+        return n;
+      });
+    },
+
+    suggestProducts(prefix: string, limit = 8): Promise<CatalogEntry[]> {
+      return catalog.suggestProducts(prefix, limit);
+    },
+  };
+}
+
+export type PurchaseRepository = ReturnType<typeof createPurchaseRepository>;

@@ -1,0 +1,137 @@
+// A customer's figures derived from their purchases: spent, visits, first/last purchase, gaps between visits.
+import type { Purchase } from './purchase';
+import { isReturn } from './purchase';
+
+export interface CustomerFigures {
+  /** Minor units: non-voided purchases less non-voided returns. May be negative (imported returns only). */
+  totalSpentFen: number;
+  /** Non-voided purchases that are not returns. */
+  purchaseCount: number;
+  /** ISO times of the first and last non-voided, non-return purchase. */
+  firstPurchaseAt: string | null;
+  lastPurchaseAt: string | null;
+  /** Days between visits (distinct purchase days), rounded to 0.1; null with fewer than two visit days. */
+  averageGapDays: number | null;
+  medianGapDays: number | null;
+}
+
+export type FigureInput = Pick<Purchase, 'purchasedAt' | 'totalFen' | 'isVoided' | 'returnOf'>;
+
+/** The calendar day 'yyyy-MM-dd' of an ISO time, in the time zone the caller chooses. */
+export type DayOf = (iso: string) => string;
+
+export const ZERO_FIGURES: Readonly<CustomerFigures> = Object.freeze({
+  totalSpentFen: 0,
+  purchaseCount: 0,
+  firstPurchaseAt: null,
+  lastPurchaseAt: null,
+  averageGapDays: null,
+  medianGapDays: null,
+});
+
+const DAY_MS = 86_400_000;
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * The local calendar day of an ISO time. Written with Date getters rather than date-fns format()
+ * because a full recomputation calls it once per purchase (a million times); the test checks it
+ * against format().
+ */
+export function localDayOf(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+}
+
+/** The UTC calendar day, for callers that keep days in UTC (tests, imports without a zone). */
+export const utcDayOf: DayOf = (iso) => iso.slice(0, 10);
+
+/**
+ * Whole days since 1970-01-01 of a 'yyyy-MM-dd' day. The difference of two is
+ * differenceInCalendarDays of those days: calendar days counted in UTC have no DST hour to round away.
+ */
+export function dayNumber(day: string): number {
+  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * Figures from all of one customer's purchases, in any order. Voided purchases are left out. Returns
+ * (tied to an original, or any negative purchase) lower the total spent but are not purchases, so
+ * they neither count nor move the first/last purchase or the gaps.
+ * Gaps are between visit days: several purchases on one day (as `dayOf` sees days) are one visit.
+ * The median of an even number of gaps is the mean of the middle two; both figures are rounded to
+ * one decimal, so incremental and full computation compare equal without float noise.
+ * ISO times compare as strings because they are all in toISOString's fixed shape.
+ */
+export function computeCustomerFigures(purchases: readonly FigureInput[], dayOf: DayOf): CustomerFigures {
+  let totalSpentFen = 0;
+  let purchaseCount = 0;
+  let first: string | null = null;
+  let last: string | null = null;
+  const days = new Set<string>();
+  for (const p of purchases) {
+    if (p.isVoided === 1) continue;
+    totalSpentFen += p.totalFen;
+    if (isReturn(p)) continue;
+    purchaseCount += 1;
+    if (first === null || p.purchasedAt < first) first = p.purchasedAt;
+    if (last === null || p.purchasedAt > last) last = p.purchasedAt;
+    days.add(dayOf(p.purchasedAt));
+  }
+  if (purchaseCount === 0) return { ...ZERO_FIGURES, totalSpentFen };
+
+  let averageGapDays: number | null = null;
+  let medianGapDays: number | null = null;
+  if (days.size >= 2) {
+    const numbers = [...days].map(dayNumber).sort((a, b) => a - b);
+    const gaps = new Array<number>(numbers.length - 1);
+    for (let i = 1; i < numbers.length; i++) gaps[i - 1] = numbers[i]! - numbers[i - 1]!;
+    averageGapDays = round1((numbers[numbers.length - 1]! - numbers[0]!) / gaps.length);
+    gaps.sort((a, b) => a - b);
+    const mid = gaps.length >> 1;
+    medianGapDays = gaps.length % 2 === 1 ? gaps[mid]! : round1((gaps[mid - 1]! + gaps[mid]!) / 2);
+  }
+  return { totalSpentFen, purchaseCount, firstPurchaseAt: first, lastPurchaseAt: last, averageGapDays, medianGapDays };
+}
+
+/** Purchases grouped by customer id, each group in input order. */
+export function groupPurchasesByCustomer<T extends Pick<Purchase, 'customerId'>>(purchases: Iterable<T>): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const p of purchases) {
+    const group = groups.get(p.customerId);
+    if (group) group.push(p);
+    else groups.set(p.customerId, [p]);
+  }
+  return groups;
+}
+
+export function sameFigures(a: CustomerFigures, b: CustomerFigures): boolean {
+  return (
+    a.totalSpentFen === b.totalSpentFen &&
+    a.purchaseCount === b.purchaseCount &&
+    a.firstPurchaseAt === b.firstPurchaseAt &&
+    a.lastPurchaseAt === b.lastPurchaseAt &&
+    a.averageGapDays === b.averageGapDays &&
+    a.medianGapDays === b.medianGapDays
+  );
+}
+
+/** The figures as stored on the customer, with the list's sort key ('' when none: IndexedDB does not index null). */
+export function customerFigureFields(f: CustomerFigures): CustomerFigures & { lastPurchaseSort: string } {
+  return {
+    totalSpentFen: f.totalSpentFen,
+    purchaseCount: f.purchaseCount,
+    firstPurchaseAt: f.firstPurchaseAt,
+    lastPurchaseAt: f.lastPurchaseAt,
+    averageGapDays: f.averageGapDays,
+    medianGapDays: f.medianGapDays,
+    lastPurchaseSort: f.lastPurchaseAt ?? '',
+  };
+}
+
+/** The stored figures of a customer record. */
+export function figuresOf(c: CustomerFigures): CustomerFigures {
+  const { lastPurchaseSort: _ignored, ...figures } = customerFigureFields(c);
+  return figures;
+}
