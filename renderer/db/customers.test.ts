@@ -5,6 +5,9 @@ import { normalizeSearchQuery } from '../../shared/domain/searchTokens';
 import { makeCustomer, makeCustomerFields, makePhone } from '../../test/factories/customer';
 import { RegularsDatabase } from './database';
 import { createCustomerRepository, SEARCH_HIT_CAP, type CustomerListQuery } from './customers';
+import { createInteractionRepository } from './interactions';
+import { createPurchaseRepository } from './purchases';
+import { makeInteractionFields, makePurchaseFields } from '../../test/factories/purchase';
 
 let db: RegularsDatabase;
 let clock: Date;
@@ -120,6 +123,36 @@ describe('customer repository', () => {
     await customers.deleteForever(c.id);
     expect(await customers.get(c.id)).toBeUndefined();
     expect(await customers.listTrash()).toEqual([]);
+  });
+
+  it('deletes a customer for good together with their purchases and contacts', async () => {
+    const customers = repo();
+    const deps = { now: () => clock, newId: () => `id-${String(++ids).padStart(4, '0')}` };
+    const purchases = createPurchaseRepository(db, deps);
+    const interactions = createInteractionRepository(db, deps);
+    const gone = await customers.create(makeCustomerFields({ name: '要删除的' }));
+    const kept = await customers.create(makeCustomerFields({ name: '保留的' }));
+    await purchases.record(gone.id, makePurchaseFields());
+    await purchases.record(kept.id, makePurchaseFields());
+    await interactions.record(gone.id, makeInteractionFields());
+    await customers.moveToTrash(gone.id);
+    await customers.deleteForever(gone.id);
+    expect(await db.purchases.where('customerId').equals(gone.id).count()).toBe(0);
+    expect(await db.interactions.where('customerId').equals(gone.id).count()).toBe(0);
+    expect(await db.purchases.where('customerId').equals(kept.id).count()).toBe(1);
+  });
+
+  it('sorts by total spent as numbers, not as text', async () => {
+    const customers = repo();
+    const purchases = createPurchaseRepository(db, { now: () => clock, newId: () => `p-${++ids}` });
+    const small = await customers.create(makeCustomerFields({ name: '九块' }));
+    const big = await customers.create(makeCustomerFields({ name: '十块' }));
+    await purchases.record(small.id, makePurchaseFields({ totalFen: 900 }));
+    await purchases.record(big.id, makePurchaseFields({ totalFen: 1000 }));
+    const byIndex = (await customers.listIds(query({ sort: 'totalSpent', direction: 'desc' }))).ids;
+    const bySearch = (await customers.listIds(query({ sort: 'totalSpent', direction: 'desc', terms: ['kuai'] }))).ids;
+    expect(byIndex).toEqual([big.id, small.id]);
+    expect(bySearch).toEqual([big.id, small.id]);
   });
 
   it('caps a search too broad to rank, and says so; a narrower one is complete', async () => {

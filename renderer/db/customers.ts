@@ -6,7 +6,7 @@ import { assertNever } from '../../shared/result';
 import { matchesAllTerms } from '../../shared/domain/searchTokens';
 import type { RegularsDatabase } from './database';
 
-export const CUSTOMER_SORT_FIELDS = ['name', 'phone', 'tags', 'createdAt', 'updatedAt'] as const;
+export const CUSTOMER_SORT_FIELDS = ['name', 'phone', 'tags', 'totalSpent', 'purchaseCount', 'lastPurchase', 'createdAt', 'updatedAt'] as const;
 export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
 export type SortDirection = 'asc' | 'desc';
 
@@ -48,6 +48,12 @@ function sortIndexOf(field: CustomerSortField): { index: string; key: keyof Cust
       return { index: '[isDeleted+phoneSort]', key: 'phoneSort' };
     case 'tags':
       return { index: '[isDeleted+tagsSort]', key: 'tagsSort' };
+    case 'totalSpent':
+      return { index: '[isDeleted+totalSpentFen]', key: 'totalSpentFen' };
+    case 'purchaseCount':
+      return { index: '[isDeleted+purchaseCount]', key: 'purchaseCount' };
+    case 'lastPurchase':
+      return { index: '[isDeleted+lastPurchaseSort]', key: 'lastPurchaseSort' };
     case 'createdAt':
       return { index: '[isDeleted+createdAt]', key: 'createdAt' };
     case 'updatedAt':
@@ -59,9 +65,10 @@ function sortIndexOf(field: CustomerSortField): { index: string; key: keyof Cust
 
 function compareBy(key: keyof Customer, direction: SortDirection) {
   const sign = direction === 'asc' ? 1 : -1;
+  // The same order as the index: numbers as numbers, strings by code unit, ties by id.
   return (a: Customer, b: Customer) => {
-    const x = String(a[key]);
-    const y = String(b[key]);
+    const x = a[key] as string | number;
+    const y = b[key] as string | number;
     return (x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0) * sign;
   };
 }
@@ -187,11 +194,13 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
       });
     },
 
-    /** Only a customer already in the trash can be deleted for good. */
+    /** Only a customer already in the trash can be deleted for good; their purchases and contacts go with them. */
     async deleteForever(id: string): Promise<void> {
-      await db.transaction('rw', db.customers, async () => {
+      await db.transaction('rw', [db.customers, db.purchases, db.interactions], async () => {
         const c = await requireCustomer(id);
         if (!c.isDeleted) throw new Error('Only customers in the trash can be deleted for good');
+        await db.purchases.where('customerId').equals(id).delete();
+        await db.interactions.where('customerId').equals(id).delete();
         await db.customers.delete(id);
       });
     },

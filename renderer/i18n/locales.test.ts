@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_ERROR_CODES } from '../../shared/domain/customerValidation';
 import { CHANNELS, GENDERS, PHONE_REGIONS, SOURCES } from '../../shared/domain/customer';
 import { APP_LOCALES, FAILURE_REASONS } from '../../shared/ipc/contract';
+import { CURRENCIES } from '../../shared/domain/money';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 import zhTW from './locales/zh-TW.json';
@@ -50,6 +51,7 @@ describe('locales', () => {
       ...CHANNELS.map((c) => `channels.${c}`),
       ...PHONE_REGIONS.map((r) => `regions.${r}`),
       ...APP_LOCALES.map((l) => `languages.${l}`),
+      ...CURRENCIES.map((c) => `currencies.${c}`),
     ];
     for (const lng of APP_LOCALES) for (const key of required) expect(flat[lng]!.has(key), `${lng} ${key}`).toBe(true);
   });

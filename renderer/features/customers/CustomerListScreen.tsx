@@ -22,7 +22,9 @@ export function CustomerListScreen() {
   const ids = result?.ids;
   const total = useActiveCount();
   const tags = useAllTags();
-  const region = useSettings()?.defaultRegion ?? 'CN';
+  const settings = useSettings();
+  const region = settings?.defaultRegion ?? 'CN';
+  const currency = settings?.currency ?? 'CNY';
   const filtered = terms.length > 0 || tag !== null;
 
   return (
@@ -81,7 +83,7 @@ export function CustomerListScreen() {
           )}
         </div>
       ) : (
-        <CustomerTable ids={ids ?? []} sort={sort} direction={direction} onSort={toggleSort} region={region} />
+        <CustomerTable ids={ids ?? []} sort={sort} direction={direction} onSort={toggleSort} region={region} currency={currency} />
       )}
     </section>
   );

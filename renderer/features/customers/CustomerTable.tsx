@@ -8,7 +8,8 @@ import { primaryPhone } from '../../../shared/domain/customer';
 import { formatPhoneForDisplay } from '../../../shared/domain/phone';
 import type { CustomerSortField, SortDirection } from '../../db/customers';
 import { useCustomersByIds } from '../../db/hooks';
-import { formatDate } from '../../i18n';
+import { currentLocale, formatDate } from '../../i18n';
+import { formatMoney, type Currency } from '../../../shared/domain/money';
 import { navigate } from '../../ui/routes';
 import { TagList } from './TagList';
 
@@ -21,9 +22,10 @@ interface Props {
   direction: SortDirection;
   onSort: (field: CustomerSortField) => void;
   region: PhoneRegion;
+  currency: Currency;
 }
 
-export function CustomerTable({ ids, sort, direction, onSort, region }: Props) {
+export function CustomerTable({ ids, sort, direction, onSort, region, currency }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: ids.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -51,10 +53,25 @@ export function CustomerTable({ ids, sort, direction, onSort, region }: Props) {
         }),
       }),
       column.accessor((id) => id, { id: 'tags', header: () => t('customer.fields.tags'), cell: cell((c) => <TagList tags={c.tags} />) }),
+      column.accessor((id) => id, {
+        id: 'totalSpent',
+        header: () => t('list.columns.totalSpent'),
+        cell: cell((c) => <span className="num">{formatMoney(c.totalSpentFen, currency, currentLocale())}</span>),
+      }),
+      column.accessor((id) => id, {
+        id: 'purchaseCount',
+        header: () => t('list.columns.purchaseCount'),
+        cell: cell((c) => <span className="num">{c.purchaseCount.toLocaleString(currentLocale())}</span>),
+      }),
+      column.accessor((id) => id, {
+        id: 'lastPurchase',
+        header: () => t('list.columns.lastPurchase'),
+        cell: cell((c) => (c.lastPurchaseAt ? formatDate(c.lastPurchaseAt) : <span className="muted">—</span>)),
+      }),
       column.accessor((id) => id, { id: 'createdAt', header: () => t('customer.fields.createdAt'), cell: cell((c) => formatDate(c.createdAt)) }),
       column.accessor((id) => id, { id: 'updatedAt', header: () => t('customer.fields.updatedAt'), cell: cell((c) => formatDate(c.updatedAt)) }),
     ];
-  }, [rows, region, t]);
+  }, [rows, region, currency, t]);
 
   const table = useReactTable({
     data: ids,

@@ -1,6 +1,7 @@
 // Settings: language, theme, the default phone region, and facts about this installation.
 import { useTranslation } from 'react-i18next';
 import { PHONE_REGIONS, type PhoneRegion } from '../../../shared/domain/customer';
+import { CURRENCIES, type Currency } from '../../../shared/domain/money';
 import { settings as settingsRepo } from '../../db';
 import { useSettings } from '../../db/hooks';
 import { useDesktop } from '../../platform/context';
@@ -41,7 +42,7 @@ export function SettingsScreen() {
         </div>
       </section>
       <section className="card">
-        <h2>{t('settings.customerFile')}</h2>
+        <h2>{t('settings.store')}</h2>
         <div className="form-grid">
           <div className="form-field">
             <label htmlFor="s-region">{t('settings.defaultRegion')}</label>
@@ -58,6 +59,22 @@ export function SettingsScreen() {
               ))}
             </select>
             <span className="hint">{t('settings.defaultRegionHint')}</span>
+          </div>
+          <div className="form-field">
+            <label htmlFor="s-currency">{t('settings.currency')}</label>
+            <select
+              id="s-currency"
+              value={settings?.currency ?? 'CNY'}
+              onChange={(e) => void settingsRepo.write('currency', e.target.value as Currency)}
+              data-testid="currency-select"
+            >
+              {CURRENCIES.map((c) => (
+                <option key={c} value={c}>
+                  {c} · {t(`currencies.${c}`)}
+                </option>
+              ))}
+            </select>
+            <span className="hint">{t('settings.currencyHint')}</span>
           </div>
         </div>
       </section>

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { emptyCustomerFields, type CustomerFields } from '../customer';
+import { newCustomerRecord } from '../customerRecord';
+import { newInteractionRecord } from '../interaction';
+import { newPurchaseRecord } from '../purchase';
+import { parseDelimited } from '../import/delimited';
+import { toCsv } from './csv';
+import {
+  CUSTOMER_DATA_PACKAGE_VERSION,
+  birthdayText,
+  customerDataPackage,
+  customerDataPackageCsv,
+  customerExportRows,
+  interactionExportRows,
+  purchaseExportRows,
+  purchaseLineExportRows,
+  type ExportOptions,
+} from './rows';
+
+const NOW = new Date(2025, 5, 15, 9, 30);
+const OPTS: ExportOptions = { currency: 'CNY', region: 'CN', formatTime: (iso) => iso.slice(0, 10) };
+const phone = (normalized: string, primary: boolean, label = '') => ({ raw: normalized, normalized, kind: 'validated' as const, label, primary });
+
+const fields: CustomerFields = {
+  ...emptyCustomerFields(),
+  name: '=HYPERLINK("http://x","张三")',
+  gender: 'male',
+  phones: [phone('+8613812345678', true), phone('+85291234567', false, '香港')],
+  email: 'zs@example.cn',
+  birthday: { calendar: 'lunar', year: null, month: 8, day: 15, leapMonth: false },
+  tags: ['VIP', '茶'],
+  notes: '-喜欢龙井',
+  source: 'referral',
+  consents: { sms: { granted: true, date: '2025-01-02' } },
+};
+const customer = { ...newCustomerRecord(fields, 'c1', NOW), totalSpentFen: -1250, purchaseCount: 2 };
+const other = newCustomerRecord({ ...emptyCustomerFields(), name: '李四' }, 'c2', NOW);
+const sale = newPurchaseRecord(
+  { purchasedAt: '2025-06-01T02:00:00.000Z', lines: [{ product: '龙井', category: '茶', quantity: 2, unitPriceFen: 6400 }, { product: '杯', category: '', quantity: 1, unitPriceFen: 1000 }],
+    subtotalFen: 13800, discountFen: 800, totalFen: 13000, paymentNote: '微信', note: '' },
+  { id: 'p1', customerId: 'c1', now: NOW },
+);
+const refund = newPurchaseRecord(
+  { purchasedAt: '2025-06-02T02:00:00.000Z', lines: [], subtotalFen: -1250, discountFen: 0, totalFen: -1250, paymentNote: '', note: '+退款' },
+  { id: 'p2', customerId: 'c1', now: NOW, returnOf: 'p1' },
+);
+const othersPurchase = newPurchaseRecord({ ...sale, purchasedAt: '2025-06-03T02:00:00.000Z' }, { id: 'p3', customerId: 'c2', now: NOW });
+const call = newInteractionRecord(
+  { at: '2025-06-05T03:00:00.000Z', channel: 'phone', direction: 'out', summary: '回访', outcome: '满意', followUpDate: '2025-07-01' },
+  { id: 'i1', customerId: 'c1', now: NOW },
+);
+const nameOf = (id: string) => ({ c1: '张三', c2: '李四' })[id];
+
+describe('customerExportRows', () => {
+  it('uses i18n keys as headers and codes through the label callback', () => {
+    const t = customerExportRows([customer, other], { ...OPTS, label: (kind, code) => `${kind}:${code}` });
+    expect(t.headers[0]).toBe('export.customer.id');
+    expect(t.headers).toContain('export.customer.totalSpent');
+    const row = Object.fromEntries(t.headers.map((h, i) => [h.replace('export.customer.', ''), t.rows[0]![i]]));
+    expect(row).toMatchObject({
+      id: 'c1', gender: 'gender:male', phone: '138 1234 5678', otherPhones: '+852 9123 4567 (香港)', birthday: '--08-15',
+      birthdayCalendar: 'calendar:lunar', source: 'source:referral', tags: 'VIP, 茶', totalSpent: -12.5, purchaseCount: 2,
+    });
+    const second = Object.fromEntries(t.headers.map((h, i) => [h.replace('export.customer.', ''), t.rows[1]![i]]));
+    expect(second).toMatchObject({ phone: '', birthday: '', totalSpent: 0, purchaseCount: 0, lastPurchaseAt: '' });
+  });
+
+  it('neutralises formulas in text but keeps amounts numeric in the CSV', () => {
+    const t = customerExportRows([customer], OPTS);
+    const csv = toCsv(t.headers, t.rows);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""张三"")"`);
+    expect(csv).toContain(`"'-喜欢龙井"`);
+    expect(csv).toContain(',-12.5,2,');
+  });
+
+  it('writes birthdays the import reads back', () => {
+    expect(birthdayText({ calendar: 'solar', year: 1990, month: 5, day: 7, leapMonth: false })).toBe('1990-05-07');
+    expect(birthdayText({ calendar: 'solar', year: null, month: 5, day: 7, leapMonth: false })).toBe('--05-07');
+    expect(birthdayText(null)).toBe('');
+  });
+});
+
+describe('purchase and contact exports', () => {
+  it('one row per purchase with money as numbers', () => {
+    const t = purchaseExportRows([sale, refund], nameOf, OPTS);
+    expect(t.headers).toEqual(['id', 'purchasedAt', 'customerId', 'customerName', 'items', 'subtotal', 'discount', 'total', 'isReturn',
+      'returnOf', 'voided', 'voidReason', 'paymentNote', 'note'].map((c) => `export.purchase.${c}`));
+    expect(t.rows).toEqual([
+      ['p1', '2025-06-01', 'c1', '张三', '龙井 ×2; 杯', 138, 8, 130, 'no', '', 'no', '', '微信', ''],
+      ['p2', '2025-06-02', 'c1', '张三', '', -12.5, 0, -12.5, 'yes', 'p1', 'no', '', '', '+退款'],
+    ]);
+  });
+
+  it('one row per line', () => {
+    const t = purchaseLineExportRows([sale, refund], nameOf, OPTS);
+    expect(t.rows).toEqual([
+      ['p1', '2025-06-01', 'c1', '张三', '龙井', '茶', 2, 64, 128, 'no'],
+      ['p1', '2025-06-01', 'c1', '张三', '杯', '', 1, 10, 10, 'no'],
+    ]);
+  });
+
+  it('contacts', () => {
+    const t = interactionExportRows([call], nameOf, OPTS);
+    expect(t.rows).toEqual([['i1', '2025-06-05', 'c1', '张三', 'phone', 'out', '回访', '满意', '2025-07-01', 'no']]);
+  });
+});
+
+describe('customerDataPackage', () => {
+  const pkg = customerDataPackage(customer, [othersPurchase, refund, sale], [call], { now: NOW, currency: 'CNY' });
+
+  it('holds the profile, only this customer’s purchases and contacts, oldest first, and a version', () => {
+    expect(pkg).toMatchObject({ format: 'regulars.customer-data', version: CUSTOMER_DATA_PACKAGE_VERSION, exportedAt: NOW.toISOString(), currency: 'CNY' });
+    expect(pkg.purchases.map((p) => p.id)).toEqual(['p1', 'p2']);
+    expect(pkg.interactions.map((i) => i.id)).toEqual(['i1']);
+    expect(pkg.customer).toMatchObject({ id: 'c1', name: fields.name, phones: fields.phones, consents: fields.consents, totalSpentFen: -1250 });
+    for (const key of ['searchTokens', 'phoneKeys', 'emailKey', 'nameSort', 'phoneSort', 'tagsSort', 'lastPurchaseSort', 'isDeleted']) {
+      expect(pkg.customer).not.toHaveProperty(key);
+    }
+    expect(JSON.parse(JSON.stringify(pkg))).toEqual(pkg);
+  });
+
+  it('as one CSV with sections', () => {
+    const csv = customerDataPackageCsv(pkg, { ...OPTS, t: (k) => k.split('.').at(-1)! });
+    const back = parseDelimited(csv);
+    expect(back.headers[0]).toBe('profile');
+    const cells = back.rows.map((r) => r.filter(Boolean));
+    expect(cells).toContainEqual(['name', `'${fields.name}`]);
+    expect(cells).toContainEqual(['consent', 'sms', 'yes', '2025-01-02']);
+    expect(cells).toContainEqual(['purchases']);
+    expect(cells).toContainEqual(['interactions']);
+    expect(cells.filter((r) => r[0] === 'p1')).toHaveLength(3); // the purchase and its two lines
+  });
+});

@@ -1,0 +1,288 @@
+// The rows of the customer, purchase and contact exports, and one customer's complete data (a data
+// subject's request). Headers are i18n KEYS (the renderer translates them); values that are codes
+// (gender, source, channel…) go through a `label` callback the renderer provides, by default the
+// code itself. Money is written as a number in currency units (exact: from the integer minor units
+// via their decimal text), times as local "yyyy-MM-dd HH:mm".
+import { format } from 'date-fns';
+import type { Birthday, Customer, CustomerFields, PhoneRegion } from '../customer';
+import type { Interaction } from '../interaction';
+import { minorUnitsToDecimal, type Currency } from '../money';
+import { formatPhoneForDisplay } from '../phone';
+import type { Purchase } from '../purchase';
+import { toCsv, type CsvCell } from './csv';
+
+export interface ExportTable {
+  /** i18n keys, one per column. */
+  headers: string[];
+  rows: CsvCell[][];
+}
+
+/** The vocabularies whose codes appear as values. */
+export const EXPORT_VALUE_KINDS = ['gender', 'source', 'channel', 'direction', 'calendar', 'yesNo'] as const;
+export type ExportValueKind = (typeof EXPORT_VALUE_KINDS)[number];
+
+export interface ExportOptions {
+  currency: Currency;
+  /** Phones of this region in national format, others international. */
+  region: PhoneRegion;
+  /** A code's display text: label('gender', 'male') → '男'. Default: the code. */
+  label?: (kind: ExportValueKind, code: string) => string;
+  /** ISO time → cell text. Default local 'yyyy-MM-dd HH:mm'. */
+  formatTime?: (iso: string) => string;
+}
+
+const defaultTime = (iso: string) => format(new Date(iso), 'yyyy-MM-dd HH:mm');
+
+function helpers(opts: ExportOptions) {
+  const label = opts.label ?? ((_: ExportValueKind, code: string) => code);
+  const time = (iso: string | null | undefined) => (iso ? (opts.formatTime ?? defaultTime)(iso) : '');
+  const money = (minor: number) => Number(minorUnitsToDecimal(minor, opts.currency));
+  const yesNo = (b: boolean) => label('yesNo', b ? 'yes' : 'no');
+  return { label, time, money, yesNo };
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** 1990-05-17; --05-17 without a year (the ISO 8601 / vCard spelling, which the import reads back). */
+export function birthdayText(b: Birthday | null): string {
+  if (!b) return '';
+  return `${b.year === null ? '-' : String(b.year).padStart(4, '0')}-${pad2(b.month)}-${pad2(b.day)}`;
+}
+
+function birthdayCalendar(b: Birthday | null): string {
+  if (!b) return '';
+  return b.calendar === 'lunar' ? (b.leapMonth ? 'lunar-leap' : 'lunar') : 'solar';
+}
+
+// ---- customers --------------------------------------------------------------------------------------
+
+export const CUSTOMER_EXPORT_COLUMNS = [
+  'id', 'name', 'gender', 'phone', 'otherPhones', 'email', 'birthday', 'birthdayCalendar', 'company', 'title', 'city',
+  'address', 'source', 'referredBy', 'preferredChannel', 'tags', 'notes', 'totalSpent', 'purchaseCount', 'firstPurchaseAt',
+  'lastPurchaseAt', 'createdAt', 'updatedAt',
+] as const;
+export type CustomerExportColumn = (typeof CUSTOMER_EXPORT_COLUMNS)[number];
+
+/** 'export.customer.name' etc. */
+export const customerHeaderKey = (c: CustomerExportColumn) => `export.customer.${c}`;
+
+/** Customer figures are optional so that a list without them (or an older record) still exports. */
+export type ExportableCustomer = CustomerFields & Pick<Customer, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<Customer,
+  'totalSpentFen' | 'purchaseCount' | 'firstPurchaseAt' | 'lastPurchaseAt'>>;
+
+export function customerExportRows(customers: readonly ExportableCustomer[], opts: ExportOptions): ExportTable {
+  const { label, time, money } = helpers(opts);
+  const phone = (p: CustomerFields['phones'][number]) => {
+    const text = formatPhoneForDisplay(p, opts.region);
+    return p.label ? `${text} (${p.label})` : text;
+  };
+  const rows = customers.map((c): CsvCell[] => {
+    const primary = c.phones.find((p) => p.primary) ?? c.phones[0];
+    const values: Record<CustomerExportColumn, CsvCell> = {
+      id: c.id,
+      name: c.name,
+      gender: label('gender', c.gender),
+      phone: primary ? formatPhoneForDisplay(primary, opts.region) : '',
+      otherPhones: c.phones.filter((p) => p !== primary).map(phone).join('; '),
+      email: c.email,
+      birthday: birthdayText(c.birthday),
+      birthdayCalendar: c.birthday ? label('calendar', birthdayCalendar(c.birthday)) : '',
+      company: c.company,
+      title: c.title,
+      city: c.city,
+      address: c.address,
+      source: c.source ? label('source', c.source) : '',
+      referredBy: c.referredBy ?? '',
+      preferredChannel: c.preferredChannel ? label('channel', c.preferredChannel) : '',
+      tags: c.tags.join(', '),
+      notes: c.notes,
+      totalSpent: c.totalSpentFen === undefined ? null : money(c.totalSpentFen),
+      purchaseCount: c.purchaseCount ?? null,
+      firstPurchaseAt: time(c.firstPurchaseAt),
+      lastPurchaseAt: time(c.lastPurchaseAt),
+      createdAt: time(c.createdAt),
+      updatedAt: time(c.updatedAt),
+    };
+    return CUSTOMER_EXPORT_COLUMNS.map((col) => values[col]);
+  });
+  return { headers: CUSTOMER_EXPORT_COLUMNS.map(customerHeaderKey), rows };
+}
+
+// ---- purchases --------------------------------------------------------------------------------------
+
+export const PURCHASE_EXPORT_COLUMNS = [
+  'id', 'purchasedAt', 'customerId', 'customerName', 'items', 'subtotal', 'discount', 'total', 'isReturn', 'returnOf', 'voided',
+  'voidReason', 'paymentNote', 'note',
+] as const;
+export type PurchaseExportColumn = (typeof PURCHASE_EXPORT_COLUMNS)[number];
+export const purchaseHeaderKey = (c: PurchaseExportColumn) => `export.purchase.${c}`;
+
+export const PURCHASE_LINE_EXPORT_COLUMNS = ['purchaseId', 'purchasedAt', 'customerId', 'customerName', 'product', 'category', 'quantity', 'unitPrice', 'lineTotal', 'voided'] as const;
+export type PurchaseLineExportColumn = (typeof PURCHASE_LINE_EXPORT_COLUMNS)[number];
+export const purchaseLineHeaderKey = (c: PurchaseLineExportColumn) => `export.purchaseLine.${c}`;
+
+/** Customer names for the id columns; an unknown id gives ''. */
+export type CustomerNameOf = (customerId: string) => string | undefined;
+
+/** "龙井 ×2; 红茶 ×1" */
+export function itemsSummary(p: Pick<Purchase, 'lines'>): string {
+  return p.lines.map((l) => (l.quantity === 1 ? l.product : `${l.product} ×${l.quantity}`)).join('; ');
+}
+
+export function purchaseExportRows(purchases: readonly Purchase[], nameOf: CustomerNameOf, opts: ExportOptions): ExportTable {
+  const { time, money, yesNo } = helpers(opts);
+  const rows = purchases.map((p): CsvCell[] => {
+    const values: Record<PurchaseExportColumn, CsvCell> = {
+      id: p.id,
+      purchasedAt: time(p.purchasedAt),
+      customerId: p.customerId,
+      customerName: nameOf(p.customerId) ?? '',
+      items: itemsSummary(p),
+      subtotal: money(p.subtotalFen),
+      discount: money(p.discountFen),
+      total: money(p.totalFen),
+      isReturn: yesNo(p.returnOf !== null || p.totalFen < 0),
+      returnOf: p.returnOf ?? '',
+      voided: yesNo(p.isVoided === 1),
+      voidReason: p.voidReason,
+      paymentNote: p.paymentNote,
+      note: p.note,
+    };
+    return PURCHASE_EXPORT_COLUMNS.map((col) => values[col]);
+  });
+  return { headers: PURCHASE_EXPORT_COLUMNS.map(purchaseHeaderKey), rows };
+}
+
+/** One row per purchase line, for analysis in a spreadsheet. */
+export function purchaseLineExportRows(purchases: readonly Purchase[], nameOf: CustomerNameOf, opts: ExportOptions): ExportTable {
+  const { time, money, yesNo } = helpers(opts);
+  const rows = purchases.flatMap((p) => p.lines.map((l): CsvCell[] => {
+    const values: Record<PurchaseLineExportColumn, CsvCell> = {
+      purchaseId: p.id,
+      purchasedAt: time(p.purchasedAt),
+      customerId: p.customerId,
+      customerName: nameOf(p.customerId) ?? '',
+      product: l.product,
+      category: l.category,
+      quantity: l.quantity,
+      unitPrice: money(l.unitPriceFen),
+      lineTotal: money(l.quantity * l.unitPriceFen),
+      voided: yesNo(p.isVoided === 1),
+    };
+    return PURCHASE_LINE_EXPORT_COLUMNS.map((col) => values[col]);
+  }));
+  return { headers: PURCHASE_LINE_EXPORT_COLUMNS.map(purchaseLineHeaderKey), rows };
+}
+
+// ---- contacts ---------------------------------------------------------------------------------------
+
+export const INTERACTION_EXPORT_COLUMNS = ['id', 'at', 'customerId', 'customerName', 'channel', 'direction', 'summary', 'outcome', 'followUpDate', 'followUpDone'] as const;
+export type InteractionExportColumn = (typeof INTERACTION_EXPORT_COLUMNS)[number];
+export const interactionHeaderKey = (c: InteractionExportColumn) => `export.interaction.${c}`;
+
+export function interactionExportRows(interactions: readonly Interaction[], nameOf: CustomerNameOf, opts: ExportOptions): ExportTable {
+  const { label, time, yesNo } = helpers(opts);
+  const rows = interactions.map((i): CsvCell[] => {
+    const values: Record<InteractionExportColumn, CsvCell> = {
+      id: i.id,
+      at: time(i.at),
+      customerId: i.customerId,
+      customerName: nameOf(i.customerId) ?? '',
+      channel: label('channel', i.channel),
+      direction: label('direction', i.direction),
+      summary: i.summary,
+      outcome: i.outcome,
+      followUpDate: i.followUpDate ?? '',
+      followUpDone: i.followUpDate ? yesNo(i.followUpDone) : '',
+    };
+    return INTERACTION_EXPORT_COLUMNS.map((col) => values[col]);
+  });
+  return { headers: INTERACTION_EXPORT_COLUMNS.map(interactionHeaderKey), rows };
+}
+
+// ---- one customer's complete data -------------------------------------------------------------------
+
+export const CUSTOMER_DATA_PACKAGE_FORMAT = 'regulars.customer-data';
+export const CUSTOMER_DATA_PACKAGE_VERSION = 1;
+
+/**
+ * Everything the store holds about one customer, as plain JSON: the profile (with its derived
+ * figures, without internal search and sort keys), every purchase (voided ones included, marked)
+ * and every contact. Money stays in integer minor units with the currency named.
+ */
+export interface CustomerDataPackage {
+  format: typeof CUSTOMER_DATA_PACKAGE_FORMAT;
+  version: typeof CUSTOMER_DATA_PACKAGE_VERSION;
+  exportedAt: string;
+  currency: Currency;
+  customer: Omit<Customer, 'searchTokens' | 'phoneKeys' | 'emailKey' | 'nameSort' | 'phoneSort' | 'tagsSort' | 'lastPurchaseSort' | 'isDeleted'>;
+  purchases: Purchase[];
+  interactions: Interaction[];
+}
+
+/** Internal index fields, left out of the package (they repeat the profile's data in search form). */
+const INTERNAL_KEYS = new Set(['searchTokens', 'phoneKeys', 'emailKey', 'nameSort', 'phoneSort', 'tagsSort', 'lastPurchaseSort', 'isDeleted']);
+
+export function customerDataPackage(
+  customer: Customer,
+  purchases: readonly Purchase[],
+  interactions: readonly Interaction[],
+  ctx: { now: Date; currency: Currency },
+): CustomerDataPackage {
+  const profile = Object.fromEntries(Object.entries(customer).filter(([k]) => !INTERNAL_KEYS.has(k))) as CustomerDataPackage['customer'];
+  const own = <T extends { customerId: string }>(list: readonly T[]) => list.filter((x) => x.customerId === customer.id);
+  const byTime = <T,>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  // A deep copy through JSON: the package is exactly what JSON.stringify will write.
+  return JSON.parse(JSON.stringify({
+    format: CUSTOMER_DATA_PACKAGE_FORMAT,
+    version: CUSTOMER_DATA_PACKAGE_VERSION,
+    exportedAt: ctx.now.toISOString(),
+    currency: ctx.currency,
+    customer: profile,
+    purchases: [...own(purchases)].sort(byTime((p: Purchase) => p.purchasedAt)),
+    interactions: [...own(interactions)].sort(byTime((i: Interaction) => i.at)),
+  })) as CustomerDataPackage;
+}
+
+/** Section titles of the package's CSV form (i18n keys). */
+export const PACKAGE_SECTION_KEYS = {
+  profile: 'export.section.profile',
+  purchases: 'export.section.purchases',
+  purchaseLines: 'export.section.purchaseLines',
+  interactions: 'export.section.interactions',
+  field: 'export.section.field',
+  consent: 'export.section.consent',
+  value: 'export.section.value',
+} as const;
+
+/**
+ * The package as one CSV a spreadsheet opens: the profile as field/value rows, then the purchases,
+ * their lines and the contacts as tables, each section under a title row and separated by an empty
+ * row. `t` translates the i18n keys (headers and section titles); default: the key.
+ */
+export function customerDataPackageCsv(pkg: CustomerDataPackage, opts: ExportOptions & { t?: (key: string) => string }): string {
+  const t = opts.t ?? ((k: string) => k);
+  const o = { ...opts, currency: pkg.currency };
+  const nameOf: CustomerNameOf = () => pkg.customer.name;
+  const customer = customerExportRows([pkg.customer as unknown as ExportableCustomer], o);
+  const tables: [string, ExportTable][] = [
+    [PACKAGE_SECTION_KEYS.purchases, purchaseExportRows(pkg.purchases, nameOf, o)],
+    [PACKAGE_SECTION_KEYS.purchaseLines, purchaseLineExportRows(pkg.purchases, nameOf, o)],
+    [PACKAGE_SECTION_KEYS.interactions, interactionExportRows(pkg.interactions, nameOf, o)],
+  ];
+  const label = opts.label ?? ((_kind: ExportValueKind, code: string) => code);
+  const consents = Object.entries(pkg.customer.consents).map(([channel, c]): CsvCell[] => [
+    t(PACKAGE_SECTION_KEYS.consent), label('channel', channel), c ? label('yesNo', c.granted ? 'yes' : 'no') : '', c?.date ?? '',
+  ]);
+  const rows: CsvCell[][] = [
+    [t(PACKAGE_SECTION_KEYS.profile)],
+    [t(PACKAGE_SECTION_KEYS.field), t(PACKAGE_SECTION_KEYS.value)],
+    ...customer.headers.map((h, i) => [t(h), customer.rows[0]![i]]),
+    ...consents,
+  ];
+  for (const [title, table] of tables) {
+    rows.push([], [t(title)], table.headers.map(t), ...table.rows);
+  }
+  const [head, ...rest] = rows;
+  return toCsv(head!.map(String), rest);
+}

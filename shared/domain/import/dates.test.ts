@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { excelSerialToParts, parseBirthdayText, parseDateText, parseDateTimeToIso } from './dates';
+
+const TODAY = new Date(2025, 5, 15);
+const bday = (text: string, dateOrder?: 'mdy' | 'dmy') => parseBirthdayText(text, { today: TODAY, dateOrder });
+const solar = (year: string, month: string, day: string) => ({ calendar: 'solar', year, month, day, leapMonth: false });
+
+describe('parseBirthdayText', () => {
+  it('reads the common written forms', () => {
+    for (const text of ['1990-05-17', '1990/5/17', '1990.5.17', '1990年5月17日', '1990年05月17号', '19900517', '5/17/1990',
+      '17.05.1990', 'May 17, 1990', '17 May 1990', '17-May-1990', '1990-05-17 00:00:00', '1990-05-17T00:00:00.000Z', '３３０１０']) {
+      expect(bday(text), text).toEqual(solar('1990', '5', '17'));
+    }
+  });
+
+  it('reads month and day without a year', () => {
+    for (const text of ['--05-17', '--0517', '05-17', '5/17', '5月17日', '0517', 'May 17', '0000-05-17']) {
+      expect(bday(text), text).toEqual(solar('', '5', '17'));
+    }
+  });
+
+  it('disambiguates day and month: a part above 12 decides, otherwise the date order', () => {
+    expect(bday('17/05/1990')).toEqual(solar('1990', '5', '17'));
+    expect(bday('05/06/1990')).toEqual(solar('1990', '5', '6'));
+    expect(bday('05/06/1990', 'dmy')).toEqual(solar('1990', '6', '5'));
+    expect(bday('5/17/90')).toEqual(solar('1990', '5', '17'));
+    expect(bday('5/17/05')).toEqual(solar('2005', '5', '17'));
+  });
+
+  it('reads lunar birthdays, also in Chinese numerals and leap months', () => {
+    expect(bday('农历1990-08-15')).toEqual({ calendar: 'lunar', year: '1990', month: '8', day: '15', leapMonth: false });
+    expect(bday('农历八月十五')).toEqual({ calendar: 'lunar', year: '', month: '8', day: '15', leapMonth: false });
+    expect(bday('農曆1990年閏四月初三')).toEqual({ calendar: 'lunar', year: '1990', month: '4', day: '3', leapMonth: true });
+    expect(bday('阴历腊月廿三')).toEqual({ calendar: 'lunar', year: '', month: '12', day: '23', leapMonth: false });
+    expect(bday('农历正月三十')).toEqual({ calendar: 'lunar', year: '', month: '1', day: '30', leapMonth: false });
+  });
+
+  it('returns null for empty and invalid for the unreadable', () => {
+    expect(bday('   ')).toBeNull();
+    for (const text of ['abc', '1990', '13/13/1990', '1990-05-17 08:30', '32/1', '农历十三月初一']) expect(bday(text), text).toBe('invalid');
+  });
+
+  it('leaves range checks to the validator (Feb 30 is passed through)', () => {
+    expect(bday('1990-02-30')).toEqual(solar('1990', '2', '30'));
+  });
+});
+
+describe('Excel serial numbers', () => {
+  it('follow the 1900 date system with its phantom leap day', () => {
+    expect(excelSerialToParts(1)).toMatchObject({ year: 1900, month: 1, day: 1 });
+    expect(excelSerialToParts(59)).toMatchObject({ year: 1900, month: 2, day: 28 });
+    expect(excelSerialToParts(60)).toBeNull();
+    expect(excelSerialToParts(61)).toMatchObject({ year: 1900, month: 3, day: 1 });
+    expect(excelSerialToParts(32874)).toMatchObject({ year: 1990, month: 1, day: 1, hasTime: false });
+    expect(excelSerialToParts(40513.35)).toMatchObject({ year: 2010, month: 12, day: 1, hour: 8, minute: 24, hasTime: true });
+  });
+});
+
+describe('parseDateTimeToIso', () => {
+  const iso = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => new Date(y, mo - 1, d, h, mi, s).toISOString();
+  it('reads Online Retail dates in both spellings as local wall time', () => {
+    expect(parseDateTimeToIso('12/1/2010 8:26')).toBe(iso(2010, 12, 1, 8, 26));
+    expect(parseDateTimeToIso('2010-12-01 08:26:00')).toBe(iso(2010, 12, 1, 8, 26));
+    expect(parseDateTimeToIso('2011-12-09 12:50:00')).toBe(iso(2011, 12, 9, 12, 50));
+  });
+
+  it('puts a date alone at local noon, like the purchase form', () => {
+    expect(parseDateTimeToIso('2024-03-05')).toBe(iso(2024, 3, 5, 12));
+    expect(parseDateTimeToIso('2024年3月5日 下午3:05')).toBe(iso(2024, 3, 5, 15, 5));
+    expect(parseDateTimeToIso('3/5/2024 3:05 PM')).toBe(iso(2024, 3, 5, 15, 5));
+  });
+
+  it('honours an explicit zone', () => {
+    expect(parseDateTimeToIso('2024-03-05T08:00:00+08:00')).toBe('2024-03-05T00:00:00.000Z');
+    expect(parseDateTimeToIso('2024-03-05T08:00:00Z')).toBe('2024-03-05T08:00:00.000Z');
+  });
+
+  it('refuses impossible dates, missing years and lunar dates', () => {
+    for (const text of ['2023-02-29', '2024-13-01', '05-17', '农历2024-01-01', '2024-01-01 25:00', '']) {
+      expect(parseDateTimeToIso(text), text).toBeNull();
+    }
+  });
+
+  it('parseDateText keeps the parts of a time', () => {
+    expect(parseDateText('2010-12-01 08:26:59')).toMatchObject({ hour: 8, minute: 26, second: 59, hasTime: true, offsetMinutes: null });
+  });
+});

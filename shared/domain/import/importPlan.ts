@@ -1,0 +1,330 @@
+// Planning an import against the store: which rows match an existing customer (same phone, then
+// same e-mail), which repeat an earlier row of the same file, and what the chosen policy does with
+// them. Pure: the lookups are passed in, the plan is written by the caller in one transaction.
+import type { Birthday, CustomerFields, CustomerPhone } from '../customer';
+import { foldText } from '../searchTokens';
+
+export const IMPORT_POLICIES = ['skip', 'update', 'new'] as const;
+/** skip: leave matching customers alone; update: merge into them; new: import every row as a new customer. */
+export type ImportPolicy = (typeof IMPORT_POLICIES)[number];
+
+/**
+ * phone, then email. 'name' only for a row with neither phone nor e-mail, against a customer who
+ * has neither either, with the same name and the same birthday (or both without one): the only
+ * way such a row can be recognised when the same file is imported again.
+ */
+export const MATCH_KINDS = ['phone', 'email', 'name'] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
+
+export const IMPORT_SKIP_CAUSES = ['matches-existing', 'duplicate-in-file'] as const;
+export type ImportSkipCause = (typeof IMPORT_SKIP_CAUSES)[number];
+
+export interface ImportCandidate {
+  rowNumber: number;
+  fields: CustomerFields;
+}
+
+export interface ImportLookup {
+  /** An existing (not deleted) customer with this normalized phone (CustomerPhone.normalized / Customer.phoneKeys). */
+  existingByPhone: (normalized: string) => string | undefined;
+  /** An existing customer with this e-mail key (lower case, as Customer.emailKey). */
+  existingByEmail: (emailKey: string) => string | undefined;
+  /** The stored fields of a matched customer, for the 'update' merge. */
+  existingFields: (customerId: string) => CustomerFields | undefined;
+  /**
+   * Customers whose importNameKey(name) is this key (a small index or a scan). Optional: without it
+   * rows with neither phone nor e-mail are never matched against the store.
+   */
+  existingByName?: (nameKey: string) => string[];
+}
+
+/** The name as compared for the 'name' match: folded case and accents, no spaces. */
+export function importNameKey(name: string): string {
+  return foldText(name).replace(/\s+/g, '');
+}
+
+function birthdayKey(b: Birthday | null): string {
+  return b ? `${b.calendar}:${b.year ?? ''}:${b.month}:${b.day}:${b.leapMonth ? 1 : 0}` : '';
+}
+
+/** The key of a row or customer without phone and e-mail; null when it has either. */
+function contactlessKey(f: CustomerFields): string | null {
+  if (f.phones.length > 0 || f.email.trim() !== '') return null;
+  return `${importNameKey(f.name)}|${birthdayKey(f.birthday)}`;
+}
+
+export interface RowDecision {
+  rowNumber: number;
+  match: { kind: MatchKind; customerId: string } | null;
+  /** An earlier row of the same file with the same phone (checked first), e-mail, or (neither) name and birthday. */
+  duplicateOf: { kind: MatchKind; rowNumber: number } | null;
+  action: 'create' | 'update' | 'skip';
+  /** For 'create': index into plan.create; for 'update': the customer. Rows merged into one entry share it. */
+  target: { create: number } | { customerId: string } | null;
+  skipCause?: ImportSkipCause;
+}
+
+export interface PlannedCreate {
+  /** Every row merged into this new customer, first row first. */
+  rowNumbers: number[];
+  fields: CustomerFields;
+}
+
+export interface PlannedUpdate {
+  customerId: string;
+  rowNumbers: number[];
+  /** The existing customer's fields with the imported ones merged in. */
+  fields: CustomerFields;
+  /** false when the merge changed nothing (re-importing the same file): the caller can skip the write. */
+  changed: boolean;
+}
+
+export interface ImportPlan {
+  policy: ImportPolicy;
+  rows: RowDecision[];
+  create: PlannedCreate[];
+  update: PlannedUpdate[];
+  skip: { rowNumber: number; cause: ImportSkipCause }[];
+  counts: {
+    rows: number;
+    /** New customers (rows merged into one count once). */
+    create: number;
+    /** Existing customers updated, and how many of them actually change. */
+    update: number;
+    updateChanged: number;
+    /** Rows skipped. */
+    skip: number;
+    matchedExisting: number;
+    duplicatesInFile: number;
+    /** Rows without phone or e-mail when no existingByName was given: re-importing them creates them again. */
+    unmatchable: number;
+  };
+}
+
+const emailKeyOf = (email: string) => email.trim().toLowerCase();
+
+/**
+ * Merges imported fields into a customer: non-empty imported values overwrite, empty ones keep what
+ * is there; phones are unioned (the existing primary stays primary); tags are unioned (existing
+ * spelling kept); notes are appended on a new line unless already contained — a clerk's notes are
+ * never overwritten by a file. Merging the same fields twice changes nothing.
+ */
+export function mergeImportedFields(existing: CustomerFields, imported: CustomerFields): CustomerFields {
+  const text = (a: string, b: string) => (b.trim() !== '' ? b : a);
+
+  const phones: CustomerPhone[] = existing.phones.map((p) => ({ ...p }));
+  const known = new Set(phones.map((p) => p.normalized));
+  for (const p of imported.phones) {
+    if (known.has(p.normalized)) continue;
+    known.add(p.normalized);
+    phones.push({ ...p, primary: false });
+  }
+  if (phones.length > 0 && !phones.some((p) => p.primary)) {
+    const importedPrimary = imported.phones.find((p) => p.primary)?.normalized;
+    const i = Math.max(0, phones.findIndex((p) => p.normalized === importedPrimary));
+    phones[i]!.primary = true;
+  }
+
+  const tags = [...existing.tags];
+  const tagKeys = new Set(tags.map((t) => t.toLowerCase()));
+  for (const t of imported.tags) {
+    if (tagKeys.has(t.toLowerCase())) continue;
+    tagKeys.add(t.toLowerCase());
+    tags.push(t);
+  }
+
+  const notes =
+    imported.notes.trim() === '' || existing.notes.includes(imported.notes.trim())
+      ? existing.notes
+      : existing.notes.trim() === ''
+        ? imported.notes
+        : `${existing.notes}\n${imported.notes}`;
+
+  return {
+    name: text(existing.name, imported.name),
+    gender: imported.gender !== 'unspecified' ? imported.gender : existing.gender,
+    phones,
+    email: text(existing.email, imported.email),
+    birthday: imported.birthday ?? existing.birthday,
+    company: text(existing.company, imported.company),
+    title: text(existing.title, imported.title),
+    city: text(existing.city, imported.city),
+    address: text(existing.address, imported.address),
+    source: imported.source ?? existing.source,
+    referredBy: imported.referredBy ?? existing.referredBy,
+    preferredChannel: imported.preferredChannel ?? existing.preferredChannel,
+    consents: { ...existing.consents, ...imported.consents },
+    tags,
+    notes,
+  };
+}
+
+/** Structural equality of two customers' fields (key order independent). */
+export function sameFields(a: CustomerFields, b: CustomerFields): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+type Target = { create: number } | { customerId: string };
+
+/** Plans an import of validated rows, in file order. */
+export function planImport(rows: ImportCandidate[], lookup: ImportLookup, policy: ImportPolicy): ImportPlan {
+  const create: PlannedCreate[] = [];
+  const updates = new Map<string, PlannedUpdate & { original: CustomerFields }>();
+  const decisions: RowDecision[] = [];
+  const skip: ImportPlan['skip'] = [];
+  // Keys seen earlier in this file → the first row that had them and where that row went.
+  const filePhones = new Map<string, { rowNumber: number; target: Target | null }>();
+  const fileEmails = new Map<string, { rowNumber: number; target: Target | null }>();
+  const fileNames = new Map<string, { rowNumber: number; target: Target | null }>();
+  let matchedExisting = 0;
+  let duplicatesInFile = 0;
+  let unmatchable = 0;
+
+  for (const row of rows) {
+    const phoneKeys = orderedPhoneKeys(row.fields);
+    const emailKey = emailKeyOf(row.fields.email);
+    const nameKey = contactlessKey(row.fields);
+    if (nameKey !== null && !lookup.existingByName) unmatchable++;
+
+    let match: RowDecision['match'] = null;
+    for (const key of phoneKeys) {
+      const id = lookup.existingByPhone(key);
+      if (id) {
+        match = { kind: 'phone', customerId: id };
+        break;
+      }
+    }
+    if (!match && emailKey) {
+      const id = lookup.existingByEmail(emailKey);
+      if (id) match = { kind: 'email', customerId: id };
+    }
+    if (!match && nameKey !== null && lookup.existingByName) {
+      const ids = lookup.existingByName(importNameKey(row.fields.name)).filter((id) => {
+        const f = lookup.existingFields(id);
+        return f !== undefined && contactlessKey(f) === nameKey;
+      });
+      if (ids.length === 1) match = { kind: 'name', customerId: ids[0]! };
+    }
+
+    let earlier: { rowNumber: number; target: Target | null; kind: MatchKind } | null = null;
+    for (const key of phoneKeys) {
+      const seen = filePhones.get(key);
+      if (seen) {
+        earlier = { ...seen, kind: 'phone' };
+        break;
+      }
+    }
+    if (!earlier && emailKey) {
+      const seen = fileEmails.get(emailKey);
+      if (seen) earlier = { ...seen, kind: 'email' };
+    }
+    if (!earlier && nameKey !== null) {
+      const seen = fileNames.get(nameKey);
+      if (seen) earlier = { ...seen, kind: 'name' };
+    }
+    const duplicateOf = earlier ? { kind: earlier.kind, rowNumber: earlier.rowNumber } : null;
+    if (match) matchedExisting++;
+    if (duplicateOf) duplicatesInFile++;
+
+    let action: RowDecision['action'];
+    let target: Target | null = null;
+    let skipCause: ImportSkipCause | undefined;
+    if (policy === 'new') {
+      action = 'create';
+    } else if (match) {
+      if (policy === 'skip') {
+        action = 'skip';
+        skipCause = 'matches-existing';
+      } else {
+        action = 'update';
+        target = { customerId: match.customerId };
+      }
+    } else if (earlier) {
+      if (policy === 'skip' || !earlier.target) {
+        action = 'skip';
+        skipCause = 'duplicate-in-file';
+      } else {
+        target = earlier.target;
+        action = 'create' in target ? 'create' : 'update';
+      }
+    } else {
+      action = 'create';
+    }
+
+    if (action === 'create' && !target) {
+      target = { create: create.length };
+      create.push({ rowNumbers: [row.rowNumber], fields: row.fields });
+    } else if (target && 'create' in target) {
+      const entry = create[target.create]!;
+      entry.rowNumbers.push(row.rowNumber);
+      entry.fields = mergeImportedFields(entry.fields, row.fields);
+    } else if (target) {
+      const id = target.customerId;
+      let entry = updates.get(id);
+      if (!entry) {
+        const original = lookup.existingFields(id);
+        if (!original) {
+          // The lookup named a customer it cannot produce: import the row as new rather than lose it.
+          action = 'create';
+          target = { create: create.length };
+          create.push({ rowNumbers: [row.rowNumber], fields: row.fields });
+        } else {
+          entry = { customerId: id, rowNumbers: [], fields: original, changed: false, original };
+          updates.set(id, entry);
+        }
+      }
+      if (entry) {
+        entry.rowNumbers.push(row.rowNumber);
+        entry.fields = mergeImportedFields(entry.fields, row.fields);
+      }
+    }
+    if (action === 'skip') skip.push({ rowNumber: row.rowNumber, cause: skipCause! });
+
+    // Remember this row's keys (and, for merged rows, keys they add) for later rows.
+    const remembered = action === 'skip' ? (earlier?.target ?? null) : target;
+    for (const key of phoneKeys) if (!filePhones.has(key)) filePhones.set(key, { rowNumber: duplicateOf?.rowNumber ?? row.rowNumber, target: remembered });
+    if (emailKey && !fileEmails.has(emailKey)) fileEmails.set(emailKey, { rowNumber: duplicateOf?.rowNumber ?? row.rowNumber, target: remembered });
+    if (nameKey !== null && !fileNames.has(nameKey)) fileNames.set(nameKey, { rowNumber: duplicateOf?.rowNumber ?? row.rowNumber, target: remembered });
+
+    const decision: RowDecision = { rowNumber: row.rowNumber, match, duplicateOf, action, target };
+    if (skipCause) decision.skipCause = skipCause;
+    decisions.push(decision);
+  }
+
+  const update = [...updates.values()].map(({ original, ...u }) => ({ ...u, changed: !sameFields(original, u.fields) }));
+  return {
+    policy,
+    rows: decisions,
+    create,
+    update,
+    skip,
+    counts: {
+      rows: rows.length,
+      create: create.length,
+      update: update.length,
+      updateChanged: update.filter((u) => u.changed).length,
+      skip: skip.length,
+      matchedExisting,
+      duplicatesInFile,
+      unmatchable,
+    },
+  };
+}
+
+/** Primary phone first, then the others, as normalized keys. */
+function orderedPhoneKeys(fields: CustomerFields): string[] {
+  const primary = fields.phones.filter((p) => p.primary);
+  const rest = fields.phones.filter((p) => !p.primary);
+  return [...new Set([...primary, ...rest].map((p) => p.normalized))];
+}
