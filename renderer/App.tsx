@@ -13,6 +13,9 @@ import { CustomerPage } from './features/customers/CustomerPage';
 import { CustomerFormScreen } from './features/customers/CustomerFormScreen';
 import { CustomerPeekDialog } from './features/customers/CustomerPeekDialog';
 import { TrashScreen } from './features/trash/TrashScreen';
+import { ImportScreen } from './features/import/ImportScreen';
+import { ExportScreen } from './features/export/ExportScreen';
+import { DuplicatesScreen } from './features/duplicates/DuplicatesScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { NoBridgeError } from './platform/desktopApi';
 
@@ -64,6 +67,12 @@ function Screen({ route }: { route: Route }) {
       return <CustomerPage key={route.id} customerId={route.id} />;
     case 'customerEdit':
       return <CustomerFormScreen key={`edit-${route.id}`} customerId={route.id} />;
+    case 'import':
+      return <ImportScreen />;
+    case 'export':
+      return <ExportScreen />;
+    case 'duplicates':
+      return <DuplicatesScreen />;
     case 'trash':
       return <TrashScreen />;
     case 'settings':

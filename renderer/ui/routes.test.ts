@@ -7,6 +7,9 @@ describe('routes', () => {
     { name: 'customerNew' },
     { name: 'customer', id: 'a1b2' },
     { name: 'customerEdit', id: 'a1b2' },
+    { name: 'import' },
+    { name: 'export' },
+    { name: 'duplicates' },
     { name: 'trash' },
     { name: 'settings' },
   ];

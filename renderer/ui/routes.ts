@@ -7,6 +7,9 @@ export type Route =
   | { name: 'customerNew' }
   | { name: 'customer'; id: string }
   | { name: 'customerEdit'; id: string }
+  | { name: 'import' }
+  | { name: 'export' }
+  | { name: 'duplicates' }
   | { name: 'trash' }
   | { name: 'settings' };
 
@@ -19,6 +22,9 @@ export function parseRoute(hash: string): Route {
     if (second && !third) return { name: 'customer', id: second };
     return { name: 'customers' };
   }
+  if (first === 'import') return { name: 'import' };
+  if (first === 'export') return { name: 'export' };
+  if (first === 'duplicates') return { name: 'duplicates' };
   if (first === 'trash') return { name: 'trash' };
   if (first === 'settings') return { name: 'settings' };
   return { name: 'customers' };
@@ -34,6 +40,12 @@ export function routeHref(route: Route): string {
       return `#/customers/${encodeURIComponent(route.id)}`;
     case 'customerEdit':
       return `#/customers/${encodeURIComponent(route.id)}/edit`;
+    case 'import':
+      return '#/import';
+    case 'export':
+      return '#/export';
+    case 'duplicates':
+      return '#/duplicates';
     case 'trash':
       return '#/trash';
     case 'settings':

@@ -10,6 +10,9 @@ export function Sidebar({ route }: { route: Route }) {
   const onCustomers = route.name === 'customers' || route.name === 'customer' || route.name === 'customerEdit' || route.name === 'customerNew';
   const items = [
     { href: routeHref({ name: 'customers' }), label: t('nav.customers'), badge: count, active: onCustomers, id: 'customers' },
+    { href: routeHref({ name: 'import' }), label: t('nav.import'), badge: undefined, active: route.name === 'import', id: 'import' },
+    { href: routeHref({ name: 'export' }), label: t('nav.export'), badge: undefined, active: route.name === 'export', id: 'export' },
+    { href: routeHref({ name: 'duplicates' }), label: t('nav.duplicates'), badge: undefined, active: route.name === 'duplicates', id: 'duplicates' },
     { href: routeHref({ name: 'trash' }), label: t('nav.trash'), badge: trash?.length || undefined, active: route.name === 'trash', id: 'trash' },
     { href: routeHref({ name: 'settings' }), label: t('nav.settings'), badge: undefined, active: route.name === 'settings', id: 'settings' },
   ];

@@ -1,0 +1,4 @@
+// Replaced by the duplicates screen under construction.
+export function DuplicatesScreen() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// Replaced by the export screen under construction.
+export function ExportScreen() {
+  return null;
+}

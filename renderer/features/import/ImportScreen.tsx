@@ -1,0 +1,4 @@
+// Replaced by the import screen under construction.
+export function ImportScreen() {
+  return null;
+}
