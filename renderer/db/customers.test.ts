@@ -94,6 +94,28 @@ describe('customer repository', () => {
     expect(await customers.allTags()).toEqual(['VIP']);
   });
 
+  it('reads the whole list a page at a time, in the same order as the id list', async () => {
+    const customers = repo();
+    await customers.addMany(Array.from({ length: 250 }, (_, i) => makeCustomer({ name: `客户${String(i).padStart(3, '0')}` })));
+    const all = (await customers.listIds(query({ sort: 'name', direction: 'desc' }))).ids;
+    const pages = [
+      ...(await customers.listPage('name', 'desc', 0, 100)),
+      ...(await customers.listPage('name', 'desc', 100, 100)),
+      ...(await customers.listPage('name', 'desc', 200, 100)),
+    ];
+    expect(pages.map((c) => c.id)).toEqual(all);
+    expect(pages).toHaveLength(250);
+  });
+
+  it('filters by a small tag in memory and by a large one through the sort index, in the same order', async () => {
+    const customers = repo();
+    await customers.addMany(Array.from({ length: 40 }, (_, i) => makeCustomer({ name: `客户${i}`, tags: i % 2 ? ['VIP'] : [] })));
+    const tagged = (await customers.listIds(query({ tag: 'VIP' }))).ids;
+    const expected = (await customers.listIds(query())).ids.filter((_, i, arr) => arr.length > 0 && tagged.includes(arr[i]!));
+    expect(tagged).toHaveLength(20);
+    expect(tagged).toEqual(expected);
+  });
+
   it('finds other customers with the same phone or email, never the one being edited', async () => {
     const customers = repo();
     const a = await customers.create(makeCustomerFields({ name: 'A', phones: [makePhone('+8613812345678')], email: 'a@x.com' }));

@@ -5,17 +5,32 @@ import type { Interaction } from '../../shared/domain/interaction';
 import type { CatalogEntry, Purchase } from '../../shared/domain/purchase';
 import type { StoreSettings } from '../../shared/domain/settings';
 import { mergeTimeline, TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from '../../shared/domain/timeline';
-import type { CustomerListQuery, CustomerListResult, DuplicateMatches } from './customers';
+import type { CustomerListQuery, CustomerListResult, CustomerSortField, DuplicateMatches, SortDirection } from './customers';
 import type { DueFollowUp } from './interactions';
-import { catalog, customers, interactions, purchases, settings } from './index';
+import { catalog, customers, imports, interactions, purchases, settings } from './index';
+import type { ImportBatch } from './database';
 
 /** undefined while loading, null when there is no such customer. */
 export function useCustomer(id: string | null): Customer | null | undefined {
   return useLiveQuery(async () => (id ? ((await customers.get(id)) ?? null) : null), [id]);
 }
 
-export function useCustomerList(query: CustomerListQuery): CustomerListResult | undefined {
-  return useLiveQuery(() => customers.listIds(query), [query.sort, query.direction, query.tag, query.terms.join('\u0000')]);
+/** A filtered list (search or tag): its ordered ids. Pass null when browsing the whole list. */
+export function useCustomerList(query: CustomerListQuery | null): CustomerListResult | undefined {
+  return useLiveQuery(
+    async () => (query ? customers.listIds(query) : undefined),
+    [query?.sort, query?.direction, query?.tag, query?.terms.join('\u0000')],
+  );
+}
+
+/** Rows offset..offset+limit of the whole list in its order (null: not browsing). */
+export function useCustomerPage(
+  page: { sort: CustomerSortField; direction: SortDirection; offset: number; limit: number } | null,
+): Customer[] | undefined {
+  return useLiveQuery(
+    async () => (page ? customers.listPage(page.sort, page.direction, page.offset, page.limit) : undefined),
+    [page?.sort, page?.direction, page?.offset, page?.limit],
+  );
 }
 
 /** The records behind the visible rows of a virtualized list, by id. */
@@ -87,4 +102,9 @@ export function useCategorySuggestions(prefix: string, limit = 8): string[] {
 /** Open follow-ups due on or before `today` (yyyy-MM-dd, the local day), with their customers. */
 export function useDueFollowUps(today: string): DueFollowUp[] | undefined {
   return useLiveQuery(() => interactions.dueFollowUps(today), [today]);
+}
+
+/** Every import, newest first, for the import screen's history and undo. */
+export function useImportBatches(): ImportBatch[] | undefined {
+  return useLiveQuery(() => imports.list(), []);
 }

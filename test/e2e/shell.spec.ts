@@ -6,6 +6,10 @@ test.describe('first launch and the demo store', () => {
     await app.startDemoStore();
     await expect(app.listCount).toContainText('240');
     await expect(app.rows.first()).toBeVisible();
+    // Virtualized: only the rows on screen are in the page.
+    expect(await app.rows.count()).toBeLessThan(60);
+    await page.getByTestId('customer-table').locator('.table-body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(app.rows.last()).toHaveAttribute('data-row-index', '239');
     await page.getByTestId('sort-name').click();
     const firstAsc = await app.rows.first().getAttribute('aria-label');
     await page.getByTestId('sort-name').click();

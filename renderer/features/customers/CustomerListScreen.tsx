@@ -18,14 +18,16 @@ export function CustomerListScreen() {
   const toggleSort = useUiStore((s) => s.toggleSort);
   const deferredSearch = useDeferredValue(search);
   const terms = useMemo(() => normalizeSearchQuery(deferredSearch), [deferredSearch]);
-  const result = useCustomerList({ sort, direction, tag, terms });
-  const ids = result?.ids;
+  const browsing = terms.length === 0 && tag === null;
+  const query = useMemo(() => (browsing ? null : { sort, direction, tag, terms }), [browsing, sort, direction, tag, terms]);
+  const result = useCustomerList(query);
   const total = useActiveCount();
+  const count = browsing ? total : result?.ids.length;
   const tags = useAllTags();
   const settings = useSettings();
   const region = settings?.defaultRegion ?? 'CN';
   const currency = settings?.currency ?? 'CNY';
-  const filtered = terms.length > 0 || tag !== null;
+  const filtered = !browsing;
 
   return (
     <section className="list-screen" aria-labelledby="customers-heading">
@@ -44,20 +46,20 @@ export function CustomerListScreen() {
             </select>
           </label>
           <span className="muted" data-testid="list-count" aria-live="polite">
-            {ids === undefined
+            {count === undefined
               ? t('common.loading')
               : filtered
-                ? t('list.countFiltered', { count: ids.length, total: total ?? 0 })
-                : t('list.count', { count: ids.length })}
+                ? t('list.countFiltered', { count, total: total ?? 0 })
+                : t('list.count', { count })}
           </span>
           {result?.truncated && (
             <span className="hint" data-testid="list-truncated">
-              {t('list.truncated', { count: ids?.length ?? 0 })}
+              {t('list.truncated', { count: count ?? 0 })}
             </span>
           )}
         </div>
       </div>
-      {ids !== undefined && ids.length === 0 ? (
+      {count === 0 ? (
         <div className="empty-state">
           {filtered ? (
             <>
@@ -83,7 +85,7 @@ export function CustomerListScreen() {
           )}
         </div>
       ) : (
-        <CustomerTable ids={ids ?? []} sort={sort} direction={direction} onSort={toggleSort} region={region} currency={currency} />
+        <CustomerTable ids={browsing ? null : (result?.ids ?? [])} count={count ?? 0} sort={sort} direction={direction} onSort={toggleSort} region={region} currency={currency} />
       )}
     </section>
   );

@@ -7,7 +7,7 @@ import type { Customer, PhoneRegion } from '../../../shared/domain/customer';
 import { primaryPhone } from '../../../shared/domain/customer';
 import { formatPhoneForDisplay } from '../../../shared/domain/phone';
 import type { CustomerSortField, SortDirection } from '../../db/customers';
-import { useCustomersByIds } from '../../db/hooks';
+import { useCustomerPage, useCustomersByIds } from '../../db/hooks';
 import { currentLocale, formatDate } from '../../i18n';
 import { formatMoney, type Currency } from '../../../shared/domain/money';
 import { navigate } from '../../ui/routes';
@@ -16,8 +16,13 @@ import { TagList } from './TagList';
 const ROW_HEIGHT = 44;
 const column = createColumnHelper<string>();
 
+/** Rows read per page while browsing the whole list; scrolling within a page does not re-query. */
+const PAGE_ROWS = 100;
+
 interface Props {
-  ids: string[];
+  /** The filtered list's ids, or null to browse the whole list page by page. */
+  ids: string[] | null;
+  count: number;
   sort: CustomerSortField;
   direction: SortDirection;
   onSort: (field: CustomerSortField) => void;
@@ -25,13 +30,22 @@ interface Props {
   currency: Currency;
 }
 
-export function CustomerTable({ ids, sort, direction, onSort, region, currency }: Props) {
+export function CustomerTable({ ids, count, sort, direction, onSort, region, currency }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: ids.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const items = virtualizer.getVirtualItems();
-  const visibleIds = items.map((item) => ids[item.index]).filter((id): id is string => id !== undefined);
-  const rows = useCustomersByIds(visibleIds);
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items[items.length - 1]?.index ?? 0;
+  const pageStart = Math.floor(firstIndex / PAGE_ROWS) * PAGE_ROWS;
+  const pageEnd = (Math.floor(lastIndex / PAGE_ROWS) + 1) * PAGE_ROWS;
+  const page = useCustomerPage(ids ? null : { sort, direction, offset: pageStart, limit: pageEnd - pageStart });
+  const idAt = (index: number): string | undefined => (ids ? ids[index] : page?.[index - pageStart]?.id);
+  const visibleKey = items.map((item) => idAt(item.index) ?? '').join(',');
+  // react-table resets its state whenever `data` changes identity, so the array must only change with its contents.
+  const visibleIds = useMemo(() => visibleKey.split(',').filter((id) => id !== ''), [visibleKey]);
+  const fetched = useCustomersByIds(ids ? visibleIds : []);
+  const rows = useMemo(() => (ids ? fetched : page && new Map(page.map((c) => [c.id, c]))), [ids, fetched, page]);
 
   const columns = useMemo(() => {
     const cell = (render: (c: Customer) => ReactNode) => (info: CellContext<string, unknown>) => {
@@ -73,24 +87,24 @@ export function CustomerTable({ ids, sort, direction, onSort, region, currency }
     ];
   }, [rows, region, currency, t]);
 
+  // Only the rows on screen go through react-table: its row model stays small at 100,000 customers.
   const table = useReactTable({
-    data: ids,
+    data: visibleIds,
     columns,
     getRowId: (id) => id,
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
     state: { sorting: [{ id: sort, desc: direction === 'desc' }] },
   });
-  const tableRows = table.getRowModel().rows;
 
   const moveFocus = (index: number) => {
-    const target = Math.max(0, Math.min(ids.length - 1, index));
+    const target = Math.max(0, Math.min(count - 1, index));
     virtualizer.scrollToIndex(target);
     requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-row-index="${target}"]`)?.focus());
   };
 
   return (
-    <div className="table" role="table" aria-rowcount={ids.length + 1} data-testid="customer-table">
+    <div className="table" role="table" aria-rowcount={count + 1} data-testid="customer-table">
       <div className="table-head" role="rowgroup">
         {table.getHeaderGroups().map((group) => (
           <div className="table-row table-header-row" role="row" key={group.id}>
@@ -119,7 +133,8 @@ export function CustomerTable({ ids, sort, direction, onSort, region, currency }
       <div className="table-body" ref={scroller} role="rowgroup">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
-            const row = tableRows[item.index];
+            const id = idAt(item.index);
+            const row = id === undefined ? undefined : table.getRowModel().rowsById[id];
             if (!row) return null;
             const customer = rows?.get(row.original);
             return (
