@@ -1,4 +1,176 @@
-// Replaced by the export screen under construction.
+// The export screen (an owner's action): customers, purchases or contacts to CSV or XLSX, and one
+// customer's complete data. Reading everything is fine here, in bulk and with progress.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { normalizeSearchQuery } from '../../../shared/domain/searchTokens';
+import { useActiveCount, useCustomerList, useSettings } from '../../db/hooks';
+import { useUiStore } from '../../stores/ui';
+import { CustomerDataExport } from '../customers/CustomerDataExport';
+import { CustomerPicker } from './CustomerPicker';
+import { EXPORT_KINDS, runExport, type ExportFormat, type ExportKind, type ExportOutcome, type ExportPhase, type ExportScope, type PurchaseRowShape } from './runExport';
+import './export.css';
+
+type Status = { state: 'idle' } | { state: 'running'; phase: ExportPhase | null } | { state: 'done'; outcome: ExportOutcome } | { state: 'failed' };
+
+function Choice<T extends string>({ name, value, current, onChange, title, hint, disabled, testId }: {
+  name: string; value: T; current: T; onChange: (v: T) => void; title: string; hint?: string; disabled?: boolean; testId?: string;
+}) {
+  return (
+    <label className={`option${current === value ? ' option-selected' : ''}${disabled ? ' option-disabled' : ''}`}>
+      <input type="radio" name={name} value={value} checked={current === value} disabled={disabled} onChange={() => onChange(value)} data-testid={testId} />
+      <span className="option-text">
+        <strong>{title}</strong>
+        {hint && <span className="muted">{hint}</span>}
+      </span>
+    </label>
+  );
+}
+
 export function ExportScreen() {
-  return null;
+  const { t } = useTranslation();
+  const settings = useSettings();
+  const search = useUiStore((s) => s.search);
+  const tag = useUiStore((s) => s.tag);
+  const sort = useUiStore((s) => s.sort);
+  const direction = useUiStore((s) => s.direction);
+  const terms = useMemo(() => normalizeSearchQuery(search), [search]);
+  const listQuery = useMemo(() => ({ sort, direction, tag, terms }), [sort, direction, tag, terms]);
+  const filtered = terms.length > 0 || tag !== null;
+  const list = useCustomerList(filtered ? listQuery : null);
+  const total = useActiveCount();
+
+  const [kind, setKind] = useState<ExportKind>('customers');
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const [scope, setScope] = useState<ExportScope>('all');
+  const [purchaseRows, setPurchaseRows] = useState<PurchaseRowShape>('purchases');
+  const [status, setStatus] = useState<Status>({ state: 'idle' });
+  const [pickedCustomer, setPickedCustomer] = useState<string | null>(null);
+  const effectiveScope: ExportScope = filtered ? scope : 'all';
+  const running = status.state === 'running';
+
+  const start = async () => {
+    setStatus({ state: 'running', phase: null });
+    try {
+      const outcome = await runExport(
+        { kind, format, scope: effectiveScope, listQuery, purchaseRows, currency: settings?.currency ?? 'CNY', region: settings?.defaultRegion ?? 'CN' },
+        t,
+        (phase) => setStatus({ state: 'running', phase }),
+      );
+      setStatus({ state: 'done', outcome });
+    } catch (error) {
+      console.error(error);
+      setStatus({ state: 'failed' });
+    }
+  };
+
+  const filterText = [
+    terms.length ? t('exportScreen.scope.search', { text: search.trim() }) : null,
+    tag !== null ? t('exportScreen.scope.tag', { tag }) : null,
+  ].filter(Boolean).join(t('exportScreen.scope.separator'));
+
+  return (
+    <section className="export-screen" aria-labelledby="export-heading">
+      <div className="screen-header screen-header-stacked">
+        <h1 id="export-heading">{t('exportScreen.title')}</h1>
+        <p className="muted">{t('exportScreen.explain')}</p>
+      </div>
+
+      <section className="card" aria-labelledby="export-what">
+        <h2 id="export-what">{t('exportScreen.what')}</h2>
+        <div className="option-row" role="radiogroup" aria-labelledby="export-what">
+          {EXPORT_KINDS.map((k) => (
+            <Choice key={k} name="export-kind" value={k} current={kind} onChange={setKind} disabled={running}
+              title={t(`exportScreen.kinds.${k}`)} hint={t(`exportScreen.kindHints.${k}`)} testId={`export-kind-${k}`} />
+          ))}
+        </div>
+
+        {kind === 'customers' && (
+          <fieldset className="export-fieldset">
+            <legend>{t('exportScreen.scope.label')}</legend>
+            <div className="option-row">
+              <Choice name="export-scope" value="all" current={effectiveScope} onChange={setScope} disabled={running}
+                title={t('exportScreen.scope.all', { count: total ?? 0 })} hint={t('exportScreen.scope.allHint')} testId="export-scope-all" />
+              <Choice name="export-scope" value="list" current={effectiveScope} onChange={setScope} disabled={running || !filtered}
+                title={filtered ? t('exportScreen.scope.list', { count: list?.ids.length ?? 0 }) : t('exportScreen.scope.listNone')}
+                hint={filtered ? filterText : t('exportScreen.scope.listNoneHint')} testId="export-scope-list" />
+            </div>
+            {filtered && list?.truncated && (
+              <p className="banner banner-warning" role="status" data-testid="export-truncated">
+                {t('exportScreen.scope.truncated', { count: list.ids.length })}
+              </p>
+            )}
+          </fieldset>
+        )}
+
+        {kind === 'purchases' && (
+          <fieldset className="export-fieldset">
+            <legend>{t('exportScreen.rows.label')}</legend>
+            <div className="option-row">
+              <Choice name="export-rows" value="purchases" current={purchaseRows} onChange={setPurchaseRows} disabled={running}
+                title={t('exportScreen.rows.purchases')} hint={t('exportScreen.rows.purchasesHint')} testId="export-rows-purchases" />
+              <Choice name="export-rows" value="lines" current={purchaseRows} onChange={setPurchaseRows} disabled={running}
+                title={t('exportScreen.rows.lines')} hint={t('exportScreen.rows.linesHint')} testId="export-rows-lines" />
+            </div>
+          </fieldset>
+        )}
+
+        <fieldset className="export-fieldset">
+          <legend>{t('exportScreen.format.label')}</legend>
+          <div className="option-row">
+            <Choice name="export-format" value="csv" current={format} onChange={setFormat} disabled={running}
+              title={t('exportScreen.format.csv')} hint={t('exportScreen.format.csvHint')} testId="export-format-csv" />
+            <Choice name="export-format" value="xlsx" current={format} onChange={setFormat} disabled={running}
+              title={t('exportScreen.format.xlsx')} hint={t('exportScreen.format.xlsxHint')} testId="export-format-xlsx" />
+          </div>
+        </fieldset>
+
+        <div className="export-actions">
+          <button type="button" className="button button-primary" disabled={running} onClick={() => void start()} data-testid="export-start">
+            {running ? t('exportScreen.running') : t('exportScreen.start')}
+          </button>
+          <ExportStatus status={status} />
+        </div>
+        <p className="hint">{t('exportScreen.saveHint')}</p>
+      </section>
+
+      <section className="card" aria-labelledby="export-one">
+        <h2 id="export-one">{t('exportScreen.one.title')}</h2>
+        <p className="muted export-one-explain">{t('exportScreen.one.explain')}</p>
+        <div className="export-one">
+          <CustomerPicker value={pickedCustomer} onChange={setPickedCustomer} region={settings?.defaultRegion ?? 'CN'} />
+          {pickedCustomer && <CustomerDataExport key={pickedCustomer} customerId={pickedCustomer} />}
+        </div>
+      </section>
+    </section>
+  );
+}
+
+function ExportStatus({ status }: { status: Status }) {
+  const { t } = useTranslation();
+  if (status.state === 'idle') return null;
+  if (status.state === 'failed') {
+    return <p className="form-error" role="alert" data-testid="export-status">{t('exportScreen.failed')}</p>;
+  }
+  if (status.state === 'done') {
+    return (
+      <p className="export-done" role="status" data-testid="export-status">
+        {t('exportScreen.done', { count: status.outcome.rows, file: status.outcome.fileName })}
+      </p>
+    );
+  }
+  const phase = status.phase;
+  if (phase?.phase === 'reading') {
+    return (
+      <div className="export-progress" role="status" data-testid="export-status">
+        <progress max={Math.max(phase.total, 1)} value={phase.done} />
+        <span className="muted">{t('exportScreen.reading', { done: phase.done.toLocaleString(), total: phase.total.toLocaleString() })}</span>
+      </div>
+    );
+  }
+  return (
+    <div className="export-progress" role="status" data-testid="export-status">
+      <progress />
+      <span className="muted">{phase?.phase === 'writing' ? t('exportScreen.writing') : t('exportScreen.starting')}</span>
+    </div>
+  );
 }

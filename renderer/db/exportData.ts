@@ -1,0 +1,105 @@
+// Reading for the exports: explicit owner actions that may read everything, but always in bulk
+// (one getAll per chunk of 2,000 records through the primary key), with progress.
+import Dexie, { type Table } from 'dexie';
+import type { Customer } from '../../shared/domain/customer';
+import type { Interaction } from '../../shared/domain/interaction';
+import type { Purchase } from '../../shared/domain/purchase';
+import type { RegularsDatabase } from './database';
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
+export type OnExportProgress = (p: ExportProgress) => void;
+
+/** Records per read. */
+export const EXPORT_CHUNK = 2_000;
+
+type Keyed = { id: string };
+
+/** Every row of a table in id order, chunk by chunk. */
+async function readAll<T extends Keyed>(table: Table<T, string, unknown>, onProgress?: OnExportProgress): Promise<T[]> {
+  const total = await table.count();
+  const out: T[] = [];
+  let after: string | null = null;
+  onProgress?.({ done: 0, total });
+  for (;;) {
+    const rows: T[] = await (after === null ? table.orderBy(':id') : table.where(':id').above(after)).limit(EXPORT_CHUNK).toArray();
+    if (rows.length === 0) break;
+    for (const r of rows) out.push(r);
+    after = rows[rows.length - 1]!.id;
+    onProgress?.({ done: out.length, total: Math.max(total, out.length) });
+  }
+  return out;
+}
+
+const byKey =
+  <T,>(key: (x: T) => string) =>
+  (a: T, b: T) => {
+    const x = key(a);
+    const y = key(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+
+export function createExportReader(db: RegularsDatabase) {
+  return {
+    /** The active customers, by name (the pinyin sort key), every one. */
+    async allActiveCustomers(onProgress?: OnExportProgress): Promise<Customer[]> {
+      const ids = (await db.customers.where('[isDeleted+nameSort]').between([0, Dexie.minKey], [0, Dexie.maxKey]).primaryKeys()) as string[];
+      return this.customersByIds(ids, onProgress);
+    },
+
+    /** These customers in this order (the list's ids), read in chunks; missing ones left out. */
+    async customersByIds(ids: readonly string[], onProgress?: OnExportProgress): Promise<Customer[]> {
+      const out: Customer[] = [];
+      onProgress?.({ done: 0, total: ids.length });
+      for (let i = 0; i < ids.length; i += EXPORT_CHUNK) {
+        const rows = await db.customers.bulkGet(ids.slice(i, i + EXPORT_CHUNK));
+        for (const c of rows) if (c) out.push(c);
+        onProgress?.({ done: Math.min(i + EXPORT_CHUNK, ids.length), total: ids.length });
+      }
+      return out;
+    },
+
+    /** Every customer's name (the trash too: their purchases are still in the store), for the name columns. */
+    async customerNames(): Promise<Map<string, string>> {
+      const names = new Map<string, string>();
+      let after: string | null = null;
+      for (;;) {
+        const rows: Customer[] = await (after === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(after)).limit(EXPORT_CHUNK).toArray();
+        if (rows.length === 0) break;
+        for (const c of rows) names.set(c.id, c.name);
+        after = rows[rows.length - 1]!.id;
+      }
+      return names;
+    },
+
+    /** Every purchase and return (voided ones too, marked in the export), oldest first. */
+    async allPurchases(onProgress?: OnExportProgress): Promise<Purchase[]> {
+      const rows = await readAll(db.purchases, onProgress);
+      return rows.sort(byKey((p: Purchase) => p.purchasedAt));
+    },
+
+    /** Every contact, oldest first. */
+    async allInteractions(onProgress?: OnExportProgress): Promise<Interaction[]> {
+      const rows = await readAll(db.interactions, onProgress);
+      return rows.sort(byKey((i: Interaction) => i.at));
+    },
+
+    /** One customer with every purchase and contact (a data subject's request); undefined if no such customer. */
+    async customerData(customerId: string): Promise<{ customer: Customer; purchases: Purchase[]; interactions: Interaction[] } | undefined> {
+      return db.transaction('r', [db.customers, db.purchases, db.interactions], async () => {
+        const customer = await db.customers.get(customerId);
+        if (!customer) return undefined;
+        const [purchases, interactions] = await Promise.all([
+          db.purchases.where('customerId').equals(customerId).toArray(),
+          db.interactions.where('customerId').equals(customerId).toArray(),
+        ]);
+        return { customer, purchases, interactions };
+      });
+    },
+  };
+}
+
+export type ExportReader = ReturnType<typeof createExportReader>;

@@ -1,0 +1,164 @@
+// Merging customers who are the same person: the duplicate finder's candidates, read in bulk, and
+// the merge itself, in one transaction with an audit entry that holds everything needed to undo it.
+import Dexie from 'dexie';
+import type { Customer } from '../../shared/domain/customer';
+import { editedCustomerRecord } from '../../shared/domain/customerRecord';
+import { localDayOf } from '../../shared/domain/customerFigures';
+import { planMerge, type DuplicateCandidate, type MergeChoice } from '../../shared/domain/duplicates';
+import type { Interaction } from '../../shared/domain/interaction';
+import type { Purchase } from '../../shared/domain/purchase';
+import { CustomerNotFoundError, type RepositoryDeps } from './customers';
+import type { AuditEntry, RegularsDatabase } from './database';
+import { createPurchaseRepository, type PurchaseRepositoryDeps } from './purchases';
+
+export const MERGE_AUDIT_KIND = 'customers.merge';
+
+/** What the duplicate finder shows of each active customer (no search tokens: they are the bulk of a record). */
+export type DuplicateFinderCustomer = DuplicateCandidate &
+  Pick<Customer, 'email' | 'createdAt' | 'totalSpentFen' | 'purchaseCount' | 'lastPurchaseAt'>;
+
+export interface ReadProgress {
+  done: number;
+  total: number;
+}
+
+/** Records per read while scanning the whole customers table. */
+const SCAN_CHUNK = 2_000;
+
+/**
+ * Every active customer's duplicate-relevant fields, in id order, read 2,000 at a time through the
+ * primary key (one getAll per chunk, not a cursor step per record), reporting progress.
+ */
+export async function readDuplicateCandidates(db: RegularsDatabase, onProgress?: (p: ReadProgress) => void): Promise<DuplicateFinderCustomer[]> {
+  const total = await db.customers.where('[isDeleted+createdAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).count();
+  const out: DuplicateFinderCustomer[] = [];
+  let after: string | null = null;
+  onProgress?.({ done: 0, total });
+  for (;;) {
+    const rows: Customer[] = await (after === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(after)).limit(SCAN_CHUNK).toArray();
+    if (rows.length === 0) break;
+    for (const c of rows) {
+      if (c.isDeleted !== 0) continue;
+      out.push({
+        id: c.id, name: c.name, phoneKeys: c.phoneKeys, emailKey: c.emailKey, birthday: c.birthday, phones: c.phones, email: c.email,
+        createdAt: c.createdAt, totalSpentFen: c.totalSpentFen, purchaseCount: c.purchaseCount, lastPurchaseAt: c.lastPurchaseAt,
+      });
+    }
+    after = rows[rows.length - 1]!.id;
+    onProgress?.({ done: out.length, total: Math.max(total, out.length) });
+  }
+  return out;
+}
+
+/** What the audit entry of a merge holds: with it, a later undo can put every record back. */
+export interface MergeAuditDetails {
+  survivorId: string;
+  mergedIds: string[];
+  choice: MergeChoice;
+  /** Every merged customer (the survivor too) as it was before the merge. */
+  before: Customer[];
+  /** Purchases and contacts moved to the survivor, with the customer each came from. */
+  movedPurchases: { id: string; from: string }[];
+  movedInteractions: { id: string; from: string }[];
+  /** Customers whose referrer was a merged-away customer, with that referrer. */
+  repointedReferrals: { id: string; from: string }[];
+}
+
+export interface MergeResult {
+  survivor: Customer;
+  auditId: string;
+  movedPurchases: number;
+  movedInteractions: number;
+  repointedReferrals: number;
+}
+
+export class MergeError extends Error {
+  constructor(readonly code: 'too-few' | 'survivor-missing' | 'customer-deleted') {
+    super(`Merge refused: ${code}`);
+    this.name = 'MergeError';
+  }
+}
+
+/**
+ * `mergeCustomers(db, deps)(ids, choice)`: in one transaction, the survivor takes the planned fields
+ * (planMerge: picked values, phones, tags and consents combined) through the same record building as
+ * an edit; every purchase and contact of the others moves to the survivor; customers referred by a
+ * merged-away customer are referred by the survivor; the survivor's figures are recomputed from its
+ * purchases; the others are deleted; and an audit entry 'customers.merge' keeps the before-records.
+ */
+export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & Pick<PurchaseRepositoryDeps, 'dayOf'>) {
+  const purchaseRepo = createPurchaseRepository(db, { ...deps, dayOf: deps.dayOf ?? localDayOf });
+  return async (customerIds: readonly string[], choice: MergeChoice): Promise<MergeResult> => {
+    const ids = [...new Set(customerIds)];
+    if (ids.length < 2) throw new MergeError('too-few');
+    if (!ids.includes(choice.survivorId)) throw new MergeError('survivor-missing');
+    return db.transaction('rw', [db.customers, db.purchases, db.interactions, db.auditLog], async () => {
+      const found = await db.customers.bulkGet(ids);
+      const before: Customer[] = found.map((c, i) => {
+        if (!c) throw new CustomerNotFoundError(ids[i]!);
+        if (c.isDeleted !== 0) throw new MergeError('customer-deleted');
+        return c;
+      });
+      const survivor = before.find((c) => c.id === choice.survivorId)!;
+      const others = before.filter((c) => c.id !== survivor.id);
+      const otherIds = others.map((c) => c.id);
+      const otherSet = new Set(otherIds);
+      const now = deps.now();
+      const at = now.toISOString();
+
+      await db.customers.put(editedCustomerRecord(survivor, planMerge(before, choice), now));
+
+      const purchases: Purchase[] = await db.purchases.where('customerId').anyOf(otherIds).toArray();
+      await db.purchases.bulkPut(purchases.map((p) => ({ ...p, customerId: survivor.id, updatedAt: at })));
+      const interactions: Interaction[] = await db.interactions.where('customerId').anyOf(otherIds).toArray();
+      await db.interactions.bulkPut(interactions.map((i) => ({ ...i, customerId: survivor.id, updatedAt: at })));
+
+      // referredBy has no index: scan the customers in chunks of whole records (one getAll each).
+      const repointed: { id: string; from: string }[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const rows: Customer[] = await (after === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(after)).limit(SCAN_CHUNK).toArray();
+        if (rows.length === 0) break;
+        const changed = rows
+          .filter((c) => c.referredBy !== null && otherSet.has(c.referredBy) && !otherSet.has(c.id) && c.id !== survivor.id)
+          .map((c) => {
+            repointed.push({ id: c.id, from: c.referredBy! });
+            return { ...c, referredBy: survivor.id, updatedAt: at };
+          });
+        if (changed.length) await db.customers.bulkPut(changed);
+        after = rows[rows.length - 1]!.id;
+      }
+
+      await db.customers.bulkDelete(otherIds);
+      await purchaseRepo.refreshFigures([survivor.id]);
+
+      const details: MergeAuditDetails = {
+        survivorId: survivor.id,
+        mergedIds: otherIds,
+        choice,
+        before,
+        movedPurchases: purchases.map((p) => ({ id: p.id, from: p.customerId })),
+        movedInteractions: interactions.map((i) => ({ id: i.id, from: i.customerId })),
+        repointedReferrals: repointed,
+      };
+      const entry: AuditEntry = {
+        id: deps.newId(),
+        at,
+        kind: MERGE_AUDIT_KIND,
+        summary: `${others.map((c) => c.name).join(', ')} → ${survivor.name}`,
+        details,
+      };
+      await db.auditLog.add(entry);
+      const merged = (await db.customers.get(survivor.id))!;
+      return {
+        survivor: merged,
+        auditId: entry.id,
+        movedPurchases: purchases.length,
+        movedInteractions: interactions.length,
+        repointedReferrals: repointed.length,
+      };
+    });
+  };
+}
+
+export type MergeCustomers = ReturnType<typeof mergeCustomers>;

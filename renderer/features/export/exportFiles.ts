@@ -1,0 +1,65 @@
+// What every export shares: translated labels for coded values, file names, and saving a file.
+//
+// The renderer cannot write to disk, so a file is saved as a browser download: a Blob and an
+// <a download>. In Electron that shows the system's save dialog (the default for will-download);
+// in the browser build it lands in the downloads folder.
+import { format } from 'date-fns';
+import type { TFunction } from 'i18next';
+import type { ExportOptions, ExportValueKind } from '../../../shared/domain/export';
+import type { Currency } from '../../../shared/domain/money';
+import type { PhoneRegion } from '../../../shared/domain/customer';
+
+/** A code's words in the user's language: label('gender', 'male') → '男'. */
+export function exportLabel(t: TFunction): (kind: ExportValueKind, code: string) => string {
+  return (kind, code) => {
+    switch (kind) {
+      case 'gender':
+        return t(`gender.${code}`);
+      case 'source':
+        return t(`sources.${code}`);
+      default:
+        return t(`export.values.${kind}.${code}`);
+    }
+  };
+}
+
+export function exportOptions(t: TFunction, currency: Currency, region: PhoneRegion): ExportOptions {
+  return { currency, region, label: exportLabel(t) };
+}
+
+/** Characters Windows and macOS refuse in a file name, and control characters, become '_'. */
+export function safeFileName(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\s+/g, ' ').trim();
+  return cleaned.slice(0, 80) || '_';
+}
+
+/** 熟客-客户-2026-11-23.csv / Regulars-customers-2026-11-23.xlsx */
+export function exportFileName(t: TFunction, what: string, ext: 'csv' | 'xlsx' | 'json', now = new Date()): string {
+  return `${safeFileName(`${t('app.name')}-${what}-${format(now, 'yyyy-MM-dd')}`)}.${ext}`;
+}
+
+export const MIME = {
+  csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json;charset=utf-8',
+} as const;
+
+/** Saves through a download; Electron asks where to put it. */
+export function downloadFile(content: BlobPart, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked later: the download may read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Lets React paint (a progress bar, "writing the file…") before a long synchronous step. */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
