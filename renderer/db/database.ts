@@ -49,13 +49,16 @@ export const SCHEMA_V1 = {
  * Version 2: purchases, the contact log, the product catalog, the audit log and import batches;
  * customers gain the cached purchase figures and three list sort indexes over them.
  * returnOf, importId and followUpDate are null on most rows, and IndexedDB leaves null out of an
- * index, so those indexes hold only the rows that have a value.
+ * index, so those indexes hold only the rows that have a value. The import's keys are left off the
+ * record when there is none (IndexedDB skips a missing key): customers' externalKey (another
+ * system's customer number, e.g. Online Retail's CustomerID) and purchases' externalRef (the
+ * invoice or order number), so importing the same file again finds what it created before.
  */
 export const SCHEMA_V2 = {
   customers:
-    'id, *searchTokens, *tags, *phoneKeys, emailKey, [isDeleted+nameSort], [isDeleted+phoneSort], [isDeleted+tagsSort], [isDeleted+createdAt], [isDeleted+updatedAt], [isDeleted+deletedAt], [isDeleted+totalSpentFen], [isDeleted+purchaseCount], [isDeleted+lastPurchaseSort]',
+    'id, *searchTokens, *tags, *phoneKeys, emailKey, [isDeleted+nameSort], [isDeleted+phoneSort], [isDeleted+tagsSort], [isDeleted+createdAt], [isDeleted+updatedAt], [isDeleted+deletedAt], [isDeleted+totalSpentFen], [isDeleted+purchaseCount], [isDeleted+lastPurchaseSort], externalKey',
   settings: 'key',
-  purchases: 'id, customerId, [customerId+purchasedAt], purchasedAt, returnOf, importId',
+  purchases: 'id, customerId, [customerId+purchasedAt], purchasedAt, returnOf, importId, externalRef',
   interactions: 'id, customerId, [customerId+at], followUpDate, importId',
   catalog: 'key',
   auditLog: 'id, at, kind',

@@ -6,6 +6,8 @@ import { createCustomerRepository } from './customers';
 import { createInteractionRepository } from './interactions';
 import { createPurchaseRepository } from './purchases';
 import { createSettingsRepository } from './settings';
+import { createExportReader } from './exportData';
+import { mergeCustomers, readDuplicateCandidates, type ReadProgress } from './merge';
 
 const deps = { now: () => new Date(), newId: () => crypto.randomUUID() };
 
@@ -18,3 +20,10 @@ export const catalog = createCatalogRepository(database());
 export { deps as repositoryDeps };
 import { createStoreSetup } from './storeSetup';
 export const storeSetup = createStoreSetup(database(), deps);
+// Exports and merges: explicit owner actions (see exportData.ts, merge.ts).
+export const exportData = createExportReader(database());
+export const customerMerge = mergeCustomers(database(), { ...deps, dayOf: localDayOf });
+export const duplicateCandidates = (onProgress?: (p: ReadProgress) => void) => readDuplicateCandidates(database(), onProgress);
+// Imports: the worker writes them (renderer/workers); the page lists and undoes them.
+import { createImportRepository } from './imports';
+export const imports = createImportRepository(database(), { ...deps, dayOf: localDayOf });

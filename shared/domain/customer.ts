@@ -86,6 +86,12 @@ export interface Customer extends CustomerFields, CustomerFigures {
   tagsSort: string;
   /** lastPurchaseAt, or '' when none (IndexedDB does not index null): the list's "last visit" sort key. */
   lastPurchaseSort: string;
+  /**
+   * The customer's number in another system when an import created them from one (Online Retail's
+   * CustomerID, 会员编号), so a later import finds them again. Absent otherwise (not '': IndexedDB
+   * leaves a missing key out of the index).
+   */
+  externalKey?: string;
 }
 
 export function primaryPhone(c: Pick<CustomerFields, 'phones'>): CustomerPhone | undefined {

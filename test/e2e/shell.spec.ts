@@ -10,11 +10,14 @@ test.describe('first launch and the demo store', () => {
     expect(await app.rows.count()).toBeLessThan(60);
     await page.getByTestId('customer-table').locator('.table-body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await expect(app.rows.last()).toHaveAttribute('data-row-index', '239');
+    const nameHeader = page.getByRole('columnheader').filter({ has: page.getByTestId('sort-name') });
     await page.getByTestId('sort-name').click();
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+    await expect.poll(() => app.rows.first().getAttribute('aria-label')).toBeTruthy();
     const firstAsc = await app.rows.first().getAttribute('aria-label');
     await page.getByTestId('sort-name').click();
-    const firstDesc = await app.rows.first().getAttribute('aria-label');
-    expect(firstAsc).not.toEqual(firstDesc);
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+    await expect.poll(() => app.rows.first().getAttribute('aria-label')).not.toEqual(firstAsc);
 
     const tagFilter = page.getByTestId('tag-filter');
     const firstTag = await tagFilter.locator('option').nth(1).getAttribute('value');

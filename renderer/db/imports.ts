@@ -1,0 +1,540 @@
+// The import repository: writes a planned import of customers or purchases as ONE transaction
+// (every planned row or none), records it as an ImportBatch, and undoes a batch as one step.
+//
+// Planning reads the store (same phone, then e-mail; customer numbers; invoice numbers already
+// imported) and is done again inside the write transaction, so what is written matches the store as
+// it is at that moment, not as it was when the preview was shown. Records are written with bulkAdd /
+// bulkPut in chunks (IndexedDB costs per request, see DESIGN.md); the caller's AbortSignal is checked
+// between chunks, and an abort throws inside the transaction, which rolls everything back.
+import { emptyCustomerFields, type Customer } from '../../shared/domain/customer';
+import { customerFieldsOf, editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
+import { computeCustomerFigures, customerFigureFields, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
+import {
+  importNameKey,
+  planImport,
+  resolvePurchaseCustomers,
+  type ExternalCustomerKey,
+  type ImportCandidate,
+  type ImportLookup,
+  type ImportPlan,
+  type ImportPolicy,
+  type PurchaseCustomerProblem,
+  type PurchaseFormat,
+  type PurchaseImportDraft,
+  type PurchaseImportResult,
+} from '../../shared/domain/import';
+import { newPurchaseRecord, type Purchase } from '../../shared/domain/purchase';
+import { buildSearchTokens } from '../../shared/domain/searchTokens';
+import { createCatalogRepository, noteInCatalog } from './catalog';
+import type { RepositoryDeps } from './customers';
+import type { AuditEntry, ImportBatch, RegularsDatabase } from './database';
+import { createPurchaseRepository } from './purchases';
+
+/** Records per bulkAdd/bulkPut inside the import transaction: large enough to be fast, small enough for a smooth progress bar. */
+export const IMPORT_WRITE_CHUNK = 1_000;
+
+export type ImportPhase = 'planning' | 'writing' | 'figures' | 'finishing';
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  done: number;
+  total: number;
+}
+
+export interface ImportRunOptions {
+  /** Aborting it before the transaction commits rolls the whole import back. */
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+/** The import was cancelled; nothing was written. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('Import cancelled');
+    this.name = 'ImportCancelledError';
+  }
+}
+
+export class ImportBatchNotFoundError extends Error {
+  constructor(id: string) {
+    super(`Import ${id} not found or already undone`);
+    this.name = 'ImportBatchNotFoundError';
+  }
+}
+
+/** A stored purchase as the import writes it: the invoice/order number kept for re-imports. */
+export type ImportedPurchase = Purchase & { externalRef?: string };
+
+export interface ImportRepositoryDeps extends RepositoryDeps {
+  dayOf?: DayOf;
+}
+
+// ---- customers ------------------------------------------------------------------------------------
+
+export interface CustomerImportInput {
+  fileName: string;
+  /** Valid rows, in file order. */
+  candidates: ImportCandidate[];
+  policy: ImportPolicy;
+  /** Rows of the file that are not candidates, for the batch's counts. */
+  invalidRows: number;
+  emptyRows: number;
+}
+
+export interface CustomerImportResult {
+  batchId: string;
+  plan: ImportPlan;
+  counts: Record<string, number>;
+}
+
+// ---- purchases ------------------------------------------------------------------------------------
+
+export interface PurchaseImportSummary {
+  format: PurchaseFormat;
+  totalRows: number;
+  /** Rows that become part of a purchase now. */
+  importRows: number;
+  purchases: number;
+  returns: number;
+  /** Customers created from a customer number (Online Retail). */
+  newCustomers: number;
+  /** Rows of invoices/orders already in the store (same number): left out, so a re-import adds nothing. */
+  alreadyImportedRows: number;
+  alreadyImportedPurchases: number;
+  /** Rows without any customer (no CustomerID, phone or name). */
+  noCustomerRows: number;
+  /** Rows whose customer is not in the store, or not unambiguously. */
+  notFoundRows: number;
+  /** Rows with an error. */
+  badRows: number;
+}
+
+export interface PurchaseImportPlan {
+  summary: PurchaseImportSummary;
+  /** customerId is null for a customer this import creates (from `externalId`). */
+  resolved: { purchase: PurchaseImportDraft; customerId: string | null; externalId?: string }[];
+  newCustomers: ExternalCustomerKey[];
+  alreadyImported: PurchaseImportDraft[];
+  unresolved: { purchase: PurchaseImportDraft; code: PurchaseCustomerProblem }[];
+}
+
+export interface PurchaseImportInput {
+  fileName: string;
+  result: PurchaseImportResult;
+  /** The name of a customer created from a customer number (the translated import.externalCustomerName). */
+  externalCustomerName: (externalId: string) => string;
+}
+
+export interface PurchaseImportWriteResult {
+  batchId: string;
+  plan: PurchaseImportPlan;
+  counts: Record<string, number>;
+}
+
+const NEW_PREFIX = '\u0000new:';
+
+function sumRows(purchases: readonly { rowNumbers: number[] }[]): number {
+  let n = 0;
+  for (const p of purchases) n += p.rowNumbers.length;
+  return n;
+}
+
+function chunks<T>(items: readonly T[], size = IMPORT_WRITE_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function createImportRepository(db: RegularsDatabase, deps: ImportRepositoryDeps) {
+  const dayOf = deps.dayOf ?? localDayOf;
+  const purchaseRepo = createPurchaseRepository(db, { ...deps, dayOf });
+  const catalogRepo = createCatalogRepository(db);
+
+  const checkCancelled = (signal?: AbortSignal) => {
+    if (signal?.aborted) throw new ImportCancelledError();
+  };
+
+  /** Reads the customers the rows could match (by their phones, e-mails and — for rows with neither — names). */
+  async function customerLookup(candidates: readonly ImportCandidate[]): Promise<ImportLookup> {
+    const phoneKeys = new Set<string>();
+    const emailKeys = new Set<string>();
+    const nameTokens = new Set<string>();
+    for (const c of candidates) {
+      for (const p of c.fields.phones) phoneKeys.add(p.normalized);
+      const email = c.fields.email.trim().toLowerCase();
+      if (email) emailKeys.add(email);
+      if (c.fields.phones.length === 0 && !email) {
+        // The name's whole-name search token: the index answers "customers with this name".
+        const token = buildSearchTokens({ name: c.fields.name, phones: [], email: '' })[0];
+        if (token) nameTokens.add(token);
+      }
+    }
+    const byId = new Map<string, Customer>();
+    const keep = (rows: Customer[]) => {
+      for (const c of rows) if (c.isDeleted === 0) byId.set(c.id, c);
+    };
+    if (phoneKeys.size) keep(await db.customers.where('phoneKeys').anyOf([...phoneKeys]).toArray());
+    if (emailKeys.size) keep(await db.customers.where('emailKey').anyOf([...emailKeys]).toArray());
+    if (nameTokens.size) keep(await db.customers.where('searchTokens').anyOf([...nameTokens]).toArray());
+
+    // Oldest customer first, so a phone shared by two customers always points at the same one.
+    const known = [...byId.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+    const byPhone = new Map<string, string>();
+    const byEmail = new Map<string, string>();
+    const byName = new Map<string, string[]>();
+    for (const c of known) {
+      for (const k of c.phoneKeys) if (!byPhone.has(k)) byPhone.set(k, c.id);
+      if (c.emailKey && !byEmail.has(c.emailKey)) byEmail.set(c.emailKey, c.id);
+      const nk = importNameKey(c.name);
+      const list = byName.get(nk);
+      if (list) list.push(c.id);
+      else byName.set(nk, [c.id]);
+    }
+    return {
+      existingByPhone: (key) => byPhone.get(key),
+      existingByEmail: (key) => byEmail.get(key),
+      existingFields: (id) => {
+        const c = byId.get(id);
+        return c ? customerFieldsOf(c) : undefined;
+      },
+      existingByName: (key) => byName.get(key) ?? [],
+    };
+  }
+
+  async function planPurchasesNow(result: PurchaseImportResult): Promise<PurchaseImportPlan> {
+    const drafts = result.purchases;
+    // Invoices already in the store.
+    const refs = [...new Set(drafts.map((p) => p.externalRef).filter((r): r is string => !!r))];
+    const storedRefs = new Set<string>();
+    for (const part of chunks(refs, 5_000)) {
+      const rows = (await db.purchases.where('externalRef').anyOf(part).toArray()) as ImportedPurchase[];
+      for (const r of rows) if (r.externalRef) storedRefs.add(r.externalRef);
+    }
+    const alreadyImported = drafts.filter((p) => p.externalRef !== null && storedRefs.has(p.externalRef));
+    const toPlace = drafts.filter((p) => p.externalRef === null || !storedRefs.has(p.externalRef));
+
+    // Customers by number, phone and name.
+    const externalIds = [...new Set(toPlace.map((p) => p.customerRef.externalId).filter((x): x is string => !!x))];
+    const phoneKeys = [...new Set(toPlace.map((p) => p.customerRef.phoneKey).filter((x): x is string => !!x))];
+    const names = [...new Set(toPlace.map((p) => p.customerRef.name).filter((x): x is string => !!x))];
+    const byExternal = new Map<string, string>();
+    const byPhone = new Map<string, string>();
+    const byName = new Map<string, string[]>();
+    for (const part of chunks(externalIds, 5_000)) {
+      for (const c of await db.customers.where('externalKey').anyOf(part).toArray()) {
+        if (c.isDeleted === 0 && c.externalKey && !byExternal.has(c.externalKey)) byExternal.set(c.externalKey, c.id);
+      }
+    }
+    for (const part of chunks(phoneKeys, 5_000)) {
+      const rows = await db.customers.where('phoneKeys').anyOf(part).toArray();
+      rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+      for (const c of rows) if (c.isDeleted === 0) for (const k of c.phoneKeys) if (!byPhone.has(k)) byPhone.set(k, c.id);
+    }
+    if (names.length) {
+      const tokens = [...new Set(names.map((n) => buildSearchTokens({ name: n, phones: [], email: '' })[0]).filter((t): t is string => !!t))];
+      const wanted = new Set(names.map((n) => n.trim()));
+      const seen = new Set<string>();
+      for (const c of await db.customers.where('searchTokens').anyOf(tokens).toArray()) {
+        const name = c.name.trim();
+        if (c.isDeleted !== 0 || seen.has(c.id) || !wanted.has(name)) continue;
+        seen.add(c.id);
+        const list = byName.get(name);
+        if (list) list.push(c.id);
+        else byName.set(name, [c.id]);
+      }
+    }
+    // Customer numbers the file brings (Online Retail) that the store does not know: created by the import.
+    const creatable = new Map(result.customers.map((k) => [k.externalId, k]));
+    const { resolved, unresolved } = resolvePurchaseCustomers(toPlace, {
+      byExternalId: (id) => byExternal.get(id) ?? (creatable.has(id) ? NEW_PREFIX + id : undefined),
+      byPhone: (key) => byPhone.get(key),
+      byName: (name) => byName.get(name.trim()) ?? [],
+    });
+    const placed = resolved.map(({ purchase, customerId }) =>
+      customerId.startsWith(NEW_PREFIX)
+        ? { purchase, customerId: null, externalId: customerId.slice(NEW_PREFIX.length) }
+        : { purchase, customerId },
+    );
+    const newIds = new Set(placed.filter((p) => p.customerId === null).map((p) => p.externalId!));
+    const newCustomers = result.customers.filter((k) => newIds.has(k.externalId));
+    const report = result.report;
+    const summary: PurchaseImportSummary = {
+      format: result.format,
+      totalRows: report.totalRows,
+      importRows: sumRows(placed.map((p) => p.purchase)),
+      purchases: placed.length,
+      returns: placed.filter((p) => p.purchase.isReturn).length,
+      newCustomers: newCustomers.length,
+      alreadyImportedRows: sumRows(alreadyImported),
+      alreadyImportedPurchases: alreadyImported.length,
+      noCustomerRows: report.skippedNoCustomer,
+      notFoundRows: sumRows(unresolved.map((u) => u.purchase)),
+      badRows: report.badRows.length,
+    };
+    return { summary, resolved: placed, newCustomers, alreadyImported, unresolved };
+  }
+
+  async function writeAudit(kind: string, summary: string, details: unknown) {
+    const entry: AuditEntry = { id: deps.newId(), at: deps.now().toISOString(), kind, summary, details };
+    await db.auditLog.add(entry);
+  }
+
+  return {
+    /** The plan for a preview (read-only). */
+    async planCustomers(candidates: ImportCandidate[], policy: ImportPolicy): Promise<ImportPlan> {
+      return db.transaction('r', db.customers, async () => planImport(candidates, await customerLookup(candidates), policy));
+    },
+
+    /**
+     * Imports customers in one transaction: plan against the store, create, update (keeping each
+     * updated customer's record as it was, for undo), record the batch and an audit entry.
+     */
+    async importCustomers(input: CustomerImportInput, opts: ImportRunOptions = {}): Promise<CustomerImportResult> {
+      const { signal, onProgress } = opts;
+      checkCancelled(signal);
+      const batchId = deps.newId();
+      return db.transaction('rw', [db.customers, db.imports, db.auditLog], async () => {
+        onProgress?.({ phase: 'planning', done: 0, total: input.candidates.length });
+        const plan = planImport(input.candidates, await customerLookup(input.candidates), input.policy);
+        checkCancelled(signal);
+        const now = deps.now();
+        const changed = plan.update.filter((u) => u.changed);
+        const total = plan.create.length + changed.length;
+        let done = 0;
+        onProgress?.({ phase: 'writing', done, total });
+
+        const createdIds: string[] = [];
+        for (const part of chunks(plan.create)) {
+          checkCancelled(signal);
+          const records = part.map((c) => newCustomerRecord(c.fields, deps.newId(), now));
+          await db.customers.bulkAdd(records);
+          for (const r of records) createdIds.push(r.id);
+          done += part.length;
+          onProgress?.({ phase: 'writing', done, total });
+        }
+        const updatedCustomers: ImportBatch['updatedCustomers'] = [];
+        for (const part of chunks(changed)) {
+          checkCancelled(signal);
+          const before = await db.customers.bulkGet(part.map((u) => u.customerId));
+          const records: Customer[] = [];
+          part.forEach((u, i) => {
+            const existing = before[i];
+            if (!existing) return;
+            updatedCustomers.push({ id: existing.id, before: existing });
+            records.push(editedCustomerRecord(existing, u.fields, now));
+          });
+          await db.customers.bulkPut(records);
+          done += part.length;
+          onProgress?.({ phase: 'writing', done, total });
+        }
+
+        onProgress?.({ phase: 'finishing', done, total });
+        const counts = {
+          rows: input.candidates.length + input.invalidRows + input.emptyRows,
+          created: createdIds.length,
+          updated: updatedCustomers.length,
+          unchanged: plan.update.length - changed.length,
+          skipped: plan.counts.skip,
+          invalid: input.invalidRows,
+          empty: input.emptyRows,
+        };
+        const batch: ImportBatch = {
+          id: batchId,
+          at: now.toISOString(),
+          kind: 'customers',
+          fileName: input.fileName,
+          counts,
+          createdCustomerIds: createdIds,
+          updatedCustomers,
+          purchaseIds: [],
+          interactionIds: [],
+          undoneAt: null,
+        };
+        await db.imports.add(batch);
+        await writeAudit('import.customers', `${input.fileName}: ${counts.created} created, ${counts.updated} updated`, {
+          batchId,
+          fileName: input.fileName,
+          policy: input.policy,
+          counts,
+        });
+        // Last chance to cancel: throwing here still rolls back everything above.
+        checkCancelled(signal);
+        return { batchId, plan, counts };
+      });
+    },
+
+    /** The plan for a preview of a purchases import (read-only). */
+    async planPurchases(result: PurchaseImportResult): Promise<PurchaseImportPlan> {
+      return db.transaction('r', [db.customers, db.purchases], () => planPurchasesNow(result));
+    },
+
+    /**
+     * Imports purchases in one transaction: customers created from customer numbers when missing,
+     * invoices already in the store left out, the figures of every affected customer recomputed and
+     * the product catalog noted, the batch and an audit entry recorded.
+     */
+    async importPurchases(input: PurchaseImportInput, opts: ImportRunOptions = {}): Promise<PurchaseImportWriteResult> {
+      const { signal, onProgress } = opts;
+      checkCancelled(signal);
+      const batchId = deps.newId();
+      return db.transaction('rw', [db.customers, db.purchases, db.catalog, db.imports, db.auditLog], async () => {
+        onProgress?.({ phase: 'planning', done: 0, total: input.result.purchases.length });
+        const plan = await planPurchasesNow(input.result);
+        checkCancelled(signal);
+        const now = deps.now();
+
+        // New customers, with their figures computed from the purchases they get.
+        const newIdOf = new Map<string, string>();
+        for (const k of plan.newCustomers) newIdOf.set(k.externalId, deps.newId());
+        const records: ImportedPurchase[] = plan.resolved.map(({ purchase, customerId, externalId }) => {
+          const record: ImportedPurchase = newPurchaseRecord(purchase.fields, {
+            id: deps.newId(),
+            customerId: customerId ?? newIdOf.get(externalId!)!,
+            now,
+            importId: batchId,
+          });
+          if (purchase.externalRef) record.externalRef = purchase.externalRef;
+          return record;
+        });
+        const byCustomer = new Map<string, ImportedPurchase[]>();
+        for (const r of records) {
+          const list = byCustomer.get(r.customerId);
+          if (list) list.push(r);
+          else byCustomer.set(r.customerId, [r]);
+        }
+        const customers: Customer[] = plan.newCustomers.map((k) => {
+          const id = newIdOf.get(k.externalId)!;
+          const base = newCustomerRecord(
+            { ...emptyCustomerFields(), name: input.externalCustomerName(k.externalId), notes: k.country },
+            id,
+            now,
+          );
+          return { ...base, ...customerFigureFields(computeCustomerFigures(byCustomer.get(id) ?? [], dayOf)), externalKey: k.externalId };
+        });
+
+        const total = customers.length + records.length;
+        let done = 0;
+        onProgress?.({ phase: 'writing', done, total });
+        for (const part of chunks(customers)) {
+          checkCancelled(signal);
+          await db.customers.bulkAdd(part);
+          done += part.length;
+          onProgress?.({ phase: 'writing', done, total });
+        }
+        for (const part of chunks(records)) {
+          checkCancelled(signal);
+          await db.purchases.bulkAdd(part);
+          done += part.length;
+          onProgress?.({ phase: 'writing', done, total });
+        }
+
+        checkCancelled(signal);
+        const existing = [...new Set(plan.resolved.filter((p) => p.customerId !== null).map((p) => p.customerId!))];
+        onProgress?.({ phase: 'figures', done: 0, total: existing.length });
+        await purchaseRepo.refreshFigures(existing);
+        await noteInCatalog(db, records);
+
+        onProgress?.({ phase: 'finishing', done: total, total });
+        const s = plan.summary;
+        const counts = {
+          rows: s.totalRows,
+          importedRows: s.importRows,
+          purchases: s.purchases,
+          returns: s.returns,
+          customersCreated: customers.length,
+          customersUpdated: existing.length,
+          alreadyImportedRows: s.alreadyImportedRows,
+          noCustomerRows: s.noCustomerRows,
+          notFoundRows: s.notFoundRows,
+          invalid: s.badRows,
+        };
+        const batch: ImportBatch = {
+          id: batchId,
+          at: now.toISOString(),
+          kind: 'purchases',
+          fileName: input.fileName,
+          counts,
+          createdCustomerIds: customers.map((c) => c.id),
+          updatedCustomers: [],
+          purchaseIds: records.map((r) => r.id),
+          interactionIds: [],
+          undoneAt: null,
+        };
+        await db.imports.add(batch);
+        await writeAudit('import.purchases', `${input.fileName}: ${counts.purchases} purchases, ${counts.customersCreated} customers created`, {
+          batchId,
+          fileName: input.fileName,
+          format: s.format,
+          counts,
+        });
+        checkCancelled(signal);
+        return { batchId, plan, counts };
+      });
+    },
+
+    /** Every import, newest first. */
+    list(): Promise<ImportBatch[]> {
+      return db.imports.orderBy('at').reverse().toArray();
+    },
+
+    get(id: string): Promise<ImportBatch | undefined> {
+      return db.imports.get(id);
+    },
+
+    /**
+     * Undoes an import in one transaction: customers it created go (with their purchases and
+     * contacts), customers it changed get their earlier record back (trash state and figures as they
+     * are now), its purchases go, the affected customers' figures are recomputed, the catalog is
+     * rebuilt after a purchases import, the batch is marked undone and the undo is logged.
+     */
+    async undo(batchId: string): Promise<ImportBatch> {
+      return db.transaction('rw', [db.customers, db.purchases, db.interactions, db.catalog, db.imports, db.auditLog], async () => {
+        const batch = await db.imports.get(batchId);
+        if (!batch || batch.undoneAt !== null) throw new ImportBatchNotFoundError(batchId);
+        const created = new Set(batch.createdCustomerIds);
+
+        const imported = await db.purchases.where('importId').equals(batchId).toArray();
+        const touched = new Set(imported.map((p) => p.customerId));
+        await db.purchases.bulkDelete(imported.map((p) => p.id));
+        await db.interactions.where('importId').equals(batchId).delete();
+
+        let removedPurchases = imported.length;
+        for (const part of chunks(batch.createdCustomerIds)) {
+          removedPurchases += await db.purchases.where('customerId').anyOf(part).delete();
+          await db.interactions.where('customerId').anyOf(part).delete();
+          await db.customers.bulkDelete(part);
+        }
+
+        const restoredIds: string[] = [];
+        for (const part of chunks(batch.updatedCustomers)) {
+          const current = await db.customers.bulkGet(part.map((u) => u.id));
+          const restored: Customer[] = [];
+          part.forEach((u, i) => {
+            const now = current[i];
+            if (!now) return; // deleted for good since: nothing to put back
+            const before = u.before as Customer;
+            restored.push({ ...before, deletedAt: now.deletedAt, isDeleted: now.isDeleted });
+            restoredIds.push(now.id);
+          });
+          await db.customers.bulkPut(restored);
+        }
+        await purchaseRepo.refreshFigures([...[...touched].filter((id) => !created.has(id)), ...restoredIds]);
+        if (batch.kind === 'purchases') await catalogRepo.rebuild();
+
+        const at = deps.now().toISOString();
+        const undone: ImportBatch = { ...batch, undoneAt: at };
+        await db.imports.put(undone);
+        await writeAudit('import.undo', `${batch.fileName}: import of ${batch.at} undone`, {
+          batchId,
+          kind: batch.kind,
+          removedCustomers: batch.createdCustomerIds.length,
+          restoredCustomers: restoredIds.length,
+          removedPurchases,
+        });
+        return undone;
+      });
+    },
+  };
+}
+
+export type ImportRepository = ReturnType<typeof createImportRepository>;

@@ -1,0 +1,130 @@
+// The messages between the import screen and the import worker (import.worker.ts). The worker keeps
+// the parsed file; the screen sends choices and gets back previews, progress and the outcome.
+import type { PhoneRegion } from '../../shared/domain/customer';
+import type { Currency } from '../../shared/domain/money';
+import type {
+  ColumnMapping,
+  DateOrder,
+  Delimiter,
+  ImportErrorField,
+  ImportPlan,
+  ImportPolicy,
+  ImportRowError,
+  MatchKind,
+  PurchaseColumnMapping,
+  PurchaseCustomerProblem,
+  PurchaseFormat,
+  PurchaseImportErrorCode,
+  PurchaseImportWarning,
+  RowProblem,
+  TextEncodingName,
+} from '../../shared/domain/import';
+import type { ImportProgress, PurchaseImportSummary } from '../db/imports';
+
+export type ImportKind = 'customers' | 'purchases';
+export type FileSource = 'delimited' | 'xlsx' | 'vcard';
+
+/** The longest list of rows a preview carries; the counts are always complete. */
+export const PREVIEW_LIST_LIMIT = 500;
+
+export interface LoadedFile {
+  fileName: string;
+  source: FileSource;
+  /** Text files: the encoding used (detected or chosen) and what the decode saw. */
+  encoding: TextEncodingName | null;
+  hadBom: boolean;
+  replacements: number;
+  delimiter: Delimiter | null;
+  sheetName: string | null;
+  headers: string[];
+  /** The first few data rows, for samples beside each column. */
+  samples: string[][];
+  /** Data rows (cards for a vCard file). */
+  rowCount: number;
+  warnings: { rowNumber: number; code: string }[];
+  customerMapping: ColumnMapping;
+  purchaseMapping: PurchaseColumnMapping;
+  purchaseFormat: PurchaseFormat;
+}
+
+export interface DateOrderHint {
+  /** Some dates read differently as month/day and day/month, and nothing in the file decides. */
+  ambiguous: boolean;
+  /** What the file's own dates say (a part above 12), or null. */
+  suggested: DateOrder | null;
+}
+
+export interface CustomerOptions {
+  mapping: ColumnMapping;
+  policy: ImportPolicy;
+  defaultRegion: PhoneRegion;
+  dateOrder: DateOrder;
+}
+
+export interface PurchaseOptions {
+  mapping: PurchaseColumnMapping;
+  currency: Currency;
+  defaultRegion: PhoneRegion;
+  dateOrder: DateOrder;
+}
+
+export interface DuplicateRow {
+  rowNumber: number;
+  name: string;
+  match: { kind: MatchKind; customerId: string; name: string } | null;
+  duplicateOf: { kind: MatchKind; rowNumber: number } | null;
+  action: 'create' | 'update' | 'skip';
+}
+
+export interface CustomerPreview {
+  /** Data rows in the file (non-blank). */
+  rows: number;
+  validRows: number;
+  invalidRows: number;
+  emptyRows: number;
+  errors: ImportRowError[];
+  errorCount: number;
+  counts: ImportPlan['counts'];
+  /** Existing customers the import changes (update policy), and those it matches without a change. */
+  updateChanged: number;
+  duplicates: DuplicateRow[];
+  duplicateCount: number;
+  dateOrder: DateOrderHint;
+}
+
+export interface PurchasePreview {
+  summary: PurchaseImportSummary;
+  badRows: RowProblem<PurchaseImportErrorCode>[];
+  warnings: RowProblem<PurchaseImportWarning>[];
+  warningCount: number;
+  notFound: { rowNumbers: number[]; code: PurchaseCustomerProblem; customer: string }[];
+  noCustomerRows: number[];
+  dateOrder: DateOrderHint;
+}
+
+export type ImportOutcome =
+  | { kind: 'customers'; batchId: string; counts: Record<string, number> }
+  | { kind: 'purchases'; batchId: string; counts: Record<string, number>; summary: PurchaseImportSummary };
+
+export type WorkerRequest =
+  | { id: number; type: 'load'; fileName: string; bytes: ArrayBuffer; encoding: TextEncodingName | null }
+  | { id: number; type: 'previewCustomers'; options: CustomerOptions }
+  | { id: number; type: 'previewPurchases'; options: PurchaseOptions }
+  | { id: number; type: 'importCustomers'; options: CustomerOptions }
+  | { id: number; type: 'importPurchases'; options: PurchaseOptions; externalNamePattern: string }
+  | { type: 'cancel' };
+
+export type WorkerFailure = 'cancelled' | 'unreadable' | 'empty' | 'failed';
+
+export type WorkerResponse =
+  | { id: number; type: 'loaded'; file: LoadedFile }
+  | { id: number; type: 'customerPreview'; preview: CustomerPreview }
+  | { id: number; type: 'purchasePreview'; preview: PurchasePreview }
+  | { id: number; type: 'progress'; progress: ImportProgress | { phase: 'reading' | 'checking'; done: number; total: number } }
+  | { id: number; type: 'imported'; outcome: ImportOutcome }
+  | { id: number; type: 'failed'; reason: WorkerFailure; message: string };
+
+/** Replaced by the customer number in the translated import.externalCustomerName. */
+export const EXTERNAL_ID_MARK = '\u0001';
+
+export type { ImportErrorField };

@@ -1,0 +1,296 @@
+// One import, as the worker runs it: the file read once and kept, previews computed on request, and
+// the write through the import repository. No DOM: it runs in a worker (and in tests, in Node).
+import {
+  decodeText,
+  detectPurchaseFormat,
+  importPurchases,
+  parseDelimited,
+  parseVCards,
+  recordsToDrafts,
+  rowsToDrafts,
+  suggestMapping,
+  suggestPurchaseMapping,
+  tableToRecords,
+  type ImportRecord,
+  type RecordsToDraftsResult,
+  type TabularData,
+  type TextEncodingName,
+} from '../../shared/domain/import';
+import type { ImportRepository, ImportRunOptions } from '../db/imports';
+import type { RegularsDatabase } from '../db/database';
+import {
+  EXTERNAL_ID_MARK,
+  PREVIEW_LIST_LIMIT,
+  type CustomerOptions,
+  type CustomerPreview,
+  type DateOrderHint,
+  type DuplicateRow,
+  type FileSource,
+  type ImportOutcome,
+  type LoadedFile,
+  type PurchaseOptions,
+  type PurchasePreview,
+} from './importProtocol';
+
+/** Rows validated per step, so progress can be reported on large files. */
+const CHECK_CHUNK = 2_000;
+
+export type CheckProgress = (p: { phase: 'reading' | 'checking'; done: number; total: number }) => void;
+
+export class UnreadableFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnreadableFileError';
+  }
+}
+
+export class EmptyFileError extends Error {
+  constructor() {
+    super('The file holds no rows');
+    this.name = 'EmptyFileError';
+  }
+}
+
+type Parsed =
+  | { source: 'delimited' | 'xlsx'; table: TabularData }
+  | { source: 'vcard'; records: ImportRecord[] };
+
+function sourceOf(fileName: string, bytes: Uint8Array): FileSource {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
+  if (ext === 'vcf' || ext === 'vcard') return 'vcard';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 200)).replace(/^\uFEFF/, '').trimStart();
+  if (/^BEGIN:VCARD/i.test(head)) return 'vcard';
+  return 'delimited';
+}
+
+const SLASH_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b/;
+
+/** Whether the dates of these cells read differently as month/day and day/month. */
+export function dateOrderHint(values: Iterable<string>): DateOrderHint {
+  let dmy = 0;
+  let mdy = 0;
+  let ambiguous = 0;
+  for (const v of values) {
+    const m = SLASH_DATE.exec(v);
+    if (!m) continue;
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a > 12 && b <= 12) dmy++;
+    else if (b > 12 && a <= 12) mdy++;
+    else if (a !== b && a <= 12 && b <= 12) ambiguous++;
+  }
+  const suggested = dmy > mdy ? 'dmy' : mdy > dmy ? 'mdy' : null;
+  return { ambiguous: ambiguous > 0 && suggested === null, suggested };
+}
+
+export function createImportSession(db: RegularsDatabase, repo: ImportRepository, readXlsx: (bytes: Uint8Array) => Promise<TabularData & { sheetName: string }>) {
+  let parsed: Parsed | null = null;
+  let fileName = '';
+  let lastDrafts: { key: string; result: RecordsToDraftsResult; rows: number } | null = null;
+
+  function requireParsed(): Parsed {
+    if (!parsed) throw new Error('No file loaded');
+    return parsed;
+  }
+
+  function checkCustomers(options: CustomerOptions, onProgress?: CheckProgress): { result: RecordsToDraftsResult; rows: number } {
+    const key = JSON.stringify([options.mapping, options.defaultRegion, options.dateOrder]);
+    if (lastDrafts?.key === key) return lastDrafts;
+    const p = requireParsed();
+    const ctx = { defaultRegion: options.defaultRegion, today: new Date(), dateOrder: options.dateOrder };
+    const result: RecordsToDraftsResult = { drafts: [], errors: [], skipped: [] };
+    const add = (r: RecordsToDraftsResult) => {
+      for (const d of r.drafts) result.drafts.push(d);
+      for (const e of r.errors) result.errors.push(e);
+      for (const s of r.skipped) result.skipped.push(s);
+    };
+    let rows: number;
+    if (p.source === 'vcard') {
+      rows = p.records.length;
+      for (let i = 0; i < rows; i += CHECK_CHUNK) {
+        add(recordsToDrafts(p.records.slice(i, i + CHECK_CHUNK), ctx));
+        onProgress?.({ phase: 'checking', done: Math.min(rows, i + CHECK_CHUNK), total: rows });
+      }
+    } else {
+      const { table } = p;
+      rows = table.rows.length;
+      for (let i = 0; i < rows; i += CHECK_CHUNK) {
+        const part = { headers: table.headers, rows: table.rows.slice(i, i + CHECK_CHUNK), rowNumbers: table.rowNumbers.slice(i, i + CHECK_CHUNK) };
+        add(rowsToDrafts(part, options.mapping, ctx));
+        onProgress?.({ phase: 'checking', done: Math.min(rows, i + CHECK_CHUNK), total: rows });
+      }
+    }
+    lastDrafts = { key, result, rows };
+    return lastDrafts;
+  }
+
+  function customerDateHint(options: CustomerOptions): DateOrderHint {
+    const p = requireParsed();
+    if (p.source === 'vcard') return dateOrderHint(p.records.map((r) => r.birthday));
+    return dateOrderHint(tableToRecords(p.table, options.mapping).map((r) => r.birthday || r.lunarBirthday));
+  }
+
+  function purchaseResult(options: PurchaseOptions) {
+    const p = requireParsed();
+    if (p.source === 'vcard') throw new UnreadableFileError('A vCard file holds no purchases');
+    return importPurchases(p.table, { currency: options.currency, now: new Date(), defaultRegion: options.defaultRegion, dateOrder: options.dateOrder }, options.mapping);
+  }
+
+  function purchaseDateHint(options: PurchaseOptions): DateOrderHint {
+    const p = requireParsed();
+    if (p.source === 'vcard') return { ambiguous: false, suggested: null };
+    const { table } = p;
+    let column: number | undefined;
+    if (detectPurchaseFormat(table.headers) === 'online-retail') {
+      column = table.headers.findIndex((h) => h.toLowerCase().replace(/\s/g, '') === 'invoicedate');
+    } else {
+      const entry = Object.entries(options.mapping).find(([, t]) => t === 'date');
+      column = entry ? Number(entry[0]) : undefined;
+    }
+    if (column === undefined || column < 0) return { ambiguous: false, suggested: null };
+    return dateOrderHint(table.rows.map((r) => r[column] ?? ''));
+  }
+
+  const candidatesOf = (r: RecordsToDraftsResult) => r.drafts.map((d) => ({ rowNumber: d.rowNumber, fields: d.fields }));
+  const invalidRowsOf = (r: RecordsToDraftsResult) => new Set(r.errors.map((e) => e.rowNumber)).size;
+
+  return {
+    async load(name: string, bytes: Uint8Array, encoding: TextEncodingName | null, onProgress?: CheckProgress): Promise<LoadedFile> {
+      fileName = name;
+      lastDrafts = null;
+      parsed = null;
+      onProgress?.({ phase: 'reading', done: 0, total: bytes.length });
+      const source = sourceOf(name, bytes);
+      const file: LoadedFile = {
+        fileName: name,
+        source,
+        encoding: null,
+        hadBom: false,
+        replacements: 0,
+        delimiter: null,
+        sheetName: null,
+        headers: [],
+        samples: [],
+        rowCount: 0,
+        warnings: [],
+        customerMapping: {},
+        purchaseMapping: {},
+        purchaseFormat: 'simple',
+      };
+      if (source === 'vcard') {
+        const r = parseVCards(bytes);
+        parsed = { source, records: r.records };
+        file.rowCount = r.records.length;
+        file.warnings = r.warnings;
+      } else {
+        let table: TabularData;
+        if (source === 'xlsx') {
+          try {
+            const x = await readXlsx(bytes);
+            table = x;
+            file.sheetName = x.sheetName;
+          } catch (e) {
+            throw new UnreadableFileError(e instanceof Error ? e.message : String(e));
+          }
+        } else {
+          const decoded = decodeText(bytes, encoding ?? undefined);
+          const d = parseDelimited(decoded.text);
+          table = d;
+          file.encoding = decoded.encoding;
+          file.hadBom = decoded.hadBom;
+          file.replacements = decoded.replacements;
+          file.delimiter = d.delimiter;
+          file.warnings = d.warnings;
+        }
+        parsed = { source, table };
+        file.headers = table.headers;
+        file.samples = table.rows.slice(0, 5);
+        file.rowCount = table.rows.length;
+        file.customerMapping = suggestMapping(table.headers);
+        file.purchaseMapping = suggestPurchaseMapping(table.headers);
+        file.purchaseFormat = detectPurchaseFormat(table.headers);
+      }
+      onProgress?.({ phase: 'reading', done: bytes.length, total: bytes.length });
+      if (file.rowCount === 0) throw new EmptyFileError();
+      return file;
+    },
+
+    async previewCustomers(options: CustomerOptions, onProgress?: CheckProgress): Promise<CustomerPreview> {
+      const { result, rows } = checkCustomers(options, onProgress);
+      const plan = await repo.planCustomers(candidatesOf(result), options.policy);
+      const interesting = plan.rows.filter((r) => r.match || r.duplicateOf);
+      const listed = interesting.slice(0, PREVIEW_LIST_LIMIT);
+      const matchIds = [...new Set(listed.map((r) => r.match?.customerId).filter((x): x is string => !!x))];
+      const matched = new Map((await db.customers.bulkGet(matchIds)).filter((c) => !!c).map((c) => [c!.id, c!.name]));
+      const nameOfRow = new Map(result.drafts.map((d) => [d.rowNumber, d.fields.name]));
+      const duplicates: DuplicateRow[] = listed.map((r) => ({
+        rowNumber: r.rowNumber,
+        name: nameOfRow.get(r.rowNumber) ?? '',
+        match: r.match ? { ...r.match, name: matched.get(r.match.customerId) ?? '' } : null,
+        duplicateOf: r.duplicateOf,
+        action: r.action,
+      }));
+      return {
+        rows,
+        validRows: result.drafts.length,
+        invalidRows: invalidRowsOf(result),
+        emptyRows: result.skipped.length,
+        errors: result.errors.slice(0, PREVIEW_LIST_LIMIT),
+        errorCount: result.errors.length,
+        counts: plan.counts,
+        updateChanged: plan.counts.updateChanged,
+        duplicates,
+        duplicateCount: interesting.length,
+        dateOrder: customerDateHint(options),
+      };
+    },
+
+    async previewPurchases(options: PurchaseOptions): Promise<PurchasePreview> {
+      const result = purchaseResult(options);
+      const plan = await repo.planPurchases(result);
+      const customerText = (ref: { externalId?: string; phone?: string; name?: string }) =>
+        [ref.externalId, ref.phone, ref.name].filter(Boolean).join(' · ');
+      return {
+        summary: plan.summary,
+        badRows: result.report.badRows.slice(0, PREVIEW_LIST_LIMIT),
+        warnings: result.report.warnings.slice(0, PREVIEW_LIST_LIMIT),
+        warningCount: result.report.warnings.length,
+        notFound: plan.unresolved.slice(0, PREVIEW_LIST_LIMIT).map((u) => ({
+          rowNumbers: u.purchase.rowNumbers,
+          code: u.code,
+          customer: customerText(u.purchase.customerRef),
+        })),
+        noCustomerRows: result.report.skippedNoCustomerRows.slice(0, PREVIEW_LIST_LIMIT),
+        dateOrder: purchaseDateHint(options),
+      };
+    },
+
+    async importCustomers(options: CustomerOptions, run: ImportRunOptions): Promise<ImportOutcome> {
+      const { result } = checkCustomers(options);
+      const r = await repo.importCustomers(
+        {
+          fileName,
+          candidates: candidatesOf(result),
+          policy: options.policy,
+          invalidRows: invalidRowsOf(result),
+          emptyRows: result.skipped.length,
+        },
+        run,
+      );
+      return { kind: 'customers', batchId: r.batchId, counts: r.counts };
+    },
+
+    async importPurchases(options: PurchaseOptions, externalNamePattern: string, run: ImportRunOptions): Promise<ImportOutcome> {
+      const result = purchaseResult(options);
+      const r = await repo.importPurchases(
+        { fileName, result, externalCustomerName: (id) => externalNamePattern.split(EXTERNAL_ID_MARK).join(id) },
+        run,
+      );
+      return { kind: 'purchases', batchId: r.batchId, counts: r.counts, summary: r.plan.summary };
+    },
+  };
+}
+
+export type ImportSession = ReturnType<typeof createImportSession>;

@@ -1,0 +1,185 @@
+// Import end to end, in Chromium's real IndexedDB: files written by the test (BOM, CRLF, a quoted
+// newline, GB18030 bytes), a vCard fixture, the Online Retail sample; re-import without duplicates,
+// undo, cancel, and the speed of a 10,000-row import.
+import { readFileSync } from 'node:fs';
+import { encodeGbk } from '../../shared/domain/import/testing/gbk';
+import { test, expect } from './fixtures';
+import { ImportPage } from './pages/ImportPage';
+
+const DATA = new URL('../../../shared/data/', import.meta.url);
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
+const withBom = (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(text)]);
+
+/** Four customers, one bad phone (row 4), a note spanning two lines, CRLF line ends. */
+const CUSTOMERS_CSV = [
+  '姓名,手机,邮箱,备注',
+  '张三,13812345678,zs@example.cn,"喜欢普洱\r\n每周六来"',
+  '李四,139 1234 5678,,',
+  '坏号码,12345,,',
+  '王五,,ww@example.cn,VIP',
+].join('\r\n');
+
+test.describe('import', () => {
+  test('a UTF-8 CSV with BOM, CRLF and a quoted newline: bad row named, valid rows imported, same file again adds nothing', async ({ app, page }) => {
+    await app.startEmptyStore();
+    const imp = new ImportPage(page);
+    await imp.open();
+    await imp.pickFile('客户.csv', withBom(CUSTOMERS_CSV));
+    await expect(imp.encoding).toHaveAttribute('data-encoding', 'utf-8');
+    await expect(page.getByTestId('import-delimiter')).toHaveText(/逗号/);
+    await imp.expectPreview({ create: 3, update: 0, skip: 0, invalid: 1 });
+    await expect(imp.errorRows).toHaveCount(1);
+    await expect(imp.errorRows.first()).toContainText('第 4 行');
+    await expect(imp.errorRows.first()).toContainText('电话');
+    await expect(imp.errorRows.first()).toContainText('12345');
+    await expect(imp.importButton).toHaveText('导入 3 行有效数据，略过 1 行有问题的');
+    await imp.startImport();
+    await expect(imp.doneSummary).toContainText('新建客户 3 位');
+    await expect(imp.batches.first()).toContainText('3 位客户');
+
+    await app.goToCustomers();
+    await expect(app.listCount).toHaveText(/3/);
+    const zs = await app.openCustomerFromList('张三');
+    await expect(zs.profile('notes')).toContainText('每周六来');
+
+    // The same file again: every row is recognised (phone, phone, e-mail) and nothing is created.
+    await imp.open();
+    await imp.pickFile('客户.csv', withBom(CUSTOMERS_CSV));
+    await imp.expectPreview({ create: 0, skip: 3, invalid: 1 });
+    await expect(imp.duplicateRows).toHaveCount(3);
+    await expect(imp.duplicateRows.first()).toContainText('张三');
+    await expect(imp.importButton).toBeDisabled();
+    await imp.setPolicy('update');
+    await imp.expectPreview({ create: 0, update: 0 });
+    await imp.setPolicy('new');
+    await imp.expectPreview({ create: 3 });
+    await imp.setPolicy('skip');
+    await imp.expectPreview({ create: 0 });
+    await app.goToCustomers();
+    await expect(app.listCount).toHaveText(/3/);
+  });
+
+  test('a GB18030 CSV from Chinese Excel is detected and read; an override re-reads it', async ({ app, page }) => {
+    await app.startEmptyStore();
+    const imp = new ImportPage(page);
+    await imp.open();
+    const bytes = Buffer.from(encodeGbk('姓名,电话,城市\r\n张三,13812345678,深圳\r\n李四,13912345678,广州\r\n'));
+    expect([...bytes.subarray(bytes.indexOf(0x0a) + 1, bytes.indexOf(0x0a) + 5)]).toEqual([0xd5, 0xc5, 0xc8, 0xfd]); // 张三
+    await imp.pickFile('gbk.csv', bytes);
+    await expect(imp.encoding).toHaveAttribute('data-encoding', 'gb18030');
+    await expect(page.getByTestId('import-mapping')).toContainText('张三');
+    await imp.expectPreview({ create: 2, invalid: 0 });
+    // Read as UTF-8 by mistake, the names break; back to automatic, they read again.
+    await page.getByTestId('import-encoding').selectOption('utf-8');
+    await expect(imp.encoding).toHaveAttribute('data-encoding', 'utf-8');
+    await expect(page.getByTestId('import-mapping')).not.toContainText('张三');
+    await page.getByTestId('import-encoding').selectOption('');
+    await expect(imp.encoding).toHaveAttribute('data-encoding', 'gb18030');
+    await imp.expectPreview({ create: 2 });
+    await imp.startImport();
+    await app.goToCustomers();
+    await expect(app.rows.filter({ hasText: '张三' })).toHaveCount(1);
+    await expect(app.rows.filter({ hasText: '李四' })).toHaveCount(1);
+  });
+
+  test('a vCard file with several cards, then undo of that import', async ({ app, page }) => {
+    await app.startEmptyStore();
+    const imp = new ImportPage(page);
+    await imp.open();
+    await imp.pickFile('contacts.vcf', readFileSync(new URL('vcf/node-vcf_multiple.vcf', DATA)), 'text/vcard');
+    await expect(page.getByTestId('import-file-summary')).toContainText('3 张名片');
+    const created = Number(await page.getByTestId('preview-create').getAttribute('data-value'));
+    expect(created).toBeGreaterThan(0);
+    await imp.startImport();
+    await app.goToCustomers();
+    await expect(app.rows).toHaveCount(created);
+
+    await imp.open();
+    await expect(imp.batches).toHaveCount(1);
+    await imp.undoLatest();
+    await expect(page.getByTestId('import-undo-message')).toBeVisible();
+    await app.goToCustomers();
+    await expect(app.rows).toHaveCount(0);
+  });
+
+  test('the Online Retail sample: a report that accounts for every row, before and after; re-import adds nothing', async ({ app, page }) => {
+    await app.startEmptyStore();
+    const imp = new ImportPage(page);
+    await imp.open();
+    await imp.chooseKind('purchases');
+    await imp.pickFile('online-retail-sample.csv', readFileSync(new URL('online-retail-sample.csv', DATA)));
+    await expect(page.getByTestId('import-mapping')).toContainText('InvoiceNo');
+    await imp.expectReport('import-report', { total: 4_792, already: 0 });
+    const before = {
+      imported: await imp.reportValue('import-report', 'imported'),
+      noCustomer: await imp.reportValue('import-report', 'no-customer'),
+      notFound: await imp.reportValue('import-report', 'not-found'),
+      bad: await imp.reportValue('import-report', 'bad'),
+    };
+    expect(before.imported + before.noCustomer + before.notFound + before.bad).toBe(4_792);
+    expect(before.noCustomer).toBeGreaterThan(0);
+    await imp.startImport();
+    await imp.expectReport('import-done-report', { total: 4_792, imported: before.imported, 'no-customer': before.noCustomer, bad: before.bad });
+    await expect(imp.batches.first()).toContainText('笔消费');
+
+    await app.goToCustomers();
+    await expect(app.rows.first()).toContainText('客户 ');
+
+    await imp.open();
+    await imp.chooseKind('purchases');
+    await imp.pickFile('online-retail-sample.csv', readFileSync(new URL('online-retail-sample.csv', DATA)));
+    await imp.expectReport('import-report', { total: 4_792, imported: 0, already: before.imported, 'no-customer': before.noCustomer });
+    await expect(imp.importButton).toBeDisabled();
+  });
+
+  test('10,000 rows import in one transaction with a progress bar; a cancel writes nothing', async ({ app, page }) => {
+    test.setTimeout(120_000);
+    await app.startEmptyStore();
+    const imp = new ImportPage(page);
+    await imp.open();
+    const lines = ['姓名,手机'];
+    for (let i = 0; i < 10_000; i++) lines.push(`客户${i},139${String(i).padStart(8, '0')}`);
+    const csv = utf8(lines.join('\n'));
+
+    await imp.pickFile('big.csv', csv);
+    await imp.expectPreview({ create: 10_000 });
+    await imp.importButton.click();
+    await expect(page.getByTestId('import-progress')).toBeVisible();
+    await page.getByTestId('import-cancel').click();
+    await expect(page.getByTestId('import-stopped')).toContainText('没有导入任何内容');
+    await imp.page.getByRole('button', { name: '返回' }).click();
+    await imp.expectPreview({ create: 10_000 });
+
+    const started = Date.now();
+    await imp.startImport();
+    const ms = Date.now() - started;
+    console.info(`e2e: imported 10,000 customers in ${ms} ms`);
+    await expect(imp.doneSummary).toContainText('10,000');
+    await app.goToCustomers();
+    await expect(app.listCount).toHaveText(/10,000|10000/);
+  });
+});
+
+test.describe('import in English', () => {
+  test.use({ systemLocale: 'en-US' });
+
+  test('the preview and the explicit import button speak English', async ({ app, page }) => {
+    await app.startEmptyStore();
+    const imp = new ImportPage(page);
+    await imp.open();
+    await imp.pickFile('customers.csv', utf8('First Name,Last Name,Phone Number,Birthday\nJohn,Doe,+1 415 555 0100,05/06/1990\nJane,Roe,not a phone,13/02/1985\nWei,Zhang,+86 138 1234 5678,\n'));
+    await expect(page.getByTestId('import-mapping')).toContainText('First name');
+    await expect(page.getByText('First and last name are combined into one name.')).toBeVisible();
+    await imp.expectPreview({ create: 2, invalid: 1 });
+    await expect(imp.errorRows.first()).toContainText('Row 3');
+    await expect(imp.errorRows.first()).toContainText('Phone');
+    await expect(imp.importButton).toHaveText('Import the 2 valid rows, leave out the 1 bad ones');
+    // 13/02/1985 says day/month, so 05/06/1990 is read as 5 June.
+    await expect(page.getByTestId('import-date-order')).toHaveValue('dmy');
+    await imp.startImport();
+    await expect(imp.doneSummary).toContainText('2 customers created');
+    await expect(imp.batches.first()).toContainText(/Import of .+: 2 customers/);
+    await app.goToCustomers();
+    await expect(app.rows.filter({ hasText: 'John Doe' })).toHaveCount(1);
+  });
+});

@@ -1,0 +1,90 @@
+// Page model of the import screen: what a clerk does to bring a file in, check it, import it and undo it.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export type PreviewCounts = Partial<Record<'create' | 'update' | 'skip' | 'invalid', number>>;
+export type ReportCounts = Partial<Record<'imported' | 'already' | 'no-customer' | 'not-found' | 'bad' | 'total', number>>;
+
+export class ImportPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.getByTestId('nav-import').click();
+    await expect(this.page.getByTestId('import-screen')).toBeVisible();
+  }
+
+  async chooseKind(kind: 'customers' | 'purchases') {
+    await this.page.getByTestId(`import-kind-${kind}`).check();
+  }
+
+  /** Picks a file through the file input (as the clerk's file dialog would). */
+  async pickFile(name: string, buffer: Buffer, mimeType = 'text/csv') {
+    await this.page.getByTestId('import-file').setInputFiles({ name, mimeType, buffer });
+    await expect(this.page.getByTestId('import-file-summary')).toContainText(name);
+    await expect(this.page.getByTestId('import-preview')).toBeVisible();
+  }
+
+  get encoding(): Locator {
+    return this.page.getByTestId('import-encoding-detected');
+  }
+
+  get errorRows(): Locator {
+    return this.page.getByTestId('import-error-row');
+  }
+
+  get duplicateRows(): Locator {
+    return this.page.getByTestId('import-duplicate-row');
+  }
+
+  /** Waits until the preview shows these counts (it follows every choice). */
+  async expectPreview(counts: PreviewCounts) {
+    for (const [key, value] of Object.entries(counts)) {
+      await expect(this.page.getByTestId(`preview-${key}`)).toHaveAttribute('data-value', String(value));
+    }
+  }
+
+  async expectReport(testId: 'import-report' | 'import-done-report', counts: ReportCounts) {
+    const report = this.page.getByTestId(testId);
+    for (const [key, value] of Object.entries(counts)) {
+      await expect(report.getByTestId(`report-${key}`)).toHaveAttribute('data-value', String(value));
+    }
+  }
+
+  async reportValue(testId: 'import-report' | 'import-done-report', key: keyof ReportCounts & string): Promise<number> {
+    return Number(await this.page.getByTestId(testId).getByTestId(`report-${key}`).getAttribute('data-value'));
+  }
+
+  async setPolicy(policy: 'skip' | 'update' | 'new') {
+    await this.page.getByTestId(`import-policy-${policy}`).check();
+  }
+
+  get importButton(): Locator {
+    return this.page.getByTestId('import-start');
+  }
+
+  async startImport() {
+    await expect(this.importButton).toBeEnabled();
+    await this.importButton.click();
+    await expect(this.page.getByTestId('import-done')).toBeVisible({ timeout: 30_000 });
+  }
+
+  get doneSummary(): Locator {
+    return this.page.getByTestId('import-done-summary');
+  }
+
+  async importAnother() {
+    await this.page.getByTestId('import-another').click();
+  }
+
+  get batches(): Locator {
+    return this.page.getByTestId('import-batch');
+  }
+
+  /** Undoes the newest import after confirming. */
+  async undoLatest() {
+    await this.batches.first().getByTestId('import-undo').click();
+    const dialog = this.page.getByTestId('confirm-dialog');
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button').last().click();
+    await expect(this.batches.first()).toHaveAttribute('data-undone', 'true');
+  }
+}
