@@ -9,8 +9,10 @@ export interface PairedSample {
   label: string;
   appMs: number;
   rawMs: number;
-  /** How many ids the app's query returned (search hits, list length). */
+  /** How many ids or rows the app's query returned. */
   hits: number;
+  /** The app answered with only the first matches of a too-broad search ("type more"). */
+  truncated: boolean;
 }
 
 export interface SeedOptions {
@@ -30,7 +32,8 @@ export interface SeedPrepared {
 }
 
 export interface WriteResult {
-  ms: number;
+  appMs: number;
+  rawMs: number;
   chunks: number;
 }
 
@@ -45,30 +48,34 @@ export interface Probe {
 export interface SearchBreakdown {
   query: string;
   terms: string[];
-  /** Index entries the prefix range holds (one per matching token, so more than customers). */
+  /** Index entries read (capped per term). */
   indexEntries: number;
-  /** Customers carrying the terms. */
+  /** Ids the search returned. */
   hits: number;
-  /** Which way listIds goes: 'sort hits in memory' (≤ SMALL_RESULT) or 'walk sort index'. */
+  /** Whether the answer was complete or capped. */
   path: string;
   steps: { step: string; ms: number }[];
   totalMs: number;
-  /** The same prefix range through raw IndexedDB getAllKeys. */
-  rawKeysMs: number;
+  /** For scale: the whole prefix range of the first term, uncapped (what the cap saves). */
+  uncappedEntries: number;
+  uncappedMs: number;
 }
 
 export interface BenchApi {
   /** Generates the customers and their stored records in memory; writes nothing. */
   prepare(options: SeedOptions): Promise<SeedPrepared>;
-  /** Writes the prepared records through the customer repository (addMany per chunk). */
-  writeApp(): Promise<WriteResult>;
-  /** Writes the same records into a separate database with plain IndexedDB puts, same indexes, same chunks. */
-  writeRaw(): Promise<WriteResult>;
+  /**
+   * Writes the prepared records twice, chunk by chunk in turns: through the customer repository
+   * (addMany per chunk) and into a second database with plain IndexedDB puts, same indexes, same
+   * chunks. Chromium keeps one LevelDB per origin, so writing one database after the other would
+   * make the second pay for the first one's compaction; taking turns shares that out evenly.
+   */
+  write(): Promise<WriteResult>;
   /** Forgets the prepared records (so they are not in the heap while reads are timed). */
   release(): Promise<void>;
   /** Search as you type: every keystroke of every probe, `passes` times. */
   search(passes: number): Promise<PairedSample[]>;
-  /** The unfiltered list: ids in sort order, then the first visible rows. */
+  /** The unfiltered list: the count in the header, a page at the top, a page in the middle. */
   list(repeats: number): Promise<PairedSample[]>;
   /** The tag filter, for every tag in use. */
   tags(repeats: number): Promise<PairedSample[]>;
@@ -76,11 +83,8 @@ export interface BenchApi {
   breakdown(queries: string[]): Promise<SearchBreakdown[]>;
 }
 
-declare global {
-  interface Window {
-    regularsBench?: BenchApi;
-  }
-}
+/** The page puts its BenchApi on globalThis under this name. */
+export const BENCH_GLOBAL = 'regularsBench';
 
 export interface Stats {
   n: number;
