@@ -177,6 +177,27 @@ describe('customer repository', () => {
     expect(bySearch).toEqual([big.id, small.id]);
   });
 
+  it('keeps customers in the trash out of search without reading them, and brings them back on restore', async () => {
+    const customers = repo();
+    const c = await customers.create(makeCustomerFields({ name: '回收站里的', phones: [makePhone('+8613812345678')] }));
+    await customers.moveToTrash(c.id);
+    expect((await customers.get(c.id))?.searchTokens).toEqual([]);
+    expect(await db.customers.where('searchTokens').startsWith('5678').count()).toBe(0);
+    await customers.restoreFromTrash(c.id);
+    expect((await customers.listIds(query({ terms: ['5678'] }))).ids).toEqual([c.id]);
+  });
+
+  it('shows a broad single-term search in index order, ranking only small results', async () => {
+    const customers = repo();
+    await customers.addMany(Array.from({ length: 400 }, (_, i) => makeCustomer({ name: `客户${i}`, phones: [makePhone(`+86139${String(i).padStart(8, '0')}`)] })));
+    const broad = await customers.listIds(query({ terms: ['139'] }));
+    expect(broad.ranked).toBe(false);
+    expect(new Set(broad.ids).size).toBe(400);
+    const narrow = await customers.listIds(query({ terms: ['0000012'] }));
+    expect(narrow.ranked).toBe(true);
+    expect(narrow.ids).toHaveLength(11);
+  });
+
   it('caps a search too broad to rank, and says so; a narrower one is complete', async () => {
     const customers = repo();
     await customers.addMany(Array.from({ length: 2_100 }, (_, i) => makeCustomer({ name: `客户${i}`, phones: [makePhone(`+86139${String(i).padStart(8, '0')}`)] })));
@@ -185,7 +206,7 @@ describe('customer repository', () => {
     expect(broad.ids.length).toBeGreaterThan(0);
     expect(broad.ids.length).toBeLessThanOrEqual(SEARCH_HIT_CAP);
     const one = await customers.listIds(query({ terms: ['00002099'] }));
-    expect(one).toEqual({ ids: [expect.any(String)], truncated: false });
+    expect(one).toEqual({ ids: [expect.any(String)], truncated: false, ranked: true });
     // A broad term beside a narrow one is checked on the narrow term's hits: nothing is lost.
     const both = await customers.listIds(query({ terms: ['139', '2099'] }));
     expect(both.truncated).toBe(false);

@@ -1,7 +1,7 @@
 // The customer repository: the only code that reads and writes the customers table.
 import Dexie from 'dexie';
 import type { Customer, CustomerFields } from '../../shared/domain/customer';
-import { editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
+import { customerFieldsOf, deriveCustomerIndexFields, editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
 import { assertNever } from '../../shared/result';
 import { matchesAllTerms } from '../../shared/domain/searchTokens';
 import type { RegularsDatabase } from './database';
@@ -32,7 +32,12 @@ export interface CustomerListResult {
   ids: string[];
   /** True when a search was too broad to rank every match: only the first SEARCH_HIT_CAP were read. */
   truncated: boolean;
+  /** False when the matches are too many to put in the list's order: they come in the index's order. */
+  ranked: boolean;
 }
+
+/** Search hits up to this many are read and put in the list's order; more are shown in index order. */
+const RANK_IN_MEMORY_MAX = 300;
 
 /**
  * Index entries read per search term. A one- or two-digit term matches most of a large store; reading
@@ -94,18 +99,24 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
    * Active customers carrying every term. Each term is answered by the token index; the term with
    * the fewest hits decides which records are read, and the others are checked on those records.
    */
-  async function searchCandidates(terms: string[]): Promise<{ rows: Customer[]; truncated: boolean }> {
-    let best: { keys: Set<string>; complete: boolean } | null = null;
+  /** Per term, the ids the token index holds (at most SEARCH_HIT_CAP entries), fewest-hits term first. */
+  async function termHits(terms: string[]): Promise<{ keys: string[]; complete: boolean }> {
+    let best: { keys: string[]; complete: boolean } | null = null;
     for (const term of terms) {
-      const keys = (await db.customers.where('searchTokens').startsWith(term).limit(SEARCH_HIT_CAP).primaryKeys()) as string[];
-      const candidate = { keys: new Set(keys), complete: keys.length < SEARCH_HIT_CAP };
-      if (!best || (candidate.complete && !best.complete) || (candidate.complete === best.complete && candidate.keys.size < best.keys.size)) {
+      const raw = (await db.customers.where('searchTokens').startsWith(term).limit(SEARCH_HIT_CAP).primaryKeys()) as string[];
+      const candidate = { keys: [...new Set(raw)], complete: raw.length < SEARCH_HIT_CAP };
+      if (!best || (candidate.complete && !best.complete) || (candidate.complete === best.complete && candidate.keys.length < best.keys.length)) {
         best = candidate;
       }
-      if (candidate.complete && candidate.keys.size === 0) break;
+      if (candidate.complete && candidate.keys.length === 0) break;
     }
-    if (!best) return { rows: [], truncated: false };
-    const rows = (await db.customers.bulkGet([...best.keys])).filter(
+    return best ?? { keys: [], complete: true };
+  }
+
+  /** Active customers carrying every term; the other terms are checked on the fewest-hits term's records. */
+  async function searchCandidates(terms: string[]): Promise<{ rows: Customer[]; truncated: boolean }> {
+    const best = await termHits(terms);
+    const rows = (await db.customers.bulkGet(best.keys)).filter(
       (c): c is Customer => !!c && c.isDeleted === 0 && matchesAllTerms(c.searchTokens, terms),
     );
     return { rows, truncated: !best.complete };
@@ -138,25 +149,31 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
     /** The ordered ids of the active customers that match the query. */
     async listIds(query: CustomerListQuery): Promise<CustomerListResult> {
       const { index, key } = sortIndexOf(query.sort);
+      if (query.terms.length === 1 && query.tag === null) {
+        // One broad term: show the index's order and read only the rows on screen. Reading and
+        // ranking a thousand records per keystroke is what made typing stutter at 100,000 customers.
+        const best = await termHits(query.terms);
+        if (best.keys.length > RANK_IN_MEMORY_MAX) return { ids: best.keys, truncated: !best.complete, ranked: false };
+      }
       if (query.terms.length > 0) {
         const { rows, truncated } = await searchCandidates(query.terms);
         const ids = rows
           .filter((c) => query.tag === null || c.tags.includes(query.tag))
           .sort(compareBy(key, query.direction))
           .map((c) => c.id);
-        return { ids, truncated };
+        return { ids, truncated, ranked: true };
       }
       const tagged = query.tag === null ? null : ((await db.customers.where('tags').equals(query.tag).primaryKeys()) as string[]);
       if (tagged && tagged.length <= SORT_IN_MEMORY_MAX) {
         const rows = (await db.customers.bulkGet(tagged)).filter((c): c is Customer => !!c && c.isDeleted === 0);
-        return { ids: rows.sort(compareBy(key, query.direction)).map((c) => c.id), truncated: false };
+        return { ids: rows.sort(compareBy(key, query.direction)).map((c) => c.id), truncated: false, ranked: true };
       }
       let collection = db.customers.where(index).between([0, Dexie.minKey], [0, Dexie.maxKey]);
       if (query.direction === 'desc') collection = collection.reverse();
       const ordered = (await collection.primaryKeys()) as string[];
-      if (tagged === null) return { ids: ordered, truncated: false };
+      if (tagged === null) return { ids: ordered, truncated: false, ranked: true };
       const members = new Set(tagged);
-      return { ids: ordered.filter((id) => members.has(id)), truncated: false };
+      return { ids: ordered.filter((id) => members.has(id)), truncated: false, ranked: true };
     },
 
     /**
@@ -177,8 +194,13 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
       return rows.sort(compareBy('nameSort', 'asc')).slice(0, limit);
     },
 
-    countActive(): Promise<number> {
-      return db.customers.where('[isDeleted+createdAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).count();
+    /** All customers less the trash: counting the store and the (small) trash index is far cheaper than the active range. */
+    async countActive(): Promise<number> {
+      const [all, trashed] = await Promise.all([
+        db.customers.count(),
+        db.customers.where('[isDeleted+createdAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).count(),
+      ]);
+      return all - trashed;
     },
 
     /** Other customers (trash included, so nothing is silently doubled) sharing a phone or the email. */
@@ -201,7 +223,8 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
         const c = await requireCustomer(id);
         if (c.isDeleted) return;
         const at = deps.now().toISOString();
-        await db.customers.put({ ...c, deletedAt: at, isDeleted: 1, updatedAt: at });
+        // No search tokens in the trash: search answers from the index alone, without reading records.
+        await db.customers.put({ ...c, deletedAt: at, isDeleted: 1, updatedAt: at, searchTokens: [] });
       });
     },
 
@@ -209,7 +232,8 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
       await db.transaction('rw', db.customers, async () => {
         const c = await requireCustomer(id);
         if (!c.isDeleted) return;
-        await db.customers.put({ ...c, deletedAt: null, isDeleted: 0, updatedAt: deps.now().toISOString() });
+        const { searchTokens } = deriveCustomerIndexFields(customerFieldsOf(c));
+        await db.customers.put({ ...c, deletedAt: null, isDeleted: 0, updatedAt: deps.now().toISOString(), searchTokens });
       });
     },
 

@@ -80,14 +80,20 @@ const ZERO_FIGURES_V2 = {
   lastPurchaseSort: '',
 } as const;
 
-async function upgradeToV2(customers: Table<{ id: string }, string>): Promise<void> {
+// Customers in the trash carry no search tokens from version 2 on (search then never has to read a
+// record to leave them out); the v1 ones lose theirs here.
+function withV2Fields(row: { id: string; isDeleted?: number }): object {
+  return { ...row, ...ZERO_FIGURES_V2, ...(row.isDeleted === 1 ? { searchTokens: [] } : {}) };
+}
+
+async function upgradeToV2(customers: Table<{ id: string; isDeleted?: number }, string>): Promise<void> {
   let after: string | null = null;
   for (;;) {
-    const rows: { id: string }[] = await (after === null ? customers.orderBy(':id') : customers.where(':id').above(after))
+    const rows: { id: string; isDeleted?: number }[] = await (after === null ? customers.orderBy(':id') : customers.where(':id').above(after))
       .limit(UPGRADE_CHUNK)
       .toArray();
     if (rows.length === 0) return;
-    await customers.bulkPut(rows.map((row) => ({ ...row, ...ZERO_FIGURES_V2 })));
+    await customers.bulkPut(rows.map(withV2Fields) as { id: string }[]);
     after = rows[rows.length - 1]!.id;
   }
 }

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { ALL_ERROR_CODES } from '../../shared/domain/customerValidation';
 import { CHANNELS, GENDERS, PHONE_REGIONS, SOURCES } from '../../shared/domain/customer';
 import { APP_LOCALES, FAILURE_REASONS } from '../../shared/ipc/contract';
+import { MONEY_ERRORS } from '../../shared/domain/money';
+import { PURCHASE_ERROR_CODES } from '../../shared/domain/purchase';
+import { INTERACTION_CHANNELS, INTERACTION_DIRECTIONS, INTERACTION_ERROR_CODES } from '../../shared/domain/interaction';
+import { TIMELINE_KINDS } from '../../shared/domain/timeline';
 import { CURRENCIES } from '../../shared/domain/money';
+import { IMPORT_MESSAGE_CODES } from '../../shared/domain/import';
+import { DUPLICATE_REASONS } from '../../shared/domain/duplicates';
+import { EXPORT_I18N_KEYS } from '../../shared/domain/export';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 import zhTW from './locales/zh-TW.json';
@@ -56,6 +63,34 @@ describe('locales', () => {
     for (const lng of APP_LOCALES) for (const key of required) expect(flat[lng]!.has(key), `${lng} ${key}`).toBe(true);
   });
 
+  it('has words for every purchase and contact code, channel, direction and timeline filter', () => {
+    const required = [
+      ...PURCHASE_ERROR_CODES.map((c) => `purchase.errors.${c}`),
+      ...MONEY_ERRORS.map((c) => `purchase.errors.${c}`),
+      ...INTERACTION_ERROR_CODES.map((c) => `contact.errors.${c}`),
+      ...INTERACTION_CHANNELS.map((c) => `contact.channels.${c}`),
+      ...INTERACTION_DIRECTIONS.map((d) => `contact.directions.${d}`),
+      ...INTERACTION_DIRECTIONS.map((d) => `contact.directionsShort.${d}`),
+      ...['all', ...TIMELINE_KINDS].map((k) => `timeline.filters.${k}`),
+      ...['all', ...TIMELINE_KINDS].map((k) => `timeline.emptyFor.${k}`),
+    ];
+    for (const lng of APP_LOCALES) for (const key of required) expect(flat[lng]!.has(key), `${lng} ${key}`).toBe(true);
+  });
+
+  it('translates every export header, export value and duplicate reason', () => {
+    const required = [
+      ...EXPORT_I18N_KEYS,
+      'export.currency',
+      ...INTERACTION_CHANNELS.map((c) => `export.values.channel.${c}`),
+      ...INTERACTION_DIRECTIONS.map((d) => `export.values.direction.${d}`),
+      ...['solar', 'lunar', 'lunar-leap'].map((c) => `export.values.calendar.${c}`),
+      ...['yes', 'no'].map((v) => `export.values.yesNo.${v}`),
+      ...DUPLICATE_REASONS.map((r) => `duplicateFinder.reasons.${r}`),
+    ];
+    expect(EXPORT_I18N_KEYS.length).toBeGreaterThan(50);
+    for (const lng of APP_LOCALES) for (const key of required) expect(flat[lng]!.get(key)?.trim(), `${lng} ${key}`).toBeTruthy();
+  });
+
   it('writes no Simplified-only characters in Traditional Chinese', () => {
     // A few characters that are always simplified forms; a zh-TW string containing one was copied, not translated.
     const simplifiedOnly = /[这个们说对时间为发后里经来没还动关门开问题]/;
@@ -63,5 +98,29 @@ describe('locales', () => {
       if (key.startsWith('languages.')) continue;
       expect(simplifiedOnly.test(value), `zh-TW ${key}: ${value}`).toBe(false);
     }
+  });
+
+  it('has words for every code the import can show', () => {
+    // The namespace under import.* that translates each group of IMPORT_MESSAGE_CODES.
+    const NAMESPACE: Record<keyof typeof IMPORT_MESSAGE_CODES, string> = {
+      customerErrors: 'import.customerErrors',
+      customerSkips: 'import.customerSkips',
+      delimitedWarnings: 'import.fileWarnings',
+      vcardWarnings: 'import.fileWarnings',
+      targetFields: 'import.targets',
+      policies: 'import.policies',
+      matchKinds: 'import.matchKinds',
+      planSkipCauses: 'import.planSkipCauses',
+      purchaseErrors: 'import.purchaseErrors',
+      purchaseWarnings: 'import.purchaseWarnings',
+      purchaseCustomerProblems: 'import.purchaseCustomerProblems',
+      purchaseTargets: 'import.purchaseTargets',
+    };
+    for (const [group, codes] of Object.entries(IMPORT_MESSAGE_CODES) as [keyof typeof IMPORT_MESSAGE_CODES, readonly string[]][]) {
+      for (const code of codes) {
+        for (const lng of APP_LOCALES) expect(flat[lng]!.has(`${NAMESPACE[group]}.${code}`), `${lng} ${NAMESPACE[group]}.${code}`).toBe(true);
+      }
+    }
+    for (const lng of APP_LOCALES) expect(flat[lng]!.get('import.externalCustomerName'), lng).toContain('{{externalId}}');
   });
 });

@@ -14,15 +14,22 @@ interface DialogProps {
 export function Dialog({ title, onClose, children, footer, wide, testId }: DialogProps) {
   const { t } = useTranslation();
   const panel = useRef<HTMLDivElement>(null);
+  // The latest onClose, so an inline callback does not re-run the focus effect on every render.
+  const close = useRef(onClose);
+  close.current = onClose;
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const focusable = panel.current?.querySelector<HTMLElement>('[data-autofocus], button, input, select, textarea, a[href]');
+    const focusable =
+      panel.current?.querySelector<HTMLElement>('[data-autofocus]') ??
+      panel.current?.querySelector<HTMLElement>('.dialog-body button, .dialog-body input, .dialog-body select, .dialog-body textarea, .dialog-body a[href]') ??
+      panel.current?.querySelector<HTMLElement>('button, input, select, textarea, a[href]');
     (focusable ?? panel.current)?.focus();
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
+      // Esc while an input method is composing (pinyin) belongs to the input method.
+      if (event.key === 'Escape' && !event.isComposing) {
         event.stopPropagation();
-        onClose();
+        close.current();
       }
       if (event.key === 'Tab' && panel.current) {
         // Keep Tab inside the dialog, as a modal should.
@@ -46,7 +53,7 @@ export function Dialog({ title, onClose, children, footer, wide, testId }: Dialo
       window.removeEventListener('keydown', onKey, true);
       previous?.focus?.();
     };
-  }, [onClose]);
+  }, []);
 
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>

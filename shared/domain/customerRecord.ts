@@ -37,7 +37,10 @@ export function newCustomerRecord(fields: CustomerFields, id: string, now: Date,
 
 /** Only the editable fields are taken from `fields`: a stale whole record passed in cannot overwrite the figures. */
 export function editedCustomerRecord(existing: Customer, fields: CustomerFields, now: Date): Customer {
-  return { ...existing, ...customerFieldsOf(fields), updatedAt: now.toISOString(), ...deriveCustomerIndexFields(fields) };
+  const indexFields = deriveCustomerIndexFields(fields);
+  // A customer in the trash stays out of search until restored.
+  if (existing.isDeleted) indexFields.searchTokens = [];
+  return { ...existing, ...customerFieldsOf(fields), updatedAt: now.toISOString(), ...indexFields };
 }
 
 /** The editable fields of a stored record (or of anything carrying them), e.g. to fill the edit form. */

@@ -52,11 +52,13 @@ export function CustomerListScreen() {
                 ? t('list.countFiltered', { count, total: total ?? 0 })
                 : t('list.count', { count })}
           </span>
-          {result?.truncated && (
+          {result?.truncated ? (
             <span className="hint" data-testid="list-truncated">
               {t('list.truncated', { count: count ?? 0 })}
             </span>
-          )}
+          ) : result && !result.ranked ? (
+            <span className="hint">{t('list.unranked')}</span>
+          ) : null}
         </div>
       </div>
       {count === 0 ? (

@@ -1,19 +1,67 @@
-// One customer's page: the profile, actions, and the timeline that later work fills.
-import { useState } from 'react';
+// One customer's page: the figures, the actions (record a purchase or a contact), the timeline and the profile.
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customers } from '../../db';
+import type { Interaction } from '../../../shared/domain/interaction';
+import { isReturn, type Purchase } from '../../../shared/domain/purchase';
+import { customers, interactions } from '../../db';
 import { useCustomer, useSettings } from '../../db/hooks';
 import { formatDateTime } from '../../i18n';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { navigate } from '../../ui/routes';
+import { ContactDialog, type ContactDialogRequest } from '../contacts/ContactDialog';
+import { PurchaseDialog, type PurchaseDialogRequest, type PurchaseSaved } from '../purchases/PurchaseDialog';
+import { useMoney } from '../purchases/useMoney';
+import { VoidPurchaseDialog } from '../purchases/VoidPurchaseDialog';
+import { CustomerFigures } from '../timeline/CustomerFigures';
+import { CustomerDataExport } from './CustomerDataExport';
+import { CustomerTimeline, TIMELINE_LIST_ID, type TimelineAction } from '../timeline/CustomerTimeline';
+import { ChannelIcon, PurchaseIcon } from '../timeline/icons';
+import { Toast, type ToastMessage } from '../timeline/Toast';
 import { CustomerProfile } from './CustomerProfile';
 import { TagList } from './TagList';
+
+type ActiveDialog =
+  | { type: 'purchase'; request: PurchaseDialogRequest }
+  | { type: 'void'; purchase: Purchase }
+  | { type: 'contact'; request: ContactDialogRequest }
+  | { type: 'deleteContact'; interaction: Interaction }
+  | { type: 'trash' };
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+export const RECORD_PURCHASE_SHORTCUT = isMac ? '⌘⇧P' : 'Ctrl+Shift+P';
 
 export function CustomerPage({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const customer = useCustomer(customerId);
   const region = useSettings()?.defaultRegion ?? 'CN';
-  const [confirmTrash, setConfirmTrash] = useState(false);
+  const money = useMoney();
+  const [dialog, setDialog] = useState<ActiveDialog | null>(null);
+  const [highlightId, setHighlightId] = useState<string | null>(null);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  // Stable, so an open dialog keeps its focus while the page re-renders under it.
+  const closeDialog = useCallback(() => setDialog(null), []);
+  const clearToast = useCallback(() => setToast(null), []);
+  const say = (text: string) => setToast({ id: Date.now(), text });
+  const canRecord = !!customer && customer.isDeleted === 0;
+
+  useEffect(() => {
+    // The highlight of a just-saved entry is for the moment it appears, not for later re-renders.
+    if (!highlightId) return;
+    const timer = window.setTimeout(() => setHighlightId(null), 2500);
+    return () => window.clearTimeout(timer);
+  }, [highlightId]);
+
+  useEffect(() => {
+    if (!canRecord) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'p' && !document.querySelector('[role="dialog"]')) {
+        e.preventDefault();
+        setDialog({ type: 'purchase', request: { mode: 'new', customerId } });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [canRecord, customerId]);
 
   if (customer === undefined) return <div className="loading" aria-busy="true" />;
   if (customer === null) {
@@ -28,9 +76,50 @@ export function CustomerPage({ customerId }: { customerId: string }) {
   }
 
   const moveToTrash = async () => {
-    setConfirmTrash(false);
+    setDialog(null);
     await customers.moveToTrash(customer.id);
     navigate({ name: 'customers' });
+  };
+
+  const onTimelineAction = (action: TimelineAction) => {
+    switch (action.type) {
+      case 'editPurchase':
+        return setDialog({ type: 'purchase', request: { mode: 'edit', purchaseId: action.purchase.id } });
+      case 'returnPurchase':
+        return setDialog({ type: 'purchase', request: { mode: 'return', originalId: action.purchase.id } });
+      case 'voidPurchase':
+        return setDialog({ type: 'void', purchase: action.purchase });
+      case 'editContact':
+        return setDialog({ type: 'contact', request: { mode: 'edit', interaction: action.interaction } });
+      case 'deleteContact':
+        return setDialog({ type: 'deleteContact', interaction: action.interaction });
+    }
+  };
+
+  const onPurchaseSaved = ({ purchase, mode }: PurchaseSaved) => {
+    setDialog(null);
+    setHighlightId(purchase.id);
+    const amount = money.format(purchase.totalFen);
+    say(mode === 'edit' ? t('purchase.saved.edited') : isReturn(purchase) ? t('purchase.saved.returned', { amount }) : t('purchase.saved.recorded', { amount }));
+  };
+
+  const onContactSaved = (saved: Interaction, mode: ContactDialogRequest['mode']) => {
+    setDialog(null);
+    setHighlightId(saved.id);
+    say(mode === 'edit' ? t('contact.saved.edited') : t('contact.saved.recorded'));
+  };
+
+  const deleteContact = async (interaction: Interaction) => {
+    try {
+      await interactions.remove(interaction.id);
+    } catch (error) {
+      // Already gone (a second click): nothing left to delete.
+      console.warn(error);
+    }
+    setDialog(null);
+    say(t('contact.saved.deleted'));
+    // The entry and its buttons are gone; keep the keyboard in the timeline.
+    requestAnimationFrame(() => document.getElementById(TIMELINE_LIST_ID)?.focus());
   };
 
   return (
@@ -52,10 +141,31 @@ export function CustomerPage({ customerId }: { customerId: string }) {
             </button>
           ) : (
             <>
-              <button type="button" className="button button-primary" onClick={() => navigate({ name: 'customerEdit', id: customer.id })} data-testid="edit-customer">
+              <button
+                type="button"
+                className="button button-primary button-icon"
+                onClick={() => setDialog({ type: 'purchase', request: { mode: 'new', customerId: customer.id } })}
+                title={t('purchase.recordShortcut', { shortcut: RECORD_PURCHASE_SHORTCUT })}
+                aria-keyshortcuts={isMac ? 'Meta+Shift+P' : 'Control+Shift+P'}
+                data-testid="record-purchase"
+              >
+                <PurchaseIcon />
+                {t('purchase.record')}
+              </button>
+              <button
+                type="button"
+                className="button button-icon"
+                onClick={() => setDialog({ type: 'contact', request: { mode: 'new', customerId: customer.id } })}
+                data-testid="record-contact"
+              >
+                <ChannelIcon channel="phone" />
+                {t('contact.record')}
+              </button>
+              <span className="toolbar-divider" aria-hidden="true" />
+              <button type="button" className="button" onClick={() => navigate({ name: 'customerEdit', id: customer.id })} data-testid="edit-customer">
                 {t('common.edit')}
               </button>
-              <button type="button" className="button button-danger-quiet" onClick={() => setConfirmTrash(true)} data-testid="trash-customer">
+              <button type="button" className="button button-danger-quiet" onClick={() => setDialog({ type: 'trash' })} data-testid="trash-customer">
                 {t('customer.moveToTrash')}
               </button>
             </>
@@ -67,21 +177,52 @@ export function CustomerPage({ customerId }: { customerId: string }) {
           {t('customer.inTrashSince', { date: formatDateTime(customer.deletedAt) })}
         </p>
       )}
-      <CustomerProfile customer={customer} region={region} />
-      <section className="card timeline" aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">{t('timeline.title')}</h2>
-        <p className="muted">{t('timeline.empty')}</p>
-      </section>
-      {confirmTrash && (
+      <CustomerFigures customer={customer} />
+      <div className="customer-columns">
+        <CustomerTimeline customerId={customer.id} readOnly={customer.isDeleted === 1} highlightId={highlightId} onAction={onTimelineAction} />
+        <aside className="customer-aside" aria-label={t('timeline.profileLabel')}>
+          <CustomerProfile customer={customer} region={region} />
+          <section className="card" aria-labelledby="data-export-heading">
+            <h2 id="data-export-heading">{t('customer.dataExport.title')}</h2>
+            <p className="hint">{t('customer.dataExport.hint')}</p>
+            <CustomerDataExport customerId={customer.id} />
+          </section>
+        </aside>
+      </div>
+
+      {dialog?.type === 'purchase' && <PurchaseDialog request={dialog.request} customerName={customer.name} onClose={closeDialog} onSaved={onPurchaseSaved} />}
+      {dialog?.type === 'void' && (
+        <VoidPurchaseDialog
+          purchase={dialog.purchase}
+          onClose={closeDialog}
+          onVoided={(p) => {
+            setDialog(null);
+            say(isReturn(p) ? t('purchase.saved.returnVoided') : t('purchase.saved.voided'));
+          }}
+        />
+      )}
+      {dialog?.type === 'contact' && <ContactDialog request={dialog.request} customerName={customer.name} onClose={closeDialog} onSaved={onContactSaved} />}
+      {dialog?.type === 'deleteContact' && (
+        <ConfirmDialog
+          title={t('contact.delete.title')}
+          message={t('contact.delete.message', { date: formatDateTime(dialog.interaction.at), summary: dialog.interaction.summary })}
+          confirmLabel={t('contact.delete.confirm')}
+          danger
+          onConfirm={() => void deleteContact(dialog.interaction)}
+          onCancel={closeDialog}
+        />
+      )}
+      {dialog?.type === 'trash' && (
         <ConfirmDialog
           title={t('customer.moveToTrash')}
           message={t('customer.moveToTrashConfirm', { name: customer.name })}
           confirmLabel={t('customer.moveToTrash')}
           danger
           onConfirm={() => void moveToTrash()}
-          onCancel={() => setConfirmTrash(false)}
+          onCancel={closeDialog}
         />
       )}
+      <Toast message={toast} onDone={clearToast} />
     </article>
   );
 }

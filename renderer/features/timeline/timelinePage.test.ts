@@ -1,0 +1,80 @@
+// The timeline reads a page at a time: newest first across both kinds, "more" when there is more, and
+// the returns and originals the page needs, even when the original is older than the page.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { utcDayOf } from '../../../shared/domain/customerFigures';
+import { makeCustomerFields } from '../../../test/factories/customer';
+import { makeLine, makePurchaseFields } from '../../../test/factories/purchase';
+import { createCustomerRepository } from '../../db/customers';
+import { RegularsDatabase } from '../../db/database';
+import { createInteractionRepository } from '../../db/interactions';
+import { createPurchaseRepository } from '../../db/purchases';
+import { readTimelinePage } from './timelinePage';
+
+let db: RegularsDatabase;
+let ids = 0;
+const clock = new Date('2026-03-01T10:00:00Z');
+const deps = () => ({ now: () => clock, newId: () => `id-${String(++ids).padStart(6, '0')}` });
+
+beforeEach(async () => {
+  db = new RegularsDatabase(`test-${crypto.randomUUID()}`);
+  await db.open();
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+const day = (n: number) => new Date(Date.UTC(2026, 0, 1, 9) + n * 86_400_000).toISOString();
+
+async function setup() {
+  const customer = await createCustomerRepository(db, deps()).create(makeCustomerFields());
+  const purchases = createPurchaseRepository(db, { ...deps(), dayOf: utcDayOf });
+  const interactions = createInteractionRepository(db, deps());
+  return { customer, purchases, interactions, sources: { purchases, interactions } };
+}
+
+describe('a page of the timeline', () => {
+  it('merges both kinds newest first, up to the limit, and says when there is more', async () => {
+    const { customer, purchases, interactions, sources } = await setup();
+    for (let n = 0; n < 4; n++) await purchases.record(customer.id, makePurchaseFields({ purchasedAt: day(n * 2) }));
+    for (let n = 0; n < 3; n++) {
+      await interactions.record(customer.id, { at: day(n * 2 + 1), channel: 'phone', direction: 'out', summary: `call ${n}`, outcome: '', followUpDate: null });
+    }
+    const page = await readTimelinePage(sources, customer.id, 'all', 5);
+    expect(page.entries.map((e) => e.at)).toEqual([day(6), day(5), day(4), day(3), day(2)]);
+    expect(page.entries.map((e) => e.kind)).toEqual(['purchase', 'interaction', 'purchase', 'interaction', 'purchase']);
+    expect(page.hasMore).toBe(true);
+
+    const all = await readTimelinePage(sources, customer.id, 'all', 50);
+    expect(all.entries).toHaveLength(7);
+    expect(all.hasMore).toBe(false);
+
+    const contacts = await readTimelinePage(sources, customer.id, 'interaction', 2);
+    expect(contacts.entries.map((e) => e.kind)).toEqual(['interaction', 'interaction']);
+    expect(contacts.hasMore).toBe(true);
+    expect((await readTimelinePage(sources, customer.id, 'purchase', 4)).hasMore).toBe(false);
+  });
+
+  it('finds what was returned of a purchase on the page, and the original of a return older than the page', async () => {
+    const { customer, purchases, sources } = await setup();
+    const original = await purchases.record(customer.id, makePurchaseFields({ purchasedAt: day(0), lines: [makeLine({ quantity: 2, unitPriceFen: 10000 })] }));
+    const back = makePurchaseFields({ purchasedAt: day(1), lines: [makeLine({ quantity: -1, unitPriceFen: 10000 })] });
+    const ret = await purchases.recordReturn(original.id, back);
+    for (let n = 2; n < 5; n++) await purchases.record(customer.id, makePurchaseFields({ purchasedAt: day(n) }));
+
+    const full = await readTimelinePage(sources, customer.id, 'all', 10);
+    expect(full.returns.get(original.id)).toEqual({ returnedFen: 10000, activeReturns: 1 });
+    expect(full.originals.get(original.id)?.id).toBe(original.id);
+
+    // The return is the last entry shown; its original is one older, off the page, and still found.
+    const short = await readTimelinePage(sources, customer.id, 'all', 4);
+    expect(short.entries.at(-1)?.id).toBe(ret.id);
+    expect(short.entries.some((e) => e.id === original.id)).toBe(false);
+    expect(short.originals.get(original.id)?.totalFen).toBe(20000);
+
+    await purchases.void(ret.id, '录错了');
+    const after = await readTimelinePage(sources, customer.id, 'all', 10);
+    expect(after.returns.get(original.id)).toEqual({ returnedFen: 0, activeReturns: 0 });
+  });
+});
