@@ -10,7 +10,7 @@ import { useAllTags, useCustomer, useDuplicates, useSettings } from '../../db/ho
 import { useUiStore } from '../../stores/ui';
 import { navigate } from '../../ui/routes';
 import { draftFromFormValues, emptyFormValues, formValuesFromCustomer, type CustomerFormValues } from './customerForm';
-import { ReferrerPicker } from './ReferrerPicker';
+import { CustomerPicker } from '../../ui/CustomerPicker';
 import { TagInput } from './TagInput';
 
 export function CustomerFormScreen({ customerId }: { customerId: string | null }) {
@@ -371,7 +371,17 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
             </select>
           </FieldRow>
           <FieldRow label={t('customer.fields.referredBy')} htmlFor="f-referrer">
-            <ReferrerPicker inputId="f-referrer" value={referredBy} onChange={(id) => setValue('referredBy', id)} excludeId={customerId} region={region} />
+            <CustomerPicker
+              inputId="f-referrer"
+              value={referredBy}
+              onChange={(id) => setValue('referredBy', id)}
+              excludeId={customerId}
+              region={region}
+              label={t('customer.referrerPlaceholder')}
+              clearLabel={t('common.clear')}
+              missingLabel={t('customer.referrerMissing')}
+              testIdPrefix="referrer"
+            />
           </FieldRow>
         </div>
         <FieldRow label={t('customer.fields.tags')} htmlFor="f-tags" error={tagErrorPath ? errorText(tagErrorPath) : undefined}>

@@ -6,7 +6,7 @@ import { normalizeSearchQuery } from '../../../shared/domain/searchTokens';
 import { useActiveCount, useCustomerList, useSettings } from '../../db/hooks';
 import { useUiStore } from '../../stores/ui';
 import { CustomerDataExport } from '../customers/CustomerDataExport';
-import { CustomerPicker } from './CustomerPicker';
+import { CustomerPicker } from '../../ui/CustomerPicker';
 import { EXPORT_KINDS, runExport, type ExportFormat, type ExportKind, type ExportOutcome, type ExportPhase, type ExportScope, type PurchaseRowShape } from './runExport';
 import './export.css';
 
@@ -137,7 +137,16 @@ export function ExportScreen() {
         <h2 id="export-one">{t('exportScreen.one.title')}</h2>
         <p className="muted export-one-explain">{t('exportScreen.one.explain')}</p>
         <div className="export-one">
-          <CustomerPicker value={pickedCustomer} onChange={setPickedCustomer} region={settings?.defaultRegion ?? 'CN'} />
+          <CustomerPicker
+            value={pickedCustomer}
+            onChange={setPickedCustomer}
+            region={settings?.defaultRegion ?? 'CN'}
+            label={t('exportScreen.one.search')}
+            clearLabel={t('exportScreen.one.change')}
+            missingLabel={t('customer.notFound')}
+            testIdPrefix="export-customer"
+            className="export-picker"
+          />
           {pickedCustomer && <CustomerDataExport key={pickedCustomer} customerId={pickedCustomer} />}
         </div>
       </section>

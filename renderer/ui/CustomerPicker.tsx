@@ -1,20 +1,31 @@
-// Picks the customer who referred this one, by the same search as the customer list.
+// Picks one customer by the same search as the customer list (name, pinyin initials, any part of the phone).
+// Used for the referrer on the customer form and for the one-customer export.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { primaryPhone, type PhoneRegion } from '../../../shared/domain/customer';
-import { formatPhoneForDisplay } from '../../../shared/domain/phone';
-import { normalizeSearchQuery } from '../../../shared/domain/searchTokens';
-import { useCustomer, useCustomerSearch } from '../../db/hooks';
+import { primaryPhone, type PhoneRegion } from '../../shared/domain/customer';
+import { formatPhoneForDisplay } from '../../shared/domain/phone';
+import { normalizeSearchQuery } from '../../shared/domain/searchTokens';
+import { useCustomer, useCustomerSearch } from '../db/hooks';
 
 interface Props {
   value: string | null;
   onChange: (id: string | null) => void;
-  excludeId: string | null;
   region: PhoneRegion;
+  /** The search box's label and placeholder. */
+  label: string;
+  /** The button that clears the choice. */
+  clearLabel: string;
+  /** Shown when the chosen customer no longer exists. */
+  missingLabel: string;
+  /** Prefix of the test ids: `<prefix>-search`, `<prefix>-picked`. */
+  testIdPrefix: string;
+  /** A customer never offered (e.g. the one being edited). */
+  excludeId?: string | null;
   inputId?: string;
+  className?: string;
 }
 
-export function ReferrerPicker({ value, onChange, excludeId, region, inputId }: Props) {
+export function CustomerPicker({ value, onChange, region, label, clearLabel, missingLabel, testIdPrefix, excludeId = null, inputId, className }: Props) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -23,11 +34,13 @@ export function ReferrerPicker({ value, onChange, excludeId, region, inputId }: 
   const selected = useCustomer(value);
 
   if (value) {
+    const phone = selected ? primaryPhone(selected) : undefined;
     return (
       <div className="picked">
-        <span data-testid="referrer-picked">{selected ? selected.name : selected === null ? t('customer.referrerMissing') : '…'}</span>
+        <strong data-testid={`${testIdPrefix}-picked`}>{selected ? selected.name : selected === null ? missingLabel : '…'}</strong>
+        {phone && <span className="muted mono">{formatPhoneForDisplay(phone, region)}</span>}
         <button type="button" className="link-button" onClick={() => onChange(null)}>
-          {t('common.clear')}
+          {clearLabel}
         </button>
       </div>
     );
@@ -37,12 +50,13 @@ export function ReferrerPicker({ value, onChange, excludeId, region, inputId }: 
     setQuery('');
   };
   return (
-    <div className="combobox">
+    <div className={className ? `combobox ${className}` : 'combobox'}>
       <input
         id={inputId}
         type="search"
         value={query}
-        placeholder={t('customer.referrerPlaceholder')}
+        aria-label={label}
+        placeholder={label}
         role="combobox"
         aria-expanded={results.length > 0}
         aria-autocomplete="list"
@@ -63,7 +77,7 @@ export function ReferrerPicker({ value, onChange, excludeId, region, inputId }: 
             choose(results[active].id);
           }
         }}
-        data-testid="referrer-search"
+        data-testid={`${testIdPrefix}-search`}
       />
       {terms.length > 0 && (
         <ul className="combobox-list" role="listbox">
