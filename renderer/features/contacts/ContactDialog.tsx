@@ -1,7 +1,7 @@
 // Record or edit a contact: channel, who reached out, what was said, the outcome and an optional follow-up day.
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import {
   emptyInteractionDraft,
   INTERACTION_CHANNELS,
@@ -15,7 +15,8 @@ import {
 import { interactions } from '../../db';
 import { Dialog } from '../../ui/Dialog';
 import { ImeEscapeGuard } from '../purchases/ImeEscapeGuard';
-import { DateTimeField, displayDateTime } from '../purchases/DateTimeField';
+import { ControlledDateTimeField, displayDateTime } from '../purchases/DateTimeField';
+import { Field } from '../../ui/FormField';
 import { submitOnEnter } from '../purchases/submitOnEnter';
 import { ChannelIcon } from '../timeline/icons';
 import { FOLLOW_UP_QUICK, followUpDay } from './contactForm';
@@ -163,26 +164,7 @@ function ContactForm({ formId, request, onSaving, onSaved }: FormProps) {
           </div>
         </fieldset>
         <Field label={t('contact.fields.at')} htmlFor={`${formId}-at`} error={message('at')}>
-          <Controller
-            control={control}
-            name="at"
-            render={({ field: f }) => (
-              <DateTimeField
-                id={`${formId}-at`}
-                kind="datetime"
-                name={f.name}
-                inputRef={f.ref}
-                value={f.value}
-                onChange={(v) => {
-                  f.onChange(v);
-                  revalidate();
-                }}
-                onBlur={f.onBlur}
-                invalid={invalid('at')}
-                testId="contact-datetime"
-              />
-            )}
-          />
+          <ControlledDateTimeField control={control} name="at" id={`${formId}-at`} kind="datetime" onEdited={revalidate} invalid={invalid('at')} testId="contact-datetime" />
         </Field>
       </div>
       <Field label={t('contact.fields.summary')} htmlFor={`${formId}-summary`} error={message('summary')}>
@@ -207,26 +189,15 @@ function ContactForm({ formId, request, onSaving, onSaved }: FormProps) {
       </Field>
       <Field label={t('contact.fields.followUpDate')} htmlFor={`${formId}-follow`} error={message('followUpDate')} hint={t('contact.hints.followUp')}>
         <div className="follow-up-inputs">
-          <Controller
+          <ControlledDateTimeField
             control={control}
             name="followUpDate"
-            render={({ field: f }) => (
-              <DateTimeField
-                id={`${formId}-follow`}
-                kind="date"
-                name={f.name}
-                inputRef={f.ref}
-                value={f.value}
-                onChange={(v) => {
-                  f.onChange(v);
-                  revalidate();
-                }}
-                onBlur={f.onBlur}
-                invalid={invalid('followUpDate')}
-                placeholder={t('contact.placeholders.followUp', { example: followUpDay('inAWeek', new Date()) })}
-                testId="contact-follow-up"
-              />
-            )}
+            id={`${formId}-follow`}
+            kind="date"
+            onEdited={revalidate}
+            invalid={invalid('followUpDate')}
+            placeholder={t('contact.placeholders.followUp', { example: followUpDay('inAWeek', new Date()) })}
+            testId="contact-follow-up"
           />
           <div className="chips" role="group" aria-label={t('contact.quickFollowUp')}>
             {FOLLOW_UP_QUICK.map((q) => {
@@ -263,20 +234,5 @@ function ContactForm({ formId, request, onSaving, onSaved }: FormProps) {
         </div>
       </Field>
     </form>
-  );
-}
-
-function Field({ label, htmlFor, error, hint, children }: { label: string; htmlFor: string; error?: string; hint?: string; children: ReactNode }) {
-  return (
-    <div className={error ? 'form-field has-error' : 'form-field'}>
-      <label htmlFor={htmlFor}>{label}</label>
-      {children}
-      {hint && !error && <span className="hint">{hint}</span>}
-      {error && (
-        <span className="form-error" role="alert">
-          {error}
-        </span>
-      )}
-    </div>
   );
 }

@@ -1,5 +1,5 @@
 // Create or edit a customer. A rejected form keeps everything typed; duplicates are flagged as you type.
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
 import { CHANNELS, GENDERS, SOURCES, type PhoneRegion } from '../../../shared/domain/customer';
@@ -12,6 +12,7 @@ import { navigate } from '../../ui/routes';
 import { draftFromFormValues, emptyFormValues, formValuesFromCustomer, type CustomerFormValues } from './customerForm';
 import { CustomerPicker } from '../../ui/CustomerPicker';
 import { TagInput } from './TagInput';
+import { Field } from '../../ui/FormField';
 
 export function CustomerFormScreen({ customerId }: { customerId: string | null }) {
   const { t } = useTranslation();
@@ -22,30 +23,6 @@ export function CustomerFormScreen({ customerId }: { customerId: string | null }
   if (customerId && existing === null) return <p className="empty-state">{t('customer.notFound')}</p>;
   const initial = existing ? formValuesFromCustomer(existing) : emptyFormValues();
   return <CustomerForm customerId={customerId} initial={initial} region={settings.defaultRegion} tagSuggestions={tags} />;
-}
-
-interface FieldRowProps {
-  label: string;
-  htmlFor?: string;
-  error?: string;
-  children: ReactNode;
-  hint?: string;
-  wide?: boolean;
-}
-
-function FieldRow({ label, htmlFor, error, children, hint, wide }: FieldRowProps) {
-  return (
-    <div className={['form-field', error && 'has-error', wide && 'form-field-wide'].filter(Boolean).join(' ')}>
-      <label htmlFor={htmlFor}>{label}</label>
-      {children}
-      {hint && !error && <span className="hint">{hint}</span>}
-      {error && (
-        <span className="form-error" role="alert">
-          {error}
-        </span>
-      )}
-    </div>
-  );
 }
 
 function DuplicateWarning({ control, region, excludeId }: { control: Control<CustomerFormValues>; region: PhoneRegion; excludeId: string | null }) {
@@ -180,10 +157,10 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
       <section className="card">
         <h2>{t('customer.sections.basics')}</h2>
         <div className="form-grid">
-          <FieldRow label={t('customer.fields.name')} htmlFor="f-name" error={errorText('name')} hint={t('customer.hints.name')}>
+          <Field label={t('customer.fields.name')} htmlFor="f-name" error={errorText('name')} hint={t('customer.hints.name')}>
             <input id="f-name" {...register('name')} autoFocus maxLength={120} data-testid="field-name" />
-          </FieldRow>
-          <FieldRow label={t('customer.fields.gender')} htmlFor="f-gender">
+          </Field>
+          <Field label={t('customer.fields.gender')} htmlFor="f-gender">
             <select id="f-gender" {...register('gender')} data-testid="field-gender">
               {GENDERS.map((g) => (
                 <option key={g} value={g}>
@@ -191,7 +168,7 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
                 </option>
               ))}
             </select>
-          </FieldRow>
+          </Field>
         </div>
       </section>
 
@@ -245,10 +222,10 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
           <p className="hint">{t('customer.hints.region', { region: t(`regions.${region}`) })}</p>
         </fieldset>
         <div className="form-grid">
-          <FieldRow label={t('customer.fields.email')} htmlFor="f-email" error={errorText('email')}>
+          <Field label={t('customer.fields.email')} htmlFor="f-email" error={errorText('email')}>
             <input id="f-email" type="email" {...register('email')} data-testid="field-email" />
-          </FieldRow>
-          <FieldRow label={t('customer.fields.preferredChannel')} htmlFor="f-channel">
+          </Field>
+          <Field label={t('customer.fields.preferredChannel')} htmlFor="f-channel">
             <select id="f-channel" {...register('preferredChannel')} data-testid="field-channel">
               <option value="">{t('common.notSet')}</option>
               {CHANNELS.map((ch) => (
@@ -257,7 +234,7 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
                 </option>
               ))}
             </select>
-          </FieldRow>
+          </Field>
         </div>
         <fieldset className="consents">
           <legend>{t('customer.fields.consents')}</legend>
@@ -342,25 +319,25 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
           )}
         </div>
         <div className="form-grid">
-          <FieldRow label={t('customer.fields.company')} htmlFor="f-company" error={errorText('company')}>
+          <Field label={t('customer.fields.company')} htmlFor="f-company" error={errorText('company')}>
             <input id="f-company" {...register('company')} data-testid="field-company" />
-          </FieldRow>
-          <FieldRow label={t('customer.fields.title')} htmlFor="f-title" error={errorText('title')}>
+          </Field>
+          <Field label={t('customer.fields.title')} htmlFor="f-title" error={errorText('title')}>
             <input id="f-title" {...register('title')} data-testid="field-title" />
-          </FieldRow>
-          <FieldRow label={t('customer.fields.city')} htmlFor="f-city" error={errorText('city')}>
+          </Field>
+          <Field label={t('customer.fields.city')} htmlFor="f-city" error={errorText('city')}>
             <input id="f-city" {...register('city')} data-testid="field-city" />
-          </FieldRow>
-          <FieldRow label={t('customer.fields.address')} htmlFor="f-address" error={errorText('address')} wide>
+          </Field>
+          <Field label={t('customer.fields.address')} htmlFor="f-address" error={errorText('address')} wide>
             <input id="f-address" {...register('address')} data-testid="field-address" />
-          </FieldRow>
+          </Field>
         </div>
       </section>
 
       <section className="card">
         <h2>{t('customer.sections.origin')}</h2>
         <div className="form-grid">
-          <FieldRow label={t('customer.fields.source')} htmlFor="f-source">
+          <Field label={t('customer.fields.source')} htmlFor="f-source">
             <select id="f-source" {...register('source')} data-testid="field-source">
               <option value="">{t('common.notSet')}</option>
               {SOURCES.map((s) => (
@@ -369,8 +346,8 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
                 </option>
               ))}
             </select>
-          </FieldRow>
-          <FieldRow label={t('customer.fields.referredBy')} htmlFor="f-referrer">
+          </Field>
+          <Field label={t('customer.fields.referredBy')} htmlFor="f-referrer">
             <CustomerPicker
               inputId="f-referrer"
               value={referredBy}
@@ -382,14 +359,14 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
               missingLabel={t('customer.referrerMissing')}
               testIdPrefix="referrer"
             />
-          </FieldRow>
+          </Field>
         </div>
-        <FieldRow label={t('customer.fields.tags')} htmlFor="f-tags" error={tagErrorPath ? errorText(tagErrorPath) : undefined}>
+        <Field label={t('customer.fields.tags')} htmlFor="f-tags" error={tagErrorPath ? errorText(tagErrorPath) : undefined}>
           <TagInput inputId="f-tags" value={tags} onChange={(next) => setValue('tags', next)} suggestions={tagSuggestions} />
-        </FieldRow>
-        <FieldRow label={t('customer.fields.notes')} htmlFor="f-notes" error={errorText('notes')}>
+        </Field>
+        <Field label={t('customer.fields.notes')} htmlFor="f-notes" error={errorText('notes')}>
           <textarea id="f-notes" rows={4} {...register('notes')} data-testid="field-notes" />
-        </FieldRow>
+        </Field>
       </section>
       <div className="form-actions">
         <button type="button" className="button" onClick={cancel}>

@@ -1,5 +1,6 @@
 // What an import will do, before it does it: counts, the bad rows by number, field, value and reason,
 // and the duplicates (against the store and inside the file). The purchases report accounts for every row.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Currency } from '../../../shared/domain/money';
 import type { PurchaseImportSummary } from '../../db/imports';
@@ -21,6 +22,35 @@ function More({ shown, total }: { shown: number; total: number }) {
   return total > shown ? <p className="hint">{t('import.preview.more', { n: n(total - shown) })}</p> : null;
 }
 
+/** A titled block holding one table of rows, as the preview lists bad rows, duplicates and customers not found. */
+function ImportTable({ title, hint, testId, headers, more, children }: { title: string; hint?: string; testId: string; headers: string[]; more?: ReactNode; children: ReactNode }) {
+  return (
+    <div className="import-block">
+      <h3>{title}</h3>
+      {hint && <p className="hint">{hint}</p>}
+      <div className="import-table-wrap">
+        <table className="simple-table import-table" data-testid={testId}>
+          <thead>
+            <tr>
+              {headers.map((h, i) => (
+                <th key={i}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      </div>
+      {more}
+    </div>
+  );
+}
+
+/** A cell with the value a row had, or a muted word for an empty one. */
+function ValueCell({ value }: { value: string }) {
+  const { t } = useTranslation();
+  return <td className="import-value">{value.trim() ? value : <span className="muted">{t('import.preview.emptyValue')}</span>}</td>;
+}
+
 export function CustomerPreviewView({ preview }: { preview: CustomerPreview }) {
   const { t } = useTranslation();
   const c = preview.counts;
@@ -40,71 +70,49 @@ export function CustomerPreviewView({ preview }: { preview: CustomerPreview }) {
       </p>
 
       {preview.errorCount > 0 && (
-        <div className="import-block">
-          <h3>{t('import.preview.badRowsTitle')}</h3>
-          <p className="hint">{t('import.preview.badRowsHint')}</p>
-          <div className="import-table-wrap">
-            <table className="simple-table import-table" data-testid="import-errors">
-              <thead>
-                <tr>
-                  <th>{t('import.preview.row')}</th>
-                  <th>{t('import.preview.field')}</th>
-                  <th>{t('import.preview.value')}</th>
-                  <th>{t('import.preview.problem')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.errors.map((e, i) => (
-                  <tr key={i} data-testid="import-error-row" data-row={e.rowNumber}>
-                    <td className="num">{t('import.preview.rowN', { row: e.rowNumber })}</td>
-                    <td>{t(`import.targets.${e.field}`)}</td>
-                    <td className="import-value">{e.value.trim() ? e.value : <span className="muted">{t('import.preview.emptyValue')}</span>}</td>
-                    <td>{t(`import.customerErrors.${e.code}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <More shown={preview.errors.length} total={preview.errorCount} />
-        </div>
+        <ImportTable
+          title={t('import.preview.badRowsTitle')}
+          hint={t('import.preview.badRowsHint')}
+          testId="import-errors"
+          headers={[t('import.preview.row'), t('import.preview.field'), t('import.preview.value'), t('import.preview.problem')]}
+          more={<More shown={preview.errors.length} total={preview.errorCount} />}
+        >
+          {preview.errors.map((e, i) => (
+            <tr key={i} data-testid="import-error-row" data-row={e.rowNumber}>
+              <td className="num">{t('import.preview.rowN', { row: e.rowNumber })}</td>
+              <td>{t(`import.targets.${e.field}`)}</td>
+              <ValueCell value={e.value} />
+              <td>{t(`import.customerErrors.${e.code}`)}</td>
+            </tr>
+          ))}
+        </ImportTable>
       )}
 
       {preview.duplicateCount > 0 && (
-        <div className="import-block">
-          <h3>{t('import.preview.duplicatesTitle')}</h3>
-          <p className="hint">{t('import.preview.duplicatesHint')}</p>
-          <div className="import-table-wrap">
-            <table className="simple-table import-table" data-testid="import-duplicates">
-              <thead>
-                <tr>
-                  <th>{t('import.preview.row')}</th>
-                  <th>{t('import.preview.name')}</th>
-                  <th>{t('import.preview.sameAs')}</th>
-                  <th>{t('import.preview.outcome')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.duplicates.map((d) => (
-                  <tr key={d.rowNumber} data-testid="import-duplicate-row" data-row={d.rowNumber}>
-                    <td className="num">{t('import.preview.rowN', { row: d.rowNumber })}</td>
-                    <td>{d.name}</td>
-                    <td>
-                      {d.match
-                        ? t('import.preview.matchExisting', { kind: t(`import.matchKinds.${d.match.kind}`), name: d.match.name })
-                        : d.duplicateOf
-                          ? t('import.preview.matchRow', { kind: t(`import.matchKinds.${d.duplicateOf.kind}`), row: d.duplicateOf.rowNumber })
-                          : ''}
-                    </td>
-                    <td>
-                      <span className={`import-outcome import-outcome-${d.action}`}>{t(`import.preview.outcomes.${d.action}`)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <More shown={preview.duplicates.length} total={preview.duplicateCount} />
-        </div>
+        <ImportTable
+          title={t('import.preview.duplicatesTitle')}
+          hint={t('import.preview.duplicatesHint')}
+          testId="import-duplicates"
+          headers={[t('import.preview.row'), t('import.preview.name'), t('import.preview.sameAs'), t('import.preview.outcome')]}
+          more={<More shown={preview.duplicates.length} total={preview.duplicateCount} />}
+        >
+          {preview.duplicates.map((d) => (
+            <tr key={d.rowNumber} data-testid="import-duplicate-row" data-row={d.rowNumber}>
+              <td className="num">{t('import.preview.rowN', { row: d.rowNumber })}</td>
+              <td>{d.name}</td>
+              <td>
+                {d.match
+                  ? t('import.preview.matchExisting', { kind: t(`import.matchKinds.${d.match.kind}`), name: d.match.name })
+                  : d.duplicateOf
+                    ? t('import.preview.matchRow', { kind: t(`import.matchKinds.${d.duplicateOf.kind}`), row: d.duplicateOf.rowNumber })
+                    : ''}
+              </td>
+              <td>
+                <span className={`import-outcome import-outcome-${d.action}`}>{t(`import.preview.outcomes.${d.action}`)}</span>
+              </td>
+            </tr>
+          ))}
+        </ImportTable>
       )}
     </div>
   );
@@ -151,56 +159,36 @@ export function PurchasePreviewView({ preview }: { preview: PurchasePreview; cur
     <div data-testid="import-preview">
       <PurchaseReport summary={s} testId="import-report" />
       {preview.badRows.length > 0 && (
-        <div className="import-block">
-          <h3>{t('import.preview.badRowsTitle')}</h3>
-          <p className="hint">{t('import.preview.badRowsHint')}</p>
-          <div className="import-table-wrap">
-            <table className="simple-table import-table" data-testid="import-errors">
-              <thead>
-                <tr>
-                  <th>{t('import.preview.row')}</th>
-                  <th>{t('import.preview.value')}</th>
-                  <th>{t('import.preview.problem')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.badRows.map((e, i) => (
-                  <tr key={i} data-testid="import-error-row" data-row={e.rowNumber}>
-                    <td className="num">{t('import.preview.rowN', { row: e.rowNumber })}</td>
-                    <td className="import-value">{e.value.trim() ? e.value : <span className="muted">{t('import.preview.emptyValue')}</span>}</td>
-                    <td>{t(`import.purchaseErrors.${e.code}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <More shown={preview.badRows.length} total={s.badRows} />
-        </div>
+        <ImportTable
+          title={t('import.preview.badRowsTitle')}
+          hint={t('import.preview.badRowsHint')}
+          testId="import-errors"
+          headers={[t('import.preview.row'), t('import.preview.value'), t('import.preview.problem')]}
+          more={<More shown={preview.badRows.length} total={s.badRows} />}
+        >
+          {preview.badRows.map((e, i) => (
+            <tr key={i} data-testid="import-error-row" data-row={e.rowNumber}>
+              <td className="num">{t('import.preview.rowN', { row: e.rowNumber })}</td>
+              <ValueCell value={e.value} />
+              <td>{t(`import.purchaseErrors.${e.code}`)}</td>
+            </tr>
+          ))}
+        </ImportTable>
       )}
       {preview.notFound.length > 0 && (
-        <div className="import-block">
-          <h3>{t('import.report.notFound')}</h3>
-          <div className="import-table-wrap">
-            <table className="simple-table import-table" data-testid="import-not-found">
-              <thead>
-                <tr>
-                  <th>{t('import.preview.row')}</th>
-                  <th>{t('import.preview.customer')}</th>
-                  <th>{t('import.preview.problem')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.notFound.map((u, i) => (
-                  <tr key={i}>
-                    <td className="num">{u.rowNumbers.map((r) => t('import.preview.rowN', { row: r })).join(', ')}</td>
-                    <td>{u.customer}</td>
-                    <td>{t(`import.purchaseCustomerProblems.${u.code}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <ImportTable
+          title={t('import.report.notFound')}
+          testId="import-not-found"
+          headers={[t('import.preview.row'), t('import.preview.customer'), t('import.preview.problem')]}
+        >
+          {preview.notFound.map((u, i) => (
+            <tr key={i}>
+              <td className="num">{u.rowNumbers.map((r) => t('import.preview.rowN', { row: r })).join(', ')}</td>
+              <td>{u.customer}</td>
+              <td>{t(`import.purchaseCustomerProblems.${u.code}`)}</td>
+            </tr>
+          ))}
+        </ImportTable>
       )}
       {preview.noCustomerRows.length > 0 && (
         <div className="import-block">

@@ -3,6 +3,7 @@
 // order in a Chinese screen); typed ISO text reads the same in every language and is quick to type.
 import { useRef, type FocusEventHandler } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Controller, type Control, type FieldPathByValue, type FieldValues } from 'react-hook-form';
 
 export type DateTimeKind = 'datetime' | 'date';
 
@@ -73,5 +74,35 @@ export function DateTimeField({ id, kind, value, onChange, onBlur, inputRef, nam
         onChange={(e) => e.target.value && onChange(displayDateTime(e.target.value))}
       />
     </div>
+  );
+}
+
+interface ControlledProps<T extends FieldValues> extends Omit<Props, 'value' | 'onChange' | 'onBlur' | 'inputRef' | 'name'> {
+  control: Control<T>;
+  name: FieldPathByValue<T, string>;
+  /** Called after the form's value has taken the change (the dialogs revalidate here). */
+  onEdited?: () => void;
+}
+
+/** A DateTimeField bound to a react-hook-form field. */
+export function ControlledDateTimeField<T extends FieldValues>({ control, name, onEdited, ...rest }: ControlledProps<T>) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field: f }) => (
+        <DateTimeField
+          {...rest}
+          name={f.name}
+          inputRef={f.ref}
+          value={f.value as string}
+          onChange={(v) => {
+            f.onChange(v);
+            onEdited?.();
+          }}
+          onBlur={f.onBlur}
+        />
+      )}
+    />
   );
 }

@@ -1,8 +1,8 @@
 // Record, edit or return a purchase in one dialog: items with suggestions or just a total, a live total,
 // Enter saves. A rejected form keeps everything typed and says what to fix, in the clerk's language.
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
 import { minorUnitsToDecimal, type Currency } from '../../../shared/domain/money';
 import {
   returnedFen,
@@ -37,7 +37,8 @@ import {
 import { SuggestInput, type SuggestOption, type SuggestSource } from './SuggestInput';
 import { useMoney, type MoneyFormat } from './useMoney';
 import { submitOnEnter } from './submitOnEnter';
-import { DateTimeField } from './DateTimeField';
+import { ControlledDateTimeField } from './DateTimeField';
+import { Field } from '../../ui/FormField';
 
 export type PurchaseDialogRequest =
   | { mode: 'new'; customerId: string }
@@ -242,6 +243,20 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
   const invalid = (path: string) => (errors[path] ? true : undefined);
   const errorCount = visibleErrorPaths(errors).length;
 
+  const moneyField = (name: 'amount' | 'discount', label: string, testId: string) => (
+    <Field label={label} htmlFor={`${formId}-${name}`} error={message(name)}>
+      <input
+        id={`${formId}-${name}`}
+        {...register(name)}
+        className="num input-money"
+        inputMode="decimal"
+        placeholder={minorUnitsToDecimal(0, currency)}
+        aria-invalid={invalid(name)}
+        data-testid={testId}
+      />
+    </Field>
+  );
+
   // The items table always keeps one blank row at the end to type the next item into.
   const touchRow = (index: number) => {
     if (index === getValues('lines').length - 1) lines.append(blankLine(), { shouldFocus: false });
@@ -295,25 +310,14 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
 
       <div className="purchase-top">
         <Field label={t('purchase.fields.purchasedAt')} htmlFor={`${formId}-at`} error={message('purchasedAt')}>
-          <Controller
+          <ControlledDateTimeField
             control={control}
             name="purchasedAt"
-            render={({ field: f }) => (
-              <DateTimeField
-                id={`${formId}-at`}
-                kind="datetime"
-                name={f.name}
-                inputRef={f.ref}
-                value={f.value}
-                onChange={(v) => {
-                  f.onChange(v);
-                  revalidate();
-                }}
-                onBlur={f.onBlur}
-                invalid={invalid('purchasedAt')}
-                testId="purchase-datetime"
-              />
-            )}
+            id={`${formId}-at`}
+            kind="datetime"
+            onEdited={revalidate}
+            invalid={invalid('purchasedAt')}
+            testId="purchase-datetime"
           />
         </Field>
         {!isReturn || (original?.lines.length ?? 0) === 0 ? (
@@ -349,57 +353,37 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
             const amount = lineAmount(line, currency);
             const blank = !lineHasContent(line);
             const n = index + 1;
+            const edited = (v: string) => {
+              if (v.trim()) touchRow(index);
+              revalidate();
+            };
             return (
               <div key={field.id} className={rowErrors.length ? 'line-row has-error' : 'line-row'} data-testid="purchase-line">
-                <Controller
+                <LineSuggest
                   control={control}
                   name={`lines.${index}.product`}
-                  render={({ field: f }) => (
-                    <SuggestInput
-                      name={f.name}
-                      inputRef={f.ref}
-                      value={f.value}
-                      onValueChange={(v) => {
-                        f.onChange(v);
-                        if (v.trim()) touchRow(index);
-                        revalidate();
-                      }}
-                      onBlur={f.onBlur}
-                      source={ProductSource}
-                      onPick={(o) => pickProduct(index, o.entry)}
-                      placeholder={index === 0 ? t('purchase.placeholders.product') : undefined}
-                      aria-label={t('purchase.fields.productN', { n })}
-                      aria-invalid={invalid(`lines.${index}.product`)}
-                      maxLength={200}
-                      data-testid="line-product"
-                    />
-                  )}
+                  onEdited={edited}
+                  source={ProductSource}
+                  onPick={(o) => pickProduct(index, o.entry)}
+                  placeholder={index === 0 ? t('purchase.placeholders.product') : undefined}
+                  aria-label={t('purchase.fields.productN', { n })}
+                  aria-invalid={invalid(`lines.${index}.product`)}
+                  maxLength={200}
+                  data-testid="line-product"
                 />
-                <Controller
+                <LineSuggest
                   control={control}
                   name={`lines.${index}.category`}
-                  render={({ field: f }) => (
-                    <SuggestInput
-                      name={f.name}
-                      inputRef={f.ref}
-                      value={f.value}
-                      onValueChange={(v) => {
-                        f.onChange(v);
-                        if (v.trim()) touchRow(index);
-                        revalidate();
-                      }}
-                      onBlur={f.onBlur}
-                      source={CategorySource}
-                      onPick={(o) => {
-                        setValue(`lines.${index}.category`, o.category, { shouldDirty: true });
-                        revalidate();
-                      }}
-                      aria-label={t('purchase.fields.categoryN', { n })}
-                      aria-invalid={invalid(`lines.${index}.category`)}
-                      maxLength={100}
-                      data-testid="line-category"
-                    />
-                  )}
+                  onEdited={edited}
+                  source={CategorySource}
+                  onPick={(o) => {
+                    setValue(`lines.${index}.category`, o.category, { shouldDirty: true });
+                    revalidate();
+                  }}
+                  aria-label={t('purchase.fields.categoryN', { n })}
+                  aria-invalid={invalid(`lines.${index}.category`)}
+                  maxLength={100}
+                  data-testid="line-category"
                 />
                 <input
                   {...register(`lines.${index}.quantity`, { onChange: (e: { target: { value: string } }) => e.target.value.trim() && touchRow(index) })}
@@ -454,33 +438,13 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
         </div>
       ) : (
         <div className="form-grid purchase-amounts">
-          <Field label={isReturn ? t('purchase.fields.refundAmount') : t('purchase.fields.amount')} htmlFor={`${formId}-amount`} error={message('amount')}>
-            <input
-              id={`${formId}-amount`}
-              {...register('amount')}
-              className="num input-money"
-              inputMode="decimal"
-              placeholder={minorUnitsToDecimal(0, currency)}
-              aria-invalid={invalid('amount')}
-              data-testid="purchase-amount"
-            />
-          </Field>
+          {moneyField('amount', isReturn ? t('purchase.fields.refundAmount') : t('purchase.fields.amount'), 'purchase-amount')}
         </div>
       )}
 
       <div className="purchase-bottom">
         <div className="purchase-extra">
-          <Field label={t('purchase.fields.discount')} htmlFor={`${formId}-discount`} error={message('discount')}>
-            <input
-              id={`${formId}-discount`}
-              {...register('discount')}
-              className="num input-money"
-              inputMode="decimal"
-              placeholder={minorUnitsToDecimal(0, currency)}
-              aria-invalid={invalid('discount')}
-              data-testid="purchase-discount"
-            />
-          </Field>
+          {moneyField('discount', t('purchase.fields.discount'), 'purchase-discount')}
           <Field label={t('purchase.fields.paymentNote')} htmlFor={`${formId}-payment`} error={message('paymentNote')}>
             <input
               id={`${formId}-payment`}
@@ -551,17 +515,40 @@ function TotalsPanel({ subtotal, discount, total, isReturn, error }: { subtotal:
   );
 }
 
-function Field({ label, htmlFor, error, wide, children }: { label: string; htmlFor: string; error?: string; wide?: boolean; children: ReactNode }) {
+interface LineSuggestProps<T extends SuggestOption> {
+  control: Control<PurchaseFormValues>;
+  name: `lines.${number}.product` | `lines.${number}.category`;
+  /** Called after the form's value has taken the typed text. */
+  onEdited: (value: string) => void;
+  source: SuggestSource<T>;
+  onPick: (option: T) => void;
+  placeholder?: string;
+  'aria-label': string;
+  'aria-invalid'?: boolean;
+  maxLength: number;
+  'data-testid': string;
+}
+
+/** A SuggestInput bound to one text field of an item line. */
+function LineSuggest<T extends SuggestOption>({ control, name, onEdited, ...rest }: LineSuggestProps<T>) {
   return (
-    <div className={['form-field', error && 'has-error', wide && 'form-field-wide'].filter(Boolean).join(' ')}>
-      <label htmlFor={htmlFor}>{label}</label>
-      {children}
-      {error && (
-        <span className="form-error" role="alert">
-          {error}
-        </span>
+    <Controller
+      control={control}
+      name={name}
+      render={({ field: f }) => (
+        <SuggestInput
+          {...rest}
+          name={f.name}
+          inputRef={f.ref}
+          value={f.value}
+          onValueChange={(v) => {
+            f.onChange(v);
+            onEdited(v);
+          }}
+          onBlur={f.onBlur}
+        />
       )}
-    </div>
+    />
   );
 }
 
