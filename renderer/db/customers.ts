@@ -239,10 +239,11 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
 
     /** Only a customer already in the trash can be deleted for good; their purchases and contacts go with them. */
     async deleteForever(id: string): Promise<void> {
-      await db.transaction('rw', [db.customers, db.purchases, db.interactions], async () => {
+      await db.transaction('rw', [db.customers, db.purchases, db.interactions, db.tierHistory], async () => {
         const c = await requireCustomer(id);
         if (!c.isDeleted) throw new Error('Only customers in the trash can be deleted for good');
         await db.purchases.where('customerId').equals(id).delete();
+        await db.tierHistory.where('customerId').equals(id).delete();
         await db.interactions.where('customerId').equals(id).delete();
         await db.customers.delete(id);
       });

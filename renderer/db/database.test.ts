@@ -1,19 +1,48 @@
 // The database's version history: shipped versions stay as they shipped, and each upgrade keeps the data.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { storeMedianGap } from '../../shared/domain/churn';
 import type { Customer } from '../../shared/domain/customer';
+import { computeCustomerFigures, customerFigureFields, localDayOf } from '../../shared/domain/customerFigures';
+import { DEFAULT_STATUS_SETTINGS, deriveCustomerStatus } from '../../shared/domain/customerStatus';
+import { newPurchaseRecord, type Purchase } from '../../shared/domain/purchase';
 import { makeCustomer, makePhone } from '../../test/factories/customer';
-import { RegularsDatabase, SCHEMA_V1, SCHEMA_V2 } from './database';
+import { makeLine, makePurchaseFields } from '../../test/factories/purchase';
+import { RegularsDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './database';
 
 const FIGURE_FIELDS = ['totalSpentFen', 'purchaseCount', 'firstPurchaseAt', 'lastPurchaseAt', 'averageGapDays', 'medianGapDays', 'lastPurchaseSort'] as const;
+const STATUS_FIELDS = ['tierId', 'lifecycleStage', 'churnLevel', 'churnReason', 'valueAtRiskFen', 'statusAsOf', 'lastTierReviewAt', 'pendingTierId'] as const;
 
-/** A customer as version 1 stored it: no figure fields. */
-function v1Customer(c: Customer): Record<string, unknown> {
+/** A customer as version 2 stored it: no status fields. */
+function v2Customer(c: Customer): Record<string, unknown> {
   const row: Record<string, unknown> = { ...c };
+  for (const key of STATUS_FIELDS) delete row[key];
+  return row;
+}
+
+/** A customer as version 1 stored it: no figure fields either. */
+function v1Customer(c: Customer): Record<string, unknown> {
+  const row = v2Customer(c);
   for (const key of FIGURE_FIELDS) delete row[key];
   return row;
 }
+
+/** The status the version 3 upgrade gives a customer without purchases, on `day`. */
+const NO_PURCHASE_STATUS = (day: string) => ({
+  tierId: 'potential',
+  lifecycleStage: 'prospect',
+  churnLevel: 'none',
+  churnReason: { code: 'no-purchases', params: { usualGapDays: null, daysSinceLast: null, basis: null } },
+  valueAtRiskFen: 0,
+  statusAsOf: day,
+  lastTierReviewAt: null,
+  pendingTierId: null,
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('RegularsDatabase', () => {
   it('keeps version 1 exactly as shipped (change the schema only in a new version)', () => {
@@ -39,13 +68,33 @@ describe('RegularsDatabase', () => {
     for (const index of SCHEMA_V1.customers.split(', ')) expect(SCHEMA_V2.customers.split(', ')).toContain(index);
   });
 
-  it('opens a new database at version 2 with its tables and indexes', async () => {
+  it('keeps version 3 exactly as shipped', () => {
+    expect(SCHEMA_V3).toEqual({
+      customers:
+        'id, *searchTokens, *tags, *phoneKeys, emailKey, [isDeleted+nameSort], [isDeleted+phoneSort], [isDeleted+tagsSort], [isDeleted+createdAt], [isDeleted+updatedAt], [isDeleted+deletedAt], [isDeleted+totalSpentFen], [isDeleted+purchaseCount], [isDeleted+lastPurchaseSort], externalKey, [isDeleted+tierId], [isDeleted+lifecycleStage], [isDeleted+churnLevel], [isDeleted+valueAtRiskFen]',
+      settings: 'key',
+      purchases: 'id, customerId, [customerId+purchasedAt], purchasedAt, returnOf, importId, externalRef',
+      interactions: 'id, customerId, [customerId+at], followUpDate, importId',
+      catalog: 'key',
+      auditLog: 'id, at, kind',
+      imports: 'id, at',
+      tierHistory: 'id, customerId, [customerId+at]',
+    });
+    // Every version-2 table and index is still there.
+    for (const [table, spec] of Object.entries(SCHEMA_V2)) {
+      for (const index of spec.split(', ')) expect((SCHEMA_V3 as Record<string, string>)[table]!.split(', ')).toContain(index);
+    }
+  });
+
+  it('opens a new database at version 3 with its tables and indexes', async () => {
     const db = new RegularsDatabase(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'catalog', 'customers', 'imports', 'interactions', 'purchases', 'settings']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'catalog', 'customers', 'imports', 'interactions', 'purchases', 'settings', 'tierHistory']);
     const customerIndexes = db.customers.schema.indexes.map((i) => i.name);
     expect(customerIndexes).toEqual(expect.arrayContaining(['[isDeleted+nameSort]', '[isDeleted+totalSpentFen]', '[isDeleted+purchaseCount]', '[isDeleted+lastPurchaseSort]']));
+    expect(customerIndexes).toEqual(expect.arrayContaining(['[isDeleted+tierId]', '[isDeleted+lifecycleStage]', '[isDeleted+churnLevel]', '[isDeleted+valueAtRiskFen]']));
+    expect(db.tierHistory.schema.indexes.map((i) => i.name)).toEqual(['customerId', '[customerId+at]']);
     expect(db.customers.schema.indexes.find((i) => i.name === 'searchTokens')?.multi).toBe(true);
     expect(db.purchases.schema.indexes.map((i) => i.name)).toEqual(['customerId', '[customerId+purchasedAt]', 'purchasedAt', 'returnOf', 'importId', 'externalRef']);
     expect(db.interactions.schema.indexes.map((i) => i.name)).toEqual(['customerId', '[customerId+at]', 'followUpDate', 'importId']);
@@ -70,9 +119,11 @@ describe('RegularsDatabase', () => {
     ]);
     v1.close();
 
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-23T10:00:00.000Z'));
     const db = new RegularsDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const stored = await db.customers.toArray();
     expect(stored).toHaveLength(customers.length);
     const byId = new Map(stored.map((c) => [c.id, c]));
@@ -86,6 +137,7 @@ describe('RegularsDatabase', () => {
         averageGapDays: null,
         medianGapDays: null,
         lastPurchaseSort: '',
+        ...NO_PURCHASE_STATUS(localDayOf('2026-11-23T10:00:00.000Z')),
         // From version 2 on, customers in the trash carry no search tokens.
         ...(c.isDeleted ? { searchTokens: [] } : {}),
       });
@@ -115,8 +167,99 @@ describe('RegularsDatabase', () => {
     v1.close();
     const db = new RegularsDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.customers.count()).toBe(0);
     await db.delete();
   });
+
+  it('upgrades a version 2 database: customers gain their status derived from their purchases under the default rules', async () => {
+    const NOW = '2026-11-23T10:00:00.000Z';
+    const name = `upgrade-v2-${crypto.randomUUID()}`;
+    // More customers than one upgrade chunk (2,000); ids in order, so some with purchases fall in each chunk.
+    const customers = Array.from({ length: 2_050 }, (_, i) => makeCustomer({ name: `客户${i}` }, { id: `c-${String(i).padStart(5, '0')}` }));
+    customers[3] = { ...customers[3]!, deletedAt: '2026-01-20T00:00:00.000Z', isDeleted: 1, searchTokens: [] };
+    let n = 0;
+    const buy = (customerId: string, purchasedAt: string, totalFen: number): Purchase =>
+      newPurchaseRecord(makePurchaseFields({ purchasedAt, lines: [makeLine({ quantity: 1, unitPriceFen: totalFen })], totalFen, subtotalFen: totalFen }), {
+        id: `p-${++n}`,
+        customerId,
+        now: new Date(NOW),
+      });
+    const day = (d: string) => `${d}T03:00:00.000Z`;
+    const purchases = [
+      // c-00000: six purchases, ¥6,000 in the last 12 months, the last a week ago: VIP.
+      ...['2026-05-01', '2026-06-01', '2026-07-01', '2026-08-01', '2026-09-01', '2026-11-16'].map((d) => buy('c-00000', day(d), 100_000)),
+      // c-00001: two purchases two years ago: churned, at the floor.
+      buy('c-00001', day('2024-10-01'), 30_000),
+      buy('c-00001', day('2024-10-21'), 30_000),
+      // c-00003 (in the trash): its gap stays out of the store median.
+      buy('c-00003', day('2026-10-01'), 10_000),
+      buy('c-00003', day('2026-10-02'), 10_000),
+      // c-02040, in the second chunk: three purchases this autumn, ¥1,200: regular.
+      ...['2026-09-01', '2026-10-01', '2026-11-01'].map((d) => buy('c-02040', day(d), 40_000)),
+    ];
+    const byCustomer = new Map<string, Purchase[]>();
+    for (const p of purchases) byCustomer.set(p.customerId, [...(byCustomer.get(p.customerId) ?? []), p]);
+    const v2Rows = customers.map((c) => ({ ...v2Customer(c), id: c.id, isDeleted: c.isDeleted, ...customerFigureFields(computeCustomerFigures(byCustomer.get(c.id) ?? [], localDayOf)) }));
+
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.open();
+    await v2.table('customers').bulkAdd(v2Rows);
+    await v2.table('purchases').bulkAdd(purchases);
+    await v2.table('settings').bulkPut([{ key: 'startedAs', value: 'demo' }]);
+    v2.close();
+
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(NOW));
+    const db = new RegularsDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+
+    const storeMedianGapDays = storeMedianGap(v2Rows.filter((r) => r.isDeleted !== 1).map((r) => r.medianGapDays));
+    expect(storeMedianGapDays).toBe(30.5); // the median of c-00000's 31, c-00001's 20 and c-02040's 30.5
+    expect(await db.settings.get('storeMedianGapDays')).toEqual({ key: 'storeMedianGapDays', value: storeMedianGapDays });
+    expect(await db.settings.get('startedAs')).toEqual({ key: 'startedAs', value: 'demo' });
+
+    const stored = new Map((await db.customers.toArray()).map((c) => [c.id, c]));
+    expect(stored.size).toBe(customers.length);
+    const today = localDayOf(NOW);
+    for (const row of v2Rows) {
+      const s = deriveCustomerStatus({
+        ...DEFAULT_STATUS_SETTINGS,
+        purchases: byCustomer.get(row.id) ?? [],
+        previous: { tierId: null, stage: null, lastReviewAt: null },
+        asOf: new Date(NOW),
+        dayOf: localDayOf,
+        storeMedianGapDays,
+      });
+      expect(stored.get(row.id)).toEqual({
+        ...row,
+        tierId: s.tierId,
+        lifecycleStage: s.stage,
+        churnLevel: s.risk.level,
+        churnReason: s.risk.reason,
+        valueAtRiskFen: s.valueAtRiskFen,
+        statusAsOf: today,
+        lastTierReviewAt: null,
+        pendingTierId: null,
+      });
+    }
+    expect(stored.get('c-00000')).toMatchObject({ tierId: 'vip', lifecycleStage: 'loyal', churnLevel: 'none', valueAtRiskFen: 600_000 });
+    expect(stored.get('c-00001')).toMatchObject({ tierId: 'potential', lifecycleStage: 'churned', churnLevel: 'high' });
+    expect(stored.get('c-02040')).toMatchObject({ tierId: 'regular', lifecycleStage: 'repeat', valueAtRiskFen: 120_000 });
+    expect(stored.get('c-00005')).toMatchObject(NO_PURCHASE_STATUS(today));
+
+    // The new indexes answer; the trash stays apart.
+    expect(await db.customers.where('[isDeleted+tierId]').equals([0, 'vip']).primaryKeys()).toEqual(['c-00000']);
+    expect(await db.customers.where('[isDeleted+tierId]').equals([0, 'potential']).count()).toBe(customers.length - 3);
+    expect(await db.customers.where('[isDeleted+lifecycleStage]').equals([0, 'churned']).primaryKeys()).toEqual(['c-00001']);
+    expect(await db.customers.where('[isDeleted+churnLevel]').equals([0, 'high']).primaryKeys()).toEqual(['c-00001']);
+    expect(await db.customers.where('[isDeleted+valueAtRiskFen]').between([0, 1], [0, Dexie.maxKey]).primaryKeys()).toEqual(['c-02040', 'c-00000']);
+    expect(await db.customers.where('[isDeleted+tierId]').between([1, Dexie.minKey], [1, Dexie.maxKey]).primaryKeys()).toEqual(['c-00003']);
+    expect(await db.tierHistory.count()).toBe(0);
+    expect(await db.purchases.count()).toBe(purchases.length);
+    await db.delete();
+  }, 60_000);
 });

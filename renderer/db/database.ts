@@ -2,6 +2,9 @@
 // each change is a new version with an upgrade function and a test that opens the previous one.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Customer } from '../../shared/domain/customer';
+import { storeMedianGap } from '../../shared/domain/churn';
+import { localDayOf, type FigureInput } from '../../shared/domain/customerFigures';
+import { DEFAULT_STATUS_SETTINGS, deriveCustomerStatus, type TierHistoryEntry } from '../../shared/domain/customerStatus';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { CatalogEntry, Purchase } from '../../shared/domain/purchase';
 
@@ -98,6 +101,83 @@ async function upgradeToV2(customers: Table<{ id: string; isDeleted?: number }, 
   }
 }
 
+/**
+ * Version 3: customers gain their derived status (tier, lifecycle stage, churn level and reason,
+ * value at risk) with list indexes over it, and the tier history gets its table.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  customers: `${SCHEMA_V2.customers}, [isDeleted+tierId], [isDeleted+lifecycleStage], [isDeleted+churnLevel], [isDeleted+valueAtRiskFen]`,
+  tierHistory: 'id, customerId, [customerId+at]',
+} as const;
+
+type V3Customer = { id: string; isDeleted?: number; medianGapDays?: number | null };
+
+/**
+ * The v3 upgrade derives every customer's status from their purchases under the default rules, as of
+ * the moment of the upgrade: first the store's median gap (from the cached figures of customers not in
+ * the trash, kept in the settings table as the status recomputation does), then the customers in id
+ * order, each chunk's purchases read as one range of [customerId+purchasedAt]. The fields written are
+ * this function's own copy: later changes to the live types cannot change what this migration does.
+ * No tier history is written: this is every customer's first assignment.
+ */
+async function upgradeToV3(
+  customers: Table<V3Customer, string>,
+  purchases: Table<FigureInput & { customerId: string }, string>,
+  settings: Table<SettingRow, string>,
+): Promise<void> {
+  const medians: (number | null)[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const rows: V3Customer[] = await (after === null ? customers.orderBy(':id') : customers.where(':id').above(after)).limit(UPGRADE_CHUNK).toArray();
+    if (rows.length === 0) break;
+    for (const r of rows) if (r.isDeleted !== 1) medians.push(r.medianGapDays ?? null);
+    after = rows[rows.length - 1]!.id;
+  }
+  const storeMedianGapDays = storeMedianGap(medians);
+  await settings.put({ key: 'storeMedianGapDays', value: storeMedianGapDays });
+
+  const asOf = new Date();
+  const statusAsOf = localDayOf(asOf.toISOString());
+  after = null;
+  for (;;) {
+    const rows: V3Customer[] = await (after === null ? customers.orderBy(':id') : customers.where(':id').above(after)).limit(UPGRADE_CHUNK).toArray();
+    if (rows.length === 0) return;
+    const first = rows[0]!.id;
+    const last = rows[rows.length - 1]!.id;
+    const byCustomer = new Map<string, FigureInput[]>();
+    const bought = await purchases.where('[customerId+purchasedAt]').between([first, Dexie.minKey], [last, Dexie.maxKey], true, true).toArray();
+    for (const p of bought) {
+      const list = byCustomer.get(p.customerId);
+      if (list) list.push(p);
+      else byCustomer.set(p.customerId, [p]);
+    }
+    const updated = rows.map((row) => {
+      const s = deriveCustomerStatus({
+        ...DEFAULT_STATUS_SETTINGS,
+        purchases: byCustomer.get(row.id) ?? [],
+        previous: { tierId: null, stage: null, lastReviewAt: null },
+        asOf,
+        dayOf: localDayOf,
+        storeMedianGapDays,
+      });
+      return {
+        ...row,
+        tierId: s.tierId,
+        lifecycleStage: s.stage,
+        churnLevel: s.risk.level,
+        churnReason: s.risk.reason,
+        valueAtRiskFen: s.valueAtRiskFen,
+        statusAsOf,
+        lastTierReviewAt: null,
+        pendingTierId: null,
+      };
+    });
+    await customers.bulkPut(updated);
+    after = last;
+  }
+}
+
 export class RegularsDatabase extends Dexie {
   customers!: EntityTable<Customer, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
@@ -106,6 +186,7 @@ export class RegularsDatabase extends Dexie {
   catalog!: EntityTable<CatalogEntry, 'key'>;
   auditLog!: EntityTable<AuditEntry, 'id'>;
   imports!: EntityTable<ImportBatch, 'id'>;
+  tierHistory!: EntityTable<TierHistoryEntry, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -113,6 +194,9 @@ export class RegularsDatabase extends Dexie {
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade((tx) => upgradeToV2(tx.table('customers')));
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) => upgradeToV3(tx.table('customers'), tx.table('purchases'), tx.table('settings')));
   }
 }
 

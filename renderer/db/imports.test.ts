@@ -158,7 +158,10 @@ describe('importCustomers', () => {
     clock = new Date('2026-03-03T10:00:00Z');
     const undone = await repo().undo(r.batchId);
     expect(undone.undoneAt).toBe('2026-03-03T10:00:00.000Z');
-    expect(await allCustomers()).toEqual([before]);
+    // The earlier record comes back; its status is derived again as of the undo (two days on).
+    const [restored] = await allCustomers();
+    expect(restored).toEqual({ ...before, statusAsOf: '2026-03-03', churnReason: restored!.churnReason });
+    expect(restored!.churnReason).toEqual({ ...before!.churnReason, params: { ...before!.churnReason.params, daysSinceLast: before!.churnReason.params.daysSinceLast! + 2 } });
     expect(await db.purchases.where('customerId').equals(createdId).count()).toBe(0);
     expect(await db.purchases.count()).toBe(1);
     expect((await db.auditLog.toArray()).map((a) => a.kind).sort()).toEqual(['import.customers', 'import.undo']);

@@ -7,8 +7,9 @@
 // bulkPut in chunks (IndexedDB costs per request, see DESIGN.md); the caller's AbortSignal is checked
 // between chunks, and an abort throws inside the transaction, which rolls everything back.
 import { emptyCustomerFields, type Customer } from '../../shared/domain/customer';
-import { customerFieldsOf, editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
-import { computeCustomerFigures, customerFigureFields, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
+import { customerFieldsOf, derivedCustomerRecord, editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
+import { localDayOf, type DayOf } from '../../shared/domain/customerFigures';
+import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
 import {
   importNameKey,
   planImport,
@@ -377,7 +378,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       const { signal, onProgress } = opts;
       checkCancelled(signal);
       const batchId = deps.newId();
-      return db.transaction('rw', [db.customers, db.purchases, db.catalog, db.imports, db.auditLog], async () => {
+      return db.transaction('rw', [db.customers, db.purchases, db.catalog, db.imports, db.auditLog, db.settings, db.tierHistory], async () => {
         onProgress?.({ phase: 'planning', done: 0, total: input.result.purchases.length });
         const plan = await planPurchasesNow(input.result);
         checkCancelled(signal);
@@ -402,6 +403,9 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           if (list) list.push(r);
           else byCustomer.set(r.customerId, [r]);
         }
+        // ...and their status, derived by the same function as every purchase write, with the tier history.
+        const statusContext = await purchaseRepo.statusContext();
+        const history: TierHistoryEntry[] = [];
         const customers: Customer[] = plan.newCustomers.map((k) => {
           const id = newIdOf.get(k.externalId)!;
           const base = newCustomerRecord(
@@ -409,7 +413,9 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
             id,
             now,
           );
-          return { ...base, ...customerFigureFields(computeCustomerFigures(byCustomer.get(id) ?? [], dayOf)), externalKey: k.externalId };
+          const derived = derivedCustomerRecord(base, byCustomer.get(id) ?? [], statusContext);
+          if (derived.history) history.push(derived.history);
+          return { ...derived.record, externalKey: k.externalId };
         });
 
         const total = customers.length + records.length;
@@ -421,6 +427,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           done += part.length;
           onProgress?.({ phase: 'writing', done, total });
         }
+        for (const part of chunks(history)) await db.tierHistory.bulkAdd(part);
         for (const part of chunks(records)) {
           checkCancelled(signal);
           await db.purchases.bulkAdd(part);
@@ -488,7 +495,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
      * rebuilt after a purchases import, the batch is marked undone and the undo is logged.
      */
     async undo(batchId: string): Promise<ImportBatch> {
-      return db.transaction('rw', [db.customers, db.purchases, db.interactions, db.catalog, db.imports, db.auditLog], async () => {
+      return db.transaction('rw', [db.customers, db.purchases, db.interactions, db.catalog, db.imports, db.auditLog, db.settings, db.tierHistory], async () => {
         const batch = await db.imports.get(batchId);
         if (!batch || batch.undoneAt !== null) throw new ImportBatchNotFoundError(batchId);
         const created = new Set(batch.createdCustomerIds);
@@ -502,6 +509,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         for (const part of chunks(batch.createdCustomerIds)) {
           removedPurchases += await db.purchases.where('customerId').anyOf(part).delete();
           await db.interactions.where('customerId').anyOf(part).delete();
+          await db.tierHistory.where('customerId').anyOf(part).delete();
           await db.customers.bulkDelete(part);
         }
 

@@ -1,13 +1,11 @@
 // The purchase repository: the only code that writes purchases, and it keeps each customer's figures in step.
 import Dexie from 'dexie';
 import type { Customer } from '../../shared/domain/customer';
-import {
-  computeCustomerFigures,
-  customerFigureFields,
-  localDayOf,
-  sameFigures,
-  type DayOf,
-} from '../../shared/domain/customerFigures';
+import { storeMedianGap } from '../../shared/domain/churn';
+import { localDayOf, type DayOf } from '../../shared/domain/customerFigures';
+import { derivedCustomerRecord, type StatusContext } from '../../shared/domain/customerRecord';
+import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
+import { settingsFromRows } from '../../shared/domain/settings';
 import {
   assertPurchaseFields,
   catalogKey,
@@ -82,22 +80,110 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
     return found;
   }
 
+  /** The status rules and the cached store median, read from the settings table, as of now. */
+  async function statusContext(recordReview: boolean, storeMedianGapDays?: number | null): Promise<StatusContext> {
+    const rows = (await db.settings.bulkGet(['status', 'storeMedianGapDays'])).filter((r) => r !== undefined);
+    const settings = settingsFromRows(rows);
+    return {
+      settings: settings.status,
+      storeMedianGapDays: storeMedianGapDays === undefined ? settings.storeMedianGapDays : storeMedianGapDays,
+      asOf: deps.now(),
+      dayOf,
+      recordReview,
+      newId: deps.newId,
+    };
+  }
+
+  /** Derives each customer from their purchases, writes those that changed and the tier changes' history. */
+  async function writeDerived(customers: readonly Customer[], purchasesOf: ReadonlyMap<string, Purchase[]>, ctx: StatusContext): Promise<number> {
+    const changed: Customer[] = [];
+    const history: TierHistoryEntry[] = [];
+    for (const c of customers) {
+      const d = derivedCustomerRecord(c, purchasesOf.get(c.id) ?? [], ctx);
+      if (d.changed) changed.push(d.record);
+      if (d.history) history.push(d.history);
+    }
+    if (changed.length) await db.customers.bulkPut(changed);
+    if (history.length) await db.tierHistory.bulkAdd(history);
+    return changed.length;
+  }
+
   /**
-   * Recomputes the customers' figures from their purchases, through the [customerId+purchasedAt]
-   * index, and writes those that changed. Runs inside the caller's transaction when there is one.
-   * updatedAt is left alone: the figures are a cache of the purchases, not an edit of the profile,
-   * and updatedAt is what the list's "last updated" and a later sync go by.
+   * Recomputes the customers' figures and status (tier, stage, risk) from their purchases, through
+   * the [customerId+purchasedAt] index, writes those that changed and a tier-history entry for each
+   * tier change. This is the one place purchase writes update customers; it runs inside the caller's
+   * transaction (which must include customers, purchases, settings and tierHistory).
+   * updatedAt is left alone: the figures and status are a cache of the purchases, not an edit of the
+   * profile, and updatedAt is what the list's "last updated" and a later sync go by.
    */
   async function refreshFigures(customerIds: Iterable<string>): Promise<void> {
     const ids = [...new Set(customerIds)];
-    const customers = await db.customers.bulkGet(ids);
-    const changed: Customer[] = [];
-    for (const c of customers) {
-      if (!c) continue;
-      const figures = computeCustomerFigures(await customerRange(c.id).toArray(), dayOf);
-      if (!sameFigures(c, figures) || c.lastPurchaseSort !== (figures.lastPurchaseAt ?? '')) changed.push({ ...c, ...customerFigureFields(figures) });
+    const customers = (await db.customers.bulkGet(ids)).filter((c): c is Customer => c !== undefined);
+    if (customers.length === 0) return;
+    const ctx = await statusContext(false);
+    const byCustomer = new Map<string, Purchase[]>();
+    for (const c of customers) byCustomer.set(c.id, await customerRange(c.id).toArray());
+    await writeDerived(customers, byCustomer, ctx);
+  }
+
+  /**
+   * Every customer's figures and status from the purchases. With `rollover` (rule changes, the daily
+   * rollover) first the store's median gap, from the customers' cached median gaps (the trash left
+   * out), is stored in the settings table for the incremental path, and a due tier review is recorded
+   * on the customer; without it the cached median is used and no review recorded, exactly as the
+   * incremental path derives. Then customers in id order, 2,000 per transaction, with their purchases read as
+   * one range of [customerId+purchasedAt] (the chunk's customers are adjacent in that index), so the
+   * purchases are read once, in bulk, and memory stays flat. Only changed customers are written. Returns how many customers changed.
+   */
+  async function recomputeAll(rollover: boolean, onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
+    const total = await db.customers.count();
+    let done = 0;
+    let changedCount = 0;
+    onProgress?.({ done, total });
+    let after: string | null = null;
+    let median: number | null | undefined;
+    if (rollover) {
+      const medians: (number | null)[] = [];
+      for (;;) {
+        const from: string | null = after;
+        const rows: Customer[] = await (from === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(from)).limit(RECOMPUTE_CHUNK).toArray();
+        if (rows.length === 0) break;
+        for (const c of rows) if (c.isDeleted !== 1) medians.push(c.medianGapDays);
+        after = rows[rows.length - 1]!.id;
+      }
+      median = storeMedianGap(medians);
+      await db.settings.put({ key: 'storeMedianGapDays', value: median });
     }
-    if (changed.length) await db.customers.bulkPut(changed);
+    const ctx = await statusContext(rollover, median);
+
+    after = null;
+    for (;;) {
+      const from: string | null = after;
+      const chunk = await db.transaction('rw', [db.customers, db.purchases, db.tierHistory], async (): Promise<{ count: number; last: string; changed: number } | null> => {
+        const customers: Customer[] = await (from === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(from)).limit(RECOMPUTE_CHUNK).toArray();
+        if (customers.length === 0) return null;
+        const first = customers[0]!.id;
+        const last = customers[customers.length - 1]!.id;
+        const purchases = await db.purchases
+          .where('[customerId+purchasedAt]')
+          .between([first, Dexie.minKey], [last, Dexie.maxKey], true, true)
+          .toArray();
+        const byCustomer = new Map<string, Purchase[]>();
+        for (const p of purchases) {
+          const list = byCustomer.get(p.customerId);
+          if (list) list.push(p);
+          else byCustomer.set(p.customerId, [p]);
+        }
+        const changed = await writeDerived(customers, byCustomer, ctx);
+        return { count: customers.length, last, changed };
+      });
+      if (!chunk) break;
+      done += chunk.count;
+      changedCount += chunk.changed;
+      after = chunk.last;
+      onProgress?.({ done, total: Math.max(total, done) });
+    }
+    return { customers: done, changed: changedCount };
   }
 
   async function returnsOf(originalId: string): Promise<Purchase[]> {
@@ -115,7 +201,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
     return original;
   }
 
-  const tables = [db.purchases, db.customers, db.catalog] as const;
+  const tables = [db.purchases, db.customers, db.catalog, db.settings, db.tierHistory] as const;
 
   return {
     /**
@@ -209,59 +295,38 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
     returnsOf,
 
     /**
-     * Recomputes every customer's figures from the purchases: customers in id order, 2,000 per
-     * transaction, with their purchases read as one range of [customerId+purchasedAt] (the chunk's
-     * customers are adjacent in that index), so the purchases are read once, in bulk, and memory
-     * stays flat. Only changed customers are written. Returns how many customers changed.
+     * The incremental path's status context (rules and cached store median from the settings table,
+     * asOf now), for writers that derive new customers in memory (imports). Inside the caller's transaction.
      */
-    async recomputeAllFigures(onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
-      const total = await db.customers.count();
-      let done = 0;
-      let changedCount = 0;
-      let after: string | null = null;
-      onProgress?.({ done, total });
-      for (;;) {
-        const from: string | null = after;
-        const chunk = await db.transaction('rw', db.customers, db.purchases, async (): Promise<{ count: number; last: string; changed: number } | null> => {
-          const customers: Customer[] = await (from === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(from)).limit(RECOMPUTE_CHUNK).toArray();
-          if (customers.length === 0) return null;
-          const first = customers[0]!.id;
-          const last = customers[customers.length - 1]!.id;
-          const purchases = await db.purchases
-            .where('[customerId+purchasedAt]')
-            .between([first, Dexie.minKey], [last, Dexie.maxKey], true, true)
-            .toArray();
-          const byCustomer = new Map<string, Purchase[]>();
-          for (const p of purchases) {
-            const list = byCustomer.get(p.customerId);
-            if (list) list.push(p);
-            else byCustomer.set(p.customerId, [p]);
-          }
-          const changed: Customer[] = [];
-          for (const c of customers) {
-            const figures = computeCustomerFigures(byCustomer.get(c.id) ?? [], dayOf);
-            if (!sameFigures(c, figures) || c.lastPurchaseSort !== (figures.lastPurchaseAt ?? '')) changed.push({ ...c, ...customerFigureFields(figures) });
-          }
-          if (changed.length) await db.customers.bulkPut(changed);
-          return { count: customers.length, last, changed: changed.length };
-        });
-        if (!chunk) break;
-        done += chunk.count;
-        changedCount += chunk.changed;
-        after = chunk.last;
-        onProgress?.({ done, total: Math.max(total, done) });
-      }
-      return { customers: done, changed: changedCount };
+    statusContext(): Promise<StatusContext> {
+      return statusContext(false);
+    },
+
+    /**
+     * Every customer's figures and status as the incremental path derives them (cached store median,
+     * no review recorded): repairs a cache that drifted. Returns how many customers changed.
+     */
+    recomputeAllFigures(onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
+      return recomputeAll(false, onProgress);
+    },
+
+    /**
+     * Every customer's figures and status, for rule changes and the daily rollover: the store median
+     * recomputed and cached, due tier reviews recorded, chunked transactions, the same derivation as
+     * every purchase write. Returns how many customers changed.
+     */
+    recomputeAllStatus(onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
+      return recomputeAll(true, onProgress);
     },
 
     /** For merges and imports: recompute these customers' figures (inside the caller's transaction if any). */
     async refreshFigures(customerIds: Iterable<string>): Promise<void> {
-      await db.transaction('rw', db.customers, db.purchases, () => refreshFigures(customerIds));
+      await db.transaction('rw', [db.customers, db.purchases, db.settings, db.tierHistory], () => refreshFigures(customerIds));
     },
 
     /** Moves every purchase of one customer to another (a merge) and recomputes both customers' figures. */
     async moveAll(fromCustomerId: string, toCustomerId: string): Promise<number> {
-      return db.transaction('rw', db.customers, db.purchases, async () => {
+      return db.transaction('rw', [db.customers, db.purchases, db.settings, db.tierHistory], async () => {
         await requireCustomer(toCustomerId);
         const rows = await customerRange(fromCustomerId).toArray();
         const now = deps.now().toISOString();
@@ -274,7 +339,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
 
     /** Deletes a customer's purchases for good (deleting the customer from the trash). Returns how many. */
     async removeAllForCustomer(customerId: string): Promise<number> {
-      return db.transaction('rw', db.customers, db.purchases, async () => {
+      return db.transaction('rw', [db.customers, db.purchases, db.settings, db.tierHistory], async () => {
         const n = await customerRange(customerId).delete();
         await refreshFigures([customerId]);
         return n;

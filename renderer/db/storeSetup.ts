@@ -1,8 +1,11 @@
 // First launch: start with an empty store or fill it with the seeded demo store, in one transaction.
 import { generateDemoCustomers } from '../../shared/domain/demoStore';
 import { generateDemoPurchases } from '../../shared/domain/demoPurchases';
-import { newCustomerRecord } from '../../shared/domain/customerRecord';
-import { computeCustomerFigures, customerFigureFields, groupPurchasesByCustomer, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
+import { derivedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
+import { storeMedianGap } from '../../shared/domain/churn';
+import { computeCustomerFigures, groupPurchasesByCustomer, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
+import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
+import { settingsFromRows } from '../../shared/domain/settings';
 import { catalogFromPurchases } from '../../shared/domain/purchase';
 import type { RegularsDatabase } from './database';
 import type { RepositoryDeps } from './customers';
@@ -15,21 +18,29 @@ export function createStoreSetup(db: RegularsDatabase, deps: RepositoryDeps & { 
   return {
     /**
      * The demo store: customers created over three years, their purchases and contacts, and the
-     * figures computed by the same computeCustomerFigures the purchase repository uses.
+     * figures and status derived by the same function the purchase repository uses (with the store's
+     * median gap computed first and cached, as the full recomputation does) and their tier history.
      */
     async start(kind: 'empty' | 'demo'): Promise<void> {
-      await db.transaction('rw', [db.customers, db.settings, db.purchases, db.interactions, db.catalog], async () => {
+      await db.transaction('rw', [db.customers, db.settings, db.purchases, db.interactions, db.catalog, db.tierHistory], async () => {
         if (kind === 'demo') {
           const now = deps.now();
           const demo = generateDemoCustomers({ seed: DEMO_SEED, count: DEMO_CUSTOMER_COUNT, now, newId: deps.newId });
           const history = generateDemoPurchases({ seed: DEMO_SEED, customers: demo, now, newId: deps.newId });
           const byCustomer = groupPurchasesByCustomer(history.purchases);
+          const storeMedianGapDays = storeMedianGap(demo.map((d) => computeCustomerFigures(byCustomer.get(d.id) ?? [], dayOf).medianGapDays));
+          await db.settings.put({ key: 'storeMedianGapDays', value: storeMedianGapDays });
+          const settings = settingsFromRows((await db.settings.bulkGet(['status'])).filter((r) => r !== undefined));
+          const ctx = { settings: settings.status, storeMedianGapDays, asOf: now, dayOf, recordReview: false, newId: deps.newId };
+          const tierHistory: TierHistoryEntry[] = [];
           await db.customers.bulkAdd(
-            demo.map((d) => ({
-              ...newCustomerRecord(d.fields, d.id, now, d.createdAt),
-              ...customerFigureFields(computeCustomerFigures(byCustomer.get(d.id) ?? [], dayOf)),
-            })),
+            demo.map((d) => {
+              const derived = derivedCustomerRecord(newCustomerRecord(d.fields, d.id, now, d.createdAt), byCustomer.get(d.id) ?? [], ctx);
+              if (derived.history) tierHistory.push(derived.history);
+              return derived.record;
+            }),
           );
+          await db.tierHistory.bulkAdd(tierHistory);
           await db.purchases.bulkAdd(history.purchases);
           await db.interactions.bulkAdd(history.interactions);
           await db.catalog.bulkAdd([...catalogFromPurchases(history.purchases).values()]);

@@ -1,5 +1,7 @@
 // The customer file: the record shape and the closed vocabularies it uses.
+import type { ChurnLevel, ChurnReason } from './churn';
 import type { CustomerFigures } from './customerFigures';
+import type { LifecycleStage } from './lifecycle';
 
 export const GENDERS = ['female', 'male', 'other', 'unspecified'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -61,11 +63,33 @@ export interface CustomerFields {
 }
 
 /**
+ * The customer's derived status: tier, lifecycle stage and churn risk, written with the figures in the
+ * same transaction as every purchase write (deriveCustomerStatus), and by the full recomputation when
+ * the rules change and at the daily rollover.
+ */
+export interface CustomerStatusFields {
+  /** The tier held now (a pending downgrade keeps it until the review). */
+  tierId: string;
+  lifecycleStage: LifecycleStage;
+  churnLevel: ChurnLevel;
+  /** Why churnLevel was given (code and params, for the UI to word). */
+  churnReason: ChurnReason;
+  /** Net spend over the last 12 months, never below 0: the churn list's sort key. */
+  valueAtRiskFen: number;
+  /** yyyy-MM-dd: the day the status was derived as of. */
+  statusAsOf: string;
+  /** yyyy-MM-dd of the last tier review that applied downgrades; null when never reviewed (downgrades then apply at once). */
+  lastTierReviewAt: string | null;
+  /** The tier a waiting downgrade would move to at the review; null when none is waiting. */
+  pendingTierId: string | null;
+}
+
+/**
  * A stored customer. The CustomerFigures fields (totalSpentFen, purchaseCount, first/lastPurchaseAt,
  * average/medianGapDays) are a cache of the customer's purchases, written by the purchase repository
  * in the same transaction as the purchase; a full recomputation gives the same values.
  */
-export interface Customer extends CustomerFields, CustomerFigures {
+export interface Customer extends CustomerFields, CustomerFigures, CustomerStatusFields {
   id: string;
   /** ISO 8601 UTC. */
   createdAt: string;

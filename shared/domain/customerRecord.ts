@@ -1,7 +1,16 @@
 // Builds the stored customer record from what the clerk edited: ids, times and the index fields.
 import type { Customer, CustomerFields } from './customer';
 import { primaryPhone } from './customer';
-import { customerFigureFields, ZERO_FIGURES } from './customerFigures';
+import { customerFigureFields, localDayOf, ZERO_FIGURES, type DayOf, type FigureInput } from './customerFigures';
+import {
+  deriveCustomerStatus,
+  initialStatusFields,
+  statusFieldsOf,
+  tierHistoryEntry,
+  type PreviousStatus,
+  type StatusSettings,
+  type TierHistoryEntry,
+} from './customerStatus';
 import { buildSearchTokens, nameSortKey } from './searchTokens';
 import { phoneDigitsForSearch } from './phone';
 
@@ -32,7 +41,38 @@ export function newCustomerRecord(fields: CustomerFields, id: string, now: Date,
     ...deriveCustomerIndexFields(fields),
     // A new customer has no purchases yet; the purchase repository keeps these up to date.
     ...customerFigureFields(ZERO_FIGURES),
+    // ...and these: the default scheme's floor tier, a prospect, no risk.
+    ...initialStatusFields(localDayOf(at)),
   };
+}
+
+/** What the status derivation of a customer needs besides their purchases. */
+export interface StatusContext {
+  settings: StatusSettings;
+  storeMedianGapDays: number | null;
+  asOf: Date;
+  dayOf: DayOf;
+  /** The full recomputation records a due tier review on the customer; the incremental path does not. */
+  recordReview: boolean;
+  newId: () => string;
+}
+
+/**
+ * A customer with figures and status derived from all of their purchases (one deriveCustomerStatus
+ * call, for the incremental path and the full recomputation alike), whether anything stored changed,
+ * and the tier-history entry when the tier changed.
+ */
+export function derivedCustomerRecord(
+  c: Customer,
+  purchases: readonly FigureInput[],
+  ctx: StatusContext,
+): { record: Customer; changed: boolean; history: TierHistoryEntry | null } {
+  const previous: PreviousStatus = { tierId: c.tierId ?? null, stage: c.lifecycleStage ?? null, lastReviewAt: c.lastTierReviewAt ?? null };
+  const status = deriveCustomerStatus({ ...ctx.settings, purchases, previous, asOf: ctx.asOf, dayOf: ctx.dayOf, storeMedianGapDays: ctx.storeMedianGapDays });
+  const asOfDay = ctx.dayOf(ctx.asOf.toISOString());
+  const derived = { ...customerFigureFields(status.figures), ...statusFieldsOf(status, asOfDay, previous, ctx.settings.scheme, ctx.recordReview) };
+  const changed = (Object.keys(derived) as (keyof typeof derived)[]).some((k) => JSON.stringify(c[k]) !== JSON.stringify(derived[k]));
+  return { record: changed ? { ...c, ...derived } : c, changed, history: tierHistoryEntry(c.id, status.tierChange, ctx.asOf.toISOString(), ctx.newId) };
 }
 
 /** Only the editable fields are taken from `fields`: a stale whole record passed in cannot overwrite the figures. */

@@ -91,3 +91,49 @@ export function tierHistoryEntry(customerId: string, decision: TierDecision, at:
   const from = decision.reason.params.from;
   return { id: newId(), customerId, at, from: typeof from === 'string' && from !== '' ? from : null, to: decision.next, reason: decision.reason };
 }
+
+/** The status fields stored on a customer (Customer's CustomerStatusFields), as plain data. */
+export interface StoredStatusFields {
+  tierId: string;
+  lifecycleStage: LifecycleStage;
+  churnLevel: ChurnRisk['level'];
+  churnReason: ChurnRisk['reason'];
+  valueAtRiskFen: number;
+  statusAsOf: string;
+  lastTierReviewAt: string | null;
+  pendingTierId: string | null;
+}
+
+/** The status of a customer without purchases under the default rules: the floor tier, a prospect, no risk. */
+export function initialStatusFields(asOfDay: string): StoredStatusFields {
+  const tiers = DEFAULT_STATUS_SETTINGS.scheme.tiers;
+  return {
+    tierId: tiers[tiers.length - 1]!.id,
+    lifecycleStage: 'prospect',
+    churnLevel: 'none',
+    churnReason: { code: 'no-purchases', params: { usualGapDays: null, daysSinceLast: null, basis: null } },
+    valueAtRiskFen: 0,
+    statusAsOf: asOfDay,
+    lastTierReviewAt: null,
+    pendingTierId: null,
+  };
+}
+
+/**
+ * What to store from a derivation. `lastTierReviewAt` is the one the derivation started from, or,
+ * when `recordReview` (the full recomputation: rule changes and the daily rollover) and the review was
+ * due, the asOf day: the review took place then, and later downgrades wait for the next one.
+ */
+export function statusFieldsOf(status: CustomerStatus, asOfDay: string, previous: PreviousStatus, scheme: TierScheme, recordReview: boolean): StoredStatusFields {
+  const reviewed = recordReview && isReviewDue(previous.lastReviewAt, scheme.reviewEveryMonths, asOfDay);
+  return {
+    tierId: status.tierId,
+    lifecycleStage: status.stage,
+    churnLevel: status.risk.level,
+    churnReason: status.risk.reason,
+    valueAtRiskFen: status.valueAtRiskFen,
+    statusAsOf: asOfDay,
+    lastTierReviewAt: reviewed ? asOfDay : previous.lastReviewAt,
+    pendingTierId: status.tierChange.change === 'downgrade-pending' ? status.tierChange.next : null,
+  };
+}
