@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readOnlineRetailInvoices } from '../../test/fixtures/onlineRetail';
 import { describe, expect, it } from 'vitest';
 import { groupPurchasesByCustomer, utcDayOf, ZERO_FIGURES, type FigureInput } from './customerFigures';
 import { DEFAULT_STATUS_SETTINGS, deriveCustomerStatus, tierHistoryEntry, type CustomerStatus, type PreviousStatus, type StatusInput } from './customerStatus';
@@ -176,38 +176,6 @@ describe('incremental and full derivation agree', () => {
 
 // ---- the Online Retail sample -------------------------------------------------------------------
 
-const CSV = readFileSync(new URL('../../../shared/data/online-retail-sample.csv', import.meta.url), 'utf8');
-
-/** A small CSV splitter: commas, double quotes with "" escapes, CRLF or LF. */
-function splitCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows.filter((r) => r.some((c) => c !== ''));
-}
-
 /** Thresholds in GBP pence: VIP £1,000 and 5 purchases in 12 months, regular £200 and 2. */
 const GBP_SCHEME: TierScheme = {
   kind: 'thresholds',
@@ -222,26 +190,11 @@ const GBP_SCHEME: TierScheme = {
 
 describe('tiers of the Online Retail sample', () => {
   it('match an independent threshold check for every customer', () => {
-    const [header, ...rows] = splitCsv(CSV);
-    const col = (name: string) => header!.indexOf(name);
-    const [cInv, cQty, cDate, cPrice, cCust] = ['InvoiceNo', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID'].map(col) as [number, number, number, number, number];
     // One invoice is one purchase; 'C' invoices are cancellations, i.e. returns (negative).
-    const invoices = new Map<string, { customer: string; at: string; fen: number; cancel: boolean }>();
-    let asOf = '';
-    for (const r of rows) {
-      const customer = r[cCust]!;
-      if (customer === '' || customer === '0.0') continue;
-      const inv = r[cInv]!;
-      const at = `${r[cDate]!.replace(' ', 'T')}:00.000Z`;
-      if (at.slice(0, 10) > asOf) asOf = at.slice(0, 10);
-      const lineFen = Number(r[cQty]) * Math.round(Number(r[cPrice]) * 100);
-      const cancel = inv.startsWith('C');
-      const entry = invoices.get(inv) ?? { customer, at, fen: 0, cancel };
-      entry.fen += cancel ? -Math.abs(lineFen) : lineFen;
-      invoices.set(inv, entry);
-    }
+    const { invoices, maxDay } = readOnlineRetailInvoices();
+    const asOf = maxDay;
     const byCustomer = new Map<string, FigureInput[]>();
-    for (const v of invoices.values()) {
+    for (const v of invoices) {
       const list = byCustomer.get(v.customer) ?? [];
       list.push({ purchasedAt: v.at, totalFen: v.fen, isVoided: 0, returnOf: null });
       byCustomer.set(v.customer, list);

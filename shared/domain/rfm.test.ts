@@ -1,67 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readOnlineRetailInvoices } from '../../test/fixtures/onlineRetail';
 import { RFM_SEGMENT_NAMES, RFM_SEGMENTS, rfmSegment, scoreRfm, type RfmInput } from './rfm';
-
-const CSV = readFileSync(new URL('../../../shared/data/online-retail-sample.csv', import.meta.url), 'utf8');
-
-/** A small CSV splitter: commas, double quotes with "" escapes, CRLF or LF. */
-function splitCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') endCell();
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endCell();
-      rows.push(row);
-      row = [];
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) {
-    endCell();
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((c) => c !== ''));
-}
 
 const DAY = 86_400_000;
 
 /** Per-CustomerID figures: invoices are purchases; 'C' invoices are returns (negative, not counted). */
 function retailFigures(): { inputs: RfmInput[]; asOf: string } {
-  const [header, ...rows] = splitCsv(CSV);
-  const col = (name: string) => header!.indexOf(name);
-  const [cInv, cQty, cDate, cPrice, cCust] = ['InvoiceNo', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID'].map(col) as [number, number, number, number, number];
-  const invoices = new Map<string, { customer: string; day: string; fen: number; cancel: boolean }>();
-  let maxDay = '';
-  for (const r of rows) {
-    const customer = r[cCust]!;
-    if (customer === '0.0' || customer === '') continue;
-    const inv = r[cInv]!;
-    const day = r[cDate]!.slice(0, 10);
-    if (day > maxDay) maxDay = day;
-    const lineFen = Number(r[cQty]) * Math.round(Number(r[cPrice]) * 100);
-    const cancel = inv.startsWith('C');
-    const entry = invoices.get(inv) ?? { customer, day, fen: 0, cancel };
-    entry.fen += cancel ? -Math.abs(lineFen) : lineFen;
-    invoices.set(inv, entry);
-  }
+  const { invoices, maxDay } = readOnlineRetailInvoices();
   const asOf = new Date(Date.parse(maxDay) + DAY).toISOString().slice(0, 10);
   const byCustomer = new Map<string, { spend: number; count: number; last: string | null }>();
-  for (const inv of invoices.values()) {
+  for (const inv of invoices) {
     const c = byCustomer.get(inv.customer) ?? { spend: 0, count: 0, last: null };
     c.spend += inv.fen;
     if (!inv.cancel) {
