@@ -2,6 +2,8 @@
 import Dexie from 'dexie';
 import type { Customer, CustomerFields } from '../../shared/domain/customer';
 import { customerFieldsOf, deriveCustomerIndexFields, editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
+import type { StatusSettings } from '../../shared/domain/customerStatus';
+import { settingsFromRows } from '../../shared/domain/settings';
 import { assertNever } from '../../shared/result';
 import { matchesAllTerms } from '../../shared/domain/searchTokens';
 import type { RegularsDatabase } from './database';
@@ -81,6 +83,11 @@ function compareBy(key: keyof Customer, direction: SortDirection) {
   };
 }
 
+/** The status rules in force (the group a new customer starts in depends on them). */
+export async function statusRules(db: RegularsDatabase): Promise<StatusSettings> {
+  return settingsFromRows((await db.settings.bulkGet(['status'])).filter((r) => r !== undefined)).status;
+}
+
 export class CustomerNotFoundError extends Error {
   constructor(id: string) {
     super(`Customer ${id} not found`);
@@ -124,9 +131,11 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
 
   return {
     async create(fields: CustomerFields): Promise<Customer> {
-      const record = newCustomerRecord(fields, deps.newId(), deps.now());
-      await db.customers.add(record);
-      return record;
+      return db.transaction('rw', [db.customers, db.settings], async () => {
+        const record = newCustomerRecord(fields, deps.newId(), deps.now(), undefined, await statusRules(db));
+        await db.customers.add(record);
+        return record;
+      });
     },
 
     async update(id: string, fields: CustomerFields): Promise<Customer> {

@@ -86,14 +86,14 @@ describe('RegularsDatabase', () => {
     }
   });
 
-  it('opens a new database at version 3 with its tables and indexes', async () => {
+  it('opens a new database at version 4 with its tables and indexes', async () => {
     const db = new RegularsDatabase(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'catalog', 'customers', 'imports', 'interactions', 'purchases', 'settings', 'tierHistory']);
     const customerIndexes = db.customers.schema.indexes.map((i) => i.name);
     expect(customerIndexes).toEqual(expect.arrayContaining(['[isDeleted+nameSort]', '[isDeleted+totalSpentFen]', '[isDeleted+purchaseCount]', '[isDeleted+lastPurchaseSort]']));
-    expect(customerIndexes).toEqual(expect.arrayContaining(['[isDeleted+tierId]', '[isDeleted+lifecycleStage]', '[isDeleted+churnLevel]', '[isDeleted+valueAtRiskFen]']));
+    expect(customerIndexes).toEqual(expect.arrayContaining(['[isDeleted+tierId]', '[isDeleted+lifecycleStage]', '[isDeleted+churnLevel]', '[isDeleted+valueAtRiskFen]', '[isDeleted+pendingTierId]']));
     expect(db.tierHistory.schema.indexes.map((i) => i.name)).toEqual(['customerId', '[customerId+at]']);
     expect(db.customers.schema.indexes.find((i) => i.name === 'searchTokens')?.multi).toBe(true);
     expect(db.purchases.schema.indexes.map((i) => i.name)).toEqual(['customerId', '[customerId+purchasedAt]', 'purchasedAt', 'returnOf', 'importId', 'externalRef']);
@@ -123,7 +123,7 @@ describe('RegularsDatabase', () => {
     vi.setSystemTime(new Date('2026-11-23T10:00:00.000Z'));
     const db = new RegularsDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const stored = await db.customers.toArray();
     expect(stored).toHaveLength(customers.length);
     const byId = new Map(stored.map((c) => [c.id, c]));
@@ -167,7 +167,7 @@ describe('RegularsDatabase', () => {
     v1.close();
     const db = new RegularsDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.customers.count()).toBe(0);
     await db.delete();
   });
@@ -215,7 +215,7 @@ describe('RegularsDatabase', () => {
     vi.setSystemTime(new Date(NOW));
     const db = new RegularsDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
 
     const storeMedianGapDays = storeMedianGap(v2Rows.filter((r) => r.isDeleted !== 1).map((r) => r.medianGapDays));
     expect(storeMedianGapDays).toBe(30.5); // the median of c-00000's 31, c-00001's 20 and c-02040's 30.5
@@ -262,4 +262,31 @@ describe('RegularsDatabase', () => {
     expect(await db.purchases.count()).toBe(purchases.length);
     await db.delete();
   }, 60_000);
+  it('upgrades a version 3 database: the pending downgrades are indexed, nothing else changes', async () => {
+    const name = `upgrade-v3-${crypto.randomUUID()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    const rows = Array.from({ length: 5 }, (_, i) => ({
+      ...makeCustomer({ name: `客户${i}` }),
+      id: `c-${i}`,
+      tierId: i < 2 ? 'vip' : 'potential',
+      pendingTierId: i < 2 ? 'regular' : null,
+      isDeleted: i === 1 ? 1 : 0,
+    }));
+    await v3.table('customers').bulkAdd(rows);
+    await v3.table('tierHistory').add({ id: 'h1', customerId: 'c-0', at: '2026-01-01T00:00:00.000Z', from: null, to: 'vip', reason: { code: 'tier-assigned', params: {} } });
+    v3.close();
+
+    const db = new RegularsDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.customers.toArray()).toEqual(rows);
+    expect(await db.tierHistory.count()).toBe(1);
+    expect(await db.customers.where('[isDeleted+pendingTierId]').between([0, Dexie.minKey], [0, Dexie.maxKey]).primaryKeys()).toEqual(['c-0']);
+    expect(await db.customers.where('[isDeleted+pendingTierId]').between([1, Dexie.minKey], [1, Dexie.maxKey]).primaryKeys()).toEqual(['c-1']);
+    await db.delete();
+  });
 });

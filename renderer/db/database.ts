@@ -178,6 +178,16 @@ async function upgradeToV3(
   }
 }
 
+/**
+ * Version 4: an index of the customers with a pending tier downgrade, for the review screen. A
+ * compound key with a null part is not a valid key, so the index holds only the pending ones; Dexie
+ * builds it from the stored records, so the upgrade changes no data.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  customers: `${SCHEMA_V3.customers}, [isDeleted+pendingTierId]`,
+} as const;
+
 export class RegularsDatabase extends Dexie {
   customers!: EntityTable<Customer, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
@@ -197,6 +207,7 @@ export class RegularsDatabase extends Dexie {
     this.version(3)
       .stores(SCHEMA_V3)
       .upgrade((tx) => upgradeToV3(tx.table('customers'), tx.table('purchases'), tx.table('settings')));
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

@@ -27,7 +27,7 @@ import {
 import { newPurchaseRecord, type Purchase } from '../../shared/domain/purchase';
 import { buildSearchTokens } from '../../shared/domain/searchTokens';
 import { createCatalogRepository, noteInCatalog } from './catalog';
-import type { RepositoryDeps } from './customers';
+import { statusRules, type RepositoryDeps } from './customers';
 import type { AuditEntry, ImportBatch, RegularsDatabase } from './database';
 import { createPurchaseRepository } from './purchases';
 
@@ -294,8 +294,9 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       const { signal, onProgress } = opts;
       checkCancelled(signal);
       const batchId = deps.newId();
-      return db.transaction('rw', [db.customers, db.imports, db.auditLog], async () => {
+      return db.transaction('rw', [db.customers, db.imports, db.auditLog, db.settings], async () => {
         onProgress?.({ phase: 'planning', done: 0, total: input.candidates.length });
+        const rules = await statusRules(db);
         const plan = planImport(input.candidates, await customerLookup(input.candidates), input.policy);
         checkCancelled(signal);
         const now = deps.now();
@@ -307,7 +308,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         const createdIds: string[] = [];
         for (const part of chunks(plan.create)) {
           checkCancelled(signal);
-          const records = part.map((c) => newCustomerRecord(c.fields, deps.newId(), now));
+          const records = part.map((c) => newCustomerRecord(c.fields, deps.newId(), now, undefined, rules));
           await db.customers.bulkAdd(records);
           for (const r of records) createdIds.push(r.id);
           done += part.length;
@@ -412,6 +413,8 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
             { ...emptyCustomerFields(), name: input.externalCustomerName(k.externalId), notes: k.country },
             id,
             now,
+            undefined,
+            statusContext.settings,
           );
           const derived = derivedCustomerRecord(base, byCustomer.get(id) ?? [], statusContext);
           if (derived.history) history.push(derived.history);

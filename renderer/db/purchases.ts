@@ -2,7 +2,8 @@
 import Dexie from 'dexie';
 import type { Customer } from '../../shared/domain/customer';
 import { storeMedianGap } from '../../shared/domain/churn';
-import { localDayOf, type DayOf } from '../../shared/domain/customerFigures';
+import { dayNumber, groupPurchasesByCustomer, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
+import { rfmCutPoints, type RfmInput } from '../../shared/domain/rfm';
 import { derivedCustomerRecord, type StatusContext } from '../../shared/domain/customerRecord';
 import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
 import { settingsFromRows } from '../../shared/domain/settings';
@@ -80,16 +81,17 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
     return found;
   }
 
-  /** The status rules and the cached store median, read from the settings table, as of now. */
-  async function statusContext(recordReview: boolean, storeMedianGapDays?: number | null): Promise<StatusContext> {
-    const rows = (await db.settings.bulkGet(['status', 'storeMedianGapDays'])).filter((r) => r !== undefined);
+  /** The status rules and the caches of the full recomputation (store median, RFM cut points), read from the settings table, as of now. */
+  async function statusContext(applyDowngrades: boolean): Promise<StatusContext> {
+    const rows = (await db.settings.bulkGet(['status', 'storeMedianGapDays', 'rfmCutPoints'])).filter((r) => r !== undefined);
     const settings = settingsFromRows(rows);
     return {
       settings: settings.status,
-      storeMedianGapDays: storeMedianGapDays === undefined ? settings.storeMedianGapDays : storeMedianGapDays,
+      storeMedianGapDays: settings.storeMedianGapDays,
+      rfmCutPoints: settings.rfmCutPoints,
       asOf: deps.now(),
       dayOf,
-      recordReview,
+      applyDowngrades,
       newId: deps.newId,
     };
   }
@@ -126,37 +128,39 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
     await writeDerived(customers, byCustomer, ctx);
   }
 
-  /**
-   * Every customer's figures and status from the purchases. With `rollover` (rule changes, the daily
-   * rollover) first the store's median gap, from the customers' cached median gaps (the trash left
-   * out), is stored in the settings table for the incremental path, and a due tier review is recorded
-   * on the customer; without it the cached median is used and no review recorded, exactly as the
-   * incremental path derives. Then customers in id order, 2,000 per transaction, with their purchases read as
-   * one range of [customerId+purchasedAt] (the chunk's customers are adjacent in that index), so the
-   * purchases are read once, in bulk, and memory stays flat. Only changed customers are written. Returns how many customers changed.
-   */
-  async function recomputeAll(rollover: boolean, onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
-    const total = await db.customers.count();
+  /** The store-wide inputs of the status derivation, from the customers' cached figures (the trash left out), stored for the incremental path. */
+  async function storeWideCaches(): Promise<void> {
+    const today = dayOf(deps.now().toISOString());
+    const medians: (number | null)[] = [];
+    const rfmInputs: Omit<RfmInput, 'id'>[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const from: string | null = after;
+      const rows: Customer[] = await (from === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(from)).limit(RECOMPUTE_CHUNK).toArray();
+      if (rows.length === 0) break;
+      for (const c of rows) {
+        if (c.isDeleted === 1) continue;
+        medians.push(c.medianGapDays);
+        const daysSinceLast = c.lastPurchaseAt === null ? null : dayNumber(today) - dayNumber(dayOf(c.lastPurchaseAt));
+        rfmInputs.push({ daysSinceLast, purchaseCount: c.purchaseCount, spendFen: c.totalSpentFen });
+      }
+      after = rows[rows.length - 1]!.id;
+    }
+    await db.settings.bulkPut([
+      { key: 'storeMedianGapDays', value: storeMedianGap(medians) },
+      { key: 'rfmCutPoints', value: rfmCutPoints(rfmInputs) },
+    ]);
+  }
+
+  /** Customers in id order, RECOMPUTE_CHUNK per transaction, each chunk's purchases read as one range. */
+  async function deriveInChunks(
+    ctx: StatusContext,
+    total: number,
+    onProgress?: (p: RecomputeProgress) => void,
+  ): Promise<{ customers: number; changed: number }> {
     let done = 0;
     let changedCount = 0;
-    onProgress?.({ done, total });
     let after: string | null = null;
-    let median: number | null | undefined;
-    if (rollover) {
-      const medians: (number | null)[] = [];
-      for (;;) {
-        const from: string | null = after;
-        const rows: Customer[] = await (from === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(from)).limit(RECOMPUTE_CHUNK).toArray();
-        if (rows.length === 0) break;
-        for (const c of rows) if (c.isDeleted !== 1) medians.push(c.medianGapDays);
-        after = rows[rows.length - 1]!.id;
-      }
-      median = storeMedianGap(medians);
-      await db.settings.put({ key: 'storeMedianGapDays', value: median });
-    }
-    const ctx = await statusContext(rollover, median);
-
-    after = null;
     for (;;) {
       const from: string | null = after;
       const chunk = await db.transaction('rw', [db.customers, db.purchases, db.tierHistory], async (): Promise<{ count: number; last: string; changed: number } | null> => {
@@ -168,13 +172,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
           .where('[customerId+purchasedAt]')
           .between([first, Dexie.minKey], [last, Dexie.maxKey], true, true)
           .toArray();
-        const byCustomer = new Map<string, Purchase[]>();
-        for (const p of purchases) {
-          const list = byCustomer.get(p.customerId);
-          if (list) list.push(p);
-          else byCustomer.set(p.customerId, [p]);
-        }
-        const changed = await writeDerived(customers, byCustomer, ctx);
+        const changed = await writeDerived(customers, groupPurchasesByCustomer(purchases), ctx);
         return { count: customers.length, last, changed };
       });
       if (!chunk) break;
@@ -184,6 +182,48 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
       onProgress?.({ done, total: Math.max(total, done) });
     }
     return { customers: done, changed: changedCount };
+  }
+
+  /**
+   * Every customer's figures and status from the purchases. With `rollover` (rule changes, the daily
+   * rollover) first the store-wide inputs (the median gap, the RFM cut points) are recomputed from the
+   * customers' cached figures and stored for the incremental path, and the day is recorded as the
+   * last recomputation; without it the cached ones are used, exactly as the incremental path derives.
+   * Downgrades stay pending either way: only the owner's review applies them. Only changed customers
+   * are written. Returns how many customers changed.
+   */
+  async function recomputeAll(rollover: boolean, onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
+    const total = await db.customers.count();
+    onProgress?.({ done: 0, total });
+    if (rollover) await storeWideCaches();
+    const result = await deriveInChunks(await statusContext(false), total, onProgress);
+    if (rollover) await db.settings.put({ key: 'statusRecomputedOn', value: dayOf(deps.now().toISOString()) });
+    return result;
+  }
+
+  /**
+   * The tier review: every customer with a pending downgrade is derived again with downgrades applied
+   * (one who qualifies again by now keeps the tier), in chunks, and the day is stored as the last review.
+   */
+  async function applyTierReview(onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
+    const ids = await db.customers.where('[isDeleted+pendingTierId]').between([0, Dexie.minKey], [0, Dexie.maxKey], true, true).primaryKeys();
+    const ctx = await statusContext(true);
+    let done = 0;
+    let changedCount = 0;
+    onProgress?.({ done, total: ids.length });
+    for (let i = 0; i < ids.length; i += RECOMPUTE_CHUNK) {
+      const part = ids.slice(i, i + RECOMPUTE_CHUNK);
+      changedCount += await db.transaction('rw', [db.customers, db.purchases, db.tierHistory], async () => {
+        const customers = (await db.customers.bulkGet(part)).filter((c): c is Customer => c !== undefined && c.isDeleted === 0);
+        const byCustomer = new Map<string, Purchase[]>();
+        for (const c of customers) byCustomer.set(c.id, await customerRange(c.id).toArray());
+        return writeDerived(customers, byCustomer, ctx);
+      });
+      done += part.length;
+      onProgress?.({ done, total: ids.length });
+    }
+    await db.settings.put({ key: 'lastTierReviewAt', value: dayOf(deps.now().toISOString()) });
+    return { customers: ids.length, changed: changedCount };
   }
 
   async function returnsOf(originalId: string): Promise<Purchase[]> {
@@ -312,11 +352,16 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
 
     /**
      * Every customer's figures and status, for rule changes and the daily rollover: the store median
-     * recomputed and cached, due tier reviews recorded, chunked transactions, the same derivation as
-     * every purchase write. Returns how many customers changed.
+     * and RFM cut points recomputed and cached, chunked transactions, the same derivation as every
+     * purchase write. Returns how many customers changed.
      */
     recomputeAllStatus(onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
       return recomputeAll(true, onProgress);
+    },
+
+    /** The owner applies the tier review: pending downgrades take effect, the day is recorded. */
+    applyTierReview(onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
+      return applyTierReview(onProgress);
     },
 
     /** For merges and imports: recompute these customers' figures (inside the caller's transaction if any). */

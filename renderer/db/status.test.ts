@@ -5,8 +5,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeMedianGap } from '../../shared/domain/churn';
 import type { Customer } from '../../shared/domain/customer';
-import { computeCustomerFigures, groupPurchasesByCustomer, utcDayOf } from '../../shared/domain/customerFigures';
+import { computeCustomerFigures, dayNumber, groupPurchasesByCustomer, utcDayOf } from '../../shared/domain/customerFigures';
 import { newCustomerRecord } from '../../shared/domain/customerRecord';
+import { scoreRfm } from '../../shared/domain/rfm';
 import { DEFAULT_STATUS_SETTINGS, initialStatusFields, type StatusSettings } from '../../shared/domain/customerStatus';
 import { generateDemoCustomers } from '../../shared/domain/demoStore';
 import { generateDemoPurchases } from '../../shared/domain/demoPurchases';
@@ -64,30 +65,38 @@ describe('customer status in the purchase transaction', () => {
     await purchases.record(c.id, sale('2026-03-06T09:00:00.000Z', 10_000));
     expect(await db.tierHistory.count()).toBe(1);
 
-    // Never reviewed yet, so a void that drops the customer below regular applies at once.
+    // A void that drops the customer below regular waits for the owner's review: pending, no history yet.
     clock = new Date('2026-03-07T10:00:00Z');
     await purchases.void(second.id, 'entered twice');
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'potential', pendingTierId: null });
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'regular', pendingTierId: 'potential', pendingTierReason: { code: 'tier-downgrade-pending' } });
+    expect(await db.tierHistory.count()).toBe(1);
+    // The daily rollover does not apply it either.
+    clock = new Date('2026-03-08T01:00:00Z');
+    await purchases.recomputeAllStatus();
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'regular', pendingTierId: 'potential', statusAsOf: '2026-03-08' });
+    expect(await db.settings.get('statusRecomputedOn')).toEqual({ key: 'statusRecomputedOn', value: '2026-03-08' });
+
+    // The owner applies the review: the downgrade takes effect, with its history, and the day is kept.
+    const progress: [number, number][] = [];
+    expect(await purchases.applyTierReview((p) => progress.push([p.done, p.total]))).toEqual({ customers: 1, changed: 1 });
+    expect(progress.at(-1)).toEqual([1, 1]);
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'potential', pendingTierId: null, pendingTierReason: null, lastTierReviewAt: '2026-03-08' });
+    expect(await db.settings.get('lastTierReviewAt')).toEqual({ key: 'lastTierReviewAt', value: '2026-03-08' });
     expect((await db.tierHistory.where('[customerId+at]').between([c.id, ''], [c.id, '\uffff']).toArray()).map((h) => [h.from, h.to, h.reason.code])).toEqual([
       ['potential', 'regular', 'tier-upgrade'],
       ['regular', 'potential', 'tier-downgrade'],
     ]);
 
-    // Back to regular; then the daily rollover records the review, and a later drop waits for the next one.
-    const fourth = await purchases.record(c.id, sale('2026-03-07T09:00:00.000Z', 80_000));
+    // Back to regular at once; a customer who qualifies again by the review keeps the tier.
+    const fourth = await purchases.record(c.id, sale('2026-03-08T00:30:00.000Z', 80_000));
     expect((await db.customers.get(c.id))!.tierId).toBe('regular');
-    clock = new Date('2026-03-08T01:00:00Z');
-    await purchases.recomputeAllStatus();
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'regular', lastTierReviewAt: '2026-03-08', statusAsOf: '2026-03-08' });
     const entries = await db.tierHistory.count();
     await purchases.void(fourth.id, 'wrong customer');
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'regular', pendingTierId: 'potential', lastTierReviewAt: '2026-03-08' });
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'regular', pendingTierId: 'potential' });
+    await purchases.record(c.id, sale('2026-03-08T00:40:00.000Z', 80_000));
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'regular', pendingTierId: null });
+    expect(await purchases.applyTierReview()).toEqual({ customers: 0, changed: 0 });
     expect(await db.tierHistory.count()).toBe(entries);
-    // At the review date (three months on) the rollover applies it.
-    clock = new Date('2026-06-08T01:00:00Z');
-    await purchases.recomputeAllStatus();
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'potential', pendingTierId: null, lastTierReviewAt: '2026-06-08' });
-    expect(await db.tierHistory.count()).toBe(entries + 1);
   });
 
   it('uses the status rules stored in the settings table', async () => {
@@ -118,8 +127,7 @@ describe('incremental status equals a full recomputation', () => {
     await db.settings.put({ key: 'storeMedianGapDays', value: median });
 
     // Each record written at its own time, in time order: as the customerStatus test explains, no step
-    // then sees a churned customer, and with no review recorded yet (lastTierReviewAt null) the review
-    // is due at every step, so no downgrade is ever pending and the tier has no memory.
+    // then sees a churned customer, and the tier's only memory is a downgrade pending until the review.
     const purchases = repo();
     const stored = new Map<string, string>();
     const records = [...history.purchases].sort((a, b) => (a.purchasedAt < b.purchasedAt ? -1 : a.purchasedAt > b.purchasedAt ? 1 : 0));
@@ -142,7 +150,6 @@ describe('incremental status equals a full recomputation', () => {
     const incremental = new Map((await db.customers.toArray()).map((c) => [c.id, c]));
     const historyBefore = await db.tierHistory.toArray();
     for (const c of incremental.values()) {
-      expect(c.pendingTierId).toBeNull();
       // The history of each customer chains from the floor to the tier held now.
       const own = historyBefore.filter((h) => h.customerId === c.id).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
       let tier = 'potential';
@@ -159,6 +166,9 @@ describe('incremental status equals a full recomputation', () => {
     expect(stages.size).toBeGreaterThanOrEqual(4);
     expect(historyBefore.length).toBeGreaterThan(50);
 
+    const pending = [...incremental.values()].filter((c) => c.pendingTierId !== null);
+    expect(pending.length).toBeGreaterThan(0); // the held-tier case is exercised
+
     // Wipe the status back to a new customer's, so a recomputation that did nothing could not pass.
     await db.customers.bulkPut([...incremental.values()].map((c) => ({ ...c, ...initialStatusFields('2000-01-01') })));
     const progress: number[] = [];
@@ -168,14 +178,60 @@ describe('incremental status equals a full recomputation', () => {
     expect(await db.settings.get('storeMedianGapDays')).toEqual({ key: 'storeMedianGapDays', value: median });
     const full = new Map((await db.customers.toArray()).map((c) => [c.id, c]));
     for (const [id, c] of incremental) {
-      // The rollover records the review it made; everything else is as the incremental path left it.
-      expect([id, statusOf(full.get(id)!)]).toEqual([id, { ...statusOf(c), lastTierReviewAt: '2026-11-23' }]);
+      // From the floor every customer moves up at once to the tier they qualify for: the tier the
+      // incremental path holds, or the one its pending downgrade names. Everything else is equal.
+      expect([id, statusOf(full.get(id)!)]).toEqual([id, { ...statusOf(c), tierId: c.pendingTierId ?? c.tierId, pendingTierId: null }]);
     }
     // The recomputation started from the floor, so it wrote one entry per customer above it.
-    const above = [...incremental.values()].filter((c) => c.tierId !== 'potential').length;
+    const above = [...full.values()].filter((c) => c.tierId !== 'potential').length;
     expect(await db.tierHistory.count()).toBe(historyBefore.length + above);
     // Nothing to change the second time.
     expect((await purchases.recomputeAllStatus()).changed).toBe(0);
     expect((await purchases.recomputeAllFigures()).changed).toBe(0);
+
+    // And the incremental path, once the owner applies the review, lands on the same tiers.
+    await db.customers.bulkPut([...incremental.values()]);
+    await purchases.applyTierReview();
+    const reviewed = new Map((await db.customers.toArray()).map((c) => [c.id, c]));
+    for (const [id, c] of full) expect([id, reviewed.get(id)!.tierId, reviewed.get(id)!.pendingTierId]).toEqual([id, c.tierId, null]);
   }, 120_000);
+});
+
+describe('the RFM grouping', () => {
+  it('scores the store at the rollover, then scores a purchase against the stored cut points as the full path would', async () => {
+    const purchases = repo();
+    const customers = createCustomerRepository(db, deps());
+    const made: Customer[] = [];
+    for (let i = 0; i < 30; i++) made.push(await customers.create(makeCustomerFields({ name: `客户${i}` })));
+    // Customer i buys (i % 6) + 1 times, i × ¥10 each time, the last time i days before the end of March.
+    for (const [i, c] of made.entries()) {
+      for (let k = 0; k <= i % 6; k++) {
+        clock = new Date(Date.parse('2026-03-31T10:00:00Z') - (i + 7 * k) * 86_400_000);
+        await purchases.record(c.id, sale(clock.toISOString(), (i + 1) * 1_000));
+      }
+    }
+    await createSettingsRepository(db).write('status', { ...DEFAULT_STATUS_SETTINGS, grouping: 'rfm' });
+    clock = new Date('2026-04-01T10:00:00Z');
+    await purchases.recomputeAllStatus();
+
+    // Independently: the store-wide quintile scoring of the same figures.
+    const stored = await db.customers.toArray();
+    const scored = scoreRfm(
+      stored.map((c) => ({ id: c.id, purchaseCount: c.purchaseCount, spendFen: c.totalSpentFen, daysSinceLast: dayNumber('2026-04-01') - dayNumber(c.lastPurchaseAt!.slice(0, 10)) })),
+    );
+    for (const c of stored) {
+      const s = scored.get(c.id)!;
+      expect([c.id, c.tierId, c.rfmScore]).toEqual([c.id, `rfm:${s.segment}`, `${s.r}${s.f}${s.m}`]);
+    }
+    expect(new Set(stored.map((c) => c.tierId)).size).toBeGreaterThan(3);
+
+    // A new customer starts unscored; their first purchase is scored at once against the stored cut points.
+    const newcomer = await customers.create(makeCustomerFields({ name: '新客' }));
+    expect(newcomer.tierId).toBe('rfm:unscored');
+    await purchases.record(newcomer.id, sale('2026-04-01T09:00:00.000Z', 1_000));
+    const after = (await db.customers.get(newcomer.id))!;
+    expect(after).toMatchObject({ tierId: 'rfm:new', rfmScore: '511' });
+    // The full path with the same cut points changes nothing.
+    expect((await purchases.recomputeAllFigures()).changed).toBe(0);
+  });
 });

@@ -31,11 +31,11 @@ export function createStoreSetup(db: RegularsDatabase, deps: RepositoryDeps & { 
           const storeMedianGapDays = storeMedianGap(demo.map((d) => computeCustomerFigures(byCustomer.get(d.id) ?? [], dayOf).medianGapDays));
           await db.settings.put({ key: 'storeMedianGapDays', value: storeMedianGapDays });
           const settings = settingsFromRows((await db.settings.bulkGet(['status'])).filter((r) => r !== undefined));
-          const ctx = { settings: settings.status, storeMedianGapDays, asOf: now, dayOf, recordReview: false, newId: deps.newId };
+          const ctx = { settings: settings.status, storeMedianGapDays, rfmCutPoints: null, asOf: now, dayOf, applyDowngrades: false, newId: deps.newId };
           const tierHistory: TierHistoryEntry[] = [];
           await db.customers.bulkAdd(
             demo.map((d) => {
-              const derived = derivedCustomerRecord(newCustomerRecord(d.fields, d.id, now, d.createdAt), byCustomer.get(d.id) ?? [], ctx);
+              const derived = derivedCustomerRecord(newCustomerRecord(d.fields, d.id, now, d.createdAt, settings.status), byCustomer.get(d.id) ?? [], ctx);
               if (derived.history) tierHistory.push(derived.history);
               return derived.record;
             }),

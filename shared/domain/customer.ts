@@ -2,6 +2,7 @@
 import type { ChurnLevel, ChurnReason } from './churn';
 import type { CustomerFigures } from './customerFigures';
 import type { LifecycleStage } from './lifecycle';
+import type { TierDecision } from './tiers';
 
 export const GENDERS = ['female', 'male', 'other', 'unspecified'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -78,10 +79,17 @@ export interface CustomerStatusFields {
   valueAtRiskFen: number;
   /** yyyy-MM-dd: the day the status was derived as of. */
   statusAsOf: string;
-  /** yyyy-MM-dd of the last tier review that applied downgrades; null when never reviewed (downgrades then apply at once). */
+  /** yyyy-MM-dd of the last tier review that applied this customer's downgrades; null when never. */
   lastTierReviewAt: string | null;
   /** The tier a waiting downgrade would move to at the review; null when none is waiting. */
   pendingTierId: string | null;
+  /**
+   * RFM scores as "RFM" digits ("545"), against the store's cut points of the last full
+   * recomputation; null without purchases. Absent on records written before version 4.
+   */
+  rfmScore?: string | null;
+  /** Why the pending downgrade (code and params, for the review screen to word); absent before version 4. */
+  pendingTierReason?: TierDecision['reason'] | null;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   type StatusSettings,
   type TierHistoryEntry,
 } from './customerStatus';
+import type { RfmCutPoints } from './rfm';
 import { buildSearchTokens, nameSortKey } from './searchTokens';
 import { phoneDigitsForSearch } from './phone';
 
@@ -29,7 +30,8 @@ export function deriveCustomerIndexFields(fields: CustomerFields): CustomerIndex
   };
 }
 
-export function newCustomerRecord(fields: CustomerFields, id: string, now: Date, createdAt?: string): Customer {
+/** `status`: the rules in force, for the group a customer without purchases starts in (the defaults' floor tier when absent). */
+export function newCustomerRecord(fields: CustomerFields, id: string, now: Date, createdAt?: string, status?: Pick<StatusSettings, 'grouping' | 'scheme'>): Customer {
   const at = createdAt ?? now.toISOString();
   return {
     ...customerFieldsOf(fields),
@@ -41,8 +43,8 @@ export function newCustomerRecord(fields: CustomerFields, id: string, now: Date,
     ...deriveCustomerIndexFields(fields),
     // A new customer has no purchases yet; the purchase repository keeps these up to date.
     ...customerFigureFields(ZERO_FIGURES),
-    // ...and these: the default scheme's floor tier, a prospect, no risk.
-    ...initialStatusFields(localDayOf(at)),
+    // ...and these: the floor group, a prospect, no risk.
+    ...initialStatusFields(localDayOf(at), status),
   };
 }
 
@@ -52,8 +54,10 @@ export interface StatusContext {
   storeMedianGapDays: number | null;
   asOf: Date;
   dayOf: DayOf;
-  /** The full recomputation records a due tier review on the customer; the incremental path does not. */
-  recordReview: boolean;
+  /** The store's RFM cut points (settings cache); null before the first full recomputation. */
+  rfmCutPoints: RfmCutPoints | null;
+  /** True only when the owner applies the tier review: pending downgrades take effect. */
+  applyDowngrades: boolean;
   newId: () => string;
 }
 
@@ -68,9 +72,18 @@ export function derivedCustomerRecord(
   ctx: StatusContext,
 ): { record: Customer; changed: boolean; history: TierHistoryEntry | null } {
   const previous: PreviousStatus = { tierId: c.tierId ?? null, stage: c.lifecycleStage ?? null, lastReviewAt: c.lastTierReviewAt ?? null };
-  const status = deriveCustomerStatus({ ...ctx.settings, purchases, previous, asOf: ctx.asOf, dayOf: ctx.dayOf, storeMedianGapDays: ctx.storeMedianGapDays });
+  const status = deriveCustomerStatus({
+    ...ctx.settings,
+    purchases,
+    previous,
+    asOf: ctx.asOf,
+    dayOf: ctx.dayOf,
+    storeMedianGapDays: ctx.storeMedianGapDays,
+    rfmCutPoints: ctx.rfmCutPoints,
+    applyDowngrades: ctx.applyDowngrades,
+  });
   const asOfDay = ctx.dayOf(ctx.asOf.toISOString());
-  const derived = { ...customerFigureFields(status.figures), ...statusFieldsOf(status, asOfDay, previous, ctx.settings.scheme, ctx.recordReview) };
+  const derived = { ...customerFigureFields(status.figures), ...statusFieldsOf(status, asOfDay, previous, ctx.applyDowngrades) };
   const changed = (Object.keys(derived) as (keyof typeof derived)[]).some((k) => JSON.stringify(c[k]) !== JSON.stringify(derived[k]));
   return { record: changed ? { ...c, ...derived } : c, changed, history: tierHistoryEntry(c.id, status.tierChange, ctx.asOf.toISOString(), ctx.newId) };
 }

@@ -58,7 +58,7 @@ describe('deriveCustomerStatus', () => {
     expect(tierHistoryEntry('c1', after.tierChange, '2026-03-10T18:00:00.000Z', () => 'h')).toMatchObject({ from: 'regular', to: 'vip' });
   });
 
-  it('keeps the tier when the customer drops below it until the review date, then downgrades', () => {
+  it('keeps the tier when the customer drops below it until the owner applies the review, then downgrades', () => {
     const six = ['01-05', '01-20', '02-04', '02-19', '03-06', '03-10'].map((d) => p(`2026-${d}T10:00:00.000Z`, 90_000));
     const vip = derive(six, '2026-03-10T18:00:00.000Z', { tierId: 'regular', stage: 'repeat', lastReviewAt: '2026-03-01' });
     expect(vip.tierId).toBe('vip');
@@ -68,7 +68,10 @@ describe('deriveCustomerStatus', () => {
     expect(pending.tierId).toBe('vip');
     expect(pending.tierChange).toMatchObject({ next: 'regular', change: 'downgrade-pending', reason: { code: 'tier-downgrade-pending' } });
     expect(tierHistoryEntry('c1', pending.tierChange, '2026-05-31T18:00:00.000Z', () => 'h')).toBeNull();
-    const reviewed = derive(withReturn, '2026-06-01T08:00:00.000Z', carry(pending, '2026-03-01'));
+    // The review date passing changes nothing by itself: the owner applies the review.
+    const due = derive(withReturn, '2026-06-02T08:00:00.000Z', carry(pending, '2026-03-01'));
+    expect(due).toMatchObject({ tierId: 'vip', tierChange: { change: 'downgrade-pending', next: 'regular' } });
+    const reviewed = derive(withReturn, '2026-06-01T08:00:00.000Z', carry(pending, '2026-03-01'), { applyDowngrades: true });
     expect(reviewed.tierId).toBe('regular');
     expect(reviewed.tierChange).toMatchObject({ change: 'downgrade', reason: { code: 'tier-downgrade', params: { from: 'vip', to: 'regular', spendFen: 440_000 } } });
     expect(tierHistoryEntry('c1', reviewed.tierChange, '2026-06-01T08:00:00.000Z', () => 'h')).toMatchObject({ from: 'vip', to: 'regular' });
@@ -98,7 +101,7 @@ describe('deriveCustomerStatus', () => {
     const leap = [p('2024-02-29T09:00:00.000Z', 60_000), p('2024-02-29T11:00:00.000Z', 40_000)];
     // The 12-month window ending 2025-02-28 starts on 2024-02-29; the one ending 2025-03-01 starts 2024-03-02.
     expect(derive(leap, '2025-02-28T12:00:00.000Z').tierId).toBe('regular');
-    const later = derive(leap, '2025-03-01T12:00:00.000Z', { tierId: 'regular', stage: 'repeat', lastReviewAt: null });
+    const later = derive(leap, '2025-03-01T12:00:00.000Z', { tierId: 'regular', stage: 'repeat', lastReviewAt: null }, { applyDowngrades: true });
     expect(later).toMatchObject({ tierId: 'potential', tierChange: { change: 'downgrade' }, stage: 'churned' });
     // 2023-08-31 + 6 months clamps to 2024-02-29: five purchases up to the leap day are loyal.
     const five = ['2023-08-31', '2023-10-15', '2023-12-01', '2024-01-15', '2024-02-29'].map((d) => p(`${d}T10:00:00.000Z`, 10_000));
@@ -129,30 +132,29 @@ describe('incremental and full derivation agree', () => {
    * - the stage's only memory is 'won-back' (previous stage churned); each step's asOf is its record's
    *   time, so right after a purchase the days since it are 0 and no step sees a churned customer;
    * - the tier's only memory is a held tier while a downgrade waits for the review. With the review
-   *   due at every step (lastReviewAt null: never reviewed) the tier is the qualifying tier each time,
-   *   so no memory at all. With no review boundary inside the history (the last review one month
-   *   before the last record, reviews every 24 months: never due during it), the held tier may be
-   *   higher, but then the decision is 'downgrade-pending' and its `next` is the full path's tier.
+   *   applied at every step the tier is the qualifying tier each time, so no memory at all. Without a
+   *   review applied during the history the held tier may be higher, but then the decision is
+   *   'downgrade-pending' and its `next` is the full path's tier.
    * Risk, value at risk and figures are recomputed from the purchases every time.
    */
-  it('for 200 generated customers, review due at every step', () => {
+  it('for 200 generated customers, review applied at every step', () => {
     expect(histories.length).toBeGreaterThan(150);
     let steps = 0;
     for (const list of histories) {
       let prev = FRESH;
       let inc: CustomerStatus | null = null;
       for (let k = 0; k < list.length; k++) {
-        inc = derive(list.slice(0, k + 1), list[k]!.purchasedAt, prev, { storeMedianGapDays: 30 });
+        inc = derive(list.slice(0, k + 1), list[k]!.purchasedAt, prev, { storeMedianGapDays: 30, applyDowngrades: true });
         prev = carry(inc, null);
         steps++;
       }
-      const full = derive(list, list[list.length - 1]!.purchasedAt, FRESH, { storeMedianGapDays: 30 });
+      const full = derive(list, list[list.length - 1]!.purchasedAt, FRESH, { storeMedianGapDays: 30, applyDowngrades: true });
       expect({ tierId: inc!.tierId, ...sameFields(inc!) }).toEqual({ tierId: full.tierId, ...sameFields(full) });
     }
     expect(steps).toBeGreaterThan(1000);
   });
 
-  it('for 200 generated customers, no review boundary crossed', () => {
+  it('for 200 generated customers, no review applied', () => {
     const scheme: TierScheme = { ...DEFAULT_STATUS_SETTINGS.scheme, reviewEveryMonths: 24 };
     let pendings = 0;
     for (const list of histories) {
@@ -219,5 +221,37 @@ describe('tiers of the Online Retail sample', () => {
     expect(counts.vip).toBeGreaterThan(0);
     expect(counts.regular).toBeGreaterThan(0);
     expect(counts.potential).toBeGreaterThan(0);
+  });
+});
+
+describe('the RFM grouping', () => {
+  const cuts = { recency: [-120, -60, -30, -10], frequency: [1, 2, 3, 5], monetary: [10_000, 30_000, 60_000, 100_000] };
+  const rfmInput = { grouping: 'rfm' as const, rfmCutPoints: cuts };
+
+  it('puts a customer without purchases, or any before the store is first scored, in "not scored yet"', () => {
+    expect(derive([], '2026-03-01T12:00:00.000Z', FRESH, rfmInput)).toMatchObject({ tierId: 'rfm:unscored', rfm: null });
+    const one = [p('2026-03-01T10:00:00.000Z', 20_000)];
+    expect(derive(one, '2026-03-01T12:00:00.000Z', FRESH, { grouping: 'rfm', rfmCutPoints: null })).toMatchObject({ tierId: 'rfm:unscored', rfm: null });
+  });
+
+  it('moves with the scores at once, both ways, with the scores as the reason', () => {
+    const list = ['01-05', '01-20', '02-04', '02-19', '03-06', '03-10'].map((d) => p(`2026-${d}T10:00:00.000Z`, 30_000));
+    const champ = derive(list, '2026-03-10T18:00:00.000Z', FRESH, rfmInput);
+    expect(champ).toMatchObject({ tierId: 'rfm:champions', rfm: { r: 5, f: 5, m: 5, segment: 'champions' } });
+    expect(champ.tierChange.reason).toMatchObject({ code: 'tier-assigned', params: { r: 5, f: 5, m: 5 } });
+    // 200 days later: recency 1, still frequent: "can't lose them", a downgrade applied without a review.
+    const later = derive(list, '2026-09-26T18:00:00.000Z', carry(champ, null), rfmInput);
+    expect(later).toMatchObject({ tierId: 'rfm:cant-lose', tierChange: { change: 'downgrade', reason: { code: 'rfm-scored', params: { from: 'rfm:champions', r: 1, f: 5 } } } });
+    expect(derive(list, '2026-09-27T18:00:00.000Z', carry(later, null), rfmInput).tierChange).toMatchObject({ change: 'none', reason: { code: 'rfm-kept' } });
+  });
+
+  it('switching grouping moves customers at once, in both directions', () => {
+    const list = [p('2026-03-01T10:00:00.000Z', 200_000), p('2026-03-05T10:00:00.000Z', 10_000)];
+    const asTier = derive(list, '2026-03-06T10:00:00.000Z');
+    expect(asTier.tierId).toBe('regular');
+    const asRfm = derive(list, '2026-03-06T10:00:00.000Z', carry(asTier, null), rfmInput);
+    expect(asRfm).toMatchObject({ tierId: 'rfm:potential-loyalist', tierChange: { change: 'upgrade', reason: { code: 'rfm-scored', params: { from: 'regular' } } } });
+    const back = derive(list, '2026-03-06T10:00:00.000Z', carry(asRfm, null));
+    expect(back).toMatchObject({ tierId: 'regular', tierChange: { reason: { code: 'tier-removed', params: { from: 'rfm:potential-loyalist' } } } });
   });
 });

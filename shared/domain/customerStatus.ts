@@ -1,18 +1,27 @@
 // A customer's derived status — tier, lifecycle stage and churn risk — from their purchases, in one pure function.
+import { assertNever } from '../result';
 import { churnRisk, DEFAULT_CHURN_RULES, valueAtRisk, type ChurnRisk, type ChurnRules } from './churn';
 import { computeCustomerFigures, type CustomerFigures, type DayOf, type FigureInput } from './customerFigures';
 import { DEFAULT_LIFECYCLE_RULES, lifecycleStage, type LifecycleRules, type LifecycleStage } from './lifecycle';
-import { decideTierChange, DEFAULT_TIER_SCHEME, isReviewDue, qualifyingTier, tierWindowFigures, type TierDecision, type TierScheme } from './tiers';
+import { scoreWithCutPoints, type RfmCutPoints, type RfmResult } from './rfm';
+import { DEFAULT_RFM_BENEFITS, RFM_GROUPS, rfmGroupOf, rfmTierId, type RfmGroup, type StatusGrouping } from './statusGroups';
+import { decideTierChange, DEFAULT_TIER_SCHEME, qualifyingTier, tierWindowFigures, type TierBenefits, type TierDecision, type TierScheme } from './tiers';
 
-/** The three rule sets the owner edits in Settings that decide a customer's status. */
+/** The rule sets the owner edits in Settings that decide a customer's status. */
 export interface StatusSettings {
+  /** Whether customers are grouped by the owner's tiers or by RFM segment. */
+  grouping: StatusGrouping;
   scheme: TierScheme;
+  /** The benefits of each RFM group, used when grouping is 'rfm'. */
+  rfmBenefits: Record<RfmGroup, TierBenefits>;
   lifecycleRules: LifecycleRules;
   churnRules: ChurnRules;
 }
 
 export const DEFAULT_STATUS_SETTINGS: Readonly<StatusSettings> = Object.freeze({
+  grouping: 'tiers',
   scheme: DEFAULT_TIER_SCHEME,
+  rfmBenefits: DEFAULT_RFM_BENEFITS,
   lifecycleRules: DEFAULT_LIFECYCLE_RULES,
   churnRules: DEFAULT_CHURN_RULES,
 });
@@ -25,7 +34,7 @@ export interface PreviousStatus {
   lastReviewAt: string | null;
 }
 
-export interface StatusInput extends StatusSettings {
+export interface StatusInput extends Omit<StatusSettings, 'grouping' | 'rfmBenefits'>, Partial<Pick<StatusSettings, 'grouping' | 'rfmBenefits'>> {
   /** All of one customer's purchases, any order, voided ones and returns included. */
   purchases: readonly FigureInput[];
   previous: PreviousStatus;
@@ -34,6 +43,13 @@ export interface StatusInput extends StatusSettings {
   dayOf: DayOf;
   /** storeMedianGap over the store's customers; null when the store has none. */
   storeMedianGapDays: number | null;
+  /**
+   * The tier review: downgrades take effect (the owner applied the review). Otherwise a customer who
+   * qualifies only for a lower tier keeps their tier, with the downgrade pending. Default false.
+   */
+  applyDowngrades?: boolean;
+  /** The store's RFM cut points from the last full recomputation; null or absent before the first. */
+  rfmCutPoints?: RfmCutPoints | null;
 }
 
 export interface CustomerStatus {
@@ -46,6 +62,8 @@ export interface CustomerStatus {
   /** Net spend over the last 12 months up to asOf, never below 0 (the churn list's sort key). */
   valueAtRiskFen: number;
   figures: CustomerFigures;
+  /** RFM scores against the store's cut points; null without purchases or before the store was first scored. */
+  rfm: RfmResult | null;
 }
 
 /**
@@ -64,14 +82,43 @@ export function deriveCustomerStatus(input: StatusInput): CustomerStatus {
   const figures = computeCustomerFigures(purchases, dayOf);
 
   const windowFigures = tierWindowFigures(purchases, asOfDay, scheme.windowMonths, dayOf);
-  const qualifying = qualifyingTier(scheme, windowFigures);
-  const reviewDue = isReviewDue(previous.lastReviewAt, scheme.reviewEveryMonths, asOfDay);
-  const tierChange = decideTierChange({ current: previous.tierId, qualifying, scheme, asOf: asOfDay, reviewDue, figures: windowFigures });
+  const rfm = input.rfmCutPoints
+    ? scoreWithCutPoints(input.rfmCutPoints, { daysSinceLast: windowFigures.daysSinceLast, purchaseCount: figures.purchaseCount, spendFen: figures.totalSpentFen })
+    : null;
+  let tierChange: TierDecision;
+  const grouping = input.grouping ?? 'tiers';
+  switch (grouping) {
+    case 'tiers': {
+      const qualifying = qualifyingTier(scheme, windowFigures);
+      tierChange = decideTierChange({ current: previous.tierId, qualifying, scheme, asOf: asOfDay, reviewDue: input.applyDowngrades ?? false, figures: windowFigures });
+      break;
+    }
+    case 'rfm':
+      tierChange = decideRfmChange(previous.tierId, rfm, asOfDay);
+      break;
+    default:
+      return assertNever(grouping);
+  }
   const tierId = tierChange.change === 'downgrade-pending' && previous.tierId !== null ? previous.tierId : tierChange.next;
 
   const risk = churnRisk({ purchases, asOf, dayOf, storeMedianGapDays, rules: churnRules });
   const stage = lifecycleStage({ figures, previousStage: previous.stage, risk: risk.level, asOf, storeMedianGapDays, rules: lifecycleRules, dayOf });
-  return { tierId, tierChange, stage, risk, valueAtRiskFen: valueAtRisk(purchases, asOf, dayOf), figures };
+  return { tierId, tierChange, stage, risk, valueAtRiskFen: valueAtRisk(purchases, asOf, dayOf), figures, rfm };
+}
+
+/**
+ * Under RFM grouping the group follows the scores at once, both ways: RFM has no thresholds to hold on
+ * to, and a segment such as 'at-risk' is only useful while it is current. Up or down by the order of
+ * RFM_GROUPS; a move from an id that is no RFM group (the grouping was just switched) counts as up.
+ */
+function decideRfmChange(current: string | null, rfm: RfmResult | null, asOf: string): TierDecision {
+  const group: RfmGroup = rfm ? rfm.segment : 'unscored';
+  const next = rfmTierId(group);
+  const params: Record<string, number | string> = { from: current ?? '', to: next, asOf, r: rfm?.r ?? 0, f: rfm?.f ?? 0, m: rfm?.m ?? 0 };
+  if (current === next) return { next, change: 'none', reason: { code: 'rfm-kept', params } };
+  const was = current === null ? null : rfmGroupOf(current);
+  const down = was !== null && RFM_GROUPS.indexOf(group) > RFM_GROUPS.indexOf(was);
+  return { next, change: down ? 'downgrade' : 'upgrade', reason: { code: current === null ? 'tier-assigned' : 'rfm-scored', params } };
 }
 
 export interface TierHistoryEntry {
@@ -102,13 +149,27 @@ export interface StoredStatusFields {
   statusAsOf: string;
   lastTierReviewAt: string | null;
   pendingTierId: string | null;
+  /** Why the pending downgrade (the thresholds no longer met, with the customer's figures); null with none. */
+  pendingTierReason: TierDecision['reason'] | null;
+  rfmScore: string | null;
 }
 
-/** The status of a customer without purchases under the default rules: the floor tier, a prospect, no risk. */
-export function initialStatusFields(asOfDay: string): StoredStatusFields {
-  const tiers = DEFAULT_STATUS_SETTINGS.scheme.tiers;
+/** The group of a customer without purchases: the floor tier, or 'unscored' under RFM. */
+export function floorTierId(s: Pick<StatusSettings, 'grouping' | 'scheme'>): string {
+  switch (s.grouping) {
+    case 'tiers':
+      return s.scheme.tiers[s.scheme.tiers.length - 1]!.id;
+    case 'rfm':
+      return rfmTierId('unscored');
+    default:
+      return assertNever(s.grouping);
+  }
+}
+
+/** The status of a customer without purchases: the floor group, a prospect, no risk. */
+export function initialStatusFields(asOfDay: string, settings: Pick<StatusSettings, 'grouping' | 'scheme'> = DEFAULT_STATUS_SETTINGS): StoredStatusFields {
   return {
-    tierId: tiers[tiers.length - 1]!.id,
+    tierId: floorTierId(settings),
     lifecycleStage: 'prospect',
     churnLevel: 'none',
     churnReason: { code: 'no-purchases', params: { usualGapDays: null, daysSinceLast: null, basis: null } },
@@ -116,16 +177,22 @@ export function initialStatusFields(asOfDay: string): StoredStatusFields {
     statusAsOf: asOfDay,
     lastTierReviewAt: null,
     pendingTierId: null,
+    pendingTierReason: null,
+    rfmScore: null,
   };
 }
 
+/** The RFM scores as stored and shown: "545" is R 5, F 4, M 5. */
+export function rfmScoreText(rfm: RfmResult | null): string | null {
+  return rfm === null ? null : `${rfm.r}${rfm.f}${rfm.m}`;
+}
+
 /**
- * What to store from a derivation. `lastTierReviewAt` is the one the derivation started from, or,
- * when `recordReview` (the full recomputation: rule changes and the daily rollover) and the review was
- * due, the asOf day: the review took place then, and later downgrades wait for the next one.
+ * What to store from a derivation. `lastTierReviewAt` is the one the derivation started from, or the
+ * asOf day when this derivation applied the review's downgrades.
  */
-export function statusFieldsOf(status: CustomerStatus, asOfDay: string, previous: PreviousStatus, scheme: TierScheme, recordReview: boolean): StoredStatusFields {
-  const reviewed = recordReview && isReviewDue(previous.lastReviewAt, scheme.reviewEveryMonths, asOfDay);
+export function statusFieldsOf(status: CustomerStatus, asOfDay: string, previous: PreviousStatus, appliedDowngrades: boolean): StoredStatusFields {
+  const reviewed = appliedDowngrades;
   return {
     tierId: status.tierId,
     lifecycleStage: status.stage,
@@ -135,5 +202,7 @@ export function statusFieldsOf(status: CustomerStatus, asOfDay: string, previous
     statusAsOf: asOfDay,
     lastTierReviewAt: reviewed ? asOfDay : previous.lastReviewAt,
     pendingTierId: status.tierChange.change === 'downgrade-pending' ? status.tierChange.next : null,
+    pendingTierReason: status.tierChange.change === 'downgrade-pending' ? status.tierChange.reason : null,
+    rfmScore: rfmScoreText(status.rfm),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readOnlineRetailInvoices } from '../../test/fixtures/onlineRetail';
-import { RFM_SEGMENT_NAMES, RFM_SEGMENTS, rfmSegment, scoreRfm, type RfmInput } from './rfm';
+import { isRfmCutPoints, RFM_SEGMENT_NAMES, RFM_SEGMENTS, rfmCutPoints, rfmSegment, scoreRfm, scoreWithCutPoints, type RfmInput } from './rfm';
+import { createRng } from './random';
 
 const DAY = 86_400_000;
 
@@ -122,5 +123,52 @@ describe('scoreRfm', () => {
     expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // 17850 (the sample's first customer) is scored.
     expect(scored.has('17850.0')).toBe(true);
+  });
+});
+
+describe('rfmCutPoints and scoreWithCutPoints', () => {
+  it('score every customer exactly as the store-wide scoring does (generated stores, ties included)', () => {
+    const rng = createRng(7);
+    const rand = () => rng.next();
+    for (let round = 0; round < 60; round++) {
+      const n = 1 + Math.floor(rand() * 40);
+      const inputs: RfmInput[] = Array.from({ length: n }, (_, i) => {
+        const none = rand() < 0.1;
+        return {
+          id: `c${i}`,
+          purchaseCount: none ? 0 : 1 + Math.floor(rand() * 6),
+          spendFen: Math.floor(rand() * 5) * 1000 - (rand() < 0.05 ? 7000 : 0),
+          daysSinceLast: none ? null : Math.floor(rand() * 8) * 30,
+        };
+      });
+      const whole = scoreRfm(inputs);
+      const cuts = rfmCutPoints(inputs);
+      if (whole.size === 0) {
+        expect(cuts).toBeNull();
+        continue;
+      }
+      expect(isRfmCutPoints(cuts)).toBe(true);
+      for (const c of inputs) expect(scoreWithCutPoints(cuts!, c), `round ${round} ${c.id}`).toEqual(whole.get(c.id) ?? null);
+    }
+  });
+
+  it('agree with the store-wide scoring on the Online Retail sample', () => {
+    const { inputs } = retailFigures();
+    const whole = scoreRfm(inputs);
+    const cuts = rfmCutPoints(inputs)!;
+    for (const c of inputs) expect(scoreWithCutPoints(cuts, c)).toEqual(whole.get(c.id) ?? null);
+  });
+
+  it('score a value outside the scored set by where it falls: a first purchase today is most recent', () => {
+    const cuts = rfmCutPoints([10, 20, 30, 40, 50].map((d) => ({ daysSinceLast: d, purchaseCount: d / 10, spendFen: d * 100 })))!;
+    expect(scoreWithCutPoints(cuts, { daysSinceLast: 0, purchaseCount: 1, spendFen: 100 })).toMatchObject({ r: 5, f: 1, m: 1, segment: 'new' });
+    expect(scoreWithCutPoints(cuts, { daysSinceLast: 400, purchaseCount: 9, spendFen: 99_999 })).toMatchObject({ r: 1, f: 5, m: 5, segment: 'cant-lose' });
+    expect(scoreWithCutPoints(cuts, { daysSinceLast: null, purchaseCount: 0, spendFen: 0 })).toBeNull();
+  });
+
+  it('refuses junk read back from storage', () => {
+    for (const junk of [null, 1, {}, { recency: [1, 2, 3], frequency: [1, 2, 3, 4], monetary: [1, 2, 3, 4] }, { recency: [1, 2, 3, NaN], frequency: [1, 2, 3, 4], monetary: [1, 2, 3, 4] }]) {
+      expect(isRfmCutPoints(junk)).toBe(false);
+    }
   });
 });

@@ -104,3 +104,62 @@ export function scoreRfm(customers: readonly RfmInput[]): Map<string, RfmResult>
   });
   return out;
 }
+
+/**
+ * The quintile boundaries of one store-wide scoring, kept so a single customer can be scored later
+ * (on a purchase) exactly as the store-wide scoring would have scored the same values. Each list
+ * holds four thresholds t1..t4 on a "higher is better" scale; score(v) = 1 + #{k : v > t_k}.
+ * Recency is on −daysSinceLast, as in scoreRfm.
+ */
+export interface RfmCutPoints {
+  recency: number[];
+  frequency: number[];
+  monetary: number[];
+}
+
+/**
+ * t_k = sorted[ceil(k·n/5) − 1]. Why this equals the quintile rule for every value in the set:
+ * 1 + floor(5·below(v)/n) ≥ k+1 ⟺ below(v) ≥ ceil(k·n/5) = j ⟺ the j-th smallest value is
+ * strictly below v ⟺ v > sorted[j − 1].
+ */
+function thresholds(values: readonly number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  return [1, 2, 3, 4].map((k) => sorted[Math.ceil((k * n) / 5) - 1]!);
+}
+
+const scoreOn = (cuts: readonly number[], v: number) => (1 + cuts.filter((t) => v > t).length) as RfmScore;
+
+const isBuyer = (c: Omit<RfmInput, 'id'>) => c.purchaseCount > 0 && c.daysSinceLast !== null;
+
+/** The cut points of scoreRfm over these customers; null when none of them has purchased. */
+export function rfmCutPoints(customers: Iterable<Omit<RfmInput, 'id'>>): RfmCutPoints | null {
+  const r: number[] = [];
+  const f: number[] = [];
+  const m: number[] = [];
+  for (const c of customers) {
+    if (!isBuyer(c)) continue;
+    r.push(-(c.daysSinceLast as number));
+    f.push(c.purchaseCount);
+    m.push(c.spendFen);
+  }
+  if (r.length === 0) return null;
+  return { recency: thresholds(r), frequency: thresholds(f), monetary: thresholds(m) };
+}
+
+/** One customer's scores and segment against stored cut points; null for a customer who never purchased. */
+export function scoreWithCutPoints(cuts: RfmCutPoints, c: Omit<RfmInput, 'id'>): RfmResult | null {
+  if (!isBuyer(c)) return null;
+  const r = scoreOn(cuts.recency, -(c.daysSinceLast as number));
+  const f = scoreOn(cuts.frequency, c.purchaseCount);
+  const m = scoreOn(cuts.monetary, c.spendFen);
+  return { r, f, m, segment: rfmSegment(r, f, m) };
+}
+
+/** Whether a stored value is a usable set of cut points (settings are read back from disk). */
+export function isRfmCutPoints(value: unknown): value is RfmCutPoints {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const four = (x: unknown) => Array.isArray(x) && x.length === 4 && x.every((n) => typeof n === 'number' && Number.isFinite(n));
+  return four(v.recency) && four(v.frequency) && four(v.monetary);
+}

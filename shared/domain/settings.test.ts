@@ -16,6 +16,9 @@ describe('settingsFromRows', () => {
       currency: 'HKD',
       status: DEFAULT_STATUS_SETTINGS,
       storeMedianGapDays: null,
+      rfmCutPoints: null,
+      lastTierReviewAt: null,
+      statusRecomputedOn: null,
     });
   });
   it('ignores unknown keys and values that no longer fit', () => {
@@ -41,8 +44,22 @@ describe('settingsFromRows', () => {
     ];
     for (const value of bad) {
       expect(isValidStatusSettings(value)).toBe(false);
-      expect(settingsFromRows([{ key: 'status', value }]).status).toBe(DEFAULT_STATUS_SETTINGS);
+      expect(settingsFromRows([{ key: 'status', value }]).status).toEqual(DEFAULT_STATUS_SETTINGS);
     }
+    expect(isValidStatusSettings({ ...DEFAULT_STATUS_SETTINGS, grouping: 'stars' })).toBe(false);
+    expect(isValidStatusSettings({ ...DEFAULT_STATUS_SETTINGS, rfmBenefits: { ...DEFAULT_STATUS_SETTINGS.rfmBenefits, lost: { discountPercent: 120, pointsMultiplier: 1, contactCadenceDays: 30 } } })).toBe(false);
+  });
+  it('reads status rules saved before the RFM grouping with its defaults, keeping the owner\'s tiers', () => {
+    const { grouping: _g, rfmBenefits: _b, ...old } = { ...DEFAULT_STATUS_SETTINGS, scheme: { ...DEFAULT_STATUS_SETTINGS.scheme, windowMonths: 6 } };
+    const read = settingsFromRows([{ key: 'status', value: old }]).status;
+    expect(read).toEqual({ ...DEFAULT_STATUS_SETTINGS, scheme: { ...DEFAULT_STATUS_SETTINGS.scheme, windowMonths: 6 } });
+  });
+  it('keeps the RFM cut points and the last tier review day only when they fit', () => {
+    const cuts = { recency: [-90, -60, -30, -10], frequency: [1, 1, 2, 4], monetary: [100, 500, 900, 3000] };
+    expect(settingsFromRows([{ key: 'rfmCutPoints', value: cuts }]).rfmCutPoints).toEqual(cuts);
+    expect(settingsFromRows([{ key: 'rfmCutPoints', value: { recency: [1] } }]).rfmCutPoints).toBeNull();
+    expect(settingsFromRows([{ key: 'lastTierReviewAt', value: '2026-09-01' }]).lastTierReviewAt).toBe('2026-09-01');
+    expect(settingsFromRows([{ key: 'lastTierReviewAt', value: 'yesterday' }]).lastTierReviewAt).toBeNull();
   });
   it('caches the store median gap: a positive number or null', () => {
     expect(settingsFromRows([{ key: 'storeMedianGapDays', value: 21.5 }]).storeMedianGapDays).toBe(21.5);

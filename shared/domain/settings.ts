@@ -5,21 +5,38 @@ import { validateChurnRules } from './churn';
 import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from './customerStatus';
 import { validateLifecycleRules } from './lifecycle';
 import { CURRENCIES } from './money';
-import { validateTierScheme } from './tiers';
+import { isRfmCutPoints, type RfmCutPoints } from './rfm';
+import { RFM_GROUPS, STATUS_GROUPINGS } from './statusGroups';
+import { isValidTierBenefits, validateTierScheme } from './tiers';
 
-/** Whether a stored value is a whole, valid set of status rules (the pure validators decide; junk never throws). */
-export function isValidStatusSettings(value: unknown): value is StatusSettings {
-  if (typeof value !== 'object' || value === null) return false;
+/**
+ * A stored value as a whole, valid set of status rules, or null. Values saved before the RFM grouping
+ * existed lack `grouping` and `rfmBenefits`; they get the defaults (tiers, default benefits) rather
+ * than losing the owner's tier rules. The pure validators decide; junk never throws.
+ */
+export function statusSettingsFrom(value: unknown): StatusSettings | null {
+  if (typeof value !== 'object' || value === null) return null;
   const v = value as Partial<StatusSettings>;
+  const grouping = v.grouping ?? DEFAULT_STATUS_SETTINGS.grouping;
+  const rfmBenefits = v.rfmBenefits ?? DEFAULT_STATUS_SETTINGS.rfmBenefits;
   try {
-    return (
-      typeof v.scheme === 'object' && v.scheme !== null && validateTierScheme(v.scheme).ok &&
-      typeof v.lifecycleRules === 'object' && v.lifecycleRules !== null && validateLifecycleRules(v.lifecycleRules).ok &&
-      typeof v.churnRules === 'object' && v.churnRules !== null && validateChurnRules(v.churnRules).ok
-    );
+    if (!(STATUS_GROUPINGS as readonly unknown[]).includes(grouping)) return null;
+    if (typeof rfmBenefits !== 'object' || rfmBenefits === null || !RFM_GROUPS.every((g) => isValidTierBenefits(rfmBenefits[g]))) return null;
+    if (typeof v.scheme !== 'object' || v.scheme === null) return null;
+    const scheme = validateTierScheme(v.scheme);
+    if (!scheme.ok) return null;
+    if (typeof v.lifecycleRules !== 'object' || v.lifecycleRules === null || !validateLifecycleRules(v.lifecycleRules).ok) return null;
+    if (typeof v.churnRules !== 'object' || v.churnRules === null || !validateChurnRules(v.churnRules).ok) return null;
+    const benefits = Object.fromEntries(RFM_GROUPS.map((g) => [g, { ...rfmBenefits[g] }])) as StatusSettings['rfmBenefits'];
+    return { grouping, scheme: scheme.value, rfmBenefits: benefits, lifecycleRules: { ...v.lifecycleRules }, churnRules: { ...v.churnRules } };
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** Whether a stored value reads back as a whole, valid set of status rules. */
+export function isValidStatusSettings(value: unknown): boolean {
+  return statusSettingsFrom(value) !== null;
 }
 
 export const storeSettingsSchema = z.object({
@@ -30,12 +47,25 @@ export const storeSettingsSchema = z.object({
   /** The store's currency: how amounts (integer minor units) are typed and shown. */
   currency: z.enum(CURRENCIES),
   /** The rules that decide tier, lifecycle stage and churn risk. */
-  status: z.custom<StatusSettings>(isValidStatusSettings, { message: 'status-rules-invalid' }),
+  status: z.unknown().transform((value, ctx): StatusSettings => {
+    const settings = statusSettingsFrom(value);
+    if (settings === null) {
+      ctx.addIssue({ code: 'custom', message: 'status-rules-invalid' });
+      return z.NEVER;
+    }
+    return settings;
+  }),
   /**
    * Cache: the store's median gap between visits (storeMedianGap over the customers' median gaps),
    * written by the full status recomputation and read by the incremental one. null when none.
    */
   storeMedianGapDays: z.number().finite().positive().nullable(),
+  /** Cache: the store's RFM cut points, written by the full status recomputation. null before the first. */
+  rfmCutPoints: z.custom<RfmCutPoints>(isRfmCutPoints).nullable(),
+  /** 'yyyy-MM-dd' of the last tier review the owner applied; null when none yet (the first review is due). */
+  lastTierReviewAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  /** 'yyyy-MM-dd' of the last full status recomputation (the daily rollover runs one when this is not today). */
+  statusRecomputedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 export type SettingKey = keyof StoreSettings;
@@ -46,6 +76,9 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   currency: 'CNY',
   status: DEFAULT_STATUS_SETTINGS,
   storeMedianGapDays: null,
+  rfmCutPoints: null,
+  lastTierReviewAt: null,
+  statusRecomputedOn: null,
 };
 
 /** Merges stored rows over the defaults; a row that no longer fits its schema falls back to the default. */

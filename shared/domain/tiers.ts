@@ -124,6 +124,17 @@ function nameTexts(name: TierName): string[] {
   return typeof name === 'string' ? [name] : [name['zh-CN'], name['zh-TW'], name.en];
 }
 
+/** Discount 0–100 %, a positive points multiplier up to the limit, a cadence of whole days. */
+export function isValidTierBenefits(b: unknown): b is TierBenefits {
+  if (typeof b !== 'object' || b === null) return false;
+  const v = b as Partial<TierBenefits>;
+  return (
+    isNum(v.discountPercent, 0, 100) &&
+    isNum(v.pointsMultiplier, Number.MIN_VALUE, TIER_LIMITS.maxPointsMultiplier) &&
+    isInt(v.contactCadenceDays, 1, TIER_LIMITS.maxDays)
+  );
+}
+
 /** The name to show in a locale: the owner's own text as typed, or the locale's default. */
 export function tierName(rule: Pick<TierRule, 'name'>, locale: 'zh-CN' | 'zh-TW' | 'en'): string {
   return typeof rule.name === 'string' ? rule.name : rule.name[locale];
@@ -157,15 +168,7 @@ export function validateTierScheme(s: TierScheme): Result<TierScheme, TierScheme
     ) {
       found.add('threshold-invalid');
     }
-    const b = t.benefits;
-    if (
-      !b ||
-      !isNum(b.discountPercent, 0, 100) ||
-      !isNum(b.pointsMultiplier, Number.MIN_VALUE, TIER_LIMITS.maxPointsMultiplier) ||
-      !isInt(b.contactCadenceDays, 1, TIER_LIMITS.maxDays)
-    ) {
-      found.add('benefit-invalid');
-    }
+    if (!isValidTierBenefits(t.benefits)) found.add('benefit-invalid');
   }
   const floor = tiers[tiers.length - 1];
   if (floor && (floor.minSpendFen !== 0 || floor.minPurchases !== 0 || floor.maxDaysSinceLastPurchase !== null)) found.add('floor-not-open');
@@ -275,6 +278,10 @@ export const TIER_REASON_CODES = [
   'tier-downgrade',
   /** Qualifies only for a lower tier; keeps the current tier until the review. */
   'tier-downgrade-pending',
+  /** RFM grouping: the scores put the customer in another group (params r, f, m). */
+  'rfm-scored',
+  /** RFM grouping: still in the same group. */
+  'rfm-kept',
 ] as const;
 export type TierReasonCode = (typeof TIER_REASON_CODES)[number];
 
