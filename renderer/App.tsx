@@ -17,6 +17,9 @@ import { ImportScreen } from './features/import/ImportScreen';
 import { ExportScreen } from './features/export/ExportScreen';
 import { DuplicatesScreen } from './features/duplicates/DuplicatesScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { StatusRulesScreen } from './features/statusRules/StatusRulesScreen';
+import { TierReviewScreen } from './features/review/TierReviewScreen';
+import { useDailyRollover } from './features/recompute/useDailyRollover';
 import { NoBridgeError } from './platform/desktopApi';
 
 function useAppliedTheme() {
@@ -77,6 +80,10 @@ function Screen({ route }: { route: Route }) {
       return <TrashScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'statusRules':
+      return <StatusRulesScreen />;
+    case 'tierReview':
+      return <TierReviewScreen />;
     default:
       return assertNever(route, 'route');
   }
@@ -89,6 +96,7 @@ export function App() {
   const peekId = useUiStore((s) => s.peekCustomerId);
   useAppliedTheme();
   useShortcuts();
+  useDailyRollover(settings);
 
   useEffect(() => {
     document.title = t('app.windowTitle');

@@ -27,3 +27,6 @@ export const duplicateCandidates = (onProgress?: (p: ReadProgress) => void) => r
 // Imports: the worker writes them (renderer/workers); the page lists and undoes them.
 import { createImportRepository } from './imports';
 export const imports = createImportRepository(database(), { ...deps, dayOf: localDayOf });
+// The tier review: who waits to move down (the worker applies the review; see renderer/workers).
+import { createTierReviewRepository } from './tierReview';
+export const tierReview = createTierReviewRepository(database());

@@ -11,7 +11,9 @@ export type Route =
   | { name: 'export' }
   | { name: 'duplicates' }
   | { name: 'trash' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'statusRules' }
+  | { name: 'tierReview' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -26,7 +28,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'export') return { name: 'export' };
   if (first === 'duplicates') return { name: 'duplicates' };
   if (first === 'trash') return { name: 'trash' };
-  if (first === 'settings') return { name: 'settings' };
+  if (first === 'settings') return second === 'status' && !third ? { name: 'statusRules' } : { name: 'settings' };
+  if (first === 'review') return { name: 'tierReview' };
   return { name: 'customers' };
 }
 
@@ -50,6 +53,10 @@ export function routeHref(route: Route): string {
       return '#/trash';
     case 'settings':
       return '#/settings';
+    case 'statusRules':
+      return '#/settings/status';
+    case 'tierReview':
+      return '#/review';
     default:
       return assertNever(route, 'route');
   }

@@ -1,4 +1,4 @@
-// Settings: language, theme, the default phone region, and facts about this installation.
+// Settings: language, theme, the default phone region, the status rules' entry, and facts about this installation.
 import { useTranslation } from 'react-i18next';
 import { PHONE_REGIONS, type PhoneRegion } from '../../../shared/domain/customer';
 import { CURRENCIES, type Currency } from '../../../shared/domain/money';
@@ -7,6 +7,11 @@ import { useSettings } from '../../db/hooks';
 import { useDesktop } from '../../platform/context';
 import { useUiStore, type ThemeChoice } from '../../stores/ui';
 import { LanguageSelect } from '../../ui/LanguageSelect';
+import { routeHref } from '../../ui/routes';
+import { parseISO } from 'date-fns';
+import { formatLongDate } from '../../i18n';
+import { statusWorker } from '../recompute/statusClient';
+import { runStatusJob, useStatusJobs } from '../recompute/statusJobs';
 
 const THEMES: ThemeChoice[] = ['system', 'light', 'dark'];
 
@@ -16,6 +21,7 @@ export function SettingsScreen() {
   const { info } = useDesktop();
   const theme = useUiStore((s) => s.theme);
   const setTheme = useUiStore((s) => s.setTheme);
+  const jobRunning = useStatusJobs((s) => s.running !== null);
 
   return (
     <section aria-labelledby="settings-heading" className="settings">
@@ -76,6 +82,30 @@ export function SettingsScreen() {
             </select>
             <span className="hint">{t('settings.currencyHint')}</span>
           </div>
+        </div>
+      </section>
+      <section className="card" data-testid="status-card">
+        <h2>{t('settings.statusCard.title')}</h2>
+        <p>
+          {settings?.status.grouping === 'rfm'
+            ? t('settings.statusCard.rfm')
+            : t('settings.statusCard.tiers', { months: settings?.status.scheme.windowMonths ?? 12 })}
+        </p>
+        <p className="hint">
+          {t('settings.statusCard.lastRecompute', {
+            date: settings?.statusRecomputedOn ? formatLongDate(parseISO(settings.statusRecomputedOn)) : t('settings.statusCard.never'),
+          })}
+        </p>
+        <div className="card-actions">
+          <a className="button button-primary" href={routeHref({ name: 'statusRules' })} data-testid="edit-status-rules">
+            {t('settings.statusCard.edit')}
+          </a>
+          <a className="button" href={routeHref({ name: 'tierReview' })}>
+            {t('settings.statusCard.review')}
+          </a>
+          <button type="button" className="button" disabled={jobRunning} onClick={() => void runStatusJob(statusWorker(), 'rollover').catch(() => undefined)}>
+            {t('settings.statusCard.recomputeNow')}
+          </button>
         </div>
       </section>
       <section className="card">

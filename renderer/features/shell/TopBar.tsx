@@ -1,6 +1,8 @@
-// The top bar: the one search box, the new-customer button, and the language switch.
+// The top bar: the one search box, the new-customer button, the status job's progress, and the language switch.
 import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../../ui/LanguageSelect';
+import { ReviewDueLink } from '../recompute/ReviewDueLink';
+import { StatusJobIndicator } from '../recompute/StatusJobIndicator';
 import { SEARCH_INPUT_ID, useUiStore } from '../../stores/ui';
 import { navigate, useRoute } from '../../ui/routes';
 
@@ -47,6 +49,8 @@ export function TopBar() {
       <button type="button" className="button button-primary" data-testid="new-customer" onClick={() => navigate({ name: 'customerNew' })} title={t('shell.newCustomerShortcut', { shortcut: isMac ? '⌘N' : 'Ctrl+N' })}>
         + {t('customer.new')}
       </button>
+      <StatusJobIndicator />
+      <ReviewDueLink />
       <div className="language-switch">
         <LanguageSelect />
       </div>

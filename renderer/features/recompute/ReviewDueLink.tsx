@@ -1,0 +1,23 @@
+// The top bar's reminder that the tier review is due and customers wait to move down.
+import { useTranslation } from 'react-i18next';
+import { localDayOf } from '../../../shared/domain/customerFigures';
+import { nextReviewDate } from '../../../shared/domain/tiers';
+import { useSettings } from '../../db/hooks';
+import { usePendingDowngradeCount } from '../../db/reviewHooks';
+import { routeHref, useRoute } from '../../ui/routes';
+
+export function ReviewDueLink() {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  const waiting = usePendingDowngradeCount();
+  const route = useRoute();
+  if (!settings || !waiting || route.name === 'tierReview') return null;
+  const last = settings.lastTierReviewAt;
+  const due = last === null || nextReviewDate(last, settings.status.scheme.reviewEveryMonths) <= localDayOf(new Date().toISOString());
+  if (!due) return null;
+  return (
+    <a className="review-due-link" href={routeHref({ name: 'tierReview' })} data-testid="review-due">
+      {t('statusJobs.reviewDue', { count: waiting })}
+    </a>
+  );
+}

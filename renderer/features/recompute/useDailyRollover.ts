@@ -1,0 +1,35 @@
+// Keeps every customer's tier, stage and risk current as days pass: a full recomputation once a day.
+import { useEffect } from 'react';
+import { localDayOf } from '../../../shared/domain/customerFigures';
+import type { StoreSettings } from '../../../shared/domain/settings';
+import { statusWorker } from './statusClient';
+import { runStatusJob, useStatusJobs } from './statusJobs';
+
+const CHECK_EVERY_MS = 60_000;
+// One automatic attempt a day: a failing recomputation must not retry every minute (the indicator offers a retry).
+let attemptedOn: string | null = null;
+
+/**
+ * Starts the rollover recomputation when the last one was not today: at start-up (a store opened on a
+ * new day, a demo store just made) and when the clock passes midnight with the app open. Risk and
+ * stage depend on the days since the last visit, so they age even without purchases.
+ */
+export function useDailyRollover(settings: Pick<StoreSettings, 'startedAs' | 'statusRecomputedOn'> | undefined): void {
+  const started = settings !== undefined && settings.startedAs !== null;
+  const recomputedOn = settings?.statusRecomputedOn ?? null;
+  useEffect(() => {
+    if (!started) return;
+    const check = () => {
+      const today = localDayOf(new Date().toISOString());
+      if (recomputedOn === today || attemptedOn === today) return;
+      const jobs = useStatusJobs.getState();
+      // A rules recomputation does the rollover's work too; look again once it is done.
+      if (jobs.running !== null || jobs.queued.length > 0) return;
+      attemptedOn = today;
+      runStatusJob(statusWorker(), 'rollover').catch(() => undefined); // the indicator shows the failure
+    };
+    check();
+    const timer = setInterval(check, CHECK_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [started, recomputedOn]);
+}

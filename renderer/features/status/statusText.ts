@@ -1,0 +1,253 @@
+// The words for a customer's status — tier, lifecycle stage, churn risk and the reasons behind them —
+// in the language on screen. Pure: everything comes in as arguments, so every screen (the list, the
+// customer page, the churn list, the tier review) words a status the same way, and tests can check it.
+import type { TFunction } from 'i18next';
+import type { ChurnLevel, ChurnReason } from '../../../shared/domain/churn';
+import type { StatusSettings, TierHistoryEntry } from '../../../shared/domain/customerStatus';
+import type { LifecycleStage } from '../../../shared/domain/lifecycle';
+import { CURRENCY_MINOR_DIGITS, formatMoney, type Currency } from '../../../shared/domain/money';
+import { rfmGroupOf, statusGroupName, type Locale } from '../../../shared/domain/statusGroups';
+import type { TierBenefits, TierDecision } from '../../../shared/domain/tiers';
+import { assertNever } from '../../../shared/result';
+
+export type StatusLocale = Locale;
+
+/** Everything a status needs to be put into words besides the status itself. */
+export interface StatusWording {
+  t: TFunction;
+  locale: StatusLocale;
+  /** Minor units as text in the store's currency (see statusMoney). */
+  money: (minor: number) => string;
+  /** The rules in force: group names and order, and the churn trend window the reasons speak of. */
+  status: Pick<StatusSettings, 'grouping' | 'scheme' | 'rfmBenefits' | 'churnRules'>;
+}
+
+/**
+ * Money for sentences: whole amounts without the decimals ("¥5,000", not "¥5,000.00"), which read
+ * better inside a reason; anything with cents keeps them.
+ */
+export function statusMoney(currency: Currency, locale: StatusLocale): (minor: number) => string {
+  const scale = 10 ** CURRENCY_MINOR_DIGITS[currency];
+  const whole = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 });
+  return (minor) => (minor % scale === 0 ? whole.format(minor / scale) : formatMoney(minor, currency, locale));
+}
+
+function decimal(locale: StatusLocale, n: number): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
+}
+
+// ---- names -------------------------------------------------------------------------------------
+
+export function stageName(t: TFunction, stage: LifecycleStage): string {
+  return t(`status.stages.${stage}`);
+}
+
+/** One line on what the stage means, for a tooltip. */
+export function stageHint(t: TFunction, stage: LifecycleStage): string {
+  return t(`status.stageHints.${stage}`);
+}
+
+export function churnLevelName(t: TFunction, level: ChurnLevel): string {
+  return t(`status.levels.${level}`);
+}
+
+/** The name of any stored tierId (a tier, an RFM group); a removed tier says so rather than showing an id. */
+export function groupName(w: Pick<StatusWording, 't' | 'locale' | 'status'>, tierId: string): string {
+  return statusGroupName(w.status, tierId, w.locale) ?? w.t('status.removedTier');
+}
+
+// ---- churn risk --------------------------------------------------------------------------------
+
+type SpendTrend = 'down' | 'up' | 'same';
+
+function spendChangeText(t: TFunction, percentChange: number, trendMonths: number): string {
+  const trend: SpendTrend = percentChange < 0 ? 'down' : percentChange > 0 ? 'up' : 'same';
+  const percent = Math.abs(percentChange);
+  // A month, half a year and a year have words of their own; other windows are counted in months.
+  if (trendMonths === 1) return t(`status.churnReason.spend.${trend}.month`, { percent });
+  if (trendMonths === 6) return t(`status.churnReason.spend.${trend}.halfYear`, { percent });
+  if (trendMonths === 12) return t(`status.churnReason.spend.${trend}.year`, { percent });
+  return t(`status.churnReason.spend.${trend}.months`, { percent, count: trendMonths });
+}
+
+function daysSinceText(t: TFunction, days: number): string {
+  return days <= 0 ? t('status.churnReason.visitedToday') : t('status.churnReason.daysSince', { count: days });
+}
+
+/**
+ * Why a customer has their churn level, in words: their usual gap (their own, or the store's while
+ * they have too few visits), the days since their last visit, and how their spend moved,
+ * e.g. "Usually every 21 days; 64 days since the last visit; spend down 40% on the half-year before".
+ */
+export function churnReasonText(w: Pick<StatusWording, 't' | 'locale' | 'status'>, reason: ChurnReason): string {
+  const { t, locale } = w;
+  const { usualGapDays, daysSinceLast, basis, spendChangePercent } = reason.params;
+  const parts: string[] = [];
+  switch (reason.code) {
+    case 'no-purchases':
+      return t('status.churnReason.noPurchases');
+    case 'no-basis':
+      parts.push(t('status.churnReason.noBasis'));
+      break;
+    case 'on-rhythm':
+    case 'overdue':
+    case 'spend-down':
+    case 'overdue-and-spend-down':
+      if (usualGapDays === null) break;
+      if (basis === 'store') parts.push(t('status.churnReason.usualStore', { count: usualGapDays, days: decimal(locale, usualGapDays) }));
+      else if (usualGapDays === 1) parts.push(t('status.churnReason.usualOwnDaily'));
+      else parts.push(t('status.churnReason.usualOwn', { days: decimal(locale, usualGapDays) }));
+      break;
+    default:
+      return assertNever(reason.code, 'churn reason');
+  }
+  if (daysSinceLast !== null) parts.push(daysSinceText(t, daysSinceLast));
+  if (spendChangePercent !== undefined) parts.push(spendChangeText(t, spendChangePercent, w.status.churnRules.trendMonths));
+  return parts.join(t('status.churnReason.separator'));
+}
+
+// ---- tiers -------------------------------------------------------------------------------------
+
+type TierReason = TierDecision['reason'];
+
+const numberParam = (params: TierReason['params'], key: string): number | undefined => {
+  const v = params[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+};
+
+const stringParam = (params: TierReason['params'], key: string): string => {
+  const v = params[key];
+  return typeof v === 'string' ? v : '';
+};
+
+/** What a tier asks for, as a list: "¥5,000, 6 purchases and a visit in the last 180 days". Empty for the floor tier. */
+function requirementsText(w: StatusWording, params: TierReason['params']): string | null {
+  const { t } = w;
+  const items: string[] = [];
+  const minSpend = numberParam(params, 'minSpendFen') ?? 0;
+  const minPurchases = numberParam(params, 'minPurchases') ?? 0;
+  const maxDays = numberParam(params, 'maxDays') ?? -1;
+  if (minSpend > 0) items.push(t('status.tierReason.needsSpend', { amount: w.money(minSpend) }));
+  if (minPurchases > 0) items.push(t('status.tierReason.needsPurchases', { count: minPurchases }));
+  if (maxDays >= 0) items.push(t('status.tierReason.needsRecency', { count: maxDays }));
+  return items.length === 0 ? null : listText(t, items);
+}
+
+/** "A, B and C" / "A、B、C": Intl.ListFormat's words differ between ICU builds (Node, Chromium), so the words are ours. */
+function listText(t: TFunction, items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return t('status.list.andLast', { rest: items.slice(0, -1).join(t('status.list.separator')), last: items[items.length - 1] });
+}
+
+/** The customer's own figures the decision saw: "Spent ¥5,200 in 6 purchases in the last 12 months". null when not recorded. */
+function figuresText(w: StatusWording, params: TierReason['params'], withRecency: boolean): string | null {
+  const { t } = w;
+  const spend = numberParam(params, 'spendFen');
+  const purchases = numberParam(params, 'purchaseCount');
+  const windowMonths = numberParam(params, 'windowMonths');
+  if (spend === undefined || purchases === undefined || windowMonths === undefined) return null;
+  const figureParams = { count: windowMonths, spend: w.money(spend), purchases: t('status.tierReason.purchases', { count: purchases }) };
+  const figures = windowMonths === 1 ? t('status.tierReason.figuresMonth', figureParams) : t('status.tierReason.figures', figureParams);
+  if (!withRecency) return figures;
+  const days = numberParam(params, 'daysSinceLast') ?? -1;
+  const recency = days < 0 ? t('status.tierReason.neverVisited') : days === 0 ? t('status.tierReason.visitedToday') : t('status.tierReason.lastVisit', { count: days });
+  return t('status.tierReason.withRecency', { figures, recency });
+}
+
+function rfmReasonText(t: TFunction, params: TierReason['params']): string {
+  const r = numberParam(params, 'r') ?? 0;
+  const f = numberParam(params, 'f') ?? 0;
+  const m = numberParam(params, 'm') ?? 0;
+  return r > 0 && f > 0 && m > 0 ? t('status.tierReason.rfm', { r, f, m }) : t('status.tierReason.rfmUnscored');
+}
+
+/**
+ * Why a tier decision went the way it did, from its code and params:
+ * "Spent ¥5,200 in 6 purchases in the last 12 months (VIP needs ¥5,000 and 6 purchases)" for a tier
+ * met, "…, short of Regular (needs ¥1,000 and 2 purchases)" for one no longer met (a downgrade, done
+ * or waiting), and the R/F/M scores under RFM grouping.
+ */
+export function tierReasonText(w: StatusWording, reason: TierReason): string {
+  const { t } = w;
+  const { code, params } = reason;
+  const isRfm = code === 'rfm-scored' || code === 'rfm-kept' || rfmGroupOf(stringParam(params, 'to')) !== null;
+  if (isRfm) return rfmReasonText(t, params);
+  switch (code) {
+    case 'tier-assigned':
+    case 'tier-upgrade':
+    case 'tier-kept':
+    case 'tier-removed': {
+      // The thresholds in params are those of the tier moved to (or kept).
+      const text = metText(w, params, groupName(w, stringParam(params, 'to')));
+      return code === 'tier-removed' ? t('status.tierReason.removed', { reason: text }) : text;
+    }
+    case 'tier-downgrade':
+    case 'tier-downgrade-pending':
+      // The thresholds in params are those of the tier held, the ones no longer met.
+      return shortText(w, params, groupName(w, stringParam(params, 'from')));
+    case 'rfm-scored':
+    case 'rfm-kept':
+      return rfmReasonText(t, params);
+    default:
+      return assertNever(code, 'tier reason');
+  }
+}
+
+/** Whether the tier the reason is about sets a recency limit: only then are the days since the last visit part of the reason. */
+const hasRecencyLimit = (params: TierReason['params']) => (numberParam(params, 'maxDays') ?? -1) >= 0;
+
+function metText(w: StatusWording, params: TierReason['params'], tier: string): string {
+  const { t } = w;
+  const requirements = requirementsText(w, params);
+  const figures = figuresText(w, params, hasRecencyLimit(params));
+  if (requirements === null) return figures === null ? t('status.tierReason.floorOnly', { tier }) : t('status.tierReason.floor', { figures, tier });
+  return figures === null ? t('status.tierReason.needsOnly', { tier, requirements }) : t('status.tierReason.meets', { figures, tier, requirements });
+}
+
+function shortText(w: StatusWording, params: TierReason['params'], tier: string): string {
+  const { t } = w;
+  // A downgrade is always from a tier with some threshold: the floor tier has nothing to fall short of.
+  const requirements = requirementsText(w, params) ?? '';
+  const figures = figuresText(w, params, hasRecencyLimit(params));
+  return figures === null ? t('status.tierReason.needsOnly', { tier, requirements }) : t('status.tierReason.short', { figures, tier, requirements });
+}
+
+/** A tier-history entry's move as names: from (null for the first assignment) and to. */
+export function tierMoveNames(w: Pick<StatusWording, 't' | 'locale' | 'status'>, entry: Pick<TierHistoryEntry, 'from' | 'to'>): { from: string | null; to: string } {
+  return { from: entry.from === null ? null : groupName(w, entry.from), to: groupName(w, entry.to) };
+}
+
+/** "Moves to Potential at the next review (Jun 1, 2026)"; without a date when none is set yet. */
+export function pendingTierText(w: Pick<StatusWording, 't' | 'locale' | 'status'>, pendingTierId: string, reviewDate: string | null): string {
+  const tier = groupName(w, pendingTierId);
+  return reviewDate === null ? w.t('status.pending.atNextReview', { tier }) : w.t('status.pending.atReview', { tier, date: reviewDate });
+}
+
+// ---- benefits and RFM --------------------------------------------------------------------------
+
+/** A tier's benefits as short phrases: ["10% off", "2× points", "Contact every 30 days"]. */
+export function benefitsTexts(w: Pick<StatusWording, 't' | 'locale'>, benefits: TierBenefits): string[] {
+  const { t, locale } = w;
+  return [
+    benefits.discountPercent > 0 ? t('status.benefits.discount', { percent: decimal(locale, benefits.discountPercent) }) : t('status.benefits.noDiscount'),
+    t('status.benefits.points', { multiplier: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(benefits.pointsMultiplier) }),
+    benefits.contactCadenceDays === 1 ? t('status.benefits.cadenceDaily') : t('status.benefits.cadence', { count: benefits.contactCadenceDays }),
+  ];
+}
+
+export interface RfmDigits {
+  r: number;
+  f: number;
+  m: number;
+}
+
+/** "545" as its three scores; null for anything that is not three digits 1–5. */
+export function rfmDigits(score: string | null | undefined): RfmDigits | null {
+  if (!score || !/^[1-5]{3}$/.test(score)) return null;
+  return { r: Number(score[0]), f: Number(score[1]), m: Number(score[2]) };
+}
+
+/** The RFM score explained, for its tooltip: "Recency 5, frequency 4, spend 5 (each 1–5, 5 is best)". */
+export function rfmScoreText(t: TFunction, digits: RfmDigits): string {
+  return t('status.rfm.explained', digits);
+}
