@@ -1,9 +1,10 @@
 // Wiring test for main.ts with a fake 'electron' module: the real binary cannot run here.
 import { EventEmitter } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../shared/ipc/contract';
 
 const appDir = mkdtempSync(path.join(os.tmpdir(), 'regulars-main-'));
 
@@ -21,6 +22,10 @@ const fake = vi.hoisted(() => {
     permissionCheck: undefined as undefined | ((...args: unknown[]) => boolean),
     menu: [] as { label?: string; submenu?: { label?: string; click?: () => void }[] }[],
     dialogs: [] as unknown[],
+    openDialogs: [] as unknown[],
+    nextOpenDialog: { canceled: true, filePaths: [] as string[] },
+    openedPaths: [] as string[],
+    notifications: [] as { title: string; body: string }[],
     sandboxEnabled: false,
     ready: () => undefined as void,
   };
@@ -63,9 +68,30 @@ const fake = vi.hoisted(() => {
     restore = () => undefined;
     focus = () => undefined;
   }
+  class Notification extends Emitter {
+    static isSupported = () => true;
+    constructor(readonly options: { title: string; body: string }) {
+      super();
+    }
+    show() {
+      state.notifications.push(this.options);
+    }
+  }
+  // Stands in for DPAPI / Keychain: reversible, and never the plain text.
+  const safeStorage = {
+    isEncryptionAvailable: () => true,
+    encryptString: (plain: string) => Buffer.from(`sealed:${Buffer.from(plain, 'utf8').toString('hex')}`),
+    decryptString: (sealed: Buffer) => {
+      const text = sealed.toString('utf8');
+      if (!text.startsWith('sealed:')) throw new Error('not sealed here');
+      return Buffer.from(text.slice('sealed:'.length), 'hex').toString('utf8');
+    },
+  };
   const electron = {
     app,
     BrowserWindow,
+    Notification,
+    safeStorage,
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => state.schemes.push(...schemes),
       handle: (_scheme: string, handler: (request: Request) => Promise<Response>) => {
@@ -86,8 +112,20 @@ const fake = vi.hoisted(() => {
     ipcMain: { handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) => state.ipc.set(channel, fn) },
     Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: typeof state.menu) => (state.menu = menu) },
     nativeTheme: { shouldUseDarkColors: false },
-    dialog: { showMessageBox: async (...args: unknown[]) => state.dialogs.push(args.at(-1)) },
-    shell: { openExternal: async (url: string) => void state.opened.push(url) },
+    dialog: {
+      showMessageBox: async (...args: unknown[]) => state.dialogs.push(args.at(-1)),
+      showOpenDialog: async (...args: unknown[]) => {
+        state.openDialogs.push(args.at(-1));
+        return state.nextOpenDialog;
+      },
+    },
+    shell: {
+      openExternal: async (url: string) => void state.opened.push(url),
+      openPath: async (folder: string) => {
+        state.openedPaths.push(folder);
+        return '';
+      },
+    },
   };
   return { state, electron };
 });
@@ -146,7 +184,7 @@ describe('main process wiring', () => {
   });
 
   it('answers IPC from the app top frame only', async () => {
-    expect([...fake.state.ipc.keys()]).toEqual(['app:info', 'link:open']);
+    expect([...fake.state.ipc.keys()]).toEqual(CHANNELS);
     const info = fake.state.ipc.get('app:info');
     expect(await info?.({ senderFrame: { url: 'regulars://app/index.html', parent: null } }, undefined)).toMatchObject({
       ok: true,
@@ -201,5 +239,61 @@ describe('main process wiring', () => {
     fake.state.menu[4]?.submenu?.[0]?.click?.();
     await tick();
     expect(fake.state.dialogs).toEqual([expect.objectContaining({ detail: '版本 0.1.0' })]);
+  });
+
+  describe('backups', () => {
+    const invoke = (channel: string, payload?: unknown) => {
+      const handler = fake.state.ipc.get(channel);
+      if (!handler) throw new Error(`no handler for ${channel}`);
+      return handler({ senderFrame: { url: 'regulars://app/index.html', parent: null } }, payload) as Promise<{
+        ok: boolean;
+        value: { sessionId: string; backup: { fileName: string } };
+        reason?: string;
+      }>;
+    };
+    const userData = () => path.join(appDir, 'userData');
+
+    it('writes backups into the data folder, encrypted with a password sealed by the OS', async () => {
+      expect(await invoke('backup:setPassword', { password: '店长的密码' })).toMatchObject({ ok: true, value: { passwordSet: true, passwordStorageAvailable: true } });
+      const sealed = readFileSync(path.join(userData(), 'backup-password.bin'));
+      expect(sealed.toString('utf8').startsWith('sealed:')).toBe(true);
+      expect(sealed.includes(Buffer.from('店长的密码'))).toBe(false);
+
+      const begin = await invoke('backup:begin', { schemaVersion: 3, counts: { customers: 1 }, payloadFormat: 'test/1', trigger: 'manual' });
+      expect(begin).toMatchObject({ ok: true, value: { encrypted: true } });
+      const sessionId = begin.value.sessionId;
+      const data = Buffer.from('{"customers":[{"name":"张三"}]}').toString('base64');
+      expect(await invoke('backup:append', { sessionId, offset: 0, data })).toMatchObject({ ok: true });
+      const commit = await invoke('backup:commit', { sessionId });
+      expect(commit).toMatchObject({ ok: true, value: { backup: { encrypted: true, appVersion: '0.1.0', counts: { customers: 1 } } } });
+      expect(readdirSync(path.join(userData(), 'backups'))).toContain(commit.value.backup.fileName);
+      expect(await invoke('backup:inspect', { source: { fileName: commit.value.backup.fileName }, appSchemaVersion: 3 })).toEqual({ ok: false, reason: 'backup-password-required' });
+      expect(await invoke('backup:inspect', { source: { fileName: commit.value.backup.fileName }, appSchemaVersion: 3, password: '店长的密码' })).toMatchObject({ ok: true });
+    });
+
+    it('shows a desktop notification in the OS language when a backup fails', async () => {
+      const chosen = mkdtempSync(path.join(os.tmpdir(), 'regulars-usb-'));
+      expect(await invoke('backup:configure', { folder: chosen })).toMatchObject({ ok: true, value: { effectiveFolder: chosen } });
+      rmSync(chosen, { recursive: true });
+      const before = fake.state.notifications.length;
+      expect(await invoke('backup:begin', { schemaVersion: 3, counts: {}, payloadFormat: 'test/1', trigger: 'automatic' })).toEqual({ ok: false, reason: 'backup-folder-missing' });
+      expect(fake.state.notifications.slice(before)).toEqual([{ title: '备份失败', body: '找不到备份文件夹（U 盘是否已拔出？）。以前的备份没有受到影响。' }]);
+      expect(await invoke('backup:configure', { folder: null })).toMatchObject({ ok: true, value: { folder: null } });
+    });
+
+    it('opens the OS pickers and shows the folder', async () => {
+      expect(await invoke('backup:chooseFolder')).toEqual({ ok: true, value: null });
+      fake.state.nextOpenDialog = { canceled: false, filePaths: ['/media/usb/backups'] };
+      expect(await invoke('backup:chooseFolder')).toEqual({ ok: true, value: { folder: '/media/usb/backups' } });
+      fake.state.nextOpenDialog = { canceled: false, filePaths: ['/home/owner/old.rgbackup'] };
+      expect(await invoke('backup:chooseFile')).toEqual({ ok: true, value: { path: '/home/owner/old.rgbackup' } });
+      expect(fake.state.openDialogs).toEqual([
+        expect.objectContaining({ title: '选择备份文件夹', properties: ['openDirectory', 'createDirectory'] }),
+        expect.objectContaining({ title: '选择备份文件夹' }),
+        expect.objectContaining({ title: '选择要恢复的备份', filters: [{ name: '熟客备份', extensions: ['rgbackup'] }, { name: '所有文件', extensions: ['*'] }] }),
+      ]);
+      expect(await invoke('backup:showFolder')).toEqual({ ok: true, value: null });
+      expect(fake.state.openedPaths).toEqual([path.join(userData(), 'backups')]);
+    });
   });
 });

@@ -1,12 +1,29 @@
 // Electron main process: one instance, the regulars:// protocol serving the renderer build, one
 // locked-down window, the application menu and the IPC handlers. Logic lives in tested pure modules.
-import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, session, shell, type WebContents, type WebFrameMain } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  Notification,
+  app,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  type OpenDialogOptions,
+  type WebContents,
+  type WebFrameMain,
+} from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CHANNELS } from '../shared/ipc/contract';
+import { BACKUP_FILE_EXTENSION } from '../shared/backup/format';
+import { CHANNELS, type AppLocale } from '../shared/ipc/contract';
 import { createIpcHandler } from './ipc/handlers';
 import { aboutDialogText, buildMenuTemplate, pickMenuLocale } from './menu';
-import { createMainServices } from './services';
+import { createMainServices, type MainServices } from './services';
+import { BACKUP_DIALOG_TEXTS, backupNoticeText } from './services/backup/notices';
 import { appResponseHeaders, resolveAppFile } from './security/appProtocol';
 import { isPermissionGranted } from './security/permissions';
 import { APP_ORIGIN, APP_PROTOCOL, isAppUrl, normalizeExternalUrl } from './security/urls';
@@ -61,8 +78,11 @@ function start(): void {
     .then(() => {
       lockDownSession();
       protocol.handle(APP_PROTOCOL, (request) => serveAppFile(request, rendererRoot));
-      registerIpc();
       const locale = pickMenuLocale(app.getLocale());
+      const services = registerIpc(locale, () => mainWindow);
+      // Removes what an interrupted backup left behind before the renderer asks for anything.
+      void services.backup.startUp();
+      app.on('will-quit', () => void services.backup.dispose());
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(
           buildMenuTemplate({ locale, appName: app.getName(), isMac, isPackaged: app.isPackaged, onAbout: () => void showAbout(locale) }),
@@ -104,7 +124,12 @@ function lockDownSession(): void {
   ses.setDevicePermissionHandler(() => false);
 }
 
-function registerIpc(): void {
+function registerIpc(locale: AppLocale, currentWindow: () => BrowserWindow | null): MainServices {
+  const showDialog = (options: OpenDialogOptions) => {
+    const window = currentWindow();
+    return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
+  };
+  const dialogTexts = BACKUP_DIALOG_TEXTS[locale];
   const services = createMainServices({
     name: app.getName(),
     version: app.getVersion(),
@@ -113,11 +138,53 @@ function registerIpc(): void {
     platform: process.platform,
     shell: 'desktop',
     openExternal: (url) => shell.openExternal(url),
+    backup: {
+      notify: (notice) => {
+        if (!Notification.isSupported()) return;
+        const text = backupNoticeText(locale, notice);
+        const notification = new Notification({ title: text.title, body: text.body });
+        notification.on('click', () => {
+          const window = currentWindow();
+          if (!window) return;
+          if (window.isMinimized()) window.restore();
+          window.show();
+          window.focus();
+        });
+        notification.show();
+      },
+      dialogs: {
+        chooseFolder: async () => {
+          const result = await showDialog({ title: dialogTexts.chooseFolder, properties: ['openDirectory', 'createDirectory'] });
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
+        chooseFile: async () => {
+          const result = await showDialog({
+            title: dialogTexts.chooseFile,
+            properties: ['openFile'],
+            filters: [
+              { name: dialogTexts.backupFiles, extensions: [BACKUP_FILE_EXTENSION.slice(1)] },
+              { name: dialogTexts.allFiles, extensions: ['*'] },
+            ],
+          });
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
+      },
+      showFolder: async (folder) => {
+        // openPath reports failure as a message, not an exception.
+        if ((await shell.openPath(folder)) !== '') throw new Error('the folder could not be opened');
+      },
+      protector: {
+        isAvailable: () => safeStorage.isEncryptionAvailable(),
+        encrypt: (plain) => safeStorage.encryptString(plain),
+        decrypt: (sealed) => safeStorage.decryptString(sealed),
+      },
+    },
   });
   const handler = createIpcHandler(services, { trustedOrigins: [APP_ORIGIN] });
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, payload: unknown) => handler({ channel, payload, senderUrl: topFrameUrl(event.senderFrame) }));
   }
+  return services;
 }
 
 /** Only the top frame speaks for the app; a subframe (should one ever exist) gets no sender URL and is refused. */

@@ -15,9 +15,19 @@ const INFO: AppInfo = {
   shell: 'desktop',
 };
 
+/** A backup service that must not be reached by the tests that use it. */
+function unusedBackup(): MainServices['backup'] {
+  return new Proxy({} as MainServices['backup'], {
+    get: (_target, name) => () => {
+      throw new Error(`backup.${String(name)} was not expected here`);
+    },
+  });
+}
+
 function setup(overrides: Partial<MainServices> = {}) {
   const opened: string[] = [];
   const services: MainServices = {
+    backup: unusedBackup(),
     appInfo: () => INFO,
     openExternal: async (url) => {
       opened.push(url);
@@ -74,7 +84,7 @@ describe('createIpcHandler: senders', () => {
 
   it('ignores later changes to the trusted list', async () => {
     const trusted = [APP];
-    const handler = createIpcHandler({ appInfo: () => INFO, openExternal: async () => ok(null) }, { trustedOrigins: trusted });
+    const handler = createIpcHandler({ appInfo: () => INFO, openExternal: async () => ok(null), backup: unusedBackup() }, { trustedOrigins: trusted });
     trusted.push('https://evil.com');
     expect(await handler({ channel: 'app:info', payload: undefined, senderUrl: 'https://evil.com/' })).toEqual(err('untrusted-sender'));
   });
@@ -195,7 +205,7 @@ describe('createIpcHandler: failing services', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const handler = createIpcHandler(
-        { appInfo: () => { throw new Error('x'); }, openExternal: async () => ok(null) },
+        { appInfo: () => { throw new Error('x'); }, openExternal: async () => ok(null), backup: unusedBackup() },
         { trustedOrigins: [APP] },
       );
       expect(await handler({ channel: 'app:info', payload: undefined, senderUrl: SENDER })).toEqual(err('internal-error'));

@@ -1,6 +1,6 @@
 // The one entry point for IPC requests, whatever the transport (Electron IPC, the dev-server bridge,
 // a Playwright binding): checks sender, channel and payload, calls a service, never throws.
-import { FAILURE_REASONS, contract, isChannel, type Channel, type FailureReason } from '../../shared/ipc/contract';
+import { FAILURE_REASONS, contract, isChannel, type Channel, type FailureReason, type RequestOf } from '../../shared/ipc/contract';
 import { assertNever, err, ok, type Result } from '../../shared/result';
 import { isTrustedSenderUrl } from '../security/urls';
 import type { MainServices } from '../services/types';
@@ -77,18 +77,60 @@ export function createIpcHandler(services: MainServices, opts: IpcHandlerOptions
   };
 }
 
+type Handled = Promise<Result<unknown, FailureReason>> | Result<unknown, FailureReason>;
+
+/** Parses the payload with the channel's strict schema; the service sees only what passed. */
+function withRequest<C extends Channel>(channel: C, payload: unknown, handle: (request: RequestOf<C>) => Handled): Handled {
+  const request = contract[channel].request.safeParse(payload);
+  if (!request.success) return err('invalid-request');
+  return handle(request.data as RequestOf<C>);
+}
+
 async function dispatch(channel: Channel, payload: unknown, services: MainServices): Promise<Result<unknown, FailureReason>> {
+  const { backup } = services;
   switch (channel) {
-    case 'app:info': {
-      const request = contract['app:info'].request.safeParse(payload);
-      if (!request.success) return err('invalid-request');
-      return ok(services.appInfo());
-    }
-    case 'link:open': {
-      const request = contract['link:open'].request.safeParse(payload);
-      if (!request.success) return err('invalid-request');
-      return services.openExternal(request.data.url);
-    }
+    case 'app:info':
+      return withRequest(channel, payload, () => ok(services.appInfo()));
+    case 'link:open':
+      return withRequest(channel, payload, ({ url }) => services.openExternal(url));
+    case 'backup:begin':
+      return withRequest(channel, payload, (request) => backup.begin(request));
+    case 'backup:append':
+      // The schema admits canonical base64 only, so decoding cannot skip or invent bytes.
+      return withRequest(channel, payload, ({ sessionId, offset, data }) => backup.append(sessionId, offset, Buffer.from(data, 'base64')));
+    case 'backup:commit':
+      return withRequest(channel, payload, ({ sessionId }) => backup.commit(sessionId));
+    case 'backup:abort':
+      return withRequest(channel, payload, ({ sessionId }) => backup.abort(sessionId));
+    case 'backup:list':
+      return withRequest(channel, payload, () => backup.list());
+    case 'backup:inspect':
+      return withRequest(channel, payload, (request) => backup.inspect(request));
+    case 'backup:open':
+      return withRequest(channel, payload, (request) => backup.open(request));
+    case 'backup:read':
+      return withRequest(channel, payload, async ({ readId }) => {
+        const piece = await backup.read(readId);
+        if (!piece.ok) return piece;
+        const { offset, data, done } = piece.value;
+        return ok({ offset, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64'), done });
+      });
+    case 'backup:close':
+      return withRequest(channel, payload, ({ readId }) => backup.close(readId));
+    case 'backup:reset':
+      return withRequest(channel, payload, () => backup.reset());
+    case 'backup:getSettings':
+      return withRequest(channel, payload, () => backup.getSettings());
+    case 'backup:configure':
+      return withRequest(channel, payload, (request) => backup.configure(request));
+    case 'backup:setPassword':
+      return withRequest(channel, payload, ({ password }) => backup.setPassword(password));
+    case 'backup:chooseFolder':
+      return withRequest(channel, payload, () => backup.chooseFolder());
+    case 'backup:chooseFile':
+      return withRequest(channel, payload, () => backup.chooseFile());
+    case 'backup:showFolder':
+      return withRequest(channel, payload, () => backup.showFolder());
     default:
       return assertNever(channel, 'channel');
   }

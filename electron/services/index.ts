@@ -2,12 +2,14 @@
 // mode and end-to-end tests, which have no Electron but must run the same handler code.
 import path from 'node:path';
 import { createAppInfoService } from './appInfoService';
+import { createBackupService, type BackupDialogs, type BackupNotice, type BackupServiceOptions, type SecretProtector } from './backup';
 import { createLinkService } from './linkService';
 import type { MainServices } from './types';
 
 export type { MainServices } from './types';
 export { createAppInfoService } from './appInfoService';
 export { createLinkService } from './linkService';
+export { createBackupService } from './backup';
 
 export const APP_NAME = 'Regulars';
 
@@ -20,14 +22,34 @@ export interface MainServicesInput {
   platform: string;
   shell: 'desktop' | 'web';
   openExternal: (url: string) => Promise<void>;
+  backup: BackupOsInput;
+}
+
+/** What the backup service needs from the shell (Electron, or the browser mode's stand-ins). */
+export interface BackupOsInput {
+  notify: (notice: BackupNotice) => void;
+  dialogs: BackupDialogs | null;
+  showFolder: (folder: string) => Promise<void>;
+  protector: SecretProtector | null;
+  /** Tests only: the file system, clock and limits the service runs on. */
+  overrides?: Partial<Pick<BackupServiceOptions, 'fs' | 'random' | 'now' | 'sleep' | 'log' | 'limits'>>;
 }
 
 export function createMainServices(input: MainServicesInput): MainServices {
   if (!path.isAbsolute(input.dataFolder)) throw new Error('dataFolder must be an absolute path');
-  const { openExternal, ...info } = input;
+  const { openExternal, backup, ...info } = input;
   return {
     appInfo: createAppInfoService(info),
     openExternal: createLinkService({ openExternal }),
+    backup: createBackupService({
+      appVersion: input.version,
+      dataFolder: input.dataFolder,
+      notify: backup.notify,
+      dialogs: backup.dialogs,
+      showFolder: backup.showFolder,
+      protector: backup.protector,
+      ...backup.overrides,
+    }),
   };
 }
 
@@ -37,13 +59,17 @@ export interface WebServicesInput {
   version: string;
   systemLocale: string;
   platform?: string;
-  /** Where "open externally" lines go; console.log by default. */
+  /** Where "open externally" lines (and backup failures, and "show the backup folder") go; console.log by default. */
   log?: (line: string) => void;
+  /** Tests only: see BackupOsInput.overrides. */
+  backupOverrides?: BackupOsInput['overrides'];
 }
 
 /**
  * Services for the browser mode and e2e tests. There is no OS hand-off for links in a browser
  * tab: an allowed link is logged and reported as opened, a disallowed one is refused as on desktop.
+ * Backups are real files in <dataFolder>/backups; there are no OS pickers, a failure notification and
+ * "show the folder" are logged, and the backup password is kept in memory only.
  */
 export function createWebServices(input: WebServicesInput): MainServices {
   const log = input.log ?? ((line: string) => console.log(line));
@@ -55,5 +81,12 @@ export function createWebServices(input: WebServicesInput): MainServices {
     platform: input.platform ?? process.platform,
     shell: 'web',
     openExternal: async (url) => log(`open externally: ${url}`),
+    backup: {
+      notify: (notice) => log(`backup failed: ${notice.reason}`),
+      dialogs: null,
+      showFolder: async (folder) => log(`backup folder: ${folder}`),
+      protector: null,
+      overrides: input.backupOverrides,
+    },
   });
 }

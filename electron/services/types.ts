@@ -1,8 +1,10 @@
 // What the IPC handlers may call. Services get the OS handed in, so tests and web mode supply their own.
 import type { AppInfo, FailureReason } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/result';
+import type { BackupService } from './backup';
 
 export interface MainServices {
   appInfo(): AppInfo;
   openExternal(url: string): Promise<Result<null, FailureReason>>;
+  backup: BackupService;
 }

@@ -1,7 +1,31 @@
 // The IPC contract, declared once: channel names, request/response schemas, and the typed API
 // that preload exposes and that tests and the web mode build over their own transports.
 import { z } from 'zod';
-import type { Result } from '../result';
+import {
+  backupAppendRequestSchema,
+  backupAppendResponseSchema,
+  backupBeginRequestSchema,
+  backupBeginResponseSchema,
+  backupChosenFileSchema,
+  backupChosenFolderSchema,
+  backupCommitResponseSchema,
+  backupConfigureRequestSchema,
+  backupInspectRequestSchema,
+  backupListingSchema,
+  backupOpenResponseSchema,
+  backupPasswordRequestSchema,
+  backupPreviewSchema,
+  backupReadRequestSchema,
+  backupReadResponseSchema,
+  backupSessionRequestSchema,
+  backupSettingsViewSchema,
+  type BackupBeginRequest,
+  type BackupConfigureRequest,
+  type BackupInspectRequest,
+} from '../backup/api';
+import { base64ToBytes, bytesToBase64 } from '../backup/base64';
+import { BACKUP_REFUSALS, BACKUP_SERVICE_FAILURES, BACKUP_WRITE_FAILURES, MAX_CHUNK_BYTES } from '../backup/format';
+import { err, ok, type Result } from '../result';
 
 export const APP_LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type AppLocale = (typeof APP_LOCALES)[number];
@@ -25,6 +49,24 @@ export type OpenExternalRequest = z.infer<typeof openExternalRequestSchema>;
 export const contract = {
   'app:info': { request: z.undefined(), response: appInfoSchema },
   'link:open': { request: openExternalRequestSchema, response: z.null() },
+  // Backups (docs/BACKUP_FORMAT.md). Writing: begin → append pieces in order → commit (or abort).
+  'backup:begin': { request: backupBeginRequestSchema, response: backupBeginResponseSchema },
+  'backup:append': { request: backupAppendRequestSchema, response: backupAppendResponseSchema },
+  'backup:commit': { request: backupSessionRequestSchema, response: backupCommitResponseSchema },
+  'backup:abort': { request: backupSessionRequestSchema, response: z.null() },
+  'backup:list': { request: z.undefined(), response: backupListingSchema },
+  // Restoring: inspect (full check, for the preview) → open (full check again, keeps the file) → read pieces → close.
+  'backup:inspect': { request: backupInspectRequestSchema, response: backupPreviewSchema },
+  'backup:open': { request: backupInspectRequestSchema, response: backupOpenResponseSchema },
+  'backup:read': { request: backupReadRequestSchema, response: backupReadResponseSchema },
+  'backup:close': { request: backupReadRequestSchema, response: z.null() },
+  'backup:reset': { request: z.undefined(), response: z.null() },
+  'backup:getSettings': { request: z.undefined(), response: backupSettingsViewSchema },
+  'backup:configure': { request: backupConfigureRequestSchema, response: backupSettingsViewSchema },
+  'backup:setPassword': { request: backupPasswordRequestSchema, response: backupSettingsViewSchema },
+  'backup:chooseFolder': { request: z.undefined(), response: backupChosenFolderSchema },
+  'backup:chooseFile': { request: z.undefined(), response: backupChosenFileSchema },
+  'backup:showFolder': { request: z.undefined(), response: z.null() },
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -43,6 +85,9 @@ export const FAILURE_REASONS = [
   'url-not-allowed',
   'unavailable',
   'internal-error',
+  ...BACKUP_REFUSALS,
+  ...BACKUP_WRITE_FAILURES,
+  ...BACKUP_SERVICE_FAILURES,
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
@@ -87,6 +132,38 @@ export function createDesktopApi(invoke: Invoke) {
     },
     links: {
       openExternal: (url: string) => call('link:open', { url }),
+    },
+    /** See shared/backup/client.ts for writing and reading a whole payload over these. */
+    backup: {
+      begin: (request: BackupBeginRequest) => call('backup:begin', request),
+      /** Up to MAX_CHUNK_BYTES at `offset` (the bytes sent so far); base64 on the wire, so every transport carries it. */
+      append: async (sessionId: string, offset: number, bytes: Uint8Array): Promise<Result<ResponseOf<'backup:append'>>> => {
+        if (bytes.length === 0 || bytes.length > MAX_CHUNK_BYTES) return err('invalid-request');
+        return call('backup:append', { sessionId, offset, data: bytesToBase64(bytes) });
+      },
+      commit: (sessionId: string) => call('backup:commit', { sessionId }),
+      abort: (sessionId: string) => call('backup:abort', { sessionId }),
+      list: () => call('backup:list', undefined),
+      inspect: (request: BackupInspectRequest) => call('backup:inspect', request),
+      open: (request: BackupInspectRequest) => call('backup:open', request),
+      read: async (readId: string): Promise<Result<{ offset: number; data: Uint8Array; done: boolean }>> => {
+        const piece = await call('backup:read', { readId });
+        if (!piece.ok) return piece;
+        const data = base64ToBytes(piece.value.data);
+        return data === null ? err('internal-error') : ok({ offset: piece.value.offset, data, done: piece.value.done });
+      },
+      close: (readId: string) => call('backup:close', { readId }),
+      reset: () => call('backup:reset', undefined),
+      getSettings: () => call('backup:getSettings', undefined),
+      configure: (request: BackupConfigureRequest) => call('backup:configure', request),
+      /** null removes the password: later backups are not encrypted. */
+      setPassword: (password: string | null) => call('backup:setPassword', { password }),
+      /** The OS folder picker (desktop only; 'unavailable' in the browser mode). null when cancelled. */
+      chooseFolder: () => call('backup:chooseFolder', undefined),
+      /** The OS file picker for "restore from a file" (desktop only). null when cancelled. */
+      chooseFile: () => call('backup:chooseFile', undefined),
+      /** Opens the backup folder in Explorer or Finder. */
+      showFolder: () => call('backup:showFolder', undefined),
     },
   };
 }

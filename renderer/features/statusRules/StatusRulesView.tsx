@@ -188,7 +188,9 @@ function PreviewCard({ preview, draft, saved, nextReviewDay }: { preview: Previe
             ))}
           </ul>
           <p className="preview-moves" data-testid="preview-moves">
-            {t('statusRules.preview.moves', { up: result.upNow, down: result.downNow })}
+            {draft.grouping !== saved.grouping
+              ? t('statusRules.preview.regroup', { count: result.upNow + result.downNow })
+              : t('statusRules.preview.moves', { up: result.upNow, down: result.downNow })}
             {draft.grouping === 'tiers' && ` ${t('statusRules.preview.atReview', { count: result.downAtReview, date: formatLongDate(parseISO(nextReviewDay)) })}`}
           </p>
         </>
@@ -296,10 +298,17 @@ function TiersCard({ draft, onChange, fieldError, currency, nextReviewDay }: { d
                     </>
                   )}
                   <BenefitCells path={`tiers.${i}.benefits`} label={label} value={tier.benefits} onChange={(benefits) => setTier(i, { ...tier, benefits })} fieldError={fieldError} />
-                  <td>
+                  <td className="tier-remove">
                     {i !== floor && (
-                      <button type="button" className="button button-small" onClick={() => onChange(withoutTier(draft, tier.id))} aria-label={t('statusRules.tiers.remove', { name: label })}>
-                        {t('statusRules.tiers.removeShort')}
+                      <button
+                        type="button"
+                        className="icon-button"
+                        onClick={() => onChange(withoutTier(draft, tier.id))}
+                        aria-label={t('statusRules.tiers.remove', { name: label })}
+                        title={t('statusRules.tiers.remove', { name: label })}
+                        data-testid={`tier-${i}-remove`}
+                      >
+                        ✕
                       </button>
                     )}
                   </td>

@@ -1,0 +1,216 @@
+// The backup channels end to end: createDesktopApi and the shared client helpers, over a JSON transport
+// (as the dev bridge carries them) and over the bridge itself, into the real handler and service.
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_CHUNK_BASE64 } from '../../shared/backup/api';
+import { BackupReadError, readBackup, writeBackup } from '../../shared/backup/client';
+import { MAX_CHUNK_BYTES } from '../../shared/backup/format';
+import { createDesktopApi, type Channel } from '../../shared/ipc/contract';
+import { err, ok } from '../../shared/result';
+import { TOKEN_HEADER, createBridgeRequestHandler } from '../devweb/bridgeServer';
+import { createWebServices } from '../services';
+import { samplePayload, tempFolder } from '../services/backup/testSupport';
+import { createIpcHandler } from './handlers';
+
+const ORIGIN = 'http://127.0.0.1:5173';
+const folders: string[] = [];
+afterEach(async () => {
+  await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
+});
+
+async function setup() {
+  const dataFolder = await tempFolder('regulars-ipc-');
+  folders.push(dataFolder);
+  const lines: string[] = [];
+  const services = createWebServices({ dataFolder, version: '0.1.0', systemLocale: 'en', platform: 'linux', log: (line) => lines.push(line), backupOverrides: { sleep: async () => undefined } });
+  const handler = createIpcHandler(services, { trustedOrigins: [ORIGIN], logError: (line) => lines.push(line) });
+  // What crosses is JSON, both ways, exactly as with the dev bridge: no typed arrays, no undefined fields.
+  const invoke = async (channel: Channel | string, payload: unknown) => {
+    const envelope = JSON.parse(JSON.stringify({ channel, payload })) as { channel: unknown; payload?: unknown };
+    return JSON.parse(JSON.stringify(await handler({ channel: envelope.channel, payload: envelope.payload, senderUrl: `${ORIGIN}/` }))) as unknown;
+  };
+  const api = createDesktopApi(invoke);
+  return { api, invoke, services, dataFolder, lines };
+}
+
+const BEGIN = { schemaVersion: 3, counts: { customers: 240 }, payloadFormat: 'dexie-export/1', trigger: 'manual' } as const;
+
+describe('writing and reading through the contract', () => {
+  it('round-trips a payload sent in pieces of any size, with progress both ways', async () => {
+    const { api, dataFolder } = await setup();
+    const payload = samplePayload(1_400_000, 8);
+    const pieces = [payload.subarray(0, 10), payload.subarray(10, 700_000), payload.subarray(700_000, 700_001), payload.subarray(700_001)];
+    const sent: number[] = [];
+    const written = await writeBackup(api.backup, BEGIN, pieces, (bytes) => sent.push(bytes));
+    expect(written).toMatchObject({ ok: true, value: { backup: { counts: { customers: 240 }, payloadBytes: payload.length, encrypted: false }, removed: [] } });
+    expect(sent).toEqual([MAX_CHUNK_BYTES, 2 * MAX_CHUNK_BYTES, payload.length]);
+    if (!written.ok) return;
+    expect(await readdir(path.join(dataFolder, 'backups'))).toContain(written.value.backup.fileName);
+
+    const source = { fileName: written.value.backup.fileName };
+    expect(await api.backup.inspect({ source, appSchemaVersion: 3 })).toMatchObject({ ok: true, value: { id: written.value.backup.id } });
+    const opened = await api.backup.open({ source, appSchemaVersion: 3 });
+    if (!opened.ok) throw new Error(opened.reason);
+    const received: Uint8Array[] = [];
+    const progress: number[] = [];
+    for await (const piece of readBackup(api.backup, opened.value.readId, (bytes) => progress.push(bytes))) received.push(piece);
+    expect(Buffer.concat(received).equals(payload)).toBe(true);
+    expect(received.every((piece) => piece instanceof Uint8Array && piece.length <= MAX_CHUNK_BYTES)).toBe(true);
+    expect(progress.at(-1)).toBe(payload.length);
+
+    const listing = await api.backup.list();
+    expect(listing.ok && listing.value.entries.map((entry) => entry.fileName)).toEqual([written.value.backup.fileName]);
+  });
+
+  it('encrypts with the password set over IPC, and reads back only with it', async () => {
+    const { api } = await setup();
+    expect(await api.backup.setPassword('店长 1234')).toMatchObject({ ok: true, value: { passwordSet: true, passwordStorageAvailable: true } });
+    const written = await writeBackup(api.backup, BEGIN, [Buffer.from('{"customers":[{"name":"林小美"}]}')]);
+    if (!written.ok) throw new Error(written.reason);
+    expect(written.value.backup.encrypted).toBe(true);
+    const source = { fileName: written.value.backup.fileName };
+    expect(await api.backup.open({ source, appSchemaVersion: 3 })).toEqual(err('backup-password-required'));
+    expect(await api.backup.open({ source, appSchemaVersion: 3, password: '店长 123' })).toEqual(err('backup-wrong-password'));
+    const opened = await api.backup.open({ source, appSchemaVersion: 3, password: '店长 1234' });
+    if (!opened.ok) throw new Error(opened.reason);
+    const chunks: Uint8Array[] = [];
+    for await (const piece of readBackup(api.backup, opened.value.readId)) chunks.push(piece);
+    expect(Buffer.concat(chunks).toString()).toBe('{"customers":[{"name":"林小美"}]}');
+  });
+
+  it('aborts the backup when the export fails, and passes the export error on', async () => {
+    const { api, dataFolder } = await setup();
+    async function* failingExport() {
+      yield Buffer.alloc(MAX_CHUNK_BYTES + 5, 1);
+      throw new Error('IndexedDB went away');
+    }
+    await expect(writeBackup(api.backup, BEGIN, failingExport())).rejects.toThrow('IndexedDB went away');
+    expect(await readdir(path.join(dataFolder, 'backups'))).toEqual([]);
+    // The aborted session no longer takes a place: two new ones fit.
+    expect((await api.backup.begin(BEGIN)).ok).toBe(true);
+    expect((await api.backup.begin(BEGIN)).ok).toBe(true);
+  });
+
+  it('stops a read that is left early, and reports a failed one by its reason', async () => {
+    const { api } = await setup();
+    const written = await writeBackup(api.backup, BEGIN, [samplePayload(2_000_000, 3)]);
+    if (!written.ok) throw new Error(written.reason);
+    const request = { source: { fileName: written.value.backup.fileName }, appSchemaVersion: 3 };
+    for (let i = 0; i < 3; i++) {
+      const opened = await api.backup.open(request);
+      if (!opened.ok) throw new Error(opened.reason);
+      for await (const piece of readBackup(api.backup, opened.value.readId)) {
+        expect(piece.length).toBeGreaterThan(0);
+        break;
+      }
+    }
+    const gone = readBackup(api.backup, '6f1c2b1e-4a1b-4c8e-9f3a-2b7d9c1e0a55');
+    await expect(gone.next()).rejects.toEqual(new BackupReadError('backup-session-expired'));
+  });
+});
+
+describe('what the handler refuses', () => {
+  it.each([
+    ['backup:append', { sessionId: '6f1c2b1e-4a1b-4c8e-9f3a-2b7d9c1e0a55', offset: 0, data: 'AAA' }],
+    ['backup:append', { sessionId: '6f1c2b1e-4a1b-4c8e-9f3a-2b7d9c1e0a55', offset: 0, data: 'AA AA===' }],
+    ['backup:append', { sessionId: '6f1c2b1e-4a1b-4c8e-9f3a-2b7d9c1e0a55', offset: 0, data: '' }],
+    ['backup:append', { sessionId: '6f1c2b1e-4a1b-4c8e-9f3a-2b7d9c1e0a55', offset: 0, data: 'A'.repeat(MAX_CHUNK_BASE64 + 4) }],
+    ['backup:append', { sessionId: '6f1c2b1e-4a1b-4c8e-9f3a-2b7d9c1e0a55', offset: -1, data: 'AAAA' }],
+    ['backup:append', { sessionId: 'session-1', offset: 0, data: 'AAAA' }],
+    ['backup:append', { sessionId: '6f1c2b1e-4a1b-4c8e-9f3a-2b7d9c1e0a55', offset: 0, data: 'AAAA', extra: true }],
+    ['backup:begin', { ...BEGIN, schemaVersion: 0 }],
+    ['backup:begin', { ...BEGIN, trigger: 'cron' }],
+    ['backup:begin', { ...BEGIN, counts: { 'a b': 1 } }],
+    ['backup:begin', { ...BEGIN, appVersion: '9.9.9' }],
+    ['backup:inspect', { source: { fileName: 'x.rgbackup', path: '/tmp/x.rgbackup' }, appSchemaVersion: 3 }],
+    ['backup:inspect', { source: { fileName: '../x.rgbackup' }, appSchemaVersion: 3 }],
+    ['backup:inspect', { source: { fileName: 'x.rgbackup' }, appSchemaVersion: 3, password: '' }],
+    ['backup:inspect', { source: { path: '/tmp/x\u0000.rgbackup' }, appSchemaVersion: 3 }],
+    ['backup:read', { readId: 1 }],
+    ['backup:list', {}],
+    ['backup:configure', { retention: { recentHours: 24, recentMax: -1, dailyDays: 30, monthlyMonths: 12 } }],
+    ['backup:configure', { theme: 'dark' }],
+    ['backup:setPassword', { password: '' }],
+    ['backup:setPassword', {}],
+  ])('refuses %s with %j', async (channel, payload) => {
+    const { invoke } = await setup();
+    expect(await invoke(channel, payload)).toEqual(err('invalid-request'));
+  });
+
+  it('refuses bytes sent as a typed array rather than base64', async () => {
+    const { services } = await setup();
+    const handler = createIpcHandler(services, { trustedOrigins: [ORIGIN] });
+    const payload = { sessionId: '6f1c2b1e-4a1b-4c8e-9f3a-2b7d9c1e0a55', offset: 0, data: new Uint8Array(4) };
+    expect(await handler({ channel: 'backup:append', payload, senderUrl: `${ORIGIN}/` })).toEqual(err('invalid-request'));
+  });
+
+  it('refuses an empty or oversized piece in the API itself, without a round trip', async () => {
+    let calls = 0;
+    const api = createDesktopApi(async () => {
+      calls++;
+      return ok(null);
+    });
+    expect(await api.backup.append('6f1c2b1e-4a1b-4c8e-9f3a-2b7d9c1e0a55', 0, new Uint8Array(0))).toEqual(err('invalid-request'));
+    expect(await api.backup.append('6f1c2b1e-4a1b-4c8e-9f3a-2b7d9c1e0a55', 0, new Uint8Array(MAX_CHUNK_BYTES + 1))).toEqual(err('invalid-request'));
+    expect(calls).toBe(0);
+  });
+});
+
+describe('settings and the shell in browser mode', () => {
+  it('keeps backups in <dataFolder>/backups, with no OS pickers and a logged "show folder"', async () => {
+    const { api, dataFolder, lines } = await setup();
+    expect(await api.backup.getSettings()).toMatchObject({
+      ok: true,
+      value: { folder: null, effectiveFolder: path.join(dataFolder, 'backups'), defaultFolder: path.join(dataFolder, 'backups'), passwordSet: false },
+    });
+    expect(await api.backup.chooseFolder()).toEqual(err('unavailable'));
+    expect(await api.backup.chooseFile()).toEqual(err('unavailable'));
+    expect(await api.backup.showFolder()).toEqual(ok(null));
+    expect(lines).toContain(`backup folder: ${path.join(dataFolder, 'backups')}`);
+  });
+
+  it('checks a chosen folder before using it', async () => {
+    const { api, dataFolder } = await setup();
+    expect(await api.backup.configure({ folder: 'relative/backups' })).toEqual(err('backup-folder-invalid'));
+    expect(await api.backup.configure({ folder: path.join(dataFolder, 'missing') })).toEqual(err('backup-folder-missing'));
+    const usb = await tempFolder('regulars-usb-');
+    folders.push(usb);
+    expect(await api.backup.configure({ folder: usb })).toMatchObject({ ok: true, value: { folder: usb, effectiveFolder: usb } });
+    const written = await writeBackup(api.backup, BEGIN, [Buffer.from('x')]);
+    expect(written.ok && (await readdir(usb))).toContain(written.ok ? written.value.backup.fileName : '');
+    expect(await api.backup.configure({ folder: path.join(dataFolder, 'backups') })).toMatchObject({ ok: true, value: { folder: null } });
+  });
+
+  it('reports a failed backup in the log, as browser mode has no desktop notifications', async () => {
+    const { api, lines } = await setup();
+    const usb = await tempFolder('regulars-usb-');
+    await api.backup.configure({ folder: usb });
+    await rm(usb, { recursive: true });
+    expect(await api.backup.begin(BEGIN)).toEqual(err('backup-folder-missing'));
+    expect(lines).toContain('backup failed: backup-folder-missing');
+  });
+});
+
+describe('through the dev bridge', () => {
+  it('carries a full-size piece inside the bridge body limit', async () => {
+    const { services } = await setup();
+    const token = 'a1'.repeat(24);
+    const bridge = createBridgeRequestHandler({ token, services });
+    const call = async (channel: string, payload?: unknown) =>
+      (
+        await bridge({
+          method: 'POST',
+          remoteAddress: '127.0.0.1',
+          body: JSON.stringify({ channel, payload }),
+          headers: { host: '127.0.0.1:5173', origin: ORIGIN, 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        })
+      ).json;
+    const begun = await call('backup:begin', BEGIN);
+    if (!begun.ok) throw new Error(begun.reason);
+    const { sessionId } = begun.value as { sessionId: string };
+    const data = Buffer.alloc(MAX_CHUNK_BYTES, 7).toString('base64');
+    expect(await call('backup:append', { sessionId, offset: 0, data })).toEqual(ok({ receivedBytes: MAX_CHUNK_BYTES }));
+    expect(await call('backup:commit', { sessionId })).toMatchObject({ ok: true });
+  });
+});

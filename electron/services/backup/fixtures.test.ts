@@ -1,0 +1,58 @@
+// Files written by format version 1 (test/fixtures/backups) stay readable by every later reader.
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_PASSWORD, FIXTURE_PAYLOAD_FILE, FIXTURES } from '../../../test/fixtures/backups/fixtures';
+import type { BackupService } from './index';
+import { createTestService, readWhole } from './testSupport';
+
+const fixtureFolder = fileURLToPath(new URL('../../../test/fixtures/backups/', import.meta.url));
+let service: BackupService;
+let dataFolder: string;
+beforeAll(async () => {
+  ({ service, dataFolder } = await createTestService());
+});
+afterAll(() => rm(dataFolder, { recursive: true, force: true }));
+
+describe.each(FIXTURES)('$fileName', (fixture) => {
+  const source = { path: path.join(fixtureFolder, fixture.fileName) };
+  const password = fixture.encrypted ? FIXTURE_PASSWORD : undefined;
+
+  it('is previewed with the header it was written with', async () => {
+    expect(await service.inspect({ source, appSchemaVersion: 3, password })).toEqual({
+      ok: true,
+      value: {
+        id: fixture.id,
+        createdAt: fixture.createdAt,
+        appVersion: '0.1.0',
+        schemaVersion: fixture.schemaVersion,
+        formatVersion: 1,
+        trigger: 'manual',
+        counts: fixture.counts,
+        payloadFormat: fixture.payloadFormat,
+        payloadBytes: (await readFile(path.join(fixtureFolder, FIXTURE_PAYLOAD_FILE))).length,
+        encrypted: fixture.encrypted,
+        fileName: fixture.fileName,
+        sizeBytes: (await readFile(source.path)).length,
+      },
+    });
+  });
+
+  it('gives back its payload byte for byte', async () => {
+    const read = await readWhole(service, { source, appSchemaVersion: 3, password });
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.value.payload.equals(await readFile(path.join(fixtureFolder, FIXTURE_PAYLOAD_FILE)))).toBe(true);
+  });
+
+  it('is accepted by an app still at its schema version', async () => {
+    expect((await service.inspect({ source, appSchemaVersion: fixture.schemaVersion, password })).ok).toBe(true);
+  });
+});
+
+it('asks for the password of the encrypted fixture', async () => {
+  expect(await service.inspect({ source: { path: path.join(fixtureFolder, 'format-v1-encrypted.rgbackup') }, appSchemaVersion: 3 })).toEqual({
+    ok: false,
+    reason: 'backup-password-required',
+  });
+});

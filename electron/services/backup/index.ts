@@ -1,0 +1,175 @@
+// The backup service behind the IPC handlers: the backup folder (backupStore) under the owner's settings
+// and password (settingsStore), plus the OS pickers and the folder view the backup screen needs.
+import path from 'node:path';
+import type {
+  BackupBeginRequest,
+  BackupCommitResult,
+  BackupConfigureRequest,
+  BackupInspectRequest,
+  BackupListing,
+  BackupPreview,
+  BackupSettingsView,
+} from '../../../shared/backup/api';
+import type { FailureReason } from '../../../shared/ipc/contract';
+import { err, ok, type Result } from '../../../shared/result';
+import { createBackupStore, type BackupLimits, type BackupReadPiece } from './backupStore';
+import { errorCode, writeFailureOf } from './errors';
+import type { BackupNotice } from './notices';
+import { nodeBackupFs, nodeBackupRandom, realSleep, type BackupFs, type BackupRandom } from './os';
+import { createBackupSettingsStore, type SecretProtector } from './settingsStore';
+
+export type { BackupNotice } from './notices';
+export type { SecretProtector } from './settingsStore';
+export type { BackupFs, BackupFileHandle, BackupRandom } from './os';
+
+export interface BackupDialogs {
+  /** An absolute folder, or null when the owner cancelled. */
+  chooseFolder(): Promise<string | null>;
+  /** An absolute file path, or null when the owner cancelled. */
+  chooseFile(): Promise<string | null>;
+}
+
+export interface BackupServiceOptions {
+  appVersion: string;
+  /** Absolute. Settings live here, and backups in <dataFolder>/backups unless the owner chooses a folder. */
+  dataFolder: string;
+  notify: (notice: BackupNotice) => void;
+  /** null where there is no OS picker (browser mode): the renderer offers the backup folder's list only. */
+  dialogs: BackupDialogs | null;
+  /** Opens a folder in Explorer or Finder. */
+  showFolder: (folder: string) => Promise<void>;
+  /** null: the backup password is kept in memory only (browser mode). */
+  protector: SecretProtector | null;
+  fs?: BackupFs;
+  random?: BackupRandom;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  log?: (line: string) => void;
+  limits?: Partial<BackupLimits>;
+  compressionLevel?: number;
+}
+
+export interface BackupService {
+  /** Loads the settings and removes what a crash left behind. Every other call waits for it. */
+  startUp(): Promise<void>;
+  begin(request: BackupBeginRequest): Promise<Result<{ sessionId: string; encrypted: boolean }, FailureReason>>;
+  append(sessionId: string, offset: number, bytes: Uint8Array): Promise<Result<{ receivedBytes: number }, FailureReason>>;
+  commit(sessionId: string): Promise<Result<BackupCommitResult, FailureReason>>;
+  abort(sessionId: string): Promise<Result<null, FailureReason>>;
+  list(): Promise<Result<BackupListing, FailureReason>>;
+  inspect(request: BackupInspectRequest): Promise<Result<BackupPreview, FailureReason>>;
+  open(request: BackupInspectRequest): Promise<Result<{ readId: string; preview: BackupPreview }, FailureReason>>;
+  read(readId: string): Promise<Result<BackupReadPiece, FailureReason>>;
+  close(readId: string): Promise<Result<null, FailureReason>>;
+  reset(): Promise<Result<null, FailureReason>>;
+  getSettings(): Promise<Result<BackupSettingsView, FailureReason>>;
+  configure(request: BackupConfigureRequest): Promise<Result<BackupSettingsView, FailureReason>>;
+  setPassword(password: string | null): Promise<Result<BackupSettingsView, FailureReason>>;
+  chooseFolder(): Promise<Result<{ folder: string } | null, FailureReason>>;
+  chooseFile(): Promise<Result<{ path: string } | null, FailureReason>>;
+  showFolder(): Promise<Result<null, FailureReason>>;
+  /** Drops sessions idle past the limit; a timer calls it in the app, tests call it directly. */
+  sweepIdleSessions(): Promise<void>;
+  /** At quit: unfinished backups are dropped and their temp files removed. */
+  dispose(): Promise<void>;
+}
+
+export function createBackupService(options: BackupServiceOptions): BackupService {
+  if (!path.isAbsolute(options.dataFolder)) throw new Error('dataFolder must be an absolute path');
+  const fs = options.fs ?? nodeBackupFs;
+  const random = options.random ?? nodeBackupRandom;
+  const sleep = options.sleep ?? realSleep;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const settings = createBackupSettingsStore({ fs, random, sleep, dataFolder: options.dataFolder, protector: options.protector, log });
+  const store = createBackupStore({
+    appVersion: options.appVersion,
+    location: () => settings.location(),
+    retention: () => settings.settings().retention,
+    notify: options.notify,
+    fs,
+    random,
+    now: options.now,
+    sleep,
+    log,
+    limits: options.limits,
+    compressionLevel: options.compressionLevel,
+  });
+
+  let ready: Promise<void> | null = null;
+  function startUp(): Promise<void> {
+    ready ??= (async () => {
+      await settings.load();
+      const removed = await store.cleanUpOrphans();
+      if (removed > 0) log(`[backup] removed ${removed} file(s) an interrupted backup left behind`);
+    })().catch((error: unknown) => {
+      log(`[backup] start-up clean-up failed (${error instanceof Error ? error.name : typeof error})`);
+    });
+    return ready;
+  }
+
+  const afterStartUp =
+    <A extends unknown[], R>(work: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      await startUp();
+      return work(...args);
+    };
+
+  return {
+    startUp,
+    begin: afterStartUp(async (request: BackupBeginRequest) => {
+      const password = await settings.password();
+      if (!password.ok) {
+        try {
+          options.notify({ kind: 'backup-failed', reason: 'backup-password-unreadable', trigger: request.trigger });
+        } catch {
+          log('[backup] the failure notification could not be shown');
+        }
+        return password;
+      }
+      return store.begin(request, password.value);
+    }),
+    append: afterStartUp((sessionId: string, offset: number, bytes: Uint8Array) => store.append(sessionId, offset, bytes)),
+    commit: afterStartUp((sessionId: string) => store.commit(sessionId)),
+    abort: afterStartUp((sessionId: string) => store.abort(sessionId)),
+    list: afterStartUp(() => store.list()),
+    inspect: afterStartUp((request: BackupInspectRequest) => store.inspect(request.source, request.appSchemaVersion, request.password)),
+    open: afterStartUp((request: BackupInspectRequest) => store.open(request.source, request.appSchemaVersion, request.password)),
+    read: afterStartUp((readId: string) => store.read(readId)),
+    close: afterStartUp((readId: string) => store.close(readId)),
+    reset: afterStartUp(async () => {
+      await store.reset();
+      return ok(null);
+    }),
+    getSettings: afterStartUp(async () => ok(settings.view())),
+    configure: afterStartUp(async (request: BackupConfigureRequest) => {
+      const before = settings.location().folder;
+      const result = await settings.configure(request);
+      if (result.ok && settings.location().folder !== before) await store.cleanUpOrphans();
+      return result;
+    }),
+    setPassword: afterStartUp((password: string | null) => settings.setPassword(password)),
+    chooseFolder: afterStartUp(async () => {
+      if (!options.dialogs) return err('unavailable');
+      const folder = await options.dialogs.chooseFolder();
+      return ok(folder === null ? null : { folder });
+    }),
+    chooseFile: afterStartUp(async () => {
+      if (!options.dialogs) return err('unavailable');
+      const file = await options.dialogs.chooseFile();
+      return ok(file === null ? null : { path: file });
+    }),
+    showFolder: afterStartUp(async () => {
+      const { folder, isDefault } = settings.location();
+      try {
+        if (isDefault) await fs.mkdir(folder, { recursive: true });
+        await fs.stat(folder);
+        await options.showFolder(folder);
+        return ok(null);
+      } catch (error) {
+        return err(errorCode(error) === undefined ? 'unavailable' : writeFailureOf(error));
+      }
+    }),
+    sweepIdleSessions: () => store.sweepIdleSessions(),
+    dispose: () => store.dispose(),
+  };
+}

@@ -1,0 +1,219 @@
+// Backup settings and the backup password, kept by the main process in its data folder. They belong to
+// this PC (which folder, which USB drive), not to the store's data, so they are not in the database and a
+// restore cannot turn them back; the password is sealed by the OS (DPAPI, Keychain) and never stored plain.
+import path from 'node:path';
+import { backupSettingsSchema, type BackupConfigureRequest, type BackupSettings, type BackupSettingsView } from '../../../shared/backup/api';
+import { DEFAULT_RETENTION_SETTINGS } from '../../../shared/domain/backupRetention';
+import { DEFAULT_SCHEDULE_SETTINGS } from '../../../shared/domain/backupSchedule';
+import type { FailureReason } from '../../../shared/ipc/contract';
+import { err, ok, type Result } from '../../../shared/result';
+import type { BackupLocation } from './backupStore';
+import { errorCode, writeFailureOf } from './errors';
+import { TEMP_NAME, readAt, removeFile, tempName, writeFileAtomic, writeFully } from './files';
+import type { BackupFs, BackupRandom } from './os';
+
+/** Electron's safeStorage, or a stand-in. */
+export interface SecretProtector {
+  isAvailable(): boolean;
+  encrypt(plain: string): Buffer;
+  decrypt(sealed: Buffer): string;
+}
+
+export const SETTINGS_FILE = 'backup-settings.json';
+export const PASSWORD_FILE = 'backup-password.bin';
+export const DEFAULT_BACKUP_FOLDER_NAME = 'backups';
+const MAX_SETTINGS_BYTES = 64 * 1024;
+const MAX_SEALED_BYTES = 64 * 1024;
+
+export const DEFAULT_BACKUP_SETTINGS: Readonly<BackupSettings> = Object.freeze({
+  folder: null,
+  retention: { ...DEFAULT_RETENTION_SETTINGS },
+  schedule: { ...DEFAULT_SCHEDULE_SETTINGS },
+});
+
+export interface BackupSettingsStoreOptions {
+  fs: BackupFs;
+  random: BackupRandom;
+  sleep: (ms: number) => Promise<void>;
+  dataFolder: string;
+  /** null: the password lives in memory only, until the process ends (browser mode, tests). */
+  protector: SecretProtector | null;
+  log: (line: string) => void;
+}
+
+export interface BackupSettingsStore {
+  /** Reads the settings file (defaults when missing or unreadable) and removes temp files a crash left. */
+  load(): Promise<void>;
+  settings(): BackupSettings;
+  location(): BackupLocation;
+  view(): BackupSettingsView;
+  configure(patch: BackupConfigureRequest): Promise<Result<BackupSettingsView, FailureReason>>;
+  setPassword(password: string | null): Promise<Result<BackupSettingsView, FailureReason>>;
+  /** The password new backups are encrypted with; null when none is set. */
+  password(): Promise<Result<string | null, FailureReason>>;
+}
+
+export function createBackupSettingsStore(options: BackupSettingsStoreOptions): BackupSettingsStore {
+  const { fs, random, sleep, dataFolder, protector, log } = options;
+  const defaultFolder = path.join(dataFolder, DEFAULT_BACKUP_FOLDER_NAME);
+  const settingsPath = path.join(dataFolder, SETTINGS_FILE);
+  const passwordPath = path.join(dataFolder, PASSWORD_FILE);
+  let current: BackupSettings = structuredClone(DEFAULT_BACKUP_SETTINGS) as BackupSettings;
+  let passwordSet = false;
+  let passwordInMemory: string | null = null;
+
+  const copy = (settings: BackupSettings): BackupSettings => structuredClone(settings);
+
+  async function readSmallFile(file: string, limit: number): Promise<Buffer | null> {
+    try {
+      const handle = await fs.open(file, 'r');
+      try {
+        const bytes = await readAt(handle, 0, limit + 1);
+        return bytes.length > limit ? null : bytes;
+      } finally {
+        await handle.close().catch(() => undefined);
+      }
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') log(`[backup] ${path.basename(file)} could not be read (${errorCode(error) ?? 'error'})`);
+      return null;
+    }
+  }
+
+  async function load(): Promise<void> {
+    try {
+      for (const name of await fs.readdir(dataFolder)) {
+        if (TEMP_NAME.test(name)) await removeFile(fs, path.join(dataFolder, name));
+      }
+    } catch {
+      // No data folder yet: nothing to clean.
+    }
+    const bytes = await readSmallFile(settingsPath, MAX_SETTINGS_BYTES);
+    if (bytes !== null) {
+      try {
+        const parsed = backupSettingsSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+        if (parsed.success && (parsed.data.folder === null || path.isAbsolute(parsed.data.folder))) current = parsed.data;
+        else log('[backup] the backup settings were not valid; using the defaults');
+      } catch {
+        log('[backup] the backup settings were not valid JSON; using the defaults');
+      }
+    }
+    passwordSet = protector !== null && (await readSmallFile(passwordPath, MAX_SEALED_BYTES)) !== null;
+  }
+
+  function location(): BackupLocation {
+    return current.folder === null ? { folder: defaultFolder, isDefault: true } : { folder: current.folder, isDefault: false };
+  }
+
+  function view(): BackupSettingsView {
+    return {
+      ...copy(current),
+      effectiveFolder: location().folder,
+      defaultFolder,
+      passwordSet: protector === null ? passwordInMemory !== null : passwordSet,
+      passwordStorageAvailable: protector === null || protector.isAvailable(),
+    };
+  }
+
+  async function save(next: BackupSettings): Promise<Result<null, FailureReason>> {
+    try {
+      await fs.mkdir(dataFolder, { recursive: true });
+      const bytes = Buffer.from(`${JSON.stringify(next, null, 2)}\n`, 'utf8');
+      await writeFileAtomic(fs, settingsPath, bytes, { uuid: random.uuid(), kind: 'settings', sleep });
+      current = copy(next);
+      return ok(null);
+    } catch (error) {
+      return err(writeFailureOf(error));
+    }
+  }
+
+  /** Absolute, existing, a folder, and writable (a probe file is created and removed). */
+  async function checkFolder(folder: string): Promise<Result<string, FailureReason>> {
+    if (!path.isAbsolute(folder)) return err('backup-folder-invalid');
+    const resolved = path.resolve(folder);
+    try {
+      if (!(await fs.stat(resolved)).isDirectory()) return err('backup-folder-invalid');
+    } catch (error) {
+      return err(errorCode(error) === 'ENOTDIR' ? 'backup-folder-invalid' : writeFailureOf(error));
+    }
+    const probe = path.join(resolved, tempName(random.uuid(), 'probe'));
+    try {
+      const handle = await fs.open(probe, 'wx');
+      try {
+        await writeFully(handle, Buffer.from('regulars'), 0);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      await removeFile(fs, probe);
+      return err(writeFailureOf(error));
+    }
+    await removeFile(fs, probe);
+    return ok(resolved);
+  }
+
+  async function configure(patch: BackupConfigureRequest): Promise<Result<BackupSettingsView, FailureReason>> {
+    const next = copy(current);
+    if (patch.folder !== undefined) {
+      // The default folder is created when needed: choosing it is choosing "no folder of my own".
+      if (patch.folder === null || (path.isAbsolute(patch.folder) && path.resolve(patch.folder) === path.resolve(defaultFolder))) next.folder = null;
+      else {
+        const folder = await checkFolder(patch.folder);
+        if (!folder.ok) return folder;
+        next.folder = folder.value;
+      }
+    }
+    if (patch.retention !== undefined) next.retention = { ...patch.retention };
+    if (patch.schedule !== undefined) next.schedule = { ...patch.schedule };
+    const parsed = backupSettingsSchema.safeParse(next);
+    if (!parsed.success) return err('invalid-request');
+    const saved = await save(parsed.data);
+    return saved.ok ? ok(view()) : saved;
+  }
+
+  async function setPassword(password: string | null): Promise<Result<BackupSettingsView, FailureReason>> {
+    if (protector === null) {
+      passwordInMemory = password;
+      return ok(view());
+    }
+    if (password === null) {
+      try {
+        await fs.unlink(passwordPath);
+      } catch (error) {
+        if (errorCode(error) !== 'ENOENT') return err(writeFailureOf(error));
+      }
+      passwordSet = false;
+      return ok(view());
+    }
+    if (!protector.isAvailable()) return err('unavailable');
+    let sealed: Buffer;
+    try {
+      sealed = protector.encrypt(password);
+    } catch {
+      return err('unavailable');
+    }
+    try {
+      await fs.mkdir(dataFolder, { recursive: true });
+      await writeFileAtomic(fs, passwordPath, sealed, { uuid: random.uuid(), kind: 'secret', sleep });
+    } catch (error) {
+      return err(writeFailureOf(error));
+    }
+    passwordSet = true;
+    return ok(view());
+  }
+
+  async function password(): Promise<Result<string | null, FailureReason>> {
+    if (protector === null) return ok(passwordInMemory);
+    if (!passwordSet) return ok(null);
+    const sealed = await readSmallFile(passwordPath, MAX_SEALED_BYTES);
+    // Set but unreadable (the OS key changed, the file was damaged): never fall back to an unencrypted backup.
+    if (sealed === null || !protector.isAvailable()) return err('backup-password-unreadable');
+    try {
+      return ok(protector.decrypt(sealed));
+    } catch {
+      return err('backup-password-unreadable');
+    }
+  }
+
+  return { load, settings: () => copy(current), location, view, configure, setPassword, password };
+}

@@ -1,0 +1,187 @@
+// The backup channels' request and response shapes; contract.ts puts them on channel names.
+import { z } from 'zod';
+import { retentionSettingsSchema } from '../domain/backupRetention';
+import { scheduleSettingsSchema } from '../domain/backupSchedule';
+import { CANONICAL_BASE64 } from './base64';
+import {
+  BACKUP_REFUSALS,
+  BACKUP_TRIGGERS,
+  MAX_CHUNK_BYTES,
+  MAX_PAYLOAD_BYTES,
+  appVersionSchema,
+  backupFileNameSchema,
+  payloadFormatSchema,
+  schemaVersionSchema,
+  tableCountsSchema,
+  utcTimeSchema,
+} from './format';
+
+/** Longest base64 text of one chunk. */
+export const MAX_CHUNK_BASE64 = Math.ceil(MAX_CHUNK_BYTES / 3) * 4;
+const chunkDataSchema = z.string().min(4).max(MAX_CHUNK_BASE64).regex(CANONICAL_BASE64);
+const readDataSchema = z.string().max(MAX_CHUNK_BASE64).regex(CANONICAL_BASE64);
+
+/** A folder or file path as the OS spells it; main checks it is absolute for its platform. */
+export const osPathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((text) => !text.includes('\u0000'), 'NUL in a path');
+
+/** A backup password. Main stores it (protected by the OS) and asks for it only to read a backup. */
+export const backupPasswordSchema = z.string().min(1).max(1024);
+
+export const backupBeginRequestSchema = z
+  .object({
+    /** The database (Dexie) version the payload is exported from. */
+    schemaVersion: schemaVersionSchema,
+    /** Records per table in the export, for the list and the restore preview. */
+    counts: tableCountsSchema,
+    /** What the payload is, e.g. "dexie-export/1"; handed back unchanged on restore. */
+    payloadFormat: payloadFormatSchema,
+    trigger: z.enum(BACKUP_TRIGGERS),
+  })
+  .strict();
+export type BackupBeginRequest = z.infer<typeof backupBeginRequestSchema>;
+
+export const backupBeginResponseSchema = z.object({
+  sessionId: z.uuid(),
+  /** True when a backup password is set: the file will be encrypted with it. */
+  encrypted: z.boolean(),
+});
+
+export const backupAppendRequestSchema = z
+  .object({
+    sessionId: z.uuid(),
+    /** Where this piece starts in the payload: a lost or repeated piece is refused, not written. */
+    offset: z.int().min(0).max(MAX_PAYLOAD_BYTES),
+    /** Up to MAX_CHUNK_BYTES of payload, base64. */
+    data: chunkDataSchema,
+  })
+  .strict();
+
+export const backupAppendResponseSchema = z.object({ receivedBytes: z.int().min(0) });
+
+export const backupSessionRequestSchema = z.object({ sessionId: z.uuid() }).strict();
+
+const backupSummaryShape = {
+  id: z.uuid(),
+  createdAt: utcTimeSchema,
+  appVersion: appVersionSchema,
+  schemaVersion: schemaVersionSchema,
+  formatVersion: z.int().min(1),
+  trigger: z.enum(BACKUP_TRIGGERS),
+  counts: tableCountsSchema,
+  payloadFormat: payloadFormatSchema,
+  payloadBytes: z.int().min(0),
+  encrypted: z.boolean(),
+};
+
+const fileFacts = {
+  fileName: backupFileNameSchema,
+  sizeBytes: z.int().min(0),
+  modifiedAt: z.string(),
+};
+
+export const backupEntrySchema = z.object({
+  status: z.literal('ok'),
+  ...fileFacts,
+  ...backupSummaryShape,
+  /** Named by the app (regulars-<time>-<id>.rgbackup): retention manages it. Copied or renamed files are left alone. */
+  own: z.boolean(),
+  /** When the file was last read back and fully checked; null when never (or the record is missing). */
+  verifiedAt: utcTimeSchema.nullable(),
+});
+export type BackupEntry = z.infer<typeof backupEntrySchema>;
+
+export const unreadableBackupEntrySchema = z.object({
+  status: z.literal('unreadable'),
+  ...fileFacts,
+  reason: z.enum(BACKUP_REFUSALS),
+});
+export type UnreadableBackupEntry = z.infer<typeof unreadableBackupEntrySchema>;
+
+export const backupListEntrySchema = z.discriminatedUnion('status', [backupEntrySchema, unreadableBackupEntrySchema]);
+export type BackupListEntry = z.infer<typeof backupListEntrySchema>;
+
+export const backupListingSchema = z.object({
+  folder: z.string(),
+  /** Free space where the backups go, when the OS says; null otherwise. */
+  freeBytes: z.int().min(0).nullable(),
+  /** Newest first. */
+  entries: z.array(backupListEntrySchema),
+});
+export type BackupListing = z.infer<typeof backupListingSchema>;
+
+export const backupCommitResponseSchema = z.object({
+  backup: backupEntrySchema,
+  /** File names retention removed after this backup was verified. */
+  removed: z.array(backupFileNameSchema),
+});
+export type BackupCommitResult = z.infer<typeof backupCommitResponseSchema>;
+
+/** A backup in the backup folder (as listed), or any file the owner picked. */
+export const backupSourceSchema = z.union([z.object({ fileName: backupFileNameSchema }).strict(), z.object({ path: osPathSchema }).strict()]);
+export type BackupSource = z.infer<typeof backupSourceSchema>;
+
+export const backupInspectRequestSchema = z
+  .object({
+    source: backupSourceSchema,
+    /** The renderer's current database version: a backup from a newer one is refused. */
+    appSchemaVersion: schemaVersionSchema,
+    password: backupPasswordSchema.optional(),
+  })
+  .strict();
+export type BackupInspectRequest = z.infer<typeof backupInspectRequestSchema>;
+
+export const backupPreviewSchema = z.object({
+  ...backupSummaryShape,
+  /** The file's own name (any name, for a picked file). */
+  fileName: z.string(),
+  sizeBytes: z.int().min(0),
+});
+export type BackupPreview = z.infer<typeof backupPreviewSchema>;
+
+export const backupOpenResponseSchema = z.object({ readId: z.uuid(), preview: backupPreviewSchema });
+
+export const backupReadRequestSchema = z.object({ readId: z.uuid() }).strict();
+
+export const backupReadResponseSchema = z.object({
+  /** Where `data` starts in the payload. */
+  offset: z.int().min(0),
+  data: readDataSchema,
+  /**
+   * True once the whole payload has been handed over and its length and SHA-256 (and the GCM tag) checked
+   * on this read too. Until then what was received is unverified: import it into a staging database only.
+   */
+  done: z.boolean(),
+});
+
+export const backupSettingsSchema = z
+  .object({
+    /** null: the default folder inside the app's data folder. */
+    folder: osPathSchema.nullable(),
+    retention: retentionSettingsSchema,
+    schedule: scheduleSettingsSchema,
+  })
+  .strict();
+export type BackupSettings = z.infer<typeof backupSettingsSchema>;
+
+export const backupSettingsViewSchema = z.object({
+  ...backupSettingsSchema.shape,
+  /** Where backups go now: the chosen folder or the default one. */
+  effectiveFolder: z.string(),
+  defaultFolder: z.string(),
+  passwordSet: z.boolean(),
+  /** Whether this PC can keep a backup password (the OS's protected storage). */
+  passwordStorageAvailable: z.boolean(),
+});
+export type BackupSettingsView = z.infer<typeof backupSettingsViewSchema>;
+
+export const backupConfigureRequestSchema = backupSettingsSchema.partial().strict();
+export type BackupConfigureRequest = z.infer<typeof backupConfigureRequestSchema>;
+
+export const backupPasswordRequestSchema = z.object({ password: backupPasswordSchema.nullable() }).strict();
+
+export const backupChosenFolderSchema = z.object({ folder: z.string() }).nullable();
+export const backupChosenFileSchema = z.object({ path: z.string() }).nullable();
