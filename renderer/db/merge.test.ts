@@ -68,6 +68,10 @@ async function setUp() {
 describe('mergeCustomers', () => {
   it('merges three customers into the survivor in one step', async () => {
     const s = await setUp();
+    // Tier history the merged-away customers had (as if their purchases had once made them regular).
+    await db.tierHistory.bulkAdd(
+      [s.b.id, s.c.id].map((id, i) => ({ id: `h-${i}`, customerId: id, at: '2026-01-01T00:00:00.000Z', from: 'potential', to: 'regular', reason: { code: 'tier-upgrade' as const, params: {} } })),
+    );
     const beforeRecords = await db.customers.bulkGet([s.a.id, s.b.id, s.c.id]);
     clock = new Date('2026-03-02T10:00:00Z');
     const merge = mergeCustomers(db, deps());
@@ -85,8 +89,9 @@ describe('mergeCustomers', () => {
     expect(survivor.phoneKeys).toContain('+8613900000000');
     expect(survivor.searchTokens).toContain('zs@example.cn');
 
-    // The others are gone; everything they had now belongs to the survivor.
+    // The others are gone, their tier history with them; everything they had now belongs to the survivor.
     expect(await db.customers.bulkGet([s.b.id, s.c.id])).toEqual([undefined, undefined]);
+    expect(await db.tierHistory.where('customerId').anyOf([s.b.id, s.c.id]).count()).toBe(0);
     const moved = await db.purchases.bulkGet(s.movedPurchases);
     expect(moved.map((p) => p?.customerId)).toEqual(s.movedPurchases.map(() => s.a.id));
     expect((await db.purchases.get(s.otherPurchase))!.customerId).toBe(s.bystander.id);

@@ -129,6 +129,10 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & Pick
         after = rows[rows.length - 1]!.id;
       }
 
+      // The merged-away records go, and their tier history with them (it described records that no
+      // longer exist; the audit entry keeps them as they were). The survivor's tier follows from the
+      // purchases it now holds, with its own history entry when that moves it.
+      await db.tierHistory.where('customerId').anyOf(otherIds).delete();
       await db.customers.bulkDelete(otherIds);
       await purchaseRepo.refreshFigures([survivor.id]);
 
