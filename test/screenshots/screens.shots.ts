@@ -260,3 +260,86 @@ for (const { system, tag } of LOCALES) {
     });
   });
 }
+
+// Customer status: the list's tier, stage and risk columns, the churn-risk list, a customer's status
+// and tier history (light and dark), the empty churn list, and a downgrade waiting for the review.
+for (const { system, tag } of LOCALES) {
+  test.describe(`${tag} customer status`, () => {
+    test.use({ systemLocale: system });
+    test(`customer status and churn risk in ${tag}`, async ({ app, page }) => {
+      const shot = async (name: string, whole = false) => {
+        const size = page.viewportSize()!;
+        if (whole) {
+          const main = await page.locator('#main').evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+          await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.min(main.scroll + (size.height - main.client), 4000)) });
+        }
+        await page.screenshot({ path: `${OUT}/${tag}-${name}.png` });
+        if (whole) await page.setViewportSize(size);
+      };
+      await app.startDemoStore();
+      await expect(app.rows.first()).toBeVisible();
+      await page.getByTestId('risk-filter').selectOption('high');
+      await expect(app.rows.first().locator('[data-level="high"]')).toBeVisible();
+      await shot('50-list-status');
+      await page.getByTestId('risk-filter').selectOption('');
+
+      await page.getByTestId('nav-churn').click();
+      await expect(page.getByTestId('churn-row').first().getByTestId('churn-value')).toBeVisible();
+      await shot('51-churn');
+      await page.getByTestId('churn-tier-filter').selectOption('vip');
+      await page.locator('label', { has: page.getByTestId('churn-level-watch') }).click();
+      await expect(page.getByTestId('churn-row').first().locator('[data-tier="vip"]')).toBeVisible();
+      await shot('52-churn-filtered');
+      await page.getByTestId('churn-tier-filter').selectOption('');
+      await page.locator('label', { has: page.getByTestId('churn-level-both') }).click();
+      await expect(page.getByTestId('churn-row').first().getByTestId('churn-value')).toBeVisible();
+      await page.getByTestId('churn-row').first().click();
+      await expect(page.getByTestId('tier-history-entry').first()).toBeVisible();
+      await shot('53-customer-status');
+      await shot('54-customer-status-whole', true);
+
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('theme-select').selectOption('dark');
+      await page.goBack();
+      await expect(page.getByTestId('customer-status')).toBeVisible();
+      await shot('55-customer-status-dark');
+      await page.getByTestId('nav-churn').click();
+      await expect(page.getByTestId('churn-row').first().getByTestId('churn-value')).toBeVisible();
+      await shot('56-churn-dark');
+      await page.getByTestId('nav-customers').click();
+      await expect(app.rows.first().locator('[data-level]')).toBeVisible();
+      await shot('57-list-status-dark');
+    });
+
+    test(`an empty churn list and a waiting downgrade in ${tag}`, async ({ app, page }) => {
+      const shot = (name: string) => page.screenshot({ path: `${OUT}/${tag}-${name}.png` });
+      await app.startEmptyStore();
+      await page.getByTestId('nav-churn').click();
+      await expect(page.getByTestId('churn-empty')).toBeVisible();
+      await shot('58-churn-empty');
+      // Two purchases make a regular at once; voiding one leaves them short, and the downgrade waits for the review.
+      await page.getByTestId('new-customer').click();
+      await page.getByTestId('field-name').fill(tag === 'en' ? 'Mei Lin' : '林美');
+      await page.getByTestId('field-phone-0').fill('13800138000');
+      await page.getByTestId('save-customer').click();
+      await expect(page.getByTestId('customer-status')).toBeVisible();
+      for (const amount of ['600', '650']) {
+        await page.getByTestId('record-purchase').click();
+        const dialog = page.getByTestId('purchase-dialog');
+        await dialog.locator('label', { has: page.getByTestId('purchase-mode-total') }).click();
+        await dialog.getByTestId('purchase-amount').fill(amount);
+        await dialog.getByTestId('purchase-save').click();
+        await expect(dialog).toBeHidden();
+      }
+      await expect(page.getByTestId('status-tier')).toHaveAttribute('data-tier', 'regular');
+      await page.locator('[data-kind="purchase"]:not([data-voided])').first().getByTestId('entry-menu').click();
+      await page.getByTestId('entry-void').click();
+      const voiding = page.getByTestId('void-dialog');
+      await voiding.getByRole('button').filter({ hasText: /Entered twice|重复录入|重複輸入/ }).click();
+      await voiding.getByTestId('void-confirm').click();
+      await expect(page.getByTestId('status-pending')).toBeVisible();
+      await expect(page.getByTestId('toast')).toBeHidden({ timeout: 8000 });
+      await shot('59-customer-pending');
+    });
+  });
+}
