@@ -13,6 +13,7 @@ import { CustomerPage } from './features/customers/CustomerPage';
 import { CustomerFormScreen } from './features/customers/CustomerFormScreen';
 import { CustomerPeekDialog } from './features/customers/CustomerPeekDialog';
 import { TrashScreen } from './features/trash/TrashScreen';
+import { ChurnRiskScreen } from './features/churn/ChurnRiskScreen';
 import { ImportScreen } from './features/import/ImportScreen';
 import { ExportScreen } from './features/export/ExportScreen';
 import { DuplicatesScreen } from './features/duplicates/DuplicatesScreen';
@@ -76,6 +77,8 @@ function Screen({ route }: { route: Route }) {
       return <ExportScreen />;
     case 'duplicates':
       return <DuplicatesScreen />;
+    case 'churn':
+      return <ChurnRiskScreen />;
     case 'trash':
       return <TrashScreen />;
     case 'settings':

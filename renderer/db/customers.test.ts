@@ -1,10 +1,13 @@
 // The customer repository on fake-indexeddb: writes, index-backed search and sorting, duplicates, trash.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChurnLevel } from '../../shared/domain/churn';
+import type { Customer, CustomerFields } from '../../shared/domain/customer';
+import type { LifecycleStage } from '../../shared/domain/lifecycle';
 import { normalizeSearchQuery } from '../../shared/domain/searchTokens';
 import { makeCustomer, makeCustomerFields, makePhone } from '../../test/factories/customer';
 import { RegularsDatabase } from './database';
-import { createCustomerRepository, SEARCH_HIT_CAP, type CustomerListQuery } from './customers';
+import { createCustomerRepository, CUSTOMER_SORT_FIELDS, SEARCH_HIT_CAP, type CustomerListQuery, type ListTuning } from './customers';
 import { createInteractionRepository } from './interactions';
 import { createPurchaseRepository } from './purchases';
 import { makeInteractionFields, makePurchaseFields } from '../../test/factories/purchase';
@@ -13,11 +16,15 @@ let db: RegularsDatabase;
 let clock: Date;
 let ids: number;
 
-function repo() {
-  return createCustomerRepository(db, {
-    now: () => clock,
-    newId: () => `id-${String(++ids).padStart(4, '0')}`,
-  });
+function repo(tuning?: ListTuning) {
+  return createCustomerRepository(
+    db,
+    {
+      now: () => clock,
+      newId: () => `id-${String(++ids).padStart(4, '0')}`,
+    },
+    tuning,
+  );
 }
 
 const query = (overrides: Partial<CustomerListQuery> = {}): CustomerListQuery => ({ sort: 'name', direction: 'asc', terms: [], tag: null, ...overrides });
@@ -211,5 +218,142 @@ describe('customer repository', () => {
     const both = await customers.listIds(query({ terms: ['139', '2099'] }));
     expect(both.truncated).toBe(false);
     expect((await customers.getMany(both.ids)).map((c) => c?.name)).toEqual(['客户2099']);
+  });
+});
+
+// A customer with the status fields a test is about (as the purchase repository would have derived them).
+function withStatus(
+  name: string,
+  status: { tierId: string; stage: LifecycleStage; level: ChurnLevel; valueFen?: number },
+  fields: Partial<CustomerFields> = {},
+): Customer {
+  return { ...makeCustomer({ name, ...fields }), tierId: status.tierId, lifecycleStage: status.stage, churnLevel: status.level, valueAtRiskFen: status.valueFen ?? 0 };
+}
+
+// Twelve customers over the default tiers (vip, regular, potential), every stage and level, one on a
+// tier the rules no longer have ('gold'), one in the trash.
+function statusStore(): Customer[] {
+  return [
+    withStatus('安娜', { tierId: 'vip', stage: 'loyal', level: 'none', valueFen: 900_000 }, { tags: ['老客'] }),
+    withStatus('白雪', { tierId: 'vip', stage: 'at-risk', level: 'high', valueFen: 700_000 }, { tags: ['老客'] }),
+    withStatus('陈晨', { tierId: 'regular', stage: 'loyal', level: 'watch', valueFen: 300_000 }),
+    withStatus('丁丁', { tierId: 'regular', stage: 'repeat', level: 'watch', valueFen: 300_000 }, { tags: ['老客'] }),
+    withStatus('方芳', { tierId: 'regular', stage: 'churned', level: 'high', valueFen: 120_000 }),
+    withStatus('高歌', { tierId: 'potential', stage: 'new', level: 'none', valueFen: 20_000 }),
+    withStatus('韩梅', { tierId: 'potential', stage: 'prospect', level: 'none' }),
+    withStatus('金鑫', { tierId: 'potential', stage: 'churned', level: 'high', valueFen: 0 }),
+    withStatus('李雷', { tierId: 'potential', stage: 'won-back', level: 'watch', valueFen: 45_000 }, { tags: ['老客'] }),
+    withStatus('马丽', { tierId: 'gold', stage: 'repeat', level: 'watch', valueFen: 88_000 }),
+    withStatus('牛牛', { tierId: 'regular', stage: 'at-risk', level: 'high', valueFen: 150_000 }),
+    { ...withStatus('欧阳', { tierId: 'vip', stage: 'loyal', level: 'high', valueFen: 990_000 }), isDeleted: 1, deletedAt: '2026-02-01T00:00:00.000Z', searchTokens: [] },
+  ];
+}
+
+describe('status columns and filters', () => {
+  const names = async (customers: ReturnType<typeof repo>, found: string[]) => (await customers.getMany(found)).map((c) => c?.name);
+
+  it('sorts by tier best first, by stage in lifecycle order and by risk most at risk first; a removed tier comes last', async () => {
+    const customers = repo();
+    await customers.addMany(statusStore());
+    const sorted = async (sort: CustomerListQuery['sort'], direction: 'asc' | 'desc' = 'asc') =>
+      (await customers.getMany((await customers.listIds(query({ sort, direction }))).ids)).map((c) => [c?.tierId, c?.lifecycleStage, c?.churnLevel]);
+    expect((await sorted('tier')).map((r) => r[0])).toEqual(['vip', 'vip', 'regular', 'regular', 'regular', 'regular', 'potential', 'potential', 'potential', 'potential', 'gold']);
+    expect((await sorted('tier', 'desc')).map((r) => r[0])).toEqual(['gold', 'potential', 'potential', 'potential', 'potential', 'regular', 'regular', 'regular', 'regular', 'vip', 'vip']);
+    expect((await sorted('stage')).map((r) => r[1])).toEqual(['prospect', 'new', 'repeat', 'repeat', 'loyal', 'loyal', 'at-risk', 'at-risk', 'churned', 'churned', 'won-back']);
+    expect((await sorted('risk')).map((r) => r[2])).toEqual(['high', 'high', 'high', 'high', 'watch', 'watch', 'watch', 'watch', 'none', 'none', 'none']);
+  });
+
+  it('reads a page of the whole list in the same order as the id list, for every sort, both ways, across group boundaries', async () => {
+    const customers = repo();
+    await customers.addMany(statusStore());
+    for (const sort of CUSTOMER_SORT_FIELDS) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const all = (await customers.listIds(query({ sort, direction }))).ids;
+        const paged: string[] = [];
+        for (let offset = 0; offset < 12; offset += 3) paged.push(...(await customers.listPage(sort, direction, offset, 3)).map((c) => c.id));
+        expect(paged, `${sort} ${direction}`).toEqual(all);
+      }
+    }
+  });
+
+  it('puts filtered customers in the same order whether sorted in memory or by walking the sort index', async () => {
+    const inMemory = repo();
+    const walking = repo({ sortInMemoryMax: 0 });
+    await inMemory.addMany(statusStore());
+    for (const sort of CUSTOMER_SORT_FIELDS) {
+      for (const direction of ['asc', 'desc'] as const) {
+        for (const churnLevel of ['watch', 'high'] as const) {
+          const q = query({ sort, direction, churnLevel });
+          expect((await walking.listIds(q)).ids, `${sort} ${direction} ${churnLevel}`).toEqual((await inMemory.listIds(q)).ids);
+        }
+      }
+    }
+  });
+
+  it('filters by tier, stage and risk, alone and together, with the tag filter and search', async () => {
+    for (const tuning of [undefined, { sortInMemoryMax: 2 }]) {
+      await db.customers.clear();
+      const customers = repo(tuning);
+      await customers.addMany(statusStore());
+      const found = async (q: Partial<CustomerListQuery>) => names(customers, (await customers.listIds(query(q))).ids);
+      const label = tuning ? 'through the indexes' : 'in memory';
+      expect(await found({ tierId: 'vip' }), label).toEqual(['安娜', '白雪']);
+      expect(await found({ tierId: 'gold' }), label).toEqual(['马丽']);
+      expect(await found({ stage: 'churned' }), label).toEqual(['方芳', '金鑫']);
+      expect(await found({ churnLevel: 'high' }), label).toEqual(['白雪', '方芳', '金鑫', '牛牛']);
+      expect(await found({ tierId: 'regular', churnLevel: 'high' }), label).toEqual(['方芳', '牛牛']);
+      expect(await found({ tierId: 'regular', churnLevel: 'high', stage: 'at-risk' }), label).toEqual(['牛牛']);
+      expect(await found({ churnLevel: 'watch', tag: '老客' }), label).toEqual(['丁丁', '李雷']);
+      expect(await found({ churnLevel: 'watch', tag: '老客', sort: 'tier' }), label).toEqual(['丁丁', '李雷']);
+      expect(await found({ churnLevel: 'watch', sort: 'totalSpent', direction: 'desc', tierId: 'potential' }), label).toEqual(['李雷']);
+      expect(await found({ tierId: 'vip', terms: ['bx'] }), label).toEqual(['白雪']);
+      expect(await found({ tierId: 'regular', terms: ['bx'] }), label).toEqual([]);
+      // The customer in the trash matches every one of these filters and is never listed.
+      expect(await found({ tierId: 'vip', stage: 'loyal', churnLevel: 'high' }), label).toEqual([]);
+    }
+  });
+
+  it('lists customers at risk by value at risk, most first, filtered by level and tier, with the total', async () => {
+    for (const tuning of [undefined, { sortInMemoryMax: 2 }]) {
+      await db.customers.clear();
+      const customers = repo(tuning);
+      await customers.addMany(statusStore());
+      const label = tuning ? 'walking the index' : 'in memory';
+      const both = await customers.listAtRisk({ levels: ['watch', 'high'], tierId: null });
+      // 陈晨 and 丁丁 have the same value: the later id (丁丁, created after) first, as the index walked in reverse gives them.
+      expect(await names(customers, both.ids), label).toEqual(['白雪', '丁丁', '陈晨', '牛牛', '方芳', '马丽', '李雷', '金鑫']);
+      const values = (await customers.getMany(both.ids)).map((c) => c!.valueAtRiskFen);
+      expect(values, label).toEqual([700_000, 300_000, 300_000, 150_000, 120_000, 88_000, 45_000, 0]);
+      expect(both.totalValueFen, label).toBe(1_703_000);
+
+      const high = await customers.listAtRisk({ levels: ['high'], tierId: null });
+      expect(await names(customers, high.ids), label).toEqual(['白雪', '牛牛', '方芳', '金鑫']);
+      expect(high.totalValueFen, label).toBe(970_000);
+      const regular = await customers.listAtRisk({ levels: ['watch', 'high'], tierId: 'regular' });
+      expect((await customers.getMany(regular.ids)).map((c) => c!.tierId), label).toEqual(['regular', 'regular', 'regular', 'regular']);
+      expect(regular.totalValueFen, label).toBe(870_000);
+      expect(await customers.listAtRisk({ levels: ['watch'], tierId: 'vip' }), label).toEqual({ ids: [], totalValueFen: 0 });
+      expect(await customers.listAtRisk({ levels: [], tierId: null }), label).toEqual({ ids: [], totalValueFen: 0 });
+    }
+  });
+
+  it("reads a customer's tier history newest first, and only theirs", async () => {
+    const customers = repo();
+    const entry = (id: string, customerId: string, at: string, from: string | null, to: string) => ({
+      id,
+      customerId,
+      at,
+      from,
+      to,
+      reason: { code: 'tier-upgrade' as const, params: { from: from ?? '', to } },
+    });
+    await db.tierHistory.bulkAdd([
+      entry('h1', 'c1', '2026-01-05T10:00:00.000Z', null, 'potential'),
+      entry('h2', 'c1', '2026-03-01T10:00:00.000Z', 'regular', 'vip'),
+      entry('h3', 'c2', '2026-02-01T10:00:00.000Z', 'potential', 'regular'),
+      entry('h4', 'c1', '2026-02-01T10:00:00.000Z', 'potential', 'regular'),
+    ]);
+    expect((await customers.tierHistory('c1')).map((h) => h.id)).toEqual(['h2', 'h4', 'h1']);
+    expect(await customers.tierHistory('nobody')).toEqual([]);
   });
 });

@@ -1,16 +1,22 @@
 // The customer repository: the only code that reads and writes the customers table.
-import Dexie from 'dexie';
+import Dexie, { type Collection } from 'dexie';
+import type { ChurnLevel } from '../../shared/domain/churn';
 import type { Customer, CustomerFields } from '../../shared/domain/customer';
 import { customerFieldsOf, deriveCustomerIndexFields, editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
-import type { StatusSettings } from '../../shared/domain/customerStatus';
+import type { StatusSettings, TierHistoryEntry } from '../../shared/domain/customerStatus';
+import { LIFECYCLE_STAGES, type LifecycleStage } from '../../shared/domain/lifecycle';
 import { settingsFromRows } from '../../shared/domain/settings';
+import { statusGroups } from '../../shared/domain/statusGroups';
 import { assertNever } from '../../shared/result';
 import { matchesAllTerms } from '../../shared/domain/searchTokens';
 import type { RegularsDatabase } from './database';
 
-export const CUSTOMER_SORT_FIELDS = ['name', 'phone', 'tags', 'totalSpent', 'purchaseCount', 'lastPurchase', 'createdAt', 'updatedAt'] as const;
+export const CUSTOMER_SORT_FIELDS = ['name', 'phone', 'tier', 'stage', 'risk', 'tags', 'totalSpent', 'purchaseCount', 'lastPurchase', 'createdAt', 'updatedAt'] as const;
 export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
 export type SortDirection = 'asc' | 'desc';
+
+/** Churn levels most at risk first: the order of the risk column sorted ascending. */
+export const RISK_ORDER = ['high', 'watch', 'none'] as const satisfies readonly ChurnLevel[];
 
 export interface CustomerListQuery {
   sort: CustomerSortField;
@@ -18,6 +24,23 @@ export interface CustomerListQuery {
   /** Search terms already normalized (see normalizeSearchQuery); every term must match. */
   terms: string[];
   tag: string | null;
+  /** Only customers in this group (a stored tierId); null or absent: any. */
+  tierId?: string | null;
+  stage?: LifecycleStage | null;
+  churnLevel?: ChurnLevel | null;
+}
+
+/** The churn-risk list: which levels (watch, high or both) and, optionally, one group. */
+export interface AtRiskQuery {
+  levels: readonly Exclude<ChurnLevel, 'none'>[];
+  tierId: string | null;
+}
+
+export interface AtRiskList {
+  /** Most value at risk first (ties: the later id first, as the index walked in reverse gives them). */
+  ids: string[];
+  /** The sum of their valueAtRiskFen, in minor units. */
+  totalValueFen: number;
 }
 
 export interface DuplicateMatches {
@@ -47,40 +70,104 @@ const RANK_IN_MEMORY_MAX = 300;
  */
 export const SEARCH_HIT_CAP = 1_000;
 
-/** Up to this many tagged customers are read and sorted in memory; more walk the sort index instead. */
+/**
+ * Up to this many filtered customers are read and sorted in memory; more walk the sort index instead.
+ * Tests lower it (ListTuning) to reach the index paths with a few records.
+ */
 const SORT_IN_MEMORY_MAX = 3_000;
 
-function sortIndexOf(field: CustomerSortField): { index: string; key: keyof Customer } {
+export interface ListTuning {
+  sortInMemoryMax: number;
+}
+
+/**
+ * How a sort field orders the list. 'index': by one value kept on the record, as its index orders it.
+ * 'grouped': by a closed vocabulary in its own order (tiers best first, stages, risk most at risk
+ * first), walked as one equality range of the index per value; values the vocabulary no longer knows
+ * (a removed tier) come last, in the index's order.
+ */
+type SortPlan =
+  | { kind: 'index'; index: string; key: keyof Customer }
+  | { kind: 'grouped'; index: string; key: 'tierId' | 'lifecycleStage' | 'churnLevel'; order: readonly string[] };
+
+/** `tierOrder`: the group ids best first under the rules in force (only the tier sort uses it). */
+function sortPlanOf(field: CustomerSortField, tierOrder: readonly string[]): SortPlan {
   switch (field) {
     case 'name':
-      return { index: '[isDeleted+nameSort]', key: 'nameSort' };
+      return { kind: 'index', index: '[isDeleted+nameSort]', key: 'nameSort' };
     case 'phone':
-      return { index: '[isDeleted+phoneSort]', key: 'phoneSort' };
+      return { kind: 'index', index: '[isDeleted+phoneSort]', key: 'phoneSort' };
+    case 'tier':
+      return { kind: 'grouped', index: '[isDeleted+tierId]', key: 'tierId', order: tierOrder };
+    case 'stage':
+      return { kind: 'grouped', index: '[isDeleted+lifecycleStage]', key: 'lifecycleStage', order: LIFECYCLE_STAGES };
+    case 'risk':
+      return { kind: 'grouped', index: '[isDeleted+churnLevel]', key: 'churnLevel', order: RISK_ORDER };
     case 'tags':
-      return { index: '[isDeleted+tagsSort]', key: 'tagsSort' };
+      return { kind: 'index', index: '[isDeleted+tagsSort]', key: 'tagsSort' };
     case 'totalSpent':
-      return { index: '[isDeleted+totalSpentFen]', key: 'totalSpentFen' };
+      return { kind: 'index', index: '[isDeleted+totalSpentFen]', key: 'totalSpentFen' };
     case 'purchaseCount':
-      return { index: '[isDeleted+purchaseCount]', key: 'purchaseCount' };
+      return { kind: 'index', index: '[isDeleted+purchaseCount]', key: 'purchaseCount' };
     case 'lastPurchase':
-      return { index: '[isDeleted+lastPurchaseSort]', key: 'lastPurchaseSort' };
+      return { kind: 'index', index: '[isDeleted+lastPurchaseSort]', key: 'lastPurchaseSort' };
     case 'createdAt':
-      return { index: '[isDeleted+createdAt]', key: 'createdAt' };
+      return { kind: 'index', index: '[isDeleted+createdAt]', key: 'createdAt' };
     case 'updatedAt':
-      return { index: '[isDeleted+updatedAt]', key: 'updatedAt' };
+      return { kind: 'index', index: '[isDeleted+updatedAt]', key: 'updatedAt' };
     default:
       return assertNever(field, 'sort field');
   }
 }
 
-function compareBy(key: keyof Customer, direction: SortDirection) {
+const byValueThenId = (x: string | number, y: string | number, a: Customer, b: Customer) =>
+  x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** The list's order in memory, exactly as walking the plan's index gives it: ties by id. */
+function compareBy(plan: SortPlan, direction: SortDirection) {
   const sign = direction === 'asc' ? 1 : -1;
-  // The same order as the index: numbers as numbers, strings by code unit, ties by id.
+  if (plan.kind === 'index') {
+    // Numbers as numbers, strings by code unit, as IndexedDB compares keys.
+    return (a: Customer, b: Customer) => byValueThenId(a[plan.key] as string | number, b[plan.key] as string | number, a, b) * sign;
+  }
+  const rank = new Map(plan.order.map((v, i) => [v, i]));
+  const unknown = plan.order.length;
   return (a: Customer, b: Customer) => {
-    const x = a[key] as string | number;
-    const y = b[key] as string | number;
-    return (x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0) * sign;
+    const x = String(a[plan.key]);
+    const y = String(b[plan.key]);
+    const byRank = (rank.get(x) ?? unknown) - (rank.get(y) ?? unknown);
+    return (byRank !== 0 ? byRank : byValueThenId(x, y, a, b)) * sign;
   };
+}
+
+/** One range of an index over active customers: [0, lower]..[0, upper]. */
+interface ActiveRange {
+  lower: unknown;
+  upper: unknown;
+  includeLower: boolean;
+  includeUpper: boolean;
+}
+
+/**
+ * The ranges a plan walks, in ascending order: the whole active range for an index sort; for a
+ * grouped sort, each known value in the vocabulary's order, then the gaps between the known values
+ * (in key order), where unknown values live. The gaps are empty unless something is stale, and an
+ * empty range costs one lookup.
+ */
+function rangesOf(plan: SortPlan): ActiveRange[] {
+  if (plan.kind === 'index') return [{ lower: Dexie.minKey, upper: Dexie.maxKey, includeLower: true, includeUpper: true }];
+  const known = plan.order.map((v) => ({ lower: v, upper: v, includeLower: true, includeUpper: true }));
+  const bounds = [...new Set(plan.order)].sort();
+  const gaps: ActiveRange[] = [];
+  let lower: unknown = Dexie.minKey;
+  let includeLower = true;
+  for (const b of bounds) {
+    gaps.push({ lower, upper: b, includeLower, includeUpper: false });
+    lower = b;
+    includeLower = false;
+  }
+  gaps.push({ lower, upper: Dexie.maxKey, includeLower, includeUpper: true });
+  return [...known, ...gaps];
 }
 
 /** The status rules in force (the group a new customer starts in depends on them). */
@@ -95,11 +182,52 @@ export class CustomerNotFoundError extends Error {
   }
 }
 
-export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryDeps) {
+/** The status filters of a query that are set, as the index and value that answer each. */
+function statusFiltersOf(query: Pick<CustomerListQuery, 'tierId' | 'stage' | 'churnLevel'>): { index: string; key: 'tierId' | 'lifecycleStage' | 'churnLevel'; value: string }[] {
+  const filters: { index: string; key: 'tierId' | 'lifecycleStage' | 'churnLevel'; value: string }[] = [];
+  if (query.tierId != null) filters.push({ index: '[isDeleted+tierId]', key: 'tierId', value: query.tierId });
+  if (query.stage != null) filters.push({ index: '[isDeleted+lifecycleStage]', key: 'lifecycleStage', value: query.stage });
+  if (query.churnLevel != null) filters.push({ index: '[isDeleted+churnLevel]', key: 'churnLevel', value: query.churnLevel });
+  return filters;
+}
+
+/** Whether a record passes every filter of the query (search terms aside). */
+function matchesFilters(c: Customer, query: CustomerListQuery): boolean {
+  return (
+    c.isDeleted === 0 &&
+    (query.tag === null || c.tags.includes(query.tag)) &&
+    statusFiltersOf(query).every((f) => c[f.key] === f.value)
+  );
+}
+
+export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryDeps, tuning: ListTuning = { sortInMemoryMax: SORT_IN_MEMORY_MAX }) {
   async function requireCustomer(id: string): Promise<Customer> {
     const found = await db.customers.get(id);
     if (!found) throw new CustomerNotFoundError(id);
     return found;
+  }
+
+  /** The sort plan of a field; the tier order comes from the rules in force. */
+  async function planFor(sort: CustomerSortField): Promise<SortPlan> {
+    return sortPlanOf(sort, sort === 'tier' ? statusGroups(await statusRules(db)).map((g) => g.id) : []);
+  }
+
+  /** The ranges of a plan in the order the list walks them. */
+  function walkOrder(plan: SortPlan, direction: SortDirection): ActiveRange[] {
+    const ranges = rangesOf(plan);
+    return direction === 'asc' ? ranges : ranges.reverse();
+  }
+
+  function rangeCollection(index: string, r: ActiveRange, direction: SortDirection): Collection<Customer, string, unknown> {
+    const collection = db.customers.where(index).between([0, r.lower], [0, r.upper], r.includeLower, r.includeUpper);
+    return direction === 'desc' ? collection.reverse() : collection;
+  }
+
+  /** Every active id in the plan's order, from the index alone. */
+  async function orderedIds(plan: SortPlan, direction: SortDirection): Promise<string[]> {
+    const parts: string[][] = [];
+    for (const range of walkOrder(plan, direction)) parts.push((await rangeCollection(plan.index, range, direction).primaryKeys()) as string[]);
+    return parts.flat();
   }
 
   /**
@@ -157,8 +285,9 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
 
     /** The ordered ids of the active customers that match the query. */
     async listIds(query: CustomerListQuery): Promise<CustomerListResult> {
-      const { index, key } = sortIndexOf(query.sort);
-      if (query.terms.length === 1 && query.tag === null) {
+      const plan = await planFor(query.sort);
+      const filters = statusFiltersOf(query);
+      if (query.terms.length === 1 && query.tag === null && filters.length === 0) {
         // One broad term: show the index's order and read only the rows on screen. Reading and
         // ranking a thousand records per keystroke is what made typing stutter at 100,000 customers.
         const best = await termHits(query.terms);
@@ -167,22 +296,42 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
       if (query.terms.length > 0) {
         const { rows, truncated } = await searchCandidates(query.terms);
         const ids = rows
-          .filter((c) => query.tag === null || c.tags.includes(query.tag))
-          .sort(compareBy(key, query.direction))
+          .filter((c) => matchesFilters(c, query))
+          .sort(compareBy(plan, query.direction))
           .map((c) => c.id);
         return { ids, truncated, ranked: true };
       }
-      const tagged = query.tag === null ? null : ((await db.customers.where('tags').equals(query.tag).primaryKeys()) as string[]);
-      if (tagged && tagged.length <= SORT_IN_MEMORY_MAX) {
-        const rows = (await db.customers.bulkGet(tagged)).filter((c): c is Customer => !!c && c.isDeleted === 0);
-        return { ids: rows.sort(compareBy(key, query.direction)).map((c) => c.id), truncated: false, ranked: true };
+      if (query.tag === null && filters.length === 0) return { ids: await orderedIds(plan, query.direction), truncated: false, ranked: true };
+
+      // Each filter's index answers it. A filter that holds few customers decides which records are
+      // read, and the others are checked on those records; when every filter holds many, their ids
+      // are intersected (keys only, no records) and the sort index is walked for the order.
+      const sources = [
+        ...filters.map((f) => () => db.customers.where(f.index).equals([0, f.value])),
+        ...(query.tag === null ? [] : [() => db.customers.where('tags').equals(query.tag!)]),
+      ];
+      const firsts = await Promise.all(sources.map(async (source) => (await source().limit(tuning.sortInMemoryMax + 1).primaryKeys()) as string[]));
+      const small = firsts.filter((keys) => keys.length <= tuning.sortInMemoryMax).sort((a, b) => a.length - b.length)[0];
+      let candidates: string[];
+      if (small) {
+        candidates = small;
+      } else {
+        const all = await Promise.all(sources.map(async (source) => (await source().primaryKeys()) as string[]));
+        all.sort((a, b) => a.length - b.length);
+        let members = new Set(all[0]);
+        for (const keys of all.slice(1)) {
+          const next = new Set<string>();
+          for (const id of keys) if (members.has(id)) next.add(id);
+          members = next;
+        }
+        if (members.size > tuning.sortInMemoryMax) {
+          const ordered = await orderedIds(plan, query.direction);
+          return { ids: ordered.filter((id) => members.has(id)), truncated: false, ranked: true };
+        }
+        candidates = [...members];
       }
-      let collection = db.customers.where(index).between([0, Dexie.minKey], [0, Dexie.maxKey]);
-      if (query.direction === 'desc') collection = collection.reverse();
-      const ordered = (await collection.primaryKeys()) as string[];
-      if (tagged === null) return { ids: ordered, truncated: false, ranked: true };
-      const members = new Set(tagged);
-      return { ids: ordered.filter((id) => members.has(id)), truncated: false, ranked: true };
+      const rows = (await db.customers.bulkGet(candidates)).filter((c): c is Customer => !!c && matchesFilters(c, query));
+      return { ids: rows.sort(compareBy(plan, query.direction)).map((c) => c.id), truncated: false, ranked: true };
     },
 
     /**
@@ -190,17 +339,74 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
      * so opening the list costs the same at 100 customers as at 100,000.
      */
     async listPage(sort: CustomerSortField, direction: SortDirection, offset: number, limit: number): Promise<Customer[]> {
-      const { index } = sortIndexOf(sort);
-      let collection = db.customers.where(index).between([0, Dexie.minKey], [0, Dexie.maxKey]);
-      if (direction === 'desc') collection = collection.reverse();
-      return collection.offset(offset).limit(limit).toArray();
+      const plan = await planFor(sort);
+      const rows: Customer[] = [];
+      let skip = offset;
+      for (const range of walkOrder(plan, direction)) {
+        if (rows.length >= limit) break;
+        if (skip > 0) {
+          // Only a grouped sort has more than one range; whole groups before the page are counted, not read.
+          const size = await rangeCollection(plan.index, range, direction).count();
+          if (skip >= size) {
+            skip -= size;
+            continue;
+          }
+        }
+        rows.push(...(await rangeCollection(plan.index, range, direction).offset(skip).limit(limit - rows.length).toArray()));
+        skip = 0;
+      }
+      return rows;
+    },
+
+    /**
+     * The churn-risk list: active customers at the levels asked for (and in the group, when given),
+     * most value at risk first, with the total. Few enough are read and sorted in memory; more come
+     * from walking the value-at-risk index in reverse, keys only, keeping the ones that match.
+     */
+    async listAtRisk(query: AtRiskQuery): Promise<AtRiskList> {
+      const levelIds = await Promise.all(
+        query.levels.map(async (level) => (await db.customers.where('[isDeleted+churnLevel]').equals([0, level]).primaryKeys()) as string[]),
+      );
+      let members = new Set(levelIds.flat());
+      if (query.tierId !== null && members.size > 0) {
+        const inTier = (await db.customers.where('[isDeleted+tierId]').equals([0, query.tierId]).primaryKeys()) as string[];
+        const next = new Set<string>();
+        for (const id of inTier) if (members.has(id)) next.add(id);
+        members = next;
+      }
+      if (members.size <= tuning.sortInMemoryMax) {
+        const levels = new Set<string>(query.levels);
+        const rows = (await db.customers.bulkGet([...members])).filter(
+          (c): c is Customer => !!c && c.isDeleted === 0 && levels.has(c.churnLevel) && (query.tierId === null || c.tierId === query.tierId),
+        );
+        rows.sort((a, b) => b.valueAtRiskFen - a.valueAtRiskFen || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+        return { ids: rows.map((c) => c.id), totalValueFen: rows.reduce((sum, c) => sum + c.valueAtRiskFen, 0) };
+      }
+      const ids: string[] = [];
+      let totalValueFen = 0;
+      await db.customers
+        .where('[isDeleted+valueAtRiskFen]')
+        .between([0, Dexie.minKey], [0, Dexie.maxKey])
+        .reverse()
+        .eachKey((key, cursor) => {
+          const id = cursor.primaryKey as string;
+          if (!members.has(id)) return;
+          ids.push(id);
+          totalValueFen += (key as [number, number])[1];
+        });
+      return { ids, totalValueFen };
+    },
+
+    /** A customer's tier changes, newest first. */
+    tierHistory(customerId: string): Promise<TierHistoryEntry[]> {
+      return db.tierHistory.where('[customerId+at]').between([customerId, Dexie.minKey], [customerId, Dexie.maxKey]).reverse().toArray();
     },
 
     /** Quick search for pickers: the first few active matches, sorted by name. */
     async search(terms: string[], limit = 20): Promise<Customer[]> {
       if (terms.length === 0) return [];
       const { rows } = await searchCandidates(terms);
-      return rows.sort(compareBy('nameSort', 'asc')).slice(0, limit);
+      return rows.sort(compareBy(sortPlanOf('name', []), 'asc')).slice(0, limit);
     },
 
     /** All customers less the trash: counting the store and the (small) trash index is far cheaper than the active range. */

@@ -1,11 +1,12 @@
 // Live-query hooks: how screens read the database. They re-render when the data changes.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Customer } from '../../shared/domain/customer';
+import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { CatalogEntry, Purchase } from '../../shared/domain/purchase';
 import type { StoreSettings } from '../../shared/domain/settings';
 import { mergeTimeline, TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from '../../shared/domain/timeline';
-import type { CustomerListQuery, CustomerListResult, CustomerSortField, DuplicateMatches, SortDirection } from './customers';
+import type { AtRiskList, AtRiskQuery, CustomerListQuery, CustomerListResult, CustomerSortField, DuplicateMatches, SortDirection } from './customers';
 import type { DueFollowUp } from './interactions';
 import { catalog, customers, imports, interactions, purchases, settings } from './index';
 import type { ImportBatch } from './database';
@@ -15,12 +16,22 @@ export function useCustomer(id: string | null): Customer | null | undefined {
   return useLiveQuery(async () => (id ? ((await customers.get(id)) ?? null) : null), [id]);
 }
 
-/** A filtered list (search or tag): its ordered ids. Pass null when browsing the whole list. */
+/** A filtered list (search, tag, tier, stage or risk): its ordered ids. Pass null when browsing the whole list. */
 export function useCustomerList(query: CustomerListQuery | null): CustomerListResult | undefined {
   return useLiveQuery(
     async () => (query ? customers.listIds(query) : undefined),
-    [query?.sort, query?.direction, query?.tag, query?.terms.join('\u0000')],
+    [query?.sort, query?.direction, query?.tag, query?.terms.join('\u0000'), query?.tierId, query?.stage, query?.churnLevel],
   );
+}
+
+/** The churn-risk list's ordered ids and total value at risk; undefined while loading. */
+export function useAtRiskList(query: AtRiskQuery): AtRiskList | undefined {
+  return useLiveQuery(() => customers.listAtRisk(query), [query.levels.join(','), query.tierId]);
+}
+
+/** A customer's tier changes, newest first (read through [customerId+at]); undefined while loading. */
+export function useTierHistory(customerId: string | null): TierHistoryEntry[] | undefined {
+  return useLiveQuery(async () => (customerId ? customers.tierHistory(customerId) : []), [customerId]);
 }
 
 /** Rows offset..offset+limit of the whole list in its order (null: not browsing). */

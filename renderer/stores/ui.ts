@@ -1,6 +1,11 @@
 // UI state only: list filters and sorting, the theme, and which dialog is open. Never database rows.
 import { create } from 'zustand';
+import type { ChurnLevel } from '../../shared/domain/churn';
+import type { LifecycleStage } from '../../shared/domain/lifecycle';
 import type { CustomerSortField, SortDirection } from '../db/customers';
+
+/** The churn list's level filter: both levels, or one. */
+export type ChurnLevelFilter = 'both' | Exclude<ChurnLevel, 'none'>;
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 const THEME_KEY = 'regulars.theme';
@@ -13,6 +18,13 @@ function savedTheme(): ThemeChoice {
 interface UiState {
   search: string;
   tag: string | null;
+  /** The customer list's status filters; null: any. */
+  tierFilter: string | null;
+  stageFilter: LifecycleStage | null;
+  riskFilter: ChurnLevel | null;
+  /** The churn-risk list's filters. */
+  churnTier: string | null;
+  churnLevel: ChurnLevelFilter;
   sort: CustomerSortField;
   direction: SortDirection;
   theme: ThemeChoice;
@@ -20,6 +32,13 @@ interface UiState {
   peekCustomerId: string | null;
   setSearch(search: string): void;
   setTag(tag: string | null): void;
+  setTierFilter(tierId: string | null): void;
+  setStageFilter(stage: LifecycleStage | null): void;
+  setRiskFilter(level: ChurnLevel | null): void;
+  /** Search, tag and status filters back to "all". */
+  clearListFilters(): void;
+  setChurnTier(tierId: string | null): void;
+  setChurnLevel(level: ChurnLevelFilter): void;
   toggleSort(field: CustomerSortField): void;
   setTheme(theme: ThemeChoice): void;
   setPeekCustomerId(id: string | null): void;
@@ -28,12 +47,23 @@ interface UiState {
 export const useUiStore = create<UiState>((set) => ({
   search: '',
   tag: null,
+  tierFilter: null,
+  stageFilter: null,
+  riskFilter: null,
+  churnTier: null,
+  churnLevel: 'both',
   sort: 'updatedAt',
   direction: 'desc',
   theme: savedTheme(),
   peekCustomerId: null,
   setSearch: (search) => set({ search }),
   setTag: (tag) => set({ tag }),
+  setTierFilter: (tierFilter) => set({ tierFilter }),
+  setStageFilter: (stageFilter) => set({ stageFilter }),
+  setRiskFilter: (riskFilter) => set({ riskFilter }),
+  clearListFilters: () => set({ search: '', tag: null, tierFilter: null, stageFilter: null, riskFilter: null }),
+  setChurnTier: (churnTier) => set({ churnTier }),
+  setChurnLevel: (churnLevel) => set({ churnLevel }),
   toggleSort: (field) =>
     set((s) =>
       s.sort === field

@@ -10,11 +10,18 @@ describe('routes', () => {
     { name: 'import' },
     { name: 'export' },
     { name: 'duplicates' },
+    { name: 'churn' },
     { name: 'trash' },
     { name: 'settings' },
+    { name: 'statusRules' },
+    { name: 'tierReview' },
   ];
   it.each(routes)('round-trips %o', (route) => {
     expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+  it('opens the churn-risk list at #/churn', () => {
+    expect(parseRoute('#/churn')).toEqual({ name: 'churn' });
+    expect(routeHref({ name: 'churn' })).toBe('#/churn');
   });
   it('falls back to the customer list for anything unknown', () => {
     expect(parseRoute('')).toEqual({ name: 'customers' });

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'import' }
   | { name: 'export' }
   | { name: 'duplicates' }
+  | { name: 'churn' }
   | { name: 'trash' }
   | { name: 'settings' }
   | { name: 'statusRules' }
@@ -27,6 +28,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'import') return { name: 'import' };
   if (first === 'export') return { name: 'export' };
   if (first === 'duplicates') return { name: 'duplicates' };
+  if (first === 'churn') return { name: 'churn' };
   if (first === 'trash') return { name: 'trash' };
   if (first === 'settings') return second === 'status' && !third ? { name: 'statusRules' } : { name: 'settings' };
   if (first === 'review') return { name: 'tierReview' };
@@ -49,6 +51,8 @@ export function routeHref(route: Route): string {
       return '#/export';
     case 'duplicates':
       return '#/duplicates';
+    case 'churn':
+      return '#/churn';
     case 'trash':
       return '#/trash';
     case 'settings':

@@ -1,10 +1,11 @@
 // One customer's page: the figures, the actions (record a purchase or a contact), the timeline and the profile.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Interaction } from '../../../shared/domain/interaction';
 import { isReturn, type Purchase } from '../../../shared/domain/purchase';
+import { nextReviewDate } from '../../../shared/domain/tiers';
 import { customers, interactions } from '../../db';
-import { useCustomer, useSettings } from '../../db/hooks';
+import { useCustomer, useSettings, useTierHistory } from '../../db/hooks';
 import { formatDateTime } from '../../i18n';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { navigate } from '../../ui/routes';
@@ -17,7 +18,9 @@ import { CustomerDataExport } from './CustomerDataExport';
 import { CustomerTimeline, TIMELINE_LIST_ID, type TimelineAction } from '../timeline/CustomerTimeline';
 import { ChannelIcon, PurchaseIcon } from '../timeline/icons';
 import { Toast, type ToastMessage } from '../timeline/Toast';
+import { useStatusWording } from '../status/useStatusWording';
 import { CustomerProfile } from './CustomerProfile';
+import { CustomerStatusCard, TierHistoryCard } from './CustomerStatus';
 import { TagList } from './TagList';
 
 type ActiveDialog =
@@ -33,8 +36,15 @@ export const RECORD_PURCHASE_SHORTCUT = isMac ? '⌘⇧P' : 'Ctrl+Shift+P';
 export function CustomerPage({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const customer = useCustomer(customerId);
-  const region = useSettings()?.defaultRegion ?? 'CN';
+  const settings = useSettings();
+  const region = settings?.defaultRegion ?? 'CN';
   const money = useMoney();
+  const wording = useStatusWording();
+  const tierHistory = useTierHistory(customerId);
+  const tierSince = useMemo(() => (customer ? (tierHistory?.find((h) => h.to === customer.tierId)?.at ?? null) : null), [tierHistory, customer]);
+  // Only tiers by thresholds wait for a review; before the first one, the review is due now and has no date.
+  const lastReview = settings?.lastTierReviewAt ?? null;
+  const nextReviewDay = settings && settings.status.grouping === 'tiers' && lastReview !== null ? nextReviewDate(lastReview, settings.status.scheme.reviewEveryMonths) : null;
   const [dialog, setDialog] = useState<ActiveDialog | null>(null);
   const [highlightId, setHighlightId] = useState<string | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
@@ -178,9 +188,11 @@ export function CustomerPage({ customerId }: { customerId: string }) {
         </p>
       )}
       <CustomerFigures customer={customer} />
+      <CustomerStatusCard customer={customer} wording={wording} tierSince={tierSince} nextReviewDay={nextReviewDay} />
       <div className="customer-columns">
         <CustomerTimeline customerId={customer.id} readOnly={customer.isDeleted === 1} highlightId={highlightId} onAction={onTimelineAction} />
         <aside className="customer-aside" aria-label={t('timeline.profileLabel')}>
+          <TierHistoryCard history={tierHistory} wording={wording} />
           <CustomerProfile customer={customer} region={region} />
           <section className="card" aria-labelledby="data-export-heading">
             <h2 id="data-export-heading">{t('customer.dataExport.title')}</h2>

@@ -11,7 +11,10 @@ import { useCustomerPage, useCustomersByIds } from '../../db/hooks';
 import { currentLocale, formatDate } from '../../i18n';
 import { formatMoney, type Currency } from '../../../shared/domain/money';
 import { navigate } from '../../ui/routes';
+import { RiskBadge, StageBadge, TierBadge } from '../status/StatusBadges';
+import { churnReasonText, type StatusWording } from '../status/statusText';
 import { TagList } from './TagList';
+import './customers.css';
 
 const ROW_HEIGHT = 44;
 const column = createColumnHelper<string>();
@@ -28,9 +31,11 @@ interface Props {
   onSort: (field: CustomerSortField) => void;
   region: PhoneRegion;
   currency: Currency;
+  /** Words and names for the status columns, under the rules in force. */
+  wording: StatusWording;
 }
 
-export function CustomerTable({ ids, count, sort, direction, onSort, region, currency }: Props) {
+export function CustomerTable({ ids, count, sort, direction, onSort, region, currency, wording }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -66,6 +71,22 @@ export function CustomerTable({ ids, count, sort, direction, onSort, region, cur
           return p ? <span className="mono">{formatPhoneForDisplay(p, region)}</span> : <span className="muted">—</span>;
         }),
       }),
+      column.accessor((id) => id, {
+        id: 'tier',
+        header: () => t('list.columns.tier'),
+        cell: cell((c) => <TierBadge tierId={c.tierId} wording={wording} />),
+      }),
+      column.accessor((id) => id, {
+        id: 'stage',
+        header: () => t('list.columns.stage'),
+        cell: cell((c) => <StageBadge stage={c.lifecycleStage} />),
+      }),
+      column.accessor((id) => id, {
+        id: 'risk',
+        header: () => t('list.columns.risk'),
+        // The reason is the badge's tooltip: the level alone says how worried to be, the reason says why.
+        cell: cell((c) => <RiskBadge level={c.churnLevel} reason={churnReasonText(wording, c.churnReason)} />),
+      }),
       column.accessor((id) => id, { id: 'tags', header: () => t('customer.fields.tags'), cell: cell((c) => <TagList tags={c.tags} />) }),
       column.accessor((id) => id, {
         id: 'totalSpent',
@@ -82,10 +103,9 @@ export function CustomerTable({ ids, count, sort, direction, onSort, region, cur
         header: () => t('list.columns.lastPurchase'),
         cell: cell((c) => (c.lastPurchaseAt ? formatDate(c.lastPurchaseAt) : <span className="muted">—</span>)),
       }),
-      column.accessor((id) => id, { id: 'createdAt', header: () => t('customer.fields.createdAt'), cell: cell((c) => formatDate(c.createdAt)) }),
       column.accessor((id) => id, { id: 'updatedAt', header: () => t('customer.fields.updatedAt'), cell: cell((c) => formatDate(c.updatedAt)) }),
     ];
-  }, [rows, region, currency, t]);
+  }, [rows, region, currency, t, wording]);
 
   // Only the rows on screen go through react-table: its row model stays small at 100,000 customers.
   const table = useReactTable({
@@ -104,7 +124,7 @@ export function CustomerTable({ ids, count, sort, direction, onSort, region, cur
   };
 
   return (
-    <div className="table" role="table" aria-rowcount={count + 1} data-testid="customer-table">
+    <div className="table customer-table" role="table" aria-rowcount={count + 1} data-testid="customer-table">
       <div className="table-head" role="rowgroup">
         {table.getHeaderGroups().map((group) => (
           <div className="table-row table-header-row" role="row" key={group.id}>

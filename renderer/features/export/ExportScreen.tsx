@@ -2,10 +2,12 @@
 // customer's complete data. Reading everything is fine here, in bulk and with progress.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { normalizeSearchQuery } from '../../../shared/domain/searchTokens';
 import { useActiveCount, useCustomerList, useSettings } from '../../db/hooks';
 import { useUiStore } from '../../stores/ui';
 import { CustomerDataExport } from '../customers/CustomerDataExport';
+import { useListFilters } from '../customers/useListFilters';
+import { churnLevelName, groupName, stageName } from '../status/statusText';
+import { useStatusWording } from '../status/useStatusWording';
 import { CustomerPicker } from '../../ui/CustomerPicker';
 import { EXPORT_KINDS, runExport, type ExportFormat, type ExportKind, type ExportOutcome, type ExportPhase, type ExportScope, type PurchaseRowShape } from './runExport';
 import './export.css';
@@ -29,13 +31,11 @@ function Choice<T extends string>({ name, value, current, onChange, title, hint,
 export function ExportScreen() {
   const { t } = useTranslation();
   const settings = useSettings();
-  const search = useUiStore((s) => s.search);
-  const tag = useUiStore((s) => s.tag);
   const sort = useUiStore((s) => s.sort);
   const direction = useUiStore((s) => s.direction);
-  const terms = useMemo(() => normalizeSearchQuery(search), [search]);
-  const listQuery = useMemo(() => ({ sort, direction, tag, terms }), [sort, direction, tag, terms]);
-  const filtered = terms.length > 0 || tag !== null;
+  const wording = useStatusWording();
+  const { search, terms, tag, tierId, stage, churnLevel, filtered } = useListFilters(wording.status, false);
+  const listQuery = useMemo(() => ({ sort, direction, tag, terms, tierId, stage, churnLevel }), [sort, direction, tag, terms, tierId, stage, churnLevel]);
   const list = useCustomerList(filtered ? listQuery : null);
   const total = useActiveCount();
 
@@ -66,6 +66,9 @@ export function ExportScreen() {
   const filterText = [
     terms.length ? t('exportScreen.scope.search', { text: search.trim() }) : null,
     tag !== null ? t('exportScreen.scope.tag', { tag }) : null,
+    tierId !== null ? t('exportScreen.scope.tier', { tier: groupName(wording, tierId) }) : null,
+    stage !== null ? t('exportScreen.scope.stage', { stage: stageName(t, stage) }) : null,
+    churnLevel !== null ? t('exportScreen.scope.risk', { level: churnLevelName(t, churnLevel) }) : null,
   ].filter(Boolean).join(t('exportScreen.scope.separator'));
 
   return (

@@ -1,20 +1,84 @@
-// The navigation: only screens that work.
+// The navigation: only screens that work, each with a small line icon (drawn here: no icon font).
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActiveCount, useTrash } from '../../db/hooks';
 import { routeHref, type Route } from '../../ui/routes';
+import './sidebar.css';
+
+type NavId = 'customers' | 'churn' | 'import' | 'export' | 'duplicates' | 'trash' | 'settings';
+
+function NavIcon({ id }: { id: NavId }) {
+  const paths: Record<NavId, ReactNode> = {
+    customers: (
+      <>
+        <circle cx="9" cy="8" r="3.5" />
+        <path d="M2.5 20a6.5 6.5 0 0 1 13 0" />
+        <path d="M16 4.6a3.5 3.5 0 0 1 0 6.8M18.5 14.2a6.5 6.5 0 0 1 3 5.8" />
+      </>
+    ),
+    churn: (
+      <>
+        <path d="M3 6.5 9.5 13l4-4 7.5 7.5" />
+        <path d="M21 11.5v5h-5" />
+      </>
+    ),
+    import: (
+      <>
+        <path d="M12 3.5v11M7.5 10l4.5 4.5 4.5-4.5" />
+        <path d="M4 15.5V20h16v-4.5" />
+      </>
+    ),
+    export: (
+      <>
+        <path d="M12 14.5v-11M7.5 8 12 3.5 16.5 8" />
+        <path d="M4 15.5V20h16v-4.5" />
+      </>
+    ),
+    duplicates: (
+      <>
+        <rect x="8" y="8" width="12" height="12" rx="2" />
+        <path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2" />
+      </>
+    ),
+    trash: (
+      <>
+        <path d="M4 7h16M9.5 7V4.5h5V7" />
+        <path d="M6 7l1 13h10l1-13M10 11v5.5M14 11v5.5" />
+      </>
+    ),
+    settings: (
+      <>
+        <circle cx="12" cy="12" r="3" />
+        <path d="M12 2.8v2.4M12 18.8v2.4M21.2 12h-2.4M5.2 12H2.8M18.5 5.5l-1.7 1.7M7.2 16.8l-1.7 1.7M18.5 18.5l-1.7-1.7M7.2 7.2 5.5 5.5" />
+      </>
+    ),
+  };
+  return (
+    <svg className="icon nav-icon" width={18} height={18} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      {paths[id]}
+    </svg>
+  );
+}
 
 export function Sidebar({ route }: { route: Route }) {
   const { t } = useTranslation();
   const count = useActiveCount();
   const trash = useTrash();
   const onCustomers = route.name === 'customers' || route.name === 'customer' || route.name === 'customerEdit' || route.name === 'customerNew';
-  const items = [
-    { href: routeHref({ name: 'customers' }), label: t('nav.customers'), badge: count, active: onCustomers, id: 'customers' },
-    { href: routeHref({ name: 'import' }), label: t('nav.import'), badge: undefined, active: route.name === 'import', id: 'import' },
-    { href: routeHref({ name: 'export' }), label: t('nav.export'), badge: undefined, active: route.name === 'export', id: 'export' },
-    { href: routeHref({ name: 'duplicates' }), label: t('nav.duplicates'), badge: undefined, active: route.name === 'duplicates', id: 'duplicates' },
-    { href: routeHref({ name: 'trash' }), label: t('nav.trash'), badge: trash?.length || undefined, active: route.name === 'trash', id: 'trash' },
-    { href: routeHref({ name: 'settings' }), label: t('nav.settings'), badge: undefined, active: route.name === 'settings', id: 'settings' },
+  const items: { id: NavId; href: string; label: string; badge: number | undefined; active: boolean }[] = [
+    { id: 'customers', href: routeHref({ name: 'customers' }), label: t('nav.customers'), badge: count, active: onCustomers },
+    { id: 'churn', href: routeHref({ name: 'churn' }), label: t('nav.churn'), badge: undefined, active: route.name === 'churn' },
+    { id: 'import', href: routeHref({ name: 'import' }), label: t('nav.import'), badge: undefined, active: route.name === 'import' },
+    { id: 'export', href: routeHref({ name: 'export' }), label: t('nav.export'), badge: undefined, active: route.name === 'export' },
+    { id: 'duplicates', href: routeHref({ name: 'duplicates' }), label: t('nav.duplicates'), badge: undefined, active: route.name === 'duplicates' },
+    { id: 'trash', href: routeHref({ name: 'trash' }), label: t('nav.trash'), badge: trash?.length || undefined, active: route.name === 'trash' },
+    {
+      id: 'settings',
+      href: routeHref({ name: 'settings' }),
+      label: t('nav.settings'),
+      badge: undefined,
+      active: route.name === 'settings' || route.name === 'statusRules' || route.name === 'tierReview',
+    },
   ];
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>
@@ -28,7 +92,10 @@ export function Sidebar({ route }: { route: Route }) {
         {items.map((item) => (
           <li key={item.id}>
             <a href={item.href} className={item.active ? 'nav-link active' : 'nav-link'} aria-current={item.active ? 'page' : undefined} data-testid={`nav-${item.id}`}>
-              <span>{item.label}</span>
+              <span className="nav-label">
+                <NavIcon id={item.id} />
+                <span>{item.label}</span>
+              </span>
               {item.badge !== undefined && <span className="nav-badge">{item.badge.toLocaleString()}</span>}
             </a>
           </li>

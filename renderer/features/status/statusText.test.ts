@@ -22,6 +22,7 @@ import {
   statusMoney,
   tierMoveNames,
   tierReasonText,
+  tierTone,
   type StatusLocale,
   type StatusWording,
 } from './statusText';
@@ -183,6 +184,20 @@ describe('names', () => {
     expect(pendingTierText(wording('en'), 'potential', 'Jun 1, 2026')).toBe('Moves to Potential at the review on Jun 1, 2026');
     expect(pendingTierText(wording('en'), 'potential', null)).toBe('Moves to Potential at the next tier review');
     expect(pendingTierText(wording('zh-CN'), 'regular', '2026年6月1日')).toBe('将在 2026年6月1日 的等级评审时调整为普通');
+  });
+});
+
+describe('badge prominence', () => {
+  it('makes the best group stand out most and the last one quiet, under either grouping', () => {
+    const tiers = DEFAULT_STATUS_SETTINGS;
+    expect(['vip', 'regular', 'potential', 'gold'].map((id) => tierTone(tiers, id))).toEqual(['top', 'high', 'base', 'removed']);
+    const rfm: StatusSettings = { ...DEFAULT_STATUS_SETTINGS, grouping: 'rfm' };
+    expect(tierTone(rfm, rfmTierId('champions'))).toBe('top');
+    expect(tierTone(rfm, rfmTierId('loyal'))).toBe('high');
+    expect(tierTone(rfm, rfmTierId('lost'))).toBe('mid');
+    expect(tierTone(rfm, rfmTierId('unscored'))).toBe('base');
+    // A tier id kept in the history from before the switch to RFM: known, but not a group now.
+    expect(tierTone(rfm, 'vip')).toBe('other');
   });
 });
 

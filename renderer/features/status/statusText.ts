@@ -6,7 +6,7 @@ import type { ChurnLevel, ChurnReason } from '../../../shared/domain/churn';
 import type { StatusSettings, TierHistoryEntry } from '../../../shared/domain/customerStatus';
 import type { LifecycleStage } from '../../../shared/domain/lifecycle';
 import { CURRENCY_MINOR_DIGITS, formatMoney, type Currency } from '../../../shared/domain/money';
-import { rfmGroupOf, statusGroupName, type Locale } from '../../../shared/domain/statusGroups';
+import { rfmGroupOf, statusGroupName, statusGroupOf, statusGroups, type Locale } from '../../../shared/domain/statusGroups';
 import type { TierBenefits, TierDecision } from '../../../shared/domain/tiers';
 import { assertNever } from '../../../shared/result';
 
@@ -170,13 +170,16 @@ function rfmReasonText(t: TFunction, params: TierReason['params']): string {
 export function tierReasonText(w: StatusWording, reason: TierReason): string {
   const { t } = w;
   const { code, params } = reason;
-  const isRfm = code === 'rfm-scored' || code === 'rfm-kept' || rfmGroupOf(stringParam(params, 'to')) !== null;
-  if (isRfm) return rfmReasonText(t, params);
   switch (code) {
+    case 'rfm-scored':
+    case 'rfm-kept':
+      return rfmReasonText(t, params);
     case 'tier-assigned':
     case 'tier-upgrade':
     case 'tier-kept':
     case 'tier-removed': {
+      // A first assignment under RFM grouping carries the scores, not thresholds.
+      if (rfmGroupOf(stringParam(params, 'to')) !== null) return rfmReasonText(t, params);
       // The thresholds in params are those of the tier moved to (or kept).
       const text = metText(w, params, groupName(w, stringParam(params, 'to')));
       return code === 'tier-removed' ? t('status.tierReason.removed', { reason: text }) : text;
@@ -185,9 +188,6 @@ export function tierReasonText(w: StatusWording, reason: TierReason): string {
     case 'tier-downgrade-pending':
       // The thresholds in params are those of the tier held, the ones no longer met.
       return shortText(w, params, groupName(w, stringParam(params, 'from')));
-    case 'rfm-scored':
-    case 'rfm-kept':
-      return rfmReasonText(t, params);
     default:
       return assertNever(code, 'tier reason');
   }
@@ -249,5 +249,23 @@ export function rfmDigits(score: string | null | undefined): RfmDigits | null {
 
 /** The RFM score explained, for its tooltip: "Recency 5, frequency 4, spend 5 (each 1–5, 5 is best)". */
 export function rfmScoreText(t: TFunction, digits: RfmDigits): string {
-  return t('status.rfm.explained', digits);
+  return t('status.rfm.explained', { r: digits.r, f: digits.f, m: digits.m });
+}
+
+// ---- how prominent a badge is --------------------------------------------------------------------
+
+/**
+ * 'top': the best group (the most prominent badge); 'high' and 'mid': the upper and lower half of the
+ * groups between; 'base': the last group (everyone else, or not scored yet); 'other': a group of the
+ * grouping not in force (a history entry from before a switch); 'removed': a tier the rules no longer have.
+ */
+export type TierTone = 'top' | 'high' | 'mid' | 'base' | 'other' | 'removed';
+
+export function tierTone(rules: StatusWording['status'], tierId: string): TierTone {
+  const group = statusGroupOf(rules, tierId);
+  if (group === null) return statusGroupName(rules, tierId, 'en') === null ? 'removed' : 'other';
+  const count = statusGroups(rules).length;
+  if (group.rank === 0) return 'top';
+  if (group.rank === count - 1) return 'base';
+  return group.rank / (count - 1) <= 0.5 ? 'high' : 'mid';
 }

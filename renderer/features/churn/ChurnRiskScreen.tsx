@@ -1,0 +1,51 @@
+// The churn-risk list (container): customers at watch or high risk, most value at risk first,
+// filterable by tier and level. Reads the stores and the database; ChurnRiskView draws.
+import { useMemo, useState } from 'react';
+import { statusGroups } from '../../../shared/domain/statusGroups';
+import type { AtRiskQuery } from '../../db/customers';
+import { useAtRiskList, useCustomersByIds, useSettings } from '../../db/hooks';
+import { useUiStore, type ChurnLevelFilter } from '../../stores/ui';
+import { navigate } from '../../ui/routes';
+import { useMoney } from '../purchases/useMoney';
+import { useStatusWording } from '../status/useStatusWording';
+import { ChurnRiskView } from './ChurnRiskView';
+
+const levelsOf = (filter: ChurnLevelFilter): AtRiskQuery['levels'] => (filter === 'both' ? ['high', 'watch'] : [filter]);
+
+export function ChurnRiskScreen() {
+  const tierFilter = useUiStore((s) => s.churnTier);
+  const level = useUiStore((s) => s.churnLevel);
+  const setTier = useUiStore((s) => s.setChurnTier);
+  const setLevel = useUiStore((s) => s.setChurnLevel);
+  const wording = useStatusWording();
+  const money = useMoney();
+  const region = useSettings()?.defaultRegion ?? 'CN';
+  const groups = useMemo(() => statusGroups(wording.status), [wording.status]);
+  // A tier picked before the rules changed (removed, or the grouping switched) filters nothing.
+  const tierId = tierFilter !== null && groups.some((g) => g.id === tierFilter) ? tierFilter : null;
+  const query = useMemo(() => ({ levels: levelsOf(level), tierId }), [level, tierId]);
+  const list = useAtRiskList(query);
+  const [visibleIds, setVisibleIds] = useState<string[]>([]);
+  const rows = useCustomersByIds(visibleIds);
+
+  return (
+    <ChurnRiskView
+      list={list}
+      rows={rows}
+      onVisibleIdsChange={setVisibleIds}
+      groups={groups}
+      tierId={tierId}
+      level={level}
+      onTierChange={setTier}
+      onLevelChange={setLevel}
+      onShowAll={() => {
+        setTier(null);
+        setLevel('both');
+      }}
+      onOpen={(id) => navigate({ name: 'customer', id })}
+      wording={wording}
+      formatMoney={money.format}
+      region={region}
+    />
+  );
+}

@@ -1,0 +1,36 @@
+// The customer list's filters as the list and the export of "the current list" both read them.
+import { useDeferredValue, useMemo } from 'react';
+import type { ChurnLevel } from '../../../shared/domain/churn';
+import type { LifecycleStage } from '../../../shared/domain/lifecycle';
+import { normalizeSearchQuery } from '../../../shared/domain/searchTokens';
+import { statusGroups } from '../../../shared/domain/statusGroups';
+import { useUiStore } from '../../stores/ui';
+import type { StatusWording } from '../status/statusText';
+
+export interface ListFilters {
+  /** The search box as typed (for showing it), and its normalized terms (for the query). */
+  search: string;
+  terms: string[];
+  tag: string | null;
+  tierId: string | null;
+  stage: LifecycleStage | null;
+  churnLevel: ChurnLevel | null;
+  /** Whether anything narrows the list. */
+  filtered: boolean;
+}
+
+/** `deferSearch`: let typing stay responsive while the list catches up (the list screen does; an export does not need to). */
+export function useListFilters(rules: StatusWording['status'], deferSearch: boolean): ListFilters {
+  const search = useUiStore((s) => s.search);
+  const tag = useUiStore((s) => s.tag);
+  const tierFilter = useUiStore((s) => s.tierFilter);
+  const stage = useUiStore((s) => s.stageFilter);
+  const churnLevel = useUiStore((s) => s.riskFilter);
+  const deferred = useDeferredValue(search);
+  const typed = deferSearch ? deferred : search;
+  const terms = useMemo(() => normalizeSearchQuery(typed), [typed]);
+  // A tier picked before the rules changed (removed, or the grouping switched) filters nothing.
+  const tierId = useMemo(() => (tierFilter !== null && statusGroups(rules).some((g) => g.id === tierFilter) ? tierFilter : null), [tierFilter, rules]);
+  const filtered = terms.length > 0 || tag !== null || tierId !== null || stage !== null || churnLevel !== null;
+  return { search, terms, tag, tierId, stage, churnLevel, filtered };
+}

@@ -1,0 +1,122 @@
+// Page models for the customer list's status columns and filters, a customer's status and tier
+// history, and the churn-risk list.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export type Level = 'none' | 'watch' | 'high';
+
+/** The customer list's status filters and columns (the list itself is AppPage's). */
+export class CustomerListStatus {
+  constructor(readonly page: Page) {}
+
+  async filterTier(tierId: string | '') {
+    await this.page.getByTestId('tier-filter').selectOption(tierId);
+  }
+
+  async filterStage(stage: string | '') {
+    await this.page.getByTestId('stage-filter').selectOption(stage);
+  }
+
+  async filterRisk(level: Level | '') {
+    await this.page.getByTestId('risk-filter').selectOption(level);
+  }
+
+  /** The data-tier / data-stage / data-level of every row on screen, in order. */
+  async column(name: 'tier' | 'stage' | 'level'): Promise<string[]> {
+    const rows = this.page.getByTestId('customer-row');
+    await expect(rows.first()).toBeVisible();
+    return rows.locator(`[data-${name}]`).evaluateAll((els, attr) => els.map((el) => el.getAttribute(`data-${attr}`) ?? ''), name);
+  }
+}
+
+/** The status card and tier history on a customer's page. */
+export class CustomerStatusModel {
+  readonly card: Locator;
+  readonly history: Locator;
+  constructor(readonly page: Page) {
+    this.card = page.getByTestId('customer-status');
+    this.history = page.getByTestId('tier-history');
+  }
+
+  get tier(): Locator {
+    return this.card.getByTestId('status-tier');
+  }
+
+  get benefits(): Locator {
+    return this.card.getByTestId('status-benefits');
+  }
+
+  get stage(): Locator {
+    return this.card.getByTestId('status-stage');
+  }
+
+  get risk(): Locator {
+    return this.card.getByTestId('status-risk');
+  }
+
+  get riskReason(): Locator {
+    return this.card.getByTestId('status-risk-reason');
+  }
+
+  get rfm(): Locator {
+    return this.card.getByTestId('status-rfm');
+  }
+
+  get historyEntries(): Locator {
+    return this.history.getByTestId('tier-history-entry');
+  }
+}
+
+export class ChurnRiskPage {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.locator('section.churn-screen');
+  }
+
+  static async open(page: Page): Promise<ChurnRiskPage> {
+    await page.getByTestId('nav-churn').click();
+    const churn = new ChurnRiskPage(page);
+    await expect(churn.root).toBeVisible();
+    return churn;
+  }
+
+  get rows(): Locator {
+    return this.page.getByTestId('churn-row');
+  }
+
+  get count(): Locator {
+    return this.page.getByTestId('churn-count');
+  }
+
+  get total(): Locator {
+    return this.page.getByTestId('churn-total');
+  }
+
+  get empty(): Locator {
+    return this.page.getByTestId('churn-empty');
+  }
+
+  async filterTier(tierId: string | '') {
+    await this.page.getByTestId('churn-tier-filter').selectOption(tierId);
+  }
+
+  /** Picks a level by its visible label (the radio itself is visually hidden). */
+  async filterLevel(level: 'both' | 'watch' | 'high') {
+    await this.root.locator('label', { has: this.page.getByTestId(`churn-level-${level}`) }).click();
+  }
+
+  /** Values at risk (minor units) of the rows on screen, in order. */
+  async values(): Promise<number[]> {
+    await expect(this.rows.first().getByTestId('churn-value')).toBeVisible();
+    return this.rows.getByTestId('churn-value').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-value'))));
+  }
+
+  async attribute(name: 'tier' | 'level' | 'stage'): Promise<string[]> {
+    await expect(this.rows.first().getByTestId('churn-value')).toBeVisible();
+    return this.rows.locator(`[data-${name}]`).evaluateAll((els, attr) => els.map((el) => el.getAttribute(`data-${attr}`) ?? ''), name);
+  }
+
+  /** The number in the count ("38 位客户" / "38 customers"). */
+  async countNumber(): Promise<number> {
+    return Number((await this.count.innerText()).replace(/\D/g, ''));
+  }
+}
