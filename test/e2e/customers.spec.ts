@@ -19,6 +19,11 @@ test.describe('the customer file', () => {
     await form.field('email').fill('zhang.san@example.com');
     await form.field('channel').selectOption('wechat');
     await form.setConsent('sms', 'granted');
+    // The consent date is filled with today, as typed text the same in every language; it can be retyped.
+    const smsDate = page.getByTestId('field-consent-date-sms');
+    await expect(smsDate).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(page.getByTestId('field-consent-date-email')).toBeDisabled();
+    await smsDate.fill('2025-06-01');
     await form.setBirthday({ calendar: 'lunar', year: '1988', month: '8', day: '15' });
     await form.field('company').fill('三和茶行');
     await form.field('title').fill('采购经理');
@@ -43,7 +48,7 @@ test.describe('the customer file', () => {
     await expect(page.getByText('采购经理')).toBeVisible();
     await expect(page.getByText('西湖区文三路 100 号')).toBeVisible();
     await expect(page.getByText('转介绍')).toBeVisible();
-    await expect(page.getByText('短信：同意')).toBeVisible();
+    await expect(page.getByText('短信：同意 · 2025-06-01')).toBeVisible();
 
     await app.goToCustomers();
     await expect(app.rows).toHaveCount(2);

@@ -2,6 +2,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
+import { ControlledDateTimeField } from '../purchases/DateTimeField';
 import { CHANNELS, GENDERS, SOURCES, type PhoneRegion } from '../../../shared/domain/customer';
 import { validateCustomerDraft, type FieldErrors } from '../../../shared/domain/customerValidation';
 import { validatePhone } from '../../../shared/domain/phone';
@@ -261,12 +262,19 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
                   <option value="granted">{t('consent.granted')}</option>
                   <option value="declined">{t('consent.declined')}</option>
                 </select>
-                <input
-                  type="date"
-                  {...register(`consents.${ch}.date`)}
-                  disabled={!consents[ch].state}
-                  aria-label={t('customer.consentDate', { channel: t(`channels.${ch}`) })}
-                />
+                <span className="consent-date">
+                  <ControlledDateTimeField
+                    ariaLabel={t('customer.consentDate', { channel: t(`channels.${ch}`) })}
+                    control={control}
+                    name={`consents.${ch}.date`}
+                    id={`f-consent-${ch}`}
+                    kind="date"
+                    disabled={!consents[ch].state}
+                    placeholder={consents[ch].state ? "2026-01-31" : undefined}
+                    invalid={!!error}
+                    testId={`field-consent-date-${ch}`}
+                  />
+                </span>
                 {error && <span className="form-error">{error}</span>}
               </div>
             );

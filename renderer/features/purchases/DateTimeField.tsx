@@ -17,6 +17,9 @@ interface Props {
   name?: string;
   invalid?: boolean;
   placeholder?: string;
+  disabled?: boolean;
+  /** For a field without a visible label of its own (a row of a table-like form). */
+  ariaLabel?: string;
   testId?: string;
 }
 
@@ -25,7 +28,7 @@ export function displayDateTime(value: string): string {
   return value.replace('T', ' ');
 }
 
-export function DateTimeField({ id, kind, value, onChange, onBlur, inputRef, name, invalid, placeholder, testId }: Props) {
+export function DateTimeField({ id, kind, value, onChange, onBlur, inputRef, name, invalid, placeholder, disabled, ariaLabel, testId }: Props) {
   const { t } = useTranslation();
   const proxy = useRef<HTMLInputElement>(null);
 
@@ -56,10 +59,12 @@ export function DateTimeField({ id, kind, value, onChange, onBlur, inputRef, nam
         autoComplete="off"
         spellCheck={false}
         placeholder={placeholder}
+        disabled={disabled}
+        aria-label={ariaLabel}
         aria-invalid={invalid || undefined}
         data-testid={testId}
       />
-      <button type="button" className="icon-button picker-button" tabIndex={-1} onClick={openPicker} aria-label={t('purchase.pickDate')} title={t('purchase.pickDate')}>
+      <button type="button" className="icon-button picker-button" tabIndex={-1} onClick={openPicker} disabled={disabled} aria-label={t('purchase.pickDate')} title={t('purchase.pickDate')}>
         <svg className="icon" width={16} height={16} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" aria-hidden="true">
           <rect x="3.5" y="5" width="17" height="15" rx="2" />
           <path d="M3.5 10h17M8 3v4M16 3v4" />
