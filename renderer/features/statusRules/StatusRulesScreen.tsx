@@ -1,6 +1,7 @@
 // The status-rules screen (container): the draft, its live preview in the worker, saving and the recomputation.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localDayOf } from '../../../shared/domain/customerFigures';
 import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from '../../../shared/domain/customerStatus';
 import type { GroupPreview } from '../../../shared/domain/statusPreview';
 import { nextReviewDate, tierName } from '../../../shared/domain/tiers';
@@ -107,7 +108,8 @@ function StatusRulesEditor({ saved, lastReviewAt }: { saved: StatusSettings; las
     }
   };
 
-  const today = new Date().toISOString().slice(0, 10);
+  // Review days are the clerk's calendar days, as the review screen counts them.
+  const today = localDayOf(new Date().toISOString());
   const reviewEvery = parsed.ok ? parsed.value.scheme.reviewEveryMonths : saved.scheme.reviewEveryMonths;
   const nextReview = lastReviewAt === null ? today : nextReviewDate(lastReviewAt, reviewEvery);
 
