@@ -27,7 +27,8 @@ function StatusRulesEditor({ saved, lastReviewAt }: { saved: StatusSettings; las
   const locale = currentLocale();
   const money = useMoney();
   const [draft, setDraft] = useState<RulesDraft>(() => draftOf(saved, money.currency, locale));
-  const [problems, setProblems] = useState<RulesProblems | null>(null);
+  // Problems show once the owner tried to save, then follow each change until the rules save.
+  const [triedToSave, setTriedToSave] = useState(false);
   const [preview, setPreview] = useState<PreviewState>({ phase: 'loading', done: 0, total: 0 });
   const [save, setSave] = useState<SaveState>({ phase: 'idle' });
   const running = useStatusJobs((s) => s.running);
@@ -46,6 +47,7 @@ function StatusRulesEditor({ saved, lastReviewAt }: { saved: StatusSettings; las
   }, [locale]);
 
   const parsed = useMemo(() => settingsOf(draft, money.currency, locale), [draft, money.currency, locale]);
+  const problems: RulesProblems | null = triedToSave && !parsed.ok ? parsed.reason : null;
   const dirty = !parsed.ok || JSON.stringify(parsed.value) !== JSON.stringify(saved);
 
   // Read the store once (and again after a save changed it); then each valid draft is counted.
@@ -86,17 +88,12 @@ function StatusRulesEditor({ saved, lastReviewAt }: { saved: StatusSettings; las
     setSave((s) => (s.phase === 'saved' ? { phase: 'idle' } : s));
   }, []);
 
-  // Problems appear once the owner tried to save, then follow each change.
-  useEffect(() => {
-    if (problems !== null) setProblems(parsed.ok ? null : parsed.reason);
-  }, [parsed]); // eslint-disable-line react-hooks/exhaustive-deps
-
   const onSave = async () => {
     if (!parsed.ok) {
-      setProblems(parsed.reason);
+      setTriedToSave(true);
       return;
     }
-    setProblems(null);
+    setTriedToSave(false);
     setSave({ phase: 'saving' });
     try {
       await settingsRepo.write('status', parsed.value);
