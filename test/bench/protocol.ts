@@ -1,40 +1,99 @@
 // What the bench page (page.ts, in Chromium) and the runner (run.ts, in Node) say to each other.
 // Types only, and nothing platform-specific: both tsconfigs check this file.
+import type { DatasetOptions } from './dataset';
 
 /** One timed operation: the app's code path and the raw IndexedDB baseline doing the same job. */
 export interface PairedSample {
   /** Which group of the table the sample belongs to, e.g. 'search: phone digits'. */
   section: string;
-  /** What was asked (the query as typed, the sort, the tag). */
+  /** What was asked (the query as typed, the sort, the tag, the customer). */
   label: string;
   appMs: number;
   rawMs: number;
-  /** How many ids or rows the app's query returned. */
+  /** How many ids, rows or entries the app's call returned. */
   hits: number;
   /** The app answered with only the first matches of a too-broad search ("type more"). */
   truncated: boolean;
 }
 
-export interface SeedOptions {
-  customers: number;
-  seed: number;
-  /** Records per transaction, for the app and the baseline alike. */
-  chunk: number;
+/** The same page serves both origins: the app's (everything) and the raw one (the write baselines only). */
+export interface PrepareOptions extends DatasetOptions {
+  role: 'app' | 'raw';
 }
 
-export interface SeedPrepared {
+export interface Prepared {
   customers: number;
-  /** Generating the demo customers and building their stored records (search tokens, sort keys). */
+  purchases: number;
+  contacts: number;
+  /** Extra generator passes needed to reach the asked purchase and contact counts. */
+  extraPasses: number;
+  /** Generating the store (and, on the app page, writing its two files; on the raw page, the stored records). */
   buildMs: number;
-  /** Search tokens per customer, on average (each one is an entry in the multi-entry index). */
+  customersFileBytes: number;
+  purchasesFileBytes: number;
+  /** Search tokens per customer, on average (each one is an entry in the multi-entry index); raw page only. */
   tokensPerCustomer: number;
+  /** Customers whose phone, name and pinyin are typed keystroke by keystroke; app page only. */
   probes: Probe[];
 }
 
-export interface WriteResult {
-  appMs: number;
-  rawMs: number;
-  chunks: number;
+/** Main-thread long tasks (over 50 ms) seen in a window of time. */
+export interface LongTaskSummary {
+  count: number;
+  longestMs: number;
+  /** Sum of each task's time beyond 50 ms. */
+  blockingMs: number;
+}
+
+/** One import through the app's import worker, as the import screen drives it. */
+export interface ImportRun {
+  /** Data rows in the file. */
+  rows: number;
+  /** load: bytes to the worker, decoded and parsed; preview: checked and planned; write: the one transaction. */
+  phases: { loadMs: number; previewMs: number; writeMs: number };
+  /**
+   * The write phase by the import's own progress phases: parse (until the first report: the session
+   * reads the file again), planning, writing (the records), figures (purchases: the customers'
+   * figures and status), finishing (batch, audit entry, commit).
+   */
+  writeSteps: Record<string, number>;
+  totalMs: number;
+  /** The import's own counts (created, purchases, customersUpdated…). */
+  counts: Record<string, number>;
+  /** This page's main thread while the import ran. */
+  longTasks: LongTaskSummary;
+}
+
+export interface RawWrite {
+  ms: number;
+  records: number;
+  transactions: number;
+}
+
+export interface SetupStep {
+  ms: number;
+  records: number;
+}
+
+export interface RecomputeRun {
+  ms: number;
+  customers: number;
+  changed: number;
+  /** This page's main thread while the worker recomputed. */
+  longTasks: LongTaskSummary;
+}
+
+/** Every purchase read plainly plus a plain per-customer aggregation (count, total, last purchase). */
+export interface RawRead {
+  ms: number;
+  records: number;
+}
+
+export interface StoreCounts {
+  customers: number;
+  purchases: number;
+  interactions: number;
+  tierHistory: number;
 }
 
 /** A real generated customer whose phone, name and pinyin are typed keystroke by keystroke. */
@@ -62,17 +121,23 @@ export interface SearchBreakdown {
 }
 
 export interface BenchApi {
-  /** Generates the customers and their stored records in memory; writes nothing. */
-  prepare(options: SeedOptions): Promise<SeedPrepared>;
-  /**
-   * Writes the prepared records twice, chunk by chunk in turns: through the customer repository
-   * (addMany per chunk) and into a second database with plain IndexedDB puts, same indexes, same
-   * chunks. Chromium keeps one LevelDB per origin, so writing one database after the other would
-   * make the second pay for the first one's compaction; taking turns shares that out evenly.
-   */
-  write(): Promise<WriteResult>;
-  /** Forgets the prepared records (so they are not in the heap while reads are timed). */
+  /** Generates the store in memory (and on the app page its customers and purchases files); writes nothing. */
+  prepare(options: PrepareOptions): Promise<Prepared>;
+  /** App page: the first-launch choice "start with an empty store", as the welcome screen makes it. */
+  startEmptyStore(): Promise<void>;
+  /** App page: the customers file through the import worker (load, preview, import). */
+  importCustomers(): Promise<ImportRun>;
+  /** App page: the purchases file through the import worker (load, preview, import). */
+  importPurchases(): Promise<ImportRun>;
+  /** App page: the contacts, written as the demo store writes them (no contact import exists); not a figure of the issue. */
+  seedContacts(): Promise<SetupStep>;
+  /** Raw page: the same customer records, plain puts, `chunk` per transaction. */
+  rawWriteCustomers(chunk: number): Promise<RawWrite>;
+  /** Raw page: the same purchase records, plain puts, `chunk` per transaction. */
+  rawWritePurchases(chunk: number): Promise<RawWrite>;
+  /** Forgets the generated store and the files (so they are not in the heap while reads are timed). */
   release(): Promise<void>;
+  storeCounts(): Promise<StoreCounts>;
   /** Search as you type: every keystroke of every probe, `passes` times. */
   search(passes: number): Promise<PairedSample[]>;
   /** The unfiltered list: the count in the header, a page at the top, a page in the middle. */
@@ -81,30 +146,17 @@ export interface BenchApi {
   tags(repeats: number): Promise<PairedSample[]>;
   /** Step-by-step timing of single app queries, for the analysis. */
   breakdown(queries: string[]): Promise<SearchBreakdown[]>;
+  /** A customer page's data (profile, figures, status, last 50 timeline entries) for many customers. */
+  customerPage(passes: number): Promise<PairedSample[]>;
+  /** Recording a purchase with its derived updates, for many customers. */
+  recordPurchase(passes: number): Promise<PairedSample[]>;
+  /** The full recomputation of tiers, stages and risk, started as the app starts it (the status worker). */
+  recomputeStatus(): Promise<RecomputeRun>;
+  /** The recomputation's baseline: every purchase read plainly and aggregated per customer. */
+  readAllPurchasesRaw(): Promise<RawRead>;
+  /** Switches the grouping (tiers ↔ RFM) and dates the last recomputation long ago: the next app start recomputes every customer. */
+  prepareHeavyRollover(): Promise<void>;
 }
 
 /** The page puts its BenchApi on globalThis under this name. */
 export const BENCH_GLOBAL = 'regularsBench';
-
-export interface Stats {
-  n: number;
-  p50: number;
-  p95: number;
-  max: number;
-}
-
-/** Nearest-rank percentile of a non-empty list. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
-  return sorted[rank - 1]!;
-}
-
-export function stats(values: readonly number[]): Stats {
-  return { n: values.length, p50: percentile(values, 50), p95: percentile(values, 95), max: Math.max(...values) };
-}
-
-export function median(values: readonly number[]): number {
-  return percentile(values, 50);
-}

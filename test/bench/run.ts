@@ -1,431 +1,441 @@
 // npm run bench: measures Regulars at the scale of a large store in headless Chromium, through the
-// app's own code (test/bench/page.ts), beside raw IndexedDB doing the same work in the same run.
+// app's own code, beside raw IndexedDB doing the same work in the same run (issue 6).
 //
-//   npm run bench                      100,000 customers, 1 run   → bench/results.json
-//   npm run bench -- --quick           10,000 customers           → bench/results-10000.json
-//   npm run bench -- --customers N --runs K --passes P --seed S --out FILE --skip-build
+//   npm run bench                      100,000 customers, 1,000,000 purchases, 200,000 contacts → bench/results.json
+//   npm run bench -- --quick           10,000 / 100,000 / 20,000                                → bench/results-10000.json
+//   npm run bench -- --customers N --purchases M --runs K --passes P --seed S --chunk C --out FILE --skip-build
 //
-// Each run gets a fresh Chromium profile on disk (IndexedDB in an incognito context lives in memory,
-// which would flatter every figure). After each large write the runner waits until the machine is
-// quiet, because Chromium compacts its database in the background for several seconds.
-import { chromium, type Page } from '@playwright/test';
+// One run: a fresh Chromium profile on disk (IndexedDB in an incognito context lives in memory, which
+// would flatter every figure); the bench page (test/bench/page.ts) on the app's origin imports the
+// generated store through the app's import worker while the same page on a second origin puts the
+// same records plainly; then the reads, a purchase, the recomputation; then the real built app is
+// launched on that profile (cold start, heap, the rollover with the list on screen). After each large
+// write the runner waits until Chromium has stopped compacting.
+import { chromium, type BrowserContext } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../../playwright.config';
-import { BENCH_GLOBAL, median, stats, type BenchApi, type PairedSample, type SearchBreakdown, type SeedPrepared, type Stats, type WriteResult } from './protocol';
+import { parseOptions, type BenchOptions } from './options';
+import type { ImportRun, PairedSample, Prepared, RawRead, RawWrite, RecomputeRun, SearchBreakdown, SetupStep, StoreCounts } from './protocol';
+import { checkTargets, combineRuns, FIGURE_IDS, latencyFigures, once, renderTables, formatMs, type Figure } from './results';
+import { call, log, openBenchPage } from './runner/bench';
+import { coldStartApp, coldStartEmptyPage, rolloverInApp, type AppColdStart, type ColdStart, type RolloverInApp } from './runner/coldStart';
+import { waitForQuiet } from './runner/quiet';
+import { serve } from './runner/server';
+import { median } from './stats';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DIST = path.join(ROOT, '.tmp', 'bench-dist');
-const FULL_CUSTOMERS = 100_000;
-const QUICK_CUSTOMERS = 10_000;
-/** USER_HZ: the unit of CPU times in /proc on Linux. */
-const CLOCK_TICKS = 100;
+/** The app as `npm run build:renderer` builds it, into the bench's own folder (e2e runs rebuild dist/renderer). */
+const APP_DIST = path.join(ROOT, '.tmp', 'bench-app');
+const PAGE_DIST = path.join(ROOT, '.tmp', 'bench-dist');
+/** Launches of each kind per run for the cold start (app and empty page take turns). */
+const COLD_STARTS = 3;
 
-// ---------- options ----------
+// ---------- build ----------
 
-interface Options {
-  customers: number;
-  runs: number;
-  passes: number;
-  seed: number;
-  chunk: number;
-  out: string;
-  build: boolean;
-}
-
-function parseOptions(argv: string[]): Options {
-  const value = (name: string): string | undefined => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const int = (name: string, fallback: number): number => {
-    const v = value(name);
-    if (v === undefined) return fallback;
-    const n = Number(v.replace(/_/g, ''));
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} needs a positive whole number, got "${v}"`);
-    return n;
-  };
-  const known = new Set(['--customers', '--runs', '--passes', '--seed', '--chunk', '--out', '--quick', '--skip-build']);
-  for (const arg of argv) if (arg.startsWith('--') && !known.has(arg)) throw new Error(`unknown option ${arg}`);
-  const customers = int('--customers', argv.includes('--quick') ? QUICK_CUSTOMERS : FULL_CUSTOMERS);
-  const out = value('--out') ?? (customers === FULL_CUSTOMERS ? 'bench/results.json' : `bench/results-${customers}.json`);
-  return {
-    customers,
-    runs: int('--runs', 1),
-    passes: int('--passes', 2),
-    seed: int('--seed', 20261123),
-    chunk: int('--chunk', 5_000),
-    out: path.resolve(ROOT, out),
-    build: !argv.includes('--skip-build'),
-  };
-}
-
-const log = (line: string) => process.stderr.write(`${line}\n`);
-
-// ---------- build and serve the page ----------
-
-function buildPage(): void {
-  const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--configLoader', 'bundle', '--config', 'test/bench/vite.config.ts'], {
+function vite(args: string[], what: string): void {
+  const bin = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const result = spawnSync(process.execPath, [bin, 'build', '--configLoader', 'bundle', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
+    // The app's config pulls in the dev:web bridge's Node modules; their import style is not the bench's concern.
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
   });
-  if (result.status !== 0) throw new Error('vite build of the bench page failed');
+  if (result.status !== 0) throw new Error(`vite build of ${what} failed`);
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.map': 'application/json', '.css': 'text/css' };
-
-async function serve(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = path.join(DIST, pathname === '/' ? 'index.html' : pathname);
-    if (!file.startsWith(DIST + path.sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    stat(file).then(
-      (s) => {
-        if (!s.isFile()) throw new Error('not a file');
-        res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-        createReadStream(file).pipe(res);
-      },
-      () => res.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}/` };
-}
-
-// ---------- waiting for a quiet machine ----------
-
-/** CPU time (clock ticks) used so far by this process's descendants: the Chromium it launched. */
-async function chromiumTicks(): Promise<number | null> {
-  let entries: string[];
-  try {
-    entries = (await readdir('/proc')).filter((e) => /^\d+$/.test(e));
-  } catch {
-    return null;
-  }
-  const parent = new Map<number, number>();
-  const ticks = new Map<number, number>();
-  for (const pid of entries) {
-    try {
-      const text = await readFile(`/proc/${pid}/stat`, 'utf8');
-      // The command name (in parentheses) may hold spaces: split after its closing parenthesis.
-      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(pid), Number(fields[1]));
-      ticks.set(Number(pid), Number(fields[11]) + Number(fields[12]));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  for (const [pid, t] of ticks) {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
-      if (p === process.pid) {
-        total += t;
-        break;
-      }
-    }
-  }
-  return total;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Waits at least `minMs`, then until Chromium (every process this runner started) has used under a
- * tenth of a core for two one-second windows in a row, or `maxMs` has passed. Another program's load
- * does not count (it shows in the results' load average instead). Without /proc it waits `maxMs / 3`.
- */
-async function waitForQuiet(minMs = 3_000, maxMs = 60_000): Promise<number> {
-  const start = Date.now();
-  if ((await chromiumTicks()) === null) {
-    await sleep(maxMs / 3);
-    return Date.now() - start;
-  }
-  await sleep(minMs);
-  let quietWindows = 0;
-  while (Date.now() - start < maxMs && quietWindows < 2) {
-    const a = (await chromiumTicks())!;
-    const windowStart = Date.now();
-    await sleep(1_000);
-    const b = (await chromiumTicks())!;
-    const cores = (b - a) / CLOCK_TICKS / ((Date.now() - windowStart) / 1000);
-    quietWindows = cores < 0.1 ? quietWindows + 1 : 0;
-  }
-  return Date.now() - start;
+function build(): void {
+  log('building the app (as npm run build:renderer, into .tmp/bench-app) and the bench page…');
+  vite(['--outDir', APP_DIST, '--emptyOutDir', '--logLevel', 'warn'], 'the app');
+  vite(['--config', 'test/bench/vite.config.ts'], 'the bench page');
 }
 
 // ---------- one run ----------
 
-interface RunResult {
-  prepared: SeedPrepared;
-  write: WriteResult;
-  quietMs: number;
-  /** The machine's 1-minute load average when reads began and when they ended (other programs show here). */
-  loadAverage: [number, number];
+interface RunRecord {
+  index: number;
+  chromium: string;
+  prepared: { app: Prepared; raw: Prepared };
+  imports: { customers: ImportRun; purchases: ImportRun };
+  rawWrites: { customers: RawWrite; purchases: RawWrite };
+  contacts: SetupStep;
+  store: StoreCounts;
   samples: PairedSample[];
   breakdown: SearchBreakdown[];
-  chromium: string;
+  recompute: { rules: RecomputeRun; again: RecomputeRun; rawReads: RawRead[] };
+  coldStarts: { app: AppColdStart[]; empty: ColdStart[] };
+  rollover: RolloverInApp;
+  /** The machine's 1-minute load average when the reads began and when they ended (other programs show here). */
+  loadAverage: [number, number];
+  quietWaitMs: number;
+  /** Wall time of the whole run. */
+  ms: number;
 }
 
-/** Calls one function of the page's BenchApi (window.regularsBench) and returns its answer. */
-async function call<K extends keyof BenchApi>(page: Page, method: K, ...args: Parameters<BenchApi[K]>): Promise<Awaited<ReturnType<BenchApi[K]>>> {
-  return page.evaluate(
-    // Runs in the page: only the arguments cross over, so the global's name is passed in too.
-    async ([name, m, a]) => {
-      const api = (globalThis as unknown as Record<string, BenchApi | undefined>)[name];
-      if (!api) throw new Error('bench page not ready');
-      return (api[m] as (...x: unknown[]) => Promise<unknown>)(...a);
-    },
-    [BENCH_GLOBAL, method, args] as const,
-  ) as Promise<Awaited<ReturnType<BenchApi[K]>>>;
-}
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-async function oneRun(url: string, options: Options, index: number): Promise<RunResult> {
+async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOrigin: string }, index: number): Promise<RunRecord> {
+  const runStart = performance.now();
   const profile = await mkdtemp(path.join(os.tmpdir(), 'regulars-bench-'));
-  const context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions, headless: true });
+  let quietWaitMs = 0;
+  const quiet = async () => {
+    quietWaitMs += await waitForQuiet();
+  };
+  let context: BrowserContext | null = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions, headless: true });
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => log(`  page error: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') log(`  page console: ${m.text()}`);
-    });
-    await page.goto(url);
-    await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
     const chromiumVersion = context.browser()?.version() ?? 'unknown';
+    const appPage = await openBenchPage(context, origins.appOrigin, context.pages()[0]);
+    const rawPage = await openBenchPage(context, origins.rawOrigin);
 
-    log(`run ${index + 1}/${options.runs}: generating ${options.customers.toLocaleString('en')} customers…`);
-    const prepared = await call(page, 'prepare', { customers: options.customers, seed: options.seed, chunk: options.chunk });
-    log(`  built in ${(prepared.buildMs / 1000).toFixed(1)} s, ${prepared.tokensPerCustomer.toFixed(1)} search tokens per customer`);
+    const dataset = { customers: options.customers, purchases: options.purchases, contacts: options.contacts, seed: options.seed, nowMs: Date.now() };
+    log(`run ${index + 1}/${options.runs}: generating ${options.customers.toLocaleString('en')} customers, ${options.purchases.toLocaleString('en')} purchases, ${options.contacts.toLocaleString('en')} contacts…`);
+    const app = await call(appPage, 'prepare', { ...dataset, role: 'app' });
+    const raw = await call(rawPage, 'prepare', { ...dataset, role: 'raw' });
+    log(`  app page: ${seconds(app.buildMs)} (files ${(app.customersFileBytes / 2 ** 20).toFixed(1)} + ${(app.purchasesFileBytes / 2 ** 20).toFixed(1)} MiB); raw page: ${seconds(raw.buildMs)}`);
+    await call(appPage, 'startEmptyStore');
+    await quiet();
 
-    const write = await call(page, 'write');
-    log(`  written: app ${(write.appMs / 1000).toFixed(1)} s, raw ${(write.rawMs / 1000).toFixed(1)} s; waiting for the machine to go quiet…`);
-    const quietMs = await waitForQuiet();
-    await call(page, 'release');
+    // App and raw take turns going first, run by run; each write gets a quiet machine.
+    const appFirst = index % 2 === 0;
+    const pair = async <A, B>(appStep: () => Promise<A>, rawStep: () => Promise<B>): Promise<[A, B]> => {
+      if (appFirst) {
+        const a = await appStep();
+        await quiet();
+        const b = await rawStep();
+        await quiet();
+        return [a, b];
+      }
+      const b = await rawStep();
+      await quiet();
+      const a = await appStep();
+      await quiet();
+      return [a, b];
+    };
+    log('  customers file: import pipeline and raw puts…');
+    const [importedCustomers, rawCustomers] = await pair(
+      () => call(appPage, 'importCustomers'),
+      () => call(rawPage, 'rawWriteCustomers', options.chunk),
+    );
+    log(`    app ${seconds(importedCustomers.totalMs)} (${JSON.stringify(importedCustomers.counts)}), raw ${seconds(rawCustomers.ms)}`);
+    log('  purchases file: import pipeline and raw puts…');
+    const [importedPurchases, rawPurchases] = await pair(
+      () => call(appPage, 'importPurchases'),
+      () => call(rawPage, 'rawWritePurchases', options.chunk),
+    );
+    log(`    app ${seconds(importedPurchases.totalMs)} (${JSON.stringify(importedPurchases.counts)}), raw ${seconds(rawPurchases.ms)}`);
+    const contacts = await call(appPage, 'seedContacts');
+    log(`  contacts seeded: ${contacts.records.toLocaleString('en')} in ${seconds(contacts.ms)}`);
+    await call(appPage, 'release');
+    await rawPage.close();
+    await quiet();
 
+    const store = await call(appPage, 'storeCounts');
     const loadBefore = os.loadavg()[0]!;
-    log(`  search as you type… (load average ${loadBefore.toFixed(2)})`);
-    const samples = await call(page, 'search', options.passes);
-    log('  list…');
-    samples.push(...(await call(page, 'list', 3 * options.passes)));
-    log('  tag filter…');
-    samples.push(...(await call(page, 'tags', options.passes)));
-
-    const probe = prepared.probes[0];
-    const queries = probe
-      ? [...new Set(probe.sequences.flatMap((s) => [s.keystrokes[0]!, s.keystrokes[s.keystrokes.length - 1]!]))]
-      : [];
-    const breakdown = index === 0 ? await call(page, 'breakdown', queries) : [];
-    return { prepared, write, quietMs, loadAverage: [loadBefore, os.loadavg()[0]!], samples, breakdown, chromium: chromiumVersion };
-  } finally {
+    log(`  reads on ${JSON.stringify(store)} (load average ${loadBefore.toFixed(2)}): search…`);
+    const samples = await call(appPage, 'search', options.passes);
+    log('  list, tag filter…');
+    samples.push(...(await call(appPage, 'list', 3 * options.passes)));
+    samples.push(...(await call(appPage, 'tags', options.passes)));
+    const probe = app.probes[0];
+    const queries = probe ? [...new Set(probe.sequences.flatMap((s) => [s.keystrokes[0]!, s.keystrokes[s.keystrokes.length - 1]!]))] : [];
+    const breakdown = index === 0 ? await call(appPage, 'breakdown', queries) : [];
+    log('  customer pages…');
+    samples.push(...(await call(appPage, 'customerPage', options.passes)));
+    log('  recording purchases…');
+    samples.push(...(await call(appPage, 'recordPurchase', options.passes)));
+    await quiet();
+    log('  recomputation…');
+    const rawBefore = await call(appPage, 'readAllPurchasesRaw');
+    const rules = await call(appPage, 'recomputeStatus');
+    log(`    rules: ${seconds(rules.ms)}, ${rules.changed.toLocaleString('en')} of ${rules.customers.toLocaleString('en')} changed`);
+    await quiet();
+    const again = await call(appPage, 'recomputeStatus');
+    const rawAfter = await call(appPage, 'readAllPurchasesRaw');
+    log(`    again: ${seconds(again.ms)}, ${again.changed} changed; raw read ${seconds(rawBefore.ms)} / ${seconds(rawAfter.ms)}`);
+    const loadAfter = os.loadavg()[0]!;
     await context.close();
+    context = null;
+
+    log('  cold starts…');
+    const coldStarts: RunRecord['coldStarts'] = { app: [], empty: [] };
+    for (let i = 0; i < COLD_STARTS; i++) {
+      const appLaunch = () => coldStartApp(profile, origins.appOrigin).then((r) => coldStarts.app.push(r));
+      const emptyLaunch = () => coldStartEmptyPage(profile, origins.appOrigin).then((r) => coldStarts.empty.push(r));
+      if (i % 2 === 0) await appLaunch().then(emptyLaunch);
+      else await emptyLaunch().then(appLaunch);
+    }
+    log(`    app ${coldStarts.app.map((c) => formatMs(c.launchMs)).join(', ')}; empty page ${coldStarts.empty.map((c) => formatMs(c.launchMs)).join(', ')}`);
+    log('  the recomputation in the app at start-up (grouping switched), list on screen…');
+    const rollover = await rolloverInApp(profile, origins.appOrigin);
+    log(`    ${seconds(rollover.ms)}, longest task ${formatMs(rollover.longestTaskMs)}`);
+
+    return {
+      index,
+      chromium: chromiumVersion,
+      prepared: { app, raw },
+      imports: { customers: importedCustomers, purchases: importedPurchases },
+      rawWrites: { customers: rawCustomers, purchases: rawPurchases },
+      contacts,
+      store,
+      samples,
+      breakdown,
+      recompute: { rules, again, rawReads: [rawBefore, rawAfter] },
+      coldStarts,
+      rollover,
+      loadAverage: [loadBefore, loadAfter],
+      quietWaitMs,
+      ms: performance.now() - runStart,
+    };
+  } finally {
+    await context?.close();
     await rm(profile, { recursive: true, force: true });
   }
 }
 
 // ---------- figures ----------
 
-interface LatencyRow {
-  section: string;
-  samplesPerRun: number;
-  app: { p50: number; p95: number; max: number };
-  raw: { p50: number; p95: number; max: number };
-  ratio: { p50: number; p95: number };
-  hits: { min: number; max: number };
-  /** Samples per run where the app answered a too-broad search with its first matches only (median across runs). */
-  truncated: number;
-  target: string | null;
-  meetsTarget: boolean | null;
-}
+const ITEM_OF_SECTION = (section: string): number | null =>
+  section.startsWith('search:') ? 3 : section.startsWith('customer page') ? 4 : section.startsWith('record a purchase') ? 5 : null;
 
-interface OnceRow {
-  id: string;
-  label: string;
-  appMs: number;
-  rawMs: number | null;
-  ratio: number | null;
-  target: string | null;
-  meetsTarget: boolean | null;
-}
-
-const SEARCH_P95_MS = 50;
-const SEARCH_RATIO = 3;
-const WRITE_RATIO = 1.2;
-
-function latencyRows(runs: RunResult[]): LatencyRow[] {
-  const sections: string[] = [];
-  for (const s of runs[0]!.samples) if (!sections.includes(s.section)) sections.push(s.section);
-  const groups = [
-    ...sections.slice(0, sections.findIndex((s) => !s.startsWith('search:'))).map((s) => ({ name: s, match: (x: string) => x === s })),
-    { name: 'search: every keystroke', match: (x: string) => x.startsWith('search:') },
-    ...sections.filter((s) => !s.startsWith('search:')).map((s) => ({ name: s, match: (x: string) => x === s })),
-  ];
-  return groups.map(({ name, match }) => {
-    const perRun = runs.map((r) => {
-      const picked = r.samples.filter((s) => match(s.section));
-      return {
-        app: stats(picked.map((s) => s.appMs)),
-        raw: stats(picked.map((s) => s.rawMs)),
-        hits: picked.map((s) => s.hits),
-        truncated: picked.filter((s) => s.truncated).length,
-        n: picked.length,
-      };
-    });
-    const med = (f: (x: (typeof perRun)[number]) => Stats, k: keyof Stats) => median(perRun.map((x) => f(x)[k]));
-    const app = { p50: med((x) => x.app, 'p50'), p95: med((x) => x.app, 'p95'), max: med((x) => x.app, 'max') };
-    const raw = { p50: med((x) => x.raw, 'p50'), p95: med((x) => x.raw, 'p95'), max: med((x) => x.raw, 'max') };
-    const ratio = { p50: app.p50 / raw.p50, p95: app.p95 / raw.p95 };
-    const allHits = perRun.flatMap((x) => x.hits);
-    const isSearch = name.startsWith('search:');
-    return {
-      section: name,
-      samplesPerRun: perRun[0]!.n,
-      app,
-      raw,
-      ratio,
-      hits: { min: Math.min(...allHits), max: Math.max(...allHits) },
-      truncated: median(perRun.map((x) => x.truncated)),
-      target: isSearch ? `p95 ≤ ${SEARCH_P95_MS} ms and ≤ ${SEARCH_RATIO}x raw` : null,
-      meetsTarget: isSearch ? app.p95 <= SEARCH_P95_MS && ratio.p95 <= SEARCH_RATIO : null,
-    };
+function importFigure(id: string, item: number, what: string, run: ImportRun, raw: RawWrite): Figure {
+  return once({
+    id,
+    item,
+    label: `import ${what} file (${run.rows.toLocaleString('en')} rows)`,
+    unit: 'ms',
+    app: run.totalMs,
+    raw: raw.ms,
+    rawLabel: 'plain puts',
+    parts: { load: run.phases.loadMs, preview: run.phases.previewMs, write: run.phases.writeMs },
+    breakdown: { of: 'write', steps: run.writeSteps },
+    detail: { rows: run.rows, ...run.counts },
   });
 }
 
-function onceRows(runs: RunResult[], options: Options): OnceRow[] {
-  const n = options.customers.toLocaleString('en');
-  const app = median(runs.map((r) => r.write.appMs));
-  const raw = median(runs.map((r) => r.write.rawMs));
+const mean = (values: readonly number[]) => values.reduce((s, v) => s + v, 0) / Math.max(1, values.length);
+
+function runFigures(run: RunRecord): Figure[] {
+  const { recompute, coldStarts } = run;
+  const rawRead = mean(recompute.rawReads.map((r) => r.ms));
+  const appCold = coldStarts.app;
+  const emptyCold = coldStarts.empty;
+  const longest = (r: RecomputeRun) => r.longTasks.longestMs;
   return [
-    {
-      id: 'build',
-      label: `generate ${n} demo customers + stored records (tokens, sort keys)`,
-      appMs: median(runs.map((r) => r.prepared.buildMs)),
-      rawMs: null,
-      ratio: null,
-      target: null,
-      meetsTarget: null,
-    },
-    {
-      id: 'write',
-      label: `write ${n} customers (repository addMany, ${options.chunk.toLocaleString('en')} per transaction)`,
-      appMs: app,
-      rawMs: raw,
-      ratio: app / raw,
-      target: `≤ ${WRITE_RATIO}x raw`,
-      meetsTarget: app / raw <= WRITE_RATIO,
-    },
+    importFigure(FIGURE_IDS.importCustomers, 1, 'customers', run.imports.customers, run.rawWrites.customers),
+    importFigure(FIGURE_IDS.importPurchases, 2, 'purchases', run.imports.purchases, run.rawWrites.purchases),
+    once({
+      id: FIGURE_IDS.recomputeRules,
+      item: 6,
+      label: `recompute tiers, stages, risk: new rules (${recompute.rules.changed.toLocaleString('en')} changed)`,
+      unit: 'ms',
+      app: recompute.rules.ms,
+      raw: rawRead,
+      rawLabel: 'read all + aggregate',
+      detail: { customers: recompute.rules.customers, changed: recompute.rules.changed, purchasesRead: recompute.rawReads[0]!.records },
+    }),
+    once({
+      id: FIGURE_IDS.recomputeAgain,
+      item: 6,
+      label: `recompute again, nothing new (${recompute.again.changed.toLocaleString('en')} changed)`,
+      unit: 'ms',
+      app: recompute.again.ms,
+      raw: rawRead,
+      rawLabel: 'read all + aggregate',
+      detail: { customers: recompute.again.customers, changed: recompute.again.changed },
+    }),
+    once({
+      id: FIGURE_IDS.coldStart,
+      item: 8,
+      label: 'cold start: launch → customer list rows',
+      unit: 'ms',
+      app: median(appCold.map((c) => c.launchMs)),
+      raw: median(emptyCold.map((c) => c.launchMs)),
+      rawLabel: 'empty page paint',
+      detail: { launches: appCold.length },
+    }),
+    once({
+      id: FIGURE_IDS.coldStartNavigation,
+      item: 8,
+      label: 'cold start: navigation → customer list rows',
+      unit: 'ms',
+      app: median(appCold.map((c) => c.navigationMs)),
+      raw: median(emptyCold.map((c) => c.navigationMs)),
+      rawLabel: 'empty page paint',
+      detail: { firstPaintMs: median(appCold.map((c) => c.firstPaintMs)), longestTaskMs: median(appCold.map((c) => c.longestTaskMs)) },
+    }),
+    once({
+      id: FIGURE_IDS.longTaskImportCustomers,
+      item: 9,
+      label: 'longest main-thread task: customers import',
+      unit: 'ms',
+      app: run.imports.customers.longTasks.longestMs,
+      raw: null,
+      detail: { longTasks: run.imports.customers.longTasks.count, blockingMs: run.imports.customers.longTasks.blockingMs },
+    }),
+    once({
+      id: FIGURE_IDS.longTaskImportPurchases,
+      item: 9,
+      label: 'longest main-thread task: purchases import',
+      unit: 'ms',
+      app: run.imports.purchases.longTasks.longestMs,
+      raw: null,
+      detail: { longTasks: run.imports.purchases.longTasks.count, blockingMs: run.imports.purchases.longTasks.blockingMs },
+    }),
+    once({
+      id: FIGURE_IDS.longTaskRecompute,
+      item: 9,
+      label: 'longest main-thread task: recomputation',
+      unit: 'ms',
+      app: Math.max(longest(recompute.rules), longest(recompute.again)),
+      raw: null,
+      detail: { longTasks: recompute.rules.longTasks.count + recompute.again.longTasks.count },
+    }),
+    once({
+      id: FIGURE_IDS.longTaskRollover,
+      item: 9,
+      label: 'longest main-thread task: recomputation in the app, list shown',
+      unit: 'ms',
+      app: run.rollover.longestTaskMs,
+      raw: null,
+      detail: { longTasks: run.rollover.longTasks, rolloverMs: run.rollover.ms, longestStartUpTaskMs: run.rollover.longestStartUpTaskMs },
+    }),
+    once({
+      id: FIGURE_IDS.heapList,
+      item: 9,
+      label: 'JS heap, customer list shown',
+      unit: 'MB',
+      app: median(appCold.map((c) => c.heapSettledMB)),
+      raw: null,
+      detail: { atFirstRowMB: median(appCold.map((c) => c.heapAtFirstRowMB)), afterGcMB: median(appCold.map((c) => c.heapAfterGcMB)) },
+    }),
+    ...latencyFigures(run.samples, ITEM_OF_SECTION),
   ];
 }
 
-const ms = (v: number) => (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : v >= 100 ? `${v.toFixed(0)} ms` : `${v.toFixed(1)} ms`);
-const x = (v: number | null) => (v === null ? '' : `${v.toFixed(2)}x`);
-const verdict = (ok: boolean | null) => (ok === null ? '' : ok ? 'ok' : 'MISS');
+/** Items first in the issue's order, then the rows that explain them (list, tag filter) where they were measured. */
+function ordered(figures: Figure[]): Figure[] {
+  const rank = (f: Figure) => (f.item === null ? 3.5 : f.item);
+  return figures.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+}
 
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+// ---------- machine and versions ----------
+
+async function packageVersion(name: string): Promise<string> {
+  const file = name === '.' ? path.join(ROOT, 'package.json') : path.join(ROOT, 'node_modules', name, 'package.json');
+  return (JSON.parse(await readFile(file, 'utf8')) as { version: string }).version;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+  };
 }
 
 // ---------- main ----------
 
 async function main(): Promise<void> {
+  const started = performance.now();
   const options = parseOptions(process.argv.slice(2));
-  if (options.build) buildPage();
-  const { server, url } = await serve();
-  const runs: RunResult[] = [];
+  if (options.build) build();
+  const loadAtStart = os.loadavg();
+  const servers = await serve(APP_DIST, PAGE_DIST);
+  const runs: RunRecord[] = [];
   try {
-    for (let i = 0; i < options.runs; i++) runs.push(await oneRun(url, options, i));
+    for (let i = 0; i < options.runs; i++) runs.push(await oneRun(options, servers, i));
   } finally {
-    server.close();
+    await servers.close();
   }
+  const loadAtEnd = os.loadavg();
 
-  const once = onceRows(runs, options);
-  const latency = latencyRows(runs);
+  const perRun = runs.map((r) => ordered(runFigures(r)));
+  const figures = combineRuns(perRun);
+  const targets = checkTargets(figures);
   const first = runs[0]!;
-  const pkg = async (name: string) =>
-    (JSON.parse(await readFile(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-  const cpus = os.cpus();
   const results = {
+    schema: 2,
     date: new Date().toISOString(),
-    machine: {
-      os: `${os.type()} ${os.release()} ${os.arch()}`,
-      cpus: cpus.length,
-      cpuModel: cpus[0]?.model ?? 'unknown',
-      memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    machine: { ...machine(), loadAverage: { start: loadAtStart, end: loadAtEnd } },
+    versions: {
+      app: await packageVersion('.'),
+      node: process.version,
+      chromium: first.chromium,
+      dexie: await packageVersion('dexie'),
+      playwright: await packageVersion('@playwright/test'),
+      vite: await packageVersion('vite'),
     },
-    versions: { node: process.version, chromium: first.chromium, dexie: await pkg('dexie'), playwright: await pkg('@playwright/test') },
-    options: { customers: options.customers, runs: options.runs, passes: options.passes, seed: options.seed, chunk: options.chunk },
+    options: { ...options, out: path.relative(ROOT, path.resolve(ROOT, options.out)) },
+    dataset: {
+      customers: first.prepared.app.customers,
+      purchases: first.prepared.app.purchases,
+      contacts: first.prepared.app.contacts,
+      generatorPasses: first.prepared.app.extraPasses + 1,
+      customersFileMiB: first.prepared.app.customersFileBytes / 2 ** 20,
+      purchasesFileMiB: first.prepared.app.purchasesFileBytes / 2 ** 20,
+      tokensPerCustomer: first.prepared.raw.tokensPerCustomer,
+      storeAfterImport: first.store,
+      probes: first.prepared.app.probes.map((p) => ({ name: p.name, phone: p.phoneDigits })),
+    },
     notes: [
-      'Latency figures: per run p50/p95 over every sample, then the median of those across runs.',
-      'Search and tag filter: repository.listIds (sorted by last update, as the list opens) then getMany of the first 40 ids; raw: getAllKeys on the index range (searches capped like the app) then 40 gets.',
-      'List: countActive, and listPage of 100 rows at the top and in the middle; raw: index count, getAll with count, a cursor advanced to the middle.',
+      'Figures: once-per-run figures are medians across runs; latency figures are p50/p95 within each run, then the median across runs. Ratios are app ÷ raw of those medians.',
+      'Imports: the app is the import worker driven as the import screen drives it (load = bytes to the worker, decoded and parsed; preview = checked and planned; write = the one transaction); raw = the same records put plainly, `chunk` per transaction, into a database of the same schema on a second origin (its own database file).',
+      'Search and tag filter: repository.listIds (as the list opens, by last update) then getMany of the first 40 ids; raw: getAllKeys on the index range (capped like the app) then 40 gets, on the same database.',
+      'Customer page: customers.get, settings.read, customers.tierHistory and readTimelinePage(50) at once (what the page mounts); raw: the customer and the newest 51 purchases and contacts from their indexes.',
+      'Record a purchase: purchases.record (purchase, figures, status, tier history, catalog in one transaction); raw: one put of a purchase in its own transaction.',
+      'Recomputation: runStatusJob on the app\'s status worker (recomputeAllStatus); raw: every purchase by getAll in key order, 10,000 per request, and a per-customer count, total and last purchase (the mean of a read before and one after).',
+      'Cold start: Chromium launched on the run\'s profile, the built app (npm run build:renderer) with the e2e bridge, until the first customer row with its record is painted; raw: the same launch opening a one-word page, until its first paint. Launch figures include starting Chromium.',
+      'Longest main-thread task: the Long Tasks API on the page that started the job (imports and recomputation run in the app\'s workers), and on the real app, from the customer list showing until its start-up recomputation (the daily rollover after a switch of grouping, so every customer changes) is done.',
+      'Heap: CDP Runtime.getHeapUsage (used) of the app page 3 s after the first row showed.',
       'capped: keystrokes the app answered with its first matches only ("type more"), per run.',
-      'Every figure is from one shared database per origin (Chromium keeps one LevelDB per origin): app and raw writes take turns chunk by chunk.',
     ],
-    dataset: { tokensPerCustomer: first.prepared.tokensPerCustomer, probes: first.prepared.probes.map((p) => ({ name: p.name, phone: p.phoneDigits })) },
-    once,
-    latency,
+    figures,
+    targets,
     searchBreakdown: first.breakdown,
-    runs: runs.map((r) => ({
-      buildMs: r.prepared.buildMs,
-      writeAppMs: r.write.appMs,
-      writeRawMs: r.write.rawMs,
-      quietWaitMs: r.quietMs,
+    runs: runs.map((r, i) => ({
+      index: r.index,
+      ms: r.ms,
+      quietWaitMs: r.quietWaitMs,
       loadAverage: r.loadAverage,
+      setup: { generateAppPageMs: r.prepared.app.buildMs, generateRawPageMs: r.prepared.raw.buildMs, seedContacts: r.contacts },
+      imports: r.imports,
+      rawWrites: r.rawWrites,
+      recompute: r.recompute,
+      coldStarts: r.coldStarts,
+      rollover: r.rollover,
+      figures: perRun[i],
     })),
   };
-  await mkdir(path.dirname(options.out), { recursive: true });
-  await writeFile(options.out, JSON.stringify(results, null, 2) + '\n');
+  const out = path.resolve(ROOT, options.out);
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, JSON.stringify(results, null, 2) + '\n');
 
-  const out: string[] = [];
-  out.push(
-    `Regulars bench — ${options.customers.toLocaleString('en')} customers, ${options.runs} run(s), Chromium ${first.chromium}, ` +
-      `${cpus.length} × ${results.machine.cpuModel}, ${results.date}`,
+  const m = results.machine;
+  const lines = [
+    `Regulars bench — ${options.customers.toLocaleString('en')} customers, ${options.purchases.toLocaleString('en')} purchases, ${options.contacts.toLocaleString('en')} contacts; ` +
+      `${options.runs} run(s); Chromium ${first.chromium}; ${m.cores} × ${m.cpuModel}, ${m.memoryGiB} GiB; load ${loadAtStart[0]!.toFixed(2)} → ${loadAtEnd[0]!.toFixed(2)}; ${results.date}`,
     '',
-    table(
-      ['once', 'app', 'raw', 'ratio', 'target', ''],
-      once.map((r) => [r.label, ms(r.appMs), r.rawMs === null ? '' : ms(r.rawMs), x(r.ratio), r.target ?? '', verdict(r.meetsTarget)]),
-    ),
-    '',
-    table(
-      ['per keystroke / per query', 'n', 'app p50', 'app p95', 'raw p50', 'raw p95', 'x p50', 'x p95', 'hits', 'capped', 'target'],
-      latency.map((r) => [
-        r.section,
-        String(r.samplesPerRun),
-        ms(r.app.p50),
-        ms(r.app.p95),
-        ms(r.raw.p50),
-        ms(r.raw.p95),
-        x(r.ratio.p50),
-        x(r.ratio.p95),
-        r.hits.min === r.hits.max ? String(r.hits.min) : `${r.hits.min}–${r.hits.max}`,
-        r.truncated ? String(r.truncated) : '',
-        verdict(r.meetsTarget),
-      ]),
-    ),
-  );
+    renderTables(figures, targets),
+  ];
   if (first.breakdown.length) {
-    out.push('', 'Where one app search spends its time (run 1, single queries):');
+    lines.push('', 'Where one app search spends its time (run 1, single queries):');
     for (const b of first.breakdown) {
-      const steps = b.steps.map((s) => `${s.step} ${ms(s.ms)}`).join(' → ');
-      out.push(
-        `  "${b.query}": ${b.hits} hits, ${b.path}: ${steps}; total ${ms(b.totalMs)}` +
-          ` (reading the whole "${b.terms[0] ?? ''}" range instead: ${b.uncappedEntries} entries, ${ms(b.uncappedMs)})`,
-      );
+      const steps = b.steps.map((s) => `${s.step} ${formatMs(s.ms)}`).join(' → ');
+      lines.push(`  "${b.query}": ${b.hits} hits, ${b.path}: ${steps}; total ${formatMs(b.totalMs)} (the whole "${b.terms[0] ?? ''}" range: ${b.uncappedEntries} entries, ${formatMs(b.uncappedMs)})`);
     }
   }
-  out.push('', `Written to ${path.relative(ROOT, options.out)}`);
-  process.stdout.write(out.join('\n') + '\n');
+  lines.push(
+    '',
+    `Setup (run 1): store generated in ${seconds(first.prepared.app.buildMs)} (app page, with the files) and ${seconds(first.prepared.raw.buildMs)} (raw page); ` +
+      `${first.contacts.records.toLocaleString('en')} contacts seeded in ${seconds(first.contacts.ms)}; waited ${seconds(first.quietWaitMs)} for a quiet machine.`,
+    `Written to ${path.relative(ROOT, out)}; the bench took ${seconds(performance.now() - started)}.`,
+  );
+  process.stdout.write(lines.join('\n') + '\n');
 }
 
 main().catch((error: unknown) => {

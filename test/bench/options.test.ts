@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseOptions } from './options';
+
+describe('bench options', () => {
+  it('defaults to the issue’s store: 100,000 customers, 1,000,000 purchases, 200,000 contacts', () => {
+    const o = parseOptions([]);
+    expect([o.customers, o.purchases, o.contacts]).toEqual([100_000, 1_000_000, 200_000]);
+    expect(o.out).toBe('bench/results.json');
+    expect(o.build).toBe(true);
+  });
+
+  it('--quick is a tenth of it', () => {
+    const o = parseOptions(['--quick', '--skip-build']);
+    expect([o.customers, o.purchases, o.contacts]).toEqual([10_000, 100_000, 20_000]);
+    expect(o.out).toBe('bench/results-10000.json');
+    expect(o.build).toBe(false);
+  });
+
+  it('scales purchases with customers and contacts with purchases unless told', () => {
+    expect(parseOptions(['--customers', '2_000'])).toMatchObject({ customers: 2_000, purchases: 20_000, contacts: 4_000, out: 'bench/results-2000.json' });
+    expect(parseOptions(['--customers', '2000', '--purchases', '5000'])).toMatchObject({ purchases: 5_000, contacts: 1_000, out: 'bench/results-2000-5000.json' });
+    expect(parseOptions(['--runs', '3', '--passes', '1', '--seed', '9', '--out', 'x.json'])).toMatchObject({ runs: 3, passes: 1, seed: 9, out: 'x.json' });
+  });
+
+  it('refuses what it does not understand', () => {
+    expect(() => parseOptions(['--customer', '5'])).toThrow(/unknown option --customer/);
+    expect(() => parseOptions(['--runs', '0'])).toThrow(/positive whole number/);
+    expect(() => parseOptions(['--runs', '1.5'])).toThrow(/positive whole number/);
+    expect(() => parseOptions(['--runs'])).toThrow(/needs a value/);
+    expect(() => parseOptions(['--runs', '--quick'])).toThrow(/needs a value/);
+  });
+});
