@@ -16,7 +16,15 @@ const fake = vi.hoisted(() => {
     schemes: [] as unknown[],
     protocolHandler: undefined as undefined | ((request: Request) => Promise<Response>),
     ipc: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
-    windows: [] as { options: Record<string, unknown>; loaded: string[]; shown: number; emitter: InstanceType<typeof Emitter> }[],
+    windows: [] as {
+      options: Record<string, unknown>;
+      loaded: string[];
+      shown: number;
+      emitter: InstanceType<typeof Emitter>;
+      contents: InstanceType<typeof Emitter>;
+      sent: string[];
+      closes: number;
+    }[],
     opened: [] as string[],
     permissionRequest: undefined as undefined | ((...args: unknown[]) => void),
     permissionCheck: undefined as undefined | ((...args: unknown[]) => boolean),
@@ -52,10 +60,20 @@ const fake = vi.hoisted(() => {
   class BrowserWindow extends Emitter {
     static getAllWindows = () => state.windows;
     record: (typeof state.windows)[number];
+    webContents: InstanceType<typeof Emitter> & { send: (channel: string) => void };
     constructor(options: Record<string, unknown>) {
       super();
-      this.record = { options, loaded: [], shown: 0, emitter: this };
+      const sent: string[] = [];
+      this.webContents = Object.assign(new Emitter(), { send: (channel: string) => void sent.push(channel) });
+      this.record = { options, loaded: [], shown: 0, emitter: this, contents: this.webContents, sent, closes: 0 };
       state.windows.push(this.record);
+    }
+    /** Like Electron: emits 'close', which may be prevented. */
+    close() {
+      this.record.closes++;
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (!prevented) this.emit('closed');
     }
     loadURL(url: string) {
       this.record.loaded.push(url);
@@ -295,5 +313,35 @@ describe('main process wiring', () => {
       expect(await invoke('backup:showFolder')).toEqual({ ok: true, value: null });
       expect(fake.state.openedPaths).toEqual([path.join(userData(), 'backups')]);
     });
+  });
+});
+
+// Last: the window closes for good here.
+describe('closing the window', () => {
+  it('holds the window open until the page has made its backup at quit, and only while the page can answer', async () => {
+    const window = fake.state.windows[0]!;
+    const closeEvent = () => {
+      let prevented = false;
+      window.emitter.emit('close', { preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    // While the page loads there is nobody to ask.
+    window.contents.emit('did-start-loading');
+    expect(closeEvent()).toBe(false);
+    expect(window.sent).toEqual([]);
+
+    window.contents.emit('did-finish-load');
+    expect(closeEvent()).toBe(true);
+    expect(closeEvent()).toBe(true);
+    expect(window.sent).toEqual(['app:closeRequested']);
+    expect(window.closes).toBe(0);
+
+    // The answer must come from the app's own page, like every request.
+    const closeReady = fake.state.ipc.get('app:closeReady');
+    expect(await closeReady?.({ senderFrame: { url: 'https://evil.com/', parent: null } }, undefined)).toEqual({ ok: false, reason: 'untrusted-sender' });
+    expect(window.closes).toBe(0);
+    expect(await closeReady?.({ senderFrame: { url: 'regulars://app/index.html', parent: null } }, undefined)).toEqual({ ok: true, value: null });
+    expect(window.closes).toBe(1);
+    expect(closeEvent()).toBe(false);
   });
 });

@@ -20,6 +20,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BACKUP_FILE_EXTENSION } from '../shared/backup/format';
 import { CHANNELS, type AppLocale } from '../shared/ipc/contract';
+import { createCloseGuard, type CloseGuard } from './closeGuard';
 import { createIpcHandler } from './ipc/handlers';
 import { aboutDialogText, buildMenuTemplate, pickMenuLocale } from './menu';
 import { createMainServices, type MainServices } from './services';
@@ -54,6 +55,12 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   let mainWindow: BrowserWindow | null = null;
+  let closeGuard: CloseGuard | null = null;
+  // Set when a quit (Cmd+Q, the menu) started the close: once the page is ready, the quit goes on.
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
   const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
   const preloadPath = path.join(__dirname, 'preload.cjs');
 
@@ -79,7 +86,7 @@ function start(): void {
       lockDownSession();
       protocol.handle(APP_PROTOCOL, (request) => serveAppFile(request, rendererRoot));
       const locale = pickMenuLocale(app.getLocale());
-      const services = registerIpc(locale, () => mainWindow);
+      const services = registerIpc(locale, () => mainWindow, () => closeGuard?.ready());
       // Removes what an interrupted backup left behind before the renderer asks for anything.
       void services.backup.startUp();
       app.on('will-quit', () => void services.backup.dispose());
@@ -103,8 +110,26 @@ function start(): void {
       createMainWindowOptions({ preloadPath, isMac, darkBackground: nativeTheme.shouldUseDarkColors, allowDevTools: !app.isPackaged }),
     );
     window.once('ready-to-show', () => window.show());
+    // The page makes its backup at quit before the window goes (electron/closeGuard.ts).
+    const guard = createCloseGuard({
+      ask: () => window.webContents.send('app:closeRequested'),
+      proceed: () => (quitting ? app.quit() : window.close()),
+      setTimer: (run, ms) => setTimeout(run, ms),
+      clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    });
+    closeGuard = guard;
+    let pageLoaded = false;
+    window.webContents.on('did-start-loading', () => (pageLoaded = false));
+    window.webContents.on('did-finish-load', () => (pageLoaded = true));
+    window.webContents.on('render-process-gone', () => guard.giveUp());
+    window.on('unresponsive', () => guard.giveUp());
+    window.on('close', (event) => {
+      // A page still loading has nothing to save and nobody to answer.
+      if (pageLoaded && !guard.mayClose()) event.preventDefault();
+    });
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
+      if (closeGuard === guard) closeGuard = null;
     });
     window.loadURL(APP_ENTRY).catch((error: unknown) => console.error('[main] the window failed to load:', error));
     return window;
@@ -124,7 +149,7 @@ function lockDownSession(): void {
   ses.setDevicePermissionHandler(() => false);
 }
 
-function registerIpc(locale: AppLocale, currentWindow: () => BrowserWindow | null): MainServices {
+function registerIpc(locale: AppLocale, currentWindow: () => BrowserWindow | null, onCloseReady: () => void): MainServices {
   const showDialog = (options: OpenDialogOptions) => {
     const window = currentWindow();
     return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
@@ -138,6 +163,7 @@ function registerIpc(locale: AppLocale, currentWindow: () => BrowserWindow | nul
     platform: process.platform,
     shell: 'desktop',
     openExternal: (url) => shell.openExternal(url),
+    onCloseReady,
     backup: {
       notify: (notice) => {
         if (!Notification.isSupported()) return;

@@ -21,6 +21,11 @@ import { SettingsScreen } from './features/settings/SettingsScreen';
 import { StatusRulesScreen } from './features/statusRules/StatusRulesScreen';
 import { TierReviewScreen } from './features/review/TierReviewScreen';
 import { useDailyRollover } from './features/recompute/useDailyRollover';
+import { BackupScreen } from './features/backup/BackupScreen';
+import { BackupBanners } from './features/backup/BackupBanners';
+import { ClosingOverlay } from './features/backup/ClosingOverlay';
+import { StorageGuard } from './features/backup/StorageGuard';
+import { useBackups } from './features/backup/useBackups';
 import { NoBridgeError } from './platform/desktopApi';
 
 function useAppliedTheme() {
@@ -87,6 +92,8 @@ function Screen({ route }: { route: Route }) {
       return <StatusRulesScreen />;
     case 'tierReview':
       return <TierReviewScreen />;
+    case 'backups':
+      return <BackupScreen />;
     default:
       return assertNever(route, 'route');
   }
@@ -100,13 +107,20 @@ export function App() {
   useAppliedTheme();
   useShortcuts();
   useDailyRollover(settings);
+  useBackups(settings !== undefined && settings.startedAs !== null);
 
   useEffect(() => {
     document.title = t('app.windowTitle');
   }, [t]);
 
   if (!settings) return <div className="loading" aria-busy="true" />;
-  if (settings.startedAs === null) return <WelcomeScreen />;
+  if (settings.startedAs === null)
+    return (
+      <>
+        <WelcomeScreen />
+        <StorageGuard />
+      </>
+    );
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -115,15 +129,19 @@ export function App() {
       <Sidebar route={route} />
       <div className="app-main">
         <TopBar />
+        <BackupBanners />
         <main id="main" className="screen" tabIndex={-1}>
           <Screen route={route} />
         </main>
       </div>
       {peekId && <CustomerPeekDialog customerId={peekId} />}
+      <StorageGuard />
+      <ClosingOverlay />
     </div>
   );
 }
 
+/** Start-up failed before the app could reach the main process (the database's own failures: StartupRecovery). */
 export function BootFailure({ error }: { error: unknown }) {
   const { t } = useTranslation();
   return (

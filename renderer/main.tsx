@@ -1,16 +1,108 @@
-// Start-up: find the main-process bridge, choose the language, then show the app.
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+// Start-up: find the main-process bridge, choose the language, open the store's database (the one the
+// pointer names: a restore may have moved it), then show the app. A database that will not open, or opens
+// empty where a store was before, gets the recovery screen and its backups instead of an empty store.
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
 import { z } from 'zod';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { initI18n } from './i18n';
 import { resolveDesktopApi } from './platform/desktopApi';
 import { DesktopContext, type Desktop } from './platform/context';
-import { App, BootFailure } from './App';
-import './styles/app.css';
+import { readDatabasePointer, removeReplacedDatabases, type DatabasePointer } from './db/activeDatabase';
+import { CURRENT_SCHEMA_VERSION } from './db/backupSchemas';
+import { isStorageFullError } from './db/backupStaging';
+import { watchForFullStorage } from './db/backupStorageWatch';
+import { chooseDatabase, database } from './db/database';
+import { createSettingsRepository } from './db/settings';
+import { answerCloseRequests, watchStoreChanges } from './features/backup/backups';
+import { StartupRecovery, type StartupProblem } from './features/backup/StartupRecovery';
+import { checkStorage, markStorageFull, requestPersistentStorage, watchPageForFullStorage } from './features/backup/storage';
 
 // Zod would probe `new Function`, which our CSP forbids; tell it not to.
 z.config({ jitless: true });
+
+/** Set once a store has been opened on this PC: an empty database later means the data went missing. */
+const STORE_SEEN_KEY = 'regulars.storeSeen';
+
+type Opened = { ok: true; pointer: DatabasePointer } | { ok: false; problem: StartupProblem; detail: string | null; pointer: DatabasePointer | null };
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const inner = (error as { inner?: unknown }).inner;
+    return inner instanceof Error ? `${error.name}: ${error.message} (${inner.name}: ${inner.message})` : `${error.name}: ${error.message}`;
+  }
+  return String(error);
+}
+
+function problemOf(error: unknown): StartupProblem {
+  if (isStorageFullError(error)) return 'full';
+  const names = [error, (error as { inner?: unknown } | null)?.inner].map((e) => (e instanceof Error ? e.name : ''));
+  return names.includes('VersionError') ? 'newer' : 'unreadable';
+}
+
+async function openStore(hasBackups: () => Promise<boolean>): Promise<Opened> {
+  let pointer: DatabasePointer;
+  try {
+    pointer = await readDatabasePointer();
+  } catch (error) {
+    return { ok: false, problem: problemOf(error), detail: describe(error), pointer: null };
+  }
+  chooseDatabase(pointer.active);
+  const db = database();
+  watchForFullStorage(db, () => markStorageFull('write-failed'));
+  try {
+    // Dexie would open (and even patch) a database a newer version of the app upgraded; this version must
+    // not write into it. IndexedDB's own version is Dexie's times ten.
+    const newer = (version: number | undefined) => version !== undefined && version / 10 > CURRENT_SCHEMA_VERSION;
+    const listed = typeof indexedDB.databases === 'function' ? (await indexedDB.databases()).find((d) => d.name === pointer.active) : undefined;
+    if (newer(listed?.version)) return { ok: false, problem: 'newer', detail: `database version ${listed!.version! / 10}, this app knows ${CURRENT_SCHEMA_VERSION}`, pointer };
+    await db.open();
+    const opened = db.backendDB().version;
+    if (newer(opened)) {
+      db.close();
+      return { ok: false, problem: 'newer', detail: `database version ${opened / 10}, this app knows ${CURRENT_SCHEMA_VERSION}`, pointer };
+    }
+    const { startedAs } = await createSettingsRepository(db).read();
+    if (startedAs !== null) {
+      localStorage.setItem(STORE_SEEN_KEY, pointer.active);
+    } else if (localStorage.getItem(STORE_SEEN_KEY) !== null) {
+      return { ok: false, problem: 'lost', detail: null, pointer };
+    } else if (await hasBackups()) {
+      return { ok: false, problem: 'found', detail: null, pointer };
+    }
+  } catch (error) {
+    return { ok: false, problem: problemOf(error), detail: describe(error), pointer };
+  }
+  return { ok: true, pointer };
+}
+
+async function showApp(root: Root, desktop: Desktop, pointer: DatabasePointer) {
+  watchStoreChanges();
+  // After a restore: the store it replaced, and databases of restores that never finished, go now that
+  // the active one has opened. Not waited for: the app need not wait on the disk for this.
+  void removeReplacedDatabases(pointer).catch(() => undefined);
+  const { App } = await import('./App');
+  await loadAppStyles();
+  render(root, desktop, <App />);
+}
+
+/**
+ * The shared style sheet goes in after the screens' own (the app's chunk brings those), in the order the
+ * screens were written against: a screen's rule that equals a shared one in specificity yields to it.
+ */
+async function loadAppStyles(): Promise<void> {
+  await import('./styles/app.css');
+}
+
+function render(root: Root, desktop: Desktop, children: ReactNode) {
+  root.render(
+    <StrictMode>
+      <ErrorBoundary>
+        <DesktopContext.Provider value={desktop}>{children}</DesktopContext.Provider>
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}
 
 async function boot() {
   const container = document.getElementById('root');
@@ -19,23 +111,38 @@ async function boot() {
   let desktop: Desktop;
   try {
     const api = resolveDesktopApi();
+    // Before anything that can fail or wait: the window's close must always get an answer.
+    answerCloseRequests(api);
     const info = await api.app.info();
     desktop = { api, info: info.ok ? info.value : null };
   } catch (error) {
     await initI18n(navigator.language);
+    const { BootFailure } = await import('./App');
+    await loadAppStyles();
     root.render(<BootFailure error={error} />);
     return;
   }
   await initI18n(desktop.info?.systemLocale ?? navigator.language);
-  root.render(
-    <StrictMode>
-      <ErrorBoundary>
-        <DesktopContext.Provider value={desktop}>
-          <App />
-        </DesktopContext.Provider>
-      </ErrorBoundary>
-    </StrictMode>,
-  );
+  const { api } = desktop;
+  // Backup sessions a previous page (a reload, a crash) left open in the main process are dropped.
+  void api.backup.reset();
+  watchPageForFullStorage();
+  void requestPersistentStorage();
+  void checkStorage();
+
+  const hasBackups = async () => {
+    const listed = await api.backup.list();
+    return listed.ok && listed.value.entries.some((entry) => entry.status === 'ok');
+  };
+  const opened = await openStore(hasBackups);
+  if (opened.ok) {
+    await showApp(root, desktop, opened.pointer);
+    return;
+  }
+  const { pointer } = opened;
+  const onContinue = pointer ? () => void showApp(root, desktop, pointer) : undefined;
+  await loadAppStyles();
+  render(root, desktop, <StartupRecovery api={api} problem={opened.problem} detail={opened.detail} onContinue={onContinue} />);
 }
 
 void boot();

@@ -26,8 +26,10 @@ function unusedBackup(): MainServices['backup'] {
 
 function setup(overrides: Partial<MainServices> = {}) {
   const opened: string[] = [];
+  const closeAnswers: number[] = [];
   const services: MainServices = {
     backup: unusedBackup(),
+    closeReady: () => void closeAnswers.push(Date.now()),
     appInfo: () => INFO,
     openExternal: async (url) => {
       opened.push(url);
@@ -38,13 +40,21 @@ function setup(overrides: Partial<MainServices> = {}) {
   const logs: string[] = [];
   const handler = createIpcHandler(services, { trustedOrigins: [APP], logError: (line) => logs.push(line) });
   const call = (request: Partial<IpcRequest>) => handler({ channel: undefined, payload: undefined, senderUrl: SENDER, ...request });
-  return { handler, call, opened, logs };
+  return { handler, call, opened, logs, closeAnswers };
 }
 
 describe('createIpcHandler: good calls', () => {
   it('answers app:info', async () => {
     const { call } = setup();
     expect(await call({ channel: 'app:info' })).toEqual(ok(INFO));
+  });
+
+  it('passes the page\'s close answer on, and nothing that carries a payload', async () => {
+    const { call, closeAnswers } = setup();
+    expect(await call({ channel: 'app:closeReady', payload: { now: true } })).toEqual(err('invalid-request'));
+    expect(closeAnswers).toHaveLength(0);
+    expect(await call({ channel: 'app:closeReady' })).toEqual(ok(null));
+    expect(closeAnswers).toHaveLength(1);
   });
 
   it('opens an allowed link', async () => {
@@ -84,7 +94,7 @@ describe('createIpcHandler: senders', () => {
 
   it('ignores later changes to the trusted list', async () => {
     const trusted = [APP];
-    const handler = createIpcHandler({ appInfo: () => INFO, openExternal: async () => ok(null), backup: unusedBackup() }, { trustedOrigins: trusted });
+    const handler = createIpcHandler({ appInfo: () => INFO, openExternal: async () => ok(null), backup: unusedBackup(), closeReady: () => undefined }, { trustedOrigins: trusted });
     trusted.push('https://evil.com');
     expect(await handler({ channel: 'app:info', payload: undefined, senderUrl: 'https://evil.com/' })).toEqual(err('untrusted-sender'));
   });
@@ -205,7 +215,7 @@ describe('createIpcHandler: failing services', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const handler = createIpcHandler(
-        { appInfo: () => { throw new Error('x'); }, openExternal: async () => ok(null), backup: unusedBackup() },
+        { appInfo: () => { throw new Error('x'); }, openExternal: async () => ok(null), backup: unusedBackup(), closeReady: () => undefined },
         { trustedOrigins: [APP] },
       );
       expect(await handler({ channel: 'app:info', payload: undefined, senderUrl: SENDER })).toEqual(err('internal-error'));

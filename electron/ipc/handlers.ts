@@ -93,6 +93,11 @@ async function dispatch(channel: Channel, payload: unknown, services: MainServic
       return withRequest(channel, payload, () => ok(services.appInfo()));
     case 'link:open':
       return withRequest(channel, payload, ({ url }) => services.openExternal(url));
+    case 'app:closeReady':
+      return withRequest(channel, payload, () => {
+        services.closeReady();
+        return ok(null);
+      });
     case 'backup:begin':
       return withRequest(channel, payload, (request) => backup.begin(request));
     case 'backup:append':

@@ -23,6 +23,8 @@ export interface MainServicesInput {
   shell: 'desktop' | 'web';
   openExternal: (url: string) => Promise<void>;
   backup: BackupOsInput;
+  /** The page answered a close request: the window may close now. */
+  onCloseReady: () => void;
 }
 
 /** What the backup service needs from the shell (Electron, or the browser mode's stand-ins). */
@@ -37,7 +39,7 @@ export interface BackupOsInput {
 
 export function createMainServices(input: MainServicesInput): MainServices {
   if (!path.isAbsolute(input.dataFolder)) throw new Error('dataFolder must be an absolute path');
-  const { openExternal, backup, ...info } = input;
+  const { openExternal, backup, onCloseReady, ...info } = input;
   return {
     appInfo: createAppInfoService(info),
     openExternal: createLinkService({ openExternal }),
@@ -50,6 +52,7 @@ export function createMainServices(input: MainServicesInput): MainServices {
       protector: backup.protector,
       ...backup.overrides,
     }),
+    closeReady: onCloseReady,
   };
 }
 
@@ -88,5 +91,7 @@ export function createWebServices(input: WebServicesInput): MainServices {
       protector: null,
       overrides: input.backupOverrides,
     },
+    // No window to close in a browser tab; the answer is logged so tests see it came.
+    onCloseReady: () => log('window may close'),
   });
 }

@@ -76,6 +76,7 @@ describe('createMainServices / createWebServices', () => {
         name: 'Regulars', version: '0.1.0', systemLocale: 'en', dataFolder: '', platform: 'darwin', shell: 'desktop',
         openExternal: async () => undefined,
         backup: { notify: () => undefined, dialogs: null, showFolder: async () => undefined, protector: null },
+        onCloseReady: () => undefined,
       }),
     ).toThrow();
   });

@@ -7,4 +7,6 @@ export interface MainServices {
   appInfo(): AppInfo;
   openExternal(url: string): Promise<Result<null, FailureReason>>;
   backup: BackupService;
+  /** The page has done what it must before its window closes (see electron/closeGuard.ts). */
+  closeReady(): void;
 }

@@ -212,9 +212,25 @@ export class RegularsDatabase extends Dexie {
 }
 
 let current: RegularsDatabase | null = null;
+let chosenName: string = DATABASE_NAME;
+
+/**
+ * Chooses which database the app opens: start-up reads the pointer a restore moves (activeDatabase.ts)
+ * before anything opens the database. Opened already under another name is a start-up bug: it throws
+ * rather than show the store that a restore replaced.
+ */
+export function chooseDatabase(name: string): void {
+  if (current && current.name !== name) throw new Error(`the database was opened as ${current.name} before ${name} was chosen`);
+  chosenName = name;
+}
+
+/** The name of the app's database, for the workers, which open it themselves. */
+export function activeDatabaseName(): string {
+  return current?.name ?? chosenName;
+}
 
 /** The app's database; tests open their own with a unique name. */
 export function database(): RegularsDatabase {
-  current ??= new RegularsDatabase();
+  current ??= new RegularsDatabase(chosenName);
   return current;
 }

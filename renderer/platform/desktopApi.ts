@@ -1,12 +1,26 @@
 // Finds the bridge to the main process: Electron's preload, a test harness binding, or the dev:web server.
-import { createDesktopApi, type Channel, type DesktopApi } from '../../shared/ipc/contract';
+import { createDesktopApi, type Channel, type DesktopApi, type Listen, type MainEvent } from '../../shared/ipc/contract';
 
 declare global {
   interface Window {
     regulars?: DesktopApi;
     /** Installed by the end-to-end harness (Playwright exposeBinding) in front of the real handlers. */
     __regularsInvoke?: (channel: Channel, payload: unknown) => Promise<unknown>;
+    /** Installed here when the harness is: the test plays the main process sending an event (closing the window). */
+    __regularsMainEvent?: (event: MainEvent) => void;
   }
+}
+
+/** The harness's events: the test raises them through window.__regularsMainEvent. */
+function harnessEvents(): Listen {
+  const listeners = new Map<MainEvent, Set<() => void>>();
+  window.__regularsMainEvent = (event) => listeners.get(event)?.forEach((listener) => listener());
+  return (event, listener) => {
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    set.add(listener);
+    return () => void set.delete(listener);
+  };
 }
 
 export class NoBridgeError extends Error {
@@ -19,7 +33,7 @@ export class NoBridgeError extends Error {
 export function resolveDesktopApi(): DesktopApi {
   if (window.regulars) return window.regulars;
   const harness = window.__regularsInvoke;
-  if (harness) return createDesktopApi((channel, payload) => harness(channel, payload));
+  if (harness) return createDesktopApi((channel, payload) => harness(channel, payload), harnessEvents());
   const token = document.querySelector<HTMLMetaElement>('meta[name="regulars-web-token"]')?.content;
   if (token) {
     return createDesktopApi(async (channel, payload) => {

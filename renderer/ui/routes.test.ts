@@ -15,6 +15,7 @@ describe('routes', () => {
     { name: 'settings' },
     { name: 'statusRules' },
     { name: 'tierReview' },
+    { name: 'backups' },
   ];
   it.each(routes)('round-trips %o', (route) => {
     expect(parseRoute(routeHref(route))).toEqual(route);
@@ -22,6 +23,10 @@ describe('routes', () => {
   it('opens the churn-risk list at #/churn', () => {
     expect(parseRoute('#/churn')).toEqual({ name: 'churn' });
     expect(routeHref({ name: 'churn' })).toBe('#/churn');
+  });
+  it('opens the backup screen at #/backups', () => {
+    expect(parseRoute('#/backups')).toEqual({ name: 'backups' });
+    expect(routeHref({ name: 'backups' })).toBe('#/backups');
   });
   it('falls back to the customer list for anything unknown', () => {
     expect(parseRoute('')).toEqual({ name: 'customers' });

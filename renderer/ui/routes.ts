@@ -14,7 +14,8 @@ export type Route =
   | { name: 'trash' }
   | { name: 'settings' }
   | { name: 'statusRules' }
-  | { name: 'tierReview' };
+  | { name: 'tierReview' }
+  | { name: 'backups' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -32,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'trash') return { name: 'trash' };
   if (first === 'settings') return second === 'status' && !third ? { name: 'statusRules' } : { name: 'settings' };
   if (first === 'review') return { name: 'tierReview' };
+  if (first === 'backups') return { name: 'backups' };
   return { name: 'customers' };
 }
 
@@ -61,6 +63,8 @@ export function routeHref(route: Route): string {
       return '#/settings/status';
     case 'tierReview':
       return '#/review';
+    case 'backups':
+      return '#/backups';
     default:
       return assertNever(route, 'route');
   }

@@ -1,12 +1,14 @@
 // The import worker: reads, checks, plans and writes imports off the UI thread (see importSession.ts).
 // It opens the same IndexedDB database as the page; Dexie tells the page's live queries what changed.
 import { localDayOf } from '../../shared/domain/customerFigures';
+import { workerDatabaseName } from '../db/activeDatabase';
 import { RegularsDatabase } from '../db/database';
 import { createImportRepository, ImportCancelledError } from '../db/imports';
 import { createImportSession, EmptyFileError, UnreadableFileError } from './importSession';
 import type { WorkerFailure, WorkerRequest, WorkerResponse } from './importProtocol';
 
-const db = new RegularsDatabase();
+// The page names the worker after the database it uses (a restore may have moved it).
+const db = new RegularsDatabase(workerDatabaseName());
 const repo = createImportRepository(db, { now: () => new Date(), newId: () => crypto.randomUUID(), dayOf: localDayOf });
 // exceljs is large: loaded only when an XLSX file is opened.
 const session = createImportSession(db, repo, async (bytes) => (await import('../features/importExport/xlsx')).readXlsx(bytes));

@@ -3,12 +3,14 @@
 import { localDayOf } from '../../shared/domain/customerFigures';
 import { previewGroups, type PreviewCustomer } from '../../shared/domain/statusPreview';
 import { assertNever } from '../../shared/result';
+import { workerDatabaseName } from '../db/activeDatabase';
 import { RegularsDatabase } from '../db/database';
 import { createPurchaseRepository } from '../db/purchases';
 import { loadPreviewCustomers } from '../db/statusPreview';
 import type { StatusWorkerRequest, StatusWorkerResponse } from './statusProtocol';
 
-const db = new RegularsDatabase();
+// The page names the worker after the database it uses (a restore may have moved it).
+const db = new RegularsDatabase(workerDatabaseName());
 const purchases = createPurchaseRepository(db, { now: () => new Date(), newId: () => crypto.randomUUID(), dayOf: localDayOf });
 let previewCustomers: PreviewCustomer[] | null = null;
 

@@ -19,7 +19,15 @@ describe('settingsFromRows', () => {
       rfmCutPoints: null,
       lastTierReviewAt: null,
       statusRecomputedOn: null,
+      ownerPin: null,
     });
+  });
+  it('keeps the owner PIN only as a whole salted-hash record', () => {
+    const record = { version: 1, kdf: 'pbkdf2-sha256', iterations: 210_000, salt: 'AAAAAAAAAAAAAAAAAAAAAA==', hash: `${'A'.repeat(43)}=`, setAt: '2026-11-23T10:00:00.000Z' };
+    expect(settingsFromRows([{ key: 'ownerPin', value: record }]).ownerPin).toEqual(record);
+    for (const value of [{ ...record, hash: 'short' }, { ...record, pin: '2580' }, '2580', null]) {
+      expect(settingsFromRows([{ key: 'ownerPin', value }]).ownerPin).toBeNull();
+    }
   });
   it('ignores unknown keys and values that no longer fit', () => {
     expect(settingsFromRows([{ key: 'defaultRegion', value: 'XX' }, { key: 'bogus', value: 1 }])).toEqual(DEFAULT_SETTINGS);

@@ -6,6 +6,7 @@ import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from './customerStatus';
 import { validateLifecycleRules } from './lifecycle';
 import { CURRENCIES } from './money';
 import { isRfmCutPoints, type RfmCutPoints } from './rfm';
+import { ownerPinRecordSchema } from './ownerPin';
 import { RFM_GROUPS, STATUS_GROUPINGS } from './statusGroups';
 import { isValidTierBenefits, validateTierScheme } from './tiers';
 
@@ -66,6 +67,8 @@ export const storeSettingsSchema = z.object({
   lastTierReviewAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   /** 'yyyy-MM-dd' of the last full status recomputation (the daily rollover runs one when this is not today). */
   statusRecomputedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  /** The owner PIN's salted hash (never the PIN); null until the owner sets one. Restore, backup settings and the backup password ask for it. */
+  ownerPin: ownerPinRecordSchema.nullable(),
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 export type SettingKey = keyof StoreSettings;
@@ -79,6 +82,7 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   rfmCutPoints: null,
   lastTierReviewAt: null,
   statusRecomputedOn: null,
+  ownerPin: null,
 };
 
 /** Merges stored rows over the defaults; a row that no longer fits its schema falls back to the default. */

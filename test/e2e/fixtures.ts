@@ -14,6 +14,8 @@ interface Fixtures {
   dataFolder: string;
   /** Every "open externally" the main process was asked to do. */
   openedLinks: string[];
+  /** What the backup service logged in place of OS notices ("backup failed: …", "backup folder: …"), and "window may close". */
+  backupLog: string[];
   app: AppPage;
 }
 
@@ -33,12 +35,18 @@ export const test = base.extend<Fixtures>({
   openedLinks: async ({}, use) => {
     await use([]);
   },
-  context: async ({ context, dataFolder, systemLocale, baseURL, openedLinks }, use) => {
+  // eslint-disable-next-line no-empty-pattern
+  backupLog: async ({}, use) => {
+    await use([]);
+  },
+  context: async ({ context, dataFolder, systemLocale, baseURL, openedLinks, backupLog }, use) => {
     const services = createWebServices({
       dataFolder,
       version: '0.1.0-e2e',
       systemLocale,
-      log: (line) => openedLinks.push(line.replace(/^open externally: /, '')),
+      // Backup lines ("backup failed: …", "backup folder: …") are the backup service's, not links.
+      log: (line) =>
+        line.startsWith('backup ') || line.startsWith('window ') ? backupLog.push(line) : openedLinks.push(line.replace(/^open externally: /, '')),
     });
     const handler = createIpcHandler(services, { trustedOrigins: [new URL(baseURL ?? 'http://127.0.0.1').origin] });
     await context.exposeBinding('__regularsInvoke', (source, channel: unknown, payload: unknown) =>

@@ -1,5 +1,6 @@
 // The page's side of the import worker: one worker per import screen, requests as promises,
 // progress as a callback. Only the newest preview matters; older answers are dropped by the caller.
+import { activeDatabaseName } from '../../db/database';
 import type { WorkerFailure, WorkerRequest, WorkerResponse } from '../../workers/importProtocol';
 
 type Progress = Extract<WorkerResponse, { type: 'progress' }>['progress'];
@@ -31,7 +32,8 @@ export class ImportClient {
   private readonly pending = new Map<number, Pending>();
 
   constructor() {
-    this.worker = new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module' });
+    // Named after the database, which the worker opens too (see workerDatabaseName).
+    this.worker = new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module', name: activeDatabaseName() });
     this.worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const message = event.data;
       const p = this.pending.get(message.id);

@@ -1,6 +1,7 @@
 // The page's side of the status worker: one worker for the app, requests as promises, progress as a callback.
 import type { StatusSettings } from '../../../shared/domain/customerStatus';
 import type { GroupPreview } from '../../../shared/domain/statusPreview';
+import { activeDatabaseName } from '../../db/database';
 import type { RecomputeReason, StatusWorkerRequest, StatusWorkerResponse } from '../../workers/statusProtocol';
 
 export interface JobResult {
@@ -28,7 +29,8 @@ export class StatusWorkerError extends Error {
 }
 
 class StatusClient implements StatusWorkerApi {
-  private readonly worker = new Worker(new URL('../../workers/status.worker.ts', import.meta.url), { type: 'module' });
+  // Named after the database, which the worker opens too (see workerDatabaseName).
+  private readonly worker = new Worker(new URL('../../workers/status.worker.ts', import.meta.url), { type: 'module', name: activeDatabaseName() });
   private next = 1;
   private readonly pending = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void; onProgress?: OnProgress }>();
 

@@ -5,7 +5,7 @@ import { useActiveCount, useTrash } from '../../db/hooks';
 import { routeHref, type Route } from '../../ui/routes';
 import './sidebar.css';
 
-type NavId = 'customers' | 'churn' | 'import' | 'export' | 'duplicates' | 'trash' | 'settings';
+type NavId = 'customers' | 'churn' | 'import' | 'export' | 'duplicates' | 'trash' | 'backups' | 'settings';
 
 function NavIcon({ id }: { id: NavId }) {
   const paths: Record<NavId, ReactNode> = {
@@ -46,6 +46,12 @@ function NavIcon({ id }: { id: NavId }) {
         <path d="M6 7l1 13h10l1-13M10 11v5.5M14 11v5.5" />
       </>
     ),
+    backups: (
+      <>
+        <path d="M4 6.5C4 5.1 7.6 4 12 4s8 1.1 8 2.5v11c0 1.4-3.6 2.5-8 2.5s-8-1.1-8-2.5z" />
+        <path d="M4 6.5C4 7.9 7.6 9 12 9s8-1.1 8-2.5M4 12c0 1.4 3.6 2.5 8 2.5s8-1.1 8-2.5" />
+      </>
+    ),
     settings: (
       <>
         <circle cx="12" cy="12" r="3" />
@@ -72,6 +78,7 @@ export function Sidebar({ route }: { route: Route }) {
     { id: 'export', href: routeHref({ name: 'export' }), label: t('nav.export'), badge: undefined, active: route.name === 'export' },
     { id: 'duplicates', href: routeHref({ name: 'duplicates' }), label: t('nav.duplicates'), badge: undefined, active: route.name === 'duplicates' },
     { id: 'trash', href: routeHref({ name: 'trash' }), label: t('nav.trash'), badge: trash?.length || undefined, active: route.name === 'trash' },
+    { id: 'backups', href: routeHref({ name: 'backups' }), label: t('nav.backups'), badge: undefined, active: route.name === 'backups' },
     {
       id: 'settings',
       href: routeHref({ name: 'settings' }),

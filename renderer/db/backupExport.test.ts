@@ -1,0 +1,140 @@
+// The export: every table as one consistent moment of the store, as a payload the reader accepts; read in
+// slices that let writes through, and read again when a write came between slices.
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PayloadReader, UnsupportedValueError } from '../../shared/domain/backupPayload';
+import { makeCustomer } from '../../test/factories/customer';
+import { onDatabaseChange } from './backupChanges';
+import { exportDatabase, ExportError, type ExportOptions } from './backupExport';
+import { RegularsDatabase } from './database';
+
+let db: RegularsDatabase;
+beforeEach(async () => {
+  db = new RegularsDatabase(`export-${crypto.randomUUID()}`);
+  await db.open();
+});
+afterEach(() => db.delete());
+
+const customers = (n: number, prefix = 'c') => Array.from({ length: n }, (_, i) => makeCustomer({ name: `客户${i}` }, { id: `${prefix}-${String(i).padStart(4, '0')}` }));
+
+async function exportAll(options: Partial<ExportOptions> = {}, onRows?: (read: number) => void) {
+  const pieces: Uint8Array[] = [];
+  const progress: number[] = [];
+  let started: { schemaVersion: number; counts: Record<string, number> } | null = null;
+  const result = await exportDatabase(
+    db,
+    {
+      start: (info) => (started = info),
+      piece: (bytes) => pieces.push(bytes),
+      progress: (done) => {
+        progress.push(done);
+        onRows?.(done);
+      },
+    },
+    { now: () => new Date('2026-11-23T10:00:00.000Z'), sleep: async () => undefined, ...options },
+  );
+  const reader = new PayloadReader();
+  const events = reader.push(new TextDecoder().decode(Buffer.concat(pieces)));
+  return { result, pieces, progress, started, events, finished: reader.finish() };
+}
+
+const rowsOf = (events: ReturnType<PayloadReader['push']>, table: string) => events.flatMap((e) => (e.kind === 'rows' && e.table === table ? e.rows : []));
+
+describe('exportDatabase', () => {
+  it('writes every table with its counts, in pieces, with progress; the reader takes it back row for row', async () => {
+    const rows = customers(250);
+    await db.customers.bulkAdd(rows);
+    await db.settings.bulkPut([{ key: 'currency', value: 'CNY' }, { key: 'startedAs', value: 'empty' }]);
+    const { result, pieces, progress, started, events, finished } = await exportAll({ pageRows: 40, pieceChars: 4_000 });
+    const counts = { auditLog: 0, catalog: 0, customers: 250, imports: 0, interactions: 0, purchases: 0, settings: 2, tierHistory: 0 };
+    expect(started).toEqual({ schemaVersion: db.verno, counts });
+    expect(result).toEqual({ schemaVersion: db.verno, counts, bytes: pieces.reduce((n, p) => n + p.length, 0), slices: 1, spoiledPasses: 0 });
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(progress.at(-1)).toBe(252);
+    expect(rowsOf(events, 'customers')).toStrictEqual(rows);
+    expect(finished).toMatchObject({ ok: true, value: { counts } });
+  });
+
+  it('exports an empty database as a payload with every table and no rows', async () => {
+    const { events, finished } = await exportAll();
+    expect(events.map((e) => e.kind)).toEqual(['header', 'end']);
+    expect(finished.ok).toBe(true);
+  });
+
+  it('fails rather than leave a value out', async () => {
+    await db.settings.put({ key: 'odd', value: new Map([['a', 1]]) });
+    await expect(exportAll()).rejects.toThrow(UnsupportedValueError);
+  });
+
+  it('reads a small store in one transaction: a write issued during the read lands after it', async () => {
+    await db.customers.bulkAdd(customers(300));
+    let wrote: Promise<unknown> | null = null;
+    const { result, finished } = await exportAll({ pageRows: 50 }, (done) => {
+      // Outside the export's transaction, as the clerk's page or another worker would write; its key sorts
+      // after every page still to come, so separate reads would pick it up.
+      if (done === 50 && !wrote) wrote = Dexie.ignoreTransaction(() => db.customers.put(makeCustomer({}, { id: 'c-9999-late' })));
+    });
+    await wrote;
+    expect(result.slices).toBe(1);
+    expect(finished).toMatchObject({ ok: true, value: { counts: { customers: 300 } } });
+    expect(await db.customers.count()).toBe(301);
+  });
+
+  describe('in slices', () => {
+    let writes = 0;
+    let stop: () => void;
+    beforeEach(() => {
+      writes = 0;
+      stop = onDatabaseChange(db.name, () => (writes += 1));
+    });
+    afterEach(() => stop());
+
+    /** Each page its own transaction (a slice of 0 ms), so writes get in between pages. */
+    const sliced = (extra: Partial<ExportOptions> = {}) => ({ pageRows: 50, sliceMs: 0, changes: () => writes, ...extra });
+
+    it('lets writes in between slices and, when one came, reads the store again: the kept pass is one moment', async () => {
+      await db.customers.bulkAdd(customers(300));
+      let wrote: Promise<unknown> | null = null;
+      const { result, events, finished } = await exportAll(sliced(), (done) => {
+        if (done === 100 && !wrote) wrote = Dexie.ignoreTransaction(() => db.customers.put(makeCustomer({}, { id: 'c-9999-late' })));
+      });
+      await wrote;
+      expect(result.spoiledPasses).toBe(1);
+      expect(result.slices).toBeGreaterThan(5);
+      // The second pass saw the late customer from its first page on: 301 rows, none twice.
+      expect(finished).toMatchObject({ ok: true, value: { counts: { customers: 301 } } });
+      const ids = rowsOf(events, 'customers').map((c) => (c as { id: string }).id);
+      expect(new Set(ids).size).toBe(301);
+    });
+
+    it('keeps a pass no write came into', async () => {
+      await db.customers.bulkAdd(customers(300));
+      const { result, finished } = await exportAll(sliced());
+      expect(result).toMatchObject({ spoiledPasses: 0, counts: { customers: 300 } });
+      expect(result.slices).toBeGreaterThan(5);
+      expect(finished.ok).toBe(true);
+    });
+
+    it('ends with one transaction when writes keep spoiling the sliced passes', async () => {
+      await db.customers.bulkAdd(customers(300));
+      let n = 0;
+      const { result, finished } = await exportAll(sliced({ slicedPasses: 2 }), (done) => {
+        if (done === 100) void Dexie.ignoreTransaction(() => db.customers.put(makeCustomer({}, { id: `c-9999-${++n}` })));
+      });
+      expect(result.spoiledPasses).toBe(2);
+      expect(result.slices).toBe(1);
+      expect(finished.ok).toBe(true);
+      // The write issued during the single-transaction pass waited for it.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(await db.customers.count()).toBe(result.counts.customers! + 1);
+    });
+  });
+
+  it('refuses a database with a table it cannot key', async () => {
+    const odd = new Dexie(`odd-${crypto.randomUUID()}`);
+    odd.version(1).stores({ things: '++' });
+    await expect(exportDatabase(odd, { start: () => undefined, piece: () => undefined, progress: () => undefined }, { now: () => new Date() })).rejects.toThrow(ExportError);
+    await odd.delete();
+  });
+});

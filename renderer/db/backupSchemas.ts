@@ -1,0 +1,39 @@
+// Every shipped database version's tables, so a restore can build a database exactly as an older
+// backup's version had it and let RegularsDatabase's own upgrades bring it to today's version.
+import Dexie from 'dexie';
+import { RegularsDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './database';
+
+/** Add each new version here with its SCHEMA_V<n> (a test fails until it is). */
+export const SCHEMAS_BY_VERSION: Readonly<Record<number, Readonly<Record<string, string>>>> = Object.freeze({
+  1: SCHEMA_V1,
+  2: SCHEMA_V2,
+  3: SCHEMA_V3,
+  4: SCHEMA_V4,
+});
+
+/** Today's database version: what an export writes and what a restore ends at. */
+export const CURRENT_SCHEMA_VERSION: number = new RegularsDatabase('regulars-version-probe').verno;
+
+/**
+ * A database handle at exactly `version`, tables as that version declared them and no upgrades: a fresh
+ * database opened through it is created at that version. null for a version this build does not know.
+ */
+export function databaseAtVersion(name: string, version: number, options?: ConstructorParameters<typeof Dexie>[1]): Dexie | null {
+  if (version === CURRENT_SCHEMA_VERSION) return new RegularsDatabase(name, options);
+  const schema = SCHEMAS_BY_VERSION[version];
+  if (!schema || version > CURRENT_SCHEMA_VERSION) return null;
+  const db = new Dexie(name, options);
+  db.version(version).stores({ ...schema });
+  return db;
+}
+
+/** Each table's inline primary key path, as `db` declares it; null when a table has another kind of key. */
+export function primaryKeyPaths(db: Dexie): Map<string, string> | null {
+  const paths = new Map<string, string>();
+  for (const table of db.tables) {
+    const keyPath = table.schema.primKey.keyPath;
+    if (typeof keyPath !== 'string' || keyPath === '' || table.schema.primKey.auto) return null;
+    paths.set(table.name, keyPath);
+  }
+  return paths;
+}

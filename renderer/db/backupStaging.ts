@@ -1,0 +1,225 @@
+// A restore's staging database: the backup's payload is written into a new database at the backup's own
+// version, checked against the counts the file declares, brought to today's version by RegularsDatabase's
+// upgrades and checked again. The app's database is not touched here; the caller moves the pointer
+// (activeDatabase.ts) only once this has finished, and deletes the staging database on any failure.
+import Dexie from 'dexie';
+import { PAYLOAD_FORMAT, PayloadError, PayloadReader, type PayloadEvent, type PayloadHeader } from '../../shared/domain/backupPayload';
+import { CURRENT_SCHEMA_VERSION, databaseAtVersion, primaryKeyPaths } from './backupSchemas';
+import { RegularsDatabase } from './database';
+
+export const RESTORE_FAILURES = [
+  /** The payload is not what the exporter writes, or disagrees with itself. */
+  'restore-payload-invalid',
+  /** The rows read, the file's header and the staging database do not agree on how many rows each table has. */
+  'restore-counts-mismatch',
+  /** The backup's database version is one this build does not know. */
+  'restore-unsupported-schema',
+  'restore-migration-failed',
+  'restore-storage-full',
+  'restore-write-failed',
+] as const;
+export type RestoreFailure = (typeof RESTORE_FAILURES)[number];
+
+export class RestoreError extends Error {
+  constructor(
+    readonly reason: RestoreFailure,
+    readonly detail: string,
+  ) {
+    super(`${reason}: ${detail}`);
+    this.name = 'RestoreError';
+  }
+}
+
+/** What the backup file's header (checked by the main process) says the payload holds. */
+export interface StagingExpectation {
+  schemaVersion: number;
+  counts: Record<string, number>;
+  payloadFormat: string;
+}
+
+export interface StagedDatabase {
+  name: string;
+  /** Rows per table as the backup held them. */
+  counts: Record<string, number>;
+  /** The backup's database version; the staged database is at CURRENT_SCHEMA_VERSION. */
+  migratedFrom: number;
+  /** The owner PIN record the backup held (before any carry-over). */
+  stagedOwnerPin: unknown;
+}
+
+/** Today's owner PIN, put into the restored store so the PIN the owner just typed stays the PIN. */
+export type OwnerPinCarry = { ownerPin: unknown } | null;
+
+function errorNames(error: unknown, depth = 0): string[] {
+  if (typeof error !== 'object' || error === null || depth > 4) return [];
+  const e = error as { name?: unknown; inner?: unknown; failures?: unknown; cause?: unknown };
+  const names = typeof e.name === 'string' ? [e.name] : [];
+  names.push(...errorNames(e.inner, depth + 1), ...errorNames(e.cause, depth + 1));
+  if (Array.isArray(e.failures)) for (const failure of e.failures.slice(0, 3)) names.push(...errorNames(failure, depth + 1));
+  return names;
+}
+
+/** Whether an IndexedDB or Dexie error (or one it wraps) says the disk or quota is full. */
+export function isStorageFullError(error: unknown): boolean {
+  return errorNames(error).includes('QuotaExceededError');
+}
+
+function writeFailure(error: unknown): RestoreError {
+  if (error instanceof RestoreError) return error;
+  if (error instanceof PayloadError) return new RestoreError('restore-payload-invalid', error.detail);
+  const names = errorNames(error);
+  if (names.includes('QuotaExceededError')) return new RestoreError('restore-storage-full', names.join(' < '));
+  // A key that is not a key, or one used twice: the payload, not the disk.
+  if (names.includes('ConstraintError') || names.includes('DataError')) return new RestoreError('restore-payload-invalid', names.join(' < '));
+  return new RestoreError('restore-write-failed', names.join(' < ') || String(error));
+}
+
+function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => b[key] === a[key]);
+}
+
+async function countsOf(db: Dexie, tables: Iterable<string>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const name of tables) counts[name] = await db.table(name).count();
+  return counts;
+}
+
+/** A key no store uses; written and deleted again so the last transaction commits durably. */
+const COMMIT_MARKER = '\u0000restore-commit';
+
+export interface StagingImport {
+  /** The next piece of the payload, in order. */
+  push(bytes: Uint8Array): Promise<void>;
+  /** After the whole payload was pushed (and the main process said every check passed). */
+  finish(carry: OwnerPinCarry): Promise<StagedDatabase>;
+  /** Closes and deletes the staging database. Safe to call at any point, more than once. */
+  discard(): Promise<void>;
+}
+
+export function createStagingImport(name: string, expected: StagingExpectation): StagingImport {
+  const reader = new PayloadReader();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let staging: Dexie | null = null;
+  let header: PayloadHeader | null = null;
+  let finished = false;
+
+  async function begin(found: PayloadHeader): Promise<void> {
+    if (found.schemaVersion !== expected.schemaVersion) {
+      throw new RestoreError('restore-payload-invalid', `the payload is of version ${found.schemaVersion}, the file says ${expected.schemaVersion}`);
+    }
+    const counts = Object.fromEntries(found.tables.map((table) => [table.name, table.rows]));
+    if (!sameCounts(counts, expected.counts)) throw new RestoreError('restore-counts-mismatch', 'the payload and the file header list different rows');
+    if (await Dexie.exists(name)) throw new RestoreError('restore-write-failed', `${name} exists already`);
+    // Bulk writes need not each reach the disk; the last transaction (finish) is strict and carries them.
+    const db = databaseAtVersion(name, found.schemaVersion, { chromeTransactionDurability: 'relaxed' });
+    if (!db) throw new RestoreError('restore-unsupported-schema', `version ${found.schemaVersion}`);
+    staging = db;
+    await db.open();
+    const keyPaths = primaryKeyPaths(db);
+    const declared = new Map(found.tables.map((table) => [table.name, table.primaryKey]));
+    if (!keyPaths || keyPaths.size !== declared.size || [...keyPaths].some(([table, keyPath]) => declared.get(table) !== keyPath)) {
+      throw new RestoreError('restore-payload-invalid', `the tables are not those of version ${found.schemaVersion}`);
+    }
+    header = found;
+  }
+
+  async function apply(event: PayloadEvent): Promise<void> {
+    switch (event.kind) {
+      case 'header':
+        await begin(event.header);
+        return;
+      case 'rows':
+        if (!staging) throw new RestoreError('restore-payload-invalid', 'rows before the header');
+        if (event.rows.length > 0) await staging.table(event.table).bulkAdd(event.rows);
+        return;
+      case 'end':
+        return;
+      default: {
+        const never: never = event;
+        throw new RestoreError('restore-payload-invalid', `unexpected ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  async function consume(text: string): Promise<void> {
+    for (const event of reader.push(text)) await apply(event);
+  }
+
+  function decode(bytes?: Uint8Array): string {
+    try {
+      return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+    } catch {
+      throw new RestoreError('restore-payload-invalid', 'the payload is not UTF-8 text');
+    }
+  }
+
+  return {
+    async push(bytes) {
+      if (finished) throw new RestoreError('restore-payload-invalid', 'more payload after the end');
+      if (expected.payloadFormat !== PAYLOAD_FORMAT) throw new RestoreError('restore-payload-invalid', `payload format ${expected.payloadFormat}`);
+      try {
+        await consume(decode(bytes));
+      } catch (error) {
+        throw writeFailure(error);
+      }
+    },
+
+    async finish(carry) {
+      finished = true;
+      let counts: Record<string, number>;
+      let fromVersion: number;
+      try {
+        await consume(decode());
+        const read = reader.finish();
+        if (!read.ok) throw new RestoreError('restore-payload-invalid', read.reason);
+        if (!staging || !header) throw new RestoreError('restore-payload-invalid', 'no header');
+        counts = read.value.counts;
+        fromVersion = header.schemaVersion;
+        if (!sameCounts(counts, expected.counts)) throw new RestoreError('restore-counts-mismatch', 'the rows read and the file header differ');
+        if (!sameCounts(await countsOf(staging, Object.keys(counts)), counts)) throw new RestoreError('restore-counts-mismatch', 'the staging database holds other counts than were read');
+        staging.close();
+        staging = null;
+      } catch (error) {
+        throw writeFailure(error);
+      }
+
+      // Opening it with the app's own class runs every upgrade from the backup's version to today's.
+      const upgraded = new RegularsDatabase(name, { chromeTransactionDurability: 'strict' });
+      staging = upgraded;
+      try {
+        await upgraded.open();
+      } catch (error) {
+        if (isStorageFullError(error)) throw new RestoreError('restore-storage-full', errorNames(error).join(' < '));
+        throw new RestoreError('restore-migration-failed', errorNames(error).join(' < ') || String(error));
+      }
+      try {
+        if (upgraded.verno !== CURRENT_SCHEMA_VERSION) throw new RestoreError('restore-migration-failed', `at version ${upgraded.verno}`);
+        // An upgrade may add tables, fields and rows (a setting it caches); it must never lose a row.
+        const now = await countsOf(upgraded, Object.keys(counts));
+        const kept = fromVersion === CURRENT_SCHEMA_VERSION ? sameCounts(now, counts) : Object.entries(counts).every(([table, rows]) => (now[table] ?? 0) >= rows);
+        if (!kept) throw new RestoreError('restore-migration-failed', 'rows were lost in the upgrade');
+        const stagedOwnerPin = (await upgraded.settings.get('ownerPin'))?.value ?? null;
+        await upgraded.transaction('rw', upgraded.settings, async () => {
+          if (carry !== null) {
+            if (carry.ownerPin === null) await upgraded.settings.delete('ownerPin');
+            else await upgraded.settings.put({ key: 'ownerPin', value: carry.ownerPin });
+          }
+          await upgraded.settings.put({ key: COMMIT_MARKER, value: true });
+          await upgraded.settings.delete(COMMIT_MARKER);
+        });
+        upgraded.close();
+        staging = null;
+        return { name, counts, migratedFrom: fromVersion, stagedOwnerPin };
+      } catch (error) {
+        throw writeFailure(error);
+      }
+    },
+
+    async discard() {
+      staging?.close();
+      staging = null;
+      await Dexie.delete(name);
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// Test helpers for backups and restores (never used by the app): the backup worker's code run in-process,
+// and the real main-process backup service behind the real IPC handler and contract, writing real files.
+import Dexie from 'dexie';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createIpcHandler } from '../../electron/ipc/handlers';
+import { createWebServices } from '../../electron/services';
+import { createDesktopApi, type DesktopApi } from '../../shared/ipc/contract';
+import { BackupWorkerError, type BackupWorkerApi } from '../features/backup/backupWorkerClient';
+import { compareDatabases } from './backupCompare';
+import { exportDatabase } from './backupExport';
+import { createStagingImport, RestoreError, type StagingImport } from './backupStaging';
+import { RegularsDatabase } from './database';
+
+/** Failures as they reach the page from the real worker (backup.worker.ts). */
+const asWorkerFailure =
+  <A extends unknown[], R>(work: (...args: A) => Promise<R>, fallback: 'export-failed' | 'restore-write-failed') =>
+  async (...args: A): Promise<R> => {
+    try {
+      return await work(...args);
+    } catch (error) {
+      throw new BackupWorkerError(error instanceof RestoreError ? error.reason : fallback, error instanceof Error ? error.message : String(error));
+    }
+  };
+
+/** What the worker does, on this thread, over `db` (the app's database in the test). */
+export function inProcessBackupWorker(db: () => RegularsDatabase): BackupWorkerApi {
+  const staging = new Map<string, StagingImport>();
+  const of = (name: string) => {
+    const found = staging.get(name);
+    if (!found) throw new Error(`no staging ${name}`);
+    return found;
+  };
+  const api: BackupWorkerApi = {
+    exportDatabase: (callbacks) =>
+      exportDatabase(db(), { start: callbacks.onStart, piece: callbacks.onPiece, progress: (done) => callbacks.onProgress(done, 0) }, { now: () => new Date() }),
+    async stagingBegin(name, expected) {
+      await staging.get(name)?.discard();
+      staging.set(name, createStagingImport(name, expected));
+    },
+    stagingPush: (name, bytes) => of(name).push(bytes),
+    async stagingFinish(name, carry) {
+      const staged = await of(name).finish(carry);
+      staging.delete(name);
+      return staged;
+    },
+    async stagingDiscard(name) {
+      await staging.get(name)?.discard();
+      staging.delete(name);
+    },
+    async dropStaged(name) {
+      staging.delete(name);
+      await Dexie.delete(name);
+    },
+    async compareWith(name) {
+      const restored = new RegularsDatabase(name);
+      try {
+        return await compareDatabases(db(), restored);
+      } finally {
+        restored.close();
+      }
+    },
+  };
+  return {
+    exportDatabase: asWorkerFailure(api.exportDatabase, 'export-failed'),
+    stagingBegin: asWorkerFailure(api.stagingBegin, 'restore-write-failed'),
+    stagingPush: asWorkerFailure(api.stagingPush, 'restore-write-failed'),
+    stagingFinish: asWorkerFailure(api.stagingFinish, 'restore-write-failed'),
+    stagingDiscard: asWorkerFailure(api.stagingDiscard, 'restore-write-failed'),
+    dropStaged: asWorkerFailure(api.dropStaged, 'restore-write-failed'),
+    compareWith: asWorkerFailure(api.compareWith, 'restore-write-failed'),
+  };
+}
+
+export interface TestBackupApi {
+  api: DesktopApi;
+  dataFolder: string;
+  backupFolder: string;
+  /** Lines the main-process side logged (failures, "show the folder"). */
+  logs: string[];
+  cleanUp(): Promise<void>;
+}
+
+/** The desktop API over the real IPC handler and backup service, on a temp data folder. */
+export async function testBackupApi(): Promise<TestBackupApi> {
+  const dataFolder = await mkdtemp(path.join(os.tmpdir(), 'regulars-restore-test-'));
+  const logs: string[] = [];
+  const services = createWebServices({ dataFolder, version: '0.1.0-test', systemLocale: 'en-US', log: (line) => logs.push(line) });
+  const handler = createIpcHandler(services, { trustedOrigins: ['regulars://app'] });
+  const api = createDesktopApi((channel, payload) => handler({ channel, payload, senderUrl: 'regulars://app/index.html' }));
+  return { api, dataFolder, backupFolder: path.join(dataFolder, 'backups'), logs, cleanUp: () => rm(dataFolder, { recursive: true, force: true }) };
+}
+
+/** Every record of every table, by table, in key order: what "nothing changed" and "equal after restore" compare. */
+export async function snapshotDatabase(db: Dexie): Promise<Record<string, unknown[]>> {
+  if (!db.isOpen()) await db.open();
+  const snapshot: Record<string, unknown[]> = {};
+  for (const table of [...db.tables].sort((a, b) => a.name.localeCompare(b.name))) snapshot[table.name] = await table.orderBy(':id').toArray();
+  return snapshot;
+}

@@ -1,0 +1,101 @@
+// Notes above every screen: what a restore just brought back (with the safety backup to undo it), and an
+// automatic backup that failed (the main process raises the desktop notification too).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLocale, formatDateTime } from '../../i18n';
+import { navigate, useRoute } from '../../ui/routes';
+import { useBackupState } from './backupState';
+import { countsSummary, failureText } from './backupText';
+import { takeRestoreNotice, type RestoreNotice } from './restoreNotice';
+
+export function BackupBanners() {
+  const { t } = useTranslation();
+  const [notice, setNotice] = useState<RestoreNotice | null>(takeRestoreNotice);
+  const onBackups = useRoute().name === 'backups';
+  const failure = useBackupState((s) => s.lastFailure);
+  const dismissedAt = useBackupState((s) => s.dismissedFailureAt);
+  const running = useBackupState((s) => s.running);
+  const restoreTest = useBackupState((s) => s.restoreTest);
+  const [dismissedTestAt, setDismissedTestAt] = useState<string | null>(null);
+  const showTestFailure = restoreTest !== null && restoreTest.outcome === 'failed' && restoreTest.at !== dismissedTestAt;
+  const showFailure = failure !== null && failure.trigger === 'automatic' && failure.at !== dismissedAt && running === null;
+
+  if (!notice && !showFailure && !showTestFailure) return null;
+  return (
+    <div className="backup-banners">
+      {notice && (
+        <div className="banner banner-ok backup-banner" role="status" data-testid="restore-notice">
+          <div>
+            <p className="backup-banner-title">
+              {t('restore.doneTitle', { time: formatDateTime(notice.backup.createdAt) })}
+            </p>
+            <p data-testid="restore-notice-counts">{countsSummary(t, notice.backup.counts, currentLocale())}</p>
+            {notice.upgradedFrom !== null && <p>{t('restore.doneUpgraded')}</p>}
+            {notice.safety && <p data-testid="restore-notice-safety">{t('restore.doneSafety', { time: formatDateTime(notice.safety.createdAt), file: notice.safety.fileName })}</p>}
+          </div>
+          <div className="backup-banner-actions">
+            {notice.safety && (
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => {
+                  useBackupState.setState({ pendingRestore: notice.safety!.fileName });
+                  navigate({ name: 'backups' });
+                }}
+                data-testid="undo-restore"
+              >
+                {t('restore.undo')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('common.close')}
+              onClick={() => setNotice(null)}
+              data-testid="dismiss-restore-notice"
+            >
+              ×
+            </button>
+          </div>
+        </div>
+      )}
+      {showTestFailure && (
+        <div className="banner banner-error backup-banner" role="alert" data-testid="restore-test-failed">
+          <div>
+            <p className="backup-banner-title">{t('backup.restoreTest.bannerTitle', { time: formatDateTime(restoreTest.backupCreatedAt) })}</p>
+            <p>{failureText(t, restoreTest.reason ?? '')}</p>
+            <p>{t('backup.restoreTest.bannerAdvice')}</p>
+          </div>
+          <div className="backup-banner-actions">
+            {!onBackups && (
+              <button type="button" className="button button-small" onClick={() => navigate({ name: 'backups' })}>
+                {t('backup.openBackups')}
+              </button>
+            )}
+            <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => setDismissedTestAt(restoreTest.at)}>
+              ×
+            </button>
+          </div>
+        </div>
+      )}
+      {showFailure && (
+        <div className="banner banner-error backup-banner" role="alert" data-testid="automatic-backup-failed">
+          <div>
+            <p className="backup-banner-title">{t('backup.automaticFailed')}</p>
+            <p>{failureText(t, failure.reason)}</p>
+          </div>
+          <div className="backup-banner-actions">
+            {!onBackups && (
+              <button type="button" className="button button-small" onClick={() => navigate({ name: 'backups' })}>
+                {t('backup.openBackups')}
+              </button>
+            )}
+            <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => useBackupState.setState({ dismissedFailureAt: failure.at })}>
+              ×
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

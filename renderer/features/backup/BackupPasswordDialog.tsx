@@ -1,0 +1,73 @@
+// Setting or changing the backup password: later backups are encrypted with it (AES-256-GCM, the key from
+// scrypt). The main process keeps it, protected by the OS; a restore of an encrypted backup asks for it.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../ui/Dialog';
+
+/** Long enough that guessing through scrypt is hopeless; a phrase is easier to remember than symbols. */
+export const MIN_BACKUP_PASSWORD = 8;
+const MAX_BACKUP_PASSWORD = 1024;
+
+interface Props {
+  changing: boolean;
+  onSave: (password: string) => Promise<string | null>;
+  onCancel: () => void;
+}
+
+export function BackupPasswordDialog({ changing, onSave, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    if (password.length < MIN_BACKUP_PASSWORD) return setError(t('backup.password.tooShort', { count: MIN_BACKUP_PASSWORD }));
+    if (password.length > MAX_BACKUP_PASSWORD) return setError(t('backup.password.tooLong', { count: MAX_BACKUP_PASSWORD }));
+    if (password !== confirmation) return setError(t('backup.password.mismatch'));
+    setBusy(true);
+    setError(null);
+    const failure = await onSave(password);
+    setBusy(false);
+    if (failure) setError(failure);
+  };
+
+  return (
+    <Dialog
+      title={changing ? t('backup.password.changeTitle') : t('backup.password.setTitle')}
+      onClose={onCancel}
+      testId="password-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" form="backup-password-form" className="button button-primary" disabled={busy} data-testid="password-save">
+            {t('backup.password.save')}
+          </button>
+        </>
+      }
+    >
+      <form id="backup-password-form" onSubmit={(e) => void submit(e)} noValidate>
+        <p>{t('backup.password.intro')}</p>
+        <div className="form-field">
+          <label htmlFor="backup-password">{t('backup.password.new')}</label>
+          <input id="backup-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-autofocus data-testid="password-input" />
+          <span className="hint">{t('backup.password.rules', { count: MIN_BACKUP_PASSWORD })}</span>
+        </div>
+        <div className="form-field">
+          <label htmlFor="backup-password-again">{t('backup.password.confirm')}</label>
+          <input id="backup-password-again" type="password" autoComplete="new-password" value={confirmation} onChange={(e) => setConfirmation(e.target.value)} data-testid="password-confirm" />
+        </div>
+        {error && (
+          <p className="form-error" role="alert" data-testid="password-error">
+            {error}
+          </p>
+        )}
+        <p className="banner banner-warning">{t('backup.password.forgetWarning')}</p>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,210 @@
+// The backup screen (container): reads the backup folder and settings from the main process, runs
+// backups and restores, and puts owner-only actions behind the owner PIN.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupEntry, BackupListing, BackupPreview, BackupSource } from '../../../shared/backup/api';
+import type { DesktopApi } from '../../../shared/ipc/contract';
+import { useTableCounts } from '../../db/backupHooks';
+import { CURRENT_SCHEMA_VERSION } from '../../db/backupSchemas';
+import { useSettings } from '../../db/hooks';
+import { useDesktop } from '../../platform/context';
+import { ConfirmDialog } from '../../ui/Dialog';
+import { BackupPasswordDialog } from './BackupPasswordDialog';
+import { BackupSettingsForm } from './BackupSettingsForm';
+import { backUp, configureBackups, loadBackupSettings, setBackupPassword } from './backups';
+import { useBackupState } from './backupState';
+import { failureText } from './backupText';
+import { BackupView, type BackupViewProps } from './BackupView';
+import { reloadAfterRestore } from './reload';
+import { RestoreDialog } from './RestoreDialog';
+import type { RestoreOutcome } from './restoreBackup';
+import { saveRestoreNotice } from './restoreNotice';
+import { useOwnerGate } from './useOwnerGate';
+
+/** The backup folder's list, read again whenever a backup, restore or setting changed it. */
+function useBackupListing(api: DesktopApi): { listing: BackupListing | null; error: string | null } {
+  const version = useBackupState((s) => s.listingVersion);
+  const [state, setState] = useState<{ listing: BackupListing | null; error: string | null }>({ listing: null, error: null });
+  useEffect(() => {
+    let current = true;
+    void api.backup.list().then((listed) => {
+      if (current) setState(listed.ok ? { listing: listed.value, error: null } : { listing: null, error: listed.reason });
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, version]);
+  return state;
+}
+
+export function BackupScreen() {
+  const { t } = useTranslation();
+  const { api, info } = useDesktop();
+  const store = useSettings();
+  const { listing, error } = useBackupListing(api);
+  const settings = useBackupState((s) => s.settings);
+  const running = useBackupState((s) => s.running);
+  const restoring = useBackupState((s) => s.restoring);
+  const nextAutomaticAt = useBackupState((s) => s.nextAutomaticAt);
+  const storagePersisted = useBackupState((s) => s.storagePersisted);
+  const restoreTest = useBackupState((s) => s.restoreTest);
+  const testingRestore = useBackupState((s) => s.testingRestore);
+  const gate = useOwnerGate(store?.ownerPin);
+  const [manualResult, setManualResult] = useState<BackupViewProps['manualResult']>(null);
+  const [notice, setNotice] = useState<BackupViewProps['notice']>(null);
+  const [editing, setEditing] = useState(false);
+  const [restore, setRestore] = useState<{ source: BackupSource | null } | null>(null);
+  const todayCounts = useTableCounts(restore !== null);
+  const [passwordDialog, setPasswordDialog] = useState(false);
+  const [confirmRemovePassword, setConfirmRemovePassword] = useState(false);
+
+  useEffect(() => {
+    void loadBackupSettings(api);
+  }, [api]);
+
+  // "Undo" on the restore notice: restore the safety backup it names, once the PIN record has loaded.
+  const pendingRestore = useBackupState((s) => s.pendingRestore);
+  const pinLoaded = store !== undefined;
+  const { run: runAsOwner } = gate;
+  useEffect(() => {
+    if (!pendingRestore || !pinLoaded) return;
+    useBackupState.setState({ pendingRestore: null });
+    runAsOwner(t('pin.purposes.restore'), () => setRestore({ source: { fileName: pendingRestore } }));
+  }, [pendingRestore, pinLoaded, runAsOwner, t]);
+
+  const backUpNow = async () => {
+    setManualResult(null);
+    setNotice(null);
+    const made = await backUp(api, 'manual');
+    setManualResult(made.ok ? { ok: true, entry: made.value.backup, removed: made.value.removed.length } : { ok: false, reason: made.reason });
+  };
+
+  const showFolder = async () => {
+    setNotice(null);
+    const shown = await api.backup.showFolder();
+    if (!shown.ok) setNotice({ kind: 'error', text: failureText(t, shown.reason) });
+  };
+
+  const restoreFile = async () => {
+    setNotice(null);
+    const chosen = await api.backup.chooseFile();
+    if (chosen.ok) {
+      if (chosen.value) setRestore({ source: { path: chosen.value.path } });
+    } else if (chosen.reason === 'unavailable') {
+      // Browser mode has no file picker: the dialog asks for the path instead.
+      setRestore({ source: null });
+    } else {
+      setNotice({ kind: 'error', text: failureText(t, chosen.reason) });
+    }
+  };
+
+  const onRestored = (outcome: RestoreOutcome, preview: BackupPreview) => {
+    saveRestoreNotice({
+      restoredAt: new Date().toISOString(),
+      backup: { createdAt: preview.createdAt, fileName: preview.fileName, trigger: preview.trigger, counts: outcome.staged.counts },
+      upgradedFrom: outcome.staged.migratedFrom < CURRENT_SCHEMA_VERSION ? outcome.staged.migratedFrom : null,
+      safety: outcome.safety,
+    });
+    reloadAfterRestore();
+  };
+
+  const configure = async (request: Parameters<typeof configureBackups>[1]) => {
+    const view = await configureBackups(api, request);
+    return view.ok ? null : failureText(t, view.reason);
+  };
+
+  const settingsForm =
+    editing && settings ? (
+      <BackupSettingsForm
+        view={settings}
+        canChooseFolder={info?.shell === 'desktop'}
+        onChooseFolder={async () => {
+          const chosen = await api.backup.chooseFolder();
+          if (!chosen.ok) return failureText(t, chosen.reason);
+          if (!chosen.value) return undefined;
+          return configure({ folder: chosen.value.folder });
+        }}
+        onTypedFolder={(folder) => configure({ folder })}
+        onDefaultFolder={() => configure({ folder: null })}
+        onSave={async (change) => {
+          const failure = await configure(change);
+          if (!failure) {
+            setEditing(false);
+            setNotice({ kind: 'ok', text: t('backup.settings.saved') });
+          }
+          return failure;
+        }}
+        onClose={() => setEditing(false)}
+      />
+    ) : null;
+
+  return (
+    <>
+      <BackupView
+        listing={listing}
+        listingError={error}
+        settings={settings}
+        running={running}
+        busy={running !== null || restoring}
+        manualResult={manualResult}
+        notice={notice}
+        nextAutomaticAt={nextAutomaticAt}
+        storagePersisted={storagePersisted}
+        restoreTest={restoreTest}
+        testingRestore={testingRestore}
+        ownerPinSetAt={store?.ownerPin?.setAt ?? null}
+        settingsForm={settingsForm}
+        onBackUpNow={() => void backUpNow()}
+        onShowFolder={() => void showFolder()}
+        onRestore={(entry: BackupEntry) => gate.run(t('pin.purposes.restore'), () => setRestore({ source: { fileName: entry.fileName } }))}
+        onRestoreFile={() => gate.run(t('pin.purposes.restore'), () => void restoreFile())}
+        onEditSettings={() => gate.run(t('pin.purposes.settings'), () => setEditing(true))}
+        onSetPassword={() => gate.run(t('pin.purposes.password'), () => setPasswordDialog(true))}
+        onRemovePassword={() => gate.run(t('pin.purposes.password'), () => setConfirmRemovePassword(true))}
+        onChangePin={() =>
+          store?.ownerPin ? gate.run(t('pin.purposes.changePin'), () => gate.changePin()) : gate.run(t('pin.purposes.firstPin'), () => setNotice({ kind: 'ok', text: t('pin.setDone') }))
+        }
+      />
+      {gate.dialog}
+      {restore && store && (
+        <RestoreDialog
+          api={api}
+          source={restore.source}
+          mode="replace"
+          todayCounts={todayCounts ?? {}}
+          carry={{ ownerPin: store.ownerPin }}
+          onRestored={onRestored}
+          onClose={() => setRestore(null)}
+        />
+      )}
+      {passwordDialog && settings && (
+        <BackupPasswordDialog
+          changing={settings.passwordSet}
+          onCancel={() => setPasswordDialog(false)}
+          onSave={async (password) => {
+            const view = await setBackupPassword(api, password);
+            if (!view.ok) return failureText(t, view.reason);
+            setPasswordDialog(false);
+            setNotice({ kind: 'ok', text: t('backup.password.saved') });
+            return null;
+          }}
+        />
+      )}
+      {confirmRemovePassword && (
+        <ConfirmDialog
+          title={t('backup.password.removeTitle')}
+          message={t('backup.password.removeMessage')}
+          confirmLabel={t('backup.password.remove')}
+          danger
+          onCancel={() => setConfirmRemovePassword(false)}
+          onConfirm={() => {
+            setConfirmRemovePassword(false);
+            void setBackupPassword(api, null).then((view) =>
+              setNotice(view.ok ? { kind: 'ok', text: t('backup.password.removed') } : { kind: 'error', text: failureText(t, view.reason) }),
+            );
+          }}
+        />
+      )}
+    </>
+  );
+}

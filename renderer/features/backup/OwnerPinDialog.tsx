@@ -1,0 +1,148 @@
+// The owner PIN: set it the first time an owner-only action needs it, type it to go on, change it.
+// Only a salted hash is kept (shared/domain/ownerPin.ts); wrong PINs lock the dialog for a while.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { differenceInSeconds } from 'date-fns';
+import { checkNewPin, PIN_MAX_DIGITS, PIN_MIN_DIGITS, type OwnerPinRecord } from '../../../shared/domain/ownerPin';
+import { Dialog } from '../../ui/Dialog';
+import { checkOwnerPin, newPinRecord, ownerPinLockedUntil } from './ownerPinCheck';
+
+export type PinDialogMode = 'set' | 'enter' | 'change';
+
+interface Props {
+  mode: PinDialogMode;
+  /** The stored PIN ('enter'); ignored otherwise. */
+  record: OwnerPinRecord | null;
+  /** What the owner is about to do, said in the dialog ("to restore a backup"). */
+  purpose: string;
+  /** 'set'/'change': the new record, to store; 'enter': null once the PIN was right. */
+  onDone: (record: OwnerPinRecord | null) => Promise<void> | void;
+  onCancel: () => void;
+}
+
+function useLockout(): Date | null {
+  const [until, setUntil] = useState<Date | null>(() => ownerPinLockedUntil());
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (!until) return;
+    const timer = window.setInterval(() => {
+      const now = new Date();
+      if (now >= until) setUntil(ownerPinLockedUntil(now));
+      tick((n) => n + 1);
+    }, 1000);
+    return () => window.clearInterval(timer);
+  }, [until]);
+  return until && until > new Date() ? until : null;
+}
+
+export function OwnerPinDialog({ mode, record, purpose, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [pin, setPin] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const lockedUntil = useLockout();
+  const [lockout, setLockout] = useState<Date | null>(null);
+  const shownLock = lockout && lockout > new Date() ? lockout : lockedUntil;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setError(null);
+    setBusy(true);
+    try {
+      if (mode === 'enter') {
+        if (!record) return;
+        const checked = await checkOwnerPin(pin, record);
+        if (checked.ok) {
+          await onDone(null);
+          return;
+        }
+        setPin('');
+        if (checked.reason === 'locked') setLockout(checked.until);
+        else setError(t('pin.wrong', { count: checked.attemptsLeft }));
+        return;
+      }
+      const checked = checkNewPin(pin, confirmation);
+      if (!checked.ok) {
+        setError(t(`pin.problems.${checked.reason}`, { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS }));
+        return;
+      }
+      await onDone(await newPinRecord(checked.value));
+    } catch {
+      setError(t('pin.saveFailed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title = t(`pin.titles.${mode}`);
+  const seconds = shownLock ? Math.max(1, differenceInSeconds(shownLock, new Date())) : 0;
+  return (
+    <Dialog
+      title={title}
+      onClose={onCancel}
+      testId="pin-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" form="owner-pin-form" className="button button-primary" disabled={busy || shownLock !== null} data-testid="pin-submit">
+            {mode === 'enter' ? t('pin.unlock') : t('pin.save')}
+          </button>
+        </>
+      }
+    >
+      <form id="owner-pin-form" className="pin-form" onSubmit={(e) => void submit(e)} noValidate>
+        <p>{mode === 'set' ? t('pin.setIntro', { purpose }) : mode === 'enter' ? t('pin.enterIntro', { purpose }) : t('pin.changeIntro')}</p>
+        <div className="form-field">
+          <label htmlFor="owner-pin">{mode === 'enter' ? t('pin.pin') : t('pin.newPin')}</label>
+          <input
+            id="owner-pin"
+            className="pin-input"
+            type="password"
+            inputMode="numeric"
+            autoComplete={mode === 'enter' ? 'current-password' : 'new-password'}
+            maxLength={PIN_MAX_DIGITS + 4}
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+            disabled={shownLock !== null}
+            aria-invalid={error !== null}
+            data-autofocus
+            data-testid="pin-input"
+          />
+          {mode !== 'enter' && <span className="hint">{t('pin.rules', { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS })}</span>}
+        </div>
+        {mode !== 'enter' && (
+          <div className="form-field">
+            <label htmlFor="owner-pin-again">{t('pin.confirmPin')}</label>
+            <input
+              id="owner-pin-again"
+              className="pin-input"
+              type="password"
+              inputMode="numeric"
+              autoComplete="new-password"
+              maxLength={PIN_MAX_DIGITS + 4}
+              value={confirmation}
+              onChange={(e) => setConfirmation(e.target.value)}
+              data-testid="pin-confirm"
+            />
+          </div>
+        )}
+        {shownLock ? (
+          <p className="form-error" role="alert" data-testid="pin-locked">
+            {t('pin.locked', { count: seconds })}
+          </p>
+        ) : (
+          error && (
+            <p className="form-error" role="alert" data-testid="pin-error">
+              {error}
+            </p>
+          )
+        )}
+        {mode !== 'enter' && <p className="hint">{t('pin.forgetNote')}</p>}
+      </form>
+    </Dialog>
+  );
+}

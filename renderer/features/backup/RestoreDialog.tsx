@@ -1,0 +1,293 @@
+// The restore, from the owner's side: which file (a path typed in browser mode), its password when it is
+// encrypted, a preview of what it holds beside today's data, then the restore with its steps. The main
+// process has checked the whole file before the preview shows; nothing changes before "Restore".
+import { formatDistanceToNow, parseISO } from 'date-fns';
+import { enUS, zhCN, zhTW } from 'date-fns/locale';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupPreview, BackupSource } from '../../../shared/backup/api';
+import type { DesktopApi } from '../../../shared/ipc/contract';
+import { CURRENT_SCHEMA_VERSION } from '../../db/backupSchemas';
+import type { OwnerPinCarry, StagedDatabase } from '../../db/backupStaging';
+import { currentLocale, formatDateTime } from '../../i18n';
+import { Dialog } from '../../ui/Dialog';
+import { useBackupState } from './backupState';
+import { failureText, formatBytes, orderedTables, tableLabel, triggerLabel } from './backupText';
+import { backupWorker } from './backupWorkerClient';
+import { RESTORE_STEPS, restoreBackup, type RestoreFailureResult, type RestoreMode, type RestoreOutcome, type RestoreProgress } from './restoreBackup';
+
+const DATE_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
+
+type Step =
+  | { kind: 'path'; error: string | null }
+  | { kind: 'checking'; source: BackupSource }
+  | { kind: 'password'; source: BackupSource; error: string | null }
+  | { kind: 'preview'; source: BackupSource; password?: string; preview: BackupPreview }
+  | { kind: 'running'; progress: RestoreProgress }
+  | { kind: 'failed'; failure: RestoreFailureResult; refused: boolean };
+
+export interface RestoreDialogProps {
+  api: DesktopApi;
+  /** A backup to restore, or null to ask for a file's path (browser mode has no file picker). */
+  source: BackupSource | null;
+  mode: RestoreMode;
+  /** Today's rows per table; null when today's data cannot be read (start-up recovery). */
+  todayCounts: Record<string, number> | null;
+  carry: OwnerPinCarry;
+  beforeSwap?: (staged: StagedDatabase) => Promise<boolean>;
+  onRestored: (outcome: RestoreOutcome, preview: BackupPreview) => void;
+  onClose: () => void;
+}
+
+export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwap, onRestored, onClose }: RestoreDialogProps) {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<Step>(source ? { kind: 'checking', source } : { kind: 'path', error: null });
+  const started = useRef(false);
+
+  const inspect = async (target: BackupSource, password?: string) => {
+    setStep({ kind: 'checking', source: target });
+    const checked = await api.backup.inspect({ source: target, appSchemaVersion: CURRENT_SCHEMA_VERSION, password });
+    if (checked.ok) {
+      setStep({ kind: 'preview', source: target, password, preview: checked.value });
+      return;
+    }
+    if (checked.reason === 'backup-password-required') setStep({ kind: 'password', source: target, error: null });
+    else if (checked.reason === 'backup-wrong-password') setStep({ kind: 'password', source: target, error: failureText(t, checked.reason) });
+    else if (!source) setStep({ kind: 'path', error: failureText(t, checked.reason) });
+    else setStep({ kind: 'failed', failure: { reason: checked.reason }, refused: true });
+  };
+
+  useEffect(() => {
+    if (source && !started.current) {
+      started.current = true;
+      void inspect(source);
+    }
+    // The source is fixed for the dialog's life; inspect runs once for it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const run = async (preview: BackupPreview, target: BackupSource, password?: string) => {
+    setStep({ kind: 'running', progress: { step: mode === 'replace' ? 'safety' : 'reading', fraction: 0 } });
+    useBackupState.setState({ restoring: true });
+    try {
+      const result = await restoreBackup(
+        { api: api.backup, worker: backupWorker(), newId: () => crypto.randomUUID(), now: () => new Date() },
+        { source: target, password, preview, mode, carry, beforeSwap },
+        (progress) => setStep({ kind: 'running', progress }),
+      );
+      if (result.ok) onRestored(result.value, preview);
+      else setStep({ kind: 'failed', failure: result.reason, refused: false });
+    } finally {
+      useBackupState.setState((s) => ({ restoring: false, listingVersion: s.listingVersion + 1 }));
+    }
+  };
+
+  const running = step.kind === 'running';
+  const close = () => {
+    if (!running) onClose();
+  };
+
+  return (
+    <Dialog title={t('restore.title')} onClose={close} wide={step.kind === 'preview'} testId="restore-dialog" footer={footer()}>
+      {step.kind === 'path' && <PathStep error={step.error} onCheck={(path) => void inspect({ path })} />}
+      {step.kind === 'checking' && (
+        <p className="restore-checking" aria-busy="true" data-testid="restore-checking">
+          {t('restore.checking')}
+        </p>
+      )}
+      {step.kind === 'password' && <PasswordStep error={step.error} onSubmit={(password) => void inspect(step.source, password)} />}
+      {step.kind === 'preview' && <PreviewStep preview={step.preview} todayCounts={todayCounts} mode={mode} />}
+      {step.kind === 'running' && <RunningStep progress={step.progress} mode={mode} />}
+      {step.kind === 'failed' && (
+        <div className="banner banner-error" role="alert" data-testid="restore-failed">
+          <p className="restore-failed-title">{step.refused ? t('restore.refused') : t('restore.failed')}</p>
+          <p>{failureText(t, step.failure.reason)}</p>
+          {step.failure.cause && <p>{failureText(t, step.failure.cause)}</p>}
+          <p>{t(`restore.unchanged.${mode}`)}</p>
+          {step.failure.detail && (
+            <details>
+              <summary>{t('errorScreen.details')}</summary>
+              <pre className="restore-detail">{step.failure.detail}</pre>
+            </details>
+          )}
+        </div>
+      )}
+    </Dialog>
+  );
+
+  function footer() {
+    const current = step;
+    if (current.kind === 'running') return <span className="hint dialog-footer-hint">{t('restore.doNotClose')}</span>;
+    if (current.kind === 'preview') {
+      return (
+        <>
+          <button type="button" className="button" onClick={close} data-autofocus>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className={mode === 'replace' ? 'button button-danger' : 'button button-primary'}
+            onClick={() => void run(current.preview, current.source, current.password)}
+            data-testid="restore-confirm"
+          >
+            {mode === 'replace' ? t('restore.confirm') : t('restore.confirmRecover')}
+          </button>
+        </>
+      );
+    }
+    if (current.kind === 'path' || current.kind === 'password') {
+      return (
+        <>
+          <button type="button" className="button" onClick={close}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" form={current.kind === 'path' ? 'restore-path-form' : 'restore-password-form'} className="button button-primary" data-testid="restore-next">
+            {t('restore.next')}
+          </button>
+        </>
+      );
+    }
+    return (
+      <button type="button" className="button" onClick={close} disabled={current.kind === 'checking'} data-testid="restore-close">
+        {t('common.close')}
+      </button>
+    );
+  }
+}
+
+function PathStep({ error, onCheck }: { error: string | null; onCheck: (path: string) => void }) {
+  const { t } = useTranslation();
+  const [path, setPath] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (path.trim()) onCheck(path.trim());
+  };
+  return (
+    <form id="restore-path-form" onSubmit={submit} noValidate>
+      <p>{t('restore.pathIntro')}</p>
+      <div className={error ? 'form-field has-error' : 'form-field'}>
+        <label htmlFor="restore-path">{t('restore.path')}</label>
+        <input id="restore-path" className="mono" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} autoComplete="off" data-autofocus data-testid="restore-path" />
+        {error ? (
+          <span className="form-error" role="alert">
+            {error}
+          </span>
+        ) : (
+          <span className="hint">{t('restore.pathHint')}</span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function PasswordStep({ error, onSubmit }: { error: string | null; onSubmit: (password: string) => void }) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (password) onSubmit(password);
+  };
+  return (
+    <form id="restore-password-form" onSubmit={submit} noValidate>
+      <p>{t('restore.passwordIntro')}</p>
+      <div className={error ? 'form-field has-error' : 'form-field'}>
+        <label htmlFor="restore-password">{t('restore.password')}</label>
+        <input id="restore-password" type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} data-autofocus data-testid="restore-password" />
+        {error && (
+          <span className="form-error" role="alert">
+            {error}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function PreviewStep({ preview, todayCounts, mode }: { preview: BackupPreview; todayCounts: Record<string, number> | null; mode: RestoreMode }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const tables = orderedTables([...Object.keys(preview.counts), ...Object.keys(todayCounts ?? {})]);
+  const n = (value: number | undefined) => (value === undefined ? '—' : value.toLocaleString(locale));
+  return (
+    <div className="restore-preview" data-testid="restore-preview">
+      <dl className="field-grid restore-facts">
+        <div className="field-view">
+          <dt>{t('restore.madeAt')}</dt>
+          <dd data-testid="restore-made-at">
+            {formatDateTime(preview.createdAt)} <span className="muted">({formatDistanceToNow(parseISO(preview.createdAt), { addSuffix: true, locale: DATE_LOCALES[locale] })})</span>
+          </dd>
+        </div>
+        <div className="field-view">
+          <dt>{t('restore.kind')}</dt>
+          <dd>{triggerLabel(t, preview.trigger)}</dd>
+        </div>
+        <div className="field-view">
+          <dt>{t('restore.file')}</dt>
+          <dd className="break">
+            {preview.fileName} <span className="muted">· {formatBytes(preview.sizeBytes, locale)}</span>
+          </dd>
+        </div>
+        <div className="field-view">
+          <dt>{t('restore.madeBy')}</dt>
+          <dd>
+            {t('restore.appVersion', { version: preview.appVersion })}
+            {preview.encrypted && <span className="pill pill-info restore-pill">{t('backup.encrypted')}</span>}
+          </dd>
+        </div>
+      </dl>
+      {preview.schemaVersion < CURRENT_SCHEMA_VERSION && (
+        <p className="banner banner-info" data-testid="restore-upgrade-note">
+          {t('restore.upgradeNote')}
+        </p>
+      )}
+      <table className="simple-table restore-counts">
+        <thead>
+          <tr>
+            <th scope="col">{t('restore.table')}</th>
+            <th scope="col" className="num">
+              {t('restore.inBackup')}
+            </th>
+            {todayCounts && (
+              <th scope="col" className="num">
+                {t('restore.today')}
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {tables.map((table) => (
+            <tr key={table} data-testid={`restore-count-${table}`}>
+              <th scope="row">{tableLabel(t, table)}</th>
+              <td className="num">{n(preview.counts[table])}</td>
+              {todayCounts && <td className="num muted">{n(todayCounts[table])}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="banner banner-warning restore-warning">{t(`restore.warnings.${mode}`)}</p>
+    </div>
+  );
+}
+
+function RunningStep({ progress, mode }: { progress: RestoreProgress; mode: RestoreMode }) {
+  const { t } = useTranslation();
+  const steps = RESTORE_STEPS.filter((s) => mode === 'replace' || s !== 'safety');
+  const at = steps.indexOf(progress.step);
+  const percent = Math.round(progress.fraction * 100);
+  return (
+    <div className="restore-running" role="status" aria-live="polite" data-testid="restore-running">
+      <ol className="restore-steps">
+        {steps.map((s, index) => (
+          <li key={s} className={index < at ? 'done' : index === at ? 'current' : 'waiting'}>
+            <span className="restore-step-mark" aria-hidden="true">
+              {index < at ? '✓' : index + 1}
+            </span>
+            <span>{t(`restore.steps.${s}`)}</span>
+            {index === at && <span className="visually-hidden">{t('restore.stepNow')}</span>}
+          </li>
+        ))}
+      </ol>
+      <progress max={100} value={percent} aria-label={t(`restore.steps.${progress.step}`)} />
+    </div>
+  );
+}

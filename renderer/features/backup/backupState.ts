@@ -1,0 +1,71 @@
+// UI state of backups: the backup under way and its progress, the last outcome, whether the owner has
+// typed the PIN lately, what the disk said. Never a database row; the backup list comes from the main process.
+import { create } from 'zustand';
+import type { BackupSettingsView } from '../../../shared/backup/api';
+import type { BackupTrigger } from '../../../shared/backup/format';
+import type { BackupProgress } from './runBackup';
+import { lastRestoreTest, type RestoreTestRecord } from './restoreTest';
+
+/** How long a typed owner PIN is good for: long enough for a few settings in a row. */
+export const OWNER_UNLOCK_MS = 5 * 60_000;
+
+export interface BackupUiState {
+  /** A backup being written now, and how far it is. */
+  running: ({ trigger: BackupTrigger } & BackupProgress) | null;
+  /** A restore is under way: no backup starts meanwhile. */
+  restoring: boolean;
+  /** The last backup that failed and was not followed by one that succeeded (the banner shows automatic ones). */
+  lastFailure: { reason: string; trigger: BackupTrigger; at: string } | null;
+  lastSuccess: { fileName: string; createdAt: string; trigger: BackupTrigger; removed: number } | null;
+  /** Bumped after anything that changes the backup folder, so lists read it again. */
+  listingVersion: number;
+  /** The main process's backup settings, as last read. */
+  settings: BackupSettingsView | null;
+  /** When the next automatic backup is due (ISO), or null when none will be. */
+  nextAutomaticAt: string | null;
+  /** Until when (epoch ms) the owner's last PIN entry holds. */
+  ownerUnlockedUntil: number | null;
+  /** navigator.storage.persist's answer; null when the browser has no such thing. */
+  storagePersisted: boolean | null;
+  /** The disk or quota is full: a write failed for lack of space, or the estimate says there is almost none. */
+  storageFull: { since: string; freeBytes: number | null; cause: 'write-failed' | 'almost-full' } | null;
+  /** The last automatic failure the owner dismissed, so the banner does not come back for it. */
+  dismissedFailureAt: string | null;
+  /** A backup file the backup screen should offer to restore when it opens (undoing a restore). */
+  pendingRestore: string | null;
+  /** The last restore test (a backup restored into a scratch database and compared), and whether one runs. */
+  restoreTest: RestoreTestRecord | null;
+  testingRestore: boolean;
+  /** The window is closing and waits for the backup at quit; 'failed' keeps the reason until the clerk decides. */
+  closing: { phase: 'backing-up' } | { phase: 'failed'; reason: string } | null;
+}
+
+export const useBackupState = create<BackupUiState>(() => ({
+  running: null,
+  restoring: false,
+  lastFailure: null,
+  lastSuccess: null,
+  listingVersion: 0,
+  settings: null,
+  nextAutomaticAt: null,
+  ownerUnlockedUntil: null,
+  storagePersisted: null,
+  storageFull: null,
+  dismissedFailureAt: null,
+  pendingRestore: null,
+  restoreTest: lastRestoreTest(),
+  testingRestore: false,
+  closing: null,
+}));
+
+export function isOwnerUnlocked(state: Pick<BackupUiState, 'ownerUnlockedUntil'>, now = Date.now()): boolean {
+  return state.ownerUnlockedUntil !== null && state.ownerUnlockedUntil > now;
+}
+
+export function unlockOwner(now = Date.now()): void {
+  useBackupState.setState({ ownerUnlockedUntil: now + OWNER_UNLOCK_MS });
+}
+
+export function lockOwner(): void {
+  useBackupState.setState({ ownerUnlockedUntil: null });
+}

@@ -1,0 +1,65 @@
+// How the backup screens word things: sizes, table names, kinds of backup and failure reasons. Pure: `t`
+// and the locale come in, so every screen (and the start-up recovery, outside the app) says the same.
+import { BACKUP_TRIGGERS } from '../../../shared/backup/format';
+import { FAILURE_REASONS } from '../../../shared/ipc/contract';
+import { RESTORE_FAILURES } from '../../db/backupStaging';
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** The app's tables, in the order a person reads them (customers first). */
+export const TABLE_ORDER = ['customers', 'purchases', 'interactions', 'tierHistory', 'catalog', 'imports', 'auditLog', 'settings'] as const;
+
+/** Reasons the renderer adds to the main process's own (errors.<reason>): backup.failures.<reason>. */
+export const RENDERER_FAILURES = [
+  'export-failed',
+  ...RESTORE_FAILURES,
+  'restore-safety-failed',
+  'restore-file-changed',
+  'restore-switch-failed',
+  'restore-cancelled',
+  'restore-test-different',
+] as const;
+
+export function failureText(t: Translate, reason: string): string {
+  if ((RENDERER_FAILURES as readonly string[]).includes(reason)) return t(`backup.failures.${reason}`);
+  if ((FAILURE_REASONS as readonly string[]).includes(reason)) return t(`errors.${reason}`);
+  return t('errors.internal-error');
+}
+
+export function tableLabel(t: Translate, table: string): string {
+  // A table of another version has no words of its own: its name is data, shown as it is.
+  return (TABLE_ORDER as readonly string[]).includes(table) ? t(`backup.tables.${table}`) : table;
+}
+
+/** Tables in reading order: the known ones first, any others after, by name. */
+export function orderedTables(names: Iterable<string>): string[] {
+  const all = [...new Set(names)];
+  const known = TABLE_ORDER.filter((name) => all.includes(name));
+  return [...known, ...all.filter((name) => !(TABLE_ORDER as readonly string[]).includes(name)).sort()];
+}
+
+export function triggerLabel(t: Translate, trigger: string): string {
+  return (BACKUP_TRIGGERS as readonly string[]).includes(trigger) ? t(`backup.triggers.${trigger}`) : trigger;
+}
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+
+/** 1,234,567 bytes → "1.2 MB", in the locale's digits; binary multiples, as file managers show them. */
+export function formatBytes(bytes: number, locale: string): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${value.toLocaleString(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${UNITS[unit]}`;
+}
+
+/** "customers 240 · purchases 1,803": the main tables, for a line in the list. */
+export function countsSummary(t: Translate, counts: Record<string, number>, locale: string, tables: readonly string[] = ['customers', 'purchases', 'interactions']): string {
+  return tables
+    .filter((table) => counts[table] !== undefined)
+    .map((table) => t('backup.countOf', { table: tableLabel(t, table), count: counts[table], n: counts[table]!.toLocaleString(locale) }))
+    .join(' · ');
+}

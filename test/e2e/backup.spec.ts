@@ -1,0 +1,311 @@
+// Backups end to end in Chromium, with the real main-process backup service writing real files in the
+// test's data folder: back up, change the data, restore (owner PIN, preview, safety backup), see the old
+// data back and undo; bad files refused; encrypted backups; automatic backups; start-up recovery.
+import { copyFile, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { BackupPage, ClosingWindow, deleteAppDatabase, openAsNewerVersion, PinDialog, RecoveryPage, RestoreDialogModel } from './pages/BackupPages';
+
+const PIN = '2580';
+
+async function backupFiles(dataFolder: string): Promise<string[]> {
+  const names = await readdir(path.join(dataFolder, 'backups')).catch(() => [] as string[]);
+  return names.filter((name) => name.endsWith('.rgbackup')).sort();
+}
+
+async function addCustomer(app: import('./pages/AppPage').AppPage, page: Page, name: string, phone: string) {
+  const form = await app.newCustomer();
+  await form.fillName(name);
+  await form.fillPhone(0, phone);
+  await form.save();
+  await expect(page.getByTestId('customer-name')).toHaveText(name);
+}
+
+test.describe('backups', () => {
+  test('back up, change the data, restore: the old data is back, and the safety backup undoes it', async ({ app, page, dataFolder }) => {
+    await app.startDemoStore();
+    await expect(app.listCount).toContainText('240');
+    const screen = await BackupPage.open(page);
+    await expect(page.getByTestId('no-backups')).toBeVisible();
+    await screen.backUpNow();
+    await expect(screen.rows).toHaveCount(1);
+    await expect(screen.rows.first()).toContainText('客户 240');
+    await expect(screen.rows.first().getByTestId('verified')).toBeVisible();
+    const [made] = await backupFiles(dataFolder);
+    expect(made).toMatch(/^regulars-\d{4}-\d{2}-\d{2}-\d{6}Z-[0-9a-f]{8}\.rgbackup$/);
+
+    // The data changes after the backup.
+    await addCustomer(app, page, '新来的客户', '139 1234 0000');
+    await app.goToCustomers();
+    await expect(app.listCount).toContainText('241');
+
+    // Restore: the owner sets a PIN the first time, then sees the backup beside today's data.
+    await BackupPage.open(page);
+    await screen.restoreRow(screen.row('manual'));
+    await new PinDialog(page).setPin(PIN);
+    const restore = new RestoreDialogModel(page);
+    await expect(restore.preview).toBeVisible();
+    await expect.poll(() => restore.counts('customers')).toEqual({ backup: '240', today: '241' });
+    await restore.confirm();
+
+    // The app reloads into the restored store and says what came back.
+    const notice = page.getByTestId('restore-notice');
+    await expect(notice).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('restore-notice-counts')).toContainText('客户 240');
+    await expect(page.getByTestId('restore-notice-safety')).toContainText('.rgbackup');
+    await app.goToCustomers();
+    await expect(app.listCount).toContainText('240');
+    await app.search('新来的客户');
+    await expect(app.rows).toHaveCount(0);
+    await app.search('');
+
+    // Both files are real and on disk: the backup and the safety backup of the data before the restore.
+    expect(await backupFiles(dataFolder)).toHaveLength(2);
+    await BackupPage.open(page);
+    await expect(screen.row('safety')).toHaveCount(1);
+
+    // Undo: restore the safety backup; the new customer is back.
+    await page.getByTestId('undo-restore').click();
+    await new PinDialog(page).enterPin(PIN);
+    const undo = new RestoreDialogModel(page);
+    await expect(undo.preview).toBeVisible();
+    await expect.poll(() => undo.counts('customers')).toEqual({ backup: '241', today: '240' });
+    await undo.confirm();
+    await expect(page.getByTestId('restore-notice')).toBeVisible({ timeout: 30_000 });
+    await app.goToCustomers();
+    await expect(app.listCount).toContainText('241');
+    await app.search('新来的客户');
+    await expect(app.rows).toHaveCount(1);
+  });
+
+  test('a purchase recorded while a backup runs waits less than a second', async ({ app, page }) => {
+    await app.startDemoStore();
+    const screen = await BackupPage.open(page);
+    // The day's status recomputation (it writes in chunks of its own) is over before the measurement starts.
+    await expect(page.getByTestId('status-job')).toBeHidden({ timeout: 30_000 });
+    // A write transaction on the store's database, issued again and again while the backup runs: how long
+    // each waits is how long a purchase being recorded would wait.
+    await page.evaluate(() => {
+      const w = window as unknown as { probe: { waits: number[]; stop: boolean } };
+      w.probe = { waits: [], stop: false };
+      const open = indexedDB.open('regulars');
+      open.onsuccess = () => {
+        const db = open.result;
+        const once = () => {
+          if (w.probe.stop) return db.close();
+          const started = performance.now();
+          const tx = db.transaction('settings', 'readwrite');
+          tx.objectStore('settings').get('startedAs');
+          tx.oncomplete = () => {
+            w.probe.waits.push(performance.now() - started);
+            setTimeout(once, 5);
+          };
+        };
+        once();
+      };
+    });
+    const started = Date.now();
+    await screen.backUpNow();
+    const backupMs = Date.now() - started;
+    const waits = await page.evaluate(() => {
+      const w = window as unknown as { probe: { waits: number[]; stop: boolean } };
+      w.probe.stop = true;
+      return w.probe.waits;
+    });
+    expect(waits.length).toBeGreaterThan(3);
+    const longest = Math.max(...waits);
+    const measured = `backup ${backupMs} ms; ${waits.length} writes during it, the longest waited ${longest.toFixed(1)} ms`;
+    test.info().annotations.push({ type: 'measured', description: measured });
+    console.log(`[measured] ${measured}`);
+    expect(longest).toBeLessThan(1_000);
+  });
+
+  test('a damaged file is refused before anything changes', async ({ app, page, dataFolder }) => {
+    await app.startDemoStore();
+    const screen = await BackupPage.open(page);
+    await screen.backUpNow();
+    const [made] = await backupFiles(dataFolder);
+    const damaged = path.join(dataFolder, 'damaged.rgbackup');
+    const bytes = await readFile(path.join(dataFolder, 'backups', made!));
+    bytes[bytes.length - 30]! ^= 0xff;
+    await writeFile(damaged, bytes);
+    const foreign = path.join(dataFolder, 'foreign.rgbackup');
+    await writeFile(foreign, JSON.stringify({ customers: [{ name: '张三' }] }));
+
+    await addCustomer(app, page, '不会丢的客户', '139 5555 0000');
+    await BackupPage.open(page);
+    const restore = await screen.restoreFromFile();
+    await new PinDialog(page).setPin(PIN);
+    await restore.typePath(damaged);
+    await expect(restore.root.getByRole('alert')).toContainText('备份文件已损坏');
+    await restore.typePath(foreign);
+    await expect(restore.root.getByRole('alert')).toContainText('此文件不是熟客的备份');
+    await restore.root.getByRole('button', { name: '取消' }).click();
+
+    await app.goToCustomers();
+    await expect(app.listCount).toContainText('241');
+    await app.search('不会丢的客户');
+    await expect(app.rows).toHaveCount(1);
+  });
+
+  test('an encrypted backup asks for its password; a wrong one is refused', async ({ app, page }) => {
+    await app.startEmptyStore();
+    await addCustomer(app, page, '陈大文', '139 8888 0000');
+    const screen = await BackupPage.open(page);
+    await page.getByTestId('set-password').click();
+    await new PinDialog(page).setPin(PIN);
+    const dialog = page.getByTestId('password-dialog');
+    await dialog.getByTestId('password-input').fill('short');
+    await dialog.getByTestId('password-confirm').fill('short');
+    await dialog.getByTestId('password-save').click();
+    await expect(dialog.getByTestId('password-error')).toContainText('至少使用 8 个字符');
+    await dialog.getByTestId('password-input').fill('茶叶店 2026 备份');
+    await dialog.getByTestId('password-confirm').fill('茶叶店 2026 备份');
+    await dialog.getByTestId('password-save').click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('encryption-state')).toContainText('已开启');
+
+    await screen.backUpNow();
+    await expect(screen.rows.first()).toContainText('已加密');
+    await screen.restoreRow(screen.rows.first());
+    const restore = new RestoreDialogModel(page);
+    await restore.typePassword('not the password');
+    await expect(restore.root.getByRole('alert')).toContainText('备份密码不正确');
+    await restore.typePassword('茶叶店 2026 备份');
+    await expect(restore.preview).toBeVisible();
+    await expect.poll(() => restore.counts('customers')).toEqual({ backup: '1', today: '1' });
+  });
+
+  test('automatic backups: soon after changes stop, never closer together than the minimum interval', async ({ app, page, dataFolder }) => {
+    // The page's clock can be moved on: the minimum interval is a minute at the least.
+    await page.clock.install();
+    await app.startEmptyStore();
+    const screen = await BackupPage.open(page);
+    // Creating the store was a change; with the default quiet time (3 minutes) nothing is written yet.
+    await expect(page.getByTestId('next-backup')).not.toHaveText('—');
+    expect(await backupFiles(dataFolder)).toHaveLength(0);
+
+    await page.getByTestId('edit-backup-settings').click();
+    await new PinDialog(page).setPin(PIN);
+    await page.getByTestId('backup-setting-quietMinutes').fill('0');
+    await page.getByTestId('backup-setting-minIntervalMinutes').fill('1');
+    await page.getByTestId('backup-setting-recentMax').fill('abc');
+    await page.getByTestId('backup-settings-save').click();
+    await expect(page.getByTestId('backup-settings-form').getByRole('alert')).toContainText('请输入 0 到 1000 之间的整数');
+    await page.getByTestId('backup-setting-recentMax').fill('10');
+    await page.getByTestId('backup-settings-save').click();
+    await expect(page.getByTestId('settings-summary')).toContainText('最后一次更改 0 分钟后');
+    // The store's creation is now past its quiet time: the first automatic backup follows at once.
+    await expect.poll(async () => (await backupFiles(dataFolder)).length, { timeout: 20_000 }).toBe(1);
+    await expect(screen.row('automatic')).toContainText('客户 0');
+    // The day's restore test follows the first automatic backup: restored into a scratch copy and compared.
+    await expect(page.getByTestId('restore-test')).toContainText('通过', { timeout: 20_000 });
+    const before = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).sort());
+    expect(before.filter((name) => name !== 'regulars' && name !== 'regulars-meta')).toEqual([]);
+
+    // A change within the minimum interval waits for it to pass.
+    await addCustomer(app, page, '自动备份的客户', '139 7777 0000');
+    await page.clock.runFor(5_000);
+    expect(await backupFiles(dataFolder)).toHaveLength(1);
+    await page.clock.fastForward('01:05');
+    await expect.poll(async () => (await backupFiles(dataFolder)).length, { timeout: 20_000 }).toBe(2);
+    await BackupPage.open(page);
+    await expect(screen.row('automatic')).toHaveCount(2);
+    await expect(screen.row('automatic').first()).toContainText('客户 1');
+  });
+
+  test('closing the window backs up first when something changed; a failed one waits for the clerk', async ({ app, page, dataFolder, backupLog }) => {
+    await app.startEmptyStore();
+    await addCustomer(app, page, '关窗前的客户', '139 6666 0000');
+    const closing = new ClosingWindow(page);
+    const mayClose = () => backupLog.filter((line) => line === 'window may close').length;
+
+    // The backup folder cannot be written (a file stands where it should be): the window waits.
+    const folder = path.join(dataFolder, 'backups');
+    await rename(folder, `${folder}.away`).catch(() => undefined);
+    await writeFile(folder, 'not a folder');
+    await closing.request();
+    await expect(closing.overlay).toContainText('关闭前的备份没有成功');
+    await expect(closing.overlay.getByTestId('closing-retry')).toBeVisible();
+    expect(mayClose()).toBe(0);
+
+    // The owner makes room; "Try again" writes the backup, and then the window may close.
+    await rename(folder, `${folder}.file`);
+    await rename(`${folder}.away`, folder).catch(() => undefined);
+    await closing.overlay.getByTestId('closing-retry').click();
+    await expect.poll(mayClose, { timeout: 30_000 }).toBe(1);
+    await expect(closing.overlay).toBeHidden();
+    const screen = await BackupPage.open(page);
+    await expect(screen.row('quit')).toHaveCount(1);
+    await expect(screen.row('quit')).toContainText('客户 1');
+    await expect(screen.row('quit')).toContainText('关闭时备份');
+
+    // Nothing changed since: the next close does not wait for a backup.
+    await closing.request();
+    await expect.poll(mayClose).toBe(2);
+    await expect(screen.row('quit')).toHaveCount(1);
+
+    // The owner turns it off: a change, and the window closes at once.
+    await page.getByTestId('edit-backup-settings').click();
+    await new PinDialog(page).setPin(PIN);
+    await page.getByTestId('backup-setting-at-quit').uncheck();
+    await page.getByTestId('backup-settings-save').click();
+    await expect(page.getByTestId('settings-summary')).not.toContainText('关闭程序时也备份一次');
+    await addCustomer(app, page, '不用备份的客户', '139 6666 0001');
+    await closing.request();
+    await expect.poll(mayClose).toBe(3);
+    expect((await backupFiles(dataFolder)).length).toBe(1);
+  });
+
+  test('when the store\'s data is gone at start-up, the latest backup is offered, not an empty store', async ({ app, page }) => {
+    await app.startDemoStore();
+    const screen = await BackupPage.open(page);
+    await screen.backUpNow();
+    await page.getByTestId('change-pin').click();
+    await new PinDialog(page).setPin(PIN);
+    await screen.backUpNow();
+
+    // A start-up with the store open: the app notes that this PC has a store.
+    await page.reload();
+    await expect(app.searchBox).toBeVisible();
+    // As a browser that cleared its storage would leave it: no database at all (from a page of the same
+    // origin that is not the app, so nothing holds the database open).
+    await page.goto('/favicon.png');
+    await deleteAppDatabase(page);
+    await page.goto('/#/customers');
+    const recovery = new RecoveryPage(page);
+    await recovery.expectProblem('lost');
+    await expect(page.getByTestId('latest-backup')).toContainText('客户 240');
+    await recovery.restoreLatest();
+    const restore = new RestoreDialogModel(page);
+    await restore.confirm();
+    // The restored store's own PIN guards it.
+    await new PinDialog(page).enterPin(PIN);
+    await expect(page.getByTestId('restore-notice')).toBeVisible({ timeout: 30_000 });
+    await app.goToCustomers();
+    await expect(app.listCount).toContainText('240');
+  });
+
+  test('a database from a newer version is kept aside and a backup restored in its place', async ({ app, page, dataFolder }) => {
+    await app.startDemoStore();
+    const screen = await BackupPage.open(page);
+    await screen.backUpNow();
+    const [made] = await backupFiles(dataFolder);
+    await copyFile(path.join(dataFolder, 'backups', made!), path.join(dataFolder, 'kept.rgbackup'));
+
+    await page.goto('/favicon.png');
+    await openAsNewerVersion(page);
+    await page.goto('/#/customers');
+    const recovery = new RecoveryPage(page);
+    await recovery.expectProblem('newer');
+    await recovery.restoreLatest();
+    await new RestoreDialogModel(page).confirm();
+    await expect(page.getByTestId('restore-notice')).toBeVisible({ timeout: 30_000 });
+    await app.goToCustomers();
+    await expect(app.listCount).toContainText('240');
+    // The newer version's database is still there, untouched.
+    const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    expect(names).toContain('regulars');
+  });
+});

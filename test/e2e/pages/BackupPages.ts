@@ -1,0 +1,161 @@
+// Page models of the backup screen, the owner PIN, the restore dialog and the start-up recovery.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class BackupPage {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.locator('section.backups');
+  }
+
+  static async open(page: Page): Promise<BackupPage> {
+    await page.getByTestId('nav-backups').click();
+    const screen = new BackupPage(page);
+    await expect(screen.root).toBeVisible();
+    return screen;
+  }
+
+  get rows(): Locator {
+    return this.page.getByTestId('backup-row');
+  }
+
+  row(trigger: 'manual' | 'automatic' | 'safety' | 'quit'): Locator {
+    return this.page.locator(`[data-testid="backup-row"][data-trigger="${trigger}"]`);
+  }
+
+  async backUpNow() {
+    await this.page.getByTestId('back-up-now').click();
+    await expect(this.page.getByTestId('backup-done')).toBeVisible({ timeout: 30_000 });
+  }
+
+  /** Starts "Restore…" on a row; the owner PIN comes next. */
+  async restoreRow(row: Locator) {
+    await row.getByTestId('restore-backup').click();
+  }
+
+  /** "Restore from a file…": browser mode has no file picker, so the dialog asks for the path. */
+  async restoreFromFile(): Promise<RestoreDialogModel> {
+    await this.page.getByTestId('restore-file').click();
+    return new RestoreDialogModel(this.page);
+  }
+}
+
+export class PinDialog {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('pin-dialog');
+  }
+
+  /** The first time: a new PIN, typed twice. */
+  async setPin(pin: string) {
+    await expect(this.root).toBeVisible();
+    await this.root.getByTestId('pin-input').fill(pin);
+    await this.root.getByTestId('pin-confirm').fill(pin);
+    await this.root.getByTestId('pin-submit').click();
+    await expect(this.root).toBeHidden();
+  }
+
+  async enterPin(pin: string) {
+    await expect(this.root).toBeVisible();
+    await this.root.getByTestId('pin-input').fill(pin);
+    await this.root.getByTestId('pin-submit').click();
+  }
+}
+
+export class RestoreDialogModel {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('restore-dialog');
+  }
+
+  get preview(): Locator {
+    return this.root.getByTestId('restore-preview');
+  }
+
+  /** "in the backup" and "today" of one table's row in the preview. */
+  async counts(table: string): Promise<{ backup: string; today: string }> {
+    const cells = this.root.getByTestId(`restore-count-${table}`).locator('td');
+    return { backup: (await cells.nth(0).innerText()).trim(), today: (await cells.nth(1).innerText()).trim() };
+  }
+
+  async typePath(path: string) {
+    await this.root.getByTestId('restore-path').fill(path);
+    await this.root.getByTestId('restore-next').click();
+  }
+
+  async typePassword(password: string) {
+    await this.root.getByTestId('restore-password').fill(password);
+    await this.root.getByTestId('restore-next').click();
+  }
+
+  /** Confirms the preview; the app reloads into the restored store. */
+  async confirm() {
+    await expect(this.preview).toBeVisible();
+    await this.root.getByTestId('restore-confirm').click();
+  }
+
+  get failure(): Locator {
+    return this.root.getByTestId('restore-failed');
+  }
+}
+
+export class RecoveryPage {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('startup-recovery');
+  }
+
+  async expectProblem(problem: 'unreadable' | 'full' | 'newer' | 'lost' | 'found') {
+    await expect(this.root).toBeVisible({ timeout: 15_000 });
+    await expect(this.root).toHaveAttribute('data-problem', problem);
+  }
+
+  async restoreLatest() {
+    await this.root.getByTestId('restore-latest').click();
+  }
+}
+
+/** Deletes the app's database from the page, as a browser that cleared its storage would. */
+export async function deleteAppDatabase(page: Page, name = 'regulars') {
+  await page.evaluate(
+    (database) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase(database);
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      }),
+    name,
+  );
+}
+
+/** Bumps the app's database to a version this app does not know, as a newer app version would leave it. */
+export async function openAsNewerVersion(page: Page, name = 'regulars') {
+  await page.evaluate(
+    (database) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open(database, 9_990);
+        request.onupgradeneeded = () => request.result.createObjectStore('fromTheFuture');
+        request.onsuccess = () => {
+          request.result.close();
+          resolve();
+        };
+        request.onerror = () => reject(request.error);
+      }),
+    name,
+  );
+}
+
+/** The window's close as the main process announces it (electron/closeGuard.ts), and the page's overlay. */
+export class ClosingWindow {
+  readonly overlay: Locator;
+  constructor(readonly page: Page) {
+    this.overlay = page.getByTestId('closing-overlay');
+  }
+
+  async request() {
+    await this.page.evaluate(() => {
+      const emit = (window as unknown as { __regularsMainEvent?: (event: string) => void }).__regularsMainEvent;
+      if (!emit) throw new Error('the harness has no main-process events');
+      emit('app:closeRequested');
+    });
+  }
+}
