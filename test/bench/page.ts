@@ -8,6 +8,7 @@ import { nameSortKey } from '../../shared/domain/searchTokens';
 import { customersCsv, purchasesCsv } from './csv';
 import { buildDataset } from './dataset';
 import { BENCH_GLOBAL, type BenchApi, type PrepareOptions } from './protocol';
+import { appBackup, appRestore, purchasesDuringBackup, rawBackup, rawRestore } from './page/backup';
 import { browseList, pickProbes, searchAsYouType, searchBreakdown, tagFilter } from './page/browsing';
 import { customerPages } from './page/customerPage';
 import { buildRawRecords, importCustomers, importPurchases, rawWriteCustomers, rawWritePurchases, releaseRaw, seedContacts } from './page/importing';
@@ -83,6 +84,11 @@ const api: BenchApi = {
   recomputeStatus,
   readAllPurchasesRaw: rawReadAndAggregate,
   prepareHeavyRollover,
+  appBackup,
+  appRestore,
+  rawBackup,
+  rawRestore,
+  purchasesDuringBackup,
 };
 
 (globalThis as unknown as Record<typeof BENCH_GLOBAL, BenchApi>)[BENCH_GLOBAL] = api;

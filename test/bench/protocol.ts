@@ -89,6 +89,32 @@ export interface RawRead {
   records: number;
 }
 
+/** A backup or a restore's import through the app's code (items 7). */
+export interface BackupRun {
+  ms: number;
+  /** Records in the backup, every table. */
+  records: number;
+  payloadBytes: number;
+  /** The file on disk (gzip, header), for a backup; 0 for a restore. */
+  fileBytes: number;
+  /** A restore: main's full check of the file for the preview, before the restore proper (not in `ms`). */
+  checkMs: number;
+  longTasks: LongTaskSummary;
+}
+
+/** dexie-export-import's exportDB or importDB of the same database (the baseline of item 7). */
+export interface RawBackupRun {
+  ms: number;
+  /** Size of the export (a JSON Blob). */
+  bytes: number;
+}
+
+/** Item 10: purchases recorded while a backup ran, each paired with a plain put issued right after it. */
+export interface PurchasesDuringBackup {
+  samples: PairedSample[];
+  backupMs: number;
+}
+
 export interface StoreCounts {
   customers: number;
   purchases: number;
@@ -154,6 +180,15 @@ export interface BenchApi {
   recomputeStatus(): Promise<RecomputeRun>;
   /** The recomputation's baseline: every purchase read plainly and aggregated per customer. */
   readAllPurchasesRaw(): Promise<RawRead>;
+  /** Item 7: "Back up now" through the app's code and the real main-process service. */
+  appBackup(): Promise<BackupRun>;
+  /** Item 7: restoring the backup just made, up to the swap (the restored copy is dropped). */
+  appRestore(): Promise<BackupRun>;
+  /** Item 7's baselines: dexie-export-import's exportDB, then importDB of that export. */
+  rawBackup(): Promise<RawBackupRun>;
+  rawRestore(): Promise<RawBackupRun>;
+  /** Item 10: purchases recorded while a backup runs. */
+  purchasesDuringBackup(): Promise<PurchasesDuringBackup>;
   /** Switches the grouping (tiers ↔ RFM) and dates the last recomputation long ago: the next app start recomputes every customer. */
   prepareHeavyRollover(): Promise<void>;
 }

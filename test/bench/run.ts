@@ -19,10 +19,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../../playwright.config';
 import { parseOptions, type BenchOptions } from './options';
-import type { ImportRun, PairedSample, Prepared, RawRead, RawWrite, RecomputeRun, SearchBreakdown, SetupStep, StoreCounts } from './protocol';
+import type { BackupRun, ImportRun, PairedSample, Prepared, RawBackupRun, RawRead, RawWrite, RecomputeRun, SearchBreakdown, SetupStep, StoreCounts } from './protocol';
 import { checkTargets, combineRuns, FIGURE_IDS, latencyFigures, once, renderTables, formatMs, type Figure } from './results';
 import { call, log, openBenchPage } from './runner/bench';
-import { coldStartApp, coldStartEmptyPage, rolloverInApp, type AppColdStart, type ColdStart, type RolloverInApp } from './runner/coldStart';
+import { coldStartApp, coldStartEmptyPage, rolloverInApp, withBridge, type AppColdStart, type ColdStart, type RolloverInApp } from './runner/coldStart';
 import { waitForQuiet } from './runner/quiet';
 import { serve } from './runner/server';
 import { median } from './stats';
@@ -66,6 +66,7 @@ interface RunRecord {
   samples: PairedSample[];
   breakdown: SearchBreakdown[];
   recompute: { rules: RecomputeRun; again: RecomputeRun; rawReads: RawRead[] };
+  backups: { backup: BackupRun; rawBackup: RawBackupRun; restore: BackupRun; rawRestore: RawBackupRun; duringBackupMs: number };
   coldStarts: { app: AppColdStart[]; empty: ColdStart[] };
   rollover: RolloverInApp;
   /** The machine's 1-minute load average when the reads began and when they ended (other programs show here). */
@@ -85,6 +86,8 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
     quietWaitMs += await waitForQuiet();
   };
   let context: BrowserContext | null = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions, headless: true });
+  // Backups (items 7 and 10) go through the real main-process service into a folder of this run's.
+  const removeBackups = await withBridge(context, origins.appOrigin);
   try {
     const chromiumVersion = context.browser()?.version() ?? 'unknown';
     const appPage = await openBenchPage(context, origins.appOrigin, context.pages()[0]);
@@ -155,6 +158,16 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
     const again = await call(appPage, 'recomputeStatus');
     const rawAfter = await call(appPage, 'readAllPurchasesRaw');
     log(`    again: ${seconds(again.ms)}, ${again.changed} changed; raw read ${seconds(rawBefore.ms)} / ${seconds(rawAfter.ms)}`);
+    await quiet();
+    log('  backup and restore, and dexie-export-import…');
+    const [backup, rawBackup] = await pair(() => call(appPage, 'appBackup'), () => call(appPage, 'rawBackup'));
+    log(`    backup ${seconds(backup.ms)} (${(backup.fileBytes / 2 ** 20).toFixed(1)} MiB file), exportDB ${seconds(rawBackup.ms)} (${(rawBackup.bytes / 2 ** 20).toFixed(1)} MiB)`);
+    const [restore, rawRestore] = await pair(() => call(appPage, 'appRestore'), () => call(appPage, 'rawRestore'));
+    log(`    restore ${seconds(restore.ms)} (check for the preview ${seconds(restore.checkMs)}), importDB ${seconds(rawRestore.ms)}`);
+    log('  purchases during a backup…');
+    const during = await call(appPage, 'purchasesDuringBackup');
+    samples.push(...during.samples);
+    log(`    ${during.samples.length} purchases during a ${seconds(during.backupMs)} backup, the longest waited ${formatMs(Math.max(...during.samples.map((s) => s.appMs)))}`);
     const loadAfter = os.loadavg()[0]!;
     await context.close();
     context = null;
@@ -183,6 +196,7 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       samples,
       breakdown,
       recompute: { rules, again, rawReads: [rawBefore, rawAfter] },
+      backups: { backup, rawBackup, restore, rawRestore, duringBackupMs: during.backupMs },
       coldStarts,
       rollover,
       loadAverage: [loadBefore, loadAfter],
@@ -191,6 +205,7 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
     };
   } finally {
     await context?.close();
+    await removeBackups();
     await rm(profile, { recursive: true, force: true });
   }
 }
@@ -198,7 +213,15 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
 // ---------- figures ----------
 
 const ITEM_OF_SECTION = (section: string): number | null =>
-  section.startsWith('search:') ? 3 : section.startsWith('customer page') ? 4 : section.startsWith('record a purchase') ? 5 : null;
+  section.startsWith('search:')
+    ? 3
+    : section.startsWith('customer page')
+      ? 4
+      : section.endsWith('during a backup')
+        ? 10
+        : section.startsWith('record a purchase')
+          ? 5
+          : null;
 
 function importFigure(id: string, item: number, what: string, run: ImportRun, raw: RawWrite): Figure {
   return once({
@@ -245,6 +268,31 @@ function runFigures(run: RunRecord): Figure[] {
       raw: rawRead,
       rawLabel: 'read all + aggregate',
       detail: { customers: recompute.again.customers, changed: recompute.again.changed },
+    }),
+    once({
+      id: FIGURE_IDS.backupExport,
+      item: 7,
+      label: `backup: read, send, gzip, write, verify (${run.backups.backup.records.toLocaleString('en')} records)`,
+      unit: 'ms',
+      app: run.backups.backup.ms,
+      raw: run.backups.rawBackup.ms,
+      rawLabel: 'dexie-export-import exportDB',
+      detail: {
+        fileMiB: run.backups.backup.fileBytes / 2 ** 20,
+        payloadMiB: run.backups.backup.payloadBytes / 2 ** 20,
+        rawExportMiB: run.backups.rawBackup.bytes / 2 ** 20,
+        longestTaskMs: run.backups.backup.longTasks.longestMs,
+      },
+    }),
+    once({
+      id: FIGURE_IDS.backupRestore,
+      item: 7,
+      label: 'restore: read, check, import into staging, open, count',
+      unit: 'ms',
+      app: run.backups.restore.ms,
+      raw: run.backups.rawRestore.ms,
+      rawLabel: 'dexie-export-import importDB',
+      detail: { previewCheckMs: run.backups.restore.checkMs, longestTaskMs: run.backups.restore.longTasks.longestMs },
     }),
     once({
       id: FIGURE_IDS.coldStart,
@@ -391,6 +439,9 @@ async function main(): Promise<void> {
       'Recomputation: runStatusJob on the app\'s status worker (recomputeAllStatus); raw: every purchase by getAll in key order, 10,000 per request, and a per-customer count, total and last purchase (the mean of a read before and one after).',
       'Cold start: Chromium launched on the run\'s profile, the built app (npm run build:renderer) with the e2e bridge, until the first customer row with its record is painted; raw: the same launch opening a one-word page, until its first paint. Launch figures include starting Chromium.',
       'Longest main-thread task: the Long Tasks API on the page that started the job (imports and recomputation run in the app\'s workers), and on the real app, from the customer list showing until its start-up recomputation (the daily rollover after a switch of grouping, so every customer changes) is done.',
+      'Backup: runBackup as "Back up now" calls it: the backup worker reads every table (slices of at most 250 ms, read again when a write came between them), the real main-process service (over a Playwright binding, as in e2e) gzips, hashes, writes, fsyncs, renames and reads the file back; raw: dexie-export-import exportDB of the same database to a Blob in memory (no file, no compression, no check).',
+      'Restore: restoreBackup up to the swap, without the safety backup (one more backup) and without moving the pointer: main reads and checks the file piece by piece, the worker fills a staging database at the backup\'s version, which is opened at today\'s version and counted; the preview\'s full check before it is shown apart. Raw: dexie-export-import importDB of its export into a new database.',
+      'A purchase during a backup: a backup runs while purchases.record is called once a second (each followed by a plain put), until the backup ends; the figure is each call\'s wait.',
       'Heap: CDP Runtime.getHeapUsage (used) of the app page 3 s after the first row showed.',
       'capped: keystrokes the app answered with its first matches only ("type more"), per run.',
     ],
@@ -406,6 +457,7 @@ async function main(): Promise<void> {
       imports: r.imports,
       rawWrites: r.rawWrites,
       recompute: r.recompute,
+      backups: r.backups,
       coldStarts: r.coldStarts,
       rollover: r.rollover,
       figures: perRun[i],

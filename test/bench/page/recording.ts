@@ -14,7 +14,7 @@ const HEAVIEST_CUSTOMERS = 5;
 /** The raw puts' customer: no real customer, so they never count in anyone's figures; deleted afterwards. */
 const RAW_CUSTOMER = '~bench-raw-put';
 
-function saleFields(n: number): PurchaseFields {
+export function saleFields(n: number): PurchaseFields {
   const product = DEMO_PRODUCTS[n % DEMO_PRODUCTS.length]!;
   const quantity = 1 + (n % 2);
   const subtotalFen = quantity * product.priceFen;
@@ -29,7 +29,7 @@ function saleFields(n: number): PurchaseFields {
   };
 }
 
-async function rawPut(n: number): Promise<string> {
+export async function rawPut(n: number): Promise<string> {
   const fields = saleFields(n);
   const at = new Date().toISOString();
   const record: Purchase = {
@@ -72,8 +72,13 @@ export async function recordPurchases(passes: number): Promise<PairedSample[]> {
       );
     }
   }
+  await deleteRawPuts(rawIds);
+  return out;
+}
+
+/** The raw puts' purchases go again, so they never count anywhere. */
+export async function deleteRawPuts(rawIds: readonly string[]): Promise<void> {
   const tx = (await appDatabase()).transaction('purchases', 'readwrite');
   for (const id of rawIds) tx.objectStore('purchases').delete(id);
   await committed(tx);
-  return out;
 }

@@ -63,7 +63,8 @@ function installProbe(rowSelector: string): void {
   observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
 }
 
-async function withBridge(context: BrowserContext, appOrigin: string): Promise<() => Promise<void>> {
+/** The real main-process services behind the page (as in e2e), with a data folder of their own; returns its removal. */
+export async function withBridge(context: BrowserContext, appOrigin: string): Promise<() => Promise<void>> {
   const dataFolder = await mkdtemp(path.join(tmpdir(), 'regulars-bench-data-'));
   const services = createWebServices({ dataFolder, version: '0.1.0-bench', systemLocale: SYSTEM_LOCALE, log: () => undefined });
   // A store without a backup gets its first automatic backup at start-up: that would run through every
