@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PayloadReader, UnsupportedValueError } from '../../shared/domain/backupPayload';
 import { makeCustomer } from '../../test/factories/customer';
 import { onDatabaseChange } from './backupChanges';
-import { exportDatabase, ExportError, type ExportOptions } from './backupExport';
+import { ExportBusyError, exportDatabase, ExportError, exportFailureReason, type ExportOptions } from './backupExport';
 import { RegularsDatabase } from './database';
 
 let db: RegularsDatabase;
@@ -119,7 +119,8 @@ describe('exportDatabase', () => {
     it('ends with one transaction when writes keep spoiling the sliced passes', async () => {
       await db.customers.bulkAdd(customers(300));
       let n = 0;
-      const { result, finished } = await exportAll(sliced({ slicedPasses: 2 }), (done) => {
+      // A pass this small would hold a write for a moment only.
+      const { result, finished } = await exportAll(sliced({ slicedPasses: 2, singlePassMs: 60_000 }), (done) => {
         if (done === 100) void Dexie.ignoreTransaction(() => db.customers.put(makeCustomer({}, { id: `c-9999-${++n}` })));
       });
       expect(result.spoiledPasses).toBe(2);
@@ -128,6 +129,23 @@ describe('exportDatabase', () => {
       // The write issued during the single-transaction pass waited for it.
       await new Promise((resolve) => setTimeout(resolve, 10));
       expect(await db.customers.count()).toBe(result.counts.customers! + 1);
+    });
+
+    it('gives up rather than hold writes for a long single pass when a large store keeps changing', async () => {
+      await db.customers.bulkAdd(customers(300));
+      let n = 0;
+      let tick = 0;
+      // Each reading of the clock is a second later: every pass looks long.
+      const failure = await exportAll(sliced({ slicedPasses: 2, clock: () => (tick += 1_000) }), (done) => {
+        if (done === 100) void Dexie.ignoreTransaction(() => db.customers.put(makeCustomer({}, { id: `c-9999-${++n}` })));
+      }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ExportBusyError);
+      expect(exportFailureReason(failure)).toBe('export-busy');
+      expect(exportFailureReason(new ExportError('x'))).toBe('export-failed');
+      // Only the sliced passes ran: every write went through between slices.
+      expect(n).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(await db.customers.count()).toBe(302);
     });
   });
 

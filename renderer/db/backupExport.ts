@@ -8,7 +8,10 @@
 // construction. When more slices are needed, the export counts the writes announced meanwhile (Dexie tells
 // every context of the origin about each committed write); if there were any, a slice may have seen the
 // store before them and a later one after, so the pass is thrown away and read again. After a few passes
-// spoiled by writes, the last one is a single transaction: consistent, at the price of one long wait.
+// spoiled by writes, the last one is a single transaction, consistent by construction, but only when a
+// pass is short enough that a write waiting for it waits no longer than `singlePassMs`; a larger store
+// that keeps changing is not backed up now (ExportBusyError), rather than hold the clerk's purchase for
+// as long as the whole read takes. The automatic backups try again later.
 // The payload is kept until the pass is known good, then handed to `sink`.
 import Dexie from 'dexie';
 import { encodeRow, PAYLOAD_FORMAT, payloadEndLine, payloadHeaderLine, rowsLine, type PayloadHeader } from '../../shared/domain/backupPayload';
@@ -33,6 +36,8 @@ export interface ExportOptions {
   sliceMs?: number;
   /** Passes read in slices before the last, single-transaction one. */
   slicedPasses?: number;
+  /** The single-transaction pass is taken only when the last sliced pass took at most this long. */
+  singlePassMs?: number;
   /** How long to wait for the news of a write committed during the last slice to arrive. */
   settleMs?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -59,11 +64,26 @@ export class ExportError extends Error {
   }
 }
 
+/** Writes kept coming while a store too large for one short transaction was read: try again later. */
+export class ExportBusyError extends ExportError {
+  constructor(passes: number) {
+    super(`the store changed during each of ${passes} passes`);
+    this.name = 'ExportBusyError';
+  }
+}
+
+/** How an export's failure reaches the page (backup.failures.<reason>). */
+export function exportFailureReason(error: unknown): 'export-busy' | 'export-failed' {
+  return error instanceof ExportBusyError ? 'export-busy' : 'export-failed';
+}
+
 const PAGE_ROWS = 1_000;
 const PIECE_CHARS = 256 * 1024;
 /** A purchase recorded meanwhile waits at most about this long (plus one page read) for a slice to end. */
 export const SLICE_MS = 250;
 const SLICED_PASSES = 3;
+/** A write may wait this long for the single-transaction pass; a longer read is not done in one. */
+export const SINGLE_PASS_MS = 750;
 /** Dexie's news of a write travels by BroadcastChannel: a second covers a busy page's delay many times over. */
 const SETTLE_MS = 1_000;
 
@@ -153,10 +173,14 @@ export async function exportDatabase(db: Dexie, sink: ExportSink, options: Expor
 
   let pass: Pass | null = null;
   let spoiledPasses = 0;
+  let lastPassMs = 0;
   for (let attempt = 0; pass === null; attempt++) {
     const last = attempt >= slicedPasses;
+    if (last && attempt > 0 && lastPassMs > (options.singlePassMs ?? SINGLE_PASS_MS)) throw new ExportBusyError(spoiledPasses);
     const before = changes?.() ?? 0;
+    const passStarted = base.clock();
     const candidate = await readPass(db, tables, keyPaths, { ...base, sliceMs: last ? Number.POSITIVE_INFINITY : (options.sliceMs ?? SLICE_MS) });
+    lastPassMs = base.clock() - passStarted;
     if (candidate.slices > 1) {
       await sleep(options.settleMs ?? SETTLE_MS);
       if ((changes?.() ?? 0) !== before) {

@@ -9,20 +9,22 @@ import { createWebServices } from '../../electron/services';
 import { createDesktopApi, type DesktopApi } from '../../shared/ipc/contract';
 import { BackupWorkerError, type BackupWorkerApi } from '../features/backup/backupWorkerClient';
 import { compareDatabases } from './backupCompare';
-import { exportDatabase } from './backupExport';
+import { exportDatabase, exportFailureReason } from './backupExport';
 import { createStagingImport, RestoreError, type StagingImport } from './backupStaging';
 import { RegularsDatabase } from './database';
 
 /** Failures as they reach the page from the real worker (backup.worker.ts). */
 const asWorkerFailure =
-  <A extends unknown[], R>(work: (...args: A) => Promise<R>, fallback: 'export-failed' | 'restore-write-failed') =>
+  <A extends unknown[], R>(work: (...args: A) => Promise<R>, fallback: (error: unknown) => 'export-failed' | 'export-busy' | 'restore-write-failed') =>
   async (...args: A): Promise<R> => {
     try {
       return await work(...args);
     } catch (error) {
-      throw new BackupWorkerError(error instanceof RestoreError ? error.reason : fallback, error instanceof Error ? error.message : String(error));
+      throw new BackupWorkerError(error instanceof RestoreError ? error.reason : fallback(error), error instanceof Error ? error.message : String(error));
     }
   };
+
+const restoreWriteFailed = () => 'restore-write-failed' as const;
 
 /** What the worker does, on this thread, over `db` (the app's database in the test). */
 export function inProcessBackupWorker(db: () => RegularsDatabase): BackupWorkerApi {
@@ -63,13 +65,13 @@ export function inProcessBackupWorker(db: () => RegularsDatabase): BackupWorkerA
     },
   };
   return {
-    exportDatabase: asWorkerFailure(api.exportDatabase, 'export-failed'),
-    stagingBegin: asWorkerFailure(api.stagingBegin, 'restore-write-failed'),
-    stagingPush: asWorkerFailure(api.stagingPush, 'restore-write-failed'),
-    stagingFinish: asWorkerFailure(api.stagingFinish, 'restore-write-failed'),
-    stagingDiscard: asWorkerFailure(api.stagingDiscard, 'restore-write-failed'),
-    dropStaged: asWorkerFailure(api.dropStaged, 'restore-write-failed'),
-    compareWith: asWorkerFailure(api.compareWith, 'restore-write-failed'),
+    exportDatabase: asWorkerFailure(api.exportDatabase, exportFailureReason),
+    stagingBegin: asWorkerFailure(api.stagingBegin, restoreWriteFailed),
+    stagingPush: asWorkerFailure(api.stagingPush, restoreWriteFailed),
+    stagingFinish: asWorkerFailure(api.stagingFinish, restoreWriteFailed),
+    stagingDiscard: asWorkerFailure(api.stagingDiscard, restoreWriteFailed),
+    dropStaged: asWorkerFailure(api.dropStaged, restoreWriteFailed),
+    compareWith: asWorkerFailure(api.compareWith, restoreWriteFailed),
   };
 }
 

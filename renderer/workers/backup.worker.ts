@@ -6,7 +6,7 @@ import { assertNever } from '../../shared/result';
 import { isRestoredDatabaseName, workerDatabaseName } from '../db/activeDatabase';
 import { onDatabaseChange } from '../db/backupChanges';
 import { compareDatabases } from '../db/backupCompare';
-import { exportDatabase } from '../db/backupExport';
+import { exportDatabase, exportFailureReason } from '../db/backupExport';
 import { createStagingImport, RestoreError, type StagingImport } from '../db/backupStaging';
 import { RegularsDatabase } from '../db/database';
 import type { BackupWorkerRequest, BackupWorkerResponse } from './backupProtocol';
@@ -95,7 +95,7 @@ self.onmessage = (event: MessageEvent<BackupWorkerRequest>) => {
     (answer) => post(answer),
     (error: unknown) => {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      post({ id: request.id, type: 'failed', reason: error instanceof RestoreError ? error.reason : request.type === 'export' ? 'export-failed' : 'restore-write-failed', message });
+      post({ id: request.id, type: 'failed', reason: error instanceof RestoreError ? error.reason : request.type === 'export' ? exportFailureReason(error) : 'restore-write-failed', message });
     },
   );
 };

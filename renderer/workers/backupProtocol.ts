@@ -17,8 +17,11 @@ export type BackupWorkerRequest =
   /** Every record of a staging database against the app's database (a restore test). */
   | { id: number; type: 'compareWith'; name: string };
 
-/** 'export-failed': the database could not be read or holds a value a backup cannot write. */
-export type BackupWorkerFailure = RestoreFailure | 'export-failed';
+/**
+ * 'export-failed': the database could not be read or holds a value a backup cannot write; 'export-busy': it
+ * kept changing while a store too large for one short read was read (backupExport.ts).
+ */
+export type BackupWorkerFailure = RestoreFailure | 'export-failed' | 'export-busy';
 
 export type BackupWorkerResponse =
   | { id: number; type: 'exportStart'; schemaVersion: number; counts: Record<string, number> }

@@ -92,6 +92,12 @@ export function BackupSettingsForm({ view, canChooseFolder, onChooseFolder, onTy
     if (failure) setProblem(failure);
   };
 
+  const useDefaultButton = view.folder !== null && (
+    <button type="button" className="button" disabled={busy} onClick={() => void folderAction(onDefaultFolder, t('backup.settings.folderChanged'))}>
+      {t('backup.settings.useDefault')}
+    </button>
+  );
+
   const numberInput = (field: NumberField, label: string) => (
     <div className={errors[field] ? 'form-field has-error' : 'form-field'}>
       <label htmlFor={`bs-${field}`}>{label}</label>
@@ -125,11 +131,7 @@ export function BackupSettingsForm({ view, canChooseFolder, onChooseFolder, onTy
             <button type="button" className="button" disabled={busy} onClick={() => void folderAction(onChooseFolder, t('backup.settings.folderChanged'))} data-testid="choose-folder">
               {t('backup.settings.chooseFolder')}
             </button>
-            {view.folder !== null && (
-              <button type="button" className="button" disabled={busy} onClick={() => void folderAction(onDefaultFolder, t('backup.settings.folderChanged'))}>
-                {t('backup.settings.useDefault')}
-              </button>
-            )}
+            {useDefaultButton}
           </div>
         ) : (
           <div className="backup-folder-typed">
@@ -142,11 +144,7 @@ export function BackupSettingsForm({ view, canChooseFolder, onChooseFolder, onTy
               <button type="button" className="button" disabled={busy || folderPath.trim() === ''} onClick={() => void folderAction(() => onTypedFolder(folderPath.trim()), t('backup.settings.folderChanged'))}>
                 {t('backup.settings.useFolder')}
               </button>
-              {view.folder !== null && (
-                <button type="button" className="button" disabled={busy} onClick={() => void folderAction(onDefaultFolder, t('backup.settings.folderChanged'))}>
-                  {t('backup.settings.useDefault')}
-                </button>
-              )}
+              {useDefaultButton}
             </div>
           </div>
         )}

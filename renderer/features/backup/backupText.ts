@@ -12,6 +12,7 @@ export const TABLE_ORDER = ['customers', 'purchases', 'interactions', 'tierHisto
 /** Reasons the renderer adds to the main process's own (errors.<reason>): backup.failures.<reason>. */
 export const RENDERER_FAILURES = [
   'export-failed',
+  'export-busy',
   ...RESTORE_FAILURES,
   'restore-safety-failed',
   'restore-file-changed',

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DesktopApi } from '../../../shared/ipc/contract';
 import { err, ok } from '../../../shared/result';
-import type { BackupWorkerApi, ExportCallbacks } from './backupWorkerClient';
+import { BackupWorkerError, type BackupWorkerApi, type ExportCallbacks } from './backupWorkerClient';
 import { runBackup, type BackupProgress } from './runBackup';
 
 type BackupApi = DesktopApi['backup'];
@@ -96,5 +96,17 @@ describe('runBackup', () => {
     expect(result).toEqual({ ok: false, reason: 'export-failed' });
     expect(calls).toContain('abort');
     expect(calls).not.toContain('commit');
+  });
+
+  it('says the store was too busy when the worker gave up for the clerk\'s sake, and begins nothing', async () => {
+    const { api, calls } = fakeApi();
+    const busy: BackupWorkerApi = {
+      ...fakeWorker([]),
+      exportDatabase: async () => {
+        throw new BackupWorkerError('export-busy', 'the store changed during each of 3 passes');
+      },
+    };
+    expect(await runBackup(api, busy, 'automatic')).toEqual({ ok: false, reason: 'export-busy' });
+    expect(calls).toEqual([]);
   });
 });

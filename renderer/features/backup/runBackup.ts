@@ -6,7 +6,7 @@ import type { BackupTrigger } from '../../../shared/backup/format';
 import { PAYLOAD_FORMAT } from '../../../shared/domain/backupPayload';
 import type { DesktopApi } from '../../../shared/ipc/contract';
 import { err, type Result } from '../../../shared/result';
-import type { BackupWorkerApi } from './backupWorkerClient';
+import { BackupWorkerError, type BackupWorkerApi } from './backupWorkerClient';
 
 export interface BackupProgress {
   /** 'reading': the worker reads the database; 'writing': the main process receives the pieces; 'checking': it verifies the file. */
@@ -56,9 +56,14 @@ class PieceQueue implements AsyncIterable<Uint8Array> {
   }
 }
 
+function exportFailure(error: unknown): 'export-busy' | 'export-failed' {
+  return error instanceof BackupWorkerError && error.reason === 'export-busy' ? 'export-busy' : 'export-failed';
+}
+
 /**
  * Makes one backup. Resolves with the written, verified backup or a failure reason (errors.<reason>, or
- * 'export-failed' when the database could not be read). Nothing is left half-written either way.
+ * 'export-failed' when the database could not be read, 'export-busy' when it kept changing). Nothing is left
+ * half-written either way.
  */
 export async function runBackup(
   api: DesktopApi['backup'],
@@ -110,8 +115,8 @@ export async function runBackup(
   let info: { schemaVersion: number; counts: Record<string, number> };
   try {
     info = await Promise.race([startInfo, exported.then(() => startInfo)]);
-  } catch {
-    return settle(err('export-failed'));
+  } catch (error) {
+    return settle(err(exportFailure(error)));
   }
   onProgress({ phase: 'reading', fraction: 0 });
   try {
@@ -133,8 +138,8 @@ export async function runBackup(
     }
     onProgress({ phase: 'checking', fraction: 1 });
     return settle(written);
-  } catch {
+  } catch (error) {
     // writeBackup aborted the session: the export failed part-way.
-    return settle(err('export-failed'));
+    return settle(err(exportFailure(error)));
   }
 }
