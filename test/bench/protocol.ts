@@ -113,6 +113,8 @@ export interface RawBackupRun {
 export interface PurchasesDuringBackup {
   samples: PairedSample[];
   backupMs: number;
+  /** 'export-busy': the store kept changing and the backup was left for later, as the app does. */
+  outcome: 'written' | 'export-busy';
 }
 
 export interface StoreCounts {

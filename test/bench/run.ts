@@ -66,7 +66,7 @@ interface RunRecord {
   samples: PairedSample[];
   breakdown: SearchBreakdown[];
   recompute: { rules: RecomputeRun; again: RecomputeRun; rawReads: RawRead[] };
-  backups: { backup: BackupRun; rawBackup: RawBackupRun; restore: BackupRun; rawRestore: RawBackupRun; duringBackupMs: number };
+  backups: { backup: BackupRun; rawBackup: RawBackupRun; restore: BackupRun; rawRestore: RawBackupRun; duringBackupMs: number; duringOutcome: string };
   coldStarts: { app: AppColdStart[]; empty: ColdStart[] };
   rollover: RolloverInApp;
   /** The machine's 1-minute load average when the reads began and when they ended (other programs show here). */
@@ -167,7 +167,7 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
     log('  purchases during a backup…');
     const during = await call(appPage, 'purchasesDuringBackup');
     samples.push(...during.samples);
-    log(`    ${during.samples.length} purchases during a ${seconds(during.backupMs)} backup, the longest waited ${formatMs(Math.max(...during.samples.map((s) => s.appMs)))}`);
+    log(`    ${during.samples.length} purchases during a ${seconds(during.backupMs)} backup (${during.outcome}), the longest waited ${formatMs(Math.max(...during.samples.map((s) => s.appMs)))}`);
     const loadAfter = os.loadavg()[0]!;
     await context.close();
     context = null;
@@ -196,7 +196,7 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       samples,
       breakdown,
       recompute: { rules, again, rawReads: [rawBefore, rawAfter] },
-      backups: { backup, rawBackup, restore, rawRestore, duringBackupMs: during.backupMs },
+      backups: { backup, rawBackup, restore, rawRestore, duringBackupMs: during.backupMs, duringOutcome: during.outcome },
       coldStarts,
       rollover,
       loadAverage: [loadBefore, loadAfter],
