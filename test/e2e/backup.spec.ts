@@ -5,7 +5,7 @@ import { copyFile, readdir, readFile, rename, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { BackupPage, ClosingWindow, deleteAppDatabase, openAsNewerVersion, PinDialog, RecoveryPage, RestoreDialogModel } from './pages/BackupPages';
+import { BackupPage, ClosingWindow, openAsNewerVersion, PinDialog, RecoveryPage, RestoreDialogModel, startWithDataLost } from './pages/BackupPages';
 
 const PIN = '2580';
 
@@ -266,16 +266,7 @@ test.describe('backups', () => {
     await new PinDialog(page).setPin(PIN);
     await screen.backUpNow();
 
-    // A start-up with the store open: the app notes that this PC has a store.
-    await page.reload();
-    await expect(app.searchBox).toBeVisible();
-    // As a browser that cleared its storage would leave it: no database at all (from a page of the same
-    // origin that is not the app, so nothing holds the database open).
-    await page.goto('/favicon.png');
-    await deleteAppDatabase(page);
-    await page.goto('/#/customers');
-    const recovery = new RecoveryPage(page);
-    await recovery.expectProblem('lost');
+    const recovery = await startWithDataLost(page, app.searchBox);
     await expect(page.getByTestId('latest-backup')).toContainText('客户 240');
     await recovery.restoreLatest();
     const restore = new RestoreDialogModel(page);

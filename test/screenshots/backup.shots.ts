@@ -5,7 +5,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '../e2e/fixtures';
-import { BackupPage, ClosingWindow, deleteAppDatabase, PinDialog, RecoveryPage, RestoreDialogModel } from '../e2e/pages/BackupPages';
+import { BackupPage, ClosingWindow, PinDialog, RestoreDialogModel, startWithDataLost } from '../e2e/pages/BackupPages';
 import { LOCALES, OUT } from './shotLocales';
 
 const PIN = '2580';
@@ -105,13 +105,7 @@ for (const { system, tag } of LOCALES) {
       await screen.backUpNow();
       await screen.backUpNow();
       expect((await readdir(path.join(dataFolder, 'backups'))).length).toBeGreaterThanOrEqual(2);
-      await page.reload();
-      await expect(app.searchBox).toBeVisible();
-      await page.goto('/favicon.png');
-      await deleteAppDatabase(page);
-      await page.goto('/#/customers');
-      const recovery = new RecoveryPage(page);
-      await recovery.expectProblem('lost');
+      const recovery = await startWithDataLost(page, app.searchBox);
       await shot('59-startup-recovery');
       await recovery.restoreLatest();
       await expect(new RestoreDialogModel(page).preview).toBeVisible();

@@ -114,6 +114,22 @@ export class RecoveryPage {
   }
 }
 
+/**
+ * A start-up with the store open (the app notes that this PC has a store), then the store's data gone as a
+ * browser that cleared its storage would leave it (deleted from a page of the same origin that is not the
+ * app, so nothing holds the database open), then the app opened again: the recovery screen.
+ */
+export async function startWithDataLost(page: Page, searchBox: Locator): Promise<RecoveryPage> {
+  await page.reload();
+  await expect(searchBox).toBeVisible();
+  await page.goto('/favicon.png');
+  await deleteAppDatabase(page);
+  await page.goto('/#/customers');
+  const recovery = new RecoveryPage(page);
+  await recovery.expectProblem('lost');
+  return recovery;
+}
+
 /** Deletes the app's database from the page, as a browser that cleared its storage would. */
 export async function deleteAppDatabase(page: Page, name = 'regulars') {
   await page.evaluate(
