@@ -1,7 +1,7 @@
 // Every shipped database version's tables, so a restore can build a database exactly as an older
 // backup's version had it and let RegularsDatabase's own upgrades bring it to today's version.
 import Dexie from 'dexie';
-import { RegularsDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './database';
+import { RegularsDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './database';
 
 /** Add each new version here with its SCHEMA_V<n> (a test fails until it is). */
 export const SCHEMAS_BY_VERSION: Readonly<Record<number, Readonly<Record<string, string>>>> = Object.freeze({
@@ -9,6 +9,7 @@ export const SCHEMAS_BY_VERSION: Readonly<Record<number, Readonly<Record<string,
   2: SCHEMA_V2,
   3: SCHEMA_V3,
   4: SCHEMA_V4,
+  5: SCHEMA_V5,
 });
 
 /** Today's database version: what an export writes and what a restore ends at. */

@@ -189,7 +189,8 @@ describe('customer repository', () => {
     const c = await customers.create(makeCustomerFields({ name: '回收站里的', phones: [makePhone('+8613812345678')] }));
     await customers.moveToTrash(c.id);
     expect((await customers.get(c.id))?.searchTokens).toEqual([]);
-    expect(await db.customers.where('searchTokens').startsWith('5678').count()).toBe(0);
+    expect(await db.customerSearch.where('tokens').startsWith('5678').count()).toBe(0);
+    expect(await db.customerSearch.get(c.id)).toBeUndefined();
     await customers.restoreFromTrash(c.id);
     expect((await customers.listIds(query({ terms: ['5678'] }))).ids).toEqual([c.id]);
   });

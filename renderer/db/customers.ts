@@ -10,6 +10,7 @@ import { statusGroups } from '../../shared/domain/statusGroups';
 import { assertNever } from '../../shared/result';
 import { matchesAllTerms } from '../../shared/domain/searchTokens';
 import type { RegularsDatabase } from './database';
+import { dropFromSearch, idsWithTokenPrefix, indexForSearch } from './customerSearch';
 
 export const CUSTOMER_SORT_FIELDS = ['name', 'phone', 'tier', 'stage', 'risk', 'tags', 'totalSpent', 'purchaseCount', 'lastPurchase', 'createdAt', 'updatedAt'] as const;
 export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
@@ -238,7 +239,7 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
   async function termHits(terms: string[]): Promise<{ keys: string[]; complete: boolean }> {
     let best: { keys: string[]; complete: boolean } | null = null;
     for (const term of terms) {
-      const raw = (await db.customers.where('searchTokens').startsWith(term).limit(SEARCH_HIT_CAP).primaryKeys()) as string[];
+      const raw = await idsWithTokenPrefix(db, term, SEARCH_HIT_CAP);
       const candidate = { keys: [...new Set(raw)], complete: raw.length < SEARCH_HIT_CAP };
       if (!best || (candidate.complete && !best.complete) || (candidate.complete === best.complete && candidate.keys.length < best.keys.length)) {
         best = candidate;
@@ -259,18 +260,20 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
 
   return {
     async create(fields: CustomerFields): Promise<Customer> {
-      return db.transaction('rw', [db.customers, db.settings], async () => {
+      return db.transaction('rw', [db.customers, db.customerSearch, db.settings], async () => {
         const record = newCustomerRecord(fields, deps.newId(), deps.now(), undefined, await statusRules(db));
         await db.customers.add(record);
+        await indexForSearch(db, [record]);
         return record;
       });
     },
 
     async update(id: string, fields: CustomerFields): Promise<Customer> {
-      return db.transaction('rw', db.customers, async () => {
+      return db.transaction('rw', [db.customers, db.customerSearch], async () => {
         const existing = await requireCustomer(id);
         const record = editedCustomerRecord(existing, fields, deps.now());
         await db.customers.put(record);
+        await indexForSearch(db, [record]);
         return record;
       });
     },
@@ -434,33 +437,38 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
     },
 
     async moveToTrash(id: string): Promise<void> {
-      await db.transaction('rw', db.customers, async () => {
+      await db.transaction('rw', [db.customers, db.customerSearch], async () => {
         const c = await requireCustomer(id);
         if (c.isDeleted) return;
         const at = deps.now().toISOString();
         // No search tokens in the trash: search answers from the index alone, without reading records.
-        await db.customers.put({ ...c, deletedAt: at, isDeleted: 1, updatedAt: at, searchTokens: [] });
+        const trashed: Customer = { ...c, deletedAt: at, isDeleted: 1, updatedAt: at, searchTokens: [] };
+        await db.customers.put(trashed);
+        await indexForSearch(db, [trashed]);
       });
     },
 
     async restoreFromTrash(id: string): Promise<void> {
-      await db.transaction('rw', db.customers, async () => {
+      await db.transaction('rw', [db.customers, db.customerSearch], async () => {
         const c = await requireCustomer(id);
         if (!c.isDeleted) return;
         const { searchTokens } = deriveCustomerIndexFields(customerFieldsOf(c));
-        await db.customers.put({ ...c, deletedAt: null, isDeleted: 0, updatedAt: deps.now().toISOString(), searchTokens });
+        const restored: Customer = { ...c, deletedAt: null, isDeleted: 0, updatedAt: deps.now().toISOString(), searchTokens };
+        await db.customers.put(restored);
+        await indexForSearch(db, [restored]);
       });
     },
 
     /** Only a customer already in the trash can be deleted for good; their purchases and contacts go with them. */
     async deleteForever(id: string): Promise<void> {
-      await db.transaction('rw', [db.customers, db.purchases, db.interactions, db.tierHistory], async () => {
+      await db.transaction('rw', [db.customers, db.customerSearch, db.purchases, db.interactions, db.tierHistory], async () => {
         const c = await requireCustomer(id);
         if (!c.isDeleted) throw new Error('Only customers in the trash can be deleted for good');
         await db.purchases.where('customerId').equals(id).delete();
         await db.tierHistory.where('customerId').equals(id).delete();
         await db.interactions.where('customerId').equals(id).delete();
         await db.customers.delete(id);
+        await dropFromSearch(db, [id]);
       });
     },
 
@@ -471,8 +479,9 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
 
     /** Bulk insert in one transaction (demo store, later imports). */
     async addMany(records: Customer[]): Promise<void> {
-      await db.transaction('rw', db.customers, async () => {
+      await db.transaction('rw', [db.customers, db.customerSearch], async () => {
         await db.customers.bulkAdd(records);
+        await indexForSearch(db, records);
       });
     },
   };

@@ -9,7 +9,7 @@ import { DEFAULT_STATUS_SETTINGS, deriveCustomerStatus } from '../../shared/doma
 import { newPurchaseRecord, type Purchase } from '../../shared/domain/purchase';
 import { makeCustomer, makePhone } from '../../test/factories/customer';
 import { makeLine, makePurchaseFields } from '../../test/factories/purchase';
-import { RegularsDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './database';
+import { RegularsDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './database';
 
 const FIGURE_FIELDS = ['totalSpentFen', 'purchaseCount', 'firstPurchaseAt', 'lastPurchaseAt', 'averageGapDays', 'medianGapDays', 'lastPurchaseSort'] as const;
 const STATUS_FIELDS = ['tierId', 'lifecycleStage', 'churnLevel', 'churnReason', 'valueAtRiskFen', 'statusAsOf', 'lastTierReviewAt', 'pendingTierId'] as const;
@@ -86,16 +86,29 @@ describe('RegularsDatabase', () => {
     }
   });
 
-  it('opens a new database at version 4 with its tables and indexes', async () => {
+  it('keeps version 4 exactly as shipped', () => {
+    expect(SCHEMA_V4.customers).toBe(`${SCHEMA_V3.customers}, [isDeleted+pendingTierId]`);
+    expect({ ...SCHEMA_V4, customers: SCHEMA_V3.customers }).toEqual(SCHEMA_V3);
+  });
+
+  it('version 5 moves the search tokens to their own table and keeps every other index', () => {
+    const v4Customers = SCHEMA_V4.customers.split(', ');
+    expect(SCHEMA_V5.customers.split(', ')).toEqual(v4Customers.filter((index) => index !== '*searchTokens'));
+    expect(SCHEMA_V5.customerSearch).toBe('id, *tokens');
+    expect({ ...SCHEMA_V5, customers: SCHEMA_V4.customers, customerSearch: undefined }).toEqual({ ...SCHEMA_V4, customerSearch: undefined });
+  });
+
+  it('opens a new database at version 5 with its tables and indexes', async () => {
     const db = new RegularsDatabase(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(4);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'catalog', 'customers', 'imports', 'interactions', 'purchases', 'settings', 'tierHistory']);
+    expect(db.verno).toBe(5);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'catalog', 'customerSearch', 'customers', 'imports', 'interactions', 'purchases', 'settings', 'tierHistory']);
     const customerIndexes = db.customers.schema.indexes.map((i) => i.name);
     expect(customerIndexes).toEqual(expect.arrayContaining(['[isDeleted+nameSort]', '[isDeleted+totalSpentFen]', '[isDeleted+purchaseCount]', '[isDeleted+lastPurchaseSort]']));
     expect(customerIndexes).toEqual(expect.arrayContaining(['[isDeleted+tierId]', '[isDeleted+lifecycleStage]', '[isDeleted+churnLevel]', '[isDeleted+valueAtRiskFen]', '[isDeleted+pendingTierId]']));
     expect(db.tierHistory.schema.indexes.map((i) => i.name)).toEqual(['customerId', '[customerId+at]']);
-    expect(db.customers.schema.indexes.find((i) => i.name === 'searchTokens')?.multi).toBe(true);
+    expect(db.customers.schema.indexes.find((i) => i.name === 'searchTokens')).toBeUndefined();
+    expect(db.customerSearch.schema.indexes.map((i) => [i.name, i.multi])).toEqual([['tokens', true]]);
     expect(db.purchases.schema.indexes.map((i) => i.name)).toEqual(['customerId', '[customerId+purchasedAt]', 'purchasedAt', 'returnOf', 'importId', 'externalRef']);
     expect(db.interactions.schema.indexes.map((i) => i.name)).toEqual(['customerId', '[customerId+at]', 'followUpDate', 'importId']);
     await db.delete();
@@ -123,7 +136,7 @@ describe('RegularsDatabase', () => {
     vi.setSystemTime(new Date('2026-11-23T10:00:00.000Z'));
     const db = new RegularsDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const stored = await db.customers.toArray();
     expect(stored).toHaveLength(customers.length);
     const byId = new Map(stored.map((c) => [c.id, c]));
@@ -154,7 +167,10 @@ describe('RegularsDatabase', () => {
     expect(await db.customers.where('[isDeleted+purchaseCount]').equals([0, 0]).count()).toBe(customers.length - 1);
     // The old indexes still answer.
     expect(await db.customers.where('tags').equals('VIP').count()).toBe(Math.ceil(customers.length / 3));
-    expect(await db.customers.where('searchTokens').startsWith('00000042').count()).toBe(1);
+    expect(await db.customerSearch.where('tokens').startsWith('00000042').count()).toBe(1);
+    // Version 5: every active customer's tokens in the search table, the trash apart.
+    expect(await db.customerSearch.count()).toBe(customers.length - 1);
+    expect(await db.customerSearch.get(customers[7]!.id)).toBeUndefined();
     expect(await db.purchases.count()).toBe(0);
     await db.delete();
   });
@@ -167,7 +183,7 @@ describe('RegularsDatabase', () => {
     v1.close();
     const db = new RegularsDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.customers.count()).toBe(0);
     await db.delete();
   });
@@ -215,7 +231,7 @@ describe('RegularsDatabase', () => {
     vi.setSystemTime(new Date(NOW));
     const db = new RegularsDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
 
     const storeMedianGapDays = storeMedianGap(v2Rows.filter((r) => r.isDeleted !== 1).map((r) => r.medianGapDays));
     expect(storeMedianGapDays).toBe(30.5); // the median of c-00000's 31, c-00001's 20 and c-02040's 30.5
@@ -282,11 +298,42 @@ describe('RegularsDatabase', () => {
 
     const db = new RegularsDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.customers.toArray()).toEqual(rows);
     expect(await db.tierHistory.count()).toBe(1);
     expect(await db.customers.where('[isDeleted+pendingTierId]').between([0, Dexie.minKey], [0, Dexie.maxKey]).primaryKeys()).toEqual(['c-0']);
     expect(await db.customers.where('[isDeleted+pendingTierId]').between([1, Dexie.minKey], [1, Dexie.maxKey]).primaryKeys()).toEqual(['c-1']);
     await db.delete();
   });
+
+  it('upgrades a version 4 database: the tokens of the active customers fill the search table, the records stay as they were', async () => {
+    const name = `upgrade-v4-${crypto.randomUUID()}`;
+    const v4 = new Dexie(name);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores(SCHEMA_V2);
+    v4.version(3).stores(SCHEMA_V3);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.open();
+    // More customers than one upgrade chunk (2,000); one in the trash, one without any token.
+    const rows = Array.from({ length: 2_345 }, (_, i) => ({
+      ...makeCustomer({ name: `客户${i}`, phones: [makePhone(`+86139${String(i).padStart(8, '0')}`)] }),
+      id: `c-${String(i).padStart(5, '0')}`,
+    }));
+    rows[3] = { ...rows[3]!, isDeleted: 1, deletedAt: '2026-01-20T00:00:00.000Z', searchTokens: [] };
+    rows[2_100] = { ...rows[2_100]!, searchTokens: [] };
+    await v4.table('customers').bulkAdd(rows);
+    expect(await v4.table('customers').where('searchTokens').startsWith('00000042').count()).toBe(1);
+    v4.close();
+
+    const db = new RegularsDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.customers.toArray()).toEqual(rows);
+    const search = await db.customerSearch.toArray();
+    expect(search).toEqual(rows.filter((r) => r.isDeleted === 0 && r.searchTokens.length > 0).map((r) => ({ id: r.id, tokens: r.searchTokens })));
+    expect(search).toHaveLength(rows.length - 2);
+    expect(await db.customerSearch.where('tokens').startsWith('00000042').primaryKeys()).toEqual(['c-00042']);
+    expect(await db.customerSearch.where('tokens').equals('客户3').primaryKeys()).toEqual([]);
+    await db.delete();
+  }, 60_000);
 });

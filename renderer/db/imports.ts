@@ -30,6 +30,7 @@ import { createCatalogRepository, noteInCatalog } from './catalog';
 import { statusRules, type RepositoryDeps } from './customers';
 import type { AuditEntry, ImportBatch, RegularsDatabase } from './database';
 import { createPurchaseRepository } from './purchases';
+import { dropFromSearch, idsWithAnyToken, indexForSearch } from './customerSearch';
 
 /** Records per bulkAdd/bulkPut inside the import transaction: large enough to be fast, small enough for a smooth progress bar. */
 export const IMPORT_WRITE_CHUNK = 1_000;
@@ -176,7 +177,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
     };
     if (phoneKeys.size) keep(await db.customers.where('phoneKeys').anyOf([...phoneKeys]).toArray());
     if (emailKeys.size) keep(await db.customers.where('emailKey').anyOf([...emailKeys]).toArray());
-    if (nameTokens.size) keep(await db.customers.where('searchTokens').anyOf([...nameTokens]).toArray());
+    if (nameTokens.size) keep((await db.customers.bulkGet(await idsWithAnyToken(db, [...nameTokens]))).filter((c): c is Customer => !!c));
 
     // Oldest customer first, so a phone shared by two customers always points at the same one.
     const known = [...byId.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
@@ -235,7 +236,8 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       const tokens = [...new Set(names.map((n) => buildSearchTokens({ name: n, phones: [], email: '' })[0]).filter((t): t is string => !!t))];
       const wanted = new Set(names.map((n) => n.trim()));
       const seen = new Set<string>();
-      for (const c of await db.customers.where('searchTokens').anyOf(tokens).toArray()) {
+      for (const c of await db.customers.bulkGet(await idsWithAnyToken(db, tokens))) {
+        if (!c) continue;
         const name = c.name.trim();
         if (c.isDeleted !== 0 || seen.has(c.id) || !wanted.has(name)) continue;
         seen.add(c.id);
@@ -283,7 +285,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
   return {
     /** The plan for a preview (read-only). */
     async planCustomers(candidates: ImportCandidate[], policy: ImportPolicy): Promise<ImportPlan> {
-      return db.transaction('r', db.customers, async () => planImport(candidates, await customerLookup(candidates), policy));
+      return db.transaction('r', [db.customers, db.customerSearch], async () => planImport(candidates, await customerLookup(candidates), policy));
     },
 
     /**
@@ -294,7 +296,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       const { signal, onProgress } = opts;
       checkCancelled(signal);
       const batchId = deps.newId();
-      return db.transaction('rw', [db.customers, db.imports, db.auditLog, db.settings], async () => {
+      return db.transaction('rw', [db.customers, db.customerSearch, db.imports, db.auditLog, db.settings], async () => {
         onProgress?.({ phase: 'planning', done: 0, total: input.candidates.length });
         const rules = await statusRules(db);
         const plan = planImport(input.candidates, await customerLookup(input.candidates), input.policy);
@@ -310,6 +312,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           checkCancelled(signal);
           const records = part.map((c) => newCustomerRecord(c.fields, deps.newId(), now, undefined, rules));
           await db.customers.bulkAdd(records);
+          await indexForSearch(db, records);
           for (const r of records) createdIds.push(r.id);
           done += part.length;
           onProgress?.({ phase: 'writing', done, total });
@@ -326,6 +329,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
             records.push(editedCustomerRecord(existing, u.fields, now));
           });
           await db.customers.bulkPut(records);
+          await indexForSearch(db, records);
           done += part.length;
           onProgress?.({ phase: 'writing', done, total });
         }
@@ -367,7 +371,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
 
     /** The plan for a preview of a purchases import (read-only). */
     async planPurchases(result: PurchaseImportResult): Promise<PurchaseImportPlan> {
-      return db.transaction('r', [db.customers, db.purchases], () => planPurchasesNow(result));
+      return db.transaction('r', [db.customers, db.customerSearch, db.purchases], () => planPurchasesNow(result));
     },
 
     /**
@@ -379,7 +383,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       const { signal, onProgress } = opts;
       checkCancelled(signal);
       const batchId = deps.newId();
-      return db.transaction('rw', [db.customers, db.purchases, db.catalog, db.imports, db.auditLog, db.settings, db.tierHistory], async () => {
+      return db.transaction('rw', [db.customers, db.customerSearch, db.purchases, db.catalog, db.imports, db.auditLog, db.settings, db.tierHistory], async () => {
         onProgress?.({ phase: 'planning', done: 0, total: input.result.purchases.length });
         const plan = await planPurchasesNow(input.result);
         checkCancelled(signal);
@@ -427,6 +431,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         for (const part of chunks(customers)) {
           checkCancelled(signal);
           await db.customers.bulkAdd(part);
+          await indexForSearch(db, part);
           done += part.length;
           onProgress?.({ phase: 'writing', done, total });
         }
@@ -498,7 +503,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
      * rebuilt after a purchases import, the batch is marked undone and the undo is logged.
      */
     async undo(batchId: string): Promise<ImportBatch> {
-      return db.transaction('rw', [db.customers, db.purchases, db.interactions, db.catalog, db.imports, db.auditLog, db.settings, db.tierHistory], async () => {
+      return db.transaction('rw', [db.customers, db.customerSearch, db.purchases, db.interactions, db.catalog, db.imports, db.auditLog, db.settings, db.tierHistory], async () => {
         const batch = await db.imports.get(batchId);
         if (!batch || batch.undoneAt !== null) throw new ImportBatchNotFoundError(batchId);
         const created = new Set(batch.createdCustomerIds);
@@ -514,6 +519,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           await db.interactions.where('customerId').anyOf(part).delete();
           await db.tierHistory.where('customerId').anyOf(part).delete();
           await db.customers.bulkDelete(part);
+          await dropFromSearch(db, part);
         }
 
         const restoredIds: string[] = [];
@@ -528,6 +534,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
             restoredIds.push(now.id);
           });
           await db.customers.bulkPut(restored);
+          await indexForSearch(db, restored);
         }
         await purchaseRepo.refreshFigures([...[...touched].filter((id) => !created.has(id)), ...restoredIds]);
         if (batch.kind === 'purchases') await catalogRepo.rebuild();

@@ -10,6 +10,7 @@ import type { Purchase } from '../../shared/domain/purchase';
 import { CustomerNotFoundError, type RepositoryDeps } from './customers';
 import type { AuditEntry, RegularsDatabase } from './database';
 import { createPurchaseRepository, type PurchaseRepositoryDeps } from './purchases';
+import { dropFromSearch, indexForSearch } from './customerSearch';
 
 export const MERGE_AUDIT_KIND = 'customers.merge';
 
@@ -92,7 +93,7 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & Pick
     const ids = [...new Set(customerIds)];
     if (ids.length < 2) throw new MergeError('too-few');
     if (!ids.includes(choice.survivorId)) throw new MergeError('survivor-missing');
-    return db.transaction('rw', [db.customers, db.purchases, db.interactions, db.auditLog, db.settings, db.tierHistory], async () => {
+    return db.transaction('rw', [db.customers, db.customerSearch, db.purchases, db.interactions, db.auditLog, db.settings, db.tierHistory], async () => {
       const found = await db.customers.bulkGet(ids);
       const before: Customer[] = found.map((c, i) => {
         if (!c) throw new CustomerNotFoundError(ids[i]!);
@@ -106,7 +107,9 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & Pick
       const now = deps.now();
       const at = now.toISOString();
 
-      await db.customers.put(editedCustomerRecord(survivor, planMerge(before, choice), now));
+      const survivorAfter = editedCustomerRecord(survivor, planMerge(before, choice), now);
+      await db.customers.put(survivorAfter);
+      await indexForSearch(db, [survivorAfter]);
 
       const purchases: Purchase[] = await db.purchases.where('customerId').anyOf(otherIds).toArray();
       await db.purchases.bulkPut(purchases.map((p) => ({ ...p, customerId: survivor.id, updatedAt: at })));
@@ -134,6 +137,7 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & Pick
       // purchases it now holds, with its own history entry when that moves it.
       await db.tierHistory.where('customerId').anyOf(otherIds).delete();
       await db.customers.bulkDelete(otherIds);
+      await dropFromSearch(db, otherIds);
       await purchaseRepo.refreshFigures([survivor.id]);
 
       const details: MergeAuditDetails = {

@@ -9,6 +9,7 @@ import { settingsFromRows } from '../../shared/domain/settings';
 import { catalogFromPurchases } from '../../shared/domain/purchase';
 import type { RegularsDatabase } from './database';
 import type { RepositoryDeps } from './customers';
+import { indexForSearch } from './customerSearch';
 
 export const DEMO_SEED = 20261123;
 export const DEMO_CUSTOMER_COUNT = 240;
@@ -22,7 +23,7 @@ export function createStoreSetup(db: RegularsDatabase, deps: RepositoryDeps & { 
      * median gap computed first and cached, as the full recomputation does) and their tier history.
      */
     async start(kind: 'empty' | 'demo'): Promise<void> {
-      await db.transaction('rw', [db.customers, db.settings, db.purchases, db.interactions, db.catalog, db.tierHistory], async () => {
+      await db.transaction('rw', [db.customers, db.customerSearch, db.settings, db.purchases, db.interactions, db.catalog, db.tierHistory], async () => {
         if (kind === 'demo') {
           const now = deps.now();
           const demo = generateDemoCustomers({ seed: DEMO_SEED, count: DEMO_CUSTOMER_COUNT, now, newId: deps.newId });
@@ -33,13 +34,13 @@ export function createStoreSetup(db: RegularsDatabase, deps: RepositoryDeps & { 
           const settings = settingsFromRows((await db.settings.bulkGet(['status'])).filter((r) => r !== undefined));
           const ctx = { settings: settings.status, storeMedianGapDays, rfmCutPoints: null, asOf: now, dayOf, applyDowngrades: false, newId: deps.newId };
           const tierHistory: TierHistoryEntry[] = [];
-          await db.customers.bulkAdd(
-            demo.map((d) => {
-              const derived = derivedCustomerRecord(newCustomerRecord(d.fields, d.id, now, d.createdAt, settings.status), byCustomer.get(d.id) ?? [], ctx);
-              if (derived.history) tierHistory.push(derived.history);
-              return derived.record;
-            }),
-          );
+          const customers = demo.map((d) => {
+            const derived = derivedCustomerRecord(newCustomerRecord(d.fields, d.id, now, d.createdAt, settings.status), byCustomer.get(d.id) ?? [], ctx);
+            if (derived.history) tierHistory.push(derived.history);
+            return derived.record;
+          });
+          await db.customers.bulkAdd(customers);
+          await indexForSearch(db, customers);
           await db.tierHistory.bulkAdd(tierHistory);
           await db.purchases.bulkAdd(history.purchases);
           await db.interactions.bulkAdd(history.interactions);

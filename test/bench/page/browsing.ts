@@ -34,12 +34,13 @@ function firstDistinct(keys: readonly IDBValidKey[], count: number): IDBValidKey
 }
 
 /**
- * A search: a prefix range on the multi-entry token index per term, read up to the same cap the app
+ * A search: a prefix range on the multi-entry token index (customerSearch) per term, read up to the same cap the app
  * uses (an uncapped read of "1" at 100,000 customers is seconds), then the visible rows.
  */
 async function rawSearch(terms: string[]): Promise<number> {
-  const store = await rawCustomers();
-  const index = store.index('searchTokens');
+  const tx = (await appDatabase()).transaction(['customerSearch', 'customers'], 'readonly');
+  const index = tx.objectStore('customerSearch').index('tokens');
+  const store = tx.objectStore('customers');
   let hits: IDBValidKey[] = [];
   for (const [i, term] of terms.entries()) {
     const keys = await done(index.getAllKeys(IDBKeyRange.bound(term, term + '\uffff'), SEARCH_HIT_CAP));
@@ -195,7 +196,7 @@ export async function searchBreakdown(queries: string[]): Promise<SearchBreakdow
     let indexEntries = 0;
     for (const term of terms) {
       const keys = (await step(`token index primaryKeys "${term}" (limit ${SEARCH_HIT_CAP})`, () =>
-        db.customers.where('searchTokens').startsWith(term).limit(SEARCH_HIT_CAP).primaryKeys(),
+        db.customerSearch.where('tokens').startsWith(term).limit(SEARCH_HIT_CAP).primaryKeys(),
       )) as string[];
       indexEntries += keys.length;
       if (!best || keys.length < best.length) best = keys;
@@ -212,7 +213,7 @@ export async function searchBreakdown(queries: string[]): Promise<SearchBreakdow
     const totalMs = performance.now() - total;
     const first = terms[0] ?? '';
     // For scale: what reading the whole range would cost (what the cap saves).
-    const uncapped = await timed(async () => (await db.customers.where('searchTokens').startsWith(first).primaryKeys()).length);
+    const uncapped = await timed(async () => (await db.customerSearch.where('tokens').startsWith(first).primaryKeys()).length);
     out.push({
       query,
       terms,

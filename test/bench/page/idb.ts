@@ -71,15 +71,21 @@ export function getMany(store: IDBObjectStore, keys: readonly IDBValidKey[]): Pr
 }
 
 /**
- * Puts `records` into `storeName`, `chunk` per readwrite transaction, one transaction after the other:
- * the plain way to write many records. Returns the transactions used.
+ * Puts the records of each store, `chunk` rows per readwrite transaction over all of them, one
+ * transaction after the other: the plain way to write many records. Row k of every store goes in the
+ * same transaction (a customer and its search row). Returns the transactions used.
  */
-export async function putInChunks(database: IDBDatabase, storeName: string, records: readonly unknown[], chunk: number): Promise<number> {
+export async function putInChunks(database: IDBDatabase, writes: Readonly<Record<string, readonly unknown[]>>, chunk: number): Promise<number> {
+  const stores = Object.keys(writes);
+  const rows = Math.max(0, ...stores.map((name) => writes[name]!.length));
   let transactions = 0;
-  for (let i = 0; i < records.length; i += chunk) {
-    const tx = database.transaction(storeName, 'readwrite');
-    const store = tx.objectStore(storeName);
-    for (let k = i; k < Math.min(records.length, i + chunk); k++) store.put(records[k]);
+  for (let i = 0; i < rows; i += chunk) {
+    const tx = database.transaction(stores, 'readwrite');
+    for (const name of stores) {
+      const store = tx.objectStore(name);
+      const records = writes[name]!;
+      for (let k = i; k < Math.min(records.length, i + chunk); k++) store.put(records[k]);
+    }
     await committed(tx);
     transactions++;
   }
