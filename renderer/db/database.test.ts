@@ -9,6 +9,7 @@ import { DEFAULT_STATUS_SETTINGS, deriveCustomerStatus } from '../../shared/doma
 import { newPurchaseRecord, type Purchase } from '../../shared/domain/purchase';
 import { makeCustomer, makePhone } from '../../test/factories/customer';
 import { makeLine, makePurchaseFields } from '../../test/factories/purchase';
+import { databaseAtVersion } from './backupSchemas';
 import { RegularsDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './database';
 
 const FIGURE_FIELDS = ['totalSpentFen', 'purchaseCount', 'firstPurchaseAt', 'lastPurchaseAt', 'averageGapDays', 'medianGapDays', 'lastPurchaseSort'] as const;
@@ -280,10 +281,7 @@ describe('RegularsDatabase', () => {
   }, 60_000);
   it('upgrades a version 3 database: the pending downgrades are indexed, nothing else changes', async () => {
     const name = `upgrade-v3-${crypto.randomUUID()}`;
-    const v3 = new Dexie(name);
-    v3.version(1).stores(SCHEMA_V1);
-    v3.version(2).stores(SCHEMA_V2);
-    v3.version(3).stores(SCHEMA_V3);
+    const v3 = databaseAtVersion(name, 3)!;
     await v3.open();
     const rows = Array.from({ length: 5 }, (_, i) => ({
       ...makeCustomer({ name: `客户${i}` }),
@@ -308,11 +306,8 @@ describe('RegularsDatabase', () => {
 
   it('upgrades a version 4 database: the tokens of the active customers fill the search table, the records stay as they were', async () => {
     const name = `upgrade-v4-${crypto.randomUUID()}`;
-    const v4 = new Dexie(name);
-    v4.version(1).stores(SCHEMA_V1);
-    v4.version(2).stores(SCHEMA_V2);
-    v4.version(3).stores(SCHEMA_V3);
-    v4.version(4).stores(SCHEMA_V4);
+    // A database made at exactly version 4, as a restore builds one (the project's own helper).
+    const v4 = databaseAtVersion(name, 4)!;
     await v4.open();
     // More customers than one upgrade chunk (2,000); one in the trash, one without any token.
     const rows = Array.from({ length: 2_345 }, (_, i) => ({

@@ -235,12 +235,11 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
     if (names.length) {
       const tokens = [...new Set(names.map((n) => buildSearchTokens({ name: n, phones: [], email: '' })[0]).filter((t): t is string => !!t))];
       const wanted = new Set(names.map((n) => n.trim()));
-      const seen = new Set<string>();
       for (const c of await db.customers.bulkGet(await idsWithAnyToken(db, tokens))) {
         if (!c) continue;
         const name = c.name.trim();
-        if (c.isDeleted !== 0 || seen.has(c.id) || !wanted.has(name)) continue;
-        seen.add(c.id);
+        // idsWithAnyToken gives each customer once, however many of the names' tokens they carry.
+        if (c.isDeleted !== 0 || !wanted.has(name)) continue;
         const list = byName.get(name);
         if (list) list.push(c.id);
         else byName.set(name, [c.id]);
