@@ -2,7 +2,8 @@
 // behind the same contract (see test/e2e/fixtures.ts).
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4317;
+// E2E_PORT lets several checkouts run their end-to-end tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4317);
 
 export const chromiumLaunchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
