@@ -1,11 +1,11 @@
 // Backups end to end in Chromium, with the real main-process backup service writing real files in the
 // test's data folder: back up, change the data, restore (owner PIN, preview, safety backup), see the old
 // data back and undo; bad files refused; encrypted backups; automatic backups; start-up recovery.
-import { copyFile, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { BackupPage, ClosingWindow, openAsNewerVersion, PinDialog, RecoveryPage, RestoreDialogModel, startWithDataLost } from './pages/BackupPages';
+import { BackupPage, ClosingWindow, holdBackupSessions, openAsNewerVersion, PinDialog, releaseBackupSessions, RecoveryPage, RestoreDialogModel, startWithDataLost } from './pages/BackupPages';
 
 const PIN = '2580';
 
@@ -213,6 +213,45 @@ test.describe('backups', () => {
     await BackupPage.open(page);
     await expect(screen.row('automatic')).toHaveCount(2);
     await expect(screen.row('automatic').first()).toContainText('客户 1');
+  });
+
+  test('an automatic backup put off (another backup held the service) says "postponed, will retry" quietly and raises no failure notification', async ({ app, page, dataFolder, backupLog }) => {
+    await page.clock.install();
+    await app.startEmptyStore();
+    await BackupPage.open(page);
+    // Two backups already being written (the service takes two at a time): the automatic one is turned away.
+    const sessions = await holdBackupSessions(page, 2);
+    await page.getByTestId('edit-backup-settings').click();
+    await new PinDialog(page).setPin(PIN);
+    await page.getByTestId('backup-setting-quietMinutes').fill('0');
+    await page.getByTestId('backup-setting-minIntervalMinutes').fill('1');
+    await page.getByTestId('backup-settings-save').click();
+
+    const postponed = page.getByTestId('automatic-backup-postponed');
+    await expect(postponed).toBeVisible({ timeout: 20_000 });
+    await expect(postponed).toHaveAttribute('role', 'status');
+    await expect(postponed).toHaveClass(/banner-info/);
+    await expect(postponed).toContainText('自动备份已推迟');
+    await expect(page.getByTestId('automatic-backup-retry')).toContainText('下次尝试');
+    await expect(page.getByTestId('automatic-backup-failed')).toHaveCount(0);
+    expect(backupLog.filter((line) => line.startsWith('backup failed'))).toEqual([]);
+    expect(await backupFiles(dataFolder)).toHaveLength(0);
+
+    // The other backups end; a minute later the postponed one is made and the note goes.
+    await releaseBackupSessions(page, sessions);
+    await page.clock.fastForward('01:05');
+    await expect.poll(async () => (await backupFiles(dataFolder)).length, { timeout: 20_000 }).toBe(1);
+    await expect(postponed).toBeHidden();
+    expect(backupLog.filter((line) => line.startsWith('backup failed'))).toEqual([]);
+
+    // A real failure stays red: the folder is gone.
+    await rm(path.join(dataFolder, 'backups'), { recursive: true, force: true });
+    await writeFile(path.join(dataFolder, 'backups'), 'not a folder');
+    await addCustomer(app, page, '推迟之后的客户', '139 5555 0000');
+    await page.clock.fastForward('01:05');
+    await expect(page.getByTestId('automatic-backup-failed')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('automatic-backup-failed')).toHaveAttribute('role', 'alert');
+    await expect(postponed).toHaveCount(0);
   });
 
   test('closing the window backs up first when something changed; a failed one waits for the clerk', async ({ app, page, dataFolder, backupLog }) => {

@@ -5,7 +5,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '../e2e/fixtures';
-import { BackupPage, ClosingWindow, PinDialog, RestoreDialogModel, startWithDataLost } from '../e2e/pages/BackupPages';
+import { BackupPage, ClosingWindow, holdBackupSessions, PinDialog, RestoreDialogModel, startWithDataLost } from '../e2e/pages/BackupPages';
 import { LOCALES, OUT } from './shotLocales';
 
 const PIN = '2580';
@@ -96,6 +96,19 @@ for (const { system, tag } of LOCALES) {
       await closing.request();
       await expect(closing.overlay.getByTestId('closing-retry')).toBeVisible({ timeout: 30_000 });
       await shot('62-closing-failed');
+    });
+
+    test(`an automatic backup postponed in ${tag}`, async ({ app, page }) => {
+      await app.startDemoStore();
+      await BackupPage.open(page);
+      await holdBackupSessions(page, 2);
+      await page.getByTestId('edit-backup-settings').click();
+      await new PinDialog(page).setPin(PIN);
+      await page.getByTestId('backup-setting-quietMinutes').fill('0');
+      await page.getByTestId('backup-settings-save').click();
+      await expect(page.getByTestId('automatic-backup-postponed')).toBeVisible({ timeout: 20_000 });
+      await app.goToCustomers();
+      await page.screenshot({ path: `${OUT}/${tag}-58b-automatic-postponed.png` });
     });
 
     test(`start-up recovery and a full disk in ${tag}`, async ({ app, page, dataFolder }) => {

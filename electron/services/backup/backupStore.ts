@@ -22,6 +22,7 @@ import {
   type BackupTrigger,
   type BackupWriteFailure,
 } from '../../../shared/backup/format';
+import { notifiesOwner } from '../../../shared/domain/backupOutcome';
 import { planRetention, type RetentionSettings } from '../../../shared/domain/backupRetention';
 import type { FailureReason } from '../../../shared/ipc/contract';
 import { err, ok, type Result } from '../../../shared/result';
@@ -161,6 +162,8 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
   }
 
   function failWrite(reason: BackupWriteFailure, trigger: BackupTrigger): Result<never, FailureReason> {
+    // A backup put off (the page abandons one whose store kept changing: an abort, not a failure) is not news.
+    if (!notifiesOwner(reason)) return err(reason);
     try {
       options.notify({ kind: 'backup-failed', reason, trigger });
     } catch {

@@ -1,10 +1,11 @@
 // Notes above every screen: what a restore just brought back (with the safety backup to undo it), and an
-// automatic backup that failed (the main process raises the desktop notification too).
+// automatic backup that failed (the main process raises the desktop notification too) or was only put off.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale, formatDateTime } from '../../i18n';
 import { navigate, useRoute } from '../../ui/routes';
-import { useBackupState } from './backupState';
+import { useShallow } from 'zustand/react/shallow';
+import { automaticBackupNote, useBackupState } from './backupState';
 import { countsSummary, failureText } from './backupText';
 import { takeRestoreNotice, type RestoreNotice } from './restoreNotice';
 
@@ -12,15 +13,13 @@ export function BackupBanners() {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<RestoreNotice | null>(takeRestoreNotice);
   const onBackups = useRoute().name === 'backups';
-  const failure = useBackupState((s) => s.lastFailure);
-  const dismissedAt = useBackupState((s) => s.dismissedFailureAt);
-  const running = useBackupState((s) => s.running);
+  const automatic = useBackupState(useShallow(automaticBackupNote));
+  const nextAutomaticAt = useBackupState((s) => s.nextAutomaticAt);
   const restoreTest = useBackupState((s) => s.restoreTest);
   const [dismissedTestAt, setDismissedTestAt] = useState<string | null>(null);
   const showTestFailure = restoreTest !== null && restoreTest.outcome === 'failed' && restoreTest.at !== dismissedTestAt;
-  const showFailure = failure !== null && failure.trigger === 'automatic' && failure.at !== dismissedAt && running === null;
 
-  if (!notice && !showFailure && !showTestFailure) return null;
+  if (!notice && !automatic && !showTestFailure) return null;
   return (
     <div className="backup-banners">
       {notice && (
@@ -78,11 +77,25 @@ export function BackupBanners() {
           </div>
         </div>
       )}
-      {showFailure && (
+      {automatic?.kind === 'postponed' && (
+        <div className="banner banner-info backup-banner" role="status" data-testid="automatic-backup-postponed">
+          <div>
+            <p className="backup-banner-title">{t('backup.automaticPostponed')}</p>
+            <p>{failureText(t, automatic.reason)}</p>
+            {nextAutomaticAt && <p data-testid="automatic-backup-retry">{t('backup.retryAt', { time: formatDateTime(nextAutomaticAt) })}</p>}
+          </div>
+          <div className="backup-banner-actions">
+            <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => useBackupState.setState({ dismissedFailureAt: automatic.at })}>
+              ×
+            </button>
+          </div>
+        </div>
+      )}
+      {automatic?.kind === 'failed' && (
         <div className="banner banner-error backup-banner" role="alert" data-testid="automatic-backup-failed">
           <div>
             <p className="backup-banner-title">{t('backup.automaticFailed')}</p>
-            <p>{failureText(t, failure.reason)}</p>
+            <p>{failureText(t, automatic.reason)}</p>
           </div>
           <div className="backup-banner-actions">
             {!onBackups && (
@@ -90,7 +103,7 @@ export function BackupBanners() {
                 {t('backup.openBackups')}
               </button>
             )}
-            <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => useBackupState.setState({ dismissedFailureAt: failure.at })}>
+            <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => useBackupState.setState({ dismissedFailureAt: automatic.at })}>
               ×
             </button>
           </div>

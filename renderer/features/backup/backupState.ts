@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { BackupSettingsView } from '../../../shared/backup/api';
 import type { BackupTrigger } from '../../../shared/backup/format';
+import { backupShortfall, type BackupShortfall } from '../../../shared/domain/backupOutcome';
 import type { BackupProgress } from './runBackup';
 import { lastRestoreTest, type RestoreTestRecord } from './restoreTest';
 
@@ -68,4 +69,17 @@ export function unlockOwner(now = Date.now()): void {
 
 export function lockOwner(): void {
   useBackupState.setState({ ownerUnlockedUntil: null });
+}
+
+/**
+ * What the note above every screen says about the last automatic backup that was not made: a quiet
+ * "postponed, will try again" when the app will make it by itself, a red failure when the owner must act;
+ * null while a backup runs, after the owner dismissed it, or for a backup someone asked for (the screen says it).
+ */
+export function automaticBackupNote(
+  state: Pick<BackupUiState, 'lastFailure' | 'dismissedFailureAt' | 'running'>,
+): { kind: BackupShortfall; reason: string; at: string } | null {
+  const failure = state.lastFailure;
+  if (failure === null || failure.trigger !== 'automatic' || failure.at === state.dismissedFailureAt || state.running !== null) return null;
+  return { kind: backupShortfall(failure.reason), reason: failure.reason, at: failure.at };
 }

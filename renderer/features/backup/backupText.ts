@@ -6,8 +6,11 @@ import { RESTORE_FAILURES } from '../../db/backupStaging';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-/** The app's tables, in the order a person reads them (customers first). */
-export const TABLE_ORDER = ['customers', 'purchases', 'interactions', 'tierHistory', 'catalog', 'imports', 'auditLog', 'settings'] as const;
+/**
+ * The app's tables, in the order a person reads them (customers first, what the app derives last). Every
+ * table of every database version is here with words in each language (backupText.test.ts holds them to it).
+ */
+export const TABLE_ORDER = ['customers', 'purchases', 'interactions', 'tierHistory', 'catalog', 'imports', 'auditLog', 'settings', 'customerSearch'] as const;
 
 /** Reasons the renderer adds to the main process's own (errors.<reason>): backup.failures.<reason>. */
 export const RENDERER_FAILURES = [
@@ -28,8 +31,8 @@ export function failureText(t: Translate, reason: string): string {
 }
 
 export function tableLabel(t: Translate, table: string): string {
-  // A table of another version has no words of its own: its name is data, shown as it is.
-  return (TABLE_ORDER as readonly string[]).includes(table) ? t(`backup.tables.${table}`) : table;
+  // A table this build does not know (a newer version's) has no words of its own: described, its name as data.
+  return (TABLE_ORDER as readonly string[]).includes(table) ? t(`backup.tables.${table}`) : t('backup.tables.other', { name: table });
 }
 
 /** Tables in reading order: the known ones first, any others after, by name. */
@@ -40,7 +43,7 @@ export function orderedTables(names: Iterable<string>): string[] {
 }
 
 export function triggerLabel(t: Translate, trigger: string): string {
-  return (BACKUP_TRIGGERS as readonly string[]).includes(trigger) ? t(`backup.triggers.${trigger}`) : trigger;
+  return (BACKUP_TRIGGERS as readonly string[]).includes(trigger) ? t(`backup.triggers.${trigger}`) : t('backup.triggers.other');
 }
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;

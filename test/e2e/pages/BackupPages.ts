@@ -175,3 +175,26 @@ export class ClosingWindow {
     });
   }
 }
+
+type Invoke = (channel: string, payload: unknown) => Promise<{ ok: boolean; value?: { sessionId: string }; reason?: string }>;
+
+/** Opens `count` backup sessions in the main process, as other backups being written would: the service takes two at a time. */
+export async function holdBackupSessions(page: Page, count: number): Promise<string[]> {
+  return page.evaluate(async (n) => {
+    const invoke = (window as unknown as { __regularsInvoke: Invoke }).__regularsInvoke;
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const begun = await invoke('backup:begin', { schemaVersion: 1, counts: {}, payloadFormat: 'regulars-tables/1', trigger: 'manual' });
+      if (!begun.ok || !begun.value) throw new Error(`backup:begin: ${begun.reason}`);
+      ids.push(begun.value.sessionId);
+    }
+    return ids;
+  }, count);
+}
+
+export async function releaseBackupSessions(page: Page, sessionIds: string[]): Promise<void> {
+  await page.evaluate(async (ids) => {
+    const invoke = (window as unknown as { __regularsInvoke: Invoke }).__regularsInvoke;
+    for (const sessionId of ids) await invoke('backup:abort', { sessionId });
+  }, sessionIds);
+}
