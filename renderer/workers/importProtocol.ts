@@ -5,7 +5,9 @@ import type { Currency } from '../../shared/domain/money';
 import type {
   ColumnMapping,
   DateOrder,
+  DecodedText,
   Delimiter,
+  EncodingSample,
   ImportErrorField,
   ImportPlan,
   ImportPolicy,
@@ -34,6 +36,12 @@ export interface LoadedFile {
   encoding: TextEncodingName | null;
   hadBom: boolean;
   replacements: number;
+  /** How the encoding was chosen, and whether another encoding read the file nearly as well. */
+  encodingChosenBy: DecodedText['chosenBy'] | null;
+  encodingUncertain: boolean;
+  /** The first names (or other non-ASCII text) as read, and as each other encoding reads them. */
+  encodingSample: string[];
+  encodingAlternatives: EncodingSample[];
   delimiter: Delimiter | null;
   sheetName: string | null;
   headers: string[];

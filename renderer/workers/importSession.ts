@@ -8,10 +8,15 @@ import {
   parseVCards,
   recordsToDrafts,
   rowsToDrafts,
+  sampleColumn,
+  samplesInOtherEncodings,
+  sampleValues,
   suggestMapping,
   suggestPurchaseMapping,
   tableToRecords,
   type ImportRecord,
+  type ColumnMapping,
+  type DecodedText,
   type RecordsToDraftsResult,
   type TabularData,
   type TextEncodingName,
@@ -83,6 +88,21 @@ export function dateOrderHint(values: Iterable<string>): DateOrderHint {
   }
   const suggested = dmy > mdy ? 'dmy' : mdy > dmy ? 'mdy' : null;
   return { ambiguous: ambiguous > 0 && suggested === null, suggested };
+}
+
+/** What the preview shows of a text file's encoding: how it was chosen, the names as read, the other readings. */
+export function describeEncoding(bytes: Uint8Array, decoded: DecodedText, table: TabularData, mapping: ColumnMapping): Partial<LoadedFile> {
+  const nameColumn = Object.entries(mapping).find(([, target]) => target === 'name')?.[0];
+  const column = sampleColumn(table, nameColumn === undefined ? undefined : Number(nameColumn));
+  return {
+    encoding: decoded.encoding,
+    hadBom: decoded.hadBom,
+    replacements: decoded.replacements,
+    encodingChosenBy: decoded.chosenBy,
+    encodingUncertain: decoded.uncertain,
+    encodingSample: sampleValues(table, column),
+    encodingAlternatives: samplesInOtherEncodings(bytes, decoded.encoding, column),
+  };
 }
 
 export function createImportSession(db: RegularsDatabase, repo: ImportRepository, readXlsx: (bytes: Uint8Array) => Promise<TabularData & { sheetName: string }>) {
@@ -169,6 +189,10 @@ export function createImportSession(db: RegularsDatabase, repo: ImportRepository
         encoding: null,
         hadBom: false,
         replacements: 0,
+        encodingChosenBy: null,
+        encodingUncertain: false,
+        encodingSample: [],
+        encodingAlternatives: [],
         delimiter: null,
         sheetName: null,
         headers: [],
@@ -198,9 +222,7 @@ export function createImportSession(db: RegularsDatabase, repo: ImportRepository
           const decoded = decodeText(bytes, encoding ?? undefined);
           const d = parseDelimited(decoded.text);
           table = d;
-          file.encoding = decoded.encoding;
-          file.hadBom = decoded.hadBom;
-          file.replacements = decoded.replacements;
+          Object.assign(file, describeEncoding(bytes, decoded, d, suggestMapping(d.headers)));
           file.delimiter = d.delimiter;
           file.warnings = d.warnings;
         }

@@ -69,17 +69,42 @@ test.describe('import', () => {
     await expect(imp.encoding).toHaveAttribute('data-encoding', 'gb18030');
     await expect(page.getByTestId('import-mapping')).toContainText('张三');
     await imp.expectPreview({ create: 2, invalid: 0 });
+    await expect(imp.encodingSample).toContainText('张三、李四');
     // Read as UTF-8 by mistake, the names break; back to automatic, they read again.
-    await page.getByTestId('import-encoding').selectOption('utf-8');
-    await expect(imp.encoding).toHaveAttribute('data-encoding', 'utf-8');
+    await imp.readAs('utf-8');
     await expect(page.getByTestId('import-mapping')).not.toContainText('张三');
-    await page.getByTestId('import-encoding').selectOption('');
+    await expect(imp.encodingSample).not.toContainText('张三');
+    await imp.readAs(null);
     await expect(imp.encoding).toHaveAttribute('data-encoding', 'gb18030');
     await imp.expectPreview({ create: 2 });
     await imp.startImport();
     await app.goToCustomers();
     await expect(app.rows.filter({ hasText: '张三' })).toHaveCount(1);
     await expect(app.rows.filter({ hasText: '李四' })).toHaveCount(1);
+  });
+
+  test('a GBK file whose bytes are also valid UTF-8 reads as GBK; the names are shown and one click reads it as Big5 and back', async ({ app, page }) => {
+    await app.startEmptyStore();
+    const imp = new ImportPage(page);
+    await imp.open();
+    // Names only (an English header), each character's GBK bytes a valid UTF-8 sequence: before, this was stored as mojibake.
+    const bytes = Buffer.from(encodeGbk('name,phone\r\n叶小英,13812345678\r\n谢雪,13912345678\r\n姚思远,13712345678\r\n'));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).not.toThrow();
+    await imp.pickFile('names.csv', bytes);
+    await expect(imp.encoding).toHaveAttribute('data-encoding', 'gb18030');
+    await expect(imp.encoding).toContainText('GBK / GB18030（简体中文，中文版 Excel）');
+    await expect(imp.encodingSample).toContainText('叶小英、谢雪、姚思远');
+    // Each other reading shows what the names would become, on the button itself.
+    await expect(page.getByTestId('import-encoding-utf-8')).not.toContainText('叶小英');
+    await imp.readAs('big5');
+    await expect(imp.encodingSample).not.toContainText('叶小英');
+    await expect(imp.encoding).toContainText('您的选择');
+    await imp.readAs(null);
+    await expect(imp.encodingSample).toContainText('叶小英、谢雪、姚思远');
+    await imp.expectPreview({ create: 3, invalid: 0 });
+    await imp.startImport();
+    await app.goToCustomers();
+    await expect(app.rows.filter({ hasText: '姚思远' })).toHaveCount(1);
   });
 
   test('a vCard file with several cards, then undo of that import', async ({ app, page }) => {

@@ -7,7 +7,6 @@ import { PHONE_REGIONS, type PhoneRegion } from '../../../shared/domain/customer
 import {
   TARGET_FIELDS,
   PURCHASE_TARGETS,
-  TEXT_ENCODINGS,
   type ColumnMapping,
   type DateOrder,
   type ImportPolicy,
@@ -29,6 +28,7 @@ import {
 import { ImportClient, ImportWorkerError, type ImportWorkerProgress } from './importClient';
 import { ImportHistory } from './ImportHistory';
 import { CustomerPreviewView, PurchasePreviewView, PurchaseReport } from './ImportPreview';
+import { EncodingChoice } from './EncodingChoice';
 import './import.css';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.vcf,.vcard,text/csv,text/tab-separated-values,text/plain,text/vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -285,33 +285,22 @@ export function ImportScreen() {
             )}
           </div>
           {file.source === 'delimited' && (
-            <div className="toolbar import-file-details">
-              <label className="inline-field">
-                <span>{t('import.file.encoding')}</span>
-                <select
-                  value={encoding ?? ''}
-                  disabled={step.name !== 'review'}
-                  data-testid="import-encoding"
-                  onChange={(e) => {
-                    const next = (e.target.value || null) as TextEncodingName | null;
-                    setEncoding(next);
-                    if (bytes) void loadBytes(bytes.name, bytes.data, next);
-                  }}
-                >
-                  <option value="">{t('import.file.encodingAuto', { encoding: t(`import.file.encodings.${file.encoding ?? 'utf-8'}`) })}</option>
-                  {TEXT_ENCODINGS.map((enc) => (
-                    <option key={enc} value={enc}>
-                      {t(`import.file.encodings.${enc}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <span data-testid="import-encoding-detected" data-encoding={file.encoding ?? ''} className="muted">
+            <>
+              <p className="muted import-file-details">
                 {t('import.file.delimiter')}
                 {t('common.colon')}
                 <span data-testid="import-delimiter">{t(`import.file.delimiters.${DELIMITER_KEYS[file.delimiter ?? ','] ?? 'comma'}`)}</span>
-              </span>
-            </div>
+              </p>
+              <EncodingChoice
+                file={file}
+                chosen={encoding}
+                disabled={step.name !== 'review'}
+                onChoose={(next) => {
+                  setEncoding(next);
+                  if (bytes) void loadBytes(bytes.name, bytes.data, next);
+                }}
+              />
+            </>
           )}
           {file.sheetName && (
             <p className="muted">

@@ -1,11 +1,17 @@
-// Imported files as text: a byte-order mark first, then a strict UTF-8 decode, then GB18030 — what
-// Chinese Excel writes when it saves "CSV" in the system code page (GBK is a subset of GB18030).
+// Imported files as text: a byte-order mark first, then UTF-8, GB18030 (what Chinese Excel writes when
+// it saves "CSV" in the system code page; GBK is a subset of GB18030) or Big5 (Taiwan and Hong Kong),
+// chosen by how the decoded text reads (textScore.ts), not only by whether it decodes: short GBK files
+// are often valid UTF-8 too.
 //
 // TextDecoder exists in browsers, workers and Node, but shared/ compiles without DOM or Node types,
 // so it is reached through globalThis with the small structural type below.
 
-export const TEXT_ENCODINGS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
+import { plausibilityScore } from './textScore';
+
+export const TEXT_ENCODINGS = ['utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-16be'] as const;
 export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
+/** The encodings a file without a byte-order mark is weighed in, in order of preference on a tie. */
+export const WEIGHED_ENCODINGS = ['utf-8', 'gb18030', 'big5'] as const satisfies readonly TextEncodingName[];
 
 export interface TextDecoderLike {
   decode(input?: Uint8Array): string;
@@ -28,6 +34,10 @@ export interface DecodedText {
   hadBom: boolean;
   /** Byte sequences that could not be read and became U+FFFD (the preview can warn about them). */
   replacements: number;
+  /** How the encoding was chosen: a BOM or the UTF-16 byte pattern, the text's reading, or the user. */
+  chosenBy: 'bom' | 'pattern' | 'text' | 'user';
+  /** Another encoding read the file nearly as well: the preview asks the user to check the names. */
+  uncertain: boolean;
 }
 
 const BOMS: { encoding: TextEncodingName; bytes: number[] }[] = [
@@ -64,11 +74,49 @@ function guessBomlessUtf16(bytes: Uint8Array): TextEncodingName | null {
   return null;
 }
 
+/** Strict UTF-8, or null when the bytes are not valid UTF-8. */
+function strictUtf8(bytes: Uint8Array, makeDecoder: TextDecoderFactory): string | null {
+  try {
+    return makeDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+export interface EncodingWeighing {
+  encoding: TextEncodingName;
+  score: number;
+}
+
+/**
+ * The weighed encodings, best first, for bytes without a BOM. Valid UTF-8 gets one point per
+ * non-ASCII character on top of its reading, the weight of a strict decode succeeding by chance.
+ */
+export function weighEncodings(bytes: Uint8Array, makeDecoder: TextDecoderFactory = platformTextDecoder): EncodingWeighing[] {
+  const strict = strictUtf8(bytes, makeDecoder);
+  const weighed = WEIGHED_ENCODINGS.map((encoding, order) => {
+    const text = encoding === 'utf-8' && strict !== null ? strict : makeDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(bytes);
+    let score = plausibilityScore(text, makeDecoder);
+    if (encoding === 'utf-8' && strict !== null) score += nonAsciiCount(strict);
+    return { encoding, score, order };
+  });
+  weighed.sort((a, b) => b.score - a.score || a.order - b.order);
+  return weighed.map(({ encoding, score }) => ({ encoding, score }));
+}
+
+/** Nothing reads well, or a runner-up comes within a quarter of the winner: the user should look. */
+function isUncertain(weighed: EncodingWeighing[]): boolean {
+  const [best, second] = weighed;
+  if (!best || !second) return false;
+  if (best.score <= 0) return true;
+  return second.score > 0 && best.score - second.score < Math.max(4, best.score * 0.25);
+}
+
 /**
  * Decodes an imported file. With `override` the bytes are decoded as that encoding (a BOM of the
- * same encoding is dropped); without it: BOM → UTF-16 without BOM (zero-byte pattern) → strict
- * UTF-8 → (nearly all valid UTF-8 → UTF-8) → GB18030. Invalid sequences in the chosen encoding
- * become U+FFFD, counted in `replacements`, rather than failing.
+ * same encoding is dropped); without it: BOM → UTF-16 without BOM (zero-byte pattern) → pure ASCII →
+ * the best reading of UTF-8, GB18030 and Big5 (weighEncodings). Invalid sequences in the chosen
+ * encoding become U+FFFD, counted in `replacements`, rather than failing.
  */
 export function decodeText(
   bytes: Uint8Array,
@@ -76,33 +124,28 @@ export function decodeText(
   makeDecoder: TextDecoderFactory = platformTextDecoder,
 ): DecodedText {
   const bom = bomOf(bytes);
-  const decode = (encoding: TextEncodingName, fatal: boolean): string => {
+  const decode = (encoding: TextEncodingName): string => {
     const body = bom && bom.encoding === encoding ? bytes.subarray(bom.length) : bytes;
-    return makeDecoder(encoding, { fatal, ignoreBOM: true }).decode(body);
+    return makeDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(body);
   };
-  const result = (encoding: TextEncodingName, text: string, replacements = countReplacements(text)): DecodedText =>
-    ({ text, encoding, hadBom: bom !== null, replacements });
+  const result = (encoding: TextEncodingName, chosenBy: DecodedText['chosenBy'], uncertain = false): DecodedText => {
+    const text = decode(encoding);
+    return { text, encoding, hadBom: bom !== null, replacements: countReplacements(text), chosenBy, uncertain };
+  };
 
-  if (override) return result(override, decode(override, false));
-  if (bom) return result(bom.encoding, decode(bom.encoding, false));
+  if (override) return result(override, 'user');
+  if (bom) return result(bom.encoding, 'bom');
   const utf16 = guessBomlessUtf16(bytes);
-  if (utf16) return result(utf16, decode(utf16, false));
-  try {
-    return result('utf-8', decode('utf-8', true), 0);
-  } catch {
-    // Mostly good UTF-8 with a stray byte or a cut-off last character stays UTF-8: read as GB18030
-    // it would turn every Chinese character into nonsense. GBK text read as UTF-8 fails nearly everywhere.
-    const lossy = decode('utf-8', false);
-    let bad = 0;
-    let good = 0;
-    for (let i = 0; i < lossy.length; i++) {
-      const c = lossy.charCodeAt(i);
-      if (c === 0xfffd) bad++;
-      else if (c >= 0x80) good++;
-    }
-    if (good >= 20 * bad) return result('utf-8', lossy, bad);
-    return result('gb18030', decode('gb18030', false));
-  }
+  if (utf16) return result(utf16, 'pattern');
+  if (bytes.every((b) => b < 0x80)) return result('utf-8', 'text');
+  const weighed = weighEncodings(bytes, makeDecoder);
+  return result(weighed[0]!.encoding, 'text', isUncertain(weighed));
+}
+
+function nonAsciiCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80 && (text.charCodeAt(i) & 0xfc00) !== 0xdc00) n++;
+  return n;
 }
 
 function countReplacements(text: string): number {

@@ -22,6 +22,7 @@ export * from './customerRecords';
 export * from './dates';
 export * from './decode';
 export * from './delimited';
+export * from './encodingPreview';
 export * from './importPlan';
 export * from './purchasesImport';
 export * from './tabular';

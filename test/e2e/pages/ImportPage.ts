@@ -27,6 +27,17 @@ export class ImportPage {
     return this.page.getByTestId('import-encoding-detected');
   }
 
+  /** The names as the chosen encoding reads them. */
+  get encodingSample(): Locator {
+    return this.page.getByTestId('import-encoding-sample');
+  }
+
+  /** One click: read the file again in another encoding (null: back to the automatic choice). */
+  async readAs(encoding: 'utf-8' | 'gb18030' | 'big5' | null) {
+    await this.page.getByTestId(encoding === null ? 'import-encoding-auto' : `import-encoding-${encoding}`).click();
+    if (encoding !== null) await expect(this.encoding).toHaveAttribute('data-encoding', encoding);
+  }
+
   get errorRows(): Locator {
     return this.page.getByTestId('import-error-row');
   }

@@ -1,0 +1,49 @@
+// The import session as the worker runs it, with a store that holds nobody (the repository is the
+// pure planner over an empty lookup): what the preview says about a file's encoding, dates, phones and
+// hidden characters.
+import { describe, expect, it } from 'vitest';
+import { planImport, type TabularData } from '../../shared/domain/import';
+import { encodeBig5, encodeGbk } from '../../shared/domain/import/testing/gbk';
+import type { RegularsDatabase } from '../db/database';
+import type { ImportRepository } from '../db/imports';
+import { createImportSession } from './importSession';
+import type { CustomerOptions } from './importProtocol';
+
+const emptyLookup = { existingByPhone: () => undefined, existingByEmail: () => undefined, existingFields: () => undefined };
+const repo = { planCustomers: async (c: Parameters<typeof planImport>[0], policy: CustomerOptions['policy']) => planImport(c, emptyLookup, policy) } as unknown as ImportRepository;
+const db = { customers: { bulkGet: async (ids: string[]) => ids.map(() => undefined) } } as unknown as RegularsDatabase;
+const noXlsx = async (): Promise<TabularData & { sheetName: string }> => {
+  throw new Error('no xlsx here');
+};
+const session = () => createImportSession(db, repo, noXlsx);
+const options = (o: Partial<CustomerOptions> = {}): CustomerOptions => ({ mapping: { 0: 'name', 1: 'mobile' }, policy: 'skip', defaultRegion: 'CN', dateOrder: 'mdy', ...o });
+
+describe('import session: encoding', () => {
+  // GBK bytes that are valid UTF-8 from start to end: read as UTF-8 they were stored as mojibake.
+  const NAMES = 'name,phone\r\n叶小英,13812345678\r\n谢雪,13912345678\r\n姚思远,13712345678\r\n';
+
+  it('reads a GBK file that is also valid UTF-8 as GBK, and shows the names and the other readings', async () => {
+    const s = session();
+    const bytes = encodeGbk(NAMES);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).not.toThrow();
+    const file = await s.load('客户.csv', bytes, null);
+    expect(file).toMatchObject({ encoding: 'gb18030', encodingChosenBy: 'text', encodingSample: ['叶小英', '谢雪', '姚思远'] });
+    expect(file.encodingAlternatives.map((a) => a.encoding)).toEqual(['utf-8', 'big5']);
+    expect(file.encodingAlternatives[0]!.values[0]).not.toBe('叶小英');
+    const preview = await s.previewCustomers(options());
+    expect(preview).toMatchObject({ validRows: 3, invalidRows: 0 });
+  });
+
+  it('switches encoding when the clerk chooses another, and back', async () => {
+    const s = session();
+    const bytes = encodeGbk(NAMES);
+    expect((await s.load('a.csv', bytes, 'utf-8')).encodingChosenBy).toBe('user');
+    expect((await s.load('a.csv', bytes, 'utf-8')).encodingSample[0]).not.toBe('叶小英');
+    expect((await s.load('a.csv', bytes, null)).encodingSample[0]).toBe('叶小英');
+  });
+
+  it('reads a Big5 file from Taiwan as Big5', async () => {
+    const file = await session().load('客戶.csv', encodeBig5('姓名,電話\r\n陳大文,0912345678\r\n林美玲,0922333444\r\n'), null);
+    expect(file).toMatchObject({ encoding: 'big5', encodingSample: ['陳大文', '林美玲'] });
+  });
+});
