@@ -159,7 +159,8 @@ describe('purchase repository', () => {
 
     const r2 = await purchases.recordReturn(original.id, back(-9000));
     expect(await purchases.returnContext(original.id)).toMatchObject({ returnedFen: 18000, returnableFen: 0, returns: [r1, r2] });
-    expect(await storedFigures(c.id)).toMatchObject({ totalSpentFen: 0, purchaseCount: 1 });
+    // Returned in full: no longer a visit (a partial return left it one, above).
+    expect(await storedFigures(c.id)).toMatchObject({ totalSpentFen: 0, purchaseCount: 0, firstPurchaseAt: null, lastPurchaseAt: null });
 
     // The original cannot be voided, nor edited below its returns, while they stand.
     await expect(purchases.void(original.id, '错')).rejects.toBeInstanceOf(PurchaseRuleError);
@@ -167,7 +168,7 @@ describe('purchase repository', () => {
     // Editing a return is checked against the original and its other returns.
     await expect(purchases.edit(r2.id, back(-9001))).rejects.toMatchObject({ code: 'return-exceeds-original' });
     await purchases.edit(r2.id, back(-5000));
-    expect(await storedFigures(c.id)).toMatchObject({ totalSpentFen: 4000 });
+    expect(await storedFigures(c.id)).toMatchObject({ totalSpentFen: 4000, purchaseCount: 1, lastPurchaseAt: original.purchasedAt });
     // Void the returns, then the original.
     await purchases.void(r1.id, '退货取消');
     await purchases.void(r2.id, '退货取消');

@@ -12,7 +12,8 @@ const CHUNK = 2_000;
  * Customers not in the trash, each with their purchases reduced to what the rules read, with
  * purchasedAt already turned into the calendar day (so the preview passes an identity dayOf and a
  * million purchases are converted once, not once per keystroke). Day strings are shared, so memory
- * stays near one small object per purchase.
+ * stays near one small object per purchase; the id stays because it ties a return to its original
+ * (a purchase returned in full is no visit).
  */
 export async function loadPreviewCustomers(db: RegularsDatabase, dayOf: DayOf, onProgress?: (done: number, total: number) => void): Promise<PreviewCustomer[]> {
   const total = await db.customers.count();
@@ -41,7 +42,7 @@ export async function loadPreviewCustomers(db: RegularsDatabase, dayOf: DayOf, o
     if (!chunk) break;
     const byCustomer = new Map<string, FigureInput[]>();
     for (const p of chunk.purchases) {
-      const compact: FigureInput = { purchasedAt: dayOfShared(p.purchasedAt), totalFen: p.totalFen, isVoided: p.isVoided, returnOf: p.returnOf };
+      const compact: FigureInput = { id: p.id, purchasedAt: dayOfShared(p.purchasedAt), totalFen: p.totalFen, isVoided: p.isVoided, returnOf: p.returnOf };
       const list = byCustomer.get(p.customerId);
       if (list) list.push(compact);
       else byCustomer.set(p.customerId, [compact]);

@@ -13,7 +13,8 @@ import {
 } from './churn';
 import { utcDayOf, type FigureInput } from './customerFigures';
 
-const p = (day: string, totalFen = 1000, extra: Partial<FigureInput> = {}): FigureInput => ({ purchasedAt: `${day}T10:00:00.000Z`, totalFen, isVoided: 0, returnOf: null, ...extra });
+let purchaseSeq = 0;
+const p = (day: string, totalFen = 1000, extra: Partial<FigureInput> = {}): FigureInput => ({ id: `p-${++purchaseSeq}`, purchasedAt: `${day}T10:00:00.000Z`, totalFen, isVoided: 0, returnOf: null, ...extra });
 const at = (day: string) => new Date(`${day}T12:00:00.000Z`);
 const risk = (purchases: FigureInput[], asOf: string, extra: Partial<ChurnInput> = {}) =>
   churnRisk({ purchases, asOf: at(asOf), dayOf: utcDayOf, storeMedianGapDays: 30, ...extra });
@@ -50,6 +51,17 @@ describe('churnRisk', () => {
     const none = { level: 'none', reason: { code: 'no-purchases', params: { usualGapDays: null, daysSinceLast: null, basis: null } } };
     expect(risk([], '2026-01-01')).toEqual(none);
     expect(risk([p('2025-01-01', 1000, { isVoided: 1 }), p('2025-02-01', -500, { returnOf: 'x' })], '2026-01-01')).toEqual(none);
+  });
+
+  it('leaves a purchase returned in full out of the visit days; a partial return keeps it', () => {
+    const first = p('2025-11-01');
+    const last = p('2025-12-20', 2000);
+    const back = p('2025-12-22', -2000, { returnOf: last.id });
+    expect(risk([first, last, back], '2026-01-01').reason.params).toMatchObject({ daysSinceLast: 61, basis: 'store' });
+    expect(risk([first, last, { ...back, totalFen: -1000 }], '2026-01-01').reason.params).toMatchObject({ daysSinceLast: 12 });
+    // Before the return's day the purchase was still a visit.
+    expect(risk([first, last, back], '2025-12-21').reason.params).toMatchObject({ daysSinceLast: 1 });
+    expect(risk([last, back], '2026-01-01').reason.code).toBe('no-purchases');
   });
 
   it('uses the store median with one purchase', () => {

@@ -1,7 +1,6 @@
 // Churn early warning: a customer's risk of drifting away, judged against their own rhythm of visits.
 import { err, ok, type Result } from '../result';
-import { dayNumber, type DayOf, type FigureInput } from './customerFigures';
-import { isReturn } from './purchase';
+import { dayNumber, fullyReturnedIds, isVisit, type DayOf, type FigureInput } from './customerFigures';
 
 export const CHURN_LEVELS = ['none', 'watch', 'high'] as const;
 export type ChurnLevel = (typeof CHURN_LEVELS)[number];
@@ -157,8 +156,8 @@ const raise = (level: ChurnLevel): ChurnLevel => (level === 'none' ? 'watch' : '
 
 /**
  * A customer's churn risk, exactly:
- * 1. Visit days are the distinct days (by `dayOf`) of non-voided, non-return purchases on or before
- *    the asOf day; gaps are the differences of consecutive visit days (as computeCustomerFigures).
+ * 1. Visit days are the distinct days (by `dayOf`) of visits (isVisit: not voided, not a return, not
+ *    returned in full by the asOf day) on or before the asOf day; gaps are the differences of consecutive visit days (as computeCustomerFigures).
  *    No visit days → none, 'no-purchases'.
  * 2. The usual gap is the median of their gaps when they have at least minOwnGaps gaps (basis 'own');
  *    otherwise the store's median when it has one (basis 'store'); otherwise their own median if they
@@ -173,8 +172,9 @@ export function churnRisk(input: ChurnInput): ChurnRisk {
   const rules = input.rules ?? DEFAULT_CHURN_RULES;
   const today = input.dayOf(input.asOf.toISOString());
   const days = new Set<string>();
+  const fullyReturned = fullyReturnedIds(input.purchases, (r) => input.dayOf(r.purchasedAt) <= today);
   for (const p of input.purchases) {
-    if (p.isVoided === 1 || isReturn(p)) continue;
+    if (!isVisit(p, fullyReturned)) continue;
     const day = input.dayOf(p.purchasedAt);
     if (day <= today) days.add(day);
   }

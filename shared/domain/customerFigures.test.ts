@@ -6,6 +6,7 @@ import {
   customerFigureFields,
   dayNumber,
   figuresOf,
+  fullyReturnedIds,
   groupPurchasesByCustomer,
   localDayOf,
   sameFigures,
@@ -14,7 +15,8 @@ import {
   type FigureInput,
 } from './customerFigures';
 
-const p = (purchasedAt: string, totalFen = 1000, extra: Partial<FigureInput> = {}): FigureInput => ({ purchasedAt, totalFen, isVoided: 0, returnOf: null, ...extra });
+let purchaseSeq = 0;
+const p = (purchasedAt: string, totalFen = 1000, extra: Partial<FigureInput> = {}): FigureInput => ({ id: `p-${++purchaseSeq}`, purchasedAt, totalFen, isVoided: 0, returnOf: null, ...extra });
 const figures = (list: FigureInput[]) => computeCustomerFigures(list, utcDayOf);
 
 describe('computeCustomerFigures', () => {
@@ -76,6 +78,44 @@ describe('computeCustomerFigures', () => {
     });
     // Only returns (an import of cancellations): a negative total, nothing else.
     expect(figures([p('2026-01-25T00:00:00.000Z', -500)])).toEqual({ ...ZERO_FIGURES, totalSpentFen: -500 });
+  });
+
+  it('does not count a purchase returned in full as a visit: not in the count, first/last visit or gaps', () => {
+    const a = p('2026-01-01T10:00:00.000Z', 10_000);
+    const b = p('2026-01-11T10:00:00.000Z', 6_000);
+    const c = p('2026-01-31T10:00:00.000Z', 4_000);
+    // b returned in two parts that add up to all of it; c's last visit goes with it.
+    const bBack1 = p('2026-01-12T10:00:00.000Z', -2_000, { returnOf: b.id });
+    const bBack2 = p('2026-01-20T10:00:00.000Z', -4_000, { returnOf: b.id });
+    const cBack = p('2026-02-01T10:00:00.000Z', -4_000, { returnOf: c.id });
+    expect(figures([a, b, c, bBack1, bBack2, cBack])).toEqual({
+      totalSpentFen: 10_000,
+      purchaseCount: 1,
+      firstPurchaseAt: a.purchasedAt,
+      lastPurchaseAt: a.purchasedAt,
+      averageGapDays: null,
+      medianGapDays: null,
+    });
+    // A partial return leaves the visit (c given back 3,999 of 4,000).
+    const cPart = { ...cBack, totalFen: -3_999 };
+    expect(figures([a, b, c, bBack1, bBack2, cPart])).toMatchObject({ totalSpentFen: 10_001, purchaseCount: 2, lastPurchaseAt: c.purchasedAt, averageGapDays: 30 });
+    // A voided return gives nothing back: b is a visit again, between a and c.
+    expect(figures([a, b, c, bBack1, { ...bBack2, isVoided: 1 }, cBack])).toMatchObject({ purchaseCount: 2, firstPurchaseAt: a.purchasedAt, lastPurchaseAt: b.purchasedAt, averageGapDays: 10 });
+    // Everything returned: no visit at all, the money nets to zero.
+    expect(figures([b, bBack1, bBack2])).toEqual(ZERO_FIGURES);
+  });
+
+  it('names the purchases returned in full; untied returns and zero totals are never one', () => {
+    const a = p('2026-01-01T10:00:00.000Z', 5_000);
+    const free = p('2026-01-02T10:00:00.000Z', 0);
+    const untied = p('2026-01-03T10:00:00.000Z', -5_000);
+    const aBack = p('2026-01-05T10:00:00.000Z', -5_000, { returnOf: a.id });
+    expect([...fullyReturnedIds([a, free, untied])]).toEqual([]);
+    expect([...fullyReturnedIds([a, free, untied, aBack])]).toEqual([a.id]);
+    // Only the returns the caller counts (e.g. dated by a day) give back.
+    expect([...fullyReturnedIds([a, aBack], (r) => r.purchasedAt < '2026-01-04')]).toEqual([]);
+    // A voided original is no visit anyway and is not named.
+    expect([...fullyReturnedIds([{ ...a, isVoided: 1 }, aBack])]).toEqual([]);
   });
 
   it('counts calendar days across a leap day, month and year ends', () => {

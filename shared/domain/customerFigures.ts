@@ -5,9 +5,9 @@ import { isReturn } from './purchase';
 export interface CustomerFigures {
   /** Minor units: non-voided purchases less non-voided returns. May be negative (imported returns only). */
   totalSpentFen: number;
-  /** Non-voided purchases that are not returns. */
+  /** Visits: non-voided purchases that are not returns and were not returned in full. */
   purchaseCount: number;
-  /** ISO times of the first and last non-voided, non-return purchase. */
+  /** ISO times of the first and last visit. */
   firstPurchaseAt: string | null;
   lastPurchaseAt: string | null;
   /** Days between visits (distinct purchase days), rounded to 0.1; null with fewer than two visit days. */
@@ -15,7 +15,8 @@ export interface CustomerFigures {
   medianGapDays: number | null;
 }
 
-export type FigureInput = Pick<Purchase, 'purchasedAt' | 'totalFen' | 'isVoided' | 'returnOf'>;
+/** What the figures read of a purchase; the id ties returns to their original (a fully returned purchase is no visit). */
+export type FigureInput = Pick<Purchase, 'id' | 'purchasedAt' | 'totalFen' | 'isVoided' | 'returnOf'>;
 
 /** The calendar day 'yyyy-MM-dd' of an ISO time, in the time zone the caller chooses. */
 export type DayOf = (iso: string) => string;
@@ -55,10 +56,40 @@ export function dayNumber(day: string): number {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+const NO_IDS: ReadonlySet<string> = new Set();
+
+/**
+ * The ids of purchases whose non-voided returns give back their whole total (those returns that
+ * `counts`, e.g. the ones dated up to a day). Such a purchase is no visit: it is not a purchase in any
+ * count, nor a first, last or gap day; its money still nets to zero in every spend. A partial return
+ * leaves the visit.
+ */
+export function fullyReturnedIds(purchases: readonly FigureInput[], counts?: (p: FigureInput) => boolean): ReadonlySet<string> {
+  let given: Map<string, number> | null = null;
+  for (const p of purchases) {
+    if (p.returnOf === null || p.isVoided === 1 || (counts && !counts(p))) continue;
+    given ??= new Map();
+    given.set(p.returnOf, (given.get(p.returnOf) ?? 0) - p.totalFen);
+  }
+  if (given === null) return NO_IDS;
+  const out = new Set<string>();
+  for (const p of purchases) {
+    if (p.isVoided === 1 || isReturn(p) || p.totalFen <= 0) continue;
+    if ((given.get(p.id) ?? 0) >= p.totalFen) out.add(p.id);
+  }
+  return out;
+}
+
+/** A visit: a non-voided purchase that is not a return and was not wholly returned (fullyReturnedIds). */
+export function isVisit(p: FigureInput, fullyReturned: ReadonlySet<string>): boolean {
+  return p.isVoided === 0 && !isReturn(p) && !fullyReturned.has(p.id);
+}
+
 /**
  * Figures from all of one customer's purchases, in any order. Voided purchases are left out. Returns
  * (tied to an original, or any negative purchase) lower the total spent but are not purchases, so
- * they neither count nor move the first/last purchase or the gaps.
+ * they neither count nor move the first/last purchase or the gaps; nor does a purchase returned in
+ * full (fullyReturnedIds), which is no visit.
  * Gaps are between visit days: several purchases on one day (as `dayOf` sees days) are one visit.
  * The median of an even number of gaps is the mean of the middle two; both figures are rounded to
  * one decimal, so incremental and full computation compare equal without float noise.
@@ -70,10 +101,11 @@ export function computeCustomerFigures(purchases: readonly FigureInput[], dayOf:
   let first: string | null = null;
   let last: string | null = null;
   const days = new Set<string>();
+  const fullyReturned = fullyReturnedIds(purchases);
   for (const p of purchases) {
     if (p.isVoided === 1) continue;
     totalSpentFen += p.totalFen;
-    if (isReturn(p)) continue;
+    if (!isVisit(p, fullyReturned)) continue;
     purchaseCount += 1;
     if (first === null || p.purchasedAt < first) first = p.purchasedAt;
     if (last === null || p.purchasedAt > last) last = p.purchasedAt;

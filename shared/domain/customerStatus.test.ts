@@ -6,7 +6,8 @@ import { generateDemoPurchases } from './demoPurchases';
 import { generateDemoCustomers } from './demoStore';
 import { qualifyingTier, tierWindowFigures, type TierScheme } from './tiers';
 
-const p = (purchasedAt: string, totalFen: number, extra: Partial<FigureInput> = {}): FigureInput => ({ purchasedAt, totalFen, isVoided: 0, returnOf: null, ...extra });
+let purchaseSeq = 0;
+const p = (purchasedAt: string, totalFen: number, extra: Partial<FigureInput> = {}): FigureInput => ({ id: `p-${++purchaseSeq}`, purchasedAt, totalFen, isVoided: 0, returnOf: null, ...extra });
 const FRESH: PreviousStatus = { tierId: null, stage: null, lastReviewAt: null };
 const derive = (purchases: FigureInput[], asOf: string, previous: PreviousStatus = FRESH, extra: Partial<StatusInput> = {}) =>
   deriveCustomerStatus({ ...DEFAULT_STATUS_SETTINGS, purchases, previous, asOf: new Date(asOf), dayOf: utcDayOf, storeMedianGapDays: null, ...extra });
@@ -198,7 +199,7 @@ describe('tiers of the Online Retail sample', () => {
     const byCustomer = new Map<string, FigureInput[]>();
     for (const v of invoices) {
       const list = byCustomer.get(v.customer) ?? [];
-      list.push({ purchasedAt: v.at, totalFen: v.fen, isVoided: 0, returnOf: null });
+      list.push({ id: `inv-${list.length}-${v.customer}`, purchasedAt: v.at, totalFen: v.fen, isVoided: 0, returnOf: null });
       byCustomer.set(v.customer, list);
     }
     expect(byCustomer.size).toBeGreaterThan(20);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { computeCustomerFigures, localDayOf, utcDayOf, type FigureInput } from './customerFigures';
 import { DEFAULT_LIFECYCLE_RULES, isChurned, LIFECYCLE_STAGES, lifecycleStage, validateLifecycleRules, type LifecycleInput } from './lifecycle';
 
-const p = (day: string, totalFen = 1000, extra: Partial<FigureInput> = {}): FigureInput => ({ purchasedAt: `${day}T10:00:00.000Z`, totalFen, isVoided: 0, returnOf: null, ...extra });
+let purchaseSeq = 0;
+const p = (day: string, totalFen = 1000, extra: Partial<FigureInput> = {}): FigureInput => ({ id: `p-${++purchaseSeq}`, purchasedAt: `${day}T10:00:00.000Z`, totalFen, isVoided: 0, returnOf: null, ...extra });
 const at = (day: string) => new Date(`${day}T12:00:00.000Z`);
 const stage = (purchases: FigureInput[], asOf: string, extra: Partial<LifecycleInput> = {}) =>
   lifecycleStage({

@@ -6,7 +6,8 @@ import { generateDemoCustomers } from './demoStore';
 import { groupPurchasesByCustomer } from './customerFigures';
 import { previewGroups, type PreviewCustomer } from './statusPreview';
 
-const p = (day: string, totalFen: number, extra: Partial<FigureInput> = {}): FigureInput => ({ purchasedAt: `${day}T10:00:00.000Z`, totalFen, isVoided: 0, returnOf: null, ...extra });
+let purchaseSeq = 0;
+const p = (day: string, totalFen: number, extra: Partial<FigureInput> = {}): FigureInput => ({ id: `p-${++purchaseSeq}`, purchasedAt: `${day}T10:00:00.000Z`, totalFen, isVoided: 0, returnOf: null, ...extra });
 const AS_OF = '2026-11-23';
 
 describe('previewGroups', () => {

@@ -19,7 +19,9 @@ import {
 } from './tiers';
 
 const scheme = DEFAULT_TIER_SCHEME as TierScheme;
+let purchaseSeq = 0;
 const buy = (day: string, fen: number, extra: Partial<FigureInput> = {}): FigureInput => ({
+  id: `p-${++purchaseSeq}`,
   purchasedAt: `${day}T10:00:00.000Z`,
   totalFen: fen,
   isVoided: 0,
@@ -118,6 +120,17 @@ describe('spendInWindow and tierWindowFigures', () => {
     const ps = [buy('2023-01-10', 80_000), buy('2024-02-01', -20_000, { returnOf: 'x' }), buy('2025-01-01', 99_999)];
     expect(tierWindowFigures(ps, '2024-12-31', 12)).toEqual({ spendFen: -20_000, purchaseCount: 0, daysSinceLast: dayDiff('2023-01-10', '2024-12-31') });
   });
+  it('a purchase returned in full by asOf is no purchase and no visit; returned later, it still was one then', () => {
+    const old = buy('2025-06-01', 30_000);
+    const big = buy('2026-02-01', 50_000);
+    const back = buy('2026-02-10', -50_000, { returnOf: big.id });
+    expect(tierWindowFigures([old, big, back], '2026-03-01', 12)).toEqual({ spendFen: 30_000, purchaseCount: 1, daysSinceLast: 273 });
+    // Before the return was dated, the purchase was a visit.
+    expect(tierWindowFigures([old, big, back], '2026-02-05', 12)).toEqual({ spendFen: 80_000, purchaseCount: 2, daysSinceLast: 4 });
+    // Half given back: still a visit.
+    expect(tierWindowFigures([old, big, { ...back, totalFen: -25_000 }], '2026-03-01', 12)).toEqual({ spendFen: 55_000, purchaseCount: 2, daysSinceLast: 28 });
+  });
+
   it('several purchases on one day all count', () => {
     const ps = [buy('2024-05-05', 1), buy('2024-05-05', 2), { ...buy('2024-05-05', 3), purchasedAt: '2024-05-05T23:59:59.999Z' }];
     expect(tierWindowFigures(ps, '2024-05-05', 12)).toEqual({ spendFen: 6, purchaseCount: 3, daysSinceLast: 0 });

@@ -1,8 +1,7 @@
 // Customer tiers by thresholds the owner sets: the rules, their validation, who qualifies for what,
 // and when a tier actually changes (upgrades at once, downgrades only at the review date).
 import { err, ok, type Result } from '../result';
-import { isReturn } from './purchase';
-import { dayNumber, utcDayOf, type DayOf, type FigureInput } from './customerFigures';
+import { dayNumber, fullyReturnedIds, isVisit, utcDayOf, type DayOf, type FigureInput } from './customerFigures';
 
 /** A tier name in the app's three languages (the defaults), or one text the owner typed. */
 export type TierName = { 'zh-CN': string; 'zh-TW': string; en: string } | string;
@@ -42,9 +41,9 @@ export interface TierScheme {
 export interface TierWindowFigures {
   /** Minor units: non-voided purchases less non-voided returns dated inside the window. */
   spendFen: number;
-  /** Non-voided, non-return purchases dated inside the window. */
+  /** Visits (non-voided, non-return, not returned in full) dated inside the window. */
   purchaseCount: number;
-  /** Days from the last non-voided, non-return purchase (ever, not only in the window) to asOf; null with none. */
+  /** Days from the last visit (ever, not only in the window) to asOf; null with none. */
   daysSinceLast: number | null;
 }
 
@@ -231,13 +230,15 @@ export function tierWindowFigures(purchases: readonly FigureInput[], asOf: strin
   let spendFen = 0;
   let purchaseCount = 0;
   let lastDay: string | null = null;
+  // Returned in full by asOf: no visit then (a return dated later did not exist yet).
+  const fullyReturned = fullyReturnedIds(purchases, (r) => dayOf(r.purchasedAt) <= asOf);
   for (const p of purchases) {
     if (p.isVoided === 1) continue;
     const day = dayOf(p.purchasedAt);
     if (day > asOf) continue;
     const inWindow = day >= start;
     if (inWindow) spendFen += p.totalFen;
-    if (isReturn(p)) continue;
+    if (!isVisit(p, fullyReturned)) continue;
     if (inWindow) purchaseCount += 1;
     if (lastDay === null || day > lastDay) lastDay = day;
   }
