@@ -8,6 +8,7 @@ import { pickLocale } from '../../shared/domain/locale';
 import en from './locales/en.json';
 import zhCNMessages from './locales/zh-CN.json';
 import zhTWMessages from './locales/zh-TW.json';
+import { formatCount, formatPlaceholder } from './numbers';
 
 const LANGUAGE_KEY = 'regulars.language';
 
@@ -17,15 +18,27 @@ export const resources = {
   en: { translation: en },
 } as const;
 
+/** Counts in strings go through formatCount (see numbers.ts); the app's strings use no named formats. */
+export const countFormatter = {
+  type: 'formatter' as const,
+  init() {},
+  add() {},
+  addCached() {},
+  format: (value: unknown, _format: string | undefined, lng: string | undefined, options?: { interpolationkey?: string }) =>
+    formatPlaceholder(value, lng, options?.interpolationkey),
+};
+
+/** The options every i18next instance of the app's strings uses (the app's, and tests'). */
+export const I18N_OPTIONS = {
+  resources,
+  fallbackLng: false as const,
+  interpolation: { escapeValue: false, alwaysFormat: true },
+  returnNull: false,
+};
+
 export async function initI18n(systemLocale: string): Promise<AppLocale> {
   const language = pickLocale(localStorage.getItem(LANGUAGE_KEY), systemLocale);
-  await i18n.use(initReactI18next).init({
-    resources,
-    lng: language,
-    fallbackLng: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  await i18n.use(initReactI18next).use(countFormatter).init({ ...I18N_OPTIONS, lng: language });
   document.documentElement.lang = language;
   return language;
 }
@@ -60,6 +73,11 @@ export function formatLongDate(date: Date): string {
 export function formatMonthDay(month: number, day: number): string {
   // Year 2000 is a leap year, so 29 February exists.
   return format(new Date(2000, month - 1, day), i18n.t('birthday.monthDayPattern'), { locale: DATE_LOCALES[currentLocale()] });
+}
+
+/** A count in the current language's digits: the same as counts inside the app's strings. */
+export function countText(value: number): string {
+  return formatCount(value, currentLocale());
 }
 
 export { i18n };

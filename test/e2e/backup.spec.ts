@@ -192,7 +192,7 @@ test.describe('backups', () => {
     await page.getByTestId('backup-setting-minIntervalMinutes').fill('1');
     await page.getByTestId('backup-setting-recentMax').fill('abc');
     await page.getByTestId('backup-settings-save').click();
-    await expect(page.getByTestId('backup-settings-form').getByRole('alert')).toContainText('请输入 0 到 1000 之间的整数');
+    await expect(page.getByTestId('backup-settings-form').getByRole('alert')).toContainText('请输入 0 到 1,000 之间的整数');
     await page.getByTestId('backup-setting-recentMax').fill('10');
     await page.getByTestId('backup-settings-save').click();
     await expect(page.getByTestId('settings-summary')).toContainText('最后一次更改 0 分钟后');

@@ -15,6 +15,7 @@ import { useBackupState } from './backupState';
 import { failureText, formatBytes, orderedTables, tableLabel, triggerLabel } from './backupText';
 import { backupWorker } from './backupWorkerClient';
 import { RESTORE_STEPS, restoreBackup, type RestoreFailureResult, type RestoreMode, type RestoreOutcome, type RestoreProgress } from './restoreBackup';
+import { formatCount } from '../../i18n/numbers';
 
 const DATE_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
 
@@ -207,7 +208,7 @@ function PreviewStep({ preview, todayCounts, mode }: { preview: BackupPreview; t
   const { t } = useTranslation();
   const locale = currentLocale();
   const tables = orderedTables([...Object.keys(preview.counts), ...Object.keys(todayCounts ?? {})]);
-  const n = (value: number | undefined) => (value === undefined ? '—' : value.toLocaleString(locale));
+  const n = (value: number | undefined) => (value === undefined ? '—' : formatCount(value, locale));
   return (
     <div className="restore-preview" data-testid="restore-preview">
       <dl className="field-grid restore-facts">

@@ -3,6 +3,7 @@
 import { BACKUP_TRIGGERS } from '../../../shared/backup/format';
 import { FAILURE_REASONS } from '../../../shared/ipc/contract';
 import { RESTORE_FAILURES } from '../../db/backupStaging';
+import { formatCount } from '../../i18n/numbers';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -64,6 +65,6 @@ export function formatBytes(bytes: number, locale: string): string {
 export function countsSummary(t: Translate, counts: Record<string, number>, locale: string, tables: readonly string[] = ['customers', 'purchases', 'interactions']): string {
   return tables
     .filter((table) => counts[table] !== undefined)
-    .map((table) => t('backup.countOf', { table: tableLabel(t, table), count: counts[table], n: counts[table]!.toLocaleString(locale) }))
+    .map((table) => t('backup.countOf', { table: tableLabel(t, table), count: counts[table], n: formatCount(counts[table]!, locale) }))
     .join(' · ');
 }

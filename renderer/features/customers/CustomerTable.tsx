@@ -8,7 +8,7 @@ import { primaryPhone } from '../../../shared/domain/customer';
 import { formatPhoneForDisplay } from '../../../shared/domain/phone';
 import type { CustomerSortField, SortDirection } from '../../db/customers';
 import { useCustomerPage, useCustomersByIds } from '../../db/hooks';
-import { currentLocale, formatDate } from '../../i18n';
+import { countText, currentLocale, formatDate } from '../../i18n';
 import { formatMoney, type Currency } from '../../../shared/domain/money';
 import { navigate } from '../../ui/routes';
 import { RiskBadge, StageBadge, TierBadge } from '../status/StatusBadges';
@@ -17,6 +17,8 @@ import { TagList } from './TagList';
 import './customers.css';
 
 const ROW_HEIGHT = 44;
+/** Tags shown in a row (the column is narrow: one, ending in an ellipsis if long); the rest are counted in a "+N" chip. */
+const LIST_TAGS = 1;
 const column = createColumnHelper<string>();
 
 /** Rows read per page while browsing the whole list; scrolling within a page does not re-query. */
@@ -87,7 +89,7 @@ export function CustomerTable({ ids, count, sort, direction, onSort, region, cur
         // The reason is the badge's tooltip: the level alone says how worried to be, the reason says why.
         cell: cell((c) => <RiskBadge level={c.churnLevel} reason={churnReasonText(wording, c.churnReason)} />),
       }),
-      column.accessor((id) => id, { id: 'tags', header: () => t('customer.fields.tags'), cell: cell((c) => <TagList tags={c.tags} />) }),
+      column.accessor((id) => id, { id: 'tags', header: () => t('customer.fields.tags'), cell: cell((c) => <TagList tags={c.tags} max={LIST_TAGS} />) }),
       column.accessor((id) => id, {
         id: 'totalSpent',
         header: () => t('list.columns.totalSpent'),
@@ -96,7 +98,7 @@ export function CustomerTable({ ids, count, sort, direction, onSort, region, cur
       column.accessor((id) => id, {
         id: 'purchaseCount',
         header: () => t('list.columns.purchaseCount'),
-        cell: cell((c) => <span className="num">{c.purchaseCount.toLocaleString(currentLocale())}</span>),
+        cell: cell((c) => <span className="num">{countText(c.purchaseCount)}</span>),
       }),
       column.accessor((id) => id, {
         id: 'lastPurchase',
@@ -139,7 +141,7 @@ export function CustomerTable({ ids, count, sort, direction, onSort, region, cur
                   aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
                 >
                   <button type="button" className="sort-button" onClick={() => onSort(field)} data-testid={`sort-${field}`}>
-                    {flexRender(header.column.columnDef.header, header.getContext())}
+                    <span className="sort-label">{flexRender(header.column.columnDef.header, header.getContext())}</span>
                     <span className="sort-indicator" aria-hidden="true">
                       {active ? (direction === 'asc' ? '▲' : '▼') : ''}
                     </span>

@@ -1,13 +1,24 @@
-// Tags as small chips.
-export function TagList({ tags }: { tags: string[] }) {
+// Tags as small chips. A chip too long for its place ends in an ellipsis (the whole tag is its tooltip), never
+// cut mid-character; in the list, tags past `max` are counted in a "+N" chip that names them.
+import { useTranslation } from 'react-i18next';
+
+export function TagList({ tags, max }: { tags: string[]; max?: number }) {
+  const { t } = useTranslation();
   if (tags.length === 0) return null;
+  const shown = max === undefined ? tags : tags.slice(0, max);
+  const rest = tags.slice(shown.length);
   return (
     <span className="tags">
-      {tags.map((tag) => (
-        <span className="tag" key={tag}>
+      {shown.map((tag) => (
+        <span className="tag" key={tag} title={tag}>
           {tag}
         </span>
       ))}
+      {rest.length > 0 && (
+        <span className="tag tag-more" title={rest.join(t('tags.separator'))} aria-label={t('tags.more', { count: rest.length, tags: rest.join(t('tags.separator')) })} data-testid="tag-more">
+          +{rest.length}
+        </span>
+      )}
     </span>
   );
 }

@@ -7,7 +7,7 @@ import { formatMoney } from '../../../shared/domain/money';
 import { duplicateCandidates } from '../../db';
 import { useSettings } from '../../db/hooks';
 import type { DuplicateFinderCustomer, MergeResult, ReadProgress } from '../../db/merge';
-import { currentLocale, formatDateTime } from '../../i18n';
+import { countText, currentLocale, formatDateTime } from '../../i18n';
 import { routeHref } from '../../ui/routes';
 import { birthdayLabel, phonesLabel } from './fieldText';
 import { MergeDialog } from './MergeDialog';
@@ -78,7 +78,7 @@ export function DuplicatesScreen() {
         <div className="dup-progress" role="status" data-testid="duplicates-progress">
           <progress max={Math.max(scan.progress?.total ?? 0, 1)} value={scan.progress?.done ?? 0} />
           <span className="muted">
-            {t('duplicateFinder.scanning', { done: (scan.progress?.done ?? 0).toLocaleString(), total: (scan.progress?.total ?? 0).toLocaleString() })}
+            {t('duplicateFinder.scanning', { done: countText(scan.progress?.done ?? 0), total: countText(scan.progress?.total ?? 0) })}
           </span>
         </div>
       )}
@@ -88,7 +88,7 @@ export function DuplicatesScreen() {
           <p className="muted dup-summary" data-testid="duplicates-summary">
             {scan.groups.length === 0
               ? t('duplicateFinder.none', { count: scan.checked })
-              : t('duplicateFinder.found', { count: scan.groups.length, checked: scan.checked.toLocaleString() })}
+              : t('duplicateFinder.found', { count: scan.groups.length, checked: countText(scan.checked) })}
           </p>
           {scan.groups.map((group, gi) => (
             <section key={group.ids.join()} className="card dup-group" data-testid="duplicate-group" aria-label={t('duplicateFinder.groupLabel', { n: gi + 1 })}>
@@ -127,7 +127,7 @@ export function DuplicatesScreen() {
                           <td className="break">{c.email || <span className="muted">—</span>}</td>
                           <td>{birthdayLabel(c.birthday, t) || <span className="muted">—</span>}</td>
                           <td className="num num-col">{formatMoney(c.totalSpentFen, currency, currentLocale())}</td>
-                          <td className="num num-col">{c.purchaseCount}</td>
+                          <td className="num num-col">{countText(c.purchaseCount)}</td>
                           <td>{formatDateTime(c.createdAt)}</td>
                         </tr>
                       );

@@ -11,6 +11,7 @@ import { useStatusWording } from '../status/useStatusWording';
 import { CustomerPicker } from '../../ui/CustomerPicker';
 import { EXPORT_KINDS, runExport, type ExportFormat, type ExportKind, type ExportOutcome, type ExportPhase, type ExportScope, type PurchaseRowShape } from './runExport';
 import './export.css';
+import { countText } from '../../i18n';
 
 type Status = { state: 'idle' } | { state: 'running'; phase: ExportPhase | null } | { state: 'done'; outcome: ExportOutcome } | { state: 'failed' };
 
@@ -175,7 +176,7 @@ function ExportStatus({ status }: { status: Status }) {
     return (
       <div className="export-progress" role="status" data-testid="export-status">
         <progress max={Math.max(phase.total, 1)} value={phase.done} />
-        <span className="muted">{t('exportScreen.reading', { done: phase.done.toLocaleString(), total: phase.total.toLocaleString() })}</span>
+        <span className="muted">{t('exportScreen.reading', { done: countText(phase.done), total: countText(phase.total) })}</span>
       </div>
     );
   }

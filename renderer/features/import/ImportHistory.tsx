@@ -6,21 +6,21 @@ import { imports } from '../../db';
 import { useImportBatches } from '../../db/hooks';
 import { format } from 'date-fns';
 import { enUS, zhCN, zhTW } from 'date-fns/locale';
-import { currentLocale, formatDateTime } from '../../i18n';
+import { countText, currentLocale, formatDateTime } from '../../i18n';
 import { ConfirmDialog } from '../../ui/Dialog';
 
 const DATE_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
-const n = (v: number | undefined) => (v ?? 0).toLocaleString();
+const n = (v: number | undefined) => countText(v ?? 0);
 
 export function importLabel(t: (key: string, opts?: Record<string, unknown>) => string, batch: ImportBatch): string {
   // "Import of 3 June 2026" / "2026年6月3日的导入": the day in the clerk's language.
   const date = format(new Date(batch.at), t('import.history.datePattern'), { locale: DATE_LOCALES[currentLocale()] });
   if (batch.kind === 'customers') {
     const count = (batch.counts.created ?? 0) + (batch.counts.updated ?? 0);
-    return t('import.history.customers', { date, count, n: count.toLocaleString() });
+    return t('import.history.customers', { date, count, n: countText(count) });
   }
   const count = batch.counts.purchases ?? 0;
-  return t('import.history.purchases', { date, count, n: count.toLocaleString() });
+  return t('import.history.purchases', { date, count, n: countText(count) });
 }
 
 export function ImportHistory({ highlight }: { highlight?: string }) {

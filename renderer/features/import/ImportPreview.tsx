@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { Currency } from '../../../shared/domain/money';
 import type { PurchaseImportSummary } from '../../db/imports';
 import type { CustomerPreview, PurchasePreview } from '../../workers/importProtocol';
+import { countText } from '../../i18n';
 
-const n = (v: number) => v.toLocaleString();
+const n = countText;
 
 function Stat({ label, value, tone, testId }: { label: string; value: number; tone?: 'good' | 'bad' | 'quiet'; testId: string }) {
   return (

@@ -30,6 +30,7 @@ import { ImportHistory } from './ImportHistory';
 import { CustomerPreviewView, PurchasePreviewView, PurchaseReport } from './ImportPreview';
 import { EncodingChoice } from './EncodingChoice';
 import './import.css';
+import { countText } from '../../i18n';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.vcf,.vcard,text/csv,text/tab-separated-values,text/plain,text/vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -188,16 +189,16 @@ export function ImportScreen() {
       const writes = p.counts.create + p.updateChanged;
       const valid = p.validRows;
       if (writes === 0) return { label: t('import.actions.nothing'), disabled: true };
-      if (p.invalidRows > 0) return { label: t('import.actions.importValid', { count: valid, valid: valid.toLocaleString(), bad: p.invalidRows.toLocaleString() }), disabled: false };
-      return { label: t('import.actions.importAll', { count: valid, n: valid.toLocaleString() }), disabled: false };
+      if (p.invalidRows > 0) return { label: t('import.actions.importValid', { count: valid, valid: countText(valid), bad: countText(p.invalidRows) }), disabled: false };
+      return { label: t('import.actions.importAll', { count: valid, n: countText(valid) }), disabled: false };
     }
     const p = purchasePreview;
     if (!p) return null;
     const s = p.summary;
     if (s.purchases === 0) return { label: t('import.actions.nothing'), disabled: true };
     const left = s.totalRows - s.importRows;
-    if (left > 0) return { label: t('import.actions.importPurchasesLeaveOut', { count: s.purchases, n: s.purchases.toLocaleString(), left: left.toLocaleString() }), disabled: false };
-    return { label: t('import.actions.importPurchases', { count: s.purchases, n: s.purchases.toLocaleString() }), disabled: false };
+    if (left > 0) return { label: t('import.actions.importPurchasesLeaveOut', { count: s.purchases, n: countText(s.purchases), left: countText(left) }), disabled: false };
+    return { label: t('import.actions.importPurchases', { count: s.purchases, n: countText(s.purchases) }), disabled: false };
   }, [kind, customerPreview, purchasePreview, t]);
 
   const busy = step.name === 'loading' || step.name === 'importing';
@@ -276,7 +277,7 @@ export function ImportScreen() {
             <strong className="break">{file.fileName}</strong>
             <span className="muted">
               {t(`import.file.source.${file.source}`)} ·{' '}
-              {file.source === 'vcard' ? t('import.file.cards', { count: file.rowCount, n: file.rowCount.toLocaleString() }) : t('import.file.rows', { count: file.rowCount, n: file.rowCount.toLocaleString() })}
+              {file.source === 'vcard' ? t('import.file.cards', { count: file.rowCount, n: countText(file.rowCount) }) : t('import.file.rows', { count: file.rowCount, n: countText(file.rowCount) })}
             </span>
             {step.name === 'review' && (
               <button type="button" className="button button-small" onClick={reset} data-testid="import-other-file">
@@ -384,7 +385,7 @@ export function ImportScreen() {
                 <h2 id="import-preview-heading">{t('import.preview.title')}</h2>
                 {checking && checking.total > 0 && (
                   <p className="muted" aria-live="polite">
-                    {t('import.preview.checking', { done: checking.done.toLocaleString(), total: checking.total.toLocaleString() })}
+                    {t('import.preview.checking', { done: countText(checking.done), total: countText(checking.total) })}
                   </p>
                 )}
                 {kind === 'customers' ? (
@@ -421,7 +422,7 @@ export function ImportScreen() {
           />
           <p className="muted">
             {step.progress
-              ? t(`import.progress.phases.${step.progress.phase}`, { done: step.progress.done.toLocaleString(), total: step.progress.total.toLocaleString() })
+              ? t(`import.progress.phases.${step.progress.phase}`, { done: countText(step.progress.done), total: countText(step.progress.total) })
               : t('import.progress.phases.planning')}
           </p>
           <p className="hint">{t('import.progress.cancelNote')}</p>
@@ -452,10 +453,10 @@ export function ImportScreen() {
             {step.outcome.kind === 'customers' ? (
               <p data-testid="import-done-summary">
                 {t('import.done.customers', {
-                  created: (step.outcome.counts.created ?? 0).toLocaleString(),
-                  updated: (step.outcome.counts.updated ?? 0).toLocaleString(),
-                  skipped: (step.outcome.counts.skipped ?? 0).toLocaleString(),
-                  invalid: (step.outcome.counts.invalid ?? 0).toLocaleString(),
+                  created: countText(step.outcome.counts.created ?? 0),
+                  updated: countText(step.outcome.counts.updated ?? 0),
+                  skipped: countText(step.outcome.counts.skipped ?? 0),
+                  invalid: countText(step.outcome.counts.invalid ?? 0),
                 })}
               </p>
             ) : (

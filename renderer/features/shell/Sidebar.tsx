@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useActiveCount, useTrash } from '../../db/hooks';
 import { routeHref, type Route } from '../../ui/routes';
 import './sidebar.css';
+import { countText } from '../../i18n';
 
 type NavId = 'customers' | 'churn' | 'import' | 'export' | 'duplicates' | 'trash' | 'backups' | 'settings';
 
@@ -103,7 +104,7 @@ export function Sidebar({ route }: { route: Route }) {
                 <NavIcon id={item.id} />
                 <span>{item.label}</span>
               </span>
-              {item.badge !== undefined && <span className="nav-badge">{item.badge.toLocaleString()}</span>}
+              {item.badge !== undefined && <span className="nav-badge">{countText(item.badge)}</span>}
             </a>
           </li>
         ))}

@@ -296,7 +296,7 @@ function ContactEntry({ interaction: i, today, readOnly, highlight, onAction }: 
           </time>
           <FollowUpBadge i={i} today={today} />
           {open && !readOnly && (
-            <button type="button" className="chip chip-action" disabled={busy} onClick={() => void setDone(true)} data-testid="entry-follow-up-done">
+            <button type="button" className="button button-small tl-follow-up-done" disabled={busy} onClick={() => void setDone(true)} data-testid="entry-follow-up-done">
               <CheckIcon size={13} />
               {t('timeline.actions.followUpDone')}
             </button>
