@@ -10,6 +10,7 @@ import type {
   EncodingSample,
   ImportErrorField,
   ImportPlan,
+  InvisibleRemoval,
   ImportPolicy,
   ImportRowError,
   MatchKind,
@@ -50,6 +51,9 @@ export interface LoadedFile {
   /** Data rows (cards for a vCard file). */
   rowCount: number;
   warnings: { rowNumber: number; code: string }[];
+  /** Cells that held control or zero-width characters (removed), the first PREVIEW_LIST_LIMIT of them. */
+  invisible: InvisibleRemoval[];
+  invisibleCount: number;
   customerMapping: ColumnMapping;
   purchaseMapping: PurchaseColumnMapping;
   purchaseFormat: PurchaseFormat;

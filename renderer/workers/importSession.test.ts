@@ -47,3 +47,26 @@ describe('import session: encoding', () => {
     expect(file).toMatchObject({ encoding: 'big5', encodingSample: ['陳大文', '林美玲'] });
   });
 });
+
+describe('import session: hidden characters', () => {
+  it('removes a NUL inside a name and a zero-width space after a phone, names both cells, and stores the clean values', async () => {
+    const s = session();
+    const file = await s.load('a.csv', new TextEncoder().encode('姓名,手机\r\n张\u0000三,13800138000\u200b\r\n李四,13900139000\r\n'), null);
+    expect(file.invisibleCount).toBe(2);
+    expect(file.invisible.map((r) => [r.rowNumber, r.column, r.kinds])).toEqual([[2, '姓名', ['control']], [2, '手机', ['zero-width']]]);
+    expect(file.samples[0]).toEqual(['张三', '13800138000']);
+    const preview = await s.previewCustomers(options());
+    expect(preview).toMatchObject({ validRows: 2, invalidRows: 0 });
+  });
+
+  it('does the same for a vCard', async () => {
+    const s = session();
+    const file = await s.load('c.vcf', new TextEncoder().encode('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:王\u0000五\r\nTEL;TYPE=CELL:13700137000\u200b\r\nEND:VCARD\r\n'), null);
+    expect(file.invisible.map((r) => [r.rowNumber, r.column, r.columnIsField])).toEqual([[1, 'name', true], [1, 'phone', true]]);
+    expect(await s.previewCustomers(options({ mapping: {} }))).toMatchObject({ validRows: 1, invalidRows: 0 });
+  });
+
+  it('says nothing for a clean file', async () => {
+    expect((await session().load('a.csv', new TextEncoder().encode('姓名\r\n张三\r\n'), null)).invisibleCount).toBe(0);
+  });
+});

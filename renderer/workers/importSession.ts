@@ -7,6 +7,8 @@ import {
   parseDelimited,
   parseVCards,
   recordsToDrafts,
+  removeInvisibleFromRecords,
+  removeInvisibleFromTable,
   rowsToDrafts,
   sampleColumn,
   samplesInOtherEncodings,
@@ -17,6 +19,7 @@ import {
   type ImportRecord,
   type ColumnMapping,
   type DecodedText,
+  type InvisibleRemoval,
   type RecordsToDraftsResult,
   type TabularData,
   type TextEncodingName,
@@ -103,6 +106,11 @@ export function describeEncoding(bytes: Uint8Array, decoded: DecodedText, table:
     encodingSample: sampleValues(table, column),
     encodingAlternatives: samplesInOtherEncodings(bytes, decoded.encoding, column),
   };
+}
+
+function noteInvisible(file: LoadedFile, removals: InvisibleRemoval[]) {
+  file.invisible = removals.slice(0, PREVIEW_LIST_LIMIT);
+  file.invisibleCount = removals.length;
 }
 
 export function createImportSession(db: RegularsDatabase, repo: ImportRepository, readXlsx: (bytes: Uint8Array) => Promise<TabularData & { sheetName: string }>) {
@@ -199,13 +207,17 @@ export function createImportSession(db: RegularsDatabase, repo: ImportRepository
         samples: [],
         rowCount: 0,
         warnings: [],
+        invisible: [],
+        invisibleCount: 0,
         customerMapping: {},
         purchaseMapping: {},
         purchaseFormat: 'simple',
       };
       if (source === 'vcard') {
         const r = parseVCards(bytes);
-        parsed = { source, records: r.records };
+        const cleaned = removeInvisibleFromRecords(r.records);
+        noteInvisible(file, cleaned.removals);
+        parsed = { source, records: cleaned.records };
         file.rowCount = r.records.length;
         file.warnings = r.warnings;
       } else {
@@ -226,6 +238,9 @@ export function createImportSession(db: RegularsDatabase, repo: ImportRepository
           file.delimiter = d.delimiter;
           file.warnings = d.warnings;
         }
+        const cleaned = removeInvisibleFromTable(table);
+        noteInvisible(file, cleaned.removals);
+        table = cleaned.table;
         parsed = { source, table };
         file.headers = table.headers;
         file.samples = table.rows.slice(0, 5);

@@ -29,6 +29,7 @@ import { ImportClient, ImportWorkerError, type ImportWorkerProgress } from './im
 import { ImportHistory } from './ImportHistory';
 import { CustomerPreviewView, PurchasePreviewView, PurchaseReport } from './ImportPreview';
 import { EncodingChoice } from './EncodingChoice';
+import { InvisibleNotice } from './InvisibleNotice';
 import './import.css';
 import { countText } from '../../i18n';
 
@@ -310,6 +311,7 @@ export function ImportScreen() {
               {file.sheetName}
             </p>
           )}
+          <InvisibleNotice file={file} />
           {file.replacements > 0 && <p className="banner banner-warning">{t('import.file.replacements', { count: file.replacements })}</p>}
           {file.warnings.length > 0 && (
             <ul className="banner banner-warning plain-list" data-testid="import-file-warnings">

@@ -24,6 +24,7 @@ export * from './decode';
 export * from './delimited';
 export * from './encodingPreview';
 export * from './importPlan';
+export * from './invisible';
 export * from './purchasesImport';
 export * from './tabular';
 export * from './vcard';
