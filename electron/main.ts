@@ -89,7 +89,10 @@ function start(): void {
       const services = registerIpc(locale, () => mainWindow, () => closeGuard?.ready());
       // Removes what an interrupted backup left behind before the renderer asks for anything.
       void services.backup.startUp();
-      app.on('will-quit', () => void services.backup.dispose());
+      app.on('will-quit', () => {
+        void services.backup.dispose();
+        void services.exportFiles.dispose();
+      });
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(
           buildMenuTemplate({ locale, appName: app.getName(), isMac, isPackaged: app.isPackaged, onAbout: () => void showAbout(locale) }),
@@ -164,6 +167,12 @@ function registerIpc(locale: AppLocale, currentWindow: () => BrowserWindow | nul
     shell: 'desktop',
     openExternal: (url) => shell.openExternal(url),
     onCloseReady,
+    chooseExportPath: async (fileName) => {
+      const window = currentWindow();
+      const options = { title: dialogTexts.saveExport, defaultPath: path.join(app.getPath('documents'), fileName) };
+      const result = await (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options));
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
     backup: {
       notify: (notice) => {
         if (!Notification.isSupported()) return;

@@ -87,7 +87,7 @@ function withRequest<C extends Channel>(channel: C, payload: unknown, handle: (r
 }
 
 async function dispatch(channel: Channel, payload: unknown, services: MainServices): Promise<Result<unknown, FailureReason>> {
-  const { backup } = services;
+  const { backup, exportFiles } = services;
   switch (channel) {
     case 'app:info':
       return withRequest(channel, payload, () => ok(services.appInfo()));
@@ -136,6 +136,14 @@ async function dispatch(channel: Channel, payload: unknown, services: MainServic
       return withRequest(channel, payload, () => backup.chooseFile());
     case 'backup:showFolder':
       return withRequest(channel, payload, () => backup.showFolder());
+    case 'export:begin':
+      return withRequest(channel, payload, ({ fileName }) => exportFiles.begin(fileName));
+    case 'export:append':
+      return withRequest(channel, payload, ({ sessionId, offset, data }) => exportFiles.append(sessionId, offset, Buffer.from(data, 'base64')));
+    case 'export:commit':
+      return withRequest(channel, payload, ({ sessionId }) => exportFiles.commit(sessionId));
+    case 'export:abort':
+      return withRequest(channel, payload, ({ sessionId }) => exportFiles.abort(sessionId));
     default:
       return assertNever(channel, 'channel');
   }

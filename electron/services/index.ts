@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { createAppInfoService } from './appInfoService';
 import { createBackupService, type BackupDialogs, type BackupNotice, type BackupServiceOptions, type SecretProtector } from './backup';
+import { createExportFileService } from './exportFileService';
 import { createLinkService } from './linkService';
 import type { MainServices } from './types';
 
@@ -25,6 +26,8 @@ export interface MainServicesInput {
   backup: BackupOsInput;
   /** The page answered a close request: the window may close now. */
   onCloseReady: () => void;
+  /** Desktop: the OS save dialog for an export (absolute path, or null when cancelled). Absent: <dataFolder>/exports. */
+  chooseExportPath?: (fileName: string) => Promise<string | null>;
 }
 
 /** What the backup service needs from the shell (Electron, or the browser mode's stand-ins). */
@@ -39,7 +42,7 @@ export interface BackupOsInput {
 
 export function createMainServices(input: MainServicesInput): MainServices {
   if (!path.isAbsolute(input.dataFolder)) throw new Error('dataFolder must be an absolute path');
-  const { openExternal, backup, onCloseReady, ...info } = input;
+  const { openExternal, backup, onCloseReady, chooseExportPath, ...info } = input;
   return {
     appInfo: createAppInfoService(info),
     openExternal: createLinkService({ openExternal }),
@@ -52,6 +55,7 @@ export function createMainServices(input: MainServicesInput): MainServices {
       protector: backup.protector,
       ...backup.overrides,
     }),
+    exportFiles: createExportFileService({ chooseSavePath: chooseExportPath, folder: path.join(input.dataFolder, 'exports') }),
     closeReady: onCloseReady,
   };
 }
@@ -72,7 +76,8 @@ export interface WebServicesInput {
  * Services for the browser mode and e2e tests. There is no OS hand-off for links in a browser
  * tab: an allowed link is logged and reported as opened, a disallowed one is refused as on desktop.
  * Backups are real files in <dataFolder>/backups; there are no OS pickers, a failure notification and
- * "show the folder" are logged, and the backup password is kept in memory only.
+ * "show the folder" are logged, and the backup password is kept in memory only. Export files are
+ * written to <dataFolder>/exports without a save dialog.
  */
 export function createWebServices(input: WebServicesInput): MainServices {
   const log = input.log ?? ((line: string) => console.log(line));

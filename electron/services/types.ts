@@ -2,11 +2,14 @@
 import type { AppInfo, FailureReason } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/result';
 import type { BackupService } from './backup';
+import type { ExportFileService } from './exportFileService';
 
 export interface MainServices {
   appInfo(): AppInfo;
   openExternal(url: string): Promise<Result<null, FailureReason>>;
   backup: BackupService;
+  /** Export files (CSV/XLSX) the page built, written to disk. */
+  exportFiles: ExportFileService;
   /** The page has done what it must before its window closes (see electron/closeGuard.ts). */
   closeReady(): void;
 }

@@ -26,6 +26,15 @@ import {
 import { base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { BACKUP_REFUSALS, BACKUP_SERVICE_FAILURES, BACKUP_WRITE_FAILURES, MAX_CHUNK_BYTES } from '../backup/format';
 import { err, ok, type Result } from '../result';
+import {
+  EXPORT_FILE_FAILURES,
+  exportAppendRequestSchema,
+  exportAppendResponseSchema,
+  exportBeginRequestSchema,
+  exportBeginResponseSchema,
+  exportCommitResponseSchema,
+  exportSessionRequestSchema,
+} from './exportFiles';
 
 export const APP_LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type AppLocale = (typeof APP_LOCALES)[number];
@@ -69,6 +78,11 @@ export const contract = {
   'backup:chooseFolder': { request: z.undefined(), response: backupChosenFolderSchema },
   'backup:chooseFile': { request: z.undefined(), response: backupChosenFileSchema },
   'backup:showFolder': { request: z.undefined(), response: z.null() },
+  // Export files (shared/ipc/exportFiles.ts): begin (desktop: a save dialog) → append pieces in order → commit (or abort).
+  'export:begin': { request: exportBeginRequestSchema, response: exportBeginResponseSchema },
+  'export:append': { request: exportAppendRequestSchema, response: exportAppendResponseSchema },
+  'export:commit': { request: exportSessionRequestSchema, response: exportCommitResponseSchema },
+  'export:abort': { request: exportSessionRequestSchema, response: z.null() },
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -90,6 +104,7 @@ export const FAILURE_REASONS = [
   ...BACKUP_REFUSALS,
   ...BACKUP_WRITE_FAILURES,
   ...BACKUP_SERVICE_FAILURES,
+  ...EXPORT_FILE_FAILURES,
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
@@ -183,6 +198,17 @@ export function createDesktopApi(invoke: Invoke, listen?: Listen) {
       chooseFile: () => call('backup:chooseFile', undefined),
       /** Opens the backup folder in Explorer or Finder. */
       showFolder: () => call('backup:showFolder', undefined),
+    },
+    /** See saveExportFile in shared/ipc/exportFiles.ts for sending a whole file. */
+    exportFile: {
+      /** Desktop: the OS save dialog, proposing `fileName`; null when the clerk cancelled it. */
+      begin: (fileName: string) => call('export:begin', { fileName }),
+      append: async (sessionId: string, offset: number, bytes: Uint8Array): Promise<Result<ResponseOf<'export:append'>>> => {
+        if (bytes.length === 0 || bytes.length > MAX_CHUNK_BYTES) return err('invalid-request');
+        return call('export:append', { sessionId, offset, data: bytesToBase64(bytes) });
+      },
+      commit: (sessionId: string) => call('export:commit', { sessionId }),
+      abort: (sessionId: string) => call('export:abort', { sessionId }),
     },
   };
 }

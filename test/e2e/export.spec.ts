@@ -1,5 +1,8 @@
 // Export end to end: customers to CSV (BOM, formulas neutralised, Chinese intact; all or the current
-// list) and to XLSX, and one customer's complete data as JSON — real downloads, checked byte for byte.
+// list) and to XLSX, written by main into the data folder; purchases to XLSX built off the UI thread,
+// "saved" only once the file is on disk; and one customer's complete data as JSON (a download).
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { readXlsx } from '../../renderer/features/importExport/xlsx';
 import { test, expect } from './fixtures';
 import { ExportPageModel } from './pages/DataPages';
@@ -8,7 +11,7 @@ const BOM = [0xef, 0xbb, 0xbf];
 const DATED = /\d{4}-\d{2}-\d{2}/;
 
 test.describe('export', () => {
-  test('customers to CSV and XLSX, all or the current list, and one customer’s data as JSON', async ({ app, page }, testInfo) => {
+  test('customers to CSV and XLSX, all or the current list, and one customer’s data as JSON', async ({ app, page, dataFolder }, testInfo) => {
     await app.startEmptyStore();
     const evil = await app.newCustomer();
     await evil.fillName('=1+1');
@@ -29,7 +32,7 @@ test.describe('export', () => {
     await exportPage.choose('customers', { format: 'csv' });
     // Without a search or tag filter there is no "current list" to choose.
     await expect(page.getByTestId('export-scope-list')).toBeDisabled();
-    const csv = await exportPage.export(testInfo);
+    const csv = await exportPage.export(dataFolder);
     expect(csv.name).toMatch(new RegExp(`^熟客-客户-${DATED.source}\\.csv$`));
     expect([...csv.bytes.subarray(0, 3)]).toEqual(BOM);
     const text = csv.bytes.subarray(3).toString('utf8');
@@ -50,7 +53,7 @@ test.describe('export', () => {
     await exportPage.open();
     await exportPage.choose('customers', { scope: 'list', format: 'csv' });
     await expect(exportPage.scopeOption('list')).toContainText('1');
-    const listed = await exportPage.export(testInfo);
+    const listed = await exportPage.export(dataFolder);
     const listedText = listed.bytes.toString('utf8');
     expect(listedText).toContain('张三');
     expect(listedText).not.toContain('=1+1');
@@ -58,7 +61,7 @@ test.describe('export', () => {
 
     // XLSX: a zip (PK…) with translated headers; the formula-looking text is a plain text cell.
     await exportPage.choose('customers', { scope: 'all', format: 'xlsx' });
-    const xlsx = await exportPage.export(testInfo);
+    const xlsx = await exportPage.export(dataFolder);
     expect(xlsx.name).toMatch(new RegExp(`^熟客-客户-${DATED.source}\\.xlsx$`));
     expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     const sheet = await readXlsx(xlsx.bytes);
@@ -69,7 +72,7 @@ test.describe('export', () => {
 
     // Purchases and contacts export even when there are none: a header row.
     await exportPage.choose('purchases', { rows: 'lines', format: 'csv' });
-    const lines = await exportPage.export(testInfo);
+    const lines = await exportPage.export(dataFolder);
     expect(lines.name).toMatch(/^熟客-消费明细-/);
     expect(lines.bytes.toString('utf8')).toContain('单价');
 
@@ -83,5 +86,77 @@ test.describe('export', () => {
     const one = await exportPage.exportCustomerData('csv', testInfo);
     expect([...one.bytes.subarray(0, 3)]).toEqual(BOM);
     expect(one.bytes.toString('utf8')).toContain('客户资料');
+  });
+});
+
+test.describe('export of purchases', () => {
+  test('to XLSX off the UI thread: progress shown, the page usable meanwhile, "saved" only once main wrote the file', async ({ app, page, dataFolder, ipcHolds }) => {
+    await app.startDemoStore();
+    const exportPage = new ExportPageModel(page);
+    await exportPage.open();
+    await exportPage.choose('purchases', { rows: 'purchases', format: 'xlsx' });
+
+    // Every state the status line goes through, as the clerk would see them.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { exportStates: string[] }).exportStates = seen;
+      new MutationObserver(() => {
+        const state = document.querySelector('[data-testid="export-status"]')?.getAttribute('data-state');
+        if (state && seen.at(-1) !== state) seen.push(state);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    // Main holds the final write until the test has looked at the page.
+    let release!: () => void;
+    ipcHolds.set('export:commit', new Promise<void>((resolve) => (release = resolve)));
+
+    const folder = path.join(dataFolder, 'exports');
+    await page.getByTestId('export-start').click();
+    await expect(exportPage.status).toHaveAttribute('data-state', 'saving');
+    await expect(exportPage.status.locator('progress')).toHaveAttribute('value', '100');
+    // Not "saved", and no file under its name yet: only main's hidden temporary file.
+    await expect(exportPage.status).not.toContainText('已保存');
+    expect((await readdir(folder)).filter((f) => !f.startsWith('.'))).toEqual([]);
+    // The page answers meanwhile: the customer picker searches and lists matches.
+    await page.getByTestId('export-customer-search').fill('1');
+    await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible();
+
+    release();
+    await expect(exportPage.status).toHaveAttribute('data-state', 'saved');
+    const files = (await readdir(folder)).filter((f) => !f.startsWith('.'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(new RegExp(`^熟客-消费记录-${DATED.source}\\.xlsx$`));
+    const file = path.join(folder, files[0]!);
+    await expect(exportPage.status).toContainText(files[0]!);
+    await expect(page.getByTestId('export-path')).toContainText(file);
+    const states = await page.evaluate(() => (window as unknown as { exportStates: string[] }).exportStates);
+    expect(states).toEqual(expect.arrayContaining(['reading', 'writing', 'saving', 'saved']));
+    expect(states.indexOf('saved')).toBe(states.length - 1);
+
+    // The right content: every purchase of the store, once, with translated headers.
+    const stored = await page.evaluate(async () => {
+      const names = (await indexedDB.databases()).map((d) => d.name!).filter((n) => n.startsWith('regulars') && n !== 'regulars-meta');
+      for (const name of names) {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const r = indexedDB.open(name);
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+        if (!db.objectStoreNames.contains('purchases')) continue;
+        const ids = await new Promise<string[]>((resolve) => {
+          const r = db.transaction('purchases').objectStore('purchases').getAllKeys();
+          r.onsuccess = () => resolve(r.result as string[]);
+        });
+        db.close();
+        if (ids.length > 0) return ids;
+      }
+      return [];
+    });
+    expect(stored.length).toBeGreaterThan(1000);
+    const sheet = await readXlsx(await readFile(file));
+    expect(sheet.sheetName).toBe('消费记录');
+    expect(sheet.headers.slice(0, 3)).toEqual(['消费编号', '消费时间', '客户编号']);
+    expect(sheet.rows.map((r) => r[0]).sort()).toEqual([...stored].sort());
+    // The row count, with or without digit grouping.
+    await expect(exportPage.status).toContainText(new RegExp(String(stored.length).replace(/\B(?=(\d{3})+(?!\d))/g, ',?')));
   });
 });

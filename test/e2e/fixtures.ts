@@ -16,6 +16,8 @@ interface Fixtures {
   openedLinks: string[];
   /** What the backup service logged in place of OS notices ("backup failed: …", "backup folder: …"), and "window may close". */
   backupLog: string[];
+  /** A channel put here waits for its promise before main handles it (to look at the page meanwhile). */
+  ipcHolds: Map<string, Promise<void>>;
   app: AppPage;
 }
 
@@ -39,7 +41,11 @@ export const test = base.extend<Fixtures>({
   backupLog: async ({}, use) => {
     await use([]);
   },
-  context: async ({ context, dataFolder, systemLocale, baseURL, openedLinks, backupLog }, use) => {
+  // eslint-disable-next-line no-empty-pattern
+  ipcHolds: async ({}, use) => {
+    await use(new Map());
+  },
+  context: async ({ context, dataFolder, systemLocale, baseURL, openedLinks, backupLog, ipcHolds }, use) => {
     const services = createWebServices({
       dataFolder,
       version: '0.1.0-e2e',
@@ -49,9 +55,11 @@ export const test = base.extend<Fixtures>({
         line.startsWith('backup ') || line.startsWith('window ') ? backupLog.push(line) : openedLinks.push(line.replace(/^open externally: /, '')),
     });
     const handler = createIpcHandler(services, { trustedOrigins: [new URL(baseURL ?? 'http://127.0.0.1').origin] });
-    await context.exposeBinding('__regularsInvoke', (source, channel: unknown, payload: unknown) =>
-      handler({ channel, payload, senderUrl: source.frame.url() }),
-    );
+    await context.exposeBinding('__regularsInvoke', async (source, channel: unknown, payload: unknown) => {
+      const hold = typeof channel === 'string' ? ipcHolds.get(channel) : undefined;
+      if (hold) await hold;
+      return handler({ channel, payload, senderUrl: source.frame.url() });
+    });
     await use(context);
   },
   app: async ({ page }, use) => {

@@ -69,10 +69,12 @@ interface DialogTexts {
   chooseFile: string;
   backupFiles: string;
   allFiles: string;
+  /** The save dialog of an export (customers, purchases, contacts). */
+  saveExport: string;
 }
 
 export const BACKUP_DIALOG_TEXTS: Readonly<Record<AppLocale, DialogTexts>> = {
-  'zh-CN': { chooseFolder: '选择备份文件夹', chooseFile: '选择要恢复的备份', backupFiles: '熟客备份', allFiles: '所有文件' },
-  'zh-TW': { chooseFolder: '選擇備份資料夾', chooseFile: '選擇要還原的備份', backupFiles: '熟客備份', allFiles: '所有檔案' },
-  en: { chooseFolder: 'Choose the backup folder', chooseFile: 'Choose a backup to restore', backupFiles: 'Regulars backups', allFiles: 'All files' },
+  'zh-CN': { chooseFolder: '选择备份文件夹', chooseFile: '选择要恢复的备份', backupFiles: '熟客备份', allFiles: '所有文件', saveExport: '保存导出文件' },
+  'zh-TW': { chooseFolder: '選擇備份資料夾', chooseFile: '選擇要還原的備份', backupFiles: '熟客備份', allFiles: '所有檔案', saveExport: '儲存匯出檔案' },
+  en: { chooseFolder: 'Choose the backup folder', chooseFile: 'Choose a backup to restore', backupFiles: 'Regulars backups', allFiles: 'All files', saveExport: 'Save the export' },
 };

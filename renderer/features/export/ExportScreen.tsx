@@ -9,11 +9,15 @@ import { useListFilters } from '../customers/useListFilters';
 import { churnLevelName, groupName, stageName } from '../status/statusText';
 import { useStatusWording } from '../status/useStatusWording';
 import { CustomerPicker } from '../../ui/CustomerPicker';
+import { customers } from '../../db';
+import { useDesktop } from '../../platform/context';
+import { buildInWorker } from './exportClient';
 import { EXPORT_KINDS, runExport, type ExportFormat, type ExportKind, type ExportOutcome, type ExportPhase, type ExportScope, type PurchaseRowShape } from './runExport';
+import { assertNever } from '../../../shared/result';
 import './export.css';
 import { countText } from '../../i18n';
 
-type Status = { state: 'idle' } | { state: 'running'; phase: ExportPhase | null } | { state: 'done'; outcome: ExportOutcome } | { state: 'failed' };
+type Status = { state: 'idle' } | { state: 'running'; phase: ExportPhase | null } | { state: 'done'; outcome: ExportOutcome };
 
 function Choice<T extends string>({ name, value, current, onChange, title, hint, disabled, testId }: {
   name: string; value: T; current: T; onChange: (v: T) => void; title: string; hint?: string; disabled?: boolean; testId?: string;
@@ -31,6 +35,7 @@ function Choice<T extends string>({ name, value, current, onChange, title, hint,
 
 export function ExportScreen() {
   const { t } = useTranslation();
+  const { api } = useDesktop();
   const settings = useSettings();
   const sort = useUiStore((s) => s.sort);
   const direction = useUiStore((s) => s.direction);
@@ -51,17 +56,12 @@ export function ExportScreen() {
 
   const start = async () => {
     setStatus({ state: 'running', phase: null });
-    try {
-      const outcome = await runExport(
-        { kind, format, scope: effectiveScope, listQuery, purchaseRows, currency: settings?.currency ?? 'CNY', region: settings?.defaultRegion ?? 'CN' },
-        t,
-        (phase) => setStatus({ state: 'running', phase }),
-      );
-      setStatus({ state: 'done', outcome });
-    } catch (error) {
-      console.error(error);
-      setStatus({ state: 'failed' });
-    }
+    const outcome = await runExport(
+      { kind, format, scope: effectiveScope, listQuery, purchaseRows, currency: settings?.currency ?? 'CNY', region: settings?.defaultRegion ?? 'CN' },
+      { api: api.exportFile, t, listIds: async (query) => (await customers.listIds(query)).ids, build: buildInWorker },
+      (phase) => setStatus({ state: 'running', phase }),
+    );
+    setStatus({ state: 'done', outcome });
   };
 
   const filterText = [
@@ -161,27 +161,48 @@ export function ExportScreen() {
 function ExportStatus({ status }: { status: Status }) {
   const { t } = useTranslation();
   if (status.state === 'idle') return null;
-  if (status.state === 'failed') {
-    return <p className="form-error" role="alert" data-testid="export-status">{t('exportScreen.failed')}</p>;
-  }
   if (status.state === 'done') {
-    return (
-      <p className="export-done" role="status" data-testid="export-status">
-        {t('exportScreen.done', { count: status.outcome.rows, file: status.outcome.fileName })}
-      </p>
-    );
+    const outcome = status.outcome;
+    switch (outcome.state) {
+      case 'saved':
+        return (
+          <div className="export-done" role="status" data-testid="export-status" data-state="saved">
+            <p>{t('exportScreen.done', { count: outcome.rows, file: outcome.fileName })}</p>
+            <p className="muted export-path" data-testid="export-path">{t('exportScreen.savedWhere', { path: outcome.path })}</p>
+          </div>
+        );
+      case 'cancelled':
+        return <p className="muted" role="status" data-testid="export-status" data-state="cancelled">{t('exportScreen.cancelled')}</p>;
+      case 'failed':
+        return (
+          <p className="form-error" role="alert" data-testid="export-status" data-state="failed">
+            {outcome.reason === 'build-failed' ? t('exportScreen.failed') : t('exportScreen.failedReason', { reason: t(`errors.${outcome.reason}`) })}
+          </p>
+        );
+      default:
+        return assertNever(outcome);
+    }
   }
   const phase = status.phase;
   if (phase?.phase === 'reading') {
     return (
-      <div className="export-progress" role="status" data-testid="export-status">
+      <div className="export-progress" role="status" data-testid="export-status" data-state="reading">
         <progress max={Math.max(phase.total, 1)} value={phase.done} />
         <span className="muted">{t('exportScreen.reading', { done: countText(phase.done), total: countText(phase.total) })}</span>
       </div>
     );
   }
+  if (phase?.phase === 'saving') {
+    const percent = phase.total === 0 ? 100 : Math.floor((phase.sent / phase.total) * 100);
+    return (
+      <div className="export-progress" role="status" data-testid="export-status" data-state="saving">
+        <progress max={100} value={percent} />
+        <span className="muted">{t('exportScreen.saving', { percent })}</span>
+      </div>
+    );
+  }
   return (
-    <div className="export-progress" role="status" data-testid="export-status">
+    <div className="export-progress" role="status" data-testid="export-status" data-state={phase?.phase ?? 'starting'}>
       <progress />
       <span className="muted">{phase?.phase === 'writing' ? t('exportScreen.writing') : t('exportScreen.starting')}</span>
     </div>

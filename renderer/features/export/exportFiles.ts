@@ -1,26 +1,18 @@
-// What every export shares: translated labels for coded values, file names, and saving a file.
+// What every export shares: translated labels for coded values, file names, and saving a small file.
 //
-// The renderer cannot write to disk, so a file is saved as a browser download: a Blob and an
-// <a download>. In Electron that shows the system's save dialog (the default for will-download);
-// in the browser build it lands in the downloads folder.
+// The export screen's files go through main (runExport.ts). One customer's data package is small and
+// saved as a browser download: a Blob and an <a download>; in Electron that shows the system's save
+// dialog (the default for will-download).
 import { format } from 'date-fns';
 import type { TFunction } from 'i18next';
 import type { ExportOptions, ExportValueKind } from '../../../shared/domain/export';
+import { exportValueKey } from '../../../shared/domain/export/vocabulary';
 import type { Currency } from '../../../shared/domain/money';
 import type { PhoneRegion } from '../../../shared/domain/customer';
 
 /** A code's words in the user's language: label('gender', 'male') → '男'. */
 export function exportLabel(t: TFunction): (kind: ExportValueKind, code: string) => string {
-  return (kind, code) => {
-    switch (kind) {
-      case 'gender':
-        return t(`gender.${code}`);
-      case 'source':
-        return t(`sources.${code}`);
-      default:
-        return t(`export.values.${kind}.${code}`);
-    }
-  };
+  return (kind, code) => t(exportValueKey(kind, code));
 }
 
 export function exportOptions(t: TFunction, currency: Currency, region: PhoneRegion): ExportOptions {
@@ -57,9 +49,4 @@ export function downloadFile(content: BlobPart, fileName: string, type: string):
   a.remove();
   // Revoked later: the download may read the URL after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** Lets React paint (a progress bar, "writing the file…") before a long synchronous step. */
-export function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

@@ -1,25 +1,16 @@
-// One export from start to file: read in bulk (with progress), build the rows, translate the headers,
-// write CSV or XLSX, and hand the file to the browser's download.
+// One export from start to file on disk: main asks where to save (desktop), the export worker reads the
+// store and builds the CSV or XLSX file, the page sends it to main, and only main's commit makes it "saved".
 import type { TFunction } from 'i18next';
 import type { PhoneRegion } from '../../../shared/domain/customer';
-import {
-  customerExportRows,
-  interactionExportRows,
-  purchaseExportRows,
-  purchaseLineExportRows,
-  toCsv,
-  type ExportTable,
-} from '../../../shared/domain/export';
+import { exportVocabulary } from '../../../shared/domain/export/vocabulary';
 import type { Currency } from '../../../shared/domain/money';
-import { customers, exportData } from '../../db';
+import type { DesktopApi } from '../../../shared/ipc/contract';
+import { saveExportFile } from '../../../shared/ipc/exportFiles';
 import type { CustomerListQuery } from '../../db/customers';
-import { downloadFile, exportFileName, exportOptions, MIME, nextFrame } from './exportFiles';
+import type { BuildPhase, BuiltExport, ExportFormat, ExportJob, ExportKind, ExportScope, PurchaseRowShape } from './buildExport';
+import { exportFileName } from './exportFiles';
 
-export const EXPORT_KINDS = ['customers', 'purchases', 'interactions'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
-export type ExportFormat = 'csv' | 'xlsx';
-export type ExportScope = 'all' | 'list';
-export type PurchaseRowShape = 'purchases' | 'lines';
+export { EXPORT_KINDS, type ExportFormat, type ExportKind, type ExportScope, type PurchaseRowShape } from './buildExport';
 
 export interface ExportRequest {
   kind: ExportKind;
@@ -32,51 +23,56 @@ export interface ExportRequest {
   region: PhoneRegion;
 }
 
-export type ExportPhase = { phase: 'reading'; done: number; total: number } | { phase: 'writing' };
+export type ExportPhase = BuildPhase | { phase: 'saving'; sent: number; total: number };
 
-export interface ExportOutcome {
-  fileName: string;
-  rows: number;
+export type ExportOutcome =
+  | { state: 'saved'; fileName: string; path: string; rows: number }
+  /** The clerk closed the save dialog. */
+  | { state: 'cancelled' }
+  /** `reason`: an IPC failure code (errors.<reason>), or 'build-failed' when the file could not be built. */
+  | { state: 'failed'; reason: string };
+
+export interface ExportDeps {
+  api: DesktopApi['exportFile'];
+  t: TFunction;
+  /** The list's ids for scope 'list'. */
+  listIds: (query: CustomerListQuery) => Promise<string[]>;
+  /** Builds the file off the UI thread (buildInWorker); tests pass their own. */
+  build: (job: ExportJob, onPhase: (p: BuildPhase) => void) => Promise<BuiltExport>;
 }
 
-/** Tables with amounts get a last column naming the currency, so the numbers cannot be misread. */
-function withCurrency(table: ExportTable, currency: Currency): ExportTable {
-  return { headers: [...table.headers, 'export.currency'], rows: table.rows.map((r) => [...r, currency]) };
-}
+const FILE_KEYS: Record<ExportKind, string> = { customers: 'customers', purchases: 'purchases', interactions: 'interactions' };
 
-async function buildTable(req: ExportRequest, t: TFunction, onPhase: (p: ExportPhase) => void): Promise<{ table: ExportTable; fileKey: string }> {
-  const opts = exportOptions(t, req.currency, req.region);
-  const reading = (p: { done: number; total: number }) => onPhase({ phase: 'reading', ...p });
-  if (req.kind === 'customers') {
-    const rows =
-      req.scope === 'all' ? await exportData.allActiveCustomers(reading) : await exportData.customersByIds((await customers.listIds(req.listQuery)).ids, reading);
-    return { table: withCurrency(customerExportRows(rows, opts), req.currency), fileKey: 'customers' };
-  }
-  const names = await exportData.customerNames();
-  const nameOf = (id: string) => names.get(id);
-  if (req.kind === 'purchases') {
-    const rows = await exportData.allPurchases(reading);
-    return req.purchaseRows === 'lines'
-      ? { table: withCurrency(purchaseLineExportRows(rows, nameOf, opts), req.currency), fileKey: 'purchaseLines' }
-      : { table: withCurrency(purchaseExportRows(rows, nameOf, opts), req.currency), fileKey: 'purchases' };
-  }
-  const rows = await exportData.allInteractions(reading);
-  return { table: interactionExportRows(rows, nameOf, opts), fileKey: 'interactions' };
-}
-
-export async function runExport(req: ExportRequest, t: TFunction, onPhase: (p: ExportPhase) => void): Promise<ExportOutcome> {
-  const { table, fileKey } = await buildTable(req, t, onPhase);
-  onPhase({ phase: 'writing' });
-  await nextFrame();
-  const headers = table.headers.map((key) => t(key));
+export async function runExport(req: ExportRequest, deps: ExportDeps, onPhase: (p: ExportPhase) => void): Promise<ExportOutcome> {
+  const { api, t } = deps;
+  const fileKey = req.kind === 'purchases' && req.purchaseRows === 'lines' ? 'purchaseLines' : FILE_KEYS[req.kind];
   const what = t(`exportScreen.files.${fileKey}`);
-  const fileName = exportFileName(t, what, req.format);
-  if (req.format === 'csv') {
-    downloadFile(toCsv(headers, table.rows), fileName, MIME.csv);
-  } else {
-    // exceljs is large: loaded only when someone writes a workbook.
-    const { writeXlsx } = await import('../importExport/xlsx');
-    downloadFile(await writeXlsx([{ name: what, headers, rows: table.rows }]), fileName, MIME.xlsx);
+  const begun = await api.begin(exportFileName(t, what, req.format));
+  if (!begun.ok) return { state: 'failed', reason: begun.reason };
+  if (begun.value === null) return { state: 'cancelled' };
+  const session = begun.value;
+
+  let built: BuiltExport;
+  try {
+    const job: ExportJob = {
+      kind: req.kind,
+      format: req.format,
+      customerIds: req.kind === 'customers' && req.scope === 'list' ? await deps.listIds(req.listQuery) : null,
+      purchaseRows: req.purchaseRows,
+      currency: req.currency,
+      region: req.region,
+      vocabulary: exportVocabulary((key) => t(key)),
+      sheetName: what,
+    };
+    built = await deps.build(job, onPhase);
+  } catch (error) {
+    console.error(error);
+    await api.abort(session.sessionId);
+    return { state: 'failed', reason: 'build-failed' };
   }
-  return { fileName, rows: table.rows.length };
+
+  onPhase({ phase: 'saving', sent: 0, total: built.bytes.length });
+  const saved = await saveExportFile(api, session, built.bytes, (sent, total) => onPhase({ phase: 'saving', sent, total }));
+  if (!saved.ok) return { state: 'failed', reason: saved.reason };
+  return { state: 'saved', fileName: saved.value.fileName, path: saved.value.path, rows: built.rows };
 }

@@ -1,6 +1,7 @@
 // Page models for the export screen, the duplicate finder and the merge dialog.
 import { expect, type Download, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 export interface SavedFile {
   name: string;
@@ -35,10 +36,23 @@ export class ExportPageModel {
     return this.page.getByTestId(`export-scope-${scope}`).locator('xpath=ancestor::label');
   }
 
-  async export(testInfo: TestInfo): Promise<SavedFile> {
-    const file = await saveDownload(this.page, testInfo, () => this.page.getByTestId('export-start').click());
-    await expect(this.page.getByTestId('export-status')).toContainText(file.name);
-    return file;
+  get status(): Locator {
+    return this.page.getByTestId('export-status');
+  }
+
+  /** Starts the export and waits for "saved"; the file main wrote into <dataFolder>/exports. */
+  async export(dataFolder: string): Promise<SavedFile & { path: string }> {
+    const folder = path.join(dataFolder, 'exports');
+    const before = new Set(await readdir(folder).catch(() => [] as string[]));
+    await this.page.getByTestId('export-start').click();
+    await expect(this.status).toHaveAttribute('data-state', 'saved', { timeout: 30_000 });
+    const added = (await readdir(folder)).filter((f) => !before.has(f));
+    expect(added).toHaveLength(1);
+    const name = added[0]!;
+    await expect(this.status).toContainText(name);
+    const file = path.join(folder, name);
+    await expect(this.page.getByTestId('export-path')).toContainText(file);
+    return { name, path: file, bytes: await readFile(file) };
   }
 
   async pickCustomer(query: string, name: string) {
