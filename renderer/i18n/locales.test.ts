@@ -106,6 +106,7 @@ describe('locales', () => {
       customerErrors: 'import.customerErrors',
       customerSkips: 'import.customerSkips',
       delimitedWarnings: 'import.fileWarnings',
+      refusedFileKinds: 'import.refused',
       vcardWarnings: 'import.fileWarnings',
       targetFields: 'import.targets',
       policies: 'import.policies',

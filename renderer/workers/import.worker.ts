@@ -4,14 +4,14 @@ import { localDayOf } from '../../shared/domain/customerFigures';
 import { workerDatabaseName } from '../db/activeDatabase';
 import { RegularsDatabase } from '../db/database';
 import { createImportRepository, ImportCancelledError } from '../db/imports';
-import { createImportSession, EmptyFileError, UnreadableFileError } from './importSession';
+import { createImportSession, EmptyFileError, RefusedFileError, UnreadableFileError } from './importSession';
 import type { WorkerFailure, WorkerRequest, WorkerResponse } from './importProtocol';
 
 // The page names the worker after the database it uses (a restore may have moved it).
 const db = new RegularsDatabase(workerDatabaseName());
 const repo = createImportRepository(db, { now: () => new Date(), newId: () => crypto.randomUUID(), dayOf: localDayOf });
 // exceljs is large: loaded only when an XLSX file is opened.
-const session = createImportSession(db, repo, async (bytes) => (await import('../features/importExport/xlsx')).readXlsx(bytes));
+const session = createImportSession(db, repo, async (bytes, layout) => (await import('../features/importExport/xlsx')).readXlsx(bytes, layout));
 
 let running: AbortController | null = null;
 
@@ -21,6 +21,7 @@ function failureOf(error: unknown): WorkerFailure {
   if (error instanceof ImportCancelledError) return 'cancelled';
   if (error instanceof UnreadableFileError) return 'unreadable';
   if (error instanceof EmptyFileError) return 'empty';
+  if (error instanceof RefusedFileError) return 'refused';
   // Dexie reports an abort caused by our own throw as the original error; anything else is a failure.
   return 'failed';
 }
@@ -30,7 +31,7 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
   const progress = (p: Extract<WorkerResponse, { type: 'progress' }>['progress']) => post({ id, type: 'progress', progress: p });
   switch (request.type) {
     case 'load':
-      return { id, type: 'loaded', file: await session.load(request.fileName, new Uint8Array(request.bytes), request.encoding, progress) };
+      return { id, type: 'loaded', file: await session.load(request.fileName, new Uint8Array(request.bytes), request.encoding, progress, request.layout) };
     case 'previewCustomers':
       return { id, type: 'customerPreview', preview: await session.previewCustomers(request.options, progress) };
     case 'previewPurchases':
@@ -59,6 +60,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     return;
   }
   handle(request).then(post, (error: unknown) => {
-    post({ id: request.id, type: 'failed', reason: failureOf(error), message: error instanceof Error ? error.message : String(error) });
+    const refused = error instanceof RefusedFileError ? { refused: error.kind } : {};
+    post({ id: request.id, type: 'failed', reason: failureOf(error), message: error instanceof Error ? error.message : String(error), ...refused });
   });
 };

@@ -13,13 +13,17 @@ import type {
   InvisibleRemoval,
   ImportPolicy,
   ImportRowError,
+  LayoutChoice,
   MatchKind,
   PurchaseColumnMapping,
   PurchaseCustomerProblem,
   PurchaseFormat,
   PurchaseImportErrorCode,
   PurchaseImportWarning,
+  RefusedFileKind,
   RowProblem,
+  SheetRow,
+  SheetSummary,
   TextEncodingName,
 } from '../../shared/domain/import';
 import type { ImportProgress, PurchaseImportSummary } from '../db/imports';
@@ -45,6 +49,11 @@ export interface LoadedFile {
   encodingAlternatives: EncodingSample[];
   delimiter: Delimiter | null;
   sheetName: string | null;
+  /** Workbooks: every sheet, so the clerk can pick another. */
+  sheets: SheetSummary[];
+  /** Tables: the header row (as Excel numbers it) and the first rows, any of which can be the header. */
+  headerRowNumber: number;
+  leadingRows: SheetRow[];
   headers: string[];
   /** The first few data rows, for samples beside each column. */
   samples: string[][];
@@ -119,14 +128,15 @@ export type ImportOutcome =
   | { kind: 'purchases'; batchId: string; counts: Record<string, number>; summary: PurchaseImportSummary };
 
 export type WorkerRequest =
-  | { id: number; type: 'load'; fileName: string; bytes: ArrayBuffer; encoding: TextEncodingName | null }
+  | { id: number; type: 'load'; fileName: string; bytes: ArrayBuffer; encoding: TextEncodingName | null; layout?: LayoutChoice }
   | { id: number; type: 'previewCustomers'; options: CustomerOptions }
   | { id: number; type: 'previewPurchases'; options: PurchaseOptions }
   | { id: number; type: 'importCustomers'; options: CustomerOptions }
   | { id: number; type: 'importPurchases'; options: PurchaseOptions; externalNamePattern: string }
   | { type: 'cancel' };
 
-export type WorkerFailure = 'cancelled' | 'unreadable' | 'empty' | 'failed';
+/** 'refused': a file that is not a table (a picture, a PDF, an old .xls); the response names its kind. */
+export type WorkerFailure = 'cancelled' | 'unreadable' | 'empty' | 'refused' | 'failed';
 
 export type WorkerResponse =
   | { id: number; type: 'loaded'; file: LoadedFile }
@@ -134,7 +144,7 @@ export type WorkerResponse =
   | { id: number; type: 'purchasePreview'; preview: PurchasePreview }
   | { id: number; type: 'progress'; progress: ImportProgress | { phase: 'reading' | 'checking'; done: number; total: number } }
   | { id: number; type: 'imported'; outcome: ImportOutcome }
-  | { id: number; type: 'failed'; reason: WorkerFailure; message: string };
+  | { id: number; type: 'failed'; reason: WorkerFailure; message: string; refused?: RefusedFileKind };
 
 /** Replaced by the customer number in the translated import.externalCustomerName. */
 export const EXTERNAL_ID_MARK = '\u0001';

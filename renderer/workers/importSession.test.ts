@@ -2,7 +2,7 @@
 // pure planner over an empty lookup): what the preview says about a file's encoding, dates, phones and
 // hidden characters.
 import { describe, expect, it } from 'vitest';
-import { planImport, type TabularData } from '../../shared/domain/import';
+import { planImport } from '../../shared/domain/import';
 import { encodeBig5, encodeGbk } from '../../shared/domain/import/testing/gbk';
 import type { RegularsDatabase } from '../db/database';
 import type { ImportRepository } from '../db/imports';
@@ -12,7 +12,7 @@ import type { CustomerOptions } from './importProtocol';
 const emptyLookup = { existingByPhone: () => undefined, existingByEmail: () => undefined, existingFields: () => undefined };
 const repo = { planCustomers: async (c: Parameters<typeof planImport>[0], policy: CustomerOptions['policy']) => planImport(c, emptyLookup, policy) } as unknown as ImportRepository;
 const db = { customers: { bulkGet: async (ids: string[]) => ids.map(() => undefined) } } as unknown as RegularsDatabase;
-const noXlsx = async (): Promise<TabularData & { sheetName: string }> => {
+const noXlsx = async (): Promise<never> => {
   throw new Error('no xlsx here');
 };
 const session = () => createImportSession(db, repo, noXlsx);

@@ -4,6 +4,7 @@ import {
   decodeText,
   detectPurchaseFormat,
   importPurchases,
+  isRefusedFileKind,
   parseDelimited,
   parseVCards,
   recordsToDrafts,
@@ -16,13 +17,17 @@ import {
   suggestMapping,
   suggestPurchaseMapping,
   tableToRecords,
+  sniffFileKind,
   type ImportRecord,
   type ColumnMapping,
   type DecodedText,
   type InvisibleRemoval,
+  type LayoutChoice,
   type RecordsToDraftsResult,
+  type RefusedFileKind,
   type TabularData,
   type TextEncodingName,
+  type WorkbookTable,
 } from '../../shared/domain/import';
 import type { ImportRepository, ImportRunOptions } from '../db/imports';
 import type { RegularsDatabase } from '../db/database';
@@ -52,6 +57,14 @@ export class UnreadableFileError extends Error {
   }
 }
 
+/** Not a table or text at all (a picture, a PDF, an old .xls…): refused before anything is read. */
+export class RefusedFileError extends Error {
+  constructor(readonly kind: RefusedFileKind) {
+    super(`Not a spreadsheet or text file (${kind})`);
+    this.name = 'RefusedFileError';
+  }
+}
+
 export class EmptyFileError extends Error {
   constructor() {
     super('The file holds no rows');
@@ -63,11 +76,13 @@ type Parsed =
   | { source: 'delimited' | 'xlsx'; table: TabularData }
   | { source: 'vcard'; records: ImportRecord[] };
 
+/** What to read the file as, from its bytes; a file that is no table is refused here. */
 function sourceOf(fileName: string, bytes: Uint8Array): FileSource {
+  const kind = sniffFileKind(bytes, fileName);
+  if (isRefusedFileKind(kind)) throw new RefusedFileError(kind);
+  if (kind === 'xlsx') return 'xlsx';
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
   if (ext === 'vcf' || ext === 'vcard') return 'vcard';
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 200)).replace(/^\uFEFF/, '').trimStart();
   if (/^BEGIN:VCARD/i.test(head)) return 'vcard';
   return 'delimited';
@@ -113,7 +128,11 @@ function noteInvisible(file: LoadedFile, removals: InvisibleRemoval[]) {
   file.invisibleCount = removals.length;
 }
 
-export function createImportSession(db: RegularsDatabase, repo: ImportRepository, readXlsx: (bytes: Uint8Array) => Promise<TabularData & { sheetName: string }>) {
+export function createImportSession(
+  db: RegularsDatabase,
+  repo: ImportRepository,
+  readXlsx: (bytes: Uint8Array, layout: LayoutChoice) => Promise<WorkbookTable>,
+) {
   let parsed: Parsed | null = null;
   let fileName = '';
   let lastDrafts: { key: string; result: RecordsToDraftsResult; rows: number } | null = null;
@@ -185,7 +204,7 @@ export function createImportSession(db: RegularsDatabase, repo: ImportRepository
   const invalidRowsOf = (r: RecordsToDraftsResult) => new Set(r.errors.map((e) => e.rowNumber)).size;
 
   return {
-    async load(name: string, bytes: Uint8Array, encoding: TextEncodingName | null, onProgress?: CheckProgress): Promise<LoadedFile> {
+    async load(name: string, bytes: Uint8Array, encoding: TextEncodingName | null, onProgress?: CheckProgress, layout: LayoutChoice = {}): Promise<LoadedFile> {
       fileName = name;
       lastDrafts = null;
       parsed = null;
@@ -203,6 +222,9 @@ export function createImportSession(db: RegularsDatabase, repo: ImportRepository
         encodingAlternatives: [],
         delimiter: null,
         sheetName: null,
+        sheets: [],
+        headerRowNumber: 1,
+        leadingRows: [],
         headers: [],
         samples: [],
         rowCount: 0,
@@ -224,16 +246,21 @@ export function createImportSession(db: RegularsDatabase, repo: ImportRepository
         let table: TabularData;
         if (source === 'xlsx') {
           try {
-            const x = await readXlsx(bytes);
+            const x = await readXlsx(bytes, layout);
             table = x;
             file.sheetName = x.sheetName;
+            file.sheets = x.sheets;
+            file.headerRowNumber = x.headerRowNumber;
+            file.leadingRows = x.leadingRows;
           } catch (e) {
             throw new UnreadableFileError(e instanceof Error ? e.message : String(e));
           }
         } else {
           const decoded = decodeText(bytes, encoding ?? undefined);
-          const d = parseDelimited(decoded.text);
+          const d = parseDelimited(decoded.text, { headerRow: layout.headerRow });
           table = d;
+          file.headerRowNumber = d.headerRowNumber;
+          file.leadingRows = d.leadingRows;
           Object.assign(file, describeEncoding(bytes, decoded, d, suggestMapping(d.headers)));
           file.delimiter = d.delimiter;
           file.warnings = d.warnings;
@@ -250,7 +277,9 @@ export function createImportSession(db: RegularsDatabase, repo: ImportRepository
         file.purchaseFormat = detectPurchaseFormat(table.headers);
       }
       onProgress?.({ phase: 'reading', done: bytes.length, total: bytes.length });
-      if (file.rowCount === 0) throw new EmptyFileError();
+      // Once the clerk has chosen a sheet or header row, an empty result is shown (to choose again).
+      const chosen = layout.sheet != null || layout.headerRow != null;
+      if (file.rowCount === 0 && !chosen) throw new EmptyFileError();
       return file;
     },
 

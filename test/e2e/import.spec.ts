@@ -2,6 +2,7 @@
 // newline, GB18030 bytes), a vCard fixture, the Online Retail sample; re-import without duplicates,
 // undo, cancel, and the speed of a 10,000-row import.
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { encodeGbk } from '../../shared/domain/import/testing/gbk';
 import { test, expect } from './fixtures';
 import { ImportPage } from './pages/ImportPage';
@@ -206,5 +207,62 @@ test.describe('import in English', () => {
     await expect(imp.batches.first()).toContainText(/Import of .+: 2 customers/);
     await app.goToCustomers();
     await expect(app.rows.filter({ hasText: 'John Doe' })).toHaveCount(1);
+  });
+});
+
+// Issue 12 item 12: files that are not tables are refused with what to do; titles, merged title
+// cells and instructions sheets do not hide the table.
+test.describe('import: sheet layouts and files that are not tables', () => {
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+  test('a PNG dropped by mistake is refused with what to do, and no import is recorded', async ({ app, page }) => {
+    await app.startEmptyStore();
+    const imp = new ImportPage(page);
+    await imp.open();
+    await imp.dropFile('客户截图.png', PNG, 'image/png');
+    await expect(imp.fileError).toContainText('这是一张图片，不是表格');
+    await expect(imp.fileError).toContainText('CSV UTF-8');
+    await expect(page.getByTestId('import-file-summary')).toHaveCount(0);
+    // A PDF named like a spreadsheet, picked through the dialog, is refused the same way.
+    await page.getByTestId('import-file').setInputFiles({ name: '会员.csv', mimeType: 'text/csv', buffer: Buffer.from('%PDF-1.7\n%\xe2\xe3\n1 0 obj\n', 'latin1') });
+    await expect(imp.fileError).toContainText('PDF');
+    await expect(imp.batches).toHaveCount(0);
+    await expect(page.getByTestId('import-history')).not.toContainText('客户截图');
+  });
+
+  test('an XLSX with an instructions sheet and a merged title row imports from the right sheet and header', async ({ app, page }) => {
+    await app.startEmptyStore();
+    const wb = new ExcelJS.Workbook();
+    const help = wb.addWorksheet('填写说明');
+    help.addRow(['请在“会员”工作表中填写，每行一位客户。']);
+    help.addRow(['手机号请填 11 位。']);
+    const sheet = wb.addWorksheet('会员');
+    sheet.addRow(['2025 年会员登记表']);
+    sheet.mergeCells('A1:D1');
+    sheet.addRow(['姓名', '手机', '生日', '备注']);
+    sheet.addRow(['赵敏', '13812340001', '1990-05-06', '']);
+    sheet.addRow(['钱多多', '13812340002', '', '常客']);
+    const buffer = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+
+    const imp = new ImportPage(page);
+    await imp.open();
+    await imp.pickFile('会员登记.xlsx', buffer, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    await expect(imp.sheetChoice).toHaveValue('会员');
+    await expect(imp.headerRowChoice).toHaveValue('2');
+    await expect(page.getByTestId('import-header-skipped')).toContainText('第 2 行以上');
+    await expect(page.getByTestId('import-mapping')).toContainText('赵敏');
+    await imp.expectPreview({ create: 2, invalid: 0 });
+
+    // The clerk can look at another header row and come back.
+    await imp.headerRowChoice.selectOption('1');
+    await expect(page.getByTestId('import-mapping')).toContainText('2025 年会员登记表');
+    await imp.headerRowChoice.selectOption('2');
+    await imp.expectPreview({ create: 2, invalid: 0 });
+
+    await imp.startImport();
+    await expect(imp.doneSummary).toContainText('新建客户 2 位');
+    await app.goToCustomers();
+    await expect(app.rows.filter({ hasText: '赵敏' })).toHaveCount(1);
+    await expect(app.rows.filter({ hasText: '钱多多' })).toHaveCount(1);
   });
 });

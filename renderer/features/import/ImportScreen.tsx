@@ -10,6 +10,7 @@ import {
   type ColumnMapping,
   type DateOrder,
   type ImportPolicy,
+  type LayoutChoice,
   type PurchaseColumnMapping,
   type TargetField,
   type PurchaseTarget,
@@ -27,13 +28,15 @@ import {
 } from '../../workers/importProtocol';
 import { ImportClient, ImportWorkerError, type ImportWorkerProgress } from './importClient';
 import { ImportHistory } from './ImportHistory';
+import { ImportLayoutChoices } from './ImportLayout';
 import { CustomerPreviewView, PurchasePreviewView, PurchaseReport } from './ImportPreview';
 import { EncodingChoice } from './EncodingChoice';
 import { InvisibleNotice } from './InvisibleNotice';
 import './import.css';
 import { countText } from '../../i18n';
 
-const ACCEPT = '.csv,.tsv,.txt,.xlsx,.vcf,.vcard,text/csv,text/tab-separated-values,text/plain,text/vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// .xls is offered so that an old workbook gets words on how to save it, rather than not showing.
+const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xls,.vcf,.vcard,text/csv,text/tab-separated-values,text/plain,text/vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Step =
   | { name: 'choose' }
@@ -55,6 +58,7 @@ export function ImportScreen() {
   const [bytes, setBytes] = useState<{ name: string; data: ArrayBuffer } | null>(null);
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [encoding, setEncoding] = useState<TextEncodingName | null>(null);
+  const [layout, setLayout] = useState<LayoutChoice>({});
   const [customerMapping, setCustomerMapping] = useState<ColumnMapping>({});
   const [purchaseMapping, setPurchaseMapping] = useState<PurchaseColumnMapping>({});
   const [policy, setPolicy] = useState<ImportPolicy>('skip');
@@ -84,21 +88,21 @@ export function ImportScreen() {
   const dateOrder: DateOrder = dateOrderChoice ?? hint?.suggested ?? 'mdy';
 
   const loadBytes = useCallback(
-    async (name: string, data: ArrayBuffer, enc: TextEncodingName | null) => {
+    async (name: string, data: ArrayBuffer, enc: TextEncodingName | null, layoutChoice: LayoutChoice) => {
       setStep({ name: 'loading' });
       setFileError(null);
       setCustomerPreview(null);
       setPurchasePreview(null);
       try {
         // A copy goes to the worker, so the bytes can be read again in another encoding.
-        const loaded = await client().load({ fileName: name, bytes: data.slice(0), encoding: enc });
+        const loaded = await client().load({ fileName: name, bytes: data.slice(0), encoding: enc, layout: layoutChoice });
         setFile(loaded);
         setCustomerMapping(loaded.customerMapping);
         setPurchaseMapping(loaded.purchaseMapping);
         setStep({ name: 'review' });
       } catch (error) {
         setFile(null);
-        setFileError(error instanceof ImportWorkerError ? t(`import.failures.${error.reason}`) : t('import.failures.unreadable'));
+        setFileError(failureText(error, t));
         setStep({ name: 'choose' });
       }
     },
@@ -111,9 +115,10 @@ export function ImportScreen() {
       const data = await picked.arrayBuffer();
       setBytes({ name: picked.name, data });
       setEncoding(null);
+      setLayout({});
       setDateOrderChoice(null);
       setRegion(null);
-      await loadBytes(picked.name, data, null);
+      await loadBytes(picked.name, data, null, {});
     },
     [loadBytes],
   );
@@ -203,6 +208,10 @@ export function ImportScreen() {
   }, [kind, customerPreview, purchasePreview, t]);
 
   const busy = step.name === 'loading' || step.name === 'importing';
+  // The options card holds only what applies to this file; with nothing to choose, there is no card.
+  const showRegion = !(kind === 'purchases' && file?.purchaseFormat === 'online-retail');
+  const showDateOrder = !!(hint?.ambiguous || dateOrderChoice !== null || hint?.suggested);
+  const showPolicy = kind === 'customers';
 
   return (
     <section className="import-screen" aria-labelledby="import-heading" data-testid="import-screen">
@@ -299,12 +308,12 @@ export function ImportScreen() {
                 disabled={step.name !== 'review'}
                 onChoose={(next) => {
                   setEncoding(next);
-                  if (bytes) void loadBytes(bytes.name, bytes.data, next);
+                  if (bytes) void loadBytes(bytes.name, bytes.data, next, layout);
                 }}
               />
             </>
           )}
-          {file.sheetName && (
+          {file.sheetName && file.sheets.length <= 1 && (
             <p className="muted">
               {t('import.file.sheet')}
               {t('common.colon')}
@@ -312,6 +321,14 @@ export function ImportScreen() {
             </p>
           )}
           <InvisibleNotice file={file} />
+          <ImportLayoutChoices
+            file={file}
+            disabled={step.name !== 'review'}
+            onChange={(choice) => {
+              setLayout(choice);
+              if (bytes) void loadBytes(bytes.name, bytes.data, encoding, choice);
+            }}
+          />
           {file.replacements > 0 && <p className="banner banner-warning">{t('import.file.replacements', { count: file.replacements })}</p>}
           {file.warnings.length > 0 && (
             <ul className="banner banner-warning plain-list" data-testid="import-file-warnings">
@@ -343,46 +360,50 @@ export function ImportScreen() {
                 onCustomerMapping={setCustomerMapping}
                 onPurchaseMapping={setPurchaseMapping}
               />
-              <section className="card">
-                <h2>{t('import.options.title')}</h2>
-                <div className="form-grid">
-                  {!(kind === 'purchases' && file.purchaseFormat === 'online-retail') && (
-                    <div className="form-field">
-                      <label htmlFor="import-region">{t('import.options.region')}</label>
-                      <select id="import-region" value={effectiveRegion} onChange={(e) => setRegion(e.target.value as PhoneRegion)} data-testid="import-region">
-                        {PHONE_REGIONS.map((r) => (
-                          <option key={r} value={r}>
-                            {t(`regions.${r}`)}
-                          </option>
-                        ))}
-                      </select>
-                      <span className="hint">{t('import.options.regionHint')}</span>
+              {(showRegion || showDateOrder || showPolicy) && (
+                <section className="card" data-testid="import-options">
+                  <h2>{t('import.options.title')}</h2>
+                  {(showRegion || showDateOrder) && (
+                    <div className="form-grid">
+                      {showRegion && (
+                        <div className="form-field">
+                          <label htmlFor="import-region">{t('import.options.region')}</label>
+                          <select id="import-region" value={effectiveRegion} onChange={(e) => setRegion(e.target.value as PhoneRegion)} data-testid="import-region">
+                            {PHONE_REGIONS.map((r) => (
+                              <option key={r} value={r}>
+                                {t(`regions.${r}`)}
+                              </option>
+                            ))}
+                          </select>
+                          <span className="hint">{t('import.options.regionHint')}</span>
+                        </div>
+                      )}
+                      {showDateOrder && (
+                        <div className="form-field">
+                          <label htmlFor="import-date-order">{t('import.options.dateOrder')}</label>
+                          <select id="import-date-order" value={dateOrder} onChange={(e) => setDateOrderChoice(e.target.value as DateOrder)} data-testid="import-date-order">
+                            <option value="mdy">{t('import.options.dateOrders.mdy')}</option>
+                            <option value="dmy">{t('import.options.dateOrders.dmy')}</option>
+                          </select>
+                          <span className="hint">{hint?.suggested && dateOrderChoice === null ? t('import.options.dateOrderDetected') : t('import.options.dateOrderHint')}</span>
+                        </div>
+                      )}
                     </div>
                   )}
-                  {(hint?.ambiguous || dateOrderChoice !== null || hint?.suggested) && (
-                    <div className="form-field">
-                      <label htmlFor="import-date-order">{t('import.options.dateOrder')}</label>
-                      <select id="import-date-order" value={dateOrder} onChange={(e) => setDateOrderChoice(e.target.value as DateOrder)} data-testid="import-date-order">
-                        <option value="mdy">{t('import.options.dateOrders.mdy')}</option>
-                        <option value="dmy">{t('import.options.dateOrders.dmy')}</option>
-                      </select>
-                      <span className="hint">{hint?.suggested && dateOrderChoice === null ? t('import.options.dateOrderDetected') : t('import.options.dateOrderHint')}</span>
-                    </div>
+                  {showPolicy && (
+                    <fieldset className="import-policy">
+                      <legend>{t('import.policy.title')}</legend>
+                      <p className="hint">{t('import.policy.hint')}</p>
+                      {(['skip', 'update', 'new'] as const).map((p) => (
+                        <label key={p} className="check">
+                          <input type="radio" name="import-policy" value={p} checked={policy === p} onChange={() => setPolicy(p)} data-testid={`import-policy-${p}`} />
+                          {t(`import.policies.${p}`)}
+                        </label>
+                      ))}
+                    </fieldset>
                   )}
-                </div>
-                {kind === 'customers' && (
-                  <fieldset className="import-policy">
-                    <legend>{t('import.policy.title')}</legend>
-                    <p className="hint">{t('import.policy.hint')}</p>
-                    {(['skip', 'update', 'new'] as const).map((p) => (
-                      <label key={p} className="check">
-                        <input type="radio" name="import-policy" value={p} checked={policy === p} onChange={() => setPolicy(p)} data-testid={`import-policy-${p}`} />
-                        {t(`import.policies.${p}`)}
-                      </label>
-                    ))}
-                  </fieldset>
-                )}
-              </section>
+                </section>
+              )}
               <section className="card" aria-labelledby="import-preview-heading" aria-busy={checking !== null}>
                 <h2 id="import-preview-heading">{t('import.preview.title')}</h2>
                 {checking && checking.total > 0 && (
@@ -548,4 +569,11 @@ function MappingCard(props: {
       </table>
     </section>
   );
+}
+
+/** Why a file could not be opened, in words that say what to do. */
+function failureText(error: unknown, t: (key: string) => string): string {
+  if (!(error instanceof ImportWorkerError)) return t('import.failures.unreadable');
+  if (error.reason === 'refused' && error.refused) return t(`import.refused.${error.refused}`);
+  return t(`import.failures.${error.reason}`);
 }

@@ -1,6 +1,7 @@
 // The page's side of the import worker: one worker per import screen, requests as promises,
 // progress as a callback. Only the newest preview matters; older answers are dropped by the caller.
 import { activeDatabaseName } from '../../db/database';
+import type { RefusedFileKind } from '../../../shared/domain/import';
 import type { WorkerFailure, WorkerRequest, WorkerResponse } from '../../workers/importProtocol';
 
 type Progress = Extract<WorkerResponse, { type: 'progress' }>['progress'];
@@ -14,6 +15,8 @@ export class ImportWorkerError extends Error {
   constructor(
     readonly reason: WorkerFailure,
     message: string,
+    /** For 'refused': what the file is (import.refused.*). */
+    readonly refused?: RefusedFileKind,
   ) {
     super(message);
     this.name = 'ImportWorkerError';
@@ -43,7 +46,7 @@ export class ImportClient {
         return;
       }
       this.pending.delete(message.id);
-      if (message.type === 'failed') p.reject(new ImportWorkerError(message.reason, message.message));
+      if (message.type === 'failed') p.reject(new ImportWorkerError(message.reason, message.message, message.refused));
       else p.resolve(message);
     };
     this.worker.onerror = (event) => {

@@ -86,3 +86,48 @@ describe('cellText', () => {
     expect(cellText({ text: { richText: [{ text: 'a' }, { text: 'b' }] }, hyperlink: 'h' })).toBe('ab');
   });
 });
+
+describe('readXlsx: where the table is', () => {
+  it('skips a merged title cell and a note row above the header', async () => {
+    const bytes = await workbookBytes((s) => {
+      s.addRow(['会员消费明细表']);
+      s.mergeCells('A1:E1');
+      s.addRow(['导出时间：2025-06-01', '', '', '', '']);
+      s.addRow(['订单号', '下单时间', '会员手机', '商品', '金额']);
+      s.addRow(['A1', '2025-05-01 10:00', '13812345678', '绿茶', '18']);
+    });
+    const t = await readXlsx(bytes);
+    expect(t.headerRowNumber).toBe(3);
+    expect(t.headers).toEqual(['订单号', '下单时间', '会员手机', '商品', '金额']);
+    expect(t.rows).toEqual([['A1', '2025-05-01 10:00', '13812345678', '绿茶', '18']]);
+    expect(t.rowNumbers).toEqual([4]);
+    // The merged title is one cell, not five copies.
+    expect(t.leadingRows[0]!.cells).toEqual(['会员消费明细表', '', '', '', '']);
+  });
+
+  it('passes over an instructions sheet and lets another sheet or header row be chosen', async () => {
+    const wb = new ExcelJS.Workbook();
+    const help = wb.addWorksheet('填写说明');
+    help.addRow(['请在“客户”工作表中填写，每行一位客户。']);
+    help.addRow(['手机号请写 11 位数字。']);
+    const data = wb.addWorksheet('客户');
+    data.addRow(['客户名单（2025）']);
+    data.addRow(['姓名', '手机']);
+    data.addRow(['张三', '13812345678']);
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as unknown as ArrayBuffer);
+
+    const t = await readXlsx(bytes);
+    expect(t.sheetName).toBe('客户');
+    expect(t.sheets).toEqual([
+      { name: '填写说明', rowCount: 2, looksLikeData: false },
+      { name: '客户', rowCount: 3, looksLikeData: true },
+    ]);
+    expect(t.headers).toEqual(['姓名', '手机']);
+
+    const other = await readXlsx(bytes, { sheet: '填写说明' });
+    expect(other.sheetName).toBe('填写说明');
+    const row1 = await readXlsx(bytes, { headerRow: 1 });
+    expect(row1.headers).toEqual(['客户名单（2025）', '']);
+    expect(row1.rows).toHaveLength(2);
+  });
+});

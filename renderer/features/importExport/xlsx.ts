@@ -1,49 +1,47 @@
 // XLSX in and out through exceljs (its browser build under Vite, the Node one in tests). The row
 // logic stays in shared/: cells become text by shared/domain/import/cells, and the result is the
-// same TabularData the CSV path gives, so mapping and validation do not care where rows came from.
+// same TabularData the CSV path gives (found under any title, on the sheet that holds data), so
+// mapping and validation do not care where rows came from.
 import ExcelJS from 'exceljs';
 import { cellText } from '../../../shared/domain/import/cells';
-import type { TabularData } from '../../../shared/domain/import/tabular';
+import { layOutWorkbook, type LayoutChoice, type SheetRow, type SheetRows, type WorkbookTable } from '../../../shared/domain/import/layout';
 import type { CsvCell } from '../../../shared/domain/export/csv';
 
-export interface XlsxTable extends TabularData {
-  sheetName: string;
-}
+export type XlsxTable = WorkbookTable;
 
 /**
- * The first worksheet as a header row and rows of text. Row numbers are the sheet's own (what Excel
- * shows); blank rows are left out but counted. Numbers keep what the cell shows: a phone typed as
- * text stays text with its leading zero; a number formatted "00000000000" is zero-padded; dates
- * become yyyy-MM-dd (with the time when there is one).
+ * Every worksheet's non-blank rows as text, with the sheet's own row numbers (what Excel shows).
+ * Numbers keep what the cell shows: a phone typed as text stays text with its leading zero; a
+ * number formatted "00000000000" is zero-padded; dates become yyyy-MM-dd (with the time when there
+ * is one). A merged cell's text is kept once, in its top-left cell: a title merged across the
+ * columns is one cell, as it looks, not a row of copies that would pass for a header.
  */
-export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<XlsxTable> {
+export async function readXlsxSheets(data: ArrayBuffer | Uint8Array): Promise<SheetRows[]> {
   const workbook = new ExcelJS.Workbook();
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   // exceljs's types say Buffer; both its builds accept any ArrayBuffer view (JSZip underneath).
   await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { sheetName: '', headers: [], rows: [], rowNumbers: [] };
-
-  const records: { number: number; cells: string[] }[] = [];
-  let width = 0;
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value, cell.numFmt);
+  return workbook.worksheets.map((sheet) => {
+    const rows: SheetRow[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, col) => {
+        cells[col - 1] = cell.isMerged && cell.master.address !== cell.address ? '' : cellText(cell.value, cell.numFmt);
+      });
+      for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+      if (cells.every((c) => c.trim() === '')) return;
+      rows.push({ number: row.number, cells });
     });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= '';
-    if (cells.every((c) => c.trim() === '')) return;
-    width = Math.max(width, cells.length);
-    records.push({ number: row.number, cells });
+    return { name: sheet.name, rows };
   });
-  const pad = (cells: string[]) => (cells.length >= width ? cells : [...cells, ...Array<string>(width - cells.length).fill('')]);
-  const [header, ...rest] = records;
-  return {
-    sheetName: sheet.name,
-    headers: header ? pad(header.cells).map((h) => h.trim()) : [],
-    rows: rest.map((r) => pad(r.cells)),
-    rowNumbers: rest.map((r) => r.number),
-  };
+}
+
+/**
+ * A workbook's table as a header row and rows of text: the sheet that holds data (or the one
+ * chosen) and its header row, found under any title (or the one chosen); see layOutWorkbook.
+ */
+export async function readXlsx(data: ArrayBuffer | Uint8Array, choice: LayoutChoice = {}): Promise<XlsxTable> {
+  return layOutWorkbook(await readXlsxSheets(data), choice);
 }
 
 export interface XlsxSheet {

@@ -121,7 +121,8 @@ describe('customerDataPackage', () => {
 
   it('as one CSV with sections', () => {
     const csv = customerDataPackageCsv(pkg, { ...OPTS, t: (k) => k.split('.').at(-1)! });
-    const back = parseDelimited(csv);
+    // Read from row 1: the import would take a section's column row, under the one-cell title, as the header.
+    const back = parseDelimited(csv, { headerRow: 1 });
     expect(back.headers[0]).toBe('profile');
     const cells = back.rows.map((r) => r.filter(Boolean));
     expect(cells).toContainEqual(['name', `'${fields.name}`]);

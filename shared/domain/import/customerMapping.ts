@@ -103,6 +103,11 @@ function lookupHeader(header: string): Alias | undefined {
   return undefined;
 }
 
+/** Whether a header names a customer field (used to find the header row under a title). */
+export function isKnownCustomerHeader(header: string): boolean {
+  return lookupHeader(header) !== undefined;
+}
+
 /**
  * A first mapping from the header texts. Single-value targets go to the best-matching column (the
  * first on a tie), multi-value ones to every column of the best rank (a "Formatted" address only

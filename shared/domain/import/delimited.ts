@@ -8,6 +8,7 @@
 // rows. An Excel "sep=;" first line is honoured and not counted (Excel hides it).
 import Papa from 'papaparse';
 import type { ParseError } from 'papaparse';
+import { layOutRows, type SheetRow, type TableLayout } from './layout';
 import type { TabularData } from './tabular';
 
 export const DELIMITERS = [',', '\t', ';', '|'] as const;
@@ -17,7 +18,7 @@ export type Delimiter = (typeof DELIMITERS)[number];
 export const DELIMITED_WARNINGS = ['csv-unterminated-quote', 'csv-malformed-quote'] as const;
 export type DelimitedWarning = (typeof DELIMITED_WARNINGS)[number];
 
-export interface DelimitedData extends TabularData {
+export interface DelimitedData extends TabularData, TableLayout {
   delimiter: Delimiter;
   warnings: { rowNumber: number; code: DelimitedWarning }[];
 }
@@ -37,7 +38,8 @@ export function detectDelimiter(text: string): Delimiter {
   let bestScore = 0;
   for (const delimiter of DELIMITERS) {
     const records = Papa.parse(sample, { delimiter }).data.filter((r) => !isBlankRecord(r)).slice(0, SAMPLE_RECORDS);
-    const width = records[0]?.length ?? 0;
+    // The commonest field count, so a title line above the header does not decide it.
+    const width = commonestLength(records);
     if (width < 2) continue;
     const same = records.filter((r) => r.length === width).length;
     // Consistency first; a wider header breaks ties between equally consistent candidates.
@@ -52,7 +54,22 @@ export function detectDelimiter(text: string): Delimiter {
 
 const SEP_LINE = /^sep=(.)\r?\n/i;
 
-export function parseDelimited(input: string, opts: { delimiter?: Delimiter } = {}): DelimitedData {
+function commonestLength(records: string[][]): number {
+  const counts = new Map<number, number>();
+  let best = 0;
+  for (const r of records) {
+    const n = (counts.get(r.length) ?? 0) + 1;
+    counts.set(r.length, n);
+    if (n > (counts.get(best) ?? 0)) best = r.length;
+  }
+  return best;
+}
+
+/**
+ * `headerRow` (a row number as Excel shows it) overrides the detected header row; rows above the
+ * header (a title, notes) are not data.
+ */
+export function parseDelimited(input: string, opts: { delimiter?: Delimiter; headerRow?: number | null } = {}): DelimitedData {
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   let delimiter = opts.delimiter;
   const sep = SEP_LINE.exec(text);
@@ -68,32 +85,18 @@ export function parseDelimited(input: string, opts: { delimiter?: Delimiter } = 
   // Papa reports a trailing line break as one last empty record; Excel shows no row for it.
   if (records.length > 0 && isBlankRecord(records[records.length - 1]!) && /\r?\n$|\r$/.test(text)) records.pop();
 
-  let headerIndex = records.findIndex((r) => !isBlankRecord(r));
-  if (headerIndex < 0) headerIndex = records.length;
-  const header = records[headerIndex] ?? [];
-  let width = header.length;
-  for (let i = headerIndex + 1; i < records.length; i++) width = Math.max(width, records[i]!.length);
-  const headers = pad(header.map((h) => h.trim()), width);
-
-  const rows: string[][] = [];
-  const rowNumbers: number[] = [];
-  for (let i = headerIndex + 1; i < records.length; i++) {
-    const record = records[i]!;
-    if (isBlankRecord(record)) continue;
-    rows.push(pad(record, width));
-    rowNumbers.push(i + 1);
-  }
+  const nonBlank: SheetRow[] = [];
+  records.forEach((cells, i) => {
+    if (!isBlankRecord(cells)) nonBlank.push({ number: i + 1, cells });
+  });
+  const table = layOutRows(nonBlank, opts.headerRow);
 
   const warnings = parsed.errors.flatMap((e: ParseError) => {
     const code: DelimitedWarning | null =
       e.code === 'MissingQuotes' ? 'csv-unterminated-quote' : e.code === 'InvalidQuotes' ? 'csv-malformed-quote' : null;
     return code && e.row !== undefined ? [{ rowNumber: e.row + 1, code }] : [];
   });
-  return { headers, rows, rowNumbers, delimiter, warnings: dedupe(warnings) };
-}
-
-function pad(cells: string[], width: number): string[] {
-  return cells.length >= width ? cells : [...cells, ...Array<string>(width - cells.length).fill('')];
+  return { ...table, delimiter, warnings: dedupe(warnings) };
 }
 
 function dedupe<T extends { rowNumber: number; code: string }>(list: T[]): T[] {

@@ -1,11 +1,13 @@
 // The import pipeline, in the order it runs:
-//   bytes → decodeText → parseDelimited (CSV/TSV) | readXlsx (renderer adapter) | parseVCards
+//   bytes → sniffFileKind (refuse pictures, PDFs, .xls…) → decodeText → parseDelimited (CSV/TSV) | readXlsx (renderer adapter) | parseVCards
+//   (layOutRows / layOutWorkbook: the header row under a title, the sheet that holds data)
 //   → suggestMapping (user corrects) → rowsToDrafts / recordsToDrafts → planImport (duplicates, policy)
 //   purchases: importPurchases → resolvePurchaseCustomers
 import { ALL_ERROR_CODES } from '../customerValidation';
 import { IMPORT_ROW_ERRORS, IMPORT_SKIP_REASONS } from './customerRecords';
 import { TARGET_FIELDS } from './customerMapping';
 import { DELIMITED_WARNINGS } from './delimited';
+import { REFUSED_FILE_KINDS } from './fileKind';
 import { IMPORT_POLICIES, IMPORT_SKIP_CAUSES, MATCH_KINDS } from './importPlan';
 import {
   ALL_PURCHASE_IMPORT_CODES,
@@ -23,8 +25,10 @@ export * from './dates';
 export * from './decode';
 export * from './delimited';
 export * from './encodingPreview';
+export * from './fileKind';
 export * from './importPlan';
 export * from './invisible';
+export * from './layout';
 export * from './purchasesImport';
 export * from './tabular';
 export * from './vcard';
@@ -35,6 +39,7 @@ export const IMPORT_MESSAGE_CODES = {
   customerErrors: [...ALL_ERROR_CODES, ...IMPORT_ROW_ERRORS],
   customerSkips: IMPORT_SKIP_REASONS,
   delimitedWarnings: DELIMITED_WARNINGS,
+  refusedFileKinds: REFUSED_FILE_KINDS,
   vcardWarnings: VCARD_WARNINGS,
   targetFields: TARGET_FIELDS,
   policies: IMPORT_POLICIES,

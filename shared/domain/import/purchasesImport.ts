@@ -171,6 +171,12 @@ const PURCHASE_ALIAS_MAP = new Map<string, PurchaseTarget>(
   Object.entries(PURCHASE_ALIASES).flatMap(([t, names]) => names.map((n) => [normalizeHeader(n), t as PurchaseTarget] as const)),
 );
 
+/** Whether a header names a purchase column of either shape (used to find the header row under a title). */
+export function isKnownPurchaseHeader(header: string): boolean {
+  const key = normalizeHeader(header);
+  return PURCHASE_ALIAS_MAP.has(key) || Object.values(ONLINE_RETAIL_COLUMNS).some((names) => (names as readonly string[]).includes(key));
+}
+
 /** First column per target from the headers; every other column 'ignore'. */
 export function suggestPurchaseMapping(headers: string[]): PurchaseColumnMapping {
   const taken = new Set<PurchaseTarget>();

@@ -23,6 +23,32 @@ export class ImportPage {
     await expect(this.page.getByTestId('import-preview')).toBeVisible();
   }
 
+  /** Drops a file on the drop zone, as a clerk dragging it from a folder would. */
+  async dropFile(name: string, buffer: Buffer, mimeType: string) {
+    const transfer = await this.page.evaluateHandle(
+      ({ name, bytes, mimeType }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], name, { type: mimeType }));
+        return dt;
+      },
+      { name, bytes: [...buffer], mimeType },
+    );
+    await this.page.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer: transfer });
+  }
+
+  /** The message shown when a file cannot be opened (not a table, no rows). */
+  get fileError(): Locator {
+    return this.page.getByTestId('import-file-error');
+  }
+
+  get sheetChoice(): Locator {
+    return this.page.getByTestId('import-sheet');
+  }
+
+  get headerRowChoice(): Locator {
+    return this.page.getByTestId('import-header-row');
+  }
+
   get encoding(): Locator {
     return this.page.getByTestId('import-encoding-detected');
   }
