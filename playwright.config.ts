@@ -34,7 +34,7 @@ export default defineConfig({
     viewport: { width: 1280, height: 820 },
   },
   webServer: {
-    command: `npx vite preview --configLoader bundle --port ${PORT} --strictPort`,
+    command: `npx vite preview --configLoader runner --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

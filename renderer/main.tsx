@@ -6,6 +6,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { z } from 'zod';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { initI18n } from './i18n';
+import { startupLanguage } from '../shared/domain/locale';
 import { resolveDesktopApi } from './platform/desktopApi';
 import { DesktopContext, type Desktop } from './platform/context';
 import { readDatabasePointer, removeReplacedDatabases, type DatabasePointer } from './db/activeDatabase';
@@ -122,7 +123,7 @@ async function boot() {
     root.render(<BootFailure error={error} />);
     return;
   }
-  await initI18n(desktop.info?.systemLocale ?? navigator.language);
+  await initI18n(startupLanguage(desktop.info?.shell ?? null, desktop.info?.systemLocale ?? null, navigator.languages ?? [navigator.language]));
   const { api } = desktop;
   // Backup sessions a previous page (a reload, a crash) left open in the main process are dropped.
   void api.backup.reset();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localeFromSystem, pickLocale } from './locale';
+import { localeFromSystem, pickLocale, startupLanguage } from './locale';
 
 describe('localeFromSystem', () => {
   it.each([
@@ -18,5 +18,25 @@ describe('pickLocale', () => {
   it('ignores a saved value that is not one of ours', () => {
     expect(pickLocale('de', 'zh-TW')).toBe('zh-TW');
     expect(pickLocale(null, 'en-GB')).toBe('en');
+  });
+});
+
+describe('startupLanguage', () => {
+  it('follows the OS in the desktop app', () => {
+    expect(localeFromSystem(startupLanguage('desktop', 'zh-Hant-TW', ['en-US']))).toBe('zh-TW');
+  });
+  it("follows the browser in browser mode, not the server's language", () => {
+    expect(localeFromSystem(startupLanguage('web', 'en-US', ['zh-CN', 'zh', 'en']))).toBe('zh-CN');
+    expect(localeFromSystem(startupLanguage('web', 'zh-CN', ['en-GB', 'zh-CN']))).toBe('en');
+    expect(localeFromSystem(startupLanguage('web', 'en-US', ['zh-HK']))).toBe('zh-TW');
+  });
+  it('takes the first Chinese or English language the browser lists', () => {
+    expect(localeFromSystem(startupLanguage('web', 'en-US', ['fr-FR', 'zh-TW', 'en']))).toBe('zh-TW');
+    expect(localeFromSystem(startupLanguage('web', 'zh-CN', ['de-DE']))).toBe('en');
+  });
+  it('falls back to what is known when the shell or the browser says nothing', () => {
+    expect(startupLanguage(null, null, ['zh-CN'])).toBe('zh-CN');
+    expect(startupLanguage('web', 'zh-CN', [])).toBe('zh-CN');
+    expect(startupLanguage('desktop', '', [])).toBe('en');
   });
 });

@@ -16,3 +16,14 @@ export function localeFromSystem(systemLocale: string): AppLocale {
 export function pickLocale(saved: unknown, systemLocale: string): AppLocale {
   return isAppLocale(saved) ? saved : localeFromSystem(systemLocale);
 }
+
+/**
+ * The language the page starts in when the clerk has not chosen one. In Electron the OS's, as main reports it;
+ * in a browser (browser mode), the browser's own list of preferred languages, first Chinese or English one first:
+ * the server's language says nothing about the person at the browser.
+ */
+export function startupLanguage(shell: 'desktop' | 'web' | null, systemLocale: string | null, browserLanguages: readonly string[]): string {
+  if (shell === 'desktop' && systemLocale) return systemLocale;
+  const preferred = browserLanguages.find((tag) => /^(zh|en)([-_]|$)/i.test(tag.trim()));
+  return preferred ?? browserLanguages[0] ?? (systemLocale || 'en');
+}
