@@ -12,6 +12,7 @@ import { CustomerListScreen } from './features/customers/CustomerListScreen';
 import { CustomerPage } from './features/customers/CustomerPage';
 import { CustomerFormScreen } from './features/customers/CustomerFormScreen';
 import { CustomerPeekDialog } from './features/customers/CustomerPeekDialog';
+import { useListAddress } from './features/customers/useListAddress';
 import { TrashScreen } from './features/trash/TrashScreen';
 import { ChurnRiskScreen } from './features/churn/ChurnRiskScreen';
 import { ImportScreen } from './features/import/ImportScreen';
@@ -106,6 +107,7 @@ export function App() {
   const peekId = useUiStore((s) => s.peekCustomerId);
   useAppliedTheme();
   useShortcuts();
+  useListAddress();
   useDailyRollover(settings);
   useBackups(settings !== undefined && settings.startedAs !== null);
 

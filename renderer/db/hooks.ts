@@ -16,10 +16,14 @@ export function useCustomer(id: string | null): Customer | null | undefined {
   return useLiveQuery(async () => (id ? ((await customers.get(id)) ?? null) : null), [id]);
 }
 
-/** A filtered list (search, tag, tier, stage or risk): its ordered ids. Pass null when browsing the whole list. */
-export function useCustomerList(query: CustomerListQuery | null): CustomerListResult | undefined {
+/**
+ * A filtered list (search, tag, tier, stage or risk): its ordered ids, with the query they answer.
+ * While a new query is read the previous answer stays, so check which query an answer is for before
+ * acting on it. Pass null when browsing the whole list.
+ */
+export function useCustomerList(query: CustomerListQuery | null): (CustomerListResult & { query: CustomerListQuery }) | undefined {
   return useLiveQuery(
-    async () => (query ? customers.listIds(query) : undefined),
+    async () => (query ? { ...(await customers.listIds(query)), query } : undefined),
     [query?.sort, query?.direction, query?.tag, query?.terms.join('\u0000'), query?.tierId, query?.stage, query?.churnLevel],
   );
 }
@@ -75,8 +79,9 @@ export function useDuplicates(candidate: { phoneKeys: string[]; emailKey: string
   );
 }
 
-export function useCustomerSearch(terms: string[], limit = 8): Customer[] {
-  return useLiveQuery(() => customers.search(terms, limit), [terms.join('\u0000'), limit]) ?? [];
+/** The first matches for these terms, with the terms they answer (the previous answer stays while the next is read). */
+export function useCustomerSearch(terms: string[], limit = 8): { terms: string[]; rows: Customer[] } | undefined {
+  return useLiveQuery(async () => ({ terms, rows: await customers.search(terms, limit) }), [terms.join('\u0000'), limit]);
 }
 
 /** A customer's purchases and returns (voided ones too), newest first; undefined while loading. */

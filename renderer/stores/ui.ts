@@ -3,6 +3,9 @@ import { create } from 'zustand';
 import type { ChurnLevel } from '../../shared/domain/churn';
 import type { LifecycleStage } from '../../shared/domain/lifecycle';
 import type { CustomerSortField, SortDirection } from '../db/customers';
+import type { ListAction } from '../features/customers/listAnswer';
+import type { ListReturn } from '../features/customers/listNavigation';
+import { WHOLE_LIST, type ListState } from '../ui/routes';
 
 /** The churn list's level filter: both levels, or one. */
 export type ChurnLevelFilter = 'both' | Exclude<ChurnLevel, 'none'>;
@@ -30,6 +33,10 @@ interface UiState {
   theme: ThemeChoice;
   /** A customer shown in the quick-look dialog (e.g. from a duplicate warning), or null. */
   peekCustomerId: string | null;
+  /** What the search box asked of the list (Enter, arrow down), done once the answer to the box's text is in. */
+  listAction: ListAction | null;
+  /** Where the back link of the customer opened from the list goes (that list as it was). */
+  listReturn: ListReturn | null;
   setSearch(search: string): void;
   setTag(tag: string | null): void;
   setTierFilter(tierId: string | null): void;
@@ -37,11 +44,24 @@ interface UiState {
   setRiskFilter(level: ChurnLevel | null): void;
   /** Search, tag and status filters back to "all". */
   clearListFilters(): void;
+  /** Search and filters at once (from the list's address). */
+  setListState(list: ListState): void;
+  requestListAction(action: ListAction | null): void;
+  setListReturn(listReturn: ListReturn | null): void;
   setChurnTier(tierId: string | null): void;
   setChurnLevel(level: ChurnLevelFilter): void;
   toggleSort(field: CustomerSortField): void;
   setTheme(theme: ThemeChoice): void;
   setPeekCustomerId(id: string | null): void;
+}
+
+function storeFields(list: ListState): Pick<UiState, 'search' | 'tag' | 'tierFilter' | 'stageFilter' | 'riskFilter'> {
+  return { search: list.search, tag: list.tag, tierFilter: list.tier, stageFilter: list.stage, riskFilter: list.risk };
+}
+
+/** The list's search and filters as its address holds them. */
+export function listStateOf(s: Pick<UiState, 'search' | 'tag' | 'tierFilter' | 'stageFilter' | 'riskFilter'>): ListState {
+  return { search: s.search, tag: s.tag, tier: s.tierFilter, stage: s.stageFilter, risk: s.riskFilter };
 }
 
 export const useUiStore = create<UiState>((set) => ({
@@ -56,19 +76,25 @@ export const useUiStore = create<UiState>((set) => ({
   direction: 'desc',
   theme: savedTheme(),
   peekCustomerId: null,
-  setSearch: (search) => set({ search }),
-  setTag: (tag) => set({ tag }),
-  setTierFilter: (tierFilter) => set({ tierFilter }),
-  setStageFilter: (stageFilter) => set({ stageFilter }),
-  setRiskFilter: (riskFilter) => set({ riskFilter }),
-  clearListFilters: () => set({ search: '', tag: null, tierFilter: null, stageFilter: null, riskFilter: null }),
+  listAction: null,
+  listReturn: null,
+  // Whatever changes the list's question drops an action asked for the old one.
+  setSearch: (search) => set({ search, listAction: null }),
+  setTag: (tag) => set({ tag, listAction: null }),
+  setTierFilter: (tierFilter) => set({ tierFilter, listAction: null }),
+  setStageFilter: (stageFilter) => set({ stageFilter, listAction: null }),
+  setRiskFilter: (riskFilter) => set({ riskFilter, listAction: null }),
+  clearListFilters: () => set({ ...storeFields(WHOLE_LIST), listAction: null }),
+  setListState: (list) => set({ ...storeFields(list), listAction: null }),
+  requestListAction: (listAction) => set({ listAction }),
+  setListReturn: (listReturn) => set({ listReturn }),
   setChurnTier: (churnTier) => set({ churnTier }),
   setChurnLevel: (churnLevel) => set({ churnLevel }),
   toggleSort: (field) =>
     set((s) =>
       s.sort === field
-        ? { direction: s.direction === 'asc' ? 'desc' : 'asc' }
-        : { sort: field, direction: field === 'createdAt' || field === 'updatedAt' ? 'desc' : 'asc' },
+        ? { direction: s.direction === 'asc' ? 'desc' : 'asc', listAction: null }
+        : { sort: field, direction: field === 'createdAt' || field === 'updatedAt' ? 'desc' : 'asc', listAction: null },
     ),
   setTheme: (theme) => {
     localStorage.setItem(THEME_KEY, theme);

@@ -1,6 +1,6 @@
 // Picks one customer by the same search as the customer list (name, pinyin initials, any part of the phone).
 // Used for the referrer on the customer form and for the one-customer export.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { primaryPhone, type PhoneRegion } from '../../shared/domain/customer';
 import { formatPhoneForDisplay } from '../../shared/domain/phone';
@@ -30,8 +30,24 @@ export function CustomerPicker({ value, onChange, region, label, clearLabel, mis
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const terms = useMemo(() => normalizeSearchQuery(query), [query]);
-  const results = useCustomerSearch(terms, 8).filter((c) => c.id !== excludeId);
+  const answer = useCustomerSearch(terms, 8);
+  // Only the answer to the text in the box now may be picked by Enter; an older one is shown dimmed, out of reach.
+  const current = answer && answer.terms.join('\u0000') === terms.join('\u0000') ? answer : undefined;
+  const pending = terms.length > 0 && current === undefined;
+  const results = useMemo(() => (current ?? answer)?.rows.filter((c) => c.id !== excludeId) ?? [], [current, answer, excludeId]);
+  const [enterPending, setEnterPending] = useState(false);
   const selected = useCustomer(value);
+
+  // Enter pressed before the answer came: pick from the answer to what was typed.
+  useEffect(() => {
+    if (!enterPending || !current) return;
+    setEnterPending(false);
+    const pick = results[Math.min(active, results.length - 1)];
+    if (pick) {
+      onChange(pick.id);
+      setQuery('');
+    }
+  }, [enterPending, current, results, active, onChange]);
 
   if (value) {
     const phone = selected ? primaryPhone(selected) : undefined;
@@ -64,32 +80,36 @@ export function CustomerPicker({ value, onChange, region, label, clearLabel, mis
         onChange={(e) => {
           setQuery(e.target.value);
           setActive(0);
+          setEnterPending(false);
         }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();
-            setActive((i) => Math.min(i + 1, results.length - 1));
+            // Before the answer the step counts in the answer to come (its length is not known yet).
+            setActive((i) => (pending ? i + 1 : Math.max(0, Math.min(i + 1, results.length - 1))));
           } else if (e.key === 'ArrowUp') {
             e.preventDefault();
             setActive((i) => Math.max(i - 1, 0));
-          } else if (e.key === 'Enter' && results[active]) {
+          } else if (e.key === 'Enter' && terms.length > 0) {
             e.preventDefault();
-            choose(results[active].id);
+            const pick = results[Math.min(active, results.length - 1)];
+            if (pending) setEnterPending(true);
+            else if (pick) choose(pick.id);
           }
         }}
         data-testid={`${testIdPrefix}-search`}
       />
       {terms.length > 0 && (
-        <ul className="combobox-list" role="listbox">
-          {results.length === 0 && <li className="muted combobox-empty">{t('list.noMatches')}</li>}
+        <ul className={pending ? 'combobox-list stale' : 'combobox-list'} role="listbox" aria-busy={pending} inert={pending}>
+          {!pending && results.length === 0 && <li className="muted combobox-empty">{t('list.noMatches')}</li>}
           {results.map((c, i) => {
             const phone = primaryPhone(c);
             return (
               <li
                 key={c.id}
                 role="option"
-                aria-selected={i === active}
-                className={i === active ? 'active' : undefined}
+                aria-selected={!pending && i === active}
+                className={!pending && i === active ? 'active' : undefined}
                 onMouseDown={(e) => {
                   e.preventDefault();
                   choose(c.id);

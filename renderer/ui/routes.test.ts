@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHref, type Route } from './routes';
+import { parseRoute, routeHref, WHOLE_LIST, type Route } from './routes';
 
 describe('routes', () => {
   const routes: Route[] = [
@@ -16,6 +16,9 @@ describe('routes', () => {
     { name: 'statusRules' },
     { name: 'tierReview' },
     { name: 'backups' },
+    { name: 'customers', list: { search: '0742', tag: null, tier: null, stage: null, risk: null } },
+    { name: 'customers', list: { search: '张 三 & co?', tag: '会员/VIP', tier: 'rfm:champions', stage: 'at-risk', risk: 'watch' } },
+    { name: 'customers', list: { search: '', tag: null, tier: null, stage: 'won-back', risk: null } },
   ];
   it.each(routes)('round-trips %o', (route) => {
     expect(parseRoute(routeHref(route))).toEqual(route);
@@ -27,6 +30,15 @@ describe('routes', () => {
   it('opens the backup screen at #/backups', () => {
     expect(parseRoute('#/backups')).toEqual({ name: 'backups' });
     expect(routeHref({ name: 'backups' })).toBe('#/backups');
+  });
+  it('keeps the list\'s search and filters in its address, and nothing for the whole list', () => {
+    expect(routeHref({ name: 'customers', list: { search: 'shz', tag: 'VIP', tier: null, stage: null, risk: 'high' } })).toBe('#/customers?q=shz&tag=VIP&risk=high');
+    expect(routeHref({ name: 'customers', list: WHOLE_LIST })).toBe('#/customers');
+    expect(parseRoute('#/customers?q=')).toEqual({ name: 'customers' });
+    // What the address cannot mean is left out, not guessed.
+    expect(parseRoute('#/customers?q=a&stage=bogus&risk=none2')).toEqual({ name: 'customers', list: { ...WHOLE_LIST, search: 'a' } });
+    // A customer's address ignores a query part.
+    expect(parseRoute('#/customers/c1?q=a')).toEqual({ name: 'customer', id: 'c1' });
   });
   it('falls back to the customer list for anything unknown', () => {
     expect(parseRoute('')).toEqual({ name: 'customers' });

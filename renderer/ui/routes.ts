@@ -1,9 +1,59 @@
 // Hash routes of the app: parsing and building them, and a hook that follows the address.
 import { useSyncExternalStore } from 'react';
+import { CHURN_LEVELS, type ChurnLevel } from '../../shared/domain/churn';
+import { LIFECYCLE_STAGES, type LifecycleStage } from '../../shared/domain/lifecycle';
 import { assertNever } from '../../shared/result';
 
+/**
+ * What narrows the customer list. The list's address carries it, so the browser's back brings it back,
+ * while a plain link to the list (no state in its address) shows the whole list.
+ */
+export interface ListState {
+  search: string;
+  tag: string | null;
+  tier: string | null;
+  stage: LifecycleStage | null;
+  risk: ChurnLevel | null;
+}
+
+export const WHOLE_LIST: ListState = { search: '', tag: null, tier: null, stage: null, risk: null };
+
+export function sameListState(a: ListState, b: ListState): boolean {
+  return a.search === b.search && a.tag === b.tag && a.tier === b.tier && a.stage === b.stage && a.risk === b.risk;
+}
+
+// Short names keep the address readable: #/customers?q=0742&tag=VIP
+const LIST_PARAMS = { search: 'q', tag: 'tag', tier: 'tier', stage: 'stage', risk: 'risk' } as const;
+
+function listFromQuery(query: string): ListState | undefined {
+  const params = new URLSearchParams(query);
+  const text = (key: string) => params.get(key) || null;
+  const stage = text(LIST_PARAMS.stage);
+  const risk = text(LIST_PARAMS.risk);
+  const list: ListState = {
+    search: params.get(LIST_PARAMS.search) ?? '',
+    tag: text(LIST_PARAMS.tag),
+    tier: text(LIST_PARAMS.tier),
+    stage: LIFECYCLE_STAGES.find((s) => s === stage) ?? null,
+    risk: CHURN_LEVELS.find((l) => l === risk) ?? null,
+  };
+  return sameListState(list, WHOLE_LIST) ? undefined : list;
+}
+
+function listQuery(list: ListState | undefined): string {
+  if (!list) return '';
+  const params = new URLSearchParams();
+  for (const field of Object.keys(LIST_PARAMS) as (keyof ListState)[]) {
+    const value = list[field];
+    if (value) params.set(LIST_PARAMS[field], value);
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
 export type Route =
-  | { name: 'customers' }
+  /** `list` absent: the whole list. */
+  | { name: 'customers'; list?: ListState }
   | { name: 'customerNew' }
   | { name: 'customer'; id: string }
   | { name: 'customerEdit'; id: string }
@@ -18,12 +68,19 @@ export type Route =
   | { name: 'backups' };
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const address = hash.replace(/^#\/?/, '');
+  const queryAt = address.indexOf('?');
+  const path = queryAt < 0 ? address : address.slice(0, queryAt);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second, third] = parts;
   if (first === 'customers') {
     if (second === 'new' && !third) return { name: 'customerNew' };
     if (second && third === 'edit') return { name: 'customerEdit', id: second };
     if (second && !third) return { name: 'customer', id: second };
+    if (!second) {
+      const list = queryAt < 0 ? undefined : listFromQuery(address.slice(queryAt + 1));
+      if (list) return { name: 'customers', list };
+    }
     return { name: 'customers' };
   }
   if (first === 'import') return { name: 'import' };
@@ -40,7 +97,7 @@ export function parseRoute(hash: string): Route {
 export function routeHref(route: Route): string {
   switch (route.name) {
     case 'customers':
-      return '#/customers';
+      return `#/customers${listQuery(route.list)}`;
     case 'customerNew':
       return '#/customers/new';
     case 'customer':

@@ -1,8 +1,9 @@
 // The customer list: one search box (in the top bar), filters by tag, tier, stage and risk, and a
 // virtualized, sortable table.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHURN_LEVELS } from '../../../shared/domain/churn';
+import { assertNever } from '../../../shared/result';
 import { LIFECYCLE_STAGES } from '../../../shared/domain/lifecycle';
 import { statusGroups } from '../../../shared/domain/statusGroups';
 import { RISK_ORDER } from '../../db/customers';
@@ -13,7 +14,44 @@ import { churnLevelName, stageName } from '../status/statusText';
 import { TierFilter } from '../status/TierFilter';
 import { useStatusWording } from '../status/useStatusWording';
 import { CustomerTable } from './CustomerTable';
+import { answerTo, nextListStep, type ListAnswer } from './listAnswer';
 import { useListFilters } from './useListFilters';
+
+/**
+ * Carries out what the search box asked (Enter, arrow down) once `answer` answers the text in the box now
+ * ('whole': the box is empty and nothing filters, so the whole list is the answer).
+ */
+function useListAction(answer: ListAnswer | 'whole' | undefined, rows: RefObject<HTMLElement | null>) {
+  const action = useUiStore((s) => s.listAction);
+  const requestListAction = useUiStore((s) => s.requestListAction);
+  useEffect(() => {
+    if (action === null) return;
+    const focusFirst = () => requestAnimationFrame(() => rows.current?.querySelector<HTMLElement>('[data-row-index="0"]')?.focus());
+    if (answer === 'whole') {
+      if (action === 'focusFirst') focusFirst();
+      requestListAction(null);
+      return;
+    }
+    const step = nextListStep(action, answer);
+    switch (step.kind) {
+      case 'wait':
+        return;
+      case 'open':
+        navigate({ name: 'customer', id: step.id });
+        break;
+      case 'focusFirst':
+        focusFirst();
+        break;
+      case 'done':
+        break;
+      default:
+        assertNever(step, 'list step');
+    }
+    requestListAction(null);
+  }, [action, answer, rows, requestListAction]);
+  // An action left when the list closes is not carried out on a later visit.
+  useEffect(() => () => useUiStore.getState().requestListAction(null), []);
+}
 
 export function CustomerListScreen() {
   const { t } = useTranslation();
@@ -27,22 +65,32 @@ export function CustomerListScreen() {
   const toggleSort = useUiStore((s) => s.toggleSort);
   const wording = useStatusWording();
   const groups = useMemo(() => statusGroups(wording.status), [wording.status]);
-  const { terms, tag, tierId, stage, churnLevel, filtered } = useListFilters(wording.status, true);
-  const browsing = !filtered;
-  const query = useMemo(
-    () => (browsing ? null : { sort, direction, tag, terms, tierId, stage, churnLevel }),
-    [browsing, sort, direction, tag, terms, tierId, stage, churnLevel],
+  const { terms, tag, tierId, stage, churnLevel, filtered, typed } = useListFilters(wording.status, true);
+  // Asked: the deferred text, so typing stays quick. Wanted: the text in the box now; only its answer is acted on.
+  const asked = useMemo(() => (filtered ? { sort, direction, tag, terms, tierId, stage, churnLevel } : null), [filtered, sort, direction, tag, terms, tierId, stage, churnLevel]);
+  const wanted = useMemo(
+    () => (typed.filtered ? { sort, direction, tag, terms: typed.terms, tierId, stage, churnLevel } : null),
+    [typed, sort, direction, tag, tierId, stage, churnLevel],
   );
-  const result = useCustomerList(query);
+  const result = useCustomerList(asked);
+  const current = wanted ? answerTo(wanted, result) : undefined;
+  // Until the answer to the box's text is in, the rows on screen answer older text: dimmed, out of reach.
+  const pending = wanted !== null && current === undefined;
+  const shown = current ?? (asked ? result : undefined);
+  /** The narrowed list's ids on screen, or null for the whole list (paged by the table itself). */
+  const tableIds = wanted === null || (pending && !asked) ? null : (shown?.ids ?? []);
   const total = useActiveCount();
-  const count = browsing ? total : result?.ids.length;
+  const count = tableIds === null ? total : shown?.ids.length;
+  const narrowed = tableIds !== null;
+  const rowsRef = useRef<HTMLElement>(null);
+  useListAction(wanted === null ? 'whole' : current, rowsRef);
   const tags = useAllTags();
   const settings = useSettings();
   const region = settings?.defaultRegion ?? 'CN';
   const currency = settings?.currency ?? 'CNY';
 
   return (
-    <section className="list-screen" aria-labelledby="customers-heading">
+    <section className="list-screen" aria-labelledby="customers-heading" aria-busy={pending} ref={rowsRef}>
       <div className="screen-header">
         <h1 id="customers-heading">{t('nav.customers')}</h1>
         <div className="toolbar">
@@ -90,25 +138,25 @@ export function CustomerListScreen() {
               </select>
             </label>
           </div>
-          <span className="muted" data-testid="list-count" aria-live="polite">
+          <span className={pending ? 'muted stale' : 'muted'} data-testid="list-count" aria-live="polite">
             {count === undefined
               ? t('common.loading')
-              : filtered
+              : narrowed
                 ? t('list.countFiltered', { count, total: total ?? 0 })
                 : t('list.count', { count })}
           </span>
-          {result?.truncated ? (
+          {shown?.truncated && narrowed ? (
             <span className="hint" data-testid="list-truncated">
               {t('list.truncated', { count: count ?? 0 })}
             </span>
-          ) : result && !result.ranked ? (
+          ) : shown && narrowed && !shown.ranked ? (
             <span className="hint">{t('list.unranked')}</span>
           ) : null}
         </div>
       </div>
       {count === 0 ? (
         <div className="empty-state">
-          {filtered ? (
+          {narrowed ? (
             <>
               <p>{t('list.noMatches')}</p>
               <button type="button" className="button" onClick={clearListFilters} data-testid="clear-filters">
@@ -126,8 +174,9 @@ export function CustomerListScreen() {
         </div>
       ) : (
         <CustomerTable
-          ids={browsing ? null : (result?.ids ?? [])}
+          ids={tableIds}
           count={count ?? 0}
+          pending={pending}
           sort={sort}
           direction={direction}
           onSort={toggleSort}

@@ -1,5 +1,5 @@
 // One customer's page: the figures, the actions (record a purchase or a contact), the timeline and the profile.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Interaction } from '../../../shared/domain/interaction';
 import { isReturn, type Purchase } from '../../../shared/domain/purchase';
@@ -8,7 +8,8 @@ import { customers, interactions } from '../../db';
 import { useCustomer, useSettings, useTierHistory } from '../../db/hooks';
 import { formatDateTime } from '../../i18n';
 import { ConfirmDialog } from '../../ui/Dialog';
-import { navigate } from '../../ui/routes';
+import { useUiStore } from '../../stores/ui';
+import { navigate, routeHref } from '../../ui/routes';
 import { ContactDialog, type ContactDialogRequest } from '../contacts/ContactDialog';
 import { PurchaseDialog, type PurchaseDialogRequest, type PurchaseSaved } from '../purchases/PurchaseDialog';
 import { useMoney } from '../purchases/useMoney';
@@ -19,6 +20,7 @@ import { CustomerTimeline, TIMELINE_LIST_ID, type TimelineAction } from '../time
 import { ChannelIcon, PurchaseIcon } from '../timeline/icons';
 import { Toast, type ToastMessage } from '../timeline/Toast';
 import { useStatusWording } from '../status/useStatusWording';
+import { backToList } from './listNavigation';
 import { CustomerProfile } from './CustomerProfile';
 import { CustomerStatusCard, TierHistoryCard } from './CustomerStatus';
 import { TagList } from './TagList';
@@ -53,6 +55,15 @@ export function CustomerPage({ customerId }: { customerId: string }) {
   const clearToast = useCallback(() => setToast(null), []);
   const say = (text: string) => setToast({ id: Date.now(), text });
   const canRecord = !!customer && customer.isDeleted === 0;
+  const listReturn = useUiStore((s) => s.listReturn);
+  const nameRef = useRef<HTMLHeadingElement>(null);
+  const loaded = !!customer;
+
+  // However the page was opened (a row, Enter in the search, a link, the quick look), the keyboard and a
+  // screen reader land on the name: the page changed. Once per page, not on every update of the record.
+  useEffect(() => {
+    if (loaded) nameRef.current?.focus();
+  }, [loaded]);
 
   useEffect(() => {
     // The highlight of a just-saved entry is for the moment it appears, not for later re-renders.
@@ -136,10 +147,10 @@ export function CustomerPage({ customerId }: { customerId: string }) {
     <article className="customer-page" aria-labelledby="customer-name">
       <div className="screen-header">
         <div>
-          <a className="back-link" href="#/customers">
+          <a className="back-link" href={routeHref(backToList(customer.id, listReturn))}>
             ← {t('customer.backToList')}
           </a>
-          <h1 id="customer-name" data-testid="customer-name">
+          <h1 id="customer-name" data-testid="customer-name" tabIndex={-1} ref={nameRef}>
             {customer.name}
           </h1>
           <TagList tags={customer.tags} />

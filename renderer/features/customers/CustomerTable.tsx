@@ -35,9 +35,11 @@ interface Props {
   currency: Currency;
   /** Words and names for the status columns, under the rules in force. */
   wording: StatusWording;
+  /** The rows answer older text than the search box holds: shown dimmed, out of reach of click and keyboard. */
+  pending?: boolean;
 }
 
-export function CustomerTable({ ids, count, sort, direction, onSort, region, currency, wording }: Props) {
+export function CustomerTable({ ids, count, sort, direction, onSort, region, currency, wording, pending = false }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -152,7 +154,7 @@ export function CustomerTable({ ids, count, sort, direction, onSort, region, cur
           </div>
         ))}
       </div>
-      <div className="table-body" ref={scroller} role="rowgroup">
+      <div className={pending ? 'table-body stale' : 'table-body'} ref={scroller} role="rowgroup" inert={pending}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const id = idAt(item.index);

@@ -17,6 +17,11 @@ export interface ListFilters {
   churnLevel: ChurnLevel | null;
   /** Whether anything narrows the list. */
   filtered: boolean;
+  /**
+   * `terms` and `filtered` for the text in the box this moment. With `deferSearch` the query may still
+   * ask for older text; only an answer to this may be acted on.
+   */
+  typed: { terms: string[]; filtered: boolean };
 }
 
 /** `deferSearch`: let typing stay responsive while the list catches up (the list screen does; an export does not need to). */
@@ -29,8 +34,12 @@ export function useListFilters(rules: StatusWording['status'], deferSearch: bool
   const deferred = useDeferredValue(search);
   const typed = deferSearch ? deferred : search;
   const terms = useMemo(() => normalizeSearchQuery(typed), [typed]);
+  const typedTerms = useMemo(() => (typed === search ? terms : normalizeSearchQuery(search)), [typed, search, terms]);
   // A tier picked before the rules changed (removed, or the grouping switched) filters nothing.
   const tierId = useMemo(() => (tierFilter !== null && statusGroups(rules).some((g) => g.id === tierFilter) ? tierFilter : null), [tierFilter, rules]);
-  const filtered = terms.length > 0 || tag !== null || tierId !== null || stage !== null || churnLevel !== null;
-  return { search, terms, tag, tierId, stage, churnLevel, filtered };
+  const narrowed = tag !== null || tierId !== null || stage !== null || churnLevel !== null;
+  const filtered = terms.length > 0 || narrowed;
+  const typedFiltered = typedTerms.length > 0 || narrowed;
+  const now = useMemo(() => ({ terms: typedTerms, filtered: typedFiltered }), [typedTerms, typedFiltered]);
+  return { search, terms, tag, tierId, stage, churnLevel, filtered, typed: now };
 }

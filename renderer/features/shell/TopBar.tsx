@@ -4,13 +4,17 @@ import { LanguageSelect } from '../../ui/LanguageSelect';
 import { ReviewDueLink } from '../recompute/ReviewDueLink';
 import { StatusJobIndicator } from '../recompute/StatusJobIndicator';
 import { SEARCH_INPUT_ID, useUiStore } from '../../stores/ui';
-import { navigate, useRoute } from '../../ui/routes';
+import { normalizeSearchQuery } from '../../../shared/domain/searchTokens';
+import { navigate, useRoute, WHOLE_LIST } from '../../ui/routes';
 
 export function TopBar() {
   const { t } = useTranslation();
   const search = useUiStore((s) => s.search);
   const setSearch = useUiStore((s) => s.setSearch);
+  const setListState = useUiStore((s) => s.setListState);
+  const requestListAction = useUiStore((s) => s.requestListAction);
   const route = useRoute();
+  const onList = route.name === 'customers';
   const isMac = navigator.platform.toLowerCase().includes('mac');
 
   return (
@@ -22,26 +26,34 @@ export function TopBar() {
         <input
           id={SEARCH_INPUT_ID}
           type="search"
-          value={search}
+          // The box shows the list's search only on the list; elsewhere typing starts a new search.
+          value={onList ? search : ''}
           placeholder={t('search.placeholder')}
           aria-label={t('search.label')}
           autoComplete="off"
           spellCheck={false}
           onChange={(e) => {
-            setSearch(e.target.value);
-            if (route.name !== 'customers') navigate({ name: 'customers' });
+            if (onList) return setSearch(e.target.value);
+            // From another screen: a search of the whole store, not of the filters left on the list.
+            const list = { ...WHOLE_LIST, search: e.target.value };
+            setListState(list);
+            navigate({ name: 'customers', list });
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Escape' && search) {
+            if (e.key === 'Escape' && onList && search) {
               e.stopPropagation();
               setSearch('');
             }
-            if (e.key === 'ArrowDown') {
+            // The list does these once it has answered the text in the box now, never on an older answer.
+            if (e.key === 'ArrowDown' && onList) {
               e.preventDefault();
-              document.querySelector<HTMLElement>('[data-row-index="0"]')?.focus();
+              requestListAction('focusFirst');
             }
             // Enter opens the best match, so phone tail + Enter is the whole lookup.
-            if (e.key === 'Enter') document.querySelector<HTMLElement>('[data-row-index="0"]')?.click();
+            if (e.key === 'Enter' && onList && normalizeSearchQuery(search).length > 0) {
+              e.preventDefault();
+              requestListAction('open');
+            }
           }}
         />
         <kbd className="search-hint">{isMac ? '⌘K' : 'Ctrl K'}</kbd>
