@@ -8,7 +8,7 @@
 // between chunks, and an abort throws inside the transaction, which rolls everything back.
 import { emptyCustomerFields, type Customer } from '../../shared/domain/customer';
 import { customerFieldsOf, derivedCustomerRecord, editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
-import { localDayOf, type DayOf } from '../../shared/domain/customerFigures';
+import { groupPurchasesByCustomer, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
 import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
 import {
   importNameKey,
@@ -29,7 +29,7 @@ import { buildSearchTokens } from '../../shared/domain/searchTokens';
 import { createCatalogRepository, noteInCatalog } from './catalog';
 import { statusRules, type RepositoryDeps } from './customers';
 import type { AuditEntry, ImportBatch, RegularsDatabase } from './database';
-import { createPurchaseRepository } from './purchases';
+import { createPurchaseRepository, type PurchaseCorrection } from './purchases';
 import { dropFromSearch, idsWithAnyToken, indexForSearch } from './customerSearch';
 
 /** Records per bulkAdd/bulkPut inside the import transaction: large enough to be fast, small enough for a smooth progress bar. */
@@ -420,7 +420,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
             statusContext.settings,
           );
           const derived = derivedCustomerRecord(base, byCustomer.get(id) ?? [], statusContext);
-          if (derived.history) history.push(derived.history);
+          history.push(...derived.history);
           return { ...derived.record, externalKey: k.externalId };
         });
 
@@ -535,7 +535,12 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           await db.customers.bulkPut(restored);
           await indexForSearch(db, restored);
         }
-        await purchaseRepo.refreshFigures([...[...touched].filter((id) => !created.has(id)), ...restoredIds]);
+        // Customers who were there before keep no upgrade that the undone purchases alone gave them.
+        const corrections = new Map<string, PurchaseCorrection>();
+        for (const [customerId, before] of groupPurchasesByCustomer(imported)) {
+          if (!created.has(customerId)) corrections.set(customerId, { cause: 'import-undone', before });
+        }
+        await purchaseRepo.refreshFigures([...[...touched].filter((id) => !created.has(id)), ...restoredIds], corrections);
         if (batch.kind === 'purchases') await catalogRepo.rebuild();
 
         const at = deps.now().toISOString();

@@ -4,9 +4,10 @@ import type { Customer } from '../../shared/domain/customer';
 import { storeMedianGap } from '../../shared/domain/churn';
 import { dayNumber, groupPurchasesByCustomer, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
 import { rfmCutPoints, type RfmInput } from '../../shared/domain/rfm';
-import { derivedCustomerRecord, type StatusContext } from '../../shared/domain/customerRecord';
+import { derivedCustomerRecord, type StatusContext, type StatusCorrection } from '../../shared/domain/customerRecord';
 import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
 import { settingsFromRows } from '../../shared/domain/settings';
+import { tierBeforeMistake, type CorrectionCause } from '../../shared/domain/tierCorrection';
 import {
   assertPurchaseFields,
   catalogKey,
@@ -37,6 +38,12 @@ export interface ReturnContext {
   returnedFen: number;
   /** What a further return may still give back. */
   returnableFen: number;
+}
+
+/** Purchases of one customer that a write corrected (voided, lowered, moved away, undone), as they were before it. */
+export interface PurchaseCorrection {
+  cause: CorrectionCause;
+  before: readonly Purchase[];
 }
 
 export interface RecomputeProgress {
@@ -97,13 +104,18 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
   }
 
   /** Derives each customer from their purchases, writes those that changed and the tier changes' history. */
-  async function writeDerived(customers: readonly Customer[], purchasesOf: ReadonlyMap<string, Purchase[]>, ctx: StatusContext): Promise<number> {
+  async function writeDerived(
+    customers: readonly Customer[],
+    purchasesOf: ReadonlyMap<string, Purchase[]>,
+    ctx: StatusContext,
+    corrections: ReadonlyMap<string, StatusCorrection> = new Map(),
+  ): Promise<number> {
     const changed: Customer[] = [];
     const history: TierHistoryEntry[] = [];
     for (const c of customers) {
-      const d = derivedCustomerRecord(c, purchasesOf.get(c.id) ?? [], ctx);
+      const d = derivedCustomerRecord(c, purchasesOf.get(c.id) ?? [], ctx, corrections.get(c.id) ?? null);
       if (d.changed) changed.push(d.record);
-      if (d.history) history.push(d.history);
+      history.push(...d.history);
     }
     if (changed.length) await db.customers.bulkPut(changed);
     if (history.length) await db.tierHistory.bulkAdd(history);
@@ -118,14 +130,32 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
    * updatedAt is left alone: the figures and status are a cache of the purchases, not an edit of the
    * profile, and updatedAt is what the list's "last updated" and a later sync go by.
    */
-  async function refreshFigures(customerIds: Iterable<string>): Promise<void> {
+  async function refreshFigures(customerIds: Iterable<string>, corrections: ReadonlyMap<string, PurchaseCorrection> = new Map()): Promise<void> {
     const ids = [...new Set(customerIds)];
     const customers = (await db.customers.bulkGet(ids)).filter((c): c is Customer => c !== undefined);
     if (customers.length === 0) return;
     const ctx = await statusContext(false);
     const byCustomer = new Map<string, Purchase[]>();
     for (const c of customers) byCustomer.set(c.id, await customerRange(c.id).toArray());
-    await writeDerived(customers, byCustomer, ctx);
+    const corrected = new Map<string, StatusCorrection>();
+    if (ctx.settings.grouping === 'tiers') {
+      for (const c of customers) {
+        const correction = corrections.get(c.id);
+        if (!correction || correction.before.length === 0) continue;
+        const tierId = await tierWithoutMistake(c, byCustomer.get(c.id) ?? [], correction, ctx);
+        if (tierId !== null) corrected.set(c.id, { tierId, cause: correction.cause });
+      }
+    }
+    await writeDerived(customers, byCustomer, ctx, corrected);
+  }
+
+  /** tierBeforeMistake for one customer: their purchases before and after the write, and their tier history. */
+  async function tierWithoutMistake(c: Customer, after: readonly Purchase[], correction: PurchaseCorrection, ctx: StatusContext): Promise<string | null> {
+    const old = new Map(correction.before.map((p) => [p.id, p]));
+    const before = [...after.filter((p) => !old.has(p.id)), ...correction.before];
+    const since = correction.before.reduce((min, p) => (p.createdAt < min ? p.createdAt : min), correction.before[0]!.createdAt);
+    const history = await db.tierHistory.where('[customerId+at]').between([c.id, Dexie.minKey], [c.id, Dexie.maxKey], true, true).toArray();
+    return tierBeforeMistake({ scheme: ctx.settings.scheme, current: c.tierId, history, before, after, since, dayOf: ctx.dayOf });
   }
 
   /** The store-wide inputs of the status derivation, from the customers' cached figures (the trash left out), stored for the incremental path. */
@@ -286,7 +316,9 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
         }
         const record = editedPurchaseRecord(existing, fields, deps.now());
         await db.purchases.put(record);
-        await refreshFigures([existing.customerId]);
+        // A lower amount or another date corrects what the purchase counted for.
+        const corrects = record.totalFen < existing.totalFen || record.purchasedAt !== existing.purchasedAt;
+        await refreshFigures([existing.customerId], corrects ? new Map([[existing.customerId, { cause: 'edited', before: [existing] }]]) : undefined);
         // Only products the edit added count as a new use; re-saving must not inflate the counts.
         const before = new Set(existing.lines.map((l) => catalogKey(l.product)));
         const added = record.lines.filter((l) => !before.has(catalogKey(l.product)));
@@ -305,7 +337,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
         if ((await returnsOf(id)).some((r) => r.isVoided === 0)) throw new PurchaseRuleError('void-has-returns');
         const record = voidedPurchaseRecord(existing, checked.value, deps.now());
         await db.purchases.put(record);
-        await refreshFigures([existing.customerId]);
+        await refreshFigures([existing.customerId], new Map([[existing.customerId, { cause: 'voided', before: [existing] }]]));
         return record;
       });
     },
@@ -364,9 +396,13 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
       return applyTierReview(onProgress);
     },
 
-    /** For merges and imports: recompute these customers' figures (inside the caller's transaction if any). */
-    async refreshFigures(customerIds: Iterable<string>): Promise<void> {
-      await db.transaction('rw', [db.customers, db.purchases, db.settings, db.tierHistory], () => refreshFigures(customerIds));
+    /**
+     * For merges and imports: recompute these customers' figures (inside the caller's transaction if
+     * any). `corrections`: the purchases the write took away from a customer, as they were, so that
+     * an upgrade they alone caused goes back at once.
+     */
+    async refreshFigures(customerIds: Iterable<string>, corrections?: ReadonlyMap<string, PurchaseCorrection>): Promise<void> {
+      await db.transaction('rw', [db.customers, db.purchases, db.settings, db.tierHistory], () => refreshFigures(customerIds, corrections));
     },
 
     /** Moves every purchase of one customer to another (a merge) and recomputes both customers' figures. */
@@ -377,7 +413,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
         const now = deps.now().toISOString();
         // Moving is a change of the purchase record, so unlike the figures it does bump updatedAt.
         await db.purchases.bulkPut(rows.map((p) => ({ ...p, customerId: toCustomerId, updatedAt: now })));
-        await refreshFigures([fromCustomerId, toCustomerId]);
+        await refreshFigures([fromCustomerId, toCustomerId], new Map([[fromCustomerId, { cause: 'moved', before: rows }]]));
         return rows.length;
       });
     },
@@ -385,9 +421,10 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
     /** Deletes a customer's purchases for good (deleting the customer from the trash). Returns how many. */
     async removeAllForCustomer(customerId: string): Promise<number> {
       return db.transaction('rw', [db.customers, db.purchases, db.settings, db.tierHistory], async () => {
-        const n = await customerRange(customerId).delete();
-        await refreshFigures([customerId]);
-        return n;
+        const rows = await customerRange(customerId).toArray();
+        await db.purchases.bulkDelete(rows.map((p) => p.id));
+        await refreshFigures([customerId], new Map([[customerId, { cause: 'deleted', before: rows }]]));
+        return rows.length;
       });
     },
 

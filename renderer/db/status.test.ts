@@ -65,9 +65,9 @@ describe('customer status in the purchase transaction', () => {
     await purchases.record(c.id, sale('2026-03-06T09:00:00.000Z', 10_000));
     expect(await db.tierHistory.count()).toBe(1);
 
-    // A void that drops the customer below regular waits for the owner's review: pending, no history yet.
+    // A real return of a real sale that drops the customer below regular waits for the owner's review: pending, no history yet.
     clock = new Date('2026-03-07T10:00:00Z');
-    await purchases.void(second.id, 'entered twice');
+    await purchases.recordReturn(second.id, makePurchaseFields({ purchasedAt: '2026-03-07T09:00:00.000Z', totalFen: -80_000 }));
     expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'regular', pendingTierId: 'potential', pendingTierReason: { code: 'tier-downgrade-pending' } });
     expect(await db.tierHistory.count()).toBe(1);
     // The daily rollover does not apply it either.
@@ -87,14 +87,19 @@ describe('customer status in the purchase transaction', () => {
       ['regular', 'potential', 'tier-downgrade'],
     ]);
 
-    // Back to regular at once; a customer who qualifies again by the review keeps the tier.
+    // Back to regular at once; a purchase entered by mistake and voided is a correction: the upgrade it
+    // alone caused goes back at once, with its history entry.
+    clock = new Date('2026-03-08T02:00:00Z');
     const fourth = await purchases.record(c.id, sale('2026-03-08T00:30:00.000Z', 80_000));
     expect((await db.customers.get(c.id))!.tierId).toBe('regular');
-    const entries = await db.tierHistory.count();
+    clock = new Date('2026-03-08T03:00:00Z');
     await purchases.void(fourth.id, 'wrong customer');
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'regular', pendingTierId: 'potential' });
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'potential', pendingTierId: null });
+    const corrected = (await db.tierHistory.where('[customerId+at]').between([c.id, ''], [c.id, '\uffff']).toArray()).at(-1);
+    expect(corrected).toMatchObject({ at: '2026-03-08T03:00:00.000Z', from: 'regular', to: 'potential', reason: { code: 'tier-corrected', params: { cause: 'voided' } } });
     await purchases.record(c.id, sale('2026-03-08T00:40:00.000Z', 80_000));
     expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'regular', pendingTierId: null });
+    const entries = await db.tierHistory.count();
     expect(await purchases.applyTierReview()).toEqual({ customers: 0, changed: 0 });
     expect(await db.tierHistory.count()).toBe(entries);
   });
@@ -110,6 +115,106 @@ describe('customer status in the purchase transaction', () => {
     await createSettingsRepository(db).write('status', easy);
     await purchases.record(c.id, sale('2026-03-01T09:00:00.000Z', 20_000));
     expect((await db.customers.get(c.id))!.tierId).toBe('regular');
+  });
+});
+
+describe('corrections of mistaken purchases through the repository', () => {
+  const benefits = DEFAULT_STATUS_SETTINGS.scheme.tiers[0]!.benefits;
+  const tier = (id: string, minSpendFen: number) => ({ id, name: id, minSpendFen, minPurchases: 0, maxDaysSinceLastPurchase: null, benefits });
+  // Spend alone decides, so each step below is easy to follow.
+  const metals: StatusSettings = {
+    ...DEFAULT_STATUS_SETTINGS,
+    scheme: { kind: 'thresholds', windowMonths: 12, reviewEveryMonths: 3, tiers: [tier('platinum', 1_000_000), tier('gold', 500_000), tier('silver', 100_000), tier('basic', 0)] },
+  };
+  const moves = async (customerId: string) =>
+    (await db.tierHistory.where('[customerId+at]').between([customerId, ''], [customerId, '\uffff']).toArray()).map((h) => [h.from, h.to, h.reason.code, h.reason.params.cause ?? '']);
+
+  async function goldPendingSilver() {
+    await createSettingsRepository(db).write('status', metals);
+    const purchases = repo();
+    const c = await createCustomerRepository(db, deps()).create(makeCustomerFields());
+    clock = new Date('2025-03-01T10:00:00Z');
+    await purchases.record(c.id, sale('2025-03-01T09:00:00.000Z', 600_000));
+    // A year and more later the gold purchase has left the window; a real ¥1,500 reaches silver only.
+    clock = new Date('2026-04-01T10:00:00Z');
+    await purchases.record(c.id, sale('2026-04-01T09:00:00.000Z', 150_000));
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'gold', pendingTierId: 'silver' });
+    return { purchases, c };
+  }
+
+  it('a void takes back the upgrade at once, to the tier held before (gold, its downgrade still pending), and both paths agree', async () => {
+    const { purchases, c } = await goldPendingSilver();
+    clock = new Date('2026-04-02T10:00:00Z');
+    const mistake = await purchases.record(c.id, sale('2026-04-02T09:00:00.000Z', 900_000));
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'platinum', pendingTierId: null });
+    clock = new Date('2026-04-02T10:05:00Z');
+    await purchases.void(mistake.id, '录错了客户');
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'gold', pendingTierId: 'silver', totalSpentFen: 750_000, purchaseCount: 2 });
+    expect(await moves(c.id)).toEqual([
+      ['basic', 'gold', 'tier-upgrade', ''],
+      ['gold', 'platinum', 'tier-upgrade', ''],
+      ['platinum', 'gold', 'tier-corrected', 'voided'],
+    ]);
+    // The full recomputation and the rollover change nothing; the review then applies silver as usual.
+    expect((await purchases.recomputeAllFigures()).changed).toBe(0);
+    await purchases.recomputeAllStatus();
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'gold', pendingTierId: 'silver' });
+    await purchases.applyTierReview();
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'silver', pendingTierId: null });
+  });
+
+  it('an edit down, or a date moved out of the window, takes back what the purchase no longer reaches', async () => {
+    const { purchases, c } = await goldPendingSilver();
+    clock = new Date('2026-04-02T10:00:00Z');
+    // ¥9,000 typed as ¥90,000... then corrected: silver's ¥1,500 + ¥9,000 reaches gold, not platinum.
+    const typo = await purchases.record(c.id, sale('2026-04-02T09:00:00.000Z', 9_000_000));
+    expect((await db.customers.get(c.id))!.tierId).toBe('platinum');
+    clock = new Date('2026-04-02T10:05:00Z');
+    await purchases.edit(typo.id, sale('2026-04-02T09:00:00.000Z', 900_000));
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'platinum' });
+    await purchases.edit(typo.id, sale('2026-04-02T09:00:00.000Z', 400_000));
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'gold', pendingTierId: null });
+    expect((await moves(c.id)).at(-1)).toEqual(['platinum', 'gold', 'tier-corrected', 'edited']);
+    // The same purchase dated a year and more back (a wrong year): gold stays, as held before, with silver pending.
+    await purchases.edit(typo.id, sale('2025-02-01T09:00:00.000Z', 400_000));
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'gold', pendingTierId: 'silver' });
+    expect((await purchases.recomputeAllFigures()).changed).toBe(0);
+
+    // A new customer lifted to gold by one mistaken date: moved out of the window, back to basic.
+    clock = new Date('2026-04-03T10:00:00Z');
+    const other = await createCustomerRepository(db, deps()).create(makeCustomerFields({ name: '李四' }));
+    const wrongYear = await purchases.record(other.id, sale('2026-04-03T09:00:00.000Z', 600_000));
+    expect((await db.customers.get(other.id))!.tierId).toBe('gold');
+    await purchases.edit(wrongYear.id, sale('2024-04-03T09:00:00.000Z', 600_000));
+    expect(await db.customers.get(other.id)).toMatchObject({ tierId: 'basic', pendingTierId: null });
+    expect(await moves(other.id)).toEqual([
+      ['basic', 'gold', 'tier-upgrade', ''],
+      ['gold', 'basic', 'tier-corrected', 'edited'],
+    ]);
+  });
+
+  it('a real return of a real sale still waits for the review; an edit that raises or leaves the amount changes nothing back', async () => {
+    const { purchases, c } = await goldPendingSilver();
+    clock = new Date('2026-04-02T10:00:00Z');
+    const big = await purchases.record(c.id, sale('2026-04-02T09:00:00.000Z', 900_000));
+    clock = new Date('2026-04-05T10:00:00Z');
+    await purchases.recordReturn(big.id, makePurchaseFields({ purchasedAt: '2026-04-05T09:00:00.000Z', totalFen: -500_000 }));
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'platinum', pendingTierId: 'gold' });
+    await purchases.edit(big.id, { ...sale('2026-04-02T09:00:00.000Z', 900_000), note: '礼盒' });
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'platinum', pendingTierId: 'gold' });
+    expect((await moves(c.id)).map((m) => m[2])).toEqual(['tier-upgrade', 'tier-upgrade']);
+  });
+
+  it('purchases moved to another customer take back the upgrades they gave the first', async () => {
+    const { purchases, c } = await goldPendingSilver();
+    const other = await createCustomerRepository(db, deps()).create(makeCustomerFields({ name: '王五' }));
+    clock = new Date('2026-04-02T10:00:00Z');
+    await purchases.record(c.id, sale('2026-04-02T09:00:00.000Z', 900_000));
+    await purchases.moveAll(c.id, other.id);
+    // All of them moved, the ones that earned gold too: as if they had never been this customer's.
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'basic', pendingTierId: null, purchaseCount: 0 });
+    expect((await moves(c.id)).at(-1)).toEqual(['platinum', 'basic', 'tier-corrected', 'moved']);
+    expect(await db.customers.get(other.id)).toMatchObject({ tierId: 'platinum' });
   });
 });
 
@@ -131,7 +236,9 @@ describe('incremental status equals a full recomputation', () => {
     const purchases = repo();
     const stored = new Map<string, string>();
     const records = [...history.purchases].sort((a, b) => (a.purchasedAt < b.purchasedAt ? -1 : a.purchasedAt > b.purchasedAt ? 1 : 0));
-    for (const g of records) {
+    const returned = new Set(records.map((r) => r.returnOf).filter((id) => id !== null));
+    let edits = 0;
+    for (const [i, g] of records.entries()) {
       clock = new Date(g.purchasedAt);
       const fields = purchaseFieldsOf(g);
       if (g.returnOf !== null) {
@@ -141,7 +248,18 @@ describe('incremental status equals a full recomputation', () => {
       const p = await purchases.record(g.customerId, fields);
       stored.set(g.id, p.id);
       if (g.isVoided) await purchases.void(p.id, g.voidReason);
+      else if (!returned.has(g.id) && g.totalFen > 0 && i % 9 === 0) {
+        // Corrections: some amounts typed ten times too big, edited down at once.
+        clock = new Date(Date.parse(g.purchasedAt) + 60_000);
+        const wrong = await purchases.edit(p.id, { ...fields, lines: [], subtotalFen: g.totalFen * 10 + fields.discountFen, totalFen: g.totalFen * 10 });
+        clock = new Date(Date.parse(g.purchasedAt) + 120_000);
+        // (Dates are left alone here: a date moved far back makes a churned customer, and 'won-back' is
+        // the stage's own memory, which a recomputation from scratch cannot have; the tests above move dates.)
+        await purchases.edit(wrong.id, fields);
+        edits += 1;
+      }
     }
+    expect(edits).toBeGreaterThan(10);
     expect(records.some((p) => p.returnOf !== null) && records.some((p) => p.isVoided === 1)).toBe(true);
 
     // One more incremental step for everyone at the same moment (what any purchase write does).
@@ -165,6 +283,7 @@ describe('incremental status equals a full recomputation', () => {
     const stages = new Set([...incremental.values()].map((c) => c.lifecycleStage));
     expect(stages.size).toBeGreaterThanOrEqual(4);
     expect(historyBefore.length).toBeGreaterThan(50);
+    expect(historyBefore.filter((h) => h.reason.code === 'tier-corrected').length).toBeGreaterThan(0);
 
     const pending = [...incremental.values()].filter((c) => c.pendingTierId !== null);
     expect(pending.length).toBeGreaterThan(0); // the held-tier case is exercised

@@ -36,7 +36,7 @@ export function createStoreSetup(db: RegularsDatabase, deps: RepositoryDeps & { 
           const tierHistory: TierHistoryEntry[] = [];
           const customers = demo.map((d) => {
             const derived = derivedCustomerRecord(newCustomerRecord(d.fields, d.id, now, d.createdAt, settings.status), byCustomer.get(d.id) ?? [], ctx);
-            if (derived.history) tierHistory.push(derived.history);
+            tierHistory.push(...derived.history);
             return derived.record;
           });
           await db.customers.bulkAdd(customers);

@@ -6,8 +6,9 @@ import {
   deriveCustomerStatus,
   initialStatusFields,
   statusFieldsOf,
-  tierHistoryEntry,
+  tierHistoryEntries,
   type PreviousStatus,
+  type StatusInput,
   type StatusSettings,
   type TierHistoryEntry,
 } from './customerStatus';
@@ -61,16 +62,20 @@ export interface StatusContext {
   newId: () => string;
 }
 
+/** A write that corrected mistaken purchases of one customer: the tier they would hold had the mistakes never been. */
+export type StatusCorrection = NonNullable<StatusInput['correction']>;
+
 /**
  * A customer with figures and status derived from all of their purchases (one deriveCustomerStatus
  * call, for the incremental path and the full recomputation alike), whether anything stored changed,
- * and the tier-history entry when the tier changed.
+ * and the tier-history entries when the tier changed (a correction's, then the decision's).
  */
 export function derivedCustomerRecord(
   c: Customer,
   purchases: readonly FigureInput[],
   ctx: StatusContext,
-): { record: Customer; changed: boolean; history: TierHistoryEntry | null } {
+  correction: StatusCorrection | null = null,
+): { record: Customer; changed: boolean; history: TierHistoryEntry[] } {
   const previous: PreviousStatus = { tierId: c.tierId ?? null, stage: c.lifecycleStage ?? null, lastReviewAt: c.lastTierReviewAt ?? null };
   const status = deriveCustomerStatus({
     ...ctx.settings,
@@ -81,11 +86,12 @@ export function derivedCustomerRecord(
     storeMedianGapDays: ctx.storeMedianGapDays,
     rfmCutPoints: ctx.rfmCutPoints,
     applyDowngrades: ctx.applyDowngrades,
+    correction,
   });
   const asOfDay = ctx.dayOf(ctx.asOf.toISOString());
   const derived = { ...customerFigureFields(status.figures), ...statusFieldsOf(status, asOfDay, previous, ctx.applyDowngrades) };
   const changed = (Object.keys(derived) as (keyof typeof derived)[]).some((k) => JSON.stringify(c[k]) !== JSON.stringify(derived[k]));
-  return { record: changed ? { ...c, ...derived } : c, changed, history: tierHistoryEntry(c.id, status.tierChange, ctx.asOf.toISOString(), ctx.newId) };
+  return { record: changed ? { ...c, ...derived } : c, changed, history: tierHistoryEntries(c.id, status, ctx.asOf.toISOString(), ctx.newId) };
 }
 
 /** Only the editable fields are taken from `fields`: a stale whole record passed in cannot overwrite the figures. */

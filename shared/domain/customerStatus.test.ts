@@ -1,10 +1,10 @@
 import { readOnlineRetailInvoices } from '../../test/fixtures/onlineRetail';
 import { describe, expect, it } from 'vitest';
 import { groupPurchasesByCustomer, utcDayOf, ZERO_FIGURES, type FigureInput } from './customerFigures';
-import { DEFAULT_STATUS_SETTINGS, deriveCustomerStatus, tierHistoryEntry, type CustomerStatus, type PreviousStatus, type StatusInput } from './customerStatus';
+import { DEFAULT_STATUS_SETTINGS, deriveCustomerStatus, tierHistoryEntries, tierHistoryEntry, type CustomerStatus, type PreviousStatus, type StatusInput } from './customerStatus';
 import { generateDemoPurchases } from './demoPurchases';
 import { generateDemoCustomers } from './demoStore';
-import { qualifyingTier, tierWindowFigures, type TierScheme } from './tiers';
+import { DEFAULT_TIER_SCHEME, qualifyingTier, tierWindowFigures, type TierRule, type TierScheme } from './tiers';
 
 let purchaseSeq = 0;
 const p = (purchasedAt: string, totalFen: number, extra: Partial<FigureInput> = {}): FigureInput => ({ id: `p-${++purchaseSeq}`, purchasedAt, totalFen, isVoided: 0, returnOf: null, ...extra });
@@ -116,6 +116,52 @@ describe('deriveCustomerStatus', () => {
     expect(churned.stage).toBe('churned');
     const back = derive([...old, p('2025-12-02T10:00:00.000Z', 10_000)], '2025-12-02T12:00:00.000Z', carry(churned, null));
     expect(back.stage).toBe('won-back');
+  });
+});
+
+describe('a correction (a mistaken purchase voided, lowered, moved or undone)', () => {
+  const benefits = DEFAULT_TIER_SCHEME.tiers[0]!.benefits;
+  const tier = (id: string, minSpendFen: number): TierRule => ({ id, name: id, minSpendFen, minPurchases: 0, maxDaysSinceLastPurchase: null, benefits });
+  const scheme: TierScheme = {
+    kind: 'thresholds',
+    windowMonths: 12,
+    reviewEveryMonths: 3,
+    tiers: [tier('platinum', 1_000_000), tier('gold', 500_000), tier('silver', 100_000), tier('basic', 0)],
+  };
+  const NOW = '2026-03-01T12:00:00.000Z';
+  const held = (tierId: string): PreviousStatus => ({ tierId, stage: 'repeat', lastReviewAt: '2026-01-01' });
+  const real = [p('2025-12-01T10:00:00.000Z', 200_000)];
+
+  it('takes the upgrade back at once with a history entry, and no lower than the tier held before: Gold stays, Silver waits for the review', () => {
+    // Gold from before (a review granted it), though the real purchases now reach only Silver.
+    const s = derive(real, NOW, held('platinum'), { scheme, correction: { tierId: 'gold', cause: 'voided' } });
+    expect(s.tierId).toBe('gold');
+    expect(s.correction).toMatchObject({ next: 'gold', change: 'downgrade', reason: { code: 'tier-corrected', params: { from: 'platinum', to: 'gold', cause: 'voided', spendFen: 200_000, minSpendFen: 500_000 } } });
+    expect(s.tierChange).toMatchObject({ change: 'downgrade-pending', next: 'silver' });
+    const entries = tierHistoryEntries('c1', s, NOW, counterIds('h'));
+    expect(entries).toEqual([{ id: 'h-1', customerId: 'c1', at: NOW, from: 'platinum', to: 'gold', reason: s.correction!.reason }]);
+    // Carried on, the next derivation (the rollover) keeps Gold with Silver pending: nothing more to write.
+    const next = derive(real, '2026-03-02T12:00:00.000Z', carry(s, '2026-01-01'), { scheme });
+    expect(next).toMatchObject({ tierId: 'gold', tierChange: { change: 'downgrade-pending', next: 'silver' }, correction: null });
+  });
+
+  it('goes only as far down as the purchases left still qualify for', () => {
+    const more = [...real, p('2026-02-01T10:00:00.000Z', 400_000)];
+    const s = derive(more, NOW, held('platinum'), { scheme, correction: { tierId: 'silver', cause: 'edited' } });
+    expect(s).toMatchObject({ tierId: 'gold', correction: { next: 'gold', reason: { code: 'tier-corrected', params: { cause: 'edited' } } }, tierChange: { change: 'none' } });
+  });
+
+  it('changes nothing when the tier held still qualifies, and never lifts anyone', () => {
+    const rich = [p('2026-02-01T10:00:00.000Z', 1_200_000)];
+    expect(derive(rich, NOW, held('platinum'), { scheme, correction: { tierId: 'gold', cause: 'voided' } })).toMatchObject({ tierId: 'platinum', correction: null });
+    expect(derive(real, NOW, held('silver'), { scheme, correction: { tierId: 'gold', cause: 'voided' } })).toMatchObject({ tierId: 'silver', correction: null });
+    // Without a correction (a return, the rollover) the drop waits for the review as before.
+    expect(derive(real, NOW, held('platinum'), { scheme })).toMatchObject({ tierId: 'platinum', correction: null, tierChange: { change: 'downgrade-pending', next: 'silver' } });
+  });
+
+  it('is no concern of the RFM grouping, which follows the scores both ways anyway', () => {
+    const s = derive(real, NOW, held('rfm:champions'), { scheme, grouping: 'rfm', correction: { tierId: 'gold', cause: 'voided' } });
+    expect(s.correction).toBeNull();
   });
 });
 

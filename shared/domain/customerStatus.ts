@@ -5,7 +5,8 @@ import { computeCustomerFigures, type CustomerFigures, type DayOf, type FigureIn
 import { DEFAULT_LIFECYCLE_RULES, lifecycleStage, type LifecycleRules, type LifecycleStage } from './lifecycle';
 import { scoreWithCutPoints, type RfmCutPoints, type RfmResult } from './rfm';
 import { DEFAULT_RFM_BENEFITS, RFM_GROUPS, rfmGroupOf, rfmTierId, type RfmGroup, type StatusGrouping } from './statusGroups';
-import { decideTierChange, DEFAULT_TIER_SCHEME, qualifyingTier, tierWindowFigures, type TierBenefits, type TierDecision, type TierScheme } from './tiers';
+import type { CorrectionCause } from './tierCorrection';
+import { decideCorrection, decideTierChange, DEFAULT_TIER_SCHEME, qualifyingTier, tierWindowFigures, type TierBenefits, type TierDecision, type TierScheme } from './tiers';
 
 /** The rule sets the owner edits in Settings that decide a customer's status. */
 export interface StatusSettings {
@@ -50,13 +51,21 @@ export interface StatusInput extends Omit<StatusSettings, 'grouping' | 'rfmBenef
   applyDowngrades?: boolean;
   /** The store's RFM cut points from the last full recomputation; null or absent before the first. */
   rfmCutPoints?: RfmCutPoints | null;
+  /**
+   * This write corrected mistaken purchases (a void, an edit, a move, an import undone): `tierId` is the
+   * tier the customer would hold had they never been (tierBeforeMistake). Grouping 'tiers' only; null or
+   * absent for every other write, the full recomputation included.
+   */
+  correction?: { tierId: string; cause: CorrectionCause } | null;
 }
 
 export interface CustomerStatus {
   /** The tier the customer holds now (a pending downgrade keeps the previous tier). */
   tierId: string;
-  /** The decision behind tierId; change 'downgrade-pending' names the would-be tier in `next`. */
+  /** The decision behind tierId (after any correction); change 'downgrade-pending' names the would-be tier in `next`. */
   tierChange: TierDecision;
+  /** The upgrade a corrected mistake had caused, taken back at once ('tier-corrected'); null otherwise. */
+  correction: TierDecision | null;
   stage: LifecycleStage;
   risk: ChurnRisk;
   /** Net spend over the last 12 months up to asOf, never below 0 (the churn list's sort key). */
@@ -86,11 +95,18 @@ export function deriveCustomerStatus(input: StatusInput): CustomerStatus {
     ? scoreWithCutPoints(input.rfmCutPoints, { daysSinceLast: windowFigures.daysSinceLast, purchaseCount: figures.purchaseCount, spendFen: figures.totalSpentFen })
     : null;
   let tierChange: TierDecision;
+  let correction: TierDecision | null = null;
+  let held = previous.tierId;
   const grouping = input.grouping ?? 'tiers';
   switch (grouping) {
     case 'tiers': {
       const qualifying = qualifyingTier(scheme, windowFigures);
-      tierChange = decideTierChange({ current: previous.tierId, qualifying, scheme, asOf: asOfDay, reviewDue: input.applyDowngrades ?? false, figures: windowFigures });
+      if (input.correction && held !== null) {
+        const { tierId: corrected, cause } = input.correction;
+        correction = decideCorrection({ current: held, qualifying, corrected, cause, scheme, asOf: asOfDay, figures: windowFigures });
+        if (correction) held = correction.next;
+      }
+      tierChange = decideTierChange({ current: held, qualifying, scheme, asOf: asOfDay, reviewDue: input.applyDowngrades ?? false, figures: windowFigures });
       break;
     }
     case 'rfm':
@@ -99,11 +115,11 @@ export function deriveCustomerStatus(input: StatusInput): CustomerStatus {
     default:
       return assertNever(grouping);
   }
-  const tierId = tierChange.change === 'downgrade-pending' && previous.tierId !== null ? previous.tierId : tierChange.next;
+  const tierId = tierChange.change === 'downgrade-pending' && held !== null ? held : tierChange.next;
 
   const risk = churnRisk({ purchases, asOf, dayOf, storeMedianGapDays, rules: churnRules });
   const stage = lifecycleStage({ figures, previousStage: previous.stage, risk: risk.level, asOf, storeMedianGapDays, rules: lifecycleRules, dayOf });
-  return { tierId, tierChange, stage, risk, valueAtRiskFen: valueAtRisk(purchases, asOf, dayOf), figures, rfm };
+  return { tierId, tierChange, correction, stage, risk, valueAtRiskFen: valueAtRisk(purchases, asOf, dayOf), figures, rfm };
 }
 
 /**
@@ -130,6 +146,16 @@ export interface TierHistoryEntry {
   from: string | null;
   to: string;
   reason: TierDecision['reason'];
+}
+
+/** The tier-history records of a derivation: the correction's, then the decision's, each when it changed the tier. */
+export function tierHistoryEntries(customerId: string, status: Pick<CustomerStatus, 'correction' | 'tierChange'>, at: string, newId: () => string): TierHistoryEntry[] {
+  const out: TierHistoryEntry[] = [];
+  for (const decision of [status.correction, status.tierChange]) {
+    const entry = decision && tierHistoryEntry(customerId, decision, at, newId);
+    if (entry) out.push(entry);
+  }
+  return out;
 }
 
 /** The tier-history record of a decision that changed the tier; null when it did not ('none', 'downgrade-pending'). */

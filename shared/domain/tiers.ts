@@ -279,6 +279,8 @@ export const TIER_REASON_CODES = [
   'tier-downgrade',
   /** Qualifies only for a lower tier; keeps the current tier until the review. */
   'tier-downgrade-pending',
+  /** A mistaken purchase was corrected (params.cause): the upgrade it alone caused is taken back at once. */
+  'tier-corrected',
   /** RFM grouping: the scores put the customer in another group (params r, f, m). */
   'rfm-scored',
   /** RFM grouping: still in the same group. */
@@ -314,24 +316,7 @@ export function decideTierChange(input: {
   const q = rank(qualifying);
   if (q < 0) throw new TypeError(`qualifying tier ${qualifying} is not in the scheme`);
   const c = rank(current);
-  const params = (about: string): Record<string, number | string> => {
-    const t = scheme.tiers[rank(about)]!;
-    const p: Record<string, number | string> = {
-      from: current ?? '',
-      to: qualifying,
-      asOf,
-      windowMonths: scheme.windowMonths,
-      minSpendFen: t.minSpendFen,
-      minPurchases: t.minPurchases,
-      maxDays: t.maxDaysSinceLastPurchase ?? -1,
-    };
-    if (figures) {
-      p.spendFen = figures.spendFen;
-      p.purchaseCount = figures.purchaseCount;
-      p.daysSinceLast = figures.daysSinceLast ?? -1;
-    }
-    return p;
-  };
+  const params = (about: string) => reasonParams(scheme, { from: current ?? '', to: qualifying, about, asOf, figures });
   if (current === null) return { next: qualifying, change: 'upgrade', reason: { code: 'tier-assigned', params: params(qualifying) } };
   if (c < 0) {
     return { next: qualifying, change: q === scheme.tiers.length - 1 ? 'downgrade' : 'upgrade', reason: { code: 'tier-removed', params: params(qualifying) } };
@@ -341,6 +326,58 @@ export function decideTierChange(input: {
   // A downgrade's reason is the current tier's thresholds, the ones no longer met.
   if (reviewDue) return { next: qualifying, change: 'downgrade', reason: { code: 'tier-downgrade', params: params(current) } };
   return { next: qualifying, change: 'downgrade-pending', reason: { code: 'tier-downgrade-pending', params: params(current) } };
+}
+
+/** from, to, asOf, windowMonths, the thresholds of the tier `about` (maxDays -1 when none), and the figures when given. */
+function reasonParams(
+  scheme: TierScheme,
+  p: { from: string; to: string; about: string; asOf: string; figures: TierWindowFigures | undefined },
+): Record<string, number | string> {
+  const t = scheme.tiers.find((x) => x.id === p.about)!;
+  const out: Record<string, number | string> = {
+    from: p.from,
+    to: p.to,
+    asOf: p.asOf,
+    windowMonths: scheme.windowMonths,
+    minSpendFen: t.minSpendFen,
+    minPurchases: t.minPurchases,
+    maxDays: t.maxDaysSinceLastPurchase ?? -1,
+  };
+  if (p.figures) {
+    out.spendFen = p.figures.spendFen;
+    out.purchaseCount = p.figures.purchaseCount;
+    out.daysSinceLast = p.figures.daysSinceLast ?? -1;
+  }
+  return out;
+}
+
+/**
+ * A correction's decision (a mistaken purchase voided, lowered, moved away or undone): the customer
+ * goes back at once to the higher of `corrected` (the tier they would hold had the mistake never been,
+ * tierBeforeMistake) and the tier they qualify for now, and only ever down. null when the held tier
+ * stands (or a tier is not in the scheme). The reason, 'tier-corrected', holds the thresholds and
+ * figures of the tier moved to and the cause; a further drop is left to decideTierChange (pending).
+ */
+export function decideCorrection(input: {
+  current: string;
+  qualifying: string;
+  corrected: string;
+  cause: string;
+  scheme: TierScheme;
+  asOf: string;
+  figures?: TierWindowFigures;
+}): TierDecision | null {
+  const { current, qualifying, corrected, scheme } = input;
+  const rank = (id: string) => scheme.tiers.findIndex((t) => t.id === id);
+  const c = rank(current);
+  const q = rank(qualifying);
+  const k = rank(corrected);
+  if (c < 0 || q < 0 || k < 0) return null;
+  const target = Math.min(q, k);
+  if (target <= c) return null;
+  const to = scheme.tiers[target]!.id;
+  const params = reasonParams(scheme, { from: current, to, about: to, asOf: input.asOf, figures: input.figures });
+  return { next: to, change: 'downgrade', reason: { code: 'tier-corrected', params: { ...params, cause: input.cause } } };
 }
 
 /** The review after one on `lastReview` ('yyyy-MM-dd'), `everyMonths` later (day clamped: Nov 30 + 3 → Feb 28/29). */

@@ -129,6 +129,20 @@ describe('tier reason in words', () => {
     expect(tierReasonText(wording('zh-TW'), tierReason('tier-downgrade-pending', params))).toBe('近 12 個月消費 CN¥800.50，共 1 次，未達到普通的要求（消費 CN¥1,000、購買 2 次）');
   });
 
+  it('words a correction by its cause, with the figures against the tier taken back to', () => {
+    const params = { from: 'vip', to: 'regular', asOf: '2026-03-01', windowMonths: 12, minSpendFen: 100_000, minPurchases: 2, maxDays: -1, spendFen: 150_000, purchaseCount: 3, daysSinceLast: 2 };
+    expect(tierReasonText(wording('en'), tierReason('tier-corrected', { ...params, cause: 'voided' }))).toBe(
+      'Correction: a voided purchase no longer counts, so the upgrade it gave was taken back. Spent CN¥1,500 in 3 purchases in the last 12 months (Regular needs CN¥1,000 and 2 purchases)',
+    );
+    expect(tierReasonText(wording('zh-CN'), tierReason('tier-corrected', { ...params, cause: 'voided' }))).toBe(
+      '更正：作废的消费不再计入，由它带来的升级已撤回。近 12 个月消费 ¥1,500，共 3 次（普通需要消费 ¥1,000、购买 2 次）',
+    );
+    expect(tierReasonText(wording('zh-TW'), tierReason('tier-corrected', { ...params, cause: 'edited' }))).toMatch(/^更正：消費紀錄已修改/);
+    const texts = new Set(['voided', 'edited', 'import-undone', 'moved', 'deleted', 'from-a-newer-version'].map((cause) => tierReasonText(wording('en'), tierReason('tier-corrected', { ...params, cause }))));
+    expect(texts.size).toBe(6);
+    for (const text of texts) expect(text).toMatch(/^Correction: .*taken back\. Spent/);
+  });
+
   it('words the starting tier, a first assignment without figures, and a removed tier', () => {
     const floor = { from: '', to: 'potential', asOf: '2026-03-01', windowMonths: 1, minSpendFen: 0, minPurchases: 0, maxDays: -1, spendFen: 0, purchaseCount: 0, daysSinceLast: -1 };
     expect(tierReasonText(wording('en'), tierReason('tier-assigned', floor))).toBe('Spent CN¥0 in 0 purchases in the last month (Potential is the starting tier)');

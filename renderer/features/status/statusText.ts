@@ -7,6 +7,7 @@ import type { StatusSettings, TierHistoryEntry } from '../../../shared/domain/cu
 import type { LifecycleStage } from '../../../shared/domain/lifecycle';
 import { CURRENCY_MINOR_DIGITS, formatMoney, type Currency } from '../../../shared/domain/money';
 import { rfmGroupOf, statusGroupName, statusGroupOf, statusGroups, type Locale } from '../../../shared/domain/statusGroups';
+import { CORRECTION_CAUSES, type CorrectionCause } from '../../../shared/domain/tierCorrection';
 import type { TierBenefits, TierDecision } from '../../../shared/domain/tiers';
 import { assertNever } from '../../../shared/result';
 
@@ -188,8 +189,31 @@ export function tierReasonText(w: StatusWording, reason: TierReason): string {
     case 'tier-downgrade-pending':
       // The thresholds in params are those of the tier held, the ones no longer met.
       return shortText(w, params, groupName(w, stringParam(params, 'from')));
+    case 'tier-corrected':
+      // The thresholds in params are those of the tier taken back to.
+      return correctedText(t, stringParam(params, 'cause'), metText(w, params, groupName(w, stringParam(params, 'to'))));
     default:
       return assertNever(code, 'tier reason');
+  }
+}
+
+/** A correction's words by its cause; a cause this version does not know (a newer backup) is worded generally. */
+function correctedText(t: TFunction, cause: string, reason: string): string {
+  const known = (CORRECTION_CAUSES as readonly string[]).includes(cause) ? (cause as CorrectionCause) : null;
+  if (known === null) return t('status.tierReason.corrected.other', { reason });
+  switch (known) {
+    case 'voided':
+      return t('status.tierReason.corrected.voided', { reason });
+    case 'edited':
+      return t('status.tierReason.corrected.edited', { reason });
+    case 'import-undone':
+      return t('status.tierReason.corrected.import-undone', { reason });
+    case 'moved':
+      return t('status.tierReason.corrected.moved', { reason });
+    case 'deleted':
+      return t('status.tierReason.corrected.deleted', { reason });
+    default:
+      return assertNever(known, 'correction cause');
   }
 }
 
