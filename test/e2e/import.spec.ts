@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { encodeGbk } from '../../shared/domain/import/testing/gbk';
 import { test, expect } from './fixtures';
 import { ImportPage } from './pages/ImportPage';
+import { createCustomer, CustomerActivityPage } from './pages/PurchasePages';
 
 const DATA = new URL('../../../shared/data/', import.meta.url);
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
@@ -264,5 +265,40 @@ test.describe('import: sheet layouts and files that are not tables', () => {
     await app.goToCustomers();
     await expect(app.rows.filter({ hasText: '赵敏' })).toHaveCount(1);
     await expect(app.rows.filter({ hasText: '钱多多' })).toHaveCount(1);
+  });
+});
+
+// Issue 12 item 11: a till's export with one row per item is one purchase per order, with its lines.
+test.describe('import: a till export with one row per item', () => {
+  test('the rows of one order become one purchase with its items, not one visit per item', async ({ app, page }) => {
+    await app.startEmptyStore();
+    await createCustomer(app, '周小白', '13812345678');
+    const imp = new ImportPage(page);
+    await imp.open();
+    await imp.chooseKind('purchases');
+    const csv = [
+      '收银流水导出,,,,,,',
+      '订单号,下单时间,会员手机,商品,数量,单价,金额',
+      'T1001,2025-05-01 10:02,13812345678,龙井,2,64.00,128.00',
+      'T1001,2025-05-01 10:02,13812345678,茶点,3,8.00,24.00',
+      'T1001,2025-05-01 10:02,13812345678,纸袋,1,0.50,0.50',
+      'T1002,2025-05-02 15:40,13812345678,普洱,1,98.00,88.00',
+    ].join('\r\n');
+    await imp.pickFile('收银流水.csv', withBom(csv));
+    await expect(page.getByTestId('import-map-4')).toHaveValue('quantity');
+    await expect(page.getByTestId('import-map-5')).toHaveValue('unitPrice');
+    await imp.expectReport('import-report', { imported: 4, bad: 0, total: 4 });
+    await expect(page.getByTestId('report-purchases')).toContainText('2 笔消费');
+    await imp.startImport();
+    await imp.expectReport('import-done-report', { imported: 4 });
+
+    await app.goToCustomers();
+    await app.openCustomerFromList('周小白');
+    const activity = new CustomerActivityPage(page);
+    await expect(activity.timeline.entries).toHaveCount(2);
+    const order = activity.timeline.entry('龙井');
+    await expect(order).toContainText('茶点');
+    await expect(order).toContainText('纸袋');
+    await expect(activity.figure('count')).toContainText('2');
   });
 });

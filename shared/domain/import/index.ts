@@ -29,6 +29,7 @@ export * from './fileKind';
 export * from './importPlan';
 export * from './invisible';
 export * from './layout';
+export * from './orderLines';
 export * from './purchasesImport';
 export * from './tabular';
 export * from './vcard';

@@ -8,6 +8,7 @@ import { MAX_MINOR_UNITS, parseMoney, type Currency } from '../money';
 import { PHONE_ERRORS, validatePhone, type PhoneError } from '../phone';
 import { PURCHASE_LIMITS, type PurchaseErrorCode, type PurchaseFields, type PurchaseLine } from '../purchase';
 import { parseAmountSubFen, parseQuantity, SUB_FEN_SCALE, subFenToFen } from './amounts';
+import { mergeOrderRows, ORDER_LINE_ERRORS, readItemRow, type OrderLineError } from './orderLines';
 import { normalizeHeader } from './customerMapping';
 import { parseDateTimeToIso, type DateOrder } from './dates';
 import type { TabularData } from './tabular';
@@ -20,10 +21,11 @@ export const PURCHASE_IMPORT_ERRORS = [
   /** One invoice's lines name different customers. */
   'invoice-customer-mismatch',
 ] as const;
-export type PurchaseImportOwnError = (typeof PURCHASE_IMPORT_ERRORS)[number];
+export type PurchaseImportOwnError = (typeof PURCHASE_IMPORT_ERRORS)[number] | OrderLineError;
 export type PurchaseImportErrorCode = PurchaseImportOwnError | PurchaseErrorCode | PhoneError;
 export const ALL_PURCHASE_IMPORT_CODES: readonly PurchaseImportErrorCode[] = [
   ...PURCHASE_IMPORT_ERRORS,
+  ...ORDER_LINE_ERRORS,
   'date-required', 'date-invalid', 'date-in-future', 'amount-required', 'amount-invalid', 'amount-too-large',
   'quantity-invalid', 'price-required', 'price-invalid', 'line-product-required', 'text-too-long',
   ...PHONE_ERRORS,
@@ -146,7 +148,7 @@ export function detectPurchaseFormat(headers: string[]): PurchaseFormat {
     : 'simple';
 }
 
-export const PURCHASE_TARGETS = ['phone', 'name', 'externalId', 'date', 'amount', 'items', 'orderNo', 'note', 'ignore'] as const;
+export const PURCHASE_TARGETS = ['phone', 'name', 'externalId', 'date', 'amount', 'items', 'quantity', 'unitPrice', 'orderNo', 'note', 'ignore'] as const;
 export type PurchaseTarget = (typeof PURCHASE_TARGETS)[number];
 export type PurchaseColumnMapping = Record<number, PurchaseTarget>;
 
@@ -163,6 +165,8 @@ const PURCHASE_ALIASES: Record<Exclude<PurchaseTarget, 'ignore'>, string[]> = {
     '總額', 'Amount', 'Total', 'Sum', 'Paid', 'Total Amount', 'Grand Total', 'Net Total'],
   items: ['商品', '商品名称', '项目', '品名', '明细', '购买商品', '消费项目', '产品', '產品', '項目', 'Items', 'Item',
     'Products', 'Product', 'Description'],
+  quantity: ['数量', '件数', '购买数量', '销售数量', '商品数量', '數量', '購買數量', 'Qty', 'Quantity', 'Units'],
+  unitPrice: ['单价', '售价', '零售价', '销售单价', '商品单价', '單價', '售價', 'Unit Price', 'Price', 'Price Each', 'Unit Cost'],
   orderNo: ['订单号', '单号', '流水号', '小票号', '订单编号', '訂單號', '單號', 'Order No', 'Order ID', 'Order Number',
     'Receipt No', 'Receipt Number', 'Invoice', 'Invoice No', 'Transaction ID'],
   note: ['备注', '備註', '说明', 'Note', 'Notes', 'Memo', 'Comment'],
@@ -213,7 +217,11 @@ function readDate(text: string, ctx: PurchaseImportContext): { iso: string } | {
   return { iso };
 }
 
-/** (a) One purchase per row of the simple shape. */
+/**
+ * (a) The simple shape: one purchase per row, or, for a till's export with one row per item (a
+ * quantity or unit price column, or an order number on several rows), one line per row and one
+ * purchase per order number (see orderLines.ts).
+ */
 export function importSimplePurchases(table: TabularData, mapping: PurchaseColumnMapping, ctx: PurchaseImportContext): PurchaseImportResult {
   const col = (t: PurchaseTarget) => {
     const entry = Object.entries(mapping).find(([, v]) => v === t);
@@ -221,12 +229,18 @@ export function importSimplePurchases(table: TabularData, mapping: PurchaseColum
   };
   const columns = Object.fromEntries(PURCHASE_TARGETS.map((t) => [t, col(t)])) as Record<PurchaseTarget, number | undefined>;
   const report = emptyReport(table.rows.length);
-  const purchases: PurchaseImportDraft[] = [];
+  const drafts: PurchaseImportDraft[] = [];
+  const itemRows = columns.quantity !== undefined || columns.unitPrice !== undefined || orderNumbersRepeat(table, columns.orderNo);
+  const badOrders = new Set<string>();
 
   table.rows.forEach((row, r) => {
     const rowNumber = table.rowNumbers[r] ?? r + 2;
     const cell = (t: PurchaseTarget) => (columns[t] === undefined ? '' : (row[columns[t]!] ?? '').trim());
-    const bad = (code: PurchaseImportErrorCode, value: string) => report.badRows.push({ rowNumber, code, value });
+    const orderNo = cell('orderNo');
+    const bad = (code: PurchaseImportErrorCode, value: string) => {
+      report.badRows.push({ rowNumber, code, value });
+      if (orderNo) badOrders.add(orderNo);
+    };
 
     const ref: CustomerRef = {};
     const phone = cell('phone');
@@ -246,49 +260,89 @@ export function importSimplePurchases(table: TabularData, mapping: PurchaseColum
 
     const date = readDate(cell('date'), ctx);
     if ('code' in date) return bad(date.code, cell('date'));
-    const amountText = cell('amount');
-    if (amountText === '') return bad('amount-required', amountText);
-    const amount = parseMoney(amountText.replace(/^\((.*)\)$/, '-$1'), ctx.currency);
-    if (!amount.ok) return bad(amount.reason === 'money-too-large' ? 'amount-too-large' : 'amount-invalid', amountText);
     const note = cell('note');
     if ([...note].length > PURCHASE_LIMITS.note) return bad('text-too-long', note);
 
-    // Items become a line only when that is exact (one product, the amount divisible by its
-    // quantity); otherwise they are kept as the purchase's note.
-    const items = parseItemsText(cell('items'));
-    const totalFen = amount.value;
-    let lines: PurchaseLine[] = [];
-    const noteParts = [note];
-    const single = items.length === 1 ? items[0]! : null;
-    if (single && totalFen !== 0 && totalFen % single.quantity === 0 && [...single.product].length <= PURCHASE_LIMITS.product
-      && single.quantity <= PURCHASE_LIMITS.quantity) {
-      const quantity = totalFen < 0 ? -single.quantity : single.quantity;
-      lines = [{ product: single.product, category: '', quantity, unitPriceFen: Math.abs(totalFen / single.quantity) }];
-    } else if (cell('items')) {
-      noteParts.unshift(cell('items'));
+    let amounts: Pick<PurchaseFields, 'lines' | 'subtotalFen' | 'discountFen' | 'totalFen' | 'note'>;
+    if (itemRows) {
+      // One item per row; "绿茶 x2" in the item cell counts when there is no quantity column.
+      const item = columns.quantity === undefined ? parseItemsText(cell('items')) : [];
+      const single = item.length === 1 ? item[0]! : null;
+      const read = readItemRow({
+        product: single ? single.product : cell('items'),
+        quantity: columns.quantity !== undefined ? cell('quantity') : single ? String(single.quantity) : '',
+        unitPrice: cell('unitPrice'),
+        amount: cell('amount'),
+      });
+      if ('code' in read) return bad(read.code, read.value);
+      if (read.rounded) report.warnings.push({ rowNumber, code: 'price-rounded-to-fen', value: cell('unitPrice') });
+      amounts = { lines: [read.line], subtotalFen: read.subtotalFen, discountFen: read.subtotalFen - read.totalFen, totalFen: read.totalFen, note };
+    } else {
+      const whole = readWholePurchase(cell('amount'), cell('items'), note, ctx);
+      if ('code' in whole) return bad(whole.code, cell('amount'));
+      amounts = whole;
     }
 
-    purchases.push({
+    drafts.push({
       rowNumbers: [rowNumber],
-      externalRef: cell('orderNo') || null,
+      externalRef: orderNo || null,
       customerRef: ref,
-      fields: {
-        purchasedAt: date.iso,
-        lines,
-        subtotalFen: totalFen,
-        discountFen: 0,
-        totalFen,
-        paymentNote: '',
-        note: noteParts.filter(Boolean).join('\n'),
-      },
-      isReturn: totalFen < 0,
+      fields: { purchasedAt: date.iso, paymentNote: '', ...amounts },
+      isReturn: amounts.totalFen < 0,
     });
     report.importedRows++;
   });
 
+  const merged = mergeOrderRows(drafts, badOrders);
+  for (const b of merged.bad) report.badRows.push(b);
+  report.badRows.sort((a, b) => a.rowNumber - b.rowNumber);
+  // Rows of orders left out were counted as imported; each is now named once among the bad rows.
+  report.importedRows -= merged.bad.length;
+  const purchases = merged.purchases as PurchaseImportDraft[];
   report.purchases = purchases.length;
   report.returns = purchases.filter((p) => p.isReturn).length;
   return { format: 'simple', purchases, customers: [], report };
+}
+
+/** Whether some order number is on more than one row: the rows are then items of orders. */
+function orderNumbersRepeat(table: TabularData, column: number | undefined): boolean {
+  if (column === undefined) return false;
+  const seen = new Set<string>();
+  for (const row of table.rows) {
+    const v = (row[column] ?? '').trim();
+    if (v === '') continue;
+    if (seen.has(v)) return true;
+    seen.add(v);
+  }
+  return false;
+}
+
+/**
+ * A row that is a whole purchase. Its items become a line only when that is exact (one product,
+ * the amount divisible by its quantity); otherwise they are kept as the purchase's note.
+ */
+function readWholePurchase(
+  amountText: string,
+  itemsText: string,
+  note: string,
+  ctx: PurchaseImportContext,
+): Pick<PurchaseFields, 'lines' | 'subtotalFen' | 'discountFen' | 'totalFen' | 'note'> | { code: PurchaseImportErrorCode } {
+  if (amountText === '') return { code: 'amount-required' };
+  const amount = parseMoney(amountText.replace(/^\((.*)\)$/, '-$1'), ctx.currency);
+  if (!amount.ok) return { code: amount.reason === 'money-too-large' ? 'amount-too-large' : 'amount-invalid' };
+  const items = parseItemsText(itemsText);
+  const totalFen = amount.value;
+  let lines: PurchaseLine[] = [];
+  const noteParts = [note];
+  const single = items.length === 1 ? items[0]! : null;
+  if (single && totalFen !== 0 && totalFen % single.quantity === 0 && [...single.product].length <= PURCHASE_LIMITS.product
+    && single.quantity <= PURCHASE_LIMITS.quantity) {
+    const quantity = totalFen < 0 ? -single.quantity : single.quantity;
+    lines = [{ product: single.product, category: '', quantity, unitPriceFen: Math.abs(totalFen / single.quantity) }];
+  } else if (itemsText) {
+    noteParts.unshift(itemsText);
+  }
+  return { lines, subtotalFen: totalFen, discountFen: 0, totalFen, note: noteParts.filter(Boolean).join('\n') };
 }
 
 // ---- (b) Online Retail ---------------------------------------------------------------------------
