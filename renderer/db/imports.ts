@@ -12,6 +12,7 @@ import { groupPurchasesByCustomer, localDayOf, type DayOf } from '../../shared/d
 import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
 import {
   importNameKey,
+  ownPurchaseExtras,
   planImport,
   resolvePurchaseCustomers,
   type ExternalCustomerKey,
@@ -24,7 +25,7 @@ import {
   type PurchaseImportDraft,
   type PurchaseImportResult,
 } from '../../shared/domain/import';
-import { newPurchaseRecord, type Purchase } from '../../shared/domain/purchase';
+import { newPurchaseRecord, voidedPurchaseRecord, type Purchase } from '../../shared/domain/purchase';
 import { buildSearchTokens } from '../../shared/domain/searchTokens';
 import { createCatalogRepository, noteInCatalog } from './catalog';
 import { statusRules, type RepositoryDeps } from './customers';
@@ -178,6 +179,17 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
     if (phoneKeys.size) keep(await db.customers.where('phoneKeys').anyOf([...phoneKeys]).toArray());
     if (emailKeys.size) keep(await db.customers.where('emailKey').anyOf([...emailKeys]).toArray());
     if (nameTokens.size) keep((await db.customers.bulkGet(await idsWithAnyToken(db, [...nameTokens]))).filter((c): c is Customer => !!c));
+    // Rows of the app's own export carry their customer's id.
+    const ownIds = [...new Set(candidates.map((c) => c.id).filter((id): id is string => !!id))];
+    const activeIds = new Set<string>();
+    for (const part of chunks(ownIds, 5_000)) {
+      for (const c of await db.customers.bulkGet(part)) {
+        if (c && c.isDeleted === 0) {
+          activeIds.add(c.id);
+          byId.set(c.id, c);
+        }
+      }
+    }
 
     // Oldest customer first, so a phone shared by two customers always points at the same one.
     const known = [...byId.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
@@ -193,6 +205,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       else byName.set(nk, [c.id]);
     }
     return {
+      existingById: (id) => (activeIds.has(id) ? id : undefined),
       existingByPhone: (key) => byPhone.get(key),
       existingByEmail: (key) => byEmail.get(key),
       existingFields: (id) => {
@@ -212,6 +225,11 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       const rows = (await db.purchases.where('externalRef').anyOf(part).toArray()) as ImportedPurchase[];
       for (const r of rows) if (r.externalRef) storedRefs.add(r.externalRef);
     }
+    // The app's own export: its purchase number is the purchase's id in the store it came from.
+    const ownRefs = [...new Set(drafts.filter((p) => ownPurchaseExtras(p)).map((p) => p.externalRef!))];
+    for (const part of chunks(ownRefs, 5_000)) {
+      for (const r of await db.purchases.bulkGet(part)) if (r) storedRefs.add(r.id);
+    }
     const alreadyImported = drafts.filter((p) => p.externalRef !== null && storedRefs.has(p.externalRef));
     const toPlace = drafts.filter((p) => p.externalRef === null || !storedRefs.has(p.externalRef));
 
@@ -226,6 +244,11 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       for (const c of await db.customers.where('externalKey').anyOf(part).toArray()) {
         if (c.isDeleted === 0 && c.externalKey && !byExternal.has(c.externalKey)) byExternal.set(c.externalKey, c.id);
       }
+    }
+    // The app's own export names the customer by id: the same store, or customers imported with their ids.
+    const ownCustomerIds = [...new Set(toPlace.flatMap((p) => ownPurchaseExtras(p)?.customerId ?? []))];
+    for (const part of chunks(ownCustomerIds, 5_000)) {
+      for (const c of await db.customers.bulkGet(part)) if (c && c.isDeleted === 0) byExternal.set(c.id, c.id);
     }
     for (const part of chunks(phoneKeys, 5_000)) {
       const rows = await db.customers.where('phoneKeys').anyOf(part).toArray();
@@ -276,6 +299,27 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
     return { summary, resolved: placed, newCustomers, alreadyImported, unresolved };
   }
 
+  /**
+   * Returns of an own export back to their originals: in this import (same id), or in the store by id
+   * or by the order number an earlier import kept. A return whose original is nowhere stays a return
+   * without a link, as an imported cancellation does.
+   */
+  async function tieOwnReturns(drafts: readonly PurchaseImportDraft[], records: ImportedPurchase[]): Promise<void> {
+    const refs = drafts.map((d) => ownPurchaseExtras(d)?.returnOfRef ?? null);
+    const wanted = [...new Set(refs.filter((r): r is string => r !== null))];
+    if (wanted.length === 0) return;
+    const idOf = new Map(records.map((r) => [r.id, r.id] as const));
+    const missing = wanted.filter((r) => !idOf.has(r));
+    for (const part of chunks(missing, 5_000)) {
+      for (const p of await db.purchases.bulkGet(part)) if (p) idOf.set(p.id, p.id);
+      for (const p of (await db.purchases.where('externalRef').anyOf(part).toArray()) as ImportedPurchase[]) if (p.externalRef) idOf.set(p.externalRef, p.id);
+    }
+    records.forEach((r, i) => {
+      const ref = refs[i];
+      if (ref) r.returnOf = idOf.get(ref) ?? null;
+    });
+  }
+
   async function writeAudit(kind: string, summary: string, details: unknown) {
     const entry: AuditEntry = { id: deps.newId(), at: deps.now().toISOString(), kind, summary, details };
     await db.auditLog.add(entry);
@@ -309,7 +353,14 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         const createdIds: string[] = [];
         for (const part of chunks(plan.create)) {
           checkCancelled(signal);
-          const records = part.map((c) => newCustomerRecord(c.fields, deps.newId(), now, undefined, rules));
+          // A row of the app's own export keeps its id when the store has no record with it (one in the
+          // trash has); otherwise its id is kept as the customer number, so its purchases still find it.
+          const taken = new Set((await db.customers.bulkGet(part.flatMap((c) => (c.id ? [c.id] : [])))).flatMap((c) => (c ? [c.id] : [])));
+          const records = part.map((c) => {
+            const keep = c.id !== undefined && !taken.has(c.id);
+            const record = newCustomerRecord(c.fields, keep ? c.id! : deps.newId(), now, undefined, rules);
+            return c.id !== undefined && !keep ? { ...record, externalKey: c.id } : record;
+          });
           await db.customers.bulkAdd(records);
           await indexForSearch(db, records);
           for (const r of records) createdIds.push(r.id);
@@ -392,15 +443,18 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         const newIdOf = new Map<string, string>();
         for (const k of plan.newCustomers) newIdOf.set(k.externalId, deps.newId());
         const records: ImportedPurchase[] = plan.resolved.map(({ purchase, customerId, externalId }) => {
+          const own = ownPurchaseExtras(purchase);
+          // An own export's purchase keeps its number as its id (the plan left out numbers already in the store).
           const record: ImportedPurchase = newPurchaseRecord(purchase.fields, {
-            id: deps.newId(),
+            id: own ? purchase.externalRef! : deps.newId(),
             customerId: customerId ?? newIdOf.get(externalId!)!,
             now,
             importId: batchId,
           });
-          if (purchase.externalRef) record.externalRef = purchase.externalRef;
-          return record;
+          if (purchase.externalRef && !own) record.externalRef = purchase.externalRef;
+          return own?.voided ? voidedPurchaseRecord(record, own.voided.reason, now) : record;
         });
+        await tieOwnReturns(plan.resolved.map((p) => p.purchase), records);
         const byCustomer = new Map<string, ImportedPurchase[]>();
         for (const r of records) {
           const list = byCustomer.get(r.customerId);

@@ -4,6 +4,7 @@ import { localDayOf } from '../../shared/domain/customerFigures';
 import { workerDatabaseName } from '../db/activeDatabase';
 import { RegularsDatabase } from '../db/database';
 import { createImportRepository, ImportCancelledError } from '../db/imports';
+import { OWN_EXPORT_VOCABULARIES } from '../features/importExport/ownExportVocabularies';
 import { createImportSession, EmptyFileError, RefusedFileError, UnreadableFileError } from './importSession';
 import type { WorkerFailure, WorkerRequest, WorkerResponse } from './importProtocol';
 
@@ -11,7 +12,7 @@ import type { WorkerFailure, WorkerRequest, WorkerResponse } from './importProto
 const db = new RegularsDatabase(workerDatabaseName());
 const repo = createImportRepository(db, { now: () => new Date(), newId: () => crypto.randomUUID(), dayOf: localDayOf });
 // exceljs is large: loaded only when an XLSX file is opened.
-const session = createImportSession(db, repo, async (bytes, layout) => (await import('../features/importExport/xlsx')).readXlsx(bytes, layout));
+const session = createImportSession(db, repo, async (bytes, layout) => (await import('../features/importExport/xlsx')).readXlsx(bytes, layout), OWN_EXPORT_VOCABULARIES);
 
 let running: AbortController | null = null;
 

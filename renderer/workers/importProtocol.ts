@@ -66,6 +66,8 @@ export interface LoadedFile {
   customerMapping: ColumnMapping;
   purchaseMapping: PurchaseColumnMapping;
   purchaseFormat: PurchaseFormat;
+  /** The app's own customers or purchases export: read column by column as written, the mapping unused. */
+  ownExport: 'customers' | 'purchases' | null;
 }
 
 export interface DateOrderHint {

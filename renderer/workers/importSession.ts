@@ -26,9 +26,15 @@ import {
   type RecordsToDraftsResult,
   type RefusedFileKind,
   type TabularData,
+  type OwnExportLayout,
+  ownCustomerDrafts,
+  ownPurchases,
+  recognizeOwnExport,
+  unguardTable,
   type TextEncodingName,
   type WorkbookTable,
 } from '../../shared/domain/import';
+import type { ExportVocabulary } from '../../shared/domain/export/vocabulary';
 import type { ImportRepository, ImportRunOptions } from '../db/imports';
 import type { RegularsDatabase } from '../db/database';
 import {
@@ -132,10 +138,13 @@ export function createImportSession(
   db: RegularsDatabase,
   repo: ImportRepository,
   readXlsx: (bytes: Uint8Array, layout: LayoutChoice) => Promise<WorkbookTable>,
+  /** The export's words in each language, to recognise the app's own exports (OWN_EXPORT_VOCABULARIES). */
+  ownVocabularies: readonly ExportVocabulary[] = [],
 ) {
   let parsed: Parsed | null = null;
+  let own: OwnExportLayout | null = null;
   let fileName = '';
-  let lastDrafts: { key: string; result: RecordsToDraftsResult; rows: number } | null = null;
+  let lastDrafts: { key: string; result: RecordsToDraftsResult & { ids?: Map<number, string> }; rows: number } | null = null;
 
   function requireParsed(): Parsed {
     if (!parsed) throw new Error('No file loaded');
@@ -147,11 +156,12 @@ export function createImportSession(
     if (lastDrafts?.key === key) return lastDrafts;
     const p = requireParsed();
     const ctx = { defaultRegion: options.defaultRegion, today: new Date(), dateOrder: options.dateOrder };
-    const result: RecordsToDraftsResult = { drafts: [], errors: [], skipped: [] };
-    const add = (r: RecordsToDraftsResult) => {
+    const result: RecordsToDraftsResult & { ids: Map<number, string> } = { drafts: [], errors: [], skipped: [], ids: new Map() };
+    const add = (r: RecordsToDraftsResult & { ids?: Map<number, string> }) => {
       for (const d of r.drafts) result.drafts.push(d);
       for (const e of r.errors) result.errors.push(e);
       for (const s of r.skipped) result.skipped.push(s);
+      for (const [row, id] of r.ids ?? []) result.ids.set(row, id);
     };
     let rows: number;
     if (p.source === 'vcard') {
@@ -165,7 +175,7 @@ export function createImportSession(
       rows = table.rows.length;
       for (let i = 0; i < rows; i += CHECK_CHUNK) {
         const part = { headers: table.headers, rows: table.rows.slice(i, i + CHECK_CHUNK), rowNumbers: table.rowNumbers.slice(i, i + CHECK_CHUNK) };
-        add(rowsToDrafts(part, options.mapping, ctx));
+        add(own?.kind === 'customers' ? ownCustomerDrafts(part, own as OwnExportLayout<'customers'>, ctx) : rowsToDrafts(part, options.mapping, ctx));
         onProgress?.({ phase: 'checking', done: Math.min(rows, i + CHECK_CHUNK), total: rows });
       }
     }
@@ -182,7 +192,9 @@ export function createImportSession(
   function purchaseResult(options: PurchaseOptions) {
     const p = requireParsed();
     if (p.source === 'vcard') throw new UnreadableFileError('A vCard file holds no purchases');
-    return importPurchases(p.table, { currency: options.currency, now: new Date(), defaultRegion: options.defaultRegion, dateOrder: options.dateOrder }, options.mapping);
+    const ctx = { currency: options.currency, now: new Date(), defaultRegion: options.defaultRegion, dateOrder: options.dateOrder };
+    if (own?.kind === 'purchases') return ownPurchases(p.table, own as OwnExportLayout<'purchases'>, ctx);
+    return importPurchases(p.table, ctx, options.mapping);
   }
 
   function purchaseDateHint(options: PurchaseOptions): DateOrderHint {
@@ -200,7 +212,11 @@ export function createImportSession(
     return dateOrderHint(table.rows.map((r) => r[column] ?? ''));
   }
 
-  const candidatesOf = (r: RecordsToDraftsResult) => r.drafts.map((d) => ({ rowNumber: d.rowNumber, fields: d.fields }));
+  const candidatesOf = (r: RecordsToDraftsResult & { ids?: Map<number, string> }) =>
+    r.drafts.map((d) => {
+      const id = r.ids?.get(d.rowNumber);
+      return id ? { rowNumber: d.rowNumber, fields: d.fields, id } : { rowNumber: d.rowNumber, fields: d.fields };
+    });
   const invalidRowsOf = (r: RecordsToDraftsResult) => new Set(r.errors.map((e) => e.rowNumber)).size;
 
   return {
@@ -208,6 +224,7 @@ export function createImportSession(
       fileName = name;
       lastDrafts = null;
       parsed = null;
+      own = null;
       onProgress?.({ phase: 'reading', done: 0, total: bytes.length });
       const source = sourceOf(name, bytes);
       const file: LoadedFile = {
@@ -234,6 +251,7 @@ export function createImportSession(
         customerMapping: {},
         purchaseMapping: {},
         purchaseFormat: 'simple',
+        ownExport: null,
       };
       if (source === 'vcard') {
         const r = parseVCards(bytes);
@@ -267,7 +285,10 @@ export function createImportSession(
         }
         const cleaned = removeInvisibleFromTable(table);
         noteInvisible(file, cleaned.removals);
-        table = cleaned.table;
+        // The formula guard (a leading ' before = + - @) is the app's own and Excel's habit: taken off.
+        table = unguardTable(cleaned.table);
+        own = recognizeOwnExport(table.headers, ownVocabularies);
+        file.ownExport = own?.kind ?? null;
         parsed = { source, table };
         file.headers = table.headers;
         file.samples = table.rows.slice(0, 5);

@@ -520,7 +520,9 @@ function MappingCard(props: {
       </section>
     );
   }
-  const onlineRetail = kind === 'purchases' && file.purchaseFormat === 'online-retail';
+  // The app's own export is read column by column as written: no targets to choose.
+  const ownExport = file.ownExport === kind;
+  const onlineRetail = (kind === 'purchases' && file.purchaseFormat === 'online-retail') || ownExport;
   const targets: readonly string[] = kind === 'customers' ? TARGET_FIELDS : PURCHASE_TARGETS;
   const mapping: Record<number, string> = kind === 'customers' ? props.customerMapping : props.purchaseMapping;
   const combined = kind === 'customers' && Object.values(props.customerMapping).includes('firstName') && Object.values(props.customerMapping).includes('lastName');
@@ -528,7 +530,9 @@ function MappingCard(props: {
   return (
     <section className="card" aria-labelledby="import-mapping-heading">
       <h2 id="import-mapping-heading">{t('import.mapping.title')}</h2>
-      <p className="muted">{onlineRetail ? t('import.mapping.onlineRetail') : t('import.mapping.hint')}</p>
+      <p className="muted" data-testid={ownExport ? 'import-own-export' : undefined}>
+        {ownExport ? t('import.mapping.ownExport') : onlineRetail ? t('import.mapping.onlineRetail') : t('import.mapping.hint')}
+      </p>
       {combined && <p className="hint">{t('import.mapping.combineNames')}</p>}
       <table className="simple-table import-mapping" data-testid="import-mapping">
         <thead>

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { cellText } from '../../../shared/domain/import/cells';
 import { layOutWorkbook, type LayoutChoice, type SheetRow, type SheetRows, type WorkbookTable } from '../../../shared/domain/import/layout';
-import type { CsvCell } from '../../../shared/domain/export/csv';
+import { guardApostrophes, type CsvCell } from '../../../shared/domain/export/csv';
 
 export type XlsxTable = WorkbookTable;
 
@@ -62,7 +62,8 @@ export function safeSheetName(name: string, taken: Set<string>): string {
 
 /**
  * A workbook with one sheet per table: a bold, frozen header row; text cells as text (an XLSX text
- * cell is never evaluated, so no formula neutralisation is needed here), numbers as numbers.
+ * cell is never evaluated, so no formula neutralisation is needed here; only text already starting with
+ * '= gets one more apostrophe, see guardApostrophes), numbers as numbers.
  */
 export async function writeXlsx(sheets: readonly XlsxSheet[]): Promise<ArrayBuffer> {
   const workbook = new ExcelJS.Workbook();
@@ -71,7 +72,9 @@ export async function writeXlsx(sheets: readonly XlsxSheet[]): Promise<ArrayBuff
   for (const s of sheets) {
     const sheet = workbook.addWorksheet(safeSheetName(s.name, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.addRow(s.headers).font = { bold: true };
-    for (const row of s.rows) sheet.addRow(row.map((v) => (v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? null : v)));
+    for (const row of s.rows) {
+      sheet.addRow(row.map((v) => (v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? null : typeof v === 'string' ? guardApostrophes(v) : v)));
+    }
     // Widths from the longest text in each column (CJK characters count double), within reason.
     s.headers.forEach((h, i) => {
       let longest = displayWidth(h);

@@ -33,7 +33,7 @@ describe('toCsv', () => {
   });
 
   it('neutralises only text cells; numbers stay numbers', () => {
-    expect(['=A1', '+1', '-1', '@x', '\tx', '\rx', 'x=1', "'x"].map(neutralizeFormula)).toEqual(["'=A1", "'+1", "'-1", "'@x", "'\tx", "'\rx", 'x=1', "'x"]);
+    expect(['=A1', '+1', '-1', '@x', '\tx', '\rx', 'x=1', "'x", "'=x"].map(neutralizeFormula)).toEqual(["'=A1", "'+1", "'-1", "'@x", "'\tx", "'\rx", 'x=1', "'x", "''=x"]);
     expect(csvCell(-12.5)).toBe('-12.5');
     expect(csvCell(Number.NaN)).toBe('');
     expect(csvCell('-12.5')).toBe(`"'-12.5"`);

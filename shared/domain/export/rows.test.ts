@@ -60,6 +60,7 @@ describe('customerExportRows', () => {
     expect(row).toMatchObject({
       id: 'c1', gender: 'gender:male', phone: '138 1234 5678', otherPhones: '+852 9123 4567 (香港)', birthday: '--08-15',
       birthdayCalendar: 'calendar:lunar', source: 'source:referral', tags: 'VIP, 茶', totalSpent: -12.5, purchaseCount: 2,
+      consents: 'channel:sms: yesNo:yes 2025-01-02',
     });
     const second = Object.fromEntries(t.headers.map((h, i) => [h.replace('export.customer.', ''), t.rows[1]![i]]));
     expect(second).toMatchObject({ phone: '', birthday: '', totalSpent: 0, purchaseCount: 0, lastPurchaseAt: '' });
@@ -73,6 +74,15 @@ describe('customerExportRows', () => {
     expect(csv).toContain(',-12.5,2,');
   });
 
+  it('writes the primary phone with its label, and times with seconds only when they have them', () => {
+    const labelled = { ...customer, phones: [phone('+8613812345678', true, '店里')] };
+    const t = customerExportRows([labelled], { currency: 'CNY', region: 'CN' });
+    expect(t.rows[0]![t.headers.indexOf('export.customer.phone')]).toBe('138 1234 5678 (店里)');
+    const at = (iso: string) => purchaseExportRows([{ ...sale, purchasedAt: iso }], nameOf, { currency: 'CNY', region: 'CN' }).rows[0]![1];
+    expect(at(new Date(2025, 5, 1, 10, 0, 0).toISOString())).toBe('2025-06-01 10:00');
+    expect(at(new Date(2025, 5, 1, 10, 0, 7).toISOString())).toBe('2025-06-01 10:00:07');
+  });
+
   it('writes birthdays the import reads back', () => {
     expect(birthdayText({ calendar: 'solar', year: 1990, month: 5, day: 7, leapMonth: false })).toBe('1990-05-07');
     expect(birthdayText({ calendar: 'solar', year: null, month: 5, day: 7, leapMonth: false })).toBe('--05-07');
@@ -84,10 +94,11 @@ describe('purchase and contact exports', () => {
   it('one row per purchase with money as numbers', () => {
     const t = purchaseExportRows([sale, refund], nameOf, OPTS);
     expect(t.headers).toEqual(['id', 'purchasedAt', 'customerId', 'customerName', 'items', 'subtotal', 'discount', 'total', 'isReturn',
-      'returnOf', 'voided', 'voidReason', 'paymentNote', 'note'].map((c) => `export.purchase.${c}`));
+      'returnOf', 'voided', 'voidReason', 'paymentNote', 'note', 'lines'].map((c) => `export.purchase.${c}`));
     expect(t.rows).toEqual([
-      ['p1', '2025-06-01', 'c1', '张三', '龙井 ×2; 杯', 138, 8, 130, 'no', '', 'no', '', '微信', ''],
-      ['p2', '2025-06-02', 'c1', '张三', '', -12.5, 0, -12.5, 'yes', 'p1', 'no', '', '', '+退款'],
+      ['p1', '2025-06-01', 'c1', '张三', '龙井 ×2; 杯', 138, 8, 130, 'no', '', 'no', '', '微信', '',
+        '[{"product":"龙井","category":"茶","quantity":2,"unitPrice":"64.00"},{"product":"杯","category":"","quantity":1,"unitPrice":"10.00"}]'],
+      ['p2', '2025-06-02', 'c1', '张三', '', -12.5, 0, -12.5, 'yes', 'p1', 'no', '', '', '+退款', ''],
     ]);
   });
 

@@ -4,7 +4,7 @@
 // code itself. Money is written as a number in currency units (exact: from the integer minor units
 // via their decimal text), times as local "yyyy-MM-dd HH:mm".
 import { format } from 'date-fns';
-import type { Birthday, Customer, CustomerFields, PhoneRegion } from '../customer';
+import { CHANNELS, type Birthday, type Customer, type CustomerFields, type PhoneRegion } from '../customer';
 import type { Interaction } from '../interaction';
 import { minorUnitsToDecimal, type Currency } from '../money';
 import { formatPhoneForDisplay } from '../phone';
@@ -31,7 +31,11 @@ export interface ExportOptions {
   formatTime?: (iso: string) => string;
 }
 
-const defaultTime = (iso: string) => format(new Date(iso), 'yyyy-MM-dd HH:mm');
+/** Local time to the minute, with seconds only when it has them (imported purchases often do). */
+const defaultTime = (iso: string) => {
+  const d = new Date(iso);
+  return format(d, d.getSeconds() === 0 ? 'yyyy-MM-dd HH:mm' : 'yyyy-MM-dd HH:mm:ss');
+};
 
 function helpers(opts: ExportOptions) {
   const label = opts.label ?? ((_: ExportValueKind, code: string) => code);
@@ -54,11 +58,27 @@ function birthdayCalendar(b: Birthday | null): string {
   return b.calendar === 'lunar' ? (b.leapMonth ? 'lunar-leap' : 'lunar') : 'solar';
 }
 
+/** "138 1234 5678 (店里)": a phone with its label in brackets at the end, as the import reads it back. */
+export function phoneCellText(number: string, label: string): string {
+  return label ? `${number} (${label})` : number;
+}
+
+/** Separates phones in the other-phones cell, and consents in theirs. */
+export const LIST_SEPARATOR = '; ';
+
+/** "短信: 是 2025-01-02; 微信: 否 2025-03-04": each channel with consent on record, in the channels' order. */
+export function consentsText(consents: CustomerFields['consents'], label: (kind: ExportValueKind, code: string) => string): string {
+  return CHANNELS.flatMap((ch) => {
+    const c = consents[ch];
+    return c ? [`${label('channel', ch)}: ${label('yesNo', c.granted ? 'yes' : 'no')} ${c.date}`] : [];
+  }).join(LIST_SEPARATOR);
+}
+
 // ---- customers --------------------------------------------------------------------------------------
 
 export const CUSTOMER_EXPORT_COLUMNS = [
   'id', 'name', 'gender', 'phone', 'otherPhones', 'email', 'birthday', 'birthdayCalendar', 'company', 'title', 'city',
-  'address', 'source', 'referredBy', 'preferredChannel', 'tags', 'notes', 'totalSpent', 'purchaseCount', 'firstPurchaseAt',
+  'address', 'source', 'referredBy', 'preferredChannel', 'consents', 'tags', 'notes', 'totalSpent', 'purchaseCount', 'firstPurchaseAt',
   'lastPurchaseAt', 'createdAt', 'updatedAt',
 ] as const;
 export type CustomerExportColumn = (typeof CUSTOMER_EXPORT_COLUMNS)[number];
@@ -72,18 +92,15 @@ export type ExportableCustomer = CustomerFields & Pick<Customer, 'id' | 'created
 
 export function customerExportRows(customers: readonly ExportableCustomer[], opts: ExportOptions): ExportTable {
   const { label, time, money } = helpers(opts);
-  const phone = (p: CustomerFields['phones'][number]) => {
-    const text = formatPhoneForDisplay(p, opts.region);
-    return p.label ? `${text} (${p.label})` : text;
-  };
+  const phone = (p: CustomerFields['phones'][number]) => phoneCellText(formatPhoneForDisplay(p, opts.region), p.label);
   const rows = customers.map((c): CsvCell[] => {
     const primary = c.phones.find((p) => p.primary) ?? c.phones[0];
     const values: Record<CustomerExportColumn, CsvCell> = {
       id: c.id,
       name: c.name,
       gender: label('gender', c.gender),
-      phone: primary ? formatPhoneForDisplay(primary, opts.region) : '',
-      otherPhones: c.phones.filter((p) => p !== primary).map(phone).join('; '),
+      phone: primary ? phone(primary) : '',
+      otherPhones: c.phones.filter((p) => p !== primary).map(phone).join(LIST_SEPARATOR),
       email: c.email,
       birthday: birthdayText(c.birthday),
       birthdayCalendar: c.birthday ? label('calendar', birthdayCalendar(c.birthday)) : '',
@@ -94,6 +111,7 @@ export function customerExportRows(customers: readonly ExportableCustomer[], opt
       source: c.source ? label('source', c.source) : '',
       referredBy: c.referredBy ?? '',
       preferredChannel: c.preferredChannel ? label('channel', c.preferredChannel) : '',
+      consents: consentsText(c.consents, label),
       tags: c.tags.join(', '),
       notes: c.notes,
       totalSpent: c.totalSpentFen === undefined ? null : money(c.totalSpentFen),
@@ -112,7 +130,7 @@ export function customerExportRows(customers: readonly ExportableCustomer[], opt
 
 export const PURCHASE_EXPORT_COLUMNS = [
   'id', 'purchasedAt', 'customerId', 'customerName', 'items', 'subtotal', 'discount', 'total', 'isReturn', 'returnOf', 'voided',
-  'voidReason', 'paymentNote', 'note',
+  'voidReason', 'paymentNote', 'note', 'lines',
 ] as const;
 export type PurchaseExportColumn = (typeof PURCHASE_EXPORT_COLUMNS)[number];
 export const purchaseHeaderKey = (c: PurchaseExportColumn) => `export.purchase.${c}`;
@@ -123,6 +141,15 @@ export const purchaseLineHeaderKey = (c: PurchaseLineExportColumn) => `export.pu
 
 /** Customer names for the id columns; an unknown id gives ''. */
 export type CustomerNameOf = (customerId: string) => string | undefined;
+
+/**
+ * The line items exactly, for the import to read back: JSON, one object per line with the unit price
+ * in currency units as decimal text ([{"product":"龙井","category":"茶","quantity":2,"unitPrice":"64.00"}]).
+ */
+export function linesText(p: Pick<Purchase, 'lines'>, currency: Currency): string {
+  if (p.lines.length === 0) return '';
+  return JSON.stringify(p.lines.map((l) => ({ product: l.product, category: l.category, quantity: l.quantity, unitPrice: minorUnitsToDecimal(l.unitPriceFen, currency) })));
+}
 
 /** "龙井 ×2; 红茶 ×1" */
 export function itemsSummary(p: Pick<Purchase, 'lines'>): string {
@@ -147,6 +174,7 @@ export function purchaseExportRows(purchases: readonly Purchase[], nameOf: Custo
       voidReason: p.voidReason,
       paymentNote: p.paymentNote,
       note: p.note,
+      lines: linesText(p, opts.currency),
     };
     return PURCHASE_EXPORT_COLUMNS.map((col) => values[col]);
   });

@@ -9,11 +9,12 @@ export const IMPORT_POLICIES = ['skip', 'update', 'new'] as const;
 export type ImportPolicy = (typeof IMPORT_POLICIES)[number];
 
 /**
+ * 'id': a row of the app's own export whose customer id is in the store (the same store). Then
  * phone, then email. 'name' only for a row with neither phone nor e-mail, against a customer who
  * has neither either, with the same name and the same birthday (or both without one): the only
  * way such a row can be recognised when the same file is imported again.
  */
-export const MATCH_KINDS = ['phone', 'email', 'name'] as const;
+export const MATCH_KINDS = ['id', 'phone', 'email', 'name'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
 
 export const IMPORT_SKIP_CAUSES = ['matches-existing', 'duplicate-in-file'] as const;
@@ -22,9 +23,13 @@ export type ImportSkipCause = (typeof IMPORT_SKIP_CAUSES)[number];
 export interface ImportCandidate {
   rowNumber: number;
   fields: CustomerFields;
+  /** The customer's id in the app's own export: matched first, and kept for a new customer when free. */
+  id?: string;
 }
 
 export interface ImportLookup {
+  /** An existing (not deleted) customer with this id (rows of the app's own exports). */
+  existingById?: (id: string) => string | undefined;
   /** An existing (not deleted) customer with this normalized phone (CustomerPhone.normalized / Customer.phoneKeys). */
   existingByPhone: (normalized: string) => string | undefined;
   /** An existing customer with this e-mail key (lower case, as Customer.emailKey). */
@@ -68,6 +73,8 @@ export interface PlannedCreate {
   /** Every row merged into this new customer, first row first. */
   rowNumbers: number[];
   fields: CustomerFields;
+  /** The id the row brought (own export), to keep when the store has no customer with it. */
+  id?: string;
 }
 
 export interface PlannedUpdate {
@@ -187,6 +194,7 @@ export function planImport(rows: ImportCandidate[], lookup: ImportLookup, policy
   const filePhones = new Map<string, { rowNumber: number; target: Target | null }>();
   const fileEmails = new Map<string, { rowNumber: number; target: Target | null }>();
   const fileNames = new Map<string, { rowNumber: number; target: Target | null }>();
+  const fileIds = new Map<string, { rowNumber: number; target: Target | null }>();
   let matchedExisting = 0;
   let duplicatesInFile = 0;
   let unmatchable = 0;
@@ -198,7 +206,10 @@ export function planImport(rows: ImportCandidate[], lookup: ImportLookup, policy
     if (nameKey !== null && !lookup.existingByName) unmatchable++;
 
     let match: RowDecision['match'] = null;
+    const byId = row.id ? lookup.existingById?.(row.id) : undefined;
+    if (byId) match = { kind: 'id', customerId: byId };
     for (const key of phoneKeys) {
+      if (match) break;
       const id = lookup.existingByPhone(key);
       if (id) {
         match = { kind: 'phone', customerId: id };
@@ -217,19 +228,25 @@ export function planImport(rows: ImportCandidate[], lookup: ImportLookup, policy
       if (ids.length === 1) match = { kind: 'name', customerId: ids[0]! };
     }
 
+    // Within the file, a row of the app's own export is one customer of the store it came from: it
+    // repeats an earlier row only by id, so two customers who share a phone there stay two here.
     let earlier: { rowNumber: number; target: Target | null; kind: MatchKind } | null = null;
-    for (const key of phoneKeys) {
+    if (row.id) {
+      const seen = fileIds.get(row.id);
+      if (seen) earlier = { ...seen, kind: 'id' };
+    }
+    for (const key of row.id ? [] : phoneKeys) {
       const seen = filePhones.get(key);
       if (seen) {
         earlier = { ...seen, kind: 'phone' };
         break;
       }
     }
-    if (!earlier && emailKey) {
+    if (!earlier && emailKey && !row.id) {
       const seen = fileEmails.get(emailKey);
       if (seen) earlier = { ...seen, kind: 'email' };
     }
-    if (!earlier && nameKey !== null) {
+    if (!earlier && nameKey !== null && !row.id) {
       const seen = fileNames.get(nameKey);
       if (seen) earlier = { ...seen, kind: 'name' };
     }
@@ -264,7 +281,7 @@ export function planImport(rows: ImportCandidate[], lookup: ImportLookup, policy
 
     if (action === 'create' && !target) {
       target = { create: create.length };
-      create.push({ rowNumbers: [row.rowNumber], fields: row.fields });
+      create.push(row.id ? { rowNumbers: [row.rowNumber], fields: row.fields, id: row.id } : { rowNumbers: [row.rowNumber], fields: row.fields });
     } else if (target && 'create' in target) {
       const entry = create[target.create]!;
       entry.rowNumbers.push(row.rowNumber);
@@ -295,6 +312,7 @@ export function planImport(rows: ImportCandidate[], lookup: ImportLookup, policy
     const remembered = action === 'skip' ? (earlier?.target ?? null) : target;
     for (const key of phoneKeys) if (!filePhones.has(key)) filePhones.set(key, { rowNumber: duplicateOf?.rowNumber ?? row.rowNumber, target: remembered });
     if (emailKey && !fileEmails.has(emailKey)) fileEmails.set(emailKey, { rowNumber: duplicateOf?.rowNumber ?? row.rowNumber, target: remembered });
+    if (row.id && !fileIds.has(row.id)) fileIds.set(row.id, { rowNumber: duplicateOf?.rowNumber ?? row.rowNumber, target: remembered });
     if (nameKey !== null && !fileNames.has(nameKey)) fileNames.set(nameKey, { rowNumber: duplicateOf?.rowNumber ?? row.rowNumber, target: remembered });
 
     const decision: RowDecision = { rowNumber: row.rowNumber, match, duplicateOf, action, target };

@@ -27,6 +27,7 @@ export * from './delimited';
 export * from './encodingPreview';
 export * from './fileKind';
 export * from './importPlan';
+export * from './ownExport';
 export * from './invisible';
 export * from './layout';
 export * from './orderLines';
