@@ -34,6 +34,12 @@ for (const locale of ['zh-CN', 'en-US']) {
         await expect(customer.name, `"${query}" then Enter`).toHaveText(name);
         await expect(customer.name).toBeFocused();
       }
+      // Straight from a customer's page (typing there goes to the list), the same.
+      for (const { query, name } of QUERIES.slice(0, 3)) {
+        await expect(app.searchBox).toHaveValue('');
+        await app.typeFastThen(query, 'Enter');
+        await expect(customer.name, `"${query}" then Enter, from a customer's page`).toHaveText(name);
+      }
     });
 
     test('arrow down and Enter at once open the same match; a query with no match opens nothing', async ({ app, page }) => {
