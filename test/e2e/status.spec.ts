@@ -3,7 +3,16 @@
 // purchase that moves a customer up with its reason in words, and English.
 import { test, expect } from './fixtures';
 import { ChurnRiskPage, CustomerListStatus, CustomerStatusModel } from './pages/ChurnPages';
-import { createCustomer } from './pages/PurchasePages';
+import { createCustomer, type CustomerActivityPage } from './pages/PurchasePages';
+
+/** Records a purchase of one amount (the total mode) and waits for the dialog to close. */
+async function buy(customer: CustomerActivityPage, amount: string) {
+  const dialog = await customer.recordPurchase();
+  await dialog.useMode('total');
+  await dialog.amount.fill(amount);
+  await dialog.save();
+  await dialog.expectClosed();
+}
 
 const countOf = async (text: Promise<string>) => Number((await text).match(/\d+/)?.[0]);
 
@@ -135,6 +144,66 @@ test.describe('customer status', () => {
     const churn = await ChurnRiskPage.open(page);
     await expect(churn.empty).toContainText('目前没有需要关注的客户。');
     await expect(churn.rows).toHaveCount(0);
+  });
+
+  test('voiding a mistaken purchase takes back the upgrade it caused at once, with a history line; a real return still waits for the review', async ({ app, page }) => {
+    await app.startEmptyStore();
+    const customer = await createCustomer(app, '吴倩');
+    const status = new CustomerStatusModel(page);
+    await buy(customer, '600');
+    await expect(status.tier).toHaveText('潜在');
+    // ¥6,000 typed for someone else's sale: two purchases and ¥6,600 make a regular at once.
+    await buy(customer, '6000');
+    await expect(status.tier).toHaveText('普通');
+    await expect(status.historyEntries).toHaveCount(1);
+
+    const voiding = await customer.timeline.voidPurchase(customer.timeline.entry('6,000'));
+    await voiding.reason.fill('记到了别的客户名下');
+    await voiding.confirm();
+    await expect(voiding.root).toBeHidden();
+    await expect(status.tier).toHaveText('潜在');
+    await expect(status.pending).toHaveCount(0);
+    await expect(status.historyEntries).toHaveCount(2);
+    const corrected = status.historyEntries.first();
+    await expect(corrected).toContainText('普通→潜在');
+    await expect(corrected.locator('.tier-history-why')).toHaveText(
+      '更正：作废的消费不再计入，由它带来的升级已撤回。近 12 个月消费 ¥600，共 1 次（潜在为起始等级，没有门槛）',
+    );
+    await expect(customer.figure('count')).toContainText('1');
+
+    // A real sale makes a regular again; returning most of it is a real return: the tier waits for the review.
+    await buy(customer, '700');
+    await expect(status.tier).toHaveText('普通');
+    const returning = await customer.timeline.returnPurchase(customer.timeline.entry('700'));
+    await returning.amount.fill('500');
+    await returning.save();
+    await returning.expectClosed();
+    await expect(status.tier).toHaveText('普通');
+    await expect(status.pending).toContainText('潜在');
+    await expect(status.historyEntries).toHaveCount(3);
+  });
+
+  test('editing a mistaken amount down takes back the upgrade at once, worded in English', async ({ app, page }) => {
+    await app.startEmptyStore();
+    await app.switchLanguage('en');
+    const customer = await createCustomer(app, 'Ada Lin');
+    const status = new CustomerStatusModel(page);
+    await buy(customer, '600');
+    // 60 typed as 6000: a regular at once.
+    await buy(customer, '6000');
+    await expect(status.tier).toHaveText('Regular');
+
+    const edit = await customer.timeline.editPurchase(customer.timeline.entry('6,000'));
+    await edit.amount.fill('60');
+    await edit.save();
+    await edit.expectClosed();
+    await expect(status.tier).toHaveText('Potential');
+    await expect(status.pending).toHaveCount(0);
+    await expect(status.historyEntries).toHaveCount(2);
+    await expect(status.historyEntries.first()).toContainText('Regular');
+    await expect(status.historyEntries.first().locator('.tier-history-why')).toHaveText(
+      'Correction: a purchase was edited and no longer counts as before, so the upgrade it gave was taken back. Spent CN¥660 in 2 purchases in the last 12 months (Potential is the starting tier)',
+    );
   });
 
   test('in English, with the reasons in English words', async ({ app, page }) => {

@@ -61,6 +61,11 @@ export class CustomerStatusModel {
     return this.card.getByTestId('status-rfm');
   }
 
+  /** The downgrade waiting for the tier review, when there is one. */
+  get pending(): Locator {
+    return this.card.getByTestId('status-pending');
+  }
+
   get historyEntries(): Locator {
     return this.history.getByTestId('tier-history-entry');
   }
