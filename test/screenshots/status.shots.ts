@@ -1,6 +1,8 @@
 // Screenshots of the status rules, the live preview, the RFM grouping and the tier review, per language.
 import { test, expect } from '../e2e/fixtures';
 import { StatusRulesPage } from '../e2e/pages/StatusPages';
+import { CustomerStatusModel } from '../e2e/pages/ChurnPages';
+import { createCustomer } from '../e2e/pages/PurchasePages';
 import { LOCALES, OUT } from './shotLocales';
 
 for (const { system, tag } of LOCALES) {
@@ -45,6 +47,36 @@ for (const { system, tag } of LOCALES) {
       await expect(again.preview.locator('li')).toHaveCount(11);
       await expect(page.getByTestId('rfm-table')).toBeVisible();
       await shot('48-rules-rfm', true);
+    });
+
+    test(`a customer's tier taken back by a correction in ${tag}`, async ({ app, page }) => {
+      await app.startEmptyStore();
+      const customer = await createCustomer(app, tag === 'en' ? 'Ada Lin' : '吴倩');
+      const status = new CustomerStatusModel(page);
+      const buy = async (amount: string) => {
+        const dialog = await customer.recordPurchase();
+        await dialog.useMode('total');
+        await dialog.amount.fill(amount);
+        await dialog.save();
+        await dialog.expectClosed();
+      };
+      await buy('600');
+      await buy('6000');
+      await expect(status.historyEntries).toHaveCount(1);
+      // The ¥6,000 was a mistake: voided, the upgrade goes back. Then a real ¥700, partly returned: pending until the review.
+      const voiding = await customer.timeline.voidPurchase(customer.timeline.entry('6,000'));
+      await voiding.reason.fill(tag === 'en' ? 'Wrong customer' : '记错客户');
+      await voiding.confirm();
+      await expect(status.historyEntries).toHaveCount(2);
+      await buy('700');
+      await expect(status.historyEntries).toHaveCount(3);
+      const returning = await customer.timeline.returnPurchase(customer.timeline.entry('700'));
+      await returning.amount.fill('500');
+      await returning.save();
+      await returning.expectClosed();
+      await expect(status.pending).toBeVisible();
+      await status.card.screenshot({ path: `${OUT}/${tag}-49-status-card-pending.png` });
+      await status.history.screenshot({ path: `${OUT}/${tag}-49-tier-history-corrected.png` });
     });
   });
 }
