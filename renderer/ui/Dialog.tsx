@@ -1,6 +1,9 @@
-// A modal dialog: Esc and the backdrop close it, focus moves in on open and back out on close.
+// A modal dialog: Esc and the backdrop close it, focus moves in on open and back out on close, and the
+// page behind it (and any dialog below it) is inert while it is open (see modalLayer).
 import { useEffect, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { isTopLayer, useModalLayer } from './modalLayer';
 
 interface DialogProps {
   title: string;
@@ -14,18 +17,20 @@ interface DialogProps {
 export function Dialog({ title, onClose, children, footer, wide, testId }: DialogProps) {
   const { t } = useTranslation();
   const panel = useRef<HTMLDivElement>(null);
+  const layer = useModalLayer();
   // The latest onClose, so an inline callback does not re-run the focus effect on every render.
   const close = useRef(onClose);
   close.current = onClose;
 
   useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
     const focusable =
       panel.current?.querySelector<HTMLElement>('[data-autofocus]') ??
       panel.current?.querySelector<HTMLElement>('.dialog-body button, .dialog-body input, .dialog-body select, .dialog-body textarea, .dialog-body a[href]') ??
       panel.current?.querySelector<HTMLElement>('button, input, select, textarea, a[href]');
     (focusable ?? panel.current)?.focus();
     const onKey = (event: KeyboardEvent) => {
+      // A dialog opened from this one has the keyboard until it closes.
+      if (!isTopLayer(layer)) return;
       // Esc while an input method is composing (pinyin) belongs to the input method.
       if (event.key === 'Escape' && !event.isComposing) {
         event.stopPropagation();
@@ -51,11 +56,10 @@ export function Dialog({ title, onClose, children, footer, wide, testId }: Dialo
     window.addEventListener('keydown', onKey, true);
     return () => {
       window.removeEventListener('keydown', onKey, true);
-      previous?.focus?.();
     };
-  }, []);
+  }, [layer]);
 
-  return (
+  return createPortal(
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         className={wide ? 'dialog dialog-wide' : 'dialog'}
@@ -75,7 +79,8 @@ export function Dialog({ title, onClose, children, footer, wide, testId }: Dialo
         <div className="dialog-body">{children}</div>
         {footer && <footer className="dialog-footer">{footer}</footer>}
       </div>
-    </div>
+    </div>,
+    layer,
   );
 }
 

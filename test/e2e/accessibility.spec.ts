@@ -251,3 +251,219 @@ for (const { theme, locale } of RUNS) {
     });
   });
 }
+
+/** Where the focus is, as a clerk would name it: the element's test id, else its accessible name. */
+async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return 'body';
+    return el.dataset.testid ?? el.getAttribute('aria-label') ?? el.id ?? el.tagName;
+  });
+}
+
+test.describe('form errors tied to their fields', () => {
+  test('customer form, purchase and contact dialogs: the first failing field has the focus, is marked and reads its error', async ({ app, page }) => {
+    await app.startEmptyStore();
+    const form = await app.newCustomer();
+    await form.fillPhone(0, '12345');
+    await page.getByTestId('field-email').fill('bad@');
+    await page.getByTestId('field-city').focus();
+    await form.save();
+    await expect(form.errorSummary).toBeVisible();
+    // The name (empty) comes first; the phone and the e-mail are marked too, each read with its own error.
+    const name = form.field('name');
+    await expect(name).toBeFocused();
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await expect(name).toHaveAccessibleDescription(/请填写|必填|姓名/);
+    for (const other of [form.field('phone-0'), page.getByTestId('field-email')]) {
+      await expect(other).toHaveAttribute('aria-invalid', 'true');
+      const described = await other.getAttribute('aria-describedby');
+      expect(described).toBeTruthy();
+      await expect(page.locator(`[id="${described!.split(' ').pop()}"]`)).toHaveClass(/form-error/);
+    }
+    // Fixed: the marks and the descriptions go; the hint describes the name again.
+    await form.fillName('林晓美');
+    await form.fillPhone(0, '13800138000');
+    await page.getByTestId('field-email').fill('');
+    await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('field-email')).not.toHaveAttribute('aria-describedby');
+    await form.save();
+    await expect(page.getByTestId('customer-name')).toHaveText('林晓美');
+
+    // The purchase dialog, total only, an amount that is not one.
+    await page.getByTestId('record-purchase').click();
+    const purchase = page.getByTestId('purchase-dialog');
+    await purchase.locator('label', { has: page.getByTestId('purchase-mode-total') }).click();
+    await purchase.getByTestId('purchase-amount').fill('十二块');
+    await purchase.getByTestId('purchase-payment').focus();
+    await purchase.getByTestId('purchase-save').click();
+    const amount = purchase.getByTestId('purchase-amount');
+    await expect(amount).toBeFocused();
+    await expect(amount).toHaveAttribute('aria-invalid', 'true');
+    await expect(amount).toHaveAccessibleDescription(/.+/);
+    // Items: a line with a price but no product; its row's error describes the product field.
+    await purchase.locator('label', { has: page.getByTestId('purchase-mode-items') }).click();
+    await purchase.getByTestId('line-price').first().fill('12');
+    await purchase.getByTestId('purchase-payment').focus();
+    await purchase.getByTestId('purchase-save').click();
+    const product = purchase.getByTestId('line-product').first();
+    await expect(product).toBeFocused();
+    await expect(product).toHaveAttribute('aria-invalid', 'true');
+    await expect(product).toHaveAccessibleDescription(/.+/);
+    await page.keyboard.press('Escape');
+    await expect(purchase).toBeHidden();
+
+    // The contact dialog: no summary.
+    await page.getByTestId('record-contact').click();
+    const contact = page.getByTestId('contact-dialog');
+    await contact.getByTestId('contact-outcome').focus();
+    await contact.getByTestId('contact-save').click();
+    const summary = contact.getByTestId('contact-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary).toHaveAttribute('aria-invalid', 'true');
+    await expect(summary).toHaveAccessibleDescription(/.+/);
+    await summary.fill('问了新茶');
+    await contact.getByTestId('contact-save').click();
+    await expect(contact).toBeHidden();
+  });
+
+  test('status rules, backup settings, the owner PIN and the backup password: the same', async ({ app, page }) => {
+    await app.startEmptyStore();
+    const rules = await StatusRulesPage.open(page);
+    await rules.tierField(1, 'minPurchases').fill('两次');
+    await rules.save();
+    const cell = rules.tierField(1, 'minPurchases');
+    await expect(cell).toBeFocused();
+    await expect(cell).toHaveAttribute('aria-invalid', 'true');
+    await expect(cell).toHaveAccessibleDescription('请输入整数');
+
+    // Backup settings are the owner's: a new PIN first, typed twice differently; the second field is the wrong one.
+    await BackupPage.open(page);
+    await page.getByTestId('edit-backup-settings').click();
+    const pin = page.getByTestId('pin-dialog');
+    await pin.getByTestId('pin-input').fill('2580');
+    await pin.getByTestId('pin-confirm').fill('2581');
+    await pin.getByTestId('pin-submit').click();
+    const again = pin.getByTestId('pin-confirm');
+    await expect(again).toBeFocused();
+    await expect(again).toHaveAttribute('aria-invalid', 'true');
+    await expect(again).toHaveAccessibleDescription(await pin.getByTestId('pin-error').innerText());
+    await expect(pin.getByTestId('pin-input')).not.toHaveAttribute('aria-invalid', 'true');
+    await new PinDialog(page).setPin('2580');
+
+    await page.getByTestId('backup-setting-recentMax').fill('十');
+    await page.getByTestId('backup-setting-dailyDays').fill('4000');
+    await page.getByTestId('backup-settings-save').click();
+    const first = page.getByTestId('backup-setting-recentMax');
+    await expect(first).toBeFocused();
+    await expect(first).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('backup-setting-dailyDays')).toHaveAttribute('aria-invalid', 'true');
+    await expect(first).toHaveAccessibleDescription(/.+/);
+    await page.getByTestId('backup-setting-recentMax').fill('10');
+    await page.getByTestId('backup-setting-dailyDays').fill('30');
+    await page.getByTestId('backup-settings-save').click();
+    await expect(page.getByTestId('settings-summary')).toBeVisible();
+
+    await page.getByTestId('set-password').click();
+    const password = page.getByTestId('password-dialog');
+    await password.getByTestId('password-input').fill('short');
+    await password.getByTestId('password-confirm').focus();
+    await password.getByTestId('password-save').click();
+    const input = password.getByTestId('password-input');
+    await expect(input).toBeFocused();
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    await expect(input).toHaveAccessibleDescription(new RegExp(await password.getByTestId('password-error').innerText()));
+  });
+});
+
+test.describe('dialogs', () => {
+  test('while a dialog is open the page behind it is inert and out of the accessibility tree; closing gives it back and the focus returns', async ({ app, page }) => {
+    await app.startEmptyStore();
+    const form = await app.newCustomer();
+    await form.fillName('林晓美');
+    await form.fillPhone(0, '13800138000');
+    await form.save();
+    await expect(page.getByTestId('customer-name')).toHaveText('林晓美');
+    const opener = page.getByTestId('record-purchase');
+    await opener.click();
+    const dialog = page.getByTestId('purchase-dialog');
+    await expect(dialog).toBeVisible();
+    await expect(page.locator('#root')).toHaveAttribute('inert', '');
+    const tree = await page.locator('body').ariaSnapshot();
+    // Only the dialog: no sidebar, no search, no customer page, no landmarks of the page behind.
+    expect(tree.split('\n').filter((line) => line.startsWith('- '))).toEqual([`- dialog "${await dialog.getByRole('heading').innerText()}":`]);
+    expect(tree).not.toMatch(/navigation|main/);
+    expect(tree).not.toContain(await page.getByTestId('record-contact').innerText());
+    expect(await page.getByTestId('nav-settings').evaluate((el) => el.closest('[inert]') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.locator('#root')).not.toHaveAttribute('inert');
+    await expect(page.locator('#root')).not.toHaveAttribute('aria-hidden');
+    await expect(opener).toBeFocused();
+    expect(await page.locator('body').ariaSnapshot()).toMatch(/navigation/);
+
+    // From a menu: the focus comes back to the menu's button.
+    await opener.click();
+    await dialog.locator('label', { has: page.getByTestId('purchase-mode-total') }).click();
+    await dialog.getByTestId('purchase-amount').fill('680');
+    await dialog.getByTestId('purchase-save').click();
+    await expect(dialog).toBeHidden();
+    const menu = page.locator('[data-kind="purchase"]').first().getByTestId('entry-menu');
+    await menu.click();
+    await page.getByTestId('entry-void').click();
+    await expect(page.getByTestId('void-dialog')).toBeVisible();
+    await expect(page.locator('#root')).toHaveAttribute('inert', '');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('void-dialog')).toBeHidden();
+    await expect(menu).toBeFocused();
+  });
+
+  test('the purchase dialog: the date and the mode come before the items, Cancel, Save and Close after the last field', async ({ app, page }) => {
+    await app.startEmptyStore();
+    const form = await app.newCustomer();
+    await form.fillName('林晓美');
+    await form.fillPhone(0, '13800138000');
+    await form.save();
+    const dialog = page.getByTestId('purchase-dialog');
+    const walk = async (keys: 'Tab' | 'Shift+Tab', steps: number) => {
+      const seen = [await focused(page)];
+      for (let i = 0; i < steps; i++) {
+        await page.keyboard.press(keys);
+        seen.push(await focused(page));
+      }
+      return seen;
+    };
+    await page.getByTestId('record-purchase').click();
+    await dialog.locator('label', { has: page.getByTestId('purchase-mode-items') }).click();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    // Items (the mode just used is remembered): the first item has the focus, for speed; the date and the
+    // mode are just before it, and Tab from the last field goes to Cancel, Save and Close, then the date.
+    await page.getByTestId('record-purchase').click();
+    await expect(dialog.getByTestId('line-product').first()).toBeFocused();
+    expect(await walk('Shift+Tab', 2)).toEqual(['line-product', 'purchase-mode-items', 'purchase-datetime']);
+    const close = await dialog.getByRole('button', { name: '关闭' }).getAttribute('aria-label');
+    expect(await walk('Tab', 12)).toEqual([
+      'purchase-datetime',
+      'purchase-mode-items',
+      'line-product',
+      'line-category',
+      'line-quantity',
+      'line-price',
+      'purchase-discount',
+      'purchase-payment',
+      'purchase-note',
+      'purchase-cancel',
+      'purchase-save',
+      close,
+      'purchase-datetime',
+    ]);
+
+    // Total only: the same order around the amount.
+    await dialog.locator('label', { has: page.getByTestId('purchase-mode-total') }).click();
+    await dialog.getByTestId('purchase-datetime').focus();
+    expect(await walk('Tab', 9)).toEqual(['purchase-datetime', 'purchase-mode-total', 'purchase-amount', 'purchase-discount', 'purchase-payment', 'purchase-note', 'purchase-cancel', 'purchase-save', close, 'purchase-datetime']);
+    expect(await walk('Shift+Tab', 3)).toEqual(['purchase-datetime', close, 'purchase-save', 'purchase-cancel']);
+  });
+});

@@ -1,8 +1,9 @@
 // Setting or changing the backup password: later backups are encrypted with it (AES-256-GCM, the key from
 // scrypt). The main process keeps it, protected by the OS; a restore of an encrypted backup asks for it.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
+import { FieldError, useFocusFirstInvalid } from '../../ui/FormField';
 
 /** Long enough that guessing through scrypt is hopeless; a phrase is easier to remember than symbols. */
 export const MIN_BACKUP_PASSWORD = 8;
@@ -18,20 +19,28 @@ export function BackupPasswordDialog({ changing, onSave, onCancel }: Props) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  /** What is wrong, and which of the two fields it is about. */
+  const [error, setError] = useState<{ text: string; field: 'backup-password' | 'backup-password-again' } | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
+
+  const refuse = (text: string, field: 'backup-password' | 'backup-password-again' = 'backup-password') => {
+    setError({ text, field });
+    focusFirstInvalid();
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    if (password.length < MIN_BACKUP_PASSWORD) return setError(t('backup.password.tooShort', { count: MIN_BACKUP_PASSWORD }));
-    if (password.length > MAX_BACKUP_PASSWORD) return setError(t('backup.password.tooLong', { count: MAX_BACKUP_PASSWORD }));
-    if (password !== confirmation) return setError(t('backup.password.mismatch'));
+    if (password.length < MIN_BACKUP_PASSWORD) return refuse(t('backup.password.tooShort', { count: MIN_BACKUP_PASSWORD }));
+    if (password.length > MAX_BACKUP_PASSWORD) return refuse(t('backup.password.tooLong', { count: MAX_BACKUP_PASSWORD }));
+    if (password !== confirmation) return refuse(t('backup.password.mismatch'), 'backup-password-again');
     setBusy(true);
     setError(null);
     const failure = await onSave(password);
     setBusy(false);
-    if (failure) setError(failure);
+    if (failure) refuse(failure);
   };
 
   return (
@@ -50,21 +59,23 @@ export function BackupPasswordDialog({ changing, onSave, onCancel }: Props) {
         </>
       }
     >
-      <form id="backup-password-form" onSubmit={(e) => void submit(e)} noValidate>
+      <form id="backup-password-form" ref={form} onSubmit={(e) => void submit(e)} noValidate>
         <p>{t('backup.password.intro')}</p>
         <div className="form-field">
           <label htmlFor="backup-password">{t('backup.password.new')}</label>
-          <input id="backup-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-autofocus data-testid="password-input" />
-          <span className="hint">{t('backup.password.rules', { count: MIN_BACKUP_PASSWORD })}</span>
+          <input id="backup-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="backup-password-rules" data-autofocus data-testid="password-input" />
+          <span className="hint" id="backup-password-rules">
+            {t('backup.password.rules', { count: MIN_BACKUP_PASSWORD })}
+          </span>
         </div>
         <div className="form-field">
           <label htmlFor="backup-password-again">{t('backup.password.confirm')}</label>
           <input id="backup-password-again" type="password" autoComplete="new-password" value={confirmation} onChange={(e) => setConfirmation(e.target.value)} data-testid="password-confirm" />
         </div>
         {error && (
-          <p className="form-error" role="alert" data-testid="password-error">
-            {error}
-          </p>
+          <FieldError controlId={error.field} className="form-error-block" testId="password-error">
+            {error.text}
+          </FieldError>
         )}
         <p className="banner banner-warning">{t('backup.password.forgetWarning')}</p>
       </form>

@@ -1,10 +1,11 @@
 // The owner's backup settings: where backups go, when automatic ones are made and which are kept.
 // The main process keeps them (they belong to this PC, so a restore cannot change them).
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSettingsView } from '../../../shared/backup/api';
 import type { RetentionSettings } from '../../../shared/domain/backupRetention';
 import type { ScheduleSettings } from '../../../shared/domain/backupSchedule';
+import { Field, useFocusFirstInvalid } from '../../ui/FormField';
 
 type NumberField = 'quietMinutes' | 'minIntervalMinutes' | 'recentHours' | 'recentMax' | 'dailyDays' | 'monthlyMonths';
 
@@ -54,6 +55,8 @@ export function BackupSettingsForm({ view, canChooseFolder, onChooseFolder, onTy
   const [folderMessage, setFolderMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
 
   const parse = (field: NumberField): number | null => {
     const text = numbers[field].trim().replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30));
@@ -81,7 +84,7 @@ export function BackupSettingsForm({ view, canChooseFolder, onChooseFolder, onTy
       else values[field] = value;
     }
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) return focusFirstInvalid();
     setBusy(true);
     setProblem(null);
     const failure = await onSave({
@@ -99,27 +102,20 @@ export function BackupSettingsForm({ view, canChooseFolder, onChooseFolder, onTy
   );
 
   const numberInput = (field: NumberField, label: string) => (
-    <div className={errors[field] ? 'form-field has-error' : 'form-field'}>
-      <label htmlFor={`bs-${field}`}>{label}</label>
+    <Field label={label} htmlFor={`bs-${field}`} error={errors[field]}>
       <input
         id={`bs-${field}`}
         className="number-input"
         inputMode="numeric"
         value={numbers[field]}
         onChange={(e) => setNumbers((n) => ({ ...n, [field]: e.target.value }))}
-        aria-invalid={errors[field] ? true : undefined}
         data-testid={`backup-setting-${field}`}
       />
-      {errors[field] && (
-        <span className="form-error" role="alert">
-          {errors[field]}
-        </span>
-      )}
-    </div>
+    </Field>
   );
 
   return (
-    <form className="backup-settings-form" onSubmit={(e) => void submit(e)} noValidate data-testid="backup-settings-form">
+    <form ref={form} className="backup-settings-form" onSubmit={(e) => void submit(e)} noValidate data-testid="backup-settings-form">
       <fieldset>
         <legend>{t('backup.settings.folder')}</legend>
         <p className="mono break backup-folder" data-testid="backup-folder-path">
@@ -137,7 +133,16 @@ export function BackupSettingsForm({ view, canChooseFolder, onChooseFolder, onTy
           <div className="backup-folder-typed">
             <div className="form-field">
               <label htmlFor="bs-folder">{t('backup.settings.folderPath')}</label>
-              <input id="bs-folder" className="mono" value={folderPath} onChange={(e) => setFolderPath(e.target.value)} spellCheck={false} data-testid="folder-path-input" />
+              <input
+                id="bs-folder"
+                className="mono"
+                value={folderPath}
+                onChange={(e) => setFolderPath(e.target.value)}
+                spellCheck={false}
+                aria-invalid={folderMessage?.kind === 'error' || undefined}
+                aria-describedby={folderMessage ? 'bs-folder-message' : undefined}
+                data-testid="folder-path-input"
+              />
               <span className="hint">{t('backup.settings.folderPathHint')}</span>
             </div>
             <div className="row-gap">
@@ -149,7 +154,7 @@ export function BackupSettingsForm({ view, canChooseFolder, onChooseFolder, onTy
           </div>
         )}
         {folderMessage && (
-          <p className={folderMessage.kind === 'ok' ? 'hint backup-ok' : 'form-error'} role={folderMessage.kind === 'ok' ? 'status' : 'alert'} data-testid="folder-message">
+          <p className={folderMessage.kind === 'ok' ? 'hint backup-ok' : 'form-error'} role={folderMessage.kind === 'ok' ? 'status' : 'alert'} id="bs-folder-message" data-testid="folder-message">
             {folderMessage.text}
           </p>
         )}

@@ -1,10 +1,11 @@
 // The owner PIN: set it the first time an owner-only action needs it, type it to go on, change it.
 // Only a salted hash is kept (shared/domain/ownerPin.ts); wrong PINs lock the dialog for a while.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { differenceInSeconds } from 'date-fns';
 import { checkNewPin, PIN_MAX_DIGITS, PIN_MIN_DIGITS, type OwnerPinRecord } from '../../../shared/domain/ownerPin';
 import { Dialog } from '../../ui/Dialog';
+import { FieldError, useFocusFirstInvalid } from '../../ui/FormField';
 import { checkOwnerPin, newPinRecord, ownerPinLockedUntil } from './ownerPinCheck';
 
 export type PinDialogMode = 'set' | 'enter' | 'change';
@@ -39,8 +40,15 @@ export function OwnerPinDialog({ mode, record, purpose, onDone, onCancel }: Prop
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  /** What is wrong, and which field it is about (a PIN that does not match its confirmation: the second). */
+  const [error, setError] = useState<{ text: string; field: 'owner-pin' | 'owner-pin-again' } | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
+  const refuse = (text: string, field: 'owner-pin' | 'owner-pin-again' = 'owner-pin') => {
+    setError({ text, field });
+    focusFirstInvalid();
+  };
   const lockedUntil = useLockout();
   const [lockout, setLockout] = useState<Date | null>(null);
   const shownLock = lockout && lockout > new Date() ? lockout : lockedUntil;
@@ -60,17 +68,17 @@ export function OwnerPinDialog({ mode, record, purpose, onDone, onCancel }: Prop
         }
         setPin('');
         if (checked.reason === 'locked') setLockout(checked.until);
-        else setError(t('pin.wrong', { count: checked.attemptsLeft }));
+        else refuse(t('pin.wrong', { count: checked.attemptsLeft }));
         return;
       }
       const checked = checkNewPin(pin, confirmation);
       if (!checked.ok) {
-        setError(t(`pin.problems.${checked.reason}`, { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS }));
+        refuse(t(`pin.problems.${checked.reason}`, { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS }), checked.reason === 'pin-mismatch' ? 'owner-pin-again' : 'owner-pin');
         return;
       }
       await onDone(await newPinRecord(checked.value));
     } catch {
-      setError(t('pin.saveFailed'));
+      refuse(t('pin.saveFailed'));
     } finally {
       setBusy(false);
     }
@@ -94,7 +102,7 @@ export function OwnerPinDialog({ mode, record, purpose, onDone, onCancel }: Prop
         </>
       }
     >
-      <form id="owner-pin-form" className="pin-form" onSubmit={(e) => void submit(e)} noValidate>
+      <form id="owner-pin-form" ref={form} className="pin-form" onSubmit={(e) => void submit(e)} noValidate>
         <p>{mode === 'set' ? t('pin.setIntro', { purpose }) : mode === 'enter' ? t('pin.enterIntro', { purpose }) : t('pin.changeIntro')}</p>
         <div className="form-field">
           <label htmlFor="owner-pin">{mode === 'enter' ? t('pin.pin') : t('pin.newPin')}</label>
@@ -108,11 +116,15 @@ export function OwnerPinDialog({ mode, record, purpose, onDone, onCancel }: Prop
             value={pin}
             onChange={(e) => setPin(e.target.value)}
             disabled={shownLock !== null}
-            aria-invalid={error !== null}
+            aria-describedby={mode !== 'enter' ? 'owner-pin-rules' : undefined}
             data-autofocus
             data-testid="pin-input"
           />
-          {mode !== 'enter' && <span className="hint">{t('pin.rules', { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS })}</span>}
+          {mode !== 'enter' && (
+            <span className="hint" id="owner-pin-rules">
+              {t('pin.rules', { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS })}
+            </span>
+          )}
         </div>
         {mode !== 'enter' && (
           <div className="form-field">
@@ -136,9 +148,9 @@ export function OwnerPinDialog({ mode, record, purpose, onDone, onCancel }: Prop
           </p>
         ) : (
           error && (
-            <p className="form-error" role="alert" data-testid="pin-error">
-              {error}
-            </p>
+            <FieldError controlId={error.field} className="form-error-block" testId="pin-error">
+              {error.text}
+            </FieldError>
           )
         )}
         {mode !== 'enter' && <p className="hint">{t('pin.forgetNote')}</p>}

@@ -11,6 +11,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../db/backupSchemas';
 import type { OwnerPinCarry, StagedDatabase } from '../../db/backupStaging';
 import { currentLocale, formatDateTime } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
+import { Field } from '../../ui/FormField';
 import { useBackupState } from './backupState';
 import { failureText, formatBytes, orderedTables, tableLabel, triggerLabel } from './backupText';
 import { backupWorker } from './backupWorkerClient';
@@ -156,9 +157,19 @@ export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwa
   }
 }
 
+/** A step shown again with the reason its input was refused: the input, marked and described, has the focus. */
+function useRefusedFocus(error: string | null) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (error) input.current?.focus();
+  }, [error]);
+  return input;
+}
+
 function PathStep({ error, onCheck }: { error: string | null; onCheck: (path: string) => void }) {
   const { t } = useTranslation();
   const [path, setPath] = useState('');
+  const input = useRefusedFocus(error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (path.trim()) onCheck(path.trim());
@@ -166,17 +177,9 @@ function PathStep({ error, onCheck }: { error: string | null; onCheck: (path: st
   return (
     <form id="restore-path-form" onSubmit={submit} noValidate>
       <p>{t('restore.pathIntro')}</p>
-      <div className={error ? 'form-field has-error' : 'form-field'}>
-        <label htmlFor="restore-path">{t('restore.path')}</label>
-        <input id="restore-path" className="mono" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} autoComplete="off" data-autofocus data-testid="restore-path" />
-        {error ? (
-          <span className="form-error" role="alert">
-            {error}
-          </span>
-        ) : (
-          <span className="hint">{t('restore.pathHint')}</span>
-        )}
-      </div>
+      <Field label={t('restore.path')} htmlFor="restore-path" error={error ?? undefined} hint={t('restore.pathHint')}>
+        <input id="restore-path" ref={input} className="mono" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} autoComplete="off" data-autofocus data-testid="restore-path" />
+      </Field>
     </form>
   );
 }
@@ -184,6 +187,7 @@ function PathStep({ error, onCheck }: { error: string | null; onCheck: (path: st
 function PasswordStep({ error, onSubmit }: { error: string | null; onSubmit: (password: string) => void }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
+  const input = useRefusedFocus(error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (password) onSubmit(password);
@@ -191,15 +195,9 @@ function PasswordStep({ error, onSubmit }: { error: string | null; onSubmit: (pa
   return (
     <form id="restore-password-form" onSubmit={submit} noValidate>
       <p>{t('restore.passwordIntro')}</p>
-      <div className={error ? 'form-field has-error' : 'form-field'}>
-        <label htmlFor="restore-password">{t('restore.password')}</label>
-        <input id="restore-password" type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} data-autofocus data-testid="restore-password" />
-        {error && (
-          <span className="form-error" role="alert">
-            {error}
-          </span>
-        )}
-      </div>
+      <Field label={t('restore.password')} htmlFor="restore-password" error={error ?? undefined}>
+        <input id="restore-password" ref={input} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} data-autofocus data-testid="restore-password" />
+      </Field>
     </form>
   );
 }

@@ -1,5 +1,5 @@
 // Record or edit a contact: channel, who reached out, what was said, the outcome and an optional follow-up day.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useForm, useWatch } from 'react-hook-form';
 import {
@@ -16,7 +16,7 @@ import { interactions } from '../../db';
 import { Dialog } from '../../ui/Dialog';
 import { ImeEscapeGuard } from '../purchases/ImeEscapeGuard';
 import { ControlledDateTimeField, displayDateTime } from '../purchases/DateTimeField';
-import { Field } from '../../ui/FormField';
+import { Field, FieldError, useFocusFirstInvalid } from '../../ui/FormField';
 import { submitOnEnter } from '../purchases/submitOnEnter';
 import { ChannelIcon } from '../timeline/icons';
 import { FOLLOW_UP_QUICK, followUpDay } from './contactForm';
@@ -76,6 +76,8 @@ function ContactForm({ formId, request, onSaving, onSaved }: FormProps) {
   const [errors, setErrors] = useState<InteractionFieldErrors>({});
   const [saveFailed, setSaveFailed] = useState(false);
   const [attempted, setAttempted] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
   const channel = useWatch({ control, name: 'channel' });
   const direction = useWatch({ control, name: 'direction' });
   const followUpDate = useWatch({ control, name: 'followUpDate' });
@@ -98,7 +100,7 @@ function ContactForm({ formId, request, onSaving, onSaved }: FormProps) {
     const result = validate(draft);
     if (!result.ok) {
       setErrors(result.reason);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>(`#${CSS.escape(formId)} [aria-invalid='true']`)?.focus());
+      focusFirstInvalid();
       return;
     }
     setErrors({});
@@ -120,6 +122,7 @@ function ContactForm({ formId, request, onSaving, onSaved }: FormProps) {
 
   return (
     <form
+      ref={form}
       id={formId}
       className="contact-form"
       noValidate
@@ -138,7 +141,7 @@ function ContactForm({ formId, request, onSaving, onSaved }: FormProps) {
           {t('contact.saveFailed')}
         </p>
       )}
-      <fieldset className={errors.channel ? 'has-error' : undefined}>
+      <fieldset id={`${formId}-channel`} role="radiogroup" className={errors.channel ? 'has-error' : undefined}>
         <legend>{t('contact.fields.channel')}</legend>
         <div className="segmented segmented-wrap">
           {INTERACTION_CHANNELS.map((ch) => (
@@ -149,7 +152,7 @@ function ContactForm({ formId, request, onSaving, onSaved }: FormProps) {
             </label>
           ))}
         </div>
-        {message('channel') && <span className="form-error">{message('channel')}</span>}
+        {message('channel') && <FieldError controlId={`${formId}-channel`}>{message('channel')}</FieldError>}
       </fieldset>
       <div className="contact-row">
         <fieldset className={errors.direction ? 'has-error' : undefined}>

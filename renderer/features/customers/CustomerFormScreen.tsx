@@ -13,7 +13,7 @@ import { navigate } from '../../ui/routes';
 import { draftFromFormValues, emptyFormValues, formValuesFromCustomer, type CustomerFormValues } from './customerForm';
 import { CustomerPicker } from '../../ui/CustomerPicker';
 import { TagInput } from './TagInput';
-import { Field } from '../../ui/FormField';
+import { Field, FieldError, useFocusFirstInvalid } from '../../ui/FormField';
 
 export function CustomerFormScreen({ customerId }: { customerId: string | null }) {
   const { t } = useTranslation();
@@ -78,6 +78,8 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
   const [saveFailed, setSaveFailed] = useState(false);
   const [saving, setSaving] = useState(false);
   const attempted = useRef(false);
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
   const calendar = useWatch({ control, name: 'birthdayCalendar' });
   const primary = useWatch({ control, name: 'primaryPhone' });
   const tags = useWatch({ control, name: 'tags' });
@@ -98,7 +100,7 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
     if (!result.ok) {
       setErrors(result.reason);
       // Bring the first problem into view; nothing typed is touched.
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.has-error input, .has-error select')?.focus());
+      focusFirstInvalid();
       return;
     }
     setErrors({});
@@ -120,6 +122,7 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
 
   return (
     <form
+      ref={form}
       className="customer-form"
       onSubmit={handleSubmit(onSubmit)}
       onChange={revalidate}
@@ -182,6 +185,7 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
             return (
               <div className={error ? 'phone-row has-error' : 'phone-row'} key={field.id} data-testid="phone-row">
                 <input
+                  id={`f-phone-${index}`}
                   {...register(`phones.${index}.raw`)}
                   inputMode="tel"
                   placeholder={t('customer.phonePlaceholder')}
@@ -210,9 +214,9 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
                   ×
                 </button>
                 {error && (
-                  <span className="form-error phone-error" role="alert">
+                  <FieldError controlId={`f-phone-${index}`} className="phone-error">
                     {error}
-                  </span>
+                  </FieldError>
                 )}
               </div>
             );
@@ -275,7 +279,7 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
                     testId={`field-consent-date-${ch}`}
                   />
                 </span>
-                {error && <span className="form-error">{error}</span>}
+                {error && <FieldError controlId={`f-consent-${ch}`}>{error}</FieldError>}
               </div>
             );
           })}
@@ -320,11 +324,7 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
               </>
             )}
           </div>
-          {errorText('birthday') && (
-            <span className="form-error" role="alert">
-              {errorText('birthday')}
-            </span>
-          )}
+          {errorText('birthday') && <FieldError controlId="f-bcal">{errorText('birthday')}</FieldError>}
         </div>
         <div className="form-grid">
           <Field label={t('customer.fields.company')} htmlFor="f-company" error={errorText('company')}>

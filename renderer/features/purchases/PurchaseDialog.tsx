@@ -38,7 +38,7 @@ import { SuggestInput, type SuggestOption, type SuggestSource } from './SuggestI
 import { useMoney, type MoneyFormat } from './useMoney';
 import { submitOnEnter } from './submitOnEnter';
 import { ControlledDateTimeField } from './DateTimeField';
-import { Field } from '../../ui/FormField';
+import { Field, FieldError, useFocusFirstInvalid } from '../../ui/FormField';
 
 export type PurchaseDialogRequest =
   | { mode: 'new'; customerId: string }
@@ -131,7 +131,7 @@ export function PurchaseDialog({ request, customerName, onClose, onSaved }: Prop
         footer={
           <>
             <span className="dialog-footer-hint hint">{t('purchase.enterSaves')}</span>
-            <button type="button" className="button" onClick={onClose}>
+            <button type="button" className="button" onClick={onClose} data-testid="purchase-cancel">
               {t('common.cancel')}
             </button>
             <button type="submit" form={formId} className="button button-primary" disabled={!loaded || saving} data-testid="purchase-save">
@@ -182,6 +182,8 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
   const [errors, setErrors] = useState<PurchaseFieldErrors>({});
   const [saveError, setSaveError] = useState<PurchaseErrorCode | 'failed' | null>(null);
   const attempted = useRef(false);
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
   const returnOf = loaded.existing ? loaded.existing.returnOf : request.mode === 'return' ? request.originalId : null;
   const isReturn = returnOf !== null;
   const original = loaded.original;
@@ -213,7 +215,7 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
     const result = validate(v);
     if (!result.ok) {
       setErrors(shownErrors(result.reason));
-      requestAnimationFrame(() => document.querySelector<HTMLElement>(`#${CSS.escape(formId)} [aria-invalid='true']`)?.focus());
+      focusFirstInvalid();
       return;
     }
     setErrors({});
@@ -278,6 +280,7 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
 
   return (
     <form
+      ref={form}
       id={formId}
       className="purchase-form"
       noValidate
@@ -353,6 +356,8 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
             const amount = lineAmount(line, currency);
             const blank = !lineHasContent(line);
             const n = index + 1;
+            const lineId = (f: string) => `${formId}-l${index}-${f}`;
+            const invalidIds = (['product', 'category', 'quantity', 'unitPrice'] as const).filter((f) => invalid(`lines.${index}.${f}`)).map(lineId);
             const edited = (v: string) => {
               if (v.trim()) touchRow(index);
               revalidate();
@@ -366,6 +371,7 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
                   source={ProductSource}
                   onPick={(o) => pickProduct(index, o.entry)}
                   placeholder={index === 0 ? t('purchase.placeholders.product') : undefined}
+                  id={lineId('product')}
                   aria-label={t('purchase.fields.productN', { n })}
                   aria-invalid={invalid(`lines.${index}.product`)}
                   maxLength={200}
@@ -380,6 +386,7 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
                     setValue(`lines.${index}.category`, o.category, { shouldDirty: true });
                     revalidate();
                   }}
+                  id={lineId('category')}
                   aria-label={t('purchase.fields.categoryN', { n })}
                   aria-invalid={invalid(`lines.${index}.category`)}
                   maxLength={100}
@@ -387,6 +394,7 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
                 />
                 <input
                   {...register(`lines.${index}.quantity`, { onChange: (e: { target: { value: string } }) => e.target.value.trim() && touchRow(index) })}
+                  id={lineId('quantity')}
                   className="num"
                   inputMode="numeric"
                   placeholder="1"
@@ -396,6 +404,7 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
                 />
                 <input
                   {...register(`lines.${index}.unitPrice`, { onChange: (e: { target: { value: string } }) => e.target.value.trim() && touchRow(index) })}
+                  id={lineId('unitPrice')}
                   className="num"
                   inputMode="decimal"
                   aria-label={t('purchase.fields.unitPriceN', { n })}
@@ -423,17 +432,17 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
                   </button>
                 )}
                 {rowErrors.length > 0 && (
-                  <span className="form-error line-error" role="alert">
+                  <FieldError controlId={invalidIds} className="line-error">
                     {rowErrors.join(' ')}
-                  </span>
+                  </FieldError>
                 )}
               </div>
             );
           })}
           {message('amount') && (
-            <span className="form-error" role="alert">
+            <FieldError controlId={`${formId}-l0-product`} id={`${formId}-items-error`}>
               {message('amount')}
-            </span>
+            </FieldError>
           )}
         </div>
       ) : (
@@ -478,13 +487,15 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
           total={show(totals.total)}
           isReturn={isReturn}
           error={message('total')}
+          errorFor={values.mode === 'items' ? `${formId}-l0-product` : `${formId}-amount`}
         />
       </div>
     </form>
   );
 }
 
-function TotalsPanel({ subtotal, discount, total, isReturn, error }: { subtotal: string; discount: string | null; total: string; isReturn: boolean; error?: string }) {
+function TotalsPanel(props: { subtotal: string; discount: string | null; total: string; isReturn: boolean; error?: string; errorFor: string }) {
+  const { subtotal, discount, total, isReturn, error, errorFor } = props;
   const { t } = useTranslation();
   return (
     <div className={error ? 'totals-panel has-error' : 'totals-panel'} aria-live="polite">
@@ -507,9 +518,9 @@ function TotalsPanel({ subtotal, discount, total, isReturn, error }: { subtotal:
         </div>
       </dl>
       {error && (
-        <p className="form-error" role="alert" data-testid="purchase-total-error">
+        <FieldError controlId={errorFor} id={`${errorFor}-total-error`} testId="purchase-total-error">
           {error}
-        </p>
+        </FieldError>
       )}
     </div>
   );
@@ -523,6 +534,7 @@ interface LineSuggestProps<T extends SuggestOption> {
   source: SuggestSource<T>;
   onPick: (option: T) => void;
   placeholder?: string;
+  id: string;
   'aria-label': string;
   'aria-invalid'?: boolean;
   maxLength: number;

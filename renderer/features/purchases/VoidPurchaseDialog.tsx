@@ -7,6 +7,7 @@ import { purchases } from '../../db';
 import { PurchaseRuleError } from '../../db/purchases';
 import { formatDateTime } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
+import { FieldError } from '../../ui/FormField';
 import { ImeEscapeGuard } from './ImeEscapeGuard';
 import { useMoney } from './useMoney';
 
@@ -110,11 +111,7 @@ export function VoidPurchaseDialog({ purchase, onClose, onVoided }: Props) {
               }}
               data-testid="void-reason"
             />
-            {error && (
-              <span className="form-error" role="alert">
-                {error === 'failed' ? t('purchase.saveFailed') : t(`purchase.errors.${error}`)}
-              </span>
-            )}
+            {error && <FieldError controlId="void-reason">{error === 'failed' ? t('purchase.saveFailed') : t(`purchase.errors.${error}`)}</FieldError>}
           </div>
           <div className="chips" role="group" aria-label={t('purchase.void.quickReasons')}>
             {QUICK_REASONS.map((k) => (

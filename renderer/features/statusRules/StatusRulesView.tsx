@@ -1,5 +1,5 @@
 // The status-rules screen (view): grouping, tiers or RFM benefits, the live preview, lifecycle and churn rules.
-import type { ChangeEvent, ReactNode } from 'react';
+import { useRef, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatusSettings } from '../../../shared/domain/customerStatus';
 import type { Currency } from '../../../shared/domain/money';
@@ -7,7 +7,7 @@ import type { GroupPreview } from '../../../shared/domain/statusPreview';
 import { RFM_GROUPS, STATUS_GROUPINGS, statusGroupName, type RfmGroup } from '../../../shared/domain/statusGroups';
 import { parseISO } from 'date-fns';
 import { currentLocale, formatLongDate } from '../../i18n';
-import { Field } from '../../ui/FormField';
+import { Field, FieldError, useFocusFirstInvalid } from '../../ui/FormField';
 import { routeHref } from '../../ui/routes';
 import { withNewTier, withoutTier, withTierMoved, type BenefitsDraft, type ChurnDraft, type LifecycleDraft, type RulesDraft, type RulesProblems, type TierDraft } from './rulesForm';
 import './statusRules.css';
@@ -47,9 +47,11 @@ export function StatusRulesView(props: Props) {
     return code ? t(`statusRules.errors.${code}`) : undefined;
   };
   const problemCount = problems ? Object.keys(problems.fields).length + problems.scheme.length : 0;
+  const root = useRef<HTMLElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(root);
 
   return (
-    <section aria-labelledby="rules-heading" className="status-rules">
+    <section ref={root} aria-labelledby="rules-heading" className="status-rules">
       <div className="screen-header">
         <div className="screen-header-stacked">
           <h1 id="rules-heading">{t('statusRules.title')}</h1>
@@ -65,7 +67,13 @@ export function StatusRulesView(props: Props) {
           <button type="button" className="button" onClick={props.onDiscard} disabled={busy || !dirty}>
             {t('statusRules.discard')}
           </button>
-          <button type="button" className="button button-primary" onClick={props.onSave} disabled={busy || !dirty} data-testid="rules-save">
+          <button type="button" className="button button-primary" onClick={() => {
+              props.onSave();
+              focusFirstInvalid();
+            }}
+            disabled={busy || !dirty}
+            data-testid="rules-save"
+          >
             {save.phase === 'saving' ? t('statusRules.saving') : t('statusRules.save')}
           </button>
         </div>
@@ -258,6 +266,7 @@ function TiersCard({ draft, onChange, fieldError, currency, nextReviewDay }: { d
                 return (
                   <td className={error ? 'has-error' : undefined}>
                     <input
+                      id={`r-tier-${i}-${key}`}
                       inputMode="decimal"
                       value={tier[key]}
                       placeholder={placeholder}
@@ -267,7 +276,11 @@ function TiersCard({ draft, onChange, fieldError, currency, nextReviewDay }: { d
                       onChange={(e) => setTier(i, { ...tier, [key]: e.target.value })}
                       data-testid={`tier-${i}-${key}`}
                     />
-                    {error && <span className="cell-error">{error}</span>}
+                    {error && (
+                      <FieldError controlId={`r-tier-${i}-${key}`} className="cell-error">
+                        {error}
+                      </FieldError>
+                    )}
                   </td>
                 );
               };
@@ -283,8 +296,12 @@ function TiersCard({ draft, onChange, fieldError, currency, nextReviewDay }: { d
                     </button>
                   </td>
                   <td className={nameError ? 'has-error' : undefined}>
-                    <input value={tier.name} aria-label={t('statusRules.tiers.nameLabel', { n: i + 1 })} aria-invalid={!!nameError} onChange={(e) => setTier(i, { ...tier, name: e.target.value })} data-testid={`tier-${i}-name`} />
-                    {nameError && <span className="cell-error">{nameError}</span>}
+                    <input id={`r-tier-${i}-name`} value={tier.name} aria-label={t('statusRules.tiers.nameLabel', { n: i + 1 })} aria-invalid={!!nameError} onChange={(e) => setTier(i, { ...tier, name: e.target.value })} data-testid={`tier-${i}-name`} />
+                    {nameError && (
+                      <FieldError controlId={`r-tier-${i}-name`} className="cell-error">
+                        {nameError}
+                      </FieldError>
+                    )}
                   </td>
                   {i === floor ? (
                     <td colSpan={3} className="muted floor-note">
@@ -337,6 +354,7 @@ function BenefitCells({ path, label, value, onChange, fieldError }: { path: stri
         return (
           <td key={key} className={error ? 'has-error' : undefined}>
             <input
+              id={`r-${path}.${key}`}
               inputMode="decimal"
               value={value[key]}
               aria-label={`${label}: ${t(`statusRules.benefits.${key}`)}`}
@@ -345,7 +363,11 @@ function BenefitCells({ path, label, value, onChange, fieldError }: { path: stri
               onChange={(e) => onChange({ ...value, [key]: e.target.value })}
               data-testid={`${path}.${key}`}
             />
-            {error && <span className="cell-error">{error}</span>}
+            {error && (
+              <FieldError controlId={`r-${path}.${key}`} className="cell-error">
+                {error}
+              </FieldError>
+            )}
           </td>
         );
       })}
