@@ -48,7 +48,7 @@ for (const { theme, locale } of RUNS) {
     test.use({ systemLocale: locale });
 
     test(`an empty store: welcome, the empty list, the customer form, the customer page and its dialogs, settings (${theme})`, async ({ app, page }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(180_000);
       await useTheme(page, theme);
       const audit = new Audit(page);
       await app.open();
@@ -120,7 +120,7 @@ for (const { theme, locale } of RUNS) {
     });
 
     test(`the demo store: list, customer, trash, churn, export, import, duplicates and merge (${theme})`, async ({ app, page }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(180_000);
       await useTheme(page, theme);
       const audit = new Audit(page);
       await app.startDemoStore();
