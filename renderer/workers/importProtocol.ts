@@ -5,6 +5,7 @@ import type { Currency } from '../../shared/domain/money';
 import type {
   ColumnMapping,
   DateOrder,
+  DateOrderEvidence,
   DecodedText,
   Delimiter,
   EncodingSample,
@@ -70,12 +71,8 @@ export interface LoadedFile {
   ownExport: 'customers' | 'purchases' | null;
 }
 
-export interface DateOrderHint {
-  /** Some dates read differently as month/day and day/month, and nothing in the file decides. */
-  ambiguous: boolean;
-  /** What the file's own dates say (a part above 12), or null. */
-  suggested: DateOrder | null;
-}
+/** What the file's dates say about their order (weighDateOrder). */
+export type DateOrderHint = DateOrderEvidence;
 
 export interface CustomerOptions {
   mapping: ColumnMapping;

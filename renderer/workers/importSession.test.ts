@@ -70,3 +70,24 @@ describe('import session: hidden characters', () => {
     expect((await session().load('a.csv', new TextEncoder().encode('姓名\r\n张三\r\n'), null)).invisibleCount).toBe(0);
   });
 });
+
+describe('import session: date order', () => {
+  const FILE = ['姓名,生日', ...['03/04/1990', '01/02/1991', '05/06/1992', '07/08/1993', '09/10/1994', '11/12/1995', '02/03/1996', '04/05/1997', '06/07/1998', '08/09/1999'].map((d, i) => `客户${i + 1},${d}`), '错字,13/12/2010'].join('\r\n');
+  const mapping = { 0: 'name', 1: 'birthday' } as const;
+
+  it('asks for ten month/day dates and one typo, and names the typo under month/day', async () => {
+    const s = session();
+    await s.load('a.csv', new TextEncoder().encode(FILE), null);
+    const preview = await s.previewCustomers(options({ mapping, dateOrder: 'mdy' }));
+    expect(preview.dateOrder).toMatchObject({ ask: true, suggested: null, ambiguous: 10, dmyOnly: 1 });
+    expect(preview.validRows).toBe(10);
+    expect(preview.errors).toEqual([{ rowNumber: 12, field: 'birthday', code: 'date-order-impossible', value: '13/12/2010', column: 1 }]);
+  });
+
+  it('under day/month reads the typo and the other ten the other way round', async () => {
+    const s = session();
+    await s.load('a.csv', new TextEncoder().encode(FILE), null);
+    const preview = await s.previewCustomers(options({ mapping, dateOrder: 'dmy' }));
+    expect(preview).toMatchObject({ validRows: 11, invalidRows: 0 });
+  });
+});

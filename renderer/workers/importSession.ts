@@ -18,6 +18,7 @@ import {
   suggestPurchaseMapping,
   tableToRecords,
   sniffFileKind,
+  weighDateOrder,
   type ImportRecord,
   type ColumnMapping,
   type DecodedText,
@@ -94,26 +95,6 @@ function sourceOf(fileName: string, bytes: Uint8Array): FileSource {
   return 'delimited';
 }
 
-const SLASH_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b/;
-
-/** Whether the dates of these cells read differently as month/day and day/month. */
-export function dateOrderHint(values: Iterable<string>): DateOrderHint {
-  let dmy = 0;
-  let mdy = 0;
-  let ambiguous = 0;
-  for (const v of values) {
-    const m = SLASH_DATE.exec(v);
-    if (!m) continue;
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    if (a > 12 && b <= 12) dmy++;
-    else if (b > 12 && a <= 12) mdy++;
-    else if (a !== b && a <= 12 && b <= 12) ambiguous++;
-  }
-  const suggested = dmy > mdy ? 'dmy' : mdy > dmy ? 'mdy' : null;
-  return { ambiguous: ambiguous > 0 && suggested === null, suggested };
-}
-
 /** What the preview shows of a text file's encoding: how it was chosen, the names as read, the other readings. */
 export function describeEncoding(bytes: Uint8Array, decoded: DecodedText, table: TabularData, mapping: ColumnMapping): Partial<LoadedFile> {
   const nameColumn = Object.entries(mapping).find(([, target]) => target === 'name')?.[0];
@@ -155,7 +136,7 @@ export function createImportSession(
     const key = JSON.stringify([options.mapping, options.defaultRegion, options.dateOrder]);
     if (lastDrafts?.key === key) return lastDrafts;
     const p = requireParsed();
-    const ctx = { defaultRegion: options.defaultRegion, today: new Date(), dateOrder: options.dateOrder };
+    const ctx = { defaultRegion: options.defaultRegion, today: new Date(), dateOrder: options.dateOrder, strictDateOrder: true };
     const result: RecordsToDraftsResult & { ids: Map<number, string> } = { drafts: [], errors: [], skipped: [], ids: new Map() };
     const add = (r: RecordsToDraftsResult & { ids?: Map<number, string> }) => {
       for (const d of r.drafts) result.drafts.push(d);
@@ -185,21 +166,21 @@ export function createImportSession(
 
   function customerDateHint(options: CustomerOptions): DateOrderHint {
     const p = requireParsed();
-    if (p.source === 'vcard') return dateOrderHint(p.records.map((r) => r.birthday));
-    return dateOrderHint(tableToRecords(p.table, options.mapping).map((r) => r.birthday || r.lunarBirthday));
+    if (p.source === 'vcard') return weighDateOrder(p.records.map((r) => r.birthday));
+    return weighDateOrder(tableToRecords(p.table, options.mapping).map((r) => r.birthday || r.lunarBirthday));
   }
 
   function purchaseResult(options: PurchaseOptions) {
     const p = requireParsed();
     if (p.source === 'vcard') throw new UnreadableFileError('A vCard file holds no purchases');
-    const ctx = { currency: options.currency, now: new Date(), defaultRegion: options.defaultRegion, dateOrder: options.dateOrder };
+    const ctx = { currency: options.currency, now: new Date(), defaultRegion: options.defaultRegion, dateOrder: options.dateOrder, strictDateOrder: true };
     if (own?.kind === 'purchases') return ownPurchases(p.table, own as OwnExportLayout<'purchases'>, ctx);
     return importPurchases(p.table, ctx, options.mapping);
   }
 
   function purchaseDateHint(options: PurchaseOptions): DateOrderHint {
     const p = requireParsed();
-    if (p.source === 'vcard') return { ambiguous: false, suggested: null };
+    if (p.source === 'vcard') return weighDateOrder([]);
     const { table } = p;
     let column: number | undefined;
     if (detectPurchaseFormat(table.headers) === 'online-retail') {
@@ -208,8 +189,8 @@ export function createImportSession(
       const entry = Object.entries(options.mapping).find(([, t]) => t === 'date');
       column = entry ? Number(entry[0]) : undefined;
     }
-    if (column === undefined || column < 0) return { ambiguous: false, suggested: null };
-    return dateOrderHint(table.rows.map((r) => r[column] ?? ''));
+    if (column === undefined || column < 0) return weighDateOrder([]);
+    return weighDateOrder(table.rows.map((r) => r[column] ?? ''));
   }
 
   const candidatesOf = (r: RecordsToDraftsResult & { ids?: Map<number, string> }) =>

@@ -109,6 +109,36 @@ test.describe('import', () => {
     await expect(app.rows.filter({ hasText: '姚思远' })).toHaveCount(1);
   });
 
+  test('ten month/day birthdays and one typo: the file asks for the order, and the typo is named, not the ten moved', async ({ app, page }) => {
+    await app.startEmptyStore();
+    const imp = new ImportPage(page);
+    await imp.open();
+    const dates = ['03/04/1990', '01/02/1991', '05/06/1992', '07/08/1993', '09/10/1994', '11/12/1995', '02/03/1996', '04/05/1997', '06/07/1998', '08/09/1999'];
+    const rows = dates.map((d, i) => `客户${'甲乙丙丁戊己庚辛壬癸'[i]},1381234${String(5600 + i)},${d}`);
+    await imp.pickFile('生日.csv', withBom(['姓名,手机,生日', ...rows, '错字,13912345678,13/12/2010'].join('\r\n')));
+    await expect(imp.dateOrder).toHaveAttribute('data-ask', 'true');
+    await expect(imp.dateOrder).toContainText('10 个日期两种顺序都能读，例如 03/04/1990。');
+    await expect(imp.dateOrder).toContainText('1 个日期只能按“日/月”读，例如 13/12/2010。');
+    await expect(imp.importButton).toBeDisabled();
+    await expect(page.getByTestId('import-needs-date-order')).toBeVisible();
+    // Month/day: the typo is the one bad row, named with its value and why.
+    await imp.chooseDateOrder('mdy');
+    await imp.expectPreview({ create: 10, invalid: 1 });
+    await expect(imp.errorRows).toHaveCount(1);
+    await expect(imp.errorRows.first()).toContainText('第 12 行');
+    await expect(imp.errorRows.first()).toContainText('13/12/2010');
+    await expect(imp.errorRows.first()).toContainText('只能按另一种日期顺序读');
+    // Day/month reads all eleven, the other way round; back to month/day for the import.
+    await imp.chooseDateOrder('dmy');
+    await imp.expectPreview({ create: 11, invalid: 0 });
+    await imp.chooseDateOrder('mdy');
+    await imp.expectPreview({ create: 10, invalid: 1 });
+    await imp.startImport();
+    await app.goToCustomers();
+    const first = await app.openCustomerFromList('客户甲');
+    await expect(first.profile('birthday')).toContainText('1990-03-04');
+  });
+
   test('a vCard file with several cards, then undo of that import', async ({ app, page }) => {
     await app.startEmptyStore();
     const imp = new ImportPage(page);
@@ -198,11 +228,19 @@ test.describe('import in English', () => {
     await expect(page.getByTestId('import-mapping')).toContainText('First name');
     await expect(page.getByText('First and last name are combined into one name.')).toBeVisible();
     await imp.expectPreview({ create: 2, invalid: 1 });
+    // One row (13/02/1985) reads only as day/month and one (05/06/1990) both ways: one row does not decide, the clerk does.
+    await expect(imp.dateOrder).toHaveAttribute('data-ask', 'true');
+    await expect(imp.dateOrder).toContainText('1 date reads both ways, such as 05/06/1990.');
+    await expect(imp.dateOrder).toContainText('1 date reads only as day/month: 13/02/1985.');
+    await expect(imp.importButton).toBeDisabled();
+    await expect(page.getByTestId('import-needs-date-order')).toHaveText("Choose how the file's dates are written (above) before importing.");
+    // Until then the provisional month/day reading names 13/02/1985 as a problem of row 3 too.
+    await expect(imp.errorRows.filter({ hasText: 'reads only in the other date order' })).toHaveCount(1);
+    await imp.chooseDateOrder('dmy');
+    await expect(imp.errorRows).toHaveCount(1);
     await expect(imp.errorRows.first()).toContainText('Row 3');
     await expect(imp.errorRows.first()).toContainText('Phone');
     await expect(imp.importButton).toHaveText('Import the 2 valid rows, leave out the 1 bad ones');
-    // 13/02/1985 says day/month, so 05/06/1990 is read as 5 June.
-    await expect(page.getByTestId('import-date-order')).toHaveValue('dmy');
     await imp.startImport();
     await expect(imp.doneSummary).toContainText('2 customers created');
     await expect(imp.batches.first()).toContainText(/Import of .+: 2 customers/);

@@ -32,6 +32,7 @@ import { ImportLayoutChoices } from './ImportLayout';
 import { CustomerPreviewView, PurchasePreviewView, PurchaseReport } from './ImportPreview';
 import { EncodingChoice } from './EncodingChoice';
 import { InvisibleNotice } from './InvisibleNotice';
+import { DateOrderQuestion, hasOrderedDates } from './DateOrderQuestion';
 import './import.css';
 import { countText } from '../../i18n';
 
@@ -86,6 +87,8 @@ export function ImportScreen() {
   const currency = settings?.currency ?? 'CNY';
   const hint = kind === 'customers' ? customerPreview?.dateOrder : purchasePreview?.dateOrder;
   const dateOrder: DateOrder = dateOrderChoice ?? hint?.suggested ?? 'mdy';
+  // A file whose dates read both ways is not imported until the clerk says how they are written.
+  const needsDateOrder = hint?.ask === true && dateOrderChoice === null;
 
   const loadBytes = useCallback(
     async (name: string, data: ArrayBuffer, enc: TextEncodingName | null, layoutChoice: LayoutChoice) => {
@@ -210,7 +213,7 @@ export function ImportScreen() {
   const busy = step.name === 'loading' || step.name === 'importing';
   // The options card holds only what applies to this file; with nothing to choose, there is no card.
   const showRegion = !(kind === 'purchases' && file?.purchaseFormat === 'online-retail');
-  const showDateOrder = !!(hint?.ambiguous || dateOrderChoice !== null || hint?.suggested);
+  const showDateOrder = hasOrderedDates(hint);
   const showPolicy = kind === 'customers';
 
   return (
@@ -363,33 +366,22 @@ export function ImportScreen() {
               {(showRegion || showDateOrder || showPolicy) && (
                 <section className="card" data-testid="import-options">
                   <h2>{t('import.options.title')}</h2>
-                  {(showRegion || showDateOrder) && (
+                  {showRegion && (
                     <div className="form-grid">
-                      {showRegion && (
-                        <div className="form-field">
-                          <label htmlFor="import-region">{t('import.options.region')}</label>
-                          <select id="import-region" value={effectiveRegion} onChange={(e) => setRegion(e.target.value as PhoneRegion)} data-testid="import-region">
-                            {PHONE_REGIONS.map((r) => (
-                              <option key={r} value={r}>
-                                {t(`regions.${r}`)}
-                              </option>
-                            ))}
-                          </select>
-                          <span className="hint">{t('import.options.regionHint')}</span>
-                        </div>
-                      )}
-                      {showDateOrder && (
-                        <div className="form-field">
-                          <label htmlFor="import-date-order">{t('import.options.dateOrder')}</label>
-                          <select id="import-date-order" value={dateOrder} onChange={(e) => setDateOrderChoice(e.target.value as DateOrder)} data-testid="import-date-order">
-                            <option value="mdy">{t('import.options.dateOrders.mdy')}</option>
-                            <option value="dmy">{t('import.options.dateOrders.dmy')}</option>
-                          </select>
-                          <span className="hint">{hint?.suggested && dateOrderChoice === null ? t('import.options.dateOrderDetected') : t('import.options.dateOrderHint')}</span>
-                        </div>
-                      )}
+                      <div className="form-field">
+                        <label htmlFor="import-region">{t('import.options.region')}</label>
+                        <select id="import-region" value={effectiveRegion} onChange={(e) => setRegion(e.target.value as PhoneRegion)} data-testid="import-region">
+                          {PHONE_REGIONS.map((r) => (
+                            <option key={r} value={r}>
+                              {t(`regions.${r}`)}
+                            </option>
+                          ))}
+                        </select>
+                        <span className="hint">{t('import.options.regionHint')}</span>
+                      </div>
                     </div>
                   )}
+                  {showDateOrder && hint && <DateOrderQuestion hint={hint} choice={dateOrderChoice} onChoose={setDateOrderChoice} />}
                   {showPolicy && (
                     <fieldset className="import-policy">
                       <legend>{t('import.policy.title')}</legend>
@@ -426,11 +418,16 @@ export function ImportScreen() {
               {t('import.actions.back')}
             </button>
             {importButton && !wrongKind && (
-              <button type="button" className="button button-primary" disabled={importButton.disabled || checking !== null} onClick={() => void startImport()} data-testid="import-start">
+              <button type="button" className="button button-primary" disabled={importButton.disabled || checking !== null || needsDateOrder} onClick={() => void startImport()} data-testid="import-start">
                 {importButton.label}
               </button>
             )}
           </div>
+          {needsDateOrder && !wrongKind && (
+            <p className="hint import-all-or-nothing" data-testid="import-needs-date-order">
+              {t('import.dateOrder.chooseFirst')}
+            </p>
+          )}
           <p className="hint import-all-or-nothing">{t('import.progress.allOrNothing')}</p>
         </>
       )}

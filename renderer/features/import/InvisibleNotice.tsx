@@ -14,7 +14,7 @@ export function InvisibleNotice({ file }: { file: LoadedFile }) {
   const count = file.invisibleCount;
   return (
     <div className="banner banner-warning import-invisible" role="status" data-testid="import-invisible" data-count={count}>
-      <p>{t('import.invisible.summary', { count, n: count.toLocaleString() })}</p>
+      <p>{t('import.invisible.summary', { count, n: count })}</p>
       <table className="import-invisible-table">
         <thead>
           <tr>
@@ -37,10 +37,10 @@ export function InvisibleNotice({ file }: { file: LoadedFile }) {
       </table>
       {file.invisible.length > SHOWN_AT_FIRST && (
         <button type="button" className="button button-small" onClick={() => setAll(!all)} aria-expanded={all}>
-          {all ? t('import.invisible.fewer') : t('import.invisible.all', { n: file.invisible.length.toLocaleString() })}
+          {all ? t('import.invisible.fewer') : t('import.invisible.all', { n: file.invisible.length })}
         </button>
       )}
-      {count > file.invisible.length && <p className="hint">{t('import.preview.more', { n: (count - file.invisible.length).toLocaleString() })}</p>}
+      {count > file.invisible.length && <p className="hint">{t('import.preview.more', { n: count - file.invisible.length })}</p>}
     </div>
   );
 }

@@ -9,12 +9,14 @@ import {
 } from '../customerValidation';
 import { emptyCustomerFields, type CustomerFields, type CustomerSource, type Gender, type PhoneRegion } from '../customer';
 import { cleanPhoneInput } from '../phone';
-import { parseBirthdayText, type DateOrder } from './dates';
+import { impossibleInDateOrder, parseBirthdayText, type DateOrder } from './dates';
 
 /** Codes the import adds to the form's codes (ALL_ERROR_CODES in customerValidation). */
 export const IMPORT_ROW_ERRORS = [
   /** The cell holds 1.38123E+10: Excel turned the phone number into a number and lost digits. */
   'phone-scientific-notation',
+  /** The date reads only in the other date order (13/12/2010 when month/day was chosen). */
+  'date-order-impossible',
 ] as const;
 export type ImportRowErrorCode = (typeof IMPORT_ROW_ERRORS)[number];
 export type ImportErrorCode = CustomerErrorCode | ImportRowErrorCode;
@@ -79,8 +81,10 @@ export function emptyImportRecord(rowNumber: number): ImportRecord {
 export interface ImportContext {
   defaultRegion: PhoneRegion;
   today: Date;
-  /** How to read 05/06/1990. Default 'mdy' (English exports); a part above 12 decides by itself. */
+  /** How to read 05/06/1990. Default 'mdy' (English exports); a part above 12 decides by itself, unless strict. */
   dateOrder?: DateOrder;
+  /** A date that reads only in the other order is an error ('date-order-impossible'), not swapped. */
+  strictDateOrder?: boolean;
   /** Keep numbers libphonenumber rejects (95588, 400 numbers) as typed, like the form's "keep" tick. */
   keepInvalidPhones?: boolean;
 }
@@ -232,8 +236,9 @@ export function recordToDraft(
   const lunarText = record.lunarBirthday.trim();
   const birthdayText = lunarText || record.birthday.trim();
   if (birthdayText) {
-    const b = parseBirthdayText(birthdayText, { dateOrder: ctx.dateOrder, today: ctx.today });
-    if (b === 'invalid') fail('birthday', 'birthday-invalid-date', birthdayText);
+    const dateOpts = { dateOrder: ctx.dateOrder ?? 'mdy', today: ctx.today, strictOrder: ctx.strictDateOrder === true } as const;
+    const b = parseBirthdayText(birthdayText, dateOpts);
+    if (b === 'invalid') fail('birthday', dateOpts.strictOrder && impossibleInDateOrder(birthdayText, dateOpts) ? 'date-order-impossible' : 'birthday-invalid-date', birthdayText);
     else if (b) birthday = lunarText ? { ...b, calendar: 'lunar' } : b;
   }
 

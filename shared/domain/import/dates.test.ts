@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excelSerialToParts, parseBirthdayText, parseDateText, parseDateTimeToIso } from './dates';
+import { excelSerialToParts, impossibleInDateOrder, parseBirthdayText, parseDateText, parseDateTimeToIso, weighDateOrder } from './dates';
 
 const TODAY = new Date(2025, 5, 15);
 const bday = (text: string, dateOrder?: 'mdy' | 'dmy') => parseBirthdayText(text, { today: TODAY, dateOrder });
@@ -83,5 +83,60 @@ describe('parseDateTimeToIso', () => {
 
   it('parseDateText keeps the parts of a time', () => {
     expect(parseDateText('2010-12-01 08:26:59')).toMatchObject({ hour: 8, minute: 26, second: 59, hasTime: true, offsetMinutes: null });
+  });
+});
+
+describe('strict date order', () => {
+  it('reads a date that fits the order, and refuses one that reads only the other way', () => {
+    expect(parseDateText('05/06/2010', { dateOrder: 'mdy', strictOrder: true })).toMatchObject({ month: 5, day: 6 });
+    expect(parseDateText('05/06/2010', { dateOrder: 'dmy', strictOrder: true })).toMatchObject({ month: 6, day: 5 });
+    expect(parseDateText('13/12/2010', { dateOrder: 'mdy', strictOrder: true })).toBeNull();
+    expect(parseDateText('12/13/2010', { dateOrder: 'dmy', strictOrder: true })).toBeNull();
+    expect(parseDateText('13/12', { dateOrder: 'mdy', strictOrder: true, allowNoYear: true })).toBeNull();
+    // Without strict, the part above 12 still decides by itself (the customer form's behaviour).
+    expect(parseDateText('13/12/2010', { dateOrder: 'mdy' })).toMatchObject({ month: 12, day: 13 });
+    // Written year first, the order does not apply.
+    expect(parseDateText('2010-12-13', { dateOrder: 'dmy', strictOrder: true })).toMatchObject({ month: 12, day: 13 });
+  });
+
+  it('tells an order problem from an unreadable date', () => {
+    expect(impossibleInDateOrder('13/12/2010', { dateOrder: 'mdy' })).toBe(true);
+    expect(impossibleInDateOrder('12/13/2010 08:30', { dateOrder: 'dmy' })).toBe(true);
+    expect(impossibleInDateOrder('13/13/2010', { dateOrder: 'mdy' })).toBe(false);
+    expect(impossibleInDateOrder('05/06/2010', { dateOrder: 'dmy' })).toBe(false);
+    expect(impossibleInDateOrder('abc', { dateOrder: 'mdy' })).toBe(false);
+  });
+});
+
+describe('weighDateOrder', () => {
+  const monthDay = ['03/04/2010', '01/02/2010', '05/06/2010', '07/08/2010', '09/10/2010', '11/12/2010', '02/03/2010', '04/05/2010', '06/07/2010', '08/09/2010'];
+
+  it('does not let one typo decide how ten other rows are read: it asks', () => {
+    const e = weighDateOrder([...monthDay, '13/12/2010']);
+    expect(e).toMatchObject({ ambiguous: 10, dmyOnly: 1, mdyOnly: 0, suggested: null, ask: true });
+    expect(e.examples).toEqual({ ambiguous: '03/04/2010', dmyOnly: '13/12/2010', mdyOnly: null });
+    // Either way round, and with a typo on each side.
+    expect(weighDateOrder([...monthDay, '12/13/2010'])).toMatchObject({ suggested: null, ask: true });
+    expect(weighDateOrder([...monthDay, '12/13/2010', '13/12/2010', '12/25/2010'])).toMatchObject({ mdyOnly: 2, dmyOnly: 1, suggested: null, ask: true });
+  });
+
+  it('settles the order when enough rows show it and none contradicts them', () => {
+    expect(weighDateOrder([...monthDay, '12/13/2010', '12/25/2010', '11/30/2010'])).toMatchObject({ suggested: 'mdy', ask: false });
+    expect(weighDateOrder(['25/12/2010', '05/06/2010', '31/01/2011'])).toMatchObject({ suggested: 'dmy', ask: false });
+    // A fair share is needed: 2 of 30 is not.
+    expect(weighDateOrder([...monthDay, ...monthDay, ...monthDay, '13/12/2010', '14/12/2010'])).toMatchObject({ suggested: null, ask: true });
+  });
+
+  it('needs no answer when no date reads both ways', () => {
+    expect(weighDateOrder(['13/12/2010'])).toMatchObject({ suggested: 'dmy', ask: false });
+    expect(weighDateOrder(['2010-12-13', '1990年5月6日', '', '05/05/2010', '40513'])).toMatchObject({ ambiguous: 0, suggested: null, ask: false });
+  });
+
+  it('asks when the rows contradict each other even if none reads both ways', () => {
+    expect(weighDateOrder(['13/12/2010', '12/13/2010', '25/12/2010'])).toMatchObject({ dmyOnly: 2, mdyOnly: 1, suggested: null, ask: true });
+  });
+
+  it('reads birthdays without a year, two-digit years, times and full-width digits', () => {
+    expect(weighDateOrder(['05/06', '13/12', '５/６/90', '12/1/2010 8:26'])).toMatchObject({ ambiguous: 3, dmyOnly: 1 });
   });
 });

@@ -30,6 +30,11 @@ export interface DateTextOptions {
   minExcelSerial?: number;
   /** Two-digit years: up to this year's last two digits → 20yy, else 19yy. Default: 2000+yy up to today. */
   today?: Date;
+  /**
+   * Hold to `dateOrder`: a date that reads only the other way round (13/12/2010 under month/day) is
+   * unreadable instead of being swapped. Imports set it, so one typo cannot change how a row is read.
+   */
+  strictOrder?: boolean;
 }
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -120,11 +125,11 @@ function chineseLunarDay(text: string): number | null {
   return null;
 }
 
-/** Orders two ambiguous numbers into [month, day]. */
-function monthDay(a: number, b: number, order: DateOrder): [number, number] {
-  if (a > 12 && b <= 12) return [b, a];
-  if (b > 12 && a <= 12) return [a, b];
-  return order === 'mdy' ? [a, b] : [b, a];
+/** Orders two ambiguous numbers into [month, day]; null when strict and only the other order fits. */
+function monthDay(a: number, b: number, order: DateOrder, strict: boolean): [number, number] | null {
+  const [month, day] = order === 'mdy' ? [a, b] : [b, a];
+  if (month <= 12 || day > 12) return [month, day];
+  return strict ? null : [day, month];
 }
 
 /**
@@ -180,13 +185,13 @@ export function parseDateText(input: string, opts: DateTextOptions = {}): DatePa
   }
   // 5/17/1990, 17.05.1990, 5-17-90 (year last)
   if ((m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?![\d])(.*)$/.exec(text))) {
-    const [month, day] = monthDay(Number(m[1]), Number(m[2]), order);
-    return build(fullYear(m[3]!, opts.today), month, day, m[4]!);
+    const md = monthDay(Number(m[1]), Number(m[2]), order, opts.strictOrder === true);
+    return md ? build(fullYear(m[3]!, opts.today), md[0], md[1], m[4]!) : null;
   }
   // 05-17, 5/17 (no year)
   if ((m = /^(\d{1,2})[-/.](\d{1,2})$/.exec(text))) {
-    const [month, day] = monthDay(Number(m[1]), Number(m[2]), order);
-    return build(null, month, day, '');
+    const md = monthDay(Number(m[1]), Number(m[2]), order, opts.strictOrder === true);
+    return md ? build(null, md[0], md[1], '') : null;
   }
   // May 17, 1990 / May 17
   if ((m = new RegExp(`^${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(.*)$`, 'i').exec(text))) {
@@ -247,4 +252,60 @@ export function parseDateTimeToIso(text: string, opts: Omit<DateTextOptions, 'al
   const local = p.hasTime ? new Date(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) : new Date(p.year, p.month - 1, p.day, 12);
   if (p.year < 100) local.setFullYear(p.year);
   return local.toISOString();
+}
+
+/** Read strictly in the given order it fails, read either way it is a date: the order is what is wrong. */
+export function impossibleInDateOrder(text: string, opts: DateTextOptions & { dateOrder: DateOrder }): boolean {
+  const lenient = { ...opts, allowNoYear: true, strictOrder: false };
+  return parseDateText(text, { ...lenient, strictOrder: true }) === null && parseDateText(text, lenient) !== null;
+}
+
+// ---- which order a file's dates are written in -------------------------------------------------------
+
+/** What a column of dates says about their order, and whether the clerk must be asked. */
+export interface DateOrderEvidence {
+  /** Dates that read differently as month/day and day/month (05/06/1990). */
+  ambiguous: number;
+  /** Dates that read only as day/month (13/12/2010), and only as month/day (12/13/2010). */
+  dmyOnly: number;
+  mdyOnly: number;
+  /** The order the file settles by itself, or null. */
+  suggested: DateOrder | null;
+  /** Some dates read both ways (or the rows contradict each other) and the file does not settle it. */
+  ask: boolean;
+  /** One date of each kind, for the question. */
+  examples: { ambiguous: string | null; dmyOnly: string | null; mdyOnly: string | null };
+}
+
+const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?(?![\d.])/;
+/** Rows that settle the order must be at least this many, and this share of the rows it decides. */
+const SETTLING_ROWS = 2;
+const SETTLING_SHARE = 0.2;
+
+/**
+ * Weighs a column's dates. The order is settled only when at least two rows show it, none shows the
+ * other, and they are a fair share of the dates it decides: one typo (13/12/2010 among month/day
+ * dates) never decides how ten other rows are read. Otherwise, when any date reads both ways or the
+ * rows disagree, the clerk is asked.
+ */
+export function weighDateOrder(values: Iterable<string>): DateOrderEvidence {
+  const e: DateOrderEvidence = { ambiguous: 0, dmyOnly: 0, mdyOnly: 0, suggested: null, ask: false, examples: { ambiguous: null, dmyOnly: null, mdyOnly: null } };
+  for (const value of values) {
+    const text = value.normalize('NFKC').trim();
+    const m = NUMERIC_DATE.exec(text);
+    if (!m) continue;
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const kind = a > 12 && b <= 12 ? 'dmyOnly' : b > 12 && a <= 12 ? 'mdyOnly' : a !== b && a >= 1 && b >= 1 && a <= 12 && b <= 12 ? 'ambiguous' : null;
+    if (!kind) continue;
+    e[kind]++;
+    e.examples[kind] ??= text;
+  }
+  const winner: DateOrder | null = e.dmyOnly > e.mdyOnly ? 'dmy' : e.mdyOnly > e.dmyOnly ? 'mdy' : null;
+  const wins = Math.max(e.dmyOnly, e.mdyOnly);
+  const loses = Math.min(e.dmyOnly, e.mdyOnly);
+  const settled = winner !== null && loses === 0 && (e.ambiguous === 0 || (wins >= SETTLING_ROWS && wins >= SETTLING_SHARE * (wins + e.ambiguous)));
+  e.suggested = settled ? winner : null;
+  e.ask = !settled && (e.ambiguous > 0 || loses > 0);
+  return e;
 }

@@ -251,3 +251,15 @@ describe('simple purchases', () => {
     expect(r.purchases[0]!.fields.totalFen).toBe(1250);
   });
 });
+
+describe('date order held strictly', () => {
+  it('names a row whose date reads only in the other order, instead of swapping it', () => {
+    const table = parseDelimited('日期,手机,金额\r\n03/04/2024,13812345678,10\r\n13/04/2024,13812345678,20\r\n05/06/2024,13812345678,30\r\n');
+    const strict = importPurchases(table, { ...CTX, dateOrder: 'mdy', strictDateOrder: true });
+    expect(strict.report.badRows.map((r) => [r.rowNumber, r.code])).toEqual([[3, 'date-order-impossible']]);
+    const dmy = importPurchases(table, { ...CTX, dateOrder: 'dmy', strictDateOrder: true });
+    expect(dmy.report.badRows).toEqual([]);
+    // Not strict (as before): the part above 12 decides for its own row.
+    expect(importPurchases(table, { ...CTX, dateOrder: 'mdy' }).report.badRows).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@ import { PURCHASE_LIMITS, type PurchaseErrorCode, type PurchaseFields, type Purc
 import { parseAmountSubFen, parseQuantity, SUB_FEN_SCALE, subFenToFen } from './amounts';
 import { mergeOrderRows, ORDER_LINE_ERRORS, readItemRow, type OrderLineError } from './orderLines';
 import { normalizeHeader } from './customerMapping';
-import { parseDateTimeToIso, type DateOrder } from './dates';
+import { impossibleInDateOrder, parseDateTimeToIso, type DateOrder } from './dates';
 import type { TabularData } from './tabular';
 
 /** Codes of the purchase import beyond the purchase form's (PURCHASE_ERROR_CODES) and the phone ones. */
@@ -20,6 +20,8 @@ export const PURCHASE_IMPORT_ERRORS = [
   'invoice-required',
   /** One invoice's lines name different customers. */
   'invoice-customer-mismatch',
+  /** The date reads only in the other date order (13/12/2010 when month/day was chosen). */
+  'date-order-impossible',
 ] as const;
 export type PurchaseImportOwnError = (typeof PURCHASE_IMPORT_ERRORS)[number] | OrderLineError;
 export type PurchaseImportErrorCode = PurchaseImportOwnError | PurchaseErrorCode | PhoneError;
@@ -93,6 +95,8 @@ export interface PurchaseImportContext {
   defaultRegion: PhoneRegion;
   /** How to read 12/1/2010. Default 'mdy' (the UCI file and English exports). */
   dateOrder?: DateOrder;
+  /** A date that reads only in the other order is an error ('date-order-impossible'), not swapped. */
+  strictDateOrder?: boolean;
 }
 
 export interface ExternalCustomerKey {
@@ -211,8 +215,9 @@ function emptyReport(totalRows: number): PurchaseImportReport {
 
 function readDate(text: string, ctx: PurchaseImportContext): { iso: string } | { code: PurchaseImportErrorCode } {
   if (text.trim() === '') return { code: 'date-required' };
-  const iso = parseDateTimeToIso(text, { dateOrder: ctx.dateOrder ?? 'mdy', today: ctx.now });
-  if (!iso) return { code: 'date-invalid' };
+  const opts = { dateOrder: ctx.dateOrder ?? 'mdy', today: ctx.now, strictOrder: ctx.strictDateOrder === true } as const;
+  const iso = parseDateTimeToIso(text, opts);
+  if (!iso) return { code: opts.strictOrder && impossibleInDateOrder(text, opts) ? 'date-order-impossible' : 'date-invalid' };
   if (new Date(iso).getTime() > ctx.now.getTime() + 5 * 60_000) return { code: 'date-in-future' };
   return { iso };
 }

@@ -64,6 +64,16 @@ export class ImportPage {
     if (encoding !== null) await expect(this.encoding).toHaveAttribute('data-encoding', encoding);
   }
 
+  /** The date-order question (data-ask="true" when the file does not settle it). */
+  get dateOrder(): Locator {
+    return this.page.getByTestId('import-date-order');
+  }
+
+  async chooseDateOrder(order: 'mdy' | 'dmy') {
+    await this.page.getByTestId(`import-date-order-${order}`).check();
+    await expect(this.dateOrder).toHaveAttribute('data-value', order);
+  }
+
   get errorRows(): Locator {
     return this.page.getByTestId('import-error-row');
   }
