@@ -237,6 +237,28 @@ describe('importPurchases', () => {
     await repo().undo(r.batchId);
     expect((await db.customers.get(c.id))!.totalSpentFen).toBe(0);
   });
+  it('undo takes back at once the upgrade the imported purchases alone gave an existing customer, with its history', async () => {
+    const customers = createCustomerRepository(db, deps());
+    const fields = (await import('../../shared/domain/customer')).emptyCustomerFields();
+    const c = await customers.create({
+      ...fields,
+      name: '张三',
+      phones: [{ raw: '13812345678', normalized: '+8613812345678', kind: 'validated', label: '', primary: true }],
+    });
+    await createPurchaseRepository(db, deps()).record(c.id, makePurchaseFields({ purchasedAt: '2025-11-20T09:00:00.000Z', totalFen: 60_000 }));
+    clock = new Date(clock.getTime() + 60_000);
+    const csv = ['手机,日期,金额,订单号', '13812345678,2025-12-01,800.00,B1'].join('\n');
+    const r = await repo().importPurchases({ fileName: 'wrong-shop.csv', result: importPurchases(parseDelimited(csv), { ...PCTX, currency: 'CNY' }), externalCustomerName: (id) => id });
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'regular', purchaseCount: 2 });
+    clock = new Date(clock.getTime() + 60_000);
+    await repo().undo(r.batchId);
+    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'potential', pendingTierId: null, purchaseCount: 1, totalSpentFen: 60_000 });
+    const history = await db.tierHistory.where('customerId').equals(c.id).sortBy('at');
+    expect(history.map((h) => [h.from, h.to, h.reason.code, h.reason.params.cause ?? ''])).toEqual([
+      ['potential', 'regular', 'tier-upgrade', ''],
+      ['regular', 'potential', 'tier-corrected', 'import-undone'],
+    ]);
+  });
 });
 
 describe('speed', () => {

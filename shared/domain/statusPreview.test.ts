@@ -37,6 +37,20 @@ describe('previewGroups', () => {
     });
   });
 
+  it('does not count a purchase returned in full as one of the purchases a tier needs', () => {
+    const kept = p('2026-10-01', 60_000);
+    const bought = p('2026-11-01', 70_000);
+    const back = (totalFen: number) => p('2026-11-02', totalFen, { returnOf: bought.id });
+    // ¥1,300 in two purchases: regular. ¥700 of it given back in full leaves ¥600 in one purchase.
+    const withFull: PreviewCustomer = { id: 'full', tierId: 'potential', purchases: [kept, bought, back(-70_000)] };
+    const scheme = DEFAULT_STATUS_SETTINGS.scheme;
+    const byCount: StatusSettings = { ...DEFAULT_STATUS_SETTINGS, scheme: { ...scheme, tiers: scheme.tiers.map((t) => (t.id === 'regular' ? { ...t, minSpendFen: 50_000 } : t)) } };
+    expect(previewGroups([withFull], byCount, AS_OF, utcDayOf).counts.find((c) => c.id === 'regular')!.count).toBe(0);
+    // A partial return leaves two purchases and ¥1,200.
+    const withPart: PreviewCustomer = { id: 'part', tierId: 'potential', purchases: [kept, bought, back(-10_000)] };
+    expect(previewGroups([withPart], byCount, AS_OF, utcDayOf).counts.find((c) => c.id === 'regular')!.count).toBe(1);
+  });
+
   it('follows edited thresholds and the window', () => {
     const scheme = DEFAULT_STATUS_SETTINGS.scheme;
     const lax: StatusSettings = { ...DEFAULT_STATUS_SETTINGS, scheme: { ...scheme, tiers: scheme.tiers.map((t) => (t.id === 'regular' ? { ...t, minSpendFen: 10_000, minPurchases: 1 } : t)) } };

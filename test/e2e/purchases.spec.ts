@@ -191,6 +191,16 @@ test.describe('purchases', () => {
     await page.keyboard.press('Escape');
     await again.expectClosed();
     await expect(customer.figure('total')).toHaveText('¥168.00');
+
+    // Returned in full, the purchase is no visit: nothing in the count (nor the average), here and in the list.
+    const rest = await customer.timeline.returnPurchase(customer.timeline.root.locator('[data-kind="purchase"]'));
+    await rest.line(0).quantity.fill('1');
+    await rest.save();
+    await rest.expectClosed();
+    await expect(customer.figure('total')).toHaveText('¥0.00');
+    await expect(customer.figure('count')).toHaveText('0');
+    await app.goToCustomers();
+    await expect(app.rows.first().locator('.col-purchaseCount')).toHaveText('0');
   });
 
   test('a bad amount is refused with a message in the clerk’s language, and what was typed stays', async ({ app }) => {
