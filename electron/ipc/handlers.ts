@@ -134,6 +134,12 @@ async function dispatch(channel: Channel, payload: unknown, services: MainServic
       return withRequest(channel, payload, () => backup.chooseFolder());
     case 'backup:chooseFile':
       return withRequest(channel, payload, () => backup.chooseFile());
+    case 'backup:receiveBegin':
+      return withRequest(channel, payload, ({ fileName, sizeBytes }) => backup.receiveBegin(fileName, sizeBytes));
+    case 'backup:receiveAppend':
+      return withRequest(channel, payload, ({ receiveId, offset, data }) => backup.receiveAppend(receiveId, offset, Buffer.from(data, 'base64')));
+    case 'backup:receiveEnd':
+      return withRequest(channel, payload, ({ receiveId }) => backup.receiveEnd(receiveId));
     case 'backup:showFolder':
       return withRequest(channel, payload, () => backup.showFolder());
     case 'export:begin':

@@ -64,6 +64,27 @@ export const backupAppendResponseSchema = z.object({ receivedBytes: z.int().min(
 
 export const backupSessionRequestSchema = z.object({ sessionId: z.uuid() }).strict();
 
+/** Browser mode: a backup file picked in the browser, sent to main in pieces (see client.ts sendBackupFile). */
+export const backupReceiveBeginRequestSchema = z
+  .object({
+    /** The picked file's name, shown in the preview; main keeps only a plain file name of it. */
+    fileName: z.string().min(1).max(1024),
+    sizeBytes: z.int().min(1).max(MAX_PAYLOAD_BYTES * 2),
+  })
+  .strict();
+export const backupReceiveBeginResponseSchema = z.object({ receiveId: z.uuid() });
+export const backupReceiveAppendRequestSchema = z
+  .object({
+    receiveId: z.uuid(),
+    offset: z.int().min(0).max(MAX_PAYLOAD_BYTES * 2),
+    data: chunkDataSchema,
+  })
+  .strict();
+export const backupReceiveAppendResponseSchema = z.object({ receivedBytes: z.int().min(0) });
+export const backupReceiveEndRequestSchema = z.object({ receiveId: z.uuid() }).strict();
+/** The received copy: a path to inspect and restore like a file picked on the desktop. */
+export const backupReceiveEndResponseSchema = z.object({ path: osPathSchema });
+
 const backupSummaryShape = {
   id: z.uuid(),
   createdAt: utcTimeSchema,

@@ -98,3 +98,30 @@ export async function* readBackup(api: BackupApi, readId: string, onProgress?: (
     if (!done) await api.close(readId);
   }
 }
+
+/** A file as the browser hands it over: its name, its size and its bytes a range at a time (File.slice). */
+export interface PickedFile {
+  name: string;
+  size: number;
+  read(start: number, end: number): Promise<Uint8Array>;
+}
+
+/**
+ * Browser mode's "restore from a file": sends the picked file to main in MAX_CHUNK_BYTES pieces, one at a time;
+ * resolves with the path of main's copy, which the restore then inspects like any file. Nothing is restored here.
+ */
+export async function sendBackupFile(api: BackupApi, file: PickedFile, onProgress?: (sentBytes: number) => void): Promise<Result<{ path: string }>> {
+  if (file.size === 0) return err('not-a-backup');
+  const begun = await api.receiveBegin(file.name, file.size);
+  if (!begun.ok) return begun;
+  const { receiveId } = begun.value;
+  for (let sent = 0; sent < file.size; ) {
+    const bytes = await file.read(sent, Math.min(file.size, sent + MAX_CHUNK_BYTES));
+    if (bytes.length === 0) return err('backup-truncated');
+    const appended = await api.receiveAppend(receiveId, sent, bytes);
+    if (!appended.ok) return appended;
+    sent += bytes.length;
+    onProgress?.(sent);
+  }
+  return api.receiveEnd(receiveId);
+}

@@ -17,6 +17,12 @@ import {
   backupPreviewSchema,
   backupReadRequestSchema,
   backupReadResponseSchema,
+  backupReceiveAppendRequestSchema,
+  backupReceiveAppendResponseSchema,
+  backupReceiveBeginRequestSchema,
+  backupReceiveBeginResponseSchema,
+  backupReceiveEndRequestSchema,
+  backupReceiveEndResponseSchema,
   backupSessionRequestSchema,
   backupSettingsViewSchema,
   type BackupBeginRequest,
@@ -77,6 +83,10 @@ export const contract = {
   'backup:setPassword': { request: backupPasswordRequestSchema, response: backupSettingsViewSchema },
   'backup:chooseFolder': { request: z.undefined(), response: backupChosenFolderSchema },
   'backup:chooseFile': { request: z.undefined(), response: backupChosenFileSchema },
+  // Browser mode's file picker: the picked file's bytes → a copy main checks and restores like any file.
+  'backup:receiveBegin': { request: backupReceiveBeginRequestSchema, response: backupReceiveBeginResponseSchema },
+  'backup:receiveAppend': { request: backupReceiveAppendRequestSchema, response: backupReceiveAppendResponseSchema },
+  'backup:receiveEnd': { request: backupReceiveEndRequestSchema, response: backupReceiveEndResponseSchema },
   'backup:showFolder': { request: z.undefined(), response: z.null() },
   // Export files (shared/ipc/exportFiles.ts): begin (desktop: a save dialog) → append pieces in order → commit (or abort).
   'export:begin': { request: exportBeginRequestSchema, response: exportBeginResponseSchema },
@@ -196,6 +206,13 @@ export function createDesktopApi(invoke: Invoke, listen?: Listen) {
       chooseFolder: () => call('backup:chooseFolder', undefined),
       /** The OS file picker for "restore from a file" (desktop only). null when cancelled. */
       chooseFile: () => call('backup:chooseFile', undefined),
+      /** Browser mode: a file the owner picked in the browser, sent in pieces; see sendBackupFile in shared/backup/client.ts. */
+      receiveBegin: (fileName: string, sizeBytes: number) => call('backup:receiveBegin', { fileName, sizeBytes }),
+      receiveAppend: async (receiveId: string, offset: number, bytes: Uint8Array): Promise<Result<ResponseOf<'backup:receiveAppend'>>> => {
+        if (bytes.length === 0 || bytes.length > MAX_CHUNK_BYTES) return err('invalid-request');
+        return call('backup:receiveAppend', { receiveId, offset, data: bytesToBase64(bytes) });
+      },
+      receiveEnd: (receiveId: string) => call('backup:receiveEnd', { receiveId }),
       /** Opens the backup folder in Explorer or Finder. */
       showFolder: () => call('backup:showFolder', undefined),
     },

@@ -1,7 +1,7 @@
 // Backups end to end in Chromium, with the real main-process backup service writing real files in the
 // test's data folder: back up, change the data, restore (owner PIN, preview, safety backup), see the old
 // data back and undo; bad files refused; encrypted backups; automatic backups; start-up recovery.
-import { copyFile, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -137,9 +137,9 @@ test.describe('backups', () => {
     await BackupPage.open(page);
     const restore = await screen.restoreFromFile();
     await new PinDialog(page).setPin(PIN);
-    await restore.typePath(damaged);
+    await restore.pickFile(damaged);
     await expect(restore.root.getByRole('alert')).toContainText('备份文件已损坏');
-    await restore.typePath(foreign);
+    await restore.pickFile(foreign);
     await expect(restore.root.getByRole('alert')).toContainText('此文件不是熟客的备份');
     await restore.root.getByRole('button', { name: '取消' }).click();
 
@@ -147,6 +147,38 @@ test.describe('backups', () => {
     await expect(app.listCount).toContainText('241');
     await app.search('不会丢的客户');
     await expect(app.rows).toHaveCount(1);
+  });
+
+  test('restore from a file picked in the browser: its bytes go to main, are checked, previewed and restored', async ({ app, page, dataFolder }) => {
+    await app.startDemoStore();
+    const screen = await BackupPage.open(page);
+    await screen.backUpNow();
+    const [made] = await backupFiles(dataFolder);
+    // The owner's copy elsewhere (a USB drive), under a name of their own.
+    const usb = path.join(dataFolder, 'usb');
+    await mkdir(usb);
+    const copy = path.join(usb, '店里的备份 12月.rgbackup');
+    await copyFile(path.join(dataFolder, 'backups', made!), copy);
+    await addCustomer(app, page, '备份之后的客户', '139 4444 0000');
+
+    await BackupPage.open(page);
+    const restore = await screen.restoreFromFile();
+    await new PinDialog(page).setPin(PIN);
+    // Nothing picked yet: said so, nothing sent.
+    await restore.root.getByTestId('restore-next').click();
+    await expect(restore.root.getByRole('alert')).toContainText('请先选择一个备份文件');
+    await restore.pickFile(copy);
+    await expect(restore.preview).toBeVisible();
+    await expect(restore.root).toContainText('店里的备份 12月.rgbackup');
+    await expect.poll(() => restore.counts('customers')).toEqual({ backup: '240', today: '241' });
+    // Main received a copy in its data folder; the owner's file is untouched.
+    expect((await readdir(path.join(dataFolder, 'received'))).length).toBe(1);
+    await restore.confirm();
+    await expect(page.getByTestId('restore-notice')).toBeVisible({ timeout: 30_000 });
+    await app.goToCustomers();
+    await expect(app.listCount).toContainText('240');
+    // The received copy is dropped when the page starts again.
+    await expect.poll(() => readdir(path.join(dataFolder, 'received')).catch(() => [] as string[])).toEqual([]);
   });
 
   test('an encrypted backup asks for its password; a wrong one is refused', async ({ app, page }) => {

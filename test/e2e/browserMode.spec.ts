@@ -1,10 +1,13 @@
 // Browser mode as a newcomer meets it: `npm run dev:web` on a chosen port starts without a wall of warnings,
-// and the app speaks the browser's language, whatever the server's is.
+// the app speaks the browser's language, whatever the server's is, and "restore from a file" uses the browser's
+// file picker, the file's bytes going over the dev server's bridge to main, which checks them.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import { AppPage } from './pages/AppPage';
+import { BackupPage, PinDialog, RestoreDialogModel } from './pages/BackupPages';
 
 // Next to the e2e port, so checkouts side by side do not collide.
 const PORT = Number(process.env.E2E_PORT ?? 4317) + 1000;
@@ -69,4 +72,24 @@ test.describe('browser mode (npm run dev:web)', () => {
       await context.close();
     });
   }
+
+  test('restores from a file picked with the browser\'s file picker, over the bridge', async ({ devServer, browser }) => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    const app = new AppPage(page);
+    await page.goto(URL);
+    await page.getByTestId('start-empty').click();
+    await expect(app.searchBox).toBeVisible({ timeout: 30_000 });
+    const screen = await BackupPage.open(page);
+    await screen.backUpNow();
+    const [made] = (await readdir(path.join(devServer.dataFolder, 'backups'))).filter((name) => name.endsWith('.rgbackup'));
+    const restore = await screen.restoreFromFile();
+    await new PinDialog(page).setPin('2580');
+    await restore.pickFile(path.join(devServer.dataFolder, 'backups', made!));
+    const dialog = new RestoreDialogModel(page);
+    await expect(dialog.preview).toBeVisible();
+    await expect(dialog.root).toContainText(made!);
+    expect(await readdir(path.join(devServer.dataFolder, 'received'))).toHaveLength(1);
+    await context.close();
+  });
 });

@@ -65,15 +65,15 @@ for (const { system, tag } of LOCALES) {
       await expect(page.getByTestId('restore-notice')).toBeVisible({ timeout: 30_000 });
       await shot('56-restored', true);
 
-      // A file that is not a backup, typed as a path (browser mode has no file picker).
+      // A file that is not a backup, picked with the browser's file picker (browser mode).
       const foreign = path.join(dataFolder, 'not-a-backup.rgbackup');
       await writeFile(foreign, '{"customers":[]}');
       const fromFile = await screen.restoreFromFile();
       await new PinDialog(page).enterPin(PIN);
-      await fromFile.typePath(foreign);
+      await fromFile.pickFile(foreign);
       await expect(fromFile.root.getByRole('alert')).toBeVisible();
       await shot('57-restore-refused');
-      await fromFile.root.getByTestId('restore-path').press('Escape');
+      await fromFile.root.getByTestId('restore-file-input').press('Escape');
 
       // An automatic backup into a folder that has gone (a USB drive pulled out).
       const usb = await mkdtemp(path.join(os.tmpdir(), 'regulars-usb-'));

@@ -1,5 +1,6 @@
 // The backup service behind the IPC handlers: the backup folder (backupStore) under the owner's settings
 // and password (settingsStore), plus the OS pickers and the folder view the backup screen needs.
+import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import type {
   BackupBeginRequest,
@@ -16,6 +17,7 @@ import { createBackupStore, type BackupLimits, type BackupReadPiece } from './ba
 import { errorCode, writeFailureOf } from './errors';
 import type { BackupNotice } from './notices';
 import { nodeBackupFs, nodeBackupRandom, realSleep, type BackupFs, type BackupRandom } from './os';
+import { createReceivedFiles, type ReceiveFs } from './receivedFiles';
 import { createBackupSettingsStore, type SecretProtector } from './settingsStore';
 
 export type { BackupNotice } from './notices';
@@ -41,6 +43,8 @@ export interface BackupServiceOptions {
   /** null: the backup password is kept in memory only (browser mode). */
   protector: SecretProtector | null;
   fs?: BackupFs;
+  /** Where files picked in a browser are received (browser mode only); node:fs/promises by default. */
+  receiveFs?: ReceiveFs;
   random?: BackupRandom;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
@@ -67,6 +71,13 @@ export interface BackupService {
   setPassword(password: string | null): Promise<Result<BackupSettingsView, FailureReason>>;
   chooseFolder(): Promise<Result<{ folder: string } | null, FailureReason>>;
   chooseFile(): Promise<Result<{ path: string } | null, FailureReason>>;
+  /**
+   * Browser mode's "restore from a file": the bytes of a file the owner picked in the browser, received into a
+   * copy whose path the restore then checks like any picked file. 'unavailable' where the OS has a file picker.
+   */
+  receiveBegin(fileName: string, sizeBytes: number): Promise<Result<{ receiveId: string }, FailureReason>>;
+  receiveAppend(receiveId: string, offset: number, bytes: Uint8Array): Promise<Result<{ receivedBytes: number }, FailureReason>>;
+  receiveEnd(receiveId: string): Promise<Result<{ path: string }, FailureReason>>;
   showFolder(): Promise<Result<null, FailureReason>>;
   /** Drops sessions idle past the limit; a timer calls it in the app, tests call it directly. */
   sweepIdleSessions(): Promise<void>;
@@ -95,9 +106,17 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     compressionLevel: options.compressionLevel,
   });
 
+  const received = createReceivedFiles({ dataFolder: options.dataFolder, fs: options.receiveFs ?? fsp, random });
+  /** Only where there is no OS file picker: on the desktop the owner's own file is read where it is. */
+  const receiving =
+    <A extends unknown[], R>(work: (...args: A) => Promise<Result<R, FailureReason>>) =>
+    async (...args: A): Promise<Result<R, FailureReason>> =>
+      options.dialogs ? err('unavailable') : work(...args);
+
   let ready: Promise<void> | null = null;
   function startUp(): Promise<void> {
     ready ??= (async () => {
+      await received.clear();
       await settings.load();
       const removed = await store.cleanUpOrphans();
       if (removed > 0) log(`[backup] removed ${removed} file(s) an interrupted backup left behind`);
@@ -138,6 +157,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     close: afterStartUp((readId: string) => store.close(readId)),
     reset: afterStartUp(async () => {
       await store.reset();
+      await received.clear();
       return ok(null);
     }),
     getSettings: afterStartUp(async () => ok(settings.view())),
@@ -158,6 +178,9 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       const file = await options.dialogs.chooseFile();
       return ok(file === null ? null : { path: file });
     }),
+    receiveBegin: afterStartUp(receiving((fileName: string, sizeBytes: number) => received.begin(fileName, sizeBytes))),
+    receiveAppend: afterStartUp(receiving((receiveId: string, offset: number, bytes: Uint8Array) => received.append(receiveId, offset, bytes))),
+    receiveEnd: afterStartUp(receiving((receiveId: string) => received.end(receiveId))),
     showFolder: afterStartUp(async () => {
       const { folder, isDefault } = settings.location();
       try {

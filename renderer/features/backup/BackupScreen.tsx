@@ -91,7 +91,7 @@ export function BackupScreen() {
     if (chosen.ok) {
       if (chosen.value) setRestore({ source: { path: chosen.value.path } });
     } else if (chosen.reason === 'unavailable') {
-      // Browser mode has no file picker: the dialog asks for the path instead.
+      // Browser mode has no OS file picker: the dialog offers the browser's, and sends the picked file to main.
       setRestore({ source: null });
     } else {
       setNotice({ kind: 'error', text: failureText(t, chosen.reason) });

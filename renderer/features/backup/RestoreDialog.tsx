@@ -1,11 +1,12 @@
-// The restore, from the owner's side: which file (a path typed in browser mode), its password when it is
-// encrypted, a preview of what it holds beside today's data, then the restore with its steps. The main
-// process has checked the whole file before the preview shows; nothing changes before "Restore".
+// The restore, from the owner's side: which file (picked in the browser in browser mode, its bytes sent to main),
+// its password when it is encrypted, a preview of what it holds beside today's data, then the restore with its
+// steps. The main process has checked the whole file before the preview shows; nothing changes before "Restore".
 import { formatDistanceToNow, parseISO } from 'date-fns';
 import { enUS, zhCN, zhTW } from 'date-fns/locale';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupPreview, BackupSource } from '../../../shared/backup/api';
+import { sendBackupFile } from '../../../shared/backup/client';
 import type { DesktopApi } from '../../../shared/ipc/contract';
 import { CURRENT_SCHEMA_VERSION } from '../../db/backupSchemas';
 import type { OwnerPinCarry, StagedDatabase } from '../../db/backupStaging';
@@ -21,7 +22,8 @@ import { formatCount } from '../../i18n/numbers';
 const DATE_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
 
 type Step =
-  | { kind: 'path'; error: string | null }
+  | { kind: 'file'; error: string | null }
+  | { kind: 'sending'; fraction: number }
   | { kind: 'checking'; source: BackupSource }
   | { kind: 'password'; source: BackupSource; error: string | null }
   | { kind: 'preview'; source: BackupSource; password?: string; preview: BackupPreview }
@@ -30,7 +32,7 @@ type Step =
 
 export interface RestoreDialogProps {
   api: DesktopApi;
-  /** A backup to restore, or null to ask for a file's path (browser mode has no file picker). */
+  /** A backup to restore, or null to let the owner pick a file in the browser (browser mode has no OS picker). */
   source: BackupSource | null;
   mode: RestoreMode;
   /** Today's rows per table; null when today's data cannot be read (start-up recovery). */
@@ -43,7 +45,7 @@ export interface RestoreDialogProps {
 
 export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwap, onRestored, onClose }: RestoreDialogProps) {
   const { t } = useTranslation();
-  const [step, setStep] = useState<Step>(source ? { kind: 'checking', source } : { kind: 'path', error: null });
+  const [step, setStep] = useState<Step>(source ? { kind: 'checking', source } : { kind: 'file', error: null });
   const started = useRef(false);
 
   const inspect = async (target: BackupSource, password?: string) => {
@@ -55,8 +57,20 @@ export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwa
     }
     if (checked.reason === 'backup-password-required') setStep({ kind: 'password', source: target, error: null });
     else if (checked.reason === 'backup-wrong-password') setStep({ kind: 'password', source: target, error: failureText(t, checked.reason) });
-    else if (!source) setStep({ kind: 'path', error: failureText(t, checked.reason) });
+    else if (!source) setStep({ kind: 'file', error: failureText(t, checked.reason) });
     else setStep({ kind: 'failed', failure: { reason: checked.reason }, refused: true });
+  };
+
+  /** The picked file's bytes go to main, which keeps a copy; that copy is then checked like any backup. */
+  const sendPicked = async (file: File) => {
+    setStep({ kind: 'sending', fraction: 0 });
+    const sent = await sendBackupFile(
+      api.backup,
+      { name: file.name, size: file.size, read: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()) },
+      (bytes) => setStep({ kind: 'sending', fraction: file.size > 0 ? bytes / file.size : 1 }),
+    );
+    if (sent.ok) await inspect({ path: sent.value.path });
+    else setStep({ kind: 'file', error: failureText(t, sent.reason) });
   };
 
   useEffect(() => {
@@ -91,7 +105,13 @@ export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwa
 
   return (
     <Dialog title={t('restore.title')} onClose={close} wide={step.kind === 'preview'} testId="restore-dialog" footer={footer()}>
-      {step.kind === 'path' && <PathStep error={step.error} onCheck={(path) => void inspect({ path })} />}
+      {step.kind === 'file' && <FileStep error={step.error} onPick={(file) => void sendPicked(file)} />}
+      {step.kind === 'sending' && (
+        <div className="restore-checking" aria-busy="true" data-testid="restore-sending">
+          <p>{t('restore.sending')}</p>
+          <progress max={100} value={Math.round(step.fraction * 100)} aria-label={t('restore.sending')} />
+        </div>
+      )}
       {step.kind === 'checking' && (
         <p className="restore-checking" aria-busy="true" data-testid="restore-checking">
           {t('restore.checking')}
@@ -137,20 +157,20 @@ export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwa
         </>
       );
     }
-    if (current.kind === 'path' || current.kind === 'password') {
+    if (current.kind === 'file' || current.kind === 'password') {
       return (
         <>
           <button type="button" className="button" onClick={close}>
             {t('common.cancel')}
           </button>
-          <button type="submit" form={current.kind === 'path' ? 'restore-path-form' : 'restore-password-form'} className="button button-primary" data-testid="restore-next">
+          <button type="submit" form={current.kind === 'file' ? 'restore-file-form' : 'restore-password-form'} className="button button-primary" data-testid="restore-next">
             {t('restore.next')}
           </button>
         </>
       );
     }
     return (
-      <button type="button" className="button" onClick={close} disabled={current.kind === 'checking'} data-testid="restore-close">
+      <button type="button" className="button" onClick={close} disabled={current.kind === 'checking' || current.kind === 'sending'} data-testid="restore-close">
         {t('common.close')}
       </button>
     );
@@ -166,19 +186,30 @@ function useRefusedFocus(error: string | null) {
   return input;
 }
 
-function PathStep({ error, onCheck }: { error: string | null; onCheck: (path: string) => void }) {
+function FileStep({ error, onPick }: { error: string | null; onPick: (file: File) => void }) {
   const { t } = useTranslation();
-  const [path, setPath] = useState('');
-  const input = useRefusedFocus(error);
+  const [file, setFile] = useState<File | null>(null);
+  const [missing, setMissing] = useState(false);
+  const message = missing && !file ? t('restore.fileMissing') : error;
+  const input = useRefusedFocus(message);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (path.trim()) onCheck(path.trim());
+    if (file) onPick(file);
+    else setMissing(true);
   };
   return (
-    <form id="restore-path-form" onSubmit={submit} noValidate>
-      <p>{t('restore.pathIntro')}</p>
-      <Field label={t('restore.path')} htmlFor="restore-path" error={error ?? undefined} hint={t('restore.pathHint')}>
-        <input id="restore-path" ref={input} className="mono" value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} autoComplete="off" data-autofocus data-testid="restore-path" />
+    <form id="restore-file-form" onSubmit={submit} noValidate>
+      <p>{t('restore.fileIntro')}</p>
+      <Field label={t('restore.fileLabel')} htmlFor="restore-file" error={message ?? undefined} hint={t('restore.fileHint')}>
+        <input
+          id="restore-file"
+          ref={input}
+          type="file"
+          accept=".rgbackup"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          data-autofocus
+          data-testid="restore-file-input"
+        />
       </Field>
     </form>
   );

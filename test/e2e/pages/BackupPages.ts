@@ -32,7 +32,7 @@ export class BackupPage {
     await row.getByTestId('restore-backup').click();
   }
 
-  /** "Restore from a file…": browser mode has no file picker, so the dialog asks for the path. */
+  /** "Restore from a file…": browser mode has no OS file picker, so the dialog offers the browser's. */
   async restoreFromFile(): Promise<RestoreDialogModel> {
     await this.page.getByTestId('restore-file').click();
     return new RestoreDialogModel(this.page);
@@ -77,8 +77,9 @@ export class RestoreDialogModel {
     return { backup: (await cells.nth(0).innerText()).trim(), today: (await cells.nth(1).innerText()).trim() };
   }
 
-  async typePath(path: string) {
-    await this.root.getByTestId('restore-path').fill(path);
+  /** Browser mode: the file is picked with the browser's file picker and its bytes sent to main. */
+  async pickFile(path: string) {
+    await this.root.getByTestId('restore-file-input').setInputFiles(path);
     await this.root.getByTestId('restore-next').click();
   }
 
