@@ -244,7 +244,7 @@ for (const { theme, locale } of RUNS) {
       await writeFile(foreign, '{"customers":[]}');
       // The owner is still unlocked from the restore just above: no PIN this time.
       const fromFile = await again.restoreFromFile();
-      await fromFile.typePath(foreign);
+      await fromFile.pickFile(foreign);
       await expect(fromFile.root.getByRole('alert')).toBeVisible();
       await audit.check('restore from a file, refused');
       audit.expectClean();
