@@ -4,6 +4,7 @@ import type { PhoneRegion } from '../../shared/domain/customer';
 import type { Currency } from '../../shared/domain/money';
 import type {
   ColumnMapping,
+  CurrencyEvidence,
   DateOrder,
   DateOrderEvidence,
   DecodedText,
@@ -83,7 +84,10 @@ export interface CustomerOptions {
 
 export interface PurchaseOptions {
   mapping: PurchaseColumnMapping;
+  /** The store's currency: amounts are read in it, never converted. */
   currency: Currency;
+  /** The clerk confirmed importing amounts the file marks as another currency, as they are. */
+  currencyAcknowledged?: boolean;
   defaultRegion: PhoneRegion;
   dateOrder: DateOrder;
 }
@@ -120,6 +124,14 @@ export interface PurchasePreview {
   notFound: { rowNumbers: number[]; code: PurchaseCustomerProblem; customer: string }[];
   noCustomerRows: number[];
   dateOrder: DateOrderHint;
+  currency: PurchaseCurrencyCheck;
+}
+
+/** The currency the amounts are read in, what the file says, and what of that differs from the store's. */
+export interface PurchaseCurrencyCheck {
+  store: Currency;
+  found: CurrencyEvidence[];
+  foreign: CurrencyEvidence[];
 }
 
 export type ImportOutcome =

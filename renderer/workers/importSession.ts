@@ -2,6 +2,9 @@
 // the write through the import repository. No DOM: it runs in a worker (and in tests, in Node).
 import {
   decodeText,
+  findFileCurrencies,
+  foreignCurrencies,
+  normalizeHeader,
   detectPurchaseFormat,
   importPurchases,
   isRefusedFileKind,
@@ -49,6 +52,7 @@ import {
   type ImportOutcome,
   type LoadedFile,
   type PurchaseOptions,
+  type PurchaseCurrencyCheck,
   type PurchasePreview,
 } from './importProtocol';
 
@@ -69,6 +73,14 @@ export class RefusedFileError extends Error {
   constructor(readonly kind: RefusedFileKind) {
     super(`Not a spreadsheet or text file (${kind})`);
     this.name = 'RefusedFileError';
+  }
+}
+
+/** The file's amounts look like another currency than the store's and the clerk has not confirmed. */
+export class CurrencyNotConfirmedError extends Error {
+  constructor() {
+    super('The amounts look like another currency than the store’s; nothing was imported');
+    this.name = 'CurrencyNotConfirmedError';
   }
 }
 
@@ -168,6 +180,20 @@ export function createImportSession(
     const p = requireParsed();
     if (p.source === 'vcard') return weighDateOrder(p.records.map((r) => r.birthday));
     return weighDateOrder(tableToRecords(p.table, options.mapping).map((r) => r.birthday || r.lunarBirthday));
+  }
+
+  /** What the file says about its amounts' currency, against the store's (issue 12 item 15). */
+  function purchaseCurrency(options: PurchaseOptions): PurchaseCurrencyCheck {
+    const p = requireParsed();
+    if (p.source === 'vcard') return { store: options.currency, found: [], foreign: [] };
+    const { table } = p;
+    const format = detectPurchaseFormat(table.headers);
+    const moneyColumns =
+      format === 'online-retail'
+        ? table.headers.map((h, i) => (['unitprice', 'price'].includes(normalizeHeader(h)) ? i : -1)).filter((i) => i >= 0)
+        : Object.entries(options.mapping).filter(([, t]) => t === 'amount' || t === 'unitPrice').map(([i]) => Number(i));
+    const found = findFileCurrencies({ table, moneyColumns, format });
+    return { store: options.currency, found: found.slice(0, PREVIEW_LIST_LIMIT), foreign: foreignCurrencies(found, options.currency).slice(0, PREVIEW_LIST_LIMIT) };
   }
 
   function purchaseResult(options: PurchaseOptions) {
@@ -317,6 +343,7 @@ export function createImportSession(
 
     async previewPurchases(options: PurchaseOptions): Promise<PurchasePreview> {
       const result = purchaseResult(options);
+      const currency = purchaseCurrency(options);
       const plan = await repo.planPurchases(result);
       const customerText = (ref: { externalId?: string; phone?: string; name?: string }) =>
         [ref.externalId, ref.phone, ref.name].filter(Boolean).join(' · ');
@@ -332,6 +359,7 @@ export function createImportSession(
         })),
         noCustomerRows: result.report.skippedNoCustomerRows.slice(0, PREVIEW_LIST_LIMIT),
         dateOrder: purchaseDateHint(options),
+        currency,
       };
     },
 
@@ -351,6 +379,8 @@ export function createImportSession(
     },
 
     async importPurchases(options: PurchaseOptions, externalNamePattern: string, run: ImportRunOptions): Promise<ImportOutcome> {
+      // Amounts in another currency are written only once the clerk has said so, never silently.
+      if (purchaseCurrency(options).foreign.length > 0 && !options.currencyAcknowledged) throw new CurrencyNotConfirmedError();
       const result = purchaseResult(options);
       const r = await repo.importPurchases(
         { fileName, result, externalCustomerName: (id) => externalNamePattern.split(EXTERNAL_ID_MARK).join(id) },

@@ -7,7 +7,8 @@ import { utcDayOf } from '../../shared/domain/customerFigures';
 import { RegularsDatabase } from '../db/database';
 import { createImportRepository } from '../db/imports';
 import { readXlsx } from '../features/importExport/xlsx';
-import { createImportSession, RefusedFileError, type ImportSession } from './importSession';
+import { readFileSync } from 'node:fs';
+import { createImportSession, CurrencyNotConfirmedError, RefusedFileError, type ImportSession } from './importSession';
 
 let db: RegularsDatabase;
 let session: ImportSession;
@@ -82,5 +83,33 @@ describe('the table in the file', () => {
     const other = await session.load('会员.xlsx', bytes, null, undefined, { sheet: '使用说明' });
     expect(other.sheetName).toBe('使用说明');
     expect(other.rowCount).toBe(0);
+  });
+});
+
+describe('the currency of the amounts (issue 12 item 15)', () => {
+  const UCI = new Uint8Array(readFileSync(new URL('../../../shared/data/online-retail-sample.csv', import.meta.url)));
+
+  it('names the Online Retail prices as sterling in a yuan store, and writes nothing until the clerk confirms', async () => {
+    const file = await session.load('online-retail-sample.csv', UCI, null);
+    const options = { mapping: file.purchaseMapping, currency: 'CNY' as const, defaultRegion: 'CN' as const, dateOrder: 'mdy' as const };
+    const preview = await session.previewPurchases(options);
+    expect(preview.currency).toMatchObject({ store: 'CNY', foreign: [{ source: 'format', currencies: ['GBP'] }] });
+    await expect(session.importPurchases(options, '客户 \u0001', {})).rejects.toBeInstanceOf(CurrencyNotConfirmedError);
+    expect(await db.purchases.count()).toBe(0);
+    expect(await db.imports.count()).toBe(0);
+    const done = await session.importPurchases({ ...options, currencyAcknowledged: true }, '客户 \u0001', {});
+    expect(done.kind).toBe('purchases');
+    expect(await db.purchases.count()).toBe(1223);
+  });
+
+  it('has nothing to say of a plain file in a sterling store, and names a £ sign in a yuan store', async () => {
+    const uci = await session.load('online-retail-sample.csv', UCI, null);
+    const gbp = await session.previewPurchases({ mapping: uci.purchaseMapping, currency: 'GBP', defaultRegion: 'CN', dateOrder: 'mdy' });
+    expect(gbp.currency.foreign).toEqual([]);
+
+    // With a BOM, as Excel writes "CSV UTF-8" (a short file of £ without one is at present read as GBK).
+    const file = await session.load('sales.csv', utf8('\uFEFFPhone,Date,Amount\n13812345678,2025-01-02,£12.50\n13812345678,2025-01-03,8\n'), null);
+    const preview = await session.previewPurchases({ mapping: file.purchaseMapping, currency: 'CNY', defaultRegion: 'CN', dateOrder: 'mdy' });
+    expect(preview.currency.foreign).toEqual([{ mark: '£', currencies: ['GBP'], source: 'cell', column: 'Amount', rowNumber: 2, count: 1 }]);
   });
 });

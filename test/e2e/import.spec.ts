@@ -175,6 +175,13 @@ test.describe('import', () => {
     };
     expect(before.imported + before.noCustomer + before.notFound + before.bad).toBe(4_792);
     expect(before.noCustomer).toBeGreaterThan(0);
+    // Issue 12 item 15: the prices are sterling; the store keeps yuan. Nothing is written before the clerk says so.
+    await expect(imp.currencyNotice).toHaveAttribute('data-foreign', 'true');
+    await expect(imp.currencyNotice).toContainText('英镑');
+    await expect(imp.currencyNotice).toContainText('人民币');
+    await expect(imp.importButton).toBeDisabled();
+    await expect(page.getByTestId('import-options')).toHaveCount(0);
+    await imp.acknowledgeCurrency();
     await imp.startImport();
     await imp.expectReport('import-done-report', { total: 4_792, imported: before.imported, 'no-customer': before.noCustomer, bad: before.bad });
     await expect(imp.batches.first()).toContainText('笔消费');
@@ -327,6 +334,8 @@ test.describe('import: a till export with one row per item', () => {
     await expect(page.getByTestId('import-map-5')).toHaveValue('unitPrice');
     await imp.expectReport('import-report', { imported: 4, bad: 0, total: 4 });
     await expect(page.getByTestId('report-purchases')).toContainText('2 笔消费');
+    await expect(imp.currencyNotice).toContainText('金额按本店币种人民币（CNY）读取');
+    await expect(imp.currencyNotice).not.toHaveAttribute('data-foreign', 'true');
     await imp.startImport();
     await imp.expectReport('import-done-report', { imported: 4 });
 

@@ -232,6 +232,7 @@ for (const { system, tag } of LOCALES) {
         .setInputFiles({ name: 'online-retail-sample.csv', mimeType: 'text/csv', buffer: readFileSync(new URL('../../../shared/data/online-retail-sample.csv', import.meta.url)) });
       await expect(page.getByTestId('import-report')).toBeVisible();
       await shot('33-import-purchases-preview', true);
+      await page.getByTestId('import-currency-ack').check();
       await page.getByTestId('import-start').click();
       await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 60_000 });
       await shot('34-import-purchases-done', true);

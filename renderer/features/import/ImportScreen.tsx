@@ -28,6 +28,7 @@ import {
 } from '../../workers/importProtocol';
 import { ImportClient, ImportWorkerError, type ImportWorkerProgress } from './importClient';
 import { ImportHistory } from './ImportHistory';
+import { CurrencyNotice } from './ImportCurrency';
 import { ImportLayoutChoices } from './ImportLayout';
 import { CustomerPreviewView, PurchasePreviewView, PurchaseReport } from './ImportPreview';
 import { EncodingChoice } from './EncodingChoice';
@@ -60,6 +61,7 @@ export function ImportScreen() {
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [encoding, setEncoding] = useState<TextEncodingName | null>(null);
   const [layout, setLayout] = useState<LayoutChoice>({});
+  const [currencyAck, setCurrencyAck] = useState(false);
   const [customerMapping, setCustomerMapping] = useState<ColumnMapping>({});
   const [purchaseMapping, setPurchaseMapping] = useState<PurchaseColumnMapping>({});
   const [policy, setPolicy] = useState<ImportPolicy>('skip');
@@ -96,6 +98,7 @@ export function ImportScreen() {
       setFileError(null);
       setCustomerPreview(null);
       setPurchasePreview(null);
+      setCurrencyAck(false);
       try {
         // A copy goes to the worker, so the bytes can be read again in another encoding.
         const loaded = await client().load({ fileName: name, bytes: data.slice(0), encoding: enc, layout: layoutChoice });
@@ -166,7 +169,7 @@ export function ImportScreen() {
           ? { type: 'importCustomers', options: { mapping: customerMapping, policy, defaultRegion: effectiveRegion, dateOrder } }
           : {
               type: 'importPurchases',
-              options: { mapping: purchaseMapping, currency, defaultRegion: effectiveRegion, dateOrder },
+              options: { mapping: purchaseMapping, currency, currencyAcknowledged: currencyAck, defaultRegion: effectiveRegion, dateOrder },
               externalNamePattern: t('import.externalCustomerName', { externalId: EXTERNAL_ID_MARK }),
             },
         onProgress,
@@ -205,10 +208,12 @@ export function ImportScreen() {
     if (!p) return null;
     const s = p.summary;
     if (s.purchases === 0) return { label: t('import.actions.nothing'), disabled: true };
+    // Amounts marked as another currency wait for the clerk's word (the notice above the report).
+    const waiting = p.currency.foreign.length > 0 && !currencyAck;
     const left = s.totalRows - s.importRows;
-    if (left > 0) return { label: t('import.actions.importPurchasesLeaveOut', { count: s.purchases, n: countText(s.purchases), left: countText(left) }), disabled: false };
-    return { label: t('import.actions.importPurchases', { count: s.purchases, n: countText(s.purchases) }), disabled: false };
-  }, [kind, customerPreview, purchasePreview, t]);
+    if (left > 0) return { label: t('import.actions.importPurchasesLeaveOut', { count: s.purchases, n: countText(s.purchases), left: countText(left) }), disabled: waiting };
+    return { label: t('import.actions.importPurchases', { count: s.purchases, n: countText(s.purchases) }), disabled: waiting };
+  }, [kind, customerPreview, purchasePreview, currencyAck, t]);
 
   const busy = step.name === 'loading' || step.name === 'importing';
   // The options card holds only what applies to this file; with nothing to choose, there is no card.
@@ -406,7 +411,10 @@ export function ImportScreen() {
                 {kind === 'customers' ? (
                   customerPreview ? <CustomerPreviewView preview={customerPreview} /> : <div className="loading" aria-busy="true" />
                 ) : purchasePreview ? (
-                  <PurchasePreviewView preview={purchasePreview} currency={currency} />
+                  <>
+                    <CurrencyNotice check={purchasePreview.currency} acknowledged={currencyAck} onAcknowledge={setCurrencyAck} />
+                    <PurchasePreviewView preview={purchasePreview} currency={currency} />
+                  </>
                 ) : (
                   <div className="loading" aria-busy="true" />
                 )}

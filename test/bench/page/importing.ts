@@ -68,7 +68,9 @@ async function importFile(kind: 'customers' | 'purchases', fileName: string, byt
       if (preview.summary.importRows !== preview.summary.totalRows) console.warn(`purchases file: only ${preview.summary.importRows} of ${preview.summary.totalRows} rows import`);
       // The screen translates import.externalCustomerName; only Online Retail files use it.
       steps = writeSteps();
-      outcome = await client.importData({ type: 'importPurchases', options, externalNamePattern: `客户 ${EXTERNAL_ID_MARK}` }, steps.onProgress);
+      // An Online Retail-shaped file is named as sterling; the bench confirms as the clerk would.
+      const confirmed = { ...options, currencyAcknowledged: preview.currency.foreign.length > 0 };
+      outcome = await client.importData({ type: 'importPurchases', options: confirmed, externalNamePattern: `客户 ${EXTERNAL_ID_MARK}` }, steps.onProgress);
     }
     const end = performance.now();
     await settle();

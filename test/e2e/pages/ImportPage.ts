@@ -49,6 +49,15 @@ export class ImportPage {
     return this.page.getByTestId('import-header-row');
   }
 
+  /** The currency the amounts are read in, and any other currency the file names. */
+  get currencyNotice(): Locator {
+    return this.page.getByTestId('import-currency');
+  }
+
+  async acknowledgeCurrency() {
+    await this.page.getByTestId('import-currency-ack').check();
+  }
+
   get encoding(): Locator {
     return this.page.getByTestId('import-encoding-detected');
   }
