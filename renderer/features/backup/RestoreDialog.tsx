@@ -47,6 +47,10 @@ export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwa
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>(source ? { kind: 'checking', source } : { kind: 'file', error: null });
   const started = useRef(false);
+  /** The file picked in the browser, named again when it is refused (the picker itself starts empty again). */
+  const pickedName = useRef<string | null>(null);
+  const refusedText = (reason: string) =>
+    pickedName.current ? t('restore.fileRefused', { name: pickedName.current, reason: failureText(t, reason) }) : failureText(t, reason);
 
   const inspect = async (target: BackupSource, password?: string) => {
     setStep({ kind: 'checking', source: target });
@@ -57,12 +61,13 @@ export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwa
     }
     if (checked.reason === 'backup-password-required') setStep({ kind: 'password', source: target, error: null });
     else if (checked.reason === 'backup-wrong-password') setStep({ kind: 'password', source: target, error: failureText(t, checked.reason) });
-    else if (!source) setStep({ kind: 'file', error: failureText(t, checked.reason) });
+    else if (!source) setStep({ kind: 'file', error: refusedText(checked.reason) });
     else setStep({ kind: 'failed', failure: { reason: checked.reason }, refused: true });
   };
 
   /** The picked file's bytes go to main, which keeps a copy; that copy is then checked like any backup. */
   const sendPicked = async (file: File) => {
+    pickedName.current = file.name;
     setStep({ kind: 'sending', fraction: 0 });
     const sent = await sendBackupFile(
       api.backup,
@@ -70,7 +75,7 @@ export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwa
       (bytes) => setStep({ kind: 'sending', fraction: file.size > 0 ? bytes / file.size : 1 }),
     );
     if (sent.ok) await inspect({ path: sent.value.path });
-    else setStep({ kind: 'file', error: failureText(t, sent.reason) });
+    else setStep({ kind: 'file', error: refusedText(sent.reason) });
   };
 
   useEffect(() => {
@@ -197,19 +202,29 @@ function FileStep({ error, onPick }: { error: string | null; onPick: (file: File
     if (file) onPick(file);
     else setMissing(true);
   };
+  // The browser's own "Choose File / No file chosen" speaks the browser's language: the app's words are shown instead.
   return (
     <form id="restore-file-form" onSubmit={submit} noValidate>
       <p>{t('restore.fileIntro')}</p>
       <Field label={t('restore.fileLabel')} htmlFor="restore-file" error={message ?? undefined} hint={t('restore.fileHint')}>
-        <input
-          id="restore-file"
-          ref={input}
-          type="file"
-          accept=".rgbackup"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          data-autofocus
-          data-testid="restore-file-input"
-        />
+        <div className="file-pick">
+          <input
+            id="restore-file"
+            ref={input}
+            type="file"
+            accept=".rgbackup"
+            className="file-pick-input"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            data-autofocus
+            data-testid="restore-file-input"
+          />
+          <label htmlFor="restore-file" className="button button-small" aria-hidden="true">
+            {t('restore.chooseFile')}
+          </label>
+          <span className={file ? 'file-pick-name' : 'file-pick-name muted'} data-testid="restore-file-name">
+            {file ? file.name : t('restore.noFile')}
+          </span>
+        </div>
       </Field>
     </form>
   );
