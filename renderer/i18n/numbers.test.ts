@@ -32,6 +32,7 @@ describe('formatCount', () => {
     expect(formatPlaceholder(12034, 'en', 'total')).toBe('12,034');
     expect(formatPlaceholder(1990, 'zh-CN', 'year')).toBe(1990);
     expect(formatPlaceholder(1234, 'en', 'row')).toBe(1234);
+    expect(formatPlaceholder(17850, 'en', 'externalId')).toBe(17850);
     expect(formatPlaceholder(12.5, 'en', 'percent')).toBe(12.5);
     expect(formatPlaceholder('1114', 'en', 'n')).toBe('1114');
   });

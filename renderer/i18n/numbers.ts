@@ -13,8 +13,8 @@ export function formatCount(value: number, locale: string): string {
   return format.format(value);
 }
 
-/** Placeholders that hold a number that is a name, not an amount: written as typed, never grouped (1990, row 1234). */
-export const IDENTIFIER_PLACEHOLDERS: ReadonlySet<string> = new Set(['year', 'row', 'column', 'version', 'schemaVersion']);
+/** Placeholders that hold a number that is a name or a cell as typed, not an amount: never grouped (1990, row 1234, customer number 17850). */
+export const IDENTIFIER_PLACEHOLDERS: ReadonlySet<string> = new Set(['year', 'row', 'column', 'version', 'schemaVersion', 'externalId', 'code', 'value']);
 
 /**
  * i18next's formatter: every whole number put into a string is a count written with formatCount, unless its
