@@ -80,6 +80,8 @@ export interface CustomerOptions {
   policy: ImportPolicy;
   defaultRegion: PhoneRegion;
   dateOrder: DateOrder;
+  /** Keep numbers that are no valid phone number (95588) as typed, like the form's "keep as typed". */
+  keepInvalidPhones?: boolean;
 }
 
 export interface PurchaseOptions {

@@ -91,3 +91,16 @@ describe('import session: date order', () => {
     expect(preview).toMatchObject({ validRows: 11, invalidRows: 0 });
   });
 });
+
+describe('import session: accepted spellings', () => {
+  it('reads ="…" phone cells, (+86) numbers and 农历生日 without a prefix; keeps 95588 when asked', async () => {
+    const s = session();
+    const csv = '姓名,手机,农历生日\r\n张三,="13800138000",八月十五\r\n李四,(+86)13800138006,1990年闰五月初三\r\n工行,95588,\r\n';
+    const file = await s.load('a.csv', new TextEncoder().encode(csv), null);
+    expect(file.samples[0]).toEqual(['张三', '13800138000', '八月十五']);
+    const mapping = { 0: 'name', 1: 'mobile', 2: 'lunarBirthday' } as const;
+    const strict = await s.previewCustomers(options({ mapping }));
+    expect(strict.errors.map((e) => [e.rowNumber, e.code])).toEqual([[4, 'phone-too-short']]);
+    expect(await s.previewCustomers(options({ mapping, keepInvalidPhones: true }))).toMatchObject({ validRows: 3, invalidRows: 0 });
+  });
+});

@@ -19,6 +19,7 @@ import {
   sampleValues,
   suggestMapping,
   suggestPurchaseMapping,
+  unwrapExcelTextFormulas,
   tableToRecords,
   sniffFileKind,
   weighDateOrder,
@@ -145,10 +146,10 @@ export function createImportSession(
   }
 
   function checkCustomers(options: CustomerOptions, onProgress?: CheckProgress): { result: RecordsToDraftsResult; rows: number } {
-    const key = JSON.stringify([options.mapping, options.defaultRegion, options.dateOrder]);
+    const key = JSON.stringify([options.mapping, options.defaultRegion, options.dateOrder, options.keepInvalidPhones === true]);
     if (lastDrafts?.key === key) return lastDrafts;
     const p = requireParsed();
-    const ctx = { defaultRegion: options.defaultRegion, today: new Date(), dateOrder: options.dateOrder, strictDateOrder: true };
+    const ctx = { defaultRegion: options.defaultRegion, today: new Date(), dateOrder: options.dateOrder, strictDateOrder: true, keepInvalidPhones: options.keepInvalidPhones === true };
     const result: RecordsToDraftsResult & { ids: Map<number, string> } = { drafts: [], errors: [], skipped: [], ids: new Map() };
     const add = (r: RecordsToDraftsResult & { ids?: Map<number, string> }) => {
       for (const d of r.drafts) result.drafts.push(d);
@@ -293,7 +294,7 @@ export function createImportSession(
         const cleaned = removeInvisibleFromTable(table);
         noteInvisible(file, cleaned.removals);
         // The formula guard (a leading ' before = + - @) is the app's own and Excel's habit: taken off.
-        table = unguardTable(cleaned.table);
+        table = unguardTable(unwrapExcelTextFormulas(cleaned.table));
         own = recognizeOwnExport(table.headers, ownVocabularies);
         file.ownExport = own?.kind ?? null;
         parsed = { source, table };

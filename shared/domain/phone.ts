@@ -23,9 +23,12 @@ const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63]/g;
 // Digits, one leading plus, and the separators people type between groups.
 const ALLOWED = /^\+?[\d\s\-()./]*$/;
 
-/** Full-width digits and punctuation (１３８，＋，（）) become ASCII; dash variants become '-'. */
+// A country code written in brackets before the number: (+86)13800138006, （+86） 138…
+const BRACKETED_COUNTRY_CODE = /^\(\s*\+\s*(\d{1,4})\s*\)\s*/;
+
+/** Full-width digits and punctuation (１３８，＋，（）) become ASCII; dash variants become '-'; (+86) becomes +86. */
 export function cleanPhoneInput(raw: string): string {
-  return raw.normalize('NFKC').replace(DASHES, '-').trim();
+  return raw.normalize('NFKC').replace(DASHES, '-').trim().replace(BRACKETED_COUNTRY_CODE, '+$1 ');
 }
 
 export function validatePhone(

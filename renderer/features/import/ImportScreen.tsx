@@ -33,6 +33,7 @@ import { ImportLayoutChoices } from './ImportLayout';
 import { CustomerPreviewView, PurchasePreviewView, PurchaseReport } from './ImportPreview';
 import { EncodingChoice } from './EncodingChoice';
 import { InvisibleNotice } from './InvisibleNotice';
+import { DEFAULT_PHONE_CHOICES, KeepPhonesOption, type PhoneChoices } from './PhoneChoices';
 import { DateOrderQuestion, hasOrderedDates } from './DateOrderQuestion';
 import './import.css';
 import { countText } from '../../i18n';
@@ -66,6 +67,7 @@ export function ImportScreen() {
   const [purchaseMapping, setPurchaseMapping] = useState<PurchaseColumnMapping>({});
   const [policy, setPolicy] = useState<ImportPolicy>('skip');
   const [region, setRegion] = useState<PhoneRegion | null>(null);
+  const [phoneChoices, setPhoneChoices] = useState<PhoneChoices>(DEFAULT_PHONE_CHOICES);
   const [dateOrderChoice, setDateOrderChoice] = useState<DateOrder | null>(null);
   const [customerPreview, setCustomerPreview] = useState<CustomerPreview | null>(null);
   const [purchasePreview, setPurchasePreview] = useState<PurchasePreview | null>(null);
@@ -124,6 +126,7 @@ export function ImportScreen() {
       setLayout({});
       setDateOrderChoice(null);
       setRegion(null);
+      setPhoneChoices(DEFAULT_PHONE_CHOICES);
       await loadBytes(picked.name, data, null, {});
     },
     [loadBytes],
@@ -141,7 +144,7 @@ export function ImportScreen() {
       if (kind === 'customers') {
         void c
           .previewCustomers(
-            { options: { mapping: customerMapping, policy, defaultRegion: effectiveRegion, dateOrder } },
+            { options: { mapping: customerMapping, policy, defaultRegion: effectiveRegion, dateOrder, ...phoneChoices } },
             (p) => token === previewToken.current && setChecking(p),
           )
           .then((p) => token === previewToken.current && setCustomerPreview(p))
@@ -156,7 +159,7 @@ export function ImportScreen() {
       }
     }, 120);
     return () => window.clearTimeout(timer);
-  }, [step.name, file, kind, customerMapping, purchaseMapping, policy, effectiveRegion, dateOrder, currency, client, wrongKind]);
+  }, [step.name, file, kind, customerMapping, purchaseMapping, policy, effectiveRegion, dateOrder, phoneChoices, currency, client, wrongKind]);
 
   const startImport = async () => {
     if (!file) return;
@@ -166,7 +169,7 @@ export function ImportScreen() {
     try {
       const outcome = await client().importData(
         kind === 'customers'
-          ? { type: 'importCustomers', options: { mapping: customerMapping, policy, defaultRegion: effectiveRegion, dateOrder } }
+          ? { type: 'importCustomers', options: { mapping: customerMapping, policy, defaultRegion: effectiveRegion, dateOrder, ...phoneChoices } }
           : {
               type: 'importPurchases',
               options: { mapping: purchaseMapping, currency, currencyAcknowledged: currencyAck, defaultRegion: effectiveRegion, dateOrder },
@@ -386,6 +389,7 @@ export function ImportScreen() {
                       </div>
                     </div>
                   )}
+                  {kind === 'customers' && <KeepPhonesOption choices={phoneChoices} onChange={setPhoneChoices} />}
                   {showDateOrder && hint && <DateOrderQuestion hint={hint} choice={dateOrderChoice} onChoose={setDateOrderChoice} />}
                   {showPolicy && (
                     <fieldset className="import-policy">

@@ -47,3 +47,19 @@ export function cellText(value: unknown, numFmt?: string): string {
   }
   return String(value);
 }
+
+const EXCEL_TEXT_FORMULA = /^=\s*"((?:[^"]|"")*)"$/s;
+
+/**
+ * Excel's ="013800138000" (a formula whose value is the text, written by exports that want Excel to keep
+ * leading zeros and long digits) as that text; any other cell as it is.
+ */
+export function unwrapExcelTextFormula(text: string): string {
+  const m = EXCEL_TEXT_FORMULA.exec(text.trim());
+  return m ? m[1]!.replace(/""/g, '"') : text;
+}
+
+/** Every cell of a table with Excel's ="…" text formulas read as their text. */
+export function unwrapExcelTextFormulas<T extends { rows: string[][] }>(table: T): T {
+  return { ...table, rows: table.rows.map((r) => r.map(unwrapExcelTextFormula)) };
+}

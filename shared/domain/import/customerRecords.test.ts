@@ -24,3 +24,35 @@ describe('birthdays in the file date order', () => {
     expect(r.errors.map((e) => e.code)).toEqual(['birthday-invalid-date']);
   });
 });
+
+describe('accepted spellings', () => {
+  it('reads lunar birthdays in a 农历生日 column without a 农历 prefix, leap months too', () => {
+    const r = recordsToDrafts(
+      [record(2, { lunarBirthday: '八月十五' }), record(3, { lunarBirthday: '1990年闰五月初三' }), record(4, { lunarBirthday: '农历腊月廿三' }), record(5, { lunarBirthday: '1985-08-15' })],
+      CTX,
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.drafts.map((d) => d.fields.birthday)).toEqual([
+      { calendar: 'lunar', year: null, month: 8, day: 15, leapMonth: false },
+      { calendar: 'lunar', year: 1990, month: 5, day: 3, leapMonth: true },
+      { calendar: 'lunar', year: null, month: 12, day: 23, leapMonth: false },
+      { calendar: 'lunar', year: 1985, month: 8, day: 15, leapMonth: false },
+    ]);
+  });
+
+  it('reads phones written with the country code in brackets', () => {
+    for (const raw of ['(+86)13800138006', '(+86) 138 0013 8006', '（+86）13800138006', '( +86 )138-0013-8006']) {
+      const r = recordsToDrafts([record(2, { phones: [{ raw, label: '', primary: false }] })], CTX);
+      expect(r.errors, raw).toEqual([]);
+      expect(r.drafts[0]!.fields.phones[0]!.normalized, raw).toBe('+8613800138006');
+    }
+  });
+
+  it('keeps service numbers as typed only when the clerk chose it', () => {
+    const rows = ['95588', '10086', '400-820-8820'].map((raw, i) => record(i + 2, { phones: [{ raw, label: '', primary: false }] }));
+    expect(recordsToDrafts(rows, CTX).errors.map((e) => [e.rowNumber, e.code])).toEqual([[2, 'phone-too-short'], [3, 'phone-too-short']]);
+    const kept = recordsToDrafts(rows, { ...CTX, keepInvalidPhones: true });
+    expect(kept.errors).toEqual([]);
+    expect(kept.drafts.map((d) => [d.fields.phones[0]!.normalized, d.fields.phones[0]!.kind])).toEqual([['95588', 'kept'], ['10086', 'kept'], ['+864008208820', 'validated']]);
+  });
+});

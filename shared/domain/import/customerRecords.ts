@@ -9,7 +9,7 @@ import {
 } from '../customerValidation';
 import { emptyCustomerFields, type CustomerFields, type CustomerSource, type Gender, type PhoneRegion } from '../customer';
 import { cleanPhoneInput } from '../phone';
-import { impossibleInDateOrder, parseBirthdayText, type DateOrder } from './dates';
+import { asLunarText, impossibleInDateOrder, parseBirthdayText, type DateOrder } from './dates';
 
 /** Codes the import adds to the form's codes (ALL_ERROR_CODES in customerValidation). */
 export const IMPORT_ROW_ERRORS = [
@@ -237,7 +237,8 @@ export function recordToDraft(
   const birthdayText = lunarText || record.birthday.trim();
   if (birthdayText) {
     const dateOpts = { dateOrder: ctx.dateOrder ?? 'mdy', today: ctx.today, strictOrder: ctx.strictDateOrder === true } as const;
-    const b = parseBirthdayText(birthdayText, dateOpts);
+    // A column headed 农历生日 holds lunar dates whether or not each one says 农历 (八月十五, 1990年闰五月初三).
+    const b = parseBirthdayText(lunarText ? asLunarText(lunarText) : birthdayText, dateOpts);
     if (b === 'invalid') fail('birthday', dateOpts.strictOrder && impossibleInDateOrder(birthdayText, dateOpts) ? 'date-order-impossible' : 'birthday-invalid-date', birthdayText);
     else if (b) birthday = lunarText ? { ...b, calendar: 'lunar' } : b;
   }

@@ -212,6 +212,12 @@ export function parseDateText(input: string, opts: DateTextOptions = {}): DatePa
   return null;
 }
 
+/** A date from a column known to hold lunar dates, marked as lunar for parseDateText (农历 put in front). */
+export function asLunarText(text: string): string {
+  const t = text.normalize('NFKC').trim();
+  return LUNAR_PREFIX.test(t) ? t : `农历${t}`;
+}
+
 /** A real solar calendar date (no 2-30)? */
 export function isRealDate(year: number, month: number, day: number): boolean {
   const d = new Date(Date.UTC(2000, month - 1, day));
