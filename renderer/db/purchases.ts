@@ -2,7 +2,7 @@
 import Dexie from 'dexie';
 import type { Customer } from '../../shared/domain/customer';
 import { storeMedianGap } from '../../shared/domain/churn';
-import { dayNumber, groupPurchasesByCustomer, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
+import { DERIVATION_RULES_VERSION, dayNumber, groupPurchasesByCustomer, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
 import { rfmCutPoints, type RfmInput } from '../../shared/domain/rfm';
 import { derivedCustomerRecord, type StatusContext, type StatusCorrection } from '../../shared/domain/customerRecord';
 import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
@@ -227,7 +227,12 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
     onProgress?.({ done: 0, total });
     if (rollover) await storeWideCaches();
     const result = await deriveInChunks(await statusContext(false), total, onProgress);
-    if (rollover) await db.settings.put({ key: 'statusRecomputedOn', value: dayOf(deps.now().toISOString()) });
+    if (rollover) {
+      await db.settings.bulkPut([
+        { key: 'statusRecomputedOn', value: dayOf(deps.now().toISOString()) },
+        { key: 'derivationRulesVersion', value: DERIVATION_RULES_VERSION },
+      ]);
+    }
     return result;
   }
 

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeMedianGap } from '../../shared/domain/churn';
 import type { Customer } from '../../shared/domain/customer';
-import { computeCustomerFigures, dayNumber, groupPurchasesByCustomer, utcDayOf } from '../../shared/domain/customerFigures';
+import { computeCustomerFigures, DERIVATION_RULES_VERSION, dayNumber, groupPurchasesByCustomer, utcDayOf } from '../../shared/domain/customerFigures';
 import { newCustomerRecord } from '../../shared/domain/customerRecord';
 import { scoreRfm } from '../../shared/domain/rfm';
 import { DEFAULT_STATUS_SETTINGS, initialStatusFields, type StatusSettings } from '../../shared/domain/customerStatus';
@@ -75,6 +75,7 @@ describe('customer status in the purchase transaction', () => {
     await purchases.recomputeAllStatus();
     expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'regular', pendingTierId: 'potential', statusAsOf: '2026-03-08' });
     expect(await db.settings.get('statusRecomputedOn')).toEqual({ key: 'statusRecomputedOn', value: '2026-03-08' });
+    expect(await db.settings.get('derivationRulesVersion')).toEqual({ key: 'derivationRulesVersion', value: DERIVATION_RULES_VERSION });
 
     // The owner applies the review: the downgrade takes effect, with its history, and the day is kept.
     const progress: [number, number][] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENCIES } from './money';
 import { DEFAULT_STATUS_SETTINGS } from './customerStatus';
-import { DEFAULT_SETTINGS, isValidStatusSettings, settingsFromRows } from './settings';
+import { DEFAULT_SETTINGS, isValidStatusSettings, settingsFromRows, statusRecomputationDue } from './settings';
 
 describe('settingsFromRows', () => {
   it('gives the defaults when nothing is stored', () => {
@@ -19,6 +19,7 @@ describe('settingsFromRows', () => {
       rfmCutPoints: null,
       lastTierReviewAt: null,
       statusRecomputedOn: null,
+      derivationRulesVersion: 0,
       ownerPin: null,
     });
   });
@@ -73,5 +74,20 @@ describe('settingsFromRows', () => {
     expect(settingsFromRows([{ key: 'storeMedianGapDays', value: 21.5 }]).storeMedianGapDays).toBe(21.5);
     expect(settingsFromRows([{ key: 'storeMedianGapDays', value: -1 }]).storeMedianGapDays).toBeNull();
     expect(settingsFromRows([{ key: 'storeMedianGapDays', value: 'x' }]).storeMedianGapDays).toBeNull();
+  });
+});
+
+describe('statusRecomputationDue', () => {
+  const today = '2026-12-03';
+  it('is due once a day', () => {
+    expect(statusRecomputationDue({ statusRecomputedOn: today, derivationRulesVersion: 2 }, today, 2)).toBe(false);
+    expect(statusRecomputationDue({ statusRecomputedOn: '2026-12-02', derivationRulesVersion: 2 }, today, 2)).toBe(true);
+    expect(statusRecomputationDue({ statusRecomputedOn: null, derivationRulesVersion: 0 }, today, 2)).toBe(true);
+  });
+  it('is due at once when the figures were derived by older rules, even today', () => {
+    expect(statusRecomputationDue({ statusRecomputedOn: today, derivationRulesVersion: 0 }, today, 2)).toBe(true);
+    expect(statusRecomputationDue({ statusRecomputedOn: today, derivationRulesVersion: 1 }, today, 2)).toBe(true);
+    // A store written by a newer app (restored here) is recomputed by this app's rules, too.
+    expect(statusRecomputationDue({ statusRecomputedOn: today, derivationRulesVersion: 3 }, today, 2)).toBe(true);
   });
 });

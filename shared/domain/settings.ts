@@ -67,6 +67,8 @@ export const storeSettingsSchema = z.object({
   lastTierReviewAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   /** 'yyyy-MM-dd' of the last full status recomputation (the daily rollover runs one when this is not today). */
   statusRecomputedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  /** DERIVATION_RULES_VERSION of the last full status recomputation; 0 before the first (or from an app older than the marker). */
+  derivationRulesVersion: z.number().int().nonnegative(),
   /** The owner PIN's salted hash (never the PIN); null until the owner sets one. Restore, backup settings and the backup password ask for it. */
   ownerPin: ownerPinRecordSchema.nullable(),
 });
@@ -82,8 +84,21 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   rfmCutPoints: null,
   lastTierReviewAt: null,
   statusRecomputedOn: null,
+  derivationRulesVersion: 0,
   ownerPin: null,
 };
+
+/**
+ * Whether the store's figures and status need a full recomputation: none yet today (risk and stage age
+ * with the days), or the last one applied older derivation rules than this app's.
+ */
+export function statusRecomputationDue(
+  settings: Pick<StoreSettings, 'statusRecomputedOn' | 'derivationRulesVersion'>,
+  today: string,
+  rulesVersion: number,
+): boolean {
+  return settings.statusRecomputedOn !== today || settings.derivationRulesVersion !== rulesVersion;
+}
 
 /** Merges stored rows over the defaults; a row that no longer fits its schema falls back to the default. */
 export function settingsFromRows(rows: { key: string; value: unknown }[]): StoreSettings {

@@ -1,7 +1,7 @@
 // Keeps every customer's tier, stage and risk current as days pass: a full recomputation once a day.
 import { useEffect } from 'react';
-import { localDayOf } from '../../../shared/domain/customerFigures';
-import type { StoreSettings } from '../../../shared/domain/settings';
+import { DERIVATION_RULES_VERSION, localDayOf } from '../../../shared/domain/customerFigures';
+import { statusRecomputationDue, type StoreSettings } from '../../../shared/domain/settings';
 import { statusWorker } from './statusClient';
 import { runStatusJob, useStatusJobs } from './statusJobs';
 
@@ -12,16 +12,21 @@ let attemptedOn: string | null = null;
 /**
  * Starts the rollover recomputation when the last one was not today: at start-up (a store opened on a
  * new day, a demo store just made) and when the clock passes midnight with the app open. Risk and
- * stage depend on the days since the last visit, so they age even without purchases.
+ * stage depend on the days since the last visit, so they age even without purchases. Also at the first
+ * start of an app whose derivation rules changed, so stored figures never follow the old rules.
  */
-export function useDailyRollover(settings: Pick<StoreSettings, 'startedAs' | 'statusRecomputedOn'> | undefined): void {
+export function useDailyRollover(
+  settings: Pick<StoreSettings, 'startedAs' | 'statusRecomputedOn' | 'derivationRulesVersion'> | undefined,
+): void {
   const started = settings !== undefined && settings.startedAs !== null;
   const recomputedOn = settings?.statusRecomputedOn ?? null;
+  const rulesVersion = settings?.derivationRulesVersion ?? 0;
   useEffect(() => {
     if (!started) return;
     const check = () => {
       const today = localDayOf(new Date().toISOString());
-      if (recomputedOn === today || attemptedOn === today) return;
+      if (attemptedOn === today) return;
+      if (!statusRecomputationDue({ statusRecomputedOn: recomputedOn, derivationRulesVersion: rulesVersion }, today, DERIVATION_RULES_VERSION)) return;
       const jobs = useStatusJobs.getState();
       // A rules recomputation does the rollover's work too; look again once it is done.
       if (jobs.running !== null || jobs.queued.length > 0) return;
@@ -31,5 +36,5 @@ export function useDailyRollover(settings: Pick<StoreSettings, 'startedAs' | 'st
     check();
     const timer = setInterval(check, CHECK_EVERY_MS);
     return () => clearInterval(timer);
-  }, [started, recomputedOn]);
+  }, [started, recomputedOn, rulesVersion]);
 }
