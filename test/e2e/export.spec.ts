@@ -6,6 +6,7 @@ import path from 'node:path';
 import { readXlsx } from '../../renderer/features/importExport/xlsx';
 import { test, expect } from './fixtures';
 import { ExportPageModel } from './pages/DataPages';
+import { ImportPage } from './pages/ImportPage';
 
 const BOM = [0xef, 0xbb, 0xbf];
 const DATED = /\d{4}-\d{2}-\d{2}/;
@@ -158,5 +159,32 @@ test.describe('export of purchases', () => {
     expect(sheet.rows.map((r) => r[0]).sort()).toEqual([...stored].sort());
     // The row count, with or without digit grouping.
     await expect(exportPage.status).toContainText(new RegExp(String(stored.length).replace(/\B(?=(\d{3})+(?!\d))/g, ',?')));
+  });
+});
+
+test.describe('own exports back through the import', () => {
+  test('a purchases export imported into its own store adds nothing; its customers export matches every customer by id', async ({ app, page, dataFolder }) => {
+    test.setTimeout(120_000);
+    await app.startDemoStore();
+    const exportPage = new ExportPageModel(page);
+    await exportPage.open();
+    await exportPage.choose('purchases', { rows: 'purchases', format: 'csv' });
+    const purchases = await exportPage.export(dataFolder);
+    const rows = purchases.bytes.toString('utf8').trim().split('\r\n').length - 1;
+    await exportPage.choose('customers', { format: 'xlsx' });
+    const customers = await exportPage.export(dataFolder);
+
+    const importPage = new ImportPage(page);
+    await importPage.open();
+    await importPage.chooseKind('purchases');
+    await importPage.pickFile(purchases.name, purchases.bytes);
+    await expect(page.getByTestId('import-own-export')).toBeVisible();
+    await importPage.expectReport('import-report', { imported: 0, already: rows, bad: 0 });
+
+    await page.getByTestId('import-other-file').click();
+    await importPage.chooseKind('customers');
+    await importPage.pickFile(customers.name, customers.bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    await expect(page.getByTestId('import-own-export')).toBeVisible();
+    await importPage.expectPreview({ create: 0, invalid: 0 });
   });
 });
