@@ -183,6 +183,7 @@ export function CustomerListScreen() {
           region={region}
           currency={currency}
           wording={wording}
+          filterTag={tag}
         />
       )}
     </section>

@@ -37,9 +37,11 @@ interface Props {
   wording: StatusWording;
   /** The rows answer older text than the search box holds: shown dimmed, out of reach of click and keyboard. */
   pending?: boolean;
+  /** The tag the list is filtered by: shown first in every row's tags, so each row shows why it is listed. */
+  filterTag?: string | null;
 }
 
-export function CustomerTable({ ids, count, sort, direction, onSort, region, currency, wording, pending = false }: Props) {
+export function CustomerTable({ ids, count, sort, direction, onSort, region, currency, wording, pending = false, filterTag = null }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -91,7 +93,7 @@ export function CustomerTable({ ids, count, sort, direction, onSort, region, cur
         // The reason is the badge's tooltip: the level alone says how worried to be, the reason says why.
         cell: cell((c) => <RiskBadge level={c.churnLevel} reason={churnReasonText(wording, c.churnReason)} />),
       }),
-      column.accessor((id) => id, { id: 'tags', header: () => t('customer.fields.tags'), cell: cell((c) => <TagList tags={c.tags} max={LIST_TAGS} />) }),
+      column.accessor((id) => id, { id: 'tags', header: () => t('customer.fields.tags'), cell: cell((c) => <TagList tags={c.tags} max={LIST_TAGS} first={filterTag} />) }),
       column.accessor((id) => id, {
         id: 'totalSpent',
         header: () => t('list.columns.totalSpent'),
@@ -109,7 +111,7 @@ export function CustomerTable({ ids, count, sort, direction, onSort, region, cur
       }),
       column.accessor((id) => id, { id: 'updatedAt', header: () => t('customer.fields.updatedAt'), cell: cell((c) => formatDate(c.updatedAt)) }),
     ];
-  }, [rows, region, currency, t, wording]);
+  }, [rows, region, currency, t, wording, filterTag]);
 
   // Only the rows on screen go through react-table: its row model stays small at 100,000 customers.
   const table = useReactTable({

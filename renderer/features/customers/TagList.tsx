@@ -2,11 +2,17 @@
 // cut mid-character; in the list, tags past `max` are counted in a "+N" chip that names them.
 import { useTranslation } from 'react-i18next';
 
-export function TagList({ tags, max }: { tags: string[]; max?: number }) {
+/** The tags with `first` (when the customer has it) moved to the front, the rest in their order. */
+export function tagsWithFirst(tags: readonly string[], first: string | null | undefined): string[] {
+  return first != null && tags.includes(first) ? [first, ...tags.filter((tag) => tag !== first)] : [...tags];
+}
+
+export function TagList({ tags, max, first }: { tags: string[]; max?: number; first?: string | null }) {
   const { t } = useTranslation();
   if (tags.length === 0) return null;
-  const shown = max === undefined ? tags : tags.slice(0, max);
-  const rest = tags.slice(shown.length);
+  const ordered = tagsWithFirst(tags, first);
+  const shown = max === undefined ? ordered : ordered.slice(0, max);
+  const rest = ordered.slice(shown.length);
   return (
     <span className="tags">
       {shown.map((tag) => (
