@@ -6,6 +6,8 @@ import type {
   ColumnMapping,
   CurrencyEvidence,
   DateOrder,
+  ForeignPhone,
+  ForeignPhoneChoice,
   DateOrderEvidence,
   DecodedText,
   Delimiter,
@@ -82,6 +84,8 @@ export interface CustomerOptions {
   dateOrder: DateOrder;
   /** Keep numbers that are no valid phone number (95588) as typed, like the form's "keep as typed". */
   keepInvalidPhones?: boolean;
+  /** Numbers that do not look like the region's: kept as typed (the default), country code added, or read as local. */
+  foreignPhones?: ForeignPhoneChoice;
 }
 
 export interface PurchaseOptions {
@@ -116,6 +120,9 @@ export interface CustomerPreview {
   duplicates: DuplicateRow[];
   duplicateCount: number;
   dateOrder: DateOrderHint;
+  /** Numbers that do not look like the region's, the first PREVIEW_LIST_LIMIT of them. */
+  foreignPhones?: ForeignPhone[];
+  foreignPhoneCount?: number;
 }
 
 export interface PurchasePreview {

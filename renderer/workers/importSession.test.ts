@@ -104,3 +104,15 @@ describe('import session: accepted spellings', () => {
     expect(await s.previewCustomers(options({ mapping, keepInvalidPhones: true }))).toMatchObject({ validRows: 3, invalidRows: 0 });
   });
 });
+
+describe('import session: numbers from abroad', () => {
+  it('names a Toronto number in a vCard and keeps it as typed, or adds +1 when chosen', async () => {
+    const s = session();
+    const vcf = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Doe\r\nTEL;type=HOME:416 535 5341\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:张三\r\nTEL;TYPE=CELL:13812345678\r\nEND:VCARD\r\n';
+    await s.load('c.vcf', new TextEncoder().encode(vcf), null);
+    const kept = await s.previewCustomers(options({ mapping: {} }));
+    expect(kept).toMatchObject({ validRows: 2, foreignPhoneCount: 1 });
+    expect(kept.foreignPhones).toEqual([{ rowNumber: 1, raw: '416 535 5341', region: 'CA', international: '+14165355341' }]);
+    expect((await s.previewCustomers(options({ mapping: {}, foreignPhones: 'add-code' }))).foreignPhoneCount).toBe(1);
+  });
+});

@@ -146,16 +146,17 @@ export function createImportSession(
   }
 
   function checkCustomers(options: CustomerOptions, onProgress?: CheckProgress): { result: RecordsToDraftsResult; rows: number } {
-    const key = JSON.stringify([options.mapping, options.defaultRegion, options.dateOrder, options.keepInvalidPhones === true]);
+    const key = JSON.stringify([options.mapping, options.defaultRegion, options.dateOrder, options.keepInvalidPhones === true, options.foreignPhones ?? 'keep']);
     if (lastDrafts?.key === key) return lastDrafts;
     const p = requireParsed();
-    const ctx = { defaultRegion: options.defaultRegion, today: new Date(), dateOrder: options.dateOrder, strictDateOrder: true, keepInvalidPhones: options.keepInvalidPhones === true };
+    const ctx = { defaultRegion: options.defaultRegion, today: new Date(), dateOrder: options.dateOrder, strictDateOrder: true, keepInvalidPhones: options.keepInvalidPhones === true, foreignPhones: options.foreignPhones ?? 'keep' };
     const result: RecordsToDraftsResult & { ids: Map<number, string> } = { drafts: [], errors: [], skipped: [], ids: new Map() };
     const add = (r: RecordsToDraftsResult & { ids?: Map<number, string> }) => {
       for (const d of r.drafts) result.drafts.push(d);
       for (const e of r.errors) result.errors.push(e);
       for (const s of r.skipped) result.skipped.push(s);
       for (const [row, id] of r.ids ?? []) result.ids.set(row, id);
+      for (const f of r.foreignPhones ?? []) (result.foreignPhones ??= []).push(f);
     };
     let rows: number;
     if (p.source === 'vcard') {
@@ -339,6 +340,8 @@ export function createImportSession(
         duplicates,
         duplicateCount: interesting.length,
         dateOrder: customerDateHint(options),
+        foreignPhones: (result.foreignPhones ?? []).slice(0, PREVIEW_LIST_LIMIT),
+        foreignPhoneCount: result.foreignPhones?.length ?? 0,
       };
     },
 

@@ -33,7 +33,7 @@ import { ImportLayoutChoices } from './ImportLayout';
 import { CustomerPreviewView, PurchasePreviewView, PurchaseReport } from './ImportPreview';
 import { EncodingChoice } from './EncodingChoice';
 import { InvisibleNotice } from './InvisibleNotice';
-import { DEFAULT_PHONE_CHOICES, KeepPhonesOption, type PhoneChoices } from './PhoneChoices';
+import { DEFAULT_PHONE_CHOICES, ForeignPhonesNotice, KeepPhonesOption, type PhoneChoices } from './PhoneChoices';
 import { DateOrderQuestion, hasOrderedDates } from './DateOrderQuestion';
 import './import.css';
 import { countText } from '../../i18n';
@@ -413,7 +413,14 @@ export function ImportScreen() {
                   </p>
                 )}
                 {kind === 'customers' ? (
-                  customerPreview ? <CustomerPreviewView preview={customerPreview} /> : <div className="loading" aria-busy="true" />
+                  customerPreview ? (
+                    <>
+                      <ForeignPhonesNotice preview={customerPreview} region={effectiveRegion} choices={phoneChoices} onChange={setPhoneChoices} />
+                      <CustomerPreviewView preview={customerPreview} />
+                    </>
+                  ) : (
+                    <div className="loading" aria-busy="true" />
+                  )
                 ) : purchasePreview ? (
                   <>
                     <CurrencyNotice check={purchasePreview.currency} acknowledged={currencyAck} onAcknowledge={setCurrencyAck} />

@@ -56,3 +56,32 @@ describe('accepted spellings', () => {
     expect(kept.drafts.map((d) => [d.fields.phones[0]!.normalized, d.fields.phones[0]!.kind])).toEqual([['95588', 'kept'], ['10086', 'kept'], ['+864008208820', 'validated']]);
   });
 });
+
+describe('numbers that do not look like the store region', () => {
+  const rows = [record(2, { phones: [{ raw: '416 535 5341', label: '', primary: false, column: 1 }] }), record(3, { phones: [{ raw: '13812345678', label: '', primary: false, column: 1 }] })];
+
+  it('names them and keeps them as typed by default choice', () => {
+    const r = recordsToDrafts(rows, { ...CTX, foreignPhones: 'keep' });
+    expect(r.foreignPhones).toEqual([{ rowNumber: 2, raw: '416 535 5341', region: 'CA', international: '+14165355341', column: 1 }]);
+    expect(r.drafts[0]!.fields.phones[0]).toMatchObject({ normalized: '4165355341', kind: 'kept' });
+    expect(r.drafts[1]!.fields.phones[0]).toMatchObject({ normalized: '+8613812345678', kind: 'validated' });
+  });
+
+  it('adds the guessed country code when chosen', () => {
+    const r = recordsToDrafts(rows, { ...CTX, foreignPhones: 'add-code' });
+    expect(r.drafts[0]!.fields.phones[0]).toMatchObject({ normalized: '+14165355341', kind: 'validated' });
+    // Without a guess, adding a code is not possible: the number is kept as typed.
+    const noGuess = recordsToDrafts([record(2, { phones: [{ raw: '755 8888 8888', label: '', primary: false }] })], { ...CTX, foreignPhones: 'add-code' });
+    expect(noGuess.drafts[0]!.fields.phones[0]).toMatchObject({ normalized: '75588888888', kind: 'kept' });
+  });
+
+  it('reads them as the region numbers when the clerk says they are', () => {
+    const r = recordsToDrafts(rows, { ...CTX, foreignPhones: 'local' });
+    expect(r.foreignPhones).toHaveLength(1);
+    expect(r.drafts[0]!.fields.phones[0]).toMatchObject({ normalized: '+864165355341', kind: 'validated' });
+  });
+
+  it('is not looked for unless asked (callers that do not show it)', () => {
+    expect(recordsToDrafts(rows, CTX).foreignPhones).toBeUndefined();
+  });
+});

@@ -9,6 +9,7 @@ import {
 } from '../customerValidation';
 import { emptyCustomerFields, type CustomerFields, type CustomerSource, type Gender, type PhoneRegion } from '../customer';
 import { cleanPhoneInput } from '../phone';
+import { foreignLookingPhone, type ForeignPhoneChoice, type ForeignPhoneGuess } from './foreignPhones';
 import { asLunarText, impossibleInDateOrder, parseBirthdayText, type DateOrder } from './dates';
 
 /** Codes the import adds to the form's codes (ALL_ERROR_CODES in customerValidation). */
@@ -87,18 +88,33 @@ export interface ImportContext {
   strictDateOrder?: boolean;
   /** Keep numbers libphonenumber rejects (95588, 400 numbers) as typed, like the form's "keep" tick. */
   keepInvalidPhones?: boolean;
+  /**
+   * Numbers valid in the region only by accident of their digits (foreignPhones.ts): kept as typed,
+   * given the guessed country code, or read as local. Unset: not looked for.
+   */
+  foreignPhones?: ForeignPhoneChoice;
+}
+
+/** A number that does not look like one of the store's region, and what was guessed for it. */
+export interface ForeignPhone extends ForeignPhoneGuess {
+  rowNumber: number;
+  raw: string;
+  column?: number;
 }
 
 export interface ImportedDraft {
   rowNumber: number;
   draft: CustomerDraft;
   fields: CustomerFields;
+  foreignPhones?: ForeignPhone[];
 }
 
 export interface RecordsToDraftsResult {
   drafts: ImportedDraft[];
   errors: ImportRowError[];
   skipped: { rowNumber: number; code: ImportSkipReason }[];
+  /** Numbers of valid rows that do not look like the region's (only when ctx.foreignPhones is set). */
+  foreignPhones?: ForeignPhone[];
 }
 
 // ---- value readers -----------------------------------------------------------------------------
@@ -204,6 +220,8 @@ export function recordToDraft(
   // Phones: one draft per number. A number repeated in two columns is kept once: the validator's
   // 'phone-duplicate' is not an error here (see below). Identical text is dropped up front.
   let phoneDrafts: PhoneDraft[] = [];
+  const foreign: ForeignPhone[] = [];
+  const keptAsTyped = new Set<string>();
   let phoneSources: ImportPhone[] = [];
   const seenText = new Set<string>();
   for (const p of record.phones) {
@@ -217,7 +235,11 @@ export function recordToDraft(
       }
       if (seenText.has(cleaned.replace(/[\s\-().]/g, ''))) continue;
       seenText.add(cleaned.replace(/[\s\-().]/g, ''));
-      phoneDrafts.push({ raw, label: p.label.trim().slice(0, 20), primary: p.primary, keepAsIs: ctx.keepInvalidPhones === true });
+      const guess = ctx.foreignPhones ? foreignLookingPhone(raw, ctx.defaultRegion) : null;
+      if (guess) foreign.push(p.column === undefined ? { rowNumber, raw, ...guess } : { rowNumber, raw, ...guess, column: p.column });
+      const withCode = guess && ctx.foreignPhones === 'add-code' && guess.international;
+      if (guess && !withCode && ctx.foreignPhones !== 'local') keptAsTyped.add(cleanPhoneInput(raw));
+      phoneDrafts.push({ raw: withCode || raw, label: p.label.trim().slice(0, 20), primary: p.primary, keepAsIs: ctx.keepInvalidPhones === true });
       phoneSources.push(p);
     }
   }
@@ -292,7 +314,12 @@ export function recordToDraft(
     }
   }
   if (errors.length > 0 || !checked.ok) return { ok: false, errors };
-  return { ok: true, value: { rowNumber, draft, fields: checked.value } };
+  // Kept as typed: stored as its digits, never as the region's number the digits happen to make.
+  const fields: CustomerFields = keptAsTyped.size === 0 ? checked.value : {
+    ...checked.value,
+    phones: checked.value.phones.map((ph) => (keptAsTyped.has(cleanPhoneInput(ph.raw)) ? { ...ph, normalized: ph.raw.replace(/\D/g, ''), kind: 'kept' } : ph)),
+  };
+  return { ok: true, value: foreign.length > 0 ? { rowNumber, draft, fields, foreignPhones: foreign } : { rowNumber, draft, fields } };
 }
 
 /** Every record through recordToDraft; records without any mapped data are skipped, not errors. */
@@ -304,7 +331,10 @@ export function recordsToDrafts(records: ImportRecord[], ctx: ImportContext): Re
       continue;
     }
     const r = recordToDraft(record, ctx);
-    if (r.ok) result.drafts.push(r.value);
+    if (r.ok) {
+      result.drafts.push(r.value);
+      if (r.value.foreignPhones) (result.foreignPhones ??= []).push(...r.value.foreignPhones);
+    }
     else result.errors.push(...r.errors);
   }
   return result;

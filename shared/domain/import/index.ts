@@ -25,6 +25,7 @@ export * from './dates';
 export * from './decode';
 export * from './delimited';
 export * from './encodingPreview';
+export * from './foreignPhones';
 export * from './fileCurrency';
 export * from './fileKind';
 export * from './importPlan';
