@@ -32,7 +32,7 @@ export function DateOrderQuestion({ hint, choice, onChoose }: { hint: DateOrderH
         ))}
       </ul>
       <p className={waiting ? 'import-date-order-ask' : 'hint'} role={waiting ? 'status' : undefined}>
-        {hint.ask ? t('import.dateOrder.ask') : choice === null && hint.suggested ? t('import.options.dateOrderDetected') : t('import.dateOrder.chosen')}
+        {waiting ? t('import.dateOrder.ask') : choice === null && hint.suggested ? t('import.options.dateOrderDetected') : t('import.dateOrder.chosen')}
       </p>
       {(['mdy', 'dmy'] as const).map((order) => (
         <label key={order} className="check">
