@@ -32,7 +32,7 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
   const progress = (p: Extract<WorkerResponse, { type: 'progress' }>['progress']) => post({ id, type: 'progress', progress: p });
   switch (request.type) {
     case 'load':
-      return { id, type: 'loaded', file: await session.load(request.fileName, new Uint8Array(request.bytes), request.encoding, progress, request.layout) };
+      return { id, type: 'loaded', file: await session.load(request.fileName, new Uint8Array(request.bytes), request.encoding, progress, request.layout, request.phoneLabels) };
     case 'previewCustomers':
       return { id, type: 'customerPreview', preview: await session.previewCustomers(request.options, progress) };
     case 'previewPurchases':

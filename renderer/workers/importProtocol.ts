@@ -29,6 +29,7 @@ import type {
   SheetRow,
   SheetSummary,
   TextEncodingName,
+  VCardPhoneLabel,
 } from '../../shared/domain/import';
 import type { ImportProgress, PurchaseImportSummary } from '../db/imports';
 
@@ -148,7 +149,7 @@ export type ImportOutcome =
   | { kind: 'purchases'; batchId: string; counts: Record<string, number>; summary: PurchaseImportSummary };
 
 export type WorkerRequest =
-  | { id: number; type: 'load'; fileName: string; bytes: ArrayBuffer; encoding: TextEncodingName | null; layout?: LayoutChoice }
+  | { id: number; type: 'load'; fileName: string; bytes: ArrayBuffer; encoding: TextEncodingName | null; layout?: LayoutChoice; phoneLabels?: Partial<Record<VCardPhoneLabel, string>> }
   | { id: number; type: 'previewCustomers'; options: CustomerOptions }
   | { id: number; type: 'previewPurchases'; options: PurchaseOptions }
   | { id: number; type: 'importCustomers'; options: CustomerOptions }

@@ -116,3 +116,18 @@ describe('import session: numbers from abroad', () => {
     expect((await s.previewCustomers(options({ mapping: {}, foreignPhones: 'add-code' }))).foreignPhoneCount).toBe(1);
   });
 });
+
+describe('import session: vCard phone labels', () => {
+  it('stores the app labels in the page language, never the raw TYPE', async () => {
+    const s = session();
+    const vcf = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann\r\nTEL;TYPE=CELL:13812345678\r\nTEL;TYPE=WORK,VOICE:010 6512 3456\r\nTEL;TYPE=X-CUSTOM:13912345678\r\nEND:VCARD\r\n';
+    await s.load('c.vcf', new TextEncoder().encode(vcf), null, undefined, {}, { mobile: '手机', work: '单位', other: '其他' });
+    expect((await s.previewCustomers(options({ mapping: {} }))).validRows).toBe(1);
+    let written: { candidates: { fields: { phones: { label: string }[] } }[] } | null = null;
+    const capturing = { ...repo, importCustomers: async (input: typeof written) => ((written = input), { batchId: 'b', counts: {} }) } as unknown as ImportRepository;
+    const s2 = createImportSession(db, capturing, noXlsx);
+    await s2.load('c.vcf', new TextEncoder().encode(vcf), null, undefined, {}, { mobile: '手机', work: '单位', other: '其他' });
+    await s2.importCustomers(options({ mapping: {} }), {});
+    expect(written!.candidates[0]!.fields.phones.map((p) => p.label)).toEqual(['手机', '单位', '其他']);
+  });
+});

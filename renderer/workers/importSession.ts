@@ -10,6 +10,8 @@ import {
   isRefusedFileKind,
   parseDelimited,
   parseVCards,
+  vcardPhoneLabel,
+  type VCardPhoneLabel,
   recordsToDrafts,
   removeInvisibleFromRecords,
   removeInvisibleFromTable,
@@ -229,7 +231,7 @@ export function createImportSession(
   const invalidRowsOf = (r: RecordsToDraftsResult) => new Set(r.errors.map((e) => e.rowNumber)).size;
 
   return {
-    async load(name: string, bytes: Uint8Array, encoding: TextEncodingName | null, onProgress?: CheckProgress, layout: LayoutChoice = {}): Promise<LoadedFile> {
+    async load(name: string, bytes: Uint8Array, encoding: TextEncodingName | null, onProgress?: CheckProgress, layout: LayoutChoice = {}, phoneLabels: Partial<Record<VCardPhoneLabel, string>> = {}): Promise<LoadedFile> {
       fileName = name;
       lastDrafts = null;
       parsed = null;
@@ -263,7 +265,7 @@ export function createImportSession(
         ownExport: null,
       };
       if (source === 'vcard') {
-        const r = parseVCards(bytes);
+        const r = parseVCards(bytes, { phoneLabel: (type) => (type ? (phoneLabels[vcardPhoneLabel(type)] ?? '') : '') });
         const cleaned = removeInvisibleFromRecords(r.records);
         noteInvisible(file, cleaned.removals);
         parsed = { source, records: cleaned.records };

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { PHONE_REGIONS, type PhoneRegion } from '../../../shared/domain/customer';
 import {
   TARGET_FIELDS,
+  VCARD_PHONE_LABELS,
   PURCHASE_TARGETS,
   type ColumnMapping,
   type DateOrder,
@@ -103,7 +104,7 @@ export function ImportScreen() {
       setCurrencyAck(false);
       try {
         // A copy goes to the worker, so the bytes can be read again in another encoding.
-        const loaded = await client().load({ fileName: name, bytes: data.slice(0), encoding: enc, layout: layoutChoice });
+        const loaded = await client().load({ fileName: name, bytes: data.slice(0), encoding: enc, layout: layoutChoice, phoneLabels: Object.fromEntries(VCARD_PHONE_LABELS.map((l) => [l, t(`import.phoneLabels.${l}`)])) });
         setFile(loaded);
         setCustomerMapping(loaded.customerMapping);
         setPurchaseMapping(loaded.purchaseMapping);

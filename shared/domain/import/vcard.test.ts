@@ -193,3 +193,10 @@ describe('parseVCards on Chinese phone exports written by the test', () => {
     expect(r.records[0]!.phones).toEqual([{ raw: '13812345678', label: '手机', primary: true }]);
   });
 });
+
+describe('vCard phone types as the app labels', () => {
+  it('maps every TYPE to one of the app labels, never a raw key', async () => {
+    const { vcardPhoneLabel } = await import('./vcard');
+    expect(['cell', 'CELL', 'iphone', 'home', 'work', 'fax', 'pager', 'main', 'x-custom', 'car', 'other', 'video'].map(vcardPhoneLabel)).toEqual(['mobile', 'mobile', 'mobile', 'home', 'work', 'fax', 'pager', 'main', 'other', 'other', 'other', 'other']);
+  });
+});

@@ -342,3 +342,17 @@ export function toRecord(card: VCardProperty[], rowNumber: number, phoneLabel: (
   if (gender) record.gender = splitStructured(gender.value, ';')[0] ?? '';
   return record;
 }
+
+/** The app's own phone labels a vCard TYPE becomes (worded in the clerk's language by the page). */
+export const VCARD_PHONE_LABELS = ['mobile', 'home', 'work', 'fax', 'pager', 'main', 'other'] as const;
+export type VCardPhoneLabel = (typeof VCARD_PHONE_LABELS)[number];
+
+const TYPE_TO_LABEL: Record<string, VCardPhoneLabel> = {
+  cell: 'mobile', mobile: 'mobile', iphone: 'mobile', 'x-mobile': 'mobile',
+  home: 'home', work: 'work', fax: 'fax', pager: 'pager', main: 'main', 'x-main': 'main', company: 'work', 'x-work': 'work',
+};
+
+/** A TEL's type word (cell, home, x-custom…) as one of the app's labels; any other word is "other". */
+export function vcardPhoneLabel(type: string): VCardPhoneLabel {
+  return TYPE_TO_LABEL[type.toLowerCase()] ?? 'other';
+}
