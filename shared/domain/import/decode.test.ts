@@ -156,6 +156,24 @@ describe('encoding chosen by how the text reads', () => {
     }
   });
 
+  it('keeps UTF-8 prices with currency signs as UTF-8 (£ read as GBK is 拢, ¥ is 楼)', () => {
+    for (const text of [
+      'a,b\nx,£3\n',
+      'InvoiceNo,UnitPrice\n536365,£2.55\n536366,£3.39\n',
+      'Item,Price\nTea,¥30\nCake,¥12\n',
+      'name,amount\nAnn,€5\n',
+      'name,amount\nAnn,12€\nBo,3.50€\n',
+      'Order,Total\nA1,¢99\n',
+    ]) {
+      expect(decodeText(utf8(text)), text).toMatchObject({ encoding: 'utf-8', text });
+    }
+  });
+
+  it('still reads a GBK price list as GBK', () => {
+    const text = '商品,价格\n茶叶,30元\n月饼,12元\n';
+    expect(decodeText(encodeGbk(text))).toMatchObject({ encoding: 'gb18030', text });
+  });
+
   it('says when another encoding reads nearly as well', () => {
     // Two Cyrillic words read as GBK make plausible Chinese characters too.
     expect(decodeText(utf8('Иванов\n'))).toMatchObject({ encoding: 'utf-8', uncertain: true });

@@ -38,11 +38,15 @@ export function commonHanCharacters(makeDecoder: TextDecoderFactory): Set<number
   return set;
 }
 
-type CharClass = 'ascii' | 'space' | 'common-han' | 'rare-han' | 'cjk-punct' | 'letter' | 'mark' | 'bad' | 'symbol';
+type CharClass = 'ascii' | 'space' | 'common-han' | 'rare-han' | 'cjk-punct' | 'letter' | 'mark' | 'bad' | 'currency' | 'symbol';
 
 const CJK_PUNCT = /[\u3000-\u303f\uff01-\uff5e\u2018\u2019\u201c\u201d\u2026\u00b7\u2014]/u;
 const LETTER = /\p{L}/u;
 const MARK = /\p{M}/u;
+const CURRENCY = /\p{Sc}/u;
+/** A price sign's weight: more than the common character its bytes read as in GBK or Big5. */
+const PRICE_SIGN = 3;
+const DIGIT = /[0-9]/;
 
 function classify(ch: string, code: number, common: Set<number>): CharClass {
   if (code < 0x80) return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d ? 'space' : 'ascii';
@@ -51,6 +55,7 @@ function classify(ch: string, code: number, common: Set<number>): CharClass {
   if (CJK_PUNCT.test(ch)) return 'cjk-punct';
   if (MARK.test(ch)) return 'mark';
   if (LETTER.test(ch)) return 'letter';
+  if (CURRENCY.test(ch)) return 'currency';
   return 'symbol';
 }
 
@@ -101,6 +106,10 @@ export function plausibilityScore(text: string, makeDecoder: TextDecoderFactory,
   // A Chinese character glued to a Latin letter (Jos茅 is José's UTF-8 read as GBK) counts nothing.
   let previousAsciiLetter = false;
   let pendingCommonHan = false;
+  // A currency sign beside a digit is a price as typed (£12.50, 12€); UTF-8's £ read as GBK is 拢, a
+  // common character, so without this a short price list reads as GBK.
+  let pendingCurrency = false;
+  let previousDigit = false;
   let count = 0;
   for (const ch of text) {
     if (++count > limit) break;
@@ -109,6 +118,9 @@ export function plausibilityScore(text: string, makeDecoder: TextDecoderFactory,
     const asciiLetter = cls === 'ascii' && /[A-Za-z]/.test(ch);
     if (pendingCommonHan && !asciiLetter) score += 2;
     pendingCommonHan = false;
+    const digit = DIGIT.test(ch);
+    if (pendingCurrency) score += digit ? PRICE_SIGN : -1;
+    pendingCurrency = false;
     switch (cls) {
       case 'ascii':
         if (asciiLetter) wordHasAsciiLetter = true;
@@ -137,6 +149,11 @@ export function plausibilityScore(text: string, makeDecoder: TextDecoderFactory,
         endWord();
         score -= 4;
         break;
+      case 'currency':
+        endWord();
+        if (previousDigit) score += PRICE_SIGN;
+        else pendingCurrency = true;
+        break;
       case 'symbol':
         endWord();
         score -= 1;
@@ -145,8 +162,10 @@ export function plausibilityScore(text: string, makeDecoder: TextDecoderFactory,
         assertNever(cls, 'character class');
     }
     previousAsciiLetter = asciiLetter;
+    previousDigit = digit;
   }
   if (pendingCommonHan) score += 2;
+  if (pendingCurrency) score -= 1;
   endWord();
   return score;
 }
