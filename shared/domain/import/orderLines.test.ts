@@ -1,25 +1,15 @@
 // Issue 12 item 11: a till's export with one row per item becomes one purchase per order, with its lines.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assertPurchaseFields } from '../purchase';
+import { expectAccounted } from '../../../test/support/purchaseImport';
 import { parseDelimited } from './delimited';
 import { readItemRow } from './orderLines';
-import { ALL_PURCHASE_IMPORT_CODES, importPurchases, suggestPurchaseMapping, type PurchaseImportResult } from './purchasesImport';
+import { importPurchases, suggestPurchaseMapping } from './purchasesImport';
 import type { TabularData } from './tabular';
 
 const CNY = { currency: 'CNY' as const, now: new Date(2025, 5, 15), defaultRegion: 'CN' as const };
 const table = (headers: string[], rows: string[][]): TabularData => ({ headers, rows, rowNumbers: rows.map((_, i) => i + 2) });
 
-/** Every row in exactly one bucket, every purchase valid for the repository. */
-function expectAccounted(r: PurchaseImportResult) {
-  const { report } = r;
-  expect(report.totalRows).toBe(report.importedRows + report.skippedNoCustomer + report.badRows.length);
-  expect(r.purchases.reduce((n, p) => n + p.rowNumbers.length, 0)).toBe(report.importedRows);
-  const seen = [...r.purchases.flatMap((p) => p.rowNumbers), ...report.skippedNoCustomerRows, ...report.badRows.map((b) => b.rowNumber)];
-  expect(new Set(seen).size).toBe(report.totalRows);
-  for (const p of r.purchases) assertPurchaseFields(p.fields);
-  for (const b of report.badRows) expect(ALL_PURCHASE_IMPORT_CODES).toContain(b.code);
-}
 
 describe('readItemRow', () => {
   const row = (quantity: string, unitPrice: string, amount: string, product = '龙井') => readItemRow({ product, quantity, unitPrice, amount });

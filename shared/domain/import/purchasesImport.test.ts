@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assertPurchaseFields } from '../purchase';
+import { expectAccounted } from '../../../test/support/purchaseImport';
 import { parseAmountSubFen, parseAmountToFen, parseQuantity } from './amounts';
 import { decodeText } from './decode';
 import { parseDelimited } from './delimited';
 import {
-  ALL_PURCHASE_IMPORT_CODES,
   detectPurchaseFormat,
   importOnlineRetail,
   importPurchases,
@@ -13,7 +12,6 @@ import {
   parseItemsText,
   resolvePurchaseCustomers,
   suggestPurchaseMapping,
-  type PurchaseImportResult,
 } from './purchasesImport';
 import type { TabularData } from './tabular';
 
@@ -38,16 +36,6 @@ function naiveCsv(text: string): string[][] {
   });
 }
 
-/** Every row in exactly one bucket. */
-function expectAccounted(r: PurchaseImportResult) {
-  const { report } = r;
-  expect(report.totalRows).toBe(report.importedRows + report.skippedNoCustomer + report.badRows.length);
-  expect(r.purchases.reduce((n, p) => n + p.rowNumbers.length, 0)).toBe(report.importedRows);
-  const seen = [...r.purchases.flatMap((p) => p.rowNumbers), ...report.skippedNoCustomerRows, ...report.badRows.map((b) => b.rowNumber)];
-  expect(new Set(seen).size).toBe(report.totalRows);
-  for (const p of r.purchases) assertPurchaseFields(p.fields);
-  for (const b of report.badRows) expect(ALL_PURCHASE_IMPORT_CODES).toContain(b.code);
-}
 
 describe('amounts', () => {
   it('parses decimal text to fen without floating point', () => {
