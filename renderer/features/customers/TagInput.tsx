@@ -1,6 +1,7 @@
 // Free tags as chips, with suggestions from the tags already in use.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { splitTags } from '../../../shared/domain/import/customerRecords';
 
 interface Props {
   value: string[];
@@ -14,9 +15,12 @@ export function TagInput({ value, onChange, suggestions, inputId }: Props) {
   const [text, setText] = useState('');
   const listId = useId();
 
+  // Pasted "VIP, 老客户" is two tags, split as an import splits them, so no tag holds a separator that
+  // its own export would later split into two.
   const add = (raw: string) => {
-    const tag = raw.trim();
-    if (tag && !value.some((v) => v.toLowerCase() === tag.toLowerCase())) onChange([...value, tag]);
+    const next = [...value];
+    for (const tag of splitTags(raw)) if (!next.some((v) => v.toLowerCase() === tag.toLowerCase())) next.push(tag);
+    if (next.length > value.length) onChange(next);
     setText('');
   };
 
