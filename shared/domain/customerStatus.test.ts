@@ -1,10 +1,11 @@
+import { SPEND_LADDER } from '../../test/factories/tierScheme';
 import { readOnlineRetailInvoices } from '../../test/fixtures/onlineRetail';
 import { describe, expect, it } from 'vitest';
 import { groupPurchasesByCustomer, utcDayOf, ZERO_FIGURES, type FigureInput } from './customerFigures';
 import { DEFAULT_STATUS_SETTINGS, deriveCustomerStatus, tierHistoryEntries, tierHistoryEntry, type CustomerStatus, type PreviousStatus, type StatusInput } from './customerStatus';
 import { generateDemoPurchases } from './demoPurchases';
 import { generateDemoCustomers } from './demoStore';
-import { DEFAULT_TIER_SCHEME, qualifyingTier, tierWindowFigures, type TierRule, type TierScheme } from './tiers';
+import { qualifyingTier, tierWindowFigures, type TierScheme } from './tiers';
 
 let purchaseSeq = 0;
 const p = (purchasedAt: string, totalFen: number, extra: Partial<FigureInput> = {}): FigureInput => ({ id: `p-${++purchaseSeq}`, purchasedAt, totalFen, isVoided: 0, returnOf: null, ...extra });
@@ -120,14 +121,7 @@ describe('deriveCustomerStatus', () => {
 });
 
 describe('a correction (a mistaken purchase voided, lowered, moved or undone)', () => {
-  const benefits = DEFAULT_TIER_SCHEME.tiers[0]!.benefits;
-  const tier = (id: string, minSpendFen: number): TierRule => ({ id, name: id, minSpendFen, minPurchases: 0, maxDaysSinceLastPurchase: null, benefits });
-  const scheme: TierScheme = {
-    kind: 'thresholds',
-    windowMonths: 12,
-    reviewEveryMonths: 3,
-    tiers: [tier('platinum', 1_000_000), tier('gold', 500_000), tier('silver', 100_000), tier('basic', 0)],
-  };
+  const scheme = SPEND_LADDER;
   const NOW = '2026-03-01T12:00:00.000Z';
   const held = (tierId: string): PreviousStatus => ({ tierId, stage: 'repeat', lastReviewAt: '2026-01-01' });
   const real = [p('2025-12-01T10:00:00.000Z', 200_000)];

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { SPEND_LADDER } from '../../test/factories/tierScheme';
 import { utcDayOf } from './customerFigures';
 import { tierBeforeMistake, type CorrectionInput, type CorrectionPurchase, type TierMove } from './tierCorrection';
-import { DEFAULT_TIER_SCHEME, type TierRule, type TierScheme } from './tiers';
 
-const benefits = DEFAULT_TIER_SCHEME.tiers[0]!.benefits;
-const tier = (id: string, minSpendFen: number): TierRule => ({ id, name: id, minSpendFen, minPurchases: 0, maxDaysSinceLastPurchase: null, benefits });
-const scheme: TierScheme = {
-  kind: 'thresholds',
-  windowMonths: 12,
-  reviewEveryMonths: 3,
-  tiers: [tier('platinum', 1_000_000), tier('gold', 500_000), tier('silver', 100_000), tier('basic', 0)],
-};
+const scheme = SPEND_LADDER;
 
 let seq = 0;
 /** A purchase dated and recorded on `day` (recorded at noon, dated at ten). */
