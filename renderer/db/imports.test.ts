@@ -13,6 +13,7 @@ import {
   suggestMapping,
   type ImportCandidate,
 } from '../../shared/domain/import';
+import { makeCustomerFields, makePhone } from '../../test/factories/customer';
 import { makePurchaseFields } from '../../test/factories/purchase';
 import { createCustomerRepository } from './customers';
 import { RegularsDatabase } from './database';
@@ -217,13 +218,9 @@ describe('importPurchases', () => {
   });
 
   it('adds purchases to existing customers by phone and recomputes their figures; not found rows are reported', async () => {
-    const customers = createCustomerRepository(db, deps());
-    const fields = (await import('../../shared/domain/customer')).emptyCustomerFields();
-    const c = await customers.create({
-      ...fields,
-      name: '张三',
-      phones: [{ raw: '13812345678', normalized: '+8613812345678', kind: 'validated', label: '', primary: true }],
-    });
+    const c = await createCustomerRepository(db, deps()).create(
+      makeCustomerFields({ name: '张三', phones: [makePhone('+8613812345678', { raw: '13812345678' })] }),
+    );
     const csv = ['手机,日期,金额,商品,订单号', '13812345678,2025-12-01,88.00,普洱,A1', '13812345678,2025-12-05,12.50,绿茶 x2,A2', '13900000000,2025-12-05,10,,A3', ',2025-12-05,10,,A4', '13812345678,明天,10,,A5'].join('\n');
     const result = importPurchases(parseDelimited(csv), { ...PCTX, currency: 'CNY' });
     const r = await repo().importPurchases({ fileName: 's.csv', result, externalCustomerName: (id) => id });
@@ -238,13 +235,9 @@ describe('importPurchases', () => {
     expect((await db.customers.get(c.id))!.totalSpentFen).toBe(0);
   });
   it('undo takes back at once the upgrade the imported purchases alone gave an existing customer, with its history', async () => {
-    const customers = createCustomerRepository(db, deps());
-    const fields = (await import('../../shared/domain/customer')).emptyCustomerFields();
-    const c = await customers.create({
-      ...fields,
-      name: '张三',
-      phones: [{ raw: '13812345678', normalized: '+8613812345678', kind: 'validated', label: '', primary: true }],
-    });
+    const c = await createCustomerRepository(db, deps()).create(
+      makeCustomerFields({ name: '张三', phones: [makePhone('+8613812345678', { raw: '13812345678' })] }),
+    );
     await createPurchaseRepository(db, deps()).record(c.id, makePurchaseFields({ purchasedAt: '2025-11-20T09:00:00.000Z', totalFen: 60_000 }));
     clock = new Date(clock.getTime() + 60_000);
     const csv = ['手机,日期,金额,订单号', '13812345678,2025-12-01,800.00,B1'].join('\n');
