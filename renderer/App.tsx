@@ -28,6 +28,7 @@ import { ClosingOverlay } from './features/backup/ClosingOverlay';
 import { StorageGuard } from './features/backup/StorageGuard';
 import { useBackups } from './features/backup/useBackups';
 import { NoBridgeError } from './platform/desktopApi';
+import { useClock } from './platform/clock';
 
 function useAppliedTheme() {
   const theme = useUiStore((s) => s.theme);
@@ -108,7 +109,8 @@ export function App() {
   useAppliedTheme();
   useShortcuts();
   useListAddress();
-  useDailyRollover(settings);
+  const clock = useClock();
+  useDailyRollover(settings, clock);
   useBackups(settings !== undefined && settings.startedAs !== null);
 
   useEffect(() => {

@@ -1,5 +1,6 @@
 // The app's repositories over the app's database, with the real clock and UUIDs.
 import { localDayOf } from '../../shared/domain/customerFigures';
+import { systemClock } from '../platform/clock';
 import { database } from './database';
 import { createCatalogRepository } from './catalog';
 import { createCustomerRepository } from './customers';
@@ -9,7 +10,7 @@ import { createSettingsRepository } from './settings';
 import { createExportReader } from './exportData';
 import { mergeCustomers, readDuplicateCandidates, type ReadProgress } from './merge';
 
-const deps = { now: () => new Date(), newId: () => crypto.randomUUID() };
+const deps = { now: systemClock, newId: () => crypto.randomUUID() };
 
 export const customers = createCustomerRepository(database(), deps);
 export const settings = createSettingsRepository(database());

@@ -10,6 +10,7 @@ import { exportDatabase, exportFailureReason } from '../db/backupExport';
 import { createStagingImport, RestoreError, type StagingImport } from '../db/backupStaging';
 import { RegularsDatabase } from '../db/database';
 import type { BackupWorkerRequest, BackupWorkerResponse } from './backupProtocol';
+import { followPageClock, workerClock } from './workerClock';
 
 let db: RegularsDatabase | null = null;
 const staging = new Map<string, StagingImport>();
@@ -49,7 +50,7 @@ async function handle(request: BackupWorkerRequest): Promise<BackupWorkerRespons
           piece: (bytes) => post({ id, type: 'piece', bytes }, [bytes.buffer]),
           progress: (done) => post({ id, type: 'progress', done, total: 0 }),
         },
-        { now: () => new Date(), changes: () => writes },
+        { now: workerClock, changes: () => writes },
       );
       return { id, type: 'exported', schemaVersion: result.schemaVersion, counts: result.counts, bytes: result.bytes };
     }
@@ -91,6 +92,7 @@ async function handle(request: BackupWorkerRequest): Promise<BackupWorkerRespons
 
 self.onmessage = (event: MessageEvent<BackupWorkerRequest>) => {
   const request = event.data;
+  followPageClock(request);
   handle(request).then(
     (answer) => post(answer),
     (error: unknown) => {

@@ -3,19 +3,23 @@
 // process (the desktop API lives on the page's window), so the page carries the pieces both ways.
 import type { DatabaseComparison } from '../db/backupCompare';
 import type { OwnerPinCarry, RestoreFailure, StagedDatabase, StagingExpectation } from '../db/backupStaging';
+import type { PageTime } from './workerClock';
 
-export type BackupWorkerRequest =
-  | { id: number; type: 'export' }
-  /** Staging databases are named, so a restore and a restore test can run side by side. */
-  | { id: number; type: 'stagingBegin'; name: string; expected: StagingExpectation }
-  /** One piece of the payload, in order; answered once it is written. */
-  | { id: number; type: 'stagingPush'; name: string; bytes: Uint8Array }
-  | { id: number; type: 'stagingFinish'; name: string; carry: OwnerPinCarry }
-  | { id: number; type: 'stagingDiscard'; name: string }
-  /** A staging database finished but not swapped in (the owner cancelled at the last step, a restore test). */
-  | { id: number; type: 'dropStaged'; name: string }
-  /** Every record of a staging database against the app's database (a restore test). */
-  | { id: number; type: 'compareWith'; name: string };
+/** Each request carries the page's time (workerClock.ts). */
+export type BackupWorkerRequest = PageTime &
+  (
+    | { id: number; type: 'export' }
+    /** Staging databases are named, so a restore and a restore test can run side by side. */
+    | { id: number; type: 'stagingBegin'; name: string; expected: StagingExpectation }
+    /** One piece of the payload, in order; answered once it is written. */
+    | { id: number; type: 'stagingPush'; name: string; bytes: Uint8Array }
+    | { id: number; type: 'stagingFinish'; name: string; carry: OwnerPinCarry }
+    | { id: number; type: 'stagingDiscard'; name: string }
+    /** A staging database finished but not swapped in (the owner cancelled at the last step, a restore test). */
+    | { id: number; type: 'dropStaged'; name: string }
+    /** Every record of a staging database against the app's database (a restore test). */
+    | { id: number; type: 'compareWith'; name: string }
+  );
 
 /**
  * 'export-failed': the database could not be read or holds a value a backup cannot write; 'export-busy': it

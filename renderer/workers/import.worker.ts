@@ -7,12 +7,13 @@ import { createImportRepository, ImportCancelledError } from '../db/imports';
 import { OWN_EXPORT_VOCABULARIES } from '../features/importExport/ownExportVocabularies';
 import { createImportSession, EmptyFileError, RefusedFileError, UnreadableFileError } from './importSession';
 import type { WorkerFailure, WorkerRequest, WorkerResponse } from './importProtocol';
+import { followPageClock, workerClock } from './workerClock';
 
 // The page names the worker after the database it uses (a restore may have moved it).
 const db = new RegularsDatabase(workerDatabaseName());
-const repo = createImportRepository(db, { now: () => new Date(), newId: () => crypto.randomUUID(), dayOf: localDayOf });
+const repo = createImportRepository(db, { now: workerClock, newId: () => crypto.randomUUID(), dayOf: localDayOf });
 // exceljs is large: loaded only when an XLSX file is opened.
-const session = createImportSession(db, repo, async (bytes, layout) => (await import('../features/importExport/xlsx')).readXlsx(bytes, layout), OWN_EXPORT_VOCABULARIES);
+const session = createImportSession(db, repo, async (bytes, layout) => (await import('../features/importExport/xlsx')).readXlsx(bytes, layout), workerClock, OWN_EXPORT_VOCABULARIES);
 
 let running: AbortController | null = null;
 
@@ -60,6 +61,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     running?.abort();
     return;
   }
+  followPageClock(request);
   handle(request).then(post, (error: unknown) => {
     const refused = error instanceof RefusedFileError ? { refused: error.kind } : {};
     post({ id: request.id, type: 'failed', reason: failureOf(error), message: error instanceof Error ? error.message : String(error), ...refused });

@@ -32,6 +32,7 @@ import type {
   VCardPhoneLabel,
 } from '../../shared/domain/import';
 import type { ImportProgress, PurchaseImportSummary } from '../db/imports';
+import type { PageTime } from './workerClock';
 
 export type ImportKind = 'customers' | 'purchases';
 export type FileSource = 'delimited' | 'xlsx' | 'vcard';
@@ -148,12 +149,15 @@ export type ImportOutcome =
   | { kind: 'customers'; batchId: string; counts: Record<string, number> }
   | { kind: 'purchases'; batchId: string; counts: Record<string, number>; summary: PurchaseImportSummary };
 
+/** Each request but a cancel carries the page's time (workerClock.ts). */
 export type WorkerRequest =
-  | { id: number; type: 'load'; fileName: string; bytes: ArrayBuffer; encoding: TextEncodingName | null; layout?: LayoutChoice; phoneLabels?: Partial<Record<VCardPhoneLabel, string>> }
-  | { id: number; type: 'previewCustomers'; options: CustomerOptions }
-  | { id: number; type: 'previewPurchases'; options: PurchaseOptions }
-  | { id: number; type: 'importCustomers'; options: CustomerOptions }
-  | { id: number; type: 'importPurchases'; options: PurchaseOptions; externalNamePattern: string }
+  | ((
+      | { id: number; type: 'load'; fileName: string; bytes: ArrayBuffer; encoding: TextEncodingName | null; layout?: LayoutChoice; phoneLabels?: Partial<Record<VCardPhoneLabel, string>> }
+      | { id: number; type: 'previewCustomers'; options: CustomerOptions }
+      | { id: number; type: 'previewPurchases'; options: PurchaseOptions }
+      | { id: number; type: 'importCustomers'; options: CustomerOptions }
+      | { id: number; type: 'importPurchases'; options: PurchaseOptions; externalNamePattern: string }
+      ) & PageTime)
   | { type: 'cancel' };
 
 /** 'refused': a file that is not a table (a picture, a PDF, an old .xls); the response names its kind. */

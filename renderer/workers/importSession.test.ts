@@ -2,6 +2,7 @@
 // pure planner over an empty lookup): what the preview says about a file's encoding, dates, phones and
 // hidden characters.
 import { describe, expect, it } from 'vitest';
+import { clockAt } from '../../shared/clock';
 import { planImport } from '../../shared/domain/import';
 import { encodeBig5, encodeGbk } from '../../shared/domain/import/testing/gbk';
 import type { RegularsDatabase } from '../db/database';
@@ -15,7 +16,8 @@ const db = { customers: { bulkGet: async (ids: string[]) => ids.map(() => undefi
 const noXlsx = async (): Promise<never> => {
   throw new Error('no xlsx here');
 };
-const session = () => createImportSession(db, repo, noXlsx);
+const clock = clockAt('2026-06-15T10:00:00Z');
+const session = () => createImportSession(db, repo, noXlsx, clock);
 const options = (o: Partial<CustomerOptions> = {}): CustomerOptions => ({ mapping: { 0: 'name', 1: 'mobile' }, policy: 'skip', defaultRegion: 'CN', dateOrder: 'mdy', ...o });
 
 describe('import session: encoding', () => {
@@ -125,7 +127,7 @@ describe('import session: vCard phone labels', () => {
     expect((await s.previewCustomers(options({ mapping: {} }))).validRows).toBe(1);
     let written: { candidates: { fields: { phones: { label: string }[] } }[] } | null = null;
     const capturing = { ...repo, importCustomers: async (input: typeof written) => ((written = input), { batchId: 'b', counts: {} }) } as unknown as ImportRepository;
-    const s2 = createImportSession(db, capturing, noXlsx);
+    const s2 = createImportSession(db, capturing, noXlsx, clock);
     await s2.load('c.vcf', new TextEncoder().encode(vcf), null, undefined, {}, { mobile: '手机', work: '单位', other: '其他' });
     await s2.importCustomers(options({ mapping: {} }), {});
     expect(written!.candidates[0]!.fields.phones.map((p) => p.label)).toEqual(['手机', '单位', '其他']);

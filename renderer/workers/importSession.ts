@@ -41,6 +41,7 @@ import {
   type TextEncodingName,
   type WorkbookTable,
 } from '../../shared/domain/import';
+import type { Clock } from '../../shared/clock';
 import type { ExportVocabulary } from '../../shared/domain/export/vocabulary';
 import type { ImportRepository, ImportRunOptions } from '../db/imports';
 import type { RegularsDatabase } from '../db/database';
@@ -134,6 +135,8 @@ export function createImportSession(
   db: RegularsDatabase,
   repo: ImportRepository,
   readXlsx: (bytes: Uint8Array, layout: LayoutChoice) => Promise<WorkbookTable>,
+  /** Today for the checks (no birthday in the future, two-digit years); the repository has its own for what it writes. */
+  clock: Clock,
   /** The export's words in each language, to recognise the app's own exports (OWN_EXPORT_VOCABULARIES). */
   ownVocabularies: readonly ExportVocabulary[] = [],
 ) {
@@ -151,7 +154,7 @@ export function createImportSession(
     const key = JSON.stringify([options.mapping, options.defaultRegion, options.dateOrder, options.keepInvalidPhones === true, options.foreignPhones ?? 'keep']);
     if (lastDrafts?.key === key) return lastDrafts;
     const p = requireParsed();
-    const ctx = { defaultRegion: options.defaultRegion, today: new Date(), dateOrder: options.dateOrder, strictDateOrder: true, keepInvalidPhones: options.keepInvalidPhones === true, foreignPhones: options.foreignPhones ?? 'keep' };
+    const ctx = { defaultRegion: options.defaultRegion, today: clock(), dateOrder: options.dateOrder, strictDateOrder: true, keepInvalidPhones: options.keepInvalidPhones === true, foreignPhones: options.foreignPhones ?? 'keep' };
     const result: RecordsToDraftsResult & { ids: Map<number, string> } = { drafts: [], errors: [], skipped: [], ids: new Map() };
     const add = (r: RecordsToDraftsResult & { ids?: Map<number, string> }) => {
       for (const d of r.drafts) result.drafts.push(d);
@@ -203,7 +206,7 @@ export function createImportSession(
   function purchaseResult(options: PurchaseOptions) {
     const p = requireParsed();
     if (p.source === 'vcard') throw new UnreadableFileError('A vCard file holds no purchases');
-    const ctx = { currency: options.currency, now: new Date(), defaultRegion: options.defaultRegion, dateOrder: options.dateOrder, strictDateOrder: true };
+    const ctx = { currency: options.currency, now: clock(), defaultRegion: options.defaultRegion, dateOrder: options.dateOrder, strictDateOrder: true };
     if (own?.kind === 'purchases') return ownPurchases(p.table, own as OwnExportLayout<'purchases'>, ctx);
     return importPurchases(p.table, ctx, options.mapping);
   }

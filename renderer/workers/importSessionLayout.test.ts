@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clockAt } from '../../shared/clock';
 import { utcDayOf } from '../../shared/domain/customerFigures';
 import { RegularsDatabase } from '../db/database';
 import { createImportRepository } from '../db/imports';
@@ -17,8 +18,9 @@ let ids = 0;
 beforeEach(async () => {
   db = new RegularsDatabase(`test-${crypto.randomUUID()}`);
   await db.open();
-  const repo = createImportRepository(db, { now: () => new Date('2026-03-01T10:00:00Z'), newId: () => `id-${++ids}`, dayOf: utcDayOf });
-  session = createImportSession(db, repo, readXlsx);
+  const now = clockAt('2026-03-01T10:00:00Z');
+  const repo = createImportRepository(db, { now, newId: () => `id-${++ids}`, dayOf: utcDayOf });
+  session = createImportSession(db, repo, readXlsx, now);
 });
 
 afterEach(async () => {

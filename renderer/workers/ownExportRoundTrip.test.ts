@@ -3,6 +3,7 @@
 // every field compared; and a purchases export imported into the store it came from adds nothing.
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { clockAt } from '../../shared/clock';
 import { customerFieldsOf } from '../../shared/domain/customerRecord';
 import { emptyCustomerFields, type Customer, type CustomerFields, type CustomerPhone } from '../../shared/domain/customer';
 import { customerFigureFields, utcDayOf } from '../../shared/domain/customerFigures';
@@ -22,7 +23,7 @@ import { createImportSession } from './importSession';
 const LANGUAGES = ['zh-CN', 'zh-TW', 'en'] as const;
 let n = 0;
 const newId = () => crypto.randomUUID();
-const deps = { now: () => new Date(), newId, dayOf: utcDayOf };
+const deps = { now: clockAt('2026-06-15T10:00:00Z'), newId, dayOf: utcDayOf };
 const freshDb = () => new RegularsDatabase(`roundtrip-${++n}`);
 
 // Phones are given in the form the export writes them (the store's display form), so that `raw`, which
@@ -91,7 +92,7 @@ async function exportFile(db: RegularsDatabase, kind: 'customers' | 'purchases',
 }
 
 function sessionFor(db: RegularsDatabase) {
-  return createImportSession(db, createImportRepository(db, deps), (bytes, layout) => readXlsx(bytes, layout), OWN_EXPORT_VOCABULARIES);
+  return createImportSession(db, createImportRepository(db, deps), (bytes, layout) => readXlsx(bytes, layout), deps.now, OWN_EXPORT_VOCABULARIES);
 }
 
 async function importInto(db: RegularsDatabase, file: { name: string; bytes: Uint8Array }, kind: 'customers' | 'purchases') {

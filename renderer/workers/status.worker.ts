@@ -8,10 +8,11 @@ import { RegularsDatabase } from '../db/database';
 import { createPurchaseRepository } from '../db/purchases';
 import { loadPreviewCustomers } from '../db/statusPreview';
 import type { StatusWorkerRequest, StatusWorkerResponse } from './statusProtocol';
+import { followPageClock, workerClock } from './workerClock';
 
 // The page names the worker after the database it uses (a restore may have moved it).
 const db = new RegularsDatabase(workerDatabaseName());
-const purchases = createPurchaseRepository(db, { now: () => new Date(), newId: () => crypto.randomUUID(), dayOf: localDayOf });
+const purchases = createPurchaseRepository(db, { now: workerClock, newId: () => crypto.randomUUID(), dayOf: localDayOf });
 let previewCustomers: PreviewCustomer[] | null = null;
 
 const post = (message: StatusWorkerResponse) => (self as unknown as { postMessage: (m: StatusWorkerResponse) => void }).postMessage(message);
@@ -31,7 +32,7 @@ async function handle(request: StatusWorkerRequest): Promise<StatusWorkerRespons
     case 'preview': {
       previewCustomers ??= await loadPreviewCustomers(db, localDayOf);
       // Purchases carry their day already (see loadPreviewCustomers), so the day of a day is itself.
-      return { id, type: 'preview', preview: previewGroups(previewCustomers, request.status, localDayOf(new Date().toISOString()), (day) => day) };
+      return { id, type: 'preview', preview: previewGroups(previewCustomers, request.status, localDayOf(workerClock().toISOString()), (day) => day) };
     }
     default:
       return assertNever(request);
@@ -40,5 +41,6 @@ async function handle(request: StatusWorkerRequest): Promise<StatusWorkerRespons
 
 self.onmessage = (event: MessageEvent<StatusWorkerRequest>) => {
   const request = event.data;
+  followPageClock(request);
   handle(request).then(post, (error: unknown) => post({ id: request.id, type: 'failed', message: error instanceof Error ? error.message : String(error) }));
 };

@@ -3,6 +3,8 @@
 import type { DatabaseComparison } from '../../db/backupCompare';
 import type { OwnerPinCarry, StagedDatabase, StagingExpectation } from '../../db/backupStaging';
 import { activeDatabaseName } from '../../db/database';
+import { systemClock } from '../../platform/clock';
+import { pageTime } from '../../workers/workerClock';
 import type { BackupWorkerFailure, BackupWorkerRequest, BackupWorkerResponse } from '../../workers/backupProtocol';
 
 export interface ExportCallbacks {
@@ -38,7 +40,7 @@ export class BackupWorkerError extends Error {
 }
 
 type Answer = Exclude<BackupWorkerResponse, { type: 'piece' | 'progress' | 'exportStart' | 'failed' }>;
-type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+type WithoutId<T> = T extends unknown ? Omit<T, 'id' | 'now'> : never;
 
 interface Pending {
   resolve: (answer: Answer) => void;
@@ -86,7 +88,7 @@ class BackupWorkerClient implements BackupWorkerApi {
     const id = this.next++;
     return new Promise<Answer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, callbacks });
-      this.worker.postMessage({ ...body, id }, transfer);
+      this.worker.postMessage({ ...body, id, ...pageTime(systemClock) }, transfer);
     });
   }
 

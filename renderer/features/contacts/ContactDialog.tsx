@@ -20,6 +20,7 @@ import { Field, FieldError, useFocusFirstInvalid } from '../../ui/FormField';
 import { submitOnEnter } from '../purchases/submitOnEnter';
 import { ChannelIcon } from '../timeline/icons';
 import { FOLLOW_UP_QUICK, followUpDay } from './contactForm';
+import { useClock } from '../../platform/clock';
 
 export type ContactDialogRequest = { mode: 'new'; customerId: string } | { mode: 'edit'; interaction: Interaction };
 
@@ -67,9 +68,10 @@ interface FormProps {
 }
 
 function ContactForm({ formId, request, onSaving, onSaved }: FormProps) {
+  const clock = useClock();
   const { t } = useTranslation();
   const [initial] = useState<InteractionDraft>(() => {
-    const draft = request.mode === 'edit' ? interactionDraftOf(request.interaction) : emptyInteractionDraft(new Date());
+    const draft = request.mode === 'edit' ? interactionDraftOf(request.interaction) : emptyInteractionDraft(clock());
     return { ...draft, at: displayDateTime(draft.at) };
   });
   const { register, control, handleSubmit, getValues, setValue, setFocus } = useForm<InteractionDraft>({ defaultValues: initial });
@@ -88,7 +90,7 @@ function ContactForm({ formId, request, onSaving, onSaved }: FormProps) {
     return () => cancelAnimationFrame(frame);
   }, [setFocus, request.mode]);
 
-  const validate = (draft: InteractionDraft) => validateInteractionDraft(draft, { now: new Date() });
+  const validate = (draft: InteractionDraft) => validateInteractionDraft(draft, { now: clock() });
   const revalidate = () => {
     if (!attempted) return;
     const result = validate(getValues());
@@ -199,12 +201,12 @@ function ContactForm({ formId, request, onSaving, onSaved }: FormProps) {
             kind="date"
             onEdited={revalidate}
             invalid={invalid('followUpDate')}
-            placeholder={t('contact.placeholders.followUp', { example: followUpDay('inAWeek', new Date()) })}
+            placeholder={t('contact.placeholders.followUp', { example: followUpDay('inAWeek', clock()) })}
             testId="contact-follow-up"
           />
           <div className="chips" role="group" aria-label={t('contact.quickFollowUp')}>
             {FOLLOW_UP_QUICK.map((q) => {
-              const day = followUpDay(q, new Date());
+              const day = followUpDay(q, clock());
               return (
                 <button
                   key={q}

@@ -7,8 +7,10 @@ import { exportData } from '../../db';
 import { useSettings } from '../../db/hooks';
 import { downloadFile, exportFileName, exportOptions, MIME } from '../export/exportFiles';
 import '../export/export.css';
+import { useClock } from '../../platform/clock';
 
 export function CustomerDataExport({ customerId }: { customerId: string }) {
+  const clock = useClock();
   const { t } = useTranslation();
   const settings = useSettings();
   const [busy, setBusy] = useState(false);
@@ -21,8 +23,8 @@ export function CustomerDataExport({ customerId }: { customerId: string }) {
       const data = await exportData.customerData(customerId);
       if (!data) throw new Error('customer not found');
       const currency = settings?.currency ?? 'CNY';
-      const pkg = customerDataPackage(data.customer, data.purchases, data.interactions, { now: new Date(), currency });
-      const fileName = exportFileName(t, `${data.customer.name}-${t('export.customerData.fileLabel')}`, format);
+      const pkg = customerDataPackage(data.customer, data.purchases, data.interactions, { now: clock(), currency });
+      const fileName = exportFileName(t, `${data.customer.name}-${t('export.customerData.fileLabel')}`, format, clock());
       if (format === 'json') {
         downloadFile(`${JSON.stringify(pkg, null, 2)}\n`, fileName, MIME.json);
       } else {

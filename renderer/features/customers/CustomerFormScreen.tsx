@@ -14,6 +14,7 @@ import { draftFromFormValues, emptyFormValues, formValuesFromCustomer, type Cust
 import { CustomerPicker } from '../../ui/CustomerPicker';
 import { TagInput } from './TagInput';
 import { Field, FieldError, useFocusFirstInvalid } from '../../ui/FormField';
+import { useClock } from '../../platform/clock';
 
 export function CustomerFormScreen({ customerId }: { customerId: string | null }) {
   const { t } = useTranslation();
@@ -71,6 +72,7 @@ interface FormProps {
 }
 
 function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps) {
+  const clock = useClock();
   const { t } = useTranslation();
   const { register, control, handleSubmit, setValue, getValues } = useForm<CustomerFormValues>({ defaultValues: initial });
   const phones = useFieldArray({ control, name: 'phones' });
@@ -86,7 +88,7 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
   const referredBy = useWatch({ control, name: 'referredBy' });
   const consents = useWatch({ control, name: 'consents' });
 
-  const validate = (values: CustomerFormValues) => validateCustomerDraft(draftFromFormValues(values), { defaultRegion: region, today: new Date() });
+  const validate = (values: CustomerFormValues) => validateCustomerDraft(draftFromFormValues(values), { defaultRegion: region, today: clock() });
   const errorText = (path: string) => (errors[path] ? t(`validation.${errors[path]}`) : undefined);
   const revalidate = () => {
     if (!attempted.current) return;
@@ -253,7 +255,7 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
                   {...register(`consents.${ch}.state`, {
                     onChange: (e: React.ChangeEvent<HTMLSelectElement>) => {
                       if (e.target.value && !getValues(`consents.${ch}.date`)) {
-                        const now = new Date();
+                        const now = clock();
                         const pad = (n: number) => String(n).padStart(2, '0');
                         setValue(`consents.${ch}.date`, `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`);
                       }

@@ -53,7 +53,9 @@ export function CustomerPage({ customerId }: { customerId: string }) {
   // Stable, so an open dialog keeps its focus while the page re-renders under it.
   const closeDialog = useCallback(() => setDialog(null), []);
   const clearToast = useCallback(() => setToast(null), []);
-  const say = (text: string) => setToast({ id: Date.now(), text });
+  // Each message its own id, so the same text twice shows twice.
+  const toastCount = useRef(0);
+  const say = (text: string) => setToast({ id: ++toastCount.current, text });
   const canRecord = !!customer && customer.isDeleted === 0;
   const listReturn = useUiStore((s) => s.listReturn);
   const nameRef = useRef<HTMLHeadingElement>(null);

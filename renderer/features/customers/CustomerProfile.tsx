@@ -9,6 +9,7 @@ import { currentLocale, formatDateTime, formatLongDate, formatMonthDay } from '.
 import { useDesktop } from '../../platform/context';
 import { routeHref } from '../../ui/routes';
 import { TagList } from './TagList';
+import { useClock } from '../../platform/clock';
 
 function Field({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   const empty = children === null || children === undefined || children === false || (Array.isArray(children) && children.every((c) => c === null || c === false));
@@ -56,10 +57,11 @@ function ReferrerLink({ id }: { id: string }) {
 }
 
 export function CustomerProfile({ customer, region }: { customer: Customer; region: PhoneRegion }) {
+  const clock = useClock();
   const { t } = useTranslation();
   const { api } = useDesktop();
   const [linkError, setLinkError] = useState<string | null>(null);
-  const today = new Date();
+  const today = clock();
 
   const openMail = async () => {
     const result = await api.links.openExternal(`mailto:${customer.email}`);

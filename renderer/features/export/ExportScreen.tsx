@@ -16,6 +16,7 @@ import { EXPORT_KINDS, runExport, type ExportFormat, type ExportKind, type Expor
 import { assertNever } from '../../../shared/result';
 import './export.css';
 import { countText } from '../../i18n';
+import { useClock } from '../../platform/clock';
 
 type Status = { state: 'idle' } | { state: 'running'; phase: ExportPhase | null } | { state: 'done'; outcome: ExportOutcome };
 
@@ -34,6 +35,7 @@ function Choice<T extends string>({ name, value, current, onChange, title, hint,
 }
 
 export function ExportScreen() {
+  const clock = useClock();
   const { t } = useTranslation();
   const { api } = useDesktop();
   const settings = useSettings();
@@ -58,7 +60,7 @@ export function ExportScreen() {
     setStatus({ state: 'running', phase: null });
     const outcome = await runExport(
       { kind, format, scope: effectiveScope, listQuery, purchaseRows, currency: settings?.currency ?? 'CNY', region: settings?.defaultRegion ?? 'CN' },
-      { api: api.exportFile, t, listIds: async (query) => (await customers.listIds(query)).ids, build: buildInWorker },
+      { api: api.exportFile, t, now: clock, listIds: async (query) => (await customers.listIds(query)).ids, build: buildInWorker },
       (phase) => setStatus({ state: 'running', phase }),
     );
     setStatus({ state: 'done', outcome });

@@ -27,7 +27,7 @@ export function safeFileName(text: string): string {
 }
 
 /** 熟客-客户-2026-11-23.csv / Regulars-customers-2026-11-23.xlsx */
-export function exportFileName(t: TFunction, what: string, ext: 'csv' | 'xlsx' | 'json', now = new Date()): string {
+export function exportFileName(t: TFunction, what: string, ext: 'csv' | 'xlsx' | 'json', now: Date): string {
   return `${safeFileName(`${t('app.name')}-${what}-${format(now, 'yyyy-MM-dd')}`)}.${ext}`;
 }
 

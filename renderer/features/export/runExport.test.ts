@@ -3,10 +3,13 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { DesktopApi } from '../../../shared/ipc/contract';
+import { clockAt } from '../../../shared/clock';
 import { err, ok } from '../../../shared/result';
 import type { ExportJob } from './buildExport';
 import { runExport, type ExportPhase, type ExportRequest } from './runExport';
 
+// The file is named after the clerk's day, from the clock the export is given.
+const now = clockAt(new Date(2026, 5, 15, 12, 0));
 const t = ((key: string) => (key === 'app.name' ? 'Regulars' : key.split('.').at(-1)!)) as unknown as TFunction;
 
 const REQUEST: ExportRequest = {
@@ -51,9 +54,9 @@ describe('runExport', () => {
   it('asks main where first, builds, sends the file in pieces, and is saved only after the commit', async () => {
     const { api, calls } = fakeApi();
     const phases: ExportPhase[] = [];
-    const outcome = await runExport(REQUEST, { api, t, listIds: async () => [], build: built(600 * 1024) }, (p) => phases.push(p));
+    const outcome = await runExport(REQUEST, { api, t, now, listIds: async () => [], build: built(600 * 1024) }, (p) => phases.push(p));
     expect(outcome).toEqual({ state: 'saved', fileName: 'Regulars-purchases-x.xlsx', path: '/tmp/Regulars-purchases-x.xlsx', rows: 3 });
-    expect(calls[0]).toMatch(/^begin Regulars-purchases-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(calls[0]).toBe('begin Regulars-purchases-2026-06-15.xlsx');
     expect(calls.slice(1)).toEqual([`append 0 ${512 * 1024}`, `append ${512 * 1024} ${88 * 1024}`, 'commit']);
     expect(phases.map((p) => p.phase)).toEqual(['reading', 'writing', 'saving', 'saving', 'saving']);
     expect(phases.at(-1)).toEqual({ phase: 'saving', sent: 600 * 1024, total: 600 * 1024 });
@@ -62,7 +65,7 @@ describe('runExport', () => {
   it('builds nothing when the clerk cancels the save dialog', async () => {
     const { api, calls } = fakeApi({ cancel: true });
     let built = false;
-    const outcome = await runExport(REQUEST, { api, t, listIds: async () => [], build: async () => { built = true; return { bytes: new Uint8Array(1), rows: 0 }; } }, () => undefined);
+    const outcome = await runExport(REQUEST, { api, t, now, listIds: async () => [], build: async () => { built = true; return { bytes: new Uint8Array(1), rows: 0 }; } }, () => undefined);
     expect(outcome).toEqual({ state: 'cancelled' });
     expect(built).toBe(false);
     expect(calls).toHaveLength(1);
@@ -70,16 +73,16 @@ describe('runExport', () => {
 
   it('a write failure is the outcome, with main’s reason, and the session is aborted', async () => {
     const { api, calls } = fakeApi({ failAppendAt: 512 * 1024 });
-    expect(await runExport(REQUEST, { api, t, listIds: async () => [], build: built(600 * 1024) }, () => undefined)).toEqual({ state: 'failed', reason: 'export-disk-full' });
+    expect(await runExport(REQUEST, { api, t, now, listIds: async () => [], build: built(600 * 1024) }, () => undefined)).toEqual({ state: 'failed', reason: 'export-disk-full' });
     expect(calls.at(-1)).toBe('abort');
     const failingCommit = fakeApi({ failCommit: true });
-    expect(await runExport(REQUEST, { api: failingCommit.api, t, listIds: async () => [], build: built(10) }, () => undefined)).toEqual({ state: 'failed', reason: 'export-write-failed' });
+    expect(await runExport(REQUEST, { api: failingCommit.api, t, now, listIds: async () => [], build: built(10) }, () => undefined)).toEqual({ state: 'failed', reason: 'export-write-failed' });
     expect(failingCommit.calls.at(-1)).toBe('abort');
   });
 
   it('a build failure aborts the session and says so', async () => {
     const { api, calls } = fakeApi();
-    const outcome = await runExport(REQUEST, { api, t, listIds: async () => [], build: async () => { throw new Error('quota'); } }, () => undefined);
+    const outcome = await runExport(REQUEST, { api, t, now, listIds: async () => [], build: async () => { throw new Error('quota'); } }, () => undefined);
     expect(outcome).toEqual({ state: 'failed', reason: 'build-failed' });
     expect(calls.at(-1)).toBe('abort');
   });
@@ -88,7 +91,7 @@ describe('runExport', () => {
     const { api } = fakeApi();
     let ids: string[] | null = null;
     await runExport({ ...REQUEST, kind: 'customers', scope: 'list' }, {
-      api, t, listIds: async () => ['c2', 'c1'],
+      api, t, now, listIds: async () => ['c2', 'c1'],
       build: async (job) => { ids = job.customerIds; return { bytes: new Uint8Array(1), rows: 2 }; },
     }, () => undefined);
     expect(ids).toEqual(['c2', 'c1']);

@@ -1,6 +1,7 @@
 // One export from start to file on disk: main asks where to save (desktop), the export worker reads the
 // store and builds the CSV or XLSX file, the page sends it to main, and only main's commit makes it "saved".
 import type { TFunction } from 'i18next';
+import type { Clock } from '../../../shared/clock';
 import type { PhoneRegion } from '../../../shared/domain/customer';
 import { exportVocabulary } from '../../../shared/domain/export/vocabulary';
 import type { Currency } from '../../../shared/domain/money';
@@ -37,6 +38,8 @@ export interface ExportDeps {
   t: TFunction;
   /** The list's ids for scope 'list'. */
   listIds: (query: CustomerListQuery) => Promise<string[]>;
+  /** The file is named after today. */
+  now: Clock;
   /** Builds the file off the UI thread (buildInWorker); tests pass their own. */
   build: (job: ExportJob, onPhase: (p: BuildPhase) => void) => Promise<BuiltExport>;
 }
@@ -47,7 +50,7 @@ export async function runExport(req: ExportRequest, deps: ExportDeps, onPhase: (
   const { api, t } = deps;
   const fileKey = req.kind === 'purchases' && req.purchaseRows === 'lines' ? 'purchaseLines' : FILE_KEYS[req.kind];
   const what = t(`exportScreen.files.${fileKey}`);
-  const begun = await api.begin(exportFileName(t, what, req.format));
+  const begun = await api.begin(exportFileName(t, what, req.format, deps.now()));
   if (!begun.ok) return { state: 'failed', reason: begun.reason };
   if (begun.value === null) return { state: 'cancelled' };
   const session = begun.value;

@@ -1,13 +1,15 @@
 // The page's side of the import worker: one worker per import screen, requests as promises,
 // progress as a callback. Only the newest preview matters; older answers are dropped by the caller.
 import { activeDatabaseName } from '../../db/database';
+import { systemClock } from '../../platform/clock';
+import { pageTime } from '../../workers/workerClock';
 import type { RefusedFileKind } from '../../../shared/domain/import';
 import type { WorkerFailure, WorkerRequest, WorkerResponse } from '../../workers/importProtocol';
 
 type Progress = Extract<WorkerResponse, { type: 'progress' }>['progress'];
 type Answer = Exclude<WorkerResponse, { type: 'progress' } | { type: 'failed' }>;
-type Body<T extends WorkerRequest['type']> = Omit<Extract<WorkerRequest, { type: T }>, 'id' | 'type'>;
-type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+type Body<T extends WorkerRequest['type']> = Omit<Extract<WorkerRequest, { type: T }>, 'id' | 'type' | 'now'>;
+type WithoutId<T> = T extends unknown ? Omit<T, 'id' | 'now'> : never;
 type ImportBody = WithoutId<Extract<WorkerRequest, { type: 'importCustomers' | 'importPurchases' }>>;
 
 /** The worker could not do what was asked; `reason` is translated by the screen (import.failures.*). */
@@ -59,7 +61,7 @@ export class ImportClient {
     const id = this.next++;
     return new Promise<Answer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });
-      this.worker.postMessage({ ...body, id });
+      this.worker.postMessage({ ...body, id, ...pageTime(systemClock) });
     });
   }
 

@@ -39,6 +39,7 @@ import { useMoney, type MoneyFormat } from './useMoney';
 import { submitOnEnter } from './submitOnEnter';
 import { ControlledDateTimeField } from './DateTimeField';
 import { Field, FieldError, useFocusFirstInvalid } from '../../ui/FormField';
+import { useClock } from '../../platform/clock';
 
 export type PurchaseDialogRequest =
   | { mode: 'new'; customerId: string }
@@ -166,16 +167,17 @@ interface FormProps {
   onSaved: (saved: PurchaseSaved) => void;
 }
 
-function initialValues(request: PurchaseDialogRequest, loaded: Loaded, currency: Currency): PurchaseFormValues {
+function initialValues(request: PurchaseDialogRequest, loaded: Loaded, currency: Currency, now: Date): PurchaseFormValues {
   if (loaded.existing) return editPurchaseValues(loaded.existing, currency);
-  if (request.mode === 'return' && loaded.original) return returnValues(loaded.original, currency, new Date());
-  return newPurchaseValues(new Date(), savedEntryMode());
+  if (request.mode === 'return' && loaded.original) return returnValues(loaded.original, currency, now);
+  return newPurchaseValues(now, savedEntryMode());
 }
 
 function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: FormProps) {
+  const clock = useClock();
   const { t } = useTranslation();
   const { currency } = money;
-  const [initial] = useState(() => initialValues(request, loaded, currency));
+  const [initial] = useState(() => initialValues(request, loaded, currency, clock()));
   const { register, control, handleSubmit, setValue, getValues, setFocus } = useForm<PurchaseFormValues>({ defaultValues: initial });
   const lines = useFieldArray({ control, name: 'lines' });
   const values = useWatch({ control }) as PurchaseFormValues;
@@ -199,7 +201,7 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
   const validate = (v: PurchaseFormValues) =>
     validatePurchaseDraft(draftFromValues(v, returnOf), {
       currency,
-      now: new Date(),
+      now: clock(),
       original: original ?? (isReturn ? null : undefined),
       returnedFen: loaded.returnedFen,
     });

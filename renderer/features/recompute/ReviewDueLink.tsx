@@ -5,15 +5,17 @@ import { nextReviewDate } from '../../../shared/domain/tiers';
 import { useSettings } from '../../db/hooks';
 import { usePendingDowngradeCount } from '../../db/reviewHooks';
 import { routeHref, useRoute } from '../../ui/routes';
+import { useClock } from '../../platform/clock';
 
 export function ReviewDueLink() {
+  const clock = useClock();
   const { t } = useTranslation();
   const settings = useSettings();
   const waiting = usePendingDowngradeCount();
   const route = useRoute();
   if (!settings || !waiting || route.name === 'tierReview') return null;
   const last = settings.lastTierReviewAt;
-  const due = last === null || nextReviewDate(last, settings.status.scheme.reviewEveryMonths) <= localDayOf(new Date().toISOString());
+  const due = last === null || nextReviewDate(last, settings.status.scheme.reviewEveryMonths) <= localDayOf(clock().toISOString());
   if (!due) return null;
   return (
     <a className="review-due-link" href={routeHref({ name: 'tierReview' })} data-testid="review-due">

@@ -2,8 +2,10 @@
 import { useTranslation } from 'react-i18next';
 import { statusWorker } from './statusClient';
 import { runStatusJob, useStatusJobs } from './statusJobs';
+import { useClock } from '../../platform/clock';
 
 export function StatusJobIndicator() {
+  const clock = useClock();
   const { t } = useTranslation();
   const running = useStatusJobs((s) => s.running);
   const failed = useStatusJobs((s) => s.failed);
@@ -27,7 +29,7 @@ export function StatusJobIndicator() {
     return (
       <div className="status-job status-job-failed" role="alert" data-testid="status-job-failed">
         <span>{t(`statusJobs.failed.${failed.kind}`)}</span>
-        <button type="button" className="button button-small" onClick={() => void runStatusJob(statusWorker(), failed.kind).catch(() => undefined)}>
+        <button type="button" className="button button-small" onClick={() => void runStatusJob(statusWorker(), failed.kind, clock).catch(() => undefined)}>
           {t('statusJobs.retry')}
         </button>
       </div>

@@ -2,6 +2,8 @@
 import type { StatusSettings } from '../../../shared/domain/customerStatus';
 import type { GroupPreview } from '../../../shared/domain/statusPreview';
 import { activeDatabaseName } from '../../db/database';
+import { systemClock } from '../../platform/clock';
+import { pageTime } from '../../workers/workerClock';
 import type { RecomputeReason, StatusWorkerRequest, StatusWorkerResponse } from '../../workers/statusProtocol';
 
 export interface JobResult {
@@ -19,7 +21,7 @@ export interface StatusWorkerApi {
 }
 
 type Answer = Exclude<StatusWorkerResponse, { type: 'progress' } | { type: 'failed' }>;
-type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+type WithoutId<T> = T extends unknown ? Omit<T, 'id' | 'now'> : never;
 
 export class StatusWorkerError extends Error {
   constructor(message: string) {
@@ -57,7 +59,7 @@ class StatusClient implements StatusWorkerApi {
     const id = this.next++;
     return new Promise<Answer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });
-      this.worker.postMessage({ ...body, id });
+      this.worker.postMessage({ ...body, id, ...pageTime(systemClock) });
     });
   }
 

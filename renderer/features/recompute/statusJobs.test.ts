@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { clockAt } from '../../../shared/clock';
 import type { StatusWorkerApi } from './statusClient';
 import { runStatusJob, useStatusJobs } from './statusJobs';
+
+const clock = clockAt('2026-11-23T00:00:00Z');
 
 /** A worker whose jobs finish when the test says so. */
 function controllableWorker() {
@@ -31,8 +34,8 @@ beforeEach(() => useStatusJobs.setState({ running: null, queued: [], lastDone: n
 describe('runStatusJob', () => {
   it('runs one job at a time, shows its progress, and queues the next', async () => {
     const w = controllableWorker();
-    const rollover = runStatusJob(w.api, 'rollover', () => new Date('2026-11-23T00:00:00Z'));
-    const rules = runStatusJob(w.api, 'rules');
+    const rollover = runStatusJob(w.api, 'rollover', clock);
+    const rules = runStatusJob(w.api, 'rules', clock);
     await Promise.resolve();
     expect(w.calls).toEqual(['recompute:rollover']);
     expect(useStatusJobs.getState()).toMatchObject({ running: { kind: 'rollover', done: 1, total: 4 }, queued: ['rules'] });
@@ -46,9 +49,9 @@ describe('runStatusJob', () => {
 
   it('joins asks of the same kind while one waits, and runs again when asked while it runs', async () => {
     const w = controllableWorker();
-    const first = runStatusJob(w.api, 'rollover');
-    const duringRun = runStatusJob(w.api, 'rollover');
-    const joined = runStatusJob(w.api, 'rollover');
+    const first = runStatusJob(w.api, 'rollover', clock);
+    const duringRun = runStatusJob(w.api, 'rollover', clock);
+    const joined = runStatusJob(w.api, 'rollover', clock);
     await w.finishNext();
     await first;
     await w.finishNext();
@@ -58,8 +61,8 @@ describe('runStatusJob', () => {
 
   it('reports a failure and goes on with the queue', async () => {
     const w = controllableWorker();
-    const review = runStatusJob(w.api, 'review');
-    const rules = runStatusJob(w.api, 'rules');
+    const review = runStatusJob(w.api, 'review', clock);
+    const rules = runStatusJob(w.api, 'rules', clock);
     await w.finishNext('disk full');
     await expect(review).rejects.toThrow('disk full');
     expect(useStatusJobs.getState().running).toMatchObject({ kind: 'rules' });

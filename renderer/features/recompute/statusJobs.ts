@@ -1,6 +1,7 @@
 // UI state of the status jobs (recomputations and the tier review): which one runs, its progress, the last outcome.
 import { create } from 'zustand';
 import type { JobResult, StatusWorkerApi } from './statusClient';
+import type { Clock } from '../../../shared/clock';
 
 /** 'rules': the owner saved new rules; 'rollover': a new day; 'review': the owner applied the tier review. */
 export type StatusJobKind = 'rules' | 'rollover' | 'review';
@@ -34,7 +35,7 @@ function runOn(api: StatusWorkerApi, kind: StatusJobKind, onProgress: (done: num
  * because two recomputations writing the same customers at once would only do the work twice.
  * Resolves when this job (or the queued one it joined) has finished; rejects when it failed.
  */
-export function runStatusJob(api: StatusWorkerApi, kind: StatusJobKind, now: () => Date = () => new Date()): Promise<JobResult> {
+export function runStatusJob(api: StatusWorkerApi, kind: StatusJobKind, now: Clock): Promise<JobResult> {
   const waiters = jobWaiters.get(kind) ?? [];
   const promise = new Promise<JobResult>((resolve, reject) => waiters.push({ resolve, reject }));
   jobWaiters.set(kind, waiters);
@@ -48,7 +49,7 @@ export function runStatusJob(api: StatusWorkerApi, kind: StatusJobKind, now: () 
 const jobWaiters = new Map<StatusJobKind, { resolve: (r: JobResult) => void; reject: (e: Error) => void }[]>();
 let pumping = false;
 
-async function pump(api: StatusWorkerApi, now: () => Date): Promise<void> {
+async function pump(api: StatusWorkerApi, now: Clock): Promise<void> {
   if (pumping) return;
   pumping = true;
   try {

@@ -4,6 +4,7 @@ import { DERIVATION_RULES_VERSION, localDayOf } from '../../../shared/domain/cus
 import { statusRecomputationDue, type StoreSettings } from '../../../shared/domain/settings';
 import { statusWorker } from './statusClient';
 import { runStatusJob, useStatusJobs } from './statusJobs';
+import type { Clock } from '../../../shared/clock';
 
 const CHECK_EVERY_MS = 60_000;
 // One automatic attempt a day: a failing recomputation must not retry every minute (the indicator offers a retry).
@@ -17,6 +18,7 @@ let attemptedOn: string | null = null;
  */
 export function useDailyRollover(
   settings: Pick<StoreSettings, 'startedAs' | 'statusRecomputedOn' | 'derivationRulesVersion'> | undefined,
+  clock: Clock,
 ): void {
   const started = settings !== undefined && settings.startedAs !== null;
   const recomputedOn = settings?.statusRecomputedOn ?? null;
@@ -24,17 +26,17 @@ export function useDailyRollover(
   useEffect(() => {
     if (!started) return;
     const check = () => {
-      const today = localDayOf(new Date().toISOString());
+      const today = localDayOf(clock().toISOString());
       if (attemptedOn === today) return;
       if (!statusRecomputationDue({ statusRecomputedOn: recomputedOn, derivationRulesVersion: rulesVersion }, today, DERIVATION_RULES_VERSION)) return;
       const jobs = useStatusJobs.getState();
       // A rules recomputation does the rollover's work too; look again once it is done.
       if (jobs.running !== null || jobs.queued.length > 0) return;
       attemptedOn = today;
-      runStatusJob(statusWorker(), 'rollover').catch(() => undefined); // the indicator shows the failure
+      runStatusJob(statusWorker(), 'rollover', clock).catch(() => undefined); // the indicator shows the failure
     };
     check();
     const timer = setInterval(check, CHECK_EVERY_MS);
     return () => clearInterval(timer);
-  }, [started, recomputedOn, rulesVersion]);
+  }, [started, recomputedOn, rulesVersion, clock]);
 }

@@ -7,18 +7,20 @@ import { usePendingDowngrades } from '../../db/reviewHooks';
 import { statusWorker } from '../recompute/statusClient';
 import { runStatusJob, useStatusJobs } from '../recompute/statusJobs';
 import { TierReviewView, type ApplyState } from './TierReviewView';
+import { useClock } from '../../platform/clock';
 
 /** Rows shown; the count above the table says how many more there are. */
 const SHOWN = 500;
 
 export function TierReviewScreen() {
+  const clock = useClock();
   const settings = useSettings();
   const pending = usePendingDowngrades(SHOWN);
   const running = useStatusJobs((s) => s.running);
   const [apply, setApply] = useState<ApplyState>({ phase: 'idle' });
   if (!settings || !pending) return <div className="loading" aria-busy="true" />;
 
-  const today = localDayOf(new Date().toISOString());
+  const today = localDayOf(clock().toISOString());
   const last = settings.lastTierReviewAt;
   const next = last === null ? null : nextReviewDate(last, settings.status.scheme.reviewEveryMonths);
 
@@ -26,7 +28,7 @@ export function TierReviewScreen() {
     const waiting = pending.count;
     setApply({ phase: 'applying' });
     try {
-      const result = await runStatusJob(statusWorker(), 'review');
+      const result = await runStatusJob(statusWorker(), 'review', clock);
       setApply({ phase: 'applied', waiting, changed: result.changed });
     } catch {
       setApply({ phase: 'failed' });

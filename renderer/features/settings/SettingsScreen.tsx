@@ -12,10 +12,12 @@ import { parseISO } from 'date-fns';
 import { formatLongDate } from '../../i18n';
 import { statusWorker } from '../recompute/statusClient';
 import { runStatusJob, useStatusJobs } from '../recompute/statusJobs';
+import { useClock } from '../../platform/clock';
 
 const THEMES: ThemeChoice[] = ['system', 'light', 'dark'];
 
 export function SettingsScreen() {
+  const clock = useClock();
   const { t } = useTranslation();
   const settings = useSettings();
   const { info } = useDesktop();
@@ -103,7 +105,7 @@ export function SettingsScreen() {
           <a className="button" href={routeHref({ name: 'tierReview' })}>
             {t('settings.statusCard.review')}
           </a>
-          <button type="button" className="button" disabled={jobRunning} onClick={() => void runStatusJob(statusWorker(), 'rollover').catch(() => undefined)}>
+          <button type="button" className="button" disabled={jobRunning} onClick={() => void runStatusJob(statusWorker(), 'rollover', clock).catch(() => undefined)}>
             {t('settings.statusCard.recomputeNow')}
           </button>
         </div>

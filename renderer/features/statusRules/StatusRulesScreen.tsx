@@ -13,6 +13,7 @@ import { statusWorker } from '../recompute/statusClient';
 import { runStatusJob, useStatusJobs } from '../recompute/statusJobs';
 import { draftOf, settingsOf, type RulesDraft, type RulesProblems } from './rulesForm';
 import { StatusRulesView, type PreviewState, type SaveState } from './StatusRulesView';
+import { useClock } from '../../platform/clock';
 
 const PREVIEW_DELAY_MS = 250;
 
@@ -23,6 +24,7 @@ export function StatusRulesScreen() {
 }
 
 function StatusRulesEditor({ saved, lastReviewAt }: { saved: StatusSettings; lastReviewAt: string | null }) {
+  const clock = useClock();
   useTranslation(); // re-render when the language changes
   const locale = currentLocale();
   const money = useMoney();
@@ -97,7 +99,7 @@ function StatusRulesEditor({ saved, lastReviewAt }: { saved: StatusSettings; las
     setSave({ phase: 'saving' });
     try {
       await settingsRepo.write('status', parsed.value);
-      const result = await runStatusJob(statusWorker(), 'rules');
+      const result = await runStatusJob(statusWorker(), 'rules', clock);
       setSave({ phase: 'saved', changed: result.changed, customers: result.customers });
       setDataVersion((v) => v + 1);
     } catch {
@@ -106,7 +108,7 @@ function StatusRulesEditor({ saved, lastReviewAt }: { saved: StatusSettings; las
   };
 
   // Review days are the clerk's calendar days, as the review screen counts them.
-  const today = localDayOf(new Date().toISOString());
+  const today = localDayOf(clock().toISOString());
   const reviewEvery = parsed.ok ? parsed.value.scheme.reviewEveryMonths : saved.scheme.reviewEveryMonths;
   const nextReview = lastReviewAt === null ? today : nextReviewDate(lastReviewAt, reviewEvery);
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/domain/customer';
 import { formatLongDate } from '../../i18n';
 import { useMoney } from '../purchases/useMoney';
+import { useClock } from '../../platform/clock';
 
 function Figure({ label, value, caption, testId, empty }: { label: string; value: string; caption?: string; testId: string; empty?: boolean }) {
   return (
@@ -20,9 +21,10 @@ function Figure({ label, value, caption, testId, empty }: { label: string; value
 }
 
 export function CustomerFigures({ customer }: { customer: Customer }) {
+  const clock = useClock();
   const { t, i18n } = useTranslation();
   const money = useMoney();
-  const today = new Date();
+  const today = clock();
   const days = (n: number) => t('figures.days', { count: n, value: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(n) });
   const ago = (iso: string) => {
     const n = differenceInCalendarDays(today, parseISO(iso));

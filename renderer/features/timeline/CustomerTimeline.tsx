@@ -12,6 +12,7 @@ import { useMoney, type MoneyFormat } from '../purchases/useMoney';
 import { ActionMenu, type MenuItem } from './ActionMenu';
 import { ChannelIcon, CheckIcon, PurchaseIcon, ReturnIcon } from './icons';
 import { TIMELINE_FILTERS, TIMELINE_PAGE, useTimelinePage, type ReturnState, type TimelineFilter } from './useTimelinePage';
+import { useClock } from '../../platform/clock';
 
 export type TimelineAction =
   | { type: 'editPurchase'; purchase: Purchase }
@@ -32,12 +33,13 @@ interface Props {
 export const TIMELINE_LIST_ID = 'timeline-list';
 
 export function CustomerTimeline({ customerId, readOnly, highlightId, onAction }: Props) {
+  const clock = useClock();
   const { t } = useTranslation();
   const money = useMoney();
   const [filter, setFilter] = useState<TimelineFilter>('all');
   const [limit, setLimit] = useState(TIMELINE_PAGE);
   const page = useTimelinePage(customerId, filter, limit);
-  const today = localToday(new Date());
+  const today = localToday(clock());
 
   return (
     <section className="card timeline" aria-labelledby="timeline-heading" data-testid="timeline">

@@ -59,52 +59,52 @@ describe('Excel serial numbers', () => {
 describe('parseDateTimeToIso', () => {
   const iso = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => new Date(y, mo - 1, d, h, mi, s).toISOString();
   it('reads Online Retail dates in both spellings as local wall time', () => {
-    expect(parseDateTimeToIso('12/1/2010 8:26')).toBe(iso(2010, 12, 1, 8, 26));
-    expect(parseDateTimeToIso('2010-12-01 08:26:00')).toBe(iso(2010, 12, 1, 8, 26));
-    expect(parseDateTimeToIso('2011-12-09 12:50:00')).toBe(iso(2011, 12, 9, 12, 50));
+    expect(parseDateTimeToIso('12/1/2010 8:26', { today: TODAY })).toBe(iso(2010, 12, 1, 8, 26));
+    expect(parseDateTimeToIso('2010-12-01 08:26:00', { today: TODAY })).toBe(iso(2010, 12, 1, 8, 26));
+    expect(parseDateTimeToIso('2011-12-09 12:50:00', { today: TODAY })).toBe(iso(2011, 12, 9, 12, 50));
   });
 
   it('puts a date alone at local noon, like the purchase form', () => {
-    expect(parseDateTimeToIso('2024-03-05')).toBe(iso(2024, 3, 5, 12));
-    expect(parseDateTimeToIso('2024年3月5日 下午3:05')).toBe(iso(2024, 3, 5, 15, 5));
-    expect(parseDateTimeToIso('3/5/2024 3:05 PM')).toBe(iso(2024, 3, 5, 15, 5));
+    expect(parseDateTimeToIso('2024-03-05', { today: TODAY })).toBe(iso(2024, 3, 5, 12));
+    expect(parseDateTimeToIso('2024年3月5日 下午3:05', { today: TODAY })).toBe(iso(2024, 3, 5, 15, 5));
+    expect(parseDateTimeToIso('3/5/2024 3:05 PM', { today: TODAY })).toBe(iso(2024, 3, 5, 15, 5));
   });
 
   it('honours an explicit zone', () => {
-    expect(parseDateTimeToIso('2024-03-05T08:00:00+08:00')).toBe('2024-03-05T00:00:00.000Z');
-    expect(parseDateTimeToIso('2024-03-05T08:00:00Z')).toBe('2024-03-05T08:00:00.000Z');
+    expect(parseDateTimeToIso('2024-03-05T08:00:00+08:00', { today: TODAY })).toBe('2024-03-05T00:00:00.000Z');
+    expect(parseDateTimeToIso('2024-03-05T08:00:00Z', { today: TODAY })).toBe('2024-03-05T08:00:00.000Z');
   });
 
   it('refuses impossible dates, missing years and lunar dates', () => {
     for (const text of ['2023-02-29', '2024-13-01', '05-17', '农历2024-01-01', '2024-01-01 25:00', '']) {
-      expect(parseDateTimeToIso(text), text).toBeNull();
+      expect(parseDateTimeToIso(text, { today: TODAY }), text).toBeNull();
     }
   });
 
   it('parseDateText keeps the parts of a time', () => {
-    expect(parseDateText('2010-12-01 08:26:59')).toMatchObject({ hour: 8, minute: 26, second: 59, hasTime: true, offsetMinutes: null });
+    expect(parseDateText('2010-12-01 08:26:59', { today: TODAY })).toMatchObject({ hour: 8, minute: 26, second: 59, hasTime: true, offsetMinutes: null });
   });
 });
 
 describe('strict date order', () => {
   it('reads a date that fits the order, and refuses one that reads only the other way', () => {
-    expect(parseDateText('05/06/2010', { dateOrder: 'mdy', strictOrder: true })).toMatchObject({ month: 5, day: 6 });
-    expect(parseDateText('05/06/2010', { dateOrder: 'dmy', strictOrder: true })).toMatchObject({ month: 6, day: 5 });
-    expect(parseDateText('13/12/2010', { dateOrder: 'mdy', strictOrder: true })).toBeNull();
-    expect(parseDateText('12/13/2010', { dateOrder: 'dmy', strictOrder: true })).toBeNull();
-    expect(parseDateText('13/12', { dateOrder: 'mdy', strictOrder: true, allowNoYear: true })).toBeNull();
+    expect(parseDateText('05/06/2010', { today: TODAY, dateOrder: 'mdy', strictOrder: true })).toMatchObject({ month: 5, day: 6 });
+    expect(parseDateText('05/06/2010', { today: TODAY, dateOrder: 'dmy', strictOrder: true })).toMatchObject({ month: 6, day: 5 });
+    expect(parseDateText('13/12/2010', { today: TODAY, dateOrder: 'mdy', strictOrder: true })).toBeNull();
+    expect(parseDateText('12/13/2010', { today: TODAY, dateOrder: 'dmy', strictOrder: true })).toBeNull();
+    expect(parseDateText('13/12', { today: TODAY, dateOrder: 'mdy', strictOrder: true, allowNoYear: true })).toBeNull();
     // Without strict, the part above 12 still decides by itself (the customer form's behaviour).
-    expect(parseDateText('13/12/2010', { dateOrder: 'mdy' })).toMatchObject({ month: 12, day: 13 });
+    expect(parseDateText('13/12/2010', { today: TODAY, dateOrder: 'mdy' })).toMatchObject({ month: 12, day: 13 });
     // Written year first, the order does not apply.
-    expect(parseDateText('2010-12-13', { dateOrder: 'dmy', strictOrder: true })).toMatchObject({ month: 12, day: 13 });
+    expect(parseDateText('2010-12-13', { today: TODAY, dateOrder: 'dmy', strictOrder: true })).toMatchObject({ month: 12, day: 13 });
   });
 
   it('tells an order problem from an unreadable date', () => {
-    expect(impossibleInDateOrder('13/12/2010', { dateOrder: 'mdy' })).toBe(true);
-    expect(impossibleInDateOrder('12/13/2010 08:30', { dateOrder: 'dmy' })).toBe(true);
-    expect(impossibleInDateOrder('13/13/2010', { dateOrder: 'mdy' })).toBe(false);
-    expect(impossibleInDateOrder('05/06/2010', { dateOrder: 'dmy' })).toBe(false);
-    expect(impossibleInDateOrder('abc', { dateOrder: 'mdy' })).toBe(false);
+    expect(impossibleInDateOrder('13/12/2010', { today: TODAY, dateOrder: 'mdy' })).toBe(true);
+    expect(impossibleInDateOrder('12/13/2010 08:30', { today: TODAY, dateOrder: 'dmy' })).toBe(true);
+    expect(impossibleInDateOrder('13/13/2010', { today: TODAY, dateOrder: 'mdy' })).toBe(false);
+    expect(impossibleInDateOrder('05/06/2010', { today: TODAY, dateOrder: 'dmy' })).toBe(false);
+    expect(impossibleInDateOrder('abc', { today: TODAY, dateOrder: 'mdy' })).toBe(false);
   });
 });
 

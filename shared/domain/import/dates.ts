@@ -28,8 +28,8 @@ export interface DateTextOptions {
   allowExcelSerial?: boolean;
   /** Smallest serial taken as a date (birthdays use 10000 = 1927-05-18, so "1990" is not 1905-06-12). Default 1. */
   minExcelSerial?: number;
-  /** Two-digit years: up to this year's last two digits → 20yy, else 19yy. Default: 2000+yy up to today. */
-  today?: Date;
+  /** Two-digit years: up to this year's last two digits → 20yy, else 19yy. */
+  today: Date;
   /**
    * Hold to `dateOrder`: a date that reads only the other way round (13/12/2010 under month/day) is
    * unreadable instead of being swapped. Imports set it, so one typo cannot change how a row is read.
@@ -49,10 +49,10 @@ function monthFromWord(word: string): number {
   return MONTH_NAMES.indexOf(word.slice(0, 3).toLowerCase()) + 1;
 }
 
-function fullYear(text: string, today: Date | undefined): number {
+function fullYear(text: string, today: Date): number {
   if (text.length !== 2) return Number(text);
   const yy = Number(text);
-  const pivot = (today ?? new Date()).getFullYear() % 100;
+  const pivot = today.getFullYear() % 100;
   return yy <= pivot ? 2000 + yy : 1900 + yy;
 }
 
@@ -136,7 +136,7 @@ function monthDay(a: number, b: number, order: DateOrder, strict: boolean): [num
  * The calendar parts of a date written in one of the common ways, or null. Does not check that
  * the day exists in the month (the caller's validator does, with the right error code).
  */
-export function parseDateText(input: string, opts: DateTextOptions = {}): DateParts | null {
+export function parseDateText(input: string, opts: DateTextOptions): DateParts | null {
   const order = opts.dateOrder ?? 'mdy';
   let text = input.normalize('NFKC').trim();
   if (text === '') return null;
@@ -229,7 +229,7 @@ export function isRealDate(year: number, month: number, day: number): boolean {
  * A birthday cell as the form's draft: '' → null, unreadable → 'invalid'. Range checks (Feb 30,
  * a year in the future) are left to validateCustomerDraft so imports and the form agree.
  */
-export function parseBirthdayText(text: string, opts: Omit<DateTextOptions, 'allowNoYear'> = {}): BirthdayDraft | null | 'invalid' {
+export function parseBirthdayText(text: string, opts: Omit<DateTextOptions, 'allowNoYear'>): BirthdayDraft | null | 'invalid' {
   if (text.normalize('NFKC').trim() === '') return null;
   const p = parseDateText(text, { minExcelSerial: 10_000, ...opts, allowNoYear: true });
   if (!p || (p.hasTime && (p.hour !== 0 || p.minute !== 0 || p.second !== 0))) return 'invalid';
@@ -248,7 +248,7 @@ export function parseBirthdayText(text: string, opts: Omit<DateTextOptions, 'all
  * form (parseEnteredDateTime), so the day survives a later change of time zone. Null when
  * unreadable or not a real date.
  */
-export function parseDateTimeToIso(text: string, opts: Omit<DateTextOptions, 'allowNoYear'> = {}): string | null {
+export function parseDateTimeToIso(text: string, opts: Omit<DateTextOptions, 'allowNoYear'>): string | null {
   const p = parseDateText(text, { ...opts, allowNoYear: false });
   if (!p || p.year === null || p.calendar !== 'solar' || !isRealDate(p.year, p.month, p.day)) return null;
   if (p.offsetMinutes !== null) {

@@ -5,6 +5,7 @@
 import { statusWorker } from '../../../renderer/features/recompute/statusClient';
 import { runStatusJob } from '../../../renderer/features/recompute/statusJobs';
 import { settings } from '../../../renderer/db';
+import { systemClock } from '../../../renderer/platform/clock';
 import type { Purchase } from '../../../shared/domain/purchase';
 import type { RawRead, RecomputeRun } from '../protocol';
 import { appDatabase, done } from './idb';
@@ -16,7 +17,7 @@ const RAW_READ_CHUNK = 10_000;
 export async function recomputeStatus(): Promise<RecomputeRun> {
   const start = performance.now();
   // 'rules' is what saving the status rules starts; the daily rollover runs the same worker job.
-  const result = await runStatusJob(statusWorker(), 'rules');
+  const result = await runStatusJob(statusWorker(), 'rules', systemClock);
   const end = performance.now();
   await settle();
   return { ms: end - start, customers: result.customers, changed: result.changed, longTasks: longTasksBetween(start, end) };
