@@ -1,8 +1,9 @@
 // The customer file end to end: create with every field, find, edit, duplicates, trash, reload.
+import { format } from 'date-fns';
 import { test, expect } from './fixtures';
 
 test.describe('the customer file', () => {
-  test('create a customer with every field, then find them by phone tail, pinyin initials and name', async ({ app, page }) => {
+  test('create a customer with every field, then find them by phone tail, pinyin initials and name', async ({ app, page, now }) => {
     await app.startEmptyStore();
 
     const referrer = await app.newCustomer();
@@ -21,7 +22,7 @@ test.describe('the customer file', () => {
     await form.setConsent('sms', 'granted');
     // The consent date is filled with today, as typed text the same in every language; it can be retyped.
     const smsDate = page.getByTestId('field-consent-date-sms');
-    await expect(smsDate).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(smsDate).toHaveValue(format(now, 'yyyy-MM-dd'));
     await expect(page.getByTestId('field-consent-date-email')).toBeDisabled();
     await smsDate.fill('2025-06-01');
     await form.setBirthday({ calendar: 'lunar', year: '1988', month: '8', day: '15' });

@@ -1,14 +1,20 @@
 // The e2e harness: each test gets a fresh browser context (its own IndexedDB) and a fresh data folder,
-// and the page talks to the real main-process handlers through a Playwright binding.
+// and the page talks to the real main-process handlers through a Playwright binding. Time is fixed: the
+// page's clock starts at `now` (E2E_NOW, fixedClock.ts) before the app loads, and runs on from there
+// (page.clock.runFor / fastForward move it on); the main process reads the page's clock.
 import { test as base, expect } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createIpcHandler } from '../../electron/ipc/handlers';
 import { createWebServices } from '../../electron/services';
+import { followingClock } from '../../shared/clock';
+import { e2eNow } from './fixedClock';
 import { AppPage } from './pages/AppPage';
 
 interface Fixtures {
+  /** When the test starts, as the page's clock reads then (E2E_NOW, or fixedClock.ts's default). */
+  now: Date;
   /** The OS language the main process reports; drives the first-launch language. */
   systemLocale: string;
   dataFolder: string;
@@ -22,6 +28,7 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  now: [e2eNow(), { option: true }],
   systemLocale: ['zh-CN', { option: true }],
   // The browser speaks the same language as the OS, as on a real PC (date inputs follow it).
   locale: async ({ systemLocale }, use) => {
@@ -45,20 +52,32 @@ export const test = base.extend<Fixtures>({
   ipcHolds: async ({}, use) => {
     await use(new Map());
   },
-  context: async ({ context, dataFolder, systemLocale, baseURL, openedLinks, backupLog, ipcHolds }, use) => {
+  context: async ({ context, now, dataFolder, systemLocale, baseURL, openedLinks, backupLog, ipcHolds }, use) => {
+    // Fake timers with time flowing from `now`; the app's timers (automatic backups, the daily rollover)
+    // run as time passes, and a test moves time on with page.clock.runFor or fastForward.
+    await context.clock.install({ time: now });
+    // Main's clock is the page's: every call carries the page's time (see the init script below).
+    const pageClock = followingClock(now, () => performance.now());
     const services = createWebServices({
       dataFolder,
       version: '0.1.0-e2e',
       systemLocale,
+      backupOverrides: { now: pageClock.clock },
       // Backup lines ("backup failed: …", "backup folder: …") are the backup service's, not links.
       log: (line) =>
         line.startsWith('backup ') || line.startsWith('window ') ? backupLog.push(line) : openedLinks.push(line.replace(/^open externally: /, '')),
     });
     const handler = createIpcHandler(services, { trustedOrigins: [new URL(baseURL ?? 'http://127.0.0.1').origin] });
-    await context.exposeBinding('__regularsInvoke', async (source, channel: unknown, payload: unknown) => {
+    await context.exposeBinding('__regularsInvokeAt', async (source, pageNow: unknown, channel: unknown, payload: unknown) => {
+      if (typeof pageNow === 'number') pageClock.tell(pageNow);
       const hold = typeof channel === 'string' ? ipcHolds.get(channel) : undefined;
       if (hold) await hold;
       return handler({ channel, payload, senderUrl: source.frame.url() });
+    });
+    await context.addInitScript(() => {
+      const w = window as unknown as { __regularsInvoke: unknown; __regularsInvokeAt: (at: number, channel: unknown, payload: unknown) => Promise<unknown> };
+      // Date is the page's (fake) clock by the time anything calls.
+      w.__regularsInvoke = (channel: unknown, payload: unknown) => w.__regularsInvokeAt(Date.now(), channel, payload);
     });
     await use(context);
   },

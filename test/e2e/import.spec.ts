@@ -214,9 +214,9 @@ test.describe('import', () => {
     await imp.page.getByRole('button', { name: '返回' }).click();
     await imp.expectPreview({ create: 10_000 });
 
-    const started = Date.now();
+    const started = performance.now();
     await imp.startImport();
-    const ms = Date.now() - started;
+    const ms = performance.now() - started;
     console.info(`e2e: imported 10,000 customers in ${ms} ms`);
     await expect(imp.doneSummary).toContainText('10,000');
     await app.goToCustomers();

@@ -1,14 +1,15 @@
 // Purchases and the contact log end to end: record, suggest, edit, void, return, contacts and follow-ups,
 // the figures at the top of the customer page, the timeline filter, reload, keyboard, and English.
-import { format } from 'date-fns';
+import { addDays, format } from 'date-fns';
 import { enUS, zhCN } from 'date-fns/locale';
 import { test, expect } from './fixtures';
 import { createCustomer, localDateTime } from './pages/PurchasePages';
 
-const todayZh = () => format(new Date(), 'PP', { locale: zhCN });
+/** The clerk's day in Chinese, as the fixed clock reads at the start of the test. */
+const dayZh = (at: Date) => format(at, 'PP', { locale: zhCN });
 
 test.describe('purchases', () => {
-  test('record a purchase with items, then one from a product suggestion; the figures follow', async ({ app, page }) => {
+  test('record a purchase with items, then one from a product suggestion; the figures follow', async ({ app, page, now }) => {
     await app.startEmptyStore();
     const customer = await createCustomer(app, '张三');
     await expect(customer.figure('total')).toHaveText('¥0.00');
@@ -19,7 +20,7 @@ test.describe('purchases', () => {
     const first = await customer.recordPurchase();
     await expect(first.title).toHaveText('为张三记录消费');
     await first.useMode('items');
-    await first.dateTime.fill(localDateTime(10));
+    await first.dateTime.fill(localDateTime(10, now));
     await first.fillLine(0, { product: '西湖龙井 100g', category: '绿茶', quantity: '2', price: '168' });
     await expect(first.line(0).amount).toHaveText('¥336.00');
     // A new blank row appears as soon as the last one is used.
@@ -63,7 +64,7 @@ test.describe('purchases', () => {
 
     await expect(customer.figure('total')).toHaveText('¥908.00');
     await expect(customer.figure('count')).toHaveText('2');
-    await expect(customer.figure('last')).toHaveText(todayZh());
+    await expect(customer.figure('last')).toHaveText(dayZh(now));
     await expect(customer.figure('average-gap')).toHaveText('10 天');
     await expect(customer.figure('median-gap')).toHaveText('10 天');
     await expect(customer.timeline.entries).toHaveCount(2);
@@ -71,7 +72,7 @@ test.describe('purchases', () => {
     await expect(customer.timeline.entries.first()).toContainText('送了茶样');
   });
 
-  test('record a purchase with just a total and a discount', async ({ app }) => {
+  test('record a purchase with just a total and a discount', async ({ app, now }) => {
     await app.startEmptyStore();
     const customer = await createCustomer(app, '李四');
     const dialog = await customer.recordPurchase();
@@ -87,7 +88,7 @@ test.describe('purchases', () => {
     await expect(entry).toContainText('优惠 ¥50.00');
     await expect(customer.figure('total')).toHaveText('¥450.00');
     await expect(customer.figure('count')).toHaveText('1');
-    await expect(customer.figure('last')).toHaveText(todayZh());
+    await expect(customer.figure('last')).toHaveText(dayZh(now));
     await expect(customer.figure('average-gap')).toHaveText('—');
   });
 
@@ -118,13 +119,13 @@ test.describe('purchases', () => {
     await expect(entry.getByTestId('entry-edit')).toBeFocused();
   });
 
-  test('void a purchase with a reason: kept, struck through, left out of the total', async ({ app, page }) => {
+  test('void a purchase with a reason: kept, struck through, left out of the total', async ({ app, page, now }) => {
     await app.startEmptyStore();
     const customer = await createCustomer(app, '赵六');
     for (const [amount, daysAgo] of [['100', 2], ['200', 1]] as const) {
       const dialog = await customer.recordPurchase();
       await dialog.useMode('total');
-      await dialog.dateTime.fill(localDateTime(daysAgo));
+      await dialog.dateTime.fill(localDateTime(daysAgo, now));
       await dialog.amount.fill(amount);
       await dialog.save();
       await dialog.expectClosed();
@@ -152,12 +153,12 @@ test.describe('purchases', () => {
     await expect(page.getByTestId('toast')).toContainText('消费已作废');
   });
 
-  test('record a return tied to the original: negative, limited to what is returnable', async ({ app, page }) => {
+  test('record a return tied to the original: negative, limited to what is returnable', async ({ app, page, now }) => {
     await app.startEmptyStore();
     const customer = await createCustomer(app, '钱七');
     const dialog = await customer.recordPurchase();
     await dialog.useMode('items');
-    await dialog.dateTime.fill(localDateTime(1));
+    await dialog.dateTime.fill(localDateTime(1, now));
     await dialog.fillLine(0, { product: '西湖龙井 100g', category: '绿茶', quantity: '2', price: '168' });
     await dialog.save();
     await dialog.expectClosed();
@@ -235,7 +236,7 @@ test.describe('purchases', () => {
     await expect(customer.timeline.entries.first()).toContainText('老顾客');
   });
 
-  test('record a contact with a follow-up, mark it done, edit it and delete it', async ({ app, page }) => {
+  test('record a contact with a follow-up, mark it done, edit it and delete it', async ({ app, page, now }) => {
     await app.startEmptyStore();
     const customer = await createCustomer(app, '周九');
     const dialog = await customer.recordContact();
@@ -247,7 +248,7 @@ test.describe('purchases', () => {
     await dialog.summary.fill('询问大红袍是否还有货');
     await dialog.outcome.fill('已留货两罐');
     await dialog.quickFollowUp('tomorrow');
-    const tomorrow = new Date(Date.now() + 86_400_000);
+    const tomorrow = addDays(now, 1);
     await expect(dialog.followUp).toHaveValue(format(tomorrow, 'yyyy-MM-dd'));
     await dialog.save();
     await expect(dialog.root).toBeHidden();
@@ -281,12 +282,12 @@ test.describe('purchases', () => {
     await expect(page.getByTestId('toast')).toContainText('联系记录已删除');
   });
 
-  test('filter the timeline by kind; a reload keeps everything', async ({ app, page }) => {
+  test('filter the timeline by kind; a reload keeps everything', async ({ app, page, now }) => {
     await app.startEmptyStore();
     const customer = await createCustomer(app, '吴十');
     const purchase = await customer.recordPurchase();
     await purchase.useMode('total');
-    await purchase.dateTime.fill(localDateTime(3));
+    await purchase.dateTime.fill(localDateTime(3, now));
     await purchase.amount.fill('88');
     await purchase.save();
     await purchase.expectClosed();
@@ -372,7 +373,7 @@ test.describe('purchases', () => {
 test.describe('in English', () => {
   test.use({ systemLocale: 'en-US' });
 
-  test('record, refuse a bad amount, and read the figures in English', async ({ app, page }) => {
+  test('record, refuse a bad amount, and read the figures in English', async ({ app, page, now }) => {
     await app.startEmptyStore();
     const customer = await createCustomer(app, 'Ann Lee');
     await expect(page.getByTestId('record-purchase')).toHaveText('Record purchase');
@@ -391,7 +392,7 @@ test.describe('in English', () => {
     await expect(customer.toast).toHaveText('Purchase recorded: CN¥1,280.00');
     await expect(customer.figure('total')).toHaveText('CN¥1,280.00');
     await expect(customer.figure('count')).toHaveText('1');
-    await expect(customer.figure('last')).toHaveText(format(new Date(), 'PP', { locale: enUS }));
+    await expect(customer.figure('last')).toHaveText(format(now, 'PP', { locale: enUS }));
     await expect(customer.figure('average-gap')).toHaveText('—');
     await expect(customer.timeline.entries.first()).toContainText('Discount CN¥8.50');
 

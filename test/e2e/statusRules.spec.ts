@@ -44,7 +44,7 @@ test.describe('status rules', () => {
     await expect.poll(() => rules.countOf('vip')).toBe(vipAfter);
   });
 
-  test('raising the bar leaves downgrades to the tier review; the owner sees why and applies it', async ({ app, page }) => {
+  test('raising the bar leaves downgrades to the tier review; the owner sees why and applies it', async ({ app, page, now }) => {
     await app.startDemoStore();
     const rules = await StatusRulesPage.open(page);
     await expect(rules.preview).toBeVisible({ timeout: 30_000 });
@@ -67,7 +67,7 @@ test.describe('status rules', () => {
     await review.apply();
     await expect(page.getByTestId('review-empty')).toBeVisible();
     await expect(review.count).toHaveText('0 位客户');
-    await expect(page.getByTestId('review-summary')).toContainText(format(new Date(), 'PP', { locale: zhCN }));
+    await expect(page.getByTestId('review-summary')).toContainText(format(now, 'PP', { locale: zhCN }));
     await expect(page.getByTestId('review-due')).toHaveCount(0);
   });
 

@@ -2,8 +2,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { AppPage } from './AppPage';
 
-/** A local "yyyy-MM-dd HH:mm" as the date-time fields take it, `daysAgo` days before now. */
-export function localDateTime(daysAgo = 0, at = new Date()): string {
+/** A local "yyyy-MM-dd HH:mm" as the date-time fields take it, `daysAgo` days before `at` (the test's `now`). */
+export function localDateTime(daysAgo: number, at: Date): string {
   const d = new Date(at.getTime() - daysAgo * 86_400_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
