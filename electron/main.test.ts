@@ -23,6 +23,7 @@ const fake = vi.hoisted(() => {
       emitter: InstanceType<typeof Emitter>;
       contents: InstanceType<typeof Emitter>;
       sent: string[];
+      payloads: unknown[];
       closes: number;
     }[],
     opened: [] as string[],
@@ -34,11 +35,13 @@ const fake = vi.hoisted(() => {
     nextOpenDialog: { canceled: true, filePaths: [] as string[] },
     openedPaths: [] as string[],
     notifications: [] as { title: string; body: string }[],
+    shownNotifications: [] as InstanceType<typeof Emitter>[],
     sandboxEnabled: false,
     ready: () => undefined as void,
   };
   const app = Object.assign(new Emitter(), {
     requestSingleInstanceLock: () => true,
+    isReady: () => true,
     quit: () => undefined,
     exit: () => undefined,
     enableSandbox: () => {
@@ -60,12 +63,18 @@ const fake = vi.hoisted(() => {
   class BrowserWindow extends Emitter {
     static getAllWindows = () => state.windows;
     record: (typeof state.windows)[number];
-    webContents: InstanceType<typeof Emitter> & { send: (channel: string) => void };
+    webContents: InstanceType<typeof Emitter> & { send: (channel: string, payload?: unknown) => void };
     constructor(options: Record<string, unknown>) {
       super();
       const sent: string[] = [];
-      this.webContents = Object.assign(new Emitter(), { send: (channel: string) => void sent.push(channel) });
-      this.record = { options, loaded: [], shown: 0, emitter: this, contents: this.webContents, sent, closes: 0 };
+      const payloads: unknown[] = [];
+      this.webContents = Object.assign(new Emitter(), {
+        send: (channel: string, payload?: unknown) => {
+          sent.push(channel);
+          payloads.push(payload);
+        },
+      });
+      this.record = { options, loaded: [], shown: 0, emitter: this, contents: this.webContents, sent, payloads, closes: 0 };
       state.windows.push(this.record);
     }
     /** Like Electron: emits 'close', which may be prevented. */
@@ -93,6 +102,7 @@ const fake = vi.hoisted(() => {
     }
     show() {
       state.notifications.push(this.options);
+      state.shownNotifications.push(this);
     }
   }
   // Stands in for DPAPI / Keychain: reversible, and never the plain text.
@@ -343,5 +353,25 @@ describe('closing the window', () => {
     expect(await closeReady?.({ senderFrame: { url: 'regulars://app/index.html', parent: null } }, undefined)).toEqual({ ok: true, value: null });
     expect(window.closes).toBe(1);
     expect(closeEvent()).toBe(false);
+    expect(window.payloads).toEqual([undefined]);
+  });
+
+  it("opens the window again on a notification's click (macOS runs on without it), on the page the notice is about", () => {
+    // The backup failure raised earlier in this file.
+    const backupFailed = fake.state.shownNotifications.at(-1)!;
+    backupFailed.emit('click');
+    expect(fake.state.windows).toHaveLength(2);
+    const reopened = fake.state.windows[1]!;
+    expect(reopened.loaded).toEqual(['regulars://app/index.html']);
+    expect(reopened.shown).toBeGreaterThan(0);
+    // Said only once the page has loaded and listens.
+    expect(reopened.sent).toEqual([]);
+    reopened.contents.emit('did-finish-load');
+    expect(reopened.sent).toEqual(['app:navigate']);
+    expect(reopened.payloads).toEqual([{ target: { name: 'backups' } }]);
+    // With the window up, a click goes to it at once.
+    backupFailed.emit('click');
+    expect(fake.state.windows).toHaveLength(2);
+    expect(reopened.payloads).toEqual([{ target: { name: 'backups' } }, { target: { name: 'backups' } }]);
   });
 });

@@ -22,9 +22,11 @@ import { BACKUP_FILE_EXTENSION } from '../shared/backup/format';
 import { CHANNELS, type AppLocale } from '../shared/ipc/contract';
 import { createCloseGuard, type CloseGuard } from './closeGuard';
 import { createIpcHandler } from './ipc/handlers';
+import { createPageEvents, createPageMailbox, type PageEvents } from './ipc/pageEvents';
 import { aboutDialogText, buildMenuTemplate, pickMenuLocale } from './menu';
 import { createMainServices, type MainServices } from './services';
-import { BACKUP_DIALOG_TEXTS, backupNoticeText } from './services/backup/notices';
+import { BACKUP_DIALOG_TEXTS } from './services/backup/notices';
+import { createNotificationService, type NotificationService } from './services/notifications';
 import { appResponseHeaders, resolveAppFile } from './security/appProtocol';
 import { isPermissionGranted } from './security/permissions';
 import { APP_ORIGIN, APP_PROTOCOL, isAppUrl, normalizeExternalUrl } from './security/urls';
@@ -63,6 +65,19 @@ function start(): void {
   });
   const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
   const preloadPath = path.join(__dirname, 'preload.cjs');
+  // Each window's page gets main's events once it has loaded (electron/ipc/pageEvents.ts).
+  const mailboxes = new WeakMap<BrowserWindow, ReturnType<typeof createPageMailbox>>();
+  const pageEvents: PageEvents = createPageEvents({
+    deliver: (event, payload) => {
+      if (mainWindow) mailboxes.get(mainWindow)?.deliver(event, payload);
+    },
+  });
+  const notifications = createNotificationService({
+    Notification,
+    // macOS keeps the app running with its window closed: a notification's click opens it again.
+    window: () => mainWindow ?? (app.isReady() ? (mainWindow = createMainWindow()) : null),
+    events: pageEvents,
+  });
 
   app.on('second-instance', () => {
     if (!mainWindow) {
@@ -86,7 +101,7 @@ function start(): void {
       lockDownSession();
       protocol.handle(APP_PROTOCOL, (request) => serveAppFile(request, rendererRoot));
       const locale = pickMenuLocale(app.getLocale());
-      const services = registerIpc(locale, () => mainWindow, () => closeGuard?.ready());
+      const services = registerIpc(locale, () => mainWindow, () => closeGuard?.ready(), notifications);
       // Removes what an interrupted backup left behind before the renderer asks for anything.
       void services.backup.startUp();
       app.on('will-quit', () => {
@@ -113,22 +128,23 @@ function start(): void {
       createMainWindowOptions({ preloadPath, isMac, darkBackground: nativeTheme.shouldUseDarkColors, allowDevTools: !app.isPackaged }),
     );
     window.once('ready-to-show', () => window.show());
+    const mailbox = createPageMailbox((event, payload) => window.webContents.send(event, payload));
+    mailboxes.set(window, mailbox);
     // The page makes its backup at quit before the window goes (electron/closeGuard.ts).
     const guard = createCloseGuard({
-      ask: () => window.webContents.send('app:closeRequested'),
+      ask: () => pageEvents.send('app:closeRequested', undefined),
       proceed: () => (quitting ? app.quit() : window.close()),
       setTimer: (run, ms) => setTimeout(run, ms),
       clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
     });
     closeGuard = guard;
-    let pageLoaded = false;
-    window.webContents.on('did-start-loading', () => (pageLoaded = false));
-    window.webContents.on('did-finish-load', () => (pageLoaded = true));
+    window.webContents.on('did-start-loading', () => mailbox.loading());
+    window.webContents.on('did-finish-load', () => mailbox.loaded());
     window.webContents.on('render-process-gone', () => guard.giveUp());
     window.on('unresponsive', () => guard.giveUp());
     window.on('close', (event) => {
       // A page still loading has nothing to save and nobody to answer.
-      if (pageLoaded && !guard.mayClose()) event.preventDefault();
+      if (mailbox.isLoaded() && !guard.mayClose()) event.preventDefault();
     });
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
@@ -152,7 +168,12 @@ function lockDownSession(): void {
   ses.setDevicePermissionHandler(() => false);
 }
 
-function registerIpc(locale: AppLocale, currentWindow: () => BrowserWindow | null, onCloseReady: () => void): MainServices {
+function registerIpc(
+  locale: AppLocale,
+  currentWindow: () => BrowserWindow | null,
+  onCloseReady: () => void,
+  notifications: NotificationService,
+): MainServices {
   const showDialog = (options: OpenDialogOptions) => {
     const window = currentWindow();
     return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
@@ -173,20 +194,9 @@ function registerIpc(locale: AppLocale, currentWindow: () => BrowserWindow | nul
       const result = await (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options));
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    notifications,
+    noticeLocale: locale,
     backup: {
-      notify: (notice) => {
-        if (!Notification.isSupported()) return;
-        const text = backupNoticeText(locale, notice);
-        const notification = new Notification({ title: text.title, body: text.body });
-        notification.on('click', () => {
-          const window = currentWindow();
-          if (!window) return;
-          if (window.isMinimized()) window.restore();
-          window.show();
-          window.focus();
-        });
-        notification.show();
-      },
       dialogs: {
         chooseFolder: async () => {
           const result = await showDialog({ title: dialogTexts.chooseFolder, properties: ['openDirectory', 'createDirectory'] });

@@ -8,6 +8,7 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import { initI18n } from './i18n';
 import { startupLanguage } from '../shared/domain/locale';
 import { resolveDesktopApi } from './platform/desktopApi';
+import { followNavigateRequests } from './platform/navigateRequests';
 import { DesktopContext, type Desktop } from './platform/context';
 import { readDatabasePointer, removeReplacedDatabases, type DatabasePointer } from './db/activeDatabase';
 import { CURRENT_SCHEMA_VERSION } from './db/backupSchemas';
@@ -114,6 +115,8 @@ async function boot() {
     const api = resolveDesktopApi();
     // Before anything that can fail or wait: the window's close must always get an answer.
     answerCloseRequests(api);
+    // Also before any wait: a notification clicked while the window was closed is delivered once the page has loaded.
+    followNavigateRequests(api);
     const info = await api.app.info();
     desktop = { api, info: info.ok ? info.value : null };
   } catch (error) {

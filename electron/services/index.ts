@@ -1,10 +1,15 @@
 // Builds the services behind the IPC handler: once for Electron (main.ts) and once for the browser
 // mode and end-to-end tests, which have no Electron but must run the same handler code.
 import path from 'node:path';
+import type { AppLocale } from '../../shared/ipc/contract';
+import { err } from '../../shared/result';
+import { pickMenuLocale } from '../menu';
 import { createAppInfoService } from './appInfoService';
 import { createBackupService, type BackupDialogs, type BackupNotice, type BackupServiceOptions, type SecretProtector } from './backup';
+import { backupNotification } from './backup/notices';
 import { createExportFileService } from './exportFileService';
 import { createLinkService } from './linkService';
+import type { NotificationService } from './notifications';
 import type { MainServices } from './types';
 
 export type { MainServices } from './types';
@@ -24,6 +29,10 @@ export interface MainServicesInput {
   shell: 'desktop' | 'web';
   openExternal: (url: string) => Promise<void>;
   backup: BackupOsInput;
+  /** Desktop notifications (./notifications.ts): backups raise theirs through it. */
+  notifications: NotificationService;
+  /** The language main words its own notices in: the OS's, like the menu and the dialogs (the page may be gone). */
+  noticeLocale: AppLocale;
   /** The page answered a close request: the window may close now. */
   onCloseReady: () => void;
   /** Desktop: the OS save dialog for an export (absolute path, or null when cancelled). Absent: <dataFolder>/exports. */
@@ -32,7 +41,8 @@ export interface MainServicesInput {
 
 /** What the backup service needs from the shell (Electron, or the browser mode's stand-ins). */
 export interface BackupOsInput {
-  notify: (notice: BackupNotice) => void;
+  /** Browser mode: a backup notice is written to the log as well (a tab has no desktop notifications). */
+  logNotice?: (notice: BackupNotice) => void;
   dialogs: BackupDialogs | null;
   showFolder: (folder: string) => Promise<void>;
   protector: SecretProtector | null;
@@ -42,14 +52,18 @@ export interface BackupOsInput {
 
 export function createMainServices(input: MainServicesInput): MainServices {
   if (!path.isAbsolute(input.dataFolder)) throw new Error('dataFolder must be an absolute path');
-  const { openExternal, backup, onCloseReady, chooseExportPath, ...info } = input;
+  const { openExternal, backup, onCloseReady, chooseExportPath, notifications, noticeLocale, ...info } = input;
+  const notify = (notice: BackupNotice) => {
+    backup.logNotice?.(notice);
+    notifications.notify(backupNotification(noticeLocale, notice));
+  };
   return {
     appInfo: createAppInfoService(info),
     openExternal: createLinkService({ openExternal }),
     backup: createBackupService({
       appVersion: input.version,
       dataFolder: input.dataFolder,
-      notify: backup.notify,
+      notify,
       dialogs: backup.dialogs,
       showFolder: backup.showFolder,
       protector: backup.protector,
@@ -70,13 +84,18 @@ export interface WebServicesInput {
   log?: (line: string) => void;
   /** Tests only: see BackupOsInput.overrides. */
   backupOverrides?: BackupOsInput['overrides'];
+  /** The e2e harness's notifications (a recording stand-in whose clicks reach the page); none by default. */
+  notifications?: NotificationService;
 }
+
+/** A browser tab has no desktop notifications. */
+const NO_NOTIFICATIONS: NotificationService = { notify: () => err('notices-unsupported') };
 
 /**
  * Services for the browser mode and e2e tests. There is no OS hand-off for links in a browser
  * tab: an allowed link is logged and reported as opened, a disallowed one is refused as on desktop.
  * Backups are real files in <dataFolder>/backups; there are no OS pickers, a failure notification and
- * "show the folder" are logged, and the backup password is kept in memory only. Export files are
+ * "show the folder" are logged (the e2e harness also records the notification, and its click reaches the page), and the backup password is kept in memory only. Export files are
  * written to <dataFolder>/exports without a save dialog.
  */
 export function createWebServices(input: WebServicesInput): MainServices {
@@ -89,8 +108,10 @@ export function createWebServices(input: WebServicesInput): MainServices {
     platform: input.platform ?? process.platform,
     shell: 'web',
     openExternal: async (url) => log(`open externally: ${url}`),
+    notifications: input.notifications ?? NO_NOTIFICATIONS,
+    noticeLocale: pickMenuLocale(input.systemLocale),
     backup: {
-      notify: (notice) => log(`backup failed: ${notice.reason}`),
+      logNotice: (notice) => log(`backup failed: ${notice.reason}`),
       dialogs: null,
       showFolder: async (folder) => log(`backup folder: ${folder}`),
       protector: null,

@@ -75,7 +75,9 @@ describe('createMainServices / createWebServices', () => {
       createMainServices({
         name: 'Regulars', version: '0.1.0', systemLocale: 'en', dataFolder: '', platform: 'darwin', shell: 'desktop',
         openExternal: async () => undefined,
-        backup: { notify: () => undefined, dialogs: null, showFolder: async () => undefined, protector: null },
+        backup: { dialogs: null, showFolder: async () => undefined, protector: null },
+        notifications: { notify: () => ({ ok: true, value: null }) },
+        noticeLocale: 'en',
         onCloseReady: () => undefined,
       }),
     ).toThrow();

@@ -1,25 +1,36 @@
 // Finds the bridge to the main process: Electron's preload, a test harness binding, or the dev:web server.
-import { createDesktopApi, type Channel, type DesktopApi, type Listen, type MainEvent } from '../../shared/ipc/contract';
+import { createDesktopApi, type Channel, type DesktopApi } from '../../shared/ipc/contract';
+import { isMainEvent, type EventTransport, type MainEvent } from '../../shared/ipc/events';
 
 declare global {
   interface Window {
     regulars?: DesktopApi;
     /** Installed by the end-to-end harness (Playwright exposeBinding) in front of the real handlers. */
     __regularsInvoke?: (channel: Channel, payload: unknown) => Promise<unknown>;
-    /** Installed here when the harness is: the test plays the main process sending an event (closing the window). */
-    __regularsMainEvent?: (event: MainEvent) => void;
+    /**
+     * Installed here when the harness is: the harness's main process (or a test playing it) sends an event
+     * (closing the window, a notification's click). The payload goes through the same parse as in Electron.
+     */
+    __regularsMainEvent?: (event: MainEvent, payload?: unknown) => void;
   }
 }
 
 /** The harness's events: the test raises them through window.__regularsMainEvent. */
-function harnessEvents(): Listen {
-  const listeners = new Map<MainEvent, Set<() => void>>();
-  window.__regularsMainEvent = (event) => listeners.get(event)?.forEach((listener) => listener());
-  return (event, listener) => {
-    const set = listeners.get(event) ?? new Set();
-    listeners.set(event, set);
-    set.add(listener);
-    return () => void set.delete(listener);
+function harnessEvents(): EventTransport {
+  const listeners = new Map<MainEvent, Set<(payload: unknown) => void>>();
+  window.__regularsMainEvent = (event, payload) => {
+    // An event nobody declared is the harness's mistake: said at once, not dropped in silence.
+    if (!isMainEvent(event)) throw new Error(`not a main-process event: ${String(event)}`);
+    listeners.get(event)?.forEach((listener) => listener(payload));
+  };
+  return {
+    listen: (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => void set.delete(listener);
+    },
+    report: (message) => console.error(message),
   };
 }
 

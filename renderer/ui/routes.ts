@@ -1,26 +1,11 @@
 // Hash routes of the app: parsing and building them, and a hook that follows the address.
 import { useSyncExternalStore } from 'react';
-import { CHURN_LEVELS, type ChurnLevel } from '../../shared/domain/churn';
-import { LIFECYCLE_STAGES, type LifecycleStage } from '../../shared/domain/lifecycle';
+import { CHURN_LEVELS } from '../../shared/domain/churn';
+import { LIFECYCLE_STAGES } from '../../shared/domain/lifecycle';
 import { assertNever } from '../../shared/result';
+import { sameListState, WHOLE_LIST, type ListState, type Route } from '../../shared/route';
 
-/**
- * What narrows the customer list. The list's address carries it, so the browser's back brings it back,
- * while a plain link to the list (no state in its address) shows the whole list.
- */
-export interface ListState {
-  search: string;
-  tag: string | null;
-  tier: string | null;
-  stage: LifecycleStage | null;
-  risk: ChurnLevel | null;
-}
-
-export const WHOLE_LIST: ListState = { search: '', tag: null, tier: null, stage: null, risk: null };
-
-export function sameListState(a: ListState, b: ListState): boolean {
-  return a.search === b.search && a.tag === b.tag && a.tier === b.tier && a.stage === b.stage && a.risk === b.risk;
-}
+export { sameListState, WHOLE_LIST, type ListState, type Route } from '../../shared/route';
 
 // Short names keep the address readable: #/customers?q=0742&tag=VIP
 const LIST_PARAMS = { search: 'q', tag: 'tag', tier: 'tier', stage: 'stage', risk: 'risk' } as const;
@@ -50,22 +35,6 @@ function listQuery(list: ListState | undefined): string {
   const query = params.toString();
   return query ? `?${query}` : '';
 }
-
-export type Route =
-  /** `list` absent: the whole list. */
-  | { name: 'customers'; list?: ListState }
-  | { name: 'customerNew' }
-  | { name: 'customer'; id: string }
-  | { name: 'customerEdit'; id: string }
-  | { name: 'import' }
-  | { name: 'export' }
-  | { name: 'duplicates' }
-  | { name: 'churn' }
-  | { name: 'trash' }
-  | { name: 'settings' }
-  | { name: 'statusRules' }
-  | { name: 'tierReview' }
-  | { name: 'backups' };
 
 export function parseRoute(hash: string): Route {
   const address = hash.replace(/^#\/?/, '');

@@ -41,6 +41,7 @@ import {
   exportCommitResponseSchema,
   exportSessionRequestSchema,
 } from './exportFiles';
+import { subscribeToMainEvent, type EventTransport, type MainEvent, type MainEventListener } from './events';
 
 export const APP_LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type AppLocale = (typeof APP_LOCALES)[number];
@@ -64,7 +65,7 @@ export type OpenExternalRequest = z.infer<typeof openExternalRequestSchema>;
 export const contract = {
   'app:info': { request: z.undefined(), response: appInfoSchema },
   'link:open': { request: openExternalRequestSchema, response: z.null() },
-  // The page's answer to 'app:closeRequested': it has done what it must before closing (a backup at quit).
+  // The page's answer to the event 'app:closeRequested': it has done what it must before closing (a backup at quit).
   'app:closeReady': { request: z.undefined(), response: z.null() },
   // Backups (docs/BACKUP_FORMAT.md). Writing: begin → append pieces in order → commit (or abort).
   'backup:begin': { request: backupBeginRequestSchema, response: backupBeginResponseSchema },
@@ -135,24 +136,13 @@ function resultSchema(channel: Channel): z.ZodType {
   return schema;
 }
 
-/** What the main process tells the page without being asked: the window is about to close. */
-export const MAIN_EVENTS = ['app:closeRequested'] as const;
-export type MainEvent = (typeof MAIN_EVENTS)[number];
-
-export function isMainEvent(value: unknown): value is MainEvent {
-  return typeof value === 'string' && (MAIN_EVENTS as readonly string[]).includes(value);
-}
-
-/** Subscribes to a main-process event; returns the unsubscribe. Events carry no data. */
-export type Listen = (event: MainEvent, listener: () => void) => () => void;
-
 /** A transport: Electron's ipcRenderer.invoke, an HTTP call in web mode, a Playwright binding in tests. */
 export type Invoke = (channel: Channel, payload: unknown) => Promise<unknown>;
 
 export type DesktopApi = ReturnType<typeof createDesktopApi>;
 
 /** The one typed API over any transport. Responses are checked too: a broken transport fails loudly. */
-export function createDesktopApi(invoke: Invoke, listen?: Listen) {
+export function createDesktopApi(invoke: Invoke, events?: EventTransport) {
   async function call<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
     let raw: unknown;
     try {
@@ -165,13 +155,15 @@ export function createDesktopApi(invoke: Invoke, listen?: Listen) {
     return parsed.data as Result<ResponseOf<C>>;
   }
   return {
+    /**
+     * What main tells the page unasked (shared/ipc/events.ts), each payload checked before the listener sees
+     * it. A transport without events (the browser mode) never calls back. Returns the unsubscribe.
+     */
+    events: {
+      on: <E extends MainEvent>(event: E, listener: MainEventListener<E>): (() => void) => subscribeToMainEvent(events, event, listener),
+    },
     app: {
       info: () => call('app:info', undefined),
-      /**
-       * The window is about to close (the clerk closed it, or quit): the page does what it must (a backup at
-       * quit) and then answers with closeReady. A transport without events (the browser mode) never asks.
-       */
-      onCloseRequested: (listener: () => void): (() => void) => (listen ? listen('app:closeRequested', listener) : () => undefined),
       closeReady: () => call('app:closeReady', undefined),
     },
     links: {

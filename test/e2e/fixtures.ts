@@ -1,16 +1,82 @@
 // The e2e harness: each test gets a fresh browser context (its own IndexedDB) and a fresh data folder,
 // and the page talks to the real main-process handlers through a Playwright binding. Time is fixed: the
 // page's clock starts at `now` (E2E_NOW, fixedClock.ts) before the app loads, and runs on from there
-// (page.clock.runFor / fastForward move it on); the main process reads the page's clock.
-import { test as base, expect } from '@playwright/test';
+// (page.clock.runFor / fastForward move it on); the main process reads the page's clock. Main's events
+// reach the page through the real typed sender and the page's own subscription (window.__regularsMainEvent).
+import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { DesktopNotice } from '../../shared/ipc/notices';
+import type { Result } from '../../shared/result';
 import { createIpcHandler } from '../../electron/ipc/handlers';
+import { createPageEvents } from '../../electron/ipc/pageEvents';
 import { createWebServices } from '../../electron/services';
+import { createNotificationService, type NoticeFailure, type NotificationService } from '../../electron/services/notifications';
 import { followingClock } from '../../shared/clock';
 import { e2eNow } from './fixedClock';
 import { AppPage } from './pages/AppPage';
+
+/** A desktop notification the harness's main process raised; `click` plays the clerk clicking it. */
+export interface ShownNotice {
+  title: string;
+  body: string;
+  /** Resolves once main's answer (the window up, app:navigate) has reached the page. */
+  click(): Promise<void>;
+}
+
+export interface HarnessNotices {
+  shown: ShownNotice[];
+  /** How often a click brought the window up (shown and focused). */
+  windowShown: number;
+  /** Main raising a notice of its own (a reminder, later): the real notification service. */
+  raise(notice: DesktopNotice): Result<null, NoticeFailure>;
+}
+
+/** The notification service over a recording stand-in for Electron's Notification, its clicks delivered to the context's pages. */
+function harnessNotifications(context: BrowserContext, notices: HarnessNotices): NotificationService {
+  const deliveries: Promise<unknown>[] = [];
+  const events = createPageEvents({
+    deliver: (event, payload) => {
+      for (const page of context.pages()) {
+        deliveries.push(
+          page.evaluate(([name, data]) => {
+            if (!window.__regularsMainEvent) throw new Error('the page has no main-process events yet');
+            window.__regularsMainEvent(name, data);
+          }, [event, payload] as const),
+        );
+      }
+    },
+  });
+  class RecordedNotification {
+    static isSupported = () => true;
+    private readonly clicks: (() => void)[] = [];
+    constructor(private readonly options: { title: string; body: string }) {}
+    on(_event: 'click', listener: () => void) {
+      this.clicks.push(listener);
+      return this;
+    }
+    show() {
+      const clicks = this.clicks;
+      notices.shown.push({
+        ...this.options,
+        click: async () => {
+          for (const listener of clicks) listener();
+          await Promise.all(deliveries.splice(0));
+        },
+      });
+    }
+  }
+  const appWindow = {
+    isMinimized: () => false,
+    restore: () => undefined,
+    show: () => void notices.windowShown++,
+    focus: () => undefined,
+  };
+  const service = createNotificationService({ Notification: RecordedNotification, window: () => appWindow, events });
+  notices.raise = (notice) => service.notify(notice);
+  return service;
+}
 
 interface Fixtures {
   /** When the test starts, as the page's clock reads then (E2E_NOW, or fixedClock.ts's default). */
@@ -24,6 +90,8 @@ interface Fixtures {
   backupLog: string[];
   /** A channel put here waits for its promise before main handles it (to look at the page meanwhile). */
   ipcHolds: Map<string, Promise<void>>;
+  /** Desktop notifications main raised (a backup failure, …), to read and click. */
+  notices: HarnessNotices;
   app: AppPage;
 }
 
@@ -52,7 +120,11 @@ export const test = base.extend<Fixtures>({
   ipcHolds: async ({}, use) => {
     await use(new Map());
   },
-  context: async ({ context, now, dataFolder, systemLocale, baseURL, openedLinks, backupLog, ipcHolds }, use) => {
+  // eslint-disable-next-line no-empty-pattern
+  notices: async ({}, use) => {
+    await use({ shown: [], windowShown: 0, raise: () => ({ ok: false, reason: 'notices-unsupported' }) });
+  },
+  context: async ({ context, now, dataFolder, systemLocale, baseURL, openedLinks, backupLog, ipcHolds, notices }, use) => {
     // Fake timers with time flowing from `now`; the app's timers (automatic backups, the daily rollover)
     // run as time passes, and a test moves time on with page.clock.runFor or fastForward.
     await context.clock.install({ time: now });
@@ -63,6 +135,7 @@ export const test = base.extend<Fixtures>({
       version: '0.1.0-e2e',
       systemLocale,
       backupOverrides: { now: pageClock.clock },
+      notifications: harnessNotifications(context, notices),
       // Backup lines ("backup failed: …", "backup folder: …") are the backup service's, not links.
       log: (line) =>
         line.startsWith('backup ') || line.startsWith('window ') ? backupLog.push(line) : openedLinks.push(line.replace(/^open externally: /, '')),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_WRITE_FAILURES } from '../../../shared/backup/format';
 import { APP_LOCALES } from '../../../shared/ipc/contract';
-import { BACKUP_DIALOG_TEXTS, BACKUP_NOTICE_TEXTS, backupNoticeText } from './notices';
+import { BACKUP_DIALOG_TEXTS, BACKUP_NOTICE_TEXTS, backupNotification, backupNoticeText } from './notices';
 
 describe('backup failure notifications', () => {
   it('say what went wrong, and that earlier backups are safe, in every language', () => {
@@ -18,6 +18,13 @@ describe('backup failure notifications', () => {
       title: 'Backup failed',
       body: 'The disk where backups go is full. Earlier backups are untouched.',
     });
+  });
+
+  it('open the backup screen when clicked, worded as above', () => {
+    for (const locale of APP_LOCALES) {
+      const notice = { kind: 'backup-failed', reason: 'backup-no-permission', trigger: 'quit' } as const;
+      expect(backupNotification(locale, notice)).toEqual({ ...backupNoticeText(locale, notice), target: { name: 'backups' } });
+    }
   });
 
   it('write Traditional characters in zh-TW and Simplified ones in zh-CN', () => {

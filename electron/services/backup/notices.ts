@@ -1,6 +1,7 @@
 // The desktop notification for a failed backup, in the app's three languages (shown with the window closed too).
 import type { BackupFailure, BackupTrigger } from '../../../shared/backup/format';
 import type { AppLocale } from '../../../shared/ipc/contract';
+import type { DesktopNotice } from '../../../shared/ipc/notices';
 
 export interface BackupNotice {
   kind: 'backup-failed';
@@ -62,6 +63,11 @@ export function backupNoticeText(locale: AppLocale, notice: BackupNotice): { tit
   const reason = texts.reasons[notice.reason] ?? texts.reasons.other;
   const separator = locale === 'en' ? ' ' : '';
   return { title: texts.title, body: `${reason}${separator}${texts.earlierSafe}` };
+}
+
+/** The notification a backup notice raises: its click opens the backup screen, where the owner can act. */
+export function backupNotification(locale: AppLocale, notice: BackupNotice): DesktopNotice {
+  return { ...backupNoticeText(locale, notice), target: { name: 'backups' } };
 }
 
 interface DialogTexts {

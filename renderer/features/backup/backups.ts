@@ -194,5 +194,5 @@ export function closeWithoutBackup(api: DesktopApi): void {
 
 /** From start-up on, the window's close asks the page first (electron/closeGuard.ts); returns the unsubscribe. */
 export function answerCloseRequests(api: DesktopApi): () => void {
-  return api.app.onCloseRequested(() => void prepareToClose(api));
+  return api.events.on('app:closeRequested', () => void prepareToClose(api));
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { routeSchema, WHOLE_LIST, type Route } from './route';
+
+const ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+
+describe('routeSchema', () => {
+  const pages: Route[] = [
+    { name: 'customers' },
+    { name: 'customers', list: WHOLE_LIST },
+    { name: 'customers', list: { search: '张 三 & co?', tag: '会员/VIP', tier: 'rfm:champions', stage: 'at-risk', risk: 'watch' } },
+    { name: 'customerNew' },
+    { name: 'customer', id: ID },
+    { name: 'customerEdit', id: ID.toUpperCase() },
+    { name: 'import' },
+    { name: 'export' },
+    { name: 'duplicates' },
+    { name: 'churn' },
+    { name: 'trash' },
+    { name: 'settings' },
+    { name: 'statusRules' },
+    { name: 'tierReview' },
+    { name: 'backups' },
+  ];
+  it.each(pages)('accepts %o as it is', (route) => {
+    expect(routeSchema.parse(route)).toEqual(route);
+  });
+
+  const hostile: [string, unknown][] = [
+    ['no page', {}],
+    ['an unknown page', { name: 'devtools' }],
+    ['an inherited name', { name: 'toString' }],
+    ['a string', '#/customers'],
+    ['null', null],
+    ['an extra field', { name: 'backups', url: 'https://evil.example/' }],
+    ['a customer without an id', { name: 'customer' }],
+    ['an id that is a path', { name: 'customer', id: '../../etc/passwd' }],
+    ['an id with a script', { name: 'customerEdit', id: '<img src=x onerror=alert(1)>' }],
+    ['an empty id', { name: 'customer', id: '' }],
+    ['an id that is a number', { name: 'customer', id: 42 }],
+    ['a list with a stage nobody has', { name: 'customers', list: { ...WHOLE_LIST, stage: 'bogus' } }],
+    ['a list with an empty tag (the whole list says null)', { name: 'customers', list: { ...WHOLE_LIST, tag: '' } }],
+    ['a list with a huge search', { name: 'customers', list: { ...WHOLE_LIST, search: 'x'.repeat(201) } }],
+    ['a list missing a filter', { name: 'customers', list: { search: '', tag: null, tier: null, stage: null } }],
+    ['a list with an extra filter', { name: 'customers', list: { ...WHOLE_LIST, sql: 'drop' } }],
+  ];
+  it.each(hostile)('refuses %s', (_what, value) => {
+    expect(routeSchema.safeParse(value).success).toBe(false);
+  });
+});

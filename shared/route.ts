@@ -1,0 +1,80 @@
+// The pages of the app as data: what the renderer shows and what main may ask it to show (a notification's
+// click opens a customer or a list). Declared here, with its schema, so main can check a target it is given.
+import { z } from 'zod';
+import { CHURN_LEVELS, type ChurnLevel } from './domain/churn';
+import { LIFECYCLE_STAGES, type LifecycleStage } from './domain/lifecycle';
+
+/**
+ * What narrows the customer list. The list's address carries it, so the browser's back brings it back,
+ * while a plain link to the list (no state in its address) shows the whole list.
+ */
+export interface ListState {
+  search: string;
+  tag: string | null;
+  tier: string | null;
+  stage: LifecycleStage | null;
+  risk: ChurnLevel | null;
+}
+
+export const WHOLE_LIST: ListState = { search: '', tag: null, tier: null, stage: null, risk: null };
+
+export function sameListState(a: ListState, b: ListState): boolean {
+  return a.search === b.search && a.tag === b.tag && a.tier === b.tier && a.stage === b.stage && a.risk === b.risk;
+}
+
+export type Route =
+  /** `list` absent: the whole list. */
+  | { name: 'customers'; list?: ListState }
+  | { name: 'customerNew' }
+  | { name: 'customer'; id: string }
+  | { name: 'customerEdit'; id: string }
+  | { name: 'import' }
+  | { name: 'export' }
+  | { name: 'duplicates' }
+  | { name: 'churn' }
+  | { name: 'trash' }
+  | { name: 'settings' }
+  | { name: 'statusRules' }
+  | { name: 'tierReview' }
+  | { name: 'backups' };
+
+export type RouteName = Route['name'];
+
+// Bounds, not the form's limits: a tag or tier imported long ago must still be reachable; a megabyte is not.
+const MAX_LIST_TEXT = 200;
+const listText = z.string().min(1).max(MAX_LIST_TEXT).nullable();
+
+export const listStateSchema = z.strictObject({
+  search: z.string().max(MAX_LIST_TEXT),
+  tag: listText,
+  tier: listText,
+  stage: z.enum(LIFECYCLE_STAGES).nullable(),
+  risk: z.enum(CHURN_LEVELS).nullable(),
+});
+
+/** Customer ids are UUIDs; anything else (a path, a script, an empty string) names no customer. */
+const customerId = z.guid();
+
+const page = <N extends RouteName>(name: N) => z.strictObject({ name: z.literal(name) });
+
+/** A page of the app, checked: unknown pages, extra fields and ids that are not ids are refused. */
+export const routeSchema = z.discriminatedUnion('name', [
+  z.strictObject({ name: z.literal('customers'), list: listStateSchema.optional() }),
+  page('customerNew'),
+  z.strictObject({ name: z.literal('customer'), id: customerId }),
+  z.strictObject({ name: z.literal('customerEdit'), id: customerId }),
+  page('import'),
+  page('export'),
+  page('duplicates'),
+  page('churn'),
+  page('trash'),
+  page('settings'),
+  page('statusRules'),
+  page('tierReview'),
+  page('backups'),
+]);
+
+// The schema and the type describe the same pages; this fails the typecheck when one gains a page alone.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const routeSchemaMatchesRoute: Same<z.infer<typeof routeSchema>, Route> = true;
+void routeSchemaMatchesRoute;
