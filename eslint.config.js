@@ -1,26 +1,111 @@
-// Lint: typescript-eslint everywhere, React hooks rules in the renderer, and the boundary rule
-// that keeps shared/ free of Node, DOM, Electron, React and Dexie.
+// Lint: typed typescript-eslint everywhere (switches over unions must be exhaustive), React hooks rules
+// in the renderer, and the walls: a table of folders and what their code may not import, and why.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
-const PLATFORM_MODULES = [
-  'electron', 'electron/*', 'react', 'react/*', 'react-dom', 'react-dom/*', 'dexie', 'dexie-*', 'dexie/*',
-  'zustand', 'zustand/*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url',
-  'node:*', '*/renderer/*', '*/electron/*',
+// Patterns are regular expressions over the import as written, so `domain` (a Node built-in) does not
+// catch `../shared/domain/money`.
+const either = (names) => names.map((name) => name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
+const NODE_BUILTINS = `^(node:.*|(${either(builtinModules)})(/.*)?)$`;
+const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
+/** Any relative or bare path through the folder `folder` (e.g. `../../electron/ipc`, `../features/x`). */
+const through = (folder) => `(^|/)${folder}(/|$)`;
+
+// What may not be imported, each with the reason the linter prints.
+const NO = {
+  electronCode: {
+    regex: `^electron(/.*)?$|${through('electron')}`,
+    message: 'The renderer and the main process meet only through shared/ipc/contract.ts (desktopApi); never import Electron or electron/ code.',
+  },
+  node: {
+    regex: NODE_BUILTINS,
+    message: 'The renderer runs in a browser page (and in web workers): no Node built-ins. Ask main through desktopApi for files and the OS.',
+  },
+  dexie: {
+    regex: '^dexie($|/|-)',
+    message: 'Only renderer/db touches Dexie: read through a hook or function in renderer/db (live queries go in renderer/db/hooks.ts), write through its repositories.',
+  },
+  testCode: {
+    regex: `^(vitest|@playwright/.*|fake-indexeddb|fast-check)(/.*)?$|^(\\.\\./)+test(/|$)`,
+    message: 'Product code does not depend on tests: test helpers, fixtures and factories live under test/ (test/support, test/factories), used only by tests.',
+  },
+  renderer: {
+    regex: through('renderer'),
+    message: 'The main process does not reach into the renderer; what both need lives in shared/.',
+  },
+  /** For renderer/db: the renderer folders above it, reached as `../<folder>` (from any depth) or through `renderer/<folder>`. */
+  dbAbove: (...folders) => ({
+    regex: `^(\\.\\./)+(${either(folders)})(/|$)|(^|/)renderer/(${either(folders)})(/|$)`,
+    message: `renderer/db is the layer under the screens: it imports nothing from renderer/${folders.join(', renderer/')}. Pass what it needs in.`,
+  }),
+  /** For renderer/ui: the same, for widgets. */
+  uiAbove: (...folders) => ({
+    regex: `^(\\.\\./)+(${either(folders)})(/|$)|(^|/)renderer/(${either(folders)})(/|$)`,
+    message: `renderer/ui holds widgets any screen may use: it imports nothing from renderer/${folders.join(', renderer/')}; pass data and callbacks in as props.`,
+  }),
+  platform: {
+    regex: `^(electron|react|react-dom|dexie|dexie-[^/]*|zustand)(/.*)?$|${NODE_BUILTINS}|${through('renderer')}|${through('electron')}`,
+    message: 'shared/ must not import platform code (Node, DOM, Electron, React, Dexie).',
+  },
+};
+
+const RENDERER = [NO.electronCode, NO.node, NO.testCode];
+
+/**
+ * The walls, one row per folder. A file obeys the row of the deepest folder that holds it, so a folder
+ * added later under renderer/ gets the renderer's wall at once; give it a row when it needs more
+ * (test/lint/walls.test.ts fails for a top-level renderer folder without one). `tests` is what the
+ * tests beside the code (`*.test.ts`) may still not import: they run in Node and may read fixtures
+ * from disk or look at the database directly.
+ */
+export const WALLS = [
+  { folder: 'shared', forbid: [NO.platform, NO.testCode], tests: [] },
+  { folder: 'electron', forbid: [NO.renderer, NO.testCode], tests: [NO.renderer] },
+  { folder: 'renderer', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },
+  { folder: 'renderer/db', forbid: [...RENDERER, NO.dbAbove('features', 'ui', 'stores', 'workers', 'session', 'guards')], tests: [NO.electronCode, NO.dbAbove('features', 'ui', 'stores', 'workers', 'session', 'guards')] },
+  { folder: 'renderer/ui', forbid: [...RENDERER, NO.dexie, NO.uiAbove('features', 'stores', 'workers', 'session', 'guards')], tests: [NO.electronCode] },
+  { folder: 'renderer/session', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },
+  { folder: 'renderer/guards', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },
+  { folder: 'renderer/features', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },
+  { folder: 'renderer/stores', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },
+  { folder: 'renderer/workers', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },
+  { folder: 'renderer/platform', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },
+  { folder: 'renderer/i18n', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },
 ];
+
+const restricted = (walls) => (walls.length ? ['error', { patterns: walls }] : 'off');
+
+// Shallow folders first, so a deeper folder's row overrides its parent's (flat config: the last wins).
+const wallConfigs = [...WALLS]
+  .sort((a, b) => a.folder.split('/').length - b.folder.split('/').length)
+  .flatMap(({ folder, forbid, tests }) => [
+    { files: [`${folder}/**/*.{ts,tsx}`], ignores: TESTS, rules: { 'no-restricted-imports': restricted(forbid) } },
+    { files: TESTS.map((pattern) => `${folder}/${pattern}`), rules: { 'no-restricted-imports': restricted(tests) } },
+  ]);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: {
+      globals: { ...globals.node },
+      // Types as the editor sees them (the nearest tsconfig.json); `npm run typecheck` holds each side to its own libs.
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/switch-exhaustiveness-check': 'off',
+      // A switch over a union handles every member; a new member must fail here, not fall through at run time.
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: false, requireDefaultForNonUnion: false }],
     },
+  },
+  {
+    // Plain JavaScript (this file, build scripts) is in no tsconfig: lint it without types.
+    files: ['**/*.{js,mjs,cjs}'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -31,15 +116,12 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
+  ...wallConfigs,
   {
     files: ['shared/**/*.ts'],
-    // Tests beside the domain code may read fixtures from disk; the code under test may not.
-    ignores: ['shared/**/*.test.ts'],
+    ignores: TESTS,
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: PLATFORM_MODULES, message: 'shared/ must not import platform code (Node, DOM, Electron, React, Dexie).' }],
-      }],
       'no-restricted-globals': ['error',
         ...['window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'require', 'Buffer', '__dirname', 'global']
           .map((name) => ({ name, message: 'shared/ is platform-free: pass what you need in.' })),

@@ -10,7 +10,7 @@ import { createDesktopApi, type Channel } from '../../shared/ipc/contract';
 import { err, ok } from '../../shared/result';
 import { TOKEN_HEADER, createBridgeRequestHandler } from '../devweb/bridgeServer';
 import { createWebServices } from '../services';
-import { samplePayload, tempFolder } from '../services/backup/testSupport';
+import { samplePayload, tempFolder } from '../../test/support/backupService';
 import { createIpcHandler } from './handlers';
 
 const ORIGIN = 'http://127.0.0.1:5173';

@@ -46,7 +46,9 @@ export function isPlainPayload(value: unknown): boolean {
         if (Object.getOwnPropertySymbols(node).length > 0) return false;
         return Object.entries(node).every(([, item]) => visit(item, depth + 1));
       }
-      default:
+      case 'bigint':
+      case 'function':
+      case 'symbol':
         return false;
     }
   };

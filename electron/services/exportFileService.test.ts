@@ -6,7 +6,7 @@ import { MAX_CHUNK_BYTES } from '../../shared/backup/format';
 import { createDesktopApi, type Channel } from '../../shared/ipc/contract';
 import { saveExportFile } from '../../shared/ipc/exportFiles';
 import { createIpcHandler } from '../ipc/handlers';
-import { faultyFs, tempFolder } from './backup/testSupport';
+import { faultyFs, tempFolder } from '../../test/support/backupService';
 import { createExportFileService } from './exportFileService';
 import { createWebServices } from '.';
 

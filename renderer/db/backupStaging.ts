@@ -60,6 +60,11 @@ function errorNames(error: unknown, depth = 0): string[] {
 }
 
 /** Whether an IndexedDB or Dexie error (or one it wraps) says the disk or quota is full. */
+/** Deletes a staging database (closing this context's connections to it first). */
+export function dropStagedDatabase(name: string): Promise<void> {
+  return Dexie.delete(name);
+}
+
 export function isStorageFullError(error: unknown): boolean {
   return errorNames(error).includes('QuotaExceededError');
 }

@@ -10,6 +10,7 @@ import type { AtRiskList, AtRiskQuery, CustomerListQuery, CustomerListResult, Cu
 import type { DueFollowUp } from './interactions';
 import { catalog, customers, imports, interactions, purchases, settings } from './index';
 import type { ImportBatch } from './database';
+import { readTimelinePage, type TimelineFilter, type TimelinePage } from './timelinePage';
 
 /** undefined while loading, null when there is no such customer. */
 export function useCustomer(id: string | null): Customer | null | undefined {
@@ -123,4 +124,14 @@ export function useDueFollowUps(today: string): DueFollowUp[] | undefined {
 /** Every import, newest first, for the import screen's history and undo. */
 export function useImportBatches(): ImportBatch[] | undefined {
   return useLiveQuery(() => imports.list(), []);
+}
+
+/** One page of a customer's timeline; re-read when a purchase or contact of the customer changes. */
+export function useTimelinePage(customerId: string, filter: TimelineFilter, limit: number): TimelinePage | undefined {
+  return useLiveQuery(() => readTimelinePage({ purchases, interactions }, customerId, filter, limit), [customerId, filter, limit]);
+}
+
+/** How many returns of a purchase are not voided (while any are, the purchase cannot be voided). */
+export function useActiveReturnCount(purchaseId: string): number | undefined {
+  return useLiveQuery(async () => (await purchases.returnsOf(purchaseId)).filter((r) => r.isVoided === 0).length, [purchaseId]);
 }

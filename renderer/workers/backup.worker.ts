@@ -1,13 +1,12 @@
 // The backup worker: reads the app's database for a backup, writes a backup's payload into a staging
 // database (a restore, or a restore test) and compares a staging database with the app's, off the UI
 // thread. It opens the database the page named it after (workerDatabaseName).
-import Dexie from 'dexie';
 import { assertNever } from '../../shared/result';
 import { isRestoredDatabaseName, workerDatabaseName } from '../db/activeDatabase';
 import { onDatabaseChange } from '../db/backupChanges';
 import { compareDatabases } from '../db/backupCompare';
 import { exportDatabase, exportFailureReason } from '../db/backupExport';
-import { createStagingImport, RestoreError, type StagingImport } from '../db/backupStaging';
+import { createStagingImport, dropStagedDatabase, RestoreError, type StagingImport } from '../db/backupStaging';
 import { RegularsDatabase } from '../db/database';
 import type { BackupWorkerRequest, BackupWorkerResponse } from './backupProtocol';
 import { followPageClock, workerClock } from './workerClock';
@@ -74,7 +73,7 @@ async function handle(request: BackupWorkerRequest): Promise<BackupWorkerRespons
     case 'dropStaged':
       checkStagingName(request.name);
       staging.delete(request.name);
-      await Dexie.delete(request.name);
+      await dropStagedDatabase(request.name);
       return { id, type: 'ok' };
     case 'compareWith': {
       checkStagingName(request.name);

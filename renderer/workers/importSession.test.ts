@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { clockAt } from '../../shared/clock';
 import { planImport } from '../../shared/domain/import';
-import { encodeBig5, encodeGbk } from '../../shared/domain/import/testing/gbk';
+import { encodeBig5, encodeGbk } from '../../test/support/gbk';
 import type { RegularsDatabase } from '../db/database';
 import type { ImportRepository } from '../db/imports';
 import { createImportSession } from './importSession';

@@ -105,7 +105,10 @@ function isJsonExact(value: unknown): boolean {
       }
       return true;
     }
-    default:
+    case 'undefined':
+    case 'bigint':
+    case 'function':
+    case 'symbol':
       return false;
   }
 }
@@ -151,7 +154,9 @@ function tagged(value: unknown, path: PathSegment[], specials: Special[], table:
       }
       return copy;
     }
-    default:
+    case 'bigint':
+    case 'function':
+    case 'symbol':
       throw new UnsupportedValueError(table, describe(), typeof value);
   }
 }

@@ -1,6 +1,6 @@
 // Phone numbers: validation and normalisation with libphonenumber, display formatting, search digits.
 import { parsePhoneNumberFromString, validatePhoneNumberLength, type PhoneNumber } from 'libphonenumber-js/max';
-import { err, ok, type Result } from '../result';
+import { assertNever, err, ok, type Result } from '../result';
 import type { CustomerPhone, PhoneRegion } from './customer';
 
 export const PHONE_ERRORS = [
@@ -50,13 +50,19 @@ export function validatePhone(
     if (digits.length > KEPT_MAX_DIGITS) return err('phone-too-long');
     return ok({ normalized: digits, kind: 'kept' });
   }
-  switch (validatePhoneNumberLength(text, defaultRegion)) {
+  const reason = validatePhoneNumberLength(text, defaultRegion);
+  switch (reason) {
     case 'TOO_SHORT':
       return err('phone-too-short');
     case 'TOO_LONG':
       return err('phone-too-long');
-    default:
+    case 'INVALID_LENGTH':
+    case 'INVALID_COUNTRY':
+    case 'NOT_A_NUMBER':
+    case undefined:
       return err('phone-invalid');
+    default:
+      return assertNever(reason, 'phone length check');
   }
 }
 

@@ -3,7 +3,7 @@
 // undo, cancel, and the speed of a 10,000-row import.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { encodeGbk } from '../../shared/domain/import/testing/gbk';
+import { encodeGbk } from '../support/gbk';
 import { test, expect } from './fixtures';
 import { ImportPage } from './pages/ImportPage';
 import { createCustomer, CustomerActivityPage } from './pages/PurchasePages';

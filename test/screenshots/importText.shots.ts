@@ -1,7 +1,7 @@
 // The import preview's checks of the text (issue 12 items 8, 9, 10, 13, 14): a GBK file whose bytes are
 // valid UTF-8, month/day birthdays with one typo, a NUL in a name, a zero-width space after a phone,
 // a Toronto number, a 95588 service number.
-import { encodeGbk } from '../../shared/domain/import/testing/gbk';
+import { encodeGbk } from '../support/gbk';
 import { test, expect } from '../e2e/fixtures';
 import { LOCALES, OUT } from './shotLocales';
 

@@ -17,7 +17,7 @@ import {
   testClock,
   writeWhole,
   type Fault,
-} from './testSupport';
+} from '../../../test/support/backupService';
 
 const folders: string[] = [];
 async function setup(options: Parameters<typeof createTestService>[0] = {}) {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupService } from './index';
-import { createTestService, listFolder, readWhole, samplePayload, sha256, writeWhole } from './testSupport';
+import { createTestService, listFolder, readWhole, samplePayload, sha256, writeWhole } from '../../../test/support/backupService';
 
 const PASSWORD = 'correct horse 電池';
 let service: BackupService;

@@ -6,10 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import { OWN_BACKUP_NAME } from '../../../shared/backup/format';
-import { createTestService, listFolder, readWhole, sha256, tempFolder } from './testSupport';
+import { createTestService, listFolder, readWhole, sha256, tempFolder } from '../../../test/support/backupService';
 
 const TARGET = 40;
-const writer = fileURLToPath(new URL('./crashWriter.ts', import.meta.url));
+const writer = fileURLToPath(new URL('../../../test/support/backupCrashWriter.ts', import.meta.url));
 const folders: string[] = [];
 afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, FIXTURE_PAYLOAD_FILE, FIXTURES } from '../../../test/fixtures/backups/fixtures';
 import type { BackupService } from './index';
-import { createTestService, readWhole } from './testSupport';
+import { createTestService, readWhole } from '../../../test/support/backupService';
 
 const fixtureFolder = fileURLToPath(new URL('../../../test/fixtures/backups/', import.meta.url));
 let service: BackupService;

@@ -6,7 +6,7 @@ import { DEFAULT_RETENTION_SETTINGS } from '../../../shared/domain/backupRetenti
 import { DEFAULT_SCHEDULE_SETTINGS } from '../../../shared/domain/backupSchedule';
 import { nodeBackupRandom } from './os';
 import { PASSWORD_FILE, SETTINGS_FILE, createBackupSettingsStore, type SecretProtector } from './settingsStore';
-import { BEGIN, createTestService, faultyFs, listFolder, tempFolder } from './testSupport';
+import { BEGIN, createTestService, faultyFs, listFolder, tempFolder } from '../../../test/support/backupService';
 
 const folders: string[] = [];
 afterEach(async () => {

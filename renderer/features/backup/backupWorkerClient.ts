@@ -6,6 +6,7 @@ import { activeDatabaseName } from '../../db/database';
 import { systemClock } from '../../platform/clock';
 import { pageTime } from '../../workers/workerClock';
 import type { BackupWorkerFailure, BackupWorkerRequest, BackupWorkerResponse } from '../../workers/backupProtocol';
+import { assertNever } from '../../../shared/result';
 
 export interface ExportCallbacks {
   onStart(info: { schemaVersion: number; counts: Record<string, number> }): void;
@@ -73,9 +74,15 @@ class BackupWorkerClient implements BackupWorkerApi {
           this.pending.delete(message.id);
           p.reject(new BackupWorkerError(message.reason, message.message));
           return;
-        default:
+        case 'exported':
+        case 'ok':
+        case 'staged':
+        case 'compared':
           this.pending.delete(message.id);
           p.resolve(message);
+          return;
+        default:
+          assertNever(message, 'backup worker message');
       }
     };
     this.worker.onerror = (event) => {

@@ -17,7 +17,7 @@ import { SCHEMA_V1_BACKUP, readSchemaV1Rows } from '../../../test/fixtures/backu
 import { decodeText, importPurchases, parseDelimited, rowsToDrafts, suggestMapping } from '../../../shared/domain/import';
 import type { DatabasePointer } from '../../db/activeDatabase';
 import { CURRENT_SCHEMA_VERSION } from '../../db/backupSchemas';
-import { inProcessBackupWorker, snapshotDatabase, testBackupApi, type TestBackupApi } from '../../db/backupTestSupport';
+import { inProcessBackupWorker, snapshotDatabase, testBackupApi, type TestBackupApi } from '../../../test/support/backup';
 import { RegularsDatabase } from '../../db/database';
 import { createImportRepository } from '../../db/imports';
 import { createStoreSetup } from '../../db/storeSetup';

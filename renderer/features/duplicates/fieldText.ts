@@ -4,6 +4,7 @@ import { lunarMonthDayLabel } from '../../../shared/domain/birthday';
 import type { Birthday, CustomerFields, PhoneRegion } from '../../../shared/domain/customer';
 import type { PickedField } from '../../../shared/domain/duplicates';
 import { formatPhoneForDisplay } from '../../../shared/domain/phone';
+import { assertNever } from '../../../shared/result';
 import { currentLocale, formatLongDate, formatMonthDay } from '../../i18n';
 
 export function birthdayLabel(b: Birthday | null, t: TFunction): string {
@@ -32,8 +33,16 @@ export function pickedFieldText(field: PickedField, c: CustomerFields, t: TFunct
       return c.preferredChannel ? t(`channels.${c.preferredChannel}`) : '';
     case 'referredBy':
       return c.referredBy ? (nameOf(c.referredBy) ?? t('customer.referrerMissing')) : '';
-    default:
+    case 'name':
+    case 'company':
+    case 'title':
+    case 'email':
+    case 'city':
+    case 'address':
+    case 'notes':
       return c[field];
+    default:
+      return assertNever(field, 'picked field');
   }
 }
 

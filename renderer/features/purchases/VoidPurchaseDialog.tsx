@@ -1,9 +1,9 @@
 // Void a purchase or return with a reason: it stays on the timeline, struck through, and leaves every total.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { isReturn, validateVoidReason, type Purchase, type PurchaseErrorCode } from '../../../shared/domain/purchase';
 import { purchases } from '../../db';
+import { useActiveReturnCount } from '../../db/hooks';
 import { PurchaseRuleError } from '../../db/purchases';
 import { formatDateTime } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
@@ -26,7 +26,7 @@ export function VoidPurchaseDialog({ purchase, onClose, onVoided }: Props) {
   const [error, setError] = useState<PurchaseErrorCode | 'failed' | null>(null);
   const [saving, setSaving] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
-  const activeReturns = useLiveQuery(async () => (await purchases.returnsOf(purchase.id)).filter((r) => r.isVoided === 0).length, [purchase.id]);
+  const activeReturns = useActiveReturnCount(purchase.id);
   const blocked = (activeReturns ?? 0) > 0;
   const aReturn = isReturn(purchase);
 

@@ -6,12 +6,13 @@ import { isFollowUpDue, type Interaction } from '../../../shared/domain/interact
 import { isReturn, type Purchase } from '../../../shared/domain/purchase';
 import type { TimelineEntry } from '../../../shared/domain/timeline';
 import { interactions } from '../../db';
+import { useTimelinePage } from '../../db/hooks';
+import { TIMELINE_FILTERS, TIMELINE_PAGE, type ReturnState, type TimelineFilter } from '../../db/timelinePage';
 import { formatDateTime, formatLongDate } from '../../i18n';
 import { localToday } from '../contacts/contactForm';
 import { useMoney, type MoneyFormat } from '../purchases/useMoney';
 import { ActionMenu, type MenuItem } from './ActionMenu';
 import { ChannelIcon, CheckIcon, PurchaseIcon, ReturnIcon } from './icons';
-import { TIMELINE_FILTERS, TIMELINE_PAGE, useTimelinePage, type ReturnState, type TimelineFilter } from './useTimelinePage';
 import { useClock } from '../../platform/clock';
 
 export type TimelineAction =

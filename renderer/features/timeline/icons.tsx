@@ -1,6 +1,7 @@
 // Small line icons for the timeline and the contact dialog (drawn here: no icon font, no emoji font needed).
 import type { ReactNode } from 'react';
 import type { InteractionChannel } from '../../../shared/domain/interaction';
+import { assertNever } from '../../../shared/result';
 
 function Svg({ children, size = 16 }: { children: ReactNode; size?: number }) {
   return (
@@ -95,12 +96,14 @@ export function ChannelIcon({ channel, size }: { channel: InteractionChannel; si
           <path d="M10 20v-5h4v5" />
         </Svg>
       );
-    default:
+    case 'other':
       return (
         <Svg size={size}>
           <circle cx="12" cy="12" r="8" />
           <path d="M12 8v4l2.5 2" />
         </Svg>
       );
+    default:
+      return assertNever(channel, 'channel');
   }
 }

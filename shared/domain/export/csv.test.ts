@@ -4,7 +4,7 @@ import { decodeText } from '../import/decode';
 import { parseDelimited } from '../import/delimited';
 import { csvCell, neutralizeFormula, toCsv } from './csv';
 
-const GOLDEN = new URL('./__golden__/customers.csv', import.meta.url);
+const GOLDEN = new URL('../../../test/fixtures/export/golden/customers.csv', import.meta.url);
 
 const HEADERS = ['name', 'value', 'kind'];
 const ROWS = [

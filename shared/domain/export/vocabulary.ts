@@ -3,6 +3,7 @@
 // reads the app's own exports back with the vocabularies of all three languages.
 import { CHANNELS, GENDERS, SOURCES } from '../customer';
 import { INTERACTION_CHANNELS, INTERACTION_DIRECTIONS } from '../interaction';
+import { assertNever } from '../../result';
 import { EXPORT_I18N_KEYS } from './index';
 import type { ExportValueKind } from './rows';
 
@@ -26,8 +27,13 @@ export function exportValueKey(kind: ExportValueKind, code: string): string {
       return `gender.${code}`;
     case 'source':
       return `sources.${code}`;
-    default:
+    case 'channel':
+    case 'direction':
+    case 'calendar':
+    case 'yesNo':
       return `export.values.${kind}.${code}`;
+    default:
+      return assertNever(kind, 'export value kind');
   }
 }
 

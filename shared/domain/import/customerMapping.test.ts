@@ -4,7 +4,7 @@ import { decodeText } from './decode';
 import { parseDelimited } from './delimited';
 import { IMPORT_ROW_ERRORS, combineNames, parseGender, parseSource, splitPhones, splitTags } from './customerRecords';
 import { normalizeHeader, rowsToDrafts, suggestMapping, type TargetField } from './customerMapping';
-import { encodeGbk } from './testing/gbk';
+import { encodeGbk } from '../../../test/support/gbk';
 
 const CTX = { defaultRegion: 'CN' as const, today: new Date(2025, 5, 15) };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, weighEncodings } from './decode';
-import { encodeBig5, encodeGbk, encodeUtf16 } from './testing/gbk';
+import { encodeBig5, encodeGbk, encodeUtf16 } from '../../../test/support/gbk';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const withBom = (b: Uint8Array) => new Uint8Array([0xef, 0xbb, 0xbf, ...b]);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from './decode';
 import { detectDelimiter, parseDelimited } from './delimited';
-import { encodeGbk } from './testing/gbk';
+import { encodeGbk } from '../../../test/support/gbk';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../shared/data/${name}`, import.meta.url)));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDelimited } from './delimited';
 import { sampleColumn, samplesInOtherEncodings, sampleValues } from './encodingPreview';
-import { encodeBig5, encodeGbk } from './testing/gbk';
+import { encodeBig5, encodeGbk } from '../../../test/support/gbk';
 
 const FILE = 'id,姓名,电话\r\n1,张三,13812345678\r\n2,,13912345678\r\n3,李四,13712345678\r\n4,王五,\r\n5,赵六,\r\n';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { recordsToDrafts } from './customerRecords';
 import { parseVCards } from './vcard';
-import { encodeGbk } from './testing/gbk';
+import { encodeGbk } from '../../../test/support/gbk';
 
 const DIR = new URL('../../../../shared/data/vcf/', import.meta.url);
 const load = (name: string) => parseVCards(new Uint8Array(readFileSync(new URL(name, DIR))));

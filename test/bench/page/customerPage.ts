@@ -5,7 +5,7 @@
 import Dexie from 'dexie';
 import { customers, interactions, purchases, settings } from '../../../renderer/db';
 import { database } from '../../../renderer/db/database';
-import { readTimelinePage, TIMELINE_PAGE } from '../../../renderer/features/timeline/timelinePage';
+import { readTimelinePage, TIMELINE_PAGE } from '../../../renderer/db/timelinePage';
 import type { PairedSample } from '../protocol';
 import { appDatabase, done, rangeRead } from './idb';
 import { paired, spread } from './timing';

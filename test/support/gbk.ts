@@ -1,6 +1,6 @@
 // Test helper: a GBK encoder built from the platform's GB18030 decoder, so tests can write the files
 // Chinese Excel saves ("ANSI" = GBK on a Chinese Windows) without an encoding library.
-import { platformTextDecoder } from '../decode';
+import { platformTextDecoder } from '../../shared/domain/import/decode';
 
 type ByteTable = Map<string, number[]>;
 

@@ -4,10 +4,10 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { BackupBeginRequest } from '../../../shared/backup/api';
-import { MAX_CHUNK_BYTES } from '../../../shared/backup/format';
-import { createBackupService, type BackupNotice, type BackupService, type BackupServiceOptions } from './index';
-import { nodeBackupFs, type BackupFileHandle, type BackupFs } from './os';
+import type { BackupBeginRequest } from '../../shared/backup/api';
+import { MAX_CHUNK_BYTES } from '../../shared/backup/format';
+import { createBackupService, type BackupNotice, type BackupService, type BackupServiceOptions } from '../../electron/services/backup';
+import { nodeBackupFs, type BackupFileHandle, type BackupFs } from '../../electron/services/backup/os';
 
 export const tempFolder = (prefix = 'regulars-backup-test-') => mkdtemp(path.join(os.tmpdir(), prefix));
 

@@ -1,17 +1,17 @@
 // Test helpers for backups and restores (never used by the app): the backup worker's code run in-process,
 // and the real main-process backup service behind the real IPC handler and contract, writing real files.
-import Dexie from 'dexie';
+import type Dexie from 'dexie';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createIpcHandler } from '../../electron/ipc/handlers';
 import { createWebServices } from '../../electron/services';
 import { createDesktopApi, type DesktopApi } from '../../shared/ipc/contract';
-import { BackupWorkerError, type BackupWorkerApi } from '../features/backup/backupWorkerClient';
-import { compareDatabases } from './backupCompare';
-import { exportDatabase, exportFailureReason } from './backupExport';
-import { createStagingImport, RestoreError, type StagingImport } from './backupStaging';
-import { RegularsDatabase } from './database';
+import { BackupWorkerError, type BackupWorkerApi } from '../../renderer/features/backup/backupWorkerClient';
+import { compareDatabases } from '../../renderer/db/backupCompare';
+import { exportDatabase, exportFailureReason } from '../../renderer/db/backupExport';
+import { createStagingImport, dropStagedDatabase, RestoreError, type StagingImport } from '../../renderer/db/backupStaging';
+import { RegularsDatabase } from '../../renderer/db/database';
 
 /** Failures as they reach the page from the real worker (backup.worker.ts). */
 const asWorkerFailure =
@@ -53,7 +53,7 @@ export function inProcessBackupWorker(db: () => RegularsDatabase): BackupWorkerA
     },
     async dropStaged(name) {
       staging.delete(name);
-      await Dexie.delete(name);
+      await dropStagedDatabase(name);
     },
     async compareWith(name) {
       const restored = new RegularsDatabase(name);

@@ -2,9 +2,9 @@
 // killed or the folder holds `target` of them. Prints one JSON line per committed backup.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { OWN_BACKUP_NAME } from '../../../shared/backup/format';
-import { createBackupService } from './index';
-import { samplePayload, sha256 } from './testSupport';
+import { OWN_BACKUP_NAME } from '../../shared/backup/format';
+import { createBackupService } from '../../electron/services/backup';
+import { samplePayload, sha256 } from './backupService';
 
 const [dataFolder, targetText] = process.argv.slice(2);
 if (!dataFolder || !targetText) throw new Error('usage: crashWriter <dataFolder> <target>');

@@ -2,13 +2,13 @@
 // the returns and originals the page needs, even when the original is older than the page.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { utcDayOf } from '../../../shared/domain/customerFigures';
-import { makeCustomerFields } from '../../../test/factories/customer';
-import { makeLine, makePurchaseFields } from '../../../test/factories/purchase';
-import { createCustomerRepository } from '../../db/customers';
-import { RegularsDatabase } from '../../db/database';
-import { createInteractionRepository } from '../../db/interactions';
-import { createPurchaseRepository } from '../../db/purchases';
+import { utcDayOf } from '../../shared/domain/customerFigures';
+import { makeCustomerFields } from '../../test/factories/customer';
+import { makeLine, makePurchaseFields } from '../../test/factories/purchase';
+import { createCustomerRepository } from './customers';
+import { RegularsDatabase } from './database';
+import { createInteractionRepository } from './interactions';
+import { createPurchaseRepository } from './purchases';
 import { readTimelinePage } from './timelinePage';
 
 let db: RegularsDatabase;

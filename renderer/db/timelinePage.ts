@@ -1,9 +1,9 @@
 // One page of a customer's timeline: only `limit` of each kind are read, so a customer with thousands
 // of purchases opens as fast as one with three. Returns and their originals are looked up for the page.
-import { returnedFen, type Purchase } from '../../../shared/domain/purchase';
-import { mergeTimeline, TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from '../../../shared/domain/timeline';
-import type { InteractionRepository } from '../../db/interactions';
-import type { PurchaseRepository } from '../../db/purchases';
+import { returnedFen, type Purchase } from '../../shared/domain/purchase';
+import { mergeTimeline, TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from '../../shared/domain/timeline';
+import type { InteractionRepository } from './interactions';
+import type { PurchaseRepository } from './purchases';
 
 export type TimelineFilter = 'all' | TimelineKind;
 export const TIMELINE_FILTERS: readonly TimelineFilter[] = ['all', ...TIMELINE_KINDS];
