@@ -7,7 +7,7 @@ import { createBackupService } from '../../electron/services/backup';
 import { samplePayload, sha256 } from './backupService';
 
 const [dataFolder, targetText] = process.argv.slice(2);
-if (!dataFolder || !targetText) throw new Error('usage: crashWriter <dataFolder> <target>');
+if (!dataFolder || !targetText) throw new Error('usage: backupCrashWriter <dataFolder> <target>');
 const target = Number(targetText);
 
 const service = createBackupService({
