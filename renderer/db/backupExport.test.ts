@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clockAt } from '../../shared/clock';
 import { PayloadReader, UnsupportedValueError } from '../../shared/domain/backupPayload';
 import { makeCustomer } from '../../test/factories/customer';
 import { onDatabaseChange } from './backupChanges';
@@ -152,7 +153,7 @@ describe('exportDatabase', () => {
   it('refuses a database with a table it cannot key', async () => {
     const odd = new Dexie(`odd-${crypto.randomUUID()}`);
     odd.version(1).stores({ things: '++' });
-    await expect(exportDatabase(odd, { start: () => undefined, piece: () => undefined, progress: () => undefined }, { now: () => new Date() })).rejects.toThrow(ExportError);
+    await expect(exportDatabase(odd, { start: () => undefined, piece: () => undefined, progress: () => undefined }, { now: clockAt('2026-06-15T10:00:00Z') })).rejects.toThrow(ExportError);
     await odd.delete();
   });
 });

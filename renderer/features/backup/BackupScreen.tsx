@@ -20,6 +20,7 @@ import { RestoreDialog } from './RestoreDialog';
 import type { RestoreOutcome } from './restoreBackup';
 import { saveRestoreNotice } from './restoreNotice';
 import { useOwnerGate } from './useOwnerGate';
+import { useClock } from '../../platform/clock';
 
 /** The backup folder's list, read again whenever a backup, restore or setting changed it. */
 function useBackupListing(api: DesktopApi): { listing: BackupListing | null; error: string | null } {
@@ -38,6 +39,7 @@ function useBackupListing(api: DesktopApi): { listing: BackupListing | null; err
 }
 
 export function BackupScreen() {
+  const clock = useClock();
   const { t } = useTranslation();
   const { api, info } = useDesktop();
   const store = useSettings();
@@ -100,7 +102,7 @@ export function BackupScreen() {
 
   const onRestored = (outcome: RestoreOutcome, preview: BackupPreview) => {
     saveRestoreNotice({
-      restoredAt: new Date().toISOString(),
+      restoredAt: clock().toISOString(),
       backup: { createdAt: preview.createdAt, fileName: preview.fileName, trigger: preview.trigger, counts: outcome.staged.counts },
       upgradedFrom: outcome.staged.migratedFrom < CURRENT_SCHEMA_VERSION ? outcome.staged.migratedFrom : null,
       safety: outcome.safety,
@@ -141,6 +143,7 @@ export function BackupScreen() {
   return (
     <>
       <BackupView
+        now={clock()}
         listing={listing}
         listingError={error}
         settings={settings}

@@ -1,6 +1,6 @@
 // The backup screen (view): "Back up now" with its progress, where backups go and when the next one is,
 // the list of backups (restore any of them, or a file), the owner's settings, PIN and backup password.
-import { formatDistanceToNow, parseISO } from 'date-fns';
+import { formatDistance, parseISO } from 'date-fns';
 import { enUS, zhCN, zhTW } from 'date-fns/locale';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,8 @@ const DATE_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
 const LOW_SPACE_BYTES = 200 * 1024 * 1024;
 
 export interface BackupViewProps {
+  /** The time the view is drawn at ("2 minutes ago", "in 3 minutes"). */
+  now: Date;
   listing: BackupListing | null;
   listingError: string | null;
   settings: BackupSettingsView | null;
@@ -41,8 +43,8 @@ export interface BackupViewProps {
   onChangePin: () => void;
 }
 
-function relative(iso: string): string {
-  return formatDistanceToNow(parseISO(iso), { addSuffix: true, locale: DATE_LOCALES[currentLocale()] });
+function relative(iso: string, now: Date): string {
+  return formatDistance(parseISO(iso), now, { addSuffix: true, locale: DATE_LOCALES[currentLocale()] });
 }
 
 export function BackupView(props: BackupViewProps) {
@@ -102,12 +104,12 @@ export function BackupView(props: BackupViewProps) {
         <dl className="field-grid backup-facts">
           <div className="field-view">
             <dt>{t('backup.lastBackup')}</dt>
-            <dd data-testid="last-backup">{newest ? `${formatDateTime(newest.createdAt)} · ${relative(newest.createdAt)}` : t('backup.none')}</dd>
+            <dd data-testid="last-backup">{newest ? `${formatDateTime(newest.createdAt)} · ${relative(newest.createdAt, props.now)}` : t('backup.none')}</dd>
           </div>
           <div className="field-view">
             <dt>{t('backup.nextAutomatic')}</dt>
             <dd data-testid="next-backup">
-              {settings && !settings.schedule.enabled ? t('backup.automaticOff') : props.nextAutomaticAt ? nextText(t, props.nextAutomaticAt) : '—'}
+              {settings && !settings.schedule.enabled ? t('backup.automaticOff') : props.nextAutomaticAt ? nextText(t, props.nextAutomaticAt, props.now) : '—'}
             </dd>
           </div>
           <div className="field-view">
@@ -224,8 +226,8 @@ export function BackupView(props: BackupViewProps) {
   );
 }
 
-function nextText(t: (key: string, options?: Record<string, unknown>) => string, iso: string): string {
-  return parseISO(iso).getTime() <= Date.now() ? t('backup.nextSoon') : t('backup.nextAt', { time: formatDateTime(iso), relative: relative(iso) });
+function nextText(t: (key: string, options?: Record<string, unknown>) => string, iso: string, now: Date): string {
+  return parseISO(iso).getTime() <= now.getTime() ? t('backup.nextSoon') : t('backup.nextAt', { time: formatDateTime(iso), relative: relative(iso, now) });
 }
 
 function BackupTable({ entries, busy, onRestore }: { entries: BackupListEntry[]; busy: boolean; onRestore: (entry: BackupEntry) => void }) {

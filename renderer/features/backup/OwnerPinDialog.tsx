@@ -7,6 +7,8 @@ import { checkNewPin, PIN_MAX_DIGITS, PIN_MIN_DIGITS, type OwnerPinRecord } from
 import { Dialog } from '../../ui/Dialog';
 import { FieldError, useFocusFirstInvalid } from '../../ui/FormField';
 import { checkOwnerPin, newPinRecord, ownerPinLockedUntil } from './ownerPinCheck';
+import { useClock } from '../../platform/clock';
+import type { Clock } from '../../../shared/clock';
 
 export type PinDialogMode = 'set' | 'enter' | 'change';
 
@@ -21,22 +23,23 @@ interface Props {
   onCancel: () => void;
 }
 
-function useLockout(): Date | null {
-  const [until, setUntil] = useState<Date | null>(() => ownerPinLockedUntil());
+function useLockout(clock: Clock): Date | null {
+  const [until, setUntil] = useState<Date | null>(() => ownerPinLockedUntil(clock()));
   const [, tick] = useState(0);
   useEffect(() => {
     if (!until) return;
     const timer = window.setInterval(() => {
-      const now = new Date();
+      const now = clock();
       if (now >= until) setUntil(ownerPinLockedUntil(now));
       tick((n) => n + 1);
     }, 1000);
     return () => window.clearInterval(timer);
-  }, [until]);
-  return until && until > new Date() ? until : null;
+  }, [until, clock]);
+  return until && until > clock() ? until : null;
 }
 
 export function OwnerPinDialog({ mode, record, purpose, onDone, onCancel }: Props) {
+  const clock = useClock();
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -49,9 +52,9 @@ export function OwnerPinDialog({ mode, record, purpose, onDone, onCancel }: Prop
     setError({ text, field });
     focusFirstInvalid();
   };
-  const lockedUntil = useLockout();
+  const lockedUntil = useLockout(clock);
   const [lockout, setLockout] = useState<Date | null>(null);
-  const shownLock = lockout && lockout > new Date() ? lockout : lockedUntil;
+  const shownLock = lockout && lockout > clock() ? lockout : lockedUntil;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -61,7 +64,7 @@ export function OwnerPinDialog({ mode, record, purpose, onDone, onCancel }: Prop
     try {
       if (mode === 'enter') {
         if (!record) return;
-        const checked = await checkOwnerPin(pin, record);
+        const checked = await checkOwnerPin(pin, record, clock);
         if (checked.ok) {
           await onDone(null);
           return;
@@ -76,7 +79,7 @@ export function OwnerPinDialog({ mode, record, purpose, onDone, onCancel }: Prop
         refuse(t(`pin.problems.${checked.reason}`, { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS }), checked.reason === 'pin-mismatch' ? 'owner-pin-again' : 'owner-pin');
         return;
       }
-      await onDone(await newPinRecord(checked.value));
+      await onDone(await newPinRecord(checked.value, clock()));
     } catch {
       refuse(t('pin.saveFailed'));
     } finally {
@@ -85,7 +88,7 @@ export function OwnerPinDialog({ mode, record, purpose, onDone, onCancel }: Prop
   };
 
   const title = t(`pin.titles.${mode}`);
-  const seconds = shownLock ? Math.max(1, differenceInSeconds(shownLock, new Date())) : 0;
+  const seconds = shownLock ? Math.max(1, differenceInSeconds(shownLock, clock())) : 0;
   return (
     <Dialog
       title={title}

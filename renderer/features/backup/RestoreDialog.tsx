@@ -1,7 +1,7 @@
 // The restore, from the owner's side: which file (picked in the browser in browser mode, its bytes sent to main),
 // its password when it is encrypted, a preview of what it holds beside today's data, then the restore with its
 // steps. The main process has checked the whole file before the preview shows; nothing changes before "Restore".
-import { formatDistanceToNow, parseISO } from 'date-fns';
+import { formatDistance, parseISO } from 'date-fns';
 import { enUS, zhCN, zhTW } from 'date-fns/locale';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { failureText, formatBytes, orderedTables, tableLabel, triggerLabel } fro
 import { backupWorker } from './backupWorkerClient';
 import { RESTORE_STEPS, restoreBackup, type RestoreFailureResult, type RestoreMode, type RestoreOutcome, type RestoreProgress } from './restoreBackup';
 import { formatCount } from '../../i18n/numbers';
+import { useClock } from '../../platform/clock';
 
 const DATE_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
 
@@ -44,6 +45,7 @@ export interface RestoreDialogProps {
 }
 
 export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwap, onRestored, onClose }: RestoreDialogProps) {
+  const clock = useClock();
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>(source ? { kind: 'checking', source } : { kind: 'file', error: null });
   const started = useRef(false);
@@ -92,7 +94,7 @@ export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwa
     useBackupState.setState({ restoring: true });
     try {
       const result = await restoreBackup(
-        { api: api.backup, worker: backupWorker(), newId: () => crypto.randomUUID(), now: () => new Date() },
+        { api: api.backup, worker: backupWorker(), newId: () => crypto.randomUUID(), now: clock },
         { source: target, password, preview, mode, carry, beforeSwap },
         (progress) => setStep({ kind: 'running', progress }),
       );
@@ -249,6 +251,7 @@ function PasswordStep({ error, onSubmit }: { error: string | null; onSubmit: (pa
 }
 
 function PreviewStep({ preview, todayCounts, mode }: { preview: BackupPreview; todayCounts: Record<string, number> | null; mode: RestoreMode }) {
+  const clock = useClock();
   const { t } = useTranslation();
   const locale = currentLocale();
   const tables = orderedTables([...Object.keys(preview.counts), ...Object.keys(todayCounts ?? {})]);
@@ -259,7 +262,7 @@ function PreviewStep({ preview, todayCounts, mode }: { preview: BackupPreview; t
         <div className="field-view">
           <dt>{t('restore.madeAt')}</dt>
           <dd data-testid="restore-made-at">
-            {formatDateTime(preview.createdAt)} <span className="muted">({formatDistanceToNow(parseISO(preview.createdAt), { addSuffix: true, locale: DATE_LOCALES[locale] })})</span>
+            {formatDateTime(preview.createdAt)} <span className="muted">({formatDistance(parseISO(preview.createdAt), clock(), { addSuffix: true, locale: DATE_LOCALES[locale] })})</span>
           </dd>
         </div>
         <div className="field-view">

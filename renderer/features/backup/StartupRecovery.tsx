@@ -20,6 +20,7 @@ import { RestoreDialog } from './RestoreDialog';
 import type { RestoreMode, RestoreOutcome } from './restoreBackup';
 import { saveRestoreNotice } from './restoreNotice';
 import './backup.css';
+import { useClock } from '../../platform/clock';
 
 /**
  * 'unreadable': the database failed to open; 'full': it failed for lack of disk space; 'newer': a newer
@@ -38,6 +39,7 @@ interface Props {
 }
 
 export function StartupRecovery({ api, problem, detail, onContinue }: Props) {
+  const clock = useClock();
   const { t } = useTranslation();
   const [entries, setEntries] = useState<BackupEntry[] | null>(null);
   const [listingError, setListingError] = useState<string | null>(null);
@@ -76,7 +78,7 @@ export function StartupRecovery({ api, problem, detail, onContinue }: Props) {
 
   const onRestored = (outcome: RestoreOutcome, preview: BackupPreview) => {
     saveRestoreNotice({
-      restoredAt: new Date().toISOString(),
+      restoredAt: clock().toISOString(),
       backup: { createdAt: preview.createdAt, fileName: preview.fileName, trigger: preview.trigger, counts: outcome.staged.counts },
       upgradedFrom: outcome.staged.migratedFrom < CURRENT_SCHEMA_VERSION ? outcome.staged.migratedFrom : null,
       safety: null,
@@ -87,7 +89,7 @@ export function StartupRecovery({ api, problem, detail, onContinue }: Props) {
   const startFresh = async () => {
     try {
       const pointer = await readDatabasePointer();
-      await writeDatabasePointer({ active: restoredDatabaseName(crypto.randomUUID()), previous: null, keep: [...new Set([...pointer.keep, pointer.active])], movedAt: new Date().toISOString() });
+      await writeDatabasePointer({ active: restoredDatabaseName(crypto.randomUUID()), previous: null, keep: [...new Set([...pointer.keep, pointer.active])], movedAt: clock().toISOString() });
       reloadAfterRestore();
     } catch {
       setFreshFailed(true);

@@ -59,11 +59,11 @@ export const useBackupState = create<BackupUiState>(() => ({
   closing: null,
 }));
 
-export function isOwnerUnlocked(state: Pick<BackupUiState, 'ownerUnlockedUntil'>, now = Date.now()): boolean {
+export function isOwnerUnlocked(state: Pick<BackupUiState, 'ownerUnlockedUntil'>, now: number): boolean {
   return state.ownerUnlockedUntil !== null && state.ownerUnlockedUntil > now;
 }
 
-export function unlockOwner(now = Date.now()): void {
+export function unlockOwner(now: number): void {
   useBackupState.setState({ ownerUnlockedUntil: now + OWNER_UNLOCK_MS });
 }
 

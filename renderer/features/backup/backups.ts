@@ -10,7 +10,10 @@ import { useBackupState } from './backupState';
 import { backupWorker, type BackupWorkerApi } from './backupWorkerClient';
 import { runBackup } from './runBackup';
 import { restoreTestDue, saveRestoreTest, testRestore } from './restoreTest';
+import { systemClock } from '../../platform/clock';
 
+// Module-wide, like the schedule: the app's clock (e2e tests fix it through the page's clock).
+const clock = systemClock;
 let schedule: AutomaticBackups | null = null;
 
 /** Makes a backup now; 'backup-busy' while another backup or a restore runs. */
@@ -19,7 +22,7 @@ export async function backUp(api: DesktopApi, trigger: 'manual' | 'automatic' | 
   if (state.running || state.restoring) return err('backup-busy');
   useBackupState.setState({ running: { trigger, phase: 'reading', fraction: 0 } });
   const result = await runBackup(api.backup, worker, trigger, (progress) => useBackupState.setState({ running: { trigger, ...progress } }));
-  const at = new Date().toISOString();
+  const at = clock().toISOString();
   if (result.ok) {
     const { backup, removed } = result.value;
     useBackupState.setState((s) => ({
@@ -78,7 +81,7 @@ export function watchStoreChanges(): void {
   watching ??= onDatabaseChange(activeDatabaseName(), () => {
     changes += 1;
     if (schedule) schedule.noteChange();
-    else localScheduleMemory.save({ ...localScheduleMemory.load(), lastChangeAt: new Date() });
+    else localScheduleMemory.save({ ...localScheduleMemory.load(), lastChangeAt: clock() });
   });
 }
 
@@ -93,7 +96,7 @@ export async function runRestoreTest(api: DesktopApi, backup: BackupEntry, chang
     const outcome = await testRestore({ api: api.backup, worker, newId: () => crypto.randomUUID() }, backup, () => changes === changesBefore);
     if (outcome.kind === 'skipped') return;
     const record = {
-      at: new Date().toISOString(),
+      at: clock().toISOString(),
       backupCreatedAt: backup.createdAt,
       outcome: outcome.kind,
       reason: outcome.kind === 'failed' ? outcome.reason : null,
@@ -110,7 +113,7 @@ export async function runRestoreTest(api: DesktopApi, backup: BackupEntry, chang
 export function startAutomaticBackups(api: DesktopApi): () => void {
   schedule?.stop();
   const automatic = new AutomaticBackups({
-    now: () => new Date(),
+    now: clock,
     loadSchedule: async () => {
       const view = await loadBackupSettings(api);
       return view.ok ? view.value.schedule : null;
@@ -123,7 +126,7 @@ export function startAutomaticBackups(api: DesktopApi): () => void {
       const changesBefore = changes;
       const made = await backUp(api, 'automatic');
       if (!made.ok) return null;
-      if (restoreTestDue(useBackupState.getState().restoreTest, new Date())) void runRestoreTest(api, made.value.backup, changesBefore);
+      if (restoreTestDue(useBackupState.getState().restoreTest, clock())) void runRestoreTest(api, made.value.backup, changesBefore);
       return new Date(made.value.backup.createdAt);
     },
     busy: () => {

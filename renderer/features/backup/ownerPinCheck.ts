@@ -13,6 +13,7 @@ import {
   type DerivePinKey,
   type OwnerPinRecord,
 } from '../../../shared/domain/ownerPin';
+import type { Clock } from '../../../shared/clock';
 
 const ATTEMPTS_KEY = 'regulars.ownerPinAttempts';
 
@@ -22,7 +23,7 @@ export const derivePinKey: DerivePinKey = async (pin, salt, iterations) => {
   return new Uint8Array(bits);
 };
 
-export function newPinRecord(pin: string, now = new Date()): Promise<OwnerPinRecord> {
+export function newPinRecord(pin: string, now: Date): Promise<OwnerPinRecord> {
   return createPinRecord(pin, { salt: crypto.getRandomValues(new Uint8Array(PIN_SALT_BYTES)), derive: derivePinKey, now });
 }
 
@@ -35,14 +36,14 @@ function readAttempts(now: Date) {
 }
 
 /** Until when wrong PINs lock the owner out; null when a PIN may be tried now. */
-export function ownerPinLockedUntil(now = new Date()): Date | null {
+export function ownerPinLockedUntil(now: Date): Date | null {
   return pinLockedUntil(readAttempts(now), now);
 }
 
 export type PinCheck = { ok: true } | { ok: false; reason: 'wrong'; attemptsLeft: number } | { ok: false; reason: 'locked'; until: Date };
 
 /** Checks a typed PIN; counts a wrong one, and refuses without checking while locked out. */
-export async function checkOwnerPin(typed: string, record: OwnerPinRecord, now = () => new Date()): Promise<PinCheck> {
+export async function checkOwnerPin(typed: string, record: OwnerPinRecord, now: Clock): Promise<PinCheck> {
   const locked = ownerPinLockedUntil(now());
   if (locked) return { ok: false, reason: 'locked', until: locked };
   if (await verifyPin(typed, record, derivePinKey)) {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupPreview, BackupSource } from '../../../shared/backup/api';
 import { writeBackup } from '../../../shared/backup/client';
+import { clockAt } from '../../../shared/clock';
 import { encodeRow, PAYLOAD_FORMAT, payloadEndLine, payloadHeaderLine, rowsLine } from '../../../shared/domain/backupPayload';
 import { localDayOf, utcDayOf } from '../../../shared/domain/customerFigures';
 import { SCHEMA_V1_BACKUP, readSchemaV1Rows } from '../../../test/fixtures/backups/schemaV1';
@@ -50,7 +51,7 @@ function restoreDeps() {
     api: main.api.backup,
     worker: inProcessBackupWorker(() => db),
     newId: () => crypto.randomUUID(),
-    now: () => new Date(),
+    now: clockAt('2026-06-15T10:00:00Z'),
     readPointer: async () => ({ ...pointer, keep: [...pointer.keep] }),
     writePointer: async (next: DatabasePointer) => {
       pointer = next;

@@ -2,6 +2,7 @@
 // and watched for a full disk, which the app then reports in a blocking warning.
 import { isStorageFullError } from '../../db/backupStaging';
 import { useBackupState } from './backupState';
+import { systemClock } from '../../platform/clock';
 
 /** Less room than this for the database counts as a full disk: the next import or restore would fail. */
 export const FULL_HEADROOM_BYTES = 64 * 1024 * 1024;
@@ -35,7 +36,7 @@ export function markStorageFull(cause: 'write-failed' | 'almost-full', freeBytes
   const current = useBackupState.getState().storageFull;
   useBackupState.setState({
     storageFull: {
-      since: current?.since ?? new Date().toISOString(),
+      since: current?.since ?? systemClock().toISOString(),
       freeBytes: freeBytes ?? current?.freeBytes ?? null,
       cause: current?.cause === 'write-failed' ? 'write-failed' : cause,
     },

@@ -5,6 +5,7 @@ import type { OwnerPinRecord } from '../../../shared/domain/ownerPin';
 import { settings as settingsRepository } from '../../db';
 import { isOwnerUnlocked, lockOwner, unlockOwner, useBackupState } from './backupState';
 import { OwnerPinDialog, type PinDialogMode } from './OwnerPinDialog';
+import { useClock } from '../../platform/clock';
 
 interface Pending {
   mode: PinDialogMode;
@@ -21,6 +22,7 @@ export interface OwnerGate {
 }
 
 export function useOwnerGate(record: OwnerPinRecord | null | undefined): OwnerGate {
+  const clock = useClock();
   const [pending, setPending] = useState<Pending | null>(null);
   // Leaving the backup screen locks again: owner actions live only here.
   useEffect(() => lockOwner, []);
@@ -28,14 +30,14 @@ export function useOwnerGate(record: OwnerPinRecord | null | undefined): OwnerGa
   const run = useCallback(
     (purpose: string, action: () => void) => {
       if (record === undefined) return;
-      if (record !== null && isOwnerUnlocked(useBackupState.getState())) {
-        unlockOwner();
+      if (record !== null && isOwnerUnlocked(useBackupState.getState(), clock().getTime())) {
+        unlockOwner(clock().getTime());
         action();
         return;
       }
       setPending({ mode: record === null ? 'set' : 'enter', purpose, then: action });
     },
-    [record],
+    [record, clock],
   );
 
   const changePin = useCallback(() => setPending({ mode: 'change', purpose: '', then: () => undefined }), []);
@@ -48,7 +50,7 @@ export function useOwnerGate(record: OwnerPinRecord | null | undefined): OwnerGa
       onCancel={() => setPending(null)}
       onDone={async (next) => {
         if (next) await settingsRepository.write('ownerPin', next);
-        unlockOwner();
+        unlockOwner(clock().getTime());
         setPending(null);
         pending.then();
       }}
