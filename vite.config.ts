@@ -4,9 +4,10 @@ import { defineConfig, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { desktopBridgePlugin } from './electron/devweb/bridgePlugin';
+import { preloadAppChunk } from './build/preloadAppChunk';
 
 export default defineConfig(({ mode }) => {
-  const plugins: PluginOption[] = [react()];
+  const plugins: PluginOption[] = [react(), preloadAppChunk()];
   if (mode === 'web') plugins.push(desktopBridgePlugin());
   return {
     root: fileURLToPath(new URL('./renderer', import.meta.url)),

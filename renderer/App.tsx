@@ -1,5 +1,5 @@
 // The app shell: first-launch choice, navigation, the top bar, keyboard shortcuts and the screens.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../shared/result';
 import { useSettings } from './db/hooks';
@@ -7,28 +7,34 @@ import { useRoute, navigate, type Route } from './ui/routes';
 import { SEARCH_INPUT_ID, useUiStore } from './stores/ui';
 import { TopBar } from './features/shell/TopBar';
 import { Sidebar } from './features/shell/Sidebar';
-import { WelcomeScreen } from './features/welcome/WelcomeScreen';
 import { CustomerListScreen } from './features/customers/CustomerListScreen';
-import { CustomerPage } from './features/customers/CustomerPage';
-import { CustomerFormScreen } from './features/customers/CustomerFormScreen';
-import { CustomerPeekDialog } from './features/customers/CustomerPeekDialog';
 import { useListAddress } from './features/customers/useListAddress';
-import { TrashScreen } from './features/trash/TrashScreen';
-import { ChurnRiskScreen } from './features/churn/ChurnRiskScreen';
-import { ImportScreen } from './features/import/ImportScreen';
-import { ExportScreen } from './features/export/ExportScreen';
-import { DuplicatesScreen } from './features/duplicates/DuplicatesScreen';
-import { SettingsScreen } from './features/settings/SettingsScreen';
-import { StatusRulesScreen } from './features/statusRules/StatusRulesScreen';
-import { TierReviewScreen } from './features/review/TierReviewScreen';
 import { useDailyRollover } from './features/recompute/useDailyRollover';
-import { BackupScreen } from './features/backup/BackupScreen';
 import { BackupBanners } from './features/backup/BackupBanners';
 import { ClosingOverlay } from './features/backup/ClosingOverlay';
 import { StorageGuard } from './features/backup/StorageGuard';
 import { useBackups } from './features/backup/useBackups';
 import { NoBridgeError } from './platform/desktopApi';
 import { useClock } from './platform/clock';
+
+// The customer list is what start-up shows: it comes with the app. Every other screen (and the libraries
+// only it uses: forms, spreadsheets, charts) is its own chunk, loaded when first opened, so the first rows
+// do not wait for code they do not run.
+const WelcomeScreen = lazy(() => import('./features/welcome/WelcomeScreen').then((m) => ({ default: m.WelcomeScreen })));
+const CustomerPage = lazy(() => import('./features/customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
+const CustomerFormScreen = lazy(() => import('./features/customers/CustomerFormScreen').then((m) => ({ default: m.CustomerFormScreen })));
+const CustomerPeekDialog = lazy(() => import('./features/customers/CustomerPeekDialog').then((m) => ({ default: m.CustomerPeekDialog })));
+const TrashScreen = lazy(() => import('./features/trash/TrashScreen').then((m) => ({ default: m.TrashScreen })));
+const ChurnRiskScreen = lazy(() => import('./features/churn/ChurnRiskScreen').then((m) => ({ default: m.ChurnRiskScreen })));
+const ImportScreen = lazy(() => import('./features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
+const ExportScreen = lazy(() => import('./features/export/ExportScreen').then((m) => ({ default: m.ExportScreen })));
+const DuplicatesScreen = lazy(() => import('./features/duplicates/DuplicatesScreen').then((m) => ({ default: m.DuplicatesScreen })));
+const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const StatusRulesScreen = lazy(() => import('./features/statusRules/StatusRulesScreen').then((m) => ({ default: m.StatusRulesScreen })));
+const TierReviewScreen = lazy(() => import('./features/review/TierReviewScreen').then((m) => ({ default: m.TierReviewScreen })));
+const BackupScreen = lazy(() => import('./features/backup/BackupScreen').then((m) => ({ default: m.BackupScreen })));
+
+const loading = <div className="loading" aria-busy="true" />;
 
 function useAppliedTheme() {
   const theme = useUiStore((s) => s.theme);
@@ -117,11 +123,13 @@ export function App() {
     document.title = t('app.windowTitle');
   }, [t]);
 
-  if (!settings) return <div className="loading" aria-busy="true" />;
+  if (!settings) return loading;
   if (settings.startedAs === null)
     return (
       <>
-        <WelcomeScreen />
+        <Suspense fallback={loading}>
+          <WelcomeScreen />
+        </Suspense>
         <StorageGuard />
       </>
     );
@@ -135,10 +143,16 @@ export function App() {
         <TopBar />
         <BackupBanners />
         <main id="main" className="screen" tabIndex={-1}>
-          <Screen route={route} />
+          <Suspense fallback={loading}>
+            <Screen route={route} />
+          </Suspense>
         </main>
       </div>
-      {peekId && <CustomerPeekDialog customerId={peekId} />}
+      {peekId && (
+        <Suspense fallback={null}>
+          <CustomerPeekDialog customerId={peekId} />
+        </Suspense>
+      )}
       <StorageGuard />
       <ClosingOverlay />
     </div>

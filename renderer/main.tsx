@@ -1,6 +1,8 @@
 // Start-up: find the main-process bridge, choose the language, open the store's database (the one the
 // pointer names: a restore may have moved it), then show the app. A database that will not open, or opens
 // empty where a store was before, gets the recovery screen and its backups instead of an empty store.
+// The pointer's read began before this module loaded (entry.ts): the first IndexedDB open of a session waits
+// for the browser's storage to start (a second or more on a large store), and nothing else waits for it.
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { z } from 'zod';
@@ -10,7 +12,7 @@ import { startupLanguage } from '../shared/domain/locale';
 import { resolveDesktopApi } from './platform/desktopApi';
 import { followNavigateRequests } from './platform/navigateRequests';
 import { DesktopContext, type Desktop } from './platform/context';
-import { readDatabasePointer, removeReplacedDatabases, type DatabasePointer } from './db/activeDatabase';
+import { readPointerAtStartup, removeReplacedDatabases, type DatabasePointer } from './db/activeDatabase';
 import { CURRENT_SCHEMA_VERSION } from './db/backupSchemas';
 import { isStorageFullError } from './db/backupStaging';
 import { watchForFullStorage } from './db/backupStorageWatch';
@@ -45,7 +47,7 @@ function problemOf(error: unknown): StartupProblem {
 async function openStore(hasBackups: () => Promise<boolean>): Promise<Opened> {
   let pointer: DatabasePointer;
   try {
-    pointer = await readDatabasePointer();
+    pointer = await readPointerAtStartup();
   } catch (error) {
     return { ok: false, problem: problemOf(error), detail: describe(error), pointer: null };
   }

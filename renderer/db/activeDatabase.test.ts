@@ -6,6 +6,7 @@ import {
   INITIAL_POINTER,
   isRestoredDatabaseName,
   readDatabasePointer,
+  readPointerAtStartup,
   removeReplacedDatabases,
   restoredDatabaseName,
   workerDatabaseName,
@@ -36,6 +37,15 @@ describe('the database pointer', () => {
     const moved = { active: restoredDatabaseName(crypto.randomUUID()), previous: DATABASE_NAME, keep: ['regulars-broken'], movedAt: '2026-11-23T10:00:00.000Z' };
     await writeDatabasePointer(moved);
     expect(await readDatabasePointer()).toEqual(moved);
+  });
+
+  it('start-up reads the pointer once: what the page found when it started, though a restore moves it later', async () => {
+    const moved = { active: restoredDatabaseName(crypto.randomUUID()), previous: DATABASE_NAME, keep: [], movedAt: '2026-11-23T10:00:00.000Z' };
+    await writeDatabasePointer(moved);
+    const first = readPointerAtStartup();
+    expect(readPointerAtStartup()).toBe(first);
+    await writeDatabasePointer({ ...moved, active: restoredDatabaseName(crypto.randomUUID()) });
+    expect(await readPointerAtStartup()).toEqual(moved);
   });
 
   it('refuses to write something that is not a pointer', async () => {

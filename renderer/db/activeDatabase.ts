@@ -5,7 +5,10 @@
 // The pointer lives in a small database of its own ('regulars-meta'), written with strict durability so
 // it is on disk before the app reloads into the restored store. (localStorage is flushed to disk lazily:
 // a power cut just after a restore could bring back a stale pointer.)
-import { DATABASE_NAME } from './database';
+// This module imports nothing: the page's first script (entry.ts) reads the pointer before the rest loads.
+
+/** The store's original database (the pointer names it until a restore moves it). */
+export const DATABASE_NAME = 'regulars';
 
 const META_DATABASE = 'regulars-meta';
 const META_STORE = 'pointer';
@@ -77,6 +80,18 @@ export async function readDatabasePointer(idb: IDBFactory = indexedDB): Promise<
   } finally {
     db.close();
   }
+}
+
+let startupRead: Promise<DatabasePointer> | null = null;
+
+/**
+ * The pointer as this page found it at start-up: read once, by whichever asks first (the page's first
+ * script asks at once, so the first IndexedDB open of the session, which waits for the browser's storage
+ * to start, overlaps the loading of the rest of the app).
+ */
+export function readPointerAtStartup(): Promise<DatabasePointer> {
+  startupRead ??= readDatabasePointer();
+  return startupRead;
 }
 
 /** Moves the pointer; resolves once the move is on disk. */

@@ -7,6 +7,7 @@ import { localDayOf, type FigureInput } from '../../shared/domain/customerFigure
 import { DEFAULT_STATUS_SETTINGS, deriveCustomerStatus, type TierHistoryEntry } from '../../shared/domain/customerStatus';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { CatalogEntry, Purchase } from '../../shared/domain/purchase';
+import { DATABASE_NAME } from './activeDatabase';
 
 export interface SettingRow {
   key: string;
@@ -39,7 +40,7 @@ export interface ImportBatch {
   undoneAt: string | null;
 }
 
-export const DATABASE_NAME = 'regulars';
+export { DATABASE_NAME };
 
 /** Version 1: the customer file and the store's settings. */
 export const SCHEMA_V1 = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOptions } from './options';
+import { BENCH_PARTS, parseOptions } from './options';
 
 describe('bench options', () => {
   it('defaults to the issue’s store: 100,000 customers, 1,000,000 purchases, 200,000 contacts', () => {
@@ -22,11 +22,24 @@ describe('bench options', () => {
     expect(parseOptions(['--runs', '3', '--passes', '1', '--seed', '9', '--out', 'x.json'])).toMatchObject({ runs: 3, passes: 1, seed: 9, out: 'x.json' });
   });
 
+  it('--only picks parts of the run, in the run\'s order, and writes apart from a whole run', () => {
+    expect(parseOptions([]).parts).toEqual(BENCH_PARTS);
+    const o = parseOptions(['--quick', '--only', 'rollover,cold-start']);
+    expect(o.parts).toEqual(['cold-start', 'rollover']);
+    expect(o.out).toBe('bench/results-10000-only-cold-start+rollover.json');
+    expect(parseOptions(['--only', 'imports']).out).toBe('bench/results-only-imports.json');
+    expect(parseOptions(['--only', 'search, search', '--out', 'x.json'])).toMatchObject({ parts: ['search'], out: 'x.json' });
+    expect(parseOptions(['--only', BENCH_PARTS.join(',')]).out).toBe('bench/results.json');
+  });
+
   it('refuses what it does not understand', () => {
     expect(() => parseOptions(['--customer', '5'])).toThrow(/unknown option --customer/);
     expect(() => parseOptions(['--runs', '0'])).toThrow(/positive whole number/);
     expect(() => parseOptions(['--runs', '1.5'])).toThrow(/positive whole number/);
     expect(() => parseOptions(['--runs'])).toThrow(/needs a value/);
     expect(() => parseOptions(['--runs', '--quick'])).toThrow(/needs a value/);
+    expect(() => parseOptions(['--only', 'coldstart'])).toThrow(/unknown part "coldstart"/);
+    expect(() => parseOptions(['--only', ','])).toThrow(/--only needs one or more/);
+    expect(() => parseOptions(['--only'])).toThrow(/needs a value/);
   });
 });

@@ -7,6 +7,13 @@ export const PURCHASES_PER_CUSTOMER = 10;
 /** ...and 200,000 contacts for 1,000,000 purchases. */
 export const CONTACTS_PER_PURCHASE = 0.2;
 
+/**
+ * The parts of a run that `--only` can pick (every run imports the store through the app first; the raw
+ * write baselines belong to `imports`).
+ */
+export const BENCH_PARTS = ['imports', 'search', 'customer-page', 'record', 'recompute', 'backup', 'cold-start', 'rollover'] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
+
 export interface BenchOptions {
   customers: number;
   purchases: number;
@@ -20,9 +27,20 @@ export interface BenchOptions {
   /** Path of the results file, relative to the repository. */
   out: string;
   build: boolean;
+  /** The parts to measure: all of them unless `--only` named some. */
+  parts: readonly BenchPart[];
 }
 
-const KNOWN = new Set(['--customers', '--purchases', '--runs', '--passes', '--seed', '--chunk', '--out', '--quick', '--skip-build']);
+function parseParts(list: string | undefined): readonly BenchPart[] {
+  if (list === undefined) return BENCH_PARTS;
+  const named = list.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  if (named.length === 0) throw new Error('--only needs one or more of ' + BENCH_PARTS.join(', '));
+  for (const p of named) if (!(BENCH_PARTS as readonly string[]).includes(p)) throw new Error(`--only: unknown part "${p}" (the parts: ${BENCH_PARTS.join(', ')})`);
+  // In the run's own order, each once.
+  return BENCH_PARTS.filter((p) => named.includes(p));
+}
+
+const KNOWN = new Set(['--customers', '--purchases', '--runs', '--passes', '--seed', '--chunk', '--out', '--quick', '--skip-build', '--only']);
 const FLAGS = new Set(['--quick', '--skip-build']);
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -48,12 +66,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const quick = argv.includes('--quick');
   const customers = int('--customers', quick ? QUICK_CUSTOMERS : FULL_CUSTOMERS);
   const purchases = int('--purchases', customers * PURCHASES_PER_CUSTOMER);
+  const parts = parseParts(value('--only'));
   const isFull = customers === FULL_CUSTOMERS && purchases === FULL_CUSTOMERS * PURCHASES_PER_CUSTOMER;
-  const defaultOut = isFull
-    ? 'bench/results.json'
-    : purchases === customers * PURCHASES_PER_CUSTOMER
-      ? `bench/results-${customers}.json`
-      : `bench/results-${customers}-${purchases}.json`;
+  // A partial run never overwrites a whole run's results.
+  const partial = parts.length < BENCH_PARTS.length ? `-only-${parts.join('+')}` : '';
+  const stem = isFull ? 'bench/results' : purchases === customers * PURCHASES_PER_CUSTOMER ? `bench/results-${customers}` : `bench/results-${customers}-${purchases}`;
+  const defaultOut = `${stem}${partial}.json`;
   return {
     customers,
     purchases,
@@ -64,5 +82,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     chunk: int('--chunk', 5_000),
     out: value('--out') ?? defaultOut,
     build: !argv.includes('--skip-build'),
+    parts,
   };
 }

@@ -4,6 +4,7 @@
 //   npm run bench                      100,000 customers, 1,000,000 purchases, 200,000 contacts → bench/results.json
 //   npm run bench -- --quick           10,000 / 100,000 / 20,000                                → bench/results-10000.json
 //   npm run bench -- --customers N --purchases M --runs K --passes P --seed S --chunk C --out FILE --skip-build
+//   npm run bench -- --quick --only cold-start,rollover   only those parts (the store is imported through the app first)
 //
 // One run: a fresh Chromium profile on disk (IndexedDB in an incognito context lives in memory, which
 // would flatter every figure); the bench page (test/bench/page.ts) on the app's origin imports the
@@ -11,14 +12,14 @@
 // same records plainly; then the reads, a purchase, the recomputation; then the real built app is
 // launched on that profile (cold start, heap, the rollover with the list on screen). After each large
 // write the runner waits until Chromium has stopped compacting.
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../../playwright.config';
-import { parseOptions, type BenchOptions } from './options';
+import { parseOptions, type BenchOptions, type BenchPart } from './options';
 import type { BackupRun, ImportRun, PairedSample, Prepared, RawBackupRun, RawRead, RawWrite, RecomputeRun, SearchBreakdown, SetupStep, StoreCounts } from './protocol';
 import { checkTargets, combineRuns, FIGURE_IDS, latencyFigures, once, renderTables, formatMs, type Figure } from './results';
 import { call, log, openBenchPage } from './runner/bench';
@@ -58,17 +59,18 @@ function build(): void {
 interface RunRecord {
   index: number;
   chromium: string;
-  prepared: { app: Prepared; raw: Prepared };
+  /** `raw` and the parts below it only when `--only` did not leave them out. */
+  prepared: { app: Prepared; raw?: Prepared };
   imports: { customers: ImportRun; purchases: ImportRun };
-  rawWrites: { customers: RawWrite; purchases: RawWrite };
+  rawWrites?: { customers: RawWrite; purchases: RawWrite };
   contacts: SetupStep;
   store: StoreCounts;
   samples: PairedSample[];
   breakdown: SearchBreakdown[];
-  recompute: { rules: RecomputeRun; again: RecomputeRun; rawReads: RawRead[] };
-  backups: { backup: BackupRun; rawBackup: RawBackupRun; restore: BackupRun; rawRestore: RawBackupRun; duringBackupMs: number; duringOutcome: string };
-  coldStarts: { app: AppColdStart[]; empty: ColdStart[] };
-  rollover: RolloverInApp;
+  recompute?: { rules: RecomputeRun; again: RecomputeRun; rawReads: RawRead[] };
+  backups?: { backup: BackupRun; rawBackup: RawBackupRun; restore: BackupRun; rawRestore: RawBackupRun; duringBackupMs: number; duringOutcome: string };
+  coldStarts?: { app: AppColdStart[]; empty: ColdStart[] };
+  rollover?: RolloverInApp;
   /** The machine's 1-minute load average when the reads began and when they ended (other programs show here). */
   loadAverage: [number, number];
   quietWaitMs: number;
@@ -80,6 +82,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOrigin: string }, index: number): Promise<RunRecord> {
   const runStart = performance.now();
+  const measures = (part: BenchPart) => options.parts.includes(part);
   const profile = await mkdtemp(path.join(os.tmpdir(), 'regulars-bench-'));
   let quietWaitMs = 0;
   const quiet = async () => {
@@ -91,13 +94,13 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
   try {
     const chromiumVersion = context.browser()?.version() ?? 'unknown';
     const appPage = await openBenchPage(context, origins.appOrigin, context.pages()[0]);
-    const rawPage = await openBenchPage(context, origins.rawOrigin);
+    const rawPage = measures('imports') ? await openBenchPage(context, origins.rawOrigin) : null;
 
     const dataset = { customers: options.customers, purchases: options.purchases, contacts: options.contacts, seed: options.seed, nowMs: Date.now() };
     log(`run ${index + 1}/${options.runs}: generating ${options.customers.toLocaleString('en')} customers, ${options.purchases.toLocaleString('en')} purchases, ${options.contacts.toLocaleString('en')} contacts…`);
     const app = await call(appPage, 'prepare', { ...dataset, role: 'app' });
-    const raw = await call(rawPage, 'prepare', { ...dataset, role: 'raw' });
-    log(`  app page: ${seconds(app.buildMs)} (files ${(app.customersFileBytes / 2 ** 20).toFixed(1)} + ${(app.purchasesFileBytes / 2 ** 20).toFixed(1)} MiB); raw page: ${seconds(raw.buildMs)}`);
+    const raw = rawPage ? await call(rawPage, 'prepare', { ...dataset, role: 'raw' }) : undefined;
+    log(`  app page: ${seconds(app.buildMs)} (files ${(app.customersFileBytes / 2 ** 20).toFixed(1)} + ${(app.purchasesFileBytes / 2 ** 20).toFixed(1)} MiB)${raw ? `; raw page: ${seconds(raw.buildMs)}` : ''}`);
     await call(appPage, 'startEmptyStore');
     await quiet();
 
@@ -117,88 +120,120 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       await quiet();
       return [a, b];
     };
-    log('  customers file: import pipeline and raw puts…');
-    const [importedCustomers, rawCustomers] = await pair(
+    // Without the raw baselines (`--only` left imports out) the app imports alone: it is the store.
+    const importWithRaw = async <B>(appStep: () => Promise<ImportRun>, rawStep: (page: Page) => Promise<B>): Promise<[ImportRun, B | undefined]> => {
+      if (rawPage) return pair(appStep, () => rawStep(rawPage));
+      const a = await appStep();
+      await quiet();
+      return [a, undefined];
+    };
+    log(`  customers file: import pipeline${rawPage ? ' and raw puts' : ''}…`);
+    const [importedCustomers, rawCustomers] = await importWithRaw(
       () => call(appPage, 'importCustomers'),
-      () => call(rawPage, 'rawWriteCustomers', options.chunk),
+      (page) => call(page, 'rawWriteCustomers', options.chunk),
     );
-    log(`    app ${seconds(importedCustomers.totalMs)} (${JSON.stringify(importedCustomers.counts)}), raw ${seconds(rawCustomers.ms)}`);
-    log('  purchases file: import pipeline and raw puts…');
-    const [importedPurchases, rawPurchases] = await pair(
+    log(`    app ${seconds(importedCustomers.totalMs)} (${JSON.stringify(importedCustomers.counts)})${rawCustomers ? `, raw ${seconds(rawCustomers.ms)}` : ''}`);
+    log(`  purchases file: import pipeline${rawPage ? ' and raw puts' : ''}…`);
+    const [importedPurchases, rawPurchases] = await importWithRaw(
       () => call(appPage, 'importPurchases'),
-      () => call(rawPage, 'rawWritePurchases', options.chunk),
+      (page) => call(page, 'rawWritePurchases', options.chunk),
     );
-    log(`    app ${seconds(importedPurchases.totalMs)} (${JSON.stringify(importedPurchases.counts)}), raw ${seconds(rawPurchases.ms)}`);
+    log(`    app ${seconds(importedPurchases.totalMs)} (${JSON.stringify(importedPurchases.counts)})${rawPurchases ? `, raw ${seconds(rawPurchases.ms)}` : ''}`);
     const contacts = await call(appPage, 'seedContacts');
     log(`  contacts seeded: ${contacts.records.toLocaleString('en')} in ${seconds(contacts.ms)}`);
     await call(appPage, 'release');
-    await rawPage.close();
+    await rawPage?.close();
     await quiet();
 
     const store = await call(appPage, 'storeCounts');
     const loadBefore = os.loadavg()[0]!;
-    log(`  reads on ${JSON.stringify(store)} (load average ${loadBefore.toFixed(2)}): search…`);
-    const samples = await call(appPage, 'search', options.passes);
-    log('  list, tag filter…');
-    samples.push(...(await call(appPage, 'list', 3 * options.passes)));
-    samples.push(...(await call(appPage, 'tags', options.passes)));
-    const probe = app.probes[0];
-    const queries = probe ? [...new Set(probe.sequences.flatMap((s) => [s.keystrokes[0]!, s.keystrokes[s.keystrokes.length - 1]!]))] : [];
-    const breakdown = index === 0 ? await call(appPage, 'breakdown', queries) : [];
-    log('  customer pages…');
-    samples.push(...(await call(appPage, 'customerPage', options.passes)));
-    log('  recording purchases…');
-    samples.push(...(await call(appPage, 'recordPurchase', options.passes)));
-    await quiet();
-    log('  recomputation…');
-    const rawBefore = await call(appPage, 'readAllPurchasesRaw');
-    const rules = await call(appPage, 'recomputeStatus');
-    log(`    rules: ${seconds(rules.ms)}, ${rules.changed.toLocaleString('en')} of ${rules.customers.toLocaleString('en')} changed`);
-    await quiet();
-    const again = await call(appPage, 'recomputeStatus');
-    const rawAfter = await call(appPage, 'readAllPurchasesRaw');
-    log(`    again: ${seconds(again.ms)}, ${again.changed} changed; raw read ${seconds(rawBefore.ms)} / ${seconds(rawAfter.ms)}`);
-    await quiet();
-    log('  backup and restore, and dexie-export-import…');
-    const [backup, rawBackup] = await pair(() => call(appPage, 'appBackup'), () => call(appPage, 'rawBackup'));
-    log(`    backup ${seconds(backup.ms)} (${(backup.fileBytes / 2 ** 20).toFixed(1)} MiB file), exportDB ${seconds(rawBackup.ms)} (${(rawBackup.bytes / 2 ** 20).toFixed(1)} MiB)`);
-    const [restore, rawRestore] = await pair(() => call(appPage, 'appRestore'), () => call(appPage, 'rawRestore'));
-    log(`    restore ${seconds(restore.ms)} (check for the preview ${seconds(restore.checkMs)}), importDB ${seconds(rawRestore.ms)}`);
-    log('  purchases during a backup…');
-    const during = await call(appPage, 'purchasesDuringBackup');
-    samples.push(...during.samples);
-    log(`    ${during.samples.length} purchases during a ${seconds(during.backupMs)} backup (${during.outcome}), the longest waited ${formatMs(Math.max(...during.samples.map((s) => s.appMs)))}`);
+    log(`  reads on ${JSON.stringify(store)} (load average ${loadBefore.toFixed(2)})…`);
+    const samples: PairedSample[] = [];
+    let breakdown: SearchBreakdown[] = [];
+    if (measures('search')) {
+      log('  search…');
+      samples.push(...(await call(appPage, 'search', options.passes)));
+      log('  list, tag filter…');
+      samples.push(...(await call(appPage, 'list', 3 * options.passes)));
+      samples.push(...(await call(appPage, 'tags', options.passes)));
+      const probe = app.probes[0];
+      const queries = probe ? [...new Set(probe.sequences.flatMap((s) => [s.keystrokes[0]!, s.keystrokes[s.keystrokes.length - 1]!]))] : [];
+      if (index === 0) breakdown = await call(appPage, 'breakdown', queries);
+    }
+    if (measures('customer-page')) {
+      log('  customer pages…');
+      samples.push(...(await call(appPage, 'customerPage', options.passes)));
+    }
+    if (measures('record')) {
+      log('  recording purchases…');
+      samples.push(...(await call(appPage, 'recordPurchase', options.passes)));
+      await quiet();
+    }
+    let recompute: RunRecord['recompute'];
+    if (measures('recompute')) {
+      log('  recomputation…');
+      const rawBefore = await call(appPage, 'readAllPurchasesRaw');
+      const rules = await call(appPage, 'recomputeStatus');
+      log(`    rules: ${seconds(rules.ms)}, ${rules.changed.toLocaleString('en')} of ${rules.customers.toLocaleString('en')} changed`);
+      await quiet();
+      const again = await call(appPage, 'recomputeStatus');
+      const rawAfter = await call(appPage, 'readAllPurchasesRaw');
+      log(`    again: ${seconds(again.ms)}, ${again.changed} changed; raw read ${seconds(rawBefore.ms)} / ${seconds(rawAfter.ms)}`);
+      await quiet();
+      recompute = { rules, again, rawReads: [rawBefore, rawAfter] };
+    }
+    let backups: RunRecord['backups'];
+    if (measures('backup')) {
+      log('  backup and restore, and dexie-export-import…');
+      const [backup, rawBackup] = await pair(() => call(appPage, 'appBackup'), () => call(appPage, 'rawBackup'));
+      log(`    backup ${seconds(backup.ms)} (${(backup.fileBytes / 2 ** 20).toFixed(1)} MiB file), exportDB ${seconds(rawBackup.ms)} (${(rawBackup.bytes / 2 ** 20).toFixed(1)} MiB)`);
+      const [restore, rawRestore] = await pair(() => call(appPage, 'appRestore'), () => call(appPage, 'rawRestore'));
+      log(`    restore ${seconds(restore.ms)} (check for the preview ${seconds(restore.checkMs)}), importDB ${seconds(rawRestore.ms)}`);
+      log('  purchases during a backup…');
+      const during = await call(appPage, 'purchasesDuringBackup');
+      samples.push(...during.samples);
+      log(`    ${during.samples.length} purchases during a ${seconds(during.backupMs)} backup (${during.outcome}), the longest waited ${formatMs(Math.max(...during.samples.map((s) => s.appMs)))}`);
+      backups = { backup, rawBackup, restore, rawRestore, duringBackupMs: during.backupMs, duringOutcome: during.outcome };
+    }
     const loadAfter = os.loadavg()[0]!;
     await context.close();
     context = null;
 
-    log('  cold starts…');
-    const coldStarts: RunRecord['coldStarts'] = { app: [], empty: [] };
-    for (let i = 0; i < COLD_STARTS; i++) {
-      const appLaunch = () => coldStartApp(profile, origins.appOrigin).then((r) => coldStarts.app.push(r));
-      const emptyLaunch = () => coldStartEmptyPage(profile, origins.appOrigin).then((r) => coldStarts.empty.push(r));
-      if (i % 2 === 0) await appLaunch().then(emptyLaunch);
-      else await emptyLaunch().then(appLaunch);
+    let coldStarts: RunRecord['coldStarts'];
+    if (measures('cold-start')) {
+      log('  cold starts…');
+      const launches: NonNullable<RunRecord['coldStarts']> = { app: [], empty: [] };
+      for (let i = 0; i < COLD_STARTS; i++) {
+        const appLaunch = () => coldStartApp(profile, origins.appOrigin).then((r) => launches.app.push(r));
+        const emptyLaunch = () => coldStartEmptyPage(profile, origins.appOrigin).then((r) => launches.empty.push(r));
+        if (i % 2 === 0) await appLaunch().then(emptyLaunch);
+        else await emptyLaunch().then(appLaunch);
+      }
+      log(`    app ${launches.app.map((c) => formatMs(c.launchMs)).join(', ')}; empty page ${launches.empty.map((c) => formatMs(c.launchMs)).join(', ')}`);
+      log(`    navigation → rows ${launches.app.map((c) => formatMs(c.navigationMs)).join(', ')}; longest task before the rows ${launches.app.map((c) => formatMs(c.longestTaskMs)).join(', ')}`);
+      coldStarts = launches;
     }
-    log(`    app ${coldStarts.app.map((c) => formatMs(c.launchMs)).join(', ')}; empty page ${coldStarts.empty.map((c) => formatMs(c.launchMs)).join(', ')}`);
-    log('  the recomputation in the app at start-up (grouping switched), list on screen…');
-    const rollover = await rolloverInApp(profile, origins.appOrigin);
-    log(`    ${seconds(rollover.ms)}, longest task ${formatMs(rollover.longestTaskMs)}`);
+    let rollover: RunRecord['rollover'];
+    if (measures('rollover')) {
+      log('  the recomputation in the app at start-up (grouping switched), list on screen…');
+      rollover = await rolloverInApp(profile, origins.appOrigin);
+      log(`    ${seconds(rollover.ms)}, longest task ${formatMs(rollover.longestTaskMs)}`);
+    }
 
     return {
       index,
       chromium: chromiumVersion,
-      prepared: { app, raw },
+      prepared: raw ? { app, raw } : { app },
       imports: { customers: importedCustomers, purchases: importedPurchases },
-      rawWrites: { customers: rawCustomers, purchases: rawPurchases },
+      ...(rawCustomers && rawPurchases ? { rawWrites: { customers: rawCustomers, purchases: rawPurchases } } : {}),
       contacts,
       store,
       samples,
       breakdown,
-      recompute: { rules, again, rawReads: [rawBefore, rawAfter] },
-      backups: { backup, rawBackup, restore, rawRestore, duringBackupMs: during.backupMs, duringOutcome: during.outcome },
-      coldStarts,
-      rollover,
+      ...(recompute ? { recompute } : {}),
+      ...(backups ? { backups } : {}),
+      ...(coldStarts ? { coldStarts } : {}),
+      ...(rollover ? { rollover } : {}),
       loadAverage: [loadBefore, loadAfter],
       quietWaitMs,
       ms: performance.now() - runStart,
@@ -223,14 +258,14 @@ const ITEM_OF_SECTION = (section: string): number | null =>
           ? 5
           : null;
 
-function importFigure(id: string, item: number, what: string, run: ImportRun, raw: RawWrite): Figure {
+function importFigure(id: string, item: number, what: string, run: ImportRun, raw: RawWrite | undefined): Figure {
   return once({
     id,
     item,
     label: `import ${what} file (${run.rows.toLocaleString('en')} rows)`,
     unit: 'ms',
     app: run.totalMs,
-    raw: raw.ms,
+    raw: raw?.ms ?? null,
     rawLabel: 'plain puts',
     parts: { load: run.phases.loadMs, preview: run.phases.previewMs, write: run.phases.writeMs },
     breakdown: { of: 'write', steps: run.writeSteps },
@@ -240,15 +275,9 @@ function importFigure(id: string, item: number, what: string, run: ImportRun, ra
 
 const mean = (values: readonly number[]) => values.reduce((s, v) => s + v, 0) / Math.max(1, values.length);
 
-function runFigures(run: RunRecord): Figure[] {
-  const { recompute, coldStarts } = run;
+function recomputeFigures(recompute: NonNullable<RunRecord['recompute']>): Figure[] {
   const rawRead = mean(recompute.rawReads.map((r) => r.ms));
-  const appCold = coldStarts.app;
-  const emptyCold = coldStarts.empty;
-  const longest = (r: RecomputeRun) => r.longTasks.longestMs;
   return [
-    importFigure(FIGURE_IDS.importCustomers, 1, 'customers', run.imports.customers, run.rawWrites.customers),
-    importFigure(FIGURE_IDS.importPurchases, 2, 'purchases', run.imports.purchases, run.rawWrites.purchases),
     once({
       id: FIGURE_IDS.recomputeRules,
       item: 6,
@@ -269,19 +298,24 @@ function runFigures(run: RunRecord): Figure[] {
       rawLabel: 'read all + aggregate',
       detail: { customers: recompute.again.customers, changed: recompute.again.changed },
     }),
+  ];
+}
+
+function backupFigures(backups: NonNullable<RunRecord['backups']>): Figure[] {
+  return [
     once({
       id: FIGURE_IDS.backupExport,
       item: 7,
-      label: `backup: read, send, gzip, write, verify (${run.backups.backup.records.toLocaleString('en')} records)`,
+      label: `backup: read, send, gzip, write, verify (${backups.backup.records.toLocaleString('en')} records)`,
       unit: 'ms',
-      app: run.backups.backup.ms,
-      raw: run.backups.rawBackup.ms,
+      app: backups.backup.ms,
+      raw: backups.rawBackup.ms,
       rawLabel: 'dexie-export-import exportDB',
       detail: {
-        fileMiB: run.backups.backup.fileBytes / 2 ** 20,
-        payloadMiB: run.backups.backup.payloadBytes / 2 ** 20,
-        rawExportMiB: run.backups.rawBackup.bytes / 2 ** 20,
-        longestTaskMs: run.backups.backup.longTasks.longestMs,
+        fileMiB: backups.backup.fileBytes / 2 ** 20,
+        payloadMiB: backups.backup.payloadBytes / 2 ** 20,
+        rawExportMiB: backups.rawBackup.bytes / 2 ** 20,
+        longestTaskMs: backups.backup.longTasks.longestMs,
       },
     }),
     once({
@@ -289,11 +323,18 @@ function runFigures(run: RunRecord): Figure[] {
       item: 7,
       label: 'restore: read, check, import into staging, open, count',
       unit: 'ms',
-      app: run.backups.restore.ms,
-      raw: run.backups.rawRestore.ms,
+      app: backups.restore.ms,
+      raw: backups.rawRestore.ms,
       rawLabel: 'dexie-export-import importDB',
-      detail: { previewCheckMs: run.backups.restore.checkMs, longestTaskMs: run.backups.restore.longTasks.longestMs },
+      detail: { previewCheckMs: backups.restore.checkMs, longestTaskMs: backups.restore.longTasks.longestMs },
     }),
+  ];
+}
+
+function coldStartFigures(coldStarts: NonNullable<RunRecord['coldStarts']>): Figure[] {
+  const appCold = coldStarts.app;
+  const emptyCold = coldStarts.empty;
+  return [
     once({
       id: FIGURE_IDS.coldStart,
       item: 8,
@@ -314,6 +355,25 @@ function runFigures(run: RunRecord): Figure[] {
       rawLabel: 'empty page paint',
       detail: { firstPaintMs: median(appCold.map((c) => c.firstPaintMs)), longestTaskMs: median(appCold.map((c) => c.longestTaskMs)) },
     }),
+  ];
+}
+
+/** The figures of what the run measured (`--only` may have left parts out), in the order of a whole run. */
+function runFigures(run: RunRecord): Figure[] {
+  const { recompute, coldStarts, rollover } = run;
+  const longest = (r: RecomputeRun) => r.longTasks.longestMs;
+  const figures: Figure[] = [];
+  // Without the raw baselines an import's time is no figure of its own; its longest task still is.
+  if (run.rawWrites) {
+    figures.push(
+      importFigure(FIGURE_IDS.importCustomers, 1, 'customers', run.imports.customers, run.rawWrites.customers),
+      importFigure(FIGURE_IDS.importPurchases, 2, 'purchases', run.imports.purchases, run.rawWrites.purchases),
+    );
+  }
+  if (recompute) figures.push(...recomputeFigures(recompute));
+  if (run.backups) figures.push(...backupFigures(run.backups));
+  if (coldStarts) figures.push(...coldStartFigures(coldStarts));
+  figures.push(
     once({
       id: FIGURE_IDS.longTaskImportCustomers,
       item: 9,
@@ -332,35 +392,48 @@ function runFigures(run: RunRecord): Figure[] {
       raw: null,
       detail: { longTasks: run.imports.purchases.longTasks.count, blockingMs: run.imports.purchases.longTasks.blockingMs },
     }),
-    once({
-      id: FIGURE_IDS.longTaskRecompute,
-      item: 9,
-      label: 'longest main-thread task: recomputation',
-      unit: 'ms',
-      app: Math.max(longest(recompute.rules), longest(recompute.again)),
-      raw: null,
-      detail: { longTasks: recompute.rules.longTasks.count + recompute.again.longTasks.count },
-    }),
-    once({
-      id: FIGURE_IDS.longTaskRollover,
-      item: 9,
-      label: 'longest main-thread task: recomputation in the app, list shown',
-      unit: 'ms',
-      app: run.rollover.longestTaskMs,
-      raw: null,
-      detail: { longTasks: run.rollover.longTasks, rolloverMs: run.rollover.ms, longestStartUpTaskMs: run.rollover.longestStartUpTaskMs },
-    }),
-    once({
-      id: FIGURE_IDS.heapList,
-      item: 9,
-      label: 'JS heap, customer list shown',
-      unit: 'MB',
-      app: median(appCold.map((c) => c.heapSettledMB)),
-      raw: null,
-      detail: { atFirstRowMB: median(appCold.map((c) => c.heapAtFirstRowMB)), afterGcMB: median(appCold.map((c) => c.heapAfterGcMB)) },
-    }),
-    ...latencyFigures(run.samples, ITEM_OF_SECTION),
-  ];
+  );
+  if (recompute) {
+    figures.push(
+      once({
+        id: FIGURE_IDS.longTaskRecompute,
+        item: 9,
+        label: 'longest main-thread task: recomputation',
+        unit: 'ms',
+        app: Math.max(longest(recompute.rules), longest(recompute.again)),
+        raw: null,
+        detail: { longTasks: recompute.rules.longTasks.count + recompute.again.longTasks.count },
+      }),
+    );
+  }
+  if (rollover) {
+    figures.push(
+      once({
+        id: FIGURE_IDS.longTaskRollover,
+        item: 9,
+        label: 'longest main-thread task: recomputation in the app, list shown',
+        unit: 'ms',
+        app: rollover.longestTaskMs,
+        raw: null,
+        detail: { longTasks: rollover.longTasks, rolloverMs: rollover.ms, longestStartUpTaskMs: rollover.longestStartUpTaskMs },
+      }),
+    );
+  }
+  if (coldStarts) {
+    figures.push(
+      once({
+        id: FIGURE_IDS.heapList,
+        item: 9,
+        label: 'JS heap, customer list shown',
+        unit: 'MB',
+        app: median(coldStarts.app.map((c) => c.heapSettledMB)),
+        raw: null,
+        detail: { atFirstRowMB: median(coldStarts.app.map((c) => c.heapAtFirstRowMB)), afterGcMB: median(coldStarts.app.map((c) => c.heapAfterGcMB)) },
+      }),
+    );
+  }
+  figures.push(...latencyFigures(run.samples, ITEM_OF_SECTION));
+  return figures;
 }
 
 /** Items first in the issue's order, then the rows that explain them (list, tag filter) where they were measured. */
@@ -426,7 +499,7 @@ async function main(): Promise<void> {
       generatorPasses: first.prepared.app.extraPasses + 1,
       customersFileMiB: first.prepared.app.customersFileBytes / 2 ** 20,
       purchasesFileMiB: first.prepared.app.purchasesFileBytes / 2 ** 20,
-      tokensPerCustomer: first.prepared.raw.tokensPerCustomer,
+      tokensPerCustomer: first.prepared.raw?.tokensPerCustomer ?? null,
       storeAfterImport: first.store,
       probes: first.prepared.app.probes.map((p) => ({ name: p.name, phone: p.phoneDigits })),
     },
@@ -453,7 +526,7 @@ async function main(): Promise<void> {
       ms: r.ms,
       quietWaitMs: r.quietWaitMs,
       loadAverage: r.loadAverage,
-      setup: { generateAppPageMs: r.prepared.app.buildMs, generateRawPageMs: r.prepared.raw.buildMs, seedContacts: r.contacts },
+      setup: { generateAppPageMs: r.prepared.app.buildMs, generateRawPageMs: r.prepared.raw?.buildMs ?? null, seedContacts: r.contacts },
       imports: r.imports,
       rawWrites: r.rawWrites,
       recompute: r.recompute,
@@ -483,7 +556,7 @@ async function main(): Promise<void> {
   }
   lines.push(
     '',
-    `Setup (run 1): store generated in ${seconds(first.prepared.app.buildMs)} (app page, with the files) and ${seconds(first.prepared.raw.buildMs)} (raw page); ` +
+    `Setup (run 1): store generated in ${seconds(first.prepared.app.buildMs)} (app page, with the files)${first.prepared.raw ? ` and ${seconds(first.prepared.raw.buildMs)} (raw page)` : ''}; ` +
       `${first.contacts.records.toLocaleString('en')} contacts seeded in ${seconds(first.contacts.ms)}; waited ${seconds(first.quietWaitMs)} for a quiet machine.`,
     `Written to ${path.relative(ROOT, out)}; the bench took ${seconds(performance.now() - started)}.`,
   );

@@ -33,8 +33,16 @@ export function statusMoney(currency: Currency, locale: StatusLocale): (minor: n
   return (minor) => (minor % scale === 0 ? whole.format(minor / scale) : formatMoney(minor, currency, locale));
 }
 
+// Made once per language: a NumberFormat costs far more to make than to use, and every list row words a risk.
+const decimals = new Map<StatusLocale, Intl.NumberFormat>();
+
 function decimal(locale: StatusLocale, n: number): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
+  let format = decimals.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    decimals.set(locale, format);
+  }
+  return format.format(n);
 }
 
 // ---- names -------------------------------------------------------------------------------------

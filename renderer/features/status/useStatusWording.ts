@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_STATUS_SETTINGS } from '../../../shared/domain/customerStatus';
 import { useSettings } from '../../db/hooks';
 import { currentLocale } from '../../i18n';
+import { useStableValue } from '../../ui/stableRecords';
 import { statusMoney, type StatusLocale, type StatusWording } from './statusText';
 
 export function useStatusWording(): StatusWording {
@@ -13,6 +14,7 @@ export function useStatusWording(): StatusWording {
   const locale: StatusLocale = i18n.language === 'zh-CN' || i18n.language === 'zh-TW' || i18n.language === 'en' ? i18n.language : currentLocale();
   const currency = settings?.currency ?? 'CNY';
   // The app renders nothing before the settings are read; the defaults only cover that first moment.
-  const status = settings?.status ?? DEFAULT_STATUS_SETTINGS;
+  // Kept while equal: the settings are read again on every write to them, and a new wording redraws every row of the list.
+  const status = useStableValue(settings?.status ?? DEFAULT_STATUS_SETTINGS);
   return useMemo(() => ({ t, locale, money: statusMoney(currency, locale), status }), [t, locale, currency, status]);
 }
