@@ -1,12 +1,14 @@
 // The one Dexie class. It holds the whole version history: a shipped version is never edited;
 // each change is a new version with an upgrade function and a test that opens the previous one.
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Clock } from '../../shared/clock';
 import type { Customer } from '../../shared/domain/customer';
 import { storeMedianGap } from '../../shared/domain/churn';
 import { localDayOf, type FigureInput } from '../../shared/domain/customerFigures';
 import { DEFAULT_STATUS_SETTINGS, deriveCustomerStatus, type TierHistoryEntry } from '../../shared/domain/customerStatus';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { CatalogEntry, Purchase } from '../../shared/domain/purchase';
+import { systemClock } from '../platform/systemClock';
 import { DATABASE_NAME } from './activeDatabase';
 
 export interface SettingRow {
@@ -126,6 +128,7 @@ async function upgradeToV3(
   customers: Table<V3Customer, string>,
   purchases: Table<FigureInput & { customerId: string }, string>,
   settings: Table<SettingRow, string>,
+  clock: Clock,
 ): Promise<void> {
   const medians: (number | null)[] = [];
   let after: string | null = null;
@@ -138,7 +141,7 @@ async function upgradeToV3(
   const storeMedianGapDays = storeMedianGap(medians);
   await settings.put({ key: 'storeMedianGapDays', value: storeMedianGapDays });
 
-  const asOf = new Date();
+  const asOf = clock();
   const statusAsOf = localDayOf(asOf.toISOString());
   after = null;
   for (;;) {
@@ -241,15 +244,17 @@ export class RegularsDatabase extends Dexie {
   tierHistory!: EntityTable<TierHistoryEntry, 'id'>;
   customerSearch!: EntityTable<CustomerSearchRow, 'id'>;
 
-  constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
-    super(name, options);
+  /** `clock`: the time an upgrade derives status as of (version 3); the app's clock unless given. */
+  constructor(name: string = DATABASE_NAME, options: ConstructorParameters<typeof Dexie>[1] & { clock?: Clock } = {}) {
+    const { clock = systemClock, ...dexieOptions } = options;
+    super(name, dexieOptions);
     this.version(1).stores(SCHEMA_V1);
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade((tx) => upgradeToV2(tx.table('customers')));
     this.version(3)
       .stores(SCHEMA_V3)
-      .upgrade((tx) => upgradeToV3(tx.table('customers'), tx.table('purchases'), tx.table('settings')));
+      .upgrade((tx) => upgradeToV3(tx.table('customers'), tx.table('purchases'), tx.table('settings'), clock));
     this.version(4).stores(SCHEMA_V4);
     this.version(5)
       .stores(SCHEMA_V5)

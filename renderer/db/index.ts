@@ -1,6 +1,6 @@
 // The app's repositories over the app's database, with the real clock and UUIDs.
 import { localDayOf } from '../../shared/domain/customerFigures';
-import { systemClock } from '../platform/clock';
+import { systemClock } from '../platform/systemClock';
 import { database } from './database';
 import { createCatalogRepository } from './catalog';
 import { createCustomerRepository } from './customers';

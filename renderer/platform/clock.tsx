@@ -1,9 +1,8 @@
-// The app's clock: the one place the renderer reads the system time. Screens take it from useClock(),
-// modules from the caller; e2e tests fix it with Playwright's page.clock, unit tests pass their own.
+// The app's clock for screens: useClock() gives the root's clock (the context's default: the system's,
+// systemClock.ts); modules take it from their caller. e2e tests fix it with Playwright's page.clock.
 import { createContext, useContext } from 'react';
 import type { Clock } from '../../shared/clock';
-
-export const systemClock: Clock = () => new Date();
+import { systemClock } from './systemClock';
 
 export const ClockContext = createContext<Clock>(systemClock);
 

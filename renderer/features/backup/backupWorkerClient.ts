@@ -3,7 +3,7 @@
 import type { DatabaseComparison } from '../../db/backupCompare';
 import type { OwnerPinCarry, StagedDatabase, StagingExpectation } from '../../db/backupStaging';
 import { activeDatabaseName } from '../../db/database';
-import { systemClock } from '../../platform/clock';
+import { systemClock } from '../../platform/systemClock';
 import { pageTime } from '../../workers/workerClock';
 import type { BackupWorkerFailure, BackupWorkerRequest, BackupWorkerResponse } from '../../workers/backupProtocol';
 import { assertNever } from '../../../shared/result';

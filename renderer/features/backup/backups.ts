@@ -10,7 +10,7 @@ import { useBackupState } from './backupState';
 import { backupWorker, type BackupWorkerApi } from './backupWorkerClient';
 import { runBackup } from './runBackup';
 import { restoreTestDue, saveRestoreTest, testRestore } from './restoreTest';
-import { systemClock } from '../../platform/clock';
+import { systemClock } from '../../platform/systemClock';
 
 // Module-wide, like the schedule: the app's clock (e2e tests fix it through the page's clock).
 const clock = systemClock;

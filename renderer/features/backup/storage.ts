@@ -2,7 +2,7 @@
 // and watched for a full disk, which the app then reports in a blocking warning.
 import { isStorageFullError } from '../../db/backupStaging';
 import { useBackupState } from './backupState';
-import { systemClock } from '../../platform/clock';
+import { systemClock } from '../../platform/systemClock';
 
 /** Less room than this for the database counts as a full disk: the next import or restore would fail. */
 export const FULL_HEADROOM_BYTES = 64 * 1024 * 1024;

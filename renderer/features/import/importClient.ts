@@ -1,7 +1,7 @@
 // The page's side of the import worker: one worker per import screen, requests as promises,
 // progress as a callback. Only the newest preview matters; older answers are dropped by the caller.
 import { activeDatabaseName } from '../../db/database';
-import { systemClock } from '../../platform/clock';
+import { systemClock } from '../../platform/systemClock';
 import { pageTime } from '../../workers/workerClock';
 import type { RefusedFileKind } from '../../../shared/domain/import';
 import type { WorkerFailure, WorkerRequest, WorkerResponse } from '../../workers/importProtocol';

@@ -2,7 +2,7 @@
 import type { StatusSettings } from '../../../shared/domain/customerStatus';
 import type { GroupPreview } from '../../../shared/domain/statusPreview';
 import { activeDatabaseName } from '../../db/database';
-import { systemClock } from '../../platform/clock';
+import { systemClock } from '../../platform/systemClock';
 import { pageTime } from '../../workers/workerClock';
 import type { RecomputeReason, StatusWorkerRequest, StatusWorkerResponse } from '../../workers/statusProtocol';
 

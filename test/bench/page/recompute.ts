@@ -5,7 +5,7 @@
 import { statusWorker } from '../../../renderer/features/recompute/statusClient';
 import { runStatusJob } from '../../../renderer/features/recompute/statusJobs';
 import { settings } from '../../../renderer/db';
-import { systemClock } from '../../../renderer/platform/clock';
+import { systemClock } from '../../../renderer/platform/systemClock';
 import type { Purchase } from '../../../shared/domain/purchase';
 import type { RawRead, RecomputeRun } from '../protocol';
 import { appDatabase, done } from './idb';
