@@ -2,7 +2,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../shared/result';
-import { useSettings } from './db/hooks';
+import { useBookkeeping } from './db/hooks';
 import { useRoute, navigate, type Route } from './ui/routes';
 import { SEARCH_INPUT_ID, useUiStore } from './stores/ui';
 import { TopBar } from './features/shell/TopBar';
@@ -109,22 +109,22 @@ function Screen({ route }: { route: Route }) {
 
 export function App() {
   const { t } = useTranslation();
-  const settings = useSettings();
+  const bookkeeping = useBookkeeping();
   const route = useRoute();
   const peekId = useUiStore((s) => s.peekCustomerId);
   useAppliedTheme();
   useShortcuts();
   useListAddress();
   const clock = useClock();
-  useDailyRollover(settings, clock);
-  useBackups(settings !== undefined && settings.startedAs !== null);
+  useDailyRollover(bookkeeping, clock);
+  useBackups(bookkeeping !== undefined && bookkeeping.startedAs !== null);
 
   useEffect(() => {
     document.title = t('app.windowTitle');
   }, [t]);
 
-  if (!settings) return loading;
-  if (settings.startedAs === null)
+  if (!bookkeeping) return loading;
+  if (bookkeeping.startedAs === null)
     return (
       <>
         <Suspense fallback={loading}>

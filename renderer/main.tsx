@@ -17,7 +17,7 @@ import { CURRENT_SCHEMA_VERSION } from './db/backupSchemas';
 import { isStorageFullError } from './db/backupStaging';
 import { watchForFullStorage } from './db/backupStorageWatch';
 import { chooseDatabase, database } from './db/database';
-import { createSettingsRepository } from './db/settings';
+import { createBookkeepingRepository } from './db/bookkeeping';
 import { answerCloseRequests, watchStoreChanges } from './features/backup/backups';
 import { StartupRecovery, type StartupProblem } from './features/backup/StartupRecovery';
 import { checkStorage, markStorageFull, requestPersistentStorage, watchPageForFullStorage } from './features/backup/storage';
@@ -66,7 +66,7 @@ async function openStore(hasBackups: () => Promise<boolean>): Promise<Opened> {
       db.close();
       return { ok: false, problem: 'newer', detail: `database version ${opened / 10}, this app knows ${CURRENT_SCHEMA_VERSION}`, pointer };
     }
-    const { startedAs } = await createSettingsRepository(db).read();
+    const { startedAs } = await createBookkeepingRepository(db).read();
     if (startedAs !== null) {
       localStorage.setItem(STORE_SEEN_KEY, pointer.active);
     } else if (localStorage.getItem(STORE_SEEN_KEY) !== null) {

@@ -1,7 +1,8 @@
 // Every shipped database version's tables, so a restore can build a database exactly as an older
 // backup's version had it and let RegularsDatabase's own upgrades bring it to today's version.
 import Dexie from 'dexie';
-import { RegularsDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './database';
+import { RegularsDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './database';
+import { V6_ROWS_MOVED } from './migrations/v6';
 
 /** Add each new version here with its SCHEMA_V<n> (a test fails until it is). */
 export const SCHEMAS_BY_VERSION: Readonly<Record<number, Readonly<Record<string, string>>>> = Object.freeze({
@@ -10,7 +11,26 @@ export const SCHEMAS_BY_VERSION: Readonly<Record<number, Readonly<Record<string,
   3: SCHEMA_V3,
   4: SCHEMA_V4,
   5: SCHEMA_V5,
+  6: SCHEMA_V6,
 });
+
+/** Versions whose upgrade moves rows out of a table: where those rows are afterwards. */
+const ROWS_MOVED_BY_VERSION: Readonly<Record<number, Readonly<Record<string, readonly string[]>>>> = Object.freeze({
+  6: V6_ROWS_MOVED,
+});
+
+/**
+ * The tables that hold, at today's version, the rows `table` held at `fromVersion`: the table itself and
+ * every table an upgrade since moved some of its rows to (a restore counts the rows there).
+ */
+export function tablesHoldingRowsOf(table: string, fromVersion: number): string[] {
+  const holding = new Set([table]);
+  for (let version = fromVersion + 1; version <= CURRENT_SCHEMA_VERSION; version++) {
+    const moved = ROWS_MOVED_BY_VERSION[version] ?? {};
+    for (const from of [...holding]) for (const to of moved[from] ?? []) holding.add(to);
+  }
+  return [...holding];
+}
 
 /** Today's database version: what an export writes and what a restore ends at. */
 export const CURRENT_SCHEMA_VERSION: number = new RegularsDatabase('regulars-version-probe').verno;

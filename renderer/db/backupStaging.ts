@@ -4,7 +4,10 @@
 // (activeDatabase.ts) only once this has finished, and deletes the staging database on any failure.
 import Dexie from 'dexie';
 import { PAYLOAD_FORMAT, PayloadError, PayloadReader, type PayloadEvent, type PayloadHeader } from '../../shared/domain/backupPayload';
-import { CURRENT_SCHEMA_VERSION, databaseAtVersion, primaryKeyPaths } from './backupSchemas';
+import type { OwnerPinRecord } from '../../shared/domain/ownerPin';
+import { CURRENT_SCHEMA_VERSION, databaseAtVersion, primaryKeyPaths, tablesHoldingRowsOf } from './backupSchemas';
+import { createBookkeepingRepository } from './bookkeeping';
+import { createPinRepository } from './pins';
 import { RegularsDatabase } from './database';
 
 export const RESTORE_FAILURES = [
@@ -43,12 +46,12 @@ export interface StagedDatabase {
   counts: Record<string, number>;
   /** The backup's database version; the staged database is at CURRENT_SCHEMA_VERSION. */
   migratedFrom: number;
-  /** The owner PIN record the backup held (before any carry-over). */
-  stagedOwnerPin: unknown;
+  /** The owner PIN record the backup held (before any carry-over); null when none, or not a whole record. */
+  stagedOwnerPin: OwnerPinRecord | null;
 }
 
 /** Today's owner PIN, put into the restored store so the PIN the owner just typed stays the PIN. */
-export type OwnerPinCarry = { ownerPin: unknown } | null;
+export type OwnerPinCarry = { ownerPin: OwnerPinRecord | null } | null;
 
 function errorNames(error: unknown, depth = 0): string[] {
   if (typeof error !== 'object' || error === null || depth > 4) return [];
@@ -89,9 +92,6 @@ async function countsOf(db: Dexie, tables: Iterable<string>): Promise<Record<str
   for (const name of tables) counts[name] = await db.table(name).count();
   return counts;
 }
-
-/** A key no store uses; written and deleted again so the last transaction commits durably. */
-const COMMIT_MARKER = '\u0000restore-commit';
 
 export interface StagingImport {
   /** The next piece of the payload, in order. */
@@ -200,18 +200,18 @@ export function createStagingImport(name: string, expected: StagingExpectation):
       }
       try {
         if (upgraded.verno !== CURRENT_SCHEMA_VERSION) throw new RestoreError('restore-migration-failed', `at version ${upgraded.verno}`);
-        // An upgrade may add tables, fields and rows (a setting it caches); it must never lose a row.
-        const now = await countsOf(upgraded, Object.keys(counts));
-        const kept = fromVersion === CURRENT_SCHEMA_VERSION ? sameCounts(now, counts) : Object.entries(counts).every(([table, rows]) => (now[table] ?? 0) >= rows);
+        // An upgrade may add tables, fields and rows (a setting it caches), and move rows to a new table
+        // (counted where they went); it must never lose a row.
+        const now = await countsOf(upgraded, upgraded.tables.map((table) => table.name));
+        const held = (table: string) => tablesHoldingRowsOf(table, fromVersion).reduce((sum, name) => sum + (now[name] ?? 0), 0);
+        const kept =
+          fromVersion === CURRENT_SCHEMA_VERSION ? sameCounts(await countsOf(upgraded, Object.keys(counts)), counts) : Object.entries(counts).every(([table, rows]) => held(table) >= rows);
         if (!kept) throw new RestoreError('restore-migration-failed', 'rows were lost in the upgrade');
-        const stagedOwnerPin = (await upgraded.settings.get('ownerPin'))?.value ?? null;
-        await upgraded.transaction('rw', upgraded.settings, async () => {
-          if (carry !== null) {
-            if (carry.ownerPin === null) await upgraded.settings.delete('ownerPin');
-            else await upgraded.settings.put({ key: 'ownerPin', value: carry.ownerPin });
-          }
-          await upgraded.settings.put({ key: COMMIT_MARKER, value: true });
-          await upgraded.settings.delete(COMMIT_MARKER);
+        const pins = createPinRepository(upgraded);
+        const stagedOwnerPin = await pins.read('owner');
+        await upgraded.transaction('rw', [upgraded.pins, upgraded.bookkeeping], async () => {
+          if (carry !== null) await pins.write('owner', carry.ownerPin);
+          await createBookkeepingRepository(upgraded).touchRestoreCommit();
         });
         upgraded.close();
         staging = null;

@@ -5,12 +5,12 @@ import type { Customer, CustomerFields } from '../../shared/domain/customer';
 import { customerFieldsOf, deriveCustomerIndexFields, editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
 import type { StatusSettings, TierHistoryEntry } from '../../shared/domain/customerStatus';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '../../shared/domain/lifecycle';
-import { settingsFromRows } from '../../shared/domain/settings';
 import { statusGroups } from '../../shared/domain/statusGroups';
 import { assertNever } from '../../shared/result';
 import { matchesAllTerms } from '../../shared/domain/searchTokens';
 import type { RegularsDatabase } from './database';
 import { dropFromSearch, idsWithTokenPrefix, indexForSearch } from './customerSearch';
+import { createSettingsRepository } from './settings';
 
 export const CUSTOMER_SORT_FIELDS = ['name', 'phone', 'tier', 'stage', 'risk', 'tags', 'totalSpent', 'purchaseCount', 'lastPurchase', 'createdAt', 'updatedAt'] as const;
 export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
@@ -173,7 +173,7 @@ function rangesOf(plan: SortPlan): ActiveRange[] {
 
 /** The status rules in force (the group a new customer starts in depends on them). */
 export async function statusRules(db: RegularsDatabase): Promise<StatusSettings> {
-  return settingsFromRows((await db.settings.bulkGet(['status'])).filter((r) => r !== undefined)).status;
+  return createSettingsRepository(db).statusRules();
 }
 
 export class CustomerNotFoundError extends Error {

@@ -99,11 +99,13 @@ describe('RegularsDatabase', () => {
     expect({ ...SCHEMA_V5, customers: SCHEMA_V4.customers, customerSearch: undefined }).toEqual({ ...SCHEMA_V4, customerSearch: undefined });
   });
 
-  it('opens a new database at version 5 with its tables and indexes', async () => {
+  it('opens a new database at version 6 with its tables and indexes', async () => {
     const db = new RegularsDatabase(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(5);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'catalog', 'customerSearch', 'customers', 'imports', 'interactions', 'purchases', 'settings', 'tierHistory']);
+    expect(db.verno).toBe(6);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'catalog', 'customerSearch', 'customers', 'imports', 'interactions', 'pins', 'purchases', 'settings', 'tierHistory']);
+    expect(db.bookkeeping.schema.primKey.keyPath).toBe('key');
+    expect(db.pins.schema.primKey.keyPath).toBe('role');
     const customerIndexes = db.customers.schema.indexes.map((i) => i.name);
     expect(customerIndexes).toEqual(expect.arrayContaining(['[isDeleted+nameSort]', '[isDeleted+totalSpentFen]', '[isDeleted+purchaseCount]', '[isDeleted+lastPurchaseSort]']));
     expect(customerIndexes).toEqual(expect.arrayContaining(['[isDeleted+tierId]', '[isDeleted+lifecycleStage]', '[isDeleted+churnLevel]', '[isDeleted+valueAtRiskFen]', '[isDeleted+pendingTierId]']));
@@ -137,7 +139,7 @@ describe('RegularsDatabase', () => {
     vi.setSystemTime(new Date('2026-11-23T10:00:00.000Z'));
     const db = new RegularsDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const stored = await db.customers.toArray();
     expect(stored).toHaveLength(customers.length);
     const byId = new Map(stored.map((c) => [c.id, c]));
@@ -156,12 +158,9 @@ describe('RegularsDatabase', () => {
         ...(c.isDeleted ? { searchTokens: [] } : {}),
       });
     }
-    expect(await db.settings.toArray()).toEqual(
-      expect.arrayContaining([
-        { key: 'startedAs', value: 'demo' },
-        { key: 'defaultRegion', value: 'HK' },
-      ]),
-    );
+    // From version 6 on the configuration stays in settings and how the store was started is bookkeeping.
+    expect(await db.settings.toArray()).toEqual(expect.arrayContaining([{ key: 'defaultRegion', value: 'HK' }]));
+    expect(await db.bookkeeping.toArray()).toEqual(expect.arrayContaining([{ key: 'startedAs', value: 'demo' }]));
     // The new sort indexes hold every customer, the trash apart as before.
     expect(await db.customers.where('[isDeleted+lastPurchaseSort]').between([0, Dexie.minKey], [0, Dexie.maxKey]).count()).toBe(customers.length - 1);
     expect(await db.customers.where('[isDeleted+totalSpentFen]').between([1, Dexie.minKey], [1, Dexie.maxKey]).primaryKeys()).toEqual([customers[7]!.id]);
@@ -184,7 +183,7 @@ describe('RegularsDatabase', () => {
     v1.close();
     const db = new RegularsDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.customers.count()).toBe(0);
     await db.delete();
   });
@@ -232,12 +231,13 @@ describe('RegularsDatabase', () => {
     vi.setSystemTime(new Date(NOW));
     const db = new RegularsDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
 
     const storeMedianGapDays = storeMedianGap(v2Rows.filter((r) => r.isDeleted !== 1).map((r) => r.medianGapDays));
     expect(storeMedianGapDays).toBe(30.5); // the median of c-00000's 31, c-00001's 20 and c-02040's 30.5
-    expect(await db.settings.get('storeMedianGapDays')).toEqual({ key: 'storeMedianGapDays', value: storeMedianGapDays });
-    expect(await db.settings.get('startedAs')).toEqual({ key: 'startedAs', value: 'demo' });
+    // Cached by the v3 upgrade in settings, moved to bookkeeping by the v6 one.
+    expect(await db.bookkeeping.get('storeMedianGapDays')).toEqual({ key: 'storeMedianGapDays', value: storeMedianGapDays });
+    expect(await db.bookkeeping.get('startedAs')).toEqual({ key: 'startedAs', value: 'demo' });
 
     const stored = new Map((await db.customers.toArray()).map((c) => [c.id, c]));
     expect(stored.size).toBe(customers.length);
@@ -296,7 +296,7 @@ describe('RegularsDatabase', () => {
 
     const db = new RegularsDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.customers.toArray()).toEqual(rows);
     expect(await db.tierHistory.count()).toBe(1);
     expect(await db.customers.where('[isDeleted+pendingTierId]').between([0, Dexie.minKey], [0, Dexie.maxKey]).primaryKeys()).toEqual(['c-0']);
@@ -322,7 +322,7 @@ describe('RegularsDatabase', () => {
 
     const db = new RegularsDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.customers.toArray()).toEqual(rows);
     const search = await db.customerSearch.toArray();
     expect(search).toEqual(rows.filter((r) => r.isDeleted === 0 && r.searchTokens.length > 0).map((r) => ({ id: r.id, tokens: r.searchTokens })));

@@ -10,7 +10,10 @@ import type { Interaction } from '../../shared/domain/interaction';
 import type { CatalogEntry, Purchase } from '../../shared/domain/purchase';
 import { systemClock } from '../platform/systemClock';
 import { DATABASE_NAME } from './activeDatabase';
+import type { PinRow } from './pins';
+import { upgradeToV6, V6_NEW_TABLES } from './migrations/v6';
 
+/** A row of the settings table (the owner's configuration) or of the bookkeeping table (version 6). */
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -233,6 +236,16 @@ export interface CustomerSearchRow {
   tokens: string[];
 }
 
+/**
+ * Version 6: the owner's configuration apart from the app's bookkeeping and the PINs (renderer/db/migrations/v6.ts).
+ * settings keeps what the owner chose (phone region, currency, status rules); bookkeeping holds the
+ * derivation caches, job markers and how the store was started; pins holds one PIN record per role.
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  ...V6_NEW_TABLES,
+} as const;
+
 export class RegularsDatabase extends Dexie {
   customers!: EntityTable<Customer, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
@@ -243,6 +256,8 @@ export class RegularsDatabase extends Dexie {
   imports!: EntityTable<ImportBatch, 'id'>;
   tierHistory!: EntityTable<TierHistoryEntry, 'id'>;
   customerSearch!: EntityTable<CustomerSearchRow, 'id'>;
+  bookkeeping!: EntityTable<SettingRow, 'key'>;
+  pins!: EntityTable<PinRow, 'role'>;
 
   /** `clock`: the time an upgrade derives status as of (version 3); the app's clock unless given. */
   constructor(name: string = DATABASE_NAME, options: ConstructorParameters<typeof Dexie>[1] & { clock?: Clock } = {}) {
@@ -259,6 +274,7 @@ export class RegularsDatabase extends Dexie {
     this.version(5)
       .stores(SCHEMA_V5)
       .upgrade((tx) => upgradeToV5(tx.table('customers'), tx.table('customerSearch')));
+    this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
   }
 }
 

@@ -4,11 +4,13 @@ import type { Customer } from '../../shared/domain/customer';
 import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { CatalogEntry, Purchase } from '../../shared/domain/purchase';
-import type { StoreSettings } from '../../shared/domain/settings';
+import type { Bookkeeping } from '../../shared/domain/bookkeeping';
+import type { OwnerPinRecord } from '../../shared/domain/ownerPin';
+import type { SettingsRead, StoreSettings } from '../../shared/domain/settings';
 import { mergeTimeline, TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from '../../shared/domain/timeline';
 import type { AtRiskList, AtRiskQuery, CustomerListQuery, CustomerListResult, CustomerSortField, DuplicateMatches, SortDirection } from './customers';
 import type { DueFollowUp } from './interactions';
-import { catalog, customers, imports, interactions, purchases, settings } from './index';
+import { bookkeeping, catalog, customers, imports, interactions, pins, purchases, settings } from './index';
 import type { ImportBatch } from './database';
 import { readTimelinePage, type TimelineFilter, type TimelinePage } from './timelinePage';
 
@@ -69,8 +71,24 @@ export function useTrash(): Customer[] | undefined {
   return useLiveQuery(() => customers.listTrash(), []);
 }
 
+/** The owner's configuration (phone region, currency, status rules). */
 export function useSettings(): StoreSettings | undefined {
   return useLiveQuery(() => settings.read(), []);
+}
+
+/** The configuration with the keys whose stored value could not be read (their default stands in). */
+export function useSettingsChecked(): SettingsRead | undefined {
+  return useLiveQuery(() => settings.readChecked(), []);
+}
+
+/** What the app keeps for itself: how the store was started, the last recomputation and tier review. */
+export function useBookkeeping(): Bookkeeping | undefined {
+  return useLiveQuery(() => bookkeeping.read(), []);
+}
+
+/** The owner PIN's record: null when none is set, undefined while loading. */
+export function useOwnerPin(): OwnerPinRecord | null | undefined {
+  return useLiveQuery(() => pins.read('owner'), []);
 }
 
 export function useDuplicates(candidate: { phoneKeys: string[]; emailKey: string; excludeId: string | null }): DuplicateMatches | undefined {

@@ -433,7 +433,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       const { signal, onProgress } = opts;
       checkCancelled(signal);
       const batchId = deps.newId();
-      return db.transaction('rw', [db.customers, db.customerSearch, db.purchases, db.catalog, db.imports, db.auditLog, db.settings, db.tierHistory], async () => {
+      return db.transaction('rw', [db.customers, db.customerSearch, db.purchases, db.catalog, db.imports, db.auditLog, db.settings, db.bookkeeping, db.tierHistory], async () => {
         onProgress?.({ phase: 'planning', done: 0, total: input.result.purchases.length });
         const plan = await planPurchasesNow(input.result);
         checkCancelled(signal);
@@ -556,7 +556,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
      * rebuilt after a purchases import, the batch is marked undone and the undo is logged.
      */
     async undo(batchId: string): Promise<ImportBatch> {
-      return db.transaction('rw', [db.customers, db.customerSearch, db.purchases, db.interactions, db.catalog, db.imports, db.auditLog, db.settings, db.tierHistory], async () => {
+      return db.transaction('rw', [db.customers, db.customerSearch, db.purchases, db.interactions, db.catalog, db.imports, db.auditLog, db.settings, db.bookkeeping, db.tierHistory], async () => {
         const batch = await db.imports.get(batchId);
         if (!batch || batch.undoneAt !== null) throw new ImportBatchNotFoundError(batchId);
         const created = new Set(batch.createdCustomerIds);

@@ -7,6 +7,8 @@ import { createCustomerRepository } from './customers';
 import { createInteractionRepository } from './interactions';
 import { createPurchaseRepository } from './purchases';
 import { createSettingsRepository } from './settings';
+import { createBookkeepingRepository } from './bookkeeping';
+import { createPinRepository } from './pins';
 import { createExportReader } from './exportData';
 import { mergeCustomers, readDuplicateCandidates, type ReadProgress } from './merge';
 
@@ -14,6 +16,8 @@ const deps = { now: systemClock, newId: () => crypto.randomUUID() };
 
 export const customers = createCustomerRepository(database(), deps);
 export const settings = createSettingsRepository(database());
+export const bookkeeping = createBookkeepingRepository(database());
+export const pins = createPinRepository(database());
 // Gaps between visits count the clerk's local calendar days.
 export const purchases = createPurchaseRepository(database(), { ...deps, dayOf: localDayOf });
 export const interactions = createInteractionRepository(database(), deps);

@@ -93,7 +93,7 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & Pick
     const ids = [...new Set(customerIds)];
     if (ids.length < 2) throw new MergeError('too-few');
     if (!ids.includes(choice.survivorId)) throw new MergeError('survivor-missing');
-    return db.transaction('rw', [db.customers, db.customerSearch, db.purchases, db.interactions, db.auditLog, db.settings, db.tierHistory], async () => {
+    return db.transaction('rw', [db.customers, db.customerSearch, db.purchases, db.interactions, db.auditLog, db.settings, db.bookkeeping, db.tierHistory], async () => {
       const found = await db.customers.bulkGet(ids);
       const before: Customer[] = found.map((c, i) => {
         if (!c) throw new CustomerNotFoundError(ids[i]!);

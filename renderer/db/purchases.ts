@@ -6,7 +6,6 @@ import { DERIVATION_RULES_VERSION, dayNumber, groupPurchasesByCustomer, localDay
 import { rfmCutPoints, type RfmInput } from '../../shared/domain/rfm';
 import { derivedCustomerRecord, type StatusContext, type StatusCorrection } from '../../shared/domain/customerRecord';
 import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
-import { settingsFromRows } from '../../shared/domain/settings';
 import { tierBeforeMistake, type CorrectionCause } from '../../shared/domain/tierCorrection';
 import {
   assertPurchaseFields,
@@ -21,9 +20,11 @@ import {
   type PurchaseErrorCode,
   type PurchaseFields,
 } from '../../shared/domain/purchase';
+import { createBookkeepingRepository } from './bookkeeping';
 import { createCatalogRepository, noteInCatalog } from './catalog';
 import { CustomerNotFoundError, type RepositoryDeps } from './customers';
 import type { RegularsDatabase } from './database';
+import { createSettingsRepository } from './settings';
 
 export interface PurchaseRepositoryDeps extends RepositoryDeps {
   /** The calendar day of an ISO time for the gap figures; the app passes local time. */
@@ -72,6 +73,8 @@ const RECOMPUTE_CHUNK = 2_000;
 export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRepositoryDeps) {
   const dayOf = deps.dayOf ?? localDayOf;
   const catalog = createCatalogRepository(db);
+  const settings = createSettingsRepository(db);
+  const bookkeeping = createBookkeepingRepository(db);
 
   const customerRange = (customerId: string) =>
     db.purchases.where('[customerId+purchasedAt]').between([customerId, Dexie.minKey], [customerId, Dexie.maxKey], true, true);
@@ -88,14 +91,13 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
     return found;
   }
 
-  /** The status rules and the caches of the full recomputation (store median, RFM cut points), read from the settings table, as of now. */
+  /** The status rules (settings) and the caches of the full recomputation (store median, RFM cut points; bookkeeping), as of now. */
   async function statusContext(applyDowngrades: boolean): Promise<StatusContext> {
-    const rows = (await db.settings.bulkGet(['status', 'storeMedianGapDays', 'rfmCutPoints'])).filter((r) => r !== undefined);
-    const settings = settingsFromRows(rows);
+    const caches = (await bookkeeping.readChecked(['storeMedianGapDays', 'rfmCutPoints'])).values;
     return {
-      settings: settings.status,
-      storeMedianGapDays: settings.storeMedianGapDays,
-      rfmCutPoints: settings.rfmCutPoints,
+      settings: await settings.statusRules(),
+      storeMedianGapDays: caches.storeMedianGapDays,
+      rfmCutPoints: caches.rfmCutPoints,
       asOf: deps.now(),
       dayOf,
       applyDowngrades,
@@ -126,7 +128,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
    * Recomputes the customers' figures and status (tier, stage, risk) from their purchases, through
    * the [customerId+purchasedAt] index, writes those that changed and a tier-history entry for each
    * tier change. This is the one place purchase writes update customers; it runs inside the caller's
-   * transaction (which must include customers, purchases, settings and tierHistory).
+   * transaction (which must include customers, purchases, settings, bookkeeping and tierHistory).
    * updatedAt is left alone: the figures and status are a cache of the purchases, not an edit of the
    * profile, and updatedAt is what the list's "last updated" and a later sync go by.
    */
@@ -176,10 +178,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
       }
       after = rows[rows.length - 1]!.id;
     }
-    await db.settings.bulkPut([
-      { key: 'storeMedianGapDays', value: storeMedianGap(medians) },
-      { key: 'rfmCutPoints', value: rfmCutPoints(rfmInputs) },
-    ]);
+    await bookkeeping.write({ storeMedianGapDays: storeMedianGap(medians), rfmCutPoints: rfmCutPoints(rfmInputs) });
   }
 
   /** Customers in id order, RECOMPUTE_CHUNK per transaction, each chunk's purchases read as one range. */
@@ -228,10 +227,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
     if (rollover) await storeWideCaches();
     const result = await deriveInChunks(await statusContext(false), total, onProgress);
     if (rollover) {
-      await db.settings.bulkPut([
-        { key: 'statusRecomputedOn', value: dayOf(deps.now().toISOString()) },
-        { key: 'derivationRulesVersion', value: DERIVATION_RULES_VERSION },
-      ]);
+      await bookkeeping.write({ statusRecomputedOn: dayOf(deps.now().toISOString()), derivationRulesVersion: DERIVATION_RULES_VERSION });
     }
     return result;
   }
@@ -257,7 +253,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
       done += part.length;
       onProgress?.({ done, total: ids.length });
     }
-    await db.settings.put({ key: 'lastTierReviewAt', value: dayOf(deps.now().toISOString()) });
+    await bookkeeping.write({ lastTierReviewAt: dayOf(deps.now().toISOString()) });
     return { customers: ids.length, changed: changedCount };
   }
 
@@ -276,7 +272,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
     return original;
   }
 
-  const tables = [db.purchases, db.customers, db.catalog, db.settings, db.tierHistory] as const;
+  const tables = [db.purchases, db.customers, db.catalog, db.settings, db.bookkeeping, db.tierHistory] as const;
 
   return {
     /**
@@ -372,7 +368,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
     returnsOf,
 
     /**
-     * The incremental path's status context (rules and cached store median from the settings table,
+     * The incremental path's status context (rules from the settings table, cached store median and cut points from bookkeeping,
      * asOf now), for writers that derive new customers in memory (imports). Inside the caller's transaction.
      */
     statusContext(): Promise<StatusContext> {
@@ -407,12 +403,12 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
      * an upgrade they alone caused goes back at once.
      */
     async refreshFigures(customerIds: Iterable<string>, corrections?: ReadonlyMap<string, PurchaseCorrection>): Promise<void> {
-      await db.transaction('rw', [db.customers, db.purchases, db.settings, db.tierHistory], () => refreshFigures(customerIds, corrections));
+      await db.transaction('rw', [db.customers, db.purchases, db.settings, db.bookkeeping, db.tierHistory], () => refreshFigures(customerIds, corrections));
     },
 
     /** Moves every purchase of one customer to another (a merge) and recomputes both customers' figures. */
     async moveAll(fromCustomerId: string, toCustomerId: string): Promise<number> {
-      return db.transaction('rw', [db.customers, db.purchases, db.settings, db.tierHistory], async () => {
+      return db.transaction('rw', [db.customers, db.purchases, db.settings, db.bookkeeping, db.tierHistory], async () => {
         await requireCustomer(toCustomerId);
         const rows = await customerRange(fromCustomerId).toArray();
         const now = deps.now().toISOString();
@@ -425,7 +421,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
 
     /** Deletes a customer's purchases for good (deleting the customer from the trash). Returns how many. */
     async removeAllForCustomer(customerId: string): Promise<number> {
-      return db.transaction('rw', [db.customers, db.purchases, db.settings, db.tierHistory], async () => {
+      return db.transaction('rw', [db.customers, db.purchases, db.settings, db.bookkeeping, db.tierHistory], async () => {
         const rows = await customerRange(customerId).toArray();
         await db.purchases.bulkDelete(rows.map((p) => p.id));
         await refreshFigures([customerId], new Map([[customerId, { cause: 'deleted', before: rows }]]));

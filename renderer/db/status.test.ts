@@ -74,15 +74,15 @@ describe('customer status in the purchase transaction', () => {
     clock = new Date('2026-03-08T01:00:00Z');
     await purchases.recomputeAllStatus();
     expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'regular', pendingTierId: 'potential', statusAsOf: '2026-03-08' });
-    expect(await db.settings.get('statusRecomputedOn')).toEqual({ key: 'statusRecomputedOn', value: '2026-03-08' });
-    expect(await db.settings.get('derivationRulesVersion')).toEqual({ key: 'derivationRulesVersion', value: DERIVATION_RULES_VERSION });
+    expect(await db.bookkeeping.get('statusRecomputedOn')).toEqual({ key: 'statusRecomputedOn', value: '2026-03-08' });
+    expect(await db.bookkeeping.get('derivationRulesVersion')).toEqual({ key: 'derivationRulesVersion', value: DERIVATION_RULES_VERSION });
 
     // The owner applies the review: the downgrade takes effect, with its history, and the day is kept.
     const progress: [number, number][] = [];
     expect(await purchases.applyTierReview((p) => progress.push([p.done, p.total]))).toEqual({ customers: 1, changed: 1 });
     expect(progress.at(-1)).toEqual([1, 1]);
     expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'potential', pendingTierId: null, pendingTierReason: null, lastTierReviewAt: '2026-03-08' });
-    expect(await db.settings.get('lastTierReviewAt')).toEqual({ key: 'lastTierReviewAt', value: '2026-03-08' });
+    expect(await db.bookkeeping.get('lastTierReviewAt')).toEqual({ key: 'lastTierReviewAt', value: '2026-03-08' });
     expect((await db.tierHistory.where('[customerId+at]').between([c.id, ''], [c.id, '\uffff']).toArray()).map((h) => [h.from, h.to, h.reason.code])).toEqual([
       ['potential', 'regular', 'tier-upgrade'],
       ['regular', 'potential', 'tier-downgrade'],
@@ -230,7 +230,7 @@ describe('incremental status equals a full recomputation', () => {
     const groups = groupPurchasesByCustomer(history.purchases);
     const median = storeMedianGap(demo.map((d) => computeCustomerFigures(groups.get(d.id) ?? [], utcDayOf).medianGapDays));
     expect(median).not.toBeNull();
-    await db.settings.put({ key: 'storeMedianGapDays', value: median });
+    await db.bookkeeping.put({ key: 'storeMedianGapDays', value: median });
 
     // Each record written at its own time, in time order: as the customerStatus test explains, no step
     // then sees a churned customer, and the tier's only memory is a downgrade pending until the review.
@@ -295,7 +295,7 @@ describe('incremental status equals a full recomputation', () => {
     const result = await purchases.recomputeAllStatus((p) => progress.push(p.done));
     expect(result.customers).toBe(demo.length);
     expect(progress.at(-1)).toBe(demo.length);
-    expect(await db.settings.get('storeMedianGapDays')).toEqual({ key: 'storeMedianGapDays', value: median });
+    expect(await db.bookkeeping.get('storeMedianGapDays')).toEqual({ key: 'storeMedianGapDays', value: median });
     const full = new Map((await db.customers.toArray()).map((c) => [c.id, c]));
     for (const [id, c] of incremental) {
       // From the floor every customer moves up at once to the tier they qualify for: the tier the

@@ -27,7 +27,7 @@ describe('store setup', () => {
     await createStoreSetup(db, deps()).start('empty');
     expect(await db.customers.count()).toBe(0);
     expect(await db.purchases.count()).toBe(0);
-    expect(await db.settings.get('startedAs')).toEqual({ key: 'startedAs', value: 'empty' });
+    expect(await db.bookkeeping.get('startedAs')).toEqual({ key: 'startedAs', value: 'empty' });
   });
 
   it('starts the demo store with three years of purchases, contacts, the catalog, and figures a recomputation agrees with', async () => {

@@ -5,17 +5,20 @@ import { derivedCustomerRecord, newCustomerRecord } from '../../shared/domain/cu
 import { storeMedianGap } from '../../shared/domain/churn';
 import { computeCustomerFigures, groupPurchasesByCustomer, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
 import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
-import { settingsFromRows } from '../../shared/domain/settings';
 import { catalogFromPurchases } from '../../shared/domain/purchase';
 import type { RegularsDatabase } from './database';
 import type { RepositoryDeps } from './customers';
 import { indexForSearch } from './customerSearch';
+import { createBookkeepingRepository } from './bookkeeping';
+import { createSettingsRepository } from './settings';
 
 export const DEMO_SEED = 20261123;
 export const DEMO_CUSTOMER_COUNT = 240;
 
 export function createStoreSetup(db: RegularsDatabase, deps: RepositoryDeps & { dayOf?: DayOf }) {
   const dayOf = deps.dayOf ?? localDayOf;
+  const settings = createSettingsRepository(db);
+  const bookkeeping = createBookkeepingRepository(db);
   return {
     /**
      * The demo store: customers created over three years, their purchases and contacts, and the
@@ -23,19 +26,19 @@ export function createStoreSetup(db: RegularsDatabase, deps: RepositoryDeps & { 
      * median gap computed first and cached, as the full recomputation does) and their tier history.
      */
     async start(kind: 'empty' | 'demo'): Promise<void> {
-      await db.transaction('rw', [db.customers, db.customerSearch, db.settings, db.purchases, db.interactions, db.catalog, db.tierHistory], async () => {
+      await db.transaction('rw', [db.customers, db.customerSearch, db.settings, db.bookkeeping, db.purchases, db.interactions, db.catalog, db.tierHistory], async () => {
         if (kind === 'demo') {
           const now = deps.now();
           const demo = generateDemoCustomers({ seed: DEMO_SEED, count: DEMO_CUSTOMER_COUNT, now, newId: deps.newId });
           const history = generateDemoPurchases({ seed: DEMO_SEED, customers: demo, now, newId: deps.newId });
           const byCustomer = groupPurchasesByCustomer(history.purchases);
           const storeMedianGapDays = storeMedianGap(demo.map((d) => computeCustomerFigures(byCustomer.get(d.id) ?? [], dayOf).medianGapDays));
-          await db.settings.put({ key: 'storeMedianGapDays', value: storeMedianGapDays });
-          const settings = settingsFromRows((await db.settings.bulkGet(['status'])).filter((r) => r !== undefined));
-          const ctx = { settings: settings.status, storeMedianGapDays, rfmCutPoints: null, asOf: now, dayOf, applyDowngrades: false, newId: deps.newId };
+          await bookkeeping.write({ storeMedianGapDays });
+          const status = await settings.statusRules();
+          const ctx = { settings: status, storeMedianGapDays, rfmCutPoints: null, asOf: now, dayOf, applyDowngrades: false, newId: deps.newId };
           const tierHistory: TierHistoryEntry[] = [];
           const customers = demo.map((d) => {
-            const derived = derivedCustomerRecord(newCustomerRecord(d.fields, d.id, now, d.createdAt, settings.status), byCustomer.get(d.id) ?? [], ctx);
+            const derived = derivedCustomerRecord(newCustomerRecord(d.fields, d.id, now, d.createdAt, status), byCustomer.get(d.id) ?? [], ctx);
             tierHistory.push(...derived.history);
             return derived.record;
           });
@@ -46,7 +49,7 @@ export function createStoreSetup(db: RegularsDatabase, deps: RepositoryDeps & { 
           await db.interactions.bulkAdd(history.interactions);
           await db.catalog.bulkAdd([...catalogFromPurchases(history.purchases).values()]);
         }
-        await db.settings.put({ key: 'startedAs', value: kind });
+        await bookkeeping.write({ startedAs: kind });
       });
     },
   };

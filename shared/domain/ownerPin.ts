@@ -136,3 +136,10 @@ export function pinAttemptsFrom(value: unknown, now: Date): PinAttempts {
   if (parsed.success) return parsed.data;
   return { failures: FREE_PIN_ATTEMPTS, lastFailureAt: now.toISOString() };
 }
+
+/**
+ * Whose PIN a record is: each role's record is a row of its own (renderer/db/pins.ts), so a role added
+ * later (the clerk) is a word here, not a new table.
+ */
+export const PIN_ROLES = ['owner'] as const;
+export type PinRole = (typeof PIN_ROLES)[number];

@@ -1,12 +1,10 @@
-// The store's settings: their shape, defaults, and how a stored value is read back safely.
+// The store's configuration (what the owner chose): its shape, defaults, and how a stored value is read back safely.
 import { z } from 'zod';
 import { PHONE_REGIONS } from './customer';
 import { validateChurnRules } from './churn';
 import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from './customerStatus';
 import { validateLifecycleRules } from './lifecycle';
 import { CURRENCIES } from './money';
-import { isRfmCutPoints, type RfmCutPoints } from './rfm';
-import { ownerPinRecordSchema } from './ownerPin';
 import { RFM_GROUPS, STATUS_GROUPINGS } from './statusGroups';
 import { isValidTierBenefits, validateTierScheme } from './tiers';
 
@@ -40,11 +38,13 @@ export function isValidStatusSettings(value: unknown): boolean {
   return statusSettingsFrom(value) !== null;
 }
 
+/**
+ * The store's configuration: what the owner chose. Caches, job markers and the store's bookkeeping are
+ * in bookkeeping.ts, the PINs in ownerPin.ts; each has a table of its own.
+ */
 export const storeSettingsSchema = z.object({
   /** Region assumed for phone numbers typed without a country code. */
   defaultRegion: z.enum(PHONE_REGIONS),
-  /** How the store was started on first launch; null until the owner chose. */
-  startedAs: z.enum(['empty', 'demo']).nullable(),
   /** The store's currency: how amounts (integer minor units) are typed and shown. */
   currency: z.enum(CURRENCIES),
   /** The rules that decide tier, lifecycle stage and churn risk. */
@@ -56,60 +56,47 @@ export const storeSettingsSchema = z.object({
     }
     return settings;
   }),
-  /**
-   * Cache: the store's median gap between visits (storeMedianGap over the customers' median gaps),
-   * written by the full status recomputation and read by the incremental one. null when none.
-   */
-  storeMedianGapDays: z.number().finite().positive().nullable(),
-  /** Cache: the store's RFM cut points, written by the full status recomputation. null before the first. */
-  rfmCutPoints: z.custom<RfmCutPoints>(isRfmCutPoints).nullable(),
-  /** 'yyyy-MM-dd' of the last tier review the owner applied; null when none yet (the first review is due). */
-  lastTierReviewAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  /** 'yyyy-MM-dd' of the last full status recomputation (the daily rollover runs one when this is not today). */
-  statusRecomputedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  /** DERIVATION_RULES_VERSION of the last full status recomputation; 0 before the first (or from an app older than the marker). */
-  derivationRulesVersion: z.number().int().nonnegative(),
-  /** The owner PIN's salted hash (never the PIN); null until the owner sets one. Restore, backup settings and the backup password ask for it. */
-  ownerPin: ownerPinRecordSchema.nullable(),
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 export type SettingKey = keyof StoreSettings;
+export const SETTING_KEYS = Object.keys(storeSettingsSchema.shape) as SettingKey[];
 
 export const DEFAULT_SETTINGS: StoreSettings = {
   defaultRegion: 'CN',
-  startedAs: null,
   currency: 'CNY',
   status: DEFAULT_STATUS_SETTINGS,
-  storeMedianGapDays: null,
-  rfmCutPoints: null,
-  lastTierReviewAt: null,
-  statusRecomputedOn: null,
-  derivationRulesVersion: 0,
-  ownerPin: null,
 };
 
-/**
- * Whether the store's figures and status need a full recomputation: none yet today (risk and stage age
- * with the days), or the last one applied older derivation rules than this app's.
- */
-export function statusRecomputationDue(
-  settings: Pick<StoreSettings, 'statusRecomputedOn' | 'derivationRulesVersion'>,
-  today: string,
-  rulesVersion: number,
-): boolean {
-  return settings.statusRecomputedOn !== today || settings.derivationRulesVersion !== rulesVersion;
+/** The settings as read back, and the keys whose stored value no longer fits (their default is in use). */
+export interface SettingsRead {
+  settings: StoreSettings;
+  unreadable: SettingKey[];
 }
 
-/** Merges stored rows over the defaults; a row that no longer fits its schema falls back to the default. */
-export function settingsFromRows(rows: { key: string; value: unknown }[]): StoreSettings {
+function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(DEFAULT_SETTINGS, key);
+}
+
+/**
+ * Merges stored rows over the defaults. A row that no longer fits its schema falls back to the default,
+ * explicitly: its key is listed in `unreadable`, so the settings screen says which defaults stand in.
+ * Rows of keys that are not configuration are not read.
+ */
+export function readSettingsRows(rows: readonly { key: string; value: unknown }[]): SettingsRead {
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const unreadable: SettingKey[] = [];
   for (const row of rows) {
-    if (!(row.key in DEFAULT_SETTINGS)) continue;
-    const field = storeSettingsSchema.shape[row.key as SettingKey];
-    const parsed = field.safeParse(row.value);
+    if (!isSettingKey(row.key)) continue;
+    const parsed = storeSettingsSchema.shape[row.key].safeParse(row.value);
     if (parsed.success) merged[row.key] = parsed.data;
+    else unreadable.push(row.key);
   }
-  return storeSettingsSchema.parse(merged);
+  return { settings: storeSettingsSchema.parse(merged), unreadable };
+}
+
+/** readSettingsRows without the list of unreadable keys. */
+export function settingsFromRows(rows: readonly { key: string; value: unknown }[]): StoreSettings {
+  return readSettingsRows(rows).settings;
 }
 
 export { CURRENCIES, type Currency } from './money';

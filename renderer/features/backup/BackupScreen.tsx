@@ -6,7 +6,7 @@ import type { BackupEntry, BackupListing, BackupPreview, BackupSource } from '..
 import type { DesktopApi } from '../../../shared/ipc/contract';
 import { useTableCounts } from '../../db/backupHooks';
 import { CURRENT_SCHEMA_VERSION } from '../../db/backupSchemas';
-import { useSettings } from '../../db/hooks';
+import { useOwnerPin } from '../../db/hooks';
 import { useDesktop } from '../../platform/context';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { BackupPasswordDialog } from './BackupPasswordDialog';
@@ -42,7 +42,7 @@ export function BackupScreen() {
   const clock = useClock();
   const { t } = useTranslation();
   const { api, info } = useDesktop();
-  const store = useSettings();
+  const ownerPin = useOwnerPin();
   const { listing, error } = useBackupListing(api);
   const settings = useBackupState((s) => s.settings);
   const running = useBackupState((s) => s.running);
@@ -51,7 +51,7 @@ export function BackupScreen() {
   const storagePersisted = useBackupState((s) => s.storagePersisted);
   const restoreTest = useBackupState((s) => s.restoreTest);
   const testingRestore = useBackupState((s) => s.testingRestore);
-  const gate = useOwnerGate(store?.ownerPin);
+  const gate = useOwnerGate(ownerPin);
   const [manualResult, setManualResult] = useState<BackupViewProps['manualResult']>(null);
   const [notice, setNotice] = useState<BackupViewProps['notice']>(null);
   const [editing, setEditing] = useState(false);
@@ -66,7 +66,7 @@ export function BackupScreen() {
 
   // "Undo" on the restore notice: restore the safety backup it names, once the PIN record has loaded.
   const pendingRestore = useBackupState((s) => s.pendingRestore);
-  const pinLoaded = store !== undefined;
+  const pinLoaded = ownerPin !== undefined;
   const { run: runAsOwner } = gate;
   useEffect(() => {
     if (!pendingRestore || !pinLoaded) return;
@@ -155,7 +155,7 @@ export function BackupScreen() {
         storagePersisted={storagePersisted}
         restoreTest={restoreTest}
         testingRestore={testingRestore}
-        ownerPinSetAt={store?.ownerPin?.setAt ?? null}
+        ownerPinSetAt={ownerPin?.setAt ?? null}
         settingsForm={settingsForm}
         onBackUpNow={() => void backUpNow()}
         onShowFolder={() => void showFolder()}
@@ -165,17 +165,17 @@ export function BackupScreen() {
         onSetPassword={() => gate.run(t('pin.purposes.password'), () => setPasswordDialog(true))}
         onRemovePassword={() => gate.run(t('pin.purposes.password'), () => setConfirmRemovePassword(true))}
         onChangePin={() =>
-          store?.ownerPin ? gate.run(t('pin.purposes.changePin'), () => gate.changePin()) : gate.run(t('pin.purposes.firstPin'), () => setNotice({ kind: 'ok', text: t('pin.setDone') }))
+          ownerPin ? gate.run(t('pin.purposes.changePin'), () => gate.changePin()) : gate.run(t('pin.purposes.firstPin'), () => setNotice({ kind: 'ok', text: t('pin.setDone') }))
         }
       />
       {gate.dialog}
-      {restore && store && (
+      {restore && ownerPin !== undefined && (
         <RestoreDialog
           api={api}
           source={restore.source}
           mode="replace"
           todayCounts={todayCounts ?? {}}
-          carry={{ ownerPin: store.ownerPin }}
+          carry={{ ownerPin }}
           onRestored={onRestored}
           onClose={() => setRestore(null)}
         />

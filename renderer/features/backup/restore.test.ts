@@ -21,6 +21,9 @@ import { CURRENT_SCHEMA_VERSION } from '../../db/backupSchemas';
 import { inProcessBackupWorker, snapshotDatabase, testBackupApi, type TestBackupApi } from '../../../test/support/backup';
 import { RegularsDatabase } from '../../db/database';
 import { createImportRepository } from '../../db/imports';
+import { createPinRepository } from '../../db/pins';
+import { createSettingsRepository } from '../../db/settings';
+import type { OwnerPinRecord } from '../../../shared/domain/ownerPin';
 import { createStoreSetup } from '../../db/storeSetup';
 import { restoreBackup, type RestoreRequest } from './restoreBackup';
 import { restoreTestDue, testRestore } from './restoreTest';
@@ -30,6 +33,7 @@ let main: TestBackupApi;
 let db: RegularsDatabase;
 let pointer: DatabasePointer;
 let ids = 0;
+const PIN: OwnerPinRecord = { version: 1, kdf: 'pbkdf2-sha256', iterations: 210000, salt: 'AAAAAAAAAAAAAAAAAAAAAA==', hash: 'A'.repeat(43) + '=', setAt: '2026-01-01T00:00:00.000Z' };
 const deps = () => ({ now: () => new Date('2026-03-01T10:00:00.000Z'), newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}` });
 
 beforeEach(async () => {
@@ -75,7 +79,9 @@ async function preview(source: BackupSource, password?: string): Promise<BackupP
 async function restoreFrom(source: BackupSource, extra: Partial<RestoreRequest> = {}) {
   const inspected = await main.api.backup.inspect({ source, appSchemaVersion: CURRENT_SCHEMA_VERSION, password: extra.password });
   if (!inspected.ok) return { ok: false as const, reason: { reason: inspected.reason }, stage: 'preview' as const };
-  const restored = await restoreBackup(restoreDeps(), { source, preview: inspected.value, mode: 'replace', carry: { ownerPin: null }, ...extra });
+  // Today's PIN is carried over, as the backup screen does.
+  const carry = { ownerPin: await createPinRepository(db).read('owner') };
+  const restored = await restoreBackup(restoreDeps(), { source, preview: inspected.value, mode: 'replace', carry, ...extra });
   return { ...restored, stage: 'restore' as const };
 }
 
@@ -96,6 +102,8 @@ async function fillDemoStore() {
     invalidRows: 0,
     emptyRows: 0,
   });
+  // The owner PIN has a table of its own (version 6).
+  await createPinRepository(db).write('owner', PIN);
   // Values JSON cannot write, as IndexedDB keeps them (an unknown settings key: the app ignores it).
   // eslint-disable-next-line no-sparse-arrays
   await db.settings.put({ key: 'zz-backup-test', value: { missing: undefined, nan: Number.NaN, negativeZero: -0, at: new Date('2026-01-02T03:04:05.006Z'), holes: [1, , 3] } });
@@ -133,6 +141,8 @@ describe('round trip', () => {
     await createStoreSetup(db, deps()).start('empty');
     await db.interactions.put({ id: 'i-1', customerId: (await db.customers.toCollection().first())!.id } as never);
     await db.tierHistory.put({ id: 't-1', customerId: 'x', at: '2026-01-01T00:00:00.000Z' } as never);
+    await createPinRepository(db).write('owner', PIN);
+    await createSettingsRepository(db).write('currency', 'GBP');
     expect(await db.purchases.count()).toBeGreaterThan(500);
     await expectRoundTrip();
   });
@@ -150,15 +160,16 @@ describe('round trip', () => {
 
   it('keeps today\'s owner PIN in the restored store (the owner just typed it)', async () => {
     await fillDemoStore();
-    const old = { version: 1, kdf: 'pbkdf2-sha256', iterations: 210000, salt: 'AAAAAAAAAAAAAAAAAAAAAA==', hash: 'A'.repeat(43) + '=', setAt: '2026-01-01T00:00:00.000Z' };
-    await db.settings.put({ key: 'ownerPin', value: old });
+    const old = PIN;
+    await createPinRepository(db).write('owner', old);
     const backup = await backUp();
     const today = { ...old, salt: 'BBBBBBBBBBBBBBBBBBBBBA==', setAt: '2026-02-01T00:00:00.000Z' };
     const restored = await restoreFrom({ fileName: backup.fileName }, { carry: { ownerPin: today } });
     if (!restored.ok) throw new Error(JSON.stringify(restored.reason));
     expect(restored.value.staged.stagedOwnerPin).toEqual(old);
     const after = new RegularsDatabase(restored.value.database);
-    expect((await after.settings.get('ownerPin'))?.value).toEqual(today);
+    expect(await after.pins.get('owner')).toEqual({ role: 'owner', record: today });
+    expect(await createPinRepository(after).read('owner')).toEqual(today);
     after.close();
   });
 });
@@ -345,7 +356,9 @@ describe('a backup made at database version 1 (a fixture file)', () => {
         pendingTierId: null,
       });
     }
-    expect(await after.settings.toArray()).toEqual(expect.arrayContaining(v1.settings));
+    // Version 6 keeps configuration in settings and the rest (how the store was started) in bookkeeping.
+    expect([...(await after.settings.toArray()), ...(await after.bookkeeping.toArray())]).toEqual(expect.arrayContaining(v1.settings));
+    expect(await after.bookkeeping.get('startedAs')).toEqual({ key: 'startedAs', value: 'empty' });
     expect(await after.purchases.count()).toBe(0);
     expect(await after.tierHistory.count()).toBe(0);
     // The indexes of later versions answer over the restored rows.

@@ -2,7 +2,7 @@
 // first time one is needed, typed otherwise, and good for a few minutes on this screen.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { OwnerPinRecord } from '../../../shared/domain/ownerPin';
-import { settings as settingsRepository } from '../../db';
+import { pins } from '../../db';
 import { isOwnerUnlocked, lockOwner, unlockOwner, useBackupState } from './backupState';
 import { OwnerPinDialog, type PinDialogMode } from './OwnerPinDialog';
 import { useClock } from '../../platform/clock';
@@ -49,7 +49,7 @@ export function useOwnerGate(record: OwnerPinRecord | null | undefined): OwnerGa
       purpose={pending.purpose}
       onCancel={() => setPending(null)}
       onDone={async (next) => {
-        if (next) await settingsRepository.write('ownerPin', next);
+        if (next) await pins.write('owner', next);
         unlockOwner(clock().getTime());
         setPending(null);
         pending.then();

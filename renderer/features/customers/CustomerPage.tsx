@@ -5,7 +5,7 @@ import type { Interaction } from '../../../shared/domain/interaction';
 import { isReturn, type Purchase } from '../../../shared/domain/purchase';
 import { nextReviewDate } from '../../../shared/domain/tiers';
 import { customers, interactions } from '../../db';
-import { useCustomer, useSettings, useTierHistory } from '../../db/hooks';
+import { useBookkeeping, useCustomer, useSettings, useTierHistory } from '../../db/hooks';
 import { formatDateTime } from '../../i18n';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { useUiStore } from '../../stores/ui';
@@ -39,13 +39,14 @@ export function CustomerPage({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const customer = useCustomer(customerId);
   const settings = useSettings();
+  const bookkeeping = useBookkeeping();
   const region = settings?.defaultRegion ?? 'CN';
   const money = useMoney();
   const wording = useStatusWording();
   const tierHistory = useTierHistory(customerId);
   const tierSince = useMemo(() => (customer ? (tierHistory?.find((h) => h.to === customer.tierId)?.at ?? null) : null), [tierHistory, customer]);
   // Only tiers by thresholds wait for a review; before the first one, the review is due now and has no date.
-  const lastReview = settings?.lastTierReviewAt ?? null;
+  const lastReview = bookkeeping?.lastTierReviewAt ?? null;
   const nextReviewDay = settings && settings.status.grouping === 'tiers' && lastReview !== null ? nextReviewDate(lastReview, settings.status.scheme.reviewEveryMonths) : null;
   const [dialog, setDialog] = useState<ActiveDialog | null>(null);
   const [highlightId, setHighlightId] = useState<string | null>(null);

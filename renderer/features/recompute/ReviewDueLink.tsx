@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { localDayOf } from '../../../shared/domain/customerFigures';
 import { nextReviewDate } from '../../../shared/domain/tiers';
-import { useSettings } from '../../db/hooks';
+import { useBookkeeping, useSettings } from '../../db/hooks';
 import { usePendingDowngradeCount } from '../../db/reviewHooks';
 import { routeHref, useRoute } from '../../ui/routes';
 import { useClock } from '../../platform/clock';
@@ -11,10 +11,11 @@ export function ReviewDueLink() {
   const clock = useClock();
   const { t } = useTranslation();
   const settings = useSettings();
+  const bookkeeping = useBookkeeping();
   const waiting = usePendingDowngradeCount();
   const route = useRoute();
-  if (!settings || !waiting || route.name === 'tierReview') return null;
-  const last = settings.lastTierReviewAt;
+  if (!settings || !bookkeeping || !waiting || route.name === 'tierReview') return null;
+  const last = bookkeeping.lastTierReviewAt;
   const due = last === null || nextReviewDate(last, settings.status.scheme.reviewEveryMonths) <= localDayOf(clock().toISOString());
   if (!due) return null;
   return (

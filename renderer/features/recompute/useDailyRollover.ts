@@ -1,7 +1,7 @@
 // Keeps every customer's tier, stage and risk current as days pass: a full recomputation once a day.
 import { useEffect } from 'react';
 import { DERIVATION_RULES_VERSION, localDayOf } from '../../../shared/domain/customerFigures';
-import { statusRecomputationDue, type StoreSettings } from '../../../shared/domain/settings';
+import { statusRecomputationDue, type Bookkeeping } from '../../../shared/domain/bookkeeping';
 import { statusWorker } from './statusClient';
 import { runStatusJob, useStatusJobs } from './statusJobs';
 import type { Clock } from '../../../shared/clock';
@@ -17,12 +17,12 @@ let attemptedOn: string | null = null;
  * start of an app whose derivation rules changed, so stored figures never follow the old rules.
  */
 export function useDailyRollover(
-  settings: Pick<StoreSettings, 'startedAs' | 'statusRecomputedOn' | 'derivationRulesVersion'> | undefined,
+  bookkeeping: Pick<Bookkeeping, 'startedAs' | 'statusRecomputedOn' | 'derivationRulesVersion'> | undefined,
   clock: Clock,
 ): void {
-  const started = settings !== undefined && settings.startedAs !== null;
-  const recomputedOn = settings?.statusRecomputedOn ?? null;
-  const rulesVersion = settings?.derivationRulesVersion ?? 0;
+  const started = bookkeeping !== undefined && bookkeeping.startedAs !== null;
+  const recomputedOn = bookkeeping?.statusRecomputedOn ?? null;
+  const rulesVersion = bookkeeping?.derivationRulesVersion ?? 0;
   useEffect(() => {
     if (!started) return;
     const check = () => {

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { nextReviewDate } from '../../../shared/domain/tiers';
 import { localDayOf } from '../../../shared/domain/customerFigures';
-import { useSettings } from '../../db/hooks';
+import { useBookkeeping, useSettings } from '../../db/hooks';
 import { usePendingDowngrades } from '../../db/reviewHooks';
 import { statusWorker } from '../recompute/statusClient';
 import { runStatusJob, useStatusJobs } from '../recompute/statusJobs';
@@ -15,13 +15,14 @@ const SHOWN = 500;
 export function TierReviewScreen() {
   const clock = useClock();
   const settings = useSettings();
+  const bookkeeping = useBookkeeping();
   const pending = usePendingDowngrades(SHOWN);
   const running = useStatusJobs((s) => s.running);
   const [apply, setApply] = useState<ApplyState>({ phase: 'idle' });
-  if (!settings || !pending) return <div className="loading" aria-busy="true" />;
+  if (!settings || !bookkeeping || !pending) return <div className="loading" aria-busy="true" />;
 
   const today = localDayOf(clock().toISOString());
-  const last = settings.lastTierReviewAt;
+  const last = bookkeeping.lastTierReviewAt;
   const next = last === null ? null : nextReviewDate(last, settings.status.scheme.reviewEveryMonths);
 
   const onApply = async () => {

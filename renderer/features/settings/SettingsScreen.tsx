@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { PHONE_REGIONS, type PhoneRegion } from '../../../shared/domain/customer';
 import { CURRENCIES, type Currency } from '../../../shared/domain/money';
 import { settings as settingsRepo } from '../../db';
-import { useSettings } from '../../db/hooks';
+import type { SettingKey } from '../../../shared/domain/settings';
+import { useBookkeeping, useSettingsChecked } from '../../db/hooks';
 import { useDesktop } from '../../platform/context';
 import { useUiStore, type ThemeChoice } from '../../stores/ui';
 import { LanguageSelect } from '../../ui/LanguageSelect';
@@ -16,10 +17,19 @@ import { useClock } from '../../platform/clock';
 
 const THEMES: ThemeChoice[] = ['system', 'light', 'dark'];
 
+/** Each setting's name on this screen, for the notice that a stored one could not be read. */
+const SETTING_LABELS: Record<SettingKey, string> = {
+  defaultRegion: 'settings.defaultRegion',
+  currency: 'settings.currency',
+  status: 'settings.statusCard.title',
+};
+
 export function SettingsScreen() {
   const clock = useClock();
   const { t } = useTranslation();
-  const settings = useSettings();
+  const checked = useSettingsChecked();
+  const settings = checked?.settings;
+  const bookkeeping = useBookkeeping();
   const { info } = useDesktop();
   const theme = useUiStore((s) => s.theme);
   const setTheme = useUiStore((s) => s.setTheme);
@@ -30,6 +40,16 @@ export function SettingsScreen() {
       <div className="screen-header">
         <h1 id="settings-heading">{t('nav.settings')}</h1>
       </div>
+      {checked && checked.unreadable.length > 0 && (
+        <div className="banner banner-warning" role="status" data-testid="settings-unreadable">
+          <p>{t('settings.unreadable')}</p>
+          <ul>
+            {checked.unreadable.map((key) => (
+              <li key={key}>{t(SETTING_LABELS[key])}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <section className="card">
         <h2>{t('settings.appearance')}</h2>
         <div className="form-grid">
@@ -95,7 +115,7 @@ export function SettingsScreen() {
         </p>
         <p className="hint">
           {t('settings.statusCard.lastRecompute', {
-            date: settings?.statusRecomputedOn ? formatLongDate(parseISO(settings.statusRecomputedOn)) : t('settings.statusCard.never'),
+            date: bookkeeping?.statusRecomputedOn ? formatLongDate(parseISO(bookkeeping.statusRecomputedOn)) : t('settings.statusCard.never'),
           })}
         </p>
         <div className="card-actions">

@@ -6,7 +6,7 @@ import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from '../../../shared/do
 import type { GroupPreview } from '../../../shared/domain/statusPreview';
 import { nextReviewDate, tierName } from '../../../shared/domain/tiers';
 import { settings as settingsRepo } from '../../db';
-import { useSettings } from '../../db/hooks';
+import { useBookkeeping, useSettings } from '../../db/hooks';
 import { currentLocale } from '../../i18n';
 import { useMoney } from '../purchases/useMoney';
 import { statusWorker } from '../recompute/statusClient';
@@ -19,8 +19,9 @@ const PREVIEW_DELAY_MS = 250;
 
 export function StatusRulesScreen() {
   const settings = useSettings();
-  if (!settings) return <div className="loading" aria-busy="true" />;
-  return <StatusRulesEditor saved={settings.status} lastReviewAt={settings.lastTierReviewAt} />;
+  const bookkeeping = useBookkeeping();
+  if (!settings || !bookkeeping) return <div className="loading" aria-busy="true" />;
+  return <StatusRulesEditor saved={settings.status} lastReviewAt={bookkeeping.lastTierReviewAt} />;
 }
 
 function StatusRulesEditor({ saved, lastReviewAt }: { saved: StatusSettings; lastReviewAt: string | null }) {

@@ -4,7 +4,7 @@
 // per-customer aggregation (count, total, last purchase).
 import { statusWorker } from '../../../renderer/features/recompute/statusClient';
 import { runStatusJob } from '../../../renderer/features/recompute/statusJobs';
-import { settings } from '../../../renderer/db';
+import { bookkeeping, settings } from '../../../renderer/db';
 import { systemClock } from '../../../renderer/platform/systemClock';
 import type { Purchase } from '../../../shared/domain/purchase';
 import type { RawRead, RecomputeRun } from '../protocol';
@@ -55,5 +55,5 @@ export async function rawReadAndAggregate(): Promise<RawRead> {
 export async function prepareHeavyRollover(): Promise<void> {
   const { status } = await settings.read();
   await settings.write('status', { ...status, grouping: status.grouping === 'tiers' ? 'rfm' : 'tiers' });
-  await settings.write('statusRecomputedOn', '2000-01-01');
+  await bookkeeping.write({ statusRecomputedOn: '2000-01-01' });
 }

@@ -195,7 +195,7 @@ async function recomputedToday(page: Page): Promise<boolean> {
     });
     try {
       const row = await new Promise<{ value?: unknown } | undefined>((resolve, reject) => {
-        const g = db.transaction('settings').objectStore('settings').get('statusRecomputedOn');
+        const g = db.transaction('bookkeeping').objectStore('bookkeeping').get('statusRecomputedOn');
         g.onsuccess = () => resolve(g.result as { value?: unknown } | undefined);
         g.onerror = () => reject(g.error ?? new Error('read failed'));
       });
