@@ -11,6 +11,7 @@ import { backupWorker, type BackupWorkerApi } from './backupWorkerClient';
 import { runBackup } from './runBackup';
 import { restoreTestDue, saveRestoreTest, testRestore } from './restoreTest';
 import { systemClock } from '../../platform/systemClock';
+import { firstRows } from '../../ui/firstRows';
 
 // Module-wide, like the schedule: the app's clock (e2e tests fix it through the page's clock).
 const clock = systemClock;
@@ -134,8 +135,17 @@ export function startAutomaticBackups(api: DesktopApi): () => void {
       return state.running !== null || state.restoring;
     },
     memory: localScheduleMemory,
-    setTimer: (run, ms) => window.setTimeout(run, ms),
-    clearTimer: (handle) => window.clearTimeout(handle as number),
+    // A backup due at start-up waits for the list's first rows too: it reads every table.
+    setTimer: (run, ms) => {
+      const handle = { timer: 0, cancel: () => {} };
+      handle.timer = window.setTimeout(() => (handle.cancel = firstRows.after(run)), ms);
+      return handle;
+    },
+    clearTimer: (handle) => {
+      const { timer, cancel } = handle as { timer: number; cancel: () => void };
+      window.clearTimeout(timer);
+      cancel();
+    },
     onPlan: (at) => useBackupState.setState({ nextAutomaticAt: at ? at.toISOString() : null }),
   });
   schedule = automatic;

@@ -1,7 +1,7 @@
 // A virtualized customer table: react-table for columns and sorting state, react-virtual for the rows.
 // A row is drawn again only when its customer's record changed: a recomputation reruns the list's queries
 // chunk after chunk, and redrawing every row on screen each time kept the main thread busy.
-import { memo, useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -13,6 +13,7 @@ import { useCustomerPage, useCustomersByIds } from '../../db/hooks';
 import { countText, currentLocale, formatDate } from '../../i18n';
 import { formatMoney, type Currency } from '../../../shared/domain/money';
 import { navigate } from '../../ui/routes';
+import { firstRows } from '../../ui/firstRows';
 import { useStableRecords } from '../../ui/stableRecords';
 import { RiskBadge, StageBadge, TierBadge } from '../status/StatusBadges';
 import { churnReasonText, type StatusWording } from '../status/statusText';
@@ -108,6 +109,9 @@ export function CustomerTable({ ids, count, sort, direction, onSort, region, cur
   const stableFetched = useStableRecords(fetchedRecords);
   const records = ids ? stableFetched : page;
   const rows = useMemo(() => records && new Map(records.map((c) => [c.id, c])), [records]);
+  useEffect(() => {
+    if (rows !== undefined) firstRows.markShown();
+  }, [rows]);
 
   // What each column shows of a customer; the rows draw it (see CustomerRow), react-table only lays out the columns.
   const cells = useMemo(

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { DERIVATION_RULES_VERSION, localDayOf } from '../../../shared/domain/customerFigures';
 import { statusRecomputationDue, type Bookkeeping } from '../../../shared/domain/bookkeeping';
+import { firstRows } from '../../ui/firstRows';
 import { statusWorker } from './statusClient';
 import { runStatusJob, useStatusJobs } from './statusJobs';
 import type { Clock } from '../../../shared/clock';
@@ -35,8 +36,12 @@ export function useDailyRollover(
       attemptedOn = today;
       runStatusJob(statusWorker(), 'rollover', clock).catch(() => undefined); // the indicator shows the failure
     };
-    check();
+    // At start-up, not before the list's first rows: the recomputation reads and writes every customer.
+    const cancelFirst = firstRows.after(check);
     const timer = setInterval(check, CHECK_EVERY_MS);
-    return () => clearInterval(timer);
+    return () => {
+      cancelFirst();
+      clearInterval(timer);
+    };
   }, [started, recomputedOn, rulesVersion, clock]);
 }

@@ -1,0 +1,49 @@
+// Start-up work the first customer rows do not need waits for them: the daily recomputation and the
+// automatic backups read and write the whole store, and begun at once they competed with the list's first
+// queries for the database and the main thread. They start once the list has drawn its first rows, or
+// after FIRST_ROWS_WAIT_MS when the app opened on another screen.
+
+export const FIRST_ROWS_WAIT_MS = 3_000;
+
+export interface FirstRowsGate {
+  /** The customer list has drawn its first rows (or knows it has none): what waited for them runs now. */
+  markShown(): void;
+  /**
+   * Runs `run` once the first rows are shown, at once if they already were, or after `waitMs` at most.
+   * Returns a cancel, which keeps `run` from running if it has not yet.
+   */
+  after(run: () => void, waitMs?: number): () => void;
+}
+
+export function createFirstRowsGate(): FirstRowsGate {
+  let shown = false;
+  const waiting = new Set<() => void>();
+  return {
+    markShown() {
+      if (shown) return;
+      shown = true;
+      for (const run of [...waiting]) run();
+    },
+    after(run, waitMs = FIRST_ROWS_WAIT_MS) {
+      let pending = true;
+      const once = () => {
+        if (!pending) return;
+        pending = false;
+        clearTimeout(timer);
+        waiting.delete(once);
+        run();
+      };
+      const timer = setTimeout(once, waitMs);
+      waiting.add(once);
+      if (shown) once();
+      return () => {
+        pending = false;
+        clearTimeout(timer);
+        waiting.delete(once);
+      };
+    },
+  };
+}
+
+/** The page's gate: one start-up per page. */
+export const firstRows = createFirstRowsGate();
