@@ -137,6 +137,41 @@ test.describe('settings and the main process', () => {
     expect(malformed).toEqual({ ok: false, reason: 'invalid-request' });
   });
 
+  test('a stored setting that no longer fits is named on the settings screen, its default shown, until the owner chooses again', async ({ app, page }) => {
+    await app.startEmptyStore();
+    // Damage two stored settings below the app, as a faulty disk or an old bug could.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('regulars');
+          open.onerror = () => reject(open.error ?? new Error('open failed'));
+          open.onsuccess = () => {
+            const tx = open.result.transaction('settings', 'readwrite');
+            tx.objectStore('settings').put({ key: 'defaultRegion', value: 'XX' });
+            tx.objectStore('settings').put({ key: 'currency', value: 12 });
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+          };
+        }),
+    );
+    await page.getByTestId('nav-settings').click();
+    const notice = page.getByTestId('settings-unreadable');
+    const regionLabel = (await page.locator('label[for="s-region"]').textContent())!;
+    const currencyLabel = (await page.locator('label[for="s-currency"]').textContent())!;
+    await expect(notice.getByRole('listitem')).toHaveText([regionLabel, currencyLabel]);
+    await expect(notice).not.toContainText('settings.');
+    await expect(page.getByTestId('region-select')).toHaveValue('CN');
+    await expect(page.getByTestId('currency-select')).toHaveValue('CNY');
+    await page.getByTestId('region-select').selectOption('HK');
+    await expect(notice.getByRole('listitem')).toHaveText([currencyLabel]);
+    await page.getByTestId('currency-select').selectOption('HKD');
+    await expect(notice).toBeHidden();
+    await expect(page.getByTestId('region-select')).toHaveValue('HK');
+  });
+
   test('changing the default phone region changes how numbers are read', async ({ app, page }) => {
     await app.startEmptyStore();
     await page.getByTestId('nav-settings').click();

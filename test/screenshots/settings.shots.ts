@@ -1,0 +1,33 @@
+// Screenshots of the settings screen naming stored settings it could not read (their defaults shown), per language.
+import { test, expect } from '../e2e/fixtures';
+import { LOCALES, OUT } from './shotLocales';
+
+for (const { system, tag } of LOCALES) {
+  test.describe(tag, () => {
+    test.use({ systemLocale: system });
+
+    test(`unreadable settings in ${tag}`, async ({ app, page }) => {
+      await app.startEmptyStore();
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('regulars');
+            open.onerror = () => reject(open.error ?? new Error('open failed'));
+            open.onsuccess = () => {
+              const tx = open.result.transaction('settings', 'readwrite');
+              tx.objectStore('settings').put({ key: 'currency', value: 12 });
+              tx.objectStore('settings').put({ key: 'status', value: { scheme: 'gold' } });
+              tx.oncomplete = () => {
+                open.result.close();
+                resolve();
+              };
+              tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+            };
+          }),
+      );
+      await page.getByTestId('nav-settings').click();
+      await expect(page.getByTestId('settings-unreadable').getByRole('listitem')).toHaveCount(2);
+      await page.screenshot({ path: `${OUT}/${tag}-63-settings-unreadable.png` });
+    });
+  });
+}
