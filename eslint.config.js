@@ -36,15 +36,10 @@ const NO = {
     regex: through('renderer'),
     message: 'The main process does not reach into the renderer; what both need lives in shared/.',
   },
-  /** For renderer/db: the renderer folders above it, reached as `../<folder>` (from any depth) or through `renderer/<folder>`. */
-  dbAbove: (...folders) => ({
+  /** Renderer folders that build on `home`, reached as `../<folder>` (from any depth) or through `renderer/<folder>`. */
+  above: (home, why, folders) => ({
     regex: `^(\\.\\./)+(${either(folders)})(/|$)|(^|/)renderer/(${either(folders)})(/|$)`,
-    message: `renderer/db is the layer under the screens: it imports nothing from renderer/${folders.join(', renderer/')}. Pass what it needs in.`,
-  }),
-  /** For renderer/ui: the same, for widgets. */
-  uiAbove: (...folders) => ({
-    regex: `^(\\.\\./)+(${either(folders)})(/|$)|(^|/)renderer/(${either(folders)})(/|$)`,
-    message: `renderer/ui holds widgets any screen may use: it imports nothing from renderer/${folders.join(', renderer/')}; pass data and callbacks in as props.`,
+    message: `${why}: renderer/${home} imports nothing from renderer/${folders.join(', renderer/')}. Pass what it needs in.`,
   }),
   platform: {
     regex: `^(electron|react|react-dom|dexie|dexie-[^/]*|zustand)(/.*)?$|${NODE_BUILTINS}|${through('renderer')}|${through('electron')}`,
@@ -53,6 +48,7 @@ const NO = {
 };
 
 const RENDERER = [NO.electronCode, NO.node, NO.testCode];
+const DB_UNDER = NO.above('db', 'The database layer is under the screens', ['features', 'ui', 'stores', 'workers', 'session', 'guards']);
 
 /**
  * The walls, one row per folder. A file obeys the row of the deepest folder that holds it, so a folder
@@ -65,10 +61,10 @@ export const WALLS = [
   { folder: 'shared', forbid: [NO.platform, NO.testCode], tests: [] },
   { folder: 'electron', forbid: [NO.renderer, NO.testCode], tests: [NO.renderer] },
   { folder: 'renderer', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },
-  { folder: 'renderer/db', forbid: [...RENDERER, NO.dbAbove('features', 'ui', 'stores', 'workers', 'session', 'guards')], tests: [NO.electronCode, NO.dbAbove('features', 'ui', 'stores', 'workers', 'session', 'guards')] },
-  { folder: 'renderer/ui', forbid: [...RENDERER, NO.dexie, NO.uiAbove('features', 'stores', 'workers', 'session', 'guards')], tests: [NO.electronCode] },
-  { folder: 'renderer/session', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },
-  { folder: 'renderer/guards', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },
+  { folder: 'renderer/db', forbid: [...RENDERER, DB_UNDER], tests: [NO.electronCode, DB_UNDER] },
+  { folder: 'renderer/ui', forbid: [...RENDERER, NO.dexie, NO.above('ui', 'Widgets any screen may use', ['features', 'stores', 'workers', 'session', 'guards'])], tests: [NO.electronCode] },
+  { folder: 'renderer/session', forbid: [...RENDERER, NO.dexie, NO.above('session', 'Who is at the keyboard (the owner PIN, roles next) serves every feature', ['features', 'workers', 'guards'])], tests: [NO.electronCode] },
+  { folder: 'renderer/guards', forbid: [...RENDERER, NO.dexie, NO.above('guards', 'Guards over every screen (the full disk) serve every feature', ['features', 'workers', 'session'])], tests: [NO.electronCode] },
   { folder: 'renderer/features', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },
   { folder: 'renderer/stores', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },
   { folder: 'renderer/workers', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },

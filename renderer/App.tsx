@@ -12,7 +12,7 @@ import { useListAddress } from './features/customers/useListAddress';
 import { useDailyRollover } from './features/recompute/useDailyRollover';
 import { BackupBanners } from './features/backup/BackupBanners';
 import { ClosingOverlay } from './features/backup/ClosingOverlay';
-import { StorageGuard } from './features/backup/StorageGuard';
+import { StorageGuard } from './guards/StorageGuard';
 import { useBackups } from './features/backup/useBackups';
 import { NoBridgeError } from './platform/desktopApi';
 import { useClock } from './platform/clock';

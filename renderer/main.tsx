@@ -20,7 +20,7 @@ import { chooseDatabase, database } from './db/database';
 import { createBookkeepingRepository } from './db/bookkeeping';
 import { answerCloseRequests, watchStoreChanges } from './features/backup/backups';
 import { StartupRecovery, type StartupProblem } from './features/backup/StartupRecovery';
-import { checkStorage, markStorageFull, requestPersistentStorage, watchPageForFullStorage } from './features/backup/storage';
+import { checkStorage, markStorageFull, requestPersistentStorage, watchPageForFullStorage } from './guards/storage';
 
 // Zod would probe `new Function`, which our CSP forbids; tell it not to.
 z.config({ jitless: true });

@@ -82,7 +82,7 @@ describe('the renderer', () => {
   it('keeps renderer/db under the screens: no features, ui, stores or workers', async () => {
     const found = await lint('renderer/db/planted.ts', imports('../features/backup/backups', '../ui/Dialog', '../stores/ui', '../workers/statusProtocol'));
     expect(found).toHaveLength(4);
-    for (const f of found) expect(f.message).toMatch(/renderer\/db is the layer under the screens/);
+    for (const f of found) expect(f.message).toMatch(/under the screens: renderer\/db imports nothing from renderer\/features/);
     // From a folder inside renderer/db too.
     expect(await refused('renderer/db/migrations/planted.ts', imports('../../features/backup/backups'))).toEqual(['../../features/backup/backups']);
   }, 120_000);
@@ -90,7 +90,15 @@ describe('the renderer', () => {
   it('keeps renderer/ui free of features, stores and workers', async () => {
     const found = await lint('renderer/ui/planted.tsx', imports('../features/customers/TagList', '../stores/ui'));
     expect(found).toHaveLength(2);
-    for (const f of found) expect(f.message).toMatch(/renderer\/ui holds widgets/);
+    for (const f of found) expect(f.message).toMatch(/Widgets any screen may use: renderer\/ui imports nothing/);
+  }, 120_000);
+
+  it('keeps the owner session and the guards free of features, so every feature can use them', async () => {
+    const session = await lint('renderer/session/planted.ts', imports('../features/backup/backupState', 'dexie'));
+    expect(session.map((f) => f.message.slice(0, 40))).toHaveLength(2);
+    expect(session[0]?.message).toMatch(/renderer\/session imports nothing from renderer\/features/);
+    expect(session[1]?.message).toMatch(/Only renderer\/db touches Dexie/);
+    expect(await refused('renderer/guards/planted.tsx', imports('../features/backup/backupText', '../ui/bytes', '../db/backupStaging'))).toEqual(['../features/backup/backupText']);
   }, 120_000);
 
   it('lets the tests beside renderer code read files, but not reach into electron/', async () => {

@@ -7,7 +7,9 @@ import type { DesktopApi } from '../../../shared/ipc/contract';
 import { useTableCounts } from '../../db/backupHooks';
 import { CURRENT_SCHEMA_VERSION } from '../../db/backupSchemas';
 import { useOwnerPin } from '../../db/hooks';
+import { useStorageState } from '../../guards/storageState';
 import { useDesktop } from '../../platform/context';
+import { useOwnerGate } from '../../session/useOwnerGate';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { BackupPasswordDialog } from './BackupPasswordDialog';
 import { BackupSettingsForm } from './BackupSettingsForm';
@@ -19,7 +21,6 @@ import { reloadAfterRestore } from './reload';
 import { RestoreDialog } from './RestoreDialog';
 import type { RestoreOutcome } from './restoreBackup';
 import { saveRestoreNotice } from './restoreNotice';
-import { useOwnerGate } from './useOwnerGate';
 import { useClock } from '../../platform/clock';
 
 /** The backup folder's list, read again whenever a backup, restore or setting changed it. */
@@ -48,7 +49,7 @@ export function BackupScreen() {
   const running = useBackupState((s) => s.running);
   const restoring = useBackupState((s) => s.restoring);
   const nextAutomaticAt = useBackupState((s) => s.nextAutomaticAt);
-  const storagePersisted = useBackupState((s) => s.storagePersisted);
+  const storagePersisted = useStorageState((s) => s.storagePersisted);
   const restoreTest = useBackupState((s) => s.restoreTest);
   const testingRestore = useBackupState((s) => s.testingRestore);
   const gate = useOwnerGate(ownerPin);

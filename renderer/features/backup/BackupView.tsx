@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { BackupEntry, BackupListEntry, BackupListing, BackupSettingsView } from '../../../shared/backup/api';
 import { currentLocale, formatDateTime } from '../../i18n';
 import type { BackupUiState } from './backupState';
-import { countsSummary, failureText, formatBytes, triggerLabel } from './backupText';
+import { formatBytes } from '../../ui/bytes';
+import { countsSummary, failureText, triggerLabel } from './backupText';
 import './backup.css';
 
 const DATE_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;

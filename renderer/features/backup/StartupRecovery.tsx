@@ -14,7 +14,7 @@ import { currentLocale, formatDateTime } from '../../i18n';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { LanguageSelect } from '../../ui/LanguageSelect';
 import { countsSummary, failureText, triggerLabel } from './backupText';
-import { OwnerPinDialog } from './OwnerPinDialog';
+import { OwnerPinDialog } from '../../session/OwnerPinDialog';
 import { reloadAfterRestore } from './reload';
 import { RestoreDialog } from './RestoreDialog';
 import type { RestoreMode, RestoreOutcome } from './restoreBackup';

@@ -1,14 +1,12 @@
-// UI state of backups: the backup under way and its progress, the last outcome, whether the owner has
-// typed the PIN lately, what the disk said. Never a database row; the backup list comes from the main process.
+// UI state of backups: the backup under way and its progress, the last outcome, the restore test. Never a
+// database row; the backup list comes from the main process. (The owner's PIN session is renderer/session's,
+// the disk's state renderer/guards'.)
 import { create } from 'zustand';
 import type { BackupSettingsView } from '../../../shared/backup/api';
 import type { BackupTrigger } from '../../../shared/backup/format';
 import { backupShortfall, type BackupShortfall } from '../../../shared/domain/backupOutcome';
 import type { BackupProgress } from './runBackup';
 import { lastRestoreTest, type RestoreTestRecord } from './restoreTest';
-
-/** How long a typed owner PIN is good for: long enough for a few settings in a row. */
-export const OWNER_UNLOCK_MS = 5 * 60_000;
 
 export interface BackupUiState {
   /** A backup being written now, and how far it is. */
@@ -24,12 +22,6 @@ export interface BackupUiState {
   settings: BackupSettingsView | null;
   /** When the next automatic backup is due (ISO), or null when none will be. */
   nextAutomaticAt: string | null;
-  /** Until when (epoch ms) the owner's last PIN entry holds. */
-  ownerUnlockedUntil: number | null;
-  /** navigator.storage.persist's answer; null when the browser has no such thing. */
-  storagePersisted: boolean | null;
-  /** The disk or quota is full: a write failed for lack of space, or the estimate says there is almost none. */
-  storageFull: { since: string; freeBytes: number | null; cause: 'write-failed' | 'almost-full' } | null;
   /** The last automatic failure the owner dismissed, so the banner does not come back for it. */
   dismissedFailureAt: string | null;
   /** A backup file the backup screen should offer to restore when it opens (undoing a restore). */
@@ -49,27 +41,12 @@ export const useBackupState = create<BackupUiState>(() => ({
   listingVersion: 0,
   settings: null,
   nextAutomaticAt: null,
-  ownerUnlockedUntil: null,
-  storagePersisted: null,
-  storageFull: null,
   dismissedFailureAt: null,
   pendingRestore: null,
   restoreTest: lastRestoreTest(),
   testingRestore: false,
   closing: null,
 }));
-
-export function isOwnerUnlocked(state: Pick<BackupUiState, 'ownerUnlockedUntil'>, now: number): boolean {
-  return state.ownerUnlockedUntil !== null && state.ownerUnlockedUntil > now;
-}
-
-export function unlockOwner(now: number): void {
-  useBackupState.setState({ ownerUnlockedUntil: now + OWNER_UNLOCK_MS });
-}
-
-export function lockOwner(): void {
-  useBackupState.setState({ ownerUnlockedUntil: null });
-}
 
 /**
  * What the note above every screen says about the last automatic backup that was not made: a quiet

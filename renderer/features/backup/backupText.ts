@@ -47,20 +47,6 @@ export function triggerLabel(t: Translate, trigger: string): string {
   return (BACKUP_TRIGGERS as readonly string[]).includes(trigger) ? t(`backup.triggers.${trigger}`) : t('backup.triggers.other');
 }
 
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
-
-/** 1,234,567 bytes → "1.2 MB", in the locale's digits; binary multiples, as file managers show them. */
-export function formatBytes(bytes: number, locale: string): string {
-  let value = Math.max(0, bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${value.toLocaleString(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${UNITS[unit]}`;
-}
-
 /** "customers 240 · purchases 1,803": the main tables, for a line in the list. */
 export function countsSummary(t: Translate, counts: Record<string, number>, locale: string, tables: readonly string[] = ['customers', 'purchases', 'interactions']): string {
   return tables

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { useDesktop } from '../../platform/context';
 import { startAutomaticBackups } from './backups';
-import { checkStorage } from './storage';
+import { checkStorage } from '../../guards/storage';
 
 const STORAGE_CHECK_MS = 5 * 60_000;
 

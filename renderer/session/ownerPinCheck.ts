@@ -12,8 +12,8 @@ import {
   verifyPin,
   type DerivePinKey,
   type OwnerPinRecord,
-} from '../../../shared/domain/ownerPin';
-import type { Clock } from '../../../shared/clock';
+} from '../../shared/domain/ownerPin';
+import type { Clock } from '../../shared/clock';
 
 const ATTEMPTS_KEY = 'regulars.ownerPinAttempts';
 

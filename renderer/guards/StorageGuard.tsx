@@ -2,15 +2,15 @@
 // rather than let a screen look empty. What was saved before, and every backup, is untouched.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ModalLayer } from '../../ui/modalLayer';
-import { currentLocale } from '../../i18n';
-import { useBackupState } from './backupState';
-import { formatBytes } from './backupText';
+import { formatBytes } from '../ui/bytes';
+import { ModalLayer } from '../ui/modalLayer';
+import { currentLocale } from '../i18n';
+import { useStorageState } from './storageState';
 import { checkStorage } from './storage';
 
 export function StorageGuard() {
   const { t } = useTranslation();
-  const full = useBackupState((s) => s.storageFull);
+  const full = useStorageState((s) => s.storageFull);
   const [checking, setChecking] = useState(false);
   const [stillFull, setStillFull] = useState(false);
   if (!full) return null;

@@ -1,8 +1,8 @@
 // The browser storage the database lives in: asked to be persistent (not cleared when the disk runs low),
 // and watched for a full disk, which the app then reports in a blocking warning.
-import { isStorageFullError } from '../../db/backupStaging';
-import { useBackupState } from './backupState';
-import { systemClock } from '../../platform/systemClock';
+import { isStorageFullError } from '../db/backupStaging';
+import { systemClock } from '../platform/systemClock';
+import { useStorageState } from './storageState';
 
 /** Less room than this for the database counts as a full disk: the next import or restore would fail. */
 export const FULL_HEADROOM_BYTES = 64 * 1024 * 1024;
@@ -13,7 +13,7 @@ export async function requestPersistentStorage(): Promise<boolean | null> {
   if (!storage?.persist) return null;
   try {
     const persisted = (await storage.persisted?.()) || (await storage.persist());
-    useBackupState.setState({ storagePersisted: persisted });
+    useStorageState.setState({ storagePersisted: persisted });
     return persisted;
   } catch {
     return null;
@@ -33,8 +33,8 @@ export async function storageHeadroom(): Promise<number | null> {
 
 /** 'write-failed': a write was refused for lack of space; 'almost-full': the browser says there is almost no room. */
 export function markStorageFull(cause: 'write-failed' | 'almost-full', freeBytes: number | null = null): void {
-  const current = useBackupState.getState().storageFull;
-  useBackupState.setState({
+  const current = useStorageState.getState().storageFull;
+  useStorageState.setState({
     storageFull: {
       since: current?.since ?? systemClock().toISOString(),
       freeBytes: freeBytes ?? current?.freeBytes ?? null,
@@ -50,14 +50,14 @@ export function markStorageFull(cause: 'write-failed' | 'almost-full', freeBytes
 export async function checkStorage(clearIfRoom = false): Promise<'full' | 'room' | 'unknown'> {
   const headroom = await storageHeadroom();
   if (headroom === null) {
-    if (clearIfRoom) useBackupState.setState({ storageFull: null });
+    if (clearIfRoom) useStorageState.setState({ storageFull: null });
     return 'unknown';
   }
   if (headroom < FULL_HEADROOM_BYTES) {
     markStorageFull('almost-full', headroom);
     return 'full';
   }
-  if (clearIfRoom) useBackupState.setState({ storageFull: null });
+  if (clearIfRoom) useStorageState.setState({ storageFull: null });
   return 'room';
 }
 

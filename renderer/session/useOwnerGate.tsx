@@ -1,11 +1,11 @@
 // Owner-only actions (restore, backup settings, the backup password) go through here: the PIN is set the
 // first time one is needed, typed otherwise, and good for a few minutes on this screen.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { OwnerPinRecord } from '../../../shared/domain/ownerPin';
-import { pins } from '../../db';
-import { isOwnerUnlocked, lockOwner, unlockOwner, useBackupState } from './backupState';
+import type { OwnerPinRecord } from '../../shared/domain/ownerPin';
+import { pins } from '../db';
+import { useClock } from '../platform/clock';
+import { isOwnerUnlocked, lockOwner, unlockOwner, useOwnerSession } from './ownerSession';
 import { OwnerPinDialog, type PinDialogMode } from './OwnerPinDialog';
-import { useClock } from '../../platform/clock';
 
 interface Pending {
   mode: PinDialogMode;
@@ -30,7 +30,7 @@ export function useOwnerGate(record: OwnerPinRecord | null | undefined): OwnerGa
   const run = useCallback(
     (purpose: string, action: () => void) => {
       if (record === undefined) return;
-      if (record !== null && isOwnerUnlocked(useBackupState.getState(), clock().getTime())) {
+      if (record !== null && isOwnerUnlocked(useOwnerSession.getState(), clock().getTime())) {
         unlockOwner(clock().getTime());
         action();
         return;

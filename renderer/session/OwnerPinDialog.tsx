@@ -3,12 +3,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { differenceInSeconds } from 'date-fns';
-import { checkNewPin, PIN_MAX_DIGITS, PIN_MIN_DIGITS, type OwnerPinRecord } from '../../../shared/domain/ownerPin';
-import { Dialog } from '../../ui/Dialog';
-import { FieldError, useFocusFirstInvalid } from '../../ui/FormField';
+import { checkNewPin, PIN_MAX_DIGITS, PIN_MIN_DIGITS, type OwnerPinRecord } from '../../shared/domain/ownerPin';
+import { Dialog } from '../ui/Dialog';
+import { FieldError, useFocusFirstInvalid } from '../ui/FormField';
 import { checkOwnerPin, newPinRecord, ownerPinLockedUntil } from './ownerPinCheck';
-import { useClock } from '../../platform/clock';
-import type { Clock } from '../../../shared/clock';
+import { useClock } from '../platform/clock';
+import type { Clock } from '../../shared/clock';
 
 export type PinDialogMode = 'set' | 'enter' | 'change';
 
