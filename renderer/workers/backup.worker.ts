@@ -1,15 +1,15 @@
 // The backup worker: reads the app's database for a backup, writes a backup's payload into a staging
 // database (a restore, or a restore test) and compares a staging database with the app's, off the UI
 // thread. It opens the database the page named it after (workerDatabaseName).
-import { assertNever } from '../../shared/result';
 import { isRestoredDatabaseName, workerDatabaseName } from '../db/activeDatabase';
 import { onDatabaseChange } from '../db/backupChanges';
 import { compareDatabases } from '../db/backupCompare';
 import { exportDatabase, exportFailureReason } from '../db/backupExport';
 import { createStagingImport, dropStagedDatabase, RestoreError, type StagingImport } from '../db/backupStaging';
 import { RegularsDatabase } from '../db/database';
-import type { BackupWorkerRequest, BackupWorkerResponse } from './backupProtocol';
-import { followPageClock, workerClock } from './workerClock';
+import { backupContract } from './backupProtocol';
+import { serve, transferring } from './rpc';
+import { workerClock } from './workerClock';
 
 let db: RegularsDatabase | null = null;
 const staging = new Map<string, StagingImport>();
@@ -17,9 +17,6 @@ const staging = new Map<string, StagingImport>();
 // is good only if none came in between (see backupExport.ts).
 let writes = 0;
 onDatabaseChange(workerDatabaseName(), () => (writes += 1));
-
-const post = (message: BackupWorkerResponse, transfer: Transferable[] = []) =>
-  (self as unknown as { postMessage: (m: BackupWorkerResponse, t: Transferable[]) => void }).postMessage(message, transfer);
 
 function appDatabase(): RegularsDatabase {
   db ??= new RegularsDatabase(workerDatabaseName());
@@ -37,66 +34,58 @@ function checkStagingName(name: string): void {
   if (!isRestoredDatabaseName(name) || name === workerDatabaseName()) throw new RestoreError('restore-write-failed', `${name} is not a staging database`);
 }
 
-async function handle(request: BackupWorkerRequest): Promise<BackupWorkerResponse> {
-  const { id } = request;
-  switch (request.type) {
-    case 'export': {
+serve(
+  backupContract,
+  {
+    export: async (_request, { progress }) => {
       const result = await exportDatabase(
         appDatabase(),
         {
-          start: (info) => post({ id, type: 'exportStart', ...info }),
+          start: (info) => progress({ type: 'start', ...info }),
           // Transferred, not copied: the worker lets go of each piece as it hands it over.
-          piece: (bytes) => post({ id, type: 'piece', bytes }, [bytes.buffer]),
-          progress: (done) => post({ id, type: 'progress', done, total: 0 }),
+          piece: (bytes) => progress(transferring({ type: 'piece', bytes }, [bytes.buffer])),
+          progress: (done) => progress({ type: 'progress', done, total: 0 }),
         },
         { now: workerClock, changes: () => writes },
       );
-      return { id, type: 'exported', schemaVersion: result.schemaVersion, counts: result.counts, bytes: result.bytes };
-    }
-    case 'stagingBegin':
-      checkStagingName(request.name);
-      await staging.get(request.name)?.discard();
-      staging.set(request.name, createStagingImport(request.name, request.expected));
-      return { id, type: 'ok' };
-    case 'stagingPush':
-      await stagingOf(request.name).push(request.bytes);
-      return { id, type: 'ok' };
-    case 'stagingFinish': {
-      const staged = await stagingOf(request.name).finish(request.carry);
-      staging.delete(request.name);
-      return { id, type: 'staged', staged };
-    }
-    case 'stagingDiscard':
-      await staging.get(request.name)?.discard();
-      staging.delete(request.name);
-      return { id, type: 'ok' };
-    case 'dropStaged':
-      checkStagingName(request.name);
-      staging.delete(request.name);
-      await dropStagedDatabase(request.name);
-      return { id, type: 'ok' };
-    case 'compareWith': {
-      checkStagingName(request.name);
-      const restored = new RegularsDatabase(request.name);
+      return { schemaVersion: result.schemaVersion, counts: result.counts, bytes: result.bytes };
+    },
+    stagingBegin: async ({ name, expected }) => {
+      checkStagingName(name);
+      await staging.get(name)?.discard();
+      staging.set(name, createStagingImport(name, expected));
+    },
+    stagingPush: async ({ name, bytes }) => {
+      await stagingOf(name).push(bytes);
+    },
+    stagingFinish: async ({ name, carry }) => {
+      const staged = await stagingOf(name).finish(carry);
+      staging.delete(name);
+      return staged;
+    },
+    stagingDiscard: async ({ name }) => {
+      await staging.get(name)?.discard();
+      staging.delete(name);
+    },
+    dropStaged: async ({ name }) => {
+      checkStagingName(name);
+      staging.delete(name);
+      await dropStagedDatabase(name);
+    },
+    compareWith: async ({ name }) => {
+      checkStagingName(name);
+      const restored = new RegularsDatabase(name);
       try {
-        return { id, type: 'compared', comparison: await compareDatabases(appDatabase(), restored) };
+        return await compareDatabases(appDatabase(), restored);
       } finally {
         restored.close();
       }
-    }
-    default:
-      return assertNever(request, 'backup worker request');
-  }
-}
-
-self.onmessage = (event: MessageEvent<BackupWorkerRequest>) => {
-  const request = event.data;
-  followPageClock(request);
-  handle(request).then(
-    (answer) => post(answer),
-    (error: unknown) => {
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      post({ id: request.id, type: 'failed', reason: error instanceof RestoreError ? error.reason : request.type === 'export' ? exportFailureReason(error) : 'restore-write-failed', message });
     },
-  );
-};
+  },
+  {
+    failure: (error, method) => ({
+      reason: error instanceof RestoreError ? error.reason : method === 'export' ? exportFailureReason(error) : 'restore-write-failed',
+      message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    }),
+  },
+);

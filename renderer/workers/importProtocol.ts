@@ -1,5 +1,6 @@
-// The messages between the import screen and the import worker (import.worker.ts). The worker keeps
-// the parsed file; the screen sends choices and gets back previews, progress and the outcome.
+// The import worker's declaration (served by import.worker.ts, asked by features/import/importClient.ts) and
+// what it answers. The worker keeps the parsed file; the screen sends choices and gets back previews, progress
+// and the outcome.
 import type { PhoneRegion } from '../../shared/domain/customer';
 import type { Currency } from '../../shared/domain/money';
 import type {
@@ -32,7 +33,7 @@ import type {
   VCardPhoneLabel,
 } from '../../shared/domain/import';
 import type { ImportProgress, PurchaseImportSummary } from '../db/imports';
-import type { PageTime } from './workerClock';
+import { cancellableMethod, declareWorker, detailOf, method } from './rpc';
 
 export type ImportKind = 'customers' | 'purchases';
 export type FileSource = 'delimited' | 'xlsx' | 'vcard';
@@ -149,27 +150,36 @@ export type ImportOutcome =
   | { kind: 'customers'; batchId: string; counts: Record<string, number> }
   | { kind: 'purchases'; batchId: string; counts: Record<string, number>; summary: PurchaseImportSummary };
 
-/** Each request but a cancel carries the page's time (workerClock.ts). */
-export type WorkerRequest =
-  | ((
-      | { id: number; type: 'load'; fileName: string; bytes: ArrayBuffer; encoding: TextEncodingName | null; layout?: LayoutChoice; phoneLabels?: Partial<Record<VCardPhoneLabel, string>> }
-      | { id: number; type: 'previewCustomers'; options: CustomerOptions }
-      | { id: number; type: 'previewPurchases'; options: PurchaseOptions }
-      | { id: number; type: 'importCustomers'; options: CustomerOptions }
-      | { id: number; type: 'importPurchases'; options: PurchaseOptions; externalNamePattern: string }
-      ) & PageTime)
-  | { type: 'cancel' };
+/** Reading the file and checking its rows; the import itself tells its phases (ImportProgress). */
+export type FileProgress = { phase: 'reading' | 'checking'; done: number; total: number };
+export type ImportWorkerProgress = ImportProgress | FileProgress;
 
-/** 'refused': a file that is not a table (a picture, a PDF, an old .xls); the response names its kind. */
-export type WorkerFailure = 'cancelled' | 'unreadable' | 'empty' | 'refused' | 'failed';
+/** 'refused': a file that is not a table (a picture, a PDF, an old .xls); the failure's detail names its kind. */
+export const IMPORT_FAILURES = ['cancelled', 'unreadable', 'empty', 'refused', 'failed'] as const;
+export type ImportFailure = (typeof IMPORT_FAILURES)[number];
 
-export type WorkerResponse =
-  | { id: number; type: 'loaded'; file: LoadedFile }
-  | { id: number; type: 'customerPreview'; preview: CustomerPreview }
-  | { id: number; type: 'purchasePreview'; preview: PurchasePreview }
-  | { id: number; type: 'progress'; progress: ImportProgress | { phase: 'reading' | 'checking'; done: number; total: number } }
-  | { id: number; type: 'imported'; outcome: ImportOutcome }
-  | { id: number; type: 'failed'; reason: WorkerFailure; message: string; refused?: RefusedFileKind };
+export interface LoadRequest {
+  fileName: string;
+  /** Copied, not transferred: the screen keeps the file to read it again in another encoding or layout. */
+  bytes: ArrayBuffer;
+  encoding: TextEncodingName | null;
+  layout?: LayoutChoice;
+  phoneLabels?: Partial<Record<VCardPhoneLabel, string>>;
+}
+
+export const importContract = declareWorker({
+  name: 'import',
+  methods: {
+    load: method<LoadRequest, LoadedFile, FileProgress>(),
+    previewCustomers: method<{ options: CustomerOptions }, CustomerPreview, FileProgress>(),
+    previewPurchases: method<{ options: PurchaseOptions }, PurchasePreview>(),
+    /** Cancelled before the transaction commits, the whole import is rolled back ('cancelled'); after, it stands. */
+    importCustomers: cancellableMethod<{ options: CustomerOptions }, ImportOutcome, ImportProgress>(),
+    importPurchases: cancellableMethod<{ options: PurchaseOptions; externalNamePattern: string }, ImportOutcome, ImportProgress>(),
+  },
+  failures: IMPORT_FAILURES,
+  detail: detailOf<{ refused: RefusedFileKind }>(),
+});
 
 /** Replaced by the customer number in the translated import.externalCustomerName. */
 export const EXTERNAL_ID_MARK = '\u0001';

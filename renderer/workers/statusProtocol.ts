@@ -1,24 +1,31 @@
-// Messages between the page and the status worker (full recomputation, the tier review, the rules preview).
+// The status worker's declaration (served by status.worker.ts, asked by features/recompute/statusClient.ts):
+// full recomputation, the tier review and the rules preview.
 import type { StatusSettings } from '../../shared/domain/customerStatus';
 import type { GroupPreview } from '../../shared/domain/statusPreview';
-import type { PageTime } from './workerClock';
+import { declareWorker, method } from './rpc';
 
 /** Why a full recomputation runs: the owner saved new rules, or a new day began. */
 export type RecomputeReason = 'rules' | 'rollover';
 
-/** Each request carries the page's time (workerClock.ts). */
-export type StatusWorkerRequest = PageTime &
-  (
-    | { id: number; type: 'recompute'; reason: RecomputeReason }
-    | { id: number; type: 'applyReview' }
-    /** Reads the store for previews; answered with 'previewReady'. Call again to read fresh data. */
-    | { id: number; type: 'loadPreview' }
-    | { id: number; type: 'preview'; status: StatusSettings }
-  );
+export interface JobResult {
+  customers: number;
+  changed: number;
+}
 
-export type StatusWorkerResponse =
-  | { id: number; type: 'progress'; done: number; total: number }
-  | { id: number; type: 'done'; customers: number; changed: number }
-  | { id: number; type: 'previewReady'; customers: number }
-  | { id: number; type: 'preview'; preview: GroupPreview }
-  | { id: number; type: 'failed'; message: string };
+/** Customers done so far, of `total`. */
+export interface JobProgress {
+  done: number;
+  total: number;
+}
+
+export const statusContract = declareWorker({
+  name: 'status',
+  methods: {
+    recompute: method<{ reason: RecomputeReason }, JobResult, JobProgress>(),
+    applyReview: method<undefined, JobResult, JobProgress>(),
+    /** Reads the store for previews and answers how many customers it read. Call again to read fresh data. */
+    loadPreview: method<undefined, number, JobProgress>(),
+    preview: method<{ status: StatusSettings }, GroupPreview>(),
+  },
+  failures: ['failed'],
+});

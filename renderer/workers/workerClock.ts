@@ -2,7 +2,7 @@
 // is given (Playwright's page.clock in the e2e tests) does not reach workers. Between requests it runs on.
 import { followingClock, type Clock } from '../../shared/clock';
 
-/** Stamped on every request by the page's side of a worker. */
+/** Stamped on every request by the page's side of a worker (the `now` of rpc.ts's envelope). */
 export interface PageTime {
   /** The page's clock when it sent the request (ISO). */
   now: string;
@@ -22,8 +22,3 @@ export const workerClock: Clock = () => {
   if (!told) throw new Error('the worker has not been told the time yet');
   return pageClock.clock();
 };
-
-/** The page's stamp for a request. */
-export function pageTime(clock: Clock): PageTime {
-  return { now: clock().toISOString() };
-}

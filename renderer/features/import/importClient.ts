@@ -1,21 +1,16 @@
-// The page's side of the import worker: one worker per import screen, requests as promises,
-// progress as a callback. Only the newest preview matters; older answers are dropped by the caller.
+// The page's side of the import worker (workers/importProtocol.ts): one worker per import screen, requests
+// as promises, progress as a callback. Only the newest preview matters; older answers are dropped by the caller.
+import type { RefusedFileKind } from '../../../shared/domain/import';
+import type { ImportProgress } from '../../db/imports';
 import { activeDatabaseName } from '../../db/database';
 import { systemClock } from '../../platform/systemClock';
-import { pageTime } from '../../workers/workerClock';
-import type { RefusedFileKind } from '../../../shared/domain/import';
-import type { WorkerFailure, WorkerRequest, WorkerResponse } from '../../workers/importProtocol';
-
-type Progress = Extract<WorkerResponse, { type: 'progress' }>['progress'];
-type Answer = Exclude<WorkerResponse, { type: 'progress' } | { type: 'failed' }>;
-type Body<T extends WorkerRequest['type']> = Omit<Extract<WorkerRequest, { type: T }>, 'id' | 'type' | 'now'>;
-type WithoutId<T> = T extends unknown ? Omit<T, 'id' | 'now'> : never;
-type ImportBody = WithoutId<Extract<WorkerRequest, { type: 'importCustomers' | 'importPurchases' }>>;
+import { importContract, IMPORT_FAILURES, type FileProgress, type ImportFailure, type ImportOutcome, type ImportWorkerProgress, type LoadRequest, type CustomerOptions, type PurchaseOptions } from '../../workers/importProtocol';
+import { createWorkerClient, orThrow, type WorkerFailure } from '../../workers/rpc';
 
 /** The worker could not do what was asked; `reason` is translated by the screen (import.failures.*). */
 export class ImportWorkerError extends Error {
   constructor(
-    readonly reason: WorkerFailure,
+    readonly reason: ImportFailure,
     message: string,
     /** For 'refused': what the file is (import.refused.*). */
     readonly refused?: RefusedFileKind,
@@ -25,79 +20,61 @@ export class ImportWorkerError extends Error {
   }
 }
 
-interface Pending {
-  resolve: (a: Answer) => void;
-  reject: (e: Error) => void;
-  onProgress?: (p: Progress) => void;
+type ImportBody = { type: 'importCustomers'; options: CustomerOptions } | { type: 'importPurchases'; options: PurchaseOptions; externalNamePattern: string };
+
+const isImportFailure = (reason: string): reason is ImportFailure => (IMPORT_FAILURES as readonly string[]).includes(reason);
+
+/** The worker's own reasons as they are; closing the screen cancels; a worker that failed or died is a failure. */
+function failed(failure: WorkerFailure<ImportFailure, { refused: RefusedFileKind }>): ImportWorkerError {
+  const reason = isImportFailure(failure.reason) ? failure.reason : failure.reason === 'closed' ? 'cancelled' : 'failed';
+  return new ImportWorkerError(reason, failure.message, failure.detail?.refused);
 }
 
 export class ImportClient {
-  private readonly worker: Worker;
-  private next = 1;
-  private readonly pending = new Map<number, Pending>();
+  // Named after the database, which the worker opens too (see workerDatabaseName).
+  private readonly rpc = createWorkerClient(
+    importContract,
+    new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module', name: activeDatabaseName() }),
+    { clock: systemClock },
+  );
+  /** The imports under way, which cancel() stops. */
+  private readonly running = new Set<AbortController>();
 
-  constructor() {
-    // Named after the database, which the worker opens too (see workerDatabaseName).
-    this.worker = new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module', name: activeDatabaseName() });
-    this.worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-      const message = event.data;
-      const p = this.pending.get(message.id);
-      if (!p) return;
-      if (message.type === 'progress') {
-        p.onProgress?.(message.progress);
-        return;
-      }
-      this.pending.delete(message.id);
-      if (message.type === 'failed') p.reject(new ImportWorkerError(message.reason, message.message, message.refused));
-      else p.resolve(message);
-    };
-    this.worker.onerror = (event) => {
-      for (const p of this.pending.values()) p.reject(new ImportWorkerError('failed', event.message || 'worker error'));
-      this.pending.clear();
-    };
+  async load(request: LoadRequest, onProgress?: (p: FileProgress) => void) {
+    return orThrow(await this.rpc.call('load', request, { onProgress }), failed);
   }
 
-  private request(body: WithoutId<Exclude<WorkerRequest, { type: 'cancel' }>>, onProgress?: (p: Progress) => void): Promise<Answer> {
-    const id = this.next++;
-    return new Promise<Answer>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress });
-      this.worker.postMessage({ ...body, id, ...pageTime(systemClock) });
-    });
+  async previewCustomers(request: { options: CustomerOptions }, onProgress?: (p: FileProgress) => void) {
+    return orThrow(await this.rpc.call('previewCustomers', request, { onProgress }), failed);
   }
 
-  async load(body: Body<'load'>, onProgress?: (p: Progress) => void) {
-    const a = await this.request({ ...body, type: 'load' }, onProgress);
-    if (a.type !== 'loaded') throw new Error(`unexpected ${a.type}`);
-    return a.file;
+  async previewPurchases(request: { options: PurchaseOptions }) {
+    return orThrow(await this.rpc.call('previewPurchases', request), failed);
   }
 
-  async previewCustomers(body: Body<'previewCustomers'>, onProgress?: (p: Progress) => void) {
-    const a = await this.request({ ...body, type: 'previewCustomers' }, onProgress);
-    if (a.type !== 'customerPreview') throw new Error(`unexpected ${a.type}`);
-    return a.preview;
+  async importData(body: ImportBody, onProgress: (p: ImportProgress) => void): Promise<ImportOutcome> {
+    const controller = new AbortController();
+    this.running.add(controller);
+    try {
+      const { signal } = controller;
+      const result =
+        body.type === 'importCustomers'
+          ? await this.rpc.call('importCustomers', { options: body.options }, { onProgress, signal })
+          : await this.rpc.call('importPurchases', { options: body.options, externalNamePattern: body.externalNamePattern }, { onProgress, signal });
+      return orThrow(result, failed);
+    } finally {
+      this.running.delete(controller);
+    }
   }
 
-  async previewPurchases(body: Body<'previewPurchases'>) {
-    const a = await this.request({ ...body, type: 'previewPurchases' });
-    if (a.type !== 'purchasePreview') throw new Error(`unexpected ${a.type}`);
-    return a.preview;
-  }
-
-  async importData(body: ImportBody, onProgress: (p: Progress) => void) {
-    const a = await this.request(body, onProgress);
-    if (a.type !== 'imported') throw new Error(`unexpected ${a.type}`);
-    return a.outcome;
-  }
-
+  /** Asks the worker to stop the import under way; the import's own answer says whether it stopped in time. */
   cancel() {
-    this.worker.postMessage({ type: 'cancel' } satisfies WorkerRequest);
+    for (const controller of this.running) controller.abort();
   }
 
   dispose() {
-    this.worker.terminate();
-    for (const p of this.pending.values()) p.reject(new ImportWorkerError('cancelled', 'closed'));
-    this.pending.clear();
+    this.rpc.close();
   }
 }
 
-export type { Progress as ImportWorkerProgress };
+export type { ImportWorkerProgress };

@@ -1,15 +1,13 @@
-// The page's side of the status worker: one worker for the app, requests as promises, progress as a callback.
+// The page's side of the status worker (workers/statusProtocol.ts): one worker for the app, requests as
+// promises, progress as a callback.
 import type { StatusSettings } from '../../../shared/domain/customerStatus';
 import type { GroupPreview } from '../../../shared/domain/statusPreview';
 import { activeDatabaseName } from '../../db/database';
 import { systemClock } from '../../platform/systemClock';
-import { pageTime } from '../../workers/workerClock';
-import type { RecomputeReason, StatusWorkerRequest, StatusWorkerResponse } from '../../workers/statusProtocol';
+import { createWorkerClient, orThrow, type WorkerEndpoint, type WorkerFailure } from '../../workers/rpc';
+import { statusContract, type JobProgress, type JobResult, type RecomputeReason } from '../../workers/statusProtocol';
 
-export interface JobResult {
-  customers: number;
-  changed: number;
-}
+export type { JobResult };
 export type OnProgress = (done: number, total: number) => void;
 
 /** What the job store and the rules screen need of the worker; tests pass their own. */
@@ -20,9 +18,6 @@ export interface StatusWorkerApi {
   preview(status: StatusSettings): Promise<GroupPreview>;
 }
 
-type Answer = Exclude<StatusWorkerResponse, { type: 'progress' } | { type: 'failed' }>;
-type WithoutId<T> = T extends unknown ? Omit<T, 'id' | 'now'> : never;
-
 export class StatusWorkerError extends Error {
   constructor(message: string) {
     super(message);
@@ -30,70 +25,30 @@ export class StatusWorkerError extends Error {
   }
 }
 
-class StatusClient implements StatusWorkerApi {
-  // Named after the database, which the worker opens too (see workerDatabaseName).
-  private readonly worker = new Worker(new URL('../../workers/status.worker.ts', import.meta.url), { type: 'module', name: activeDatabaseName() });
-  private next = 1;
-  private readonly pending = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void; onProgress?: OnProgress }>();
+const failed = (failure: WorkerFailure) => new StatusWorkerError(failure.message);
+const progressTo = (onProgress?: OnProgress) => ({ onProgress: (p: JobProgress) => onProgress?.(p.done, p.total) });
 
-  constructor() {
-    this.worker.onmessage = (event: MessageEvent<StatusWorkerResponse>) => {
-      const message = event.data;
-      const p = this.pending.get(message.id);
-      if (!p) return;
-      if (message.type === 'progress') {
-        p.onProgress?.(message.done, message.total);
-        return;
-      }
-      this.pending.delete(message.id);
-      if (message.type === 'failed') p.reject(new StatusWorkerError(message.message));
-      else p.resolve(message);
-    };
-    this.worker.onerror = (event) => {
-      for (const p of this.pending.values()) p.reject(new StatusWorkerError(event.message || 'worker error'));
-      this.pending.clear();
-    };
-  }
-
-  private request(body: WithoutId<StatusWorkerRequest>, onProgress?: OnProgress): Promise<Answer> {
-    const id = this.next++;
-    return new Promise<Answer>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress });
-      this.worker.postMessage({ ...body, id, ...pageTime(systemClock) });
-    });
-  }
-
-  private async job(body: WithoutId<StatusWorkerRequest>, onProgress?: OnProgress): Promise<JobResult> {
-    const a = await this.request(body, onProgress);
-    if (a.type !== 'done') throw new StatusWorkerError(`unexpected ${a.type}`);
-    return { customers: a.customers, changed: a.changed };
-  }
-
-  recompute(reason: RecomputeReason, onProgress?: OnProgress) {
-    return this.job({ type: 'recompute', reason }, onProgress);
-  }
-
-  applyReview(onProgress?: OnProgress) {
-    return this.job({ type: 'applyReview' }, onProgress);
-  }
-
-  async loadPreview(onProgress?: OnProgress) {
-    const a = await this.request({ type: 'loadPreview' }, onProgress);
-    if (a.type !== 'previewReady') throw new StatusWorkerError(`unexpected ${a.type}`);
-    return a.customers;
-  }
-
-  async preview(status: StatusSettings) {
-    const a = await this.request({ type: 'preview', status });
-    if (a.type !== 'preview') throw new StatusWorkerError(`unexpected ${a.type}`);
-    return a.preview;
-  }
+/** The status worker behind `endpoint` (a Worker in the app). */
+function statusClient(endpoint: WorkerEndpoint) {
+  const rpc = createWorkerClient(statusContract, endpoint, { clock: systemClock });
+  return {
+    get open() {
+      return rpc.open;
+    },
+    recompute: async (reason: RecomputeReason, onProgress?: OnProgress) => orThrow(await rpc.call('recompute', { reason }, progressTo(onProgress)), failed),
+    applyReview: async (onProgress?: OnProgress) => orThrow(await rpc.call('applyReview', undefined, progressTo(onProgress)), failed),
+    loadPreview: async (onProgress?: OnProgress) => orThrow(await rpc.call('loadPreview', undefined, progressTo(onProgress)), failed),
+    preview: async (status: StatusSettings) => orThrow(await rpc.call('preview', { status }), failed),
+  } satisfies StatusWorkerApi & { open: boolean };
 }
 
-let client: StatusWorkerApi | null = null;
+let client: ReturnType<typeof statusClient> | null = null;
 
-/** The app's status worker, started on first use. */
+/** The app's status worker, started on first use, and again after it failed. */
 export function statusWorker(): StatusWorkerApi {
-  client ??= new StatusClient();
+  if (!client?.open) {
+    // Named after the database, which the worker opens too (see workerDatabaseName).
+    client = statusClient(new Worker(new URL('../../workers/status.worker.ts', import.meta.url), { type: 'module', name: activeDatabaseName() }));
+  }
   return client;
 }
