@@ -124,4 +124,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Time is a parameter (docs/ARCHITECTURE.md, Time): only renderer/platform/systemClock.ts reads the system
+    // clock; everything else, tests included, is given a clock, so no result depends on the day it runs.
+    files: ['shared/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}', 'test/e2e/**/*.ts', 'test/support/**/*.ts', 'test/factories/**/*.ts', 'test/screenshots/**/*.ts'],
+    ignores: ['renderer/platform/systemClock.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        ...[
+          "NewExpression[callee.name='Date'][arguments.length=0]",
+          "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          // date-fns helpers that read the system clock inside (formatDistance, isSameDay… take it from you).
+          'ImportSpecifier[imported.name=/^(formatDistanceToNow(Strict)?|isToday|isTomorrow|isYesterday|isPast|isFuture|isThis[A-Z][A-Za-z]*|(start|end)Of(Today|Tomorrow|Yesterday))$/]',
+        ].map((selector) => ({ selector, message: 'Time is a parameter: take the clock you are given (useClock(), a `now` or `clock` argument), never the system\'s.' })),
+      ],
+    },
+  },
 );

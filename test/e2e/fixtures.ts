@@ -149,7 +149,8 @@ export const test = base.extend<Fixtures>({
     });
     await context.addInitScript(() => {
       const w = window as unknown as { __regularsInvoke: unknown; __regularsInvokeAt: (at: number, channel: unknown, payload: unknown) => Promise<unknown> };
-      // Date is the page's (fake) clock by the time anything calls.
+      // Date is the page's fixed clock (installed above) by the time anything calls: main follows it.
+      // eslint-disable-next-line no-restricted-syntax -- the page's clock is the test's fixed one
       w.__regularsInvoke = (channel: unknown, payload: unknown) => w.__regularsInvokeAt(Date.now(), channel, payload);
     });
     await use(context);

@@ -176,6 +176,24 @@ export function word(level: ChurnLevel): string {
   }, 120_000);
 });
 
+describe('the clock', () => {
+  it('is read only in renderer/platform/systemClock.ts: elsewhere new Date(), Date.now() and date-fns helpers that read it fail', async () => {
+    const code = `import { formatDistanceToNow, isToday } from 'date-fns';
+export const a = new Date();
+export const b = Date.now();
+export const c = [formatDistanceToNow, isToday];
+// A date from a value is no reading of the clock.
+export const d = new Date('2026-06-15T10:00:00Z');
+`;
+    for (const file of ['shared/domain/planted.ts', 'renderer/db/planted.ts', 'renderer/features/customers/planted.tsx', 'renderer/workers/planted.ts']) {
+      const found = await lint(file, code);
+      expect(found.map((f) => f.rule), file).toEqual(Array(4).fill('no-restricted-syntax'));
+      expect(found[0]!.message).toMatch(/Time is a parameter/);
+    }
+    expect(await lint('renderer/platform/systemClock.ts', "import type { Clock } from '../../shared/clock';\n\nexport const systemClock: Clock = () => new Date();\n")).toEqual([]);
+  }, 120_000);
+});
+
 describe('the table of walls', () => {
   it('has a row for every folder of the renderer, so a new one is walled on purpose', async () => {
     // The config is plain JavaScript outside every tsconfig: loaded by its URL, typed here.

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createIpcHandler } from '../../electron/ipc/handlers';
 import { createWebServices } from '../../electron/services';
+import type { Clock } from '../../shared/clock';
 import { createDesktopApi, type DesktopApi } from '../../shared/ipc/contract';
 import { BackupWorkerError, type BackupWorkerApi } from '../../renderer/features/backup/backupWorkerClient';
 import { compareDatabases } from '../../renderer/db/backupCompare';
@@ -26,8 +27,8 @@ const asWorkerFailure =
 
 const restoreWriteFailed = () => 'restore-write-failed' as const;
 
-/** What the worker does, on this thread, over `db` (the app's database in the test). */
-export function inProcessBackupWorker(db: () => RegularsDatabase): BackupWorkerApi {
+/** What the worker does, on this thread, over `db` (the app's database in the test); `now` stamps the export. */
+export function inProcessBackupWorker(db: () => RegularsDatabase, now: Clock): BackupWorkerApi {
   const staging = new Map<string, StagingImport>();
   const of = (name: string) => {
     const found = staging.get(name);
@@ -36,7 +37,7 @@ export function inProcessBackupWorker(db: () => RegularsDatabase): BackupWorkerA
   };
   const api: BackupWorkerApi = {
     exportDatabase: (callbacks) =>
-      exportDatabase(db(), { start: callbacks.onStart, piece: callbacks.onPiece, progress: (done) => callbacks.onProgress(done, 0) }, { now: () => new Date() }),
+      exportDatabase(db(), { start: callbacks.onStart, piece: callbacks.onPiece, progress: (done) => callbacks.onProgress(done, 0) }, { now }),
     async stagingBegin(name, expected) {
       await staging.get(name)?.discard();
       staging.set(name, createStagingImport(name, expected));

@@ -50,12 +50,14 @@ afterEach(async () => {
   await main.cleanUp();
 });
 
+const clock = clockAt('2026-06-15T10:00:00Z');
+
 function restoreDeps() {
   return {
     api: main.api.backup,
-    worker: inProcessBackupWorker(() => db),
+    worker: inProcessBackupWorker(() => db, clock),
     newId: () => crypto.randomUUID(),
-    now: clockAt('2026-06-15T10:00:00Z'),
+    now: clock,
     readPointer: async () => ({ ...pointer, keep: [...pointer.keep] }),
     writePointer: async (next: DatabasePointer) => {
       pointer = next;
@@ -64,7 +66,7 @@ function restoreDeps() {
 }
 
 async function backUp(trigger: 'manual' | 'automatic' = 'manual') {
-  const made = await runBackup(main.api.backup, inProcessBackupWorker(() => db), trigger);
+  const made = await runBackup(main.api.backup, inProcessBackupWorker(() => db, clock), trigger);
   if (!made.ok) throw new Error(`backup failed: ${made.reason}`);
   return made.value.backup;
 }
@@ -372,7 +374,7 @@ describe('a backup made at database version 1 (a fixture file)', () => {
 
 describe('the restore test', () => {
   const run = (fileName: string, unchanged: () => boolean) =>
-    testRestore({ api: main.api.backup, worker: inProcessBackupWorker(() => db), newId: () => crypto.randomUUID(), pause: async () => undefined }, { fileName }, unchanged);
+    testRestore({ api: main.api.backup, worker: inProcessBackupWorker(() => db, clock), newId: () => crypto.randomUUID(), pause: async () => undefined }, { fileName }, unchanged);
 
   it('restores a fresh backup into a scratch database, finds every record equal, and leaves nothing behind', async () => {
     await fillDemoStore();
