@@ -1,9 +1,9 @@
 // Item 4: opening a customer's page. The app: every read the page's hooks start when it mounts
-// (useCustomer, useSettings, useTierHistory, useTimelinePage with the first 50 entries), at once, as
+// (useCustomer, useSettings, useBookkeeping, useTierHistory, useTimelinePage with the first 50 entries), at once, as
 // React starts them; the page is complete when the last one answers. Raw: the customer and the
 // newest 51 purchases and contacts (one more than shown, as the page asks) from the same indexes.
 import Dexie from 'dexie';
-import { customers, interactions, purchases, settings } from '../../../renderer/db';
+import { bookkeeping, customers, interactions, purchases, settings } from '../../../renderer/db';
 import { database } from '../../../renderer/db/database';
 import { readTimelinePage, TIMELINE_PAGE } from '../../../renderer/db/timelinePage';
 import type { PairedSample } from '../protocol';
@@ -28,9 +28,10 @@ export async function probeCustomers(spreadCount: number, heaviestCount: number)
 }
 
 async function appCustomerPage(id: string): Promise<number> {
-  const [customer, , , page] = await Promise.all([
+  const [customer, , , , page] = await Promise.all([
     customers.get(id),
     settings.read(),
+    bookkeeping.read(),
     customers.tierHistory(id),
     readTimelinePage({ purchases, interactions }, id, 'all', TIMELINE_PAGE),
   ]);
