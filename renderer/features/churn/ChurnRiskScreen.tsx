@@ -6,7 +6,7 @@ import type { AtRiskQuery } from '../../db/customers';
 import { useAtRiskList, useCustomersByIds, useSettings } from '../../db/hooks';
 import { useUiStore, type ChurnLevelFilter } from '../../stores/ui';
 import { navigate } from '../../ui/routes';
-import { useMoney } from '../purchases/useMoney';
+import { useMoney } from '../../ui/useMoney';
 import { useStatusWording } from '../status/useStatusWording';
 import { ChurnRiskView } from './ChurnRiskView';
 

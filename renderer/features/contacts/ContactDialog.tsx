@@ -15,10 +15,10 @@ import {
 import { interactions } from '../../db';
 import { Dialog } from '../../ui/Dialog';
 import { ImeEscapeGuard } from '../purchases/ImeEscapeGuard';
-import { ControlledDateTimeField, displayDateTime } from '../purchases/DateTimeField';
+import { ControlledDateTimeField, displayDateTime } from '../../ui/DateTimeField';
 import { Field, FieldError, useFocusFirstInvalid } from '../../ui/FormField';
 import { submitOnEnter } from '../purchases/submitOnEnter';
-import { ChannelIcon } from '../timeline/icons';
+import { ChannelIcon } from '../../ui/icons';
 import { FOLLOW_UP_QUICK, followUpDay } from './contactForm';
 import { useClock } from '../../platform/clock';
 

@@ -2,7 +2,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
-import { ControlledDateTimeField } from '../purchases/DateTimeField';
+import { ControlledDateTimeField } from '../../ui/DateTimeField';
 import { CHANNELS, GENDERS, SOURCES, type PhoneRegion } from '../../../shared/domain/customer';
 import { validateCustomerDraft, type FieldErrors } from '../../../shared/domain/customerValidation';
 import { validatePhone } from '../../../shared/domain/phone';

@@ -35,9 +35,9 @@ import {
   type PurchaseFormValues,
 } from './purchaseForm';
 import { SuggestInput, type SuggestOption, type SuggestSource } from './SuggestInput';
-import { useMoney, type MoneyFormat } from './useMoney';
+import { useMoney, type MoneyFormat } from '../../ui/useMoney';
 import { submitOnEnter } from './submitOnEnter';
-import { ControlledDateTimeField } from './DateTimeField';
+import { ControlledDateTimeField } from '../../ui/DateTimeField';
 import { Field, FieldError, useFocusFirstInvalid } from '../../ui/FormField';
 import { useClock } from '../../platform/clock';
 

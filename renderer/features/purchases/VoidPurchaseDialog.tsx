@@ -9,7 +9,7 @@ import { formatDateTime } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { FieldError } from '../../ui/FormField';
 import { ImeEscapeGuard } from './ImeEscapeGuard';
-import { useMoney } from './useMoney';
+import { useMoney } from '../../ui/useMoney';
 
 const QUICK_REASONS = ['duplicate', 'wrongCustomer', 'wrongAmount', 'cancelled'] as const;
 

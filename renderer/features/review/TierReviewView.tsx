@@ -10,7 +10,7 @@ import type { PendingDowngrades } from '../../db/tierReview';
 import { currentLocale, formatLongDate } from '../../i18n';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { routeHref } from '../../ui/routes';
-import { useMoney } from '../purchases/useMoney';
+import { useMoney } from '../../ui/useMoney';
 import { groupName, statusMoney, tierReasonText, type StatusWording } from '../status/statusText';
 import '../statusRules/statusRules.css';
 

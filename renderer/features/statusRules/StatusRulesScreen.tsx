@@ -8,7 +8,7 @@ import { nextReviewDate, tierName } from '../../../shared/domain/tiers';
 import { settings as settingsRepo } from '../../db';
 import { useBookkeeping, useSettings } from '../../db/hooks';
 import { currentLocale } from '../../i18n';
-import { useMoney } from '../purchases/useMoney';
+import { useMoney } from '../../ui/useMoney';
 import { statusWorker } from '../recompute/statusClient';
 import { runStatusJob, useStatusJobs } from '../recompute/statusJobs';
 import { draftOf, settingsOf, type RulesDraft, type RulesProblems } from './rulesForm';

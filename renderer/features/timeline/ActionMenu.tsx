@@ -1,6 +1,6 @@
 // A "more actions" button with a small menu: arrows move, Enter picks, Esc or Tab closes, focus returns to the button.
 import { useEffect, useId, useRef, useState } from 'react';
-import { MoreIcon } from './icons';
+import { MoreIcon } from '../../ui/icons';
 
 export interface MenuItem {
   key: string;

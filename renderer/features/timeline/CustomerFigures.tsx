@@ -3,7 +3,7 @@ import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/domain/customer';
 import { formatLongDate } from '../../i18n';
-import { useMoney } from '../purchases/useMoney';
+import { useMoney } from '../../ui/useMoney';
 import { useClock } from '../../platform/clock';
 
 function Figure({ label, value, caption, testId, empty }: { label: string; value: string; caption?: string; testId: string; empty?: boolean }) {

@@ -10,9 +10,9 @@ import { useTimelinePage } from '../../db/hooks';
 import { TIMELINE_FILTERS, TIMELINE_PAGE, type ReturnState, type TimelineFilter } from '../../db/timelinePage';
 import { formatDateTime, formatLongDate } from '../../i18n';
 import { localToday } from '../contacts/contactForm';
-import { useMoney, type MoneyFormat } from '../purchases/useMoney';
+import { useMoney, type MoneyFormat } from '../../ui/useMoney';
 import { ActionMenu, type MenuItem } from './ActionMenu';
-import { ChannelIcon, CheckIcon, PurchaseIcon, ReturnIcon } from './icons';
+import { ChannelIcon, CheckIcon, PurchaseIcon, ReturnIcon } from '../../ui/icons';
 import { useClock } from '../../platform/clock';
 
 export type TimelineAction =

@@ -1,9 +1,9 @@
 // Amounts shown in the store's currency (a setting) and the language on screen.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney, type Currency } from '../../../shared/domain/money';
-import { useSettings } from '../../db/hooks';
-import { currentLocale } from '../../i18n';
+import { formatMoney, type Currency } from '../../shared/domain/money';
+import { useSettings } from '../db/hooks';
+import { currentLocale } from '../i18n';
 
 export interface MoneyFormat {
   currency: Currency;

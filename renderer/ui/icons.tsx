@@ -1,7 +1,7 @@
 // Small line icons for the timeline and the contact dialog (drawn here: no icon font, no emoji font needed).
 import type { ReactNode } from 'react';
-import type { InteractionChannel } from '../../../shared/domain/interaction';
-import { assertNever } from '../../../shared/result';
+import type { InteractionChannel } from '../../shared/domain/interaction';
+import { assertNever } from '../../shared/result';
 
 function Svg({ children, size = 16 }: { children: ReactNode; size?: number }) {
   return (
