@@ -1,10 +1,10 @@
 // The search index's rows (Dexie v5, customerSearch): every write that can change a customer's
 // searchable fields or trash state passes the records it wrote here, inside its own transaction.
-import type { Customer } from '../../shared/domain/customer';
+import type { CustomerRecord } from '../../shared/domain/customer';
 import type { RegularsDatabase } from './database';
 
 /** Puts the tokens of the active customers among `customers`; the trashed ones leave the index. */
-export async function indexForSearch(db: RegularsDatabase, customers: readonly Customer[]): Promise<void> {
+export async function indexForSearch(db: RegularsDatabase, customers: readonly CustomerRecord[]): Promise<void> {
   const rows: { id: string; tokens: string[] }[] = [];
   const gone: string[] = [];
   for (const c of customers) {

@@ -1,7 +1,7 @@
 // The customer repository: the only code that reads and writes the customers table.
 import Dexie, { type Collection } from 'dexie';
 import type { ChurnLevel } from '../../shared/domain/churn';
-import type { Customer, CustomerFields } from '../../shared/domain/customer';
+import type { Customer, CustomerFields, CustomerRecord, CustomerState } from '../../shared/domain/customer';
 import { customerFieldsOf, deriveCustomerIndexFields, editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
 import type { StatusSettings, TierHistoryEntry } from '../../shared/domain/customerStatus';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '../../shared/domain/lifecycle';
@@ -9,7 +9,8 @@ import { statusGroups } from '../../shared/domain/statusGroups';
 import { assertNever } from '../../shared/result';
 import { matchesAllTerms } from '../../shared/domain/searchTokens';
 import type { RegularsDatabase } from './database';
-import { dropFromSearch, idsWithTokenPrefix, indexForSearch } from './customerSearch';
+import { idsWithTokenPrefix, indexForSearch } from './customerSearch';
+import { addCustomers, joinRecords, joinStates, putCustomerRecords, readCustomer, readCustomers, removeCustomers, writeTrashState, writeTransaction } from './derivation';
 import { createSettingsRepository } from './settings';
 
 export const CUSTOMER_SORT_FIELDS = ['name', 'phone', 'tier', 'stage', 'risk', 'tags', 'totalSpent', 'purchaseCount', 'lastPurchase', 'createdAt', 'updatedAt'] as const;
@@ -82,40 +83,42 @@ export interface ListTuning {
 }
 
 /**
- * How a sort field orders the list. 'index': by one value kept on the record, as its index orders it.
- * 'grouped': by a closed vocabulary in its own order (tiers best first, stages, risk most at risk
- * first), walked as one equality range of the index per value; values the vocabulary no longer knows
- * (a removed tier) come last, in the index's order.
+ * How a sort field orders the list. 'index': by one value, as its index orders it. 'grouped': by a
+ * closed vocabulary in its own order (tiers best first, stages, risk most at risk first), walked as
+ * one equality range of the index per value; values the vocabulary no longer knows (a removed tier)
+ * come last, in the index's order. `table`: where the index is, the record's (what people typed) or
+ * the derived state's (figures, status).
  */
+type SortTable = 'customers' | 'customerState';
 type SortPlan =
-  | { kind: 'index'; index: string; key: keyof Customer }
-  | { kind: 'grouped'; index: string; key: 'tierId' | 'lifecycleStage' | 'churnLevel'; order: readonly string[] };
+  | { kind: 'index'; table: SortTable; index: string; key: keyof Customer }
+  | { kind: 'grouped'; table: 'customerState'; index: string; key: 'tierId' | 'lifecycleStage' | 'churnLevel'; order: readonly string[] };
 
 /** `tierOrder`: the group ids best first under the rules in force (only the tier sort uses it). */
 function sortPlanOf(field: CustomerSortField, tierOrder: readonly string[]): SortPlan {
   switch (field) {
     case 'name':
-      return { kind: 'index', index: '[isDeleted+nameSort]', key: 'nameSort' };
+      return { kind: 'index', table: 'customers', index: '[isDeleted+nameSort]', key: 'nameSort' };
     case 'phone':
-      return { kind: 'index', index: '[isDeleted+phoneSort]', key: 'phoneSort' };
+      return { kind: 'index', table: 'customers', index: '[isDeleted+phoneSort]', key: 'phoneSort' };
     case 'tier':
-      return { kind: 'grouped', index: '[isDeleted+tierId]', key: 'tierId', order: tierOrder };
+      return { kind: 'grouped', table: 'customerState', index: '[isDeleted+tierId]', key: 'tierId', order: tierOrder };
     case 'stage':
-      return { kind: 'grouped', index: '[isDeleted+lifecycleStage]', key: 'lifecycleStage', order: LIFECYCLE_STAGES };
+      return { kind: 'grouped', table: 'customerState', index: '[isDeleted+lifecycleStage]', key: 'lifecycleStage', order: LIFECYCLE_STAGES };
     case 'risk':
-      return { kind: 'grouped', index: '[isDeleted+churnLevel]', key: 'churnLevel', order: RISK_ORDER };
+      return { kind: 'grouped', table: 'customerState', index: '[isDeleted+churnLevel]', key: 'churnLevel', order: RISK_ORDER };
     case 'tags':
-      return { kind: 'index', index: '[isDeleted+tagsSort]', key: 'tagsSort' };
+      return { kind: 'index', table: 'customers', index: '[isDeleted+tagsSort]', key: 'tagsSort' };
     case 'totalSpent':
-      return { kind: 'index', index: '[isDeleted+totalSpentFen]', key: 'totalSpentFen' };
+      return { kind: 'index', table: 'customerState', index: '[isDeleted+totalSpentFen]', key: 'totalSpentFen' };
     case 'purchaseCount':
-      return { kind: 'index', index: '[isDeleted+purchaseCount]', key: 'purchaseCount' };
+      return { kind: 'index', table: 'customerState', index: '[isDeleted+purchaseCount]', key: 'purchaseCount' };
     case 'lastPurchase':
-      return { kind: 'index', index: '[isDeleted+lastPurchaseSort]', key: 'lastPurchaseSort' };
+      return { kind: 'index', table: 'customerState', index: '[isDeleted+lastPurchaseSort]', key: 'lastPurchaseSort' };
     case 'createdAt':
-      return { kind: 'index', index: '[isDeleted+createdAt]', key: 'createdAt' };
+      return { kind: 'index', table: 'customers', index: '[isDeleted+createdAt]', key: 'createdAt' };
     case 'updatedAt':
-      return { kind: 'index', index: '[isDeleted+updatedAt]', key: 'updatedAt' };
+      return { kind: 'index', table: 'customers', index: '[isDeleted+updatedAt]', key: 'updatedAt' };
     default:
       return assertNever(field, 'sort field');
   }
@@ -202,7 +205,7 @@ function matchesFilters(c: Customer, query: CustomerListQuery): boolean {
 }
 
 export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryDeps, tuning: ListTuning = { sortInMemoryMax: SORT_IN_MEMORY_MAX }) {
-  async function requireCustomer(id: string): Promise<Customer> {
+  async function requireRecord(id: string): Promise<CustomerRecord> {
     const found = await db.customers.get(id);
     if (!found) throw new CustomerNotFoundError(id);
     return found;
@@ -219,15 +222,21 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
     return direction === 'asc' ? ranges : ranges.reverse();
   }
 
-  function rangeCollection(index: string, r: ActiveRange, direction: SortDirection): Collection<Customer, string, unknown> {
-    const collection = db.customers.where(index).between([0, r.lower], [0, r.upper], r.includeLower, r.includeUpper);
-    return direction === 'desc' ? collection.reverse() : collection;
+  function rangeCollection(plan: SortPlan, r: ActiveRange, direction: SortDirection): Collection<CustomerRecord | CustomerState, string, unknown> {
+    const table = plan.table === 'customers' ? db.customers : db.customerState;
+    const collection = (table as typeof db.customers | typeof db.customerState).where(plan.index).between([0, r.lower], [0, r.upper], r.includeLower, r.includeUpper);
+    return (direction === 'desc' ? collection.reverse() : collection) as Collection<CustomerRecord | CustomerState, string, unknown>;
+  }
+
+  /** Rows read from a plan's table, joined into customers. */
+  function joinedRows(plan: SortPlan, rows: readonly (CustomerRecord | CustomerState)[]): Promise<Customer[]> {
+    return plan.table === 'customers' ? joinRecords(db, rows as CustomerRecord[]) : joinStates(db, rows as CustomerState[]);
   }
 
   /** Every active id in the plan's order, from the index alone. */
   async function orderedIds(plan: SortPlan, direction: SortDirection): Promise<string[]> {
     const parts: string[][] = [];
-    for (const range of walkOrder(plan, direction)) parts.push((await rangeCollection(plan.index, range, direction).primaryKeys()) as string[]);
+    for (const range of walkOrder(plan, direction)) parts.push((await rangeCollection(plan, range, direction).primaryKeys()) as string[]);
     return parts.flat();
   }
 
@@ -252,38 +261,36 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
   /** Active customers carrying every term; the other terms are checked on the fewest-hits term's records. */
   async function searchCandidates(terms: string[]): Promise<{ rows: Customer[]; truncated: boolean }> {
     const best = await termHits(terms);
-    const rows = (await db.customers.bulkGet(best.keys)).filter(
-      (c): c is Customer => !!c && c.isDeleted === 0 && matchesAllTerms(c.searchTokens, terms),
+    const records = (await db.customers.bulkGet(best.keys)).filter(
+      (c): c is CustomerRecord => !!c && c.isDeleted === 0 && matchesAllTerms(c.searchTokens, terms),
     );
-    return { rows, truncated: !best.complete };
+    return { rows: await joinRecords(db, records), truncated: !best.complete };
   }
 
   return {
     async create(fields: CustomerFields): Promise<Customer> {
-      return db.transaction('rw', [db.customers, db.customerSearch, db.settings], async () => {
-        const record = newCustomerRecord(fields, deps.newId(), deps.now(), undefined, await statusRules(db));
-        await db.customers.add(record);
-        await indexForSearch(db, [record]);
-        return record;
+      return writeTransaction(db, ['customer'], [], async () => {
+        const customer = newCustomerRecord(fields, deps.newId(), deps.now(), undefined, await statusRules(db));
+        await addCustomers(db, [customer]);
+        return customer;
       });
     },
 
     async update(id: string, fields: CustomerFields): Promise<Customer> {
-      return db.transaction('rw', [db.customers, db.customerSearch], async () => {
-        const existing = await requireCustomer(id);
-        const record = editedCustomerRecord(existing, fields, deps.now());
-        await db.customers.put(record);
-        await indexForSearch(db, [record]);
-        return record;
+      return writeTransaction(db, ['customer'], [], async () => {
+        const existing = await requireRecord(id);
+        const [record] = await putCustomerRecords(db, [editedCustomerRecord(existing, fields, deps.now())]);
+        await indexForSearch(db, [record!]);
+        return (await joinRecords(db, [record!]))[0]!;
       });
     },
 
     get(id: string): Promise<Customer | undefined> {
-      return db.customers.get(id);
+      return readCustomer(db, id);
     },
 
     async getMany(ids: string[]): Promise<(Customer | undefined)[]> {
-      return db.customers.bulkGet(ids);
+      return readCustomers(db, ids);
     },
 
     /** The ordered ids of the active customers that match the query. */
@@ -310,7 +317,7 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
       // read, and the others are checked on those records; when every filter holds many, their ids
       // are intersected (keys only, no records) and the sort index is walked for the order.
       const sources = [
-        ...filters.map((f) => () => db.customers.where(f.index).equals([0, f.value])),
+        ...filters.map((f) => () => db.customerState.where(f.index).equals([0, f.value])),
         ...(query.tag === null ? [] : [() => db.customers.where('tags').equals(query.tag!)]),
       ];
       const firsts = await Promise.all(sources.map(async (source) => (await source().limit(tuning.sortInMemoryMax + 1).primaryKeys()) as string[]));
@@ -333,7 +340,7 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
         }
         candidates = [...members];
       }
-      const rows = (await db.customers.bulkGet(candidates)).filter((c): c is Customer => !!c && matchesFilters(c, query));
+      const rows = (await readCustomers(db, candidates)).filter((c): c is Customer => !!c && matchesFilters(c, query));
       return { ids: rows.sort(compareBy(plan, query.direction)).map((c) => c.id), truncated: false, ranked: true };
     },
 
@@ -343,22 +350,22 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
      */
     async listPage(sort: CustomerSortField, direction: SortDirection, offset: number, limit: number): Promise<Customer[]> {
       const plan = await planFor(sort);
-      const rows: Customer[] = [];
+      const rows: (CustomerRecord | CustomerState)[] = [];
       let skip = offset;
       for (const range of walkOrder(plan, direction)) {
         if (rows.length >= limit) break;
         if (skip > 0) {
           // Only a grouped sort has more than one range; whole groups before the page are counted, not read.
-          const size = await rangeCollection(plan.index, range, direction).count();
+          const size = await rangeCollection(plan, range, direction).count();
           if (skip >= size) {
             skip -= size;
             continue;
           }
         }
-        rows.push(...(await rangeCollection(plan.index, range, direction).offset(skip).limit(limit - rows.length).toArray()));
+        rows.push(...(await rangeCollection(plan, range, direction).offset(skip).limit(limit - rows.length).toArray()));
         skip = 0;
       }
-      return rows;
+      return joinedRows(plan, rows);
     },
 
     /**
@@ -368,26 +375,26 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
      */
     async listAtRisk(query: AtRiskQuery): Promise<AtRiskList> {
       const levelIds = await Promise.all(
-        query.levels.map(async (level) => (await db.customers.where('[isDeleted+churnLevel]').equals([0, level]).primaryKeys()) as string[]),
+        query.levels.map(async (level) => (await db.customerState.where('[isDeleted+churnLevel]').equals([0, level]).primaryKeys()) as string[]),
       );
       let members = new Set(levelIds.flat());
       if (query.tierId !== null && members.size > 0) {
-        const inTier = (await db.customers.where('[isDeleted+tierId]').equals([0, query.tierId]).primaryKeys()) as string[];
+        const inTier = (await db.customerState.where('[isDeleted+tierId]').equals([0, query.tierId]).primaryKeys()) as string[];
         const next = new Set<string>();
         for (const id of inTier) if (members.has(id)) next.add(id);
         members = next;
       }
       if (members.size <= tuning.sortInMemoryMax) {
         const levels = new Set<string>(query.levels);
-        const rows = (await db.customers.bulkGet([...members])).filter(
-          (c): c is Customer => !!c && c.isDeleted === 0 && levels.has(c.churnLevel) && (query.tierId === null || c.tierId === query.tierId),
+        const rows = (await db.customerState.bulkGet([...members])).filter(
+          (c): c is CustomerState => !!c && c.isDeleted === 0 && levels.has(c.churnLevel) && (query.tierId === null || c.tierId === query.tierId),
         );
         rows.sort((a, b) => b.valueAtRiskFen - a.valueAtRiskFen || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
         return { ids: rows.map((c) => c.id), totalValueFen: rows.reduce((sum, c) => sum + c.valueAtRiskFen, 0) };
       }
       const ids: string[] = [];
       let totalValueFen = 0;
-      await db.customers
+      await db.customerState
         .where('[isDeleted+valueAtRiskFen]')
         .between([0, Dexie.minKey], [0, Dexie.maxKey])
         .reverse()
@@ -426,8 +433,8 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
       const keys = candidate.phoneKeys.filter(Boolean);
       const byPhone = keys.length ? await db.customers.where('phoneKeys').anyOf(keys).distinct().toArray() : [];
       const byEmail = candidate.emailKey ? await db.customers.where('emailKey').equals(candidate.emailKey).toArray() : [];
-      const other = (c: Customer) => c.id !== candidate.excludeId;
-      return { byPhone: byPhone.filter(other), byEmail: byEmail.filter(other) };
+      const other = (c: CustomerRecord) => c.id !== candidate.excludeId;
+      return { byPhone: await joinRecords(db, byPhone.filter(other)), byEmail: await joinRecords(db, byEmail.filter(other)) };
     },
 
     /** Every tag in use (trash included), for suggestions and the tag filter. */
@@ -437,52 +444,44 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
     },
 
     async moveToTrash(id: string): Promise<void> {
-      await db.transaction('rw', [db.customers, db.customerSearch], async () => {
-        const c = await requireCustomer(id);
+      await writeTransaction(db, ['customer'], [], async () => {
+        const c = await requireRecord(id);
         if (c.isDeleted) return;
         const at = deps.now().toISOString();
         // No search tokens in the trash: search answers from the index alone, without reading records.
-        const trashed: Customer = { ...c, deletedAt: at, isDeleted: 1, updatedAt: at, searchTokens: [] };
-        await db.customers.put(trashed);
-        await indexForSearch(db, [trashed]);
+        await writeTrashState(db, [{ ...c, deletedAt: at, isDeleted: 1, updatedAt: at, searchTokens: [] }]);
       });
     },
 
     async restoreFromTrash(id: string): Promise<void> {
-      await db.transaction('rw', [db.customers, db.customerSearch], async () => {
-        const c = await requireCustomer(id);
+      await writeTransaction(db, ['customer'], [], async () => {
+        const c = await requireRecord(id);
         if (!c.isDeleted) return;
         const { searchTokens } = deriveCustomerIndexFields(customerFieldsOf(c));
-        const restored: Customer = { ...c, deletedAt: null, isDeleted: 0, updatedAt: deps.now().toISOString(), searchTokens };
-        await db.customers.put(restored);
-        await indexForSearch(db, [restored]);
+        await writeTrashState(db, [{ ...c, deletedAt: null, isDeleted: 0, updatedAt: deps.now().toISOString(), searchTokens }]);
       });
     },
 
     /** Only a customer already in the trash can be deleted for good; their purchases and contacts go with them. */
     async deleteForever(id: string): Promise<void> {
-      await db.transaction('rw', [db.customers, db.customerSearch, db.purchases, db.interactions, db.tierHistory], async () => {
-        const c = await requireCustomer(id);
+      await writeTransaction(db, ['customer', 'purchase'], ['interactions'], async () => {
+        const c = await requireRecord(id);
         if (!c.isDeleted) throw new Error('Only customers in the trash can be deleted for good');
         await db.purchases.where('customerId').equals(id).delete();
         await db.tierHistory.where('customerId').equals(id).delete();
         await db.interactions.where('customerId').equals(id).delete();
-        await db.customers.delete(id);
-        await dropFromSearch(db, [id]);
+        await removeCustomers(db, [id]);
       });
     },
 
     /** The trash, most recently deleted first. */
-    listTrash(): Promise<Customer[]> {
-      return db.customers.where('[isDeleted+deletedAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).reverse().toArray();
+    async listTrash(): Promise<Customer[]> {
+      return joinRecords(db, await db.customers.where('[isDeleted+deletedAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).reverse().toArray());
     },
 
     /** Bulk insert in one transaction (demo store, later imports). */
     async addMany(records: Customer[]): Promise<void> {
-      await db.transaction('rw', [db.customers, db.customerSearch], async () => {
-        await db.customers.bulkAdd(records);
-        await indexForSearch(db, records);
-      });
+      await writeTransaction(db, ['customer'], [], () => addCustomers(db, records));
     },
   };
 }

@@ -1,8 +1,10 @@
 // The one Dexie class. It holds the whole version history: a shipped version is never edited;
 // each change is a new version with an upgrade function and a test that opens the previous one.
+// Versions 1-5 are written out below; from version 6 on each version's upgrade (and from 7 on its
+// whole schema) is a file of its own in ./migrations, with its test beside it, imported here.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Clock } from '../../shared/clock';
-import type { Customer } from '../../shared/domain/customer';
+import type { CustomerRecord, CustomerState } from '../../shared/domain/customer';
 import { storeMedianGap } from '../../shared/domain/churn';
 import { localDayOf, type FigureInput } from '../../shared/domain/customerFigures';
 import { DEFAULT_STATUS_SETTINGS, deriveCustomerStatus, type TierHistoryEntry } from '../../shared/domain/customerStatus';
@@ -12,6 +14,9 @@ import { systemClock } from '../platform/systemClock';
 import { DATABASE_NAME } from './activeDatabase';
 import type { PinRow } from './pins';
 import { upgradeToV6, V6_NEW_TABLES } from './migrations/v6';
+import { SCHEMA_V7, upgradeToV7 } from './migrations/v7';
+
+export { SCHEMA_V7 };
 
 /** A row of the settings table (the owner's configuration) or of the bookkeeping table (version 6). */
 export interface SettingRow {
@@ -247,7 +252,10 @@ export const SCHEMA_V6 = {
 } as const;
 
 export class RegularsDatabase extends Dexie {
-  customers!: EntityTable<Customer, 'id'>;
+  /** What people typed, with its own keys (version 7 on; before, the derived values too). */
+  customers!: EntityTable<CustomerRecord, 'id'>;
+  /** Each customer's derived values (version 7 on); written only through renderer/db/derivation. */
+  customerState!: EntityTable<CustomerState, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   purchases!: EntityTable<Purchase, 'id'>;
   interactions!: EntityTable<Interaction, 'id'>;
@@ -275,6 +283,7 @@ export class RegularsDatabase extends Dexie {
       .stores(SCHEMA_V5)
       .upgrade((tx) => upgradeToV5(tx.table('customers'), tx.table('customerSearch')));
     this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
+    this.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7);
   }
 }
 

@@ -8,7 +8,7 @@ import { createCustomerRepository } from './customers';
 import { RegularsDatabase } from './database';
 import { createExportReader, EXPORT_CHUNK } from './exportData';
 import { createInteractionRepository } from './interactions';
-import { createPurchaseRepository } from './purchases';
+import { createDerivation } from './derivation';
 
 let db: RegularsDatabase;
 let ids: number;
@@ -51,7 +51,7 @@ describe('export reader', () => {
     }));
     await db.purchases.bulkAdd(rows.map((r) => ({ ...r, isVoided: 0 as const, voidReason: '', voidedAt: null, returnOf: null, importId: null, createdAt: r.purchasedAt, updatedAt: r.purchasedAt })) as never);
     await createInteractionRepository(db, deps()).record(a.id, makeInteractionFields());
-    await createPurchaseRepository(db, deps()).refreshFigures([a.id, b.id]);
+    await createDerivation(db, deps()).refreshFigures([a.id, b.id]);
     const reader = createExportReader(db);
     const progress: number[] = [];
     const all = await reader.allPurchases((p) => progress.push(p.done));

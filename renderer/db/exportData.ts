@@ -1,10 +1,11 @@
 // Reading for the exports: explicit owner actions that may read everything, but always in bulk
 // (one getAll per chunk of 2,000 records through the primary key), with progress.
 import Dexie, { type Table } from 'dexie';
-import type { Customer } from '../../shared/domain/customer';
+import type { Customer, CustomerRecord } from '../../shared/domain/customer';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { Purchase } from '../../shared/domain/purchase';
 import type { RegularsDatabase } from './database';
+import { readCustomer, readCustomers } from './derivation';
 
 export interface ExportProgress {
   done: number;
@@ -55,7 +56,7 @@ export function createExportReader(db: RegularsDatabase) {
       const out: Customer[] = [];
       onProgress?.({ done: 0, total: ids.length });
       for (let i = 0; i < ids.length; i += EXPORT_CHUNK) {
-        const rows = await db.customers.bulkGet(ids.slice(i, i + EXPORT_CHUNK));
+        const rows = await readCustomers(db, ids.slice(i, i + EXPORT_CHUNK));
         for (const c of rows) if (c) out.push(c);
         onProgress?.({ done: Math.min(i + EXPORT_CHUNK, ids.length), total: ids.length });
       }
@@ -67,7 +68,7 @@ export function createExportReader(db: RegularsDatabase) {
       const names = new Map<string, string>();
       let after: string | null = null;
       for (;;) {
-        const rows: Customer[] = await (after === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(after)).limit(EXPORT_CHUNK).toArray();
+        const rows: CustomerRecord[] = await (after === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(after)).limit(EXPORT_CHUNK).toArray();
         if (rows.length === 0) break;
         for (const c of rows) names.set(c.id, c.name);
         after = rows[rows.length - 1]!.id;
@@ -89,8 +90,8 @@ export function createExportReader(db: RegularsDatabase) {
 
     /** One customer with every purchase and contact (a data subject's request); undefined if no such customer. */
     async customerData(customerId: string): Promise<{ customer: Customer; purchases: Purchase[]; interactions: Interaction[] } | undefined> {
-      return db.transaction('r', [db.customers, db.purchases, db.interactions], async () => {
-        const customer = await db.customers.get(customerId);
+      return db.transaction('r', [db.customers, db.customerState, db.purchases, db.interactions], async () => {
+        const customer = await readCustomer(db, customerId);
         if (!customer) return undefined;
         const [purchases, interactions] = await Promise.all([
           db.purchases.where('customerId').equals(customerId).toArray(),

@@ -19,6 +19,7 @@ import { createCustomerRepository } from './customers';
 import { RegularsDatabase } from './database';
 import { createImportRepository, ImportCancelledError, type ImportedPurchase } from './imports';
 import { createPurchaseRepository } from './purchases';
+import { storedCustomers } from '../../test/support/storedCustomers';
 
 let db: RegularsDatabase;
 let clock: Date;
@@ -74,7 +75,7 @@ function bigCsv(n: number): string {
 }
 
 async function allCustomers(): Promise<Customer[]> {
-  return db.customers.orderBy('id').toArray();
+  return storedCustomers(db).toArray();
 }
 
 describe('importCustomers', () => {
@@ -145,12 +146,12 @@ describe('importCustomers', () => {
       notes: '老客户',
     });
     await createPurchaseRepository(db, deps()).record(existing.id, makePurchaseFields({ totalFen: 5000, subtotalFen: 5000, lines: [] }));
-    const before = await db.customers.get(existing.id);
+    const before = await storedCustomers(db).get(existing.id);
     clock = new Date('2026-03-02T10:00:00Z');
     const { candidates } = candidatesFrom(CSV);
     const r = await repo().importCustomers({ fileName: 'a.csv', candidates, policy: 'update', invalidRows: 1, emptyRows: 0 });
     expect(r.counts).toMatchObject({ created: 3, updated: 1 });
-    const changed = await db.customers.get(existing.id);
+    const changed = await storedCustomers(db).get(existing.id);
     expect(changed?.phoneKeys).toEqual(['+8613812345678']);
     // A contact with a customer the import created goes with that customer.
     const createdId = r.plan.create.length ? (await db.imports.get(r.batchId))!.createdCustomerIds[0]! : '';
@@ -194,7 +195,7 @@ describe('importPurchases', () => {
     const lines = (await db.purchases.toArray()).reduce((n, p) => n + p.lines.length, 0);
     expect(lines).toBe(s.importRows);
     // The figures written with the new customers are what a full recomputation gives.
-    for (const c of await db.customers.toArray()) {
+    for (const c of await storedCustomers(db).toArray()) {
       const mine = await db.purchases.where('customerId').equals(c.id).toArray();
       expect(customerFigureFields(computeCustomerFigures(mine, utcDayOf))).toEqual(customerFigureFields(c));
       expect(c.name).toBe(`Customer ${c.externalKey}`);
@@ -226,13 +227,13 @@ describe('importPurchases', () => {
     const r = await repo().importPurchases({ fileName: 's.csv', result, externalCustomerName: (id) => id });
     const s = r.plan.summary;
     expect(s).toMatchObject({ format: 'simple', totalRows: 5, importRows: 2, notFoundRows: 1, noCustomerRows: 1, badRows: 1 });
-    const stored = (await db.customers.get(c.id))!;
+    const stored = (await storedCustomers(db).get(c.id))!;
     expect(stored.totalSpentFen).toBe(10_050);
     expect(stored.purchaseCount).toBe(2);
     const refs = ((await db.purchases.toArray()) as ImportedPurchase[]).map((p) => p.externalRef).sort();
     expect(refs).toEqual(['A1', 'A2']);
     await repo().undo(r.batchId);
-    expect((await db.customers.get(c.id))!.totalSpentFen).toBe(0);
+    expect((await storedCustomers(db).get(c.id))!.totalSpentFen).toBe(0);
   });
   it('undo takes back at once the upgrade the imported purchases alone gave an existing customer, with its history', async () => {
     const c = await createCustomerRepository(db, deps()).create(
@@ -242,10 +243,10 @@ describe('importPurchases', () => {
     clock = new Date(clock.getTime() + 60_000);
     const csv = ['手机,日期,金额,订单号', '13812345678,2025-12-01,800.00,B1'].join('\n');
     const r = await repo().importPurchases({ fileName: 'wrong-shop.csv', result: importPurchases(parseDelimited(csv), { ...PCTX, currency: 'CNY' }), externalCustomerName: (id) => id });
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'regular', purchaseCount: 2 });
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'regular', purchaseCount: 2 });
     clock = new Date(clock.getTime() + 60_000);
     await repo().undo(r.batchId);
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'potential', pendingTierId: null, purchaseCount: 1, totalSpentFen: 60_000 });
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'potential', pendingTierId: null, purchaseCount: 1, totalSpentFen: 60_000 });
     const history = await db.tierHistory.where('customerId').equals(c.id).sortBy('at');
     expect(history.map((h) => [h.from, h.to, h.reason.code, h.reason.params.cause ?? ''])).toEqual([
       ['potential', 'regular', 'tier-upgrade', ''],

@@ -6,7 +6,7 @@
 // it is at that moment, not as it was when the preview was shown. Records are written with bulkAdd /
 // bulkPut in chunks (IndexedDB costs per request, see DESIGN.md); the caller's AbortSignal is checked
 // between chunks, and an abort throws inside the transaction, which rolls everything back.
-import { emptyCustomerFields, type Customer } from '../../shared/domain/customer';
+import { emptyCustomerFields, type Customer, type CustomerRecord } from '../../shared/domain/customer';
 import { customerFieldsOf, derivedCustomerRecord, editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
 import { groupPurchasesByCustomer, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
 import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
@@ -30,8 +30,8 @@ import { buildSearchTokens } from '../../shared/domain/searchTokens';
 import { createCatalogRepository, noteInCatalog } from './catalog';
 import { statusRules, type RepositoryDeps } from './customers';
 import type { AuditEntry, ImportBatch, RegularsDatabase } from './database';
-import { createPurchaseRepository, type PurchaseCorrection } from './purchases';
-import { dropFromSearch, idsWithAnyToken, indexForSearch } from './customerSearch';
+import { idsWithAnyToken, indexForSearch } from './customerSearch';
+import { addCustomers, createDerivation, putCustomerRecords, removeCustomers, writeTransaction, type PurchaseCorrection } from './derivation';
 
 /** Records per bulkAdd/bulkPut inside the import transaction: large enough to be fast, small enough for a smooth progress bar. */
 export const IMPORT_WRITE_CHUNK = 1_000;
@@ -150,7 +150,7 @@ function chunks<T>(items: readonly T[], size = IMPORT_WRITE_CHUNK): T[][] {
 
 export function createImportRepository(db: RegularsDatabase, deps: ImportRepositoryDeps) {
   const dayOf = deps.dayOf ?? localDayOf;
-  const purchaseRepo = createPurchaseRepository(db, { ...deps, dayOf });
+  const derivation = createDerivation(db, { ...deps, dayOf });
   const catalogRepo = createCatalogRepository(db);
 
   const checkCancelled = (signal?: AbortSignal) => {
@@ -172,13 +172,13 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         if (token) nameTokens.add(token);
       }
     }
-    const byId = new Map<string, Customer>();
-    const keep = (rows: Customer[]) => {
+    const byId = new Map<string, CustomerRecord>();
+    const keep = (rows: CustomerRecord[]) => {
       for (const c of rows) if (c.isDeleted === 0) byId.set(c.id, c);
     };
     if (phoneKeys.size) keep(await db.customers.where('phoneKeys').anyOf([...phoneKeys]).toArray());
     if (emailKeys.size) keep(await db.customers.where('emailKey').anyOf([...emailKeys]).toArray());
-    if (nameTokens.size) keep((await db.customers.bulkGet(await idsWithAnyToken(db, [...nameTokens]))).filter((c): c is Customer => !!c));
+    if (nameTokens.size) keep((await db.customers.bulkGet(await idsWithAnyToken(db, [...nameTokens]))).filter((c): c is CustomerRecord => !!c));
     // Rows of the app's own export carry their customer's id.
     const ownIds = [...new Set(candidates.map((c) => c.id).filter((id): id is string => !!id))];
     const activeIds = new Set<string>();
@@ -339,7 +339,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       const { signal, onProgress } = opts;
       checkCancelled(signal);
       const batchId = deps.newId();
-      return db.transaction('rw', [db.customers, db.customerSearch, db.imports, db.auditLog, db.settings], async () => {
+      return writeTransaction(db, ['customer'], ['imports', 'auditLog'], async () => {
         onProgress?.({ phase: 'planning', done: 0, total: input.candidates.length });
         const rules = await statusRules(db);
         const plan = planImport(input.candidates, await customerLookup(input.candidates), input.policy);
@@ -361,8 +361,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
             const record = newCustomerRecord(c.fields, keep ? c.id! : deps.newId(), now, undefined, rules);
             return c.id !== undefined && !keep ? { ...record, externalKey: c.id } : record;
           });
-          await db.customers.bulkAdd(records);
-          await indexForSearch(db, records);
+          await addCustomers(db, records);
           for (const r of records) createdIds.push(r.id);
           done += part.length;
           onProgress?.({ phase: 'writing', done, total });
@@ -371,15 +370,14 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         for (const part of chunks(changed)) {
           checkCancelled(signal);
           const before = await db.customers.bulkGet(part.map((u) => u.customerId));
-          const records: Customer[] = [];
+          const records: CustomerRecord[] = [];
           part.forEach((u, i) => {
             const existing = before[i];
             if (!existing) return;
             updatedCustomers.push({ id: existing.id, before: existing });
             records.push(editedCustomerRecord(existing, u.fields, now));
           });
-          await db.customers.bulkPut(records);
-          await indexForSearch(db, records);
+          await indexForSearch(db, await putCustomerRecords(db, records));
           done += part.length;
           onProgress?.({ phase: 'writing', done, total });
         }
@@ -433,7 +431,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       const { signal, onProgress } = opts;
       checkCancelled(signal);
       const batchId = deps.newId();
-      return db.transaction('rw', [db.customers, db.customerSearch, db.purchases, db.catalog, db.imports, db.auditLog, db.settings, db.bookkeeping, db.tierHistory], async () => {
+      return writeTransaction(db, ['customer', 'purchase'], ['catalog', 'imports', 'auditLog'], async () => {
         onProgress?.({ phase: 'planning', done: 0, total: input.result.purchases.length });
         const plan = await planPurchasesNow(input.result);
         checkCancelled(signal);
@@ -462,7 +460,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           else byCustomer.set(r.customerId, [r]);
         }
         // ...and their status, derived by the same function as every purchase write, with the tier history.
-        const statusContext = await purchaseRepo.statusContext();
+        const statusContext = await derivation.statusContext();
         const history: TierHistoryEntry[] = [];
         const customers: Customer[] = plan.newCustomers.map((k) => {
           const id = newIdOf.get(k.externalId)!;
@@ -483,8 +481,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         onProgress?.({ phase: 'writing', done, total });
         for (const part of chunks(customers)) {
           checkCancelled(signal);
-          await db.customers.bulkAdd(part);
-          await indexForSearch(db, part);
+          await addCustomers(db, part);
           done += part.length;
           onProgress?.({ phase: 'writing', done, total });
         }
@@ -499,7 +496,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         checkCancelled(signal);
         const existing = [...new Set(plan.resolved.filter((p) => p.customerId !== null).map((p) => p.customerId!))];
         onProgress?.({ phase: 'figures', done: 0, total: existing.length });
-        await purchaseRepo.refreshFigures(existing);
+        await derivation.refresh(existing);
         await noteInCatalog(db, records);
 
         onProgress?.({ phase: 'finishing', done: total, total });
@@ -556,7 +553,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
      * rebuilt after a purchases import, the batch is marked undone and the undo is logged.
      */
     async undo(batchId: string): Promise<ImportBatch> {
-      return db.transaction('rw', [db.customers, db.customerSearch, db.purchases, db.interactions, db.catalog, db.imports, db.auditLog, db.settings, db.bookkeeping, db.tierHistory], async () => {
+      return writeTransaction(db, ['customer', 'purchase'], ['interactions', 'catalog', 'imports', 'auditLog'], async () => {
         const batch = await db.imports.get(batchId);
         if (!batch || batch.undoneAt !== null) throw new ImportBatchNotFoundError(batchId);
         const created = new Set(batch.createdCustomerIds);
@@ -571,30 +568,30 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           removedPurchases += await db.purchases.where('customerId').anyOf(part).delete();
           await db.interactions.where('customerId').anyOf(part).delete();
           await db.tierHistory.where('customerId').anyOf(part).delete();
-          await db.customers.bulkDelete(part);
-          await dropFromSearch(db, part);
+          await removeCustomers(db, part);
         }
 
         const restoredIds: string[] = [];
         for (const part of chunks(batch.updatedCustomers)) {
           const current = await db.customers.bulkGet(part.map((u) => u.id));
-          const restored: Customer[] = [];
+          const restored: CustomerRecord[] = [];
           part.forEach((u, i) => {
             const now = current[i];
             if (!now) return; // deleted for good since: nothing to put back
-            const before = u.before as Customer;
+            // A batch written before version 7 kept the whole record, derived values too: those are
+            // not the record's (putCustomerRecords leaves them out) and are derived again below.
+            const before = u.before as CustomerRecord;
             restored.push({ ...before, deletedAt: now.deletedAt, isDeleted: now.isDeleted });
             restoredIds.push(now.id);
           });
-          await db.customers.bulkPut(restored);
-          await indexForSearch(db, restored);
+          await indexForSearch(db, await putCustomerRecords(db, restored));
         }
         // Customers who were there before keep no upgrade that the undone purchases alone gave them.
         const corrections = new Map<string, PurchaseCorrection>();
         for (const [customerId, before] of groupPurchasesByCustomer(imported)) {
           if (!created.has(customerId)) corrections.set(customerId, { cause: 'import-undone', before });
         }
-        await purchaseRepo.refreshFigures([...[...touched].filter((id) => !created.has(id)), ...restoredIds], corrections);
+        await derivation.refresh([...[...touched].filter((id) => !created.has(id)), ...restoredIds], corrections);
         if (batch.kind === 'purchases') await catalogRepo.rebuild();
 
         const at = deps.now().toISOString();

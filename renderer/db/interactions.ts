@@ -11,6 +11,7 @@ import {
 } from '../../shared/domain/interaction';
 import { CustomerNotFoundError, type RepositoryDeps } from './customers';
 import type { RegularsDatabase } from './database';
+import { readCustomers } from './derivation';
 
 export interface DueFollowUp {
   interaction: Interaction;
@@ -90,9 +91,9 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
      * a follow-up are not in it, done ones are skipped here.
      */
     async dueFollowUps(today: string): Promise<DueFollowUp[]> {
-      return db.transaction('r', db.interactions, db.customers, async () => {
+      return db.transaction('r', [db.interactions, db.customers, db.customerState], async () => {
         const rows = (await db.interactions.where('followUpDate').belowOrEqual(today).toArray()).filter((i) => isFollowUpDue(i, today));
-        const customers = await db.customers.bulkGet([...new Set(rows.map((i) => i.customerId))]);
+        const customers = await readCustomers(db, [...new Set(rows.map((i) => i.customerId))]);
         const byId = new Map(customers.filter((c): c is Customer => !!c && c.isDeleted === 0).map((c) => [c.id, c]));
         return rows
           .filter((i) => byId.has(i.customerId))

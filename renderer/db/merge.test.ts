@@ -11,7 +11,9 @@ import { createCustomerRepository } from './customers';
 import { RegularsDatabase } from './database';
 import { createInteractionRepository } from './interactions';
 import { MERGE_AUDIT_KIND, MergeError, mergeCustomers, readDuplicateCandidates, type MergeAuditDetails } from './merge';
+import { createDerivation } from './derivation';
 import { createPurchaseRepository } from './purchases';
+import { storedCustomers } from '../../test/support/storedCustomers';
 
 let db: RegularsDatabase;
 let clock: Date;
@@ -72,13 +74,13 @@ describe('mergeCustomers', () => {
     await db.tierHistory.bulkAdd(
       [s.b.id, s.c.id].map((id, i) => ({ id: `h-${i}`, customerId: id, at: '2026-01-01T00:00:00.000Z', from: 'potential', to: 'regular', reason: { code: 'tier-upgrade' as const, params: {} } })),
     );
-    const beforeRecords = await db.customers.bulkGet([s.a.id, s.b.id, s.c.id]);
+    const beforeRecords = await storedCustomers(db).bulkGet([s.a.id, s.b.id, s.c.id]);
     clock = new Date('2026-03-02T10:00:00Z');
     const merge = mergeCustomers(db, deps());
     const result = await merge([s.a.id, s.b.id, s.c.id], { survivorId: s.a.id, picks: { email: s.b.id, company: s.b.id, city: s.c.id, name: s.a.id } });
 
     // Picked values, combined phones/tags, latest consent; the survivor keeps its id and created time.
-    const survivor = (await db.customers.get(s.a.id))!;
+    const survivor = (await storedCustomers(db).get(s.a.id))!;
     expect(survivor).toMatchObject({ name: '张三', email: 'zs@example.cn', company: '茶馆', city: '杭州', notes: 'A 的备注', createdAt: s.a.createdAt });
     expect(survivor.phones.map((p) => [p.normalized, p.primary])).toEqual([['+8613812345678', true], ['+8613900000000', false]]);
     expect(survivor.tags).toEqual(['VIP', '老客', '茶']);
@@ -90,7 +92,7 @@ describe('mergeCustomers', () => {
     expect(survivor.searchTokens).toContain('zs@example.cn');
 
     // The others are gone, their tier history with them; everything they had now belongs to the survivor.
-    expect(await db.customers.bulkGet([s.b.id, s.c.id])).toEqual([undefined, undefined]);
+    expect(await storedCustomers(db).bulkGet([s.b.id, s.c.id])).toEqual([undefined, undefined]);
     expect(await db.tierHistory.where('customerId').anyOf([s.b.id, s.c.id]).count()).toBe(0);
     const moved = await db.purchases.bulkGet(s.movedPurchases);
     expect(moved.map((p) => p?.customerId)).toEqual(s.movedPurchases.map(() => s.a.id));
@@ -106,9 +108,9 @@ describe('mergeCustomers', () => {
     expect(survivor.purchaseCount).toBe(4);
     expect(result.survivor.totalSpentFen).toBe(survivor.totalSpentFen);
     // Referrers repointed; a customer referred by the survivor is untouched.
-    expect((await db.customers.get(s.referredByB.id))!.referredBy).toBe(s.a.id);
-    expect((await db.customers.get(s.referredByC.id))!.referredBy).toBe(s.a.id);
-    expect((await db.customers.get(s.referredByA.id))!).toEqual(s.referredByA);
+    expect((await storedCustomers(db).get(s.referredByB.id))!.referredBy).toBe(s.a.id);
+    expect((await storedCustomers(db).get(s.referredByC.id))!.referredBy).toBe(s.a.id);
+    expect((await storedCustomers(db).get(s.referredByA.id))!).toEqual(s.referredByA);
 
     // The audit entry holds what an undo needs.
     const audit = await db.auditLog.where('kind').equals(MERGE_AUDIT_KIND).toArray();
@@ -127,9 +129,9 @@ describe('mergeCustomers', () => {
 
     // A recomputation leaves every customer's figures as they are (the status of customers not
     // touched since yesterday moves on to today, as at the daily rollover).
-    const figuresBefore = (await db.customers.toArray()).map(figuresOf);
-    await createPurchaseRepository(db, deps()).recomputeAllFigures();
-    expect((await db.customers.toArray()).map(figuresOf)).toEqual(figuresBefore);
+    const figuresBefore = (await storedCustomers(db).toArray()).map(figuresOf);
+    await createDerivation(db, deps()).recomputeAllFigures();
+    expect((await storedCustomers(db).toArray()).map(figuresOf)).toEqual(figuresBefore);
   });
 
   it('refuses fewer than two customers, a survivor outside the group, a missing or trashed customer — and changes nothing', async () => {
@@ -139,9 +141,9 @@ describe('mergeCustomers', () => {
     await expect(merge([s.a.id, s.b.id], { survivorId: s.c.id, picks: {} })).rejects.toThrow(/survivor-missing/);
     await expect(merge([s.a.id, 'nobody'], { survivorId: s.a.id, picks: {} })).rejects.toThrow(/not found/);
     await createCustomerRepository(db, deps()).moveToTrash(s.c.id);
-    const snapshot = await db.customers.toArray();
+    const snapshot = await storedCustomers(db).toArray();
     await expect(merge([s.a.id, s.c.id], { survivorId: s.a.id, picks: {} })).rejects.toThrow(/customer-deleted/);
-    expect(await db.customers.toArray()).toEqual(snapshot);
+    expect(await storedCustomers(db).toArray()).toEqual(snapshot);
     expect(await db.auditLog.count()).toBe(0);
   });
 
@@ -150,7 +152,7 @@ describe('mergeCustomers', () => {
     const purchasesBefore = await db.purchases.toArray();
     const failing = mergeCustomers(db, { ...deps(), newId: () => { throw new Error('boom'); } });
     await expect(failing([s.a.id, s.b.id], { survivorId: s.a.id, picks: {} })).rejects.toThrow('boom');
-    expect(await db.customers.get(s.b.id)).toBeDefined();
+    expect(await storedCustomers(db).get(s.b.id)).toBeDefined();
     expect(await db.purchases.toArray()).toEqual(purchasesBefore);
   });
 });

@@ -1,16 +1,16 @@
 // Merging customers who are the same person: the duplicate finder's candidates, read in bulk, and
 // the merge itself, in one transaction with an audit entry that holds everything needed to undo it.
 import Dexie from 'dexie';
-import type { Customer } from '../../shared/domain/customer';
+import type { Customer, CustomerRecord } from '../../shared/domain/customer';
 import { editedCustomerRecord } from '../../shared/domain/customerRecord';
-import { localDayOf } from '../../shared/domain/customerFigures';
+import { localDayOf, type DayOf } from '../../shared/domain/customerFigures';
 import { planMerge, type DuplicateCandidate, type MergeChoice } from '../../shared/domain/duplicates';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { Purchase } from '../../shared/domain/purchase';
 import { CustomerNotFoundError, type RepositoryDeps } from './customers';
 import type { AuditEntry, RegularsDatabase } from './database';
-import { createPurchaseRepository, type PurchaseRepositoryDeps } from './purchases';
-import { dropFromSearch, indexForSearch } from './customerSearch';
+import { indexForSearch } from './customerSearch';
+import { createDerivation, putCustomerRecords, readCustomer, readCustomers, removeCustomers, writeTransaction } from './derivation';
 
 export const MERGE_AUDIT_KIND = 'customers.merge';
 
@@ -36,13 +36,16 @@ export async function readDuplicateCandidates(db: RegularsDatabase, onProgress?:
   let after: string | null = null;
   onProgress?.({ done: 0, total });
   for (;;) {
-    const rows: Customer[] = await (after === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(after)).limit(SCAN_CHUNK).toArray();
+    const rows: CustomerRecord[] = await (after === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(after)).limit(SCAN_CHUNK).toArray();
     if (rows.length === 0) break;
+    // The figures of the same customers: the same id range of the state table, one getAll.
+    const states = new Map((await db.customerState.where(':id').between(rows[0]!.id, rows[rows.length - 1]!.id, true, true).toArray()).map((s) => [s.id, s]));
     for (const c of rows) {
       if (c.isDeleted !== 0) continue;
+      const s = states.get(c.id);
       out.push({
         id: c.id, name: c.name, phoneKeys: c.phoneKeys, emailKey: c.emailKey, birthday: c.birthday, phones: c.phones, email: c.email,
-        createdAt: c.createdAt, totalSpentFen: c.totalSpentFen, purchaseCount: c.purchaseCount, lastPurchaseAt: c.lastPurchaseAt,
+        createdAt: c.createdAt, totalSpentFen: s?.totalSpentFen ?? 0, purchaseCount: s?.purchaseCount ?? 0, lastPurchaseAt: s?.lastPurchaseAt ?? null,
       });
     }
     after = rows[rows.length - 1]!.id;
@@ -87,14 +90,14 @@ export class MergeError extends Error {
  * merged-away customer are referred by the survivor; the survivor's figures are recomputed from its
  * purchases; the others are deleted; and an audit entry 'customers.merge' keeps the before-records.
  */
-export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & Pick<PurchaseRepositoryDeps, 'dayOf'>) {
-  const purchaseRepo = createPurchaseRepository(db, { ...deps, dayOf: deps.dayOf ?? localDayOf });
+export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { dayOf?: DayOf }) {
+  const derivation = createDerivation(db, { ...deps, dayOf: deps.dayOf ?? localDayOf });
   return async (customerIds: readonly string[], choice: MergeChoice): Promise<MergeResult> => {
     const ids = [...new Set(customerIds)];
     if (ids.length < 2) throw new MergeError('too-few');
     if (!ids.includes(choice.survivorId)) throw new MergeError('survivor-missing');
-    return db.transaction('rw', [db.customers, db.customerSearch, db.purchases, db.interactions, db.auditLog, db.settings, db.bookkeeping, db.tierHistory], async () => {
-      const found = await db.customers.bulkGet(ids);
+    return writeTransaction(db, ['customer', 'purchase'], ['interactions', 'auditLog'], async () => {
+      const found = await readCustomers(db, ids);
       const before: Customer[] = found.map((c, i) => {
         if (!c) throw new CustomerNotFoundError(ids[i]!);
         if (c.isDeleted !== 0) throw new MergeError('customer-deleted');
@@ -108,8 +111,7 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & Pick
       const at = now.toISOString();
 
       const survivorAfter = editedCustomerRecord(survivor, planMerge(before, choice), now);
-      await db.customers.put(survivorAfter);
-      await indexForSearch(db, [survivorAfter]);
+      await indexForSearch(db, await putCustomerRecords(db, [survivorAfter]));
 
       const purchases: Purchase[] = await db.purchases.where('customerId').anyOf(otherIds).toArray();
       await db.purchases.bulkPut(purchases.map((p) => ({ ...p, customerId: survivor.id, updatedAt: at })));
@@ -120,7 +122,7 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & Pick
       const repointed: { id: string; from: string }[] = [];
       let after: string | null = null;
       for (;;) {
-        const rows: Customer[] = await (after === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(after)).limit(SCAN_CHUNK).toArray();
+        const rows: CustomerRecord[] = await (after === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(after)).limit(SCAN_CHUNK).toArray();
         if (rows.length === 0) break;
         const changed = rows
           .filter((c) => c.referredBy !== null && otherSet.has(c.referredBy) && !otherSet.has(c.id) && c.id !== survivor.id)
@@ -128,7 +130,7 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & Pick
             repointed.push({ id: c.id, from: c.referredBy! });
             return { ...c, referredBy: survivor.id, updatedAt: at };
           });
-        if (changed.length) await db.customers.bulkPut(changed);
+        if (changed.length) await putCustomerRecords(db, changed);
         after = rows[rows.length - 1]!.id;
       }
 
@@ -136,9 +138,8 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & Pick
       // longer exist; the audit entry keeps them as they were). The survivor's tier follows from the
       // purchases it now holds, with its own history entry when that moves it.
       await db.tierHistory.where('customerId').anyOf(otherIds).delete();
-      await db.customers.bulkDelete(otherIds);
-      await dropFromSearch(db, otherIds);
-      await purchaseRepo.refreshFigures([survivor.id]);
+      await removeCustomers(db, otherIds);
+      await derivation.refresh([survivor.id]);
 
       const details: MergeAuditDetails = {
         survivorId: survivor.id,
@@ -157,7 +158,7 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & Pick
         details,
       };
       await db.auditLog.add(entry);
-      const merged = (await db.customers.get(survivor.id))!;
+      const merged = (await readCustomer(db, survivor.id))!;
       return {
         survivor: merged,
         auditId: entry.id,

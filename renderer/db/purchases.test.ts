@@ -23,7 +23,9 @@ import { makeLine, makePurchaseFields } from '../../test/factories/purchase';
 import { createCatalogRepository } from './catalog';
 import { createCustomerRepository } from './customers';
 import { RegularsDatabase } from './database';
+import { createDerivation } from './derivation';
 import { createPurchaseRepository, PurchaseRuleError } from './purchases';
+import { storedCustomers } from '../../test/support/storedCustomers';
 
 let db: RegularsDatabase;
 let clock: Date;
@@ -31,6 +33,7 @@ let ids: number;
 
 const deps = () => ({ now: () => clock, newId: () => `id-${String(++ids).padStart(6, '0')}` });
 const repo = () => createPurchaseRepository(db, { ...deps(), dayOf: utcDayOf });
+const engine = () => createDerivation(db, { ...deps(), dayOf: utcDayOf });
 
 beforeEach(async () => {
   db = new RegularsDatabase(`test-${crypto.randomUUID()}`);
@@ -48,18 +51,18 @@ async function addCustomer(): Promise<Customer> {
 }
 
 async function storedFigures(customerId: string): Promise<CustomerFigures> {
-  return figuresOf((await db.customers.get(customerId))!);
+  return figuresOf((await storedCustomers(db).get(customerId))!);
 }
 
 /** Every customer's stored figures, by id. */
 async function allFigures(): Promise<Map<string, CustomerFigures & { lastPurchaseSort: string }>> {
-  return new Map((await db.customers.toArray()).map((c) => [c.id, { ...figuresOf(c), lastPurchaseSort: c.lastPurchaseSort }]));
+  return new Map((await storedCustomers(db).toArray()).map((c) => [c.id, { ...figuresOf(c), lastPurchaseSort: c.lastPurchaseSort }]));
 }
 
 /** Wipes the cached figures, so a recomputation that did nothing could not pass. */
 async function wipeFigures(): Promise<void> {
-  const all = await db.customers.toArray();
-  await db.customers.bulkPut(all.map((c) => ({ ...c, ...customerFigureFields({ ...ZERO_FIGURES, totalSpentFen: -1 }) })));
+  const all = await storedCustomers(db).toArray();
+  await storedCustomers(db).bulkPut(all.map((c) => ({ ...c, ...customerFigureFields({ ...ZERO_FIGURES, totalSpentFen: -1 }) })));
 }
 
 const sale = (purchasedAt: string, lines: PurchaseLine[] = [makeLine()], discountFen = 0): PurchaseFields => makePurchaseFields({ purchasedAt, lines, discountFen });
@@ -71,7 +74,7 @@ describe('purchase repository', () => {
     clock = new Date('2026-03-02T10:00:00Z');
     const p = await purchases.record(c.id, sale('2026-03-02T09:00:00.000Z', [makeLine({ product: '铁观音', category: '乌龙茶', quantity: 2, unitPriceFen: 9800 })], 600));
     expect(p).toMatchObject({ customerId: c.id, totalFen: 19000, isVoided: 0, returnOf: null, importId: null, createdAt: '2026-03-02T10:00:00.000Z' });
-    const after = (await db.customers.get(c.id))!;
+    const after = (await storedCustomers(db).get(c.id))!;
     expect(figuresOf(after)).toEqual({
       totalSpentFen: 19000,
       purchaseCount: 1,
@@ -133,7 +136,7 @@ describe('purchase repository', () => {
     const voided = await purchases.void(p.id, ' 重复录入 ');
     expect(voided).toMatchObject({ isVoided: 1, voidedAt: '2026-03-06T00:00:00.000Z', voidReason: '重复录入' });
     expect(await storedFigures(c.id)).toEqual(ZERO_FIGURES);
-    expect((await db.customers.get(c.id))!.lastPurchaseSort).toBe('');
+    expect((await storedCustomers(db).get(c.id))!.lastPurchaseSort).toBe('');
     clock = new Date('2026-03-07T00:00:00Z');
     expect(await purchases.void(p.id, '再次')).toEqual(voided);
     expect(await purchases.listForCustomer(c.id)).toEqual([voided]);
@@ -242,7 +245,6 @@ describe('purchase repository', () => {
 
 describe('incremental figures equal a full recomputation', () => {
   async function expectRecomputationMatches(): Promise<Map<string, CustomerFigures>> {
-    const purchases = repo();
     const incremental = await allFigures();
     // An independent oracle: every purchase read back and computed in memory.
     const groups = groupPurchasesByCustomer(await db.purchases.toArray());
@@ -250,13 +252,13 @@ describe('incremental figures equal a full recomputation', () => {
 
     await wipeFigures();
     const progress: number[] = [];
-    const result = await purchases.recomputeAllFigures((p) => progress.push(p.done));
+    const result = await engine().recomputeAllFigures((p) => progress.push(p.done));
     expect(result.customers).toBe(incremental.size);
     expect(progress.at(-1)).toBe(incremental.size);
     const full = await allFigures();
     for (const [id, f] of incremental) expect([id, full.get(id)]).toEqual([id, f]);
     // Nothing to change the second time.
-    expect((await purchases.recomputeAllFigures()).changed).toBe(0);
+    expect((await engine().recomputeAllFigures()).changed).toBe(0);
     return incremental;
   }
 
@@ -264,7 +266,7 @@ describe('incremental figures equal a full recomputation', () => {
     const now = new Date('2026-03-01T10:00:00Z');
     let n = 0;
     const demoCustomers = generateDemoCustomers({ seed: 11, count: 300, now, newId: () => `c-${String(++n).padStart(4, '0')}` });
-    await db.customers.bulkAdd(demoCustomers.map((d) => makeCustomer(d.fields, { id: d.id, now })));
+    await storedCustomers(db).bulkAdd(demoCustomers.map((d) => makeCustomer(d.fields, { id: d.id, now })));
     const history = generateDemoPurchases({ seed: 11, customers: demoCustomers, now, newId: () => `g-${++n}` });
     const purchases = repo();
     const stored = new Map<string, string>();
@@ -329,7 +331,7 @@ describe('incremental figures equal a full recomputation', () => {
     }
     expect(expected.size).toBe(874);
 
-    await db.customers.bulkAdd([...expected.keys()].map((id) => makeCustomer({ name: `UCI ${id}` }, { id })));
+    await storedCustomers(db).bulkAdd([...expected.keys()].map((id) => makeCustomer({ name: `UCI ${id}` }, { id })));
     const purchases = repo();
     for (const inv of invoices.values()) {
       await purchases.record(inv.customer, makePurchaseFields({ purchasedAt: inv.at, lines: inv.lines }));
@@ -347,13 +349,13 @@ describe('incremental figures equal a full recomputation', () => {
   }, 120_000);
 
   it('recomputes customers without purchases to zero, in chunks of customers, and local days by default', async () => {
-    await db.customers.bulkAdd(Array.from({ length: 2_100 }, (_, i) => makeCustomer({}, { id: `c-${String(i).padStart(5, '0')}` })));
+    await storedCustomers(db).bulkAdd(Array.from({ length: 2_100 }, (_, i) => makeCustomer({}, { id: `c-${String(i).padStart(5, '0')}` })));
     const local = createPurchaseRepository(db, deps());
     await local.record('c-02099', sale('2026-01-01T23:30:00.000Z'));
     await local.record('c-02099', sale('2026-01-03T00:30:00.000Z'));
     await wipeFigures();
     const progress: { done: number; total: number }[] = [];
-    expect(await local.recomputeAllFigures((p) => progress.push(p))).toEqual({ customers: 2_100, changed: 2_100 });
+    expect(await createDerivation(db, deps()).recomputeAllFigures((p) => progress.push(p))).toEqual({ customers: 2_100, changed: 2_100 });
     expect(progress).toEqual([
       { done: 0, total: 2_100 },
       { done: 2_000, total: 2_100 },

@@ -16,8 +16,10 @@ import { makeCustomerFields } from '../../test/factories/customer';
 import { makePurchaseFields } from '../../test/factories/purchase';
 import { createCustomerRepository } from './customers';
 import { RegularsDatabase } from './database';
+import { createDerivation } from './derivation';
 import { createPurchaseRepository } from './purchases';
 import { createSettingsRepository } from './settings';
+import { storedCustomers } from '../../test/support/storedCustomers';
 
 let db: RegularsDatabase;
 let clock: Date;
@@ -25,6 +27,7 @@ let ids: number;
 
 const deps = () => ({ now: () => clock, newId: () => `id-${String(++ids).padStart(6, '0')}` });
 const repo = () => createPurchaseRepository(db, { ...deps(), dayOf: utcDayOf });
+const engine = () => createDerivation(db, { ...deps(), dayOf: utcDayOf });
 const STATUS_KEYS = ['tierId', 'lifecycleStage', 'churnLevel', 'churnReason', 'valueAtRiskFen', 'statusAsOf', 'lastTierReviewAt', 'pendingTierId'] as const;
 const statusOf = (c: Customer) => Object.fromEntries(STATUS_KEYS.map((k) => [k, c[k]]));
 const sale = (purchasedAt: string, totalFen: number) => makePurchaseFields({ purchasedAt, totalFen });
@@ -49,12 +52,12 @@ describe('customer status in the purchase transaction', () => {
     // A small first purchase: still the floor tier ('none'), so no history; a new customer.
     await purchases.record(c.id, sale('2026-03-01T09:00:00.000Z', 20_000));
     expect(await db.tierHistory.count()).toBe(0);
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'potential', lifecycleStage: 'new', valueAtRiskFen: 20_000, statusAsOf: '2026-03-01' });
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'potential', lifecycleStage: 'new', valueAtRiskFen: 20_000, statusAsOf: '2026-03-01' });
 
     // ¥1,000 over two purchases: regular, at once.
     clock = new Date('2026-03-05T10:00:00Z');
     const second = await purchases.record(c.id, sale('2026-03-05T09:00:00.000Z', 80_000));
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'regular', lifecycleStage: 'repeat', valueAtRiskFen: 100_000, statusAsOf: '2026-03-05' });
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'regular', lifecycleStage: 'repeat', valueAtRiskFen: 100_000, statusAsOf: '2026-03-05' });
     const history = await db.tierHistory.where('customerId').equals(c.id).toArray();
     expect(history).toEqual([
       { id: expect.any(String), customerId: c.id, at: '2026-03-05T10:00:00.000Z', from: 'potential', to: 'regular', reason: expect.objectContaining({ code: 'tier-upgrade' }) },
@@ -68,20 +71,20 @@ describe('customer status in the purchase transaction', () => {
     // A real return of a real sale that drops the customer below regular waits for the owner's review: pending, no history yet.
     clock = new Date('2026-03-07T10:00:00Z');
     await purchases.recordReturn(second.id, makePurchaseFields({ purchasedAt: '2026-03-07T09:00:00.000Z', totalFen: -80_000 }));
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'regular', pendingTierId: 'potential', pendingTierReason: { code: 'tier-downgrade-pending' } });
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'regular', pendingTierId: 'potential', pendingTierReason: { code: 'tier-downgrade-pending' } });
     expect(await db.tierHistory.count()).toBe(1);
     // The daily rollover does not apply it either.
     clock = new Date('2026-03-08T01:00:00Z');
-    await purchases.recomputeAllStatus();
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'regular', pendingTierId: 'potential', statusAsOf: '2026-03-08' });
+    await engine().recomputeAllStatus();
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'regular', pendingTierId: 'potential', statusAsOf: '2026-03-08' });
     expect(await db.bookkeeping.get('statusRecomputedOn')).toEqual({ key: 'statusRecomputedOn', value: '2026-03-08' });
     expect(await db.bookkeeping.get('derivationRulesVersion')).toEqual({ key: 'derivationRulesVersion', value: DERIVATION_RULES_VERSION });
 
     // The owner applies the review: the downgrade takes effect, with its history, and the day is kept.
     const progress: [number, number][] = [];
-    expect(await purchases.applyTierReview((p) => progress.push([p.done, p.total]))).toEqual({ customers: 1, changed: 1 });
+    expect(await engine().applyTierReview((p) => progress.push([p.done, p.total]))).toEqual({ customers: 1, changed: 1 });
     expect(progress.at(-1)).toEqual([1, 1]);
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'potential', pendingTierId: null, pendingTierReason: null, lastTierReviewAt: '2026-03-08' });
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'potential', pendingTierId: null, pendingTierReason: null, lastTierReviewAt: '2026-03-08' });
     expect(await db.bookkeeping.get('lastTierReviewAt')).toEqual({ key: 'lastTierReviewAt', value: '2026-03-08' });
     expect((await db.tierHistory.where('[customerId+at]').between([c.id, ''], [c.id, '\uffff']).toArray()).map((h) => [h.from, h.to, h.reason.code])).toEqual([
       ['potential', 'regular', 'tier-upgrade'],
@@ -92,16 +95,16 @@ describe('customer status in the purchase transaction', () => {
     // alone caused goes back at once, with its history entry.
     clock = new Date('2026-03-08T02:00:00Z');
     const fourth = await purchases.record(c.id, sale('2026-03-08T00:30:00.000Z', 80_000));
-    expect((await db.customers.get(c.id))!.tierId).toBe('regular');
+    expect((await storedCustomers(db).get(c.id))!.tierId).toBe('regular');
     clock = new Date('2026-03-08T03:00:00Z');
     await purchases.void(fourth.id, 'wrong customer');
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'potential', pendingTierId: null });
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'potential', pendingTierId: null });
     const corrected = (await db.tierHistory.where('[customerId+at]').between([c.id, ''], [c.id, '\uffff']).toArray()).at(-1);
     expect(corrected).toMatchObject({ at: '2026-03-08T03:00:00.000Z', from: 'regular', to: 'potential', reason: { code: 'tier-corrected', params: { cause: 'voided' } } });
     await purchases.record(c.id, sale('2026-03-08T00:40:00.000Z', 80_000));
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'regular', pendingTierId: null });
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'regular', pendingTierId: null });
     const entries = await db.tierHistory.count();
-    expect(await purchases.applyTierReview()).toEqual({ customers: 0, changed: 0 });
+    expect(await engine().applyTierReview()).toEqual({ customers: 0, changed: 0 });
     expect(await db.tierHistory.count()).toBe(entries);
   });
 
@@ -115,7 +118,7 @@ describe('customer status in the purchase transaction', () => {
     };
     await createSettingsRepository(db).write('status', easy);
     await purchases.record(c.id, sale('2026-03-01T09:00:00.000Z', 20_000));
-    expect((await db.customers.get(c.id))!.tierId).toBe('regular');
+    expect((await storedCustomers(db).get(c.id))!.tierId).toBe('regular');
   });
 });
 
@@ -139,7 +142,7 @@ describe('corrections of mistaken purchases through the repository', () => {
     // A year and more later the gold purchase has left the window; a real ¥1,500 reaches silver only.
     clock = new Date('2026-04-01T10:00:00Z');
     await purchases.record(c.id, sale('2026-04-01T09:00:00.000Z', 150_000));
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'gold', pendingTierId: 'silver' });
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'gold', pendingTierId: 'silver' });
     return { purchases, c };
   }
 
@@ -147,21 +150,21 @@ describe('corrections of mistaken purchases through the repository', () => {
     const { purchases, c } = await goldPendingSilver();
     clock = new Date('2026-04-02T10:00:00Z');
     const mistake = await purchases.record(c.id, sale('2026-04-02T09:00:00.000Z', 900_000));
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'platinum', pendingTierId: null });
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'platinum', pendingTierId: null });
     clock = new Date('2026-04-02T10:05:00Z');
     await purchases.void(mistake.id, '录错了客户');
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'gold', pendingTierId: 'silver', totalSpentFen: 750_000, purchaseCount: 2 });
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'gold', pendingTierId: 'silver', totalSpentFen: 750_000, purchaseCount: 2 });
     expect(await moves(c.id)).toEqual([
       ['basic', 'gold', 'tier-upgrade', ''],
       ['gold', 'platinum', 'tier-upgrade', ''],
       ['platinum', 'gold', 'tier-corrected', 'voided'],
     ]);
     // The full recomputation and the rollover change nothing; the review then applies silver as usual.
-    expect((await purchases.recomputeAllFigures()).changed).toBe(0);
-    await purchases.recomputeAllStatus();
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'gold', pendingTierId: 'silver' });
-    await purchases.applyTierReview();
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'silver', pendingTierId: null });
+    expect((await engine().recomputeAllFigures()).changed).toBe(0);
+    await engine().recomputeAllStatus();
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'gold', pendingTierId: 'silver' });
+    await engine().applyTierReview();
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'silver', pendingTierId: null });
   });
 
   it('an edit down, or a date moved out of the window, takes back what the purchase no longer reaches', async () => {
@@ -169,25 +172,25 @@ describe('corrections of mistaken purchases through the repository', () => {
     clock = new Date('2026-04-02T10:00:00Z');
     // ¥9,000 typed as ¥90,000... then corrected: silver's ¥1,500 + ¥9,000 reaches gold, not platinum.
     const typo = await purchases.record(c.id, sale('2026-04-02T09:00:00.000Z', 9_000_000));
-    expect((await db.customers.get(c.id))!.tierId).toBe('platinum');
+    expect((await storedCustomers(db).get(c.id))!.tierId).toBe('platinum');
     clock = new Date('2026-04-02T10:05:00Z');
     await purchases.edit(typo.id, sale('2026-04-02T09:00:00.000Z', 900_000));
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'platinum' });
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'platinum' });
     await purchases.edit(typo.id, sale('2026-04-02T09:00:00.000Z', 400_000));
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'gold', pendingTierId: null });
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'gold', pendingTierId: null });
     expect((await moves(c.id)).at(-1)).toEqual(['platinum', 'gold', 'tier-corrected', 'edited']);
     // The same purchase dated a year and more back (a wrong year): gold stays, as held before, with silver pending.
     await purchases.edit(typo.id, sale('2025-02-01T09:00:00.000Z', 400_000));
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'gold', pendingTierId: 'silver' });
-    expect((await purchases.recomputeAllFigures()).changed).toBe(0);
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'gold', pendingTierId: 'silver' });
+    expect((await engine().recomputeAllFigures()).changed).toBe(0);
 
     // A new customer lifted to gold by one mistaken date: moved out of the window, back to basic.
     clock = new Date('2026-04-03T10:00:00Z');
     const other = await createCustomerRepository(db, deps()).create(makeCustomerFields({ name: '李四' }));
     const wrongYear = await purchases.record(other.id, sale('2026-04-03T09:00:00.000Z', 600_000));
-    expect((await db.customers.get(other.id))!.tierId).toBe('gold');
+    expect((await storedCustomers(db).get(other.id))!.tierId).toBe('gold');
     await purchases.edit(wrongYear.id, sale('2024-04-03T09:00:00.000Z', 600_000));
-    expect(await db.customers.get(other.id)).toMatchObject({ tierId: 'basic', pendingTierId: null });
+    expect(await storedCustomers(db).get(other.id)).toMatchObject({ tierId: 'basic', pendingTierId: null });
     expect(await moves(other.id)).toEqual([
       ['basic', 'gold', 'tier-upgrade', ''],
       ['gold', 'basic', 'tier-corrected', 'edited'],
@@ -200,9 +203,9 @@ describe('corrections of mistaken purchases through the repository', () => {
     const big = await purchases.record(c.id, sale('2026-04-02T09:00:00.000Z', 900_000));
     clock = new Date('2026-04-05T10:00:00Z');
     await purchases.recordReturn(big.id, makePurchaseFields({ purchasedAt: '2026-04-05T09:00:00.000Z', totalFen: -500_000 }));
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'platinum', pendingTierId: 'gold' });
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'platinum', pendingTierId: 'gold' });
     await purchases.edit(big.id, { ...sale('2026-04-02T09:00:00.000Z', 900_000), note: '礼盒' });
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'platinum', pendingTierId: 'gold' });
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'platinum', pendingTierId: 'gold' });
     expect((await moves(c.id)).map((m) => m[2])).toEqual(['tier-upgrade', 'tier-upgrade']);
   });
 
@@ -213,9 +216,9 @@ describe('corrections of mistaken purchases through the repository', () => {
     await purchases.record(c.id, sale('2026-04-02T09:00:00.000Z', 900_000));
     await purchases.moveAll(c.id, other.id);
     // All of them moved, the ones that earned gold too: as if they had never been this customer's.
-    expect(await db.customers.get(c.id)).toMatchObject({ tierId: 'basic', pendingTierId: null, purchaseCount: 0 });
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ tierId: 'basic', pendingTierId: null, purchaseCount: 0 });
     expect((await moves(c.id)).at(-1)).toEqual(['platinum', 'basic', 'tier-corrected', 'moved']);
-    expect(await db.customers.get(other.id)).toMatchObject({ tierId: 'platinum' });
+    expect(await storedCustomers(db).get(other.id)).toMatchObject({ tierId: 'platinum' });
   });
 });
 
@@ -224,7 +227,7 @@ describe('incremental status equals a full recomputation', () => {
     const NOW = new Date('2026-11-23T10:00:00Z');
     let n = 0;
     const demo = generateDemoCustomers({ seed: 7, count: 150, now: NOW, newId: () => `c-${String(++n).padStart(4, '0')}` });
-    await db.customers.bulkAdd(demo.map((d) => newCustomerRecord(d.fields, d.id, NOW, d.createdAt)));
+    await storedCustomers(db).bulkAdd(demo.map((d) => newCustomerRecord(d.fields, d.id, NOW, d.createdAt)));
     const history = generateDemoPurchases({ seed: 7, customers: demo, now: NOW, newId: () => `g-${++n}` });
     // The store median the full recomputation will find, cached beforehand so both paths use the same one.
     const groups = groupPurchasesByCustomer(history.purchases);
@@ -265,8 +268,8 @@ describe('incremental status equals a full recomputation', () => {
 
     // One more incremental step for everyone at the same moment (what any purchase write does).
     clock = NOW;
-    await purchases.refreshFigures(demo.map((d) => d.id));
-    const incremental = new Map((await db.customers.toArray()).map((c) => [c.id, c]));
+    await engine().refreshFigures(demo.map((d) => d.id));
+    const incremental = new Map((await storedCustomers(db).toArray()).map((c) => [c.id, c]));
     const historyBefore = await db.tierHistory.toArray();
     for (const c of incremental.values()) {
       // The history of each customer chains from the floor to the tier held now.
@@ -290,13 +293,13 @@ describe('incremental status equals a full recomputation', () => {
     expect(pending.length).toBeGreaterThan(0); // the held-tier case is exercised
 
     // Wipe the status back to a new customer's, so a recomputation that did nothing could not pass.
-    await db.customers.bulkPut([...incremental.values()].map((c) => ({ ...c, ...initialStatusFields('2000-01-01') })));
+    await storedCustomers(db).bulkPut([...incremental.values()].map((c) => ({ ...c, ...initialStatusFields('2000-01-01') })));
     const progress: number[] = [];
-    const result = await purchases.recomputeAllStatus((p) => progress.push(p.done));
+    const result = await engine().recomputeAllStatus((p) => progress.push(p.done));
     expect(result.customers).toBe(demo.length);
     expect(progress.at(-1)).toBe(demo.length);
     expect(await db.bookkeeping.get('storeMedianGapDays')).toEqual({ key: 'storeMedianGapDays', value: median });
-    const full = new Map((await db.customers.toArray()).map((c) => [c.id, c]));
+    const full = new Map((await storedCustomers(db).toArray()).map((c) => [c.id, c]));
     for (const [id, c] of incremental) {
       // From the floor every customer moves up at once to the tier they qualify for: the tier the
       // incremental path holds, or the one its pending downgrade names. Everything else is equal.
@@ -306,13 +309,13 @@ describe('incremental status equals a full recomputation', () => {
     const above = [...full.values()].filter((c) => c.tierId !== 'potential').length;
     expect(await db.tierHistory.count()).toBe(historyBefore.length + above);
     // Nothing to change the second time.
-    expect((await purchases.recomputeAllStatus()).changed).toBe(0);
-    expect((await purchases.recomputeAllFigures()).changed).toBe(0);
+    expect((await engine().recomputeAllStatus()).changed).toBe(0);
+    expect((await engine().recomputeAllFigures()).changed).toBe(0);
 
     // And the incremental path, once the owner applies the review, lands on the same tiers.
-    await db.customers.bulkPut([...incremental.values()]);
-    await purchases.applyTierReview();
-    const reviewed = new Map((await db.customers.toArray()).map((c) => [c.id, c]));
+    await storedCustomers(db).bulkPut([...incremental.values()]);
+    await engine().applyTierReview();
+    const reviewed = new Map((await storedCustomers(db).toArray()).map((c) => [c.id, c]));
     for (const [id, c] of full) expect([id, reviewed.get(id)!.tierId, reviewed.get(id)!.pendingTierId]).toEqual([id, c.tierId, null]);
   }, 120_000);
 });
@@ -332,10 +335,10 @@ describe('the RFM grouping', () => {
     }
     await createSettingsRepository(db).write('status', { ...DEFAULT_STATUS_SETTINGS, grouping: 'rfm' });
     clock = new Date('2026-04-01T10:00:00Z');
-    await purchases.recomputeAllStatus();
+    await engine().recomputeAllStatus();
 
     // Independently: the store-wide quintile scoring of the same figures.
-    const stored = await db.customers.toArray();
+    const stored = await storedCustomers(db).toArray();
     const scored = scoreRfm(
       stored.map((c) => ({ id: c.id, purchaseCount: c.purchaseCount, spendFen: c.totalSpentFen, daysSinceLast: dayNumber('2026-04-01') - dayNumber(c.lastPurchaseAt!.slice(0, 10)) })),
     );
@@ -349,9 +352,9 @@ describe('the RFM grouping', () => {
     const newcomer = await customers.create(makeCustomerFields({ name: '新客' }));
     expect(newcomer.tierId).toBe('rfm:unscored');
     await purchases.record(newcomer.id, sale('2026-04-01T09:00:00.000Z', 1_000));
-    const after = (await db.customers.get(newcomer.id))!;
+    const after = (await storedCustomers(db).get(newcomer.id))!;
     expect(after).toMatchObject({ tierId: 'rfm:new', rfmScore: '511' });
     // The full path with the same cut points changes nothing.
-    expect((await purchases.recomputeAllFigures()).changed).toBe(0);
+    expect((await engine().recomputeAllFigures()).changed).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 // Reads what the status-rules preview needs: every customer's group and purchases, compactly, in chunks.
 import Dexie from 'dexie';
-import type { Customer } from '../../shared/domain/customer';
+import type { CustomerState } from '../../shared/domain/customer';
 import type { DayOf, FigureInput } from '../../shared/domain/customerFigures';
 import type { PreviewCustomer } from '../../shared/domain/statusPreview';
 import type { Purchase } from '../../shared/domain/purchase';
@@ -16,7 +16,7 @@ const CHUNK = 2_000;
  * (a purchase returned in full is no visit).
  */
 export async function loadPreviewCustomers(db: RegularsDatabase, dayOf: DayOf, onProgress?: (done: number, total: number) => void): Promise<PreviewCustomer[]> {
-  const total = await db.customers.count();
+  const total = await db.customerState.count();
   const days = new Map<string, string>();
   const dayOfShared = (iso: string) => {
     const day = dayOf(iso);
@@ -31,8 +31,8 @@ export async function loadPreviewCustomers(db: RegularsDatabase, dayOf: DayOf, o
   onProgress?.(0, total);
   for (;;) {
     const from: string | null = after;
-    const chunk = await db.transaction('r', [db.customers, db.purchases], async () => {
-      const customers: Customer[] = await (from === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(from)).limit(CHUNK).toArray();
+    const chunk = await db.transaction('r', [db.customerState, db.purchases], async () => {
+      const customers: CustomerState[] = await (from === null ? db.customerState.orderBy(':id') : db.customerState.where(':id').above(from)).limit(CHUNK).toArray();
       if (customers.length === 0) return null;
       const first = customers[0]!.id;
       const last = customers[customers.length - 1]!.id;

@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clockAt } from '../../shared/clock';
 import { figuresOf, localDayOf } from '../../shared/domain/customerFigures';
 import { RegularsDatabase } from './database';
-import { createPurchaseRepository } from './purchases';
+import { createDerivation } from './derivation';
 import { createStoreSetup, DEMO_CUSTOMER_COUNT } from './storeSetup';
+import { storedCustomers } from '../../test/support/storedCustomers';
 
 let db: RegularsDatabase;
 let ids: number;
@@ -36,16 +37,16 @@ describe('store setup', () => {
     expect(await db.purchases.count()).toBeGreaterThan(DEMO_CUSTOMER_COUNT * 5);
     expect(await db.interactions.count()).toBeGreaterThan(DEMO_CUSTOMER_COUNT / 2);
     expect(await db.catalog.count()).toBeGreaterThan(25);
-    const before = new Map((await db.customers.toArray()).map((c) => [c.id, c]));
+    const before = new Map((await storedCustomers(db).toArray()).map((c) => [c.id, c]));
     expect([...before.values()].filter((c) => c.purchaseCount > 0).length).toBeGreaterThan(DEMO_CUSTOMER_COUNT * 0.95);
     const oldest = (await db.purchases.orderBy('purchasedAt').first())!;
     expect(Date.parse('2026-11-23T10:00:00Z') - Date.parse(oldest.purchasedAt)).toBeGreaterThan(2.9 * 365 * 86_400_000);
 
     // The same figures come out of a full recomputation (same day function: local time).
-    const result = await createPurchaseRepository(db, deps()).recomputeAllFigures();
+    const result = await createDerivation(db, deps()).recomputeAllFigures();
     expect(result.changed).toBe(0);
     const c = [...before.values()].find((x) => x.purchaseCount > 3)!;
-    expect(figuresOf((await db.customers.get(c.id))!)).toEqual(figuresOf(c));
+    expect(figuresOf((await storedCustomers(db).get(c.id))!)).toEqual(figuresOf(c));
     expect(c.lastPurchaseSort).toBe(c.lastPurchaseAt);
   }, 60_000);
 });
@@ -60,7 +61,7 @@ describe('the demo store and the clock', () => {
     let n = 0;
     await createStoreSetup(store, { now: clockAt(now), newId: () => `id-${++n}` }).start('demo');
     const made = {
-      customers: await store.customers.toArray(),
+      customers: await storedCustomers(store).toArray(),
       purchases: await store.purchases.toArray(),
       interactions: await store.interactions.toArray(),
       tierHistory: await store.tierHistory.toArray(),

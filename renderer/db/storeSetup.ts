@@ -8,7 +8,7 @@ import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
 import { catalogFromPurchases } from '../../shared/domain/purchase';
 import type { RegularsDatabase } from './database';
 import type { RepositoryDeps } from './customers';
-import { indexForSearch } from './customerSearch';
+import { addCustomers, writeTransaction } from './derivation';
 import { createBookkeepingRepository } from './bookkeeping';
 import { createSettingsRepository } from './settings';
 
@@ -26,7 +26,7 @@ export function createStoreSetup(db: RegularsDatabase, deps: RepositoryDeps & { 
      * median gap computed first and cached, as the full recomputation does) and their tier history.
      */
     async start(kind: 'empty' | 'demo'): Promise<void> {
-      await db.transaction('rw', [db.customers, db.customerSearch, db.settings, db.bookkeeping, db.purchases, db.interactions, db.catalog, db.tierHistory], async () => {
+      await writeTransaction(db, ['customer', 'purchase'], ['interactions', 'catalog'], async () => {
         if (kind === 'demo') {
           const now = deps.now();
           const demo = generateDemoCustomers({ seed: DEMO_SEED, count: DEMO_CUSTOMER_COUNT, now, newId: deps.newId });
@@ -42,8 +42,7 @@ export function createStoreSetup(db: RegularsDatabase, deps: RepositoryDeps & { 
             tierHistory.push(...derived.history);
             return derived.record;
           });
-          await db.customers.bulkAdd(customers);
-          await indexForSearch(db, customers);
+          await addCustomers(db, customers);
           await db.tierHistory.bulkAdd(tierHistory);
           await db.purchases.bulkAdd(history.purchases);
           await db.interactions.bulkAdd(history.interactions);

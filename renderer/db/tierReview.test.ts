@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCustomer } from '../../test/factories/customer';
 import { RegularsDatabase } from './database';
 import { createTierReviewRepository } from './tierReview';
+import { storedCustomers } from '../../test/support/storedCustomers';
 
 let db: RegularsDatabase;
 beforeEach(async () => {
@@ -15,7 +16,7 @@ afterEach(async () => {
 
 describe('pendingDowngrades', () => {
   it('lists only customers with a pending downgrade, the trash left out, up to the limit', async () => {
-    await db.customers.bulkAdd([
+    await storedCustomers(db).bulkAdd([
       { ...makeCustomer({ name: '甲' }), id: 'a', tierId: 'vip', pendingTierId: 'regular' },
       { ...makeCustomer({ name: '乙' }), id: 'b', tierId: 'regular', pendingTierId: 'potential' },
       { ...makeCustomer({ name: '丙' }), id: 'c', tierId: 'vip', pendingTierId: null },

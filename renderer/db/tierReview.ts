@@ -2,6 +2,7 @@
 import Dexie from 'dexie';
 import type { Customer } from '../../shared/domain/customer';
 import type { RegularsDatabase } from './database';
+import { joinStates } from './derivation';
 
 export interface PendingDowngrades {
   count: number;
@@ -11,10 +12,13 @@ export interface PendingDowngrades {
 
 export function createTierReviewRepository(db: RegularsDatabase) {
   // The index holds only customers with a pending tier (a null part is no key), the trash apart.
-  const pending = () => db.customers.where('[isDeleted+pendingTierId]').between([0, Dexie.minKey], [0, Dexie.maxKey], true, true);
+  const pending = () => db.customerState.where('[isDeleted+pendingTierId]').between([0, Dexie.minKey], [0, Dexie.maxKey], true, true);
   return {
     async pendingDowngrades(limit: number): Promise<PendingDowngrades> {
-      return db.transaction('r', db.customers, async () => ({ count: await pending().count(), customers: await pending().limit(limit).toArray() }));
+      return db.transaction('r', [db.customers, db.customerState], async () => ({
+        count: await pending().count(),
+        customers: await joinStates(db, await pending().limit(limit).toArray()),
+      }));
     },
     pendingCount(): Promise<number> {
       return pending().count();

@@ -19,6 +19,7 @@ import { OWN_EXPORT_VOCABULARIES } from '../features/importExport/ownExportVocab
 import { readXlsx, writeXlsx } from '../features/importExport/xlsx';
 import { EXTERNAL_ID_MARK } from './importProtocol';
 import { createImportSession } from './importSession';
+import { storedCustomers } from '../../test/support/storedCustomers';
 
 const LANGUAGES = ['zh-CN', 'zh-TW', 'en'] as const;
 let n = 0;
@@ -66,7 +67,7 @@ async function sourceStore(): Promise<Source> {
   const ids: Record<string, string> = {};
   for (const { key, ...fields } of CUSTOMERS) ids[key] = (await customers.create(fields)).id;
   // Referred by another customer: an id that must still point at that customer after the import.
-  const minus = (await db.customers.get(ids.minus!))!;
+  const minus = (await storedCustomers(db).get(ids.minus!))!;
   await customers.update(minus.id, { ...customerFieldsOf(minus), referredBy: ids.formula! });
 
   const fields = (over: Partial<PurchaseFields>): PurchaseFields => ({
@@ -130,8 +131,8 @@ describe.each(LANGUAGES.map((l, i) => [l, i] as const))('round trip in %s', (_la
     expect(imported.counts).toMatchObject({ created: CUSTOMERS.length, invalid: 0, skipped: 0 });
     await importInto(target, await exportFile(source.db, 'purchases', format, language), 'purchases');
 
-    const before = (await source.db.customers.toArray()).map(comparable).sort((a, b) => a.id.localeCompare(b.id));
-    const after = (await target.customers.toArray()).map(comparable).sort((a, b) => a.id.localeCompare(b.id));
+    const before = (await storedCustomers(source.db).toArray()).map(comparable).sort((a, b) => a.id.localeCompare(b.id));
+    const after = (await storedCustomers(target).toArray()).map(comparable).sort((a, b) => a.id.localeCompare(b.id));
     expect(after).toEqual(before);
     const sourcePurchases = (await source.db.purchases.toArray()).map(purchaseShape).sort((a, b) => a.id.localeCompare(b.id));
     const targetPurchases = (await target.purchases.toArray()).map(purchaseShape).sort((a, b) => a.id.localeCompare(b.id));
@@ -151,12 +152,12 @@ describe('the demo store', () => {
     const byId = <T extends { id: string }>(rows: T[]) => rows.sort((a, b) => a.id.localeCompare(b.id));
     // Raw phones come back in the display form the export writes; everything else as it was.
     const noRaw = (c: Customer) => ({ ...comparable(c), phones: c.phones.map(({ raw: _r, ...p }) => p) });
-    const active = async (db: RegularsDatabase) => byId((await db.customers.toArray()).filter((c) => c.isDeleted === 0)).map(noRaw);
+    const active = async (db: RegularsDatabase) => byId((await storedCustomers(db).toArray()).filter((c) => c.isDeleted === 0)).map(noRaw);
     expect(await active(target)).toEqual(await active(demo));
     // The demo generator writes a return's zero discount as -0; a file holds 0, the same amount.
     const purchasesOf = async (db: RegularsDatabase, ids: Set<string>) =>
       byId((await db.purchases.toArray()).filter((p) => ids.has(p.customerId))).map((p) => ({ ...purchaseShape(p), discountFen: p.discountFen + 0 }));
-    const activeIds = new Set((await demo.customers.toArray()).filter((c) => c.isDeleted === 0).map((c) => c.id));
+    const activeIds = new Set((await storedCustomers(demo).toArray()).filter((c) => c.isDeleted === 0).map((c) => c.id));
     expect(await purchasesOf(target, activeIds)).toEqual(await purchasesOf(demo, activeIds));
   }, 60_000);
 });
@@ -164,11 +165,11 @@ describe('the demo store', () => {
 describe('a purchases export imported into the store it came from', () => {
   it.each(['csv', 'xlsx'] as const)('adds nothing and keeps voids voided (%s)', async (format) => {
     const before = (await source.db.purchases.toArray()).map(purchaseShape);
-    const figures = (await source.db.customers.toArray()).map(comparable);
+    const figures = (await storedCustomers(source.db).toArray()).map(comparable);
     const result = await importInto(source.db, await exportFile(source.db, 'purchases', format, 0), 'purchases');
     expect(result.kind === 'purchases' && result.summary).toMatchObject({ purchases: 0, alreadyImportedPurchases: before.length });
     expect((await source.db.purchases.toArray()).map(purchaseShape)).toEqual(before);
-    expect((await source.db.customers.toArray()).map(comparable)).toEqual(figures);
+    expect((await storedCustomers(source.db).toArray()).map(comparable)).toEqual(figures);
   });
 
   it('nor does a customers export: every row is the same customer, by id', async () => {

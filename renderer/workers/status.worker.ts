@@ -4,7 +4,7 @@ import { localDayOf } from '../../shared/domain/customerFigures';
 import { previewGroups, type PreviewCustomer } from '../../shared/domain/statusPreview';
 import { workerDatabaseName } from '../db/activeDatabase';
 import { RegularsDatabase } from '../db/database';
-import { createPurchaseRepository } from '../db/purchases';
+import { createDerivation } from '../db/derivation';
 import { loadPreviewCustomers } from '../db/statusPreview';
 import { serve } from './rpc';
 import { statusContract } from './statusProtocol';
@@ -12,7 +12,7 @@ import { workerClock } from './workerClock';
 
 // The page names the worker after the database it uses (a restore may have moved it).
 const db = new RegularsDatabase(workerDatabaseName());
-const purchases = createPurchaseRepository(db, { now: workerClock, newId: () => crypto.randomUUID(), dayOf: localDayOf });
+const derivation = createDerivation(db, { now: workerClock, newId: () => crypto.randomUUID(), dayOf: localDayOf });
 let previewCustomers: PreviewCustomer[] | null = null;
 
 serve(
@@ -20,11 +20,11 @@ serve(
   {
     // New rules and a new day need the same work: the store-wide caches first, then every customer.
     recompute: async (_request, { progress }) => {
-      const { customers, changed } = await purchases.recomputeAllStatus(progress);
+      const { customers, changed } = await derivation.recomputeAllStatus(progress);
       return { customers, changed };
     },
     applyReview: async (_request, { progress }) => {
-      const { customers, changed } = await purchases.applyTierReview(progress);
+      const { customers, changed } = await derivation.applyTierReview(progress);
       return { customers, changed };
     },
     loadPreview: async (_request, { progress }) => {

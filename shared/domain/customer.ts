@@ -93,11 +93,12 @@ export interface CustomerStatusFields {
 }
 
 /**
- * A stored customer. The CustomerFigures fields (totalSpentFen, purchaseCount, first/lastPurchaseAt,
- * average/medianGapDays) are a cache of the customer's purchases, written by the purchase repository
- * in the same transaction as the purchase; a full recomputation gives the same values.
+ * A customer's stored record (the `customers` table, version 7 on): what people typed, its ids and
+ * times, and the keys the list and the duplicate check read from it. Nothing derived from other
+ * records lives here: those values are in CustomerState, so a purchase or a recomputation never
+ * rewrites this record and its index entries.
  */
-export interface Customer extends CustomerFields, CustomerFigures, CustomerStatusFields {
+export interface CustomerRecord extends CustomerFields {
   id: string;
   /** ISO 8601 UTC. */
   createdAt: string;
@@ -106,7 +107,7 @@ export interface Customer extends CustomerFields, CustomerFigures, CustomerStatu
   deletedAt: string | null;
   /** 0 active, 1 in the trash: an indexable twin of deletedAt (IndexedDB does not index null). */
   isDeleted: 0 | 1;
-  /** Lower-case tokens; a prefix match on any of them is a search hit. */
+  /** Lower-case tokens; a prefix match on any of them is a search hit (the customerSearch row is made from them). */
   searchTokens: string[];
   /** Normalized phone numbers, for the duplicate check. */
   phoneKeys: string[];
@@ -116,8 +117,6 @@ export interface Customer extends CustomerFields, CustomerFigures, CustomerStatu
   nameSort: string;
   phoneSort: string;
   tagsSort: string;
-  /** lastPurchaseAt, or '' when none (IndexedDB does not index null): the list's "last visit" sort key. */
-  lastPurchaseSort: string;
   /**
    * The customer's number in another system when an import created them from one (Online Retail's
    * CustomerID, 会员编号), so a later import finds them again. Absent otherwise (not '': IndexedDB
@@ -125,6 +124,58 @@ export interface Customer extends CustomerFields, CustomerFigures, CustomerStatu
    */
   externalKey?: string;
 }
+
+/**
+ * Every value derived per customer from other records: the figures (a cache of the purchases) and the
+ * status (tier, stage, risk). The derivation module (renderer/db/derivation) writes them, in the same
+ * transaction as the write they follow from; a full recomputation gives the same values.
+ *
+ * Values the coming features derive per customer join this type, each as one field (and, when a list
+ * sorts or filters by it, one `[isDeleted+<field>]` index on the customerState table, added by the
+ * version that adds the field): the points balance and the points expiring next (from a points
+ * ledger), open complaints (from complaints), the next reminder's day (from reminders), the last
+ * satisfaction score (from survey answers). A null is no index key, so "none" of a value that a list
+ * filters on is stored as a value the index holds (0, '') beside it, as lastPurchaseSort does.
+ */
+export interface CustomerDerivedFields extends CustomerFigures, CustomerStatusFields {
+  /** lastPurchaseAt, or '' when none (IndexedDB does not index null): the list's "last visit" sort key. */
+  lastPurchaseSort: string;
+}
+
+/** The keys of CustomerDerivedFields, each once (the compiler holds the list to the type). */
+const DERIVED_KEY_SET: Record<keyof CustomerDerivedFields, true> = {
+  totalSpentFen: true,
+  purchaseCount: true,
+  firstPurchaseAt: true,
+  lastPurchaseAt: true,
+  averageGapDays: true,
+  medianGapDays: true,
+  lastPurchaseSort: true,
+  tierId: true,
+  lifecycleStage: true,
+  churnLevel: true,
+  churnReason: true,
+  valueAtRiskFen: true,
+  statusAsOf: true,
+  lastTierReviewAt: true,
+  pendingTierId: true,
+  rfmScore: true,
+  pendingTierReason: true,
+};
+export const CUSTOMER_DERIVED_KEYS = Object.keys(DERIVED_KEY_SET) as readonly (keyof CustomerDerivedFields)[];
+
+/**
+ * A customer's derived values as stored (the `customerState` table, version 7 on; id = the customer's).
+ * isDeleted mirrors the customer record's, so the list's sort and filter indexes over derived values
+ * (`[isDeleted+totalSpentFen]`, `[isDeleted+tierId]`…) leave the trash out as the record's own do.
+ */
+export interface CustomerState extends CustomerDerivedFields {
+  id: string;
+  isDeleted: 0 | 1;
+}
+
+/** A customer as the screens read it: the record joined with its derived state. */
+export interface Customer extends CustomerRecord, CustomerDerivedFields {}
 
 export function primaryPhone(c: Pick<CustomerFields, 'phones'>): CustomerPhone | undefined {
   return c.phones.find((p) => p.primary) ?? c.phones[0];

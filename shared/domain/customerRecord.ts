@@ -1,6 +1,6 @@
 // Builds the stored customer record from what the clerk edited: ids, times and the index fields.
-import type { Customer, CustomerFields } from './customer';
-import { primaryPhone } from './customer';
+import type { Customer, CustomerDerivedFields, CustomerFields, CustomerRecord, CustomerState } from './customer';
+import { CUSTOMER_DERIVED_KEYS, primaryPhone } from './customer';
 import { customerFigureFields, localDayOf, ZERO_FIGURES, type DayOf, type FigureInput } from './customerFigures';
 import {
   deriveCustomerStatus,
@@ -66,16 +66,17 @@ export interface StatusContext {
 export type StatusCorrection = NonNullable<StatusInput['correction']>;
 
 /**
- * A customer with figures and status derived from all of their purchases (one deriveCustomerStatus
- * call, for the incremental path and the full recomputation alike), whether anything stored changed,
- * and the tier-history entries when the tier changed (a correction's, then the decision's).
+ * A customer's derived values (a joined Customer or a stored CustomerState alike) with figures and
+ * status derived from all of their purchases (one deriveCustomerStatus call, for the incremental path
+ * and the full recomputation alike), whether anything stored changed, and the tier-history entries
+ * when the tier changed (a correction's, then the decision's).
  */
-export function derivedCustomerRecord(
-  c: Customer,
+export function derivedCustomerRecord<T extends CustomerDerivedFields & { id: string }>(
+  c: T,
   purchases: readonly FigureInput[],
   ctx: StatusContext,
   correction: StatusCorrection | null = null,
-): { record: Customer; changed: boolean; history: TierHistoryEntry[] } {
+): { record: T; changed: boolean; history: TierHistoryEntry[] } {
   const previous: PreviousStatus = { tierId: c.tierId ?? null, stage: c.lifecycleStage ?? null, lastReviewAt: c.lastTierReviewAt ?? null };
   const status = deriveCustomerStatus({
     ...ctx.settings,
@@ -94,8 +95,32 @@ export function derivedCustomerRecord(
   return { record: changed ? { ...c, ...derived } : c, changed, history: tierHistoryEntries(c.id, status, ctx.asOf.toISOString(), ctx.newId) };
 }
 
+/** The stored record of a customer: the joined customer without the derived values (those go to its CustomerState). */
+export function customerRecordOf(c: CustomerRecord | Customer): CustomerRecord {
+  const record: Record<string, unknown> = { ...c };
+  for (const k of CUSTOMER_DERIVED_KEYS) delete record[k];
+  return record as unknown as CustomerRecord;
+}
+
+/** The stored derived row of a customer (its trash state mirrored, for the list's indexes). */
+export function customerStateOf(c: Customer): CustomerState {
+  const state: Record<string, unknown> = { id: c.id, isDeleted: c.isDeleted };
+  for (const k of CUSTOMER_DERIVED_KEYS) if (c[k] !== undefined) state[k] = c[k];
+  return state as unknown as CustomerState;
+}
+
+/**
+ * The customer the screens read: the record with its derived values. A record without a state row
+ * (none is written so; kept for safety) reads as a customer without purchases in the floor group.
+ */
+export function joinCustomer(record: CustomerRecord, state: CustomerState | undefined): Customer {
+  if (!state) return { ...record, ...customerFigureFields(ZERO_FIGURES), ...initialStatusFields(localDayOf(record.createdAt)) };
+  const { id: _id, isDeleted: _isDeleted, ...derived } = state;
+  return { ...record, ...derived };
+}
+
 /** Only the editable fields are taken from `fields`: a stale whole record passed in cannot overwrite the figures. */
-export function editedCustomerRecord(existing: Customer, fields: CustomerFields, now: Date): Customer {
+export function editedCustomerRecord<T extends CustomerRecord>(existing: T, fields: CustomerFields, now: Date): T {
   const indexFields = deriveCustomerIndexFields(fields);
   // A customer in the trash stays out of search until restored.
   if (existing.isDeleted) indexFields.searchTokens = [];

@@ -16,6 +16,7 @@ import { observeLongTasks } from './page/longTasks';
 import { prepareHeavyRollover, rawReadAndAggregate, recomputeStatus } from './page/recompute';
 import { recordPurchases } from './page/recording';
 import { session } from './page/session';
+import { upgradeFromV5 } from './page/upgrade';
 
 observeLongTasks();
 
@@ -64,6 +65,7 @@ const api: BenchApi = {
   seedContacts,
   rawWriteCustomers,
   rawWritePurchases,
+  upgradeFromV5,
   async release() {
     session.dataset = null;
     session.customersFile = null;

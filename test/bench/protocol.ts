@@ -117,6 +117,14 @@ export interface PurchasesDuringBackup {
   outcome: 'written' | 'export-busy';
 }
 
+/** Opening a version-5 database of the run's customers with today's app: the upgrades to version 7. */
+export interface UpgradeRun {
+  ms: number;
+  customers: number;
+  /** Building the version-5 database first (not part of the figure). */
+  buildMs: number;
+}
+
 export interface StoreCounts {
   customers: number;
   purchases: number;
@@ -163,6 +171,8 @@ export interface BenchApi {
   rawWriteCustomers(chunk: number): Promise<RawWrite>;
   /** Raw page: the same purchase records, plain puts, `chunk` per transaction. */
   rawWritePurchases(chunk: number): Promise<RawWrite>;
+  /** App page: a version-5 database of the run's customers (one in 50 in the trash) opened with the app's RegularsDatabase (the upgrades to version 7), then deleted. */
+  upgradeFromV5(nowMs: number): Promise<UpgradeRun>;
   /** Forgets the generated store and the files (so they are not in the heap while reads are timed). */
   release(): Promise<void>;
   storeCounts(): Promise<StoreCounts>;

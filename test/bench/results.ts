@@ -81,6 +81,7 @@ export const FIGURE_IDS = {
   longTaskRollover: 'long-task.rollover-in-app',
   heapList: 'heap.list-shown',
   backupExport: 'backup.export',
+  upgradeV7: 'upgrade.v7',
   backupRestore: 'backup.restore',
   /** sectionId('record a purchase during a backup'). */
   purchaseDuringBackup: 'record-a-purchase-during-a-backup',

@@ -6,7 +6,7 @@ import { database, RegularsDatabase } from '../../../renderer/db/database';
 import { ImportClient, type ImportWorkerProgress } from '../../../renderer/features/import/importClient';
 import { EXTERNAL_ID_MARK, type ImportOutcome } from '../../../renderer/workers/importProtocol';
 import type { Customer } from '../../../shared/domain/customer';
-import { newCustomerRecord } from '../../../shared/domain/customerRecord';
+import { customerRecordOf, customerStateOf, newCustomerRecord } from '../../../shared/domain/customerRecord';
 import type { Interaction } from '../../../shared/domain/interaction';
 import type { ImportRun, RawWrite, SetupStep } from '../protocol';
 import { putInChunks } from './idb';
@@ -152,10 +152,12 @@ async function rawWrite(writes: Record<string, readonly unknown[]>, records: num
   return { ms: performance.now() - start, records, transactions };
 }
 
-/** Each customer and its search row (the app's two records per customer), in the same transaction. */
+/** Each customer's record, state row and search row (the app's three records per customer), in the same transaction. */
 export async function rawWriteCustomers(chunk: number): Promise<RawWrite> {
   const search = rawCustomerRecords.map((c) => ({ id: c.id, tokens: c.searchTokens }));
-  const written = await rawWrite({ customers: rawCustomerRecords, customerSearch: search }, rawCustomerRecords.length, chunk);
+  const records = rawCustomerRecords.map(customerRecordOf);
+  const states = rawCustomerRecords.map(customerStateOf);
+  const written = await rawWrite({ customers: records, customerState: states, customerSearch: search }, rawCustomerRecords.length, chunk);
   rawCustomerRecords = [];
   return written;
 }

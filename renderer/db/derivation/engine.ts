@@ -1,0 +1,227 @@
+// The status engine: derives each customer's figures and status from their purchases into customerState,
+// inside a purchase write (refresh) or as a whole-store pass (recomputation, rollover, tier review).
+import Dexie from 'dexie';
+import type { CustomerState } from '../../../shared/domain/customer';
+import { storeMedianGap } from '../../../shared/domain/churn';
+import { DERIVATION_RULES_VERSION, dayNumber, groupPurchasesByCustomer, localDayOf, type DayOf } from '../../../shared/domain/customerFigures';
+import { derivedCustomerRecord, type StatusContext, type StatusCorrection } from '../../../shared/domain/customerRecord';
+import type { TierHistoryEntry } from '../../../shared/domain/customerStatus';
+import type { Purchase } from '../../../shared/domain/purchase';
+import { rfmCutPoints, type RfmInput } from '../../../shared/domain/rfm';
+import { tierBeforeMistake, type CorrectionCause } from '../../../shared/domain/tierCorrection';
+import { createBookkeepingRepository } from '../bookkeeping';
+import type { RegularsDatabase } from '../database';
+import { createSettingsRepository } from '../settings';
+import { writeTransaction } from './scopes';
+
+export interface DerivationDeps {
+  now: () => Date;
+  newId: () => string;
+  /** The calendar day of an ISO time for the gap figures; the app passes local time. */
+  dayOf?: DayOf;
+}
+
+/** Purchases of one customer that a write corrected (voided, lowered, moved away, undone), as they were before it. */
+export interface PurchaseCorrection {
+  cause: CorrectionCause;
+  before: readonly Purchase[];
+}
+
+export interface RecomputeProgress {
+  done: number;
+  total: number;
+}
+
+/** Customers per transaction in a full recomputation (their purchases are read in the same range). */
+const RECOMPUTE_CHUNK = 2_000;
+
+export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
+  const dayOf = deps.dayOf ?? localDayOf;
+  const settings = createSettingsRepository(db);
+  const bookkeeping = createBookkeepingRepository(db);
+
+  const customerRange = (customerId: string) =>
+    db.purchases.where('[customerId+purchasedAt]').between([customerId, Dexie.minKey], [customerId, Dexie.maxKey], true, true);
+
+  /** The status rules (settings) and the caches of the full recomputation (store median, RFM cut points; bookkeeping), as of now. */
+  async function statusContext(applyDowngrades: boolean): Promise<StatusContext> {
+    const caches = (await bookkeeping.readChecked(['storeMedianGapDays', 'rfmCutPoints'])).values;
+    return {
+      settings: await settings.statusRules(),
+      storeMedianGapDays: caches.storeMedianGapDays,
+      rfmCutPoints: caches.rfmCutPoints,
+      asOf: deps.now(),
+      dayOf,
+      applyDowngrades,
+      newId: deps.newId,
+    };
+  }
+
+  /** Derives each customer from their purchases, writes the state rows that changed and the tier changes' history. */
+  async function writeDerived(
+    states: readonly CustomerState[],
+    purchasesOf: ReadonlyMap<string, readonly Purchase[]>,
+    ctx: StatusContext,
+    corrections: ReadonlyMap<string, StatusCorrection> = new Map(),
+  ): Promise<number> {
+    const changed: CustomerState[] = [];
+    const history: TierHistoryEntry[] = [];
+    for (const s of states) {
+      const d = derivedCustomerRecord(s, purchasesOf.get(s.id) ?? [], ctx, corrections.get(s.id) ?? null);
+      if (d.changed) changed.push(d.record);
+      for (const h of d.history) history.push(h);
+    }
+    if (changed.length) await db.customerState.bulkPut(changed);
+    if (history.length) await db.tierHistory.bulkAdd(history);
+    return changed.length;
+  }
+
+  /** Each customer's purchases, one range of [customerId+purchasedAt] each, the requests issued together. */
+  async function purchasesOfCustomers(ids: readonly string[]): Promise<Map<string, Purchase[]>> {
+    const lists = await Promise.all(ids.map((id) => customerRange(id).toArray()));
+    return new Map(ids.map((id, i) => [id, lists[i]!]));
+  }
+
+  /** tierBeforeMistake for one customer: their purchases before and after the write, and their tier history. */
+  async function tierWithoutMistake(s: CustomerState, after: readonly Purchase[], correction: PurchaseCorrection, ctx: StatusContext): Promise<string | null> {
+    const old = new Map(correction.before.map((p) => [p.id, p]));
+    const before = [...after.filter((p) => !old.has(p.id)), ...correction.before];
+    const since = correction.before.reduce((min, p) => (p.createdAt < min ? p.createdAt : min), correction.before[0]!.createdAt);
+    const history = await db.tierHistory.where('[customerId+at]').between([s.id, Dexie.minKey], [s.id, Dexie.maxKey], true, true).toArray();
+    return tierBeforeMistake({ scheme: ctx.settings.scheme, current: s.tierId, history, before, after, since, dayOf: ctx.dayOf });
+  }
+
+  /**
+   * Recomputes the customers' figures and status (tier, stage, risk) from their purchases, writes the
+   * state rows that changed and a tier-history entry for each tier change. Every purchase write calls
+   * it inside its own transaction, which must hold WRITE_SCOPES.purchase. The customer record is not
+   * touched (nor its updatedAt): figures and status are a cache of the purchases, not an edit.
+   * `corrections`: the purchases the write took away from a customer, as they were, so that an upgrade
+   * they alone caused goes back at once.
+   */
+  async function refresh(customerIds: Iterable<string>, corrections: ReadonlyMap<string, PurchaseCorrection> = new Map()): Promise<void> {
+    const ids = [...new Set(customerIds)];
+    const states = (await db.customerState.bulkGet(ids)).filter((s): s is CustomerState => s !== undefined);
+    if (states.length === 0) return;
+    const ctx = await statusContext(false);
+    const byCustomer = await purchasesOfCustomers(states.map((s) => s.id));
+    const corrected = new Map<string, StatusCorrection>();
+    if (ctx.settings.grouping === 'tiers') {
+      for (const s of states) {
+        const correction = corrections.get(s.id);
+        if (!correction || correction.before.length === 0) continue;
+        const tierId = await tierWithoutMistake(s, byCustomer.get(s.id) ?? [], correction, ctx);
+        if (tierId !== null) corrected.set(s.id, { tierId, cause: correction.cause });
+      }
+    }
+    await writeDerived(states, byCustomer, ctx, corrected);
+  }
+
+  /** The store-wide inputs of the status derivation, from the cached figures (the trash left out), stored for the incremental path. */
+  async function storeWideCaches(): Promise<void> {
+    const today = dayOf(deps.now().toISOString());
+    const medians: (number | null)[] = [];
+    const rfmInputs: Omit<RfmInput, 'id'>[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const from: string | null = after;
+      const rows: CustomerState[] = await (from === null ? db.customerState.orderBy(':id') : db.customerState.where(':id').above(from)).limit(RECOMPUTE_CHUNK).toArray();
+      if (rows.length === 0) break;
+      for (const c of rows) {
+        if (c.isDeleted === 1) continue;
+        medians.push(c.medianGapDays);
+        const daysSinceLast = c.lastPurchaseAt === null ? null : dayNumber(today) - dayNumber(dayOf(c.lastPurchaseAt));
+        rfmInputs.push({ daysSinceLast, purchaseCount: c.purchaseCount, spendFen: c.totalSpentFen });
+      }
+      after = rows[rows.length - 1]!.id;
+    }
+    await bookkeeping.write({ storeMedianGapDays: storeMedianGap(medians), rfmCutPoints: rfmCutPoints(rfmInputs) });
+  }
+
+  /** State rows in id order, RECOMPUTE_CHUNK per transaction, each chunk's purchases read as one range. */
+  async function deriveInChunks(ctx: StatusContext, total: number, onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
+    let done = 0;
+    let changedCount = 0;
+    let after: string | null = null;
+    for (;;) {
+      const from: string | null = after;
+      const chunk = await writeTransaction(db, ['purchase'], [], async (): Promise<{ count: number; last: string; changed: number } | null> => {
+        const states: CustomerState[] = await (from === null ? db.customerState.orderBy(':id') : db.customerState.where(':id').above(from))
+          .limit(RECOMPUTE_CHUNK)
+          .toArray();
+        if (states.length === 0) return null;
+        const first = states[0]!.id;
+        const last = states[states.length - 1]!.id;
+        const purchases = await db.purchases.where('[customerId+purchasedAt]').between([first, Dexie.minKey], [last, Dexie.maxKey], true, true).toArray();
+        const changed = await writeDerived(states, groupPurchasesByCustomer(purchases), ctx);
+        return { count: states.length, last, changed };
+      });
+      if (!chunk) break;
+      done += chunk.count;
+      changedCount += chunk.changed;
+      after = chunk.last;
+      onProgress?.({ done, total: Math.max(total, done) });
+    }
+    return { customers: done, changed: changedCount };
+  }
+
+  /**
+   * Every customer's figures and status from the purchases. With `rollover` (rule changes, the daily
+   * rollover) first the store-wide inputs (the median gap, the RFM cut points) are recomputed from the
+   * cached figures and stored for the incremental path, and the day is recorded as the last
+   * recomputation; without it the cached ones are used, exactly as the incremental path derives.
+   * Downgrades stay pending either way: only the owner's review applies them. Only changed rows are written.
+   */
+  async function recomputeAll(rollover: boolean, onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
+    const total = await db.customerState.count();
+    onProgress?.({ done: 0, total });
+    if (rollover) await storeWideCaches();
+    const result = await deriveInChunks(await statusContext(false), total, onProgress);
+    if (rollover) {
+      await bookkeeping.write({ statusRecomputedOn: dayOf(deps.now().toISOString()), derivationRulesVersion: DERIVATION_RULES_VERSION });
+    }
+    return result;
+  }
+
+  /**
+   * The tier review: every customer with a pending downgrade is derived again with downgrades applied
+   * (one who qualifies again by now keeps the tier), in chunks, and the day is stored as the last review.
+   */
+  async function applyTierReview(onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
+    const ids = (await db.customerState.where('[isDeleted+pendingTierId]').between([0, Dexie.minKey], [0, Dexie.maxKey], true, true).primaryKeys()) as string[];
+    const ctx = await statusContext(true);
+    let done = 0;
+    let changedCount = 0;
+    onProgress?.({ done, total: ids.length });
+    for (let i = 0; i < ids.length; i += RECOMPUTE_CHUNK) {
+      const part = ids.slice(i, i + RECOMPUTE_CHUNK);
+      changedCount += await writeTransaction(db, ['purchase'], [], async () => {
+        const states = (await db.customerState.bulkGet(part)).filter((s): s is CustomerState => s !== undefined && s.isDeleted === 0);
+        return writeDerived(states, await purchasesOfCustomers(states.map((s) => s.id)), ctx);
+      });
+      done += part.length;
+      onProgress?.({ done, total: ids.length });
+    }
+    await bookkeeping.write({ lastTierReviewAt: dayOf(deps.now().toISOString()) });
+    return { customers: ids.length, changed: changedCount };
+  }
+
+  return {
+    /** The incremental path's status context (rules, cached store-wide inputs, asOf now), for customers derived in memory. */
+    statusContext: () => statusContext(false),
+    /** Inside a transaction holding WRITE_SCOPES.purchase (see refresh above). */
+    refresh,
+    /** As `refresh`, in a transaction of its own when called outside one. */
+    refreshFigures(customerIds: Iterable<string>, corrections?: ReadonlyMap<string, PurchaseCorrection>): Promise<void> {
+      return writeTransaction(db, ['purchase'], [], () => refresh(customerIds, corrections));
+    },
+    /** Every customer as the incremental path derives them (cached store-wide inputs): repairs a cache that drifted. */
+    recomputeAllFigures: (onProgress?: (p: RecomputeProgress) => void) => recomputeAll(false, onProgress),
+    /** Rule changes and the daily rollover: store-wide inputs recomputed and cached, then every customer. */
+    recomputeAllStatus: (onProgress?: (p: RecomputeProgress) => void) => recomputeAll(true, onProgress),
+    /** The owner applies the tier review: pending downgrades take effect, the day is recorded. */
+    applyTierReview,
+  };
+}
+
+export type Derivation = ReturnType<typeof createDerivation>;

@@ -1,0 +1,4 @@
+// The derivation module: per-customer derived state (customerState), the status engine, and the tables each write must hold.
+export * from './customerRows';
+export * from './engine';
+export * from './scopes';

@@ -1,0 +1,52 @@
+// The tables each kind of write must hold, declared once; every write transaction of the store is opened here.
+import type { Table } from 'dexie';
+import type { RegularsDatabase } from '../database';
+
+/** The name of a table of the database. */
+export type TableName = { [K in keyof RegularsDatabase]: RegularsDatabase[K] extends Table ? K : never }[keyof RegularsDatabase];
+
+/**
+ * What a write of each kind must include, so the values derived from it are written in the same
+ * transaction (a test runs every write path and fails when one leaves a table out).
+ *
+ * A coming ledger is a kind here and nothing more elsewhere: e.g. `points: ['pointsLedger',
+ * 'customerState', 'settings', 'bookkeeping']` (the balance and the points expiring re-derived with each
+ * entry), a
+ * survey answer `['surveyAnswers', 'customerState']` (the last score), a complaint `['complaints',
+ * 'customerState']` (open complaints), each with its table in WRITE_KIND_OF_TABLE.
+ */
+export const WRITE_SCOPES = {
+  /**
+   * A purchase recorded, edited, voided, returned, moved or deleted: its customer's figures and status
+   * are derived again (rules read from settings, store-wide caches from bookkeeping; a tier change goes
+   * to tierHistory).
+   */
+  purchase: ['purchases', 'customerState', 'settings', 'bookkeeping', 'tierHistory'],
+  /**
+   * A customer created, edited, trashed, restored or deleted: its search row, its state row (created
+   * with it, its isDeleted mirrored, deleted with it), and settings for the rules a new customer starts under.
+   */
+  customer: ['customers', 'customerSearch', 'customerState', 'settings'],
+} as const satisfies Record<string, readonly TableName[]>;
+
+export type WriteKind = keyof typeof WRITE_SCOPES;
+
+/** The kind of write a change to each source table is: a transaction that changes the table must hold that kind's scope. */
+export const WRITE_KIND_OF_TABLE: Readonly<Partial<Record<TableName, WriteKind>>> = {
+  purchases: 'purchase',
+  customers: 'customer',
+};
+
+/** The tables of these kinds of write and the extra ones named, each once. */
+export function scopeOf(kinds: readonly WriteKind[], extra: readonly TableName[] = []): TableName[] {
+  return [...new Set<TableName>([...kinds.flatMap((k) => WRITE_SCOPES[k]), ...extra])];
+}
+
+/**
+ * A read-write transaction over the scopes of `kinds` plus `extra` (tables the write also reads or
+ * writes that derive nothing: imports, auditLog, catalog, interactions). Nested inside a transaction
+ * that holds them, it joins that one.
+ */
+export function writeTransaction<T>(db: RegularsDatabase, kinds: readonly WriteKind[], extra: readonly TableName[], fn: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', scopeOf(kinds, extra), fn);
+}

@@ -1,0 +1,179 @@
+// Every write path of the store, run with a DBCore middleware that records each read-write transaction's
+// tables and what it changed: a transaction that changes a source table (purchases, customers) must
+// hold the tables WRITE_SCOPES declares for that kind of write, and afterwards every customer has
+// exactly one state row, its trash state mirrored, and no record carries a derived value.
+import 'fake-indexeddb/auto';
+import type { DBCore, DBCoreMutateRequest, DBCoreTransaction } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CUSTOMER_DERIVED_KEYS } from '../../../shared/domain/customer';
+import { utcDayOf } from '../../../shared/domain/customerFigures';
+import { importPurchases, parseDelimited, rowsToDrafts, suggestMapping } from '../../../shared/domain/import';
+import { makeCustomerFields, makePhone } from '../../../test/factories/customer';
+import { makePurchaseFields } from '../../../test/factories/purchase';
+import { createCustomerRepository } from '../customers';
+import { RegularsDatabase } from '../database';
+import { createImportRepository } from '../imports';
+import { createInteractionRepository } from '../interactions';
+import { mergeCustomers } from '../merge';
+import { createPurchaseRepository } from '../purchases';
+import { createStoreSetup } from '../storeSetup';
+import { createDerivation, WRITE_KIND_OF_TABLE, WRITE_SCOPES, type TableName } from './index';
+
+interface RecordedTransaction {
+  tables: string[];
+  mutated: Set<string>;
+}
+
+let db: RegularsDatabase;
+let recorded: RecordedTransaction[];
+let clock: Date;
+let ids: number;
+const deps = () => ({ now: () => clock, newId: () => `id-${String(++ids).padStart(6, '0')}`, dayOf: utcDayOf });
+
+/** Records each read-write transaction's tables and the tables it changed. */
+function recordTransactions(target: RegularsDatabase): void {
+  const byTransaction = new WeakMap<DBCoreTransaction, RecordedTransaction>();
+  target.use({
+    stack: 'dbcore',
+    name: 'writeScopeRecorder',
+    create(down: DBCore): DBCore {
+      return {
+        ...down,
+        transaction(stores, mode, options) {
+          const tx = down.transaction(stores, mode, options);
+          if (mode === 'readwrite') {
+            const entry = { tables: [...stores], mutated: new Set<string>() };
+            byTransaction.set(tx, entry);
+            recorded.push(entry);
+          }
+          return tx;
+        },
+        table(name) {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate(req: DBCoreMutateRequest) {
+              byTransaction.get(req.trans)?.mutated.add(name);
+              return table.mutate(req);
+            },
+          };
+        },
+      };
+    },
+  });
+}
+
+/** The declared tables each recorded transaction left out, by the source table it changed. */
+function missingScopes(transactions: readonly RecordedTransaction[]): string[] {
+  const problems: string[] = [];
+  for (const tx of transactions) {
+    for (const table of tx.mutated) {
+      const kind = WRITE_KIND_OF_TABLE[table as TableName];
+      if (!kind) continue;
+      const missing = WRITE_SCOPES[kind].filter((t) => !tx.tables.includes(t));
+      if (missing.length) problems.push(`changed ${table} without ${missing.join(', ')} (held: ${tx.tables.join(', ')})`);
+    }
+  }
+  return problems;
+}
+
+/** One state row per customer, its trash state mirrored; no derived value on a record. */
+async function expectStateInStep(): Promise<void> {
+  const [records, states] = await Promise.all([db.customers.toArray(), db.customerState.toArray()]);
+  expect(states.map((s) => [s.id, s.isDeleted])).toEqual(records.map((r) => [r.id, r.isDeleted]));
+  for (const r of records) for (const key of CUSTOMER_DERIVED_KEYS) expect(key in r, `${r.id} carries ${key}`).toBe(false);
+}
+
+beforeEach(async () => {
+  db = new RegularsDatabase(`scopes-${crypto.randomUUID()}`);
+  recorded = [];
+  recordTransactions(db);
+  await db.open();
+  clock = new Date('2026-03-01T10:00:00Z');
+  ids = 0;
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+/** Runs a write path and checks what its transactions held and what they left behind. */
+async function check(label: string, run: () => Promise<unknown>, sources: readonly TableName[]): Promise<void> {
+  const from = recorded.length;
+  await run();
+  const mine = recorded.slice(from);
+  for (const source of sources) expect(mine.some((tx) => tx.mutated.has(source)), `${label} changes ${source}`).toBe(true);
+  expect(missingScopes(mine), label).toEqual([]);
+  await expectStateInStep();
+}
+
+describe('write scopes', () => {
+  it('every write path holds the declared tables of the writes it makes, and keeps customerState in step', async () => {
+    const customers = createCustomerRepository(db, deps());
+    const purchases = createPurchaseRepository(db, deps());
+    const derivation = createDerivation(db, deps());
+    const imports = createImportRepository(db, deps());
+    const interactions = createInteractionRepository(db, deps());
+
+    await check('store setup (demo)', () => createStoreSetup(db, deps()).start('demo'), ['customers', 'purchases']);
+    const a = await customers.create(makeCustomerFields({ name: '张三', phones: [makePhone('+8613812345678', { raw: '13812345678' })] }));
+    await check('create', () => customers.create(makeCustomerFields({ name: '李四' })), ['customers']);
+    await check('update', () => customers.update(a.id, makeCustomerFields({ name: '张三', phones: [makePhone('+8613812345678', { raw: '13812345678' })], city: '杭州' })), ['customers']);
+
+    let sale = await purchases.record(a.id, makePurchaseFields({ purchasedAt: '2026-02-01T03:00:00.000Z', totalFen: 90_000 }));
+    await check('record', async () => (sale = await purchases.record(a.id, makePurchaseFields({ purchasedAt: '2026-02-10T03:00:00.000Z', totalFen: 80_000 }))), ['purchases']);
+    await check('return', () => purchases.recordReturn(sale.id, makePurchaseFields({ purchasedAt: '2026-02-11T03:00:00.000Z', totalFen: -10_000 })), ['purchases']);
+    const other = await purchases.record(a.id, makePurchaseFields({ purchasedAt: '2026-02-12T03:00:00.000Z', totalFen: 5_000 }));
+    await check('edit', () => purchases.edit(other.id, makePurchaseFields({ purchasedAt: '2026-02-12T03:00:00.000Z', totalFen: 4_000 })), ['purchases']);
+    await check('void', () => purchases.void(other.id, '录错了'), ['purchases']);
+
+    const b = await customers.create(makeCustomerFields({ name: '王五' }));
+    await purchases.record(b.id, makePurchaseFields({ purchasedAt: '2026-02-13T03:00:00.000Z' }));
+    await check('move purchases', () => purchases.moveAll(b.id, a.id), ['purchases']);
+    await check('remove purchases', () => purchases.removeAllForCustomer(b.id), []);
+    await check('contact', () => interactions.record(a.id, { at: '2026-02-14T03:00:00.000Z', channel: 'phone', direction: 'out', summary: '回访', outcome: '', followUpDate: null }), []);
+
+    await check('trash', () => customers.moveToTrash(b.id), ['customers']);
+    await check('restore', () => customers.restoreFromTrash(b.id), ['customers']);
+    await customers.moveToTrash(b.id);
+    await check('delete for good', () => customers.deleteForever(b.id), ['customers']);
+
+    const table = parseDelimited(['姓名,手机', '张三,13812345678', '赵六,13900000001'].join('\n'));
+    const drafts = rowsToDrafts(table, suggestMapping(table.headers), { defaultRegion: 'CN', today: new Date(2026, 0, 15) });
+    const candidates = drafts.drafts.map((d) => ({ rowNumber: d.rowNumber, fields: d.fields }));
+    let customerBatch = '';
+    await check(
+      'customers import',
+      async () => (customerBatch = (await imports.importCustomers({ fileName: 'c.csv', candidates, policy: 'update', invalidRows: 0, emptyRows: 0 })).batchId),
+      ['customers'],
+    );
+    const csv = ['手机,日期,金额,订单号', '13812345678,2026-02-20,800.00,B1', '13900000001,2026-02-21,20.00,B2'].join('\n');
+    const result = importPurchases(parseDelimited(csv), { currency: 'CNY', now: new Date(2026, 2, 1), defaultRegion: 'CN' });
+    let purchaseBatch = '';
+    await check(
+      'purchases import',
+      async () => (purchaseBatch = (await imports.importPurchases({ fileName: 'p.csv', result, externalCustomerName: (id) => id })).batchId),
+      ['purchases'],
+    );
+    await check('undo purchases import', () => imports.undo(purchaseBatch), ['purchases']);
+    await check('undo customers import', () => imports.undo(customerBatch), ['customers']);
+
+    const c = await customers.create(makeCustomerFields({ name: '张三', city: '上海' }));
+    await purchases.record(c.id, makePurchaseFields({ purchasedAt: '2026-02-22T03:00:00.000Z' }));
+    await check('merge', () => mergeCustomers(db, deps())([a.id, c.id], { survivorId: a.id, picks: {} }), ['customers', 'purchases']);
+
+    clock = new Date('2026-09-01T10:00:00Z');
+    await check('recomputation', () => derivation.recomputeAllStatus(), []);
+    await check('tier review', () => derivation.applyTierReview(), []);
+    await check('refresh', () => derivation.refreshFigures([a.id]), []);
+  }, 120_000);
+
+  it('fails a write that changes purchases without the tables its derivation needs', async () => {
+    const a = await createCustomerRepository(db, deps()).create(makeCustomerFields());
+    const from = recorded.length;
+    await db.transaction('rw', [db.purchases], () => db.purchases.put({ ...makePurchaseFields(), id: 'p-x', customerId: a.id } as never));
+    expect(missingScopes(recorded.slice(from))).toEqual([
+      'changed purchases without customerState, settings, bookkeeping, tierHistory (held: purchases)',
+    ]);
+  });
+});
