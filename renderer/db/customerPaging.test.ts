@@ -1,0 +1,191 @@
+// Paging the whole list from the kept order: every page of every sort equals walking the index with an
+// offset, forward, backward and jumping, with writes between pages; filters walked through it too.
+import 'fake-indexeddb/auto';
+import { liveQuery } from 'dexie';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChurnLevel } from '../../shared/domain/churn';
+import type { Customer } from '../../shared/domain/customer';
+import type { LifecycleStage } from '../../shared/domain/lifecycle';
+import { makeCustomer, makeCustomerFields } from '../../test/factories/customer';
+import { makePurchaseFields } from '../../test/factories/purchase';
+import { RegularsDatabase } from './database';
+import { createCustomerRepository, CUSTOMER_SORT_FIELDS, type CustomerSortField, type ListTuning } from './customers';
+import { createPurchaseRepository } from './purchases';
+
+let db: RegularsDatabase;
+let clock: Date;
+let ids: number;
+
+function repo(tuning?: ListTuning) {
+  return createCustomerRepository(db, { now: () => clock, newId: () => `id-${String(++ids).padStart(4, '0')}` }, tuning);
+}
+/** Every page from the kept order (no offset walk at all). */
+const keyset = () => repo({ sortInMemoryMax: 0, walkOffsetMax: 0 });
+/** The reference: walking the sort index with offset and limit, as the list always did. */
+const walking = () => repo({ sortInMemoryMax: 3_000, walkOffsetMax: Number.POSITIVE_INFINITY });
+
+beforeEach(async () => {
+  db = new RegularsDatabase(`paging-${crypto.randomUUID()}`);
+  await db.open();
+  clock = new Date('2026-03-01T10:00:00Z');
+  ids = 0;
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+const NAMES = ['安娜', '白雪', '陈晨', 'Alice', '丁丁', '安娜'];
+const TAGS = ['VIP', '老客', '新客'];
+const TIERS = ['vip', 'regular', 'potential', 'gold'];
+const STAGES: LifecycleStage[] = ['prospect', 'new', 'repeat', 'loyal', 'at-risk', 'churned', 'won-back'];
+const LEVELS: ChurnLevel[] = ['high', 'watch', 'none'];
+
+// Few distinct values per field, so ties (broken by id) are everywhere.
+const customerSpec = fc.record({
+  name: fc.integer({ min: 0, max: NAMES.length - 1 }),
+  tags: fc.subarray(TAGS),
+  day: fc.integer({ min: 1, max: 3 }),
+  tier: fc.integer({ min: 0, max: TIERS.length - 1 }),
+  stage: fc.integer({ min: 0, max: STAGES.length - 1 }),
+  level: fc.integer({ min: 0, max: LEVELS.length - 1 }),
+  spent: fc.constantFrom(0, 5_000, 12_000),
+  count: fc.integer({ min: 0, max: 2 }),
+  last: fc.constantFrom('', '2026-02-01', '2026-02-10'),
+  deleted: fc.boolean(),
+});
+type Spec = Omit<typeof customerSpec extends fc.Arbitrary<infer T> ? T : never, 'spent' | 'last'> & { spent: number; last: string };
+
+function customerOf(spec: Spec, i: number): Customer {
+  const base = makeCustomer(makeCustomerFields({ name: NAMES[spec.name]!, tags: spec.tags }), {
+    id: `00000000-0000-4000-8000-${String(1000 + ((i * 7919) % 1000)).padStart(12, '0')}-${i}`,
+    now: new Date(`2026-01-0${spec.day}T08:00:00Z`),
+  });
+  return {
+    ...base,
+    tierId: TIERS[spec.tier]!,
+    lifecycleStage: STAGES[spec.stage]!,
+    churnLevel: LEVELS[spec.level]!,
+    totalSpentFen: spec.spent,
+    purchaseCount: spec.count,
+    lastPurchaseSort: spec.last,
+    lastPurchaseAt: spec.last === '' ? null : `${spec.last}T10:00:00.000Z`,
+    ...(spec.deleted ? { isDeleted: 1 as const, deletedAt: '2026-02-20T00:00:00.000Z', searchTokens: [] } : {}),
+  };
+}
+
+const idsOf = (rows: readonly Customer[]) => rows.map((c) => c.id);
+
+async function walkAll(sort: CustomerSortField, direction: 'asc' | 'desc'): Promise<string[]> {
+  return idsOf(await walking().listPage(sort, direction, 0, 10_000));
+}
+
+describe('paging the whole list from the kept order', () => {
+  it('gives every page of every sort, both ways, forward, backward and by jumping, as the offset walk does', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(customerSpec, { minLength: 0, maxLength: 30 }), fc.integer({ min: 1, max: 7 }), fc.nat(40), async (specs, size, jump) => {
+        await db.customers.clear();
+        if ('customerState' in db) await (db as unknown as { customerState: { clear(): Promise<void> } }).customerState.clear();
+        await repo().addMany(specs.map(customerOf));
+        const customers = keyset();
+        for (const sort of CUSTOMER_SORT_FIELDS) {
+          for (const direction of ['asc', 'desc'] as const) {
+            const label = `${sort} ${direction}`;
+            const expected = await walkAll(sort, direction);
+            expect(expected.length, label).toBe(specs.filter((s) => !s.deleted).length);
+            const forward: string[] = [];
+            for (let offset = 0; offset < expected.length; offset += size) forward.push(...idsOf(await customers.listPage(sort, direction, offset, size)));
+            expect(forward, label).toEqual(expected);
+            const backward: string[][] = [];
+            for (let offset = Math.floor((expected.length - 1) / size) * size; offset >= 0; offset -= size) {
+              backward.unshift(idsOf(await customers.listPage(sort, direction, offset, size)));
+            }
+            expect(backward.flat(), label).toEqual(expected);
+            expect(idsOf(await customers.listPage(sort, direction, jump, size)), label).toEqual(expected.slice(jump, jump + size));
+            expect((await customers.listIds({ sort, direction, terms: [], tag: null })).ids, label).toEqual(expected);
+          }
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('puts a tag filter in the same order from the kept order as sorting its records in memory', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(customerSpec, { minLength: 1, maxLength: 30 }), async (specs) => {
+        await db.customers.clear();
+        if ('customerState' in db) await (db as unknown as { customerState: { clear(): Promise<void> } }).customerState.clear();
+        await repo().addMany(specs.map(customerOf));
+        const fromOrder = keyset();
+        const inMemory = walking();
+        for (const sort of CUSTOMER_SORT_FIELDS) {
+          for (const direction of ['asc', 'desc'] as const) {
+            for (const tag of TAGS) {
+              const q = { sort, direction, terms: [], tag };
+              expect((await fromOrder.listIds(q)).ids, `${sort} ${direction} ${tag}`).toEqual((await inMemory.listIds(q)).ids);
+            }
+          }
+        }
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it('answers pages after edits, new customers, the trash and purchases as the offset walk does on the new data', async () => {
+    const customers = keyset();
+    await customers.addMany(Array.from({ length: 25 }, (_, i) => customerOf({ name: i % 6, tags: i % 2 ? ['VIP'] : [], day: 1 + (i % 3), tier: i % 4, stage: i % 7, level: i % 3, spent: (i % 3) * 5_000, count: i % 3, last: '', deleted: i === 4 }, i)));
+    const page = async (sort: CustomerSortField, offset: number) => idsOf(await customers.listPage(sort, 'desc', offset, 5));
+    const expectPages = async (why: string) => {
+      for (const sort of ['updatedAt', 'name', 'totalSpent', 'tier'] as const) {
+        const all = await walkAll(sort, 'desc');
+        for (let offset = 0; offset < all.length; offset += 5) expect(await page(sort, offset), `${why}: ${sort} from ${offset}`).toEqual(all.slice(offset, offset + 5));
+      }
+    };
+    await expectPages('as added');
+
+    const [first] = await customers.listPage('updatedAt', 'desc', 10, 1);
+    clock = new Date('2026-03-02T10:00:00Z');
+    await customers.update(first!.id, { ...first!, name: '重新命名' });
+    expect((await page('updatedAt', 0))[0]).toBe(first!.id);
+    await expectPages('after an edit');
+
+    clock = new Date('2026-03-03T10:00:00Z');
+    const added = await customers.create(makeCustomerFields({ name: '新来的' }));
+    expect((await page('updatedAt', 0))[0]).toBe(added.id);
+    await expectPages('after a new customer');
+
+    const [trashed] = await customers.listPage('name', 'desc', 7, 1);
+    await customers.moveToTrash(trashed!.id);
+    expect((await customers.listIds({ sort: 'name', direction: 'desc', terms: [], tag: null })).ids).not.toContain(trashed!.id);
+    await expectPages('after the trash');
+
+    const [buyer] = await customers.listPage('totalSpent', 'desc', 20, 1);
+    clock = new Date('2026-03-04T10:00:00Z');
+    await createPurchaseRepository(db, { now: () => clock, newId: () => `p-${++ids}` }).record(buyer!.id, makePurchaseFields({ totalFen: 90_000 }));
+    expect((await page('totalSpent', 0))[0]).toBe(buyer!.id);
+    await expectPages('after a purchase');
+  });
+
+  it('reruns a live page read from the kept order when a write changes the order', async () => {
+    const customers = keyset();
+    await customers.addMany(Array.from({ length: 8 }, (_, i) => customerOf({ name: i % 6, tags: [], day: 1 + (i % 3), tier: 0, stage: 0, level: 0, spent: 0, count: 0, last: '', deleted: false }, i)));
+    // Kept before the live query starts: it reads from memory, not the index.
+    await customers.listPage('updatedAt', 'desc', 2, 3);
+    const seen: string[][] = [];
+    const subscription = liveQuery(async () => idsOf(await customers.listPage('updatedAt', 'desc', 2, 3))).subscribe((page) => seen.push(page));
+    const settle = async (count: number) => {
+      for (let i = 0; i < 200 && seen.length < count; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    await settle(1);
+    expect(seen[0]).toEqual((await walkAll('updatedAt', 'desc')).slice(2, 5));
+    // The customer at row 6 becomes the latest update: rows 2..4 each move down by one.
+    const [moved] = await customers.listPage('updatedAt', 'desc', 6, 1);
+    clock = new Date('2026-03-05T10:00:00Z');
+    await customers.update(moved!.id, { ...moved!, name: '改过' });
+    await settle(2);
+    subscription.unsubscribe();
+    expect(seen.at(-1)).toEqual((await walkAll('updatedAt', 'desc')).slice(2, 5));
+    expect(seen.at(-1)).not.toEqual(seen[0]);
+  });
+});
