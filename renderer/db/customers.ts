@@ -243,6 +243,9 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
     return plan.table === 'customers' ? joinRecords(db, rows as CustomerRecord[]) : joinStates(db, rows as CustomerState[]);
   }
 
+  /** A kept order's name: its index, and for a grouped sort the vocabulary's order too. */
+  const orderName = (plan: SortPlan) => (plan.kind === 'index' ? plan.index : [plan.index, ...plan.order].join('\u0000'));
+
   // Writes to these tables change the indexes the list's orders are read from.
   const orders = createListOrderCache(db.name, ['customers', 'customerState']);
 
@@ -253,8 +256,7 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
    */
   async function ascendingIds(plan: SortPlan): Promise<readonly string[]> {
     await rangeCollection(plan, { lower: Dexie.minKey, upper: Dexie.maxKey, includeLower: true, includeUpper: true }, 'asc').limit(1).primaryKeys();
-    const name = plan.kind === 'index' ? plan.index : [plan.index, ...plan.order].join('\u0000');
-    return orders.ascending(name, async () => {
+    return orders.ascending(orderName(plan), async () => {
       const parts: string[][] = [];
       for (const range of walkOrder(plan, 'asc')) parts.push((await rangeCollection(plan, range, 'asc').primaryKeys()) as string[]);
       return parts.flat();
@@ -347,13 +349,20 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
         ...filters.map((f) => () => db.customerState.where(f.index).equals([0, f.value])),
         ...(query.tag === null ? [] : [() => db.customers.where('tags').equals(query.tag!)]),
       ];
-      const firsts = await Promise.all(sources.map(async (source) => (await source().limit(tuning.sortInMemoryMax + 1).primaryKeys()) as string[]));
-      const small = firsts.filter((keys) => keys.length <= tuning.sortInMemoryMax).sort((a, b) => a.length - b.length)[0];
+      // A lone filter is read whole at once (keys only): the answer needs all of its keys either way.
+      const limited = sources.length > 1;
+      const firsts = await Promise.all(
+        sources.map(async (source) => (await (limited ? source().limit(tuning.sortInMemoryMax + 1) : source()).primaryKeys()) as string[]),
+      );
+      const complete = (keys: string[]) => !limited || keys.length <= tuning.sortInMemoryMax;
+      // With the sort's order kept, a lone filter of any size is put in it without reading a record.
+      const inKeptOrder = !limited && orders.isKept(orderName(plan));
+      const small = inKeptOrder ? undefined : firsts.filter((keys) => keys.length <= tuning.sortInMemoryMax).sort((a, b) => a.length - b.length)[0];
       let candidates: string[];
       if (small) {
         candidates = small;
       } else {
-        const all = await Promise.all(sources.map(async (source) => (await source().primaryKeys()) as string[]));
+        const all = await Promise.all(sources.map(async (source, i) => (complete(firsts[i]!) ? firsts[i]! : ((await source().primaryKeys()) as string[]))));
         all.sort((a, b) => a.length - b.length);
         let members = new Set(all[0]);
         for (const keys of all.slice(1)) {
@@ -361,7 +370,7 @@ export function createCustomerRepository(db: RegularsDatabase, deps: RepositoryD
           for (const id of keys) if (members.has(id)) next.add(id);
           members = next;
         }
-        if (members.size > tuning.sortInMemoryMax) {
+        if (members.size > tuning.sortInMemoryMax || inKeptOrder) {
           const ordered = await orderedIds(plan, query.direction);
           return { ids: ordered.filter((id) => members.has(id)), truncated: false, ranked: true };
         }

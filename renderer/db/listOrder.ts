@@ -8,6 +8,8 @@ export interface ListOrderCache {
    * tables came since they were read, else from `read` (kept unless a write came while it ran).
    */
   ascending(key: string, read: () => Promise<string[]>): Promise<readonly string[]>;
+  /** Whether the order named `key` is in memory now (no write since it was read). */
+  isKept(key: string): boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export function createListOrderCache(dbName: string, tables: readonly string[], 
       }
       return ids;
     },
+    isKept: (key) => kept.has(key),
   };
 }
 
