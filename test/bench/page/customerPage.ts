@@ -18,7 +18,8 @@ const HEAVIEST_CUSTOMERS = 10;
 export async function probeCustomers(spreadCount: number, heaviestCount: number): Promise<string[]> {
   const db = database();
   const ids = (await db.customers.toCollection().primaryKeys()) as string[];
-  const heaviest = (await db.customers
+  // The purchase count is derived, so its index is on customerState (version 7).
+  const heaviest = (await db.customerState
     .where('[isDeleted+purchaseCount]')
     .between([0, Dexie.minKey], [0, Dexie.maxKey])
     .reverse()
