@@ -4,6 +4,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { isTopLayer, useModalLayer } from './modalLayer';
+import { useKeyboardScrollable } from './useKeyboardScrollable';
 
 interface DialogProps {
   title: string;
@@ -17,6 +18,8 @@ interface DialogProps {
 export function Dialog({ title, onClose, children, footer, wide, testId }: DialogProps) {
   const { t } = useTranslation();
   const panel = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  useKeyboardScrollable(body);
   const layer = useModalLayer();
   // The latest onClose, so an inline callback does not re-run the focus effect on every render.
   const close = useRef(onClose);
@@ -76,7 +79,9 @@ export function Dialog({ title, onClose, children, footer, wide, testId }: Dialo
             ×
           </button>
         </header>
-        <div className="dialog-body">{children}</div>
+        <div className="dialog-body" ref={body}>
+          {children}
+        </div>
         {footer && <footer className="dialog-footer">{footer}</footer>}
       </div>
     </div>,
