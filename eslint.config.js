@@ -11,6 +11,14 @@ import { builtinModules } from 'node:module';
 const either = (names) => names.map((name) => name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
 const NODE_BUILTINS = `^(node:.*|(${either(builtinModules)})(/.*)?)$`;
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
+
+// Time is a parameter: the selectors of the ways to read the system clock.
+const CLOCK_RULES = [
+  "NewExpression[callee.name='Date'][arguments.length=0]",
+  "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+  // date-fns helpers that read the system clock inside (formatDistance, isSameDay… take it from you).
+  'ImportSpecifier[imported.name=/^(formatDistanceToNow(Strict)?|isToday|isTomorrow|isYesterday|isPast|isFuture|isThis[A-Z][A-Za-z]*|(start|end)Of(Today|Tomorrow|Yesterday))$/]',
+].map((selector) => ({ selector, message: 'Time is a parameter: take the clock you are given (useClock(), a `now` or `clock` argument), never the system\'s.' }));
 /** Any relative or bare path through the folder `folder` (e.g. `../../electron/ipc`, `../features/x`). */
 const through = (folder) => `(^|/)${folder}(/|$)`;
 
@@ -130,14 +138,20 @@ export default tseslint.config(
     files: ['shared/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}', 'test/e2e/**/*.ts', 'test/support/**/*.ts', 'test/factories/**/*.ts', 'test/screenshots/**/*.ts'],
     ignores: ['renderer/platform/systemClock.ts'],
     rules: {
-      'no-restricted-syntax': ['error',
-        ...[
-          "NewExpression[callee.name='Date'][arguments.length=0]",
-          "CallExpression[callee.object.name='Date'][callee.property.name='now']",
-          // date-fns helpers that read the system clock inside (formatDistance, isSameDay… take it from you).
-          'ImportSpecifier[imported.name=/^(formatDistanceToNow(Strict)?|isToday|isTomorrow|isYesterday|isPast|isFuture|isThis[A-Z][A-Za-z]*|(start|end)Of(Today|Tomorrow|Yesterday))$/]',
-        ].map((selector) => ({ selector, message: 'Time is a parameter: take the clock you are given (useClock(), a `now` or `clock` argument), never the system\'s.' })),
-      ],
+      'no-restricted-syntax': ['error', ...CLOCK_RULES],
+    },
+  },
+  {
+    // Write scopes are declared once (renderer/db/derivation/scopes.ts): a write transaction opened by hand
+    // could leave out a table whose derived values must change with it, so every one goes through writeTransaction.
+    // (This block repeats the clock rules: a later no-restricted-syntax replaces the earlier one for these files.)
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: [...TESTS, 'renderer/platform/systemClock.ts', 'renderer/db/derivation/scopes.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...CLOCK_RULES, {
+        selector: "CallExpression[callee.property.name='transaction'][arguments.0.value='rw']",
+        message: 'Open a write through writeTransaction (renderer/db/derivation/scopes.ts), so its scope is the declared one.',
+      }],
     },
   },
 );

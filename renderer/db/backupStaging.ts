@@ -209,6 +209,8 @@ export function createStagingImport(name: string, expected: StagingExpectation):
         if (!kept) throw new RestoreError('restore-migration-failed', 'rows were lost in the upgrade');
         const pins = createPinRepository(upgraded);
         const stagedOwnerPin = await pins.read('owner');
+        // The staging database before the swap, not the store: no derived value follows these two tables.
+        // eslint-disable-next-line no-restricted-syntax
         await upgraded.transaction('rw', [upgraded.pins, upgraded.bookkeeping], async () => {
           if (carry !== null) await pins.write('owner', carry.ownerPin);
           await createBookkeepingRepository(upgraded).touchRestoreCommit();

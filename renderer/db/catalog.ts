@@ -1,6 +1,7 @@
 // The product catalog repository: product and category suggestions learnt from purchase lines.
 import { catalogFromPurchases, catalogKey, type CatalogEntry, type Purchase } from '../../shared/domain/purchase';
 import type { RegularsDatabase } from './database';
+import { writeTransaction } from './derivation';
 
 type CatalogSource = Pick<Purchase, 'lines' | 'purchasedAt' | 'returnOf' | 'totalFen' | 'isVoided'>;
 
@@ -67,7 +68,8 @@ export function createCatalogRepository(db: RegularsDatabase) {
 
     /** Rebuilds the catalog from every purchase (after an import undo, or to repair it). */
     async rebuild(): Promise<number> {
-      return db.transaction('rw', db.purchases, db.catalog, async () => {
+      // Reads purchases and writes only the catalog, which derives nothing.
+      return writeTransaction(db, [], ['purchases', 'catalog'], async () => {
         const merged = new Map<string, CatalogEntry>();
         // Reading in chunks keeps memory flat; the catalog itself stays small.
         let after: string | null = null;

@@ -11,7 +11,7 @@ import {
 } from '../../shared/domain/interaction';
 import { CustomerNotFoundError, type RepositoryDeps } from './customers';
 import type { RegularsDatabase } from './database';
-import { readCustomers } from './derivation';
+import { readCustomers, writeTransaction } from './derivation';
 
 export interface DueFollowUp {
   interaction: Interaction;
@@ -38,7 +38,7 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
   return {
     async record(customerId: string, fields: InteractionFields, opts: { importId?: string | null } = {}): Promise<Interaction> {
       assertInteractionFields(fields);
-      return db.transaction('rw', db.interactions, db.customers, async () => {
+      return writeTransaction(db, [], ['interactions', 'customers'], async () => {
         if (!(await db.customers.get(customerId))) throw new CustomerNotFoundError(customerId);
         const record = newInteractionRecord(fields, { id: deps.newId(), customerId, now: deps.now(), importId: opts.importId ?? null });
         await db.interactions.add(record);
@@ -49,7 +49,7 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
     /** Edits a contact; a changed follow-up date opens the follow-up again. */
     async edit(id: string, fields: InteractionFields): Promise<Interaction> {
       assertInteractionFields(fields);
-      return db.transaction('rw', db.interactions, async () => {
+      return writeTransaction(db, [], ['interactions'], async () => {
         const record = editedInteractionRecord(await requireInteraction(id), fields, deps.now());
         await db.interactions.put(record);
         return record;
@@ -57,7 +57,7 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
     },
 
     async remove(id: string): Promise<void> {
-      await db.transaction('rw', db.interactions, async () => {
+      await writeTransaction(db, [], ['interactions'], async () => {
         await requireInteraction(id);
         await db.interactions.delete(id);
       });
@@ -75,7 +75,7 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
     },
 
     async markFollowUpDone(id: string, done = true): Promise<Interaction> {
-      return db.transaction('rw', db.interactions, async () => {
+      return writeTransaction(db, [], ['interactions'], async () => {
         const existing = await requireInteraction(id);
         if (existing.followUpDate === null) throw new Error('This contact has no follow-up');
         if (existing.followUpDone === done) return existing;
@@ -104,7 +104,7 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
 
     /** Moves every contact of one customer to another (a merge). */
     async moveAll(fromCustomerId: string, toCustomerId: string): Promise<number> {
-      return db.transaction('rw', db.interactions, db.customers, async () => {
+      return writeTransaction(db, [], ['interactions', 'customers'], async () => {
         if (!(await db.customers.get(toCustomerId))) throw new CustomerNotFoundError(toCustomerId);
         const rows = await customerRange(fromCustomerId).toArray();
         const now = deps.now().toISOString();
@@ -115,7 +115,7 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
 
     /** Deletes a customer's contacts for good (deleting the customer from the trash). */
     async removeAllForCustomer(customerId: string): Promise<number> {
-      return db.transaction('rw', db.interactions, () => customerRange(customerId).delete());
+      return writeTransaction(db, [], ['interactions'], () => customerRange(customerId).delete());
     },
   };
 }

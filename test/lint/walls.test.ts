@@ -194,6 +194,25 @@ export const d = new Date('2026-06-15T10:00:00Z');
   }, 120_000);
 });
 
+describe('write transactions', () => {
+  it('are opened only through writeTransaction, so each holds its declared scope', async () => {
+    const code = `import type { RegularsDatabase } from '../database';
+export function planted(db: RegularsDatabase) {
+  return db.transaction('rw', [db.purchases], async () => db.purchases.clear());
+}
+// A read transaction names what it reads: no scope to keep.
+export function reading(db: RegularsDatabase) {
+  return db.transaction('r', [db.purchases], () => db.purchases.count());
+}
+`;
+    for (const file of ['renderer/db/planted/planted.ts', 'renderer/db/derivation/planted.ts']) {
+      const found = await lint(file, code);
+      expect(found.map((f) => f.rule), file).toEqual(['no-restricted-syntax']);
+      expect(found[0]!.message).toMatch(/writeTransaction/);
+    }
+  }, 120_000);
+});
+
 describe('the table of walls', () => {
   it('has a row for every folder of the renderer, so a new one is walled on purpose', async () => {
     // The config is plain JavaScript outside every tsconfig: loaded by its URL, typed here.
