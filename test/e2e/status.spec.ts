@@ -24,11 +24,11 @@ test.describe('customer status', () => {
     await expect(app.rows.first().locator('.col-tier .status-badge')).toHaveText(/贵宾|普通|潜在/);
     await expect(app.rows.first().locator('.col-stage .status-badge')).not.toBeEmpty();
     await expect(app.rows.first().locator('.col-risk .status-badge')).toHaveText(/无风险|需关注|高风险/);
-    const total = await countOf(app.listCount.innerText());
+    const total = await countOf(app.settledListCount());
 
     await list.filterTier('regular');
     await expect(app.listCount).toContainText(`/ ${total}`);
-    const regulars = await countOf(app.listCount.innerText());
+    const regulars = await countOf(app.settledListCount());
     expect(regulars).toBeGreaterThan(0);
     expect(regulars).toBeLessThan(total);
     await expect.poll(async () => [...new Set(await list.column('tier'))]).toEqual(['regular']);

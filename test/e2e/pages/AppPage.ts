@@ -32,6 +32,16 @@ export class AppPage {
     return this.page.getByTestId('list-count');
   }
 
+  /**
+   * The list's count once the list answers what is asked now: while an answer is pending the count of
+   * the older answer stays on screen (dimmed), and reading it then reads the wrong list.
+   */
+  async settledListCount(): Promise<string> {
+    await expect(this.page.locator('section.list-screen')).toHaveAttribute('aria-busy', 'false');
+    await expect(this.listCount).not.toHaveClass(/stale/);
+    return this.listCount.innerText();
+  }
+
   async search(text: string) {
     await this.searchBox.fill(text);
   }
