@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import { clockAt } from '../../shared/clock';
 import { PayloadReader, UnsupportedValueError } from '../../shared/domain/backupPayload';
 import { makeCustomer } from '../../test/factories/customer';
@@ -10,12 +11,11 @@ import { onDatabaseChange } from './backupChanges';
 import { ExportBusyError, exportDatabase, ExportError, exportFailureReason, type ExportOptions } from './backupExport';
 import { RegularsDatabase } from './database';
 
+const database = freshDatabasePerTest();
 let db: RegularsDatabase;
-beforeEach(async () => {
-  db = new RegularsDatabase(`export-${crypto.randomUUID()}`);
-  await db.open();
+beforeEach(() => {
+  db = database();
 });
-afterEach(() => db.delete());
 
 const customers = (n: number, prefix = 'c') => Array.from({ length: n }, (_, i) => makeCustomer({ name: `客户${i}` }, { id: `${prefix}-${String(i).padStart(4, '0')}` }));
 

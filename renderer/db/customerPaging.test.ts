@@ -3,7 +3,8 @@
 import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import type { ChurnLevel } from '../../shared/domain/churn';
 import type { Customer } from '../../shared/domain/customer';
 import type { LifecycleStage } from '../../shared/domain/lifecycle';
@@ -13,6 +14,7 @@ import { RegularsDatabase } from './database';
 import { createCustomerRepository, CUSTOMER_SORT_FIELDS, type CustomerSortField, type ListTuning } from './customers';
 import { createPurchaseRepository } from './purchases';
 
+const database = freshDatabasePerTest();
 let db: RegularsDatabase;
 let clock: Date;
 let ids: number;
@@ -25,15 +27,10 @@ const keyset = () => repo({ sortInMemoryMax: 0, walkOffsetMax: 0 });
 /** The reference: walking the sort index with offset and limit, as the list always did. */
 const walking = () => repo({ sortInMemoryMax: 3_000, walkOffsetMax: Number.POSITIVE_INFINITY });
 
-beforeEach(async () => {
-  db = new RegularsDatabase(`paging-${crypto.randomUUID()}`);
-  await db.open();
+beforeEach(() => {
+  db = database();
   clock = new Date('2026-03-01T10:00:00Z');
   ids = 0;
-});
-
-afterEach(async () => {
-  await db.delete();
 });
 
 const NAMES = ['安娜', '白雪', '陈晨', 'Alice', '丁丁', '安娜'];

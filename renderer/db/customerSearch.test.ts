@@ -2,7 +2,8 @@
 // customers' tokens, so search finds what the records say and nothing from the trash.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import { utcDayOf } from '../../shared/domain/customerFigures';
 import { decodeText, importPurchases, parseDelimited, rowsToDrafts, suggestMapping } from '../../shared/domain/import';
 import { makeCustomer, makeCustomerFields, makePhone } from '../../test/factories/customer';
@@ -16,18 +17,14 @@ import { createPurchaseRepository } from './purchases';
 import { createStoreSetup } from './storeSetup';
 import { storedCustomers } from '../../test/support/storedCustomers';
 
+const database = freshDatabasePerTest();
 let db: RegularsDatabase;
 let ids: number;
 const deps = () => ({ now: () => new Date('2026-03-01T10:00:00Z'), newId: () => `id-${String(++ids).padStart(6, '0')}`, dayOf: utcDayOf });
 
-beforeEach(async () => {
-  db = new RegularsDatabase(`search-${crypto.randomUUID()}`);
-  await db.open();
+beforeEach(() => {
+  db = database();
   ids = 0;
-});
-
-afterEach(async () => {
-  await db.delete();
 });
 
 /** The invariant: one row per active customer with tokens, holding exactly the record's tokens. */

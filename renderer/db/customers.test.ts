@@ -1,6 +1,7 @@
 // The customer repository on fake-indexeddb: writes, index-backed search and sorting, duplicates, trash.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import type { ChurnLevel } from '../../shared/domain/churn';
 import type { Customer, CustomerFields } from '../../shared/domain/customer';
 import type { LifecycleStage } from '../../shared/domain/lifecycle';
@@ -12,6 +13,7 @@ import { createInteractionRepository } from './interactions';
 import { createPurchaseRepository } from './purchases';
 import { makeInteractionFields, makePurchaseFields } from '../../test/factories/purchase';
 
+const database = freshDatabasePerTest();
 let db: RegularsDatabase;
 let clock: Date;
 let ids: number;
@@ -29,15 +31,10 @@ function repo(tuning?: ListTuning) {
 
 const query = (overrides: Partial<CustomerListQuery> = {}): CustomerListQuery => ({ sort: 'name', direction: 'asc', terms: [], tag: null, ...overrides });
 
-beforeEach(async () => {
-  db = new RegularsDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
+beforeEach(() => {
+  db = database();
   clock = new Date('2026-03-01T10:00:00Z');
   ids = 0;
-});
-
-afterEach(async () => {
-  await db.delete();
 });
 
 describe('customer repository', () => {

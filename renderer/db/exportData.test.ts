@@ -1,6 +1,7 @@
 // The export reader on fake-indexeddb: everything read back in chunks, in the promised order.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import { utcDayOf } from '../../shared/domain/customerFigures';
 import { makeCustomerFields } from '../../test/factories/customer';
 import { makeInteractionFields, makePurchaseFields } from '../../test/factories/purchase';
@@ -10,18 +11,14 @@ import { createExportReader, EXPORT_CHUNK } from './exportData';
 import { createInteractionRepository } from './interactions';
 import { createDerivation } from './derivation';
 
+const database = freshDatabasePerTest();
 let db: RegularsDatabase;
 let ids: number;
 const deps = () => ({ now: () => new Date('2026-03-01T10:00:00Z'), newId: () => `id-${String(++ids).padStart(6, '0')}`, dayOf: utcDayOf });
 
-beforeEach(async () => {
-  db = new RegularsDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
+beforeEach(() => {
+  db = database();
   ids = 0;
-});
-
-afterEach(async () => {
-  await db.delete();
 });
 
 describe('export reader', () => {

@@ -2,7 +2,8 @@
 // back exactly what was there, and the Online Retail sample is accounted for row by row.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import type { Customer } from '../../shared/domain/customer';
 import { computeCustomerFigures, customerFigureFields, utcDayOf } from '../../shared/domain/customerFigures';
 import {
@@ -21,6 +22,7 @@ import { createImportRepository, ImportCancelledError, type ImportedPurchase } f
 import { createPurchaseRepository } from './purchases';
 import { storedCustomers } from '../../test/support/storedCustomers';
 
+const database = freshDatabasePerTest();
 let db: RegularsDatabase;
 let clock: Date;
 let ids: number;
@@ -39,16 +41,11 @@ const deps = () => ({
 const repo = () => createImportRepository(db, deps());
 const CTX = { defaultRegion: 'CN' as const, today: new Date(2026, 0, 15) };
 
-beforeEach(async () => {
-  db = new RegularsDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
+beforeEach(() => {
+  db = database();
   clock = new Date('2026-03-01T10:00:00Z');
   ids = 0;
   failAtId = null;
-});
-
-afterEach(async () => {
-  await db.delete();
 });
 
 function candidatesFrom(csv: string): { candidates: ImportCandidate[]; invalid: number } {

@@ -1,12 +1,14 @@
 // The contact log repository on fake-indexeddb: record, edit, remove, list, follow-ups due.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import { makeCustomerFields } from '../../test/factories/customer';
 import { makeInteractionFields } from '../../test/factories/purchase';
 import { createCustomerRepository } from './customers';
 import { RegularsDatabase } from './database';
 import { createInteractionRepository } from './interactions';
 
+const database = freshDatabasePerTest();
 let db: RegularsDatabase;
 let clock: Date;
 let ids: number;
@@ -15,15 +17,10 @@ const deps = () => ({ now: () => clock, newId: () => `id-${String(++ids).padStar
 const repo = () => createInteractionRepository(db, deps());
 const addCustomer = () => createCustomerRepository(db, deps()).create(makeCustomerFields());
 
-beforeEach(async () => {
-  db = new RegularsDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
+beforeEach(() => {
+  db = database();
   clock = new Date('2026-03-01T10:00:00Z');
   ids = 0;
-});
-
-afterEach(async () => {
-  await db.delete();
 });
 
 describe('interaction repository', () => {

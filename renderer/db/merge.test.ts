@@ -1,7 +1,8 @@
 // The merge on fake-indexeddb: picked values kept, every purchase and contact moved, figures equal a
 // full recomputation, referrers repointed, the others deleted, and an audit entry to undo it from.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import type { Customer } from '../../shared/domain/customer';
 import { computeCustomerFigures, figuresOf, utcDayOf } from '../../shared/domain/customerFigures';
 import { findDuplicateGroups } from '../../shared/domain/duplicates';
@@ -15,21 +16,17 @@ import { createDerivation } from './derivation';
 import { createPurchaseRepository } from './purchases';
 import { storedCustomers } from '../../test/support/storedCustomers';
 
+const database = freshDatabasePerTest();
 let db: RegularsDatabase;
 let clock: Date;
 let ids: number;
 
 const deps = () => ({ now: () => clock, newId: () => `id-${String(++ids).padStart(6, '0')}`, dayOf: utcDayOf });
 
-beforeEach(async () => {
-  db = new RegularsDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
+beforeEach(() => {
+  db = database();
   clock = new Date('2026-03-01T10:00:00Z');
   ids = 0;
-});
-
-afterEach(async () => {
-  await db.delete();
 });
 
 async function setUp() {

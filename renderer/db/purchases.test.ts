@@ -2,7 +2,8 @@
 // recomputation gives exactly what the incremental updates gave, on generated and on real data.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import type { Customer } from '../../shared/domain/customer';
 import {
   computeCustomerFigures,
@@ -27,6 +28,7 @@ import { createDerivation } from './derivation';
 import { createPurchaseRepository, PurchaseRuleError } from './purchases';
 import { storedCustomers } from '../../test/support/storedCustomers';
 
+const database = freshDatabasePerTest();
 let db: RegularsDatabase;
 let clock: Date;
 let ids: number;
@@ -35,15 +37,10 @@ const deps = () => ({ now: () => clock, newId: () => `id-${String(++ids).padStar
 const repo = () => createPurchaseRepository(db, { ...deps(), dayOf: utcDayOf });
 const engine = () => createDerivation(db, { ...deps(), dayOf: utcDayOf });
 
-beforeEach(async () => {
-  db = new RegularsDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
+beforeEach(() => {
+  db = database();
   clock = new Date('2026-03-01T10:00:00Z');
   ids = 0;
-});
-
-afterEach(async () => {
-  await db.delete();
 });
 
 async function addCustomer(): Promise<Customer> {

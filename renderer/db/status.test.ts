@@ -2,7 +2,8 @@
 // purchase write, with tier history on each tier change, and a full recomputation that gives exactly
 // what the incremental updates gave.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import { storeMedianGap } from '../../shared/domain/churn';
 import type { Customer } from '../../shared/domain/customer';
 import { computeCustomerFigures, DERIVATION_RULES_VERSION, dayNumber, groupPurchasesByCustomer, utcDayOf } from '../../shared/domain/customerFigures';
@@ -21,6 +22,7 @@ import { createPurchaseRepository } from './purchases';
 import { createSettingsRepository } from './settings';
 import { storedCustomers } from '../../test/support/storedCustomers';
 
+const database = freshDatabasePerTest();
 let db: RegularsDatabase;
 let clock: Date;
 let ids: number;
@@ -32,15 +34,10 @@ const STATUS_KEYS = ['tierId', 'lifecycleStage', 'churnLevel', 'churnReason', 'v
 const statusOf = (c: Customer) => Object.fromEntries(STATUS_KEYS.map((k) => [k, c[k]]));
 const sale = (purchasedAt: string, totalFen: number) => makePurchaseFields({ purchasedAt, totalFen });
 
-beforeEach(async () => {
-  db = new RegularsDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
+beforeEach(() => {
+  db = database();
   clock = new Date('2026-03-01T10:00:00Z');
   ids = 0;
-});
-
-afterEach(async () => {
-  await db.delete();
 });
 
 describe('customer status in the purchase transaction', () => {

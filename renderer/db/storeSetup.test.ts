@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { subYears } from 'date-fns';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import { clockAt } from '../../shared/clock';
 import { figuresOf, localDayOf } from '../../shared/domain/customerFigures';
 import { RegularsDatabase } from './database';
@@ -9,18 +10,14 @@ import { createDerivation } from './derivation';
 import { createStoreSetup, DEMO_CUSTOMER_COUNT } from './storeSetup';
 import { storedCustomers } from '../../test/support/storedCustomers';
 
+const database = freshDatabasePerTest();
 let db: RegularsDatabase;
 let ids: number;
 const deps = () => ({ now: () => new Date('2026-11-23T10:00:00Z'), newId: () => `id-${++ids}` });
 
-beforeEach(async () => {
-  db = new RegularsDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
+beforeEach(() => {
+  db = database();
   ids = 0;
-});
-
-afterEach(async () => {
-  await db.delete();
 });
 
 describe('store setup', () => {

@@ -1,17 +1,15 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import { makeCustomer } from '../../test/factories/customer';
 import { RegularsDatabase } from './database';
 import { createTierReviewRepository } from './tierReview';
 import { storedCustomers } from '../../test/support/storedCustomers';
 
+const database = freshDatabasePerTest();
 let db: RegularsDatabase;
-beforeEach(async () => {
-  db = new RegularsDatabase(`review-${crypto.randomUUID()}`);
-  await db.open();
-});
-afterEach(async () => {
-  await db.delete();
+beforeEach(() => {
+  db = database();
 });
 
 describe('pendingDowngrades', () => {

@@ -1,7 +1,8 @@
 // The timeline reads a page at a time: newest first across both kinds, "more" when there is more, and
 // the returns and originals the page needs, even when the original is older than the page.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import { utcDayOf } from '../../shared/domain/customerFigures';
 import { makeCustomerFields } from '../../test/factories/customer';
 import { makeLine, makePurchaseFields } from '../../test/factories/purchase';
@@ -11,18 +12,14 @@ import { createInteractionRepository } from './interactions';
 import { createPurchaseRepository } from './purchases';
 import { readTimelinePage } from './timelinePage';
 
+const database = freshDatabasePerTest();
 let db: RegularsDatabase;
 let ids = 0;
 const clock = new Date('2026-03-01T10:00:00Z');
 const deps = () => ({ now: () => clock, newId: () => `id-${String(++ids).padStart(6, '0')}` });
 
-beforeEach(async () => {
-  db = new RegularsDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
-});
-
-afterEach(async () => {
-  await db.delete();
+beforeEach(() => {
+  db = database();
 });
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1, 9) + n * 86_400_000).toISOString();

@@ -2,7 +2,8 @@
 // before anything is read or written, and the table is found under titles and past instruction sheets.
 import 'fake-indexeddb/auto';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import { clockAt } from '../../shared/clock';
 import { utcDayOf } from '../../shared/domain/customerFigures';
 import { RegularsDatabase } from '../db/database';
@@ -11,20 +12,16 @@ import { readXlsx } from '../features/importExport/xlsx';
 import { readFileSync } from 'node:fs';
 import { createImportSession, CurrencyNotConfirmedError, RefusedFileError, type ImportSession } from './importSession';
 
+const database = freshDatabasePerTest();
 let db: RegularsDatabase;
 let session: ImportSession;
 let ids = 0;
 
-beforeEach(async () => {
-  db = new RegularsDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
+beforeEach(() => {
+  db = database();
   const now = clockAt('2026-03-01T10:00:00Z');
   const repo = createImportRepository(db, { now, newId: () => `id-${++ids}`, dayOf: utcDayOf });
   session = createImportSession(db, repo, readXlsx, now);
-});
-
-afterEach(async () => {
-  await db.delete();
 });
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
