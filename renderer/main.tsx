@@ -19,6 +19,8 @@ import { watchForFullStorage } from './db/backupStorageWatch';
 import { chooseDatabase, database } from './db/database';
 import { createBookkeepingRepository } from './db/bookkeeping';
 import { answerCloseRequests, watchStoreChanges } from './features/backup/backups';
+import { loadRestoreTestMemory } from './features/backup/backupState';
+import { loadRememberedUiState } from './stores/ui';
 import { StartupRecovery, type StartupProblem } from './features/backup/StartupRecovery';
 import { checkStorage, markStorageFull, requestPersistentStorage, watchPageForFullStorage } from './guards/storage';
 
@@ -52,6 +54,8 @@ async function openStore(hasBackups: () => Promise<boolean>): Promise<Opened> {
     return { ok: false, problem: problemOf(error), detail: describe(error), pointer: null };
   }
   chooseDatabase(pointer.active);
+  // The app's modules are evaluated while the database opens (they need only the chosen name), not after.
+  loadApp().catch(() => undefined);
   const db = database();
   watchForFullStorage(db, () => markStorageFull('write-failed'));
   try {
@@ -80,12 +84,15 @@ async function openStore(hasBackups: () => Promise<boolean>): Promise<Opened> {
   return { ok: true, pointer };
 }
 
+let appModule: Promise<typeof import('./App')> | null = null;
+const loadApp = () => (appModule ??= import('./App'));
+
 async function showApp(root: Root, desktop: Desktop, pointer: DatabasePointer) {
   watchStoreChanges();
   // After a restore: the store it replaced, and databases of restores that never finished, go now that
   // the active one has opened. Not waited for: the app need not wait on the disk for this.
   void removeReplacedDatabases(pointer).catch(() => undefined);
-  const { App } = await import('./App');
+  const { App } = await loadApp();
   await loadAppStyles();
   render(root, desktop, <App />);
 }
@@ -129,6 +136,10 @@ async function boot() {
     return;
   }
   await initI18n(startupLanguage(desktop.info?.shell ?? null, desktop.info?.systemLocale ?? null, navigator.languages ?? [navigator.language]));
+  // What this PC remembers in localStorage, read here rather than while the modules were evaluated: the
+  // page's first localStorage read waits for the browser to load it, in a task of its own.
+  loadRememberedUiState();
+  loadRestoreTestMemory();
   const { api } = desktop;
   // Backup sessions a previous page (a reload, a crash) left open in the main process are dropped.
   void api.backup.reset();

@@ -8,10 +8,10 @@ import type { Bookkeeping } from '../../shared/domain/bookkeeping';
 import type { OwnerPinRecord } from '../../shared/domain/ownerPin';
 import type { SettingsRead, StoreSettings } from '../../shared/domain/settings';
 import { mergeTimeline, TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from '../../shared/domain/timeline';
-import type { AtRiskList, AtRiskQuery, CustomerListQuery, CustomerListResult, CustomerSortField, DuplicateMatches, SortDirection } from './customers';
+import type { AtRiskList, AtRiskQuery, CustomerListQuery, CustomerListResult, CustomerSortField, DuplicateMatches, SortDirection } from './customerList';
 import type { DueFollowUp } from './interactions';
-import { bookkeeping, catalog, customers, imports, interactions, pins, purchases, settings } from './index';
-import type { ImportBatch } from './database';
+// The everyday repositories only (appRepositories.ts): the customer list's first screen loads this module.
+import { bookkeeping, catalog, customerReads as customers, interactions, pins, purchases, settings } from './appRepositories';
 import { readTimelinePage, type TimelineFilter, type TimelinePage } from './timelinePage';
 
 /** undefined while loading, null when there is no such customer. */
@@ -59,8 +59,9 @@ export function useCustomersByIds(ids: string[]): Map<string, Customer> | undefi
   }, [ids.join(',')]);
 }
 
-export function useActiveCount(): number | undefined {
-  return useLiveQuery(() => customers.countActive(), []);
+/** The active customers' count; undefined while loading, and until `ask` (a count reads every customer record). */
+export function useActiveCount(ask = true): number | undefined {
+  return useLiveQuery(async () => (ask ? customers.countActive() : undefined), [ask]);
 }
 
 export function useAllTags(): string[] {
@@ -137,11 +138,6 @@ export function useCategorySuggestions(prefix: string, limit = 8): string[] {
 /** Open follow-ups due on or before `today` (yyyy-MM-dd, the local day), with their customers. */
 export function useDueFollowUps(today: string): DueFollowUp[] | undefined {
   return useLiveQuery(() => interactions.dueFollowUps(today), [today]);
-}
-
-/** Every import, newest first, for the import screen's history and undo. */
-export function useImportBatches(): ImportBatch[] | undefined {
-  return useLiveQuery(() => imports.list(), []);
 }
 
 /** One page of a customer's timeline; re-read when a purchase or contact of the customer changes. */

@@ -9,7 +9,7 @@ import {
   type Interaction,
   type InteractionFields,
 } from '../../shared/domain/interaction';
-import { CustomerNotFoundError, type RepositoryDeps } from './customers';
+import { CustomerNotFoundError, type RepositoryDeps } from './customerList';
 import type { RegularsDatabase } from './database';
 import { readCustomers, writeTransaction } from './derivation';
 

@@ -15,7 +15,7 @@ import {
   type PurchaseFields,
 } from '../../shared/domain/purchase';
 import { createCatalogRepository, noteInCatalog } from './catalog';
-import { CustomerNotFoundError, type RepositoryDeps } from './customers';
+import { CustomerNotFoundError, type RepositoryDeps } from './customerList';
 import type { RegularsDatabase } from './database';
 import { createDerivation, writeTransaction } from './derivation';
 

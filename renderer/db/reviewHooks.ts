@@ -1,6 +1,6 @@
 // Live-query hooks of the tier review (kept apart from hooks.ts, which the customer screens own).
 import { useLiveQuery } from 'dexie-react-hooks';
-import { tierReview } from './index';
+import { tierReview } from './appRepositories';
 import type { PendingDowngrades } from './tierReview';
 
 export function usePendingDowngrades(limit: number): PendingDowngrades | undefined {

@@ -2,7 +2,7 @@
 // first time one is needed, typed otherwise, and good for a few minutes on this screen.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { OwnerPinRecord } from '../../shared/domain/ownerPin';
-import { pins } from '../db';
+import { pins } from '../db/appRepositories';
 import { useClock } from '../platform/clock';
 import { isOwnerUnlocked, lockOwner, unlockOwner, useOwnerSession } from './ownerSession';
 import { OwnerPinDialog, type PinDialogMode } from './OwnerPinDialog';

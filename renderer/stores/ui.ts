@@ -74,7 +74,8 @@ export const useUiStore = create<UiState>((set) => ({
   churnLevel: 'both',
   sort: 'updatedAt',
   direction: 'desc',
-  theme: savedTheme(),
+  // Start-up reads the saved choice (loadRememberedUiState) before the app is shown.
+  theme: 'system',
   peekCustomerId: null,
   listAction: null,
   listReturn: null,
@@ -105,3 +106,8 @@ export const useUiStore = create<UiState>((set) => ({
 
 /** The search box lives in the top bar; shortcuts focus it from anywhere. */
 export const SEARCH_INPUT_ID = 'global-search';
+
+/** The theme this PC chose; start-up calls it once, before the app is shown (see main.tsx). */
+export function loadRememberedUiState(): void {
+  useUiStore.setState({ theme: savedTheme() });
+}

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { primaryPhone, type PhoneRegion } from '../../shared/domain/customer';
 import { formatPhoneForDisplay } from '../../shared/domain/phone';
-import { normalizeSearchQuery } from '../../shared/domain/searchTokens';
+import { normalizeSearchQuery } from '../../shared/domain/searchQuery';
 import { useCustomer, useCustomerSearch } from '../db/hooks';
 
 interface Props {

@@ -50,4 +50,13 @@ describe('work that waits for the first rows', () => {
     vi.advanceTimersByTime(FIRST_ROWS_WAIT_MS);
     expect(cancelledBeforeWait).not.toHaveBeenCalled();
   });
+
+  it('says whether the rows were shown, so a read that waits for them asks at once on a later screen', () => {
+    expect(gate.isShown()).toBe(false);
+    gate.after(() => undefined, 10);
+    vi.advanceTimersByTime(10);
+    expect(gate.isShown()).toBe(false);
+    gate.markShown();
+    expect(gate.isShown()).toBe(true);
+  });
 });

@@ -1,7 +1,7 @@
 // Finding customers who are probably the same person, and planning the merge the owner chooses.
 import type { Birthday, ContactChannel, Customer, CustomerFields, CustomerPhone, MarketingConsent } from './customer';
 import { CHANNELS } from './customer';
-import { foldText } from './searchTokens';
+import { foldText } from './searchQuery';
 
 export const DUPLICATE_REASONS = ['same-phone', 'same-email', 'same-name-birthday', 'same-name-similar-phone'] as const;
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];

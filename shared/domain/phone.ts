@@ -2,6 +2,9 @@
 import { parsePhoneNumberFromString, validatePhoneNumberLength, type PhoneNumber } from 'libphonenumber-js/max';
 import { assertNever, err, ok, type Result } from '../result';
 import type { CustomerPhone, PhoneRegion } from './customer';
+import { cleanPhoneInput } from './phoneInput';
+
+export { cleanPhoneInput };
 
 export const PHONE_ERRORS = [
   'phone-empty',
@@ -18,18 +21,8 @@ export type NormalizedPhone = Pick<CustomerPhone, 'normalized' | 'kind'>;
 export const KEPT_MIN_DIGITS = 3;
 export const KEPT_MAX_DIGITS = 20;
 
-// Dash look-alikes that Chinese IMEs and word processors produce; NFKC leaves them alone.
-const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63]/g;
 // Digits, one leading plus, and the separators people type between groups.
 const ALLOWED = /^\+?[\d\s\-()./]*$/;
-
-// A country code written in brackets before the number: (+86)13800138006, （+86） 138…
-const BRACKETED_COUNTRY_CODE = /^\(\s*\+\s*(\d{1,4})\s*\)\s*/;
-
-/** Full-width digits and punctuation (１３８，＋，（）) become ASCII; dash variants become '-'; (+86) becomes +86. */
-export function cleanPhoneInput(raw: string): string {
-  return raw.normalize('NFKC').replace(DASHES, '-').trim().replace(BRACKETED_COUNTRY_CODE, '+$1 ');
-}
 
 export function validatePhone(
   raw: string,

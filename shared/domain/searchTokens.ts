@@ -1,6 +1,10 @@
 // Customer search: the prefix-searchable tokens stored on each customer, query normalisation, name sort keys.
 import { pinyin } from 'pinyin-pro';
-import { cleanPhoneInput, phoneSearchDigits, type NormalizedPhone } from './phone';
+import { phoneSearchDigits, type NormalizedPhone } from './phone';
+import { foldText, MAX_TOKEN_LENGTH, SEPARATOR, SEPARATORS } from './searchQuery';
+
+// The query side lives in searchQuery.ts (no pinyin, no phone metadata: the list's first screen uses it).
+export { foldText, matchesAllTerms, MAX_TOKEN_LENGTH, normalizeSearchQuery } from './searchQuery';
 
 export interface SearchTokenInput {
   name: string;
@@ -14,14 +18,9 @@ export interface SearchTokenInput {
 // 4 phones are indexed, tokens are cut at 40 characters (queries are cut the same way, so a prefix
 // match still works), and 128 tokens is a hard ceiling for pasted junk.
 export const MAX_SEARCH_TOKENS = 128;
-export const MAX_TOKEN_LENGTH = 40;
 const MAX_SEGMENTS = 12;
 const MAX_PHONES = 4;
 
-// Characters that separate words in names and queries; they never end up inside a token. Dots stay
-// inside words ("dr.", and e-mail addresses in queries) and split them only into extra parts.
-const SEPARATOR = /[\s·・•‧,，、;；()[\]{}【】「」《》"“”]/u;
-const SEPARATORS = /[\s·・•‧,，、;；()[\]{}【】「」《》"“”]+/u;
 const WORD_PUNCTUATION = /[-'’.]+/;
 // Scripts written without spaces: every character starts a new segment.
 const PER_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -31,11 +30,6 @@ const PINYIN_OPTIONS = { mode: 'surname', surname: 'head', toneType: 'none', typ
 
 /** Surname readings pinyin-pro's surname mode still gets wrong (checked with pinyin-pro 3.29). */
 const SURNAME_READINGS: Readonly<Record<string, string>> = { 种: 'chong', 秘: 'bi', 洗: 'xian', 藏: 'zang' };
-
-/** Full-width → half-width, diacritics stripped (ü → u, é → e), lower-case. */
-export function foldText(text: string): string {
-  return text.normalize('NFKC').normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase();
-}
 
 interface Segmented {
   /** The text without separators. */
@@ -147,27 +141,6 @@ export function buildSearchTokens(input: SearchTokenInput): string[] {
     if (t) out.add(t);
   }
   return [...out];
-}
-
-// Digits with the separators people type inside phone numbers: "138 1234", "(0755) 8888-8888", "+86 138".
-const PHONE_LIKE = /^\+?[\d\s\-()./]*\d[\d\s\-()./]*$/;
-
-/** The query as search terms: folded like the tokens, phone-like input joined into one digit run. */
-export function normalizeSearchQuery(q: string): string[] {
-  const text = foldText(q).trim();
-  if (!text) return [];
-  const phone = cleanPhoneInput(text);
-  if (PHONE_LIKE.test(phone)) return [[...phone.replace(/\D/g, '')].slice(0, MAX_TOKEN_LENGTH).join('')];
-  const terms = text
-    .split(SEPARATORS)
-    .filter((t) => t !== '')
-    .map((t) => [...t].slice(0, MAX_TOKEN_LENGTH).join(''));
-  return [...new Set(terms)];
-}
-
-/** True when every term is a prefix of at least one token (no terms: everything matches). */
-export function matchesAllTerms(tokens: readonly string[], terms: readonly string[]): boolean {
-  return terms.every((term) => tokens.some((token) => token.startsWith(term)));
 }
 
 /**

@@ -1,7 +1,7 @@
 // A customer is two rows: the record people typed (customers) and its derived values (customerState).
 // These read them joined for the screens and write each row where it belongs.
 import type { Customer, CustomerRecord, CustomerState } from '../../../shared/domain/customer';
-import { customerRecordOf, customerStateOf, joinCustomer } from '../../../shared/domain/customerRecord';
+import { customerRecordOf, customerStateOf, joinCustomer } from '../../../shared/domain/customerDerived';
 import type { RegularsDatabase } from '../database';
 import { dropFromSearch, indexForSearch } from '../customerSearch';
 

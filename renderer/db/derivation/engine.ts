@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import type { CustomerState } from '../../../shared/domain/customer';
 import { storeMedianGap } from '../../../shared/domain/churn';
 import { DERIVATION_RULES_VERSION, dayNumber, groupPurchasesByCustomer, localDayOf, type DayOf } from '../../../shared/domain/customerFigures';
-import { derivedCustomerRecord, type StatusContext, type StatusCorrection } from '../../../shared/domain/customerRecord';
+import { derivedCustomerRecord, type StatusContext, type StatusCorrection } from '../../../shared/domain/customerDerived';
 import type { TierHistoryEntry } from '../../../shared/domain/customerStatus';
 import type { Purchase } from '../../../shared/domain/purchase';
 import { rfmCutPoints, type RfmInput } from '../../../shared/domain/rfm';

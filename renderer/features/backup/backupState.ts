@@ -43,7 +43,8 @@ export const useBackupState = create<BackupUiState>(() => ({
   nextAutomaticAt: null,
   dismissedFailureAt: null,
   pendingRestore: null,
-  restoreTest: lastRestoreTest(),
+  // Start-up reads it (loadRestoreTestMemory) before the app is shown.
+  restoreTest: null,
   testingRestore: false,
   closing: null,
 }));
@@ -59,4 +60,9 @@ export function automaticBackupNote(
   const failure = state.lastFailure;
   if (failure === null || failure.trigger !== 'automatic' || failure.at === state.dismissedFailureAt || state.running !== null) return null;
   return { kind: backupShortfall(failure.reason), reason: failure.reason, at: failure.at };
+}
+
+/** The last restore test this PC remembers; start-up calls it once, before the app is shown (see main.tsx). */
+export function loadRestoreTestMemory(): void {
+  useBackupState.setState({ restoreTest: lastRestoreTest() });
 }

@@ -6,7 +6,7 @@ import { CHURN_LEVELS } from '../../../shared/domain/churn';
 import { assertNever } from '../../../shared/result';
 import { LIFECYCLE_STAGES } from '../../../shared/domain/lifecycle';
 import { statusGroups } from '../../../shared/domain/statusGroups';
-import { RISK_ORDER } from '../../db/customers';
+import { RISK_ORDER } from '../../db/customerList';
 import { useActiveCount, useAllTags, useCustomerList, useSettings } from '../../db/hooks';
 import { useUiStore } from '../../stores/ui';
 import { navigate } from '../../ui/routes';
@@ -16,6 +16,10 @@ import { useStatusWording } from '../status/useStatusWording';
 import { CustomerTable } from './CustomerTable';
 import { answerTo, nextListStep, type ListAnswer } from './listAnswer';
 import { useListFilters } from './useListFilters';
+import { useAfterFirstRows } from '../../ui/firstRows';
+
+/** Rows the whole list pages while its count is not in yet (a screenful and more; the count follows the first rows). */
+const ROWS_BEFORE_THE_COUNT = 100;
 
 /**
  * Carries out what the search box asked (Enter, arrow down) once `answer` answers the text in the box now
@@ -79,7 +83,8 @@ export function CustomerListScreen() {
   const shown = current ?? (asked ? result : undefined);
   /** The narrowed list's ids on screen, or null for the whole list (paged by the table itself). */
   const tableIds = wanted === null || (pending && !asked) ? null : (shown?.ids ?? []);
-  const total = useActiveCount();
+  // The count reads every customer record: it waits for the first rows, which page the list meanwhile.
+  const total = useActiveCount(useAfterFirstRows());
   const count = tableIds === null ? total : shown?.ids.length;
   const narrowed = tableIds !== null;
   const rowsRef = useRef<HTMLElement>(null);
@@ -175,7 +180,7 @@ export function CustomerListScreen() {
       ) : (
         <CustomerTable
           ids={tableIds}
-          count={count ?? 0}
+          count={count ?? (narrowed ? 0 : ROWS_BEFORE_THE_COUNT)}
           pending={pending}
           sort={sort}
           direction={direction}

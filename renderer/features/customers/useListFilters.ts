@@ -2,7 +2,7 @@
 import { useDeferredValue, useMemo } from 'react';
 import type { ChurnLevel } from '../../../shared/domain/churn';
 import type { LifecycleStage } from '../../../shared/domain/lifecycle';
-import { normalizeSearchQuery } from '../../../shared/domain/searchTokens';
+import { normalizeSearchQuery } from '../../../shared/domain/searchQuery';
 import { statusGroups } from '../../../shared/domain/statusGroups';
 import { useUiStore } from '../../stores/ui';
 import type { StatusWording } from '../status/statusText';

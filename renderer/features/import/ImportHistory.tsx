@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportBatch } from '../../db/database';
 import { imports } from '../../db';
-import { useImportBatches } from '../../db/hooks';
+import { useImportBatches } from '../../db/importHooks';
 import { format } from 'date-fns';
 import { enUS, zhCN, zhTW } from 'date-fns/locale';
 import { countText, currentLocale, formatDateTime } from '../../i18n';

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActiveCount, useTrash } from '../../db/hooks';
 import { routeHref, type Route } from '../../ui/routes';
+import { useAfterFirstRows } from '../../ui/firstRows';
 import './sidebar.css';
 import { countText } from '../../i18n';
 
@@ -69,7 +70,8 @@ function NavIcon({ id }: { id: NavId }) {
 
 export function Sidebar({ route }: { route: Route }) {
   const { t } = useTranslation();
-  const count = useActiveCount();
+  // After the list's first rows: the count reads every customer record, and would go before them.
+  const count = useActiveCount(useAfterFirstRows());
   const trash = useTrash();
   const onCustomers = route.name === 'customers' || route.name === 'customer' || route.name === 'customerEdit' || route.name === 'customerNew';
   const items: { id: NavId; href: string; label: string; badge: number | undefined; active: boolean }[] = [

@@ -4,7 +4,7 @@ import { LanguageSelect } from '../../ui/LanguageSelect';
 import { ReviewDueLink } from '../recompute/ReviewDueLink';
 import { StatusJobIndicator } from '../recompute/StatusJobIndicator';
 import { SEARCH_INPUT_ID, useUiStore } from '../../stores/ui';
-import { normalizeSearchQuery } from '../../../shared/domain/searchTokens';
+import { normalizeSearchQuery } from '../../../shared/domain/searchQuery';
 import { navigate, useRoute, WHOLE_LIST } from '../../ui/routes';
 
 export function TopBar() {

@@ -2,7 +2,7 @@
 // same e-mail), which repeat an earlier row of the same file, and what the chosen policy does with
 // them. Pure: the lookups are passed in, the plan is written by the caller in one transaction.
 import type { Birthday, CustomerFields, CustomerPhone } from '../customer';
-import { foldText } from '../searchTokens';
+import { foldText } from '../searchQuery';
 
 export const IMPORT_POLICIES = ['skip', 'update', 'new'] as const;
 /** skip: leave matching customers alone; update: merge into them; new: import every row as a new customer. */

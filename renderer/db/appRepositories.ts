@@ -1,0 +1,29 @@
+// The app's everyday repositories over the app's database, with the real clock and UUIDs: what the
+// customer list, the shell and the live-query hooks use. None of them loads the writers' pinyin and
+// phone metadata or the import, export and demo-store code, so the first screen does not wait for those;
+// index.ts adds the rest (the customer writes among them) for the screens that use it.
+import { localDayOf } from '../../shared/domain/customerFigures';
+import { systemClock } from '../platform/systemClock';
+import { database } from './database';
+import { createBookkeepingRepository } from './bookkeeping';
+import { createCatalogRepository } from './catalog';
+import { createCustomerReads } from './customerList';
+import { createInteractionRepository } from './interactions';
+import { createPinRepository } from './pins';
+import { createPurchaseRepository } from './purchases';
+import { createSettingsRepository } from './settings';
+import { createTierReviewRepository } from './tierReview';
+
+export const repositoryDeps = { now: systemClock, newId: () => crypto.randomUUID() };
+
+/** The customer list's reads (index.ts's `customers` is these with the writes). */
+export const customerReads = createCustomerReads(database());
+export const settings = createSettingsRepository(database());
+export const bookkeeping = createBookkeepingRepository(database());
+export const pins = createPinRepository(database());
+// Gaps between visits count the clerk's local calendar days.
+export const purchases = createPurchaseRepository(database(), { ...repositoryDeps, dayOf: localDayOf });
+export const interactions = createInteractionRepository(database(), repositoryDeps);
+export const catalog = createCatalogRepository(database());
+// The tier review: who waits to move down (the worker applies the review; see renderer/workers).
+export const tierReview = createTierReviewRepository(database());

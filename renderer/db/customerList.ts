@@ -1,0 +1,473 @@
+// The customer list's reads: pages of the whole list in any order, search, the tag and status filters,
+// the churn-risk list, the trash. Reading needs no pinyin or phone metadata (only writing a record
+// derives its index fields with those: customers.ts), so the list's first screen loads without them.
+import Dexie, { type Collection } from 'dexie';
+import type { ChurnLevel } from '../../shared/domain/churn';
+import type { Customer, CustomerRecord, CustomerState } from '../../shared/domain/customer';
+import type { StatusSettings, TierHistoryEntry } from '../../shared/domain/customerStatus';
+import { LIFECYCLE_STAGES, type LifecycleStage } from '../../shared/domain/lifecycle';
+import { statusGroups } from '../../shared/domain/statusGroups';
+import { assertNever } from '../../shared/result';
+import { matchesAllTerms } from '../../shared/domain/searchQuery';
+import type { RegularsDatabase } from './database';
+import { idsWithTokenPrefix } from './customerSearch';
+import { joinRecords, joinStates, readCustomer, readCustomers } from './derivation';
+import { createSettingsRepository } from './settings';
+import { createListOrderCache, pageOf } from './listOrder';
+
+export const CUSTOMER_SORT_FIELDS = ['name', 'phone', 'tier', 'stage', 'risk', 'tags', 'totalSpent', 'purchaseCount', 'lastPurchase', 'createdAt', 'updatedAt'] as const;
+export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+/** Churn levels most at risk first: the order of the risk column sorted ascending. */
+export const RISK_ORDER = ['high', 'watch', 'none'] as const satisfies readonly ChurnLevel[];
+
+export interface CustomerListQuery {
+  sort: CustomerSortField;
+  direction: SortDirection;
+  /** Search terms already normalized (see normalizeSearchQuery); every term must match. */
+  terms: string[];
+  tag: string | null;
+  /** Only customers in this group (a stored tierId); null or absent: any. */
+  tierId?: string | null;
+  stage?: LifecycleStage | null;
+  churnLevel?: ChurnLevel | null;
+}
+
+/** The churn-risk list: which levels (watch, high or both) and, optionally, one group. */
+export interface AtRiskQuery {
+  levels: readonly Exclude<ChurnLevel, 'none'>[];
+  tierId: string | null;
+}
+
+export interface AtRiskList {
+  /** Most value at risk first (ties: the later id first, as the index walked in reverse gives them). */
+  ids: string[];
+  /** The sum of their valueAtRiskFen, in minor units. */
+  totalValueFen: number;
+}
+
+export interface DuplicateMatches {
+  byPhone: Customer[];
+  byEmail: Customer[];
+}
+
+export interface RepositoryDeps {
+  now: () => Date;
+  newId: () => string;
+}
+
+export interface CustomerListResult {
+  ids: string[];
+  /** True when a search was too broad to rank every match: only the first SEARCH_HIT_CAP were read. */
+  truncated: boolean;
+  /** False when the matches are too many to put in the list's order: they come in the index's order. */
+  ranked: boolean;
+}
+
+/** Search hits up to this many are read and put in the list's order; more are shown in index order. */
+const RANK_IN_MEMORY_MAX = 300;
+
+/**
+ * Index entries read per search term. A one- or two-digit term matches most of a large store; reading
+ * all of it would stall typing for seconds, so a broad term shows its first matches and asks for more.
+ */
+export const SEARCH_HIT_CAP = 1_000;
+
+/**
+ * Up to this many filtered customers are read and sorted in memory; more are put in the sort's kept
+ * order (its ids read from the sort index, keys only).
+ * Tests lower it (ListTuning) to reach the index paths with a few records.
+ */
+export const SORT_IN_MEMORY_MAX = 3_000;
+
+/**
+ * Pages that start at most this far down the whole list walk the sort index from its top (a first page
+ * costs a few ms); pages further down are cut from the kept order (see listOrder.ts), because an
+ * offset walk costs every entry skipped: 1.2 s for row 50,000 of 100,000.
+ */
+const WALK_OFFSET_MAX = 1_000;
+
+export interface ListTuning {
+  sortInMemoryMax: number;
+  walkOffsetMax?: number;
+}
+
+/**
+ * How a sort field orders the list. 'index': by one value, as its index orders it. 'grouped': by a
+ * closed vocabulary in its own order (tiers best first, stages, risk most at risk first), walked as
+ * one equality range of the index per value; values the vocabulary no longer knows (a removed tier)
+ * come last, in the index's order. `table`: where the index is, the record's (what people typed) or
+ * the derived state's (figures, status).
+ */
+type SortTable = 'customers' | 'customerState';
+type SortPlan =
+  | { kind: 'index'; table: SortTable; index: string; key: keyof Customer }
+  | { kind: 'grouped'; table: 'customerState'; index: string; key: 'tierId' | 'lifecycleStage' | 'churnLevel'; order: readonly string[] };
+
+/** `tierOrder`: the group ids best first under the rules in force (only the tier sort uses it). */
+function sortPlanOf(field: CustomerSortField, tierOrder: readonly string[]): SortPlan {
+  switch (field) {
+    case 'name':
+      return { kind: 'index', table: 'customers', index: '[isDeleted+nameSort]', key: 'nameSort' };
+    case 'phone':
+      return { kind: 'index', table: 'customers', index: '[isDeleted+phoneSort]', key: 'phoneSort' };
+    case 'tier':
+      return { kind: 'grouped', table: 'customerState', index: '[isDeleted+tierId]', key: 'tierId', order: tierOrder };
+    case 'stage':
+      return { kind: 'grouped', table: 'customerState', index: '[isDeleted+lifecycleStage]', key: 'lifecycleStage', order: LIFECYCLE_STAGES };
+    case 'risk':
+      return { kind: 'grouped', table: 'customerState', index: '[isDeleted+churnLevel]', key: 'churnLevel', order: RISK_ORDER };
+    case 'tags':
+      return { kind: 'index', table: 'customers', index: '[isDeleted+tagsSort]', key: 'tagsSort' };
+    case 'totalSpent':
+      return { kind: 'index', table: 'customerState', index: '[isDeleted+totalSpentFen]', key: 'totalSpentFen' };
+    case 'purchaseCount':
+      return { kind: 'index', table: 'customerState', index: '[isDeleted+purchaseCount]', key: 'purchaseCount' };
+    case 'lastPurchase':
+      return { kind: 'index', table: 'customerState', index: '[isDeleted+lastPurchaseSort]', key: 'lastPurchaseSort' };
+    case 'createdAt':
+      return { kind: 'index', table: 'customers', index: '[isDeleted+createdAt]', key: 'createdAt' };
+    case 'updatedAt':
+      return { kind: 'index', table: 'customers', index: '[isDeleted+updatedAt]', key: 'updatedAt' };
+    default:
+      return assertNever(field, 'sort field');
+  }
+}
+
+const byValueThenId = (x: string | number, y: string | number, a: Customer, b: Customer) =>
+  x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** The list's order in memory, exactly as walking the plan's index gives it: ties by id. */
+function compareBy(plan: SortPlan, direction: SortDirection) {
+  const sign = direction === 'asc' ? 1 : -1;
+  if (plan.kind === 'index') {
+    // Numbers as numbers, strings by code unit, as IndexedDB compares keys.
+    return (a: Customer, b: Customer) => byValueThenId(a[plan.key] as string | number, b[plan.key] as string | number, a, b) * sign;
+  }
+  const rank = new Map(plan.order.map((v, i) => [v, i]));
+  const unknown = plan.order.length;
+  return (a: Customer, b: Customer) => {
+    const x = String(a[plan.key]);
+    const y = String(b[plan.key]);
+    const byRank = (rank.get(x) ?? unknown) - (rank.get(y) ?? unknown);
+    return (byRank !== 0 ? byRank : byValueThenId(x, y, a, b)) * sign;
+  };
+}
+
+/** One range of an index over active customers: [0, lower]..[0, upper]. */
+interface ActiveRange {
+  lower: unknown;
+  upper: unknown;
+  includeLower: boolean;
+  includeUpper: boolean;
+}
+
+/**
+ * The ranges a plan walks, in ascending order: the whole active range for an index sort; for a
+ * grouped sort, each known value in the vocabulary's order, then the gaps between the known values
+ * (in key order), where unknown values live. The gaps are empty unless something is stale, and an
+ * empty range costs one lookup.
+ */
+function rangesOf(plan: SortPlan): ActiveRange[] {
+  if (plan.kind === 'index') return [{ lower: Dexie.minKey, upper: Dexie.maxKey, includeLower: true, includeUpper: true }];
+  const known = plan.order.map((v) => ({ lower: v, upper: v, includeLower: true, includeUpper: true }));
+  const bounds = [...new Set(plan.order)].sort();
+  const gaps: ActiveRange[] = [];
+  let lower: unknown = Dexie.minKey;
+  let includeLower = true;
+  for (const b of bounds) {
+    gaps.push({ lower, upper: b, includeLower, includeUpper: false });
+    lower = b;
+    includeLower = false;
+  }
+  gaps.push({ lower, upper: Dexie.maxKey, includeLower, includeUpper: true });
+  return [...known, ...gaps];
+}
+
+/** The status rules in force (the group a new customer starts in depends on them). */
+export async function statusRules(db: RegularsDatabase): Promise<StatusSettings> {
+  return createSettingsRepository(db).statusRules();
+}
+
+export class CustomerNotFoundError extends Error {
+  constructor(id: string) {
+    super(`Customer ${id} not found`);
+    this.name = 'CustomerNotFoundError';
+  }
+}
+
+/** The status filters of a query that are set, as the index and value that answer each. */
+function statusFiltersOf(query: Pick<CustomerListQuery, 'tierId' | 'stage' | 'churnLevel'>): { index: string; key: 'tierId' | 'lifecycleStage' | 'churnLevel'; value: string }[] {
+  const filters: { index: string; key: 'tierId' | 'lifecycleStage' | 'churnLevel'; value: string }[] = [];
+  if (query.tierId != null) filters.push({ index: '[isDeleted+tierId]', key: 'tierId', value: query.tierId });
+  if (query.stage != null) filters.push({ index: '[isDeleted+lifecycleStage]', key: 'lifecycleStage', value: query.stage });
+  if (query.churnLevel != null) filters.push({ index: '[isDeleted+churnLevel]', key: 'churnLevel', value: query.churnLevel });
+  return filters;
+}
+
+/** Whether a record passes every filter of the query (search terms aside). */
+function matchesFilters(c: Customer, query: CustomerListQuery): boolean {
+  return (
+    c.isDeleted === 0 &&
+    (query.tag === null || c.tags.includes(query.tag)) &&
+    statusFiltersOf(query).every((f) => c[f.key] === f.value)
+  );
+}
+
+/** The list's reads over `db`; one per database, since it keeps the list's orders between reads. */
+export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = { sortInMemoryMax: SORT_IN_MEMORY_MAX }) {
+
+  /** The sort plan of a field; the tier order comes from the rules in force. */
+  async function planFor(sort: CustomerSortField): Promise<SortPlan> {
+    return sortPlanOf(sort, sort === 'tier' ? statusGroups(await statusRules(db)).map((g) => g.id) : []);
+  }
+
+  /** The ranges of a plan in the order the list walks them. */
+  function walkOrder(plan: SortPlan, direction: SortDirection): ActiveRange[] {
+    const ranges = rangesOf(plan);
+    return direction === 'asc' ? ranges : ranges.reverse();
+  }
+
+  function rangeCollection(plan: SortPlan, r: ActiveRange, direction: SortDirection): Collection<CustomerRecord | CustomerState, string, unknown> {
+    const table = plan.table === 'customers' ? db.customers : db.customerState;
+    const collection = (table as typeof db.customers | typeof db.customerState).where(plan.index).between([0, r.lower], [0, r.upper], r.includeLower, r.includeUpper);
+    return (direction === 'desc' ? collection.reverse() : collection) as Collection<CustomerRecord | CustomerState, string, unknown>;
+  }
+
+  /** Rows read from a plan's table, joined into customers. */
+  function joinedRows(plan: SortPlan, rows: readonly (CustomerRecord | CustomerState)[]): Promise<Customer[]> {
+    return plan.table === 'customers' ? joinRecords(db, rows as CustomerRecord[]) : joinStates(db, rows as CustomerState[]);
+  }
+
+  /** A kept order's name: its index, and for a grouped sort the vocabulary's order too. */
+  const orderName = (plan: SortPlan) => (plan.kind === 'index' ? plan.index : [plan.index, ...plan.order].join('\u0000'));
+
+  // Writes to these tables change the indexes the list's orders are read from.
+  const orders = createListOrderCache(db.name, ['customers', 'customerState']);
+
+  /**
+   * Every active id in the plan's ascending order, kept between reads until a write (one keys-only
+   * read of the sort index per range, no records). A live query that reads it also reads the first key
+   * of the sort index, so it still reruns when that index changes.
+   */
+  async function ascendingIds(plan: SortPlan): Promise<readonly string[]> {
+    await rangeCollection(plan, { lower: Dexie.minKey, upper: Dexie.maxKey, includeLower: true, includeUpper: true }, 'asc').limit(1).primaryKeys();
+    return orders.ascending(orderName(plan), async () => {
+      const parts: string[][] = [];
+      for (const range of walkOrder(plan, 'asc')) parts.push((await rangeCollection(plan, range, 'asc').primaryKeys()) as string[]);
+      return parts.flat();
+    });
+  }
+
+  /** Every active id in the plan's order, from the index alone (descending: the ascending walk reversed, ties included). */
+  async function orderedIds(plan: SortPlan, direction: SortDirection): Promise<string[]> {
+    const ascending = await ascendingIds(plan);
+    return direction === 'asc' ? [...ascending] : [...ascending].reverse();
+  }
+
+  /**
+   * Active customers carrying every term. Each term is answered by the token index; the term with
+   * the fewest hits decides which records are read, and the others are checked on those records.
+   */
+  /** Per term, the ids the token index holds (at most SEARCH_HIT_CAP entries), fewest-hits term first. */
+  async function termHits(terms: string[]): Promise<{ keys: string[]; complete: boolean }> {
+    let best: { keys: string[]; complete: boolean } | null = null;
+    for (const term of terms) {
+      const raw = await idsWithTokenPrefix(db, term, SEARCH_HIT_CAP);
+      const candidate = { keys: [...new Set(raw)], complete: raw.length < SEARCH_HIT_CAP };
+      if (!best || (candidate.complete && !best.complete) || (candidate.complete === best.complete && candidate.keys.length < best.keys.length)) {
+        best = candidate;
+      }
+      if (candidate.complete && candidate.keys.length === 0) break;
+    }
+    return best ?? { keys: [], complete: true };
+  }
+
+  /** Active customers carrying every term; the other terms are checked on the fewest-hits term's records. */
+  async function searchCandidates(terms: string[]): Promise<{ rows: Customer[]; truncated: boolean }> {
+    const best = await termHits(terms);
+    const records = (await db.customers.bulkGet(best.keys)).filter(
+      (c): c is CustomerRecord => !!c && c.isDeleted === 0 && matchesAllTerms(c.searchTokens, terms),
+    );
+    return { rows: await joinRecords(db, records), truncated: !best.complete };
+  }
+
+  return {
+    get(id: string): Promise<Customer | undefined> {
+      return readCustomer(db, id);
+    },
+
+    async getMany(ids: string[]): Promise<(Customer | undefined)[]> {
+      return readCustomers(db, ids);
+    },
+
+    /** The ordered ids of the active customers that match the query. */
+    async listIds(query: CustomerListQuery): Promise<CustomerListResult> {
+      const plan = await planFor(query.sort);
+      const filters = statusFiltersOf(query);
+      if (query.terms.length === 1 && query.tag === null && filters.length === 0) {
+        // One broad term: show the index's order and read only the rows on screen. Reading and
+        // ranking a thousand records per keystroke is what made typing stutter at 100,000 customers.
+        const best = await termHits(query.terms);
+        if (best.keys.length > RANK_IN_MEMORY_MAX) return { ids: best.keys, truncated: !best.complete, ranked: false };
+      }
+      if (query.terms.length > 0) {
+        const { rows, truncated } = await searchCandidates(query.terms);
+        const ids = rows
+          .filter((c) => matchesFilters(c, query))
+          .sort(compareBy(plan, query.direction))
+          .map((c) => c.id);
+        return { ids, truncated, ranked: true };
+      }
+      if (query.tag === null && filters.length === 0) return { ids: await orderedIds(plan, query.direction), truncated: false, ranked: true };
+
+      // Each filter's index answers it. A filter that holds few customers decides which records are
+      // read, and the others are checked on those records; when every filter holds many, their ids
+      // are intersected (keys only, no records) and put in the sort's kept order.
+      const sources = [
+        ...filters.map((f) => () => db.customerState.where(f.index).equals([0, f.value])),
+        ...(query.tag === null ? [] : [() => db.customers.where('tags').equals(query.tag!)]),
+      ];
+      // A lone filter is read whole at once (keys only): the answer needs all of its keys either way.
+      const limited = sources.length > 1;
+      const firsts = await Promise.all(
+        sources.map(async (source) => (await (limited ? source().limit(tuning.sortInMemoryMax + 1) : source()).primaryKeys()) as string[]),
+      );
+      const complete = (keys: string[]) => !limited || keys.length <= tuning.sortInMemoryMax;
+      // With the sort's order kept, a lone filter of any size is put in it without reading a record.
+      const inKeptOrder = !limited && orders.isKept(orderName(plan));
+      const small = inKeptOrder ? undefined : firsts.filter((keys) => keys.length <= tuning.sortInMemoryMax).sort((a, b) => a.length - b.length)[0];
+      let candidates: string[];
+      if (small) {
+        candidates = small;
+      } else {
+        const all = await Promise.all(sources.map(async (source, i) => (complete(firsts[i]!) ? firsts[i]! : ((await source().primaryKeys()) as string[]))));
+        all.sort((a, b) => a.length - b.length);
+        let members = new Set(all[0]);
+        for (const keys of all.slice(1)) {
+          const next = new Set<string>();
+          for (const id of keys) if (members.has(id)) next.add(id);
+          members = next;
+        }
+        if (members.size > tuning.sortInMemoryMax || inKeptOrder) {
+          const ordered = await orderedIds(plan, query.direction);
+          return { ids: ordered.filter((id) => members.has(id)), truncated: false, ranked: true };
+        }
+        candidates = [...members];
+      }
+      const rows = (await readCustomers(db, candidates)).filter((c): c is Customer => !!c && matchesFilters(c, query));
+      return { ids: rows.sort(compareBy(plan, query.direction)).map((c) => c.id), truncated: false, ranked: true };
+    },
+
+    /**
+     * One page of the unfiltered list, in the list's order: the screen reads only the rows it shows,
+     * so opening the list costs the same at 100 customers as at 100,000.
+     */
+    async listPage(sort: CustomerSortField, direction: SortDirection, offset: number, limit: number): Promise<Customer[]> {
+      const plan = await planFor(sort);
+      if (offset > (tuning.walkOffsetMax ?? WALK_OFFSET_MAX)) {
+        const ids = pageOf(await ascendingIds(plan), direction, offset, limit);
+        return (await readCustomers(db, ids)).filter((c): c is Customer => !!c && c.isDeleted === 0);
+      }
+      const rows: (CustomerRecord | CustomerState)[] = [];
+      let skip = offset;
+      for (const range of walkOrder(plan, direction)) {
+        if (rows.length >= limit) break;
+        if (skip > 0) {
+          // Only a grouped sort has more than one range; whole groups before the page are counted, not read.
+          const size = await rangeCollection(plan, range, direction).count();
+          if (skip >= size) {
+            skip -= size;
+            continue;
+          }
+        }
+        rows.push(...(await rangeCollection(plan, range, direction).offset(skip).limit(limit - rows.length).toArray()));
+        skip = 0;
+      }
+      return joinedRows(plan, rows);
+    },
+
+    /**
+     * The churn-risk list: active customers at the levels asked for (and in the group, when given),
+     * most value at risk first, with the total. Few enough are read and sorted in memory; more come
+     * from walking the value-at-risk index in reverse, keys only, keeping the ones that match.
+     */
+    async listAtRisk(query: AtRiskQuery): Promise<AtRiskList> {
+      const levelIds = await Promise.all(
+        query.levels.map(async (level) => (await db.customerState.where('[isDeleted+churnLevel]').equals([0, level]).primaryKeys()) as string[]),
+      );
+      let members = new Set(levelIds.flat());
+      if (query.tierId !== null && members.size > 0) {
+        const inTier = (await db.customerState.where('[isDeleted+tierId]').equals([0, query.tierId]).primaryKeys()) as string[];
+        const next = new Set<string>();
+        for (const id of inTier) if (members.has(id)) next.add(id);
+        members = next;
+      }
+      if (members.size <= tuning.sortInMemoryMax) {
+        const levels = new Set<string>(query.levels);
+        const rows = (await db.customerState.bulkGet([...members])).filter(
+          (c): c is CustomerState => !!c && c.isDeleted === 0 && levels.has(c.churnLevel) && (query.tierId === null || c.tierId === query.tierId),
+        );
+        rows.sort((a, b) => b.valueAtRiskFen - a.valueAtRiskFen || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+        return { ids: rows.map((c) => c.id), totalValueFen: rows.reduce((sum, c) => sum + c.valueAtRiskFen, 0) };
+      }
+      const ids: string[] = [];
+      let totalValueFen = 0;
+      await db.customerState
+        .where('[isDeleted+valueAtRiskFen]')
+        .between([0, Dexie.minKey], [0, Dexie.maxKey])
+        .reverse()
+        .eachKey((key, cursor) => {
+          const id = cursor.primaryKey as string;
+          if (!members.has(id)) return;
+          ids.push(id);
+          totalValueFen += (key as [number, number])[1];
+        });
+      return { ids, totalValueFen };
+    },
+
+    /** A customer's tier changes, newest first. */
+    tierHistory(customerId: string): Promise<TierHistoryEntry[]> {
+      return db.tierHistory.where('[customerId+at]').between([customerId, Dexie.minKey], [customerId, Dexie.maxKey]).reverse().toArray();
+    },
+
+    /** Quick search for pickers: the first few active matches, sorted by name. */
+    async search(terms: string[], limit = 20): Promise<Customer[]> {
+      if (terms.length === 0) return [];
+      const { rows } = await searchCandidates(terms);
+      return rows.sort(compareBy(sortPlanOf('name', []), 'asc')).slice(0, limit);
+    },
+
+    /** All customers less the trash: counting the store and the (small) trash index is far cheaper than the active range. */
+    async countActive(): Promise<number> {
+      const [all, trashed] = await Promise.all([
+        db.customers.count(),
+        db.customers.where('[isDeleted+createdAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).count(),
+      ]);
+      return all - trashed;
+    },
+
+    /** Other customers (trash included, so nothing is silently doubled) sharing a phone or the email. */
+    async findDuplicates(candidate: { phoneKeys: string[]; emailKey: string; excludeId: string | null }): Promise<DuplicateMatches> {
+      const keys = candidate.phoneKeys.filter(Boolean);
+      const byPhone = keys.length ? await db.customers.where('phoneKeys').anyOf(keys).distinct().toArray() : [];
+      const byEmail = candidate.emailKey ? await db.customers.where('emailKey').equals(candidate.emailKey).toArray() : [];
+      const other = (c: CustomerRecord) => c.id !== candidate.excludeId;
+      return { byPhone: await joinRecords(db, byPhone.filter(other)), byEmail: await joinRecords(db, byEmail.filter(other)) };
+    },
+
+    /** Every tag in use (trash included), for suggestions and the tag filter. */
+    async allTags(): Promise<string[]> {
+      const tags = (await db.customers.orderBy('tags').uniqueKeys()) as string[];
+      return tags;
+    },
+
+    /** The trash, most recently deleted first. */
+    async listTrash(): Promise<Customer[]> {
+      return joinRecords(db, await db.customers.where('[isDeleted+deletedAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).reverse().toArray());
+    },
+  };
+}
+
+export type CustomerReads = ReturnType<typeof createCustomerReads>;
