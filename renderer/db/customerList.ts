@@ -1,7 +1,7 @@
 // The customer list's reads: pages of the whole list in any order, search, the tag and status filters,
 // the churn-risk list, the trash. Reading needs no pinyin or phone metadata (only writing a record
 // derives its index fields with those: customers.ts), so the list's first screen loads without them.
-import Dexie, { type Collection } from 'dexie';
+import Dexie, { cmp, type Collection, type Table } from 'dexie';
 import type { ChurnLevel } from '../../shared/domain/churn';
 import type { Customer, CustomerRecord, CustomerState } from '../../shared/domain/customer';
 import type { StatusSettings, TierHistoryEntry } from '../../shared/domain/customerStatus';
@@ -13,7 +13,7 @@ import type { RegularsDatabase } from './database';
 import { idsWithTokenPrefix } from './customerSearch';
 import { joinRecords, joinStates, readCustomer, readCustomers } from './derivation';
 import { createSettingsRepository } from './settings';
-import { createListOrderCache, pageOf } from './listOrder';
+import { createListOrderCache, pageOf, type OrderPlacement, type SortEntry } from './listOrder';
 
 export const CUSTOMER_SORT_FIELDS = ['name', 'phone', 'tier', 'stage', 'risk', 'tags', 'totalSpent', 'purchaseCount', 'lastPurchase', 'createdAt', 'updatedAt'] as const;
 export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
@@ -155,6 +155,30 @@ function compareBy(plan: SortPlan, direction: SortDirection) {
   };
 }
 
+/** Whether IndexedDB can index a value (a row without one is not in the index, nor in its order). */
+function isIndexKey(value: unknown): boolean {
+  if (typeof value === 'string') return true;
+  if (typeof value === 'number') return !Number.isNaN(value);
+  if (value instanceof Date) return !Number.isNaN(value.getTime());
+  return Array.isArray(value) && value.every(isIndexKey);
+}
+
+/**
+ * Two entries of a plan's ascending order, as walking its index gives them: by the index's value
+ * (IndexedDB's comparison), ties by id; a grouped sort first by the vocabulary's order, the values it
+ * does not know after them (the gaps, walked in key order).
+ */
+function compareEntries(plan: SortPlan): (a: SortEntry, b: SortEntry) => number {
+  const byKeyThenId = (a: SortEntry, b: SortEntry) => cmp(a.key, b.key) || cmp(a.id, b.id);
+  if (plan.kind === 'index') return byKeyThenId;
+  const rank = new Map<unknown, number>();
+  plan.order.forEach((v, i) => {
+    if (!rank.has(v)) rank.set(v, i);
+  });
+  const unknown = plan.order.length;
+  return (a, b) => (rank.get(a.key) ?? unknown) - (rank.get(b.key) ?? unknown) || byKeyThenId(a, b);
+}
+
 /** One range of an index over active customers: [0, lower]..[0, upper]. */
 interface ActiveRange {
   lower: unknown;
@@ -253,11 +277,27 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
    */
   async function ascendingIds(plan: SortPlan): Promise<readonly string[]> {
     await rangeCollection(plan, { lower: Dexie.minKey, upper: Dexie.maxKey, includeLower: true, includeUpper: true }, 'asc').limit(1).primaryKeys();
-    return orders.ascending(orderName(plan), async () => {
-      const parts: string[][] = [];
-      for (const range of walkOrder(plan, 'asc')) parts.push((await rangeCollection(plan, range, 'asc').primaryKeys()) as string[]);
-      return parts.flat();
-    });
+    return orders.ascending(
+      orderName(plan),
+      async () => {
+        const parts: string[][] = [];
+        for (const range of walkOrder(plan, 'asc')) parts.push((await rangeCollection(plan, range, 'asc').primaryKeys()) as string[]);
+        return parts.flat();
+      },
+      placementOf(plan),
+    );
+  }
+
+  /** How customers a write changed are put back into a plan's kept order: by the value its index holds now. */
+  function placementOf(plan: SortPlan): OrderPlacement {
+    const table = (plan.table === 'customers' ? db.customers : db.customerState) as unknown as Table<Record<string, unknown>, string>;
+    return {
+      async entries(ids) {
+        const rows = await table.bulkGet([...ids]);
+        return rows.map((row, i) => (row && row.isDeleted === 0 && isIndexKey(row[plan.key]) ? { id: ids[i]!, key: row[plan.key] } : null));
+      },
+      compare: compareEntries(plan),
+    };
   }
 
   /** Every active id in the plan's order, from the index alone (descending: the ascending walk reversed, ties included). */

@@ -192,4 +192,47 @@ describe('paging the whole list from the kept order', () => {
     expect(seen.at(-1)).toEqual((await walkAll('updatedAt', 'desc')).slice(2, 5));
     expect(seen.at(-1)).not.toEqual(seen[0]);
   });
+
+  it('keeps every kept order equal to a fresh walk of its index after random edits, new customers, the trash and purchases', async () => {
+    const write = fc.oneof(
+      fc.record({ kind: fc.constant('edit' as const), at: fc.nat(), name: fc.integer({ min: 0, max: NAMES.length - 1 }), tags: fc.subarray(TAGS) }),
+      fc.record({ kind: fc.constant('create' as const), name: fc.integer({ min: 0, max: NAMES.length - 1 }), tags: fc.subarray(TAGS) }),
+      fc.record({ kind: fc.constant('trash' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('restore' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('purchase' as const), at: fc.nat(), totalFen: fc.constantFrom(5_000, 90_000) }),
+    );
+    const sorts: CustomerSortField[] = ['updatedAt', 'name', 'tags', 'totalSpent', 'lastPurchase', 'tier', 'stage'];
+    await fc.assert(
+      fc.asyncProperty(fc.array(customerSpec, { minLength: 1, maxLength: 20 }), fc.array(write, { minLength: 1, maxLength: 8 }), async (specs, writes) => {
+        await db.customers.clear();
+        await db.customerState.clear();
+        await repo().addMany(specs.map(customerOf));
+        const customers = keyset();
+        const purchases = createPurchaseRepository(db, { now: () => clock, newId: () => `p-${++ids}` });
+        // Every order kept before the writes: each write is placed in all of them.
+        for (const sort of sorts) await customers.listPage(sort, 'asc', 0, 1);
+        let day = 2;
+        for (const w of writes) {
+          clock = new Date(`2026-03-${String(day++).padStart(2, '0')}T10:00:00Z`);
+          const active = await walkAll('updatedAt', 'asc');
+          const trashed = (await customers.listTrash()).map((c) => c.id);
+          if (w.kind === 'create') await customers.create(makeCustomerFields({ name: NAMES[w.name]!, tags: w.tags }));
+          else if (w.kind === 'restore') {
+            if (trashed.length) await customers.restoreFromTrash(trashed[w.at % trashed.length]!);
+          } else if (active.length) {
+            const id = active[w.at % active.length]!;
+            if (w.kind === 'edit') await customers.update(id, { ...(await customers.get(id))!, name: NAMES[w.name]!, tags: w.tags });
+            else if (w.kind === 'trash') await customers.moveToTrash(id);
+            else await purchases.record(id, makePurchaseFields({ totalFen: w.totalFen, purchasedAt: clock.toISOString() }));
+          }
+          for (const sort of sorts) {
+            for (const direction of ['asc', 'desc'] as const) {
+              expect((await customers.listIds({ sort, direction, terms: [], tag: null })).ids, `${sort} ${direction} after ${JSON.stringify(w)}`).toEqual(await walkAll(sort, direction));
+            }
+          }
+        }
+      }),
+      { numRuns: 6 },
+    );
+  });
 });
