@@ -111,6 +111,62 @@ test.describe('keyboard', () => {
   });
 });
 
+test.describe('the list tables by keyboard', () => {
+  test('arrows move between the rows of the customer and churn lists, scrolling as they go, and Enter opens one', async ({ app, page }) => {
+    await app.startDemoStore();
+    const focusedRow = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.rowIndex ?? '');
+    await app.rows.first().focus();
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(focusedRow).toBe('0');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focusedRow).toBe('1');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(focusedRow).toBe('0');
+    // Past the rows drawn at first: the table scrolls and draws them, and the focus follows.
+    for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowDown');
+    await expect.poll(focusedRow).toBe('40');
+    const fortieth = page.locator('[data-testid="customer-row"][data-row-index="40"]');
+    await expect(fortieth).toBeInViewport();
+    const name = await fortieth.getAttribute('aria-label');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('customer-name')).toHaveText(name ?? '');
+
+    await page.getByTestId('nav-churn').click();
+    const churnRows = page.getByTestId('churn-row');
+    await churnRows.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focusedRow).toBe('1');
+    const second = await churnRows.nth(1).getAttribute('aria-label');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('customer-name')).toHaveText(second ?? '');
+  });
+
+  test('in the trash the rows open nothing: Tab goes through their controls, the arrows move between rows', async ({ app, page }) => {
+    await app.startEmptyStore();
+    for (const name of ['赵一', '钱二', '孙三']) {
+      const form = await app.newCustomer();
+      await form.fillName(name);
+      await form.save();
+      await expect(page.getByTestId('customer-name')).toHaveText(name);
+      await page.getByTestId('trash-customer').click();
+      await page.getByTestId('confirm-dialog').getByRole('button', { name: '移到回收站' }).click();
+      await expect(page.getByTestId('confirm-dialog')).toBeHidden();
+    }
+    const trash = await app.goToTrash();
+    await expect(trash.rows).toHaveCount(3);
+    await trash.rows.first().getByTestId('restore').focus();
+    await page.keyboard.press('Tab');
+    expect(await app.focusedTestId()).toBe('delete-forever');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('A');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.rowIndex ?? '')).toBe('2');
+    await page.keyboard.press('Enter');
+    await expect(trash.rows).toHaveCount(3);
+    await expect(page.locator('#trash-heading')).toBeVisible();
+  });
+});
+
 test.describe('settings and the main process', () => {
   test('shows the data folder and version from the main process, and switches theme', async ({ app, page, dataFolder }) => {
     await app.startEmptyStore();

@@ -1,15 +1,14 @@
 // The churn-risk list (view): the count and total value at risk, the filters, and a virtualized table
 // whose rows open the customer's page. Everything comes in as props.
-import { useEffect, useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useMemo } from 'react';
 import type { Customer, PhoneRegion } from '../../../shared/domain/customer';
-import { primaryPhone } from '../../../shared/domain/customer';
-import { formatPhoneForDisplay } from '../../../shared/domain/phone';
 import type { StatusGroup } from '../../../shared/domain/statusGroups';
 import type { AtRiskList } from '../../db/customers';
-import { formatDate } from '../../i18n';
 import type { ChurnLevelFilter } from '../../stores/ui';
-import { RiskBadge, StageBadge, TierBadge } from '../status/StatusBadges';
+import { ScreenHeader } from '../../ui/ScreenHeader';
+import { VirtualTable, type TableColumn, type VisibleRange } from '../../ui/VirtualTable';
+import { customerCells } from '../customers/customerCells';
+import { RiskBadge } from '../status/StatusBadges';
 import { TierFilter } from '../status/TierFilter';
 import { churnLevelName, churnReasonText, type StatusWording } from '../status/statusText';
 import './churn.css';
@@ -17,7 +16,6 @@ import './churn.css';
 // Taller than the customer list's rows: the reason gets two lines.
 const ROW_HEIGHT = 56;
 const LEVEL_FILTERS: readonly ChurnLevelFilter[] = ['both', 'high', 'watch'];
-const COLUMNS = ['name', 'phone', 'tier', 'stage', 'level', 'value', 'lastVisit', 'reason'] as const;
 
 export interface ChurnRiskViewProps {
   /** undefined while loading. */
@@ -40,31 +38,55 @@ export interface ChurnRiskViewProps {
 }
 
 export function ChurnRiskView(props: ChurnRiskViewProps) {
-  const { list, groups, tierId, level, onTierChange, onLevelChange, onShowAll, wording, formatMoney } = props;
+  const { list, rows, onVisibleIdsChange, groups, tierId, level, onTierChange, onLevelChange, onShowAll, onOpen, wording, formatMoney, region } = props;
   const { t } = wording;
   const filtered = tierId !== null || level !== 'both';
+  const ids = list?.ids;
+  const onVisibleRangeChange = useCallback(({ first, last }: VisibleRange) => onVisibleIdsChange(ids?.slice(first, last + 1) ?? []), [ids, onVisibleIdsChange]);
+  const columns = useMemo((): TableColumn<Customer>[] => {
+    const cells = customerCells(region, wording);
+    const reason = (c: Customer) => churnReasonText(wording, c.churnReason);
+    return [
+      { id: 'name', header: () => t('churn.columns.name'), cell: cells.name },
+      { id: 'phone', header: () => t('churn.columns.phone'), cell: cells.phone },
+      { id: 'tier', header: () => t('churn.columns.tier'), cell: cells.tier },
+      { id: 'stage', header: () => t('churn.columns.stage'), cell: cells.stage },
+      { id: 'level', header: () => t('churn.columns.level'), cell: (c) => <RiskBadge level={c.churnLevel} reason={reason(c)} /> },
+      {
+        id: 'value',
+        header: () => t('churn.columns.value'),
+        className: 'num',
+        cell: (c) => formatMoney(c.valueAtRiskFen),
+        cellAttributes: (c) => ({ 'data-testid': 'churn-value', 'data-value': c.valueAtRiskFen }),
+      },
+      { id: 'lastVisit', header: () => t('churn.columns.lastVisit'), cell: cells.lastPurchase },
+      { id: 'reason', header: () => t('churn.columns.reason'), cell: reason, cellAttributes: (c) => ({ title: reason(c), 'data-testid': 'churn-reason' }) },
+    ];
+  }, [t, wording, formatMoney, region]);
+
   return (
     <section className="list-screen churn-screen" aria-labelledby="churn-heading">
-      <div className="screen-header">
-        <div className="screen-header-stacked">
-          <h1 id="churn-heading">{t('churn.title')}</h1>
-          <p className="muted">{t('churn.intro')}</p>
-        </div>
-        <div className="toolbar">
-          <TierFilter label={t('churn.tierFilter')} allLabel={t('churn.allTiers')} groups={groups} value={tierId} onChange={onTierChange} wording={wording} testId="churn-tier-filter" />
-          <div className="inline-field">
-            <span id="churn-level-label">{t('churn.levelFilter')}</span>
-            <div className="segmented segmented-small" role="radiogroup" aria-labelledby="churn-level-label">
-              {LEVEL_FILTERS.map((f) => (
-                <label key={f} className={level === f ? 'segment selected' : 'segment'}>
-                  <input type="radio" name="churn-level" value={f} checked={level === f} onChange={() => onLevelChange(f)} data-testid={`churn-level-${f}`} />
-                  {f === 'both' ? t('churn.bothLevels') : churnLevelName(t, f)}
-                </label>
-              ))}
+      <ScreenHeader
+        headingId="churn-heading"
+        title={t('churn.title')}
+        intro={t('churn.intro')}
+        filters={
+          <>
+            <TierFilter label={t('churn.tierFilter')} allLabel={t('churn.allTiers')} groups={groups} value={tierId} onChange={onTierChange} wording={wording} testId="churn-tier-filter" />
+            <div className="inline-field">
+              <span id="churn-level-label">{t('churn.levelFilter')}</span>
+              <div className="segmented segmented-small" role="radiogroup" aria-labelledby="churn-level-label">
+                {LEVEL_FILTERS.map((f) => (
+                  <label key={f} className={level === f ? 'segment selected' : 'segment'}>
+                    <input type="radio" name="churn-level" value={f} checked={level === f} onChange={() => onLevelChange(f)} data-testid={`churn-level-${f}`} />
+                    {f === 'both' ? t('churn.bothLevels') : churnLevelName(t, f)}
+                  </label>
+                ))}
+              </div>
             </div>
-          </div>
-        </div>
-      </div>
+          </>
+        }
+      />
       <div className="churn-summary" aria-live="polite" data-testid="churn-summary">
         {list === undefined ? (
           <span className="muted">{t('common.loading')}</span>
@@ -77,122 +99,43 @@ export function ChurnRiskView(props: ChurnRiskViewProps) {
           </>
         )}
       </div>
-      {list === undefined ? (
+      {ids === undefined ? (
         <div className="loading" aria-busy="true" />
-      ) : list.ids.length === 0 ? (
-        <div className="empty-state churn-empty" data-testid="churn-empty">
-          {filtered ? (
-            <>
-              <p>{t('churn.emptyFiltered')}</p>
-              <button type="button" className="button" onClick={onShowAll} data-testid="churn-show-all">
-                {t('churn.showAll')}
-              </button>
-            </>
-          ) : (
-            <>
-              <p className="churn-empty-title">{t('churn.empty')}</p>
-              <p>{t('churn.emptyExplain')}</p>
-            </>
-          )}
-        </div>
       ) : (
-        <ChurnTable {...props} ids={list.ids} />
+        <VirtualTable
+          count={ids.length}
+          keyAt={(index) => ids[index]}
+          rowOf={(id) => rows?.get(id)}
+          columns={columns}
+          rowHeight={ROW_HEIGHT}
+          onVisibleRangeChange={onVisibleRangeChange}
+          onOpen={onOpen}
+          rowLabel={customerName}
+          label={t('churn.tableLabel')}
+          className="churn-table"
+          testId="churn-table"
+          rowTestId="churn-row"
+          emptyClassName="churn-empty"
+          emptyTestId="churn-empty"
+          empty={
+            filtered ? (
+              <>
+                <p>{t('churn.emptyFiltered')}</p>
+                <button type="button" className="button" onClick={onShowAll} data-testid="churn-show-all">
+                  {t('churn.showAll')}
+                </button>
+              </>
+            ) : (
+              <>
+                <p className="churn-empty-title">{t('churn.empty')}</p>
+                <p>{t('churn.emptyExplain')}</p>
+              </>
+            )
+          }
+        />
       )}
     </section>
   );
 }
 
-function ChurnTable({ ids, rows, onVisibleIdsChange, onOpen, wording, formatMoney, region }: ChurnRiskViewProps & { ids: string[] }) {
-  const { t } = wording;
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: ids.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const items = virtualizer.getVirtualItems();
-  const visibleKey = items.map((item) => ids[item.index] ?? '').join(',');
-  const visibleIds = useMemo(() => visibleKey.split(',').filter((id) => id !== ''), [visibleKey]);
-  useEffect(() => onVisibleIdsChange(visibleIds), [visibleIds, onVisibleIdsChange]);
-
-  const moveFocus = (index: number) => {
-    const target = Math.max(0, Math.min(ids.length - 1, index));
-    virtualizer.scrollToIndex(target);
-    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-row-index="${target}"]`)?.focus());
-  };
-
-  return (
-    <div className="table churn-table" role="table" aria-label={t('churn.tableLabel')} aria-rowcount={ids.length + 1} data-testid="churn-table">
-      <div className="table-head" role="rowgroup">
-        <div className="table-row table-header-row" role="row">
-          {COLUMNS.map((c) => (
-            <div key={c} className={`table-cell col-${c}`} role="columnheader">
-              {t(`churn.columns.${c}`)}
-            </div>
-          ))}
-        </div>
-      </div>
-      <div className="table-body" ref={scroller} role="rowgroup">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const id = ids[item.index];
-            if (id === undefined) return null;
-            const c = rows?.get(id);
-            const phone = c ? primaryPhone(c) : undefined;
-            const reason = c ? churnReasonText(wording, c.churnReason) : '';
-            return (
-              <div
-                key={id}
-                className="table-row table-body-row"
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-label={c?.name}
-                tabIndex={0}
-                data-row-index={item.index}
-                data-testid="churn-row"
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                onClick={() => onOpen(id)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') onOpen(id);
-                  if (e.key === 'ArrowDown') {
-                    e.preventDefault();
-                    moveFocus(item.index + 1);
-                  }
-                  if (e.key === 'ArrowUp') {
-                    e.preventDefault();
-                    moveFocus(item.index - 1);
-                  }
-                }}
-              >
-                {c && (
-                  <>
-                    <div className="table-cell col-name" role="cell">
-                      <span className="cell-name">{c.name}</span>
-                    </div>
-                    <div className="table-cell col-phone" role="cell">
-                      {phone ? <span className="mono">{formatPhoneForDisplay(phone, region)}</span> : <span className="muted">—</span>}
-                    </div>
-                    <div className="table-cell col-tier" role="cell">
-                      <TierBadge tierId={c.tierId} wording={wording} />
-                    </div>
-                    <div className="table-cell col-stage" role="cell">
-                      <StageBadge stage={c.lifecycleStage} />
-                    </div>
-                    <div className="table-cell col-level" role="cell">
-                      <RiskBadge level={c.churnLevel} reason={reason} />
-                    </div>
-                    <div className="table-cell col-value num" role="cell" data-testid="churn-value" data-value={c.valueAtRiskFen}>
-                      {formatMoney(c.valueAtRiskFen)}
-                    </div>
-                    <div className="table-cell col-lastVisit" role="cell">
-                      {c.lastPurchaseAt ? formatDate(c.lastPurchaseAt) : <span className="muted">—</span>}
-                    </div>
-                    <div className="table-cell col-reason" role="cell" title={reason} data-testid="churn-reason">
-                      {reason}
-                    </div>
-                  </>
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </div>
-    </div>
-  );
-}
+const customerName = (c: Customer) => c.name;

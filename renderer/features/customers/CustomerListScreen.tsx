@@ -10,6 +10,7 @@ import { RISK_ORDER } from '../../db/customerList';
 import { useActiveCount, useAllTags, useCustomerList, useSettings } from '../../db/hooks';
 import { useUiStore } from '../../stores/ui';
 import { navigate } from '../../ui/routes';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 import { churnLevelName, stageName } from '../status/statusText';
 import { TierFilter } from '../status/TierFilter';
 import { useStatusWording } from '../status/useStatusWording';
@@ -96,10 +97,11 @@ export function CustomerListScreen() {
 
   return (
     <section className="list-screen" aria-labelledby="customers-heading" aria-busy={pending} ref={rowsRef}>
-      <div className="screen-header">
-        <h1 id="customers-heading">{t('nav.customers')}</h1>
-        <div className="toolbar">
-          <div className="list-filters">
+      <ScreenHeader
+        headingId="customers-heading"
+        title={t('nav.customers')}
+        filters={
+          <>
             <label className={tag === null ? 'inline-field' : 'inline-field filter-active'}>
               <span>{t('list.tagFilter')}</span>
               <select value={tag ?? ''} onChange={(e) => setTag(e.target.value || null)} data-testid="tag-filter">
@@ -142,26 +144,41 @@ export function CustomerListScreen() {
                 ))}
               </select>
             </label>
-          </div>
-          <span className={pending ? 'muted stale' : 'muted'} data-testid="list-count" aria-live="polite">
-            {count === undefined
-              ? t('common.loading')
-              : narrowed
-                ? t('list.countFiltered', { count, total: total ?? 0 })
-                : t('list.count', { count })}
-          </span>
-          {shown?.truncated && narrowed ? (
-            <span className="hint" data-testid="list-truncated">
-              {t('list.truncated', { count: count ?? 0 })}
+          </>
+        }
+        count={
+          <>
+            <span className={pending ? 'muted stale' : 'muted'} data-testid="list-count" aria-live="polite">
+              {count === undefined
+                ? t('common.loading')
+                : narrowed
+                  ? t('list.countFiltered', { count, total: total ?? 0 })
+                  : t('list.count', { count })}
             </span>
-          ) : shown && narrowed && !shown.ranked ? (
-            <span className="hint">{t('list.unranked')}</span>
-          ) : null}
-        </div>
-      </div>
-      {count === 0 ? (
-        <div className="empty-state">
-          {narrowed ? (
+            {shown?.truncated && narrowed ? (
+              <span className="hint" data-testid="list-truncated">
+                {t('list.truncated', { count: count ?? 0 })}
+              </span>
+            ) : shown && narrowed && !shown.ranked ? (
+              <span className="hint">{t('list.unranked')}</span>
+            ) : null}
+          </>
+        }
+      />
+      <CustomerTable
+        ids={tableIds}
+        count={count ?? (narrowed ? 0 : ROWS_BEFORE_THE_COUNT)}
+        pending={pending}
+        sort={sort}
+        direction={direction}
+        onSort={toggleSort}
+        region={region}
+        currency={currency}
+        wording={wording}
+        filterTag={tag}
+        empty={
+          // Until the count is in, the table pages the first rows; "no customers" only once the count is known.
+          count === undefined ? undefined : narrowed ? (
             <>
               <p>{t('list.noMatches')}</p>
               <button type="button" className="button" onClick={clearListFilters} data-testid="clear-filters">
@@ -175,22 +192,9 @@ export function CustomerListScreen() {
                 + {t('customer.new')}
               </button>
             </>
-          )}
-        </div>
-      ) : (
-        <CustomerTable
-          ids={tableIds}
-          count={count ?? (narrowed ? 0 : ROWS_BEFORE_THE_COUNT)}
-          pending={pending}
-          sort={sort}
-          direction={direction}
-          onSort={toggleSort}
-          region={region}
-          currency={currency}
-          wording={wording}
-          filterTag={tag}
-        />
-      )}
+          )
+        }
+      />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { useSettings } from '../../db/hooks';
 import type { DuplicateFinderCustomer, MergeResult, ReadProgress } from '../../db/merge';
 import { countText, currentLocale, formatDateTime } from '../../i18n';
 import { routeHref } from '../../ui/routes';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 import { birthdayLabel, phonesLabel } from './fieldText';
 import { MergeDialog } from './MergeDialog';
 import './duplicates.css';
@@ -50,17 +51,16 @@ export function DuplicatesScreen() {
 
   return (
     <section className="duplicates-screen" aria-labelledby="duplicates-heading">
-      <div className="screen-header">
-        <div className="screen-header-stacked">
-          <h1 id="duplicates-heading">{t('duplicateFinder.title')}</h1>
-          <p className="muted">{t('duplicateFinder.explain')}</p>
-        </div>
-        <div className="toolbar">
+      <ScreenHeader
+        headingId="duplicates-heading"
+        title={t('duplicateFinder.title')}
+        intro={t('duplicateFinder.explain')}
+        actions={
           <button type="button" className="button button-primary" onClick={() => void find()} disabled={scan.state === 'scanning'} data-testid="find-duplicates">
             {scan.state === 'done' || scan.state === 'failed' ? t('duplicateFinder.findAgain') : t('duplicateFinder.find')}
           </button>
-        </div>
-      </div>
+        }
+      />
 
       {merged && (
         <p className="banner banner-success" role="status" data-testid="merge-done">

@@ -10,6 +10,7 @@ import type { PendingDowngrades } from '../../db/tierReview';
 import { currentLocale, formatLongDate } from '../../i18n';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { routeHref } from '../../ui/routes';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 import { useMoney } from '../../ui/useMoney';
 import { groupName, statusMoney, tierReasonText, type StatusWording } from '../status/statusText';
 import '../statusRules/statusRules.css';
@@ -41,15 +42,16 @@ export function TierReviewView({ status, region, lastReviewDay, nextReviewDay, d
 
   return (
     <section aria-labelledby="review-heading" className="tier-review">
-      <div className="screen-header">
-        <div className="screen-header-stacked">
-          <h1 id="review-heading">{t('tierReview.title')}</h1>
-          <p className="muted">{t('tierReview.intro')}</p>
-        </div>
-        <a className="button" href={routeHref({ name: 'statusRules' })}>
-          {t('tierReview.editRules')}
-        </a>
-      </div>
+      <ScreenHeader
+        headingId="review-heading"
+        title={t('tierReview.title')}
+        intro={t('tierReview.intro')}
+        actions={
+          <a className="button" href={routeHref({ name: 'statusRules' })}>
+            {t('tierReview.editRules')}
+          </a>
+        }
+      />
 
       <section className="card review-summary" data-testid="review-summary">
         <dl className="field-grid">

@@ -1,5 +1,5 @@
 // The trash: deleted customers can be restored, or deleted for good after a confirmation.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/domain/customer';
 import { primaryPhone } from '../../../shared/domain/customer';
@@ -9,62 +9,70 @@ import { useSettings, useTrash } from '../../db/hooks';
 import { formatDateTime } from '../../i18n';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { routeHref } from '../../ui/routes';
+import { ScreenHeader } from '../../ui/ScreenHeader';
+import { VirtualTable, type TableColumn } from '../../ui/VirtualTable';
+import './trash.css';
+
+const ROW_HEIGHT = 48;
+const customerName = (c: Customer) => c.name;
 
 export function TrashScreen() {
   const { t } = useTranslation();
   const trash = useTrash();
   const region = useSettings()?.defaultRegion ?? 'CN';
   const [confirm, setConfirm] = useState<Customer | null>(null);
+  const byId = useMemo(() => trash && new Map(trash.map((c) => [c.id, c])), [trash]);
+
+  const columns = useMemo(
+    (): TableColumn<Customer>[] => [
+      { id: 'name', header: () => t('customer.fields.name'), cell: (c) => <a href={routeHref({ name: 'customer', id: c.id })}>{c.name}</a> },
+      {
+        id: 'phone',
+        header: () => t('customer.fields.phone'),
+        className: 'mono',
+        cell: (c) => {
+          const phone = primaryPhone(c);
+          return phone ? formatPhoneForDisplay(phone, region) : '—';
+        },
+      },
+      { id: 'deletedAt', header: () => t('trash.deletedAt'), cell: (c) => (c.deletedAt ? formatDateTime(c.deletedAt) : '') },
+      {
+        id: 'actions',
+        header: () => <span className="visually-hidden">{t('common.actions')}</span>,
+        cell: (c) => (
+          <div className="actions">
+            <button type="button" className="button button-small" onClick={() => void customers.restoreFromTrash(c.id)} data-testid="restore">
+              {t('trash.restore')}
+            </button>
+            <button type="button" className="button button-small button-danger-quiet" onClick={() => setConfirm(c)} data-testid="delete-forever">
+              {t('trash.deleteForever')}
+            </button>
+          </div>
+        ),
+      },
+    ],
+    [t, region],
+  );
 
   return (
-    <section aria-labelledby="trash-heading">
-      <div className="screen-header screen-header-stacked">
-        <h1 id="trash-heading">{t('nav.trash')}</h1>
-        <p className="muted">{t('trash.explain')}</p>
-      </div>
+    <section className="list-screen" aria-labelledby="trash-heading">
+      <ScreenHeader headingId="trash-heading" title={t('nav.trash')} intro={t('trash.explain')} />
       {trash === undefined ? (
         <div className="loading" aria-busy="true" />
-      ) : trash.length === 0 ? (
-        <div className="empty-state">
-          <p>{t('trash.empty')}</p>
-        </div>
       ) : (
-        <table className="simple-table" data-testid="trash-table">
-          <thead>
-            <tr>
-              <th>{t('customer.fields.name')}</th>
-              <th>{t('customer.fields.phone')}</th>
-              <th>{t('trash.deletedAt')}</th>
-              <th>
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {trash.map((c) => {
-              const phone = primaryPhone(c);
-              return (
-                <tr key={c.id} data-testid="trash-row">
-                  <td>
-                    <a href={routeHref({ name: 'customer', id: c.id })}>{c.name}</a>
-                  </td>
-                  <td className="mono">{phone ? formatPhoneForDisplay(phone, region) : '—'}</td>
-                  <td>{c.deletedAt ? formatDateTime(c.deletedAt) : ''}</td>
-                  <td>
-                    <div className="actions">
-                    <button type="button" className="button button-small" onClick={() => void customers.restoreFromTrash(c.id)} data-testid="restore">
-                      {t('trash.restore')}
-                    </button>
-                    <button type="button" className="button button-small button-danger-quiet" onClick={() => setConfirm(c)} data-testid="delete-forever">
-                      {t('trash.deleteForever')}
-                    </button>
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <VirtualTable
+          count={trash.length}
+          keyAt={(index) => trash[index]?.id}
+          rowOf={(id) => byId?.get(id)}
+          columns={columns}
+          rowHeight={ROW_HEIGHT}
+          rowLabel={customerName}
+          label={t('nav.trash')}
+          className="trash-table"
+          testId="trash-table"
+          rowTestId="trash-row"
+          empty={<p>{t('trash.empty')}</p>}
+        />
       )}
       {confirm && (
         <ConfirmDialog
