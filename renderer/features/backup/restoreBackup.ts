@@ -3,7 +3,7 @@
 // then the swap (moving the database pointer). Any failure before the swap deletes the staging database
 // and leaves today's data exactly as it was.
 import type { BackupPreview, BackupSource } from '../../../shared/backup/api';
-import { BackupReadError, readBackup } from '../../../shared/backup/client';
+import { BackupReadError } from '../../../shared/backup/client';
 import { PAYLOAD_FORMAT } from '../../../shared/domain/backupPayload';
 import type { DesktopApi } from '../../../shared/ipc/contract';
 import { err, ok, type Result } from '../../../shared/result';
@@ -12,6 +12,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../db/backupSchemas';
 import type { OwnerPinCarry, StagedDatabase } from '../../db/backupStaging';
 import { BackupWorkerError, type BackupWorkerApi } from './backupWorkerClient';
 import { runBackup, type BackupProgress } from './runBackup';
+import { stagePayload } from './stagePayload';
 
 export const RESTORE_STEPS = ['safety', 'reading', 'checking', 'switching'] as const;
 export type RestoreStep = (typeof RESTORE_STEPS)[number];
@@ -95,10 +96,7 @@ export async function restoreBackup(
   try {
     await worker.stagingBegin(name, { schemaVersion: preview.schemaVersion, counts: preview.counts, payloadFormat: preview.payloadFormat });
     const total = Math.max(1, preview.payloadBytes);
-    // Nothing read is trusted until the loop ends normally: only then has main checked the whole file.
-    for await (const piece of readBackup(api, readId, (received) => onProgress({ step: 'reading', fraction: Math.min(1, received / total) }))) {
-      await worker.stagingPush(name, piece);
-    }
+    await stagePayload(api, worker, name, readId, (received) => onProgress({ step: 'reading', fraction: Math.min(1, received / total) }));
     onProgress({ step: 'checking', fraction: 0 });
     staged = await worker.stagingFinish(name, request.carry);
     onProgress({ step: 'checking', fraction: 1 });

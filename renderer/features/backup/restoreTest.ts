@@ -3,11 +3,12 @@
 // writing it; this proves the whole way back, the app's own import included, and nothing is swapped.
 import { z } from 'zod';
 import type { BackupEntry } from '../../../shared/backup/api';
-import { BackupReadError, readBackup } from '../../../shared/backup/client';
+import { BackupReadError } from '../../../shared/backup/client';
 import type { DesktopApi } from '../../../shared/ipc/contract';
 import { restoredDatabaseName } from '../../db/activeDatabase';
 import { CURRENT_SCHEMA_VERSION } from '../../db/backupSchemas';
 import { BackupWorkerError, type BackupWorkerApi } from './backupWorkerClient';
+import { stagePayload } from './stagePayload';
 
 /** One restore test a day is enough to notice a backup that would not come back. */
 export const RESTORE_TEST_EVERY_MS = 24 * 60 * 60_000;
@@ -32,7 +33,7 @@ export async function testRestore(
   const name = restoredDatabaseName(deps.newId());
   try {
     await deps.worker.stagingBegin(name, { schemaVersion: preview.schemaVersion, counts: preview.counts, payloadFormat: preview.payloadFormat });
-    for await (const piece of readBackup(deps.api, readId)) await deps.worker.stagingPush(name, piece);
+    await stagePayload(deps.api, deps.worker, name, readId);
     await deps.worker.stagingFinish(name, null);
     const comparison = await deps.worker.compareWith(name);
     // A write during the comparison may be announced a moment later: wait for it before calling a difference a failure.
