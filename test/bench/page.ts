@@ -13,6 +13,7 @@ import { browseList, pickProbes, searchAsYouType, searchBreakdown, tagFilter } f
 import { customerPages } from './page/customerPage';
 import { buildRawRecords, importCustomers, importPurchases, rawWriteCustomers, rawWritePurchases, releaseRaw, seedContacts } from './page/importing';
 import { observeLongTasks } from './page/longTasks';
+import { packedProbe, packedReset, packedWrite } from './page/packedLayout';
 import { prepareHeavyRollover, rawReadAndAggregate, recomputeStatus } from './page/recompute';
 import { recordPurchases } from './page/recording';
 import { session } from './page/session';
@@ -91,6 +92,9 @@ const api: BenchApi = {
   rawBackup,
   rawRestore,
   purchasesDuringBackup,
+  packedReset,
+  packedWrite,
+  packedProbe,
 };
 
 (globalThis as unknown as Record<typeof BENCH_GLOBAL, BenchApi>)[BENCH_GLOBAL] = api;

@@ -203,6 +203,47 @@ export interface BenchApi {
   purchasesDuringBackup(): Promise<PurchasesDuringBackup>;
   /** Switches the grouping (tiers ↔ RFM) and dates the last recomputation long ago: the next app start recomputes every customer. */
   prepareHeavyRollover(): Promise<void>;
+  /** The moonshot experiment (test/bench/packed.ts): deletes a layout's database. */
+  packedReset(layout: PackedLayout): Promise<void>;
+  /** One slice of purchases written into a layout's database as a restore writes a backup's rows. */
+  packedWrite(layout: PackedLayout, options: { slice: number; customers: number; purchases: number; seed: number; nowMs: number }): Promise<PackedWrite>;
+  /** A layout's database after its writes: reads, writes and look-ups as the app would make them. */
+  packedProbe(layout: PackedLayout, nowMs: number): Promise<PackedProbe>;
+}
+
+/**
+ * The moonshot's purchase layouts: 'each' is today's (one record per purchase, six indexes), 'each-lean'
+ * the same records with only the customer page's index, 'per-customer' one record per customer holding
+ * every purchase, 'per-block' a bucket of customers' purchases in blocks (one block per bucket per slice).
+ */
+export const PACKED_LAYOUTS = ['each', 'each-lean', 'per-customer', 'per-block'] as const;
+export type PackedLayout = (typeof PACKED_LAYOUTS)[number];
+
+export interface PackedWrite {
+  /** Parse and write of the slice's payload, and each apart. */
+  ms: number;
+  parseMs: number;
+  writeMs: number;
+  records: number;
+  purchases: number;
+  payloadBytes: number;
+}
+
+export interface PackedProbe {
+  records: number;
+  purchases: number;
+  /** Every purchase read in key order, a page of records at a time. */
+  fullReadMs: number;
+  /** A customer's purchases (the median buyer, the heaviest), p50 of 15 reads. */
+  customerPage: { purchases: number; p50Ms: number }[];
+  /** A purchase recorded for those customers, p50 of 15. */
+  recordPurchase: { purchases: number; p50Ms: number }[];
+  /** A purchase found by its id alone, and one day's purchases counted. */
+  byIdMs: number;
+  byDayMs: number;
+  byDayPurchases: number;
+  /** navigator.storage.estimate() of the origin, with this layout's database in it. */
+  originUsageBytes: number;
 }
 
 /** The page puts its BenchApi on globalThis under this name. */
