@@ -18,6 +18,7 @@ import { makeCustomerFields, makePhone } from '../../test/factories/customer';
 import { makePurchaseFields } from '../../test/factories/purchase';
 import { createCustomerRepository } from './customers';
 import { RegularsDatabase } from './database';
+import { createDerivation } from './derivation';
 import { createImportRepository, ImportCancelledError, type ImportedPurchase } from './imports';
 import { createPurchaseRepository } from './purchases';
 import { storedCustomers } from '../../test/support/storedCustomers';
@@ -249,6 +250,82 @@ describe('importPurchases', () => {
       ['potential', 'regular', 'tier-upgrade', ''],
       ['regular', 'potential', 'tier-corrected', 'import-undone'],
     ]);
+  });
+});
+
+describe('figures of customers who already had purchases', () => {
+  const PCTX = { currency: 'CNY' as const, now: new Date(2026, 2, 5), defaultRegion: 'CN' as const };
+  const phoneOf = (digits: string) => makePhone(`+86${digits}`, { raw: digits });
+
+  /** The state rows as they are, then as a full recomputation derives them (which must change none). */
+  async function expectEqualToFullRecomputation(): Promise<void> {
+    const incremental = await db.customerState.toArray();
+    const historyBefore = await db.tierHistory.count();
+    expect((await createDerivation(db, deps()).recomputeAllFigures()).changed).toBe(0);
+    expect(await db.customerState.toArray()).toEqual(incremental);
+    expect(await db.tierHistory.count()).toBe(historyBefore);
+  }
+
+  it('derive from their stored purchases (returns, voided, returned in full) and the imported ones alike', async () => {
+    const customers = createCustomerRepository(db, deps());
+    const purchases = createPurchaseRepository(db, deps());
+    const sale = (purchasedAt: string, totalFen: number) => makePurchaseFields({ purchasedAt, totalFen, subtotalFen: totalFen, discountFen: 0, lines: [] });
+    const refund = (purchasedAt: string, totalFen: number) => makePurchaseFields({ purchasedAt, totalFen, subtotalFen: totalFen, discountFen: 0, lines: [] });
+    // A regular: sales, a partial return, a voided sale, a sale returned in full.
+    const regular = await customers.create(makeCustomerFields({ name: '张三', phones: [phoneOf('13812345678')] }));
+    await purchases.record(regular.id, sale('2025-10-01T03:00:00.000Z', 300_00));
+    const partly = await purchases.record(regular.id, sale('2025-10-05T03:00:00.000Z', 200_00));
+    await purchases.recordReturn(partly.id, refund('2025-10-06T03:00:00.000Z', -50_00));
+    const mistaken = await purchases.record(regular.id, sale('2025-10-10T03:00:00.000Z', 9_999_00));
+    await purchases.void(mistaken.id, '录错了');
+    const whole = await purchases.record(regular.id, sale('2025-11-01T03:00:00.000Z', 120_00));
+    await purchases.recordReturn(whole.id, refund('2025-11-02T03:00:00.000Z', -120_00));
+    // Figures of zero, yet purchases stored: only a voided one; a sale returned in full.
+    const voidedOnly = await customers.create(makeCustomerFields({ name: '李四', phones: [phoneOf('13912345678')] }));
+    await purchases.void((await purchases.record(voidedOnly.id, sale('2025-09-01T03:00:00.000Z', 5_000_00))).id, '录错了');
+    const returnedOnly = await customers.create(makeCustomerFields({ name: '王五', phones: [phoneOf('13712345678')] }));
+    const back = await purchases.record(returnedOnly.id, sale('2025-12-20T03:00:00.000Z', 3_000_00));
+    await purchases.recordReturn(back.id, refund('2025-12-21T03:00:00.000Z', -3_000_00));
+    // None stored at all.
+    const newcomer = await customers.create(makeCustomerFields({ name: '赵六', phones: [phoneOf('13612345678')] }));
+    await expectEqualToFullRecomputation();
+
+    clock = new Date('2026-03-02T10:00:00Z');
+    const csv = [
+      '手机,日期,金额,订单号',
+      '13812345678,2026-01-10,88.00,C1',
+      '13812345678,2026-01-10,12.00,C2',
+      '13812345678,2026-02-01,-20.00,C3',
+      '13912345678,2026-01-20,1500.00,C4',
+      '13712345678,2026-02-02,66.00,C5',
+      '13612345678,2026-02-03,2800.00,C6',
+      '13612345678,2026-02-20,-2800.00,C7',
+    ].join('\n');
+    const r = await repo().importPurchases({ fileName: 'more.csv', result: importPurchases(parseDelimited(csv), PCTX), externalCustomerName: (id) => id });
+    expect(r.counts).toMatchObject({ purchases: 7, returns: 2, customersUpdated: 4 });
+    expect(await storedCustomers(db).get(regular.id)).toMatchObject({ purchaseCount: 4, totalSpentFen: 300_00 + 150_00 + 100_00 - 20_00 });
+    expect(await storedCustomers(db).get(voidedOnly.id)).toMatchObject({ purchaseCount: 1, totalSpentFen: 1500_00 });
+    expect(await storedCustomers(db).get(returnedOnly.id)).toMatchObject({ purchaseCount: 1, totalSpentFen: 66_00 });
+    expect(await storedCustomers(db).get(newcomer.id)).toMatchObject({ purchaseCount: 1, totalSpentFen: 0 });
+    await expectEqualToFullRecomputation();
+
+    // A second file on top of the first (the same day: a later day moves every customer's statusAsOf): its purchases are stored ones now.
+    clock = new Date('2026-03-02T11:00:00Z');
+    const next = ['手机,日期,金额,订单号', '13812345678,2026-03-01,40.00,D1', '13912345678,2026-03-01,-1500.00,D2', '13612345678,2026-03-01,10.00,D3', '13512345678,2026-03-01,10.00,D4'].join('\n');
+    await repo().importPurchases({ fileName: 'next.csv', result: importPurchases(parseDelimited(next), PCTX), externalCustomerName: (id) => id });
+    expect(await storedCustomers(db).get(voidedOnly.id)).toMatchObject({ purchaseCount: 1, totalSpentFen: 0 });
+    await expectEqualToFullRecomputation();
+  });
+
+  it('an undone import leaves figures equal to a full recomputation too', async () => {
+    const c = await createCustomerRepository(db, deps()).create(makeCustomerFields({ name: '张三', phones: [phoneOf('13812345678')] }));
+    await createPurchaseRepository(db, deps()).record(c.id, makePurchaseFields({ purchasedAt: '2025-11-20T09:00:00.000Z', totalFen: 600_00 }));
+    const csv = ['手机,日期,金额,订单号', '13812345678,2025-12-01,800.00,B1', '13812345678,2025-12-02,-100.00,B2'].join('\n');
+    const r = await repo().importPurchases({ fileName: 'p.csv', result: importPurchases(parseDelimited(csv), PCTX), externalCustomerName: (id) => id });
+    await expectEqualToFullRecomputation();
+    await repo().undo(r.batchId);
+    await expectEqualToFullRecomputation();
+    expect(await storedCustomers(db).get(c.id)).toMatchObject({ purchaseCount: 1, totalSpentFen: 600_00 });
   });
 });
 

@@ -6,6 +6,7 @@
 // it is at that moment, not as it was when the preview was shown. Records are written with bulkAdd /
 // bulkPut in chunks (IndexedDB costs per request, see DESIGN.md); the caller's AbortSignal is checked
 // between chunks, and an abort throws inside the transaction, which rolls everything back.
+import Dexie from 'dexie';
 import { emptyCustomerFields, type Customer, type CustomerRecord } from '../../shared/domain/customer';
 import { customerFieldsOf, derivedCustomerRecord, editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
 import { groupPurchasesByCustomer, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
@@ -35,6 +36,9 @@ import { addCustomers, createDerivation, putCustomerRecords, removeCustomers, wr
 
 /** Records per bulkAdd/bulkPut inside the import transaction: large enough to be fast, small enough for a smooth progress bar. */
 export const IMPORT_WRITE_CHUNK = 1_000;
+
+/** Chunk writes in flight while the next chunk is prepared: the store writes one while the worker builds and sends the next. */
+const WRITES_IN_FLIGHT = 3;
 
 export type ImportPhase = 'planning' | 'writing' | 'figures' | 'finishing';
 
@@ -142,6 +146,33 @@ function sumRows(purchases: readonly { rowNumbers: number[] }[]): number {
   return n;
 }
 
+/**
+ * Chunk writes of one transaction, each started without waiting for the ones before it, at most
+ * WRITES_IN_FLIGHT at once. A failed write fails `add` or `drain` (and so the transaction) when reached.
+ * What they hand back to await are Dexie promises: a write awaited after it finished must still resume
+ * inside the transaction (a native promise awaited late resumes outside it).
+ */
+function writePipeline() {
+  const pending: Promise<unknown>[] = [];
+  return {
+    add(write: Promise<unknown>): Promise<unknown> {
+      const held = Dexie.Promise.resolve(write);
+      // Awaited below, in order; a rejection meanwhile is not an unhandled one.
+      held.catch(() => undefined);
+      pending.push(held);
+      return pending.length >= WRITES_IN_FLIGHT ? pending.shift()! : Dexie.Promise.resolve();
+    },
+    drain(): Promise<unknown> {
+      return Dexie.Promise.all(pending.splice(0));
+    },
+  };
+}
+
+/** Oldest customer first (then by id): the one a key shared by several customers points at. */
+function byAge<T extends Pick<CustomerRecord, 'createdAt' | 'id'>>(customers: T[]): T[] {
+  return customers.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 function chunks<T>(items: readonly T[], size = IMPORT_WRITE_CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -152,6 +183,35 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
   const dayOf = deps.dayOf ?? localDayOf;
   const derivation = createDerivation(db, { ...deps, dayOf });
   const catalogRepo = createCatalogRepository(db);
+
+  /**
+   * The customers under any of `keys` in one of their lookup indexes (each once, in no set order). One
+   * request per key, issued together: an anyOf walks a cursor, one round trip per key, which at tens of
+   * thousands of keys was most of the planning. An empty table is answered by one key read.
+   * Dexie promises only (no async function): awaited inside a transaction, each step resumes inside it
+   * at once, so the transaction cannot commit between them.
+   */
+  function customersByKeys(index: 'phoneKeys' | 'emailKey' | 'externalKey', keys: readonly string[]): Promise<CustomerRecord[]> {
+    if (keys.length === 0) return Dexie.Promise.resolve([]);
+    const byId = new Map<string, CustomerRecord>();
+    return db.customers
+      .limit(1)
+      .primaryKeys()
+      .then((some) =>
+        some.length === 0
+          ? undefined
+          : chunks(keys, 2_000).reduce(
+              (previous, part) =>
+                previous
+                  .then(() => Dexie.Promise.all(part.map((k) => db.customers.where(index).equals(k).toArray())))
+                  .then((lists) => {
+                    for (const rows of lists) for (const c of rows) byId.set(c.id, c);
+                  }),
+              Dexie.Promise.resolve(),
+            ),
+      )
+      .then(() => [...byId.values()]);
+  }
 
   const checkCancelled = (signal?: AbortSignal) => {
     if (signal?.aborted) throw new ImportCancelledError();
@@ -176,8 +236,8 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
     const keep = (rows: CustomerRecord[]) => {
       for (const c of rows) if (c.isDeleted === 0) byId.set(c.id, c);
     };
-    if (phoneKeys.size) keep(await db.customers.where('phoneKeys').anyOf([...phoneKeys]).toArray());
-    if (emailKeys.size) keep(await db.customers.where('emailKey').anyOf([...emailKeys]).toArray());
+    keep(await customersByKeys('phoneKeys', [...phoneKeys]));
+    keep(await customersByKeys('emailKey', [...emailKeys]));
     if (nameTokens.size) keep((await db.customers.bulkGet(await idsWithAnyToken(db, [...nameTokens]))).filter((c): c is CustomerRecord => !!c));
     // Rows of the app's own export carry their customer's id.
     const ownIds = [...new Set(candidates.map((c) => c.id).filter((id): id is string => !!id))];
@@ -192,7 +252,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
     }
 
     // Oldest customer first, so a phone shared by two customers always points at the same one.
-    const known = [...byId.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+    const known = byAge([...byId.values()]);
     const byPhone = new Map<string, string>();
     const byEmail = new Map<string, string>();
     const byName = new Map<string, string[]>();
@@ -236,25 +296,34 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
     // Customers by number, phone and name.
     const externalIds = [...new Set(toPlace.map((p) => p.customerRef.externalId).filter((x): x is string => !!x))];
     const phoneKeys = [...new Set(toPlace.map((p) => p.customerRef.phoneKey).filter((x): x is string => !!x))];
-    const names = [...new Set(toPlace.map((p) => p.customerRef.name).filter((x): x is string => !!x))];
     const byExternal = new Map<string, string>();
     const byPhone = new Map<string, string>();
     const byName = new Map<string, string[]>();
-    for (const part of chunks(externalIds, 5_000)) {
-      for (const c of await db.customers.where('externalKey').anyOf(part).toArray()) {
-        if (c.isDeleted === 0 && c.externalKey && !byExternal.has(c.externalKey)) byExternal.set(c.externalKey, c.id);
-      }
+    // A customer number shared by several customers points at the first by id, as the index orders them.
+    for (const c of (await customersByKeys('externalKey', externalIds)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      if (c.isDeleted === 0 && c.externalKey && !byExternal.has(c.externalKey)) byExternal.set(c.externalKey, c.id);
     }
     // The app's own export names the customer by id: the same store, or customers imported with their ids.
     const ownCustomerIds = [...new Set(toPlace.flatMap((p) => ownPurchaseExtras(p)?.customerId ?? []))];
     for (const part of chunks(ownCustomerIds, 5_000)) {
       for (const c of await db.customers.bulkGet(part)) if (c && c.isDeleted === 0) byExternal.set(c.id, c.id);
     }
-    for (const part of chunks(phoneKeys, 5_000)) {
-      const rows = await db.customers.where('phoneKeys').anyOf(part).toArray();
-      rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
-      for (const c of rows) if (c.isDeleted === 0) for (const k of c.phoneKeys) if (!byPhone.has(k)) byPhone.set(k, c.id);
+    const wantedPhones = new Set(phoneKeys);
+    for (const c of byAge(await customersByKeys('phoneKeys', phoneKeys))) {
+      if (c.isDeleted === 0) for (const k of c.phoneKeys) if (wantedPhones.has(k) && !byPhone.has(k)) byPhone.set(k, c.id);
     }
+    // Customer numbers the file brings (Online Retail) that the store does not know: created by the import.
+    const creatable = new Map(result.customers.map((k) => [k.externalId, k]));
+    const byExternalId = (id: string) => byExternal.get(id) ?? (creatable.has(id) ? NEW_PREFIX + id : undefined);
+    // A name is looked at only for a row its number and phone leave unplaced (resolvePurchaseCustomers).
+    const names = [
+      ...new Set(
+        toPlace
+          .filter(({ customerRef: ref }) => !(ref.externalId && byExternalId(ref.externalId)) && !(ref.phoneKey && byPhone.get(ref.phoneKey)))
+          .map((p) => p.customerRef.name)
+          .filter((x): x is string => !!x),
+      ),
+    ];
     if (names.length) {
       const tokens = [...new Set(names.map((n) => buildSearchTokens({ name: n, phones: [], email: '' })[0]).filter((t): t is string => !!t))];
       const wanted = new Set(names.map((n) => n.trim()));
@@ -268,10 +337,8 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         else byName.set(name, [c.id]);
       }
     }
-    // Customer numbers the file brings (Online Retail) that the store does not know: created by the import.
-    const creatable = new Map(result.customers.map((k) => [k.externalId, k]));
     const { resolved, unresolved } = resolvePurchaseCustomers(toPlace, {
-      byExternalId: (id) => byExternal.get(id) ?? (creatable.has(id) ? NEW_PREFIX + id : undefined),
+      byExternalId,
       byPhone: (key) => byPhone.get(key),
       byName: (name) => byName.get(name.trim()) ?? [],
     });
@@ -351,21 +418,27 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         onProgress?.({ phase: 'writing', done, total });
 
         const createdIds: string[] = [];
+        const writes = writePipeline();
         for (const part of chunks(plan.create)) {
           checkCancelled(signal);
           // A row of the app's own export keeps its id when the store has no record with it (one in the
           // trash has); otherwise its id is kept as the customer number, so its purchases still find it.
-          const taken = new Set((await db.customers.bulkGet(part.flatMap((c) => (c.id ? [c.id] : [])))).flatMap((c) => (c ? [c.id] : [])));
+          const ownIds = part.flatMap((c) => (c.id ? [c.id] : []));
+          const taken = new Set(ownIds.length ? (await db.customers.bulkGet(ownIds)).flatMap((c) => (c ? [c.id] : [])) : []);
           const records = part.map((c) => {
             const keep = c.id !== undefined && !taken.has(c.id);
             const record = newCustomerRecord(c.fields, keep ? c.id! : deps.newId(), now, undefined, rules);
             return c.id !== undefined && !keep ? { ...record, externalKey: c.id } : record;
           });
-          await addCustomers(db, records);
           for (const r of records) createdIds.push(r.id);
-          done += part.length;
-          onProgress?.({ phase: 'writing', done, total });
+          await writes.add(
+            addCustomers(db, records).then(() => {
+              done += part.length;
+              onProgress?.({ phase: 'writing', done, total });
+            }),
+          );
         }
+        await writes.drain();
         const updatedCustomers: ImportBatch['updatedCustomers'] = [];
         for (const part of chunks(changed)) {
           checkCancelled(signal);
@@ -476,27 +549,34 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           return { ...derived.record, externalKey: k.externalId };
         });
 
+        // Customers already in the store: their purchases stored before this import, read before it writes,
+        // so their figures are derived from those and the ones below without reading anything back.
+        const existing = [...new Set(plan.resolved.filter((p) => p.customerId !== null).map((p) => p.customerId!))];
+        const stored = await derivation.storedPurchasesOf(existing);
+        checkCancelled(signal);
+
         const total = customers.length + records.length;
         let done = 0;
         onProgress?.({ phase: 'writing', done, total });
+        const writes = writePipeline();
+        const written = (n: number) => () => {
+          done += n;
+          onProgress?.({ phase: 'writing', done, total });
+        };
         for (const part of chunks(customers)) {
           checkCancelled(signal);
-          await addCustomers(db, part);
-          done += part.length;
-          onProgress?.({ phase: 'writing', done, total });
+          await writes.add(addCustomers(db, part).then(written(part.length)));
         }
-        for (const part of chunks(history)) await db.tierHistory.bulkAdd(part);
+        for (const part of chunks(history)) await writes.add(db.tierHistory.bulkAdd(part));
         for (const part of chunks(records)) {
           checkCancelled(signal);
-          await db.purchases.bulkAdd(part);
-          done += part.length;
-          onProgress?.({ phase: 'writing', done, total });
+          await writes.add(db.purchases.bulkAdd(part).then(written(part.length)));
         }
+        await writes.drain();
 
         checkCancelled(signal);
-        const existing = [...new Set(plan.resolved.filter((p) => p.customerId !== null).map((p) => p.customerId!))];
         onProgress?.({ phase: 'figures', done: 0, total: existing.length });
-        await derivation.refresh(existing);
+        await derivation.refreshKnown(new Map(existing.map((id) => [id, [...(stored.get(id) ?? []), ...(byCustomer.get(id) ?? [])]])), statusContext);
         await noteInCatalog(db, records);
 
         onProgress?.({ phase: 'finishing', done: total, total });

@@ -144,6 +144,8 @@ export function createImportSession(
   let own: OwnExportLayout | null = null;
   let fileName = '';
   let lastDrafts: { key: string; result: RecordsToDraftsResult & { ids?: Map<number, string> }; rows: number } | null = null;
+  // The purchases the preview read, kept for the import with the same options (as lastDrafts for customers).
+  let lastPurchases: { key: string; result: ReturnType<typeof importPurchases> } | null = null;
 
   function requireParsed(): Parsed {
     if (!parsed) throw new Error('No file loaded');
@@ -206,9 +208,12 @@ export function createImportSession(
   function purchaseResult(options: PurchaseOptions) {
     const p = requireParsed();
     if (p.source === 'vcard') throw new UnreadableFileError('A vCard file holds no purchases');
+    const key = JSON.stringify([options.mapping, options.currency, options.defaultRegion, options.dateOrder]);
+    if (lastPurchases?.key === key) return lastPurchases.result;
     const ctx = { currency: options.currency, now: clock(), defaultRegion: options.defaultRegion, dateOrder: options.dateOrder, strictDateOrder: true };
-    if (own?.kind === 'purchases') return ownPurchases(p.table, own as OwnExportLayout<'purchases'>, ctx);
-    return importPurchases(p.table, ctx, options.mapping);
+    const result = own?.kind === 'purchases' ? ownPurchases(p.table, own as OwnExportLayout<'purchases'>, ctx) : importPurchases(p.table, ctx, options.mapping);
+    lastPurchases = { key, result };
+    return result;
   }
 
   function purchaseDateHint(options: PurchaseOptions): DateOrderHint {
@@ -237,6 +242,7 @@ export function createImportSession(
     async load(name: string, bytes: Uint8Array, encoding: TextEncodingName | null, onProgress?: CheckProgress, layout: LayoutChoice = {}, phoneLabels: Partial<Record<VCardPhoneLabel, string>> = {}): Promise<LoadedFile> {
       fileName = name;
       lastDrafts = null;
+      lastPurchases = null;
       parsed = null;
       own = null;
       onProgress?.({ phase: 'reading', done: 0, total: bytes.length });

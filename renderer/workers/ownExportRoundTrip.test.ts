@@ -11,6 +11,7 @@ import type { Purchase, PurchaseFields } from '../../shared/domain/purchase';
 import { createCustomerRepository } from '../db/customers';
 import { RegularsDatabase } from '../db/database';
 import { createExportReader } from '../db/exportData';
+import { createDerivation } from '../db/derivation';
 import { createImportRepository } from '../db/imports';
 import { createStoreSetup } from '../db/storeSetup';
 import { createPurchaseRepository } from '../db/purchases';
@@ -177,5 +178,28 @@ describe('a purchases export imported into the store it came from', () => {
     const result = await importInto(source.db, await exportFile(source.db, 'customers', 'csv', 2), 'customers');
     expect(result.counts).toMatchObject({ created: 0, skipped: CUSTOMERS.length });
     expect(await source.db.customers.count()).toBe(count);
+  });
+});
+
+describe('a purchases export imported in two parts', () => {
+  it('the second part’s return is tied to its original stored by the first, figures equal to the source’s and to a full recomputation', async () => {
+    const target = freshDb();
+    await importInto(target, await exportFile(source.db, 'customers', 'csv', 0), 'customers');
+    const file = await exportFile(source.db, 'purchases', 'csv', 0);
+    const lines = new TextDecoder().decode(file.bytes).split('\n');
+    const returnRows = lines.filter((l) => l.includes('退一盒'));
+    expect(returnRows).toHaveLength(1);
+    const first = new TextEncoder().encode(lines.filter((l) => !l.includes('退一盒')).join('\n'));
+    await importInto(target, { name: 'purchases-1.csv', bytes: first }, 'purchases');
+    const second = await importInto(target, file, 'purchases');
+    expect(second.kind === 'purchases' && second.summary).toMatchObject({ purchases: 1, returns: 1 });
+
+    const [original] = (await target.purchases.toArray()).filter((p) => p.note.includes('送货'));
+    expect((await target.purchases.toArray()).filter((p) => p.returnOf !== null).map((p) => p.returnOf)).toEqual([original!.id]);
+    const figures = async (db: RegularsDatabase) => (await storedCustomers(db).toArray()).map(comparable).sort((a, b) => a.id.localeCompare(b.id));
+    expect(await figures(target)).toEqual(await figures(source.db));
+    const states = await target.customerState.toArray();
+    expect((await createDerivation(target, deps).recomputeAllFigures()).changed).toBe(0);
+    expect(await target.customerState.toArray()).toEqual(states);
   });
 });

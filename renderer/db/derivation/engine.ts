@@ -78,7 +78,8 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
 
   /** Each customer's purchases, one range of [customerId+purchasedAt] each, the requests issued together. */
   async function purchasesOfCustomers(ids: readonly string[]): Promise<Map<string, Purchase[]>> {
-    const lists = await Promise.all(ids.map((id) => customerRange(id).toArray()));
+    // Dexie's all, not the native one: awaited in a loop (storedPurchasesOf), it must resume inside the transaction.
+    const lists = await Dexie.Promise.all(ids.map((id) => customerRange(id).toArray()));
     return new Map(ids.map((id, i) => [id, lists[i]!]));
   }
 
@@ -115,6 +116,30 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
       }
     }
     await writeDerived(states, byCustomer, ctx, corrected);
+  }
+
+  /**
+   * As `refresh` without corrections, for a write that knows every purchase of each customer: those
+   * stored before it (storedPurchasesOf, read before it wrote) and those it wrote. Nothing is read
+   * back; each changed state row is written once.
+   */
+  async function refreshKnown(purchasesOf: ReadonlyMap<string, readonly Purchase[]>, ctx?: StatusContext): Promise<void> {
+    const states = (await db.customerState.bulkGet([...purchasesOf.keys()])).filter((s): s is CustomerState => s !== undefined);
+    if (states.length === 0) return;
+    await writeDerived(states, purchasesOf, ctx ?? (await statusContext(false)));
+  }
+
+  /**
+   * The purchases stored for these customers, read before a write adds to them; a customer without any
+   * is left out. A store without purchases (the first import) is answered by one key read.
+   */
+  async function storedPurchasesOf(customerIds: readonly string[]): Promise<Map<string, Purchase[]>> {
+    const out = new Map<string, Purchase[]>();
+    if (customerIds.length === 0 || (await db.purchases.limit(1).primaryKeys()).length === 0) return out;
+    for (let i = 0; i < customerIds.length; i += RECOMPUTE_CHUNK) {
+      for (const [id, list] of await purchasesOfCustomers(customerIds.slice(i, i + RECOMPUTE_CHUNK))) if (list.length) out.set(id, list);
+    }
+    return out;
   }
 
   /** The store-wide inputs of the status derivation, from the cached figures (the trash left out), stored for the incremental path. */
@@ -211,6 +236,9 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     statusContext: () => statusContext(false),
     /** Inside a transaction holding WRITE_SCOPES.purchase (see refresh above). */
     refresh,
+    /** Inside a transaction holding WRITE_SCOPES.purchase (see refreshKnown above). */
+    refreshKnown,
+    storedPurchasesOf,
     /** As `refresh`, in a transaction of its own when called outside one. */
     refreshFigures(customerIds: Iterable<string>, corrections?: ReadonlyMap<string, PurchaseCorrection>): Promise<void> {
       return writeTransaction(db, ['purchase'], [], () => refresh(customerIds, corrections));

@@ -237,6 +237,13 @@ export function importSimplePurchases(table: TabularData, mapping: PurchaseColum
   const drafts: PurchaseImportDraft[] = [];
   const itemRows = columns.quantity !== undefined || columns.unitPrice !== undefined || orderNumbersRepeat(table, columns.orderNo);
   const badOrders = new Set<string>();
+  // A customer's phone is on each of their rows: each number is checked once.
+  const phones = new Map<string, ReturnType<typeof validatePhone>>();
+  const checkedPhone = (phone: string) => {
+    let p = phones.get(phone);
+    if (!p) phones.set(phone, (p = validatePhone(phone, ctx.defaultRegion, { keepAsIs: true })));
+    return p;
+  };
 
   table.rows.forEach((row, r) => {
     const rowNumber = table.rowNumbers[r] ?? r + 2;
@@ -250,7 +257,7 @@ export function importSimplePurchases(table: TabularData, mapping: PurchaseColum
     const ref: CustomerRef = {};
     const phone = cell('phone');
     if (phone) {
-      const p = validatePhone(phone, ctx.defaultRegion, { keepAsIs: true });
+      const p = checkedPhone(phone);
       if (!p.ok) return bad(p.reason, phone);
       ref.phone = phone;
       ref.phoneKey = p.value.normalized;
