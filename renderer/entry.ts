@@ -5,4 +5,20 @@ import { readPointerAtStartup } from './db/activeDatabase';
 
 // main.tsx takes the answer, a failure included (the recovery screen); this only keeps it from being unhandled meanwhile.
 readPointerAtStartup().catch(() => undefined);
-void import('./main');
+
+// Start-up's modules are evaluated in a few tasks, not one long one: each stage evaluates a part of what
+// main.tsx imports (a module is evaluated once; main.tsx finds it done), and the page is free between
+// stages. The schemas of the backup files and of the IPC contract are the largest part (zod builds each).
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const STAGES = [() => import('../shared/backup/api'), () => import('./platform/desktopApi'), () => import('./db/database'), () => import('./i18n')];
+
+async function start(): Promise<void> {
+  for (const stage of STAGES) {
+    // A stage that fails is imported again by main.tsx, which reports it as start-up does.
+    await stage().catch(() => undefined);
+    await nextTask();
+  }
+  await import('./main');
+}
+
+void start();
