@@ -172,6 +172,12 @@ export const CUSTOMER_DERIVED_KEYS = Object.keys(DERIVED_KEY_SET) as readonly (k
 export interface CustomerState extends CustomerDerivedFields {
   id: string;
   isDeleted: 0 | 1;
+  /**
+   * The key of the derivation that wrote the row (renderer/db/derivation: rules, store-wide caches,
+   * time zone), so that a whole-store pass of the same day and key may keep the row without reading
+   * its purchases. Absent when the row was written otherwise (it is then derived in full).
+   */
+  derivationKey?: string;
 }
 
 /** A customer as the screens read it: the record joined with its derived state. */

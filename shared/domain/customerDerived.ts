@@ -10,12 +10,14 @@ import {
   initialStatusFields,
   statusFieldsOf,
   tierHistoryEntries,
+  type CustomerStatus,
   type PreviousStatus,
   type StatusInput,
   type StatusSettings,
   type TierHistoryEntry,
 } from './customerStatus';
 import type { RfmCutPoints } from './rfm';
+import { samePlainData } from '../plainData';
 
 /** What the status derivation of a customer needs besides their purchases. */
 export interface StatusContext {
@@ -28,6 +30,12 @@ export interface StatusContext {
   /** True only when the owner applies the tier review: pending downgrades take effect. */
   applyDowngrades: boolean;
   newId: () => string;
+  /**
+   * A digest of everything above but asOf's time and newId (renderer/db/derivation's derivationKey);
+   * a record derived under it carries it, so a whole-store pass of the same day and key can keep the
+   * record without reading its purchases. Absent: the record carries none.
+   */
+  derivationKey?: string;
 }
 
 /** A write that corrected mistaken purchases of one customer: the tier they would hold had the mistakes never been. */
@@ -36,15 +44,19 @@ export type StatusCorrection = NonNullable<StatusInput['correction']>;
 /**
  * A customer's derived values (a joined Customer or a stored CustomerState alike) with figures and
  * status derived from all of their purchases (one deriveCustomerStatus call, for the incremental path
- * and the full recomputation alike), whether anything stored changed, and the tier-history entries
- * when the tier changed (a correction's, then the decision's).
+ * and the full recomputation alike), and the tier-history entries when the tier changed (a
+ * correction's, then the decision's).
+ * The record carries the context's derivation key, none when a correction was applied (a plain
+ * derivation of it might differ). `valuesChanged`: a derived value changed; `changed`: the record
+ * must be written (a value or its key changed). A writer that writes only on `changed` keeps every
+ * stored key true to the values beside it.
  */
-export function derivedCustomerRecord<T extends CustomerDerivedFields & { id: string }>(
+export function derivedCustomerRecord<T extends CustomerDerivedFields & { id: string; derivationKey?: string }>(
   c: T,
   purchases: readonly FigureInput[],
   ctx: StatusContext,
   correction: StatusCorrection | null = null,
-): { record: T; changed: boolean; history: TierHistoryEntry[] } {
+): { record: T; changed: boolean; valuesChanged: boolean; history: TierHistoryEntry[] } {
   const previous: PreviousStatus = { tierId: c.tierId ?? null, stage: c.lifecycleStage ?? null, lastReviewAt: c.lastTierReviewAt ?? null };
   const status = deriveCustomerStatus({
     ...ctx.settings,
@@ -57,23 +69,63 @@ export function derivedCustomerRecord<T extends CustomerDerivedFields & { id: st
     applyDowngrades: ctx.applyDowngrades,
     correction,
   });
-  const asOfDay = ctx.dayOf(ctx.asOf.toISOString());
-  const derived = { ...customerFigureFields(status.figures), ...statusFieldsOf(status, asOfDay, previous, ctx.applyDowngrades) };
-  const changed = (Object.keys(derived) as (keyof typeof derived)[]).some((k) => JSON.stringify(c[k]) !== JSON.stringify(derived[k]));
-  return { record: changed ? { ...c, ...derived } : c, changed, history: tierHistoryEntries(c.id, status, ctx.asOf.toISOString(), ctx.newId) };
+  const derived = derivedFieldsOf(status, ctx.dayOf(ctx.asOf.toISOString()), previous, ctx.applyDowngrades);
+  let valuesChanged = false;
+  for (const k of CUSTOMER_DERIVED_KEYS) {
+    if (!samePlainData(c[k], derived[k])) {
+      valuesChanged = true;
+      break;
+    }
+  }
+  const key = correction === null ? ctx.derivationKey : undefined;
+  const changed = valuesChanged || c.derivationKey !== key;
+  let record = c;
+  if (changed) {
+    // Spread once, then overwrite: a second spread into one literal is V8's slow path (a million customers).
+    record = Object.assign({ ...c }, derived);
+    if (key !== undefined || 'derivationKey' in c) record.derivationKey = key;
+  }
+  return { record, changed, valuesChanged, history: tierHistoryEntries(c.id, status, ctx.asOf.toISOString(), ctx.newId) };
+}
+
+/** The stored derived values of a derivation (customerFigureFields and statusFieldsOf), built as one literal. */
+function derivedFieldsOf(status: CustomerStatus, asOfDay: string, previous: PreviousStatus, applyDowngrades: boolean): CustomerDerivedFields {
+  const f = customerFigureFields(status.figures);
+  const s = statusFieldsOf(status, asOfDay, previous, applyDowngrades);
+  return {
+    totalSpentFen: f.totalSpentFen,
+    purchaseCount: f.purchaseCount,
+    firstPurchaseAt: f.firstPurchaseAt,
+    lastPurchaseAt: f.lastPurchaseAt,
+    averageGapDays: f.averageGapDays,
+    medianGapDays: f.medianGapDays,
+    lastPurchaseSort: f.lastPurchaseSort,
+    tierId: s.tierId,
+    lifecycleStage: s.lifecycleStage,
+    churnLevel: s.churnLevel,
+    churnReason: s.churnReason,
+    valueAtRiskFen: s.valueAtRiskFen,
+    statusAsOf: s.statusAsOf,
+    lastTierReviewAt: s.lastTierReviewAt,
+    pendingTierId: s.pendingTierId,
+    pendingTierReason: s.pendingTierReason,
+    rfmScore: s.rfmScore,
+  };
 }
 
 /** The stored record of a customer: the joined customer without the derived values (those go to its CustomerState). */
 export function customerRecordOf(c: CustomerRecord | Customer): CustomerRecord {
   const record: Record<string, unknown> = { ...c };
   for (const k of CUSTOMER_DERIVED_KEYS) delete record[k];
+  delete record.derivationKey;
   return record as unknown as CustomerRecord;
 }
 
-/** The stored derived row of a customer (its trash state mirrored, for the list's indexes). */
-export function customerStateOf(c: Customer): CustomerState {
+/** The stored derived row of a customer (its trash state mirrored, for the list's indexes; its derivation key when derived with one). */
+export function customerStateOf(c: Customer & { derivationKey?: string }): CustomerState {
   const state: Record<string, unknown> = { id: c.id, isDeleted: c.isDeleted };
   for (const k of CUSTOMER_DERIVED_KEYS) if (c[k] !== undefined) state[k] = c[k];
+  if (c.derivationKey !== undefined) state.derivationKey = c.derivationKey;
   return state as unknown as CustomerState;
 }
 
@@ -83,6 +135,6 @@ export function customerStateOf(c: Customer): CustomerState {
  */
 export function joinCustomer(record: CustomerRecord, state: CustomerState | undefined): Customer {
   if (!state) return { ...record, ...customerFigureFields(ZERO_FIGURES), ...initialStatusFields(localDayOf(record.createdAt)) };
-  const { id: _id, isDeleted: _isDeleted, ...derived } = state;
+  const { id: _id, isDeleted: _isDeleted, derivationKey: _key, ...derived } = state;
   return { ...record, ...derived };
 }

@@ -9,6 +9,7 @@ import {
   fullyReturnedIds,
   groupPurchasesByCustomer,
   localDayOf,
+  rememberingDayOf,
   sameFigures,
   utcDayOf,
   ZERO_FIGURES,
@@ -171,5 +172,19 @@ describe('groupPurchasesByCustomer and the stored fields', () => {
     expect(figuresOf(customerFigureFields(f))).toEqual(f);
     expect(sameFigures(f, { ...f })).toBe(true);
     expect(sameFigures(f, { ...f, medianGapDays: 1 })).toBe(false);
+  });
+});
+
+describe('rememberingDayOf', () => {
+  it('gives the day dayOf gives, asking dayOf once per time', () => {
+    const asked: string[] = [];
+    const days = rememberingDayOf((iso) => {
+      asked.push(iso);
+      return utcDayOf(iso);
+    });
+    expect(days('2026-06-14T23:59:59.999Z')).toBe('2026-06-14');
+    expect(days('2026-06-15T00:00:00.000Z')).toBe('2026-06-15');
+    expect(days('2026-06-14T23:59:59.999Z')).toBe('2026-06-14');
+    expect(asked).toEqual(['2026-06-14T23:59:59.999Z', '2026-06-15T00:00:00.000Z']);
   });
 });

@@ -50,6 +50,23 @@ export function localDayOf(iso: string): string {
   return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
 }
 
+/**
+ * `dayOf` that remembers each time's day, for one customer's derivation: it asks the day of every
+ * purchase in several passes (figures, tier window, churn, spend trend, value at risk), and localDayOf
+ * builds a Date each time.
+ */
+export function rememberingDayOf(dayOf: DayOf): DayOf {
+  const days = new Map<string, string>();
+  return (iso) => {
+    let day = days.get(iso);
+    if (day === undefined) {
+      day = dayOf(iso);
+      days.set(iso, day);
+    }
+    return day;
+  };
+}
+
 /** The UTC calendar day, for callers that keep days in UTC (tests, imports without a zone). */
 export const utcDayOf: DayOf = (iso) => iso.slice(0, 10);
 

@@ -1,7 +1,7 @@
 // A customer's derived status — tier, lifecycle stage and churn risk — from their purchases, in one pure function.
 import { assertNever } from '../result';
 import { churnRisk, DEFAULT_CHURN_RULES, valueAtRisk, type ChurnRisk, type ChurnRules } from './churn';
-import { computeCustomerFigures, type CustomerFigures, type DayOf, type FigureInput } from './customerFigures';
+import { computeCustomerFigures, rememberingDayOf, type CustomerFigures, type DayOf, type FigureInput } from './customerFigures';
 import { DEFAULT_LIFECYCLE_RULES, lifecycleStage, type LifecycleRules, type LifecycleStage } from './lifecycle';
 import { scoreWithCutPoints, type RfmCutPoints, type RfmResult } from './rfm';
 import { DEFAULT_RFM_BENEFITS, RFM_GROUPS, rfmGroupOf, rfmTierId, type RfmGroup, type StatusGrouping } from './statusGroups';
@@ -86,7 +86,8 @@ export interface CustomerStatus {
  * is recomputed from the purchases, so a full recomputation is just this call for every customer.
  */
 export function deriveCustomerStatus(input: StatusInput): CustomerStatus {
-  const { purchases, previous, asOf, dayOf, scheme, lifecycleRules, churnRules, storeMedianGapDays } = input;
+  const { purchases, previous, asOf, scheme, lifecycleRules, churnRules, storeMedianGapDays } = input;
+  const dayOf = rememberingDayOf(input.dayOf);
   const asOfDay = dayOf(asOf.toISOString());
   const figures = computeCustomerFigures(purchases, dayOf);
 

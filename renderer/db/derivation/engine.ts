@@ -32,8 +32,66 @@ export interface RecomputeProgress {
   total: number;
 }
 
-/** Customers per transaction in a full recomputation (their purchases are read in the same range). */
+/**
+ * Customers per transaction in a full recomputation (their purchases are read in the same range):
+ * fewer, larger transactions cost less (each commit also reruns the page's live queries), while a
+ * purchase recorded meanwhile waits for at most one.
+ */
 const RECOMPUTE_CHUNK = 2_000;
+
+/**
+ * Below this share of a chunk's customers to derive, their purchases are read one customer's range
+ * each rather than the chunk's whole range.
+ */
+const FEW_STALE = 0.25;
+
+/**
+ * Whether a state row holds what deriving it again now would give, without reading its purchases: it
+ * was derived today (its statusAsOf) under the same derivation key. That is exact because every
+ * write of a purchase derives its customer again in the same transaction (WRITE_SCOPES.purchase), so
+ * the purchases are the ones it was derived from; the key covers everything else the derivation reads
+ * but the day (rules, store-wide caches, review mode, the time zone's days, the rules version); the
+ * derivation reads the day only, not the time; and deriving a derived row again changes nothing
+ * (derivedCustomerRecord's idempotence, tested).
+ */
+export function isDerivedAs(s: CustomerState, today: string, key: string): boolean {
+  return s.derivationKey === key && s.statusAsOf === today;
+}
+
+const QUARTER_HOUR_MS = 15 * 60_000;
+const DAY_MS = 86_400_000;
+
+/** cyrb53: a 53-bit string hash (public domain, bryc), here with a seed per half of the key. */
+function hash53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * The derivation key of a status context: a digest (two seeded 53-bit hashes, so two contexts share
+ * a key by chance once in 2^106) of every input of the derivation except the purchases, the stored
+ * previous status and the day. The days of the clock's day and of half a year before, quarter-hour by
+ * quarter-hour, stand for the time zone (and its summer time). Synchronous: it is computed inside
+ * purchase writes, whose transaction an outside promise would end.
+ */
+export function derivationKey(ctx: Omit<StatusContext, 'derivationKey'>): string {
+  const zone: string[] = [];
+  const today = dayNumber(ctx.dayOf(ctx.asOf.toISOString()));
+  for (const back of [0, 182]) {
+    const start = (today - back) * DAY_MS;
+    for (let q = 0; q < 96; q++) zone.push(ctx.dayOf(new Date(start + q * QUARTER_HOUR_MS).toISOString()));
+  }
+  const text = JSON.stringify([DERIVATION_RULES_VERSION, ctx.settings, ctx.storeMedianGapDays, ctx.rfmCutPoints, ctx.applyDowngrades, zone]);
+  return `${hash53(text, 1).toString(36)}.${hash53(text, 2).toString(36)}`;
+}
 
 export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
   const dayOf = deps.dayOf ?? localDayOf;
@@ -46,7 +104,7 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
   /** The status rules (settings) and the caches of the full recomputation (store median, RFM cut points; bookkeeping), as of now. */
   async function statusContext(applyDowngrades: boolean): Promise<StatusContext> {
     const caches = (await bookkeeping.readChecked(['storeMedianGapDays', 'rfmCutPoints'])).values;
-    return {
+    const ctx: StatusContext = {
       settings: await settings.statusRules(),
       storeMedianGapDays: caches.storeMedianGapDays,
       rfmCutPoints: caches.rfmCutPoints,
@@ -55,25 +113,33 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
       applyDowngrades,
       newId: deps.newId,
     };
+    ctx.derivationKey = derivationKey(ctx);
+    return ctx;
   }
 
-  /** Derives each customer from their purchases, writes the state rows that changed and the tier changes' history. */
+  /**
+   * Derives each customer from their purchases, writes the state rows that changed (their values, or
+   * their derivation key: see derivedCustomerRecord) and the tier changes' history; returns how many
+   * customers' values changed.
+   */
   async function writeDerived(
     states: readonly CustomerState[],
     purchasesOf: ReadonlyMap<string, readonly Purchase[]>,
     ctx: StatusContext,
     corrections: ReadonlyMap<string, StatusCorrection> = new Map(),
   ): Promise<number> {
-    const changed: CustomerState[] = [];
+    const rows: CustomerState[] = [];
     const history: TierHistoryEntry[] = [];
+    let changed = 0;
     for (const s of states) {
       const d = derivedCustomerRecord(s, purchasesOf.get(s.id) ?? [], ctx, corrections.get(s.id) ?? null);
-      if (d.changed) changed.push(d.record);
+      if (d.valuesChanged) changed++;
+      if (d.changed) rows.push(d.record);
       for (const h of d.history) history.push(h);
     }
-    if (changed.length) await db.customerState.bulkPut(changed);
+    if (rows.length) await db.customerState.bulkPut(rows);
     if (history.length) await db.tierHistory.bulkAdd(history);
-    return changed.length;
+    return changed;
   }
 
   /** Each customer's purchases, one range of [customerId+purchasedAt] each, the requests issued together. */
@@ -163,28 +229,53 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     await bookkeeping.write({ storeMedianGapDays: storeMedianGap(medians), rfmCutPoints: rfmCutPoints(rfmInputs) });
   }
 
-  /** State rows in id order, RECOMPUTE_CHUNK per transaction, each chunk's purchases read as one range. */
-  async function deriveInChunks(ctx: StatusContext, total: number, onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
+  /**
+   * Every state row derived again, RECOMPUTE_CHUNK customers per transaction, in id order: the chunks'
+   * bounds are cut from the ids first, so a chunk's state rows and its purchases (one range of
+   * [customerId+purchasedAt]) are read together. With `skipDerived`, a row of today stamped with this
+   * derivation's key is kept without reading its customer's purchases (isDerivedAs says why that is
+   * exact), and a chunk whose rows are all such reads no purchases at all.
+   */
+  async function deriveInChunks(
+    ctx: StatusContext,
+    skipDerived: boolean,
+    onProgress?: (p: RecomputeProgress) => void,
+  ): Promise<{ customers: number; changed: number }> {
+    const key = ctx.derivationKey!;
+    const today = ctx.dayOf(ctx.asOf.toISOString());
+    const ids = (await db.customerState.toCollection().primaryKeys()) as string[];
+    const total = ids.length;
+    onProgress?.({ done: 0, total });
     let done = 0;
     let changedCount = 0;
-    let after: string | null = null;
-    for (;;) {
-      const from: string | null = after;
-      const chunk = await writeTransaction(db, ['purchase'], [], async (): Promise<{ count: number; last: string; changed: number } | null> => {
-        const states: CustomerState[] = await (from === null ? db.customerState.orderBy(':id') : db.customerState.where(':id').above(from))
-          .limit(RECOMPUTE_CHUNK)
-          .toArray();
-        if (states.length === 0) return null;
-        const first = states[0]!.id;
-        const last = states[states.length - 1]!.id;
-        const purchases = await db.purchases.where('[customerId+purchasedAt]').between([first, Dexie.minKey], [last, Dexie.maxKey], true, true).toArray();
-        const changed = await writeDerived(states, groupPurchasesByCustomer(purchases), ctx);
-        return { count: states.length, last, changed };
+    // Whether the last chunk had to derive most of its customers: then this one's purchases are read with its rows.
+    let mostlyStale = !skipDerived;
+    for (let i = 0; i === 0 || i < ids.length; i += RECOMPUTE_CHUNK) {
+      // Exclusive lower bound (none for the first chunk), inclusive upper bound (none for the last): a
+      // customer added meanwhile falls in some chunk.
+      const lower = i === 0 ? null : ids[i - 1]!;
+      const upper = i + RECOMPUTE_CHUNK >= ids.length ? null : ids[i + RECOMPUTE_CHUNK - 1]!;
+      const chunk = await writeTransaction(db, ['purchase'], [], async () => {
+        const stateRange = lower === null ? (upper === null ? db.customerState.toCollection() : db.customerState.where(':id').belowOrEqual(upper)) : upper === null ? db.customerState.where(':id').above(lower) : db.customerState.where(':id').between(lower, upper, false, true);
+        // [lower, maxKey] is above every purchase of `lower` itself (no purchase's time is an array).
+        const purchaseIndex = db.purchases.where('[customerId+purchasedAt]');
+        const from = [lower ?? Dexie.minKey, lower === null ? Dexie.minKey : Dexie.maxKey];
+        const chunkPurchases = () =>
+          (upper === null ? purchaseIndex.above(from) : purchaseIndex.between(from, [upper, Dexie.maxKey], true, true)).toArray();
+        const early = mostlyStale ? chunkPurchases() : null;
+        const states = await stateRange.toArray();
+        const stale = skipDerived ? states.filter((s) => !isDerivedAs(s, today, key)) : states;
+        let byCustomer: ReadonlyMap<string, Purchase[]>;
+        if (early) byCustomer = groupPurchasesByCustomer(await early);
+        else if (stale.length === 0) byCustomer = new Map();
+        else if (stale.length < states.length * FEW_STALE) byCustomer = await purchasesOfCustomers(stale.map((s) => s.id));
+        else byCustomer = groupPurchasesByCustomer(await chunkPurchases());
+        const changed = stale.length ? await writeDerived(stale, byCustomer, ctx) : 0;
+        return { count: states.length, stale: stale.length, changed };
       });
-      if (!chunk) break;
       done += chunk.count;
       changedCount += chunk.changed;
-      after = chunk.last;
+      mostlyStale = chunk.stale * 2 > chunk.count;
       onProgress?.({ done, total: Math.max(total, done) });
     }
     return { customers: done, changed: changedCount };
@@ -198,10 +289,9 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
    * Downgrades stay pending either way: only the owner's review applies them. Only changed rows are written.
    */
   async function recomputeAll(rollover: boolean, onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
-    const total = await db.customerState.count();
-    onProgress?.({ done: 0, total });
     if (rollover) await storeWideCaches();
-    const result = await deriveInChunks(await statusContext(false), total, onProgress);
+    // The repair (no rollover) reads every customer's purchases: it is there for rows that drifted.
+    const result = await deriveInChunks(await statusContext(false), rollover, onProgress);
     if (rollover) {
       await bookkeeping.write({ statusRecomputedOn: dayOf(deps.now().toISOString()), derivationRulesVersion: DERIVATION_RULES_VERSION });
     }
