@@ -51,11 +51,14 @@ const contextArb = fc.record({
   hour: fc.integer({ min: 0, max: 23 }),
 });
 
-function stateOf(prev: fc.RandomType<typeof previousArb>): CustomerState {
+type Previous = typeof previousArb extends fc.Arbitrary<infer T> ? T : never;
+type Context = typeof contextArb extends fc.Arbitrary<infer T> ? T : never;
+
+function stateOf(prev: Previous): CustomerState {
   return { id: 'c1', isDeleted: 0, ...customerFigureFields(ZERO_FIGURES), ...initialStatusFields(prev.statusAsOf), ...prev };
 }
 
-function contextOf(c: fc.RandomType<typeof contextArb>, derivationKey?: string): StatusContext {
+function contextOf(c: Context, derivationKey?: string): StatusContext {
   const cutPoints = c.scored
     ? rfmCutPoints(Array.from({ length: 40 }, (_, i) => ({ daysSinceLast: (i * 37) % 400, purchaseCount: 1 + (i % 9), spendFen: 10_000 * ((i * 13) % 50) })))
     : null;

@@ -45,6 +45,9 @@ const RECOMPUTE_CHUNK = 2_000;
  */
 const FEW_STALE = 0.25;
 
+/** Customers whose purchases one request of a chunk reads (see deriveInChunks). */
+const READ_PART = 500;
+
 /**
  * Whether a state row holds what deriving it again now would give, without reading its purchases: it
  * was derived today (its statusAsOf) under the same derivation key. That is exact because every
@@ -117,17 +120,13 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     return ctx;
   }
 
-  /**
-   * Derives each customer from their purchases, writes the state rows that changed (their values, or
-   * their derivation key: see derivedCustomerRecord) and the tier changes' history; returns how many
-   * customers' values changed.
-   */
-  async function writeDerived(
+  /** Derives each customer from their purchases: the state rows to write (values or key changed: see derivedCustomerRecord), the tier history, how many customers' values changed. */
+  function deriveRows(
     states: readonly CustomerState[],
     purchasesOf: ReadonlyMap<string, readonly Purchase[]>,
     ctx: StatusContext,
     corrections: ReadonlyMap<string, StatusCorrection> = new Map(),
-  ): Promise<number> {
+  ): { rows: CustomerState[]; history: TierHistoryEntry[]; changed: number } {
     const rows: CustomerState[] = [];
     const history: TierHistoryEntry[] = [];
     let changed = 0;
@@ -137,6 +136,17 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
       if (d.changed) rows.push(d.record);
       for (const h of d.history) history.push(h);
     }
+    return { rows, history, changed };
+  }
+
+  /** deriveRows, then the rows and the history written; returns how many customers' values changed. */
+  async function writeDerived(
+    states: readonly CustomerState[],
+    purchasesOf: ReadonlyMap<string, readonly Purchase[]>,
+    ctx: StatusContext,
+    corrections?: ReadonlyMap<string, StatusCorrection>,
+  ): Promise<number> {
+    const { rows, history, changed } = deriveRows(states, purchasesOf, ctx, corrections);
     if (rows.length) await db.customerState.bulkPut(rows);
     if (history.length) await db.tierHistory.bulkAdd(history);
     return changed;
@@ -230,11 +240,13 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
   }
 
   /**
-   * Every state row derived again, RECOMPUTE_CHUNK customers per transaction, in id order: the chunks'
-   * bounds are cut from the ids first, so a chunk's state rows and its purchases (one range of
-   * [customerId+purchasedAt]) are read together. With `skipDerived`, a row of today stamped with this
-   * derivation's key is kept without reading its customer's purchases (isDerivedAs says why that is
-   * exact), and a chunk whose rows are all such reads no purchases at all.
+   * Every state row derived again, RECOMPUTE_CHUNK customers per transaction, in id order (the chunks'
+   * bounds cut from the ids first). Inside a chunk its customers' purchases are read READ_PART
+   * customers at a time, each part's range of [customerId+purchasedAt] asked for before the part
+   * before it is derived and written: the database reads and writes while the page derives.
+   * With `skipDerived`, a row of today stamped with this derivation's key is kept without reading its
+   * customer's purchases (isDerivedAs says why that is exact); a chunk whose rows are all such reads
+   * no purchases, and one with few others reads just theirs.
    */
   async function deriveInChunks(
     ctx: StatusContext,
@@ -248,34 +260,57 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     onProgress?.({ done: 0, total });
     let done = 0;
     let changedCount = 0;
-    // Whether the last chunk had to derive most of its customers: then this one's purchases are read with its rows.
-    let mostlyStale = !skipDerived;
     for (let i = 0; i === 0 || i < ids.length; i += RECOMPUTE_CHUNK) {
       // Exclusive lower bound (none for the first chunk), inclusive upper bound (none for the last): a
       // customer added meanwhile falls in some chunk.
       const lower = i === 0 ? null : ids[i - 1]!;
       const upper = i + RECOMPUTE_CHUNK >= ids.length ? null : ids[i + RECOMPUTE_CHUNK - 1]!;
       const chunk = await writeTransaction(db, ['purchase'], [], async () => {
-        const stateRange = lower === null ? (upper === null ? db.customerState.toCollection() : db.customerState.where(':id').belowOrEqual(upper)) : upper === null ? db.customerState.where(':id').above(lower) : db.customerState.where(':id').between(lower, upper, false, true);
-        // [lower, maxKey] is above every purchase of `lower` itself (no purchase's time is an array).
-        const purchaseIndex = db.purchases.where('[customerId+purchasedAt]');
-        const from = [lower ?? Dexie.minKey, lower === null ? Dexie.minKey : Dexie.maxKey];
-        const chunkPurchases = () =>
-          (upper === null ? purchaseIndex.above(from) : purchaseIndex.between(from, [upper, Dexie.maxKey], true, true)).toArray();
-        const early = mostlyStale ? chunkPurchases() : null;
+        const stateRange =
+          lower === null
+            ? upper === null
+              ? db.customerState.toCollection()
+              : db.customerState.where(':id').belowOrEqual(upper)
+            : upper === null
+              ? db.customerState.where(':id').above(lower)
+              : db.customerState.where(':id').between(lower, upper, false, true);
         const states = await stateRange.toArray();
         const stale = skipDerived ? states.filter((s) => !isDerivedAs(s, today, key)) : states;
-        let byCustomer: ReadonlyMap<string, Purchase[]>;
-        if (early) byCustomer = groupPurchasesByCustomer(await early);
-        else if (stale.length === 0) byCustomer = new Map();
-        else if (stale.length < states.length * FEW_STALE) byCustomer = await purchasesOfCustomers(stale.map((s) => s.id));
-        else byCustomer = groupPurchasesByCustomer(await chunkPurchases());
-        const changed = stale.length ? await writeDerived(stale, byCustomer, ctx) : 0;
-        return { count: states.length, stale: stale.length, changed };
+        if (stale.length === 0) return { count: states.length, changed: 0 };
+        if (stale.length < states.length * FEW_STALE) return { count: states.length, changed: await writeDerived(stale, await purchasesOfCustomers(stale.map((s) => s.id)), ctx) };
+
+        // Part j: the states [j·READ_PART, (j+1)·READ_PART) and the purchases of customers after the
+        // part before's last one up to its own last one ([id, maxKey] is above every purchase of id).
+        const parts = Math.ceil(states.length / READ_PART);
+        const purchaseIndex = db.purchases.where('[customerId+purchasedAt]');
+        const readPart = (j: number) => {
+          const after = j === 0 ? lower : states[j * READ_PART - 1]!.id;
+          const last = states[Math.min((j + 1) * READ_PART, states.length) - 1]!.id;
+          return purchaseIndex.between(after === null ? [Dexie.minKey, Dexie.minKey] : [after, Dexie.maxKey], [last, Dexie.maxKey], true, true).toArray();
+        };
+        const staleIds = new Set(stale.map((s) => s.id));
+        const writes: Promise<unknown>[] = [];
+        const write = (p: Promise<unknown>) => {
+          // Awaited together below; a failure aborts the transaction, and the read awaited meanwhile fails with it.
+          p.catch(() => undefined);
+          writes.push(p);
+        };
+        let changed = 0;
+        let next = readPart(0);
+        for (let j = 0; j < parts; j++) {
+          const purchases = await next;
+          if (j + 1 < parts) next = readPart(j + 1);
+          const part = states.slice(j * READ_PART, (j + 1) * READ_PART).filter((s) => staleIds.has(s.id));
+          const derived = deriveRows(part, groupPurchasesByCustomer(purchases), ctx);
+          changed += derived.changed;
+          if (derived.rows.length) write(db.customerState.bulkPut(derived.rows));
+          if (derived.history.length) write(db.tierHistory.bulkAdd(derived.history));
+        }
+        await Promise.all(writes);
+        return { count: states.length, changed };
       });
       done += chunk.count;
       changedCount += chunk.changed;
-      mostlyStale = chunk.stale * 2 > chunk.count;
       onProgress?.({ done, total: Math.max(total, done) });
     }
     return { customers: done, changed: changedCount };
