@@ -120,11 +120,17 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     return ctx;
   }
 
-  /** Derives each customer from their purchases: the state rows to write (values or key changed: see derivedCustomerRecord), the tier history, how many customers' values changed. */
+  /**
+   * Derives each customer from their purchases: the state rows to write, the tier history, how many
+   * customers' values changed. A row is written when its values changed, or with `restamp` when only
+   * its key did (see derivedCustomerRecord); a row left alone keeps a key that still holds, as its
+   * purchases have not changed since it was stamped.
+   */
   function deriveRows(
     states: readonly CustomerState[],
     purchasesOf: ReadonlyMap<string, readonly Purchase[]>,
     ctx: StatusContext,
+    restamp: boolean,
     corrections: ReadonlyMap<string, StatusCorrection> = new Map(),
   ): { rows: CustomerState[]; history: TierHistoryEntry[]; changed: number } {
     const rows: CustomerState[] = [];
@@ -133,7 +139,7 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     for (const s of states) {
       const d = derivedCustomerRecord(s, purchasesOf.get(s.id) ?? [], ctx, corrections.get(s.id) ?? null);
       if (d.valuesChanged) changed++;
-      if (d.changed) rows.push(d.record);
+      if (d.valuesChanged || (restamp && d.changed)) rows.push(d.record);
       for (const h of d.history) history.push(h);
     }
     return { rows, history, changed };
@@ -145,8 +151,9 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     purchasesOf: ReadonlyMap<string, readonly Purchase[]>,
     ctx: StatusContext,
     corrections?: ReadonlyMap<string, StatusCorrection>,
+    restamp = true,
   ): Promise<number> {
-    const { rows, history, changed } = deriveRows(states, purchasesOf, ctx, corrections);
+    const { rows, history, changed } = deriveRows(states, purchasesOf, ctx, restamp, corrections);
     if (rows.length) await db.customerState.bulkPut(rows);
     if (history.length) await db.tierHistory.bulkAdd(history);
     return changed;
@@ -277,7 +284,7 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
         const states = await stateRange.toArray();
         const stale = skipDerived ? states.filter((s) => !isDerivedAs(s, today, key)) : states;
         if (stale.length === 0) return { count: states.length, changed: 0 };
-        if (stale.length < states.length * FEW_STALE) return { count: states.length, changed: await writeDerived(stale, await purchasesOfCustomers(stale.map((s) => s.id)), ctx) };
+        if (stale.length < states.length * FEW_STALE) return { count: states.length, changed: await writeDerived(stale, await purchasesOfCustomers(stale.map((s) => s.id)), ctx, undefined, skipDerived) };
 
         // Part j: the states [j·READ_PART, (j+1)·READ_PART) and the purchases of customers after the
         // part before's last one up to its own last one ([id, maxKey] is above every purchase of id).
@@ -301,7 +308,8 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
           const purchases = await next;
           if (j + 1 < parts) next = readPart(j + 1);
           const part = states.slice(j * READ_PART, (j + 1) * READ_PART).filter((s) => staleIds.has(s.id));
-          const derived = deriveRows(part, groupPurchasesByCustomer(purchases), ctx);
+          // The repair (no skipping) writes only rows whose values it put right.
+          const derived = deriveRows(part, groupPurchasesByCustomer(purchases), ctx, skipDerived);
           changed += derived.changed;
           if (derived.rows.length) write(db.customerState.bulkPut(derived.rows));
           if (derived.history.length) write(db.tierHistory.bulkAdd(derived.history));
