@@ -88,29 +88,11 @@ export function derivedCustomerRecord<T extends CustomerDerivedFields & { id: st
   return { record, changed, valuesChanged, history: tierHistoryEntries(c.id, status, ctx.asOf.toISOString(), ctx.newId) };
 }
 
-/** The stored derived values of a derivation (customerFigureFields and statusFieldsOf), built as one literal. */
+/** The stored derived values of a derivation: customerFigureFields and statusFieldsOf in one object. */
 function derivedFieldsOf(status: CustomerStatus, asOfDay: string, previous: PreviousStatus, applyDowngrades: boolean): CustomerDerivedFields {
   const f = customerFigureFields(status.figures);
-  const s = statusFieldsOf(status, asOfDay, previous, applyDowngrades);
-  return {
-    totalSpentFen: f.totalSpentFen,
-    purchaseCount: f.purchaseCount,
-    firstPurchaseAt: f.firstPurchaseAt,
-    lastPurchaseAt: f.lastPurchaseAt,
-    averageGapDays: f.averageGapDays,
-    medianGapDays: f.medianGapDays,
-    lastPurchaseSort: f.lastPurchaseSort,
-    tierId: s.tierId,
-    lifecycleStage: s.lifecycleStage,
-    churnLevel: s.churnLevel,
-    churnReason: s.churnReason,
-    valueAtRiskFen: s.valueAtRiskFen,
-    statusAsOf: s.statusAsOf,
-    lastTierReviewAt: s.lastTierReviewAt,
-    pendingTierId: s.pendingTierId,
-    pendingTierReason: s.pendingTierReason,
-    rfmScore: s.rfmScore,
-  };
+  // Both halves are fresh objects: the status fields go onto the figures' object, one object, no spread copy.
+  return Object.assign(f, statusFieldsOf(status, asOfDay, previous, applyDowngrades));
 }
 
 /** The stored record of a customer: the joined customer without the derived values (those go to its CustomerState). */
