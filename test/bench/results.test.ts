@@ -23,6 +23,8 @@ describe('bench results', () => {
     expect(sectionId('search: phone digits')).toBe('search.phone-digits');
     expect(sectionId('customer page')).toBe(FIGURE_IDS.customerPage);
     expect(sectionId('record a purchase')).toBe(FIGURE_IDS.recordPurchase);
+    expect(sectionId('list: page in the middle')).toBe(FIGURE_IDS.listPageInTheMiddle);
+    expect(sectionId('tag filter')).toBe(FIGURE_IDS.tagFilter);
     expect(sectionId('list: first page, by name')).toBe('list.first-page-by-name');
   });
 

@@ -79,6 +79,10 @@ export const FIGURE_IDS = {
   longTaskImportPurchases: 'long-task.import-purchases',
   longTaskRecompute: 'long-task.recompute',
   longTaskRollover: 'long-task.rollover-in-app',
+  rolloverInApp: 'recompute.in-app',
+  /** sectionId('list: page in the middle') and sectionId('tag filter'). */
+  listPageInTheMiddle: 'list.page-in-the-middle',
+  tagFilter: 'tag-filter',
   heapList: 'heap.list-shown',
   backupExport: 'backup.export',
   upgradeV7: 'upgrade.v7',
@@ -259,15 +263,20 @@ function maxAtMost(item: number, figureId: string, what: string, limitMs: number
   };
 }
 
-/** Issue 6's targets for the app (not assertions in tests), in the issue's order. */
+/** Issue 6's targets for the app, with issue 13's (not assertions in tests), in issue 6's order. */
 export const TARGETS: readonly Target[] = [
   ratioAtMost(1, FIGURE_IDS.importCustomers, 'customers import', 1.2),
   ratioAtMost(2, FIGURE_IDS.importPurchases, 'purchases import', 1.2),
   p95AtMost(3, FIGURE_IDS.searchEveryKeystroke, 'search per keystroke', 50, 3),
   p95AtMost(4, FIGURE_IDS.customerPage, 'customer page', 100),
   p95AtMost(5, FIGURE_IDS.recordPurchase, 'record a purchase', 50),
+  // Issue 13's list targets.
+  p95AtMost(3, FIGURE_IDS.listPageInTheMiddle, 'list: a page in the middle', 200),
+  p95AtMost(3, FIGURE_IDS.tagFilter, 'tag filter', 200),
   ratioAtMost(6, FIGURE_IDS.recomputeRules, 'recomputation (rules changed)', 1.5),
-  ratioAtMost(6, FIGURE_IDS.recomputeAgain, 'recomputation (nothing changed)', 1.5),
+  // Issue 13 asks for 1.0x (issue 6 asked for 1.5x).
+  ratioAtMost(6, FIGURE_IDS.recomputeAgain, 'recomputation (nothing changed)', 1.0),
+  ratioAtMost(6, FIGURE_IDS.rolloverInApp, 'recomputation in the app, list shown, ÷ the worker alone', 1.2),
   ratioAtMost(7, FIGURE_IDS.backupExport, 'backup export', 1.2),
   ratioAtMost(7, FIGURE_IDS.backupRestore, 'restore import', 1.2),
   onceAtMost(8, FIGURE_IDS.coldStart, 'cold start to list rows', 1_500, 'ms'),
@@ -365,7 +374,7 @@ export function renderTables(figures: readonly Figure[], targets: readonly Targe
     textTable(['#', 'per keystroke / per query', 'n', 'app p50', 'app p95', 'raw p50', 'raw p95', 'x p50', 'x p95', 'hits', 'capped', 'target'], latencyRows),
     '',
     textTable(
-      ['#', 'issue 6 target', 'measured', ''],
+      ['#', 'target (issues 6 and 13)', 'measured', ''],
       targets.map((t) => [String(t.item), t.target, t.measured, t.met ? 'met' : 'MISSED']),
     ),
   ].join('\n');
