@@ -210,6 +210,8 @@ test.describe('focus when a customer opens', () => {
     await form.duplicateWarning.getByTestId('duplicate-link').first().click();
     const peek = page.getByTestId('peek-dialog');
     await expect(peek).toBeVisible();
+    // The quick look says it is loading until the customer is read: read its heading once it names one of the two.
+    await expect(peek.getByRole('heading').first()).toHaveText(/^(王芳|王小芳)$/);
     const peeked = (await peek.getByRole('heading').first().innerText()).trim();
     await peek.getByRole('button', { name: '打开客户档案' }).click();
     await expect(customer.name).toHaveText(peeked);
