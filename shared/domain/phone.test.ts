@@ -7,7 +7,6 @@ import {
   phoneSearchDigits,
   validatePhone,
   type NormalizedPhone,
-  cleanPhoneInput,
 } from './phone';
 
 const FIXTURE = new URL('../../../shared/data/cn-organisation-phones.csv', import.meta.url);
@@ -168,15 +167,5 @@ describe('search digits', () => {
       const p = validated(raw);
       expect(phoneSearchDigits(p).significant).toBe(phoneDigitsForSearch(p));
     }
-  });
-});
-
-describe('a country code in brackets', () => {
-  it('reads (+86)13800138006 as +86 13800138006, in the form as in imports', () => {
-    expect(cleanPhoneInput('(+86)13800138006')).toBe('+86 13800138006');
-    expect(cleanPhoneInput('（＋８６）１３８００１３８００６')).toBe('+86 13800138006');
-    expect(validatePhone('(+852) 2123 4567', 'CN', { keepAsIs: false })).toEqual({ ok: true, value: { normalized: '+85221234567', kind: 'validated' } });
-    // An area code in brackets is left alone.
-    expect(cleanPhoneInput('(0755) 8888 8888')).toBe('(0755) 8888 8888');
   });
 });

@@ -7,7 +7,6 @@ import {
   MAX_SEARCH_TOKENS,
   MAX_TOKEN_LENGTH,
   buildSearchTokens,
-  foldText,
   matchesAllTerms,
   nameSortKey,
   normalizeSearchQuery,
@@ -208,37 +207,6 @@ describe('buildSearchTokens', () => {
   });
 });
 
-describe('normalizeSearchQuery', () => {
-  it.each([
-    ['', []],
-    ['   ', []],
-    ['  Zhang  ', ['zhang']],
-    ['zhang san', ['zhang', 'san']],
-    ['zhang  zhang', ['zhang']],
-    ['138 1234', ['1381234']],
-    ['(0755) 8888-7777', ['075588887777']],
-    ['+86 138 1234 5678', ['8613812345678']],
-    ['１３８　１２３４', ['1381234']],
-    ['１３８－１２３４', ['1381234']],
-    ['ＺＳ', ['zs']],
-    ['张三 138', ['张三', '138']],
-    ['Müller', ['muller']],
-    ['a@B.com', ['a@b.com']],
-    ['张三，李四', ['张三', '李四']],
-  ] as [string, string[]][])('%j → %j', (q, terms) => {
-    expect(normalizeSearchQuery(q)).toEqual(terms);
-  });
-});
-
-describe('matchesAllTerms', () => {
-  it('needs every term to prefix some token', () => {
-    expect(matchesAllTerms(['zhangsan', '5678'], ['zhang', '56'])).toBe(true);
-    expect(matchesAllTerms(['zhangsan', '5678'], ['zhang', '78'])).toBe(false);
-    expect(matchesAllTerms(['zhangsan'], [])).toBe(true);
-    expect(matchesAllTerms([], ['a'])).toBe(false);
-  });
-});
-
 describe('nameSortKey', () => {
   const sorted = (names: string[]) => [...names].sort((a, b) => (nameSortKey(a) < nameSortKey(b) ? -1 : nameSortKey(a) > nameSortKey(b) ? 1 : 0));
 
@@ -257,14 +225,5 @@ describe('nameSortKey', () => {
     expect(nameSortKey('欧阳娜娜')).toBe('ou yang na na');
     expect(nameSortKey('王小明Tom')).toBe('wang xiao ming tom');
     expect(nameSortKey('')).toBe('');
-  });
-});
-
-describe('foldText', () => {
-  it('folds width, case and diacritics but keeps CJK and Hangul', () => {
-    expect(foldText('ＡＢＣ１２３')).toBe('abc123');
-    expect(foldText('Crème Brûlée')).toBe('creme brulee');
-    expect(foldText('張三')).toBe('張三');
-    expect(foldText('김민준')).toBe('김민준');
   });
 });
