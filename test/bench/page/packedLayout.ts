@@ -5,7 +5,7 @@
 // written to as the app would. The app's own layout is not changed by any of this.
 import Dexie from 'dexie';
 import { encodeRow, PayloadReader, payloadEndLine, payloadHeaderLine, rowsLine } from '../../../shared/domain/backupPayload';
-import type { Purchase } from '../../../shared/domain/purchase';
+import { newPurchaseRecord, type Purchase } from '../../../shared/domain/purchase';
 import { buildDataset } from '../dataset';
 import type { PackedLayout, PackedProbe, PackedWrite } from '../protocol';
 import { median } from '../stats';
@@ -196,25 +196,11 @@ async function readAll(db: Dexie, layout: PackedLayout, see: (p: Purchase) => vo
 
 /** A new purchase for `customerId`, as the purchase dialog records one (one read-write transaction). */
 async function recordOne(db: Dexie, layout: PackedLayout, customerId: string, n: number, nowMs: number): Promise<void> {
-  const at = new Date(nowMs - n * 60_000).toISOString();
-  const purchase: Purchase = {
-    id: crypto.randomUUID(),
-    customerId,
-    purchasedAt: at,
-    lines: [{ product: 'Bench tea', category: 'Tea', quantity: 1, unitPriceFen: 1_800 }],
-    subtotalFen: 1_800,
-    discountFen: 0,
-    totalFen: 1_800,
-    paymentNote: '',
-    note: '',
-    voidedAt: null,
-    voidReason: '',
-    isVoided: 0,
-    returnOf: null,
-    importId: null,
-    createdAt: at,
-    updatedAt: at,
-  };
+  const at = new Date(nowMs - n * 60_000);
+  const purchase = newPurchaseRecord(
+    { purchasedAt: at.toISOString(), lines: [{ product: 'Bench tea', category: 'Tea', quantity: 1, unitPriceFen: 1_800 }], subtotalFen: 1_800, discountFen: 0, totalFen: 1_800, paymentNote: '', note: '' },
+    { id: crypto.randomUUID(), customerId, now: at },
+  );
   const table = db.table('purchases');
   await db.transaction('rw', table, async () => {
     switch (layout) {
