@@ -15,8 +15,9 @@ import { DATABASE_NAME } from './activeDatabase';
 import type { PinRow } from './pins';
 import { upgradeToV6, V6_NEW_TABLES } from './migrations/v6';
 import { SCHEMA_V7, upgradeToV7 } from './migrations/v7';
+import { SCHEMA_V8 } from './migrations/v8';
 
-export { SCHEMA_V7 };
+export { SCHEMA_V7, SCHEMA_V8 };
 
 /** A row of the settings table (the owner's configuration) or of the bookkeeping table (version 6). */
 export interface SettingRow {
@@ -284,6 +285,7 @@ export class RegularsDatabase extends Dexie {
       .upgrade((tx) => upgradeToV5(tx.table('customers'), tx.table('customerSearch')));
     this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
     this.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7);
+    this.version(8).stores(SCHEMA_V8);
   }
 }
 

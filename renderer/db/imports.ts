@@ -638,10 +638,12 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         if (!batch || batch.undoneAt !== null) throw new ImportBatchNotFoundError(batchId);
         const created = new Set(batch.createdCustomerIds);
 
-        const imported = await db.purchases.where('importId').equals(batchId).toArray();
+        // The batch lists what it wrote (version 8 has no importId index); one deleted since is skipped.
+        const imported: Purchase[] = [];
+        for (const part of chunks(batch.purchaseIds)) for (const p of await db.purchases.bulkGet(part)) if (p) imported.push(p);
         const touched = new Set(imported.map((p) => p.customerId));
         await db.purchases.bulkDelete(imported.map((p) => p.id));
-        await db.interactions.where('importId').equals(batchId).delete();
+        for (const part of chunks(batch.interactionIds)) await db.interactions.bulkDelete(part);
 
         let removedPurchases = imported.length;
         for (const part of chunks(batch.createdCustomerIds)) {

@@ -73,7 +73,8 @@ describe('version 7: derived values apart', () => {
 
     const db = new RegularsDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    // Opened at today's version: version 7's upgrade ran on the way (later ones change no customer rows).
+    expect(db.verno).toBeGreaterThanOrEqual(7);
 
     const records = await db.customers.toArray();
     const states = await db.customerState.toArray();
