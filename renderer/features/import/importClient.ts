@@ -40,8 +40,9 @@ export class ImportClient {
   /** The imports under way, which cancel() stops. */
   private readonly running = new Set<AbortController>();
 
+  /** The request's bytes are handed over to the worker, not copied (a file of tens of MB is a long copy on the page): pass a copy the page no longer needs. */
   async load(request: LoadRequest, onProgress?: (p: FileProgress) => void) {
-    return orThrow(await this.rpc.call('load', request, { onProgress }), failed);
+    return orThrow(await this.rpc.call('load', request, { onProgress, transfer: [request.bytes] }), failed);
   }
 
   async previewCustomers(request: { options: CustomerOptions }, onProgress?: (p: FileProgress) => void) {
