@@ -117,10 +117,12 @@ export interface PurchasesDuringBackup {
   outcome: 'written' | 'export-busy';
 }
 
-/** Opening a version-5 database of the run's customers with today's app: the upgrades to version 7. */
+/** Opening a version-5 database of the run's customers with today's app: the upgrades to version 7 and on. */
 export interface UpgradeRun {
   ms: number;
   customers: number;
+  /** The version the app opened it at (today's). */
+  version: number;
   /** Building the version-5 database first (not part of the figure). */
   buildMs: number;
 }
@@ -171,7 +173,7 @@ export interface BenchApi {
   rawWriteCustomers(chunk: number): Promise<RawWrite>;
   /** Raw page: the same purchase records, plain puts, `chunk` per transaction. */
   rawWritePurchases(chunk: number): Promise<RawWrite>;
-  /** App page: a version-5 database of the run's customers (one in 50 in the trash) opened with the app's RegularsDatabase (the upgrades to version 7), then deleted. */
+  /** App page: a version-5 database of the run's customers (one in 50 in the trash) opened with the app's RegularsDatabase (the upgrades to version 7 and on), then deleted. */
   upgradeFromV5(nowMs: number): Promise<UpgradeRun>;
   /** Forgets the generated store and the files (so they are not in the heap while reads are timed). */
   release(): Promise<void>;

@@ -146,7 +146,7 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
     if (measures('upgrade')) {
       await quiet();
       upgrade = await call(appPage, 'upgradeFromV5', dataset.nowMs);
-      log(`  upgrade of a version-5 database of ${upgrade.customers.toLocaleString('en')} customers to version 7: ${seconds(upgrade.ms)} (built in ${seconds(upgrade.buildMs)})`);
+      log(`  upgrade of a version-5 database of ${upgrade.customers.toLocaleString('en')} customers to version ${upgrade.version}: ${seconds(upgrade.ms)} (built in ${seconds(upgrade.buildMs)})`);
     }
     await call(appPage, 'release');
     await rawPage?.close();
@@ -384,7 +384,7 @@ function runFigures(run: RunRecord): Figure[] {
       once({
         id: FIGURE_IDS.upgradeV7,
         item: null,
-        label: `upgrade a version-5 store to version 7 (${run.upgrade.customers.toLocaleString('en')} customers)`,
+        label: `upgrade a version-5 store to version ${run.upgrade.version} (${run.upgrade.customers.toLocaleString('en')} customers)`,
         unit: 'ms',
         app: run.upgrade.ms,
         raw: null,
@@ -540,7 +540,7 @@ async function main(): Promise<void> {
       'Customer page: customers.get, settings.read, bookkeeping.read, customers.tierHistory and readTimelinePage(50) at once (what the page mounts); raw: the customer and the newest 51 purchases and contacts from their indexes.',
       'Record a purchase: purchases.record (purchase, figures, status, tier history, catalog in one transaction); raw: one put of a purchase in its own transaction.',
       'Recomputation: runStatusJob on the app\'s status worker (recomputeAllStatus); raw: every purchase by getAll in key order, 10,000 per request, and a per-customer count, total and last purchase (the mean of a read before and one after).',
-      'Upgrade to version 7: a version-5 database of the run\'s customers (one in 50 in the trash) built on the app page, then opened with the app\'s RegularsDatabase, which runs versions 6 (settings apart) and 7 (every customer\'s derived values into customerState; opening time only).',
+      "Upgrade to today's version: a version-5 database of the run's customers (one in 50 in the trash) built on the app page, then opened with the app's RegularsDatabase, which runs versions 6 (settings apart), 7 (every customer's derived values into customerState) and on (8: purchase indexes dropped); opening time only.",
       'Cold start: Chromium launched on the run\'s profile, the built app (npm run build:renderer) with the e2e bridge, until the first customer row with its record is painted; raw: the same launch opening a one-word page, until its first paint. Launch figures include starting Chromium.',
       'Longest main-thread task: the Long Tasks API on the page that started the job (imports and recomputation run in the app\'s workers), and on the real app, from the customer list showing until its start-up recomputation (the daily rollover after a switch of grouping, so every customer changes) is done.',
       'Backup: runBackup as "Back up now" calls it: the backup worker reads every table (slices of at most 250 ms, read again when a write came between them), the real main-process service (over a Playwright binding, as in e2e) gzips, hashes, writes, fsyncs, renames and reads the file back; raw: dexie-export-import exportDB of the same database to a Blob in memory (no file, no compression, no check).',

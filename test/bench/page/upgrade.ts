@@ -1,6 +1,7 @@
-// The upgrades to database version 7 at the run's size: a version-5 database of the run's customers
+// The upgrades to today's database version at the run's size: a version-5 database of the run's customers
 // (built here, not timed: records as version 5 stored them, derived values on the record), then opened
-// with the app's RegularsDatabase, whose version 7 moves every customer's derived values into customerState.
+// with the app's RegularsDatabase, whose version 7 moves every customer's derived values into customerState
+// (version 8 then drops purchase indexes, which a store of customers alone does not fill).
 import Dexie from 'dexie';
 import { RegularsDatabase, SCHEMA_V5 } from '../../../renderer/db/database';
 import { newCustomerRecord } from '../../../shared/domain/customerRecord';
@@ -35,9 +36,10 @@ export async function upgradeFromV5(nowMs: number): Promise<UpgradeRun> {
   const db = new RegularsDatabase(name);
   await db.open();
   const ms = performance.now() - start;
+  const version = db.verno;
   const states = await db.customerState.count();
   db.close();
   await Dexie.delete(name);
   if (states !== customers.length) throw new Error(`the upgrade left ${states} state rows for ${customers.length} customers`);
-  return { ms, customers: customers.length, buildMs };
+  return { ms, customers: customers.length, version, buildMs };
 }
