@@ -6,7 +6,7 @@
 // it is at that moment, not as it was when the preview was shown. Records are written with bulkAdd /
 // bulkPut in chunks (IndexedDB costs per request, see DESIGN.md); the caller's AbortSignal is checked
 // between chunks, and an abort throws inside the transaction, which rolls everything back.
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { emptyCustomerFields, type Customer, type CustomerRecord } from '../../shared/domain/customer';
 import { customerFieldsOf, derivedCustomerRecord, editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
 import { groupPurchasesByCustomer, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
@@ -185,16 +185,16 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
   const catalogRepo = createCatalogRepository(db);
 
   /**
-   * The customers under any of `keys` in one of their lookup indexes (each once, in no set order). One
+   * The rows under any of `keys` in one of the table's indexes (each once, in no set order). One
    * request per key, issued together: an anyOf walks a cursor, one round trip per key, which at tens of
    * thousands of keys was most of the planning. An empty table is answered by one key read.
    * Dexie promises only (no async function): awaited inside a transaction, each step resumes inside it
    * at once, so the transaction cannot commit between them.
    */
-  function customersByKeys(index: 'phoneKeys' | 'emailKey' | 'externalKey', keys: readonly string[]): Promise<CustomerRecord[]> {
+  function rowsByKeys<T extends { id: string }, Insert>(table: Table<T, string, Insert>, index: string, keys: readonly string[]): Promise<T[]> {
     if (keys.length === 0) return Dexie.Promise.resolve([]);
-    const byId = new Map<string, CustomerRecord>();
-    return db.customers
+    const byId = new Map<string, T>();
+    return table
       .limit(1)
       .primaryKeys()
       .then((some) =>
@@ -203,15 +203,18 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           : chunks(keys, 2_000).reduce(
               (previous, part) =>
                 previous
-                  .then(() => Dexie.Promise.all(part.map((k) => db.customers.where(index).equals(k).toArray())))
+                  .then(() => Dexie.Promise.all(part.map((k) => table.where(index).equals(k).toArray())))
                   .then((lists) => {
-                    for (const rows of lists) for (const c of rows) byId.set(c.id, c);
+                    for (const rows of lists) for (const row of rows) byId.set(row.id, row);
                   }),
               Dexie.Promise.resolve(),
             ),
       )
       .then(() => [...byId.values()]);
   }
+
+  const customersByKeys = (index: 'phoneKeys' | 'emailKey' | 'externalKey', keys: readonly string[]): Promise<CustomerRecord[]> =>
+    rowsByKeys(db.customers, index, keys);
 
   const checkCancelled = (signal?: AbortSignal) => {
     if (signal?.aborted) throw new ImportCancelledError();
@@ -281,10 +284,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
     // Invoices already in the store.
     const refs = [...new Set(drafts.map((p) => p.externalRef).filter((r): r is string => !!r))];
     const storedRefs = new Set<string>();
-    for (const part of chunks(refs, 5_000)) {
-      const rows = (await db.purchases.where('externalRef').anyOf(part).toArray()) as ImportedPurchase[];
-      for (const r of rows) if (r.externalRef) storedRefs.add(r.externalRef);
-    }
+    for (const r of (await rowsByKeys(db.purchases, 'externalRef', refs)) as ImportedPurchase[]) if (r.externalRef) storedRefs.add(r.externalRef);
     // The app's own export: its purchase number is the purchase's id in the store it came from.
     const ownRefs = [...new Set(drafts.filter((p) => ownPurchaseExtras(p)).map((p) => p.externalRef!))];
     for (const part of chunks(ownRefs, 5_000)) {
@@ -379,8 +379,8 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
     const missing = wanted.filter((r) => !idOf.has(r));
     for (const part of chunks(missing, 5_000)) {
       for (const p of await db.purchases.bulkGet(part)) if (p) idOf.set(p.id, p.id);
-      for (const p of (await db.purchases.where('externalRef').anyOf(part).toArray()) as ImportedPurchase[]) if (p.externalRef) idOf.set(p.externalRef, p.id);
     }
+    for (const p of (await rowsByKeys(db.purchases, 'externalRef', missing)) as ImportedPurchase[]) if (p.externalRef) idOf.set(p.externalRef, p.id);
     records.forEach((r, i) => {
       const ref = refs[i];
       if (ref) r.returnOf = idOf.get(ref) ?? null;
