@@ -57,12 +57,21 @@ export interface RepositoryDeps {
   newId: () => string;
 }
 
+/** The filters of a narrowed list without search terms: what a large filter's pages are walked by. */
+export type ListFilter = Pick<CustomerListQuery, 'tag' | 'tierId' | 'stage' | 'churnLevel'>;
+
 export interface CustomerListResult {
+  /** The matches in the list's order; when `paged`, only the first rows (the table pages the rest). */
   ids: string[];
   /** True when a search was too broad to rank every match: only the first SEARCH_HIT_CAP were read. */
   truncated: boolean;
   /** False when the matches are too many to put in the list's order: they come in the index's order. */
   ranked: boolean;
+  /**
+   * True when the filters (no search terms) hold more customers than are read at once: `ids` are the
+   * first rows only, further rows come from listPage with the same filters, the count from countMatching.
+   */
+  paged?: boolean;
 }
 
 /** Search hits up to this many are read and put in the list's order; more are shown in index order. */
@@ -88,9 +97,25 @@ export const SORT_IN_MEMORY_MAX = 3_000;
  */
 const WALK_OFFSET_MAX = 1_000;
 
+/**
+ * A large filter's pages that end at most this far down its matches are found by walking the sort's
+ * order and checking each customer (a first page of a tag held by a quarter of the store reads about
+ * 400 customers); pages further down are cut from the filter's kept order (the sort's kept order less
+ * the customers outside the filter), read once.
+ */
+const FILTER_WALK_ROWS = 300;
+/** A walk that has checked this many customers without filling its page goes to the kept order instead. */
+const FILTER_WALK_MAX = 10_000;
+/** Customers checked per step of a walk; each next step checks twice as many. */
+const FILTER_WALK_CHUNK = 500;
+
 export interface ListTuning {
   sortInMemoryMax: number;
   walkOffsetMax?: number;
+  /** Tests lower these (see FILTER_WALK_ROWS, FILTER_WALK_MAX, FILTER_WALK_CHUNK) to reach every path with a few records. */
+  filterWalkRows?: number;
+  filterWalkMax?: number;
+  filterWalkChunk?: number;
 }
 
 /**
@@ -231,7 +256,7 @@ function statusFiltersOf(query: Pick<CustomerListQuery, 'tierId' | 'stage' | 'ch
 }
 
 /** Whether a record passes every filter of the query (search terms aside). */
-function matchesFilters(c: Customer, query: CustomerListQuery): boolean {
+function matchesFilters(c: Customer, query: ListFilter): boolean {
   return (
     c.isDeleted === 0 &&
     (query.tag === null || c.tags.includes(query.tag)) &&
@@ -333,6 +358,192 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
     return { rows: await joinRecords(db, records), truncated: !best.complete };
   }
 
+  /** Each set filter's index range, keys only (the keys are customer ids); the tag index holds the trash too. */
+  function filterSources(filter: ListFilter): (() => Collection<unknown, string, unknown>)[] {
+    return [
+      ...statusFiltersOf(filter).map((f) => () => db.customerState.where(f.index).equals([0, f.value]) as Collection<unknown, string, unknown>),
+      ...(filter.tag === null ? [] : [() => db.customers.where('tags').equals(filter.tag!) as Collection<unknown, string, unknown>]),
+    ];
+  }
+
+  const filterName = (filter: ListFilter) => JSON.stringify([filter.tag, filter.tierId ?? null, filter.stage ?? null, filter.churnLevel ?? null]);
+
+  /** The active customers in every filter: their index ranges intersected, keys only. */
+  async function memberIds(filter: ListFilter): Promise<Set<string>> {
+    const all = await Promise.all(filterSources(filter).map(async (source) => (await source().primaryKeys()) as string[]));
+    all.sort((a, b) => a.length - b.length);
+    let members = new Set(all[0] ?? []);
+    for (const keys of all.slice(1)) {
+      const next = new Set<string>();
+      for (const id of keys) if (members.has(id)) next.add(id);
+      members = next;
+    }
+    if (filter.tag !== null) {
+      const trash = (await db.customers.where('[isDeleted+createdAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).primaryKeys()) as string[];
+      for (const id of trash) members.delete(id);
+    }
+    return members;
+  }
+
+  /** Per id, whether it is an active customer in every filter; reads only the tables the filters need. */
+  async function matchingIds(ids: readonly string[], filter: ListFilter): Promise<boolean[]> {
+    const status = statusFiltersOf(filter);
+    const [records, states] = await Promise.all([
+      filter.tag === null ? null : db.customers.bulkGet([...ids]),
+      status.length === 0 ? null : db.customerState.bulkGet([...ids]),
+    ]);
+    return ids.map((_, i) => {
+      const record = records?.[i];
+      const state = states?.[i];
+      if (records && !(record && record.isDeleted === 0 && record.tags.includes(filter.tag!))) return false;
+      if (states && !(state && state.isDeleted === 0 && status.every((f) => state[f.key] === f.value))) return false;
+      return true;
+    });
+  }
+
+  /**
+   * The filter's matches in the plan's ascending order: the sort's kept order less the customers outside
+   * the filter, itself kept between reads (a few writes are placed in it, as in the sort's own order).
+   */
+  async function filteredAscending(plan: SortPlan, filter: ListFilter): Promise<readonly string[]> {
+    // An order in memory reads no index: these reads tie a live query to the filter's ranges.
+    await Promise.all(filterSources(filter).map((source) => source().limit(1).primaryKeys()));
+    const base = placementOf(plan);
+    return orders.ascending(
+      `${orderName(plan)}\u0001${filterName(filter)}`,
+      async () => {
+        const [ascending, members] = await Promise.all([ascendingIds(plan), memberIds(filter)]);
+        return ascending.filter((id) => members.has(id));
+      },
+      {
+        async entries(ids) {
+          const [entries, matching] = await Promise.all([base.entries(ids), matchingIds(ids, filter)]);
+          return entries.map((entry, i) => (matching[i] ? entry : null));
+        },
+        compare: base.compare,
+      },
+    );
+  }
+
+  /**
+   * The whole list's ids in the plan's order, a growing chunk at a time: from the sort's kept order when
+   * it is in memory, else from its index (keys only; each step reads the index from the top again,
+   * which costs far less than the records it checks).
+   */
+  async function* orderChunks(plan: SortPlan, direction: SortDirection): AsyncGenerator<readonly string[]> {
+    const first = tuning.filterWalkChunk ?? FILTER_WALK_CHUNK;
+    if (orders.isKept(orderName(plan))) {
+      const ascending = await ascendingIds(plan);
+      for (let done = 0, n = first; done < ascending.length; done += n, n *= 2) {
+        yield pageOf(ascending, direction, done, n);
+      }
+      return;
+    }
+    for (const range of walkOrder(plan, direction)) {
+      for (let read = 0, n = first; ; n *= 2) {
+        const keys = (await rangeCollection(plan, range, direction).limit(n).primaryKeys()) as string[];
+        if (keys.length > read) yield keys.slice(read);
+        if (keys.length < n) break;
+        read = keys.length;
+      }
+    }
+  }
+
+  /**
+   * Rows offset..offset+limit of the filter's matches in the list's order. Near the top: walk the sort's
+   * order checking each customer (null when the matches are too sparse for that); further down, or
+   * when the walk gave up: cut from the filter's kept order.
+   */
+  async function filteredPage(plan: SortPlan, direction: SortDirection, filter: ListFilter, offset: number, limit: number): Promise<string[]> {
+    if (offset + limit <= (tuning.filterWalkRows ?? FILTER_WALK_ROWS)) {
+      const hits: string[] = [];
+      const seen = new Set<string>();
+      let checked = 0;
+      let gaveUp = false;
+      for await (const chunk of orderChunks(plan, direction)) {
+        const matching = await matchingIds(chunk, filter);
+        chunk.forEach((id, i) => {
+          if (matching[i] && !seen.has(id)) {
+            seen.add(id);
+            hits.push(id);
+          }
+        });
+        if (hits.length >= offset + limit) break;
+        checked += chunk.length;
+        if (checked >= (tuning.filterWalkMax ?? FILTER_WALK_MAX)) {
+          gaveUp = true;
+          break;
+        }
+      }
+      if (!gaveUp) return hits.slice(offset, offset + limit);
+    }
+    return pageOf(await filteredAscending(plan, filter), direction, offset, limit);
+  }
+
+  /** All customers less the trash: counting the store and the (small) trash index is far cheaper than the active range. */
+  async function countActive(): Promise<number> {
+    const [all, trashed] = await Promise.all([
+      db.customers.count(),
+      db.customers.where('[isDeleted+createdAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).count(),
+    ]);
+    return all - trashed;
+  }
+
+  /** The ordered ids of the active customers that match the query. */
+  async function listIds(query: CustomerListQuery): Promise<CustomerListResult> {
+    const plan = await planFor(query.sort);
+    const filters = statusFiltersOf(query);
+    if (query.terms.length === 1 && query.tag === null && filters.length === 0) {
+      // One broad term: show the index's order and read only the rows on screen. Reading and
+      // ranking a thousand records per keystroke is what made typing stutter at 100,000 customers.
+      const best = await termHits(query.terms);
+      if (best.keys.length > RANK_IN_MEMORY_MAX) return { ids: best.keys, truncated: !best.complete, ranked: false };
+    }
+    if (query.terms.length > 0) {
+      const { rows, truncated } = await searchCandidates(query.terms);
+      const ids = rows
+        .filter((c) => matchesFilters(c, query))
+        .sort(compareBy(plan, query.direction))
+        .map((c) => c.id);
+      return { ids, truncated, ranked: true };
+    }
+    if (query.tag === null && filters.length === 0) return { ids: await orderedIds(plan, query.direction), truncated: false, ranked: true };
+
+    // Each filter's index answers it. A filter that holds few customers decides which records are
+    // read, and the others are checked on those records; when every filter holds many, their ids
+    // are intersected (keys only, no records) and put in the sort's kept order.
+    const sources = filterSources(query);
+    // A lone filter is read whole at once (keys only): the answer needs all of its keys either way.
+    const limited = sources.length > 1;
+    const firsts = await Promise.all(
+      sources.map(async (source) => (await (limited ? source().limit(tuning.sortInMemoryMax + 1) : source()).primaryKeys()) as string[]),
+    );
+    const complete = (keys: string[]) => !limited || keys.length <= tuning.sortInMemoryMax;
+    // With the sort's order kept, a lone filter of any size is put in it without reading a record.
+    const inKeptOrder = !limited && orders.isKept(orderName(plan));
+    const small = inKeptOrder ? undefined : firsts.filter((keys) => keys.length <= tuning.sortInMemoryMax).sort((a, b) => a.length - b.length)[0];
+    let candidates: string[];
+    if (small) {
+      candidates = small;
+    } else {
+      const all = await Promise.all(sources.map(async (source, i) => (complete(firsts[i]!) ? firsts[i]! : ((await source().primaryKeys()) as string[]))));
+      all.sort((a, b) => a.length - b.length);
+      let members = new Set(all[0]);
+      for (const keys of all.slice(1)) {
+        const next = new Set<string>();
+        for (const id of keys) if (members.has(id)) next.add(id);
+        members = next;
+      }
+      if (members.size > tuning.sortInMemoryMax || inKeptOrder) {
+        const ordered = await orderedIds(plan, query.direction);
+        return { ids: ordered.filter((id) => members.has(id)), truncated: false, ranked: true };
+      }
+      candidates = [...members];
+    }
+    const rows = (await readCustomers(db, candidates)).filter((c): c is Customer => !!c && matchesFilters(c, query));
+    return { ids: rows.sort(compareBy(plan, query.direction)).map((c) => c.id), truncated: false, ranked: true };
+  }
+
   return {
     get(id: string): Promise<Customer | undefined> {
       return readCustomer(db, id);
@@ -342,70 +553,52 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
       return readCustomers(db, ids);
     },
 
-    /** The ordered ids of the active customers that match the query. */
-    async listIds(query: CustomerListQuery): Promise<CustomerListResult> {
-      const plan = await planFor(query.sort);
-      const filters = statusFiltersOf(query);
-      if (query.terms.length === 1 && query.tag === null && filters.length === 0) {
-        // One broad term: show the index's order and read only the rows on screen. Reading and
-        // ranking a thousand records per keystroke is what made typing stutter at 100,000 customers.
-        const best = await termHits(query.terms);
-        if (best.keys.length > RANK_IN_MEMORY_MAX) return { ids: best.keys, truncated: !best.complete, ranked: false };
-      }
-      if (query.terms.length > 0) {
-        const { rows, truncated } = await searchCandidates(query.terms);
-        const ids = rows
-          .filter((c) => matchesFilters(c, query))
-          .sort(compareBy(plan, query.direction))
-          .map((c) => c.id);
-        return { ids, truncated, ranked: true };
-      }
-      if (query.tag === null && filters.length === 0) return { ids: await orderedIds(plan, query.direction), truncated: false, ranked: true };
-
-      // Each filter's index answers it. A filter that holds few customers decides which records are
-      // read, and the others are checked on those records; when every filter holds many, their ids
-      // are intersected (keys only, no records) and put in the sort's kept order.
-      const sources = [
-        ...filters.map((f) => () => db.customerState.where(f.index).equals([0, f.value])),
-        ...(query.tag === null ? [] : [() => db.customers.where('tags').equals(query.tag!)]),
-      ];
-      // A lone filter is read whole at once (keys only): the answer needs all of its keys either way.
-      const limited = sources.length > 1;
-      const firsts = await Promise.all(
-        sources.map(async (source) => (await (limited ? source().limit(tuning.sortInMemoryMax + 1) : source()).primaryKeys()) as string[]),
-      );
-      const complete = (keys: string[]) => !limited || keys.length <= tuning.sortInMemoryMax;
-      // With the sort's order kept, a lone filter of any size is put in it without reading a record.
-      const inKeptOrder = !limited && orders.isKept(orderName(plan));
-      const small = inKeptOrder ? undefined : firsts.filter((keys) => keys.length <= tuning.sortInMemoryMax).sort((a, b) => a.length - b.length)[0];
-      let candidates: string[];
-      if (small) {
-        candidates = small;
-      } else {
-        const all = await Promise.all(sources.map(async (source, i) => (complete(firsts[i]!) ? firsts[i]! : ((await source().primaryKeys()) as string[]))));
-        all.sort((a, b) => a.length - b.length);
-        let members = new Set(all[0]);
-        for (const keys of all.slice(1)) {
-          const next = new Set<string>();
-          for (const id of keys) if (members.has(id)) next.add(id);
-          members = next;
+    /**
+     * What the list screen shows for a query: every match in order (listIds), or, when the filters (no
+     * search terms) each hold more customers than are sorted in memory, the first `firstRows` only,
+     * `paged`: the rest come a page at a time (listPage with the same filters) and the count apart
+     * (countMatching), so a tag held by a quarter of the store shows its first rows without reading
+     * every customer carrying it.
+     */
+    async openList(query: CustomerListQuery, firstRows: number): Promise<CustomerListResult> {
+      const sources = query.terms.length === 0 ? filterSources(query) : [];
+      if (sources.length > 0) {
+        const max = tuning.sortInMemoryMax;
+        const firsts = await Promise.all(sources.map(async (source) => ((await source().limit(max + 1).primaryKeys()) as string[]).length));
+        if (firsts.every((n) => n > max)) {
+          const ids = await filteredPage(await planFor(query.sort), query.direction, query, 0, firstRows);
+          return { ids, truncated: false, ranked: true, paged: true };
         }
-        if (members.size > tuning.sortInMemoryMax || inKeptOrder) {
-          const ordered = await orderedIds(plan, query.direction);
-          return { ids: ordered.filter((id) => members.has(id)), truncated: false, ranked: true };
-        }
-        candidates = [...members];
       }
-      const rows = (await readCustomers(db, candidates)).filter((c): c is Customer => !!c && matchesFilters(c, query));
-      return { ids: rows.sort(compareBy(plan, query.direction)).map((c) => c.id), truncated: false, ranked: true };
+      return listIds(query);
     },
 
+    /** How many active customers pass every filter: a lone status filter is counted by its index, else the ids are intersected. */
+    async countMatching(filter: ListFilter): Promise<number> {
+      const sources = filterSources(filter);
+      if (sources.length === 0) return countActive();
+      if (sources.length === 1 && filter.tag === null) return sources[0]!().count();
+      return (await memberIds(filter)).size;
+    },
+
+    /** Reads the sort's kept order ahead (the list calls it once its first rows are shown), so a jump down the list finds it ready. */
+    async warmOrder(sort: CustomerSortField): Promise<void> {
+      await ascendingIds(await planFor(sort));
+    },
+
+    /** The ordered ids of the active customers that match the query. */
+    listIds,
+
     /**
-     * One page of the unfiltered list, in the list's order: the screen reads only the rows it shows,
-     * so opening the list costs the same at 100 customers as at 100,000.
+     * One page of the list in its order, the whole list or (`filter`) a large filter's matches: the
+     * screen reads only the rows it shows, so opening the list costs the same at 100 customers as at 100,000.
      */
-    async listPage(sort: CustomerSortField, direction: SortDirection, offset: number, limit: number): Promise<Customer[]> {
+    async listPage(sort: CustomerSortField, direction: SortDirection, offset: number, limit: number, filter?: ListFilter | null): Promise<Customer[]> {
       const plan = await planFor(sort);
+      if (filter && filterSources(filter).length > 0) {
+        const ids = await filteredPage(plan, direction, filter, offset, limit);
+        return (await readCustomers(db, ids)).filter((c): c is Customer => !!c && matchesFilters(c, filter));
+      }
       if (offset > (tuning.walkOffsetMax ?? WALK_OFFSET_MAX)) {
         const ids = pageOf(await ascendingIds(plan), direction, offset, limit);
         return (await readCustomers(db, ids)).filter((c): c is Customer => !!c && c.isDeleted === 0);
@@ -479,14 +672,7 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
       return rows.sort(compareBy(sortPlanOf('name', []), 'asc')).slice(0, limit);
     },
 
-    /** All customers less the trash: counting the store and the (small) trash index is far cheaper than the active range. */
-    async countActive(): Promise<number> {
-      const [all, trashed] = await Promise.all([
-        db.customers.count(),
-        db.customers.where('[isDeleted+createdAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).count(),
-      ]);
-      return all - trashed;
-    },
+    countActive,
 
     /** Other customers (trash included, so nothing is silently doubled) sharing a phone or the email. */
     async findDuplicates(candidate: { phoneKeys: string[]; emailKey: string; excludeId: string | null }): Promise<DuplicateMatches> {

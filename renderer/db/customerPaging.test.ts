@@ -136,6 +136,129 @@ describe('paging the whole list from the kept order', () => {
     );
   });
 
+  it('pages a large filter (first rows, walked pages, the kept order, a walk that gives up) as listIds orders its matches, and counts them', async () => {
+    const FILTERS = [
+      ...TAGS.map((tag) => ({ tag })),
+      { tag: null, churnLevel: 'high' as const },
+      { tag: null, stage: 'loyal' as const },
+      { tag: 'VIP', tierId: 'vip' },
+      { tag: '老客', churnLevel: 'watch' as const },
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(customerSpec, { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.record({ chunk: fc.integer({ min: 1, max: 5 }), rows: fc.integer({ min: 0, max: 12 }), max: fc.integer({ min: 1, max: 40 }) }),
+        async (specs, size, walk) => {
+          await db.customers.clear();
+          await db.customerState.clear();
+          await repo().addMany(specs.map(customerOf));
+          const inMemory = walking();
+          const paged = repo({ sortInMemoryMax: 0, filterWalkChunk: walk.chunk, filterWalkRows: walk.rows, filterWalkMax: walk.max });
+          for (const sort of CUSTOMER_SORT_FIELDS) {
+            for (const direction of ['asc', 'desc'] as const) {
+              for (const filter of FILTERS) {
+                const q = { sort, direction, terms: [], ...filter };
+                const label = `${sort} ${direction} ${JSON.stringify(filter)} ${JSON.stringify(walk)}`;
+                const expected = (await inMemory.listIds(q)).ids;
+                const first = await paged.openList(q, size);
+                if (expected.length === 0) {
+                  expect(first.ids, label).toEqual([]);
+                } else {
+                  expect(first.paged, label).toBe(true);
+                  expect(first.ids, label).toEqual(expected.slice(0, size));
+                }
+                const pages: string[] = [];
+                for (let offset = 0; offset < expected.length; offset += size) pages.push(...idsOf(await paged.listPage(sort, direction, offset, size, filter)));
+                expect(pages, label).toEqual(expected);
+                expect(await paged.countMatching(filter), label).toBe(expected.length);
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+
+  it('keeps a small filter on the complete answer, and a search on listIds', async () => {
+    await repo().addMany(Array.from({ length: 6 }, (_, i) => customerOf({ name: i % 6, tags: i < 2 ? ['VIP'] : ['老客'], day: 1, tier: 0, stage: 0, level: 0, spent: 0, count: 0, last: '', deleted: false }, i)));
+    const customers = repo({ sortInMemoryMax: 3 });
+    const small = await customers.openList({ sort: 'name', direction: 'asc', terms: [], tag: 'VIP' }, 1);
+    expect(small.paged).toBeFalsy();
+    expect(small.ids).toHaveLength(2);
+    const large = await customers.openList({ sort: 'name', direction: 'asc', terms: [], tag: '老客' }, 1);
+    expect(large).toMatchObject({ paged: true, ids: [expect.any(String)] });
+    expect(await customers.countMatching({ tag: '老客' })).toBe(4);
+    const searched = await customers.openList({ sort: 'name', direction: 'asc', terms: ['安娜'], tag: '老客' }, 1);
+    expect(searched.paged).toBeFalsy();
+  });
+
+  it("answers a large filter's pages and count after tags change, the trash and purchases as listIds does on the new data", async () => {
+    const paged = repo({ sortInMemoryMax: 0, filterWalkChunk: 2, filterWalkRows: 6 });
+    await paged.addMany(Array.from({ length: 25 }, (_, i) => customerOf({ name: i % 6, tags: i % 2 ? ['VIP'] : [], day: 1 + (i % 3), tier: i % 4, stage: i % 7, level: i % 3, spent: (i % 3) * 5_000, count: i % 3, last: '', deleted: i === 4 }, i)));
+    const expectPages = async (why: string) => {
+      for (const sort of ['updatedAt', 'name', 'totalSpent', 'tier'] as const) {
+        for (const filter of [{ tag: 'VIP' }, { tag: 'VIP', tierId: 'vip' }, { tag: null, churnLevel: 'watch' as const }]) {
+          const all = (await walking().listIds({ sort, direction: 'desc', terms: [], ...filter })).ids;
+          for (let offset = 0; offset < all.length; offset += 4) {
+            expect(idsOf(await paged.listPage(sort, 'desc', offset, 4, filter)), `${why}: ${sort} ${JSON.stringify(filter)} from ${offset}`).toEqual(all.slice(offset, offset + 4));
+          }
+          expect(await paged.countMatching(filter), `${why}: count ${JSON.stringify(filter)}`).toBe(all.length);
+        }
+      }
+    };
+    await expectPages('as added');
+
+    const [plain] = await paged.listPage('updatedAt', 'desc', 0, 1, { tag: null, churnLevel: 'none' });
+    clock = new Date('2026-03-02T10:00:00Z');
+    await paged.update(plain!.id, { ...plain!, tags: ['VIP'] });
+    await expectPages('after a tag was added');
+
+    const [vip] = await paged.listPage('name', 'desc', 5, 1, { tag: 'VIP' });
+    clock = new Date('2026-03-03T10:00:00Z');
+    await paged.update(vip!.id, { ...vip!, tags: [] });
+    await expectPages('after a tag was taken off');
+
+    const [trashed] = await paged.listPage('name', 'asc', 2, 1, { tag: 'VIP' });
+    await paged.moveToTrash(trashed!.id);
+    await expectPages('after the trash');
+
+    const [buyer] = await paged.listPage('totalSpent', 'desc', 7, 1, { tag: 'VIP' });
+    clock = new Date('2026-03-04T10:00:00Z');
+    await createPurchaseRepository(db, { now: () => clock, newId: () => `p-${++ids}` }).record(buyer!.id, makePurchaseFields({ totalFen: 90_000 }));
+    await expectPages('after a purchase');
+  });
+
+  it('reruns a live page and count of a large filter when a customer gains the tag', async () => {
+    const paged = repo({ sortInMemoryMax: 0, filterWalkChunk: 2, filterWalkRows: 4 });
+    await paged.addMany(Array.from({ length: 12 }, (_, i) => customerOf({ name: i % 6, tags: i % 3 === 0 ? ['VIP'] : [], day: 1 + (i % 3), tier: 0, stage: 0, level: 0, spent: 0, count: 0, last: '', deleted: false }, i)));
+    for (const offset of [0, 2]) {
+      // Offset 0 is walked; offset 2 (past filterWalkRows with 3 rows) is cut from the kept order, read first.
+      await paged.listPage('name', 'asc', offset, 3, { tag: 'VIP' });
+      const seen: { page: string[]; count: number }[] = [];
+      const subscription = liveQuery(async () => ({
+        page: idsOf(await paged.listPage('name', 'asc', offset, 3, { tag: 'VIP' })),
+        count: await paged.countMatching({ tag: 'VIP' }),
+      })).subscribe((answer) => seen.push(answer));
+      const settle = async (count: number) => {
+        for (let i = 0; i < 200 && seen.length < count; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      };
+      await settle(1);
+      const untagged = (await walking().listIds({ sort: 'name', direction: 'asc', terms: [], tag: null })).ids;
+      const vip = (await walking().listIds({ sort: 'name', direction: 'asc', terms: [], tag: 'VIP' })).ids;
+      const gaining = untagged.find((id) => !vip.includes(id))!;
+      const customer = (await paged.get(gaining))!;
+      clock = new Date(`2026-03-0${5 + offset}T10:00:00Z`);
+      await paged.update(gaining, { ...customer, tags: ['VIP'] });
+      await settle(2);
+      subscription.unsubscribe();
+      const now = (await walking().listIds({ sort: 'name', direction: 'asc', terms: [], tag: 'VIP' })).ids;
+      expect(seen.at(-1), `offset ${offset}`).toEqual({ page: now.slice(offset, offset + 3), count: now.length });
+      expect(seen.at(-1)!.count, `offset ${offset}`).toBe(seen[0]!.count + 1);
+    }
+  });
+
   it('answers pages after edits, new customers, the trash and purchases as the offset walk does on the new data', async () => {
     const customers = keyset();
     await customers.addMany(Array.from({ length: 25 }, (_, i) => customerOf({ name: i % 6, tags: i % 2 ? ['VIP'] : [], day: 1 + (i % 3), tier: i % 4, stage: i % 7, level: i % 3, spent: (i % 3) * 5_000, count: i % 3, last: '', deleted: i === 4 }, i)));

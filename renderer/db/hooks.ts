@@ -1,4 +1,5 @@
 // Live-query hooks: how screens read the database. They re-render when the data changes.
+import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Customer } from '../../shared/domain/customer';
 import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
@@ -8,7 +9,7 @@ import type { Bookkeeping } from '../../shared/domain/bookkeeping';
 import type { OwnerPinRecord } from '../../shared/domain/ownerPin';
 import type { SettingsRead, StoreSettings } from '../../shared/domain/settings';
 import { mergeTimeline, TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from '../../shared/domain/timeline';
-import type { AtRiskList, AtRiskQuery, CustomerListQuery, CustomerListResult, CustomerSortField, DuplicateMatches, SortDirection } from './customerList';
+import type { AtRiskList, AtRiskQuery, CustomerListQuery, CustomerListResult, CustomerSortField, DuplicateMatches, ListFilter, SortDirection } from './customerList';
 import type { DueFollowUp } from './interactions';
 // The everyday repositories only (appRepositories.ts): the customer list's first screen loads this module.
 import { bookkeeping, catalog, customerReads as customers, interactions, pins, purchases, settings } from './appRepositories';
@@ -19,14 +20,18 @@ export function useCustomer(id: string | null): Customer | null | undefined {
   return useLiveQuery(async () => (id ? ((await customers.get(id)) ?? null) : null), [id]);
 }
 
+/** Rows the list reads at a time: a page of the whole list, or the first rows of a large filter. */
+export const LIST_PAGE_ROWS = 100;
+
 /**
- * A filtered list (search, tag, tier, stage or risk): its ordered ids, with the query they answer.
- * While a new query is read the previous answer stays, so check which query an answer is for before
- * acting on it. Pass null when browsing the whole list.
+ * A filtered list (search, tag, tier, stage or risk): its ordered ids, or for a large filter its first
+ * rows (`paged`: page the rest with useCustomerPage, count with useMatchingCount), with the query they
+ * answer. While a new query is read the previous answer stays, so check which query an answer is for
+ * before acting on it. Pass null when browsing the whole list.
  */
 export function useCustomerList(query: CustomerListQuery | null): (CustomerListResult & { query: CustomerListQuery }) | undefined {
   return useLiveQuery(
-    async () => (query ? { ...(await customers.listIds(query)), query } : undefined),
+    async () => (query ? { ...(await customers.openList(query, LIST_PAGE_ROWS)), query } : undefined),
     [query?.sort, query?.direction, query?.tag, query?.terms.join('\u0000'), query?.tierId, query?.stage, query?.churnLevel],
   );
 }
@@ -41,14 +46,30 @@ export function useTierHistory(customerId: string | null): TierHistoryEntry[] | 
   return useLiveQuery(async () => (customerId ? customers.tierHistory(customerId) : []), [customerId]);
 }
 
-/** Rows offset..offset+limit of the whole list in its order (null: not browsing). */
+/** Rows offset..offset+limit of the whole list, or of a large filter's matches, in its order (null: not paging). */
 export function useCustomerPage(
-  page: { sort: CustomerSortField; direction: SortDirection; offset: number; limit: number } | null,
+  page: { sort: CustomerSortField; direction: SortDirection; offset: number; limit: number; filter: ListFilter | null } | null,
 ): Customer[] | undefined {
+  const filter = page?.filter ?? null;
   return useLiveQuery(
-    async () => (page ? customers.listPage(page.sort, page.direction, page.offset, page.limit) : undefined),
-    [page?.sort, page?.direction, page?.offset, page?.limit],
+    async () => (page ? customers.listPage(page.sort, page.direction, page.offset, page.limit, page.filter) : undefined),
+    [page?.sort, page?.direction, page?.offset, page?.limit, filter?.tag, filter?.tierId, filter?.stage, filter?.churnLevel],
   );
+}
+
+/** How many active customers a large filter holds (null: none asked); undefined while counting. */
+export function useMatchingCount(filter: ListFilter | null): number | undefined {
+  return useLiveQuery(
+    async () => (filter ? customers.countMatching(filter) : undefined),
+    [filter === null, filter?.tag, filter?.tierId, filter?.stage, filter?.churnLevel],
+  );
+}
+
+/** Reads the sort's kept order ahead once `ready` (the list's first rows are shown), so a jump down the list finds it ready. */
+export function useWarmListOrder(sort: CustomerSortField, ready: boolean): void {
+  useEffect(() => {
+    if (ready) void customers.warmOrder(sort);
+  }, [sort, ready]);
 }
 
 /** The records behind the visible rows of a virtualized list, by id. */

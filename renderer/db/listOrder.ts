@@ -63,9 +63,9 @@ function changedKeys(tree: IntervalTree): string[] | null {
  * `dbName` and `tables`: the writes that change the kept orders (Dexie announces every committed write,
  * from this page or a worker, as changed parts named `idb://<db>/<table>/<index>`, a few writes by their
  * primary keys, which are the customers' ids in every watched table). At most `keep` orders are kept,
- * the most recently used; each is one id per active customer (a few MB at 100,000).
+ * the most recently used (a sort's and a filter's in it count apart); each is one id per row (a few MB at 100,000).
  */
-export function createListOrderCache(dbName: string, tables: readonly string[], keep = 2, now: () => number = () => performance.now()): ListOrderCache {
+export function createListOrderCache(dbName: string, tables: readonly string[], keep = 4, now: () => number = () => performance.now()): ListOrderCache {
   const kept = new Map<string, Kept>();
   // A read or a placement that a write overtook answers its own caller but is not kept.
   let generation = 0;

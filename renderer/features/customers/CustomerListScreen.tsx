@@ -7,7 +7,7 @@ import { assertNever } from '../../../shared/result';
 import { LIFECYCLE_STAGES } from '../../../shared/domain/lifecycle';
 import { statusGroups } from '../../../shared/domain/statusGroups';
 import { RISK_ORDER } from '../../db/customerList';
-import { useActiveCount, useAllTags, useCustomerList, useSettings } from '../../db/hooks';
+import { useActiveCount, useAllTags, useCustomerList, useMatchingCount, useSettings, useWarmListOrder } from '../../db/hooks';
 import { useUiStore } from '../../stores/ui';
 import { navigate } from '../../ui/routes';
 import { ScreenHeader } from '../../ui/ScreenHeader';
@@ -82,12 +82,18 @@ export function CustomerListScreen() {
   // Until the answer to the box's text is in, the rows on screen answer older text: dimmed, out of reach.
   const pending = wanted !== null && current === undefined;
   const shown = current ?? (asked ? result : undefined);
-  /** The narrowed list's ids on screen, or null for the whole list (paged by the table itself). */
-  const tableIds = wanted === null || (pending && !asked) ? null : (shown?.ids ?? []);
-  // The count reads every customer record: it waits for the first rows, which page the list meanwhile.
-  const total = useActiveCount(useAfterFirstRows());
-  const count = tableIds === null ? total : shown?.ids.length;
-  const narrowed = tableIds !== null;
+  const narrowed = !(wanted === null || (pending && !asked));
+  /** A large filter's answer: the table pages its matches as it pages the whole list; the count comes apart. */
+  const pageFilter = narrowed && shown?.paged ? shown.query : null;
+  /** The narrowed list's ids on screen, or null when the table pages (the whole list, or a large filter). */
+  const tableIds = !narrowed || pageFilter !== null ? null : (shown?.ids ?? []);
+  // The counts wait for the first rows, which page the list meanwhile (IndexedDB answers one request after another).
+  const afterFirstRows = useAfterFirstRows();
+  const total = useActiveCount(afterFirstRows);
+  const matching = useMatchingCount(pageFilter);
+  const count = pageFilter !== null ? matching : tableIds === null ? total : shown?.ids.length;
+  // A jump down the list cuts its page from the sort's kept order: read it once the first rows are in.
+  useWarmListOrder(sort, afterFirstRows);
   const rowsRef = useRef<HTMLElement>(null);
   useListAction(wanted === null ? 'whole' : current, rowsRef);
   const tags = useAllTags();
@@ -167,7 +173,8 @@ export function CustomerListScreen() {
       />
       <CustomerTable
         ids={tableIds}
-        count={count ?? (narrowed ? 0 : ROWS_BEFORE_THE_COUNT)}
+        pageFilter={pageFilter}
+        count={count ?? (pageFilter !== null ? (shown?.ids.length ?? 0) : narrowed ? 0 : ROWS_BEFORE_THE_COUNT)}
         pending={pending}
         sort={sort}
         direction={direction}

@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, PhoneRegion } from '../../../shared/domain/customer';
-import type { CustomerSortField, SortDirection } from '../../db/customers';
-import { useCustomerPage, useCustomersByIds } from '../../db/hooks';
+import type { CustomerSortField, ListFilter, SortDirection } from '../../db/customers';
+import { LIST_PAGE_ROWS, useCustomerPage, useCustomersByIds } from '../../db/hooks';
 import { countText, currentLocale, formatDate } from '../../i18n';
 import { formatMoney, type Currency } from '../../../shared/domain/money';
 import { navigate } from '../../ui/routes';
@@ -21,12 +21,14 @@ const ROW_HEIGHT = 44;
 /** Tags shown in a row (the column is narrow: one, ending in an ellipsis if long); the rest are counted in a "+N" chip. */
 const LIST_TAGS = 1;
 
-/** Rows read per page while browsing the whole list; scrolling within a page does not re-query. */
-const PAGE_ROWS = 100;
+/** Rows read per page while paging; scrolling within a page does not re-query. */
+const PAGE_ROWS = LIST_PAGE_ROWS;
 
 interface Props {
-  /** The filtered list's ids, or null to browse the whole list page by page. */
+  /** The filtered list's ids, or null to page through the whole list (or `pageFilter`'s matches). */
   ids: string[] | null;
+  /** With `ids` null: the filters of a large narrowed list, whose matches are paged as the whole list is. */
+  pageFilter?: ListFilter | null;
   count: number;
   sort: CustomerSortField;
   direction: SortDirection;
@@ -46,14 +48,14 @@ interface Props {
 const openCustomer = (id: string) => navigate({ name: 'customer', id });
 const customerName = (c: Customer) => c.name;
 
-export function CustomerTable({ ids, count, sort, direction, onSort, region, currency, wording, pending = false, filterTag = null, empty }: Props) {
+export function CustomerTable({ ids, pageFilter = null, count, sort, direction, onSort, region, currency, wording, pending = false, filterTag = null, empty }: Props) {
   const { t } = useTranslation();
   const [range, setRange] = useState<VisibleRange>({ first: 0, last: 0 });
   // The same rows again (the first report, before the scroller is measured) render nothing again.
   const onVisibleRangeChange = useCallback((next: VisibleRange) => setRange((was) => (was.first === next.first && was.last === next.last ? was : next)), []);
   const pageStart = Math.floor(range.first / PAGE_ROWS) * PAGE_ROWS;
   const pageEnd = (Math.floor(range.last / PAGE_ROWS) + 1) * PAGE_ROWS;
-  const page = useStableRecords(useCustomerPage(ids ? null : { sort, direction, offset: pageStart, limit: pageEnd - pageStart }));
+  const page = useStableRecords(useCustomerPage(ids ? null : { sort, direction, offset: pageStart, limit: pageEnd - pageStart, filter: pageFilter }));
   const visibleKey = ids ? ids.slice(range.first, range.last + 1).join(',') : '';
   const visibleIds = useMemo(() => visibleKey.split(',').filter((id) => id !== ''), [visibleKey]);
   const fetched = useCustomersByIds(visibleIds);

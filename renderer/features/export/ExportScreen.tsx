@@ -2,7 +2,7 @@
 // customer's complete data. Reading everything is fine here, in bulk and with progress.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useActiveCount, useCustomerList, useSettings } from '../../db/hooks';
+import { useActiveCount, useCustomerList, useMatchingCount, useSettings } from '../../db/hooks';
 import { useUiStore } from '../../stores/ui';
 import { CustomerDataExport } from '../customers/CustomerDataExport';
 import { useListFilters } from '../customers/useListFilters';
@@ -46,6 +46,9 @@ export function ExportScreen() {
   const listQuery = useMemo(() => ({ sort, direction, tag, terms, tierId, stage, churnLevel }), [sort, direction, tag, terms, tierId, stage, churnLevel]);
   const list = useCustomerList(filtered ? listQuery : null);
   const total = useActiveCount();
+  // A large filter's answer holds its first rows only; its count comes apart.
+  const matching = useMatchingCount(filtered && list?.paged ? listQuery : null);
+  const listCount = list?.paged ? matching : list?.ids.length;
 
   const [kind, setKind] = useState<ExportKind>('customers');
   const [format, setFormat] = useState<ExportFormat>('csv');
@@ -97,7 +100,7 @@ export function ExportScreen() {
               <Choice name="export-scope" value="all" current={effectiveScope} onChange={setScope} disabled={running}
                 title={t('exportScreen.scope.all', { count: total ?? 0 })} hint={t('exportScreen.scope.allHint')} testId="export-scope-all" />
               <Choice name="export-scope" value="list" current={effectiveScope} onChange={setScope} disabled={running || !filtered}
-                title={filtered ? t('exportScreen.scope.list', { count: list?.ids.length ?? 0 }) : t('exportScreen.scope.listNone')}
+                title={filtered ? t('exportScreen.scope.list', { count: listCount ?? 0 }) : t('exportScreen.scope.listNone')}
                 hint={filtered ? filterText : t('exportScreen.scope.listNoneHint')} testId="export-scope-list" />
             </div>
             {filtered && list?.truncated && (
