@@ -71,11 +71,14 @@ export class DuplicatesPageModel {
 
   async open() {
     await this.page.getByTestId('nav-duplicates').click();
+    await expect(this.page.getByTestId('find-duplicates')).toBeEnabled();
   }
 
+  /** Runs a scan and waits until it is over: the summary shown and the button usable again (not dimmed). */
   async find() {
     await this.page.getByTestId('find-duplicates').click();
     await expect(this.page.getByTestId('duplicates-summary')).toBeVisible();
+    await expect(this.page.getByTestId('find-duplicates')).toBeEnabled();
   }
 
   get groups(): Locator {
