@@ -426,56 +426,90 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
   }
 
   /**
-   * The whole list's ids in the plan's order, a growing chunk at a time: from the sort's kept order when
-   * it is in memory, else from its index (keys only; each step reads the index from the top again,
-   * which costs far less than the records it checks).
+   * The first `upTo` ids of the whole list in the plan's order walked `direction` (all of them, `end`, when
+   * there are fewer): from the sort's kept order when it is in memory, else from the sort index, keys only
+   * (each call reads a range from its top again, which costs far less than the records the walk checks).
    */
-  async function* orderChunks(plan: SortPlan, direction: SortDirection): AsyncGenerator<readonly string[]> {
-    const first = tuning.filterWalkChunk ?? FILTER_WALK_CHUNK;
+  function orderReader(plan: SortPlan, direction: SortDirection): (upTo: number) => Promise<{ ids: readonly string[]; end: boolean }> {
     if (orders.isKept(orderName(plan))) {
-      const ascending = await ascendingIds(plan);
-      for (let done = 0, n = first; done < ascending.length; done += n, n *= 2) {
-        yield pageOf(ascending, direction, done, n);
-      }
-      return;
+      return async (upTo) => {
+        const ascending = await ascendingIds(plan);
+        return { ids: pageOf(ascending, direction, 0, upTo), end: upTo >= ascending.length };
+      };
     }
-    for (const range of walkOrder(plan, direction)) {
-      for (let read = 0, n = first; ; n *= 2) {
-        const keys = (await rangeCollection(plan, range, direction).limit(n).primaryKeys()) as string[];
-        if (keys.length > read) yield keys.slice(read);
-        if (keys.length < n) break;
-        read = keys.length;
+    const ranges = walkOrder(plan, direction);
+    const read: string[][] = ranges.map(() => []);
+    const complete = ranges.map(() => false);
+    return async (upTo) => {
+      let before = 0;
+      for (const [i, range] of ranges.entries()) {
+        if (before >= upTo) break;
+        if (!complete[i] && read[i]!.length < upTo - before) {
+          const want = upTo - before;
+          read[i] = (await rangeCollection(plan, range, direction).limit(want).primaryKeys()) as string[];
+          complete[i] = read[i]!.length < want;
+        }
+        before += read[i]!.length;
       }
-    }
+      const ids = read.flat().slice(0, upTo);
+      return { ids, end: ids.length < upTo };
+    };
   }
+
+  /** A large filter's walk so far (see filteredPage), kept until a write to the list's tables. */
+  interface FilterWalk {
+    key: string;
+    writes: number;
+    read: (upTo: number) => Promise<{ ids: readonly string[]; end: boolean }>;
+    hits: string[];
+    seen: Set<string>;
+    checked: number;
+    end: boolean;
+  }
+  let lastWalk: FilterWalk | null = null;
 
   /**
    * Rows offset..offset+limit of the filter's matches in the list's order. Near the top: walk the sort's
-   * order checking each customer (null when the matches are too sparse for that); further down, or
-   * when the walk gave up: cut from the filter's kept order.
+   * order checking each customer, each step sized by the share of matches seen so far, and keep the walk
+   * for the next page (the table asks again for the first rows the list opened with). Further down, or
+   * when the matches are too sparse for a walk: cut from the filter's kept order.
    */
   async function filteredPage(plan: SortPlan, direction: SortDirection, filter: ListFilter, offset: number, limit: number): Promise<string[]> {
-    if (offset + limit <= (tuning.filterWalkRows ?? FILTER_WALK_ROWS)) {
-      const hits: string[] = [];
-      const seen = new Set<string>();
-      let checked = 0;
-      let gaveUp = false;
-      for await (const chunk of orderChunks(plan, direction)) {
-        const matching = await matchingIds(chunk, filter);
-        chunk.forEach((id, i) => {
-          if (matching[i] && !seen.has(id)) {
-            seen.add(id);
-            hits.push(id);
+    const wanted = offset + limit;
+    if (wanted <= (tuning.filterWalkRows ?? FILTER_WALK_ROWS)) {
+      const first = tuning.filterWalkChunk ?? FILTER_WALK_CHUNK;
+      const most = tuning.filterWalkMax ?? FILTER_WALK_MAX;
+      // A walk kept from before reads nothing: these reads tie a live query to the sort's and the filters' ranges.
+      await Promise.all([
+        rangeCollection(plan, { lower: Dexie.minKey, upper: Dexie.maxKey, includeLower: true, includeUpper: true }, direction).limit(1).primaryKeys(),
+        ...filterSources(filter).map((source) => source().limit(1).primaryKeys()),
+      ]);
+      const key = `${orderName(plan)}\u0001${direction}\u0001${filterName(filter)}`;
+      const writes = orders.writes();
+      const walk: FilterWalk =
+        lastWalk && lastWalk.key === key && lastWalk.writes === writes
+          ? lastWalk
+          : { key, writes, read: orderReader(plan, direction), hits: [], seen: new Set(), checked: 0, end: false };
+      lastWalk = walk;
+      while (walk.hits.length < wanted && !walk.end && walk.checked < most) {
+        const share = walk.checked === 0 ? 0 : walk.hits.length / walk.checked;
+        const guess = share > 0 ? Math.ceil(((wanted - walk.hits.length) / share) * 1.25) : Math.max(first, walk.checked);
+        const step = Math.max(1, Math.min(Math.max(guess, first), most - walk.checked));
+        const { ids, end } = await walk.read(walk.checked + step);
+        const fresh = ids.slice(walk.checked);
+        const matching = await matchingIds(fresh, filter);
+        fresh.forEach((id, i) => {
+          if (matching[i] && !walk.seen.has(id)) {
+            walk.seen.add(id);
+            walk.hits.push(id);
           }
         });
-        if (hits.length >= offset + limit) break;
-        checked += chunk.length;
-        if (checked >= (tuning.filterWalkMax ?? FILTER_WALK_MAX)) {
-          gaveUp = true;
-          break;
-        }
+        walk.checked = ids.length;
+        walk.end = end;
       }
-      if (!gaveUp) return hits.slice(offset, offset + limit);
+      // A write while it walked: this answer stands (the live query reads again), the walk is not kept.
+      if (orders.writes() !== writes && lastWalk === walk) lastWalk = null;
+      if (walk.hits.length >= wanted || walk.end) return walk.hits.slice(offset, wanted);
     }
     return pageOf(await filteredAscending(plan, filter), direction, offset, limit);
   }

@@ -230,6 +230,28 @@ describe('paging the whole list from the kept order', () => {
     await expectPages('after a purchase');
   });
 
+  it('walks a large filter afresh after any write: the same page asked again shows the change', async () => {
+    const paged = repo({ sortInMemoryMax: 0, filterWalkChunk: 2, filterWalkRows: 6 });
+    await paged.addMany(Array.from({ length: 12 }, (_, i) => customerOf({ name: i % 6, tags: i % 3 === 0 ? ['VIP'] : [], day: 1 + (i % 3), tier: 0, stage: 0, level: 0, spent: 0, count: 0, last: '', deleted: false }, i)));
+    const firstPage = async () => idsOf(await paged.listPage('updatedAt', 'desc', 0, 3, { tag: 'VIP' }));
+    const expected = async () => (await walking().listIds({ sort: 'updatedAt', direction: 'desc', terms: [], tag: 'VIP' })).ids.slice(0, 3);
+    expect(await firstPage()).toEqual(await expected());
+
+    // A customer given the tag is the latest update: first on the page asked again.
+    const all = (await walking().listIds({ sort: 'updatedAt', direction: 'desc', terms: [], tag: null })).ids;
+    const vip = (await walking().listIds({ sort: 'updatedAt', direction: 'desc', terms: [], tag: 'VIP' })).ids;
+    const gaining = all.find((id) => !vip.includes(id))!;
+    clock = new Date('2026-03-05T10:00:00Z');
+    await paged.update(gaining, { ...(await paged.get(gaining))!, tags: ['VIP'] });
+    expect((await firstPage())[0]).toBe(gaining);
+    expect(await firstPage()).toEqual(await expected());
+
+    // The first row moved to the trash: gone from the page asked again.
+    await paged.moveToTrash(gaining);
+    expect(await firstPage()).not.toContain(gaining);
+    expect(await firstPage()).toEqual(await expected());
+  });
+
   it('reruns a live page and count of a large filter when a customer gains the tag', async () => {
     const paged = repo({ sortInMemoryMax: 0, filterWalkChunk: 2, filterWalkRows: 4 });
     await paged.addMany(Array.from({ length: 12 }, (_, i) => customerOf({ name: i % 6, tags: i % 3 === 0 ? ['VIP'] : [], day: 1 + (i % 3), tier: 0, stage: 0, level: 0, spent: 0, count: 0, last: '', deleted: false }, i)));

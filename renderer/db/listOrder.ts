@@ -29,6 +29,8 @@ export interface ListOrderCache {
   ascending(key: string, read: () => Promise<string[]>, placement?: OrderPlacement): Promise<readonly string[]>;
   /** Whether the order named `key` is in memory now (changed customers are placed on the next ascending). */
   isKept(key: string): boolean;
+  /** A count of the writes to the watched tables so far: what was read while it stayed the same is still right. */
+  writes(): number;
 }
 
 /** More changed customers than this since the order was right, and it is read again rather than patched. */
@@ -138,6 +140,7 @@ export function createListOrderCache(dbName: string, tables: readonly string[], 
       return ids;
     },
     isKept: (key) => kept.has(key),
+    writes: () => generation,
   };
 }
 

@@ -75,6 +75,7 @@ export const FIGURE_IDS = {
   recomputeAgain: 'recompute.again',
   coldStart: 'cold-start.launch',
   coldStartNavigation: 'cold-start.navigation',
+  coldStartFirstRead: 'cold-start.first-read',
   longTaskImportCustomers: 'long-task.import-customers',
   longTaskImportPurchases: 'long-task.import-purchases',
   longTaskRecompute: 'long-task.recompute',

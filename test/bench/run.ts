@@ -23,7 +23,7 @@ import { parseOptions, type BenchOptions, type BenchPart } from './options';
 import type { BackupRun, ImportRun, PairedSample, Prepared, RawBackupRun, RawRead, RawWrite, RecomputeRun, SearchBreakdown, SetupStep, StoreCounts, UpgradeRun } from './protocol';
 import { checkTargets, combineRuns, FIGURE_IDS, latencyFigures, once, renderTables, formatMs, type Figure } from './results';
 import { call, log, openBenchPage } from './runner/bench';
-import { coldStartApp, coldStartEmptyPage, rolloverInApp, withBridge, type AppColdStart, type ColdStart, type RolloverInApp } from './runner/coldStart';
+import { coldStartApp, coldStartEmptyPage, coldStartFirstRead, rolloverInApp, withBridge, type AppColdStart, type ColdStart, type RolloverInApp } from './runner/coldStart';
 import { waitForQuiet } from './runner/quiet';
 import { serve } from './runner/server';
 import { median } from './stats';
@@ -70,7 +70,7 @@ interface RunRecord {
   breakdown: SearchBreakdown[];
   recompute?: { rules: RecomputeRun; again: RecomputeRun; rawReads: RawRead[] };
   backups?: { backup: BackupRun; rawBackup: RawBackupRun; restore: BackupRun; rawRestore: RawBackupRun; duringBackupMs: number; duringOutcome: string };
-  coldStarts?: { app: AppColdStart[]; empty: ColdStart[] };
+  coldStarts?: { app: AppColdStart[]; empty: ColdStart[]; firstRead?: (ColdStart & { openMs: number })[] };
   rollover?: RolloverInApp;
   /** The machine's 1-minute load average when the reads began and when they ended (other programs show here). */
   loadAverage: [number, number];
@@ -209,15 +209,17 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
     let coldStarts: RunRecord['coldStarts'];
     if (measures('cold-start')) {
       log('  cold starts…');
-      const launches: NonNullable<RunRecord['coldStarts']> = { app: [], empty: [] };
+      const launches: NonNullable<RunRecord['coldStarts']> = { app: [], empty: [], firstRead: [] };
       for (let i = 0; i < COLD_STARTS; i++) {
         const appLaunch = () => coldStartApp(profile, origins.appOrigin).then((r) => launches.app.push(r));
         const emptyLaunch = () => coldStartEmptyPage(profile, origins.appOrigin).then((r) => launches.empty.push(r));
         if (i % 2 === 0) await appLaunch().then(emptyLaunch);
         else await emptyLaunch().then(appLaunch);
+        launches.firstRead!.push(await coldStartFirstRead(profile, origins.appOrigin));
       }
       log(`    app ${launches.app.map((c) => formatMs(c.launchMs)).join(', ')}; empty page ${launches.empty.map((c) => formatMs(c.launchMs)).join(', ')}`);
       log(`    navigation → rows ${launches.app.map((c) => formatMs(c.navigationMs)).join(', ')}; longest task before the rows ${launches.app.map((c) => formatMs(c.longestTaskMs)).join(', ')}`);
+      log(`    navigation → first IndexedDB read on a plain page ${launches.firstRead!.map((c) => `${formatMs(c.navigationMs)} (open ${formatMs(c.openMs)})`).join(', ')}`);
       coldStarts = launches;
     }
     let rollover: RunRecord['rollover'];
@@ -363,6 +365,20 @@ function coldStartFigures(coldStarts: NonNullable<RunRecord['coldStarts']>): Fig
       rawLabel: 'empty page paint',
       detail: { firstPaintMs: median(appCold.map((c) => c.firstPaintMs)), longestTaskMs: median(appCold.map((c) => c.longestTaskMs)) },
     }),
+    ...(coldStarts.firstRead?.length
+      ? [
+          once({
+            id: FIGURE_IDS.coldStartFirstRead,
+            item: 8,
+            label: "cold start: navigation → the store's first read (a plain page)",
+            unit: 'ms',
+            app: median(coldStarts.firstRead.map((c) => c.navigationMs)),
+            raw: median(emptyCold.map((c) => c.navigationMs)),
+            rawLabel: 'empty page paint',
+            detail: { openMs: median(coldStarts.firstRead.map((c) => c.openMs)), launchMs: median(coldStarts.firstRead.map((c) => c.launchMs)) },
+          }),
+        ]
+      : []),
   ];
 }
 
@@ -542,6 +558,7 @@ async function main(): Promise<void> {
       'Record a purchase: purchases.record (purchase, figures, status, tier history, catalog in one transaction); raw: one put of a purchase in its own transaction.',
       'Recomputation: runStatusJob on the app\'s status worker (recomputeAllStatus); raw: every purchase by getAll in key order, 10,000 per request, and a per-customer count, total and last purchase (the mean of a read before and one after).',
       "Upgrade to today's version: a version-5 database of the run's customers (one in 50 in the trash) built on the app page, then opened with the app's RegularsDatabase, which runs versions 6 (settings apart), 7 (every customer's derived values into customerState) and on (8: purchase indexes dropped); opening time only.",
+      'The store\'s first read: Chromium launched on the run\'s profile, the one-word page on the app\'s origin, then indexedDB.open of the app\'s database (no version: no upgrade) and the first key of [isDeleted+updatedAt]; from navigation. What IndexedDB alone takes before any row can show.',
       'Cold start: Chromium launched on the run\'s profile, the built app (npm run build:renderer) with the e2e bridge, until the first customer row with its record is painted; raw: the same launch opening a one-word page, until its first paint. Launch figures include starting Chromium.',
       'Longest main-thread task: the Long Tasks API on the page that started the job (imports and recomputation run in the app\'s workers), and on the real app, from the customer list showing until its start-up recomputation (the daily rollover after a switch of grouping, so every customer changes) is done.',
       'Backup: runBackup as "Back up now" calls it: the backup worker reads every table (slices of at most 250 ms, read again when a write came between them), the real main-process service (over a Playwright binding, as in e2e) gzips, hashes, writes, fsyncs, renames and reads the file back; raw: dexie-export-import exportDB of the same database to a Blob in memory (no file, no compression, no check).',

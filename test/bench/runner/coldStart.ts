@@ -176,6 +176,43 @@ export async function coldStartEmptyPage(profile: string, appOrigin: string): Pr
   }
 }
 
+/**
+ * The floor IndexedDB sets: Chromium launched on the profile, the one-word page on the app's origin
+ * painted, then the app's database opened (no version asked, so no upgrade) and the first key of the
+ * list's first sort read, keys only. Measured from navigation (the page's clock) to that read.
+ */
+export async function coldStartFirstRead(profile: string, appOrigin: string): Promise<ColdStart & { openMs: number }> {
+  const launchedAt = performance.now();
+  const { page, cleanUp } = await launch(profile, appOrigin);
+  try {
+    await page.addInitScript(installProbe, FIRST_ROW);
+    const navigatingAt = performance.now();
+    await page.goto(`${appOrigin}${EMPTY_PAGE_PATH}`, { waitUntil: 'commit' });
+    const read = await page.evaluate(async (name) => {
+      const openedFrom = performance.now();
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open(name);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error ?? new Error('open failed'));
+      });
+      const openMs = performance.now() - openedFrom;
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const c = db.transaction('customers').objectStore('customers').index('[isDeleted+updatedAt]').openKeyCursor(null, 'prev');
+          c.onsuccess = () => resolve();
+          c.onerror = () => reject(c.error ?? new Error('read failed'));
+        });
+      } finally {
+        db.close();
+      }
+      return { at: performance.now(), openMs };
+    }, DATABASE_NAME);
+    return { launchMs: navigatingAt - launchedAt + read.at, navigationMs: read.at, openMs: read.openMs };
+  } finally {
+    await cleanUp();
+  }
+}
+
 export interface RolloverInApp {
   /** From the list on screen until the rollover had recorded today as the day of its last recomputation (checked every 250 ms). */
   ms: number;
