@@ -161,34 +161,39 @@ export async function coldStartApp(profile: string, appOrigin: string): Promise<
   }
 }
 
-export async function coldStartEmptyPage(profile: string, appOrigin: string): Promise<ColdStart> {
+/**
+ * Chromium launched on the profile, opening the one-word page on the app's origin; `mark` waits for the
+ * moment that ends the measure and gives it on the page's clock (from navigation), with what else it saw.
+ */
+async function plainPageLaunch<T>(profile: string, appOrigin: string, mark: (page: Page) => Promise<{ at: number; seen: T }>): Promise<ColdStart & { seen: T }> {
   const launchedAt = performance.now();
   const { page, cleanUp } = await launch(profile, appOrigin);
   try {
     await page.addInitScript(installProbe, FIRST_ROW);
     const navigatingAt = performance.now();
     await page.goto(`${appOrigin}${EMPTY_PAGE_PATH}`, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__benchColdStart?.firstPaintAt !== undefined, undefined, { polling: 50, timeout: 60_000 });
-    const navigationMs = (await state(page)).firstPaintAt!;
-    return { launchMs: navigatingAt - launchedAt + navigationMs, navigationMs };
+    const { at, seen } = await mark(page);
+    return { launchMs: navigatingAt - launchedAt + at, navigationMs: at, seen };
   } finally {
     await cleanUp();
   }
 }
 
+export async function coldStartEmptyPage(profile: string, appOrigin: string): Promise<ColdStart> {
+  const { launchMs, navigationMs } = await plainPageLaunch(profile, appOrigin, async (page) => {
+    await page.waitForFunction(() => window.__benchColdStart?.firstPaintAt !== undefined, undefined, { polling: 50, timeout: 60_000 });
+    return { at: (await state(page)).firstPaintAt!, seen: null };
+  });
+  return { launchMs, navigationMs };
+}
+
 /**
- * The floor IndexedDB sets: Chromium launched on the profile, the one-word page on the app's origin
- * painted, then the app's database opened (no version asked, so no upgrade) and the first key of the
- * list's first sort read, keys only. Measured from navigation (the page's clock) to that read.
+ * The floor IndexedDB sets: the one-word page on the app's origin opens the app's database (no version
+ * asked, so no upgrade) and reads the first key of the list's first sort, keys only; until that read.
  */
 export async function coldStartFirstRead(profile: string, appOrigin: string): Promise<ColdStart & { openMs: number }> {
-  const launchedAt = performance.now();
-  const { page, cleanUp } = await launch(profile, appOrigin);
-  try {
-    await page.addInitScript(installProbe, FIRST_ROW);
-    const navigatingAt = performance.now();
-    await page.goto(`${appOrigin}${EMPTY_PAGE_PATH}`, { waitUntil: 'commit' });
-    const read = await page.evaluate(async (name) => {
+  const { launchMs, navigationMs, seen } = await plainPageLaunch(profile, appOrigin, (page) =>
+    page.evaluate(async (name) => {
       const openedFrom = performance.now();
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const r = indexedDB.open(name);
@@ -205,12 +210,10 @@ export async function coldStartFirstRead(profile: string, appOrigin: string): Pr
       } finally {
         db.close();
       }
-      return { at: performance.now(), openMs };
-    }, DATABASE_NAME);
-    return { launchMs: navigatingAt - launchedAt + read.at, navigationMs: read.at, openMs: read.openMs };
-  } finally {
-    await cleanUp();
-  }
+      return { at: performance.now(), seen: openMs };
+    }, DATABASE_NAME),
+  );
+  return { launchMs, navigationMs, openMs: seen };
 }
 
 export interface RolloverInApp {
