@@ -50,6 +50,7 @@ async function openStore(hasBackups: () => Promise<boolean>): Promise<Opened> {
   let pointer: DatabasePointer;
   try {
     pointer = await readPointerAtStartup();
+    performance.mark('regulars:pointer');
   } catch (error) {
     return { ok: false, problem: problemOf(error), detail: describe(error), pointer: null };
   }
@@ -65,6 +66,7 @@ async function openStore(hasBackups: () => Promise<boolean>): Promise<Opened> {
     const listed = typeof indexedDB.databases === 'function' ? (await indexedDB.databases()).find((d) => d.name === pointer.active) : undefined;
     if (newer(listed?.version)) return { ok: false, problem: 'newer', detail: `database version ${listed!.version! / 10}, this app knows ${CURRENT_SCHEMA_VERSION}`, pointer };
     await db.open();
+    performance.mark('regulars:store-open');
     const opened = db.backendDB().version;
     if (newer(opened)) {
       db.close();
@@ -94,6 +96,7 @@ async function showApp(root: Root, desktop: Desktop, pointer: DatabasePointer) {
   void removeReplacedDatabases(pointer).catch(() => undefined);
   const { App } = await loadApp();
   await loadAppStyles();
+  performance.mark('regulars:render');
   render(root, desktop, <App />);
 }
 
@@ -135,6 +138,7 @@ async function boot() {
     root.render(<BootFailure error={error} />);
     return;
   }
+  performance.mark('regulars:bridge');
   await initI18n(startupLanguage(desktop.info?.shell ?? null, desktop.info?.systemLocale ?? null, navigator.languages ?? [navigator.language]));
   // What this PC remembers in localStorage, read here rather than while the modules were evaluated: the
   // page's first localStorage read waits for the browser to load it, in a task of its own.
@@ -151,7 +155,9 @@ async function boot() {
     const listed = await api.backup.list();
     return listed.ok && listed.value.entries.some((entry) => entry.status === 'ok');
   };
+  performance.mark('regulars:language');
   const opened = await openStore(hasBackups);
+  performance.mark('regulars:store-checked');
   if (opened.ok) {
     await showApp(root, desktop, opened.pointer);
     return;

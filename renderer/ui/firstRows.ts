@@ -27,6 +27,7 @@ export function createFirstRowsGate(): FirstRowsGate {
     markShown() {
       if (shown) return;
       shown = true;
+      performance.mark('regulars:first-rows');
       for (const run of [...waiting]) run();
     },
     isShown: () => shown,

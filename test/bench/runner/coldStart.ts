@@ -109,6 +109,8 @@ export interface AppColdStart extends ColdStart {
   heapSettledMB: number;
   heapAfterGcMB: number;
   longestTaskMs: number;
+  /** The app's start-up marks (`regulars:*`, see renderer/entry.ts), ms from navigation. */
+  steps: Record<string, number>;
 }
 
 const MB = 1024 * 1024;
@@ -142,6 +144,9 @@ export async function coldStartApp(profile: string, appOrigin: string): Promise<
     await page.waitForFunction(() => window.__benchColdStart?.firstRowAt !== undefined, undefined, { polling: 50, timeout: 120_000 });
     const heapAtFirstRowMB = await heapUsedMB(page);
     const probe = await state(page);
+    const steps = Object.fromEntries(
+      await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('regulars:')).map((m) => [m.name.slice('regulars:'.length), m.startTime] as const)),
+    );
     await page.waitForTimeout(HEAP_SETTLE_MS);
     const heapSettledMB = await heapUsedMB(page);
     await collectGarbage(page);
@@ -155,6 +160,7 @@ export async function coldStartApp(profile: string, appOrigin: string): Promise<
       heapSettledMB,
       heapAfterGcMB,
       longestTaskMs: probe.longTasks.filter(([start]) => start <= navigationMs).reduce((m, [, d]) => Math.max(m, d), 0),
+      steps,
     };
   } finally {
     await cleanUp();
