@@ -144,8 +144,9 @@ export async function coldStartApp(profile: string, appOrigin: string): Promise<
     await page.waitForFunction(() => window.__benchColdStart?.firstRowAt !== undefined, undefined, { polling: 50, timeout: 120_000 });
     const heapAtFirstRowMB = await heapUsedMB(page);
     const probe = await state(page);
+    // The first time each step was marked (a mark in a render repeats on later renders).
     const steps = Object.fromEntries(
-      await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('regulars:')).map((m) => [m.name.slice('regulars:'.length), m.startTime] as const)),
+      (await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('regulars:')).map((m) => [m.name.slice('regulars:'.length), m.startTime] as const))).reverse(),
     );
     await page.waitForTimeout(HEAP_SETTLE_MS);
     const heapSettledMB = await heapUsedMB(page);
