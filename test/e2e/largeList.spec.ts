@@ -51,7 +51,19 @@ test.describe('a large tag filter', () => {
     await expect(app.listCount).toHaveText('3,099 / 3,200 位客户');
     await expect(app.rows.first()).toHaveAttribute('aria-label', nameOf(regulars.at(-2)!));
 
+    // A status filter as large: every customer is still a prospect (no purchases). With the tag too, both large.
+    await page.getByTestId('stage-filter').selectOption('prospect');
+    await expect(app.listCount).toHaveText('3,099 / 3,200 位客户');
+    await expect(app.rows.first()).toHaveAttribute('aria-label', nameOf(regulars.at(-2)!));
+    // The export's "this list" counts the same matches.
+    await page.getByTestId('nav-export').click();
+    await expect(page.locator('label', { has: page.getByTestId('export-scope-list') })).toContainText('当前列表（3,099 位）');
+    await app.goToCustomers();
+    await page.getByTestId('stage-filter').selectOption('prospect');
+    await expect(app.listCount).toHaveText('3,200 / 3,200 位客户');
+
     // A small tag is read whole: all 100 counted.
+    await page.getByTestId('stage-filter').selectOption('');
     await page.getByTestId('tag-filter').selectOption('新客');
     await expect(app.listCount).toHaveText('100 / 3,200 位客户');
   });
