@@ -23,6 +23,7 @@ import { loadRestoreTestMemory } from './features/backup/backupState';
 import { loadRememberedUiState } from './stores/ui';
 import { StartupRecovery, type StartupProblem } from './features/backup/StartupRecovery';
 import { checkStorage, markStorageFull, requestPersistentStorage, watchPageForFullStorage } from './guards/storage';
+import { firstRows } from './ui/firstRows';
 
 // Zod would probe `new Function`, which our CSP forbids; tell it not to.
 z.config({ jitless: true });
@@ -148,8 +149,12 @@ async function boot() {
   // Backup sessions a previous page (a reload, a crash) left open in the main process are dropped.
   void api.backup.reset();
   watchPageForFullStorage();
-  void requestPersistentStorage();
-  void checkStorage();
+  // The persistence request and the storage estimate go through the browser's quota system, which the
+  // session's first IndexedDB open waits on too: they ask once the first rows are shown.
+  firstRows.after(() => {
+    void requestPersistentStorage();
+    void checkStorage();
+  });
 
   const hasBackups = async () => {
     const listed = await api.backup.list();
