@@ -3,7 +3,7 @@
 // empty where a store was before, gets the recovery screen and its backups instead of an empty store.
 // The pointer's read began before this module loaded (entry.ts): the first IndexedDB open of a session waits
 // for the browser's storage to start (a second or more on a large store), and nothing else waits for it.
-import { StrictMode, type ReactNode } from 'react';
+import { startTransition, StrictMode, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { z } from 'zod';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -20,7 +20,8 @@ import { chooseDatabase, database } from './db/database';
 import { createBookkeepingRepository } from './db/bookkeeping';
 import { answerCloseRequests, watchStoreChanges } from './features/backup/backups';
 import { loadRestoreTestMemory } from './features/backup/backupState';
-import { loadRememberedUiState } from './stores/ui';
+import { loadRememberedUiState, useUiStore } from './stores/ui';
+import { parseRoute } from './ui/routes';
 import { StartupRecovery, type StartupProblem } from './features/backup/StartupRecovery';
 import { checkStorage, markStorageFull, requestPersistentStorage, watchPageForFullStorage } from './guards/storage';
 import { firstRows } from './ui/firstRows';
@@ -95,10 +96,21 @@ async function showApp(root: Root, desktop: Desktop, pointer: DatabasePointer) {
   // After a restore: the store it replaced, and databases of restores that never finished, go now that
   // the active one has opened. Not waited for: the app need not wait on the disk for this.
   void removeReplacedDatabases(pointer).catch(() => undefined);
-  const { App } = await loadApp();
-  await loadAppStyles();
+  const [{ App }] = await Promise.all([loadApp(), loadAppStyles(), primeListRows()]);
   performance.mark('regulars:render');
   render(root, desktop, <App />);
+}
+
+/**
+ * When the app opens on the whole list, its first page is read now, while the app's modules and styles
+ * load, and the first render shows it (the list's own read, asked only after that render, replaces it).
+ */
+async function primeListRows(): Promise<void> {
+  const route = parseRoute(window.location.hash);
+  if (route.name !== 'customers' || route.list) return;
+  const [{ primeFirstPage }, { LIST_PAGE_ROWS }] = await Promise.all([import('./db/firstPage'), import('./db/hooks')]);
+  const { sort, direction } = useUiStore.getState();
+  await primeFirstPage(sort, direction, LIST_PAGE_ROWS);
 }
 
 /**
@@ -110,12 +122,16 @@ async function loadAppStyles(): Promise<void> {
 }
 
 function render(root: Root, desktop: Desktop, children: ReactNode) {
-  root.render(
-    <StrictMode>
-      <ErrorBoundary>
-        <DesktopContext.Provider value={desktop}>{children}</DesktopContext.Provider>
-      </ErrorBoundary>
-    </StrictMode>,
+  // As a transition React renders in slices, yielding to the page between them: the first screen, rows
+  // included, is not one long task.
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <ErrorBoundary>
+          <DesktopContext.Provider value={desktop}>{children}</DesktopContext.Provider>
+        </ErrorBoundary>
+      </StrictMode>,
+    ),
   );
 }
 

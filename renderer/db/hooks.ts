@@ -14,6 +14,7 @@ import type { DueFollowUp } from './interactions';
 // The everyday repositories only (appRepositories.ts): the customer list's first screen loads this module.
 import { bookkeeping, catalog, customerReads as customers, interactions, pins, purchases, settings } from './appRepositories';
 import { readTimelinePage, type TimelineFilter, type TimelinePage } from './timelinePage';
+import { dropPrimedPage, primedPage } from './firstPage';
 
 /** undefined while loading, null when there is no such customer. */
 export function useCustomer(id: string | null): Customer | null | undefined {
@@ -51,10 +52,17 @@ export function useCustomerPage(
   page: { sort: CustomerSortField; direction: SortDirection; offset: number; limit: number; filter: ListFilter | null } | null,
 ): Customer[] | undefined {
   const filter = page?.filter ?? null;
-  return useLiveQuery(
+  // At start-up the first page may be read already (firstPage.ts): shown until this read answers.
+  const primed = primedPage(page);
+  const rows = useLiveQuery(
     async () => (page ? customers.listPage(page.sort, page.direction, page.offset, page.limit, page.filter) : undefined),
     [page?.sort, page?.direction, page?.offset, page?.limit, filter?.tag, filter?.tierId, filter?.stage, filter?.churnLevel],
+    primed,
   );
+  useEffect(() => {
+    if (rows !== undefined && rows !== primed) dropPrimedPage();
+  }, [rows, primed]);
+  return rows;
 }
 
 /** How many active customers a large filter holds (null: none asked); undefined while counting. */
