@@ -106,7 +106,7 @@ const WALK_OFFSET_MAX = 1_000;
 const FILTER_WALK_ROWS = 300;
 /** A walk that has checked this many customers without filling its page goes to the kept order instead. */
 const FILTER_WALK_MAX = 10_000;
-/** Customers checked per step of a walk; each next step checks twice as many. */
+/** Customers checked by a walk's first step; later steps are sized by the share of matches seen so far. */
 const FILTER_WALK_CHUNK = 500;
 
 export interface ListTuning {
@@ -219,7 +219,7 @@ interface ActiveRange {
  * empty range costs one lookup.
  */
 function rangesOf(plan: SortPlan): ActiveRange[] {
-  if (plan.kind === 'index') return [{ lower: Dexie.minKey, upper: Dexie.maxKey, includeLower: true, includeUpper: true }];
+  if (plan.kind === 'index') return [WHOLE_RANGE];
   const known = plan.order.map((v) => ({ lower: v, upper: v, includeLower: true, includeUpper: true }));
   const bounds = [...new Set(plan.order)].sort();
   const gaps: ActiveRange[] = [];
@@ -264,6 +264,21 @@ function matchesFilters(c: Customer, query: ListFilter): boolean {
   );
 }
 
+/** The ids in every one of the lists (smallest first, so the set built is the smallest). */
+function intersect(lists: readonly (readonly string[])[]): Set<string> {
+  const sorted = [...lists].sort((a, b) => a.length - b.length);
+  let members = new Set(sorted[0] ?? []);
+  for (const keys of sorted.slice(1)) {
+    const next = new Set<string>();
+    for (const id of keys) if (members.has(id)) next.add(id);
+    members = next;
+  }
+  return members;
+}
+
+/** Every id of an index from its first key to its last: the active range of an `[isDeleted+…]` index. */
+const WHOLE_RANGE: ActiveRange = { lower: Dexie.minKey, upper: Dexie.maxKey, includeLower: true, includeUpper: true };
+
 /** The list's reads over `db`; one per database, since it keeps the list's orders between reads. */
 export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = { sortInMemoryMax: SORT_IN_MEMORY_MAX }) {
 
@@ -301,7 +316,7 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
    * of the sort index, so it still reruns when that index changes.
    */
   async function ascendingIds(plan: SortPlan): Promise<readonly string[]> {
-    await rangeCollection(plan, { lower: Dexie.minKey, upper: Dexie.maxKey, includeLower: true, includeUpper: true }, 'asc').limit(1).primaryKeys();
+    await rangeCollection(plan, WHOLE_RANGE, 'asc').limit(1).primaryKeys();
     return orders.ascending(
       orderName(plan),
       async () => {
@@ -370,18 +385,8 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
 
   /** The active customers in every filter: their index ranges intersected, keys only. */
   async function memberIds(filter: ListFilter): Promise<Set<string>> {
-    const all = await Promise.all(filterSources(filter).map(async (source) => (await source().primaryKeys()) as string[]));
-    all.sort((a, b) => a.length - b.length);
-    let members = new Set(all[0] ?? []);
-    for (const keys of all.slice(1)) {
-      const next = new Set<string>();
-      for (const id of keys) if (members.has(id)) next.add(id);
-      members = next;
-    }
-    if (filter.tag !== null) {
-      const trash = (await db.customers.where('[isDeleted+createdAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).primaryKeys()) as string[];
-      for (const id of trash) members.delete(id);
-    }
+    const members = intersect(await Promise.all(filterSources(filter).map(async (source) => (await source().primaryKeys()) as string[])));
+    if (filter.tag !== null) for (const id of (await trash().primaryKeys()) as string[]) members.delete(id);
     return members;
   }
 
@@ -481,7 +486,7 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
       const most = tuning.filterWalkMax ?? FILTER_WALK_MAX;
       // A walk kept from before reads nothing: these reads tie a live query to the sort's and the filters' ranges.
       await Promise.all([
-        rangeCollection(plan, { lower: Dexie.minKey, upper: Dexie.maxKey, includeLower: true, includeUpper: true }, direction).limit(1).primaryKeys(),
+        rangeCollection(plan, WHOLE_RANGE, direction).limit(1).primaryKeys(),
         ...filterSources(filter).map((source) => source().limit(1).primaryKeys()),
       ]);
       const key = `${orderName(plan)}\u0001${direction}\u0001${filterName(filter)}`;
@@ -514,12 +519,12 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
     return pageOf(await filteredAscending(plan, filter), direction, offset, limit);
   }
 
+  /** The trash, as a range of the customers' `[isDeleted+createdAt]` index. */
+  const trash = () => db.customers.where('[isDeleted+createdAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]);
+
   /** All customers less the trash: counting the store and the (small) trash index is far cheaper than the active range. */
   async function countActive(): Promise<number> {
-    const [all, trashed] = await Promise.all([
-      db.customers.count(),
-      db.customers.where('[isDeleted+createdAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).count(),
-    ]);
+    const [all, trashed] = await Promise.all([db.customers.count(), trash().count()]);
     return all - trashed;
   }
 
@@ -560,14 +565,9 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
     if (small) {
       candidates = small;
     } else {
-      const all = await Promise.all(sources.map(async (source, i) => (complete(firsts[i]!) ? firsts[i]! : ((await source().primaryKeys()) as string[]))));
-      all.sort((a, b) => a.length - b.length);
-      let members = new Set(all[0]);
-      for (const keys of all.slice(1)) {
-        const next = new Set<string>();
-        for (const id of keys) if (members.has(id)) next.add(id);
-        members = next;
-      }
+      const members = intersect(
+        await Promise.all(sources.map(async (source, i) => (complete(firsts[i]!) ? firsts[i]! : ((await source().primaryKeys()) as string[])))),
+      );
       if (members.size > tuning.sortInMemoryMax || inKeptOrder) {
         const ordered = await orderedIds(plan, query.direction);
         return { ids: ordered.filter((id) => members.has(id)), truncated: false, ranked: true };
