@@ -14,7 +14,7 @@ import { customerPages } from './page/customerPage';
 import { buildRawRecords, importCustomers, importPurchases, rawWriteCustomers, rawWritePurchases, releaseRaw, seedContacts } from './page/importing';
 import { observeLongTasks } from './page/longTasks';
 import { packedProbe, packedReset, packedWrite } from './page/packedLayout';
-import { prepareHeavyRollover, rawReadAndAggregate, recomputeStatus } from './page/recompute';
+import { prepareHeavyRollover, rawReadAndAggregate, recomputeStatus, stateWriteFloor } from './page/recompute';
 import { recordPurchases } from './page/recording';
 import { session } from './page/session';
 import { upgradeFromV5 } from './page/upgrade';
@@ -86,6 +86,7 @@ const api: BenchApi = {
   recordPurchase: recordPurchases,
   recomputeStatus,
   readAllPurchasesRaw: rawReadAndAggregate,
+  stateWriteFloor,
   prepareHeavyRollover,
   appBackup,
   appRestore,

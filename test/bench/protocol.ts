@@ -83,6 +83,15 @@ export interface RecomputeRun {
   longTasks: LongTaskSummary;
 }
 
+/** The recomputation's write floor: its changed state rows put plainly, with the list's indexes and without. */
+export interface StateWriteFloor {
+  rows: number;
+  /** Indexes of the app's customerState store, copied into the indexed scratch store. */
+  indexes: number;
+  indexedMs: number;
+  plainMs: number;
+}
+
 /** Every purchase read plainly plus a plain per-customer aggregation (count, total, last purchase). */
 export interface RawRead {
   ms: number;
@@ -194,6 +203,8 @@ export interface BenchApi {
   recomputeStatus(): Promise<RecomputeRun>;
   /** The recomputation's baseline: every purchase read plainly and aggregated per customer. */
   readAllPurchasesRaw(): Promise<RawRead>;
+  /** What writing the recomputation's `changed` state rows costs IndexedDB alone (scratch databases). */
+  stateWriteFloor(changed: number): Promise<StateWriteFloor>;
   /** Item 7: "Back up now" through the app's code and the real main-process service. */
   appBackup(): Promise<BackupRun>;
   /** Item 7: restoring the backup just made, up to the swap (the restored copy is dropped). */

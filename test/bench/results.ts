@@ -73,6 +73,8 @@ export const FIGURE_IDS = {
   recordPurchase: 'record-a-purchase',
   recomputeRules: 'recompute.rules',
   recomputeAgain: 'recompute.again',
+  recomputeStateFloor: 'recompute.state-floor',
+  recomputeStateFloorPlain: 'recompute.state-floor-plain',
   coldStart: 'cold-start.launch',
   coldStartNavigation: 'cold-start.navigation',
   coldStartFirstRead: 'cold-start.first-read',

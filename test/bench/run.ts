@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../../playwright.config';
 import { parseOptions, type BenchOptions, type BenchPart } from './options';
-import type { BackupRun, ImportRun, PairedSample, Prepared, RawBackupRun, RawRead, RawWrite, RecomputeRun, SearchBreakdown, SetupStep, StoreCounts, UpgradeRun } from './protocol';
+import type { BackupRun, ImportRun, PairedSample, Prepared, RawBackupRun, RawRead, RawWrite, RecomputeRun, SearchBreakdown, SetupStep, StateWriteFloor, StoreCounts, UpgradeRun } from './protocol';
 import { checkTargets, combineRuns, FIGURE_IDS, latencyFigures, once, renderTables, formatMs, type Figure } from './results';
 import { call, log, openBenchPage } from './runner/bench';
 import { coldStartApp, coldStartEmptyPage, coldStartFirstRead, rolloverInApp, withBridge, type AppColdStart, type ColdStart, type RolloverInApp } from './runner/coldStart';
@@ -68,7 +68,7 @@ interface RunRecord {
   store: StoreCounts;
   samples: PairedSample[];
   breakdown: SearchBreakdown[];
-  recompute?: { rules: RecomputeRun; again: RecomputeRun; rawReads: RawRead[] };
+  recompute?: { rules: RecomputeRun; again: RecomputeRun; rawReads: RawRead[]; stateFloor: StateWriteFloor };
   backups?: { backup: BackupRun; rawBackup: RawBackupRun; restore: BackupRun; rawRestore: RawBackupRun; duringBackupMs: number; duringOutcome: string };
   coldStarts?: { app: AppColdStart[]; empty: ColdStart[]; firstRead?: (ColdStart & { openMs: number })[] };
   rollover?: RolloverInApp;
@@ -187,7 +187,10 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       const rawAfter = await call(appPage, 'readAllPurchasesRaw');
       log(`    again: ${seconds(again.ms)}, ${again.changed} changed; raw read ${seconds(rawBefore.ms)} / ${seconds(rawAfter.ms)}`);
       await quiet();
-      recompute = { rules, again, rawReads: [rawBefore, rawAfter] };
+      const stateFloor = await call(appPage, 'stateWriteFloor', rules.changed);
+      log(`    floor: ${stateFloor.rows.toLocaleString('en')} state rows put plainly ${seconds(stateFloor.indexedMs)} (${stateFloor.indexes} indexes), ${seconds(stateFloor.plainMs)} (none)`);
+      await quiet();
+      recompute = { rules, again, rawReads: [rawBefore, rawAfter], stateFloor };
     }
     let backups: RunRecord['backups'];
     if (measures('backup')) {
@@ -309,6 +312,26 @@ function recomputeFigures(recompute: NonNullable<RunRecord['recompute']>): Figur
       raw: rawRead,
       rawLabel: 'read all + aggregate',
       detail: { customers: recompute.again.customers, changed: recompute.again.changed },
+    }),
+    once({
+      id: FIGURE_IDS.recomputeStateFloor,
+      item: null,
+      label: `floor: the ${recompute.stateFloor.rows.toLocaleString('en')} changed state rows put plainly (${recompute.stateFloor.indexes} indexes)`,
+      unit: 'ms',
+      app: recompute.stateFloor.indexedMs,
+      raw: rawRead,
+      rawLabel: 'read all + aggregate',
+      detail: { rows: recompute.stateFloor.rows, indexes: recompute.stateFloor.indexes },
+    }),
+    once({
+      id: FIGURE_IDS.recomputeStateFloorPlain,
+      item: null,
+      label: `floor: the same rows put plainly into a store without indexes`,
+      unit: 'ms',
+      app: recompute.stateFloor.plainMs,
+      raw: rawRead,
+      rawLabel: 'read all + aggregate',
+      detail: { rows: recompute.stateFloor.rows, indexes: 0 },
     }),
   ];
 }
@@ -563,7 +586,7 @@ async function main(): Promise<void> {
       'Page in the middle: timed after "list: order read ahead" (customers.warmOrder, what the list screen starts in the background once its first rows are shown; raw: getAllKeys of the same index), then listPage at half the count; raw: a cursor advanced to the same offset.',
       'Customer page: customers.get, settings.read, bookkeeping.read, customers.tierHistory and readTimelinePage(50) at once (what the page mounts); raw: the customer and the newest 51 purchases and contacts from their indexes.',
       'Record a purchase: purchases.record (purchase, figures, status, tier history, catalog in one transaction); raw: one put of a purchase in its own transaction.',
-      'Recomputation: runStatusJob on the app\'s status worker (recomputeAllStatus); raw: every purchase by getAll in key order, 10,000 per request, and a per-customer count, total and last purchase (the mean of a read before and one after).',
+      'Recomputation: runStatusJob on the app\'s status worker (recomputeAllStatus); raw: every purchase by getAll in key order, 10,000 per request, and a per-customer count, total and last purchase (the mean of a read before and one after). Its floor: the rows the recomputation changed, each given another customer\'s derived values, put plainly 5,000 per transaction into a scratch copy of customerState (filled with every row beforehand, untimed), with the store\'s indexes and without; a recomputation that reads every purchase can spend at most 0.5x the raw read on writing and stay within 1.5x.',
       "Upgrade to today's version: a version-5 database of the run's customers (one in 50 in the trash) built on the app page, then opened with the app's RegularsDatabase, which runs versions 6 (settings apart), 7 (every customer's derived values into customerState) and on (8: purchase indexes dropped); opening time only.",
       'The store\'s first read: Chromium launched on the run\'s profile, the one-word page on the app\'s origin, then indexedDB.open of the app\'s database (no version: no upgrade) and the first key of [isDeleted+updatedAt]; from navigation. What IndexedDB alone takes before any row can show.',
       'Cold start: Chromium launched on the run\'s profile, the built app (npm run build:renderer) with the e2e bridge, until the first customer row with its record is painted; raw: the same launch opening a one-word page, until its first paint. Launch figures include starting Chromium.',

@@ -7,8 +7,8 @@ import { runStatusJob } from '../../../renderer/features/recompute/statusJobs';
 import { bookkeeping, settings } from '../../../renderer/db';
 import { systemClock } from '../../../renderer/platform/systemClock';
 import type { Purchase } from '../../../shared/domain/purchase';
-import type { RawRead, RecomputeRun } from '../protocol';
-import { appDatabase, done } from './idb';
+import type { RawRead, RecomputeRun, StateWriteFloor } from '../protocol';
+import { appDatabase, done, putInChunks } from './idb';
 import { longTasksBetween, settle } from './longTasks';
 
 /** Purchases per getAll of the raw read (the app reads 2,000 customers' purchases per transaction). */
@@ -56,4 +56,43 @@ export async function prepareHeavyRollover(): Promise<void> {
   const { status } = await settings.read();
   await settings.write('status', { ...status, grouping: status.grouping === 'tiers' ? 'rfm' : 'tiers' });
   await bookkeeping.write({ statusRecomputedOn: '2000-01-01' });
+}
+
+/** Rows per transaction of the floor's plain puts (the raw imports' chunk). */
+const FLOOR_CHUNK = 5_000;
+
+/**
+ * The least any layout of one state row per customer can spend writing what a recomputation changed:
+ * `changed` of the store's state rows, each given another customer's derived values (so their index
+ * entries move, as a new rule moves them), put plainly, FLOOR_CHUNK per transaction, into a scratch
+ * database filled with every state row beforehand (untimed). Once into a copy of customerState with
+ * the list's indexes (read from the app's own store), once into a store without indexes.
+ */
+export async function stateWriteFloor(changed: number): Promise<StateWriteFloor> {
+  const source = (await appDatabase()).transaction('customerState', 'readonly').objectStore('customerState');
+  const rows = (await done(source.getAll())) as Record<string, unknown>[];
+  const indexes = Array.from(source.indexNames, (name) => ({ name, keyPath: source.index(name).keyPath }));
+  const moved = rows.slice(0, Math.min(changed, rows.length)).map((row, i) => ({ ...rows[(i + 1) % rows.length], id: row.id }));
+  const timeInto = async (withIndexes: boolean): Promise<number> => {
+    const name = `regulars-bench-state-floor-${withIndexes ? 'indexed' : 'plain'}`;
+    await done(indexedDB.deleteDatabase(name));
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => {
+      const store = open.result.createObjectStore('customerState', { keyPath: 'id' });
+      if (withIndexes) for (const index of indexes) store.createIndex(index.name, index.keyPath);
+    };
+    const scratch = await done(open);
+    try {
+      await putInChunks(scratch, { customerState: rows }, FLOOR_CHUNK);
+      const start = performance.now();
+      await putInChunks(scratch, { customerState: moved }, FLOOR_CHUNK);
+      return performance.now() - start;
+    } finally {
+      scratch.close();
+      await done(indexedDB.deleteDatabase(name));
+    }
+  };
+  const indexedMs = await timeInto(true);
+  const plainMs = await timeInto(false);
+  return { rows: moved.length, indexes: indexes.length, indexedMs, plainMs };
 }
