@@ -1,0 +1,104 @@
+// Who may do what: the two roles, the actions that need the owner, and how long an owner session lasts.
+// The one source for the page (what to lock, when to ask for the PIN) and for main (what to refuse).
+
+export const ROLES = ['clerk', 'owner'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Every action the permission matrix decides. Clerk actions are listed too, so a screen asks the same
+ * question whatever the action and a new action has to be placed in the matrix on purpose.
+ */
+export const ACTIONS = [
+  // the clerk's day
+  'customers.edit',
+  'customers.trash',
+  'purchases.record',
+  'purchases.void',
+  'contacts.log',
+  'import.run',
+  'export.list',
+  'export.customer',
+  'backup.now',
+  // the owner's
+  'backup.restore',
+  'backup.settings',
+  'backup.password',
+  'export.everything',
+  'customers.deleteForGood',
+  'trash.empty',
+  'import.undo',
+  'customers.merge',
+  'customers.erase',
+  'rules.change',
+  'points.adjust',
+  'audit.view',
+  'pin.change',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const EVERYONE: readonly Role[] = ['clerk', 'owner'];
+const OWNER: readonly Role[] = ['owner'];
+
+/** The permission matrix. */
+export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = Object.freeze({
+  'customers.edit': EVERYONE,
+  'customers.trash': EVERYONE,
+  'purchases.record': EVERYONE,
+  'purchases.void': EVERYONE,
+  'contacts.log': EVERYONE,
+  'import.run': EVERYONE,
+  'export.list': EVERYONE,
+  'export.customer': EVERYONE,
+  'backup.now': EVERYONE,
+  'backup.restore': OWNER,
+  'backup.settings': OWNER,
+  'backup.password': OWNER,
+  'export.everything': OWNER,
+  'customers.deleteForGood': OWNER,
+  'trash.empty': OWNER,
+  'import.undo': OWNER,
+  'customers.merge': OWNER,
+  'customers.erase': OWNER,
+  'rules.change': OWNER,
+  'points.adjust': OWNER,
+  'audit.view': OWNER,
+  'pin.change': OWNER,
+});
+
+export function can(role: Role, action: Action): boolean {
+  return PERMISSIONS[action].includes(role);
+}
+
+/** True when the clerk may not do it: the screen shows a lock and asks for the owner PIN in place. */
+export function needsOwner(action: Action): boolean {
+  return !can('clerk', action);
+}
+
+/** An owner session ends after this long without the owner touching the app. */
+export const OWNER_IDLE_MS = 5 * 60_000;
+
+/** The owner session as main keeps it: until when (epoch ms) the owner is known; null when the clerk is. */
+export interface OwnerSessionState {
+  ownerUntil: number | null;
+}
+
+export const CLERK_SESSION: Readonly<OwnerSessionState> = Object.freeze({ ownerUntil: null });
+
+/**
+ * The role at `now`. A session whose end lies more than OWNER_IDLE_MS ahead was stamped by a clock that
+ * has since been put back: it counts as ended, so turning the clock back never stretches a session.
+ */
+export function roleAt(state: OwnerSessionState, now: number): Role {
+  if (state.ownerUntil === null) return 'clerk';
+  return now < state.ownerUntil && state.ownerUntil - now <= OWNER_IDLE_MS ? 'owner' : 'clerk';
+}
+
+/** The right PIN was typed: the owner is known until OWNER_IDLE_MS from now. */
+export function ownerUnlocked(now: number): OwnerSessionState {
+  return { ownerUntil: now + OWNER_IDLE_MS };
+}
+
+/** The owner used the app: an open session runs OWNER_IDLE_MS from now; a clerk's stays a clerk's. */
+export function ownerTouched(state: OwnerSessionState, now: number): OwnerSessionState {
+  return roleAt(state, now) === 'owner' ? ownerUnlocked(now) : CLERK_SESSION;
+}
