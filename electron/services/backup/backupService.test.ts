@@ -400,7 +400,31 @@ describe('retention after each backup', () => {
     expect(left).toContain(brokenOwn);
     expect(left).toContain('notes.txt');
     expect(left).not.toContain(first.value.backup.fileName);
-    expect(left.filter((n) => OWN_BACKUP_NAME.test(n) && n !== brokenOwn)).toHaveLength(2);
+    // Two recent ones by the settings, but never fewer than the newest three.
+    expect(left.filter((n) => OWN_BACKUP_NAME.test(n) && n !== brokenOwn)).toHaveLength(3);
+  });
+
+  it('with the clock put 13 months ahead, keeps the newest three, the safety backup and the history', async () => {
+    const clock = testClock(new Date('2026-06-01T09:00:00.000Z'));
+    const { service, backupFolder } = await setup({ now: clock.now });
+    const names: string[] = [];
+    // Two weeks of a backup a day, a restore (its safety backup) on the 10th day.
+    for (let day = 0; day < 14; day++) {
+      const result = await writeWhole(service, samplePayload(1500, day), { trigger: day === 9 ? 'safety' : 'automatic' });
+      if (!result.ok) throw new Error(result.reason);
+      names.push(result.value.backup.fileName);
+      clock.advance(24 * 3_600_000);
+    }
+    expect(await backupsIn(backupFolder)).toEqual([...names].sort());
+    clock.set(new Date('2027-07-15T09:00:00.000Z'));
+    const wrong = await writeWhole(service, samplePayload(1500, 99), { trigger: 'automatic' });
+    if (!wrong.ok) throw new Error(wrong.reason);
+    const left = await backupsIn(backupFolder);
+    expect(left).toContain(wrong.value.backup.fileName);
+    expect(left).toContain(names[9]);
+    for (const name of names.slice(-2)) expect(left).toContain(name);
+    // Counting back from the wrong "now", every one of the fourteen would be more than a year old.
+    expect(wrong.value.removed).toEqual([]);
   });
 });
 

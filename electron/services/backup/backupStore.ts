@@ -285,7 +285,7 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
       const listed = await describeFile(folder, name);
       // An unreadable file is never deleted: it may be the owner's only copy of something.
       if (listed?.status !== 'ok') continue;
-      entries.push({ id: name, createdAt: new Date(listed.createdAt), verified: listed.verifiedAt !== null });
+      entries.push({ id: name, createdAt: new Date(listed.createdAt), verified: listed.verifiedAt !== null, safety: listed.trigger === 'safety' });
     }
     const plan = planRetention(entries, now(), options.retention());
     const removed: string[] = [];
