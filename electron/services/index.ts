@@ -47,7 +47,7 @@ export interface BackupOsInput {
   showFolder: (folder: string) => Promise<void>;
   protector: SecretProtector | null;
   /** Tests only: the file system, clock and limits the service runs on. */
-  overrides?: Partial<Pick<BackupServiceOptions, 'fs' | 'random' | 'now' | 'sleep' | 'log' | 'limits'>>;
+  overrides?: Partial<Pick<BackupServiceOptions, 'fs' | 'random' | 'now' | 'elapsed' | 'sleep' | 'log' | 'limits'>>;
 }
 
 export function createMainServices(input: MainServicesInput): MainServices {

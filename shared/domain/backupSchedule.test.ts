@@ -1,6 +1,6 @@
 import { addHours, addMinutes, addSeconds, subHours } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { backupAtQuit, DEFAULT_SCHEDULE_SETTINGS, nextBackup, scheduleSettingsSchema, type ScheduleInput, type ScheduleSettings } from './backupSchedule';
+import { backupAtQuit, DEFAULT_SCHEDULE_SETTINGS, nextBackup, scheduleSettingsSchema, settleOnClock, type ScheduleInput, type ScheduleSettings, type ScheduleTimes } from './backupSchedule';
 
 const T = new Date('2026-06-15T10:00:00.000Z');
 const at = (minutes: number) => addMinutes(T, minutes);
@@ -87,6 +87,72 @@ describe('nextBackup', () => {
       const dueAt = [0, 1, 2, 3, 4].find((minutes) => nextBackup({ ...input, now: at(minutes) }, DEFAULT_SCHEDULE_SETTINGS).due);
       expect(dueAt).toBe(3);
     });
+  });
+});
+
+describe('settleOnClock', () => {
+  const times = (t: Partial<ScheduleTimes>): ScheduleTimes => ({ lastBackupAt: null, lastChangeAt: null, lastFailureAt: null, ...t });
+  const settle = (t: Partial<ScheduleTimes>) => settleOnClock(times(t), T);
+  const noneAhead = (t: ScheduleTimes) => [t.lastBackupAt, t.lastChangeAt, t.lastFailureAt].every((time) => time === null || time <= T);
+
+  it('leaves times that are not ahead of the clock as they are (the same object)', () => {
+    const input = times({ lastBackupAt: at(-60), lastChangeAt: at(-5), lastFailureAt: at(-30) });
+    expect(settleOnClock(input, T)).toBe(input);
+    const empty = times({});
+    expect(settleOnClock(empty, T)).toBe(empty);
+  });
+
+  for (const [label, ahead] of [
+    ['an hour', 60],
+    ['a day', 24 * 60],
+    ['a year', 365 * 24 * 60],
+  ] as const) {
+    it(`put back ${label}: a backup ahead counts from just before a change made since, so the change is still backed up`, () => {
+      const settled = settle({ lastBackupAt: at(ahead - 10), lastChangeAt: at(-2) });
+      expect(noneAhead(settled)).toBe(true);
+      expect(settled.lastChangeAt).toEqual(at(-2));
+      expect(settled.lastBackupAt!.getTime()).toBe(at(-2).getTime() - 1);
+      expect(nextBackup({ now: T, ...settled }, DEFAULT_SCHEDULE_SETTINGS)).toMatchObject({ due: false, why: 'changes' });
+      expect(nextBackup({ now: at(13), ...settled }, DEFAULT_SCHEDULE_SETTINGS)).toMatchObject({ due: true, why: 'changes' });
+    });
+
+    it(`put back ${label}: a backup and a change both ahead keep their order and spacing, the later one now`, () => {
+      const unbacked = settle({ lastBackupAt: at(ahead - 20), lastChangeAt: at(ahead - 5) });
+      expect(unbacked).toEqual(times({ lastBackupAt: at(-15), lastChangeAt: T }));
+      const backedUp = settle({ lastBackupAt: at(ahead - 5), lastChangeAt: at(ahead - 20) });
+      expect(backedUp).toEqual(times({ lastBackupAt: T, lastChangeAt: at(-15) }));
+      expect(nextBackup({ now: T, ...backedUp }, DEFAULT_SCHEDULE_SETTINGS)).toMatchObject({ due: false, why: 'daily', at: addHours(T, 24) });
+    });
+
+    it(`put back ${label}: a change ahead of a backup read since counts as made now`, () => {
+      expect(settle({ lastBackupAt: at(-30), lastChangeAt: at(ahead) })).toEqual(times({ lastBackupAt: at(-30), lastChangeAt: T }));
+      const sameMoment = settle({ lastBackupAt: T, lastChangeAt: at(ahead) });
+      expect(sameMoment.lastChangeAt! > sameMoment.lastBackupAt!).toBe(true);
+    });
+
+    it(`put back ${label}: a failure ahead counts from now (a retry after the interval, not after the clock catches up)`, () => {
+      const settled = settle({ lastBackupAt: at(-60), lastChangeAt: at(-10), lastFailureAt: at(ahead) });
+      expect(settled).toEqual(times({ lastBackupAt: at(-60), lastChangeAt: at(-10), lastFailureAt: T }));
+      expect(nextBackup({ now: at(15), ...settled }, DEFAULT_SCHEDULE_SETTINGS).due).toBe(true);
+    });
+
+    it(`put back ${label}: a last backup ahead and no change counts from now: the daily one a day later, not at once`, () => {
+      const settled = settle({ lastBackupAt: at(ahead) });
+      expect(noneAhead(settled)).toBe(true);
+      expect(nextBackup({ now: T, ...settled }, DEFAULT_SCHEDULE_SETTINGS)).toMatchObject({ due: false, why: 'daily' });
+      expect(nextBackup({ now: addHours(T, 24), ...settled }, DEFAULT_SCHEDULE_SETTINGS)).toMatchObject({ due: true, why: 'daily' });
+    });
+  }
+
+  it('is settled once: settling the result again changes nothing', () => {
+    for (const input of [
+      { lastBackupAt: at(500), lastChangeAt: at(-1) },
+      { lastBackupAt: at(500), lastChangeAt: at(600), lastFailureAt: at(700) },
+      { lastBackupAt: T, lastChangeAt: at(3) },
+    ]) {
+      const once = settle(input);
+      expect(settleOnClock(once, T)).toBe(once);
+    }
   });
 });
 

@@ -47,10 +47,48 @@ export interface ScheduleDecision {
   why: ScheduleReason;
 }
 
+export type ScheduleTimes = Required<Omit<ScheduleInput, 'now'>>;
+
+/**
+ * The schedule's remembered times, put right after the clock was put back. A time after `now` was read from
+ * the clock before it was put back, and cannot be ordered against times read since; left as it is, it
+ * either holds the next backup back until the clock catches up (a year, if the clock went back a year) or,
+ * read as "no backup yet", makes one backup after another. So each such time becomes a time at or before
+ * `now`, on the safe side: a change that may not be in a backup still counts as one to back up, and a last
+ * backup or failure counts from when the clock was found put back. The caller keeps the result: settled
+ * once, the times stay put while the clock runs on, and the next backup comes when the rules say, counted
+ * from there. Times at or before `now` are kept as they are.
+ */
+export function settleOnClock(times: ScheduleTimes, now: Date): ScheduleTimes {
+  const { lastBackupAt, lastChangeAt, lastFailureAt } = times;
+  const ahead = (time: Date | null) => time !== null && time > now;
+  const backupAhead = ahead(lastBackupAt);
+  const changeAhead = ahead(lastChangeAt);
+  if (!backupAhead && !changeAhead && !ahead(lastFailureAt)) return times;
+  const before = (time: Date) => new Date(time.getTime() - 1);
+  let backup = lastBackupAt;
+  let change = lastChangeAt;
+  if (lastBackupAt !== null && lastChangeAt !== null && backupAhead && changeAhead) {
+    // Both from the same clock: their order is known; moved back together, the later one to now.
+    const by = Math.max(lastBackupAt.getTime(), lastChangeAt.getTime()) - now.getTime();
+    backup = new Date(lastBackupAt.getTime() - by);
+    change = new Date(lastChangeAt.getTime() - by);
+  } else if (backupAhead) {
+    // A change read since may be after it: it counts as not backed up yet.
+    backup = before(lastChangeAt ?? now);
+  } else if (changeAhead) {
+    change = now;
+    if (lastBackupAt !== null && lastBackupAt >= now) backup = before(now);
+  }
+  return { lastBackupAt: backup, lastChangeAt: change, lastFailureAt: ahead(lastFailureAt) ? now : lastFailureAt };
+}
+
 /**
  * The next automatic backup. A time after `now` means the clock was put back, and such a time cannot be
  * ordered against others: a last backup or failure in the future counts as none, a change in the future as
- * one whose quiet time is over. So a wrong clock costs at most one extra backup, never a missing one.
+ * one whose quiet time is over. So a wrong clock costs at most one extra backup, never a missing one, provided
+ * the caller keeps what happens next (the backup it makes, with the time the clock gives it); a caller that
+ * asks again and again keeps its times settled (settleOnClock), or a change in the future stays one forever.
  */
 export function nextBackup(input: ScheduleInput, settings: ScheduleSettings): ScheduleDecision {
   if (!settings.enabled) return { due: false, at: null, why: 'disabled' };

@@ -110,12 +110,16 @@ export function samplePayload(bytes: number, seed = 1): Buffer {
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** The PC's clock (`now`, which `set` changes as a person would) and elapsed time (`elapsed`, which only `advance` moves). */
 export function testClock(start = new Date('2026-06-15T10:00:00.000Z')) {
   let time = start.getTime();
+  let monotonic = 0;
   return {
     now: () => new Date(time),
+    elapsed: () => monotonic,
     advance: (ms: number) => {
       time += ms;
+      monotonic += ms;
     },
     set: (date: Date) => {
       time = date.getTime();

@@ -203,7 +203,7 @@ describe('writing a backup', () => {
 
   it('drops a session left idle (a renderer that went away), and reset drops them all', async () => {
     const clock = testClock();
-    const { service, backupFolder } = await setup({ now: clock.now, limits: { sweepEveryMs: 0 } });
+    const { service, backupFolder } = await setup({ now: clock.now, elapsed: clock.elapsed, limits: { sweepEveryMs: 0 } });
     const idle = await service.begin(BEGIN);
     if (!idle.ok) throw new Error(idle.reason);
     await service.append(idle.value.sessionId, 0, Buffer.from('x'));
@@ -221,6 +221,33 @@ describe('writing a backup', () => {
     expect(await listFolder(backupFolder)).toEqual([]);
     expect(await service.append(recent.value.sessionId, 2, Buffer.from('z'))).toEqual(err('backup-session-expired'));
   });
+
+  for (const [label, by] of [
+    ['put back a year', -365 * 86_400_000],
+    ['put back an hour', -3_600_000],
+    ['put forward an hour', 3_600_000],
+    ['put forward a year', 365 * 86_400_000],
+  ] as const) {
+    it(`times idle sessions on elapsed time: the clock ${label} neither keeps a dead one nor drops a live one`, async () => {
+      const clock = testClock();
+      const { service } = await setup({ now: clock.now, elapsed: clock.elapsed, limits: { sweepEveryMs: 0 } });
+      const dead = await service.begin(BEGIN);
+      const live = await service.begin(BEGIN);
+      if (!dead.ok || !live.ok) throw new Error('begin failed');
+      clock.advance(DEFAULT_BACKUP_LIMITS.idleMs / 2);
+      clock.set(new Date(clock.now().getTime() + by));
+      await service.append(live.value.sessionId, 0, Buffer.from('x'));
+      await service.sweepIdleSessions();
+      expect(await service.append(live.value.sessionId, 1, Buffer.from('y'))).toEqual(ok({ receivedBytes: 2 }));
+      clock.advance(DEFAULT_BACKUP_LIMITS.idleMs / 2 + 1);
+      await service.append(live.value.sessionId, 2, Buffer.from('z'));
+      await service.sweepIdleSessions();
+      expect(await service.append(dead.value.sessionId, 0, Buffer.from('x'))).toEqual(err('backup-session-expired'));
+      expect(await service.append(live.value.sessionId, 3, Buffer.from('w'))).toEqual(ok({ receivedBytes: 4 }));
+      // The dead one's place is free again.
+      expect((await service.begin(BEGIN)).ok).toBe(true);
+    });
+  }
 
   it('keeps the main process responsive while a large backup is written and verified', async () => {
     const { service } = await setup();

@@ -66,6 +66,12 @@ export interface BackupStoreOptions {
   fs?: BackupFs;
   random?: BackupRandom;
   now?: () => Date;
+  /**
+   * Milliseconds on a monotonic clock (performance.now): idle sessions are timed on it, because the PC's clock
+   * can jump. Put back, it kept a dead session (and its place: two make every backup 'backup-busy') for as
+   * long as it went back; put forward, it dropped a backup under way.
+   */
+  elapsed?: () => number;
   sleep?: (ms: number) => Promise<void>;
   /** Never receives payloads, passwords or paths' contents; paths only where they help the owner. */
   log?: (line: string) => void;
@@ -126,6 +132,7 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
   const fs = options.fs ?? nodeBackupFs;
   const random = options.random ?? nodeBackupRandom;
   const now = options.now ?? (() => new Date());
+  const elapsed = options.elapsed ?? (() => performance.now());
   const sleep = options.sleep ?? realSleep;
   const log = options.log ?? ((line: string) => console.error(line));
   const limits: BackupLimits = { ...DEFAULT_BACKUP_LIMITS, ...options.limits };
@@ -183,7 +190,7 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
     if (!folder.ok) return failWrite(folder.reason, meta.trigger);
     try {
       const session = await WriteSession.start(
-        { fs, random, now, sleep, appVersion: options.appVersion, folder: folder.value, compressionLevel: options.compressionLevel, maxPayloadBytes: limits.maxPayloadBytes },
+        { fs, random, now, elapsed, sleep, appVersion: options.appVersion, folder: folder.value, compressionLevel: options.compressionLevel, maxPayloadBytes: limits.maxPayloadBytes },
         meta,
         password,
       );
@@ -462,7 +469,7 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
     }
     const readId = random.uuid();
     const { handle, layout, key, preview } = checked.value;
-    reads.set(readId, { handle, layout, key, pieces: null, carry: null, offset: 0, lastActivity: now().getTime(), queue: Promise.resolve() });
+    reads.set(readId, { handle, layout, key, pieces: null, carry: null, offset: 0, lastActivity: elapsed(), queue: Promise.resolve() });
     return ok({ readId, preview });
   }
 
@@ -483,7 +490,7 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
     if (!open) return err('backup-session-expired');
     return enqueue(open, async () => {
       if (reads.get(readId) !== open) return err('backup-session-expired');
-      open.lastActivity = now().getTime();
+      open.lastActivity = elapsed();
       open.pieces ??= readPayload(open.handle, open.layout, open.key);
       const parts: Buffer[] = open.carry ? [open.carry] : [];
       let size = open.carry?.length ?? 0;
@@ -510,7 +517,7 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
       }
       const offset = open.offset;
       open.offset += data.length;
-      open.lastActivity = now().getTime();
+      open.lastActivity = elapsed();
       const done = finished && open.carry === null;
       if (done) await closeRead(readId);
       return ok({ offset, data, done });
@@ -524,7 +531,7 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
   }
 
   async function sweepIdleSessions(): Promise<void> {
-    const cutoff = now().getTime() - limits.idleMs;
+    const cutoff = elapsed() - limits.idleMs;
     for (const [id, open] of [...writes]) {
       if (open.session.lastActivity < cutoff) {
         writes.delete(id);

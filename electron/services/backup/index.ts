@@ -47,6 +47,8 @@ export interface BackupServiceOptions {
   receiveFs?: ReceiveFs;
   random?: BackupRandom;
   now?: () => Date;
+  /** A monotonic clock in milliseconds (performance.now by default), for idle sessions. */
+  elapsed?: () => number;
   sleep?: (ms: number) => Promise<void>;
   log?: (line: string) => void;
   limits?: Partial<BackupLimits>;
@@ -100,6 +102,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     fs,
     random,
     now: options.now,
+    elapsed: options.elapsed,
     sleep,
     log,
     limits: options.limits,

@@ -41,6 +41,8 @@ export interface WriteSessionContext {
   fs: BackupFs;
   random: BackupRandom;
   now: () => Date;
+  /** Milliseconds on a clock nobody can set (how long a session sat idle): the PC's clock may jump. */
+  elapsed: () => number;
   sleep: (ms: number) => Promise<void>;
   appVersion: string;
   folder: string;
@@ -91,7 +93,7 @@ export class WriteSession {
   ) {
     this.id = id;
     this.createdAt = ctx.now().toISOString();
-    this.lastActivity = ctx.now().getTime();
+    this.lastActivity = ctx.elapsed();
     this.spoolCipher = createCipheriv('aes-256-ctr', spoolKey, spoolIv);
     this.gzip = createGzip({ level: ctx.compressionLevel ?? 6 });
     this.gzip.on('data', (compressed: Buffer) => {
@@ -143,7 +145,7 @@ export class WriteSession {
       this.fail(new BackupError('backup-too-large'));
       this.throwIfFailed();
     }
-    this.lastActivity = this.ctx.now().getTime();
+    this.lastActivity = this.ctx.elapsed();
     this.hash.update(bytes);
     this.receivedBytes += bytes.length;
     await new Promise<void>((resolve, reject) => this.gzip.write(bytes, (error) => (error ? reject(error) : resolve()))).catch((error: unknown) => this.fail(error));
@@ -153,7 +155,7 @@ export class WriteSession {
       this.fail(new BackupError('backup-too-large'));
       this.throwIfFailed();
     }
-    this.lastActivity = this.ctx.now().getTime();
+    this.lastActivity = this.ctx.elapsed();
     return this.receivedBytes;
   }
 

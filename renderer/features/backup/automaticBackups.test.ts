@@ -11,21 +11,31 @@ const flush = async () => {
 };
 
 function harness(options: { schedule?: ScheduleSettings | null; lastBackupAt?: Date | null; memory?: Partial<ScheduleMemory>; failing?: boolean } = {}) {
+  // Timers run on elapsed time, as setTimeout does; the wall clock is elapsed time plus an offset a test can jump.
   let now = new Date('2026-11-23T10:00:00.000Z').getTime();
+  let offset = 0;
+  const wall = () => new Date(now + offset);
   const timers: Array<{ at: number; run: () => void; id: number }> = [];
   let nextId = 1;
   const runs: Date[] = [];
+  /** When each backup ran, in elapsed time (the real spacing, whatever the clock said). */
+  const elapsedRuns: number[] = [];
+  /** The folder: its newest backup by date is what loadLastBackupAt reads, as the app's listing does. */
+  const folder: Date[] = options.lastBackupAt ? [options.lastBackupAt] : [];
   let failing = options.failing ?? false;
   let busy = false;
   let stored: ScheduleMemory = { lastChangeAt: null, lastFailureAt: null, ...options.memory };
   const planned: Array<Date | null> = [];
   const automatic = new AutomaticBackups({
-    now: () => new Date(now),
+    now: wall,
     loadSchedule: async () => (options.schedule === undefined ? { ...DEFAULT_SCHEDULE_SETTINGS } : options.schedule),
-    loadLastBackupAt: async () => options.lastBackupAt ?? null,
+    loadLastBackupAt: async () => (folder.length === 0 ? null : new Date(Math.max(...folder.map((d) => d.getTime())))),
     runBackup: async () => {
-      runs.push(new Date(now));
-      return failing ? null : new Date(now);
+      runs.push(wall());
+      elapsedRuns.push(now);
+      if (failing) return null;
+      folder.push(wall());
+      return wall();
     },
     busy: () => busy,
     memory: { load: () => stored, save: (m) => (stored = m) },
@@ -63,8 +73,14 @@ function harness(options: { schedule?: ScheduleSettings | null; lastBackupAt?: D
     memory: () => stored,
     setFailing: (value: boolean) => (failing = value),
     setBusy: (value: boolean) => (busy = value),
-    now: () => new Date(now),
+    now: wall,
     timers,
+    elapsedRuns,
+    folder,
+    /** The PC's clock is changed by `ms` (negative: put back); elapsed time and the timers do not notice. */
+    jump: (ms: number) => {
+      offset += ms;
+    },
   };
 }
 
@@ -194,5 +210,133 @@ describe('AutomaticBackups', () => {
     await unread.automatic.start();
     unread.automatic.noteChange();
     expect(unread.automatic.needsBackupAtQuit()).toBe(false);
+  });
+
+  describe('a clock changed while the app runs', () => {
+    const HOUR = 60 * MINUTE;
+    const DAY = 24 * HOUR;
+    const jumps: Array<[string, number]> = [
+      ['put back an hour', -HOUR],
+      ['put back a day', -DAY],
+      ['put back a year', -365 * DAY],
+      ['put forward an hour', HOUR],
+      ['put forward a day', DAY],
+      ['put forward a year', 365 * DAY],
+    ];
+    /** Gaps between backups in elapsed time: what the clerk lives through, whatever the clock says. */
+    const gaps = (elapsed: number[]) => elapsed.slice(1).map((t, i) => t - elapsed[i]!);
+
+    for (const [label, ms] of jumps) {
+      it(`${label}: no backups back to back while the clerk keeps working, and the changes are still backed up`, async () => {
+        const h = harness({ lastBackupAt: new Date('2026-11-23T09:58:00.000Z') });
+        await h.automatic.start();
+        h.automatic.noteChange();
+        await h.advance(30 * MINUTE);
+        expect(h.runs).toHaveLength(1);
+        h.jump(ms);
+        // Ten minutes right after the change of clock, a change a minute.
+        for (let i = 0; i < 10; i++) {
+          h.automatic.noteChange();
+          await h.advance(MINUTE);
+        }
+        expect(h.runs.length).toBeLessThanOrEqual(2);
+        // Three hours of work, a change every five minutes: backed up on the usual rhythm, never faster.
+        for (let i = 0; i < 36; i++) {
+          h.automatic.noteChange();
+          await h.advance(5 * MINUTE);
+        }
+        expect(h.runs.length).toBeGreaterThanOrEqual(1 + 3 * 3);
+        expect(h.runs.length).toBeLessThanOrEqual(2 + 4 * 3 + 1);
+        // Only the one the wrong clock may cost comes sooner than the minimum interval.
+        expect(gaps(h.elapsedRuns).filter((gap) => gap < 15 * MINUTE).length).toBeLessThanOrEqual(1);
+        // The last change is backed up once the clerk stops.
+        h.automatic.noteChange();
+        const before = h.runs.length;
+        await h.advance(20 * MINUTE);
+        expect(h.runs.length).toBe(before + 1);
+      });
+
+      it(`${label}: with no changes, the daily backup still comes, once, within a day and a few minutes`, async () => {
+        const h = harness({ lastBackupAt: new Date('2026-11-23T09:00:00.000Z') });
+        await h.automatic.start();
+        await h.advance(2 * HOUR);
+        expect(h.runs).toHaveLength(0);
+        h.jump(ms);
+        await h.advance(10 * MINUTE);
+        expect(h.runs.length).toBeLessThanOrEqual(1);
+        await h.advance(DAY + 10 * MINUTE);
+        expect(h.runs.length).toBeGreaterThanOrEqual(1);
+        expect(h.runs.length).toBeLessThanOrEqual(2);
+        await h.advance(DAY);
+        expect(h.runs.length).toBeGreaterThanOrEqual(2);
+        expect(h.runs.length).toBeLessThanOrEqual(3);
+      });
+    }
+
+    it('put back a year: 10 minutes make at most one backup (they made 85), across a restart too', async () => {
+      const h = harness({ lastBackupAt: new Date('2026-11-23T09:30:00.000Z') });
+      await h.automatic.start();
+      h.jump(-365 * DAY);
+      h.automatic.noteChange();
+      await h.advance(10 * MINUTE);
+      expect(h.runs.length).toBeLessThanOrEqual(1);
+      await h.advance(10 * MINUTE);
+      expect(h.runs).toHaveLength(1);
+      // The next start reads the folder (its newest is dated a year ahead) and the times kept in memory.
+      h.automatic.stop();
+      const memory = h.memory();
+      const restarted = harness({ lastBackupAt: new Date('2026-11-23T09:30:00.000Z'), memory });
+      restarted.jump(-365 * DAY + 11 * MINUTE);
+      await restarted.automatic.start();
+      restarted.automatic.noteChange();
+      await restarted.advance(10 * MINUTE);
+      expect(restarted.runs.length).toBeLessThanOrEqual(1);
+      restarted.automatic.noteChange();
+      await restarted.advance(30 * MINUTE);
+      expect(restarted.runs.length).toBeGreaterThanOrEqual(1);
+      expect(restarted.runs.length).toBeLessThanOrEqual(2);
+    });
+
+    it('a change remembered from before the clock was put back is backed up after the next start, once', async () => {
+      const h = harness({ lastBackupAt: new Date('2026-11-23T09:00:00.000Z'), memory: { lastChangeAt: new Date('2026-11-23T09:50:00.000Z') } });
+      h.jump(-DAY);
+      await h.automatic.start();
+      await h.advance(5 * MINUTE);
+      expect(h.runs).toHaveLength(1);
+      await h.advance(2 * HOUR);
+      expect(h.runs).toHaveLength(1);
+    });
+
+    it('a failure dated ahead of the clock does not hold retries back until the clock catches up', async () => {
+      const h = harness({ lastBackupAt: new Date('2026-11-23T08:00:00.000Z'), memory: { lastFailureAt: new Date('2026-11-23T09:59:00.000Z') } });
+      h.jump(-365 * DAY);
+      await h.automatic.start();
+      h.automatic.noteChange();
+      await h.advance(20 * MINUTE);
+      expect(h.runs).toHaveLength(1);
+      expect(h.memory().lastFailureAt).toBeNull();
+    });
+
+    it('put back, then set right again: neither change spins backups nor stops them', async () => {
+      const h = harness({ lastBackupAt: new Date('2026-11-23T09:58:00.000Z') });
+      await h.automatic.start();
+      h.jump(-30 * DAY);
+      for (let i = 0; i < 12; i++) {
+        h.automatic.noteChange();
+        await h.advance(5 * MINUTE);
+      }
+      h.jump(30 * DAY);
+      for (let i = 0; i < 12; i++) {
+        h.automatic.noteChange();
+        await h.advance(5 * MINUTE);
+      }
+      expect(h.runs.length).toBeGreaterThanOrEqual(5);
+      expect(gaps(h.elapsedRuns).filter((gap) => gap < 15 * MINUTE).length).toBeLessThanOrEqual(2);
+      await h.advance(MINUTE);
+      h.automatic.noteChange();
+      const before = h.runs.length;
+      await h.advance(20 * MINUTE);
+      expect(h.runs.length).toBe(before + 1);
+    });
   });
 });

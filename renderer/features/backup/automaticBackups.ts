@@ -1,7 +1,7 @@
 // Automatic backups, driven from the page: the pure schedule (shared/domain/backupSchedule.ts) decides when
 // one is due from the last change, the last backup and the last failure; this keeps those times, sets the
 // timer and runs the backup. Changes come from Dexie (any context); the last backup from the folder.
-import { backupAtQuit, nextBackup, type ScheduleSettings } from '../../../shared/domain/backupSchedule';
+import { backupAtQuit, nextBackup, settleOnClock, type ScheduleSettings } from '../../../shared/domain/backupSchedule';
 
 export interface ScheduleMemory {
   lastChangeAt: Date | null;
@@ -55,9 +55,13 @@ export class AutomaticBackups {
 
   /** Reads the settings and the folder again (after the owner changed them, or a backup was made elsewhere). */
   async reload(): Promise<void> {
-    const [schedule, lastBackupAt] = await Promise.all([this.deps.loadSchedule(), this.deps.loadLastBackupAt()]);
+    const [schedule, newestInFolder] = await Promise.all([this.deps.loadSchedule(), this.deps.loadLastBackupAt()]);
     this.schedule = schedule;
-    this.lastBackupAt = lastBackupAt;
+    // The folder's newest is the newest by date; once the clock was put back, the last one written here
+    // (already settled) is the one to count from, and a date ahead of the clock would undo the settling.
+    if (this.lastBackupAt === null || (newestInFolder !== null && newestInFolder > this.lastBackupAt && newestInFolder <= this.deps.now())) {
+      this.lastBackupAt = newestInFolder;
+    }
     this.plan();
   }
 
@@ -68,9 +72,9 @@ export class AutomaticBackups {
     this.plan();
   }
 
-  /** A backup was made (by hand, or a safety backup): it counts as the last one. */
+  /** A backup was made (by hand, or a safety backup): it counts as the last one, whatever date the clock gave it. */
   noteBackup(at: Date): void {
-    if (this.lastBackupAt === null || at > this.lastBackupAt) this.lastBackupAt = at;
+    this.lastBackupAt = at;
     this.memory = { ...this.memory, lastFailureAt: null };
     this.deps.memory.save(this.memory);
     this.plan();
@@ -79,6 +83,7 @@ export class AutomaticBackups {
   /** Whether closing now should make a backup first: the settings allow it and something changed since the last one. */
   needsBackupAtQuit(): boolean {
     if (this.stopped || !this.schedule) return false;
+    this.settle(this.deps.now());
     return backupAtQuit({ lastBackupAt: this.lastBackupAt, lastChangeAt: this.memory.lastChangeAt }, this.schedule);
   }
 
@@ -101,6 +106,16 @@ export class AutomaticBackups {
     }, Math.max(0, ms));
   }
 
+  /** Times the clock has since been put back behind are moved back once, and kept so (see settleOnClock). */
+  private settle(now: Date): void {
+    const times = { lastBackupAt: this.lastBackupAt, lastChangeAt: this.memory.lastChangeAt, lastFailureAt: this.memory.lastFailureAt };
+    const settled = settleOnClock(times, now);
+    if (settled === times) return;
+    this.lastBackupAt = settled.lastBackupAt;
+    this.memory = { lastChangeAt: settled.lastChangeAt, lastFailureAt: settled.lastFailureAt };
+    this.deps.memory.save(this.memory);
+  }
+
   private plan(): void {
     if (this.stopped || this.running) return;
     if (!this.schedule) {
@@ -109,6 +124,7 @@ export class AutomaticBackups {
       return;
     }
     const now = this.deps.now();
+    this.settle(now);
     const decision = nextBackup({ now, lastBackupAt: this.lastBackupAt, lastChangeAt: this.memory.lastChangeAt, lastFailureAt: this.memory.lastFailureAt }, this.schedule);
     this.deps.onPlan?.(decision.at);
     if (!decision.due) {
@@ -128,7 +144,9 @@ export class AutomaticBackups {
     try {
       const at = await this.deps.runBackup();
       if (at) {
-        if (this.lastBackupAt === null || at > this.lastBackupAt) this.lastBackupAt = at;
+        // The one just written is the last, whatever its date: keeping a later date from before the clock
+        // was put back made the schedule think no backup had been made, and start the next one at once.
+        this.lastBackupAt = at;
         this.memory = { ...this.memory, lastFailureAt: null };
       } else {
         this.memory = { ...this.memory, lastFailureAt: this.deps.now() };
