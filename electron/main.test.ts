@@ -34,6 +34,7 @@ const fake = vi.hoisted(() => {
     openDialogs: [] as unknown[],
     nextOpenDialog: { canceled: true, filePaths: [] as string[] },
     openedPaths: [] as string[],
+    revealedPaths: [] as string[],
     notifications: [] as { title: string; body: string }[],
     shownNotifications: [] as InstanceType<typeof Emitter>[],
     sandboxEnabled: false,
@@ -153,6 +154,7 @@ const fake = vi.hoisted(() => {
         state.openedPaths.push(folder);
         return '';
       },
+      showItemInFolder: (item: string) => void state.revealedPaths.push(item),
     },
   };
   return { state, electron };
@@ -321,7 +323,12 @@ describe('main process wiring', () => {
         expect.objectContaining({ title: '选择要恢复的备份', filters: [{ name: '熟客备份', extensions: ['rgbackup'] }, { name: '所有文件', extensions: ['*'] }] }),
       ]);
       expect(await invoke('backup:showFolder')).toEqual({ ok: true, value: null });
-      expect(fake.state.openedPaths).toEqual([path.join(userData(), 'backups')]);
+      // Revealed in the folder (its newest backup selected), never opened: opening a path runs what is there.
+      const backups = path.join(userData(), 'backups');
+      const newest = readdirSync(backups).filter((name) => name.endsWith('.rgbackup')).sort().at(-1);
+      expect(newest).toBeDefined();
+      expect(fake.state.revealedPaths).toEqual([path.join(backups, newest!)]);
+      expect(fake.state.openedPaths).toEqual([]);
     });
   });
 });

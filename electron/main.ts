@@ -214,10 +214,8 @@ function registerIpc(
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },
       },
-      showFolder: async (folder) => {
-        // openPath reports failure as a message, not an exception.
-        if ((await shell.openPath(folder)) !== '') throw new Error('the folder could not be opened');
-      },
+      // Revealed, never opened: openPath on a path that has become a file would run it.
+      showFolder: async (folder, item) => shell.showItemInFolder(item ?? folder),
       protector: {
         isAvailable: () => safeStorage.isEncryptionAvailable(),
         encrypt: (plain) => safeStorage.encryptString(plain),

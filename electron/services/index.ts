@@ -44,7 +44,8 @@ export interface BackupOsInput {
   /** Browser mode: a backup notice is written to the log as well (a tab has no desktop notifications). */
   logNotice?: (notice: BackupNotice) => void;
   dialogs: BackupDialogs | null;
-  showFolder: (folder: string) => Promise<void>;
+  /** Reveals the folder (and `item` in it), never opens anything: see BackupServiceOptions.showFolder. */
+  showFolder: (folder: string, item: string | null) => Promise<void>;
   protector: SecretProtector | null;
   /** Tests only: the file system, clock and limits the service runs on. */
   overrides?: Partial<Pick<BackupServiceOptions, 'fs' | 'random' | 'now' | 'elapsed' | 'sleep' | 'log' | 'limits'>>;

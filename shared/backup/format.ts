@@ -76,7 +76,14 @@ export const BACKUP_WRITE_FAILURES = [
 export type BackupWriteFailure = (typeof BACKUP_WRITE_FAILURES)[number];
 
 /** Requests about sessions and settings the service turns down. */
-export const BACKUP_SERVICE_FAILURES = ['backup-session-expired', 'backup-busy', 'backup-folder-invalid', 'backup-password-unreadable'] as const;
+export const BACKUP_SERVICE_FAILURES = [
+  'backup-session-expired',
+  'backup-busy',
+  'backup-folder-invalid',
+  /** A system folder (C:\Windows, /System, ...) or the top of a drive: never the backup folder. */
+  'backup-folder-system',
+  'backup-password-unreadable',
+] as const;
 export type BackupServiceFailure = (typeof BACKUP_SERVICE_FAILURES)[number];
 
 export type BackupFailure = BackupRefusal | BackupWriteFailure | BackupServiceFailure;

@@ -87,6 +87,7 @@ export function faultyFs(faults: Fault[] = [], base: BackupFs = nodeBackupFs): B
       return base.mkdir(file, options);
     },
     statfs: base.statfs ? (file) => base.statfs!(file) : undefined,
+    realpath: base.realpath ? (file) => base.realpath!(file) : undefined,
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_CHUNK_BYTES, OWN_BACKUP_NAME, SCRYPT_N } from '../../../shared/backup/format';
@@ -452,6 +452,40 @@ describe('retention after each backup', () => {
     for (const name of names.slice(-2)) expect(left).toContain(name);
     // Counting back from the wrong "now", every one of the fourteen would be more than a year old.
     expect(wrong.value.removed).toEqual([]);
+  });
+});
+
+describe('showing the backup folder', () => {
+  it('reveals the folder with its newest backup selected, and never hands the OS a path to open', async () => {
+    const clock = testClock();
+    const shown: Array<[string, string | null]> = [];
+    const { service, backupFolder } = await setup({ now: clock.now, showFolder: async (folder, item) => void shown.push([folder, item]) });
+    expect(await service.showFolder()).toEqual(ok(null));
+    expect(shown).toEqual([[backupFolder, null]]);
+    const older = await writeWhole(service, samplePayload(500, 1));
+    clock.advance(60_000);
+    const newer = await writeWhole(service, samplePayload(500, 2));
+    if (!older.ok || !newer.ok) throw new Error('write failed');
+    await writeFile(path.join(backupFolder, 'zzz run me.exe.rgbackup'), 'not a backup');
+    expect(await service.showFolder()).toEqual(ok(null));
+    expect(shown[1]).toEqual([backupFolder, path.join(backupFolder, newer.value.backup.fileName)]);
+  });
+
+  it('refuses a chosen folder that has become a file, or a link to a system folder, without asking the OS', async () => {
+    const shown: string[] = [];
+    const { service } = await setup({ showFolder: async (folder) => void shown.push(folder) });
+    const usb = await tempFolder('regulars-usb-');
+    folders.push(usb);
+    const chosen = path.join(usb, 'backups');
+    await mkdir(chosen);
+    expect((await service.configure({ folder: chosen })).ok).toBe(true);
+    await rm(chosen, { recursive: true });
+    await writeFile(chosen, 'MZ a program in the folder\'s place');
+    expect(await service.showFolder()).toEqual(err('backup-folder-invalid'));
+    await rm(chosen);
+    await symlink('/etc', chosen);
+    expect(await service.showFolder()).toEqual(err('backup-folder-system'));
+    expect(shown).toEqual([]);
   });
 });
 

@@ -11,6 +11,7 @@ import type {
   BackupPreview,
   BackupSettingsView,
 } from '../../../shared/backup/api';
+import { OWN_BACKUP_NAME } from '../../../shared/backup/format';
 import type { FailureReason } from '../../../shared/ipc/contract';
 import { err, ok, type Result } from '../../../shared/result';
 import { createBackupStore, type BackupLimits, type BackupReadPiece } from './backupStore';
@@ -38,8 +39,12 @@ export interface BackupServiceOptions {
   notify: (notice: BackupNotice) => void;
   /** null where there is no OS picker (browser mode): the renderer offers the backup folder's list only. */
   dialogs: BackupDialogs | null;
-  /** Opens a folder in Explorer or Finder. */
-  showFolder: (folder: string) => Promise<void>;
+  /**
+   * Shows the backup folder in Explorer or Finder, `item` (its newest backup, when it has one) selected. It
+   * must reveal and never open: a path handed to the OS to open runs whatever is there, should the folder
+   * have been swapped for a program (Electron: shell.showItemInFolder, never shell.openPath).
+   */
+  showFolder: (folder: string, item: string | null) => Promise<void>;
   /** null: the backup password is kept in memory only (browser mode). */
   protector: SecretProtector | null;
   fs?: BackupFs;
@@ -188,8 +193,10 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       const { folder, isDefault } = settings.location();
       try {
         if (isDefault) await fs.mkdir(folder, { recursive: true });
-        await fs.stat(folder);
-        await options.showFolder(folder);
+        if (await settings.isSystemFolder(folder)) return err('backup-folder-system');
+        if (!(await fs.stat(folder)).isDirectory()) return err('backup-folder-invalid');
+        const newest = (await fs.readdir(folder)).filter((name) => OWN_BACKUP_NAME.test(name)).sort().at(-1);
+        await options.showFolder(folder, newest === undefined ? null : path.join(folder, newest));
         return ok(null);
       } catch (error) {
         return err(errorCode(error) === undefined ? 'unavailable' : writeFailureOf(error));

@@ -27,6 +27,8 @@ export interface BackupFs {
   unlink(path: string): Promise<void>;
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
   statfs?(path: string): Promise<{ bavail: number | bigint; bsize: number | bigint }>;
+  /** Where a path really leads, links and junctions followed: a link to a system folder is one. */
+  realpath?(path: string): Promise<string>;
 }
 
 export interface BackupRandom {
@@ -42,6 +44,7 @@ export const nodeBackupFs: BackupFs = {
   unlink: (path) => fsp.unlink(path),
   mkdir: (path, options) => fsp.mkdir(path, options),
   statfs: (path) => fsp.statfs(path),
+  realpath: (path) => fsp.realpath(path),
 };
 
 export const nodeBackupRandom: BackupRandom = {

@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { err } from '../../../shared/result';
@@ -103,6 +103,61 @@ describe('backup settings', () => {
     expect(await settings.configure({ folder: file })).toEqual(err('backup-folder-invalid'));
     expect(await settings.configure({ folder: readOnly })).toEqual(err('backup-no-permission'));
     expect(settings.settings().folder).toBeNull();
+  });
+
+  it('refuses a system folder or the top of a drive, by its path or where its links lead, with a reason of its own', async () => {
+    const dataFolder = await folder();
+    const links = await folder('regulars-links-');
+    await symlink('/etc', path.join(links, 'to-etc'));
+    await symlink('/', path.join(links, 'to-root'));
+    await symlink('/usr', path.join(links, 'to-usr'));
+    await mkdir(path.join(links, 'real'));
+    const settings = store(dataFolder, { fs: faultyFs() });
+    await settings.load();
+    for (const hostile of [
+      '/',
+      '/etc',
+      '/etc/',
+      '/usr/share/../lib',
+      `${dataFolder}/../../../etc`,
+      '/var/backups',
+      '/home',
+      path.join(links, 'to-etc'),
+      path.join(links, 'to-root'),
+      path.join(links, 'to-usr', 'share'),
+      `${path.join(links, 'real')}/../to-etc/`,
+    ]) {
+      expect([hostile, await settings.configure({ folder: hostile })]).toEqual([hostile, err('backup-folder-system')]);
+    }
+    expect(settings.settings().folder).toBeNull();
+    expect(await settings.configure({ folder: path.join(links, 'real') })).toMatchObject({ ok: true, value: { folder: path.join(links, 'real') } });
+  });
+
+  it('judges the folders of the OS it runs on (here: Windows names are no folders of this OS)', async () => {
+    const dataFolder = await folder();
+    const settings = createBackupSettingsStore({
+      fs: faultyFs(),
+      random: nodeBackupRandom,
+      sleep: async () => undefined,
+      dataFolder,
+      protector: null,
+      log: () => undefined,
+      system: { platform: 'darwin', env: {} },
+    });
+    await settings.load();
+    expect(await settings.configure({ folder: '/System/Library' })).toEqual(err('backup-folder-system'));
+    expect(await settings.configure({ folder: '/LIBRARY/' })).toEqual(err('backup-folder-system'));
+    expect(await settings.configure({ folder: 'C:\\Windows' })).toEqual(err('backup-folder-invalid'));
+  });
+
+  it('falls back to the default folder when the settings file names a system folder (edited by hand)', async () => {
+    const dataFolder = await folder();
+    await writeFile(path.join(dataFolder, SETTINGS_FILE), JSON.stringify({ folder: '/etc', retention: { ...DEFAULT_RETENTION_SETTINGS, recentMax: 4 }, schedule: DEFAULT_SCHEDULE_SETTINGS }));
+    const logs: string[] = [];
+    const settings = store(dataFolder, { logs });
+    await settings.load();
+    expect(settings.location()).toEqual({ folder: path.join(dataFolder, 'backups'), isDefault: true });
+    expect(logs).toContain('[backup] the backup settings name a folder that cannot hold backups; using the defaults');
   });
 
   it('leaves the settings as they were when they cannot be saved', async () => {

@@ -11,6 +11,7 @@ import type { BackupLocation } from './backupStore';
 import { errorCode, writeFailureOf } from './errors';
 import { TEMP_NAME, readAt, removeFile, tempName, writeFileAtomic, writeFully } from './files';
 import type { BackupFs, BackupRandom } from './os';
+import { isSystemFolder, type SystemFolderContext } from './systemFolders';
 
 /** Electron's safeStorage, or a stand-in. */
 export interface SecretProtector {
@@ -39,6 +40,8 @@ export interface BackupSettingsStoreOptions {
   /** null: the password lives in memory only, until the process ends (browser mode, tests). */
   protector: SecretProtector | null;
   log: (line: string) => void;
+  /** Which OS's system folders are refused; this process's by default. */
+  system?: SystemFolderContext;
 }
 
 export interface BackupSettingsStore {
@@ -51,10 +54,13 @@ export interface BackupSettingsStore {
   setPassword(password: string | null): Promise<Result<BackupSettingsView, FailureReason>>;
   /** The password new backups are encrypted with; null when none is set. */
   password(): Promise<Result<string | null, FailureReason>>;
+  /** A system folder or the top of a drive, by its path or where its links lead (systemFolders.ts). */
+  isSystemFolder(folder: string): Promise<boolean>;
 }
 
 export function createBackupSettingsStore(options: BackupSettingsStoreOptions): BackupSettingsStore {
   const { fs, random, sleep, dataFolder, protector, log } = options;
+  const system = options.system ?? { platform: process.platform, env: process.env };
   const defaultFolder = path.join(dataFolder, DEFAULT_BACKUP_FOLDER_NAME);
   const settingsPath = path.join(dataFolder, SETTINGS_FILE);
   const passwordPath = path.join(dataFolder, PASSWORD_FILE);
@@ -91,7 +97,10 @@ export function createBackupSettingsStore(options: BackupSettingsStoreOptions): 
     if (bytes !== null) {
       try {
         const parsed = backupSettingsSchema.safeParse(JSON.parse(bytes.toString('utf8')));
-        if (parsed.success && (parsed.data.folder === null || path.isAbsolute(parsed.data.folder))) current = parsed.data;
+        const folder = parsed.success ? parsed.data.folder : null;
+        if (folder !== null && (!path.isAbsolute(folder) || (await isSystemPath(folder)))) {
+          log('[backup] the backup settings name a folder that cannot hold backups; using the defaults');
+        } else if (parsed.success) current = parsed.data;
         else log('[backup] the backup settings were not valid; using the defaults');
       } catch {
         log('[backup] the backup settings were not valid JSON; using the defaults');
@@ -126,10 +135,23 @@ export function createBackupSettingsStore(options: BackupSettingsStoreOptions): 
     }
   }
 
-  /** Absolute, existing, a folder, and writable (a probe file is created and removed). */
+  /** The path, or where its links lead, is a system folder or the top of a drive. */
+  async function isSystemPath(folder: string): Promise<boolean> {
+    if (isSystemFolder(folder, system)) return true;
+    if (!fs.realpath) return false;
+    try {
+      return isSystemFolder(await fs.realpath(folder), system);
+    } catch {
+      // A folder that does not exist (yet) leads nowhere else.
+      return false;
+    }
+  }
+
+  /** Absolute, no system folder (by its path or where its links lead), existing, a folder, and writable (a probe file is created and removed). */
   async function checkFolder(folder: string): Promise<Result<string, FailureReason>> {
     if (!path.isAbsolute(folder)) return err('backup-folder-invalid');
     const resolved = path.resolve(folder);
+    if (await isSystemPath(folder)) return err('backup-folder-system');
     try {
       if (!(await fs.stat(resolved)).isDirectory()) return err('backup-folder-invalid');
     } catch (error) {
@@ -215,5 +237,5 @@ export function createBackupSettingsStore(options: BackupSettingsStoreOptions): 
     }
   }
 
-  return { load, settings: () => copy(current), location, view, configure, setPassword, password };
+  return { load, settings: () => copy(current), location, view, configure, setPassword, password, isSystemFolder: isSystemPath };
 }
