@@ -7,6 +7,7 @@ import { systemClock } from '../platform/systemClock';
 import { database } from './database';
 import { createBookkeepingRepository } from './bookkeeping';
 import { createCatalogRepository } from './catalog';
+import { createConsentRepository } from './consents';
 import { createCustomerReads } from './customerList';
 import { createInteractionRepository } from './interactions';
 import { createPinRepository } from './pins';
@@ -27,3 +28,5 @@ export const interactions = createInteractionRepository(database(), repositoryDe
 export const catalog = createCatalogRepository(database());
 // The tier review: who waits to move down (the worker applies the review; see renderer/workers).
 export const tierReview = createTierReviewRepository(database());
+// Marketing consent: the customer page's panel grants and withdraws; later marketing lists read who may be contacted.
+export const consents = createConsentRepository(database(), repositoryDeps);

@@ -1,9 +1,11 @@
 // The customer repository: the only code that reads and writes the customers table. Reading is
 // customerList.ts (the list's first screen loads it without the writers' pinyin and phone metadata);
 // writing derives a record's index fields (search tokens, sort keys) here.
+import type { ConsentAnswer, ConsentSource } from '../../shared/domain/consent';
 import type { Customer, CustomerFields, CustomerRecord } from '../../shared/domain/customer';
 import { customerFieldsOf, deriveCustomerIndexFields, editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
 import type { RegularsDatabase } from './database';
+import { writeConsentAnswers } from './consents';
 import { indexForSearch } from './customerSearch';
 import { createCustomerReads, CustomerNotFoundError, SORT_IN_MEMORY_MAX, statusRules, type ListTuning, type RepositoryDeps } from './customerList';
 import { addCustomers, joinRecords, putCustomerRecords, removeCustomers, writeTrashState, writeTransaction } from './derivation';
@@ -19,10 +21,13 @@ export function createCustomerWrites(db: RegularsDatabase, deps: RepositoryDeps)
   }
 
   return {
-    async create(fields: CustomerFields): Promise<Customer> {
+    /** A new customer, with the marketing consent they gave when asked (the new-customer form), in one transaction. */
+    async create(fields: CustomerFields, consent?: { answers: readonly ConsentAnswer[]; source: ConsentSource }): Promise<Customer> {
       return writeTransaction(db, ['customer'], [], async () => {
-        const customer = newCustomerRecord(fields, deps.newId(), deps.now(), undefined, await statusRules(db));
+        const now = deps.now();
+        const customer = newCustomerRecord(fields, deps.newId(), now, undefined, await statusRules(db));
         await addCustomers(db, [customer]);
+        if (consent) await writeConsentAnswers(db, [{ customerId: customer.id, answers: consent.answers }], consent.source, now, deps.newId);
         return customer;
       });
     },

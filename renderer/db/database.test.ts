@@ -100,11 +100,14 @@ describe('RegularsDatabase', () => {
     expect({ ...SCHEMA_V5, customers: SCHEMA_V4.customers, customerSearch: undefined }).toEqual({ ...SCHEMA_V4, customerSearch: undefined });
   });
 
-  it('opens a new database at version 8 with its tables and indexes', async () => {
+  it('opens a new database at version 9 with its tables and indexes', async () => {
     const db = new RegularsDatabase(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(8);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'catalog', 'customerSearch', 'customerState', 'customers', 'imports', 'interactions', 'pins', 'purchases', 'settings', 'tierHistory']);
+    expect(db.verno).toBe(9);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'catalog', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'imports', 'interactions', 'pins', 'purchases', 'settings', 'tierHistory']);
+    // Version 9: consent answers by customer in time order; who granted a channel, from the index alone.
+    expect(db.consentEvents.schema.indexes.map((i) => i.name)).toEqual(['[customerId+at]']);
+    expect(db.consentState.schema.indexes.map((i) => [i.name, i.multi])).toEqual([['granted', true]]);
     expect(db.bookkeeping.schema.primKey.keyPath).toBe('key');
     expect(db.pins.schema.primKey.keyPath).toBe('role');
     const customerIndexes = db.customers.schema.indexes.map((i) => i.name);

@@ -10,14 +10,16 @@ import { localDayOf, type FigureInput } from '../../shared/domain/customerFigure
 import { DEFAULT_STATUS_SETTINGS, deriveCustomerStatus, type TierHistoryEntry } from '../../shared/domain/customerStatus';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { CatalogEntry, Purchase } from '../../shared/domain/purchase';
+import type { ConsentEvent, ConsentStateRow } from '../../shared/domain/consent';
 import { systemClock } from '../platform/systemClock';
 import { DATABASE_NAME } from './activeDatabase';
 import type { PinRow } from './pins';
 import { upgradeToV6, V6_NEW_TABLES } from './migrations/v6';
 import { SCHEMA_V7, upgradeToV7 } from './migrations/v7';
 import { SCHEMA_V8 } from './migrations/v8';
+import { SCHEMA_V9, upgradeToV9 } from './migrations/v9';
 
-export { SCHEMA_V7, SCHEMA_V8 };
+export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9 };
 
 /** A row of the settings table (the owner's configuration) or of the bookkeeping table (version 6). */
 export interface SettingRow {
@@ -48,6 +50,8 @@ export interface ImportBatch {
   updatedCustomers: { id: string; before: unknown }[];
   purchaseIds: string[];
   interactionIds: string[];
+  /** Marketing-consent answers the import recorded (version 9 on; absent in older batches). */
+  consentEventIds?: string[];
   undoneAt: string | null;
 }
 
@@ -267,6 +271,10 @@ export class RegularsDatabase extends Dexie {
   customerSearch!: EntityTable<CustomerSearchRow, 'id'>;
   bookkeeping!: EntityTable<SettingRow, 'key'>;
   pins!: EntityTable<PinRow, 'role'>;
+  /** Every marketing-consent answer, append-only (version 9 on). */
+  consentEvents!: EntityTable<ConsentEvent, 'id'>;
+  /** Each customer's current consent, derived from their answers (version 9 on); written only with them (renderer/db/consents.ts). */
+  consentState!: EntityTable<ConsentStateRow, 'id'>;
 
   /** `clock`: the time an upgrade derives status as of (version 3); the app's clock unless given. */
   constructor(name: string = DATABASE_NAME, options: ConstructorParameters<typeof Dexie>[1] & { clock?: Clock } = {}) {
@@ -286,6 +294,9 @@ export class RegularsDatabase extends Dexie {
     this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
     this.version(7).stores(SCHEMA_V7).upgrade(upgradeToV7);
     this.version(8).stores(SCHEMA_V8);
+    this.version(9)
+      .stores(SCHEMA_V9)
+      .upgrade((tx) => upgradeToV9(tx));
   }
 }
 

@@ -1,6 +1,7 @@
 // Reading for the exports: explicit owner actions that may read everything, but always in bulk
 // (one getAll per chunk of 2,000 records through the primary key), with progress.
 import Dexie, { type Table } from 'dexie';
+import type { ConsentEvent, CurrentConsent } from '../../shared/domain/consent';
 import type { Customer, CustomerRecord } from '../../shared/domain/customer';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { Purchase } from '../../shared/domain/purchase';
@@ -13,6 +14,9 @@ export interface ExportProgress {
 }
 
 export type OnExportProgress = (p: ExportProgress) => void;
+
+/** A customer as the customers export reads them: joined, with each channel's current consent. */
+export type ExportedCustomer = Customer & { consent: CurrentConsent };
 
 /** Records per read. */
 export const EXPORT_CHUNK = 2_000;
@@ -45,19 +49,22 @@ const byKey =
 
 export function createExportReader(db: RegularsDatabase) {
   return {
-    /** The active customers, by name (the pinyin sort key), every one. */
-    async allActiveCustomers(onProgress?: OnExportProgress): Promise<Customer[]> {
+    /** The active customers, by name (the pinyin sort key), every one, with their current consent. */
+    async allActiveCustomers(onProgress?: OnExportProgress): Promise<ExportedCustomer[]> {
       const ids = (await db.customers.where('[isDeleted+nameSort]').between([0, Dexie.minKey], [0, Dexie.maxKey]).primaryKeys()) as string[];
       return this.customersByIds(ids, onProgress);
     },
 
-    /** These customers in this order (the list's ids), read in chunks; missing ones left out. */
-    async customersByIds(ids: readonly string[], onProgress?: OnExportProgress): Promise<Customer[]> {
-      const out: Customer[] = [];
+    /** These customers in this order (the list's ids), read in chunks, each with their current consent; missing ones left out. */
+    async customersByIds(ids: readonly string[], onProgress?: OnExportProgress): Promise<ExportedCustomer[]> {
+      const out: ExportedCustomer[] = [];
       onProgress?.({ done: 0, total: ids.length });
       for (let i = 0; i < ids.length; i += EXPORT_CHUNK) {
-        const rows = await readCustomers(db, ids.slice(i, i + EXPORT_CHUNK));
-        for (const c of rows) if (c) out.push(c);
+        const part = ids.slice(i, i + EXPORT_CHUNK);
+        const [rows, consent] = await Promise.all([readCustomers(db, part), db.consentState.bulkGet(part)]);
+        rows.forEach((c, j) => {
+          if (c) out.push({ ...c, consent: consent[j]?.channels ?? {} });
+        });
         onProgress?.({ done: Math.min(i + EXPORT_CHUNK, ids.length), total: ids.length });
       }
       return out;
@@ -88,16 +95,17 @@ export function createExportReader(db: RegularsDatabase) {
       return rows.sort(byKey((i: Interaction) => i.at));
     },
 
-    /** One customer with every purchase and contact (a data subject's request); undefined if no such customer. */
-    async customerData(customerId: string): Promise<{ customer: Customer; purchases: Purchase[]; interactions: Interaction[] } | undefined> {
-      return db.transaction('r', [db.customers, db.customerState, db.purchases, db.interactions], async () => {
+    /** One customer with every purchase, contact and consent answer (a data subject's request); undefined if no such customer. */
+    async customerData(customerId: string): Promise<{ customer: Customer; purchases: Purchase[]; interactions: Interaction[]; consentHistory: ConsentEvent[] } | undefined> {
+      return db.transaction('r', [db.customers, db.customerState, db.purchases, db.interactions, db.consentEvents], async () => {
         const customer = await readCustomer(db, customerId);
         if (!customer) return undefined;
-        const [purchases, interactions] = await Promise.all([
+        const [purchases, interactions, consentHistory] = await Promise.all([
           db.purchases.where('customerId').equals(customerId).toArray(),
           db.interactions.where('customerId').equals(customerId).toArray(),
+          db.consentEvents.where('[customerId+at]').between([customerId, Dexie.minKey], [customerId, Dexie.maxKey]).toArray(),
         ]);
-        return { customer, purchases, interactions };
+        return { customer, purchases, interactions, consentHistory };
       });
     },
   };

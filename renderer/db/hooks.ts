@@ -1,6 +1,7 @@
 // Live-query hooks: how screens read the database. They re-render when the data changes.
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { ConsentEvent, ConsentStateRow } from '../../shared/domain/consent';
 import type { Customer } from '../../shared/domain/customer';
 import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
 import type { Interaction } from '../../shared/domain/interaction';
@@ -12,7 +13,7 @@ import { mergeTimeline, TIMELINE_KINDS, type TimelineEntry, type TimelineKind } 
 import type { AtRiskList, AtRiskQuery, CustomerListQuery, CustomerListResult, CustomerSortField, DuplicateMatches, ListFilter, SortDirection } from './customerList';
 import type { DueFollowUp } from './interactions';
 // The everyday repositories only (appRepositories.ts): the customer list's first screen loads this module.
-import { bookkeeping, catalog, customerReads as customers, interactions, pins, purchases, settings } from './appRepositories';
+import { bookkeeping, catalog, consents, customerReads as customers, interactions, pins, purchases, settings } from './appRepositories';
 import { readTimelinePage, type TimelineFilter, type TimelinePage } from './timelinePage';
 import { dropPrimedPage, primedPage } from './firstPage';
 
@@ -45,6 +46,14 @@ export function useAtRiskList(query: AtRiskQuery): AtRiskList | undefined {
 /** A customer's tier changes, newest first (read through [customerId+at]); undefined while loading. */
 export function useTierHistory(customerId: string | null): TierHistoryEntry[] | undefined {
   return useLiveQuery(async () => (customerId ? customers.tierHistory(customerId) : []), [customerId]);
+}
+
+/** A customer's current consent (null when they never answered) and every answer, newest first; undefined while loading. */
+export function useConsent(customerId: string): { current: ConsentStateRow | null; history: ConsentEvent[] } | undefined {
+  return useLiveQuery(async () => {
+    const [current, history] = await Promise.all([consents.current(customerId), consents.history(customerId)]);
+    return { current: current ?? null, history };
+  }, [customerId]);
 }
 
 /** Rows offset..offset+limit of the whole list, or of a large filter's matches, in its order (null: not paging). */

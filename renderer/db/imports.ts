@@ -7,6 +7,7 @@
 // bulkPut in chunks (IndexedDB costs per request, see DESIGN.md); the caller's AbortSignal is checked
 // between chunks, and an abort throws inside the transaction, which rolls everything back.
 import Dexie, { type Table } from 'dexie';
+import type { CurrentConsent } from '../../shared/domain/consent';
 import { emptyCustomerFields, type Customer, type CustomerRecord } from '../../shared/domain/customer';
 import { customerFieldsOf, derivedCustomerRecord, editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
 import { groupPurchasesByCustomer, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
@@ -29,6 +30,7 @@ import {
 import { newPurchaseRecord, voidedPurchaseRecord, type Purchase } from '../../shared/domain/purchase';
 import { buildSearchTokens } from '../../shared/domain/searchTokens';
 import { createCatalogRepository, noteInCatalog } from './catalog';
+import { rederiveConsent, writeConsentAnswers, type ConsentAnswers } from './consents';
 import { statusRules, type RepositoryDeps } from './customers';
 import type { AuditEntry, ImportBatch, RegularsDatabase } from './database';
 import { idsWithAnyToken, indexForSearch } from './customerSearch';
@@ -254,6 +256,11 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       }
     }
 
+    // The matched customers' current consent, so an answer that changes nothing is no update.
+    const matched = [...byId.keys()];
+    const consentById = new Map<string, CurrentConsent>();
+    for (const part of chunks(matched, 5_000)) for (const row of await db.consentState.bulkGet(part)) if (row) consentById.set(row.id, row.channels);
+
     // Oldest customer first, so a phone shared by two customers always points at the same one.
     const known = byAge([...byId.values()]);
     const byPhone = new Map<string, string>();
@@ -276,6 +283,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         return c ? customerFieldsOf(c) : undefined;
       },
       existingByName: (key) => byName.get(key) ?? [],
+      existingConsent: (id) => consentById.get(id),
     };
   }
 
@@ -395,7 +403,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
   return {
     /** The plan for a preview (read-only). */
     async planCustomers(candidates: ImportCandidate[], policy: ImportPolicy): Promise<ImportPlan> {
-      return db.transaction('r', [db.customers, db.customerSearch], async () => planImport(candidates, await customerLookup(candidates), policy));
+      return db.transaction('r', [db.customers, db.customerSearch, db.consentState], async () => planImport(candidates, await customerLookup(candidates), policy));
     },
 
     /**
@@ -418,6 +426,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         onProgress?.({ phase: 'writing', done, total });
 
         const createdIds: string[] = [];
+        const consentAnswers: ConsentAnswers[] = [];
         const writes = writePipeline();
         for (const part of chunks(plan.create)) {
           checkCancelled(signal);
@@ -430,7 +439,10 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
             const record = newCustomerRecord(c.fields, keep ? c.id! : deps.newId(), now, undefined, rules);
             return c.id !== undefined && !keep ? { ...record, externalKey: c.id } : record;
           });
-          for (const r of records) createdIds.push(r.id);
+          records.forEach((r, i) => {
+            createdIds.push(r.id);
+            if (part[i]!.consents.length) consentAnswers.push({ customerId: r.id, answers: part[i]!.consents });
+          });
           await writes.add(
             addCustomers(db, records).then(() => {
               done += part.length;
@@ -447,6 +459,9 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           part.forEach((u, i) => {
             const existing = before[i];
             if (!existing) return;
+            if (u.consents.length) consentAnswers.push({ customerId: existing.id, answers: u.consents });
+            // Only the consent changed: the record is not rewritten (the answers are written apart).
+            if (!u.fieldsChanged) return;
             updatedCustomers.push({ id: existing.id, before: existing });
             records.push(editedCustomerRecord(existing, u.fields, now));
           });
@@ -455,11 +470,17 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           onProgress?.({ phase: 'writing', done, total });
         }
 
+        // Consent from the file: the import's own answers, dated now, each customer's after their latest.
+        const consentEvents = await writeConsentAnswers(db, consentAnswers, 'import', now, deps.newId);
+        const consentOnly = new Set(consentEvents.map((e) => e.customerId));
+        for (const id of createdIds) consentOnly.delete(id);
+        for (const u of updatedCustomers) consentOnly.delete(u.id);
         onProgress?.({ phase: 'finishing', done, total });
         const counts = {
           rows: input.candidates.length + input.invalidRows + input.emptyRows,
           created: createdIds.length,
-          updated: updatedCustomers.length,
+          updated: updatedCustomers.length + consentOnly.size,
+          consentAnswers: consentEvents.length,
           unchanged: plan.update.length - changed.length,
           skipped: plan.counts.skip,
           invalid: input.invalidRows,
@@ -475,6 +496,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           updatedCustomers,
           purchaseIds: [],
           interactionIds: [],
+          consentEventIds: consentEvents.map((e) => e.id),
           undoneAt: null,
         };
         await db.imports.add(batch);
@@ -645,6 +667,13 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         await db.purchases.bulkDelete(imported.map((p) => p.id));
         for (const part of chunks(batch.interactionIds)) await db.interactions.bulkDelete(part);
 
+        // The consent answers it recorded for customers who stay: taken back, their consent derived again.
+        const answered = new Set<string>();
+        for (const part of chunks(batch.consentEventIds ?? [])) {
+          for (const e of await db.consentEvents.bulkGet(part)) if (e && !created.has(e.customerId)) answered.add(e.customerId);
+          await db.consentEvents.bulkDelete(part);
+        }
+
         let removedPurchases = imported.length;
         for (const part of chunks(batch.createdCustomerIds)) {
           removedPurchases += await db.purchases.where('customerId').anyOf(part).delete();
@@ -674,6 +703,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           if (!created.has(customerId)) corrections.set(customerId, { cause: 'import-undone', before });
         }
         await derivation.refresh([...[...touched].filter((id) => !created.has(id)), ...restoredIds], corrections);
+        await rederiveConsent(db, [...answered]);
         if (batch.kind === 'purchases') await catalogRepo.rebuild();
 
         const at = deps.now().toISOString();

@@ -10,6 +10,7 @@ import { makeCustomerFields, makePhone } from '../../test/factories/customer';
 import { makeInteractionFields, makePurchaseFields } from '../../test/factories/purchase';
 import { createCustomerRepository } from './customers';
 import { RegularsDatabase } from './database';
+import { createConsentRepository } from './consents';
 import { createInteractionRepository } from './interactions';
 import { MERGE_AUDIT_KIND, MergeError, mergeCustomers, readDuplicateCandidates, type MergeAuditDetails } from './merge';
 import { createDerivation } from './derivation';
@@ -35,12 +36,15 @@ async function setUp() {
   const interactions = createInteractionRepository(db, deps());
   const a = await customers.create(makeCustomerFields({
     name: '张三', phones: [makePhone('+8613812345678')], email: '', company: '', tags: ['VIP'], notes: 'A 的备注',
-    consents: { sms: { granted: true, date: '2025-01-01' } },
-  }));
+  }), { answers: [{ channel: 'sms', granted: true }], source: 'in-store' });
   const b = await customers.create(makeCustomerFields({
     name: '张三丰', phones: [makePhone('+8613812345678'), makePhone('+8613900000000', { primary: false })], email: 'zs@example.cn',
-    company: '茶馆', tags: ['vip', '老客'], consents: { sms: { granted: false, date: '2025-06-01' } },
-  }));
+    company: '茶馆', tags: ['vip', '老客'],
+  }), { answers: [{ channel: 'wechat', granted: true }], source: 'paper-form' });
+  // B takes back an SMS yes later than A gave theirs: the merged customer's SMS consent is withdrawn.
+  const consents = createConsentRepository(db, { now: () => new Date('2026-03-01T11:00:00Z'), newId: deps().newId });
+  await consents.grant(b.id, 'sms', 'in-store');
+  await createConsentRepository(db, { now: () => new Date('2026-03-01T12:00:00Z'), newId: deps().newId }).withdraw(b.id, 'sms');
   const c = await customers.create(makeCustomerFields({ name: '张三', email: 'zs@example.cn', city: '杭州', tags: ['茶'] }));
   const bystander = await customers.create(makeCustomerFields({ name: '路人', phones: [makePhone('+8613700000000')] }));
   const referredByB = await customers.create(makeCustomerFields({ name: '介绍来的', referredBy: b.id }));
@@ -81,7 +85,13 @@ describe('mergeCustomers', () => {
     expect(survivor).toMatchObject({ name: '张三', email: 'zs@example.cn', company: '茶馆', city: '杭州', notes: 'A 的备注', createdAt: s.a.createdAt });
     expect(survivor.phones.map((p) => [p.normalized, p.primary])).toEqual([['+8613812345678', true], ['+8613900000000', false]]);
     expect(survivor.tags).toEqual(['VIP', '老客', '茶']);
-    expect(survivor.consents.sms).toEqual({ granted: false, date: '2025-06-01' });
+    // Both consent histories are kept, now the survivor's, and the latest answer per channel stands.
+    const history = await createConsentRepository(db, deps()).history(s.a.id);
+    expect(history.map((e) => [e.channel, e.granted, e.source])).toEqual([['sms', false, 'in-store'], ['sms', true, 'in-store'], ['wechat', true, 'paper-form'], ['sms', true, 'in-store']]);
+    expect((await db.consentState.get(s.a.id))!.granted).toEqual(['wechat']);
+    expect((await db.consentState.get(s.a.id))!.channels.sms?.state).toBe('withdrawn');
+    expect(await db.consentState.get(s.b.id)).toBeUndefined();
+    expect(await db.consentEvents.where('customerId').equals(s.b.id).count()).toBe(0);
     expect(survivor.updatedAt).toBe(clock.toISOString());
     // Index fields rebuilt like an edit: the survivor is found by the other's email and phone.
     expect(survivor.emailKey).toBe('zs@example.cn');
@@ -120,6 +130,7 @@ describe('mergeCustomers', () => {
     expect(details.movedPurchases).toHaveLength(5);
     expect(details.movedPurchases.find((m) => m.id === s.movedPurchases[1])!.from).toBe(s.b.id);
     expect(details.movedInteractions.map((m) => m.from).sort()).toEqual([s.b.id, s.c.id].sort());
+    expect(details.movedConsentEvents.map((m) => m.from)).toEqual([s.b.id, s.b.id, s.b.id]);
     expect(details.repointedReferrals.sort((x, y) => x.from.localeCompare(y.from))).toEqual(
       [{ id: s.referredByB.id, from: s.b.id }, { id: s.referredByC.id, from: s.c.id }].sort((x, y) => x.from.localeCompare(y.from)),
     );

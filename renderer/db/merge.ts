@@ -9,6 +9,7 @@ import type { Interaction } from '../../shared/domain/interaction';
 import type { Purchase } from '../../shared/domain/purchase';
 import { CustomerNotFoundError, type RepositoryDeps } from './customers';
 import type { AuditEntry, RegularsDatabase } from './database';
+import { moveConsentHistory } from './consents';
 import { indexForSearch } from './customerSearch';
 import { createDerivation, putCustomerRecords, readCustomer, readCustomers, removeCustomers, writeTransaction } from './derivation';
 
@@ -66,6 +67,8 @@ export interface MergeAuditDetails {
   movedInteractions: { id: string; from: string }[];
   /** Customers whose referrer was a merged-away customer, with that referrer. */
   repointedReferrals: { id: string; from: string }[];
+  /** Marketing-consent answers moved to the survivor (both histories are kept), with the customer each came from. */
+  movedConsentEvents: { id: string; from: string }[];
 }
 
 export interface MergeResult {
@@ -85,9 +88,10 @@ export class MergeError extends Error {
 
 /**
  * `mergeCustomers(db, deps)(ids, choice)`: in one transaction, the survivor takes the planned fields
- * (planMerge: picked values, phones, tags and consents combined) through the same record building as
+ * (planMerge: picked values, phones and tags combined) through the same record building as
  * an edit; every purchase and contact of the others moves to the survivor; customers referred by a
- * merged-away customer are referred by the survivor; the survivor's figures are recomputed from its
+ * merged-away customer are referred by the survivor; every consent answer of the others becomes the
+ * survivor's (its current consent derived again); the survivor's figures are recomputed from its
  * purchases; the others are deleted; and an audit entry 'customers.merge' keeps the before-records.
  */
 export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { dayOf?: DayOf }) {
@@ -138,6 +142,8 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { da
       // longer exist; the audit entry keeps them as they were). The survivor's tier follows from the
       // purchases it now holds, with its own history entry when that moves it.
       await db.tierHistory.where('customerId').anyOf(otherIds).delete();
+      // Every consent answer is kept, now the survivor's; the latest per channel stands.
+      const movedConsent = await moveConsentHistory(db, otherIds, survivor.id);
       await removeCustomers(db, otherIds);
       await derivation.refresh([survivor.id]);
 
@@ -149,6 +155,7 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { da
         movedPurchases: purchases.map((p) => ({ id: p.id, from: p.customerId })),
         movedInteractions: interactions.map((i) => ({ id: i.id, from: i.customerId })),
         repointedReferrals: repointed,
+        movedConsentEvents: movedConsent,
       };
       const entry: AuditEntry = {
         id: deps.newId(),

@@ -5,6 +5,7 @@ import { derivedCustomerRecord, newCustomerRecord } from '../../shared/domain/cu
 import { storeMedianGap } from '../../shared/domain/churn';
 import { computeCustomerFigures, groupPurchasesByCustomer, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
 import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
+import { recordConsentAnswers, grantedChannels, type ConsentEvent, type ConsentStateRow } from '../../shared/domain/consent';
 import { catalogFromPurchases } from '../../shared/domain/purchase';
 import type { RegularsDatabase } from './database';
 import type { RepositoryDeps } from './customers';
@@ -26,7 +27,7 @@ export function createStoreSetup(db: RegularsDatabase, deps: RepositoryDeps & { 
      * median gap computed first and cached, as the full recomputation does) and their tier history.
      */
     async start(kind: 'empty' | 'demo'): Promise<void> {
-      await writeTransaction(db, ['customer', 'purchase'], ['interactions', 'catalog'], async () => {
+      await writeTransaction(db, ['customer', 'purchase', 'consent'], ['interactions', 'catalog'], async () => {
         if (kind === 'demo') {
           const now = deps.now();
           const demo = generateDemoCustomers({ seed: DEMO_SEED, count: DEMO_CUSTOMER_COUNT, now, newId: deps.newId });
@@ -43,6 +44,17 @@ export function createStoreSetup(db: RegularsDatabase, deps: RepositoryDeps & { 
             return derived.record;
           });
           await addCustomers(db, customers);
+          // The answers each demo customer gave in store when they were created.
+          const consentEvents: ConsentEvent[] = [];
+          const consentRows: ConsentStateRow[] = [];
+          for (const d of demo) {
+            const r = recordConsentAnswers(d.id, {}, d.consents, 'in-store', new Date(d.createdAt), deps.newId);
+            if (r.events.length === 0) continue;
+            consentEvents.push(...r.events);
+            consentRows.push({ id: d.id, channels: r.consent, granted: grantedChannels(r.consent) });
+          }
+          await db.consentEvents.bulkAdd(consentEvents);
+          await db.consentState.bulkAdd(consentRows);
           await db.tierHistory.bulkAdd(tierHistory);
           await db.purchases.bulkAdd(history.purchases);
           await db.interactions.bulkAdd(history.interactions);

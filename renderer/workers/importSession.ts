@@ -25,6 +25,7 @@ import {
   tableToRecords,
   sniffFileKind,
   weighDateOrder,
+  type ImportCandidate,
   type ImportRecord,
   type ColumnMapping,
   type DecodedText,
@@ -232,9 +233,11 @@ export function createImportSession(
   }
 
   const candidatesOf = (r: RecordsToDraftsResult & { ids?: Map<number, string> }) =>
-    r.drafts.map((d) => {
+    r.drafts.map((d): ImportCandidate => {
       const id = r.ids?.get(d.rowNumber);
-      return id ? { rowNumber: d.rowNumber, fields: d.fields, id } : { rowNumber: d.rowNumber, fields: d.fields };
+      const candidate: ImportCandidate = id ? { rowNumber: d.rowNumber, fields: d.fields, id } : { rowNumber: d.rowNumber, fields: d.fields };
+      if (d.consents) candidate.consents = d.consents;
+      return candidate;
     });
   const invalidRowsOf = (r: RecordsToDraftsResult) => new Set(r.errors.map((e) => e.rowNumber)).size;
 

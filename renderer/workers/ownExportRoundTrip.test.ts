@@ -4,10 +4,12 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clockAt } from '../../shared/clock';
+import type { ConsentAnswer } from '../../shared/domain/consent';
 import { customerFieldsOf } from '../../shared/domain/customerRecord';
 import { emptyCustomerFields, type Customer, type CustomerFields, type CustomerPhone } from '../../shared/domain/customer';
 import { customerFigureFields, utcDayOf } from '../../shared/domain/customerFigures';
 import type { Purchase, PurchaseFields } from '../../shared/domain/purchase';
+import { createConsentRepository } from '../db/consents';
 import { createCustomerRepository } from '../db/customers';
 import { RegularsDatabase } from '../db/database';
 import { createExportReader } from '../db/exportData';
@@ -32,7 +34,7 @@ const freshDb = () => new RegularsDatabase(`roundtrip-${++n}`);
 // is "as typed", is equal too; a number typed another way comes back in the display form.
 const phone = (raw: string, normalized: string, label = '', primary = false, kind: CustomerPhone['kind'] = 'validated'): CustomerPhone => ({ raw, normalized, kind, label, primary });
 
-const CUSTOMERS: (CustomerFields & { key: string })[] = [
+const CUSTOMERS: (CustomerFields & { key: string; consent?: ConsentAnswer[] })[] = [
   {
     ...emptyCustomerFields(), key: 'formula', name: '=HYPERLINK("http://x","张三")', gender: 'unspecified',
     phones: [phone('138 1234 5678', '+8613812345678', '店里', true), phone('+852 9123 4567', '+85291234567', 'Work (HK)'), phone('95588', '95588', '银行', false, 'kept')],
@@ -42,12 +44,12 @@ const CUSTOMERS: (CustomerFields & { key: string })[] = [
   {
     ...emptyCustomerFields(), key: 'minus', name: '-李四', gender: 'male', phones: [phone('139 0000 1111', '+8613900001111', '', true)],
     birthday: { calendar: 'solar', year: 1990, month: 5, day: 17, leapMonth: false }, company: '+茶社', title: '@店长', city: '杭州', address: '西湖区 1 号',
-    source: 'referral', preferredChannel: 'wechat', consents: { sms: { granted: true, date: '2025-01-02' }, wechat: { granted: false, date: '2025-03-04' } },
+    source: 'referral', preferredChannel: 'wechat', consent: [{ channel: 'sms', granted: true }, { channel: 'wechat', granted: true }, { channel: 'wechat', granted: false }],
   },
   {
     ...emptyCustomerFields(), key: 'plus', name: '+86 王五', gender: 'other', phones: [phone('+1 416 555 0123', '+14165550123', '', true)],
     birthday: { calendar: 'solar', year: null, month: 2, day: 29, leapMonth: false }, source: 'other', preferredChannel: 'email',
-    consents: { email: { granted: true, date: '2024-12-31' } },
+    consent: [{ channel: 'email', granted: true }, { channel: 'phone', granted: false }],
   },
   { ...emptyCustomerFields(), key: 'quote', name: "'=already quoted", gender: 'female', email: 'q@example.com', birthday: { calendar: 'lunar', year: 1985, month: 8, day: 15, leapMonth: false } },
   { ...emptyCustomerFields(), key: 'number', name: '12345', phones: [phone('137 0000 2222', '+8613700002222', '', true)], notes: '@提醒' },
@@ -66,7 +68,11 @@ async function sourceStore(): Promise<Source> {
   const customers = createCustomerRepository(db, deps);
   const purchases = createPurchaseRepository(db, deps);
   const ids: Record<string, string> = {};
-  for (const { key, ...fields } of CUSTOMERS) ids[key] = (await customers.create(fields)).id;
+  const consents = createConsentRepository(db, deps);
+  for (const { key, consent, ...fields } of CUSTOMERS) {
+    ids[key] = (await customers.create(fields)).id;
+    for (const answer of consent ?? []) await consents.record(ids[key], [answer], 'paper-form');
+  }
   // Referred by another customer: an id that must still point at that customer after the import.
   const minus = (await storedCustomers(db).get(ids.minus!))!;
   await customers.update(minus.id, { ...customerFieldsOf(minus), referredBy: ids.formula! });
@@ -114,6 +120,9 @@ async function importInto(db: RegularsDatabase, file: { name: string; bytes: Uin
 }
 
 const comparable = (c: Customer) => ({ id: c.id, ...customerFieldsOf(c), ...customerFigureFields(c) });
+/** Each customer's consent as a file carries it: per channel answered, whether it stands (a withdrawal comes back as a no). */
+const consentShape = async (db: RegularsDatabase) =>
+  Object.fromEntries((await db.consentState.toArray()).map((r) => [r.id, Object.fromEntries(Object.entries(r.channels).map(([ch, c]) => [ch, c?.state === 'granted']))]));
 const purchaseShape = (p: Purchase) => {
   const { createdAt: _c, updatedAt: _u, importId: _i, voidedAt, ...rest } = p as Purchase & { externalRef?: string };
   return { ...rest, voided: voidedAt !== null };
@@ -135,6 +144,9 @@ describe.each(LANGUAGES.map((l, i) => [l, i] as const))('round trip in %s', (_la
     const before = (await storedCustomers(source.db).toArray()).map(comparable).sort((a, b) => a.id.localeCompare(b.id));
     const after = (await storedCustomers(target).toArray()).map(comparable).sort((a, b) => a.id.localeCompare(b.id));
     expect(after).toEqual(before);
+    // Consent per channel comes back, as the import's own answers.
+    expect(await consentShape(target)).toEqual(await consentShape(source.db));
+    expect(new Set((await target.consentEvents.toArray()).map((e) => e.source))).toEqual(new Set(['import']));
     const sourcePurchases = (await source.db.purchases.toArray()).map(purchaseShape).sort((a, b) => a.id.localeCompare(b.id));
     const targetPurchases = (await target.purchases.toArray()).map(purchaseShape).sort((a, b) => a.id.localeCompare(b.id));
     expect(targetPurchases).toEqual(sourcePurchases);
@@ -155,6 +167,7 @@ describe('the demo store', () => {
     const noRaw = (c: Customer) => ({ ...comparable(c), phones: c.phones.map(({ raw: _r, ...p }) => p) });
     const active = async (db: RegularsDatabase) => byId((await storedCustomers(db).toArray()).filter((c) => c.isDeleted === 0)).map(noRaw);
     expect(await active(target)).toEqual(await active(demo));
+    expect(await consentShape(target)).toEqual(await consentShape(demo));
     // The demo generator writes a return's zero discount as -0; a file holds 0, the same amount.
     const purchasesOf = async (db: RegularsDatabase, ids: Set<string>) =>
       byId((await db.purchases.toArray()).filter((p) => ids.has(p.customerId))).map((p) => ({ ...purchaseShape(p), discountFen: p.discountFen + 0 }));

@@ -38,13 +38,10 @@ export interface Birthday {
   leapMonth: boolean;
 }
 
-export interface MarketingConsent {
-  granted: boolean;
-  /** yyyy-MM-dd: when the customer said yes or no. */
-  date: string;
-}
-
-/** What the clerk edits: everything on a customer except ids, times and derived fields. */
+/**
+ * What the clerk edits: everything on a customer except ids, times and derived fields. Marketing consent
+ * is not here: it is a history of its own (consent.ts, the consentEvents and consentState tables).
+ */
 export interface CustomerFields {
   name: string;
   gender: Gender;
@@ -58,7 +55,6 @@ export interface CustomerFields {
   source: CustomerSource | null;
   referredBy: string | null;
   preferredChannel: ContactChannel | null;
-  consents: Partial<Record<ContactChannel, MarketingConsent>>;
   tags: string[];
   notes: string;
 }
@@ -201,7 +197,6 @@ export function emptyCustomerFields(): CustomerFields {
     source: null,
     referredBy: null,
     preferredChannel: null,
-    consents: {},
     tags: [],
     notes: '',
   };

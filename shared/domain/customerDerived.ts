@@ -100,6 +100,9 @@ export function customerRecordOf(c: CustomerRecord | Customer): CustomerRecord {
   const record: Record<string, unknown> = { ...c };
   for (const k of CUSTOMER_DERIVED_KEYS) delete record[k];
   delete record.derivationKey;
+  // Consent left the record in version 9 (its history is a table of its own); a record kept from before
+  // (an import batch's or a merge's snapshot put back) must not bring a stale answer back.
+  delete record.consents;
   return record as unknown as CustomerRecord;
 }
 

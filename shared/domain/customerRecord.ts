@@ -56,6 +56,6 @@ export function customerFieldsOf(c: CustomerFields): CustomerFields {
   return {
     name: c.name, gender: c.gender, phones: c.phones, email: c.email, birthday: c.birthday, company: c.company,
     title: c.title, city: c.city, address: c.address, source: c.source, referredBy: c.referredBy,
-    preferredChannel: c.preferredChannel, consents: c.consents, tags: c.tags, notes: c.notes,
+    preferredChannel: c.preferredChannel, tags: c.tags, notes: c.notes,
   };
 }

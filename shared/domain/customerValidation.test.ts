@@ -128,26 +128,16 @@ describe('validateCustomerDraft', () => {
     expect(fields(draft({ city: ' 深圳 ', title: ' 经理 ' }))).toMatchObject({ city: '深圳', title: '经理' });
   });
 
-  it('checks consent dates: real yyyy-MM-dd, not after today', () => {
-    const ok = fields(draft({ consents: { sms: { granted: true, date: '2025-06-15' }, email: { granted: false, date: '2020-02-29' } } }));
-    expect(ok.consents).toEqual({ sms: { granted: true, date: '2025-06-15' }, email: { granted: false, date: '2020-02-29' } });
-    for (const date of ['2025-06-16', '2025-02-30', '2021-02-29', '2025-6-1', '', '15/06/2025', '2025-13-01']) {
-      expect(errors(draft({ consents: { wechat: { granted: true, date } } })), date).toEqual({ 'consents.wechat': 'consent-date-invalid' });
-    }
-  });
-
   it('rejects values outside the closed vocabularies', () => {
     const bad = draft({
       gender: 'robot' as never,
       source: 'tv' as never,
       preferredChannel: 'fax' as never,
-      consents: { fax: { granted: true, date: '2025-01-01' } } as never,
     });
     expect(errors(bad)).toEqual({
       gender: 'choice-invalid',
       source: 'choice-invalid',
       preferredChannel: 'choice-invalid',
-      'consents.fax': 'choice-invalid',
     });
     expect(fields(draft({ source: '' as never, preferredChannel: 'wechat' }))).toMatchObject({ source: null, preferredChannel: 'wechat' });
   });

@@ -1,5 +1,4 @@
 // The customer form's raw input checked and normalised into CustomerFields, or an error code per field path.
-import { format, isValid, parse } from 'date-fns';
 import { err, ok, type Result } from '../result';
 import { BIRTHDAY_ERRORS, validateBirthday } from './birthday';
 import {
@@ -7,10 +6,8 @@ import {
   GENDERS,
   SOURCES,
   type Birthday,
-  type ContactChannel,
   type CustomerFields,
   type CustomerPhone,
-  type MarketingConsent,
   type PhoneRegion,
 } from './customer';
 import { EMAIL_ERRORS, validateEmail } from './email';
@@ -50,11 +47,10 @@ export const ALL_ERROR_CODES = [
   'notes-too-long',
   'text-too-long',
   'choice-invalid',
-  'consent-date-invalid',
 ] as const;
 export type CustomerErrorCode = (typeof ALL_ERROR_CODES)[number];
 
-/** Field path ('name', 'phones.1.raw', 'tags.0', 'consents.sms', 'birthday') → error code. */
+/** Field path ('name', 'phones.1.raw', 'tags.0', 'birthday') → error code. */
 export type FieldErrors = Record<string, CustomerErrorCode>;
 
 /** Longest accepted values, in characters (code points); the form can use them as maxLength. */
@@ -80,12 +76,6 @@ function parseBirthdayNumber(text: string, maxDigits: number): number | null | '
   const t = text.normalize('NFKC').trim();
   if (t === '') return null;
   return new RegExp(`^\\d{1,${maxDigits}}$`).test(t) ? Number(t) : 'bad';
-}
-
-function isPlainDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = parse(text, 'yyyy-MM-dd', new Date(2000, 0, 1));
-  return isValid(d) && format(d, 'yyyy-MM-dd') === text;
 }
 
 export function validateCustomerDraft(
@@ -179,20 +169,6 @@ export function validateCustomerDraft(
     tags.push(tag);
   });
 
-  const today = format(ctx.today, 'yyyy-MM-dd');
-  const consents: Partial<Record<ContactChannel, MarketingConsent>> = {};
-  for (const [channel, consent] of Object.entries(draft.consents) as [string, MarketingConsent | undefined][]) {
-    if (!consent) continue;
-    if (!(CHANNELS as readonly string[]).includes(channel)) {
-      errors[`consents.${channel}`] = 'choice-invalid';
-      continue;
-    }
-    const date = consent.date.trim();
-    // yyyy-MM-dd strings compare in date order.
-    if (!isPlainDate(date) || date > today) errors[`consents.${channel}`] = 'consent-date-invalid';
-    else consents[channel as ContactChannel] = { granted: consent.granted === true, date };
-  }
-
   const referredBy = draft.referredBy?.trim() || null;
 
   if (Object.keys(errors).length > 0) return err(errors);
@@ -209,7 +185,6 @@ export function validateCustomerDraft(
     source: source.value,
     referredBy,
     preferredChannel: preferredChannel.value,
-    consents,
     tags,
     notes,
   });

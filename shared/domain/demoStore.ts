@@ -1,8 +1,9 @@
 // Deterministic demo customers for a small Chinese store: same seed, same store, fast enough for 100,000.
-import { formatISO, getDaysInMonth, subYears } from 'date-fns';
+import { getDaysInMonth, subYears } from 'date-fns';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { pinyin } from 'pinyin-pro';
-import type { Birthday, ContactChannel, CustomerFields, CustomerPhone, CustomerSource, Gender, MarketingConsent } from './customer';
+import type { ConsentAnswer, ConsentChannel } from './consent';
+import type { Birthday, ContactChannel, CustomerFields, CustomerPhone, CustomerSource, Gender } from './customer';
 import { createRng, weightedPicker, type Rng } from './random';
 import surnameTable from './data/surnames.json';
 
@@ -11,6 +12,8 @@ export interface DemoCustomer {
   fields: CustomerFields;
   /** ISO 8601 UTC; ascending in generation order, so a referrer is always created earlier. */
   createdAt: string;
+  /** Marketing consent the customer answered when created (recorded in store, at createdAt). */
+  consents: ConsentAnswer[];
 }
 
 export interface DemoOptions {
@@ -219,11 +222,11 @@ function birthday(rng: Rng, nowYear: number): Birthday | null {
   return { calendar: lunar ? 'lunar' : 'solar', year, month, day, leapMonth: false };
 }
 
-function consents(rng: Rng, date: string, hasEmail: boolean): Partial<Record<ContactChannel, MarketingConsent>> {
-  const out: Partial<Record<ContactChannel, MarketingConsent>> = {};
-  const channels: ContactChannel[] = hasEmail ? ['wechat', 'sms', 'phone', 'email'] : ['wechat', 'sms', 'phone'];
+function consents(rng: Rng, hasEmail: boolean): ConsentAnswer[] {
+  const out: ConsentAnswer[] = [];
+  const channels: ConsentChannel[] = hasEmail ? ['wechat', 'sms', 'phone', 'email'] : ['wechat', 'sms', 'phone'];
   for (const channel of channels) {
-    if (rng.chance(0.6)) out[channel] = { granted: rng.chance(0.7), date };
+    if (rng.chance(0.6)) out.push({ channel, granted: rng.chance(0.7) });
   }
   return out;
 }
@@ -277,27 +280,35 @@ export function generateDemoCustomers(options: DemoOptions): DemoCustomer[] {
     if (mail && rng.chance(0.1)) channel = 'email';
     const hasAddress = rng.chance(0.6);
 
+    // Drawn in the order the store has always drawn them, so the same seed gives the same store.
+    const born = birthday(rng, nowYear);
+    const title = hasJob ? rng.pick(TITLES) : '';
+    const cityName = rng.chance(0.9) ? city.name : '';
+    const address = hasAddress
+      ? `${rng.pick(city.districts)}${rng.pick(STREETS)}${rng.int(1, 999)}号${rng.int(1, 30)}栋${pad(rng.int(1, 32), 2)}${pad(rng.int(1, 4), 2)}室`
+      : '';
+    const answers = consents(rng, mail !== '');
+    const tagList = tags(rng, company);
+    const notes = rng.chance(0.2) ? rng.pick(NOTES) : '';
     out.push({
       id,
       createdAt: created.toISOString(),
+      consents: answers,
       fields: {
         name: person.name,
         gender,
         phones,
         email: mail,
-        birthday: birthday(rng, nowYear),
+        birthday: born,
         company,
-        title: hasJob ? rng.pick(TITLES) : '',
-        city: rng.chance(0.9) ? city.name : '',
-        address: hasAddress
-          ? `${rng.pick(city.districts)}${rng.pick(STREETS)}${rng.int(1, 999)}号${rng.int(1, 30)}栋${pad(rng.int(1, 32), 2)}${pad(rng.int(1, 4), 2)}室`
-          : '',
+        title,
+        city: cityName,
+        address,
         source,
         referredBy: referrer?.id ?? null,
         preferredChannel: channel,
-        consents: consents(rng, formatISO(created, { representation: 'date' }), mail !== ''),
-        tags: tags(rng, company),
-        notes: rng.chance(0.2) ? rng.pick(NOTES) : '',
+        tags: tagList,
+        notes,
       },
     });
   }

@@ -52,13 +52,12 @@ describe('findDuplicateGroups', () => {
 });
 
 describe('planMerge', () => {
-  it('keeps picked values, combines phones and tags, and takes the latest consent', () => {
+  it('keeps picked values, combines phones and tags, and leaves consent to the history', () => {
     const survivor = makeCustomer({
       name: '张三',
       phones: [makePhone('+8613812345678', { primary: true })],
       tags: ['常客'],
       city: '杭州',
-      consents: { sms: { granted: true, date: '2025-01-01' } },
     });
     const other = makeCustomer({
       name: '张叁',
@@ -66,7 +65,6 @@ describe('planMerge', () => {
       tags: ['常客', '会员'],
       email: 'zs@x.com',
       city: '苏州',
-      consents: { sms: { granted: false, date: '2026-02-01' }, wechat: { granted: true, date: '2024-01-01' } },
       referredBy: survivor.id,
     });
     const merged = planMerge([survivor, other], { survivorId: survivor.id, picks: { email: other.id, referredBy: other.id } });
@@ -79,7 +77,7 @@ describe('planMerge', () => {
       ['+8613900001111', false],
     ]);
     expect(merged.tags).toEqual(['常客', '会员']);
-    expect(merged.consents).toEqual({ sms: { granted: false, date: '2026-02-01' }, wechat: { granted: true, date: '2024-01-01' } });
+    expect(merged).not.toHaveProperty('consents');
   });
 
   it('refuses a merge without a survivor among at least two customers', () => {

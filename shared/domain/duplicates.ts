@@ -1,6 +1,5 @@
 // Finding customers who are probably the same person, and planning the merge the owner chooses.
-import type { Birthday, ContactChannel, Customer, CustomerFields, CustomerPhone, MarketingConsent } from './customer';
-import { CHANNELS } from './customer';
+import type { Birthday, Customer, CustomerFields, CustomerPhone } from './customer';
 import { foldText } from './searchQuery';
 
 export const DUPLICATE_REASONS = ['same-phone', 'same-email', 'same-name-birthday', 'same-name-similar-phone'] as const;
@@ -139,7 +138,8 @@ export interface MergeChoice {
 
 /**
  * The merged customer's fields: picked values as chosen; phones and tags combined without repeats
- * (the survivor's primary stays primary); per channel, the most recent consent answer wins.
+ * (the survivor's primary stays primary). Consent is not a field: the merge keeps every customer's
+ * consent history (renderer/db/merge.ts), and the latest answer per channel stands.
  */
 export function planMerge(customers: readonly Customer[], choice: MergeChoice): CustomerFields {
   const byId = new Map(customers.map((c) => [c.id, c]));
@@ -168,12 +168,5 @@ export function planMerge(customers: readonly Customer[], choice: MergeChoice): 
   const tags: string[] = [];
   for (const c of ordered) for (const t of c.tags) if (!tags.some((x) => x.toLowerCase() === t.toLowerCase())) tags.push(t);
 
-  const consents: Partial<Record<ContactChannel, MarketingConsent>> = {};
-  for (const ch of CHANNELS) {
-    const answers = ordered.map((c) => c.consents[ch]).filter((x): x is MarketingConsent => !!x);
-    const latest = answers.reduce<MarketingConsent | undefined>((best, a) => (!best || a.date > best.date ? a : best), undefined);
-    if (latest) consents[ch] = latest;
-  }
-
-  return { ...picked, phones, tags, consents };
+  return { ...picked, phones, tags };
 }

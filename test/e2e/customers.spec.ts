@@ -1,6 +1,7 @@
 // The customer file end to end: create with every field, find, edit, duplicates, trash, reload.
 import { format } from 'date-fns';
 import { test, expect } from './fixtures';
+import { ConsentPanelModel, tickConsent } from './pages/ConsentPages';
 
 test.describe('the customer file', () => {
   test('create a customer with every field, then find them by phone tail, pinyin initials and name', async ({ app, page, now }) => {
@@ -19,12 +20,9 @@ test.describe('the customer file', () => {
     await form.fillPhone(1, '95588', { keepAsIs: true });
     await form.field('email').fill('zhang.san@example.com');
     await form.field('channel').selectOption('wechat');
-    await form.setConsent('sms', 'granted');
-    // The consent date is filled with today, as typed text the same in every language; it can be retyped.
-    const smsDate = page.getByTestId('field-consent-date-sms');
-    await expect(smsDate).toHaveValue(format(now, 'yyyy-MM-dd'));
-    await expect(page.getByTestId('field-consent-date-email')).toBeDisabled();
-    await smsDate.fill('2025-06-01');
+    // Consent is optional on the new customer: the source is chosen once a channel is ticked.
+    await expect(form.root.getByTestId('form-consent-source')).toBeDisabled();
+    await tickConsent(form.root, ['sms'], 'paper-form');
     await form.setBirthday({ calendar: 'lunar', year: '1988', month: '8', day: '15' });
     await form.field('company').fill('三和茶行');
     await form.field('title').fill('采购经理');
@@ -52,7 +50,11 @@ test.describe('the customer file', () => {
     await expect(page.getByText('采购经理')).toBeVisible();
     await expect(page.getByText('西湖区文三路 100 号')).toBeVisible();
     await expect(page.getByText('转介绍')).toBeVisible();
-    await expect(page.getByText('短信：同意 · 2025-06-01')).toBeVisible();
+    // Recorded today, from the paper form; the other channels were not asked.
+    const consent = new ConsentPanelModel(page);
+    await expect(consent.row('sms')).toHaveAttribute('data-state', 'granted');
+    await expect(consent.since('sms')).toHaveText(`自${format(now, 'yyyy年M月d日')} · 纸质表格`);
+    await expect(consent.row('email')).toHaveAttribute('data-state', 'none');
 
     await app.goToCustomers();
     await expect(app.rows).toHaveCount(2);

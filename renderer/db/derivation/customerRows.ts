@@ -3,6 +3,7 @@
 import type { Customer, CustomerRecord, CustomerState } from '../../../shared/domain/customer';
 import { customerRecordOf, customerStateOf, joinCustomer } from '../../../shared/domain/customerDerived';
 import type { RegularsDatabase } from '../database';
+import { removeConsent } from '../consents';
 import { dropFromSearch, indexForSearch } from '../customerSearch';
 
 /** Records joined with their state rows, in order. */
@@ -65,10 +66,11 @@ export async function writeTrashState(db: RegularsDatabase, records: readonly Cu
   if (moved.length) await db.customerState.bulkPut(moved);
 }
 
-/** Customers gone for good (deleted from the trash, merged away, an import undone): record, state and search rows. */
+/** Customers gone for good (deleted from the trash, merged away, an import undone): record, state and search rows, and their consent. */
 export async function removeCustomers(db: RegularsDatabase, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   await db.customers.bulkDelete([...ids]);
   await db.customerState.bulkDelete([...ids]);
   await dropFromSearch(db, ids);
+  await removeConsent(db, ids);
 }

@@ -24,9 +24,13 @@ export const WRITE_SCOPES = {
   purchase: ['purchases', 'customerState', 'settings', 'bookkeeping', 'tierHistory'],
   /**
    * A customer created, edited, trashed, restored or deleted: its search row, its state row (created
-   * with it, its isDeleted mirrored, deleted with it), and settings for the rules a new customer starts under.
+   * with it, its isDeleted mirrored, deleted with it), settings for the rules a new customer starts
+   * under, and the consent tables (a new customer's answers; a customer deleted for good, merged away
+   * or undone by an import takes theirs along).
    */
-  customer: ['customers', 'customerSearch', 'customerState', 'settings'],
+  customer: ['customers', 'customerSearch', 'customerState', 'settings', 'consentEvents', 'consentState'],
+  /** A marketing-consent answer: the customer's current consent is derived again with it. */
+  consent: ['consentEvents', 'consentState'],
 } as const satisfies Record<string, readonly TableName[]>;
 
 export type WriteKind = keyof typeof WRITE_SCOPES;
@@ -35,6 +39,7 @@ export type WriteKind = keyof typeof WRITE_SCOPES;
 export const WRITE_KIND_OF_TABLE: Readonly<Partial<Record<TableName, WriteKind>>> = {
   purchases: 'purchase',
   customers: 'customer',
+  consentEvents: 'consent',
 };
 
 /** The tables of these kinds of write and the extra ones named, each once. */

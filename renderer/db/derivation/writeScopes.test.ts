@@ -5,11 +5,13 @@
 import 'fake-indexeddb/auto';
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { consentStateRow } from '../../../shared/domain/consent';
 import { CUSTOMER_DERIVED_KEYS } from '../../../shared/domain/customer';
 import { utcDayOf } from '../../../shared/domain/customerFigures';
 import { importPurchases, parseDelimited, rowsToDrafts, suggestMapping } from '../../../shared/domain/import';
 import { makeCustomerFields, makePhone } from '../../../test/factories/customer';
 import { makePurchaseFields } from '../../../test/factories/purchase';
+import { createConsentRepository } from '../consents';
 import { createCustomerRepository } from '../customers';
 import { RegularsDatabase } from '../database';
 import { createImportRepository } from '../imports';
@@ -82,6 +84,13 @@ async function expectStateInStep(): Promise<void> {
   const [records, states] = await Promise.all([db.customers.toArray(), db.customerState.toArray()]);
   expect(states.map((s) => [s.id, s.isDeleted])).toEqual(records.map((r) => [r.id, r.isDeleted]));
   for (const r of records) for (const key of CUSTOMER_DERIVED_KEYS) expect(key in r, `${r.id} carries ${key}`).toBe(false);
+  // Consent: each customer's current-consent row is what their history gives, and no answer outlives its customer.
+  const [events, consent] = await Promise.all([db.consentEvents.toArray(), db.consentState.toArray()]);
+  const customerIds = new Set(records.map((r) => r.id));
+  for (const e of events) expect(customerIds.has(e.customerId), `answer ${e.id} of a customer gone`).toBe(true);
+  const answered = [...new Set(events.map((e) => e.customerId))].sort();
+  expect(consent.map((row) => row.id).sort()).toEqual(answered);
+  for (const row of consent) expect(row).toEqual(consentStateRow(row.id, events.filter((e) => e.customerId === row.id)));
 }
 
 beforeEach(async () => {
@@ -118,6 +127,10 @@ describe('write scopes', () => {
     await check('store setup (demo)', () => createStoreSetup(db, deps()).start('demo'), ['customers', 'purchases']);
     const a = await customers.create(makeCustomerFields({ name: '张三', phones: [makePhone('+8613812345678', { raw: '13812345678' })] }));
     await check('create', () => customers.create(makeCustomerFields({ name: '李四' })), ['customers']);
+    await check('create with consent', () => customers.create(makeCustomerFields({ name: '钱七' }), { answers: [{ channel: 'sms', granted: true }], source: 'in-store' }), ['customers', 'consentEvents']);
+    const consents = createConsentRepository(db, deps());
+    await check('grant', () => consents.grant(a.id, 'wechat', 'paper-form'), ['consentEvents']);
+    await check('withdraw', () => consents.withdraw(a.id, 'wechat'), ['consentEvents']);
     await check('update', () => customers.update(a.id, makeCustomerFields({ name: '张三', phones: [makePhone('+8613812345678', { raw: '13812345678' })], city: '杭州' })), ['customers']);
 
     let sale = await purchases.record(a.id, makePurchaseFields({ purchasedAt: '2026-02-01T03:00:00.000Z', totalFen: 90_000 }));
@@ -138,14 +151,14 @@ describe('write scopes', () => {
     await customers.moveToTrash(b.id);
     await check('delete for good', () => customers.deleteForever(b.id), ['customers']);
 
-    const table = parseDelimited(['姓名,手机', '张三,13812345678', '赵六,13900000001'].join('\n'));
+    const table = parseDelimited(['姓名,手机,短信营销许可', '张三,13812345678,是', '赵六,13900000001,否'].join('\n'));
     const drafts = rowsToDrafts(table, suggestMapping(table.headers), { defaultRegion: 'CN', today: new Date(2026, 0, 15) });
-    const candidates = drafts.drafts.map((d) => ({ rowNumber: d.rowNumber, fields: d.fields }));
+    const candidates = drafts.drafts.map((d) => ({ rowNumber: d.rowNumber, fields: d.fields, consents: d.consents }));
     let customerBatch = '';
     await check(
       'customers import',
       async () => (customerBatch = (await imports.importCustomers({ fileName: 'c.csv', candidates, policy: 'update', invalidRows: 0, emptyRows: 0 })).batchId),
-      ['customers'],
+      ['customers', 'consentEvents'],
     );
     const csv = ['手机,日期,金额,订单号', '13812345678,2026-02-20,800.00,B1', '13900000001,2026-02-21,20.00,B2'].join('\n');
     const result = importPurchases(parseDelimited(csv), { currency: 'CNY', now: new Date(2026, 2, 1), defaultRegion: 'CN' });

@@ -21,6 +21,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../db/backupSchemas';
 import { inProcessBackupWorker, snapshotDatabase, testBackupApi, type TestBackupApi } from '../../../test/support/backup';
 import { RegularsDatabase } from '../../db/database';
 import { createImportRepository } from '../../db/imports';
+import { createConsentRepository } from '../../db/consents';
 import { createPinRepository } from '../../db/pins';
 import { createSettingsRepository } from '../../db/settings';
 import type { OwnerPinRecord } from '../../../shared/domain/ownerPin';
@@ -144,6 +145,7 @@ describe('round trip', () => {
     await createStoreSetup(db, deps()).start('empty');
     await db.interactions.put({ id: 'i-1', customerId: (await db.customers.toCollection().first())!.id } as never);
     await db.tierHistory.put({ id: 't-1', customerId: 'x', at: '2026-01-01T00:00:00.000Z' } as never);
+    await createConsentRepository(db, deps()).grant((await db.customers.toCollection().first())!.id, 'email', 'paper-form');
     await createPinRepository(db).write('owner', PIN);
     await createSettingsRepository(db).write('currency', 'GBP');
     expect(await db.purchases.count()).toBeGreaterThan(500);

@@ -23,7 +23,7 @@ export function CustomerDataExport({ customerId }: { customerId: string }) {
       const data = await exportData.customerData(customerId);
       if (!data) throw new Error('customer not found');
       const currency = settings?.currency ?? 'CNY';
-      const pkg = customerDataPackage(data.customer, data.purchases, data.interactions, { now: clock(), currency });
+      const pkg = customerDataPackage(data.customer, data.purchases, data.interactions, { now: clock(), currency, consentHistory: data.consentHistory });
       const fileName = exportFileName(t, `${data.customer.name}-${t('export.customerData.fileLabel')}`, format, clock());
       if (format === 'json') {
         downloadFile(`${JSON.stringify(pkg, null, 2)}\n`, fileName, MIME.json);

@@ -2,7 +2,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
-import { ControlledDateTimeField } from '../../ui/DateTimeField';
+import { CLERK_CONSENT_SOURCES, CONSENT_CHANNELS } from '../../../shared/domain/consent';
 import { CHANNELS, GENDERS, SOURCES, type PhoneRegion } from '../../../shared/domain/customer';
 import { validateCustomerDraft, type FieldErrors } from '../../../shared/domain/customerValidation';
 import { validatePhone } from '../../../shared/domain/phone';
@@ -10,7 +10,7 @@ import { customers } from '../../db';
 import { useAllTags, useCustomer, useDuplicates, useSettings } from '../../db/hooks';
 import { useUiStore } from '../../stores/ui';
 import { navigate } from '../../ui/routes';
-import { draftFromFormValues, emptyFormValues, formValuesFromCustomer, type CustomerFormValues } from './customerForm';
+import { consentFromFormValues, draftFromFormValues, emptyFormValues, formValuesFromCustomer, type CustomerFormValues } from './customerForm';
 import { CustomerPicker } from '../../ui/CustomerPicker';
 import { TagInput } from './TagInput';
 import { Field, FieldError, useFocusFirstInvalid } from '../../ui/FormField';
@@ -87,6 +87,7 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
   const tags = useWatch({ control, name: 'tags' });
   const referredBy = useWatch({ control, name: 'referredBy' });
   const consents = useWatch({ control, name: 'consents' });
+  const anyConsent = CONSENT_CHANNELS.some((ch) => consents[ch]);
 
   const validate = (values: CustomerFormValues) => validateCustomerDraft(draftFromFormValues(values), { defaultRegion: region, today: clock() });
   const errorText = (path: string) => (errors[path] ? t(`validation.${errors[path]}`) : undefined);
@@ -109,7 +110,7 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
     setSaving(true);
     setSaveFailed(false);
     try {
-      const saved = customerId ? await customers.update(customerId, result.value) : await customers.create(result.value);
+      const saved = customerId ? await customers.update(customerId, result.value) : await customers.create(result.value, consentFromFormValues(values));
       navigate({ name: 'customer', id: saved.id });
     } catch (error) {
       console.error(error);
@@ -243,49 +244,30 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
             </select>
           </Field>
         </div>
-        <fieldset className="consents">
-          <legend>{t('customer.fields.consents')}</legend>
-          <p className="hint">{t('customer.hints.consents')}</p>
-          {CHANNELS.map((ch) => {
-            const error = errorText(`consents.${ch}`);
-            return (
-              <div className={error ? 'consent-row has-error' : 'consent-row'} key={ch}>
-                <span className="consent-channel">{t(`channels.${ch}`)}</span>
-                <select
-                  {...register(`consents.${ch}.state`, {
-                    onChange: (e: React.ChangeEvent<HTMLSelectElement>) => {
-                      if (e.target.value && !getValues(`consents.${ch}.date`)) {
-                        const now = clock();
-                        const pad = (n: number) => String(n).padStart(2, '0');
-                        setValue(`consents.${ch}.date`, `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`);
-                      }
-                    },
-                  })}
-                  aria-label={t('customer.consentFor', { channel: t(`channels.${ch}`) })}
-                  data-testid={`field-consent-${ch}`}
-                >
-                  <option value="">{t('consent.unknown')}</option>
-                  <option value="granted">{t('consent.granted')}</option>
-                  <option value="declined">{t('consent.declined')}</option>
-                </select>
-                <span className="consent-date">
-                  <ControlledDateTimeField
-                    ariaLabel={t('customer.consentDate', { channel: t(`channels.${ch}`) })}
-                    control={control}
-                    name={`consents.${ch}.date`}
-                    id={`f-consent-${ch}`}
-                    kind="date"
-                    disabled={!consents[ch].state}
-                    placeholder={consents[ch].state ? "2026-01-31" : undefined}
-                    invalid={!!error}
-                    testId={`field-consent-date-${ch}`}
-                  />
-                </span>
-                {error && <FieldError controlId={`f-consent-${ch}`}>{error}</FieldError>}
-              </div>
-            );
-          })}
-        </fieldset>
+        {!customerId && (
+          <fieldset className="consents" data-testid="form-consents">
+            <legend>{t('consent.form.legend')}</legend>
+            <p className="hint">{t('consent.form.hint')}</p>
+            <div className="consent-checks">
+              {CONSENT_CHANNELS.map((ch) => (
+                <label key={ch} className="consent-check">
+                  <input type="checkbox" {...register(`consents.${ch}`)} data-testid={`form-consent-${ch}`} />
+                  {t('consent.form.agreesTo', { channel: t(`channels.${ch}`) })}
+                </label>
+              ))}
+            </div>
+            <label className="consent-source">
+              {t('consent.form.source')}
+              <select {...register('consentSource')} disabled={!anyConsent} data-testid="form-consent-source">
+                {CLERK_CONSENT_SOURCES.map((source) => (
+                  <option key={source} value={source}>
+                    {t(`consent.sources.${source}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </fieldset>
+        )}
       </section>
 
       <section className="card">

@@ -21,6 +21,7 @@ import { ChannelIcon, PurchaseIcon } from '../../ui/icons';
 import { Toast, type ToastMessage } from '../../ui/Toast';
 import { useStatusWording } from '../status/useStatusWording';
 import { backToList } from './listNavigation';
+import { ConsentPanel } from './ConsentPanel';
 import { CustomerProfile } from './CustomerProfile';
 import { CustomerStatusCard, TierHistoryCard } from './CustomerStatus';
 import { TagList } from './TagList';
@@ -208,6 +209,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
         <aside className="customer-aside" aria-label={t('timeline.profileLabel')}>
           <TierHistoryCard history={tierHistory} wording={wording} />
           <CustomerProfile customer={customer} region={region} />
+          <ConsentPanel customerId={customer.id} readOnly={customer.isDeleted === 1} onSaved={say} />
           <section className="card" aria-labelledby="data-export-heading">
             <h2 id="data-export-heading">{t('customer.dataExport.title')}</h2>
             <p className="hint">{t('customer.dataExport.hint')}</p>

@@ -1,7 +1,7 @@
 // The customer's profile: every field of the file, read-only, laid out for a quick look.
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, type Customer, type PhoneRegion } from '../../../shared/domain/customer';
+import type { Customer, PhoneRegion } from '../../../shared/domain/customer';
 import { formatPhoneForDisplay } from '../../../shared/domain/phone';
 import { ageOn, lunarMonthDayLabel, nextBirthdayOccurrence } from '../../../shared/domain/birthday';
 import { useCustomer } from '../../db/hooks';
@@ -97,24 +97,6 @@ export function CustomerProfile({ customer, region }: { customer: Customer; regi
           </Field>
           <Field label={t('customer.fields.preferredChannel')}>
             {customer.preferredChannel ? t(`channels.${customer.preferredChannel}`) : null}
-          </Field>
-          <Field label={t('customer.fields.consents')}>
-            {CHANNELS.some((ch) => customer.consents[ch]) ? (
-              <ul className="plain-list">
-                {CHANNELS.map((ch) => {
-                  const consent = customer.consents[ch];
-                  if (!consent) return null;
-                  return (
-                    <li key={ch}>
-                      {t(`channels.${ch}`)}
-                      {t('common.colon')}
-                      {consent.granted ? t('consent.granted') : t('consent.declined')}
-                      <span className="muted"> · {consent.date}</span>
-                    </li>
-                  );
-                })}
-              </ul>
-            ) : null}
           </Field>
         </dl>
       </section>

@@ -1,8 +1,7 @@
 // The form's values and how they convert to and from a customer draft and a stored customer.
-import { CHANNELS, type ContactChannel, type Customer, type CustomerSource, type Gender } from '../../../shared/domain/customer';
+import { CONSENT_CHANNELS, type ClerkConsentSource, type ConsentAnswer, type ConsentChannel } from '../../../shared/domain/consent';
+import type { ContactChannel, Customer, CustomerSource, Gender } from '../../../shared/domain/customer';
 import type { CustomerDraft } from '../../../shared/domain/customerValidation';
-
-export type ConsentState = '' | 'granted' | 'declined';
 
 export interface CustomerFormValues {
   name: string;
@@ -23,7 +22,9 @@ export interface CustomerFormValues {
   source: CustomerSource | '';
   referredBy: string | null;
   preferredChannel: ContactChannel | '';
-  consents: Record<ContactChannel, { state: ConsentState; date: string }>;
+  /** New customers only: the channels the customer agrees to be offered things on, and where they said so. */
+  consents: Record<ConsentChannel, boolean>;
+  consentSource: ClerkConsentSource;
   tags: string[];
   notes: string;
 }
@@ -47,7 +48,8 @@ export function emptyFormValues(): CustomerFormValues {
     source: '',
     referredBy: null,
     preferredChannel: '',
-    consents: Object.fromEntries(CHANNELS.map((ch) => [ch, { state: '', date: '' }])) as CustomerFormValues['consents'],
+    consents: Object.fromEntries(CONSENT_CHANNELS.map((ch) => [ch, false])) as CustomerFormValues['consents'],
+    consentSource: 'in-store',
     tags: [],
     notes: '',
   };
@@ -75,23 +77,12 @@ export function formValuesFromCustomer(c: Customer): CustomerFormValues {
     source: c.source ?? '',
     referredBy: c.referredBy,
     preferredChannel: c.preferredChannel ?? '',
-    consents: Object.fromEntries(
-      CHANNELS.map((ch) => {
-        const consent = c.consents[ch];
-        return [ch, consent ? { state: consent.granted ? 'granted' : 'declined', date: consent.date } : { state: '', date: '' }];
-      }),
-    ) as CustomerFormValues['consents'],
     tags: c.tags,
     notes: c.notes,
   };
 }
 
 export function draftFromFormValues(v: CustomerFormValues): CustomerDraft {
-  const consents: CustomerDraft['consents'] = {};
-  for (const ch of CHANNELS) {
-    const consent = v.consents[ch];
-    if (consent.state) consents[ch] = { granted: consent.state === 'granted', date: consent.date };
-  }
   return {
     name: v.name,
     gender: v.gender,
@@ -107,8 +98,12 @@ export function draftFromFormValues(v: CustomerFormValues): CustomerDraft {
     source: v.source || null,
     referredBy: v.referredBy,
     preferredChannel: v.preferredChannel || null,
-    consents,
     tags: v.tags,
     notes: v.notes,
   };
+}
+
+/** The new-customer form's consent: a grant for each channel ticked, from the source chosen. */
+export function consentFromFormValues(v: Pick<CustomerFormValues, 'consents' | 'consentSource'>): { answers: ConsentAnswer[]; source: ClerkConsentSource } {
+  return { answers: CONSENT_CHANNELS.filter((ch) => v.consents[ch]).map((channel) => ({ channel, granted: true })), source: v.consentSource };
 }

@@ -1,8 +1,8 @@
 // The merge dialog: pick the file that stays, pick per field whose value to keep (phones, tags and
-// consents are combined), look at the result, confirm. The merge runs in one transaction.
+// consent histories are combined), look at the result, confirm. The merge runs in one transaction.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, type Customer, type CustomerFields, type PhoneRegion } from '../../../shared/domain/customer';
+import type { Customer, CustomerFields, PhoneRegion } from '../../../shared/domain/customer';
 import { PICKED_FIELDS, planMerge, type MergeChoice, type PickedField } from '../../../shared/domain/duplicates';
 import { formatMoney } from '../../../shared/domain/money';
 import { customerMerge } from '../../db';
@@ -196,16 +196,14 @@ export function MergeDialog({ ids, onClose, onMerged }: Props) {
   );
 }
 
-/** Phones, tags and consents: not picked but combined; the dialog shows the combined result. */
+/** Phones, tags and consent histories: not picked but combined; the dialog shows the combined result. */
 function CombinedRows({ planned, members, region }: { planned: CustomerFields; members: Customer[]; region: PhoneRegion }) {
   const { t } = useTranslation();
-  const consents = CHANNELS.filter((ch) => planned.consents[ch]).map(
-    (ch) => `${t(`channels.${ch}`)}${t('common.colon')}${planned.consents[ch]!.granted ? t('consent.granted') : t('consent.declined')} (${planned.consents[ch]!.date})`,
-  );
   const rows: { key: string; label: string; value: string[] }[] = [
     { key: 'phones', label: t('customer.fields.phones'), value: phonesLabel(planned.phones, region) },
     { key: 'tags', label: t('customer.fields.tags'), value: planned.tags },
-    { key: 'consents', label: t('customer.fields.consents'), value: consents },
+    // Consent is no field to pick: every answer of every customer is kept, the latest per channel standing.
+    { key: 'consents', label: t('customer.fields.consents'), value: [t('consent.mergeNote')] },
   ];
   return (
     <>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { consentFromHistory, type ConsentEvent } from '../consent';
 import { emptyCustomerFields, type CustomerFields } from '../customer';
 import { newCustomerRecord } from '../customerRecord';
 import { newInteractionRecord } from '../interaction';
@@ -31,9 +32,15 @@ const fields: CustomerFields = {
   tags: ['VIP', '茶'],
   notes: '-喜欢龙井',
   source: 'referral',
-  consents: { sms: { granted: true, date: '2025-01-02' } },
 };
-const customer = { ...newCustomerRecord(fields, 'c1', NOW), totalSpentFen: -1250, purchaseCount: 2 };
+const SMS_AT = new Date(2025, 0, 2, 10, 0).toISOString();
+const WECHAT_AT = new Date(2025, 2, 4, 10, 0).toISOString();
+const consentHistory: ConsentEvent[] = [
+  { id: 'e2', customerId: 'c1', channel: 'wechat', granted: false, source: 'in-store', at: WECHAT_AT },
+  { id: 'e1', customerId: 'c1', channel: 'sms', granted: true, source: 'paper-form', at: SMS_AT },
+  { id: 'e3', customerId: 'c2', channel: 'sms', granted: true, source: 'in-store', at: SMS_AT },
+];
+const customer = { ...newCustomerRecord(fields, 'c1', NOW), totalSpentFen: -1250, purchaseCount: 2, consent: consentFromHistory(consentHistory.filter((e) => e.customerId === 'c1')) };
 const other = newCustomerRecord({ ...emptyCustomerFields(), name: '李四' }, 'c2', NOW);
 const sale = newPurchaseRecord(
   { purchasedAt: '2025-06-01T02:00:00.000Z', lines: [{ product: '龙井', category: '茶', quantity: 2, unitPriceFen: 6400 }, { product: '杯', category: '', quantity: 1, unitPriceFen: 1000 }],
@@ -60,10 +67,13 @@ describe('customerExportRows', () => {
     expect(row).toMatchObject({
       id: 'c1', gender: 'gender:male', phone: '138 1234 5678', otherPhones: '+852 9123 4567 (香港)', birthday: '--08-15',
       birthdayCalendar: 'calendar:lunar', source: 'source:referral', tags: 'VIP, 茶', totalSpent: -12.5, purchaseCount: 2,
-      consents: 'channel:sms: yesNo:yes 2025-01-02',
+      consentSms: 'consent:granted 2025-01-02 (consentSource:paper-form)',
+      consentWechat: 'consent:declined 2025-03-04 (consentSource:in-store)',
+      consentPhone: '',
+      consentEmail: '',
     });
     const second = Object.fromEntries(t.headers.map((h, i) => [h.replace('export.customer.', ''), t.rows[1]![i]]));
-    expect(second).toMatchObject({ phone: '', birthday: '', totalSpent: 0, purchaseCount: 0, lastPurchaseAt: '' });
+    expect(second).toMatchObject({ phone: '', birthday: '', totalSpent: 0, purchaseCount: 0, lastPurchaseAt: '', consentSms: '' });
   });
 
   it('neutralises formulas in text but keeps amounts numeric in the CSV', () => {
@@ -117,13 +127,16 @@ describe('purchase and contact exports', () => {
 });
 
 describe('customerDataPackage', () => {
-  const pkg = customerDataPackage(customer, [othersPurchase, refund, sale], [call], { now: NOW, currency: 'CNY' });
+  const pkg = customerDataPackage(customer, [othersPurchase, refund, sale], [call], { now: NOW, currency: 'CNY', consentHistory });
 
   it('holds the profile, only this customer’s purchases and contacts, oldest first, and a version', () => {
     expect(pkg).toMatchObject({ format: 'regulars.customer-data', version: CUSTOMER_DATA_PACKAGE_VERSION, exportedAt: NOW.toISOString(), currency: 'CNY' });
     expect(pkg.purchases.map((p) => p.id)).toEqual(['p1', 'p2']);
     expect(pkg.interactions.map((i) => i.id)).toEqual(['i1']);
-    expect(pkg.customer).toMatchObject({ id: 'c1', name: fields.name, phones: fields.phones, consents: fields.consents, totalSpentFen: -1250 });
+    expect(pkg.customer).toMatchObject({ id: 'c1', name: fields.name, phones: fields.phones, totalSpentFen: -1250 });
+    expect(pkg.customer.consent).toEqual({ sms: { state: 'granted', at: SMS_AT, source: 'paper-form' }, wechat: { state: 'declined', at: WECHAT_AT, source: 'in-store' } });
+    // Only this customer's answers, oldest first.
+    expect(pkg.consentHistory.map((e) => e.id)).toEqual(['e1', 'e2']);
     for (const key of ['searchTokens', 'phoneKeys', 'emailKey', 'nameSort', 'phoneSort', 'tagsSort', 'lastPurchaseSort', 'isDeleted']) {
       expect(pkg.customer).not.toHaveProperty(key);
     }
@@ -137,7 +150,8 @@ describe('customerDataPackage', () => {
     expect(back.headers[0]).toBe('profile');
     const cells = back.rows.map((r) => r.filter(Boolean));
     expect(cells).toContainEqual(['name', `'${fields.name}`]);
-    expect(cells).toContainEqual(['consent', 'sms', 'yes', '2025-01-02']);
+    expect(cells).toContainEqual(['consent', 'sms', 'yes', '2025-01-02', 'paper-form']);
+    expect(cells).toContainEqual(['consent', 'wechat', 'no', '2025-03-04', 'in-store']);
     expect(cells).toContainEqual(['purchases']);
     expect(cells).toContainEqual(['interactions']);
     expect(cells.filter((r) => r[0] === 'p1')).toHaveLength(3); // the purchase and its two lines

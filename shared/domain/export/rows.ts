@@ -4,7 +4,8 @@
 // code itself. Money is written as a number in currency units (exact: from the integer minor units
 // via their decimal text), times as local "yyyy-MM-dd HH:mm".
 import { format } from 'date-fns';
-import { CHANNELS, type Birthday, type Customer, type CustomerFields, type PhoneRegion } from '../customer';
+import { consentFromHistory, sortConsentHistory, type ChannelConsent, type ConsentChannel, type ConsentEvent, type CurrentConsent } from '../consent';
+import type { Birthday, Customer, CustomerFields, PhoneRegion } from '../customer';
 import type { Interaction } from '../interaction';
 import { minorUnitsToDecimal, type Currency } from '../money';
 import { formatPhoneForDisplay } from '../phone';
@@ -18,7 +19,7 @@ export interface ExportTable {
 }
 
 /** The vocabularies whose codes appear as values. */
-export const EXPORT_VALUE_KINDS = ['gender', 'source', 'channel', 'direction', 'calendar', 'yesNo'] as const;
+export const EXPORT_VALUE_KINDS = ['gender', 'source', 'channel', 'direction', 'calendar', 'yesNo', 'consent', 'consentSource'] as const;
 export type ExportValueKind = (typeof EXPORT_VALUE_KINDS)[number];
 
 export interface ExportOptions {
@@ -63,32 +64,44 @@ export function phoneCellText(number: string, label: string): string {
   return label ? `${number} (${label})` : number;
 }
 
-/** Separates phones in the other-phones cell, and consents in theirs. */
+/** Separates phones in the other-phones cell (and, in files of earlier versions, consents in theirs). */
 export const LIST_SEPARATOR = '; ';
 
-/** "短信: 是 2025-01-02; 微信: 否 2025-03-04": each channel with consent on record, in the channels' order. */
-export function consentsText(consents: CustomerFields['consents'], label: (kind: ExportValueKind, code: string) => string): string {
-  return CHANNELS.flatMap((ch) => {
-    const c = consents[ch];
-    return c ? [`${label('channel', ch)}: ${label('yesNo', c.granted ? 'yes' : 'no')} ${c.date}`] : [];
-  }).join(LIST_SEPARATOR);
+/** The customer export's column of each consent channel. */
+export const CONSENT_COLUMN_OF: Readonly<Record<ConsentChannel, 'consentSms' | 'consentPhone' | 'consentWechat' | 'consentEmail'>> = {
+  sms: 'consentSms',
+  phone: 'consentPhone',
+  wechat: 'consentWechat',
+  email: 'consentEmail',
+};
+
+/** The local day of an answer's time. */
+export const consentDay = (at: string) => format(new Date(at), 'yyyy-MM-dd');
+
+/** "同意 2026-06-15 (店内)": a channel's standing, since when and from what source; '' when never asked. */
+export function consentCellText(c: ChannelConsent | undefined, label: (kind: ExportValueKind, code: string) => string): string {
+  return c ? `${label('consent', c.state)} ${consentDay(c.at)} (${label('consentSource', c.source)})` : '';
 }
 
 // ---- customers --------------------------------------------------------------------------------------
 
 export const CUSTOMER_EXPORT_COLUMNS = [
   'id', 'name', 'gender', 'phone', 'otherPhones', 'email', 'birthday', 'birthdayCalendar', 'company', 'title', 'city',
-  'address', 'source', 'referredBy', 'preferredChannel', 'consents', 'tags', 'notes', 'totalSpent', 'purchaseCount', 'firstPurchaseAt',
+  'address', 'source', 'referredBy', 'preferredChannel', 'consentSms', 'consentPhone', 'consentWechat', 'consentEmail', 'tags', 'notes', 'totalSpent', 'purchaseCount', 'firstPurchaseAt',
   'lastPurchaseAt', 'createdAt', 'updatedAt',
 ] as const;
 export type CustomerExportColumn = (typeof CUSTOMER_EXPORT_COLUMNS)[number];
 
 /** 'export.customer.name' etc. */
-export const customerHeaderKey = (c: CustomerExportColumn) => `export.customer.${c}`;
+export const customerHeaderKey = (c: CustomerExportColumn | LegacyCustomerExportColumn) => `export.customer.${c}`;
 
-/** Customer figures are optional so that a list without them (or an older record) still exports. */
+/** Columns earlier versions wrote and the import still reads: every consent in one cell ("短信: 是 2025-01-02; …"). */
+export const LEGACY_CUSTOMER_EXPORT_COLUMNS = ['consents'] as const;
+export type LegacyCustomerExportColumn = (typeof LEGACY_CUSTOMER_EXPORT_COLUMNS)[number];
+
+/** Customer figures are optional so that a list without them (or an older record) still exports; consent: the current consent (consentState). */
 export type ExportableCustomer = CustomerFields & Pick<Customer, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<Customer,
-  'totalSpentFen' | 'purchaseCount' | 'firstPurchaseAt' | 'lastPurchaseAt'>>;
+  'totalSpentFen' | 'purchaseCount' | 'firstPurchaseAt' | 'lastPurchaseAt'>> & { consent?: CurrentConsent };
 
 export function customerExportRows(customers: readonly ExportableCustomer[], opts: ExportOptions): ExportTable {
   const { label, time, money } = helpers(opts);
@@ -111,7 +124,10 @@ export function customerExportRows(customers: readonly ExportableCustomer[], opt
       source: c.source ? label('source', c.source) : '',
       referredBy: c.referredBy ?? '',
       preferredChannel: c.preferredChannel ? label('channel', c.preferredChannel) : '',
-      consents: consentsText(c.consents, label),
+      consentSms: consentCellText(c.consent?.sms, label),
+      consentPhone: consentCellText(c.consent?.phone, label),
+      consentWechat: consentCellText(c.consent?.wechat, label),
+      consentEmail: consentCellText(c.consent?.email, label),
       tags: c.tags.join(', '),
       notes: c.notes,
       totalSpent: c.totalSpentFen === undefined ? null : money(c.totalSpentFen),
@@ -243,9 +259,11 @@ export interface CustomerDataPackage {
   version: typeof CUSTOMER_DATA_PACKAGE_VERSION;
   exportedAt: string;
   currency: Currency;
-  customer: Omit<Customer, 'searchTokens' | 'phoneKeys' | 'emailKey' | 'nameSort' | 'phoneSort' | 'tagsSort' | 'lastPurchaseSort' | 'isDeleted'>;
+  customer: Omit<Customer, 'searchTokens' | 'phoneKeys' | 'emailKey' | 'nameSort' | 'phoneSort' | 'tagsSort' | 'lastPurchaseSort' | 'isDeleted'> & { consent: CurrentConsent };
   purchases: Purchase[];
   interactions: Interaction[];
+  /** Every marketing-consent answer, oldest first. */
+  consentHistory: ConsentEvent[];
 }
 
 /** Internal index fields, left out of the package (they repeat the profile's data in search form). */
@@ -255,9 +273,13 @@ export function customerDataPackage(
   customer: Customer,
   purchases: readonly Purchase[],
   interactions: readonly Interaction[],
-  ctx: { now: Date; currency: Currency },
+  ctx: { now: Date; currency: Currency; consentHistory?: readonly ConsentEvent[] },
 ): CustomerDataPackage {
-  const profile = Object.fromEntries(Object.entries(customer).filter(([k]) => !INTERNAL_KEYS.has(k))) as CustomerDataPackage['customer'];
+  const history = sortConsentHistory((ctx.consentHistory ?? []).filter((e) => e.customerId === customer.id));
+  const profile = {
+    ...Object.fromEntries(Object.entries(customer).filter(([k]) => !INTERNAL_KEYS.has(k))),
+    consent: consentFromHistory(history),
+  } as CustomerDataPackage['customer'];
   const own = <T extends { customerId: string }>(list: readonly T[]) => list.filter((x) => x.customerId === customer.id);
   const byTime = <T,>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
   // A deep copy through JSON: the package is exactly what JSON.stringify will write.
@@ -269,6 +291,7 @@ export function customerDataPackage(
     customer: profile,
     purchases: [...own(purchases)].sort(byTime((p: Purchase) => p.purchasedAt)),
     interactions: [...own(interactions)].sort(byTime((i: Interaction) => i.at)),
+    consentHistory: history,
   })) as CustomerDataPackage;
 }
 
@@ -299,8 +322,9 @@ export function customerDataPackageCsv(pkg: CustomerDataPackage, opts: ExportOpt
     [PACKAGE_SECTION_KEYS.interactions, interactionExportRows(pkg.interactions, nameOf, o)],
   ];
   const label = opts.label ?? ((_kind: ExportValueKind, code: string) => code);
-  const consents = Object.entries(pkg.customer.consents).map(([channel, c]): CsvCell[] => [
-    t(PACKAGE_SECTION_KEYS.consent), label('channel', channel), c ? label('yesNo', c.granted ? 'yes' : 'no') : '', c?.date ?? '',
+  // Every answer of the history, oldest first: the section, the channel, yes or no, when, from what source.
+  const consents = (pkg.consentHistory ?? []).map((e): CsvCell[] => [
+    t(PACKAGE_SECTION_KEYS.consent), label('channel', e.channel), label('yesNo', e.granted ? 'yes' : 'no'), (opts.formatTime ?? defaultTime)(e.at), label('consentSource', e.source),
   ]);
   const rows: CsvCell[][] = [
     [t(PACKAGE_SECTION_KEYS.profile)],

@@ -1,6 +1,7 @@
 // The words an export writes in one language: its column headers and the labels of coded values
 // (性别 男, Gender Not given…), as one plain object. The export worker writes with it, and the import
 // reads the app's own exports back with the vocabularies of all three languages.
+import { CONSENT_SOURCES } from '../consent';
 import { CHANNELS, GENDERS, SOURCES } from '../customer';
 import { INTERACTION_CHANNELS, INTERACTION_DIRECTIONS } from '../interaction';
 import { assertNever } from '../../result';
@@ -18,15 +19,21 @@ export const EXPORT_VALUE_CODES: Readonly<Record<ExportValueKind, readonly strin
   direction: INTERACTION_DIRECTIONS,
   calendar: ['solar', 'lunar', 'lunar-leap'],
   yesNo: ['yes', 'no'],
+  consent: ['granted', 'withdrawn', 'declined'],
+  consentSource: CONSENT_SOURCES,
 };
 
-/** The i18n key of a code's label: gender and source share the form's words. */
+/** The i18n key of a code's label: gender, source and consent share the screens' words. */
 export function exportValueKey(kind: ExportValueKind, code: string): string {
   switch (kind) {
     case 'gender':
       return `gender.${code}`;
     case 'source':
       return `sources.${code}`;
+    case 'consent':
+      return `consent.states.${code}`;
+    case 'consentSource':
+      return `consent.sources.${code}`;
     case 'channel':
     case 'direction':
     case 'calendar':

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_ERROR_CODES } from '../customerValidation';
 import { decodeText } from './decode';
 import { parseDelimited } from './delimited';
-import { IMPORT_ROW_ERRORS, combineNames, parseGender, parseSource, splitPhones, splitTags } from './customerRecords';
+import { IMPORT_ROW_ERRORS, combineNames, parseConsentCell, parseGender, parseSource, splitPhones, splitTags } from './customerRecords';
 import { normalizeHeader, rowsToDrafts, suggestMapping, type TargetField } from './customerMapping';
 import { encodeGbk } from '../../../test/support/gbk';
 
@@ -223,5 +223,38 @@ describe('rowsToDrafts', () => {
     expect(r.drafts[0]!.fields.birthday).toMatchObject({ year: 1988, month: 3, day: 9 });
     // 013912345678 keeps its zero as text; libphonenumber reads the 0 as a trunk prefix.
     expect(r.drafts[1]!.fields).toMatchObject({ name: '欧阳, 娜娜', phones: [{ raw: '013912345678', normalized: '+8613912345678' }] });
+  });
+});
+
+describe('consent columns', () => {
+  it('maps the common consent headers to their channel', () => {
+    expect(mapped(['姓名', '短信营销许可', 'Accepts Email Marketing', '微信同意', '電話行銷同意'])).toEqual({
+      姓名: 'name', 短信营销许可: 'consentSms', 'Accepts Email Marketing': 'consentEmail', 微信同意: 'consentWechat', 電話行銷同意: 'consentPhone',
+    });
+    // One column per channel: a second SMS column is left for the clerk to map.
+    expect(mapped(['Name', 'SMS opt-in', 'SMS marketing consent'])).toEqual({ Name: 'name', 'SMS opt-in': 'consentSms' });
+  });
+
+  it('reads yes and no in the usual spellings, and names every other value by row, column and channel', () => {
+    expect(['是', '同意', 'Yes', 'TRUE', '1', '√', 'opt-in', '同意 2026-06-15 (店内)'].map(parseConsentCell)).toEqual(Array(8).fill(true));
+    expect(['否', '拒绝', '撤回', '已撤回', 'no', 'False', '0', 'unsubscribed', '已撤回 2026-06-15'].map(parseConsentCell)).toEqual(Array(9).fill(false));
+    expect(['', '  '].map(parseConsentCell)).toEqual([null, null]);
+    expect(['也许', 'yes please', '2026-06-15'].map(parseConsentCell)).toEqual(['invalid', 'invalid', 'invalid']);
+
+    const t = { headers: ['姓名', '短信营销许可', '邮件营销许可'], rows: [['张三', '是', ''], ['李四', '也许', '否'], ['王五', '', '?']], rowNumbers: [2, 3, 4] };
+    const r = rowsToDrafts(t, suggestMapping(t.headers), CTX);
+    expect(r.drafts.map((d) => [d.rowNumber, d.consents])).toEqual([[2, [{ channel: 'sms', granted: true }]]]);
+    expect(r.errors).toEqual([
+      { rowNumber: 3, field: 'consentSms', code: 'consent-invalid', value: '也许', column: 1 },
+      { rowNumber: 4, field: 'consentEmail', code: 'consent-invalid', value: '?', column: 2 },
+    ]);
+    for (const e of r.errors) expect([...ALL_ERROR_CODES, ...IMPORT_ROW_ERRORS]).toContain(e.code);
+  });
+
+  it('keeps a row that carries only a consent answer as data, not as an empty row', () => {
+    const t = { headers: ['姓名', '微信营销许可'], rows: [['', '是']], rowNumbers: [2] };
+    const r = rowsToDrafts(t, suggestMapping(t.headers), CTX);
+    expect(r.skipped).toEqual([]);
+    expect(r.errors).toEqual([{ rowNumber: 2, field: 'name', code: 'name-required', value: '', column: 0 }]);
   });
 });

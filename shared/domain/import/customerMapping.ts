@@ -1,7 +1,9 @@
 // Mapping a table's columns to customer fields: suggested from the headers (Chinese, English, and the
 // exports of Square, Zoho CRM, Google Contacts and Outlook), corrected by the user, then applied.
+import { CONSENT_CHANNELS } from '../consent';
 import type { TabularData } from './tabular';
 import {
+  CONSENT_IMPORT_FIELD,
   emptyImportRecord,
   recordsToDrafts,
   type ImportContext,
@@ -13,7 +15,7 @@ import {
 
 export const TARGET_FIELDS = [
   'name', 'firstName', 'lastName', 'phone', 'mobile', 'phone2', 'gender', 'birthday', 'lunarBirthday', 'email',
-  'company', 'title', 'city', 'address', 'tags', 'notes', 'source', 'ignore',
+  'company', 'title', 'city', 'address', 'tags', 'notes', 'source', 'consentSms', 'consentPhone', 'consentWechat', 'consentEmail', 'ignore',
 ] as const;
 export type TargetField = (typeof TARGET_FIELDS)[number];
 
@@ -78,6 +80,18 @@ alias('notes', 1, '备注', '備註', '备注信息', '说明', '說明', '附�
 alias('notes', 2, '描述', 'Description');
 alias('source', 1, '来源', '客户来源', '來源', '客戶來源', '获客渠道', '獲客渠道', '渠道', 'Source', 'Lead Source',
   'Customer Source', 'Referral Source', 'How did you hear about us');
+
+// Consent columns: the app's own export headers (短信营销许可…) and the common ones of other systems
+// (Shopify's "Accepts Email Marketing" / "Accepts SMS Marketing", Mailchimp-style opt-ins).
+alias('consentSms', 1, '短信营销许可', '短信许可', '短信营销', '接收短信', '短信订阅', '同意短信', '簡訊行銷同意', '簡訊同意', '接收簡訊',
+  'SMS marketing consent', 'SMS consent', 'SMS opt-in', 'SMS Opt In', 'Accepts SMS Marketing', 'Accepts SMS', 'SMS Marketing');
+alias('consentPhone', 1, '电话营销许可', '电话许可', '电话营销', '接听营销电话', '電話行銷同意', '電話同意', '電話行銷',
+  'Phone marketing consent', 'Phone consent', 'Phone opt-in', 'Call consent', 'Accepts Phone Marketing');
+alias('consentWechat', 1, '微信营销许可', '微信许可', '微信营销', '微信行銷同意', '微信同意', '微信行銷',
+  'WeChat marketing consent', 'WeChat consent', 'WeChat opt-in');
+alias('consentEmail', 1, '邮件营销许可', '邮件许可', '邮件营销', '邮件订阅', '接收邮件', '電郵行銷同意', '電郵同意', '電子報訂閱',
+  'Email marketing consent', 'Email consent', 'Email opt-in', 'Email Opt In', 'Accepts Email Marketing', 'Accepts Marketing',
+  'Email Marketing', 'Newsletter');
 
 /** Google Contacts' numbered columns: "Phone 1 - Value", "E-mail 2 - Value", "Address 1 - Street" … */
 function numberedAlias(key: string): Alias | undefined {
@@ -162,6 +176,7 @@ export function tableToRecords(table: TabularData, mapping: ColumnMapping): Impo
   const nameColumn = cols.name[0] ?? cols.firstName[0] ?? cols.lastName[0];
   if (nameColumn !== undefined) errorColumns.name = nameColumn;
   if (cols.lunarBirthday[0] !== undefined) errorColumns.birthday = cols.lunarBirthday[0];
+  for (const ch of CONSENT_CHANNELS) if (cols[CONSENT_IMPORT_FIELD[ch]][0] !== undefined) errorColumns[CONSENT_IMPORT_FIELD[ch]] = cols[CONSENT_IMPORT_FIELD[ch]][0]!;
 
   return table.rows.map((row, r) => {
     const cell = (i: number) => row[i] ?? '';
@@ -195,6 +210,10 @@ export function tableToRecords(table: TabularData, mapping: ColumnMapping): Impo
     record.tags = all('tags');
     record.notes = all('notes');
     record.source = first('source');
+    for (const ch of CONSENT_CHANNELS) {
+      const text = first(CONSENT_IMPORT_FIELD[ch]);
+      if (text.trim() !== '') record.consents[ch] = text;
+    }
     record.columns = errorColumns;
     return record;
   });

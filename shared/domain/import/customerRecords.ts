@@ -7,6 +7,7 @@ import {
   type CustomerErrorCode,
   type PhoneDraft,
 } from '../customerValidation';
+import { CONSENT_CHANNELS, type ConsentAnswer, type ConsentChannel } from '../consent';
 import { emptyCustomerFields, type CustomerFields, type CustomerSource, type Gender, type PhoneRegion } from '../customer';
 import { cleanPhoneInput } from '../phone';
 import { foreignLookingPhone, type ForeignPhoneChoice, type ForeignPhoneGuess } from './foreignPhones';
@@ -18,6 +19,8 @@ export const IMPORT_ROW_ERRORS = [
   'phone-scientific-notation',
   /** The date reads only in the other date order (13/12/2010 when month/day was chosen). */
   'date-order-impossible',
+  /** A consent cell that says neither yes nor no (是/否, 同意/拒绝/撤回, yes/no, 1/0…). */
+  'consent-invalid',
 ] as const;
 export type ImportRowErrorCode = (typeof IMPORT_ROW_ERRORS)[number];
 export type ImportErrorCode = CustomerErrorCode | ImportRowErrorCode;
@@ -28,7 +31,17 @@ export type ImportSkipReason = (typeof IMPORT_SKIP_REASONS)[number];
 
 /** The target field an error belongs to (the column the user mapped), not the form's field path. */
 export type ImportErrorField =
-  | 'name' | 'phone' | 'gender' | 'birthday' | 'email' | 'company' | 'title' | 'city' | 'address' | 'tags' | 'notes' | 'source';
+  | 'name' | 'phone' | 'gender' | 'birthday' | 'email' | 'company' | 'title' | 'city' | 'address' | 'tags' | 'notes' | 'source'
+  | ConsentImportField;
+
+/** The import's consent column of each channel (a target field of the mapping, and where a bad value is named). */
+export const CONSENT_IMPORT_FIELD = {
+  sms: 'consentSms',
+  phone: 'consentPhone',
+  wechat: 'consentWechat',
+  email: 'consentEmail',
+} as const satisfies Record<ConsentChannel, string>;
+export type ConsentImportField = (typeof CONSENT_IMPORT_FIELD)[ConsentChannel];
 
 export interface ImportRowError {
   rowNumber: number;
@@ -68,6 +81,8 @@ export interface ImportRecord {
   tags: string[];
   notes: string[];
   source: string;
+  /** Consent cells by channel, as written (absent: no such column, or empty). */
+  consents: Partial<Record<ConsentChannel, string>>;
   /** Column per field, for pointing errors at a column. */
   columns?: Partial<Record<ImportErrorField, number>>;
 }
@@ -75,7 +90,7 @@ export interface ImportRecord {
 export function emptyImportRecord(rowNumber: number): ImportRecord {
   return {
     rowNumber, name: '', firstName: '', lastName: '', phones: [], emails: [], gender: '', birthday: '', lunarBirthday: '',
-    company: '', title: '', city: '', address: '', tags: [], notes: [], source: '',
+    company: '', title: '', city: '', address: '', tags: [], notes: [], source: '', consents: {},
   };
 }
 
@@ -106,6 +121,8 @@ export interface ImportedDraft {
   rowNumber: number;
   draft: CustomerDraft;
   fields: CustomerFields;
+  /** The row's marketing-consent answers (recorded with source 'import', at the import); absent when none. */
+  consents?: ConsentAnswer[];
   foreignPhones?: ForeignPhone[];
 }
 
@@ -184,6 +201,31 @@ export function splitPhones(text: string): string[] {
     .filter(Boolean);
 }
 
+const CONSENT_YES = new Set(['是', '同意', '已同意', '允许', '允許', '接受', '订阅', '訂閱', '已订阅', '已訂閱', 'yes', 'y', 'true', '1', '✓', '√', '✔', 'granted', 'agreed', 'opt-in', 'optin', 'opted in', 'subscribed']);
+const CONSENT_NO = new Set([
+  '否', '不同意', '拒绝', '拒絕', '撤回', '已撤回', '不允许', '不允許', '不接受', '退订', '退訂', '已退订', '已退訂', 'no', 'n', 'false', '0', '✗', '×', '✘',
+  'declined', 'withdrawn', 'refused', 'opt-out', 'optout', 'opted out', 'unsubscribed',
+]);
+
+/**
+ * A consent cell: '' → null (no answer); yes or no in the common spellings → true/false; anything else
+ * 'invalid'. The app's own export writes "同意 2026-06-15 (店内)": the date and source after the answer
+ * are read past (an imported answer is dated at the import, from the source 'import').
+ */
+export function parseConsentCell(text: string): boolean | null | 'invalid' {
+  const key = text
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+\(.*\)$/, '')
+    .replace(/\s+\d{4}-\d{2}-\d{2}$/, '')
+    .trim();
+  if (key === '') return null;
+  if (CONSENT_YES.has(key)) return true;
+  if (CONSENT_NO.has(key)) return false;
+  return 'invalid';
+}
+
 const SCIENTIFIC = /^[+-]?\d(?:\.\d+)?e\+?\d+$/i;
 
 // ---- records → drafts ----------------------------------------------------------------------------
@@ -191,7 +233,7 @@ const SCIENTIFIC = /^[+-]?\d(?:\.\d+)?e\+?\d+$/i;
 function fieldOfPath(path: string): ImportErrorField {
   const head = path.split('.')[0]!;
   if (head === 'phones') return 'phone';
-  if (head === 'consents' || head === 'preferredChannel' || head === 'referredBy') return 'notes';
+  if (head === 'preferredChannel' || head === 'referredBy') return 'notes';
   return head as ImportErrorField;
 }
 
@@ -201,7 +243,8 @@ function hasData(r: ImportRecord): boolean {
     || r.phones.some((p) => p.raw.trim() !== '')
     || r.emails.some((e) => e.value.trim() !== '')
     || r.tags.some((t) => t.trim() !== '')
-    || r.notes.some((n) => n.trim() !== '');
+    || r.notes.some((n) => n.trim() !== '')
+    || Object.values(r.consents).some((c) => c.trim() !== '');
 }
 
 /** Builds the form draft for one record, validates it, and names each problem by field, value and column. */
@@ -265,6 +308,14 @@ export function recordToDraft(
     else if (b) birthday = lunarText ? { ...b, calendar: 'lunar' } : b;
   }
 
+  const consents: ConsentAnswer[] = [];
+  for (const channel of CONSENT_CHANNELS) {
+    const text = record.consents[channel] ?? '';
+    const answer = parseConsentCell(text);
+    if (answer === 'invalid') fail(CONSENT_IMPORT_FIELD[channel], 'consent-invalid', text);
+    else if (answer !== null) consents.push({ channel, granted: answer });
+  }
+
   const notes = [...record.notes.map((n) => n.trim()).filter(Boolean), ...extraEmails].join('\n');
   const { phones: _p, birthday: _b, ...base } = emptyCustomerFields();
   const draft: CustomerDraft = {
@@ -319,7 +370,10 @@ export function recordToDraft(
     ...checked.value,
     phones: checked.value.phones.map((ph) => (keptAsTyped.has(cleanPhoneInput(ph.raw)) ? { ...ph, normalized: ph.raw.replace(/\D/g, ''), kind: 'kept' } : ph)),
   };
-  return { ok: true, value: foreign.length > 0 ? { rowNumber, draft, fields, foreignPhones: foreign } : { rowNumber, draft, fields } };
+  const value: ImportedDraft = { rowNumber, draft, fields };
+  if (consents.length > 0) value.consents = consents;
+  if (foreign.length > 0) value.foreignPhones = foreign;
+  return { ok: true, value };
 }
 
 /** Every record through recordToDraft; records without any mapped data are skipped, not errors. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCustomerFields, type CustomerFields } from '../customer';
 import { rowsToDrafts, suggestMapping } from './customerMapping';
-import { importNameKey, mergeImportedFields, planImport, sameFields, type ImportLookup, type ImportPlan } from './importPlan';
+import { importNameKey, mergeConsentAnswers, mergeImportedFields, planImport, sameFields, type ImportLookup, type ImportPlan } from './importPlan';
 
 const CTX = { defaultRegion: 'CN' as const, today: new Date(2025, 5, 15) };
 const HEADERS = ['姓名', '手机', '邮箱', '公司', '标签', '备注'];
@@ -152,5 +152,32 @@ describe('mergeImportedFields', () => {
   it('takes the imported primary when the customer had no phone', () => {
     const merged = mergeImportedFields({ ...existing, phones: [] }, { ...existing, phones: [phone('+1', false), phone('+2', true)] });
     expect(merged.phones.map((p) => p.primary)).toEqual([false, true]);
+  });
+});
+
+describe('consent answers in a plan', () => {
+  it('merges the rows of one customer, a later answer for a channel winning, and updates only what changes the stored consent', () => {
+    const store = new Store();
+    store.customers.set('c-old', { ...emptyCustomerFields(), name: '张三', phones: candidates()[0]!.fields.phones });
+    const rows = candidates().slice(0, 2);
+    const lookup: ImportLookup = {
+      ...store.lookup(),
+      existingConsent: (id) => (id === 'c-old' ? { sms: { state: 'granted', at: '2026-01-01T00:00:00.000Z', source: 'in-store' } } : undefined),
+    };
+    const plan = planImport(
+      [
+        { ...rows[0]!, fields: store.customers.get('c-old')!, consents: [{ channel: 'sms', granted: true }, { channel: 'email', granted: true }] },
+        { ...rows[1]!, consents: [{ channel: 'wechat', granted: true }] },
+        { ...rows[1]!, rowNumber: 9, consents: [{ channel: 'wechat', granted: false }, { channel: 'phone', granted: true }] },
+      ],
+      lookup,
+      'update',
+    );
+    // The stored customer: SMS already granted, so only the e-mail answer is new; its fields did not change.
+    expect(plan.update).toEqual([expect.objectContaining({ customerId: 'c-old', consents: [{ channel: 'email', granted: true }], fieldsChanged: false, changed: true })]);
+    expect(plan.counts.updateChanged).toBe(1);
+    // The new customer from two rows: WeChat's later "no" replaces the earlier "yes".
+    expect(plan.create.map((c) => c.consents)).toEqual([[{ channel: 'wechat', granted: false }, { channel: 'phone', granted: true }]]);
+    expect(mergeConsentAnswers([{ channel: 'sms', granted: true }], undefined)).toEqual([{ channel: 'sms', granted: true }]);
   });
 });

@@ -1,6 +1,7 @@
 // Planning an import against the store: which rows match an existing customer (same phone, then
 // same e-mail), which repeat an earlier row of the same file, and what the chosen policy does with
 // them. Pure: the lookups are passed in, the plan is written by the caller in one transaction.
+import { changesConsent, type ConsentAnswer, type CurrentConsent } from '../consent';
 import type { Birthday, CustomerFields, CustomerPhone } from '../customer';
 import { foldText } from '../searchQuery';
 
@@ -25,6 +26,8 @@ export interface ImportCandidate {
   fields: CustomerFields;
   /** The customer's id in the app's own export: matched first, and kept for a new customer when free. */
   id?: string;
+  /** The row's marketing-consent answers. */
+  consents?: ConsentAnswer[];
 }
 
 export interface ImportLookup {
@@ -36,6 +39,8 @@ export interface ImportLookup {
   existingByEmail: (emailKey: string) => string | undefined;
   /** The stored fields of a matched customer, for the 'update' merge. */
   existingFields: (customerId: string) => CustomerFields | undefined;
+  /** A matched customer's current consent, to tell whether the row's answers change it (none when absent). */
+  existingConsent?: (customerId: string) => CurrentConsent | undefined;
   /**
    * Customers whose importNameKey(name) is this key (a small index or a scan). Optional: without it
    * rows with neither phone nor e-mail are never matched against the store.
@@ -75,6 +80,8 @@ export interface PlannedCreate {
   fields: CustomerFields;
   /** The id the row brought (own export), to keep when the store has no customer with it. */
   id?: string;
+  /** The rows' consent answers, a later row's answer for a channel replacing an earlier one's. */
+  consents: ConsentAnswer[];
 }
 
 export interface PlannedUpdate {
@@ -82,8 +89,12 @@ export interface PlannedUpdate {
   rowNumbers: number[];
   /** The existing customer's fields with the imported ones merged in. */
   fields: CustomerFields;
+  /** The rows' consent answers that change the customer's consent, in channel order. */
+  consents: ConsentAnswer[];
   /** false when the merge changed nothing (re-importing the same file): the caller can skip the write. */
   changed: boolean;
+  /** Whether the fields changed (the record is written); consent answers are written apart. */
+  fieldsChanged: boolean;
 }
 
 export interface ImportPlan {
@@ -160,7 +171,6 @@ export function mergeImportedFields(existing: CustomerFields, imported: Customer
     source: imported.source ?? existing.source,
     referredBy: imported.referredBy ?? existing.referredBy,
     preferredChannel: imported.preferredChannel ?? existing.preferredChannel,
-    consents: { ...existing.consents, ...imported.consents },
     tags,
     notes,
   };
@@ -183,6 +193,17 @@ function canonical(value: unknown): string {
 }
 
 type Target = { create: number } | { customerId: string };
+
+/** Answers merged: a later answer for a channel replaces an earlier one, in the order channels first came. */
+export function mergeConsentAnswers(earlier: readonly ConsentAnswer[], later: readonly ConsentAnswer[] = []): ConsentAnswer[] {
+  const out = earlier.map((a) => ({ ...a }));
+  for (const a of later) {
+    const i = out.findIndex((x) => x.channel === a.channel);
+    if (i >= 0) out[i] = { ...a };
+    else out.push({ ...a });
+  }
+  return out;
+}
 
 /** Plans an import of validated rows, in file order. */
 export function planImport(rows: ImportCandidate[], lookup: ImportLookup, policy: ImportPolicy): ImportPlan {
@@ -281,11 +302,13 @@ export function planImport(rows: ImportCandidate[], lookup: ImportLookup, policy
 
     if (action === 'create' && !target) {
       target = { create: create.length };
-      create.push(row.id ? { rowNumbers: [row.rowNumber], fields: row.fields, id: row.id } : { rowNumbers: [row.rowNumber], fields: row.fields });
+      const consents = mergeConsentAnswers([], row.consents);
+      create.push(row.id ? { rowNumbers: [row.rowNumber], fields: row.fields, id: row.id, consents } : { rowNumbers: [row.rowNumber], fields: row.fields, consents });
     } else if (target && 'create' in target) {
       const entry = create[target.create]!;
       entry.rowNumbers.push(row.rowNumber);
       entry.fields = mergeImportedFields(entry.fields, row.fields);
+      entry.consents = mergeConsentAnswers(entry.consents, row.consents);
     } else if (target) {
       const id = target.customerId;
       let entry = updates.get(id);
@@ -295,15 +318,16 @@ export function planImport(rows: ImportCandidate[], lookup: ImportLookup, policy
           // The lookup named a customer it cannot produce: import the row as new rather than lose it.
           action = 'create';
           target = { create: create.length };
-          create.push({ rowNumbers: [row.rowNumber], fields: row.fields });
+          create.push({ rowNumbers: [row.rowNumber], fields: row.fields, consents: mergeConsentAnswers([], row.consents) });
         } else {
-          entry = { customerId: id, rowNumbers: [], fields: original, changed: false, original };
+          entry = { customerId: id, rowNumbers: [], fields: original, consents: [], changed: false, fieldsChanged: false, original };
           updates.set(id, entry);
         }
       }
       if (entry) {
         entry.rowNumbers.push(row.rowNumber);
         entry.fields = mergeImportedFields(entry.fields, row.fields);
+        entry.consents = mergeConsentAnswers(entry.consents, row.consents);
       }
     }
     if (action === 'skip') skip.push({ rowNumber: row.rowNumber, cause: skipCause! });
@@ -320,7 +344,12 @@ export function planImport(rows: ImportCandidate[], lookup: ImportLookup, policy
     decisions.push(decision);
   }
 
-  const update = [...updates.values()].map(({ original, ...u }) => ({ ...u, changed: !sameFields(original, u.fields) }));
+  const update = [...updates.values()].map(({ original, ...u }) => {
+    const consent = lookup.existingConsent?.(u.customerId) ?? {};
+    const consents = u.consents.filter((a) => changesConsent(consent, a.channel, a.granted));
+    const fieldsChanged = !sameFields(original, u.fields);
+    return { ...u, consents, fieldsChanged, changed: fieldsChanged || consents.length > 0 };
+  });
   return {
     policy,
     rows: decisions,

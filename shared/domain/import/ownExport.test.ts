@@ -2,6 +2,7 @@
 // every field read as written, the formula guard taken off; properties over random tricky values.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CONSENT_CHANNELS, CONSENT_SOURCES, type ConsentAnswer, type CurrentConsent } from '../consent';
 import { CHANNELS, GENDERS, SOURCES, emptyCustomerFields, type Birthday, type CustomerFields, type CustomerPhone } from '../customer';
 import { newCustomerRecord } from '../customerRecord';
 import { customerExportRows, toCsv, unguardFormula } from '../export';
@@ -16,8 +17,10 @@ const A = vocab('甲');
 const B = vocab('乙');
 const TODAY = new Date(2026, 11, 3);
 
-function csvOf(customers: CustomerFields[], v: ExportVocabulary): string {
-  const records = customers.map((f, i) => newCustomerRecord(f, `id-${i}`, TODAY));
+type WithConsent = CustomerFields & { consent?: CurrentConsent };
+
+function csvOf(customers: WithConsent[], v: ExportVocabulary): string {
+  const records = customers.map(({ consent, ...f }, i) => ({ ...newCustomerRecord(f, `id-${i}`, TODAY), consent }));
   const table = customerExportRows(records, { currency: 'CNY', region: 'CN', label: vocabularyLabel(v) });
   return toCsv(table.headers.map(vocabularyText(v)), table.rows);
 }
@@ -72,7 +75,13 @@ const birthday: fc.Arbitrary<Birthday | null> = fc.oneof(
   fc.record({ calendar: fc.constant('solar' as const), year: fc.option(fc.integer({ min: 1950, max: 2010 }), { nil: null }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }), leapMonth: fc.constant(false) }),
   fc.record({ calendar: fc.constant('lunar' as const), year: fc.constant(null), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 30 }), leapMonth: fc.boolean() }),
 );
-const consentDate = fc.integer({ min: 0, max: 2000 }).map((d) => new Date(Date.UTC(2020, 0, 1 + d)).toISOString().slice(0, 10));
+const consentAt = fc.integer({ min: 0, max: 2000 }).map((d) => new Date(Date.UTC(2020, 0, 1 + d, 3)).toISOString());
+const consent: fc.Arbitrary<CurrentConsent> = fc.dictionary(
+  fc.constantFrom(...CONSENT_CHANNELS),
+  fc.record({ state: fc.constantFrom('granted' as const, 'withdrawn' as const, 'declined' as const), at: consentAt, source: fc.constantFrom(...CONSENT_SOURCES) }),
+);
+/** What an import records of a customer's exported consent: each channel's answer, yes only where granted. */
+const answersOf = (c: CurrentConsent): ConsentAnswer[] => CONSENT_CHANNELS.flatMap((channel) => (c[channel] ? [{ channel, granted: c[channel].state === 'granted' }] : []));
 
 const customer: fc.Arbitrary<CustomerFields> = fc
   .record({
@@ -84,7 +93,6 @@ const customer: fc.Arbitrary<CustomerFields> = fc
     notes: fc.constantFrom('', '-退货多', '=备注', '第一行\n第二行'),
     source: fc.option(fc.constantFrom(...SOURCES), { nil: null }),
     preferredChannel: fc.option(fc.constantFrom(...CHANNELS), { nil: null }),
-    consents: fc.dictionary(fc.constantFrom(...CHANNELS), fc.record({ granted: fc.boolean(), date: consentDate })),
     tags: fc.uniqueArray(fc.constantFrom('VIP', '茶友', '=老客', '-新'), { maxLength: 3 }),
   })
   .map((r) => ({
@@ -96,10 +104,12 @@ const customer: fc.Arbitrary<CustomerFields> = fc
 describe('own customers export, read back', () => {
   it('gives every field back as it was, in either language (property)', () => {
     fc.assert(
-      fc.property(fc.array(customer, { minLength: 1, maxLength: 5 }), fc.constantFrom(A, B), (customers, v) => {
-        const { result } = readBack(csvOf(customers, v));
+      fc.property(fc.array(fc.tuple(customer, consent), { minLength: 1, maxLength: 5 }), fc.constantFrom(A, B), (rows, v) => {
+        const customers = rows.map(([f]) => f);
+        const { result } = readBack(csvOf(rows.map(([f, c]) => ({ ...f, consent: c })), v));
         expect(result.errors).toEqual([]);
         expect(result.drafts.map((d) => d.fields)).toEqual(customers);
+        expect(result.drafts.map((d) => d.consents ?? [])).toEqual(rows.map(([, c]) => answersOf(c)));
         expect([...result.ids.values()]).toEqual(customers.map((_, i) => `id-${i}`));
       }),
       { numRuns: 150 },
@@ -107,14 +117,25 @@ describe('own customers export, read back', () => {
   });
 
   it('names a row whose gender or consent it cannot read, by row and column', () => {
-    const csv = csvOf([{ ...emptyCustomerFields(), name: '张三', consents: { sms: { granted: true, date: '2025-01-02' } } }], A)
+    const at = new Date(2025, 0, 2, 10).toISOString();
+    const csv = csvOf([{ ...emptyCustomerFields(), name: '张三', consent: { sms: { state: 'granted', at, source: 'in-store' }, email: { state: 'withdrawn', at, source: 'import' } } }], A)
       .replace('gender unspecified 甲', '不知道')
-      .replace('channel sms 甲', '信鸽');
-    const { result } = readBack(csv);
+      .replace('states granted 甲', '也许');
+    const { result, layout } = readBack(csv);
     expect(result.drafts).toEqual([]);
-    expect(result.errors.map((e) => [e.rowNumber, e.field, e.code, e.value])).toEqual([
-      [2, 'gender', 'choice-invalid', '不知道'],
-      [2, 'notes', 'choice-invalid', '信鸽: yesNo yes 甲 2025-01-02'],
+    expect(result.errors.map((e) => [e.rowNumber, e.field, e.code, e.value, e.column])).toEqual([
+      [2, 'gender', 'choice-invalid', '不知道', layout!.columns.gender],
+      [2, 'consentSms', 'consent-invalid', '也许 2025-01-02 (sources in-store 甲)', (layout as OwnExportLayout<'customers'>).columns.consentSms],
     ]);
+  });
+
+  it('reads the one consent cell of earlier versions\' exports, leaving out the visit channel that was never marketing', () => {
+    const t = vocabularyText(A);
+    const columns = ['id', 'name', 'gender', 'phone', 'otherPhones', 'birthday', 'birthdayCalendar', 'referredBy', 'preferredChannel', 'consents'];
+    const cell = ['channel sms 甲: yesNo yes 甲 2025-01-02', 'channel visit 甲: yesNo yes 甲 2025-01-03', 'channel email 甲: yesNo no 甲 2025-02-03'].join('; ');
+    const csv = toCsv(columns.map((c) => t(`export.customer.${c}`)), [['id-0', '王五', '', '', '', '', '', '', '', cell]]);
+    const { result } = readBack(csv);
+    expect(result.errors).toEqual([]);
+    expect(result.drafts[0]!.consents).toEqual([{ channel: 'sms', granted: true }, { channel: 'email', granted: false }]);
   });
 });

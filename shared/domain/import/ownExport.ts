@@ -1,26 +1,30 @@
 // The app's own exports read back exactly: a customers or purchases file the export screen wrote (CSV or
 // XLSX, in any of the three languages) is recognised by its headers and read column by column with the
 // labels it was written with, so every field comes back as it was: "not given" genders, phones with
-// their labels, year-less and lunar birthdays, consents with their dates, names starting with = or -,
+// their labels, year-less and lunar birthdays, consent per channel (the import's own answers), names starting with = or -,
 // voided purchases and returns with their originals. Tables come in with the formula guard already
 // taken off (unguardTable, which the import applies to every file).
-import { CHANNELS, type ContactChannel, type CustomerSource, type Gender, type MarketingConsent } from '../customer';
+import { CONSENT_CHANNELS, isConsentChannel, type ConsentAnswer, type ConsentChannel } from '../consent';
+import { CHANNELS, type ContactChannel, type CustomerSource, type Gender } from '../customer';
 import { validateCustomerDraft, type BirthdayDraft, type CustomerDraft, type PhoneDraft } from '../customerValidation';
 import {
+  CONSENT_COLUMN_OF,
   CUSTOMER_EXPORT_COLUMNS,
+  LEGACY_CUSTOMER_EXPORT_COLUMNS,
   LIST_SEPARATOR,
   PURCHASE_EXPORT_COLUMNS,
   customerHeaderKey,
   purchaseHeaderKey,
   type CustomerExportColumn,
   type ExportValueKind,
+  type LegacyCustomerExportColumn,
   type PurchaseExportColumn,
 } from '../export/rows';
 import { unguardFormula } from '../export/csv';
 import type { ExportVocabulary } from '../export/vocabulary';
 import { MAX_MINOR_UNITS, parseMoney } from '../money';
 import { PURCHASE_LIMITS, type PurchaseLine } from '../purchase';
-import { parseGender, parseSource, type ImportContext, type ImportErrorField, type ImportRowError, type ImportedDraft, type RecordsToDraftsResult } from './customerRecords';
+import { CONSENT_IMPORT_FIELD, parseConsentCell, parseGender, parseSource, type ImportContext, type ImportErrorField, type ImportRowError, type ImportedDraft, type RecordsToDraftsResult } from './customerRecords';
 import { parseDateTimeToIso } from './dates';
 import type { PurchaseImportContext, PurchaseImportDraft, PurchaseImportErrorCode, PurchaseImportResult, RowProblem } from './purchasesImport';
 import type { TabularData } from './tabular';
@@ -32,7 +36,7 @@ export interface OwnExportLayout<K extends OwnExportKind = OwnExportKind> {
   /** The language the file was written in. */
   vocabulary: ExportVocabulary;
   /** Column name → index in the file. */
-  columns: Partial<Record<K extends 'customers' ? CustomerExportColumn : PurchaseExportColumn, number>>;
+  columns: Partial<Record<K extends 'customers' ? CustomerExportColumn | LegacyCustomerExportColumn : PurchaseExportColumn, number>>;
 }
 
 // Columns without which a file is not taken for the app's own export (later columns may be missing in
@@ -55,7 +59,7 @@ export function recognizeOwnExport(headers: readonly string[], vocabularies: rea
   for (const vocabulary of vocabularies) {
     const purchases = layoutOf(headers, PURCHASE_EXPORT_COLUMNS, purchaseHeaderKey, PURCHASE_REQUIRED, vocabulary);
     if (purchases) return { kind: 'purchases', vocabulary, columns: purchases };
-    const customers = layoutOf(headers, CUSTOMER_EXPORT_COLUMNS, customerHeaderKey, CUSTOMER_REQUIRED, vocabulary);
+    const customers = layoutOf(headers, [...CUSTOMER_EXPORT_COLUMNS, ...LEGACY_CUSTOMER_EXPORT_COLUMNS], customerHeaderKey, CUSTOMER_REQUIRED, vocabulary);
     if (customers) return { kind: 'customers', vocabulary, columns: customers };
   }
   return null;
@@ -87,7 +91,7 @@ export function splitPhoneCell(text: string): { number: string; label: string } 
 }
 
 const BIRTHDAY = /^(\d{4}|-)-(\d{2})-(\d{2})$/;
-/** consentsText's "channel: answer yyyy-MM-dd" (labels may hold spaces). */
+/** Earlier versions' consents cell, "channel: answer yyyy-MM-dd" per channel (labels may hold spaces). */
 const CONSENT = /^(.+?): (.+) (\d{4}-\d{2}-\d{2})$/;
 
 /** The customers of an own export: one validated draft per row, with the customer's id in the file. */
@@ -102,7 +106,7 @@ export function ownCustomerDrafts(table: TabularData, layout: OwnExportLayout<'c
   const result: OwnCustomerResult = { drafts: [], errors: [], skipped: [], ids: new Map() };
   table.rows.forEach((row, r) => {
     const rowNumber = table.rowNumbers[r] ?? r + 2;
-    const cell = (c: CustomerExportColumn) => {
+    const cell = (c: CustomerExportColumn | LegacyCustomerExportColumn) => {
       const i = layout.columns[c];
       return i === undefined ? '' : (row[i] ?? '');
     };
@@ -162,18 +166,30 @@ export function ownCustomerDrafts(table: TabularData, layout: OwnExportLayout<'c
       else fail('notes', 'choice-invalid', channelText);
     }
 
-    const consents: Partial<Record<ContactChannel, MarketingConsent>> = {};
+    // Consent: a column per channel, or (files of earlier versions) every channel in one cell. Recorded
+    // as answers of the import, at the import.
+    const answers = new Map<ConsentChannel, boolean>();
     for (const part of cell('consents').split(LIST_SEPARATOR.trim())) {
       if (part.trim() === '') continue;
       const m = CONSENT.exec(part.trim());
       const channel = m ? code('channel', m[1]!) : undefined;
       const answer = m ? code('yesNo', m[2]!) : undefined;
-      if (!m || !channel || !(CHANNELS as readonly string[]).includes(channel) || !answer) {
+      if (!m || !answer || !(CHANNELS as readonly string[]).includes(channel ?? '')) {
         fail('notes', 'choice-invalid', part.trim());
         continue;
       }
-      consents[channel as ContactChannel] = { granted: answer === 'yes', date: m[3]! };
+      // 'visit' was never a marketing channel: an answer for it is not carried.
+      if (isConsentChannel(channel)) answers.set(channel, answer === 'yes');
     }
+    for (const channel of CONSENT_CHANNELS) {
+      const text = cell(CONSENT_COLUMN_OF[channel]);
+      if (text.trim() === '') continue;
+      const state = code('consent', text.trim().replace(/\s+\(.*\)$/, '').replace(/\s+\d{4}-\d{2}-\d{2}$/, ''));
+      const answer = state ? state === 'granted' : parseConsentCell(text);
+      if (answer === 'invalid' || answer === null) fail(CONSENT_IMPORT_FIELD[channel], 'consent-invalid', text);
+      else answers.set(channel, answer);
+    }
+    const consents: ConsentAnswer[] = CONSENT_CHANNELS.flatMap((channel) => (answers.has(channel) ? [{ channel, granted: answers.get(channel)! }] : []));
 
     const draft: CustomerDraft = {
       name: cell('name'),
@@ -188,7 +204,6 @@ export function ownCustomerDrafts(table: TabularData, layout: OwnExportLayout<'c
       source,
       referredBy: cell('referredBy').trim() || null,
       preferredChannel,
-      consents,
       tags: cell('tags').split(',').map((t) => t.trim()).filter(Boolean),
       notes: cell('notes'),
     };
@@ -198,7 +213,7 @@ export function ownCustomerDrafts(table: TabularData, layout: OwnExportLayout<'c
         const [head, index] = path.split('.');
         if (head === 'phones') fail('phone', errorCode, phones[Number(index)]?.raw ?? '');
         else if (head === 'tags') fail('tags', errorCode, draft.tags[Number(index)] ?? '');
-        else if (head === 'consents' || head === 'preferredChannel' || head === 'referredBy') fail('notes', errorCode, path);
+        else if (head === 'preferredChannel' || head === 'referredBy') fail('notes', errorCode, path);
         else if (head === 'birthday') fail('birthday', errorCode, birthdayText);
         else {
           const value = (draft as unknown as Record<string, unknown>)[head!];
@@ -211,6 +226,7 @@ export function ownCustomerDrafts(table: TabularData, layout: OwnExportLayout<'c
       return;
     }
     const drafted: ImportedDraft = { rowNumber, draft, fields: checked.value };
+    if (consents.length > 0) drafted.consents = consents;
     result.drafts.push(drafted);
     const id = cell('id').trim();
     if (id) result.ids.set(rowNumber, id);

@@ -139,11 +139,6 @@ export class CustomerFormPage {
     await expect(this.root.getByTestId('referrer-picked')).toHaveText(name);
   }
 
-  async setConsent(channel: string, state: 'granted' | 'declined', date?: string) {
-    await this.field(`consent-${channel}`).selectOption(state);
-    if (date) await this.root.getByLabel(new RegExp(`(Date of consent for|许可日期|同意日期)`)).and(this.root.locator(`input[name="consents.${channel}.date"]`)).fill(date);
-  }
-
   async save() {
     await this.root.getByTestId('save-customer').click();
   }
