@@ -23,7 +23,7 @@ test.describe('marketing consent', () => {
     await expect(consent.root.getByTestId('consent-source-sms').locator('option')).toHaveText(['店内', '纸质表格']);
     await consent.grant('sms', 'in-store');
     await expect(consent.state('sms')).toHaveText('同意');
-    await expect(consent.since('sms')).toHaveText(`自${format(now, 'yyyy年M月d日')} · 店内`);
+    await expect(consent.since('sms')).toHaveText(`自${format(now, 'yyyy-MM-dd')} · 店内`);
     await expect(page.getByTestId('toast')).toHaveText('已记录短信同意');
     await expect(consent.state('wechat')).toHaveText('未询问');
 
@@ -32,7 +32,7 @@ test.describe('marketing consent', () => {
     await consent.root.getByRole('button', { name: '撤回短信许可' }).click();
     await expect(consent.row('sms')).toHaveAttribute('data-state', 'withdrawn');
     await expect(consent.state('sms')).toHaveText('已撤回');
-    await expect(consent.since('sms')).toHaveText(`自${format(addDays(now, 2), 'yyyy年M月d日')} · 店内`);
+    await expect(consent.since('sms')).toHaveText(`自${format(addDays(now, 2), 'yyyy-MM-dd')} · 店内`);
     await expect(page.getByTestId('toast')).toHaveText('已撤回短信许可');
     // Withdrawn, it can be granted again; nothing to withdraw.
     await expect(consent.root.getByTestId('consent-grant-sms')).toBeVisible();
@@ -50,6 +50,10 @@ test.describe('marketing consent', () => {
     await page.reload();
     await expect(consent.state('sms')).toHaveText('已撤回');
     await new CustomerPageModel(page).moveToTrash();
+    await expect(app.rows).toHaveCount(0);
+    // Back on the customer's page, now in the trash.
+    await page.goBack();
+    await expect(page.getByTestId('restore')).toBeVisible();
     await expect(consent.row('sms')).toHaveAttribute('data-state', 'withdrawn');
     // A customer in the trash is shown, not changed.
     await expect(consent.root.getByTestId('consent-grant-sms')).toHaveCount(0);

@@ -53,7 +53,7 @@ test.describe('the customer file', () => {
     // Recorded today, from the paper form; the other channels were not asked.
     const consent = new ConsentPanelModel(page);
     await expect(consent.row('sms')).toHaveAttribute('data-state', 'granted');
-    await expect(consent.since('sms')).toHaveText(`自${format(now, 'yyyy年M月d日')} · 纸质表格`);
+    await expect(consent.since('sms')).toHaveText(`自${format(now, 'yyyy-MM-dd')} · 纸质表格`);
     await expect(consent.row('email')).toHaveAttribute('data-state', 'none');
 
     await app.goToCustomers();
