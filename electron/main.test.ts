@@ -316,7 +316,8 @@ describe('main process wiring', () => {
       fake.state.nextOpenDialog = { canceled: false, filePaths: ['/media/usb/backups'] };
       expect(await invoke('backup:chooseFolder')).toEqual({ ok: true, value: { folder: '/media/usb/backups' } });
       fake.state.nextOpenDialog = { canceled: false, filePaths: ['/home/owner/old.rgbackup'] };
-      expect(await invoke('backup:chooseFile')).toEqual({ ok: true, value: { path: '/home/owner/old.rgbackup' } });
+      // The page gets a handle for the chosen file, never its path.
+      expect(await invoke('backup:chooseFile')).toEqual({ ok: true, value: { handle: expect.stringMatching(/^[0-9a-f-]{36}$/), fileName: 'old.rgbackup' } });
       expect(fake.state.openDialogs).toEqual([
         expect.objectContaining({ title: '选择备份文件夹', properties: ['openDirectory', 'createDirectory'] }),
         expect.objectContaining({ title: '选择备份文件夹' }),

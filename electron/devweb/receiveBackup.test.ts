@@ -57,9 +57,12 @@ describe('receiving a backup picked in the browser', () => {
     if (!received.ok) throw new Error(received.reason);
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.at(-1)).toBe(bytes.length);
-    expect(path.dirname(path.dirname(received.value.path))).toBe(path.join(dataFolder, 'received'));
-    expect(new Uint8Array(await readFile(received.value.path))).toEqual(new Uint8Array(bytes));
-    const preview = await api.backup.inspect({ source: { path: received.value.path }, appSchemaVersion: 5 });
+    // Main keeps the copy under <dataFolder>/received; the page gets only a handle for it.
+    const [copy] = await readdir(path.join(dataFolder, 'received'));
+    const copyPath = path.join(dataFolder, 'received', copy!, '茶叶店 12月.rgbackup');
+    expect(new Uint8Array(await readFile(copyPath))).toEqual(new Uint8Array(bytes));
+    expect(received.value).toEqual({ handle: expect.stringMatching(/^[0-9a-f-]{36}$/), fileName: '茶叶店 12月.rgbackup' });
+    const preview = await api.backup.inspect({ source: { handle: received.value.handle }, appSchemaVersion: 5 });
     if (!preview.ok) throw new Error(preview.reason);
     expect(preview.value.fileName).toBe('茶叶店 12月.rgbackup');
     expect(preview.value.counts).toEqual({ customers: 12 });
@@ -70,12 +73,12 @@ describe('receiving a backup picked in the browser', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(200).fill(7)]);
     const photo = await sendBackupFile(api.backup, picked('photo.png', png));
     if (!photo.ok) throw new Error(photo.reason);
-    expect(await api.backup.inspect({ source: { path: photo.value.path }, appSchemaVersion: 5 })).toEqual(err('not-a-backup'));
+    expect(await api.backup.inspect({ source: { handle: photo.value.handle }, appSchemaVersion: 5 })).toEqual(err('not-a-backup'));
 
     const bytes = await aBackupFile(api, dataFolder);
     const half = await sendBackupFile(api.backup, picked('half.rgbackup', bytes.slice(0, Math.floor(bytes.length / 2))));
     if (!half.ok) throw new Error(half.reason);
-    const checked = await api.backup.inspect({ source: { path: half.value.path }, appSchemaVersion: 5 });
+    const checked = await api.backup.inspect({ source: { handle: half.value.handle }, appSchemaVersion: 5 });
     expect(checked.ok).toBe(false);
     expect(['backup-truncated', 'backup-damaged']).toContain(checked.ok ? '' : checked.reason);
     expect(await sendBackupFile(api.backup, picked('empty.rgbackup', new Uint8Array()))).toEqual(err('not-a-backup'));
@@ -108,8 +111,9 @@ describe('receiving a backup picked in the browser', () => {
     const { api, dataFolder } = await setup();
     const received = await sendBackupFile(api.backup, picked('../../outside.rgbackup', new Uint8Array([1, 2, 3])));
     if (!received.ok) throw new Error(received.reason);
-    expect(received.value.path.startsWith(path.join(dataFolder, 'received') + path.sep)).toBe(true);
-    expect(path.basename(received.value.path)).toBe('outside.rgbackup');
+    expect(received.value.fileName).toBe('outside.rgbackup');
+    const [copy] = await readdir(path.join(dataFolder, 'received'));
+    expect(await readdir(path.join(dataFolder, 'received', copy!))).toEqual(['outside.rgbackup']);
   });
 
   it('drops the received copies when the page starts again (backup:reset)', async () => {

@@ -127,6 +127,12 @@ describe('what the handler refuses', () => {
     ['backup:inspect', { source: { fileName: '../x.rgbackup' }, appSchemaVersion: 3 }],
     ['backup:inspect', { source: { fileName: 'x.rgbackup' }, appSchemaVersion: 3, password: '' }],
     ['backup:inspect', { source: { path: '/tmp/x\u0000.rgbackup' }, appSchemaVersion: 3 }],
+    // The page names a chosen file by main's handle only: a path is never taken, whatever it names.
+    ['backup:inspect', { source: { path: '/etc/passwd' }, appSchemaVersion: 3 }],
+    ['backup:open', { source: { path: 'C:\\Users\\li\\old.rgbackup' }, appSchemaVersion: 3 }],
+    ['backup:open', { source: { handle: '../../etc/passwd' }, appSchemaVersion: 3 }],
+    ['backup:open', { source: { handle: '6f1c2b1e-4a1b-4c8e-9f3a-2b7d9c1e0a55', path: '/etc/passwd' }, appSchemaVersion: 3 }],
+    ['backup:inspect', { source: { handle: 42 }, appSchemaVersion: 3 }],
     ['backup:read', { readId: 1 }],
     ['backup:list', {}],
     ['backup:configure', { retention: { recentHours: 24, recentMax: -1, dailyDays: 30, monthlyMonths: 12 } }],

@@ -82,8 +82,20 @@ export const backupReceiveAppendRequestSchema = z
   .strict();
 export const backupReceiveAppendResponseSchema = z.object({ receivedBytes: z.int().min(0) });
 export const backupReceiveEndRequestSchema = z.object({ receiveId: z.uuid() }).strict();
-/** The received copy: a path to inspect and restore like a file picked on the desktop. */
-export const backupReceiveEndResponseSchema = z.object({ path: osPathSchema });
+
+/**
+ * A file the owner chose in main's own dialog (or, in browser mode, sent from the browser's): the page holds
+ * only this handle, main the path. So the page can never make main read a file the owner did not choose.
+ */
+export const chosenBackupFileSchema = z.object({
+  handle: z.uuid(),
+  /** The file's own name, for the preview. */
+  fileName: z.string().min(1).max(1024),
+});
+export type ChosenBackupFile = z.infer<typeof chosenBackupFileSchema>;
+
+/** The received copy, chosen like a file picked on the desktop. */
+export const backupReceiveEndResponseSchema = chosenBackupFileSchema;
 
 const backupSummaryShape = {
   id: z.uuid(),
@@ -141,8 +153,8 @@ export const backupCommitResponseSchema = z.object({
 });
 export type BackupCommitResult = z.infer<typeof backupCommitResponseSchema>;
 
-/** A backup in the backup folder (as listed), or any file the owner picked. */
-export const backupSourceSchema = z.union([z.object({ fileName: backupFileNameSchema }).strict(), z.object({ path: osPathSchema }).strict()]);
+/** A backup in the backup folder (as listed), or a file the owner chose in main's dialog (by its handle, never a path). */
+export const backupSourceSchema = z.union([z.object({ fileName: backupFileNameSchema }).strict(), z.object({ handle: z.uuid() }).strict()]);
 export type BackupSource = z.infer<typeof backupSourceSchema>;
 
 export const backupInspectRequestSchema = z
@@ -205,4 +217,4 @@ export type BackupConfigureRequest = z.infer<typeof backupConfigureRequestSchema
 export const backupPasswordRequestSchema = z.object({ password: backupPasswordSchema.nullable() }).strict();
 
 export const backupChosenFolderSchema = z.object({ folder: z.string() }).nullable();
-export const backupChosenFileSchema = z.object({ path: z.string() }).nullable();
+export const backupChosenFileSchema = chosenBackupFileSchema.nullable();

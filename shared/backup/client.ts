@@ -2,7 +2,7 @@
 // renderer's backup and restore code uses these rather than the channels one by one.
 import type { DesktopApi } from '../ipc/contract';
 import { err, type Result } from '../result';
-import type { BackupBeginRequest, BackupCommitResult } from './api';
+import type { BackupBeginRequest, BackupCommitResult, ChosenBackupFile } from './api';
 import { MAX_CHUNK_BYTES } from './format';
 
 type BackupApi = DesktopApi['backup'];
@@ -108,9 +108,9 @@ export interface PickedFile {
 
 /**
  * Browser mode's "restore from a file": sends the picked file to main in MAX_CHUNK_BYTES pieces, one at a time;
- * resolves with the path of main's copy, which the restore then inspects like any file. Nothing is restored here.
+ * resolves with the handle of main's copy, which the restore then inspects like any chosen file. Nothing is restored here.
  */
-export async function sendBackupFile(api: BackupApi, file: PickedFile, onProgress?: (sentBytes: number) => void): Promise<Result<{ path: string }>> {
+export async function sendBackupFile(api: BackupApi, file: PickedFile, onProgress?: (sentBytes: number) => void): Promise<Result<ChosenBackupFile>> {
   if (file.size === 0) return err('not-a-backup');
   const begun = await api.receiveBegin(file.name, file.size);
   if (!begun.ok) return begun;

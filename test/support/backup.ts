@@ -1,11 +1,12 @@
 // Test helpers for backups and restores (never used by the app): the backup worker's code run in-process,
 // and the real main-process backup service behind the real IPC handler and contract, writing real files.
 import type Dexie from 'dexie';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, open, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createIpcHandler } from '../../electron/ipc/handlers';
 import { createWebServices } from '../../electron/services';
+import { sendBackupFile } from '../../shared/backup/client';
 import type { Clock } from '../../shared/clock';
 import { createDesktopApi, type DesktopApi } from '../../shared/ipc/contract';
 import { BackupWorkerError, type BackupWorkerApi } from '../../renderer/features/backup/backupWorkerClient';
@@ -82,6 +83,11 @@ export interface TestBackupApi {
   backupFolder: string;
   /** Lines the main-process side logged (failures, "show the folder"). */
   logs: string[];
+  /**
+   * The owner picks a file to restore, as in browser mode (the harness's way in: the page never names a path):
+   * its bytes go to main, which keeps a copy and hands back a handle. `copy` is where main keeps it.
+   */
+  pick(filePath: string): Promise<{ source: { handle: string }; copy: string }>;
   cleanUp(): Promise<void>;
 }
 
@@ -92,7 +98,26 @@ export async function testBackupApi(): Promise<TestBackupApi> {
   const services = createWebServices({ dataFolder, version: '0.1.0-test', systemLocale: 'en-US', log: (line) => logs.push(line) });
   const handler = createIpcHandler(services, { trustedOrigins: ['regulars://app'] });
   const api = createDesktopApi((channel, payload) => handler({ channel, payload, senderUrl: 'regulars://app/index.html' }));
-  return { api, dataFolder, backupFolder: path.join(dataFolder, 'backups'), logs, cleanUp: () => rm(dataFolder, { recursive: true, force: true }) };
+  const pick = async (filePath: string) => {
+    const handle = await open(filePath, 'r');
+    try {
+      const { size } = await handle.stat();
+      const read = async (start: number, end: number) => {
+        const bytes = new Uint8Array(end - start);
+        const { bytesRead } = await handle.read(bytes, 0, bytes.length, start);
+        return bytes.subarray(0, bytesRead);
+      };
+      const sent = await sendBackupFile(api.backup, { name: path.basename(filePath), size, read });
+      if (!sent.ok) throw new Error(`sending ${filePath} failed: ${sent.reason}`);
+      const received = path.join(dataFolder, 'received');
+      const copies = await Promise.all((await readdir(received)).map(async (name) => ({ name, at: (await stat(path.join(received, name))).mtimeMs })));
+      const newest = copies.sort((a, b) => b.at - a.at)[0]!;
+      return { source: { handle: sent.value.handle }, copy: path.join(received, newest.name, sent.value.fileName) };
+    } finally {
+      await handle.close();
+    }
+  };
+  return { api, dataFolder, backupFolder: path.join(dataFolder, 'backups'), logs, pick, cleanUp: () => rm(dataFolder, { recursive: true, force: true }) };
 }
 
 /** Every record of every table, by table, in key order: what "nothing changed" and "equal after restore" compare. */

@@ -157,6 +157,29 @@ export async function createTestService(options: Partial<BackupServiceOptions> &
   return { service, dataFolder, backupFolder: path.join(dataFolder, 'backups'), notices, logs };
 }
 
+/**
+ * Main's own dialogs, played by the test: `choose` makes the owner pick `filePath` in the next "choose a file"
+ * and returns the handle main gives the page for it (the page never names a path).
+ */
+export function scriptedDialogs() {
+  let next: string | null = null;
+  const dialogs = {
+    chooseFolder: async () => null,
+    chooseFile: async () => {
+      const file = next;
+      next = null;
+      return file;
+    },
+  };
+  const choose = async (service: BackupService, filePath: string): Promise<{ handle: string }> => {
+    next = filePath;
+    const chosen = await service.chooseFile();
+    if (!chosen.ok || !chosen.value) throw new Error(`choosing ${filePath} failed`);
+    return { handle: chosen.value.handle };
+  };
+  return { dialogs, choose };
+}
+
 /** begin → append in chunks → commit; the first failure is returned as is. */
 export async function writeWhole(service: BackupService, payload: Uint8Array, request: Partial<BackupBeginRequest> = {}, chunkBytes = MAX_CHUNK_BYTES) {
   const begun = await service.begin({ ...BEGIN, ...request });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_CHUNK_BYTES, OWN_BACKUP_NAME, SCRYPT_N } from '../../../shared/backup/format';
 import { err, ok } from '../../../shared/result';
-import { DEFAULT_BACKUP_LIMITS } from './backupStore';
+import { DEFAULT_BACKUP_LIMITS, MAX_CHOSEN_FILES } from './backupStore';
 import type { BackupFs } from './os';
 import {
   BEGIN,
@@ -13,6 +13,7 @@ import {
   listFolder,
   readWhole,
   samplePayload,
+  scriptedDialogs,
   tempFolder,
   testClock,
   writeWhole,
@@ -635,21 +636,45 @@ describe('reading a backup for restore', () => {
     expect((await service.open(request)).ok).toBe(true);
   });
 
-  it('takes any file by absolute path, and refuses relative paths, folders and missing files', async () => {
-    const { service, backupFolder } = await setup();
+  it('takes any file the owner chose in its dialog, by the handle it gave the page, and refuses folders and missing files', async () => {
+    const { dialogs, choose } = scriptedDialogs();
+    const { service, backupFolder } = await setup({ dialogs });
     const a = await writeWhole(service, samplePayload(2000));
     if (!a.ok) throw new Error(a.reason);
     const elsewhere = await tempFolder('regulars-usb-');
     folders.push(elsewhere);
     const picked = path.join(elsewhere, 'from the old PC.bak');
     await writeFile(picked, await readFile(path.join(backupFolder, a.value.backup.fileName)));
-    expect(await service.inspect({ source: { path: picked }, appSchemaVersion: 3 })).toMatchObject({ ok: true, value: { fileName: 'from the old PC.bak', id: a.value.backup.id } });
-    expect(await service.inspect({ source: { path: 'backups/x.rgbackup' }, appSchemaVersion: 3 })).toEqual(err('invalid-request'));
-    expect(await service.inspect({ source: { path: elsewhere }, appSchemaVersion: 3 })).toEqual(err('not-a-backup'));
-    expect(await service.inspect({ source: { path: path.join(elsewhere, 'missing.rgbackup') }, appSchemaVersion: 3 })).toEqual(err('backup-not-found'));
+    const source = await choose(service, picked);
+    expect(source.handle).not.toContain(elsewhere);
+    expect(await service.inspect({ source, appSchemaVersion: 3 })).toMatchObject({ ok: true, value: { fileName: 'from the old PC.bak', id: a.value.backup.id } });
+    expect(await service.inspect({ source: await choose(service, elsewhere), appSchemaVersion: 3 })).toEqual(err('not-a-backup'));
+    expect(await service.inspect({ source: await choose(service, path.join(elsewhere, 'missing.rgbackup')), appSchemaVersion: 3 })).toEqual(err('backup-not-found'));
+    // A dialog that answers with a relative path is refused before a handle exists.
+    expect(await (async () => {
+      dialogs.chooseFile = async () => 'backups/x.rgbackup';
+      return service.chooseFile();
+    })()).toEqual(err('invalid-request'));
     expect(await service.inspect({ source: { fileName: '../x.rgbackup' }, appSchemaVersion: 3 })).toEqual(err('invalid-request'));
     expect(await service.inspect({ source: { fileName: 'missing.rgbackup' }, appSchemaVersion: 3 })).toEqual(err('backup-not-found'));
     // A picked file outside the folder gets no verification record written beside it.
     expect(await listFolder(elsewhere)).toEqual(['from the old PC.bak']);
+  });
+
+  it('reads nothing for a handle it never gave, or has forgotten (a page that started again, older choices)', async () => {
+    const { dialogs, choose } = scriptedDialogs();
+    const { service, backupFolder } = await setup({ dialogs });
+    const a = await writeWhole(service, samplePayload(2000));
+    if (!a.ok) throw new Error(a.reason);
+    const file = path.join(backupFolder, a.value.backup.fileName);
+    expect(await service.inspect({ source: { handle: '6f1c2b1e-4a1b-4c8e-9f3a-2b7d9c1e0a55' }, appSchemaVersion: 3 })).toEqual(err('backup-session-expired'));
+    const chosen = await choose(service, file);
+    expect((await service.open({ source: chosen, appSchemaVersion: 3 })).ok).toBe(true);
+    await service.reset();
+    expect(await service.open({ source: chosen, appSchemaVersion: 3 })).toEqual(err('backup-session-expired'));
+    const first = await choose(service, file);
+    for (let i = 0; i < MAX_CHOSEN_FILES; i++) await choose(service, file);
+    expect(await service.inspect({ source: first, appSchemaVersion: 3 })).toEqual(err('backup-session-expired'));
+    expect((await service.inspect({ source: await choose(service, file), appSchemaVersion: 3 })).ok).toBe(true);
   });
 });

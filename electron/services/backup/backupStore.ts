@@ -9,6 +9,7 @@ import type {
   BackupListing,
   BackupPreview,
   BackupSource,
+  ChosenBackupFile,
 } from '../../../shared/backup/api';
 import {
   MAX_CHUNK_BYTES,
@@ -58,6 +59,9 @@ export const DEFAULT_BACKUP_LIMITS: Readonly<BackupLimits> = Object.freeze({
   maxPayloadBytes: MAX_PAYLOAD_BYTES,
 });
 
+/** Chosen files main remembers at once (a restore needs one; a second window, a retry, a change of mind). */
+export const MAX_CHOSEN_FILES = 8;
+
 export interface BackupStoreOptions {
   appVersion: string;
   location: () => BackupLocation;
@@ -97,7 +101,9 @@ export interface BackupStore {
   open(source: BackupSource, appSchemaVersion: number, password?: string): Promise<Result<{ readId: string; preview: BackupPreview }, FailureReason>>;
   read(readId: string): Promise<Result<BackupReadPiece, FailureReason>>;
   close(readId: string): Promise<Result<null, FailureReason>>;
-  /** Drops every open session: the renderer calls it when it starts, after a reload left some behind. */
+  /** A file the owner chose in main's dialog: the handle the page may name it by (the page never sees the path). */
+  admitChosenFile(filePath: string): ChosenBackupFile;
+  /** Drops every open session and every chosen file's handle: the renderer calls it when it starts, after a reload left some behind. */
   reset(): Promise<void>;
   sweepIdleSessions(): Promise<void>;
   dispose(): Promise<void>;
@@ -138,6 +144,8 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
   const limits: BackupLimits = { ...DEFAULT_BACKUP_LIMITS, ...options.limits };
   const writes = new Map<string, OpenWrite>();
   const reads = new Map<string, OpenRead>();
+  /** Handle → absolute path of files the owner chose; the oldest is forgotten past MAX_CHOSEN_FILES. */
+  const chosenFiles = new Map<string, string>();
   let folderLock: Promise<unknown> = Promise.resolve();
 
   /** Retention and verification records change the folder; one change at a time. */
@@ -379,14 +387,25 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
     return ok({ folder, freeBytes: await freeBytes(folder), entries });
   }
 
+  function admitChosenFile(filePath: string): ChosenBackupFile {
+    const handle = random.uuid();
+    chosenFiles.set(handle, path.resolve(filePath));
+    for (const oldest of chosenFiles.keys()) {
+      if (chosenFiles.size <= MAX_CHOSEN_FILES) break;
+      chosenFiles.delete(oldest);
+    }
+    return { handle, fileName: path.basename(filePath) };
+  }
+
   function resolveSource(source: BackupSource): Result<ResolvedSource, FailureReason> {
     const folder = path.resolve(options.location().folder);
     if ('fileName' in source) {
       if (!backupFileNameSchema.safeParse(source.fileName).success || path.basename(source.fileName) !== source.fileName) return err('invalid-request');
       return ok({ filePath: path.join(folder, source.fileName), fileName: source.fileName, inFolder: true });
     }
-    if (typeof source.path !== 'string' || source.path.includes('\u0000') || !path.isAbsolute(source.path)) return err('invalid-request');
-    const filePath = path.resolve(source.path);
+    // A handle main did not hand out (or has forgotten: a reload, a restart) names nothing: choose the file again.
+    const filePath = typeof source.handle === 'string' ? chosenFiles.get(source.handle) : undefined;
+    if (filePath === undefined) return err('backup-session-expired');
     const fileName = path.basename(filePath);
     return ok({ filePath, fileName, inFolder: path.dirname(filePath) === folder && isBackupFileName(fileName) });
   }
@@ -545,6 +564,7 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
   }
 
   async function reset(): Promise<void> {
+    chosenFiles.clear();
     for (const [id, open] of [...writes]) {
       writes.delete(id);
       await open.session.abort();
@@ -580,5 +600,5 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
     await reset();
   }
 
-  return { cleanUpOrphans, begin, append, commit, abort, list, inspect, open, read, close, reset, sweepIdleSessions, dispose };
+  return { cleanUpOrphans, begin, append, commit, abort, list, inspect, open, read, close, admitChosenFile, reset, sweepIdleSessions, dispose };
 }

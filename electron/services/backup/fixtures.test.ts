@@ -5,18 +5,23 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, FIXTURE_PAYLOAD_FILE, FIXTURES } from '../../../test/fixtures/backups/fixtures';
 import type { BackupService } from './index';
-import { createTestService, readWhole } from '../../../test/support/backupService';
+import { createTestService, readWhole, scriptedDialogs } from '../../../test/support/backupService';
 
 const fixtureFolder = fileURLToPath(new URL('../../../test/fixtures/backups/', import.meta.url));
 let service: BackupService;
 let dataFolder: string;
+const { dialogs, choose } = scriptedDialogs();
 beforeAll(async () => {
-  ({ service, dataFolder } = await createTestService());
+  ({ service, dataFolder } = await createTestService({ dialogs }));
 });
 afterAll(() => rm(dataFolder, { recursive: true, force: true }));
 
 describe.each(FIXTURES)('$fileName', (fixture) => {
-  const source = { path: path.join(fixtureFolder, fixture.fileName) };
+  const file = path.join(fixtureFolder, fixture.fileName);
+  let source: { handle: string };
+  beforeAll(async () => {
+    source = await choose(service, file);
+  });
   const password = fixture.encrypted ? FIXTURE_PASSWORD : undefined;
 
   it('is previewed with the header it was written with', async () => {
@@ -34,7 +39,7 @@ describe.each(FIXTURES)('$fileName', (fixture) => {
         payloadBytes: (await readFile(path.join(fixtureFolder, FIXTURE_PAYLOAD_FILE))).length,
         encrypted: fixture.encrypted,
         fileName: fixture.fileName,
-        sizeBytes: (await readFile(source.path)).length,
+        sizeBytes: (await readFile(file)).length,
       },
     });
   });
@@ -51,7 +56,8 @@ describe.each(FIXTURES)('$fileName', (fixture) => {
 });
 
 it('asks for the password of the encrypted fixture', async () => {
-  expect(await service.inspect({ source: { path: path.join(fixtureFolder, 'format-v1-encrypted.rgbackup') }, appSchemaVersion: 3 })).toEqual({
+  const source = await choose(service, path.join(fixtureFolder, 'format-v1-encrypted.rgbackup'));
+  expect(await service.inspect({ source, appSchemaVersion: 3 })).toEqual({
     ok: false,
     reason: 'backup-password-required',
   });

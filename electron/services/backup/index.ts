@@ -10,6 +10,7 @@ import type {
   BackupListing,
   BackupPreview,
   BackupSettingsView,
+  ChosenBackupFile,
 } from '../../../shared/backup/api';
 import { OWN_BACKUP_NAME } from '../../../shared/backup/format';
 import type { FailureReason } from '../../../shared/ipc/contract';
@@ -77,14 +78,17 @@ export interface BackupService {
   configure(request: BackupConfigureRequest): Promise<Result<BackupSettingsView, FailureReason>>;
   setPassword(password: string | null): Promise<Result<BackupSettingsView, FailureReason>>;
   chooseFolder(): Promise<Result<{ folder: string } | null, FailureReason>>;
-  chooseFile(): Promise<Result<{ path: string } | null, FailureReason>>;
+  /** The owner picks a backup in main's dialog; the page gets a handle for it, never its path. */
+  chooseFile(): Promise<Result<ChosenBackupFile | null, FailureReason>>;
   /**
    * Browser mode's "restore from a file": the bytes of a file the owner picked in the browser, received into a
-   * copy whose path the restore then checks like any picked file. 'unavailable' where the OS has a file picker.
+   * copy that the restore then names by a handle and checks like any chosen file. 'unavailable' where the OS
+   * has a file picker (the desktop app): there the page can name only what the owner chose in main's dialog.
+   * This is also the test harness's way in (e2e, browser mode): it sends a file's bytes, never a path.
    */
   receiveBegin(fileName: string, sizeBytes: number): Promise<Result<{ receiveId: string }, FailureReason>>;
   receiveAppend(receiveId: string, offset: number, bytes: Uint8Array): Promise<Result<{ receivedBytes: number }, FailureReason>>;
-  receiveEnd(receiveId: string): Promise<Result<{ path: string }, FailureReason>>;
+  receiveEnd(receiveId: string): Promise<Result<ChosenBackupFile, FailureReason>>;
   showFolder(): Promise<Result<null, FailureReason>>;
   /** Drops sessions idle past the limit; a timer calls it in the app, tests call it directly. */
   sweepIdleSessions(): Promise<void>;
@@ -184,11 +188,18 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     chooseFile: afterStartUp(async () => {
       if (!options.dialogs) return err('unavailable');
       const file = await options.dialogs.chooseFile();
-      return ok(file === null ? null : { path: file });
+      if (file === null) return ok(null);
+      if (!path.isAbsolute(file)) return err('invalid-request');
+      return ok(store.admitChosenFile(file));
     }),
     receiveBegin: afterStartUp(receiving((fileName: string, sizeBytes: number) => received.begin(fileName, sizeBytes))),
     receiveAppend: afterStartUp(receiving((receiveId: string, offset: number, bytes: Uint8Array) => received.append(receiveId, offset, bytes))),
-    receiveEnd: afterStartUp(receiving((receiveId: string) => received.end(receiveId))),
+    receiveEnd: afterStartUp(
+      receiving(async (receiveId: string) => {
+        const copy = await received.end(receiveId);
+        return copy.ok ? ok(store.admitChosenFile(copy.value.path)) : copy;
+      }),
+    ),
     showFolder: afterStartUp(async () => {
       const { folder, isDefault } = settings.location();
       try {

@@ -92,7 +92,7 @@ export function BackupScreen() {
     setNotice(null);
     const chosen = await api.backup.chooseFile();
     if (chosen.ok) {
-      if (chosen.value) setRestore({ source: { path: chosen.value.path } });
+      if (chosen.value) setRestore({ source: { handle: chosen.value.handle } });
     } else if (chosen.reason === 'unavailable') {
       // Browser mode has no OS file picker: the dialog offers the browser's, and sends the picked file to main.
       setRestore({ source: null });

@@ -77,7 +77,7 @@ export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwa
       { name: file.name, size: file.size, read: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()) },
       (bytes) => setStep({ kind: 'sending', fraction: file.size > 0 ? bytes / file.size : 1 }),
     );
-    if (sent.ok) await inspect({ path: sent.value.path });
+    if (sent.ok) await inspect({ handle: sent.value.handle });
     else setStep({ kind: 'file', error: refusedText(sent.reason) });
   };
 

@@ -98,7 +98,7 @@ export function StartupRecovery({ api, problem, detail, onContinue }: Props) {
 
   const chooseFile = async () => {
     const chosen = await api.backup.chooseFile();
-    if (chosen.ok && chosen.value) setRestore({ source: { path: chosen.value.path } });
+    if (chosen.ok && chosen.value) setRestore({ source: { handle: chosen.value.handle } });
     else if (!chosen.ok && chosen.reason === 'unavailable') setRestore({ source: null });
   };
 

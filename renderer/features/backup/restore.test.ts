@@ -196,7 +196,7 @@ describe('bad files are refused and today\'s data stays exactly as it was', () =
     const target = path.join(main.dataFolder, `candidate-${++ids}.rgbackup`);
     await writeFile(target, file);
     const names = await databaseNames();
-    const result = await restoreFrom({ path: target }, extra);
+    const result = await restoreFrom((await main.pick(target)).source, extra);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason.reason).toBe(reason);
     expect(await snapshotDatabase(db)).toStrictEqual(before);
@@ -287,10 +287,11 @@ describe('bad files are refused and today\'s data stays exactly as it was', () =
   it('a file replaced between the preview and the restore', async () => {
     const target = path.join(main.dataFolder, 'swapped.rgbackup');
     await writeFile(target, good);
-    const seen = await preview({ path: target });
+    const picked = await main.pick(target);
+    const seen = await preview(picked.source);
     const other = await backUp();
-    await writeFile(target, await readFile(path.join(main.backupFolder, other.fileName)));
-    const result = await restoreBackup(restoreDeps(), { source: { path: target }, preview: seen, mode: 'replace', carry: { ownerPin: null } });
+    await writeFile(picked.copy, await readFile(path.join(main.backupFolder, other.fileName)));
+    const result = await restoreBackup(restoreDeps(), { source: picked.source, preview: seen, mode: 'replace', carry: { ownerPin: null } });
     expect(result).toEqual({ ok: false, reason: { reason: 'restore-file-changed' } });
     expect(await snapshotDatabase(db)).toStrictEqual(before);
     expect(pointer.active).toBe(db.name);
@@ -328,9 +329,10 @@ describe('a backup made at database version 1 (a fixture file)', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(NOW));
     await createStoreSetup(db, deps()).start('demo');
-    const seen = await preview({ path: fixture });
+    const { source } = await main.pick(fixture);
+    const seen = await preview(source);
     expect(seen).toMatchObject({ id: SCHEMA_V1_BACKUP.id, schemaVersion: 1, createdAt: SCHEMA_V1_BACKUP.createdAt, counts: { customers: 3, settings: 2 } });
-    const restored = await restoreBackup(restoreDeps(), { source: { path: fixture }, preview: seen, mode: 'replace', carry: { ownerPin: null } });
+    const restored = await restoreBackup(restoreDeps(), { source, preview: seen, mode: 'replace', carry: { ownerPin: null } });
     if (!restored.ok) throw new Error(JSON.stringify(restored.reason));
     expect(restored.value.staged).toMatchObject({ migratedFrom: 1, counts: { customers: 3, settings: 2 } });
 
