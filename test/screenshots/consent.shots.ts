@@ -26,7 +26,7 @@ for (const { system, tag } of LOCALES) {
       await consent.openHistory();
       await consent.root.scrollIntoViewIfNeeded();
       await consent.root.screenshot({ path: `${OUT}/${tag}-81-consent-panel.png` });
-      await page.screenshot({ path: `${OUT}/${tag}-82-customer-page-consent.png`, fullPage: true });
+      await page.screenshot({ path: `${OUT}/${tag}-82-customer-page-consent.png` });
     });
   });
 }
