@@ -4,6 +4,7 @@ import { addDays, format } from 'date-fns';
 import { test, expect } from './fixtures';
 import { CustomerPageModel } from './pages/AppPage';
 import { ConsentPanelModel } from './pages/ConsentPages';
+import { ImportPage } from './pages/ImportPage';
 
 test.describe('marketing consent', () => {
   test('grant SMS in store, withdraw it, and see the history', async ({ app, page, now }) => {
@@ -61,5 +62,26 @@ test.describe('marketing consent', () => {
     await expect(consent.root.getByTestId('consent-grant-sms')).toBeVisible();
     expect(await consent.openHistory()).toBeTruthy();
     await expect(consent.root.getByTestId('consent-history-row')).toHaveCount(2);
+  });
+
+  test('a customers import with consent columns: a value that is neither yes nor no is named by row and column; the rest is recorded as the import\'s', async ({ app, page, now }) => {
+    await app.startEmptyStore();
+    const imp = new ImportPage(page);
+    await imp.open();
+    const csv = ['姓名,手机,短信营销许可,微信营销许可', '张三,13812345678,是,否', '李四,13912345678,也许,', '王五,13712345678,,同意'].join('\r\n');
+    await imp.pickFile('会员.csv', Buffer.from(csv, 'utf8'));
+    await imp.expectPreview({ create: 2, invalid: 1 });
+    await expect(imp.errorRows).toHaveCount(1);
+    await expect(imp.errorRows.first().locator('td')).toHaveText(['第 3 行', '短信营销许可', '也许', /无法识别：应为“是”或“否”/]);
+    await imp.startImport();
+    await expect(imp.doneSummary).toContainText('新建客户 2 位');
+
+    await app.goToCustomers();
+    await app.openCustomerFromList('张三');
+    const consent = new ConsentPanelModel(page);
+    await expect(consent.state('sms')).toHaveText('同意');
+    await expect(consent.since('sms')).toHaveText(`自${format(now, 'yyyy-MM-dd')} · 导入`);
+    await expect(consent.state('wechat')).toHaveText('拒绝');
+    await expect(consent.state('email')).toHaveText('未询问');
   });
 });
