@@ -140,6 +140,9 @@ describe('customerDataPackage', () => {
     for (const key of ['searchTokens', 'phoneKeys', 'emailKey', 'nameSort', 'phoneSort', 'tagsSort', 'lastPurchaseSort', 'isDeleted']) {
       expect(pkg.customer).not.toHaveProperty(key);
     }
+    // A record kept from before version 9 with its emptied consent field: the package speaks only of the history.
+    const legacy = customerDataPackage({ ...customer, consents: {} } as typeof customer, [], [], { now: NOW, currency: 'CNY', consentHistory });
+    expect(legacy.customer).not.toHaveProperty('consents');
     expect(JSON.parse(JSON.stringify(pkg))).toEqual(pkg);
   });
 

@@ -266,8 +266,11 @@ export interface CustomerDataPackage {
   consentHistory: ConsentEvent[];
 }
 
-/** Internal index fields, left out of the package (they repeat the profile's data in search form). */
-const INTERNAL_KEYS = new Set(['searchTokens', 'phoneKeys', 'emailKey', 'nameSort', 'phoneSort', 'tagsSort', 'lastPurchaseSort', 'isDeleted']);
+/**
+ * Internal index fields, left out of the package (they repeat the profile's data in search form), and the
+ * empty `consents` field a record from before version 9 may still carry (consent is the history's).
+ */
+const INTERNAL_KEYS = new Set(['searchTokens', 'phoneKeys', 'emailKey', 'nameSort', 'phoneSort', 'tagsSort', 'lastPurchaseSort', 'isDeleted', 'consents']);
 
 export function customerDataPackage(
   customer: Customer,
