@@ -368,4 +368,55 @@ test.describe('backups', () => {
     const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     expect(names).toContain('regulars');
   });
+
+  test('a clock put back a year makes no run of backups, and the change made since is still backed up', async ({ app, page, dataFolder, now }) => {
+    await app.startEmptyStore();
+    const screen = await BackupPage.open(page);
+    await screen.backUpNow();
+    expect(await backupFiles(dataFolder)).toHaveLength(1);
+    // The PC's clock is set back a year: the backup just made is dated a year ahead of it.
+    await page.clock.setSystemTime(new Date(now.getTime() - 365 * 86_400_000));
+    await addCustomer(app, page, '时钟调回后的客户', '139 5555 0000');
+    await page.clock.runFor('10:00');
+    // Before: every backup looked like the first, and the next began as soon as one ended (85 in 10 minutes).
+    expect(await backupFiles(dataFolder)).toHaveLength(1);
+    await page.clock.runFor('10:00');
+    await expect.poll(async () => (await backupFiles(dataFolder)).length, { timeout: 20_000 }).toBe(2);
+    await page.clock.runFor('30:00');
+    expect(await backupFiles(dataFolder)).toHaveLength(2);
+    await BackupPage.open(page);
+    await expect(screen.row('automatic')).toContainText('客户 1');
+  });
+});
+
+test.describe('the backup folder', () => {
+  for (const [locale, refusal, taken] of [
+    ['zh-CN', '这是系统文件夹或磁盘的根目录，不能存放备份', '备份现在会保存到此文件夹'],
+    ['en-US', 'That is a system folder or the top of a drive, and cannot hold backups', 'Backups now go to this folder'],
+  ] as const) {
+    test.describe(locale, () => {
+      test.use({ systemLocale: locale });
+
+      test('cannot be a system folder or the top of a drive; a folder of its own is taken', async ({ app, page, dataFolder }) => {
+        await app.startEmptyStore();
+        await BackupPage.open(page);
+        await page.getByTestId('edit-backup-settings').click();
+        await new PinDialog(page).setPin(PIN);
+        const input = page.getByTestId('folder-path-input');
+        const use = page.getByRole('button', { name: /Use this folder|使用此文件夹/ });
+        for (const hostile of ['/', '/etc', '/usr/share/../lib', `${dataFolder}/../../../etc/`, '/var/backups']) {
+          await input.fill(hostile);
+          await use.click();
+          await expect(page.getByTestId('folder-message')).toContainText(refusal);
+          await expect(page.getByTestId('backup-folder-path')).toHaveText(path.join(dataFolder, 'backups'));
+        }
+        const own = path.join(dataFolder, 'usb');
+        await mkdir(own);
+        await input.fill(own);
+        await use.click();
+        await expect(page.getByTestId('folder-message')).toContainText(taken);
+        await expect(page.getByTestId('backup-folder-path')).toHaveText(own);
+      });
+    });
+  }
 });

@@ -78,6 +78,12 @@ for (const { system, tag } of LOCALES) {
       // An automatic backup into a folder that has gone (a USB drive pulled out).
       const usb = await mkdtemp(path.join(os.tmpdir(), 'regulars-usb-'));
       await page.getByTestId('edit-backup-settings').click();
+      // A system folder is refused, in the owner's language.
+      await page.getByTestId('folder-path-input').fill('/etc');
+      await page.getByRole('button', { name: /Use this folder|使用此文件夹|使用此資料夾/ }).click();
+      await expect(page.getByTestId('folder-message')).toHaveAttribute('role', 'alert');
+      await page.getByTestId('folder-message').scrollIntoViewIfNeeded();
+      await shot('58a-backup-folder-system');
       await page.getByTestId('folder-path-input').fill(usb);
       await page.getByRole('button', { name: /Use this folder|使用此文件夹|使用此資料夾/ }).click();
       await expect(page.getByTestId('folder-message')).toBeVisible();

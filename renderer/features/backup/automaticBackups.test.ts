@@ -212,6 +212,17 @@ describe('AutomaticBackups', () => {
     expect(unread.automatic.needsBackupAtQuit()).toBe(false);
   });
 
+  it('after the folder changed to an empty one, makes a first backup there soon (reload reads the folder)', async () => {
+    const h = harness({ lastBackupAt: new Date('2026-11-23T09:50:00.000Z') });
+    await h.automatic.start();
+    await h.advance(5 * MINUTE);
+    expect(h.runs).toHaveLength(0);
+    h.folder.splice(0);
+    await h.automatic.reload();
+    await h.settle();
+    expect(h.runs).toHaveLength(1);
+  });
+
   describe('a clock changed while the app runs', () => {
     const HOUR = 60 * MINUTE;
     const DAY = 24 * HOUR;

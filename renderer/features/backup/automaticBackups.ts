@@ -57,11 +57,10 @@ export class AutomaticBackups {
   async reload(): Promise<void> {
     const [schedule, newestInFolder] = await Promise.all([this.deps.loadSchedule(), this.deps.loadLastBackupAt()]);
     this.schedule = schedule;
-    // The folder's newest is the newest by date; once the clock was put back, the last one written here
-    // (already settled) is the one to count from, and a date ahead of the clock would undo the settling.
-    if (this.lastBackupAt === null || (newestInFolder !== null && newestInFolder > this.lastBackupAt && newestInFolder <= this.deps.now())) {
-      this.lastBackupAt = newestInFolder;
-    }
+    // The folder says which backup is the last (a new, empty folder: none yet, so one is made there soon).
+    // Only a date ahead of the clock is not taken over one this schedule already settled: it would undo the settling.
+    const aheadOfClock = newestInFolder !== null && newestInFolder > this.deps.now();
+    if (!aheadOfClock || this.lastBackupAt === null) this.lastBackupAt = newestInFolder;
     this.plan();
   }
 
