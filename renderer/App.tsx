@@ -32,6 +32,7 @@ const DuplicatesScreen = lazy(() => import('./features/duplicates/DuplicatesScre
 const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const StatusRulesScreen = lazy(() => import('./features/statusRules/StatusRulesScreen').then((m) => ({ default: m.StatusRulesScreen })));
 const TierReviewScreen = lazy(() => import('./features/review/TierReviewScreen').then((m) => ({ default: m.TierReviewScreen })));
+const AuditScreen = lazy(() => import('./features/audit/AuditScreen').then((m) => ({ default: m.AuditScreen })));
 const BackupScreen = lazy(() => import('./features/backup/BackupScreen').then((m) => ({ default: m.BackupScreen })));
 
 const loading = <div className="loading" aria-busy="true" />;
@@ -102,6 +103,8 @@ function Screen({ route }: { route: Route }) {
       return <TierReviewScreen />;
     case 'backups':
       return <BackupScreen />;
+    case 'audit':
+      return <AuditScreen key={route.customerId ?? ''} customerId={route.customerId ?? null} />;
     default:
       return assertNever(route, 'route');
   }

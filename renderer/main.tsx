@@ -25,6 +25,9 @@ import { parseRoute } from './ui/routes';
 import { StartupRecovery, type StartupProblem } from './features/backup/StartupRecovery';
 import { checkStorage, markStorageFull, requestPersistentStorage, watchPageForFullStorage } from './guards/storage';
 import { firstRows } from './ui/firstRows';
+import { configureAuditActor } from './db/audit';
+import { isOwnerUnlocked, useOwnerSession } from './session/ownerSession';
+import { systemClock } from './platform/systemClock';
 
 // Zod would probe `new Function`, which our CSP forbids; tell it not to.
 z.config({ jitless: true });
@@ -139,6 +142,8 @@ async function boot() {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root');
   const root = createRoot(container);
+  // Before any write: every audit entry names who was at the keyboard (renderer/db does not reach the session).
+  configureAuditActor(() => (isOwnerUnlocked(useOwnerSession.getState(), systemClock().getTime()) ? 'owner' : 'clerk'));
   let desktop: Desktop;
   try {
     const api = resolveDesktopApi();

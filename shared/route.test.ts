@@ -20,6 +20,8 @@ describe('routeSchema', () => {
     { name: 'statusRules' },
     { name: 'tierReview' },
     { name: 'backups' },
+    { name: 'audit' },
+    { name: 'audit', customerId: ID },
   ];
   it.each(pages)('accepts %o as it is', (route) => {
     expect(routeSchema.parse(route)).toEqual(route);
@@ -36,6 +38,7 @@ describe('routeSchema', () => {
     ['an id that is a path', { name: 'customer', id: '../../etc/passwd' }],
     ['an id with a script', { name: 'customerEdit', id: '<img src=x onerror=alert(1)>' }],
     ['an empty id', { name: 'customer', id: '' }],
+    ['an audit log narrowed to a path', { name: 'audit', customerId: '../../etc/passwd' }],
     ['an id that is a number', { name: 'customer', id: 42 }],
     ['a list with a stage nobody has', { name: 'customers', list: { ...WHOLE_LIST, stage: 'bogus' } }],
     ['a list with an empty tag (the whole list says null)', { name: 'customers', list: { ...WHOLE_LIST, tag: '' } }],

@@ -36,7 +36,9 @@ export type Route =
   | { name: 'settings' }
   | { name: 'statusRules' }
   | { name: 'tierReview' }
-  | { name: 'backups' };
+  | { name: 'backups' }
+  /** The owner's audit log; `customerId`: narrowed to that customer's entries. */
+  | { name: 'audit'; customerId?: string };
 
 export type RouteName = Route['name'];
 
@@ -72,6 +74,7 @@ export const routeSchema = z.discriminatedUnion('name', [
   page('statusRules'),
   page('tierReview'),
   page('backups'),
+  z.strictObject({ name: z.literal('audit'), customerId: customerId.optional() }),
 ]);
 
 // The schema and the type describe the same pages; this fails the typecheck when one gains a page alone.

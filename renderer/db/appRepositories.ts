@@ -14,6 +14,7 @@ import { createPinRepository } from './pins';
 import { createPurchaseRepository } from './purchases';
 import { createSettingsRepository } from './settings';
 import { createTierReviewRepository } from './tierReview';
+import { createAuditReader, recordAudit, type AuditEvent } from './audit';
 
 export const repositoryDeps = { now: systemClock, newId: () => crypto.randomUUID() };
 
@@ -30,3 +31,8 @@ export const catalog = createCatalogRepository(database());
 export const tierReview = createTierReviewRepository(database());
 // Marketing consent: the customer page's panel grants and withdraws; later marketing lists read who may be contacted.
 export const consents = createConsentRepository(database(), repositoryDeps);
+/** The audit trail: entries the page alone knows of (a backup made, an export saved), and the owner's viewer. */
+export const auditTrail = {
+  record: (event: AuditEvent) => recordAudit(database(), repositoryDeps, event),
+  ...createAuditReader(database()),
+};

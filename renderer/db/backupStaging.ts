@@ -7,6 +7,8 @@ import { PAYLOAD_FORMAT, PayloadError, PayloadReader, type PayloadEvent, type Pa
 import type { OwnerPinRecord } from '../../shared/domain/ownerPin';
 import { CURRENT_SCHEMA_VERSION, databaseAtVersion, primaryKeyPaths, tablesHoldingRowsOf } from './backupSchemas';
 import { createBookkeepingRepository } from './bookkeeping';
+import { canonicalJson } from '../../shared/domain/auditChain';
+import { recordAudit, type AuditDeps } from './audit';
 import { createPinRepository } from './pins';
 import { RegularsDatabase } from './database';
 
@@ -53,6 +55,13 @@ export interface StagedDatabase {
 /** Today's owner PIN, put into the restored store so the PIN the owner just typed stays the PIN. */
 export type OwnerPinCarry = { ownerPin: OwnerPinRecord | null } | null;
 
+/** A restore (not a restore test) says so in the restored store's audit trail, chained onto the backup's entries. */
+export interface RestoreAudit {
+  mode: 'replace' | 'empty' | 'recover';
+  /** When the backup was made (ISO). */
+  backupCreatedAt: string;
+}
+
 function errorNames(error: unknown, depth = 0): string[] {
   if (typeof error !== 'object' || error === null || depth > 4) return [];
   const e = error as { name?: unknown; inner?: unknown; failures?: unknown; cause?: unknown };
@@ -97,7 +106,7 @@ export interface StagingImport {
   /** The next piece of the payload, in order. */
   push(bytes: Uint8Array): Promise<void>;
   /** After the whole payload was pushed (and the main process said every check passed). */
-  finish(carry: OwnerPinCarry): Promise<StagedDatabase>;
+  finish(carry: OwnerPinCarry, restored?: { audit: RestoreAudit; deps: AuditDeps } | null): Promise<StagedDatabase>;
   /** Closes and deletes the staging database. Safe to call at any point, more than once. */
   discard(): Promise<void>;
 }
@@ -184,7 +193,7 @@ export function createStagingImport(name: string, expected: StagingExpectation):
       }
     },
 
-    async finish(carry) {
+    async finish(carry, restored = null) {
       finished = true;
       let counts: Record<string, number>;
       let fromVersion: number;
@@ -231,12 +240,19 @@ export function createStagingImport(name: string, expected: StagingExpectation):
           const held = (table: string) => tablesHoldingRowsOf(table, fromVersion).reduce((sum, name) => sum + (now[name] ?? 0), 0);
           if (!Object.entries(counts).every(([table, rows]) => held(table) >= rows)) throw new RestoreError('restore-migration-failed', 'rows were lost in the upgrade');
         }
-        const pins = createPinRepository(upgraded);
+        const pins = createPinRepository(upgraded, restored?.deps);
         const stagedOwnerPin = await pins.read('owner');
-        // The staging database before the swap, not the store: no derived value follows these two tables.
+        // The staging database before the swap, not the store: no derived value follows these tables.
         // eslint-disable-next-line no-restricted-syntax
-        await upgraded.transaction('rw', [upgraded.pins, upgraded.bookkeeping], async () => {
-          if (carry !== null) await pins.write('owner', carry.ownerPin);
+        await upgraded.transaction('rw', [upgraded.pins, upgraded.bookkeeping, upgraded.auditLog], async () => {
+          // Written only when it differs: the same PIN is no change for the audit trail.
+          if (carry !== null && canonicalJson(carry.ownerPin) !== canonicalJson(stagedOwnerPin)) await pins.write('owner', carry.ownerPin);
+          if (restored !== null) {
+            await recordAudit(upgraded, restored.deps, {
+              kind: 'backup.restored',
+              facts: { mode: restored.audit.mode, backupCreatedAt: restored.audit.backupCreatedAt, fromVersion, rows: Object.values(counts).reduce((a, b) => a + b, 0) },
+            });
+          }
           await createBookkeepingRepository(upgraded).touchRestoreCommit();
         });
         upgraded.close();

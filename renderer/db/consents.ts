@@ -14,6 +14,7 @@ import {
 import type { RegularsDatabase } from './database';
 import { CustomerNotFoundError, type RepositoryDeps } from './customerList';
 import { writeTransaction } from './derivation/scopes';
+import { recordAudit } from './audit';
 
 /** One customer's answers of one write. */
 export interface ConsentAnswers {
@@ -94,7 +95,12 @@ export function createConsentRepository(db: RegularsDatabase, deps: RepositoryDe
     return writeTransaction(db, ['consent'], ['customers'], async () => {
       const customer = await db.customers.get(customerId);
       if (!customer || customer.isDeleted) throw new CustomerNotFoundError(customerId);
-      return writeConsentAnswers(db, [{ customerId, answers }], source, deps.now(), deps.newId);
+      const events = await writeConsentAnswers(db, [{ customerId, answers }], source, deps.now(), deps.newId);
+      if (events.length) {
+        const channels = (granted: boolean) => events.filter((e) => e.granted === granted).map((e) => e.channel).join(' ');
+        await recordAudit(db, deps, { kind: 'consent.change', customerIds: [customerId], refs: events.map((e) => e.id), facts: { granted: channels(true), withdrawn: channels(false), source } });
+      }
+      return events;
     });
   }
 

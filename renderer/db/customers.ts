@@ -6,6 +6,8 @@ import type { Customer, CustomerFields, CustomerRecord } from '../../shared/doma
 import { customerFieldsOf, deriveCustomerIndexFields, editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
 import type { RegularsDatabase } from './database';
 import { writeConsentAnswers } from './consents';
+import { changedFieldNames } from '../../shared/domain/auditChain';
+import { recordAudit } from './audit';
 import { indexForSearch } from './customerSearch';
 import { createCustomerReads, CustomerNotFoundError, SORT_IN_MEMORY_MAX, statusRules, type ListTuning, type RepositoryDeps } from './customerList';
 import { addCustomers, joinRecords, putCustomerRecords, removeCustomers, writeTrashState, writeTransaction } from './derivation';
@@ -28,6 +30,7 @@ export function createCustomerWrites(db: RegularsDatabase, deps: RepositoryDeps)
         const customer = newCustomerRecord(fields, deps.newId(), now, undefined, await statusRules(db));
         await addCustomers(db, [customer]);
         if (consent) await writeConsentAnswers(db, [{ customerId: customer.id, answers: consent.answers }], consent.source, now, deps.newId);
+        await recordAudit(db, deps, { kind: 'customer.create', customerIds: [customer.id] });
         return customer;
       });
     },
@@ -37,6 +40,7 @@ export function createCustomerWrites(db: RegularsDatabase, deps: RepositoryDeps)
         const existing = await requireRecord(id);
         const [record] = await putCustomerRecords(db, [editedCustomerRecord(existing, fields, deps.now())]);
         await indexForSearch(db, [record!]);
+        await recordAudit(db, deps, { kind: 'customer.edit', customerIds: [id], facts: { fields: changedFieldNames(existing, record!).join(' ') } });
         return (await joinRecords(db, [record!]))[0]!;
       });
     },
@@ -49,6 +53,7 @@ export function createCustomerWrites(db: RegularsDatabase, deps: RepositoryDeps)
         const at = deps.now().toISOString();
         // No search tokens in the trash: search answers from the index alone, without reading records.
         await writeTrashState(db, [{ ...c, deletedAt: at, isDeleted: 1, updatedAt: at, searchTokens: [] }]);
+        await recordAudit(db, deps, { kind: 'customer.trash', customerIds: [id] });
       });
     },
 
@@ -58,6 +63,7 @@ export function createCustomerWrites(db: RegularsDatabase, deps: RepositoryDeps)
         if (!c.isDeleted) return;
         const { searchTokens } = deriveCustomerIndexFields(customerFieldsOf(c));
         await writeTrashState(db, [{ ...c, deletedAt: null, isDeleted: 0, updatedAt: deps.now().toISOString(), searchTokens }]);
+        await recordAudit(db, deps, { kind: 'customer.restore', customerIds: [id] });
       });
     },
 
@@ -66,16 +72,20 @@ export function createCustomerWrites(db: RegularsDatabase, deps: RepositoryDeps)
       await writeTransaction(db, ['customer', 'purchase'], ['interactions'], async () => {
         const c = await requireRecord(id);
         if (!c.isDeleted) throw new Error('Only customers in the trash can be deleted for good');
-        await db.purchases.where('customerId').equals(id).delete();
+        const purchases = await db.purchases.where('customerId').equals(id).delete();
         await db.tierHistory.where('customerId').equals(id).delete();
-        await db.interactions.where('customerId').equals(id).delete();
+        const contacts = await db.interactions.where('customerId').equals(id).delete();
         await removeCustomers(db, [id]);
+        await recordAudit(db, deps, { kind: 'customer.deleteForGood', customerIds: [id], facts: { purchases, contacts } });
       });
     },
 
     /** Bulk insert in one transaction (demo store, later imports). */
     async addMany(records: Customer[]): Promise<void> {
-      await writeTransaction(db, ['customer'], [], () => addCustomers(db, records));
+      await writeTransaction(db, ['customer'], [], async () => {
+        await addCustomers(db, records);
+        await recordAudit(db, deps, { kind: 'customer.create', customerIds: records.map((r) => r.id), facts: { customers: records.length } });
+      });
     },
   };
 }

@@ -100,10 +100,11 @@ describe('RegularsDatabase', () => {
     expect({ ...SCHEMA_V5, customers: SCHEMA_V4.customers, customerSearch: undefined }).toEqual({ ...SCHEMA_V4, customerSearch: undefined });
   });
 
-  it('opens a new database at version 9 with its tables and indexes', async () => {
+  it('opens a new database at version 10 with its tables and indexes', async () => {
     const db = new RegularsDatabase(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
+    expect(db.auditLog.schema.indexes.map((i) => i.name)).toEqual(['seq', 'at', 'kind', 'customerIds']);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'catalog', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'imports', 'interactions', 'pins', 'purchases', 'settings', 'tierHistory']);
     // Version 9: consent answers by customer in time order; who granted a channel, from the index alone.
     expect(db.consentEvents.schema.indexes.map((i) => i.name)).toEqual(['[customerId+at]']);

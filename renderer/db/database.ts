@@ -18,23 +18,16 @@ import { upgradeToV6, V6_NEW_TABLES } from './migrations/v6';
 import { SCHEMA_V7, upgradeToV7 } from './migrations/v7';
 import { SCHEMA_V8 } from './migrations/v8';
 import { SCHEMA_V9, upgradeToV9 } from './migrations/v9';
+import { SCHEMA_V10, upgradeToV10 } from './migrations/v10';
+import type { AuditEntry } from '../../shared/domain/auditChain';
 
-export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9 };
+export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10 };
+export type { AuditEntry };
 
 /** A row of the settings table (the owner's configuration) or of the bookkeeping table (version 6). */
 export interface SettingRow {
   key: string;
   value: unknown;
-}
-
-/** One line of the audit log (merges, imports, undo). `kind` is a dotted code such as 'customers.merge'. */
-export interface AuditEntry {
-  id: string;
-  /** ISO 8601 UTC. */
-  at: string;
-  kind: string;
-  summary: string;
-  details: unknown;
 }
 
 /** An import batch, kept so the whole import can be undone as one step. */
@@ -297,6 +290,7 @@ export class RegularsDatabase extends Dexie {
     this.version(9)
       .stores(SCHEMA_V9)
       .upgrade((tx) => upgradeToV9(tx));
+    this.version(10).stores(SCHEMA_V10).upgrade(upgradeToV10);
   }
 }
 

@@ -13,9 +13,15 @@ import { mergeTimeline, TIMELINE_KINDS, type TimelineEntry, type TimelineKind } 
 import type { AtRiskList, AtRiskQuery, CustomerListQuery, CustomerListResult, CustomerSortField, DuplicateMatches, ListFilter, SortDirection } from './customerList';
 import type { DueFollowUp } from './interactions';
 // The everyday repositories only (appRepositories.ts): the customer list's first screen loads this module.
-import { bookkeeping, catalog, consents, customerReads as customers, interactions, pins, purchases, settings } from './appRepositories';
+import { auditTrail, bookkeeping, catalog, consents, customerReads as customers, interactions, pins, purchases, settings } from './appRepositories';
+import type { AuditFilter, AuditPage } from './audit';
 import { readTimelinePage, type TimelineFilter, type TimelinePage } from './timelinePage';
 import { dropPrimedPage, primedPage } from './firstPage';
+
+/** The audit log's newest entries that match, up to `limit`, kept current as entries are written; undefined while loading. */
+export function useAuditEntries(filter: AuditFilter, limit: number): (AuditPage & { filter: AuditFilter }) | undefined {
+  return useLiveQuery(async () => ({ ...(await auditTrail.query(filter, limit)), filter }), [filter.kinds?.join('\u0000'), filter.customerId, filter.from, filter.to, limit]);
+}
 
 /** undefined while loading, null when there is no such customer. */
 export function useCustomer(id: string | null): Customer | null | undefined {

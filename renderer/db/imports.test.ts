@@ -107,12 +107,13 @@ describe('importCustomers', () => {
     const { candidates } = candidatesFrom(bigCsv(2_500));
     await createCustomerRepository(db, deps()).create({ ...(await import('../../shared/domain/customer')).emptyCustomerFields(), name: '老客' });
     const before = await allCustomers();
+    const entriesBefore = await db.auditLog.toArray();
     // Ids 1 (the customer above) and 2 (the batch) are taken; 1,500 records in, the next id fails.
     failAtId = ids + 1 + 1_500;
     await expect(repo().importCustomers({ fileName: 'big.csv', candidates, policy: 'skip', invalidRows: 0, emptyRows: 0 })).rejects.toThrow('disk full');
     expect(await allCustomers()).toEqual(before);
     expect(await db.imports.count()).toBe(0);
-    expect(await db.auditLog.count()).toBe(0);
+    expect(await db.auditLog.toArray()).toEqual(entriesBefore);
   });
 
   it('a cancel while writing rolls everything back', async () => {
@@ -164,7 +165,9 @@ describe('importCustomers', () => {
     expect(restored!.churnReason).toEqual({ ...before!.churnReason, params: { ...before!.churnReason.params, daysSinceLast: before!.churnReason.params.daysSinceLast! + 2 } });
     expect(await db.purchases.where('customerId').equals(createdId).count()).toBe(0);
     expect(await db.purchases.count()).toBe(1);
-    expect((await db.auditLog.toArray()).map((a) => a.kind).sort()).toEqual(['import.customers', 'import.undo']);
+    const imported = (await db.auditLog.orderBy('seq').toArray()).filter((a) => a.kind.startsWith('import.'));
+    expect(imported.map((a) => [a.kind, a.refs])).toEqual([['import.customers', [r.batchId]], ['import.undo', [r.batchId]]]);
+    expect(imported[1]!.facts).toMatchObject({ importKind: 'customers', removedCustomers: undone.createdCustomerIds.length, restoredCustomers: 1 });
     await expect(repo().undo(r.batchId)).rejects.toThrow(/already undone/);
   });
 });

@@ -32,7 +32,9 @@ import { buildSearchTokens } from '../../shared/domain/searchTokens';
 import { createCatalogRepository, noteInCatalog } from './catalog';
 import { rederiveConsent, writeConsentAnswers, type ConsentAnswers } from './consents';
 import { statusRules, type RepositoryDeps } from './customers';
-import type { AuditEntry, ImportBatch, RegularsDatabase } from './database';
+import type { AuditFacts } from '../../shared/domain/auditChain';
+import type { ImportBatch, RegularsDatabase } from './database';
+import { recordAudit } from './audit';
 import { idsWithAnyToken, indexForSearch } from './customerSearch';
 import { addCustomers, createDerivation, putCustomerRecords, removeCustomers, writeTransaction, type PurchaseCorrection } from './derivation';
 
@@ -395,10 +397,9 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
     });
   }
 
-  async function writeAudit(kind: string, summary: string, details: unknown) {
-    const entry: AuditEntry = { id: deps.newId(), at: deps.now().toISOString(), kind, summary, details };
-    await db.auditLog.add(entry);
-  }
+  // The batch, not the trail, lists the customers: an import of 100,000 would give one entry 100,000 index keys.
+  const writeAudit = (kind: 'import.customers' | 'import.purchases' | 'import.undo', batchId: string, facts: AuditFacts) =>
+    recordAudit(db, deps, { kind, refs: [batchId], facts });
 
   return {
     /** The plan for a preview (read-only). */
@@ -414,7 +415,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       const { signal, onProgress } = opts;
       checkCancelled(signal);
       const batchId = deps.newId();
-      return writeTransaction(db, ['customer'], ['imports', 'auditLog'], async () => {
+      return writeTransaction(db, ['customer', 'import'], [], async () => {
         onProgress?.({ phase: 'planning', done: 0, total: input.candidates.length });
         const rules = await statusRules(db);
         const plan = planImport(input.candidates, await customerLookup(input.candidates), input.policy);
@@ -500,12 +501,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           undoneAt: null,
         };
         await db.imports.add(batch);
-        await writeAudit('import.customers', `${input.fileName}: ${counts.created} created, ${counts.updated} updated`, {
-          batchId,
-          fileName: input.fileName,
-          policy: input.policy,
-          counts,
-        });
+        await writeAudit('import.customers', batchId, { ...counts, policy: input.policy });
         // Last chance to cancel: throwing here still rolls back everything above.
         checkCancelled(signal);
         return { batchId, plan, counts };
@@ -526,7 +522,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       const { signal, onProgress } = opts;
       checkCancelled(signal);
       const batchId = deps.newId();
-      return writeTransaction(db, ['customer', 'purchase'], ['catalog', 'imports', 'auditLog'], async () => {
+      return writeTransaction(db, ['customer', 'purchase', 'import'], ['catalog'], async () => {
         onProgress?.({ phase: 'planning', done: 0, total: input.result.purchases.length });
         const plan = await planPurchasesNow(input.result);
         checkCancelled(signal);
@@ -628,12 +624,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           undoneAt: null,
         };
         await db.imports.add(batch);
-        await writeAudit('import.purchases', `${input.fileName}: ${counts.purchases} purchases, ${counts.customersCreated} customers created`, {
-          batchId,
-          fileName: input.fileName,
-          format: s.format,
-          counts,
-        });
+        await writeAudit('import.purchases', batchId, { ...counts, format: s.format });
         checkCancelled(signal);
         return { batchId, plan, counts };
       });
@@ -655,7 +646,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
      * rebuilt after a purchases import, the batch is marked undone and the undo is logged.
      */
     async undo(batchId: string): Promise<ImportBatch> {
-      return writeTransaction(db, ['customer', 'purchase'], ['interactions', 'catalog', 'imports', 'auditLog'], async () => {
+      return writeTransaction(db, ['customer', 'purchase', 'contact', 'import'], ['catalog'], async () => {
         const batch = await db.imports.get(batchId);
         if (!batch || batch.undoneAt !== null) throw new ImportBatchNotFoundError(batchId);
         const created = new Set(batch.createdCustomerIds);
@@ -709,9 +700,8 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         const at = deps.now().toISOString();
         const undone: ImportBatch = { ...batch, undoneAt: at };
         await db.imports.put(undone);
-        await writeAudit('import.undo', `${batch.fileName}: import of ${batch.at} undone`, {
-          batchId,
-          kind: batch.kind,
+        await writeAudit('import.undo', batchId, {
+          importKind: batch.kind,
           removedCustomers: batch.createdCustomerIds.length,
           restoredCustomers: restoredIds.length,
           removedPurchases,

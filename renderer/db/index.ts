@@ -10,7 +10,7 @@ import { createExportReader } from './exportData';
 import { mergeCustomers, readDuplicateCandidates, type ReadProgress } from './merge';
 import { createImportRepository } from './imports';
 
-export { bookkeeping, catalog, consents, interactions, pins, purchases, repositoryDeps, settings, tierReview } from './appRepositories';
+export { auditTrail, bookkeeping, catalog, consents, interactions, pins, purchases, repositoryDeps, settings, tierReview } from './appRepositories';
 
 /** The customer repository: the list's reads (one kept list order for the app) with the writes. */
 export const customers = { ...customerReads, ...createCustomerWrites(database(), deps) };

@@ -12,6 +12,7 @@ import {
 import { CustomerNotFoundError, type RepositoryDeps } from './customerList';
 import type { RegularsDatabase } from './database';
 import { readCustomers, writeTransaction } from './derivation';
+import { recordAudit } from './audit';
 
 export interface DueFollowUp {
   interaction: Interaction;
@@ -38,10 +39,11 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
   return {
     async record(customerId: string, fields: InteractionFields, opts: { importId?: string | null } = {}): Promise<Interaction> {
       assertInteractionFields(fields);
-      return writeTransaction(db, [], ['interactions', 'customers'], async () => {
+      return writeTransaction(db, ['contact'], ['customers'], async () => {
         if (!(await db.customers.get(customerId))) throw new CustomerNotFoundError(customerId);
         const record = newInteractionRecord(fields, { id: deps.newId(), customerId, now: deps.now(), importId: opts.importId ?? null });
         await db.interactions.add(record);
+        await recordAudit(db, deps, { kind: 'contact.record', customerIds: [customerId], refs: [record.id], facts: { channel: record.channel, at: record.at } });
         return record;
       });
     },
@@ -49,17 +51,19 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
     /** Edits a contact; a changed follow-up date opens the follow-up again. */
     async edit(id: string, fields: InteractionFields): Promise<Interaction> {
       assertInteractionFields(fields);
-      return writeTransaction(db, [], ['interactions'], async () => {
+      return writeTransaction(db, ['contact'], [], async () => {
         const record = editedInteractionRecord(await requireInteraction(id), fields, deps.now());
         await db.interactions.put(record);
+        await recordAudit(db, deps, { kind: 'contact.edit', customerIds: [record.customerId], refs: [id], facts: { channel: record.channel, at: record.at } });
         return record;
       });
     },
 
     async remove(id: string): Promise<void> {
-      await writeTransaction(db, [], ['interactions'], async () => {
-        await requireInteraction(id);
+      await writeTransaction(db, ['contact'], [], async () => {
+        const existing = await requireInteraction(id);
         await db.interactions.delete(id);
+        await recordAudit(db, deps, { kind: 'contact.remove', customerIds: [existing.customerId], refs: [id] });
       });
     },
 
@@ -75,12 +79,13 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
     },
 
     async markFollowUpDone(id: string, done = true): Promise<Interaction> {
-      return writeTransaction(db, [], ['interactions'], async () => {
+      return writeTransaction(db, ['contact'], [], async () => {
         const existing = await requireInteraction(id);
         if (existing.followUpDate === null) throw new Error('This contact has no follow-up');
         if (existing.followUpDone === done) return existing;
         const record = { ...existing, followUpDone: done, updatedAt: deps.now().toISOString() };
         await db.interactions.put(record);
+        await recordAudit(db, deps, { kind: 'contact.followUp', customerIds: [existing.customerId], refs: [id], facts: { done } });
         return record;
       });
     },
@@ -104,18 +109,23 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
 
     /** Moves every contact of one customer to another (a merge). */
     async moveAll(fromCustomerId: string, toCustomerId: string): Promise<number> {
-      return writeTransaction(db, [], ['interactions', 'customers'], async () => {
+      return writeTransaction(db, ['contact'], ['customers'], async () => {
         if (!(await db.customers.get(toCustomerId))) throw new CustomerNotFoundError(toCustomerId);
         const rows = await customerRange(fromCustomerId).toArray();
         const now = deps.now().toISOString();
         await db.interactions.bulkPut(rows.map((i) => ({ ...i, customerId: toCustomerId, updatedAt: now })));
+        await recordAudit(db, deps, { kind: 'contact.move', customerIds: [fromCustomerId, toCustomerId], refs: rows.map((i) => i.id), facts: { contacts: rows.length } });
         return rows.length;
       });
     },
 
     /** Deletes a customer's contacts for good (deleting the customer from the trash). */
     async removeAllForCustomer(customerId: string): Promise<number> {
-      return writeTransaction(db, [], ['interactions'], () => customerRange(customerId).delete());
+      return writeTransaction(db, ['contact'], [], async () => {
+        const removed = await customerRange(customerId).delete();
+        await recordAudit(db, deps, { kind: 'contact.removeAll', customerIds: [customerId], facts: { contacts: removed } });
+        return removed;
+      });
     },
   };
 }

@@ -123,7 +123,9 @@ describe('mergeCustomers', () => {
     const audit = await db.auditLog.where('kind').equals(MERGE_AUDIT_KIND).toArray();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ id: result.auditId, at: clock.toISOString(), kind: 'customers.merge' });
-    const details = audit[0]!.details as MergeAuditDetails;
+    const details = audit[0]!.snapshot as MergeAuditDetails;
+    expect(audit[0]).toMatchObject({ seq: await db.auditLog.count(), customerIds: [s.a.id, ...details.mergedIds], facts: { purchases: 5, contacts: details.movedInteractions.length } });
+    expect(JSON.stringify({ ...audit[0], snapshot: null })).not.toContain(s.b.name);
     expect(details.survivorId).toBe(s.a.id);
     expect(details.mergedIds.sort()).toEqual([s.b.id, s.c.id].sort());
     expect(details.before).toEqual(beforeRecords);
@@ -152,7 +154,7 @@ describe('mergeCustomers', () => {
     const snapshot = await storedCustomers(db).toArray();
     await expect(merge([s.a.id, s.c.id], { survivorId: s.a.id, picks: {} })).rejects.toThrow(/customer-deleted/);
     expect(await storedCustomers(db).toArray()).toEqual(snapshot);
-    expect(await db.auditLog.count()).toBe(0);
+    expect(await db.auditLog.where('kind').equals(MERGE_AUDIT_KIND).count()).toBe(0);
   });
 
   it('rolls back everything when a step fails half-way', async () => {

@@ -7,13 +7,15 @@ import { localDayOf, type DayOf } from '../../shared/domain/customerFigures';
 import { planMerge, type DuplicateCandidate, type MergeChoice } from '../../shared/domain/duplicates';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { Purchase } from '../../shared/domain/purchase';
+import type { AuditKind } from '../../shared/domain/auditChain';
 import { CustomerNotFoundError, type RepositoryDeps } from './customers';
-import type { AuditEntry, RegularsDatabase } from './database';
+import type { RegularsDatabase } from './database';
 import { moveConsentHistory } from './consents';
+import { recordAudit } from './audit';
 import { indexForSearch } from './customerSearch';
 import { createDerivation, putCustomerRecords, readCustomer, readCustomers, removeCustomers, writeTransaction } from './derivation';
 
-export const MERGE_AUDIT_KIND = 'customers.merge';
+export const MERGE_AUDIT_KIND = 'customers.merge' satisfies AuditKind;
 
 /** What the duplicate finder shows of each active customer (no search tokens: they are the bulk of a record). */
 export type DuplicateFinderCustomer = DuplicateCandidate &
@@ -92,7 +94,7 @@ export class MergeError extends Error {
  * an edit; every purchase and contact of the others moves to the survivor; customers referred by a
  * merged-away customer are referred by the survivor; every consent answer of the others becomes the
  * survivor's (its current consent derived again); the survivor's figures are recomputed from its
- * purchases; the others are deleted; and an audit entry 'customers.merge' keeps the before-records.
+ * purchases; the others are deleted; and an audit entry 'customers.merge' keeps the before-records (its snapshot).
  */
 export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { dayOf?: DayOf }) {
   const derivation = createDerivation(db, { ...deps, dayOf: deps.dayOf ?? localDayOf });
@@ -100,7 +102,7 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { da
     const ids = [...new Set(customerIds)];
     if (ids.length < 2) throw new MergeError('too-few');
     if (!ids.includes(choice.survivorId)) throw new MergeError('survivor-missing');
-    return writeTransaction(db, ['customer', 'purchase'], ['interactions', 'auditLog'], async () => {
+    return writeTransaction(db, ['customer', 'purchase', 'contact'], [], async () => {
       const found = await readCustomers(db, ids);
       const before: Customer[] = found.map((c, i) => {
         if (!c) throw new CustomerNotFoundError(ids[i]!);
@@ -157,14 +159,13 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { da
         repointedReferrals: repointed,
         movedConsentEvents: movedConsent,
       };
-      const entry: AuditEntry = {
-        id: deps.newId(),
-        at,
+      // The records as they were are personal data: the snapshot, outside the chain's hash; the hashed part holds ids and counts.
+      const entry = await recordAudit(db, deps, {
         kind: MERGE_AUDIT_KIND,
-        summary: `${others.map((c) => c.name).join(', ')} → ${survivor.name}`,
-        details,
-      };
-      await db.auditLog.add(entry);
+        customerIds: [survivor.id, ...otherIds],
+        facts: { purchases: purchases.length, contacts: interactions.length, referrals: repointed.length },
+        snapshot: details,
+      });
       const merged = (await readCustomer(db, survivor.id))!;
       return {
         survivor: merged,

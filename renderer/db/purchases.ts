@@ -17,6 +17,7 @@ import {
 import { createCatalogRepository, noteInCatalog } from './catalog';
 import { CustomerNotFoundError, type RepositoryDeps } from './customerList';
 import type { RegularsDatabase } from './database';
+import { recordAudit } from './audit';
 import { createDerivation, writeTransaction } from './derivation';
 
 export interface PurchaseRepositoryDeps extends RepositoryDeps {
@@ -100,6 +101,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
         await db.purchases.add(purchase);
         await refreshFigures([customerId]);
         await noteInCatalog(db, [purchase]);
+        await recordAudit(db, deps, { kind: 'purchase.record', customerIds: [customerId], refs: [purchase.id], facts: { totalFen: purchase.totalFen, purchasedAt: purchase.purchasedAt } });
         return purchase;
       });
     },
@@ -112,6 +114,12 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
         const purchase = newPurchaseRecord(fields, { id: deps.newId(), customerId: original.customerId, now: deps.now(), returnOf: original.id });
         await db.purchases.add(purchase);
         await refreshFigures([original.customerId]);
+        await recordAudit(db, deps, {
+          kind: 'purchase.return',
+          customerIds: [original.customerId],
+          refs: [purchase.id, original.id],
+          facts: { totalFen: purchase.totalFen, purchasedAt: purchase.purchasedAt },
+        });
         return purchase;
       });
     },
@@ -137,6 +145,12 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
         const before = new Set(existing.lines.map((l) => catalogKey(l.product)));
         const added = record.lines.filter((l) => !before.has(catalogKey(l.product)));
         if (added.length) await noteInCatalog(db, [{ ...record, lines: added }]);
+        await recordAudit(db, deps, {
+          kind: 'purchase.edit',
+          customerIds: [existing.customerId],
+          refs: [id],
+          facts: { totalFenBefore: existing.totalFen, totalFen: record.totalFen, purchasedAtBefore: existing.purchasedAt, purchasedAt: record.purchasedAt },
+        });
         return record;
       });
     },
@@ -152,6 +166,8 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
         const record = voidedPurchaseRecord(existing, checked.value, deps.now());
         await db.purchases.put(record);
         await refreshFigures([existing.customerId], new Map([[existing.customerId, { cause: 'voided', before: [existing] }]]));
+        // The reason is the clerk's own words: it stays on the purchase, not in the trail.
+        await recordAudit(db, deps, { kind: 'purchase.void', customerIds: [existing.customerId], refs: [id], facts: { totalFen: existing.totalFen } });
         return record;
       });
     },
@@ -189,6 +205,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
         // Moving is a change of the purchase record, so unlike the figures it does bump updatedAt.
         await db.purchases.bulkPut(rows.map((p) => ({ ...p, customerId: toCustomerId, updatedAt: now })));
         await refreshFigures([fromCustomerId, toCustomerId], new Map([[fromCustomerId, { cause: 'moved', before: rows }]]));
+        await recordAudit(db, deps, { kind: 'purchase.move', customerIds: [fromCustomerId, toCustomerId], refs: rows.map((p) => p.id), facts: { purchases: rows.length } });
         return rows.length;
       });
     },
@@ -199,6 +216,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
         const rows = await customerRange(customerId).toArray();
         await db.purchases.bulkDelete(rows.map((p) => p.id));
         await refreshFigures([customerId], new Map([[customerId, { cause: 'deleted', before: rows }]]));
+        await recordAudit(db, deps, { kind: 'purchase.removeAll', customerIds: [customerId], refs: rows.map((p) => p.id), facts: { purchases: rows.length } });
         return rows.length;
       });
     },

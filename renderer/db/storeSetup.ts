@@ -10,6 +10,7 @@ import { catalogFromPurchases } from '../../shared/domain/purchase';
 import type { RegularsDatabase } from './database';
 import type { RepositoryDeps } from './customers';
 import { addCustomers, writeTransaction } from './derivation';
+import { recordAudit } from './audit';
 import { createBookkeepingRepository } from './bookkeeping';
 import { createSettingsRepository } from './settings';
 
@@ -27,7 +28,7 @@ export function createStoreSetup(db: RegularsDatabase, deps: RepositoryDeps & { 
      * median gap computed first and cached, as the full recomputation does) and their tier history.
      */
     async start(kind: 'empty' | 'demo'): Promise<void> {
-      await writeTransaction(db, ['customer', 'purchase', 'consent'], ['interactions', 'catalog'], async () => {
+      await writeTransaction(db, ['customer', 'purchase', 'consent', 'contact'], ['catalog'], async () => {
         if (kind === 'demo') {
           const now = deps.now();
           const demo = generateDemoCustomers({ seed: DEMO_SEED, count: DEMO_CUSTOMER_COUNT, now, newId: deps.newId });
@@ -59,6 +60,10 @@ export function createStoreSetup(db: RegularsDatabase, deps: RepositoryDeps & { 
           await db.purchases.bulkAdd(history.purchases);
           await db.interactions.bulkAdd(history.interactions);
           await db.catalog.bulkAdd([...catalogFromPurchases(history.purchases).values()]);
+          await recordAudit(db, deps, {
+            kind: 'store.setup',
+            facts: { startedAs: kind, customers: customers.length, purchases: history.purchases.length, contacts: history.interactions.length },
+          });
         }
         await bookkeeping.write({ startedAs: kind });
       });

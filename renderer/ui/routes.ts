@@ -60,6 +60,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'settings') return second === 'status' && !third ? { name: 'statusRules' } : { name: 'settings' };
   if (first === 'review') return { name: 'tierReview' };
   if (first === 'backups') return { name: 'backups' };
+  if (first === 'audit') return second && !third ? { name: 'audit', customerId: second } : { name: 'audit' };
   return { name: 'customers' };
 }
 
@@ -91,6 +92,8 @@ export function routeHref(route: Route): string {
       return '#/review';
     case 'backups':
       return '#/backups';
+    case 'audit':
+      return route.customerId ? `#/audit/${encodeURIComponent(route.customerId)}` : '#/audit';
     default:
       return assertNever(route, 'route');
   }

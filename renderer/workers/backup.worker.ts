@@ -7,6 +7,7 @@ import { compareDatabases } from '../db/backupCompare';
 import { exportDatabase, exportFailureReason } from '../db/backupExport';
 import { createStagingImport, dropStagedDatabase, RestoreError, type StagingImport } from '../db/backupStaging';
 import { RegularsDatabase } from '../db/database';
+import { createAuditReader } from '../db/audit';
 import { backupContract } from './backupProtocol';
 import { serve, transferring } from './rpc';
 import { workerClock } from './workerClock';
@@ -58,8 +59,8 @@ serve(
     stagingPush: async ({ name, bytes }) => {
       await stagingOf(name).push(bytes);
     },
-    stagingFinish: async ({ name, carry }) => {
-      const staged = await stagingOf(name).finish(carry);
+    stagingFinish: async ({ name, carry, restored }) => {
+      const staged = await stagingOf(name).finish(carry, restored === null ? null : { audit: restored, deps: { now: workerClock, newId: () => crypto.randomUUID() } });
       staging.delete(name);
       return staged;
     },
@@ -72,6 +73,7 @@ serve(
       staging.delete(name);
       await dropStagedDatabase(name);
     },
+    checkAuditChain: () => createAuditReader(appDatabase()).checkChain(),
     compareWith: async ({ name }) => {
       checkStagingName(name);
       const restored = new RegularsDatabase(name);

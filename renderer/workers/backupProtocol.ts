@@ -3,7 +3,8 @@
 // staging database. The worker cannot reach the main process (the desktop API lives on the page's window),
 // so the page carries the pieces both ways.
 import type { DatabaseComparison } from '../db/backupCompare';
-import { RESTORE_FAILURES, type OwnerPinCarry, type StagedDatabase, type StagingExpectation } from '../db/backupStaging';
+import type { ChainCheck } from '../../shared/domain/auditChain';
+import { RESTORE_FAILURES, type OwnerPinCarry, type RestoreAudit, type StagedDatabase, type StagingExpectation } from '../db/backupStaging';
 import { declareWorker, method } from './rpc';
 
 /**
@@ -36,12 +37,15 @@ export const backupContract = declareWorker({
     stagingBegin: method<Staging & { expected: StagingExpectation }>(),
     /** One piece of the payload, in order; answered once it is written. */
     stagingPush: method<Staging & { bytes: Uint8Array }>(),
-    stagingFinish: method<Staging & { carry: OwnerPinCarry }, StagedDatabase>(),
+    /** `restored`: a restore's own entry for the restored store's audit trail; null for a restore test. */
+    stagingFinish: method<Staging & { carry: OwnerPinCarry; restored: RestoreAudit | null }, StagedDatabase>(),
     stagingDiscard: method<Staging>(),
     /** A staging database finished but not swapped in (the owner cancelled at the last step, a restore test). */
     dropStaged: method<Staging>(),
     /** Every record of a staging database against the app's database (a restore test). */
     compareWith: method<Staging, DatabaseComparison>(),
+    /** The app's audit trail walked and its hash chain checked (at every backup). */
+    checkAuditChain: method<undefined, ChainCheck>(),
   },
   failures: BACKUP_WORKER_FAILURES,
 });

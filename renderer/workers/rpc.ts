@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import type { Clock } from '../../shared/clock';
 import type { Ok } from '../../shared/result';
+import { ROLES, type Role } from '../../shared/domain/permissions';
+import { auditActor, configureAuditActor } from '../db/audit';
 import { followPageClock } from './workerClock';
 
 /**
@@ -79,8 +81,11 @@ export function orThrow<T, F extends string, D>(result: WorkerResult<T, F, D>, t
 // The wire. Ids are the page's; every progress event and answer carries the id of the request it belongs to.
 const id = z.number().int().nonnegative();
 const pageMessageSchema = z.discriminatedUnion('type', [
-  /** `now`: the page's clock when it asked, which the worker's clock follows (workerClock.ts). */
-  z.object({ type: z.literal('call'), id, method: z.string(), request: z.unknown(), now: z.iso.datetime() }),
+  /**
+   * `now`: the page's clock when it asked, which the worker's clock follows (workerClock.ts); `actor`: who was at
+   * the keyboard, for the audit entries the request writes (the owner session lives on the page).
+   */
+  z.object({ type: z.literal('call'), id, method: z.string(), request: z.unknown(), now: z.iso.datetime(), actor: z.enum(ROLES).optional() }),
   z.object({ type: z.literal('cancel'), id }),
 ]);
 type PageMessage = z.infer<typeof pageMessageSchema>;
@@ -101,6 +106,13 @@ const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const rpcFailure = (reason: RpcFailure, message: string): WorkerFailure => ({ ok: false, reason, message });
 const problemOf = (error: z.ZodError) => error.issues.map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`).join('; ');
+
+let pageActor: Role = 'clerk';
+/** Inside a worker: the audit entries a request writes name whoever the page said was at the keyboard when it asked. */
+function followPageActor(actor: Role): void {
+  pageActor = actor;
+  configureAuditActor(() => pageActor);
+}
 
 /** Where a worker reads its requests and posts its answers: the worker's global scope, or a MessagePort in tests. */
 export interface MessageScope {
@@ -194,6 +206,7 @@ export function serve<C extends WorkerContract<Methods, string, unknown>>(contra
       return;
     }
     followPageClock(message);
+    followPageActor(message.actor ?? 'clerk');
     const controller = new AbortController();
     running.set(message.id, controller);
     void run(message, controller);
@@ -343,7 +356,10 @@ export function createWorkerClient<C extends WorkerContract<Methods, string, unk
           },
         });
         try {
-          endpoint.postMessage({ type: 'call', id: requestId, method: name, request, now: options.clock().toISOString() } satisfies PageMessage, callOptions.transfer ?? []);
+          endpoint.postMessage(
+            { type: 'call', id: requestId, method: name, request, now: options.clock().toISOString(), actor: auditActor() } satisfies PageMessage,
+            callOptions.transfer ?? [],
+          );
         } catch (error) {
           // A request that cannot be cloned never reached the worker.
           pending.get(requestId)?.settle(rpcFailure('invalid-request', messageOf(error)));

@@ -14,6 +14,7 @@ import { compareDatabases } from '../../renderer/db/backupCompare';
 import { exportDatabase, exportFailureReason } from '../../renderer/db/backupExport';
 import { createStagingImport, dropStagedDatabase, RestoreError, type StagingImport } from '../../renderer/db/backupStaging';
 import { RegularsDatabase } from '../../renderer/db/database';
+import { createAuditReader } from '../../renderer/db/audit';
 
 /** Failures as they reach the page from the real worker (backup.worker.ts). */
 const asWorkerFailure =
@@ -44,8 +45,8 @@ export function inProcessBackupWorker(db: () => RegularsDatabase, now: Clock): B
       staging.set(name, createStagingImport(name, expected));
     },
     stagingPush: (name, bytes) => of(name).push(bytes),
-    async stagingFinish(name, carry) {
-      const staged = await of(name).finish(carry);
+    async stagingFinish(name, carry, restored = null) {
+      const staged = await of(name).finish(carry, restored === null ? null : { audit: restored, deps: { now, newId: () => crypto.randomUUID() } });
       staging.delete(name);
       return staged;
     },
@@ -57,6 +58,7 @@ export function inProcessBackupWorker(db: () => RegularsDatabase, now: Clock): B
       staging.delete(name);
       await dropStagedDatabase(name);
     },
+    checkAuditChain: () => createAuditReader(db()).checkChain(),
     async compareWith(name) {
       const restored = new RegularsDatabase(name);
       try {
@@ -74,6 +76,7 @@ export function inProcessBackupWorker(db: () => RegularsDatabase, now: Clock): B
     stagingDiscard: asWorkerFailure(api.stagingDiscard, restoreWriteFailed),
     dropStaged: asWorkerFailure(api.dropStaged, restoreWriteFailed),
     compareWith: asWorkerFailure(api.compareWith, restoreWriteFailed),
+    checkAuditChain: asWorkerFailure(api.checkAuditChain, exportFailureReason),
   };
 }
 

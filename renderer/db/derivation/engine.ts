@@ -13,6 +13,7 @@ import { createBookkeepingRepository } from '../bookkeeping';
 import type { RegularsDatabase } from '../database';
 import { createSettingsRepository } from '../settings';
 import { writeTransaction } from './scopes';
+import { recordAudit } from '../audit';
 
 export interface DerivationDeps {
   now: () => Date;
@@ -360,7 +361,10 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
       done += part.length;
       onProgress?.({ done, total: ids.length });
     }
-    await bookkeeping.write({ lastTierReviewAt: dayOf(deps.now().toISOString()) });
+    await writeTransaction(db, ['audit'], ['bookkeeping'], async () => {
+      await bookkeeping.write({ lastTierReviewAt: dayOf(deps.now().toISOString()) });
+      await recordAudit(db, deps, { kind: 'tierReview.apply', customerIds: ids, facts: { customers: ids.length, changed: changedCount } });
+    });
     return { customers: ids.length, changed: changedCount };
   }
 

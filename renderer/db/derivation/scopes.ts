@@ -6,8 +6,8 @@ import type { RegularsDatabase } from '../database';
 export type TableName = { [K in keyof RegularsDatabase]: RegularsDatabase[K] extends Table ? K : never }[keyof RegularsDatabase];
 
 /**
- * What a write of each kind must include, so the values derived from it are written in the same
- * transaction (a test runs every write path and fails when one leaves a table out).
+ * What a write of each kind must include, so the values derived from it and its audit entry are written in
+ * the same transaction (a test runs every write path and fails when one leaves a table out or writes no entry).
  *
  * A coming ledger is a kind here and nothing more elsewhere: e.g. `points: ['pointsLedger',
  * 'customerState', 'settings', 'bookkeeping']` (the balance and the points expiring re-derived with each
@@ -21,25 +21,42 @@ export const WRITE_SCOPES = {
    * are derived again (rules read from settings, store-wide caches from bookkeeping; a tier change goes
    * to tierHistory).
    */
-  purchase: ['purchases', 'customerState', 'settings', 'bookkeeping', 'tierHistory'],
+  purchase: ['purchases', 'customerState', 'settings', 'bookkeeping', 'tierHistory', 'auditLog'],
   /**
    * A customer created, edited, trashed, restored or deleted: its search row, its state row (created
    * with it, its isDeleted mirrored, deleted with it), settings for the rules a new customer starts
    * under, and the consent tables (a new customer's answers; a customer deleted for good, merged away
    * or undone by an import takes theirs along).
    */
-  customer: ['customers', 'customerSearch', 'customerState', 'settings', 'consentEvents', 'consentState'],
+  customer: ['customers', 'customerSearch', 'customerState', 'settings', 'consentEvents', 'consentState', 'auditLog'],
   /** A marketing-consent answer: the customer's current consent is derived again with it. */
-  consent: ['consentEvents', 'consentState'],
+  consent: ['consentEvents', 'consentState', 'auditLog'],
+  /** A contact logged, edited, marked done, moved or removed. */
+  contact: ['interactions', 'auditLog'],
+  /** The owner's configuration changed (rules, region, currency). */
+  settings: ['settings', 'auditLog'],
+  /** A PIN set, changed or removed. */
+  pin: ['pins', 'auditLog'],
+  /** An import batch written or undone. */
+  import: ['imports', 'auditLog'],
+  /** An entry alone: a backup made, an export saved, the tier review applied (renderer/db/audit.ts). */
+  audit: ['auditLog'],
 } as const satisfies Record<string, readonly TableName[]>;
 
 export type WriteKind = keyof typeof WRITE_SCOPES;
 
-/** The kind of write a change to each source table is: a transaction that changes the table must hold that kind's scope. */
+/**
+ * The kind of write a change to each source table is: a transaction that changes the table must hold that
+ * kind's scope, and (every scope holding the audit log) write an audit entry (renderer/db/audit.ts).
+ */
 export const WRITE_KIND_OF_TABLE: Readonly<Partial<Record<TableName, WriteKind>>> = {
   purchases: 'purchase',
   customers: 'customer',
   consentEvents: 'consent',
+  interactions: 'contact',
+  settings: 'settings',
+  pins: 'pin',
+  imports: 'import',
 };
 
 /** The tables of these kinds of write and the extra ones named, each once. */
@@ -49,7 +66,7 @@ export function scopeOf(kinds: readonly WriteKind[], extra: readonly TableName[]
 
 /**
  * A read-write transaction over the scopes of `kinds` plus `extra` (tables the write also reads or
- * writes that derive nothing: imports, auditLog, catalog, interactions). Nested inside a transaction
+ * writes that derive nothing: catalog, or a table it only reads). Nested inside a transaction
  * that holds them, it joins that one.
  */
 export function writeTransaction<T>(db: RegularsDatabase, kinds: readonly WriteKind[], extra: readonly TableName[], fn: () => Promise<T>): Promise<T> {

@@ -19,7 +19,10 @@ import { createInteractionRepository } from '../interactions';
 import { mergeCustomers } from '../merge';
 import { createPurchaseRepository } from '../purchases';
 import { createStoreSetup } from '../storeSetup';
-import { createDerivation, WRITE_KIND_OF_TABLE, WRITE_SCOPES, type TableName } from './index';
+import { createSettingsRepository } from '../settings';
+import { createPinRepository } from '../pins';
+import { verifyChain } from '../../../shared/domain/auditChain';
+import { createDerivation, WRITE_KIND_OF_TABLE, WRITE_SCOPES, writeTransaction, type TableName } from './index';
 
 interface RecordedTransaction {
   tables: string[];
@@ -65,7 +68,7 @@ function recordTransactions(target: RegularsDatabase): void {
   });
 }
 
-/** The declared tables each recorded transaction left out, by the source table it changed. */
+/** The declared tables each recorded transaction left out, by the source table it changed, and a change written without its audit entry. */
 function missingScopes(transactions: readonly RecordedTransaction[]): string[] {
   const problems: string[] = [];
   for (const tx of transactions) {
@@ -74,9 +77,15 @@ function missingScopes(transactions: readonly RecordedTransaction[]): string[] {
       if (!kind) continue;
       const missing = WRITE_SCOPES[kind].filter((t) => !tx.tables.includes(t));
       if (missing.length) problems.push(`changed ${table} without ${missing.join(', ')} (held: ${tx.tables.join(', ')})`);
+      else if (!tx.mutated.has('auditLog')) problems.push(`changed ${table} without an audit entry`);
     }
   }
   return problems;
+}
+
+/** The kinds of the audit entries written since entry `after`, in order. */
+async function auditKindsAfter(after: number): Promise<string[]> {
+  return (await db.auditLog.where('seq').above(after).toArray()).map((e) => e.kind);
 }
 
 /** One state row per customer, its trash state mirrored; no derived value on a record. */
@@ -107,12 +116,14 @@ afterEach(async () => {
 });
 
 /** Runs a write path and checks what its transactions held and what they left behind. */
-async function check(label: string, run: () => Promise<unknown>, sources: readonly TableName[]): Promise<void> {
+async function check(label: string, run: () => Promise<unknown>, sources: readonly TableName[], audited: readonly string[] = []): Promise<void> {
   const from = recorded.length;
+  const lastEntry = (await db.auditLog.orderBy('seq').last())?.seq ?? 0;
   await run();
   const mine = recorded.slice(from);
   for (const source of sources) expect(mine.some((tx) => tx.mutated.has(source)), `${label} changes ${source}`).toBe(true);
   expect(missingScopes(mine), label).toEqual([]);
+  expect(await auditKindsAfter(lastEntry), `${label}: audit entries`).toEqual(audited);
   await expectStateInStep();
 }
 
@@ -124,32 +135,32 @@ describe('write scopes', () => {
     const imports = createImportRepository(db, deps());
     const interactions = createInteractionRepository(db, deps());
 
-    await check('store setup (demo)', () => createStoreSetup(db, deps()).start('demo'), ['customers', 'purchases']);
+    await check('store setup (demo)', () => createStoreSetup(db, deps()).start('demo'), ['customers', 'purchases'], ['store.setup']);
     const a = await customers.create(makeCustomerFields({ name: '张三', phones: [makePhone('+8613812345678', { raw: '13812345678' })] }));
-    await check('create', () => customers.create(makeCustomerFields({ name: '李四' })), ['customers']);
-    await check('create with consent', () => customers.create(makeCustomerFields({ name: '钱七' }), { answers: [{ channel: 'sms', granted: true }], source: 'in-store' }), ['customers', 'consentEvents']);
+    await check('create', () => customers.create(makeCustomerFields({ name: '李四' })), ['customers'], ['customer.create']);
+    await check('create with consent', () => customers.create(makeCustomerFields({ name: '钱七' }), { answers: [{ channel: 'sms', granted: true }], source: 'in-store' }), ['customers', 'consentEvents'], ['customer.create']);
     const consents = createConsentRepository(db, deps());
-    await check('grant', () => consents.grant(a.id, 'wechat', 'paper-form'), ['consentEvents']);
-    await check('withdraw', () => consents.withdraw(a.id, 'wechat'), ['consentEvents']);
-    await check('update', () => customers.update(a.id, makeCustomerFields({ name: '张三', phones: [makePhone('+8613812345678', { raw: '13812345678' })], city: '杭州' })), ['customers']);
+    await check('grant', () => consents.grant(a.id, 'wechat', 'paper-form'), ['consentEvents'], ['consent.change']);
+    await check('withdraw', () => consents.withdraw(a.id, 'wechat'), ['consentEvents'], ['consent.change']);
+    await check('update', () => customers.update(a.id, makeCustomerFields({ name: '张三', phones: [makePhone('+8613812345678', { raw: '13812345678' })], city: '杭州' })), ['customers'], ['customer.edit']);
 
     let sale = await purchases.record(a.id, makePurchaseFields({ purchasedAt: '2026-02-01T03:00:00.000Z', totalFen: 90_000 }));
-    await check('record', async () => (sale = await purchases.record(a.id, makePurchaseFields({ purchasedAt: '2026-02-10T03:00:00.000Z', totalFen: 80_000 }))), ['purchases']);
-    await check('return', () => purchases.recordReturn(sale.id, makePurchaseFields({ purchasedAt: '2026-02-11T03:00:00.000Z', totalFen: -10_000 })), ['purchases']);
+    await check('record', async () => (sale = await purchases.record(a.id, makePurchaseFields({ purchasedAt: '2026-02-10T03:00:00.000Z', totalFen: 80_000 }))), ['purchases'], ['purchase.record']);
+    await check('return', () => purchases.recordReturn(sale.id, makePurchaseFields({ purchasedAt: '2026-02-11T03:00:00.000Z', totalFen: -10_000 })), ['purchases'], ['purchase.return']);
     const other = await purchases.record(a.id, makePurchaseFields({ purchasedAt: '2026-02-12T03:00:00.000Z', totalFen: 5_000 }));
-    await check('edit', () => purchases.edit(other.id, makePurchaseFields({ purchasedAt: '2026-02-12T03:00:00.000Z', totalFen: 4_000 })), ['purchases']);
-    await check('void', () => purchases.void(other.id, '录错了'), ['purchases']);
+    await check('edit', () => purchases.edit(other.id, makePurchaseFields({ purchasedAt: '2026-02-12T03:00:00.000Z', totalFen: 4_000 })), ['purchases'], ['purchase.edit']);
+    await check('void', () => purchases.void(other.id, '录错了'), ['purchases'], ['purchase.void']);
 
     const b = await customers.create(makeCustomerFields({ name: '王五' }));
     await purchases.record(b.id, makePurchaseFields({ purchasedAt: '2026-02-13T03:00:00.000Z' }));
-    await check('move purchases', () => purchases.moveAll(b.id, a.id), ['purchases']);
-    await check('remove purchases', () => purchases.removeAllForCustomer(b.id), []);
-    await check('contact', () => interactions.record(a.id, { at: '2026-02-14T03:00:00.000Z', channel: 'phone', direction: 'out', summary: '回访', outcome: '', followUpDate: null }), []);
+    await check('move purchases', () => purchases.moveAll(b.id, a.id), ['purchases'], ['purchase.move']);
+    await check('remove purchases', () => purchases.removeAllForCustomer(b.id), [], ['purchase.removeAll']);
+    await check('contact', () => interactions.record(a.id, { at: '2026-02-14T03:00:00.000Z', channel: 'phone', direction: 'out', summary: '回访', outcome: '', followUpDate: null }), ['interactions'], ['contact.record']);
 
-    await check('trash', () => customers.moveToTrash(b.id), ['customers']);
-    await check('restore', () => customers.restoreFromTrash(b.id), ['customers']);
+    await check('trash', () => customers.moveToTrash(b.id), ['customers'], ['customer.trash']);
+    await check('restore', () => customers.restoreFromTrash(b.id), ['customers'], ['customer.restore']);
     await customers.moveToTrash(b.id);
-    await check('delete for good', () => customers.deleteForever(b.id), ['customers']);
+    await check('delete for good', () => customers.deleteForever(b.id), ['customers'], ['customer.deleteForGood']);
 
     const table = parseDelimited(['姓名,手机,短信营销许可', '张三,13812345678,是', '赵六,13900000001,否'].join('\n'));
     const drafts = rowsToDrafts(table, suggestMapping(table.headers), { defaultRegion: 'CN', today: new Date(2026, 0, 15) });
@@ -158,7 +169,8 @@ describe('write scopes', () => {
     await check(
       'customers import',
       async () => (customerBatch = (await imports.importCustomers({ fileName: 'c.csv', candidates, policy: 'update', invalidRows: 0, emptyRows: 0 })).batchId),
-      ['customers', 'consentEvents'],
+      ['customers', 'consentEvents', 'imports'],
+      ['import.customers'],
     );
     const csv = ['手机,日期,金额,订单号', '13812345678,2026-02-20,800.00,B1', '13900000001,2026-02-21,20.00,B2'].join('\n');
     const result = importPurchases(parseDelimited(csv), { currency: 'CNY', now: new Date(2026, 2, 1), defaultRegion: 'CN' });
@@ -166,19 +178,34 @@ describe('write scopes', () => {
     await check(
       'purchases import',
       async () => (purchaseBatch = (await imports.importPurchases({ fileName: 'p.csv', result, externalCustomerName: (id) => id })).batchId),
-      ['purchases'],
+      ['purchases', 'imports'],
+      ['import.purchases'],
     );
-    await check('undo purchases import', () => imports.undo(purchaseBatch), ['purchases']);
-    await check('undo customers import', () => imports.undo(customerBatch), ['customers']);
+    await check('undo purchases import', () => imports.undo(purchaseBatch), ['purchases', 'imports'], ['import.undo']);
+    await check('undo customers import', () => imports.undo(customerBatch), ['customers', 'imports'], ['import.undo']);
 
     const c = await customers.create(makeCustomerFields({ name: '张三', city: '上海' }));
     await purchases.record(c.id, makePurchaseFields({ purchasedAt: '2026-02-22T03:00:00.000Z' }));
-    await check('merge', () => mergeCustomers(db, deps())([a.id, c.id], { survivorId: a.id, picks: {} }), ['customers', 'purchases']);
+    await check('merge', () => mergeCustomers(db, deps())([a.id, c.id], { survivorId: a.id, picks: {} }), ['customers', 'purchases'], ['customers.merge']);
 
     clock = new Date('2026-09-01T10:00:00Z');
     await check('recomputation', () => derivation.recomputeAllStatus(), []);
-    await check('tier review', () => derivation.applyTierReview(), []);
+    await check('tier review', () => derivation.applyTierReview(), [], ['tierReview.apply']);
     await check('refresh', () => derivation.refreshFigures([a.id]), []);
+    await check('contact edit', async () => {
+      const [contact] = await interactions.listForCustomer(a.id, 1);
+      await interactions.edit(contact!.id, { at: '2026-02-14T03:00:00.000Z', channel: 'phone', direction: 'out', summary: '回访', outcome: '好', followUpDate: '2026-09-02' });
+      await interactions.markFollowUpDone(contact!.id);
+      await interactions.remove(contact!.id);
+    }, ['interactions'], ['contact.edit', 'contact.followUp', 'contact.remove']);
+    await check('settings', () => createSettingsRepository(db, deps()).write('currency', 'HKD'), ['settings'], ['settings.change']);
+    await check('owner PIN', () => createPinRepository(db, deps()).write('owner', null), ['pins'], ['pin.change']);
+
+    // Every entry written above, chained in the order written, and the chain intact.
+    const entries = await db.auditLog.orderBy('seq').toArray();
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+    expect(verifyChain(entries)).toMatchObject({ status: 'intact', count: entries.length });
+    expect(new Set(entries.map((e) => e.actor))).toEqual(new Set(['clerk']));
   }, 120_000);
 
   it('fails a write that changes purchases without the tables its derivation needs', async () => {
@@ -186,7 +213,15 @@ describe('write scopes', () => {
     const from = recorded.length;
     await db.transaction('rw', [db.purchases], () => db.purchases.put({ ...makePurchaseFields(), id: 'p-x', customerId: a.id } as never));
     expect(missingScopes(recorded.slice(from))).toEqual([
-      'changed purchases without customerState, settings, bookkeeping, tierHistory (held: purchases)',
+      'changed purchases without customerState, settings, bookkeeping, tierHistory, auditLog (held: purchases)',
     ]);
+  });
+
+  it('fails a write that holds its scope but writes no audit entry', async () => {
+    const a = await createCustomerRepository(db, deps()).create(makeCustomerFields());
+    const from = recorded.length;
+    await writeTransaction(db, ['contact'], [], () => db.interactions.put({ id: 'i-x', customerId: a.id, at: '2026-03-01T10:00:00.000Z' } as never));
+    await writeTransaction(db, ['settings'], [], () => db.settings.put({ key: 'currency', value: 'HKD' }));
+    expect(missingScopes(recorded.slice(from))).toEqual(['changed interactions without an audit entry', 'changed settings without an audit entry']);
   });
 });

@@ -8,18 +8,24 @@ import { useShallow } from 'zustand/react/shallow';
 import { automaticBackupNote, useBackupState } from './backupState';
 import { countsSummary, failureText } from './backupText';
 import { takeRestoreNotice, type RestoreNotice } from './restoreNotice';
+import type { ChainCheck } from '../../../shared/domain/auditChain';
 
 export function BackupBanners() {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<RestoreNotice | null>(takeRestoreNotice);
-  const onBackups = useRoute().name === 'backups';
+  const routeName = useRoute().name;
+  const onBackups = routeName === 'backups';
   const automatic = useBackupState(useShallow(automaticBackupNote));
   const nextAutomaticAt = useBackupState((s) => s.nextAutomaticAt);
   const restoreTest = useBackupState((s) => s.restoreTest);
   const [dismissedTestAt, setDismissedTestAt] = useState<string | null>(null);
   const showTestFailure = restoreTest !== null && restoreTest.outcome === 'failed' && restoreTest.at !== dismissedTestAt;
+  const auditChain = useBackupState((s) => s.auditChain);
+  const [dismissedChain, setDismissedChain] = useState<ChainCheck | null>(null);
+  const brokenChain = auditChain?.status === 'broken' && auditChain !== dismissedChain ? auditChain : null;
+  const onAudit = routeName === 'audit';
 
-  if (!notice && !automatic && !showTestFailure) return null;
+  if (!notice && !automatic && !showTestFailure && !brokenChain) return null;
   return (
     <div className="backup-banners">
       {notice && (
@@ -72,6 +78,24 @@ export function BackupBanners() {
               </button>
             )}
             <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => setDismissedTestAt(restoreTest.at)}>
+              ×
+            </button>
+          </div>
+        </div>
+      )}
+      {brokenChain && (
+        <div className="banner banner-error backup-banner" role="alert" data-testid="audit-chain-broken">
+          <div>
+            <p className="backup-banner-title">{t('audit.chain.brokenTitle')}</p>
+            <p>{t(`audit.chain.problem.${brokenChain.problem}`, { seq: brokenChain.seq })}</p>
+          </div>
+          <div className="backup-banner-actions">
+            {!onAudit && (
+              <button type="button" className="button button-small" onClick={() => navigate({ name: 'audit' })}>
+                {t('audit.open')}
+              </button>
+            )}
+            <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => setDismissedChain(auditChain)}>
               ×
             </button>
           </div>

@@ -7,6 +7,7 @@ import type { BackupTrigger } from '../../../shared/backup/format';
 import { backupShortfall, type BackupShortfall } from '../../../shared/domain/backupOutcome';
 import type { BackupProgress } from './runBackup';
 import { lastRestoreTest, type RestoreTestRecord } from './restoreTest';
+import type { ChainCheck } from '../../../shared/domain/auditChain';
 
 export interface BackupUiState {
   /** A backup being written now, and how far it is. */
@@ -29,6 +30,8 @@ export interface BackupUiState {
   /** The last restore test (a backup restored into a scratch database and compared), and whether one runs. */
   restoreTest: RestoreTestRecord | null;
   testingRestore: boolean;
+  /** The audit trail's hash chain as the last backup found it; null before the first backup of this session. */
+  auditChain: ChainCheck | null;
   /** The window is closing and waits for the backup at quit; 'failed' keeps the reason until the clerk decides. */
   closing: { phase: 'backing-up' } | { phase: 'failed'; reason: string } | null;
 }
@@ -46,6 +49,7 @@ export const useBackupState = create<BackupUiState>(() => ({
   // Start-up reads it (loadRestoreTestMemory) before the app is shown.
   restoreTest: null,
   testingRestore: false,
+  auditChain: null,
   closing: null,
 }));
 

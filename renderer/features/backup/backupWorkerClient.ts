@@ -1,7 +1,8 @@
 // The page's side of the backup worker (workers/backupProtocol.ts): one worker for the app, requests as
 // promises, pieces and progress as callbacks. Tests pass their own BackupWorkerApi (e.g. the same code run in-process).
 import type { DatabaseComparison } from '../../db/backupCompare';
-import type { OwnerPinCarry, StagedDatabase, StagingExpectation } from '../../db/backupStaging';
+import type { ChainCheck } from '../../../shared/domain/auditChain';
+import type { OwnerPinCarry, RestoreAudit, StagedDatabase, StagingExpectation } from '../../db/backupStaging';
 import { activeDatabaseName } from '../../db/database';
 import { systemClock } from '../../platform/systemClock';
 import { backupContract, BACKUP_WORKER_FAILURES, type BackupWorkerFailure, type ExportDone, type ExportEvent } from '../../workers/backupProtocol';
@@ -20,10 +21,12 @@ export interface BackupWorkerApi {
   exportDatabase(callbacks: ExportCallbacks): Promise<ExportDone>;
   stagingBegin(name: string, expected: StagingExpectation): Promise<void>;
   stagingPush(name: string, bytes: Uint8Array): Promise<void>;
-  stagingFinish(name: string, carry: OwnerPinCarry): Promise<StagedDatabase>;
+  /** `restored`: what the restored store's audit trail says of this restore; null for a restore test. */
+  stagingFinish(name: string, carry: OwnerPinCarry, restored?: RestoreAudit | null): Promise<StagedDatabase>;
   stagingDiscard(name: string): Promise<void>;
   dropStaged(name: string): Promise<void>;
   compareWith(name: string): Promise<DatabaseComparison>;
+  checkAuditChain(): Promise<ChainCheck>;
 }
 
 export class BackupWorkerError extends Error {
@@ -70,10 +73,12 @@ function backupClient(endpoint: WorkerEndpoint) {
     stagingBegin: async (name: string, expected: StagingExpectation) => orThrow(await rpc.call('stagingBegin', { name, expected }), restoreFailed),
     // The page read these from the main process and has no further use for them.
     stagingPush: async (name: string, bytes: Uint8Array) => orThrow(await rpc.call('stagingPush', { name, bytes }, { transfer: [bytes.buffer] }), restoreFailed),
-    stagingFinish: async (name: string, carry: OwnerPinCarry) => orThrow(await rpc.call('stagingFinish', { name, carry }), restoreFailed),
+    stagingFinish: async (name: string, carry: OwnerPinCarry, restored: RestoreAudit | null = null) =>
+      orThrow(await rpc.call('stagingFinish', { name, carry, restored }), restoreFailed),
     stagingDiscard: async (name: string) => orThrow(await rpc.call('stagingDiscard', { name }), restoreFailed),
     dropStaged: async (name: string) => orThrow(await rpc.call('dropStaged', { name }), restoreFailed),
     compareWith: async (name: string) => orThrow(await rpc.call('compareWith', { name }), restoreFailed),
+    checkAuditChain: async () => orThrow(await rpc.call('checkAuditChain', undefined), exportFailed),
   } satisfies BackupWorkerApi & { open: boolean };
 }
 

@@ -5,6 +5,8 @@ import type { DesktopApi } from '../../../shared/ipc/contract';
 import { err, type Result } from '../../../shared/result';
 import { onDatabaseChange } from '../../db/backupChanges';
 import { activeDatabaseName } from '../../db/database';
+import { auditTrail } from '../../db/appRepositories';
+import type { AuditEvent } from '../../db/audit';
 import { AutomaticBackups, localScheduleMemory } from './automaticBackups';
 import { useBackupState } from './backupState';
 import { backupWorker, type BackupWorkerApi } from './backupWorkerClient';
@@ -33,10 +35,21 @@ export async function backUp(api: DesktopApi, trigger: 'manual' | 'automatic' | 
       listingVersion: s.listingVersion + 1,
     }));
     if (trigger === 'manual') schedule?.noteBackup(new Date(backup.createdAt));
+    await checkAuditTrail(worker);
+    await recordQuietly({ kind: 'backup.made', facts: { trigger, fileName: backup.fileName, removed: removed.length } });
   } else {
     useBackupState.setState((s) => ({ running: null, lastFailure: { reason: result.reason, trigger, at }, listingVersion: s.listingVersion + 1 }));
   }
   return result;
+}
+
+/** The audit trail's chain, checked at every backup (in the worker: it walks every entry); a broken one is shown until it is whole again. */
+async function checkAuditTrail(worker: BackupWorkerApi): Promise<void> {
+  try {
+    useBackupState.setState({ auditChain: await worker.checkAuditChain() });
+  } catch (error) {
+    console.error(error);
+  }
 }
 
 /** Reads main's backup settings into the UI state. */
@@ -54,14 +67,30 @@ function settingsChanged(view: BackupSettingsView) {
 
 export async function configureBackups(api: DesktopApi, request: BackupConfigureRequest): Promise<Result<BackupSettingsView>> {
   const view = await api.backup.configure(request);
-  if (view.ok) settingsChanged(view.value);
+  if (view.ok) {
+    settingsChanged(view.value);
+    // Which settings, not their values: a folder's path may name a person.
+    await recordQuietly({ kind: 'backup.settings', facts: { fields: Object.keys(request).sort().join(' ') } });
+  }
   return view;
 }
 
 export async function setBackupPassword(api: DesktopApi, password: string | null): Promise<Result<BackupSettingsView>> {
   const view = await api.backup.setPassword(password);
-  if (view.ok) settingsChanged(view.value);
+  if (view.ok) {
+    settingsChanged(view.value);
+    await recordQuietly({ kind: 'backup.password', facts: { change: password === null ? 'removed' : 'set' } });
+  }
   return view;
+}
+
+/** An entry for something main did: its failure to write is logged, and what main did stands. */
+async function recordQuietly(event: AuditEvent): Promise<void> {
+  try {
+    await auditTrail.record(event);
+  } catch (error) {
+    console.error(error);
+  }
 }
 
 /** The newest backup that can be read back, of any kind. */

@@ -19,7 +19,8 @@ import { decodeText, importPurchases, parseDelimited, rowsToDrafts, suggestMappi
 import type { DatabasePointer } from '../../db/activeDatabase';
 import { CURRENT_SCHEMA_VERSION } from '../../db/backupSchemas';
 import { inProcessBackupWorker, snapshotDatabase, testBackupApi, type TestBackupApi } from '../../../test/support/backup';
-import { RegularsDatabase } from '../../db/database';
+import { RegularsDatabase, type AuditEntry } from '../../db/database';
+import { verifyChain } from '../../../shared/domain/auditChain';
 import { createImportRepository } from '../../db/imports';
 import { createConsentRepository } from '../../db/consents';
 import { createPinRepository } from '../../db/pins';
@@ -126,10 +127,22 @@ async function expectRoundTrip() {
   expect(restored.value.staged.counts).toEqual(backup.counts);
   const after = new RegularsDatabase(restored.value.database);
   // Exact: undefined stays a property, -0 stays -0, a hole stays a hole, a Date stays a Date.
-  expect(await snapshotDatabase(after)).toStrictEqual(before);
+  await expectRestoredAs(after, before);
   after.close();
   // Today's database is still there, as it was, until the app has opened the restored one.
   expect(await snapshotDatabase(db)).toStrictEqual(before);
+}
+
+/** The restored store is the backup's, plus the restore's own audit entry chained onto the backup's last: the chain stays intact. */
+async function expectRestoredAs(restoredDb: RegularsDatabase, before: Awaited<ReturnType<typeof snapshotDatabase>>): Promise<void> {
+  const after = await snapshotDatabase(restoredDb);
+  const entries = after.auditLog as AuditEntry[];
+  const known = new Set((before.auditLog as AuditEntry[]).map((e) => e.id));
+  const added = entries.filter((e) => !known.has(e.id));
+  expect(added.map((e) => e.kind)).toEqual(['backup.restored']);
+  expect(added[0]!.seq).toBe(entries.length);
+  expect(verifyChain([...entries].sort((a, b) => a.seq - b.seq))).toMatchObject({ status: 'intact', count: entries.length });
+  expect({ ...after, auditLog: entries.filter((e) => known.has(e.id)) }).toStrictEqual(before);
 }
 
 describe('round trip', () => {
@@ -160,7 +173,7 @@ describe('round trip', () => {
     const before = await snapshotDatabase(db);
     const restored = await restoreFrom({ fileName: backup.fileName }, { password: '柜台 password 2026' });
     if (!restored.ok) throw new Error(JSON.stringify(restored.reason));
-    expect(await snapshotDatabase(new RegularsDatabase(restored.value.database))).toStrictEqual(before);
+    await expectRestoredAs(new RegularsDatabase(restored.value.database), before);
   });
 
   it('keeps today\'s owner PIN in the restored store (the owner just typed it)', async () => {

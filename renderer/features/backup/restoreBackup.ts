@@ -98,7 +98,7 @@ export async function restoreBackup(
     const total = Math.max(1, preview.payloadBytes);
     await stagePayload(api, worker, name, readId, (received) => onProgress({ step: 'reading', fraction: Math.min(1, received / total) }));
     onProgress({ step: 'checking', fraction: 0 });
-    staged = await worker.stagingFinish(name, request.carry);
+    staged = await worker.stagingFinish(name, request.carry, { mode: request.mode, backupCreatedAt: preview.createdAt });
     onProgress({ step: 'checking', fraction: 1 });
   } catch (error) {
     await worker.stagingDiscard(name).catch(() => undefined);

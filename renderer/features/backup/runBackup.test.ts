@@ -60,6 +60,7 @@ function fakeWorker(pieces: number[][], options: { failAfter?: number; lateProgr
     compareWith: async () => {
       throw new Error('not used');
     },
+    checkAuditChain: async () => ({ status: 'intact', count: 0, head: null }),
   };
 }
 

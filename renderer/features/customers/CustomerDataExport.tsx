@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerDataPackage, customerDataPackageCsv } from '../../../shared/domain/export';
-import { exportData } from '../../db';
+import { auditTrail, exportData } from '../../db';
 import { useSettings } from '../../db/hooks';
 import { downloadFile, exportFileName, exportOptions, MIME } from '../export/exportFiles';
 import '../export/export.css';
@@ -31,6 +31,7 @@ export function CustomerDataExport({ customerId }: { customerId: string }) {
         const opts = exportOptions(t, currency, settings?.defaultRegion ?? 'CN');
         downloadFile(customerDataPackageCsv(pkg, { ...opts, t: (key) => t(key) }), fileName, MIME.csv);
       }
+      await auditTrail.record({ kind: 'export.file', customerIds: [customerId], facts: { exportKind: 'customerData', format, scope: 'customer', rows: 1 } });
       setMessage({ ok: true, text: t('export.customerData.saved', { file: fileName }) });
     } catch {
       setMessage({ ok: false, text: t('export.customerData.failed') });

@@ -9,7 +9,7 @@ import { useListFilters } from '../customers/useListFilters';
 import { churnLevelName, groupName, stageName } from '../status/statusText';
 import { useStatusWording } from '../status/useStatusWording';
 import { CustomerPicker } from '../../ui/CustomerPicker';
-import { customers } from '../../db';
+import { auditTrail, customers } from '../../db';
 import { useDesktop } from '../../platform/context';
 import { buildInWorker } from './exportClient';
 import { EXPORT_KINDS, runExport, type ExportFormat, type ExportKind, type ExportOutcome, type ExportPhase, type ExportScope, type PurchaseRowShape } from './runExport';
@@ -66,6 +66,12 @@ export function ExportScreen() {
       { api: api.exportFile, t, now: clock, listIds: async (query) => (await customers.listIds(query)).ids, build: buildInWorker },
       (phase) => setStatus({ state: 'running', phase }),
     );
+    if (outcome.state === 'saved') {
+      // The trail says what left the store, not where it went: a path may name a person.
+      await auditTrail
+        .record({ kind: 'export.file', facts: { exportKind: kind, format, scope: kind === 'customers' ? effectiveScope : 'all', rows: outcome.rows } })
+        .catch((error: unknown) => console.error(error));
+    }
     setStatus({ state: 'done', outcome });
   };
 

@@ -7,7 +7,7 @@ import { useAfterFirstRows } from '../../ui/firstRows';
 import './sidebar.css';
 import { countText } from '../../i18n';
 
-type NavId = 'customers' | 'churn' | 'import' | 'export' | 'duplicates' | 'trash' | 'backups' | 'settings';
+type NavId = 'customers' | 'churn' | 'import' | 'export' | 'duplicates' | 'trash' | 'backups' | 'audit' | 'settings';
 
 function NavIcon({ id }: { id: NavId }) {
   const paths: Record<NavId, ReactNode> = {
@@ -54,6 +54,12 @@ function NavIcon({ id }: { id: NavId }) {
         <path d="M4 6.5C4 7.9 7.6 9 12 9s8-1.1 8-2.5M4 12c0 1.4 3.6 2.5 8 2.5s8-1.1 8-2.5" />
       </>
     ),
+    audit: (
+      <>
+        <path d="M6 3.5h9l3 3V20.5H6z" />
+        <path d="M9 10h6M9 13.5h6M9 17h3.5" />
+      </>
+    ),
     settings: (
       <>
         <circle cx="12" cy="12" r="3" />
@@ -82,6 +88,7 @@ export function Sidebar({ route }: { route: Route }) {
     { id: 'duplicates', href: routeHref({ name: 'duplicates' }), label: t('nav.duplicates'), badge: undefined, active: route.name === 'duplicates' },
     { id: 'trash', href: routeHref({ name: 'trash' }), label: t('nav.trash'), badge: trash?.length || undefined, active: route.name === 'trash' },
     { id: 'backups', href: routeHref({ name: 'backups' }), label: t('nav.backups'), badge: undefined, active: route.name === 'backups' },
+    { id: 'audit', href: routeHref({ name: 'audit' }), label: t('nav.audit'), badge: undefined, active: route.name === 'audit' },
     {
       id: 'settings',
       href: routeHref({ name: 'settings' }),
