@@ -4,9 +4,8 @@ import type { BackupCommitResult, BackupConfigureRequest, BackupEntry, BackupLis
 import type { DesktopApi } from '../../../shared/ipc/contract';
 import { err, type Result } from '../../../shared/result';
 import { onDatabaseChange } from '../../db/backupChanges';
-import { activeDatabaseName } from '../../db/database';
-import { auditTrail } from '../../db/appRepositories';
-import type { AuditEvent } from '../../db/audit';
+import { activeDatabaseName, database } from '../../db/database';
+import { recordAudit, type AuditEvent } from '../../db/audit';
 import { AutomaticBackups, localScheduleMemory } from './automaticBackups';
 import { useBackupState } from './backupState';
 import { backupWorker, type BackupWorkerApi } from './backupWorkerClient';
@@ -84,10 +83,13 @@ export async function setBackupPassword(api: DesktopApi, password: string | null
   return view;
 }
 
-/** An entry for something main did: its failure to write is logged, and what main did stands. */
+/**
+ * An entry for something main did: its failure to write is logged, and what main did stands. The database is
+ * asked for at the call: start-up loads this module before it chooses which database to open.
+ */
 async function recordQuietly(event: AuditEvent): Promise<void> {
   try {
-    await auditTrail.record(event);
+    await recordAudit(database(), { now: clock, newId: () => crypto.randomUUID() }, event);
   } catch (error) {
     console.error(error);
   }
