@@ -143,6 +143,11 @@ for (const { theme, locale } of RUNS) {
       await page.getByTestId('nav-trash').click();
       await expect(page.getByTestId('trash-row').first()).toBeVisible();
       await audit.check('trash');
+      await page.getByTestId('nav-audit').click();
+      await expect(page.getByTestId('audit-row').first()).toBeVisible();
+      await page.getByTestId('audit-check').click();
+      await expect(page.getByTestId('audit-chain-result')).toHaveAttribute('data-status', 'intact');
+      await audit.check('audit log');
       await page.getByTestId('nav-customers').click();
       await expect(app.rows.first()).toBeVisible();
       const demoPhone = (await app.rows.filter({ has: page.locator('.col-phone .mono') }).first().locator('.col-phone').innerText()).replace(/\D/g, '');
