@@ -33,12 +33,22 @@ function unusedExportFiles(): MainServices['exportFiles'] {
   });
 }
 
+/** An owner session that must not be reached by the tests that use it. */
+function unusedSession(): MainServices['session'] {
+  return new Proxy({} as MainServices['session'], {
+    get: (_target, name) => () => {
+      throw new Error(`session.${String(name)} was not expected here`);
+    },
+  });
+}
+
 function setup(overrides: Partial<MainServices> = {}) {
   const opened: string[] = [];
   const closeAnswers: number[] = [];
   const services: MainServices = {
     backup: unusedBackup(),
     exportFiles: unusedExportFiles(),
+    session: unusedSession(),
     closeReady: () => void closeAnswers.push(Date.now()),
     appInfo: () => INFO,
     openExternal: async (url) => {
@@ -104,7 +114,7 @@ describe('createIpcHandler: senders', () => {
 
   it('ignores later changes to the trusted list', async () => {
     const trusted = [APP];
-    const handler = createIpcHandler({ appInfo: () => INFO, openExternal: async () => ok(null), backup: unusedBackup(), exportFiles: unusedExportFiles(), closeReady: () => undefined }, { trustedOrigins: trusted });
+    const handler = createIpcHandler({ appInfo: () => INFO, openExternal: async () => ok(null), backup: unusedBackup(), exportFiles: unusedExportFiles(), session: unusedSession(), closeReady: () => undefined }, { trustedOrigins: trusted });
     trusted.push('https://evil.com');
     expect(await handler({ channel: 'app:info', payload: undefined, senderUrl: 'https://evil.com/' })).toEqual(err('untrusted-sender'));
   });
@@ -225,7 +235,7 @@ describe('createIpcHandler: failing services', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const handler = createIpcHandler(
-        { appInfo: () => { throw new Error('x'); }, openExternal: async () => ok(null), backup: unusedBackup(), exportFiles: unusedExportFiles(), closeReady: () => undefined },
+        { appInfo: () => { throw new Error('x'); }, openExternal: async () => ok(null), backup: unusedBackup(), exportFiles: unusedExportFiles(), session: unusedSession(), closeReady: () => undefined },
         { trustedOrigins: [APP] },
       );
       expect(await handler({ channel: 'app:info', payload: undefined, senderUrl: SENDER })).toEqual(err('internal-error'));

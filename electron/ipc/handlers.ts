@@ -152,6 +152,18 @@ async function dispatch(channel: Channel, payload: unknown, services: MainServic
       return withRequest(channel, payload, ({ sessionId }) => exportFiles.commit(sessionId));
     case 'export:abort':
       return withRequest(channel, payload, ({ sessionId }) => exportFiles.abort(sessionId));
+    case 'session:state':
+      return withRequest(channel, payload, async () => ok(await services.session.state()));
+    case 'session:unlock':
+      return withRequest(channel, payload, async ({ pin }) => ok(await services.session.unlock(pin)));
+    case 'session:setPin':
+      return withRequest(channel, payload, ({ pin, confirmation }) => services.session.setPin(pin, confirmation));
+    case 'session:adoptPin':
+      return withRequest(channel, payload, ({ record }) => services.session.adoptPin(record));
+    case 'session:lock':
+      return withRequest(channel, payload, async () => ok(await services.session.lock()));
+    case 'session:touch':
+      return withRequest(channel, payload, async () => ok(await services.session.touch()));
     default:
       return assertNever(channel, 'channel');
   }

@@ -1,6 +1,9 @@
 // Builds the services behind the IPC handler: once for Electron (main.ts) and once for the browser
 // mode and end-to-end tests, which have no Electron but must run the same handler code.
+import { pbkdf2, randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { PIN_HASH_BYTES } from '../../shared/domain/ownerPin';
 import type { AppLocale } from '../../shared/ipc/contract';
 import { err } from '../../shared/result';
 import { pickMenuLocale } from '../menu';
@@ -10,6 +13,8 @@ import { backupNotification } from './backup/notices';
 import { createExportFileService } from './exportFileService';
 import { createLinkService } from './linkService';
 import type { NotificationService } from './notifications';
+import { createOwnerSessionService } from './ownerSession';
+import { createJsonFile } from './ownerSession/jsonFile';
 import type { MainServices } from './types';
 
 export type { MainServices } from './types';
@@ -18,6 +23,9 @@ export { createLinkService } from './linkService';
 export { createBackupService } from './backup';
 
 export const APP_NAME = 'Regulars';
+/** The owner PIN's salted hash and the wrong-PIN count, a file of this PC (ownerSession/). */
+export const OWNER_PIN_FILE = 'owner-pin.json';
+const pbkdf2Async = promisify(pbkdf2);
 
 export interface MainServicesInput {
   name: string;
@@ -71,6 +79,12 @@ export function createMainServices(input: MainServicesInput): MainServices {
       ...backup.overrides,
     }),
     exportFiles: createExportFileService({ chooseSavePath: chooseExportPath, folder: path.join(input.dataFolder, 'exports') }),
+    session: createOwnerSessionService({
+      file: createJsonFile(path.join(input.dataFolder, OWNER_PIN_FILE)),
+      now: () => Date.now(),
+      derive: async (pin, salt, iterations) => new Uint8Array(await pbkdf2Async(pin, salt, iterations, PIN_HASH_BYTES, 'sha256')),
+      randomBytes: (length) => new Uint8Array(randomBytes(length)),
+    }),
     closeReady: onCloseReady,
   };
 }

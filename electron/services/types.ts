@@ -3,6 +3,7 @@ import type { AppInfo, FailureReason } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/result';
 import type { BackupService } from './backup';
 import type { ExportFileService } from './exportFileService';
+import type { OwnerSessionService } from './ownerSession';
 
 export interface MainServices {
   appInfo(): AppInfo;
@@ -10,6 +11,8 @@ export interface MainServices {
   backup: BackupService;
   /** Export files (CSV/XLSX) the page built, written to disk. */
   exportFiles: ExportFileService;
+  /** The owner PIN and who is at the keyboard (owner or clerk). */
+  session: OwnerSessionService;
   /** The page has done what it must before its window closes (see electron/closeGuard.ts). */
   closeReady(): void;
 }

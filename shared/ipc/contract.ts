@@ -31,6 +31,7 @@ import {
 } from '../backup/api';
 import { base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { BACKUP_REFUSALS, BACKUP_SERVICE_FAILURES, BACKUP_WRITE_FAILURES, MAX_CHUNK_BYTES } from '../backup/format';
+import type { OwnerPinRecord } from '../domain/ownerPin';
 import { err, ok, type Result } from '../result';
 import {
   EXPORT_FILE_FAILURES,
@@ -41,6 +42,7 @@ import {
   exportCommitResponseSchema,
   exportSessionRequestSchema,
 } from './exportFiles';
+import { adoptPinRequestSchema, sessionStateSchema, setPinRequestSchema, setPinResponseSchema, unlockRequestSchema, unlockResponseSchema } from './session';
 import { subscribeToMainEvent, type EventTransport, type MainEvent, type MainEventListener } from './events';
 
 export const APP_LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
@@ -94,6 +96,13 @@ export const contract = {
   'export:append': { request: exportAppendRequestSchema, response: exportAppendResponseSchema },
   'export:commit': { request: exportSessionRequestSchema, response: exportCommitResponseSchema },
   'export:abort': { request: exportSessionRequestSchema, response: z.null() },
+  // The owner session (shared/ipc/session.ts): main checks the PIN and knows who is at the keyboard.
+  'session:state': { request: z.undefined(), response: sessionStateSchema },
+  'session:unlock': { request: unlockRequestSchema, response: unlockResponseSchema },
+  'session:setPin': { request: setPinRequestSchema, response: setPinResponseSchema },
+  'session:adoptPin': { request: adoptPinRequestSchema, response: sessionStateSchema },
+  'session:lock': { request: z.undefined(), response: sessionStateSchema },
+  'session:touch': { request: z.undefined(), response: sessionStateSchema },
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -112,6 +121,7 @@ export const FAILURE_REASONS = [
   'url-not-allowed',
   'unavailable',
   'internal-error',
+  'owner-required',
   ...BACKUP_REFUSALS,
   ...BACKUP_WRITE_FAILURES,
   ...BACKUP_SERVICE_FAILURES,
@@ -218,6 +228,14 @@ export function createDesktopApi(invoke: Invoke, events?: EventTransport) {
       },
       commit: (sessionId: string) => call('export:commit', { sessionId }),
       abort: (sessionId: string) => call('export:abort', { sessionId }),
+    },
+    session: {
+      state: () => call('session:state', undefined),
+      unlock: (pin: string) => call('session:unlock', { pin }),
+      setPin: (pin: string, confirmation: string) => call('session:setPin', { pin, confirmation }),
+      adoptPin: (record: OwnerPinRecord) => call('session:adoptPin', { record }),
+      lock: () => call('session:lock', undefined),
+      touch: () => call('session:touch', undefined),
     },
   };
 }
