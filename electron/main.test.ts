@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ownerChannels } from '../shared/ipc/contract';
 import { CHANNELS } from '../shared/ipc/contract';
 
 const appDir = mkdtempSync(path.join(os.tmpdir(), 'regulars-main-'));
@@ -272,7 +273,15 @@ describe('main process wiring', () => {
   });
 
   describe('backups', () => {
-    const invoke = (channel: string, payload?: unknown) => {
+    const invoke = async (channel: string, payload?: unknown) => {
+      // The owner's channels need the owner's session: the first PIN opens it, later ones unlock it.
+      if (Object.prototype.hasOwnProperty.call(ownerChannels, channel)) {
+        const set = await call('session:setPin', { pin: '2580', confirmation: '2580' });
+        if (!set.ok) await call('session:unlock', { pin: '2580' });
+      }
+      return call(channel, payload);
+    };
+    const call = (channel: string, payload?: unknown) => {
       const handler = fake.state.ipc.get(channel);
       if (!handler) throw new Error(`no handler for ${channel}`);
       return handler({ senderFrame: { url: 'regulars://app/index.html', parent: null } }, payload) as Promise<{

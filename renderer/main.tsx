@@ -26,8 +26,7 @@ import { StartupRecovery, type StartupProblem } from './features/backup/StartupR
 import { checkStorage, markStorageFull, requestPersistentStorage, watchPageForFullStorage } from './guards/storage';
 import { firstRows } from './ui/firstRows';
 import { configureAuditActor } from './db/audit';
-import { isOwnerUnlocked, useOwnerSession } from './session/ownerSession';
-import { systemClock } from './platform/systemClock';
+import { roleShown } from './session/ownerSession';
 
 // Zod would probe `new Function`, which our CSP forbids; tell it not to.
 z.config({ jitless: true });
@@ -143,7 +142,7 @@ async function boot() {
   if (!container) throw new Error('index.html has no #root');
   const root = createRoot(container);
   // Before any write: every audit entry names who was at the keyboard (renderer/db does not reach the session).
-  configureAuditActor(() => (isOwnerUnlocked(useOwnerSession.getState(), systemClock().getTime()) ? 'owner' : 'clerk'));
+  configureAuditActor(() => roleShown());
   let desktop: Desktop;
   try {
     const api = resolveDesktopApi();
@@ -169,6 +168,8 @@ async function boot() {
   const { api } = desktop;
   // Backup sessions a previous page (a reload, a crash) left open in the main process are dropped.
   void api.backup.reset();
+  // A page that starts (a restart, a reload) starts as the clerk: an owner session never outlives its page.
+  void api.session.lock();
   watchPageForFullStorage();
   // The persistence request and the storage estimate go through the browser's quota system, which the
   // session's first IndexedDB open waits on too: they ask once the first rows are shown.

@@ -25,6 +25,8 @@ async function setup() {
   folders.push(dataFolder);
   const services = createWebServices({ dataFolder, version: '0.1.0', systemLocale: 'en-US', platform: 'linux', log: () => undefined });
   const bridge = createBridgeRequestHandler({ token: TOKEN, services, logError: () => undefined });
+  // Receiving a picked file is a restore's read: the owner's session, opened on main's own service.
+  await services.session.setPin('2580', '2580');
   // The page's transport in browser mode: every call is a POST to the bridge, as renderer/platform/desktopApi.ts sends it.
   const api = createDesktopApi(async (channel: Channel, payload: unknown) => {
     const response = await bridge({

@@ -19,7 +19,8 @@ afterEach(async () => {
   await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
 });
 
-async function setup() {
+/** The owner's session is opened as the test harness does (main's own service, not a channel), unless a test is the clerk. */
+async function setup({ owner = true }: { owner?: boolean } = {}) {
   const dataFolder = await tempFolder('regulars-ipc-');
   folders.push(dataFolder);
   const lines: string[] = [];
@@ -31,10 +32,47 @@ async function setup() {
     return JSON.parse(JSON.stringify(await handler({ channel: envelope.channel, payload: envelope.payload, senderUrl: `${ORIGIN}/` }))) as unknown;
   };
   const api = createDesktopApi(invoke);
+  if (owner) await services.session.setPin('2580', '2580');
   return { api, invoke, services, dataFolder, lines };
 }
 
 const BEGIN = { schemaVersion: 3, counts: { customers: 240 }, payloadFormat: 'dexie-export/1', trigger: 'manual' } as const;
+
+describe('what only the owner may do', () => {
+  it('refuses the clerk every owner channel, changing nothing, and lets the owner after the PIN', async () => {
+    const { api, invoke, services, dataFolder } = await setup({ owner: false });
+    const before = await api.backup.getSettings();
+    const handle = { handle: '6f1c2b1e-4a1b-4c8e-9f3a-2b7d9c1e0a55' };
+    const calls: [string, unknown][] = [
+      ['backup:configure', { folder: dataFolder }],
+      ['backup:configure', { retention: { keepDaily: 1, keepMonthly: 1 } }],
+      ['backup:setPassword', { password: 'a new secret 2026' }],
+      ['backup:setPassword', { password: null }],
+      ['backup:chooseFolder', undefined],
+      ['backup:chooseFile', undefined],
+      ['backup:receiveBegin', { fileName: 'old.rgbackup', sizeBytes: 100 }],
+      ['backup:inspect', { source: handle, appSchemaVersion: 10 }],
+      ['backup:open', { source: handle, appSchemaVersion: 10 }],
+    ];
+    for (const [channel, payload] of calls) {
+      const answer = (await invoke(channel, payload)) as { ok: boolean; reason?: string };
+      // A payload the contract refuses is refused as such first; every well-formed one needs the owner.
+      expect(answer.ok).toBe(false);
+      expect(['owner-required', 'invalid-request']).toContain(answer.reason);
+    }
+    expect(await invoke('backup:setPassword', { password: 'a new secret 2026' })).toEqual(err('owner-required'));
+    expect(await invoke('backup:chooseFile', undefined)).toEqual(err('owner-required'));
+    expect(await api.backup.getSettings()).toEqual(before);
+    // The clerk's own reads still work: the list and the daily restore test's reads of main's own backups.
+    expect((await api.backup.list()).ok).toBe(true);
+    await services.session.setPin('2580', '2580');
+    expect((await api.backup.setPassword('a new secret 2026')).ok).toBe(true);
+    await services.session.lock();
+    expect(await api.backup.setPassword(null)).toEqual(err('owner-required'));
+    expect((await api.session.unlock('2580')).ok).toBe(true);
+    expect((await api.backup.setPassword(null)).ok).toBe(true);
+  });
+});
 
 describe('writing and reading through the contract', () => {
   it('round-trips a payload sent in pieces of any size, with progress both ways', async () => {

@@ -1,6 +1,7 @@
 // The one entry point for IPC requests, whatever the transport (Electron IPC, the dev-server bridge,
 // a Playwright binding): checks sender, channel and payload, calls a service, never throws.
-import { FAILURE_REASONS, contract, isChannel, type Channel, type FailureReason, type RequestOf } from '../../shared/ipc/contract';
+import { can } from '../../shared/domain/permissions';
+import { FAILURE_REASONS, contract, isChannel, ownerActionOf, type Channel, type FailureReason, type RequestOf } from '../../shared/ipc/contract';
 import { assertNever, err, ok, type Result } from '../../shared/result';
 import { isTrustedSenderUrl } from '../security/urls';
 import type { MainServices } from '../services/types';
@@ -82,9 +83,12 @@ export function createIpcHandler(services: MainServices, opts: IpcHandlerOptions
 type Handled = Promise<Result<unknown, FailureReason>> | Result<unknown, FailureReason>;
 
 /** Parses the payload with the channel's strict schema; the service sees only what passed. */
-function withRequest<C extends Channel>(channel: C, payload: unknown, handle: (request: RequestOf<C>) => Handled): Handled {
+function withRequest<C extends Channel>(channel: C, payload: unknown, handle: (request: RequestOf<C>) => Handled, services: MainServices): Handled {
   const request = contract[channel].request.safeParse(payload);
   if (!request.success) return err('invalid-request');
+  const action = ownerActionOf(channel, request.data as RequestOf<C>);
+  // What only the owner may do is refused here too, whatever the page showed.
+  if (action !== null && !can(services.session.role(), action)) return err('owner-required');
   return handle(request.data as RequestOf<C>);
 }
 
@@ -92,78 +96,83 @@ async function dispatch(channel: Channel, payload: unknown, services: MainServic
   const { backup, exportFiles } = services;
   switch (channel) {
     case 'app:info':
-      return withRequest(channel, payload, () => ok(services.appInfo()));
+      return withRequest(channel, payload, () => ok(services.appInfo()), services);
     case 'link:open':
-      return withRequest(channel, payload, ({ url }) => services.openExternal(url));
+      return withRequest(channel, payload, ({ url }) => services.openExternal(url), services);
     case 'app:closeReady':
-      return withRequest(channel, payload, () => {
-        services.closeReady();
-        return ok(null);
-      });
+      return withRequest(
+        channel,
+        payload,
+        () => {
+          services.closeReady();
+          return ok(null);
+        },
+        services,
+      );
     case 'backup:begin':
-      return withRequest(channel, payload, (request) => backup.begin(request));
+      return withRequest(channel, payload, (request) => backup.begin(request), services);
     case 'backup:append':
       // The schema admits canonical base64 only, so decoding cannot skip or invent bytes.
-      return withRequest(channel, payload, ({ sessionId, offset, data }) => backup.append(sessionId, offset, Buffer.from(data, 'base64')));
+      return withRequest(channel, payload, ({ sessionId, offset, data }) => backup.append(sessionId, offset, Buffer.from(data, 'base64')), services);
     case 'backup:commit':
-      return withRequest(channel, payload, ({ sessionId }) => backup.commit(sessionId));
+      return withRequest(channel, payload, ({ sessionId }) => backup.commit(sessionId), services);
     case 'backup:abort':
-      return withRequest(channel, payload, ({ sessionId }) => backup.abort(sessionId));
+      return withRequest(channel, payload, ({ sessionId }) => backup.abort(sessionId), services);
     case 'backup:list':
-      return withRequest(channel, payload, () => backup.list());
+      return withRequest(channel, payload, () => backup.list(), services);
     case 'backup:inspect':
-      return withRequest(channel, payload, (request) => backup.inspect(request));
+      return withRequest(channel, payload, (request) => backup.inspect(request), services);
     case 'backup:open':
-      return withRequest(channel, payload, (request) => backup.open(request));
+      return withRequest(channel, payload, (request) => backup.open(request), services);
     case 'backup:read':
       return withRequest(channel, payload, async ({ readId }) => {
         const piece = await backup.read(readId);
         if (!piece.ok) return piece;
         const { offset, data, done } = piece.value;
         return ok({ offset, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64'), done });
-      });
+      }, services);
     case 'backup:close':
-      return withRequest(channel, payload, ({ readId }) => backup.close(readId));
+      return withRequest(channel, payload, ({ readId }) => backup.close(readId), services);
     case 'backup:reset':
-      return withRequest(channel, payload, () => backup.reset());
+      return withRequest(channel, payload, () => backup.reset(), services);
     case 'backup:getSettings':
-      return withRequest(channel, payload, () => backup.getSettings());
+      return withRequest(channel, payload, () => backup.getSettings(), services);
     case 'backup:configure':
-      return withRequest(channel, payload, (request) => backup.configure(request));
+      return withRequest(channel, payload, (request) => backup.configure(request), services);
     case 'backup:setPassword':
-      return withRequest(channel, payload, ({ password }) => backup.setPassword(password));
+      return withRequest(channel, payload, ({ password }) => backup.setPassword(password), services);
     case 'backup:chooseFolder':
-      return withRequest(channel, payload, () => backup.chooseFolder());
+      return withRequest(channel, payload, () => backup.chooseFolder(), services);
     case 'backup:chooseFile':
-      return withRequest(channel, payload, () => backup.chooseFile());
+      return withRequest(channel, payload, () => backup.chooseFile(), services);
     case 'backup:receiveBegin':
-      return withRequest(channel, payload, ({ fileName, sizeBytes }) => backup.receiveBegin(fileName, sizeBytes));
+      return withRequest(channel, payload, ({ fileName, sizeBytes }) => backup.receiveBegin(fileName, sizeBytes), services);
     case 'backup:receiveAppend':
-      return withRequest(channel, payload, ({ receiveId, offset, data }) => backup.receiveAppend(receiveId, offset, Buffer.from(data, 'base64')));
+      return withRequest(channel, payload, ({ receiveId, offset, data }) => backup.receiveAppend(receiveId, offset, Buffer.from(data, 'base64')), services);
     case 'backup:receiveEnd':
-      return withRequest(channel, payload, ({ receiveId }) => backup.receiveEnd(receiveId));
+      return withRequest(channel, payload, ({ receiveId }) => backup.receiveEnd(receiveId), services);
     case 'backup:showFolder':
-      return withRequest(channel, payload, () => backup.showFolder());
+      return withRequest(channel, payload, () => backup.showFolder(), services);
     case 'export:begin':
-      return withRequest(channel, payload, ({ fileName }) => exportFiles.begin(fileName));
+      return withRequest(channel, payload, ({ fileName }) => exportFiles.begin(fileName), services);
     case 'export:append':
-      return withRequest(channel, payload, ({ sessionId, offset, data }) => exportFiles.append(sessionId, offset, Buffer.from(data, 'base64')));
+      return withRequest(channel, payload, ({ sessionId, offset, data }) => exportFiles.append(sessionId, offset, Buffer.from(data, 'base64')), services);
     case 'export:commit':
-      return withRequest(channel, payload, ({ sessionId }) => exportFiles.commit(sessionId));
+      return withRequest(channel, payload, ({ sessionId }) => exportFiles.commit(sessionId), services);
     case 'export:abort':
-      return withRequest(channel, payload, ({ sessionId }) => exportFiles.abort(sessionId));
+      return withRequest(channel, payload, ({ sessionId }) => exportFiles.abort(sessionId), services);
     case 'session:state':
-      return withRequest(channel, payload, async () => ok(await services.session.state()));
+      return withRequest(channel, payload, async () => ok(await services.session.state()), services);
     case 'session:unlock':
-      return withRequest(channel, payload, async ({ pin }) => ok(await services.session.unlock(pin)));
+      return withRequest(channel, payload, async ({ pin }) => ok(await services.session.unlock(pin)), services);
     case 'session:setPin':
-      return withRequest(channel, payload, ({ pin, confirmation }) => services.session.setPin(pin, confirmation));
+      return withRequest(channel, payload, ({ pin, confirmation }) => services.session.setPin(pin, confirmation), services);
     case 'session:adoptPin':
-      return withRequest(channel, payload, ({ record }) => services.session.adoptPin(record));
+      return withRequest(channel, payload, ({ record }) => services.session.adoptPin(record), services);
     case 'session:lock':
-      return withRequest(channel, payload, async () => ok(await services.session.lock()));
+      return withRequest(channel, payload, async () => ok(await services.session.lock()), services);
     case 'session:touch':
-      return withRequest(channel, payload, async () => ok(await services.session.touch()));
+      return withRequest(channel, payload, async () => ok(await services.session.touch()), services);
     default:
       return assertNever(channel, 'channel');
   }

@@ -21,7 +21,7 @@ afterEach(() => rm(folder, { recursive: true, force: true }));
 
 describe('session channels', () => {
   it('sets the first PIN, then refuses a clerk who tries to change it', async () => {
-    expect(await call('session:state')).toEqual({ ok: true, value: { role: 'clerk', pinSet: false, ownerUntil: null, pinLockedUntil: null } });
+    expect(await call('session:state')).toEqual({ ok: true, value: { role: 'clerk', pinSet: false, ownerMsLeft: null, pinLockedMsLeft: null } });
     const set = (await call('session:setPin', { pin: '2580', confirmation: '2580' })) as { ok: true; value: { outcome: string; state: { role: string } } };
     expect(set.value.outcome).toBe('set');
     expect(set.value.state.role).toBe('owner');
@@ -41,7 +41,7 @@ describe('session channels', () => {
       ['session:adoptPin', { record: { version: 1, kdf: 'none' } }],
       ['session:lock', { role: 'owner' }],
       ['session:touch', 'owner'],
-      ['session:state', { ownerUntil: '2099-01-01T00:00:00Z' }],
+      ['session:state', { ownerMsLeft: 600_000 }],
     ];
     for (const [channel, payload] of hostile) expect(await call(channel, payload)).toEqual({ ok: false, reason: 'invalid-request' });
     expect((await call('session:state')) as object).toMatchObject({ ok: true, value: { role: 'clerk' } });

@@ -1,45 +1,43 @@
 // The owner PIN: set it the first time an owner-only action needs it, type it to go on, change it.
-// Only a salted hash is kept (shared/domain/ownerPin.ts); wrong PINs lock the dialog for a while.
+// Main checks it and keeps only a salted hash (electron/services/ownerSession); wrong PINs lock it for a while.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { differenceInSeconds } from 'date-fns';
 import { checkNewPin, PIN_MAX_DIGITS, PIN_MIN_DIGITS, type OwnerPinRecord } from '../../shared/domain/ownerPin';
 import { Dialog } from '../ui/Dialog';
 import { FieldError, useFocusFirstInvalid } from '../ui/FormField';
-import { checkOwnerPin, newPinRecord, ownerPinLockedUntil } from './ownerPinCheck';
-import { useClock } from '../platform/clock';
-import type { Clock } from '../../shared/clock';
+import { assertNever } from '../../shared/result';
+import { useDesktop } from '../platform/context';
+import { applySessionState, sessionClock } from './ownerSession';
 
 export type PinDialogMode = 'set' | 'enter' | 'change';
 
 interface Props {
   mode: PinDialogMode;
-  /** The stored PIN ('enter'); ignored otherwise. */
-  record: OwnerPinRecord | null;
   /** What the owner is about to do, said in the dialog ("to restore a backup"). */
   purpose: string;
-  /** 'set'/'change': the new record, to store; 'enter': null once the PIN was right. */
+  /** 'set'/'change': the new record main keeps, for the store's copy; 'enter': null once the PIN was right. */
   onDone: (record: OwnerPinRecord | null) => Promise<void> | void;
   onCancel: () => void;
 }
 
-function useLockout(clock: Clock): Date | null {
-  const [until, setUntil] = useState<Date | null>(() => ownerPinLockedUntil(clock()));
+/** Until when (sessionClock) wrong PINs lock the dialog, counting down each second; null when not locked. */
+function useLockout(): [number | null, (msLeft: number | null) => void] {
+  const [until, setUntil] = useState<number | null>(null);
   const [, tick] = useState(0);
   useEffect(() => {
-    if (!until) return;
+    if (until === null) return;
     const timer = window.setInterval(() => {
-      const now = clock();
-      if (now >= until) setUntil(ownerPinLockedUntil(now));
+      if (sessionClock() >= until) setUntil(null);
       tick((n) => n + 1);
     }, 1000);
     return () => window.clearInterval(timer);
-  }, [until, clock]);
-  return until && until > clock() ? until : null;
+  }, [until]);
+  const lockFor = (msLeft: number | null) => setUntil(msLeft === null || msLeft <= 0 ? null : sessionClock() + msLeft);
+  return [until !== null && until > sessionClock() ? until : null, lockFor];
 }
 
-export function OwnerPinDialog({ mode, record, purpose, onDone, onCancel }: Props) {
-  const clock = useClock();
+export function OwnerPinDialog({ mode, purpose, onDone, onCancel }: Props) {
+  const { api } = useDesktop();
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -52,9 +50,21 @@ export function OwnerPinDialog({ mode, record, purpose, onDone, onCancel }: Prop
     setError({ text, field });
     focusFirstInvalid();
   };
-  const lockedUntil = useLockout(clock);
-  const [lockout, setLockout] = useState<Date | null>(null);
-  const shownLock = lockout && lockout > clock() ? lockout : lockedUntil;
+  const [shownLock, lockFor] = useLockout();
+
+  // A lockout from wrong PINs before this dialog (another screen, before a restart) shows at once.
+  useEffect(() => {
+    if (mode !== 'enter') return;
+    let live = true;
+    void api.session.state().then((state) => {
+      if (live && state.ok) lockFor(state.value.pinLockedMsLeft);
+    });
+    return () => {
+      live = false;
+    };
+    // lockFor is a fresh closure each render; the lockout is read once, when the dialog opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, mode]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,23 +73,39 @@ export function OwnerPinDialog({ mode, record, purpose, onDone, onCancel }: Prop
     setBusy(true);
     try {
       if (mode === 'enter') {
-        if (!record) return;
-        const checked = await checkOwnerPin(pin, record, clock);
-        if (checked.ok) {
-          await onDone(null);
-          return;
+        const unlocked = await api.session.unlock(pin);
+        if (!unlocked.ok) return refuse(t(`errors.${unlocked.reason}`));
+        const answer = unlocked.value;
+        switch (answer.outcome) {
+          case 'unlocked':
+            applySessionState(answer.state);
+            await onDone(null);
+            return;
+          case 'wrong':
+            setPin('');
+            return refuse(t('pin.wrong', { count: answer.attemptsLeft }));
+          case 'locked':
+            setPin('');
+            return lockFor(answer.msLeft);
+          case 'no-pin':
+            return refuse(t('pin.saveFailed'));
+          default:
+            return assertNever(answer, 'unlock outcome');
         }
-        setPin('');
-        if (checked.reason === 'locked') setLockout(checked.until);
-        else refuse(t('pin.wrong', { count: checked.attemptsLeft }));
-        return;
       }
       const checked = checkNewPin(pin, confirmation);
       if (!checked.ok) {
         refuse(t(`pin.problems.${checked.reason}`, { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS }), checked.reason === 'pin-mismatch' ? 'owner-pin-again' : 'owner-pin');
         return;
       }
-      await onDone(await newPinRecord(checked.value, clock()));
+      const set = await api.session.setPin(pin, confirmation);
+      if (!set.ok) return refuse(t(`errors.${set.reason}`));
+      if (set.value.outcome === 'problem') {
+        const problem = set.value.problem;
+        return refuse(t(`pin.problems.${problem}`, { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS }), problem === 'pin-mismatch' ? 'owner-pin-again' : 'owner-pin');
+      }
+      applySessionState(set.value.state);
+      await onDone(set.value.record);
     } catch {
       refuse(t('pin.saveFailed'));
     } finally {
@@ -88,7 +114,7 @@ export function OwnerPinDialog({ mode, record, purpose, onDone, onCancel }: Prop
   };
 
   const title = t(`pin.titles.${mode}`);
-  const seconds = shownLock ? Math.max(1, differenceInSeconds(shownLock, clock())) : 0;
+  const seconds = shownLock ? Math.max(1, Math.ceil((shownLock - sessionClock()) / 1000)) : 0;
   return (
     <Dialog
       title={title}
@@ -161,3 +187,4 @@ export function OwnerPinDialog({ mode, record, purpose, onDone, onCancel }: Prop
     </Dialog>
   );
 }
+

@@ -1,25 +1,43 @@
-// Who is at the keyboard as far as the app knows: today whether the owner typed the PIN lately (roles
-// come next, here). UI state only, never a database row; a reload locks again.
+// Who is at the keyboard, as main last said (main checks the PIN and keeps the session: electron/services/
+// ownerSession). UI state only, never a database row; main's answer is the one that counts.
 import { create } from 'zustand';
+import { OWNER_IDLE_MS, type Role } from '../../shared/domain/permissions';
+import type { SessionState } from '../../shared/ipc/session';
 
-/** How long a typed owner PIN is good for: long enough for a few settings in a row. */
-export const OWNER_UNLOCK_MS = 5 * 60_000;
+/** How long a typed owner PIN is good for without the owner touching the app. */
+export const OWNER_UNLOCK_MS = OWNER_IDLE_MS;
 
 export interface OwnerSession {
-  /** Until when (epoch ms) the owner's last PIN entry holds. */
-  ownerUnlockedUntil: number | null;
+  /**
+   * Until when main holds the owner session, on the page's monotonic clock (performance.now()): main says
+   * how long is left, and neither the page's wall clock (a fixed one in tests) nor main's need agree.
+   */
+  ownerUntil: number | null;
+  /** Whether main holds an owner PIN; null until main has answered. */
+  pinSet: boolean | null;
 }
 
-export const useOwnerSession = create<OwnerSession>(() => ({ ownerUnlockedUntil: null }));
+export const useOwnerSession = create<OwnerSession>(() => ({ ownerUntil: null, pinSet: null }));
 
-export function isOwnerUnlocked(state: Pick<OwnerSession, 'ownerUnlockedUntil'>, now: number): boolean {
-  return state.ownerUnlockedUntil !== null && state.ownerUnlockedUntil > now;
+/** The page's monotonic clock. */
+export const sessionClock = (): number => performance.now();
+
+export function isOwnerUnlocked(state: Pick<OwnerSession, 'ownerUntil'>, at: number = sessionClock()): boolean {
+  return state.ownerUntil !== null && state.ownerUntil > at;
 }
 
-export function unlockOwner(now: number): void {
-  useOwnerSession.setState({ ownerUnlockedUntil: now + OWNER_UNLOCK_MS });
+/** The role the page shows (and records as the actor of a write). */
+export function roleShown(at: number = sessionClock()): Role {
+  return isOwnerUnlocked(useOwnerSession.getState(), at) ? 'owner' : 'clerk';
 }
 
-export function lockOwner(): void {
-  useOwnerSession.setState({ ownerUnlockedUntil: null });
+/** Takes main's answer as it is, `at` being when it arrived. */
+export function applySessionState(state: SessionState, at: number = sessionClock()): void {
+  const until = state.role === 'owner' && state.ownerMsLeft !== null ? at + state.ownerMsLeft : null;
+  useOwnerSession.setState({ ownerUntil: until, pinSet: state.pinSet });
+}
+
+/** The page forgets the owner at once; main is told by the caller (session:lock). */
+export function forgetOwner(): void {
+  useOwnerSession.setState({ ownerUntil: null });
 }

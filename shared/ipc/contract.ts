@@ -32,6 +32,7 @@ import {
 import { base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { BACKUP_REFUSALS, BACKUP_SERVICE_FAILURES, BACKUP_WRITE_FAILURES, MAX_CHUNK_BYTES } from '../backup/format';
 import type { OwnerPinRecord } from '../domain/ownerPin';
+import type { Action } from '../domain/permissions';
 import { err, ok, type Result } from '../result';
 import {
   EXPORT_FILE_FAILURES,
@@ -106,6 +107,27 @@ export const contract = {
 } as const;
 
 export type Channel = keyof typeof contract;
+
+/**
+ * Channels main refuses without an owner session, with the action each request performs (the permission
+ * matrix in shared/domain/permissions.ts decides who may). A restore's reads need the owner only for a
+ * file the owner chose; the backups in main's own folder are read by the clerk's daily restore test too.
+ */
+export const ownerChannels: { readonly [C in Channel]?: (request: z.infer<(typeof contract)[C]['request']>) => Action | null } = {
+  'backup:configure': () => 'backup.settings',
+  'backup:chooseFolder': () => 'backup.settings',
+  'backup:setPassword': () => 'backup.password',
+  'backup:chooseFile': () => 'backup.restore',
+  'backup:receiveBegin': () => 'backup.restore',
+  'backup:inspect': (request) => ('handle' in request.source ? 'backup.restore' : null),
+  'backup:open': (request) => ('handle' in request.source ? 'backup.restore' : null),
+};
+
+/** The owner action this request performs, or null when anyone may make it. */
+export function ownerActionOf<C extends Channel>(channel: C, request: RequestOf<C>): Action | null {
+  const rule = ownerChannels[channel] as ((request: RequestOf<C>) => Action | null) | undefined;
+  return rule ? rule(request) : null;
+}
 export const CHANNELS = Object.keys(contract) as Channel[];
 export type RequestOf<C extends Channel> = z.infer<(typeof contract)[C]['request']>;
 export type ResponseOf<C extends Channel> = z.infer<(typeof contract)[C]['response']>;

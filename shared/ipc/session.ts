@@ -11,10 +11,13 @@ export const sessionStateSchema = z.strictObject({
   role: z.enum(ROLES),
   /** Whether main holds an owner PIN (none: the first owner action sets it). */
   pinSet: z.boolean(),
-  /** ISO 8601: when the owner session ends unless the owner touches the app; null for the clerk. */
-  ownerUntil: z.string().nullable(),
-  /** ISO 8601: until when wrong PINs lock the PIN out; null when a PIN may be tried. */
-  pinLockedUntil: z.string().nullable(),
+  /**
+   * Milliseconds until the owner session ends unless the owner touches the app; null for the clerk. A
+   * duration, not a time: the page's clock (a fixed one in tests) need not agree with main's.
+   */
+  ownerMsLeft: z.int().min(0).nullable(),
+  /** Milliseconds wrong PINs still lock the PIN out; null when a PIN may be tried. */
+  pinLockedMsLeft: z.int().min(0).nullable(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
@@ -22,7 +25,7 @@ export const unlockRequestSchema = z.strictObject({ pin: typedPinSchema });
 export const unlockResponseSchema = z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('unlocked'), state: sessionStateSchema }),
   z.strictObject({ outcome: z.literal('wrong'), attemptsLeft: z.int().min(0) }),
-  z.strictObject({ outcome: z.literal('locked'), until: z.string() }),
+  z.strictObject({ outcome: z.literal('locked'), msLeft: z.int().min(0) }),
   z.strictObject({ outcome: z.literal('no-pin') }),
 ]);
 export type UnlockResponse = z.infer<typeof unlockResponseSchema>;

@@ -94,6 +94,9 @@ export interface TestBackupApi {
   cleanUp(): Promise<void>;
 }
 
+/** The owner PIN the harness sets on main for the restore tests. */
+export const TEST_OWNER_PIN = '2580';
+
 /** The desktop API over the real IPC handler and backup service, on a temp data folder. */
 export async function testBackupApi(): Promise<TestBackupApi> {
   const dataFolder = await mkdtemp(path.join(os.tmpdir(), 'regulars-restore-test-'));
@@ -101,7 +104,11 @@ export async function testBackupApi(): Promise<TestBackupApi> {
   const services = createWebServices({ dataFolder, version: '0.1.0-test', systemLocale: 'en-US', log: (line) => logs.push(line) });
   const handler = createIpcHandler(services, { trustedOrigins: ['regulars://app'] });
   const api = createDesktopApi((channel, payload) => handler({ channel, payload, senderUrl: 'regulars://app/index.html' }));
+  // The harness's way in: the owner's session opened on main's own service, as if the owner had typed the PIN.
+  await services.session.setPin(TEST_OWNER_PIN, TEST_OWNER_PIN);
   const pick = async (filePath: string) => {
+    // Tests move the system clock, which ends a session (a clock put back must): the owner unlocks per pick.
+    await services.session.unlock(TEST_OWNER_PIN);
     const handle = await open(filePath, 'r');
     try {
       const { size } = await handle.stat();

@@ -46,6 +46,8 @@ export interface OwnerSessionService {
 
 const pinFileSchema = z.object({ version: z.literal(1), record: z.unknown(), attempts: z.unknown() });
 
+const msUntil = (until: Date, at: Date) => Math.max(0, Math.round(until.getTime() - at.getTime()));
+
 interface PinFile {
   record: OwnerPinRecord | null;
   attempts: PinAttempts;
@@ -94,11 +96,12 @@ export function createOwnerSessionService(deps: OwnerSessionDeps): OwnerSessionS
     const at = new Date(now());
     const owner = role() === 'owner';
     if (!owner) session = CLERK_SESSION;
+    const lockedUntil = pinLockedUntil(attempts, at);
     return {
       role: owner ? 'owner' : 'clerk',
       pinSet: record !== null,
-      ownerUntil: owner && session.ownerUntil !== null ? new Date(session.ownerUntil).toISOString() : null,
-      pinLockedUntil: pinLockedUntil(attempts, at)?.toISOString() ?? null,
+      ownerMsLeft: owner && session.ownerUntil !== null ? session.ownerUntil - at.getTime() : null,
+      pinLockedMsLeft: lockedUntil ? msUntil(lockedUntil, at) : null,
     };
   }
 
@@ -111,7 +114,7 @@ export function createOwnerSessionService(deps: OwnerSessionDeps): OwnerSessionS
         if (current.record === null) return { outcome: 'no-pin' };
         const at = new Date(now());
         const locked = pinLockedUntil(current.attempts, at);
-        if (locked) return { outcome: 'locked', until: locked.toISOString() };
+        if (locked) return { outcome: 'locked', msLeft: msUntil(locked, at) };
         if (await verifyPin(pin, current.record, derive)) {
           if (current.attempts.failures > 0) await save({ ...current, attempts: { ...NO_PIN_FAILURES } });
           session = ownerUnlocked(now());
@@ -120,7 +123,7 @@ export function createOwnerSessionService(deps: OwnerSessionDeps): OwnerSessionS
         const attempts = afterWrongPin(current.attempts, at);
         await save({ ...current, attempts });
         const until = pinLockedUntil(attempts, at);
-        if (until) return { outcome: 'locked', until: until.toISOString() };
+        if (until) return { outcome: 'locked', msLeft: msUntil(until, at) };
         return { outcome: 'wrong', attemptsLeft: Math.max(0, FREE_PIN_ATTEMPTS - attempts.failures) };
       }),
     setPin: (pin, confirmation) =>

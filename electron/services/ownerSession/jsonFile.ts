@@ -1,7 +1,7 @@
 // A small JSON document in main's data folder, replaced atomically (written beside, synced, renamed), so a
 // crash leaves the old document or the new one, never half of one.
 import { randomUUID } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface JsonFile {
@@ -30,6 +30,7 @@ export function createJsonFile(file: string): JsonFile {
       }
     },
     async write(value) {
+      await mkdir(path.dirname(file), { recursive: true });
       const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
       const handle = await open(temp, 'w', 0o600);
       try {

@@ -29,7 +29,7 @@ afterEach(() => rm(folder, { recursive: true, force: true }));
 describe('the owner session in main', () => {
   it('starts as the clerk with no PIN; the first PIN makes the owner, for five idle minutes', async () => {
     const session = service();
-    expect(await session.state()).toEqual({ role: 'clerk', pinSet: false, ownerUntil: null, pinLockedUntil: null });
+    expect(await session.state()).toEqual({ role: 'clerk', pinSet: false, ownerMsLeft: null, pinLockedMsLeft: null });
     expect(await session.unlock('2580')).toEqual({ outcome: 'no-pin' });
     const set = await session.setPin('2580', '2580');
     expect(set.ok && set.value.outcome).toBe('set');
@@ -107,7 +107,7 @@ describe('the owner session in main', () => {
     const session = service();
     const state = await session.state();
     expect(state.pinSet).toBe(false);
-    expect(state.pinLockedUntil).not.toBeNull();
+    expect(state.pinLockedMsLeft).not.toBeNull();
     await writeFile(file(), 'not json at all');
     expect((await service().state()).pinSet).toBe(false);
   });

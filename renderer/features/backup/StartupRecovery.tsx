@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry, BackupPreview, BackupSource } from '../../../shared/backup/api';
-import { ownerPinRecordSchema, type OwnerPinRecord } from '../../../shared/domain/ownerPin';
+import { ownerPinRecordSchema } from '../../../shared/domain/ownerPin';
 import type { DesktopApi } from '../../../shared/ipc/contract';
 import { readDatabasePointer, restoredDatabaseName, writeDatabasePointer } from '../../db/activeDatabase';
 import { CURRENT_SCHEMA_VERSION } from '../../db/backupSchemas';
@@ -45,7 +45,7 @@ export function StartupRecovery({ api, problem, detail, onContinue }: Props) {
   const [listingError, setListingError] = useState<string | null>(null);
   const [folder, setFolder] = useState<string | null>(null);
   const [restore, setRestore] = useState<{ source: BackupSource | null } | null>(null);
-  const [pinAsk, setPinAsk] = useState<{ record: OwnerPinRecord; answer: (ok: boolean) => void } | null>(null);
+  const [pinAsk, setPinAsk] = useState<{ mode: 'enter' | 'set'; purpose: string; answer: (ok: boolean) => void } | null>(null);
   const [confirmFresh, setConfirmFresh] = useState(false);
   const [freshFailed, setFreshFailed] = useState(false);
   const opened = problem === 'lost' || problem === 'found';
@@ -67,14 +67,20 @@ export function StartupRecovery({ api, problem, detail, onContinue }: Props) {
 
   const latest = entries?.[0] ?? null;
 
-  // The restored store's own PIN guards it: the owner types it before the switch (nobody could check
-  // today's PIN, which is inside the database that would not open).
-  const beforeSwap = (staged: StagedDatabase) =>
-    new Promise<boolean>((resolve) => {
+  // The owner PIN guards the switch: main's, or, when main holds none yet, the restored store's own
+  // (main takes it first), since today's store that would hold a copy does not open.
+  const beforeSwap = async (staged: StagedDatabase) => {
+    let state = await api.session.state();
+    if (!state.ok) return false;
+    if (!state.value.pinSet) {
       const record = ownerPinRecordSchema.safeParse(staged.stagedOwnerPin);
-      if (!record.success) return resolve(true);
-      setPinAsk({ record: record.data, answer: resolve });
-    });
+      if (!record.success) return true;
+      state = await api.session.adoptPin(record.data);
+      if (!state.ok) return false;
+    }
+    if (state.value.role === 'owner') return true;
+    return new Promise<boolean>((resolve) => setPinAsk({ mode: 'enter', purpose: t('pin.purposes.restoreRecovered'), answer: resolve }));
+  };
 
   const onRestored = (outcome: RestoreOutcome, preview: BackupPreview) => {
     saveRestoreNotice({
@@ -96,7 +102,17 @@ export function StartupRecovery({ api, problem, detail, onContinue }: Props) {
     }
   };
 
+  // Main reads a chosen file for the owner only: the PIN first (set here when this PC has none yet).
+  const ownerFirst = async (): Promise<boolean> => {
+    const state = await api.session.state();
+    if (!state.ok) return false;
+    if (state.value.role === 'owner') return true;
+    const mode = state.value.pinSet ? 'enter' : 'set';
+    return new Promise<boolean>((resolve) => setPinAsk({ mode, purpose: t('pin.purposes.restore'), answer: resolve }));
+  };
+
   const chooseFile = async () => {
+    if (!(await ownerFirst())) return;
     const chosen = await api.backup.chooseFile();
     if (chosen.ok && chosen.value) setRestore({ source: { handle: chosen.value.handle } });
     else if (!chosen.ok && chosen.reason === 'unavailable') setRestore({ source: null });
@@ -207,9 +223,8 @@ export function StartupRecovery({ api, problem, detail, onContinue }: Props) {
       )}
       {pinAsk && (
         <OwnerPinDialog
-          mode="enter"
-          record={pinAsk.record}
-          purpose={t('pin.purposes.restoreRecovered')}
+          mode={pinAsk.mode}
+          purpose={pinAsk.purpose}
           onDone={() => {
             pinAsk.answer(true);
             setPinAsk(null);
