@@ -2,7 +2,7 @@
 // Main checks it and keeps only a salted hash (electron/services/ownerSession); wrong PINs lock it for a while.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkNewPin, PIN_MAX_DIGITS, PIN_MIN_DIGITS, type OwnerPinRecord } from '../../shared/domain/ownerPin';
+import { checkNewPin, PIN_MAX_DIGITS, PIN_MIN_DIGITS, type OwnerPinRecord, type PinProblem } from '../../shared/domain/ownerPin';
 import { Dialog } from '../ui/Dialog';
 import { FieldError, useFocusFirstInvalid } from '../ui/FormField';
 import { assertNever } from '../../shared/result';
@@ -93,17 +93,14 @@ export function OwnerPinDialog({ mode, purpose, onDone, onCancel }: Props) {
             return assertNever(answer, 'unlock outcome');
         }
       }
+      const refuseProblem = (problem: PinProblem) =>
+        refuse(t(`pin.problems.${problem}`, { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS }), problem === 'pin-mismatch' ? 'owner-pin-again' : 'owner-pin');
+      // Checked here first for an answer without a round trip; main checks again.
       const checked = checkNewPin(pin, confirmation);
-      if (!checked.ok) {
-        refuse(t(`pin.problems.${checked.reason}`, { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS }), checked.reason === 'pin-mismatch' ? 'owner-pin-again' : 'owner-pin');
-        return;
-      }
+      if (!checked.ok) return refuseProblem(checked.reason);
       const set = await api.session.setPin(pin, confirmation);
       if (!set.ok) return refuse(t(`errors.${set.reason}`));
-      if (set.value.outcome === 'problem') {
-        const problem = set.value.problem;
-        return refuse(t(`pin.problems.${problem}`, { min: PIN_MIN_DIGITS, max: PIN_MAX_DIGITS }), problem === 'pin-mismatch' ? 'owner-pin-again' : 'owner-pin');
-      }
+      if (set.value.outcome === 'problem') return refuseProblem(set.value.problem);
       applySessionState(set.value.state);
       await onDone(set.value.record);
     } catch {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { applySessionState, forgetOwner, isOwnerUnlocked, OWNER_UNLOCK_MS, roleShown, useOwnerSession } from './ownerSession';
+import { OWNER_IDLE_MS as OWNER_UNLOCK_MS } from '../../shared/domain/permissions';
+import { applySessionState, forgetOwner, isOwnerUnlocked, roleShown, useOwnerSession } from './ownerSession';
 
 afterEach(() => useOwnerSession.setState({ ownerUntil: null, pinSet: null }));
 

@@ -1,11 +1,8 @@
 // Who is at the keyboard, as main last said (main checks the PIN and keeps the session: electron/services/
 // ownerSession). UI state only, never a database row; main's answer is the one that counts.
 import { create } from 'zustand';
-import { OWNER_IDLE_MS, type Role } from '../../shared/domain/permissions';
+import type { Role } from '../../shared/domain/permissions';
 import type { SessionState } from '../../shared/ipc/session';
-
-/** How long a typed owner PIN is good for without the owner touching the app. */
-export const OWNER_UNLOCK_MS = OWNER_IDLE_MS;
 
 export interface OwnerSession {
   /**

@@ -59,7 +59,8 @@ export function useOwnerGate(record: OwnerPinRecord | null | undefined): OwnerGa
     (purpose: string, action: () => void) => {
       if (record === undefined) return;
       void (async () => {
-        let state = await api.session.state();
+        // A touch renews an open owner session and answers the state either way: one round trip.
+        let state = await api.session.touch();
         // A PIN set before main kept it lives only in the store: main takes it, once.
         if (state.ok && !state.value.pinSet && record !== null) state = await api.session.adoptPin(record);
         if (!state.ok) {
@@ -68,8 +69,6 @@ export function useOwnerGate(record: OwnerPinRecord | null | undefined): OwnerGa
         }
         applySessionState(state.value);
         if (state.value.role === 'owner') {
-          const touched = await api.session.touch();
-          if (touched.ok) applySessionState(touched.value);
           action();
           return;
         }
