@@ -13,12 +13,16 @@ function fakeOs(supported = true) {
     static isSupported = () => supported;
     static made = 0;
     private clicks: (() => void)[] = [];
+    private failures: (() => void)[] = [];
     constructor(readonly options: { title: string; body: string }) {
       FakeNotification.made++;
     }
-    on(_event: 'click', listener: () => void) {
-      this.clicks.push(listener);
+    on(event: 'click' | 'failed', listener: () => void) {
+      (event === 'click' ? this.clicks : this.failures).push(listener);
       return this;
+    }
+    fail() {
+      for (const listener of this.failures) listener();
     }
     show() {
       shown.push(this);
@@ -76,6 +80,14 @@ describe('the notification service', () => {
     os.shown[0]!.click();
     expect(calls).toEqual(['show', 'focus']);
     expect(sent).toEqual([['app:navigate', { target }]]);
+  });
+
+  it('logs a notification the OS did not show (an unsigned macOS build), without its text', () => {
+    const { service, os, sent, logged } = setUp();
+    service.notify({ title: '该回访了', body: '张三 13800138000', target: { name: 'backups' } });
+    os.shown[0]!.fail();
+    expect(logged).toEqual(['[notifications] the operating system did not show a notification']);
+    expect(sent).toEqual([]);
   });
 
   it('sends nothing when no window can be had', () => {

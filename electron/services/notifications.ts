@@ -7,6 +7,8 @@ import type { PageEvents } from '../ipc/pageEvents';
 /** What the service needs of Electron's Notification (a stand-in in the browser mode and tests). */
 export interface OsNotification {
   on(event: 'click', listener: () => void): unknown;
+  /** The OS did not show it: since Electron 42 an unsigned macOS build gets this instead of a notification. */
+  on(event: 'failed', listener: () => void): unknown;
   show(): void;
 }
 export interface OsNotificationClass {
@@ -68,6 +70,11 @@ export function createNotificationService(deps: NotificationServiceDeps): Notifi
       notification.on('click', () => {
         held.delete(notification);
         bringUp(target);
+      });
+      notification.on('failed', () => {
+        // Nothing on screen to click: let it go. Neither the text nor the OS's message is logged (it can carry a name).
+        held.delete(notification);
+        logError('[notifications] the operating system did not show a notification');
       });
       held.add(notification);
       if (held.size > MAX_HELD) held.delete(held.values().next().value as OsNotification);
