@@ -57,6 +57,7 @@ const fake = vi.hoisted(() => {
     getPreferredSystemLanguages: () => ['zh-Hans-CN'],
     getPath: () => path.join(state.appDir, 'userData'),
     isPackaged: true,
+    commandLine: { hasSwitch: () => false },
     whenReady: () =>
       new Promise<void>((resolve) => {
         state.ready = resolve;

@@ -28,6 +28,7 @@ import { createMainServices, type MainServices } from './services';
 import { BACKUP_DIALOG_TEXTS } from './services/backup/notices';
 import { createNotificationService, type NotificationService } from './services/notifications';
 import { appResponseHeaders, resolveAppFile } from './security/appProtocol';
+import { REFUSED_LAUNCH_EXIT_CODE, refusedLaunchSwitches } from './security/launchSwitches';
 import { isPermissionGranted } from './security/permissions';
 import { APP_ORIGIN, APP_PROTOCOL, isAppUrl, normalizeExternalUrl } from './security/urls';
 import { createMainWindowOptions } from './security/windowOptions';
@@ -38,21 +39,37 @@ process.setSourceMapsEnabled(true);
 const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 const isMac = process.platform === 'darwin';
 
-// Must happen before "ready". Standard + secure gives the renderer a real origin for IndexedDB and fetch.
-protocol.registerSchemesAsPrivileged([
-  {
-    scheme: APP_PROTOCOL,
-    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true, codeCache: true },
-  },
-]);
-app.enableSandbox();
-if (process.platform === 'win32') app.setAppUserModelId('com.regulars.app');
-
-if (!app.requestSingleInstanceLock()) {
-  // Two instances would write the same IndexedDB and backups at once; the first one gets focus instead.
-  app.quit();
+// Before anything else: a packaged build started with a debugger's or a weakening switch stops here, with no window.
+const refusedSwitches = refusedLaunchSwitches({
+  argv: [...process.argv.slice(1), ...process.execArgv],
+  isPackaged: app.isPackaged,
+  platform: process.platform,
+  hasSwitch: (name) => app.commandLine.hasSwitch(name),
+});
+if (refusedSwitches.length > 0) {
+  console.error(`[main] refused to start: a packaged build does not accept ${refusedSwitches.map((name) => `--${name}`).join(', ')}`);
+  app.exit(REFUSED_LAUNCH_EXIT_CODE);
 } else {
-  start();
+  boot();
+}
+
+function boot(): void {
+  // Must happen before "ready". Standard + secure gives the renderer a real origin for IndexedDB and fetch.
+  protocol.registerSchemesAsPrivileged([
+    {
+      scheme: APP_PROTOCOL,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true, codeCache: true },
+    },
+  ]);
+  app.enableSandbox();
+  if (process.platform === 'win32') app.setAppUserModelId('com.regulars.app');
+
+  if (!app.requestSingleInstanceLock()) {
+    // Two instances would write the same IndexedDB and backups at once; the first one gets focus instead.
+    app.quit();
+  } else {
+    start();
+  }
 }
 
 function start(): void {
