@@ -52,8 +52,9 @@ function harnessNotifications(context: BrowserContext, notices: HarnessNotices):
     static isSupported = () => true;
     private readonly clicks: (() => void)[] = [];
     constructor(private readonly options: { title: string; body: string }) {}
-    on(_event: 'click', listener: () => void) {
-      this.clicks.push(listener);
+    on(event: 'click' | 'failed', listener: () => void) {
+      // The harness's stand-in always shows its notices: nothing ever fails.
+      if (event === 'click') this.clicks.push(listener);
       return this;
     }
     show() {
