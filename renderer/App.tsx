@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { assertNever } from '../shared/result';
 import { useBookkeeping } from './db/hooks';
 import { useRoute, navigate, type Route } from './ui/routes';
+import { OwnerGateProvider } from './session/ownerGate';
 import { SEARCH_INPUT_ID, useUiStore } from './stores/ui';
 import { TopBar } from './features/shell/TopBar';
 import { Sidebar } from './features/shell/Sidebar';
@@ -110,6 +111,11 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
+/** Which screen is on show: leaving it ends an owner session. */
+function screenOf(route: Route): string {
+  return 'id' in route ? `${route.name}:${route.id}` : route.name;
+}
+
 export function App() {
   const { t } = useTranslation();
   const bookkeeping = useBookkeeping();
@@ -137,6 +143,7 @@ export function App() {
       </>
     );
   return (
+    <OwnerGateProvider screen={screenOf(route)}>
     <div className="app">
       <a className="skip-link" href="#main">
         {t('shell.skipToContent')}
@@ -159,6 +166,7 @@ export function App() {
       <StorageGuard />
       <ClosingOverlay />
     </div>
+    </OwnerGateProvider>
   );
 }
 

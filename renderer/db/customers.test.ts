@@ -168,6 +168,27 @@ describe('customer repository', () => {
     expect(await db.purchases.where('customerId').equals(kept.id).count()).toBe(1);
   });
 
+  it('empties the trash for good, leaving everyone else and their history', async () => {
+    const customers = repo();
+    const deps = { now: () => clock, newId: () => `id-${String(++ids).padStart(4, '0')}` };
+    const purchases = createPurchaseRepository(db, deps);
+    const gone = [await customers.create(makeCustomerFields({ name: '甲' })), await customers.create(makeCustomerFields({ name: '乙' }))];
+    const kept = await customers.create(makeCustomerFields({ name: '丙' }));
+    for (const c of [...gone, kept]) await purchases.record(c.id, makePurchaseFields());
+    for (const c of gone) await customers.moveToTrash(c.id);
+    expect(await customers.emptyTrash()).toBe(2);
+    expect(await customers.listTrash()).toEqual([]);
+    for (const c of gone) {
+      expect(await customers.get(c.id)).toBeUndefined();
+      expect(await db.purchases.where('customerId').equals(c.id).count()).toBe(0);
+    }
+    expect((await customers.get(kept.id))?.name).toBe('丙');
+    expect(await db.purchases.where('customerId').equals(kept.id).count()).toBe(1);
+    const entry = (await db.auditLog.toArray()).find((e) => e.kind === 'customer.deleteForGood');
+    expect(entry?.customerIds.slice().sort()).toEqual(gone.map((c) => c.id).sort());
+    expect(await customers.emptyTrash()).toBe(0);
+  });
+
   it('sorts by total spent as numbers, not as text', async () => {
     const customers = repo();
     const purchases = createPurchaseRepository(db, { now: () => clock, newId: () => `p-${++ids}` });

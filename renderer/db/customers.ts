@@ -1,6 +1,7 @@
 // The customer repository: the only code that reads and writes the customers table. Reading is
 // customerList.ts (the list's first screen loads it without the writers' pinyin and phone metadata);
 // writing derives a record's index fields (search tokens, sort keys) here.
+import Dexie from 'dexie';
 import type { ConsentAnswer, ConsentSource } from '../../shared/domain/consent';
 import type { Customer, CustomerFields, CustomerRecord } from '../../shared/domain/customer';
 import { customerFieldsOf, deriveCustomerIndexFields, editedCustomerRecord, newCustomerRecord } from '../../shared/domain/customerRecord';
@@ -20,6 +21,15 @@ export function createCustomerWrites(db: RegularsDatabase, deps: RepositoryDeps)
     const found = await db.customers.get(id);
     if (!found) throw new CustomerNotFoundError(id);
     return found;
+  }
+
+  /** Customers, with their purchases, tier history and contacts, gone; one audit entry. Inside a write transaction. */
+  async function deleteForGood(ids: string[]): Promise<void> {
+    const purchases = await db.purchases.where('customerId').anyOf(ids).delete();
+    await db.tierHistory.where('customerId').anyOf(ids).delete();
+    const contacts = await db.interactions.where('customerId').anyOf(ids).delete();
+    await removeCustomers(db, ids);
+    await recordAudit(db, deps, { kind: 'customer.deleteForGood', customerIds: ids, facts: { purchases, contacts } });
   }
 
   return {
@@ -72,11 +82,16 @@ export function createCustomerWrites(db: RegularsDatabase, deps: RepositoryDeps)
       await writeTransaction(db, ['customer', 'purchase'], ['interactions'], async () => {
         const c = await requireRecord(id);
         if (!c.isDeleted) throw new Error('Only customers in the trash can be deleted for good');
-        const purchases = await db.purchases.where('customerId').equals(id).delete();
-        await db.tierHistory.where('customerId').equals(id).delete();
-        const contacts = await db.interactions.where('customerId').equals(id).delete();
-        await removeCustomers(db, [id]);
-        await recordAudit(db, deps, { kind: 'customer.deleteForGood', customerIds: [id], facts: { purchases, contacts } });
+        await deleteForGood([id]);
+      });
+    },
+
+    /** Deletes every customer in the trash for good, in one transaction; how many went. */
+    async emptyTrash(): Promise<number> {
+      return writeTransaction(db, ['customer', 'purchase'], ['interactions'], async () => {
+        const ids = (await db.customers.where('[isDeleted+deletedAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).primaryKeys()) as string[];
+        if (ids.length > 0) await deleteForGood(ids);
+        return ids.length;
       });
     },
 

@@ -107,3 +107,12 @@ export function ChannelIcon({ channel, size }: { channel: InteractionChannel; si
       return assertNever(channel, 'channel');
   }
 }
+
+export function LockIcon({ size = 14 }: { size?: number }) {
+  return (
+    <Svg size={size}>
+      <rect x="5" y="10.5" width="14" height="10" rx="2" />
+      <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3" />
+    </Svg>
+  );
+}

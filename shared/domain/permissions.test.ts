@@ -28,6 +28,11 @@ describe('the permission matrix', () => {
     }
   });
 
+  it('keeps the PIN and the store-wide settings with the owner too', () => {
+    expect(needsOwner('pin.change')).toBe(true);
+    expect(needsOwner('store.settings')).toBe(true);
+  });
+
   it("leaves the clerk's day to the clerk", () => {
     for (const action of ['customers.edit', 'purchases.record', 'purchases.void', 'contacts.log', 'import.run', 'export.list', 'backup.now'] as const) {
       expect(can('clerk', action)).toBe(true);

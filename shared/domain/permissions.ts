@@ -33,6 +33,7 @@ export const ACTIONS = [
   'points.adjust',
   'audit.view',
   'pin.change',
+  'store.settings',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -63,6 +64,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = Object.fre
   'points.adjust': OWNER,
   'audit.view': OWNER,
   'pin.change': OWNER,
+  // The currency and the phone region change how every amount and number is read and shown.
+  'store.settings': OWNER,
 });
 
 export function can(role: Role, action: Action): boolean {

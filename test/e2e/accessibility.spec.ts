@@ -9,6 +9,7 @@ import { BackupPage, PinDialog, RestoreDialogModel } from './pages/BackupPages';
 import { DuplicatesPageModel } from './pages/DataPages';
 import { ImportPage } from './pages/ImportPage';
 import { StatusRulesPage, TierReviewPage } from './pages/StatusPages';
+import { asOwner } from './pages/OwnerPin';
 
 type Theme = 'light' | 'dark';
 
@@ -144,6 +145,9 @@ for (const { theme, locale } of RUNS) {
       await expect(page.getByTestId('trash-row').first()).toBeVisible();
       await audit.check('trash');
       await page.getByTestId('nav-audit').click();
+      await expect(page.getByTestId('owner-only-panel')).toBeVisible();
+      await audit.check('audit log, locked for the clerk');
+      await asOwner(page, () => page.getByTestId('owner-unlock').click());
       await expect(page.getByTestId('audit-row').first()).toBeVisible();
       await page.getByTestId('audit-check').click();
       await expect(page.getByTestId('audit-chain-result')).toHaveAttribute('data-status', 'intact');
@@ -195,7 +199,13 @@ for (const { theme, locale } of RUNS) {
       await rules.tierField(1, 'minPurchases').fill('2');
       await rules.tierField(1, 'minSpend').fill('20000');
       await rules.tierField(0, 'minSpend').fill('50000');
-      await rules.save();
+      // Saving rules is the owner's: the first time, the owner PIN is set in place.
+      await page.getByTestId('rules-save').click();
+      const pin = page.getByTestId('pin-dialog');
+      await expect(pin).toBeVisible();
+      await pin.getByTestId('pin-submit').click();
+      await audit.check('owner PIN dialog, new PIN');
+      await new PinDialog(page).setPin('2580');
       await expect(rules.saved).toBeVisible({ timeout: 60_000 });
       await page.getByTestId('review-due').click();
       const review = new TierReviewPage(page);
@@ -208,11 +218,7 @@ for (const { theme, locale } of RUNS) {
       await screen.backUpNow();
       await audit.check('backups');
       await page.getByTestId('set-password').click();
-      const pin = page.getByTestId('pin-dialog');
-      await expect(pin).toBeVisible();
-      await pin.getByTestId('pin-submit').click();
-      await audit.check('owner PIN dialog, new PIN');
-      await new PinDialog(page).setPin('2580');
+      await new PinDialog(page).enterPin('2580');
       const password = page.getByTestId('password-dialog');
       await password.getByTestId('password-input').fill('tea shop 2026');
       await password.getByTestId('password-confirm').fill('tea shop 2027');

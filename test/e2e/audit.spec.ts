@@ -7,6 +7,7 @@ import { AuditPage } from './pages/AuditPage';
 import { BackupPage } from './pages/BackupPages';
 import { createCustomer } from './pages/PurchasePages';
 import { CustomerPageModel, type AppPage } from './pages/AppPage';
+import { asOwner } from './pages/OwnerPin';
 
 /** 张三 edited (city) with a purchase of ¥128.00, and 李四 beside her: four entries. */
 async function editAndBuy(app: AppPage) {
@@ -52,11 +53,14 @@ test.describe('audit log', () => {
     await app.startEmptyStore();
     await editAndBuy(app);
 
+    // The log is the owner's: the first visit sets the owner PIN, which is recorded too, by the owner.
     const audit = await AuditPage.open(page);
-    await expect(audit.rows).toHaveCount(4);
-    await expect(audit.count).toHaveText('4 条记录');
+    await expect(audit.rows).toHaveCount(5);
+    await expect(audit.count).toHaveText('5 条记录');
     // Newest first.
-    await expect(audit.rows.first()).toHaveAttribute('data-kind', 'purchase.record');
+    await expect(audit.rows.first()).toHaveAttribute('data-kind', 'pin.change');
+    await expect(audit.row('pin.change')).toContainText('店主');
+    await expect(audit.rows.nth(1)).toHaveAttribute('data-kind', 'purchase.record');
 
     await audit.filterCustomer('zs', '张三');
     await expect(audit.rows).toHaveCount(3);
@@ -80,11 +84,11 @@ test.describe('audit log', () => {
     await expect(page.getByTestId('audit-date-error')).toHaveText('请按 2026-03-01 的格式输入日期。');
     await expect(audit.rows).toHaveCount(1);
     await audit.clearFilters();
-    await expect(audit.rows).toHaveCount(4);
+    await expect(audit.rows).toHaveCount(5);
 
     await audit.checkChain();
     await expect(audit.chainResult).toHaveAttribute('data-status', 'intact');
-    await expect(audit.chainResult).toContainText('完好：已检查 4 条记录');
+    await expect(audit.chainResult).toContainText('完好：已检查 5 条记录');
 
     // The export holds what the filters show, ids and words, and is itself recorded.
     await audit.filterCustomer('13800138000', '张三');
@@ -121,6 +125,8 @@ test.describe('audit log', () => {
     await expect(page.getByTestId('audit-chain-broken')).toBeVisible();
     await expect(page.getByTestId('audit-chain-broken')).toContainText('第 1 条记录在写入后被修改过');
     await page.getByTestId('audit-chain-broken').getByRole('button', { name: '查看操作日志' }).click();
+    // Leaving the log locked it again: the clerk who follows the warning sees it is the owner's.
+    await asOwner(page, () => page.getByTestId('owner-unlock').click());
     audit = new AuditPage(page);
     await expect(audit.root).toBeVisible();
   });
@@ -134,6 +140,6 @@ test.describe('audit log', () => {
     await expect(audit.row('customer.edit')).toContainText('Changed: City');
     await expect(audit.row('purchase.record')).toContainText('Clerk');
     await audit.checkChain();
-    await expect(audit.chainResult).toContainText('Intact: 4 entries checked');
+    await expect(audit.chainResult).toContainText('Intact: 5 entries checked');
   });
 });

@@ -111,7 +111,7 @@ test.describe('export of purchases', () => {
     ipcHolds.set('export:commit', new Promise<void>((resolve) => (release = resolve)));
 
     const folder = path.join(dataFolder, 'exports');
-    await page.getByTestId('export-start').click();
+    await exportPage.start();
     await expect(exportPage.status).toHaveAttribute('data-state', 'saving');
     await expect(exportPage.status.locator('progress')).toHaveAttribute('value', '100');
     // Not "saved", and no file under its name yet: only main's hidden temporary file.

@@ -1,5 +1,6 @@
 // The app shell: first launch, the demo store, languages, keyboard use, themes, the main-process bridge.
 import { test, expect } from './fixtures';
+import { asOwner } from './pages/OwnerPin';
 
 test.describe('first launch and the demo store', () => {
   test('the demo store opens with customers that can be sorted and filtered by tag', async ({ app, page }) => {
@@ -221,6 +222,8 @@ test.describe('settings and the main process', () => {
     await expect(notice).not.toContainText('settings.');
     await expect(page.getByTestId('region-select')).toHaveValue('CN');
     await expect(page.getByTestId('currency-select')).toHaveValue('CNY');
+    await expect(page.getByTestId('region-select')).toBeDisabled();
+    await asOwner(page, () => page.getByTestId('store-unlock').click());
     await page.getByTestId('region-select').selectOption('HK');
     await expect(notice.getByRole('listitem')).toHaveText([currencyLabel]);
     await page.getByTestId('currency-select').selectOption('HKD');
@@ -231,6 +234,7 @@ test.describe('settings and the main process', () => {
   test('changing the default phone region changes how numbers are read', async ({ app, page }) => {
     await app.startEmptyStore();
     await page.getByTestId('nav-settings').click();
+    await asOwner(page, () => page.getByTestId('store-unlock').click());
     await page.getByTestId('region-select').selectOption('HK');
     const form = await app.newCustomer();
     await form.fillName('陳大文');

@@ -15,8 +15,10 @@ import { downloadFile, exportFileName, MIME } from '../export/exportFiles';
 import { auditFileTable, isDayOrEmpty, type AuditWording } from './auditText';
 import { AuditView, type AuditDayFilter, type ChainState } from './AuditView';
 import './audit.css';
+import { usePermission } from '../../session/ownerGate';
+import { OwnerOnlyPanel } from '../../session/OwnerOnly';
 
-/** What opening this screen needs (the lead's gate asks it). */
+/** What opening this screen needs. */
 export const AUDIT_VIEW_ACTION: Action = 'audit.view';
 
 /** Entries on screen at most; the export writes every one that matches. */
@@ -35,6 +37,13 @@ export function auditFilterOf(filter: AuditDayFilter): AuditFilter {
 }
 
 export function AuditScreen({ customerId }: { customerId: string | null }) {
+  const { t } = useTranslation();
+  const { allowed } = usePermission(AUDIT_VIEW_ACTION);
+  if (!allowed) return <OwnerOnlyPanel action={AUDIT_VIEW_ACTION} headingId="audit-locked-heading" title={t('audit.title')} text={t('roles.lockedAudit')} />;
+  return <AuditLog customerId={customerId} />;
+}
+
+function AuditLog({ customerId }: { customerId: string | null }) {
   const { t } = useTranslation();
   const clock = useClock();
   const money = useMoney();

@@ -9,7 +9,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../db/backupSchemas';
 import { useOwnerPin } from '../../db/hooks';
 import { useStorageState } from '../../guards/storageState';
 import { useDesktop } from '../../platform/context';
-import { useOwnerGate } from '../../session/useOwnerGate';
+import { useOwnerGate } from '../../session/ownerGate';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { BackupPasswordDialog } from './BackupPasswordDialog';
 import { BackupSettingsForm } from './BackupSettingsForm';
@@ -52,7 +52,7 @@ export function BackupScreen() {
   const storagePersisted = useStorageState((s) => s.storagePersisted);
   const restoreTest = useBackupState((s) => s.restoreTest);
   const testingRestore = useBackupState((s) => s.testingRestore);
-  const gate = useOwnerGate(ownerPin);
+  const gate = useOwnerGate();
   const [manualResult, setManualResult] = useState<BackupViewProps['manualResult']>(null);
   const [notice, setNotice] = useState<BackupViewProps['notice']>(null);
   const [editing, setEditing] = useState(false);
@@ -65,15 +65,14 @@ export function BackupScreen() {
     void loadBackupSettings(api);
   }, [api]);
 
-  // "Undo" on the restore notice: restore the safety backup it names, once the PIN record has loaded.
+  // "Undo" on the restore notice: restore the safety backup it names.
   const pendingRestore = useBackupState((s) => s.pendingRestore);
-  const pinLoaded = ownerPin !== undefined;
   const { run: runAsOwner } = gate;
   useEffect(() => {
-    if (!pendingRestore || !pinLoaded) return;
+    if (!pendingRestore) return;
     useBackupState.setState({ pendingRestore: null });
-    runAsOwner(t('pin.purposes.restore'), () => setRestore({ source: { fileName: pendingRestore } }));
-  }, [pendingRestore, pinLoaded, runAsOwner, t]);
+    runAsOwner('backup.restore', () => setRestore({ source: { fileName: pendingRestore } }));
+  }, [pendingRestore, runAsOwner]);
 
   const backUpNow = async () => {
     setManualResult(null);
@@ -160,16 +159,15 @@ export function BackupScreen() {
         settingsForm={settingsForm}
         onBackUpNow={() => void backUpNow()}
         onShowFolder={() => void showFolder()}
-        onRestore={(entry: BackupEntry) => gate.run(t('pin.purposes.restore'), () => setRestore({ source: { fileName: entry.fileName } }))}
-        onRestoreFile={() => gate.run(t('pin.purposes.restore'), () => void restoreFile())}
-        onEditSettings={() => gate.run(t('pin.purposes.settings'), () => setEditing(true))}
-        onSetPassword={() => gate.run(t('pin.purposes.password'), () => setPasswordDialog(true))}
-        onRemovePassword={() => gate.run(t('pin.purposes.password'), () => setConfirmRemovePassword(true))}
+        onRestore={(entry: BackupEntry) => gate.run('backup.restore', () => setRestore({ source: { fileName: entry.fileName } }))}
+        onRestoreFile={() => gate.run('backup.restore', () => void restoreFile())}
+        onEditSettings={() => gate.run('backup.settings', () => setEditing(true))}
+        onSetPassword={() => gate.run('backup.password', () => setPasswordDialog(true))}
+        onRemovePassword={() => gate.run('backup.password', () => setConfirmRemovePassword(true))}
         onChangePin={() =>
-          ownerPin ? gate.run(t('pin.purposes.changePin'), () => gate.changePin()) : gate.run(t('pin.purposes.firstPin'), () => setNotice({ kind: 'ok', text: t('pin.setDone') }))
+          ownerPin ? gate.changePin() : gate.run('pin.change', () => setNotice({ kind: 'ok', text: t('pin.setDone') }), t('pin.purposes.firstPin'))
         }
       />
-      {gate.dialog}
       {restore && ownerPin !== undefined && (
         <RestoreDialog
           api={api}

@@ -12,6 +12,7 @@ import { routeHref } from '../../ui/routes';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { birthdayLabel, phonesLabel } from './fieldText';
 import { MergeDialog } from './MergeDialog';
+import { OwnerButton } from '../../session/OwnerOnly';
 import './duplicates.css';
 
 type Scan =
@@ -100,9 +101,9 @@ export function DuplicatesScreen() {
                     </span>
                   ))}
                 </div>
-                <button type="button" className="button button-primary button-small" onClick={() => setMerging(group)} data-testid="merge-open">
+                <OwnerButton action="customers.merge" className="button button-primary button-small" onClick={() => setMerging(group)} testId="merge-open">
                   {t('duplicateFinder.merge')}
-                </button>
+                </OwnerButton>
               </div>
               <div className="dup-scroll">
                 <table className="simple-table dup-table">

@@ -12,9 +12,10 @@ import { CustomerPicker } from '../../ui/CustomerPicker';
 import { auditTrail, customers } from '../../db';
 import { useDesktop } from '../../platform/context';
 import { buildInWorker } from './exportClient';
-import { EXPORT_KINDS, runExport, type ExportFormat, type ExportKind, type ExportOutcome, type ExportPhase, type ExportScope, type PurchaseRowShape } from './runExport';
+import { EXPORT_KINDS, exportAction, runExport, type ExportFormat, type ExportKind, type ExportOutcome, type ExportPhase, type ExportScope, type PurchaseRowShape } from './runExport';
 import { assertNever } from '../../../shared/result';
 import './export.css';
+import { OwnerButton } from '../../session/OwnerOnly';
 import { countText } from '../../i18n';
 import { useClock } from '../../platform/clock';
 
@@ -140,9 +141,9 @@ export function ExportScreen() {
         </fieldset>
 
         <div className="export-actions">
-          <button type="button" className="button button-primary" disabled={running} onClick={() => void start()} data-testid="export-start">
+          <OwnerButton action={exportAction(kind, kind === 'customers' ? effectiveScope : 'all')} className="button button-primary" disabled={running} onClick={() => void start()} testId="export-start">
             {running ? t('exportScreen.running') : t('exportScreen.start')}
-          </button>
+          </OwnerButton>
           <ExportStatus status={status} />
         </div>
         <p className="hint">{t('exportScreen.saveHint')}</p>

@@ -6,7 +6,8 @@ import type { DesktopApi } from '../../../shared/ipc/contract';
 import { clockAt } from '../../../shared/clock';
 import { err, ok } from '../../../shared/result';
 import type { ExportJob } from './buildExport';
-import { runExport, type ExportPhase, type ExportRequest } from './runExport';
+import { exportAction, runExport, type ExportPhase, type ExportRequest } from './runExport';
+import { needsOwner } from '../../../shared/domain/permissions';
 
 // The file is named after the clerk's day, from the clock the export is given.
 const now = clockAt(new Date(2026, 5, 15, 12, 0));
@@ -95,5 +96,17 @@ describe('runExport', () => {
       build: async (job) => { ids = job.customerIds; return { bytes: new Uint8Array(1), rows: 2 }; },
     }, () => undefined);
     expect(ids).toEqual(['c2', 'c1']);
+  });
+});
+
+describe('who may export what', () => {
+  it("gives the clerk a filtered list and keeps every customer, purchase and contact for the owner", () => {
+    expect(exportAction('customers', 'list')).toBe('export.list');
+    expect(exportAction('customers', 'all')).toBe('export.everything');
+    expect(exportAction('purchases', 'all')).toBe('export.everything');
+    expect(exportAction('purchases', 'list')).toBe('export.everything');
+    expect(exportAction('interactions', 'all')).toBe('export.everything');
+    expect(needsOwner(exportAction('customers', 'all'))).toBe(true);
+    expect(needsOwner(exportAction('customers', 'list'))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { Clock } from '../../../shared/clock';
 import type { PhoneRegion } from '../../../shared/domain/customer';
+import type { Action } from '../../../shared/domain/permissions';
 import { exportVocabulary } from '../../../shared/domain/export/vocabulary';
 import type { Currency } from '../../../shared/domain/money';
 import type { DesktopApi } from '../../../shared/ipc/contract';
@@ -12,6 +13,11 @@ import type { BuildPhase, BuiltExport, ExportFormat, ExportJob, ExportKind, Expo
 import { exportFileName } from './exportFiles';
 
 export { EXPORT_KINDS, type ExportFormat, type ExportKind, type ExportScope, type PurchaseRowShape } from './buildExport';
+
+/** Who may run an export: a filtered list of customers is the clerk's; every customer, purchase or contact is the owner's. */
+export function exportAction(kind: ExportKind, scope: ExportScope): Action {
+  return kind === 'customers' && scope === 'list' ? 'export.list' : 'export.everything';
+}
 
 export interface ExportRequest {
   kind: ExportKind;

@@ -1,4 +1,4 @@
-// Earlier imports, newest first, each with an Undo (after a confirmation) that takes the whole import back.
+// Earlier imports, newest first, each with an Undo (the owner's, after a confirmation) that takes the whole import back.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportBatch } from '../../db/database';
@@ -8,6 +8,7 @@ import { format } from 'date-fns';
 import { enUS, zhCN, zhTW } from 'date-fns/locale';
 import { countText, currentLocale, formatDateTime } from '../../i18n';
 import { ConfirmDialog } from '../../ui/Dialog';
+import { OwnerButton } from '../../session/OwnerOnly';
 
 const DATE_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
 const n = (v: number | undefined) => countText(v ?? 0);
@@ -71,9 +72,9 @@ export function ImportHistory({ highlight }: { highlight?: string }) {
               {b.undoneAt ? (
                 <span className="badge badge-quiet">{t('import.history.undoneAt', { date: formatDateTime(b.undoneAt) })}</span>
               ) : (
-                <button type="button" className="button button-small button-danger-quiet" disabled={busy !== null} onClick={() => setConfirm(b)} data-testid="import-undo">
+                <OwnerButton action="import.undo" className="button button-small button-danger-quiet" disabled={busy !== null} onClick={() => setConfirm(b)} testId="import-undo">
                   {busy === b.id ? t('import.history.undoing') : t('import.history.undo')}
-                </button>
+                </OwnerButton>
               )}
             </li>
           ))}

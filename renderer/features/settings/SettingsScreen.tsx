@@ -14,6 +14,8 @@ import { formatLongDate } from '../../i18n';
 import { statusWorker } from '../recompute/statusClient';
 import { runStatusJob, useStatusJobs } from '../recompute/statusJobs';
 import { useClock } from '../../platform/clock';
+import { usePermission } from '../../session/ownerGate';
+import { OwnerButton } from '../../session/OwnerOnly';
 
 const THEMES: ThemeChoice[] = ['system', 'light', 'dark'];
 
@@ -34,6 +36,8 @@ export function SettingsScreen() {
   const theme = useUiStore((s) => s.theme);
   const setTheme = useUiStore((s) => s.setTheme);
   const jobRunning = useStatusJobs((s) => s.running !== null);
+  // The phone region and the currency change how every number and amount is read: the owner's to change.
+  const storeLocked = usePermission('store.settings').locked;
 
   return (
     <section aria-labelledby="settings-heading" className="settings">
@@ -70,7 +74,15 @@ export function SettingsScreen() {
         </div>
       </section>
       <section className="card">
-        <h2>{t('settings.store')}</h2>
+        <div className="card-heading-row">
+          <h2>{t('settings.store')}</h2>
+          {storeLocked && (
+            <OwnerButton action="store.settings" className="button button-small" onClick={() => undefined} testId="store-unlock">
+              {t('roles.unlock')}
+            </OwnerButton>
+          )}
+        </div>
+        {storeLocked && <p className="hint">{t('roles.storeLocked')}</p>}
         <div className="form-grid">
           <div className="form-field">
             <label htmlFor="s-region">{t('settings.defaultRegion')}</label>
@@ -78,6 +90,7 @@ export function SettingsScreen() {
               id="s-region"
               value={settings?.defaultRegion ?? 'CN'}
               onChange={(e) => void settingsRepo.write('defaultRegion', e.target.value as PhoneRegion)}
+              disabled={storeLocked}
               data-testid="region-select"
             >
               {PHONE_REGIONS.map((r) => (
@@ -94,6 +107,7 @@ export function SettingsScreen() {
               id="s-currency"
               value={settings?.currency ?? 'CNY'}
               onChange={(e) => void settingsRepo.write('currency', e.target.value as Currency)}
+              disabled={storeLocked}
               data-testid="currency-select"
             >
               {CURRENCIES.map((c) => (

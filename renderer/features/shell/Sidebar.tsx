@@ -6,6 +6,7 @@ import { routeHref, type Route } from '../../ui/routes';
 import { useAfterFirstRows } from '../../ui/firstRows';
 import './sidebar.css';
 import { countText } from '../../i18n';
+import { OwnerLockMark } from '../../session/OwnerOnly';
 
 type NavId = 'customers' | 'churn' | 'import' | 'export' | 'duplicates' | 'trash' | 'backups' | 'audit' | 'settings';
 
@@ -112,6 +113,7 @@ export function Sidebar({ route }: { route: Route }) {
               <span className="nav-label">
                 <NavIcon id={item.id} />
                 <span>{item.label}</span>
+                {item.id === 'audit' && <OwnerLockMark action="audit.view" />}
               </span>
               {item.badge !== undefined && <span className="nav-badge">{countText(item.badge)}</span>}
             </a>

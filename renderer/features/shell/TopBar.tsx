@@ -1,6 +1,7 @@
-// The top bar: the one search box, the new-customer button, the status job's progress, and the language switch.
+// The top bar: the one search box, the new-customer button, the status job's progress, the owner's chip, and the language switch.
 import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../../ui/LanguageSelect';
+import { OwnerChip } from '../../session/OwnerChip';
 import { ReviewDueLink } from '../recompute/ReviewDueLink';
 import { StatusJobIndicator } from '../recompute/StatusJobIndicator';
 import { SEARCH_INPUT_ID, useUiStore } from '../../stores/ui';
@@ -63,6 +64,7 @@ export function TopBar() {
       </button>
       <StatusJobIndicator />
       <ReviewDueLink />
+      <OwnerChip />
       <div className="language-switch">
         <LanguageSelect />
       </div>

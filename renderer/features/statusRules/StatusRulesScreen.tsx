@@ -14,6 +14,7 @@ import { runStatusJob, useStatusJobs } from '../recompute/statusJobs';
 import { draftOf, settingsOf, type RulesDraft, type RulesProblems } from './rulesForm';
 import { StatusRulesView, type PreviewState, type SaveState } from './StatusRulesView';
 import { useClock } from '../../platform/clock';
+import { useOwnerGate } from '../../session/ownerGate';
 
 const PREVIEW_DELAY_MS = 250;
 
@@ -26,6 +27,7 @@ export function StatusRulesScreen() {
 
 function StatusRulesEditor({ saved, lastReviewAt }: { saved: StatusSettings; lastReviewAt: string | null }) {
   const clock = useClock();
+  const gate = useOwnerGate();
   useTranslation(); // re-render when the language changes
   const locale = currentLocale();
   const money = useMoney();
@@ -91,15 +93,20 @@ function StatusRulesEditor({ saved, lastReviewAt }: { saved: StatusSettings; las
     setSave((s) => (s.phase === 'saved' ? { phase: 'idle' } : s));
   }, []);
 
-  const onSave = async () => {
+  // Problems show before the PIN is asked: the owner fixes the rules first.
+  const onSave = () => {
     if (!parsed.ok) {
       setTriedToSave(true);
       return;
     }
+    gate.run('rules.change', () => void saveRules(parsed.value));
+  };
+
+  const saveRules = async (rules: StatusSettings) => {
     setTriedToSave(false);
     setSave({ phase: 'saving' });
     try {
-      await settingsRepo.write('status', parsed.value);
+      await settingsRepo.write('status', rules);
       const result = await runStatusJob(statusWorker(), 'rules', clock);
       setSave({ phase: 'saved', changed: result.changed, customers: result.customers });
       setDataVersion((v) => v + 1);
@@ -126,7 +133,7 @@ function StatusRulesEditor({ saved, lastReviewAt }: { saved: StatusSettings; las
       formatMoney={money.format}
       nextReviewDay={nextReview < today ? today : nextReview}
       onChange={change}
-      onSave={() => void onSave()}
+      onSave={onSave}
       onReset={() => change(draftOf(DEFAULT_STATUS_SETTINGS, money.currency, locale))}
       onDiscard={() => change(draftOf(saved, money.currency, locale))}
     />

@@ -1,6 +1,7 @@
 // The status-rules screen (view): grouping, tiers or RFM benefits, the live preview, lifecycle and churn rules.
 import { useRef, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OwnerLockMark } from '../../session/OwnerOnly';
 import type { StatusSettings } from '../../../shared/domain/customerStatus';
 import type { Currency } from '../../../shared/domain/money';
 import type { GroupPreview } from '../../../shared/domain/statusPreview';
@@ -75,6 +76,7 @@ export function StatusRulesView(props: Props) {
             data-testid="rules-save"
           >
             {save.phase === 'saving' ? t('statusRules.saving') : t('statusRules.save')}
+            <OwnerLockMark action="rules.change" />
           </button>
         </div>
       </div>

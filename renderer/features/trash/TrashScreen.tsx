@@ -1,4 +1,4 @@
-// The trash: deleted customers can be restored, or deleted for good after a confirmation.
+// The trash: deleted customers can be restored, or (by the owner) deleted for good after a confirmation, one or all.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/domain/customer';
@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../ui/Dialog';
 import { routeHref } from '../../ui/routes';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { VirtualTable, type TableColumn } from '../../ui/VirtualTable';
+import { OwnerButton } from '../../session/OwnerOnly';
 import './trash.css';
 
 const ROW_HEIGHT = 48;
@@ -21,6 +22,8 @@ export function TrashScreen() {
   const trash = useTrash();
   const region = useSettings()?.defaultRegion ?? 'CN';
   const [confirm, setConfirm] = useState<Customer | null>(null);
+  const [confirmEmpty, setConfirmEmpty] = useState(false);
+  const [emptied, setEmptied] = useState<{ ok: boolean; count: number } | null>(null);
   const byId = useMemo(() => trash && new Map(trash.map((c) => [c.id, c])), [trash]);
 
   const columns = useMemo(
@@ -44,9 +47,9 @@ export function TrashScreen() {
             <button type="button" className="button button-small" onClick={() => void customers.restoreFromTrash(c.id)} data-testid="restore">
               {t('trash.restore')}
             </button>
-            <button type="button" className="button button-small button-danger-quiet" onClick={() => setConfirm(c)} data-testid="delete-forever">
+            <OwnerButton action="customers.deleteForGood" className="button button-small button-danger-quiet" onClick={() => setConfirm(c)} testId="delete-forever">
               {t('trash.deleteForever')}
-            </button>
+            </OwnerButton>
           </div>
         ),
       },
@@ -56,7 +59,23 @@ export function TrashScreen() {
 
   return (
     <section className="list-screen" aria-labelledby="trash-heading">
-      <ScreenHeader headingId="trash-heading" title={t('nav.trash')} intro={t('trash.explain')} />
+      <ScreenHeader
+        headingId="trash-heading"
+        title={t('nav.trash')}
+        intro={t('trash.explain')}
+        actions={
+          trash && trash.length > 0 ? (
+            <OwnerButton action="trash.empty" className="button button-danger-quiet" onClick={() => setConfirmEmpty(true)} testId="empty-trash">
+              {t('trash.emptyTrash')}
+            </OwnerButton>
+          ) : undefined
+        }
+      />
+      {emptied && (
+        <p className={emptied.ok ? 'banner banner-success' : 'banner banner-error'} role="status" data-testid="trash-emptied">
+          {emptied.ok ? t('trash.emptied', { count: emptied.count }) : t('trash.emptyFailed')}
+        </p>
+      )}
       {trash === undefined ? (
         <div className="loading" aria-busy="true" />
       ) : (
@@ -85,6 +104,26 @@ export function TrashScreen() {
             const id = confirm.id;
             setConfirm(null);
             void customers.deleteForever(id);
+          }}
+        />
+      )}
+      {confirmEmpty && trash && (
+        <ConfirmDialog
+          title={t('trash.emptyTrash')}
+          message={t('trash.emptyTrashConfirm', { count: trash.length })}
+          confirmLabel={t('trash.emptyTrash')}
+          danger
+          onCancel={() => setConfirmEmpty(false)}
+          onConfirm={() => {
+            setConfirmEmpty(false);
+            setEmptied(null);
+            customers.emptyTrash().then(
+              (count) => setEmptied({ ok: true, count }),
+              (error: unknown) => {
+                console.error(error);
+                setEmptied({ ok: false, count: 0 });
+              },
+            );
           }}
         />
       )}

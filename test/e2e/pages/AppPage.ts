@@ -1,5 +1,6 @@
 // Page models: what a clerk does on each screen, so specs read as steps, not selectors.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { asOwner } from './OwnerPin';
 
 export class AppPage {
   constructor(readonly page: Page) {}
@@ -187,7 +188,7 @@ export class TrashPageModel {
   }
 
   async deleteForever(name: string) {
-    await this.rows.filter({ hasText: name }).getByTestId('delete-forever').click();
+    await asOwner(this.page, () => this.rows.filter({ hasText: name }).getByTestId('delete-forever').click());
     await this.page.getByTestId('confirm-dialog').getByRole('button', { name: /Delete for good|彻底删除|永久刪除/ }).click();
   }
 }

@@ -1,5 +1,6 @@
 // Page model of the owner's audit log: its filters, its rows, the tamper check and the export.
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { asOwner } from './OwnerPin';
 
 export class AuditPage {
   readonly root: Locator;
@@ -10,6 +11,7 @@ export class AuditPage {
   /** Opens the log from the sidebar. */
   static async open(page: Page): Promise<AuditPage> {
     await page.getByTestId('nav-audit').click();
+    await asOwner(page, () => page.getByTestId('owner-unlock').click());
     const audit = new AuditPage(page);
     await expect(audit.root).toBeVisible();
     return audit;

@@ -2,6 +2,7 @@
 import { expect, type Download, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { asOwner, clickAsNeeded } from './OwnerPin';
 
 export interface SavedFile {
   name: string;
@@ -40,11 +41,16 @@ export class ExportPageModel {
     return this.page.getByTestId('export-status');
   }
 
+  /** Starts the export; the owner PIN is answered when the export is one only the owner may run. */
+  async start() {
+    await clickAsNeeded(this.page, this.page.getByTestId('export-start'));
+  }
+
   /** Starts the export and waits for "saved"; the file main wrote into <dataFolder>/exports. */
   async export(dataFolder: string): Promise<SavedFile & { path: string }> {
     const folder = path.join(dataFolder, 'exports');
     const before = new Set(await readdir(folder).catch(() => [] as string[]));
-    await this.page.getByTestId('export-start').click();
+    await this.start();
     await expect(this.status).toHaveAttribute('data-state', 'saved', { timeout: 30_000 });
     const added = (await readdir(folder)).filter((f) => !before.has(f));
     expect(added).toHaveLength(1);
@@ -86,7 +92,7 @@ export class DuplicatesPageModel {
   }
 
   async openMerge(group: Locator): Promise<MergeDialogModel> {
-    await group.getByTestId('merge-open').click();
+    await asOwner(this.page, () => group.getByTestId('merge-open').click());
     const dialog = new MergeDialogModel(this.page);
     await expect(dialog.root).toBeVisible();
     return dialog;

@@ -1,5 +1,6 @@
 // Page model of the import screen: what a clerk does to bring a file in, check it, import it and undo it.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { asOwner } from './OwnerPin';
 
 export type PreviewCounts = Partial<Record<'create' | 'update' | 'skip' | 'invalid', number>>;
 export type ReportCounts = Partial<Record<'imported' | 'already' | 'no-customer' | 'not-found' | 'bad' | 'total', number>>;
@@ -137,7 +138,7 @@ export class ImportPage {
 
   /** Undoes the newest import after confirming. */
   async undoLatest() {
-    await this.batches.first().getByTestId('import-undo').click();
+    await asOwner(this.page, () => this.batches.first().getByTestId('import-undo').click());
     const dialog = this.page.getByTestId('confirm-dialog');
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button').last().click();

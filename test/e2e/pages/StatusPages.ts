@@ -1,5 +1,6 @@
 // Page models of the status rules and the tier review.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { answerOwnerPin } from './OwnerPin';
 
 export class StatusRulesPage {
   readonly root: Locator;
@@ -44,8 +45,14 @@ export class StatusRulesPage {
     return Number((await this.previewCount(groupId).innerText()).replace(/[^\d·]/g, '').split('·')[0]);
   }
 
+  /** Saves the rules: the owner's, so the PIN is answered when it is asked (a draft with problems asks none). */
   async save() {
+    const unlocked = await this.page.getByTestId('owner-chip').isVisible();
     await this.page.getByTestId('rules-save').click();
+    if (unlocked) return;
+    const dialog = this.page.getByTestId('pin-dialog');
+    await expect(dialog.or(this.page.getByTestId('rules-problems'))).toBeVisible();
+    if (await dialog.isVisible()) await answerOwnerPin(this.page);
   }
 
   async chooseGrouping(grouping: 'tiers' | 'rfm') {
