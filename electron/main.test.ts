@@ -223,6 +223,11 @@ describe('main process wiring', () => {
       value: { shell: 'desktop', systemLocale: 'zh-Hans-CN', dataFolder: path.join(appDir, 'userData') },
     });
     expect(await info?.({ senderFrame: { url: 'regulars://app/index.html', parent: {} } }, undefined)).toEqual({ ok: false, reason: 'untrusted-sender' });
+    // The walls the settings' security section shows, as main set them up (a packaged build here).
+    expect(await fake.state.ipc.get('app:security')?.({ senderFrame: { url: 'regulars://app/index.html', parent: null } }, undefined)).toMatchObject({
+      ok: true,
+      value: { electron: { packaged: true, contextIsolation: true, sandbox: true, contentSecurityPolicy: true, fuses: true, debugSwitchesRefused: true } },
+    });
     expect(await info?.({ senderFrame: null }, undefined)).toEqual({ ok: false, reason: 'untrusted-sender' });
     expect(await info?.({ senderFrame: { url: 'https://evil.com/', parent: null } }, undefined)).toEqual({ ok: false, reason: 'untrusted-sender' });
   });

@@ -19,7 +19,7 @@ import {
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BACKUP_FILE_EXTENSION } from '../shared/backup/format';
-import { CHANNELS, type AppLocale } from '../shared/ipc/contract';
+import { CHANNELS, type AppLocale, type AppSecurity } from '../shared/ipc/contract';
 import { createCloseGuard, type CloseGuard } from './closeGuard';
 import { createIpcHandler } from './ipc/handlers';
 import { createPageEvents, createPageMailbox, type PageEvents } from './ipc/pageEvents';
@@ -31,7 +31,8 @@ import { appResponseHeaders, resolveAppFile } from './security/appProtocol';
 import { REFUSED_LAUNCH_EXIT_CODE, refusedLaunchSwitches } from './security/launchSwitches';
 import { isPermissionGranted } from './security/permissions';
 import { APP_ORIGIN, APP_PROTOCOL, isAppUrl, normalizeExternalUrl } from './security/urls';
-import { createMainWindowOptions } from './security/windowOptions';
+import { electronSecurityFacts } from './security/securityFacts';
+import { CONTENT_SECURITY_POLICY, createMainWindowOptions } from './security/windowOptions';
 
 // Stack traces in logs point at electron/*.ts rather than the bundle.
 process.setSourceMapsEnabled(true);
@@ -118,7 +119,15 @@ function start(): void {
       lockDownSession();
       protocol.handle(APP_PROTOCOL, (request) => serveAppFile(request, rendererRoot));
       const locale = pickMenuLocale(app.getLocale());
-      const services = registerIpc(locale, () => mainWindow, () => closeGuard?.ready(), notifications);
+      const security = electronSecurityFacts({
+        electronVersion: process.versions.electron ?? '',
+        isPackaged: app.isPackaged,
+        windowOptions: createMainWindowOptions({ preloadPath, isMac, darkBackground: false, allowDevTools: !app.isPackaged }),
+        // boot() called app.enableSandbox() before anything else.
+        sandboxEverywhere: true,
+        contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      });
+      const services = registerIpc(locale, () => mainWindow, () => closeGuard?.ready(), notifications, security);
       // Removes what an interrupted backup left behind before the renderer asks for anything.
       void services.backup.startUp();
       app.on('will-quit', () => {
@@ -190,6 +199,7 @@ function registerIpc(
   currentWindow: () => BrowserWindow | null,
   onCloseReady: () => void,
   notifications: NotificationService,
+  security: AppSecurity,
 ): MainServices {
   const showDialog = (options: OpenDialogOptions) => {
     const window = currentWindow();
@@ -203,6 +213,7 @@ function registerIpc(
     dataFolder: app.getPath('userData'),
     platform: process.platform,
     shell: 'desktop',
+    security,
     openExternal: (url) => shell.openExternal(url),
     onCloseReady,
     chooseExportPath: async (fileName) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDesktopApi, type AppInfo, type FailureReason } from '../../shared/ipc/contract';
+import { createDesktopApi, type AppInfo, type AppSecurity, type FailureReason } from '../../shared/ipc/contract';
 import { err, ok, type Result } from '../../shared/result';
 import type { MainServices } from '../services/types';
 import { createIpcHandler, describeError, isPlainPayload, type IpcRequest } from './handlers';
@@ -13,6 +13,9 @@ const INFO: AppInfo = {
   dataFolder: '/home/clerk/.config/Regulars',
   platform: 'win32',
   shell: 'desktop',
+};
+const SECURITY: AppSecurity = {
+  electron: { version: '45.6.0', packaged: true, contextIsolation: true, sandbox: true, contentSecurityPolicy: true, fuses: true, debugSwitchesRefused: true },
 };
 
 /** A backup service that must not be reached by the tests that use it. */
@@ -51,6 +54,7 @@ function setup(overrides: Partial<MainServices> = {}) {
     session: unusedSession(),
     closeReady: () => void closeAnswers.push(Date.now()),
     appInfo: () => INFO,
+    appSecurity: () => SECURITY,
     openExternal: async (url) => {
       opened.push(url);
       return ok(null);
@@ -67,6 +71,19 @@ describe('createIpcHandler: good calls', () => {
   it('answers app:info', async () => {
     const { call } = setup();
     expect(await call({ channel: 'app:info' })).toEqual(ok(INFO));
+  });
+
+  it('answers app:security, and refuses it with a payload or from another origin', async () => {
+    const { call } = setup();
+    expect(await call({ channel: 'app:security' })).toEqual(ok(SECURITY));
+    for (const payload of [null, {}, { electron: null }, 'x']) expect(await call({ channel: 'app:security', payload })).toEqual(err('invalid-request'));
+    expect(await call({ channel: 'app:security', senderUrl: 'https://evil.com/' })).toEqual(err('untrusted-sender'));
+  });
+
+  it('refuses to hand the page security facts that are not what the contract says', async () => {
+    const { call, logs } = setup({ appSecurity: () => ({ electron: { ...SECURITY.electron!, sandbox: 'yes' } }) as unknown as AppSecurity });
+    expect(await call({ channel: 'app:security' })).toEqual(err('internal-error'));
+    expect(logs).toHaveLength(1);
   });
 
   it('passes the page\'s close answer on, and nothing that carries a payload', async () => {
@@ -114,7 +131,7 @@ describe('createIpcHandler: senders', () => {
 
   it('ignores later changes to the trusted list', async () => {
     const trusted = [APP];
-    const handler = createIpcHandler({ appInfo: () => INFO, openExternal: async () => ok(null), backup: unusedBackup(), exportFiles: unusedExportFiles(), session: unusedSession(), closeReady: () => undefined }, { trustedOrigins: trusted });
+    const handler = createIpcHandler({ appInfo: () => INFO, appSecurity: () => SECURITY, openExternal: async () => ok(null), backup: unusedBackup(), exportFiles: unusedExportFiles(), session: unusedSession(), closeReady: () => undefined }, { trustedOrigins: trusted });
     trusted.push('https://evil.com');
     expect(await handler({ channel: 'app:info', payload: undefined, senderUrl: 'https://evil.com/' })).toEqual(err('untrusted-sender'));
   });
@@ -235,7 +252,7 @@ describe('createIpcHandler: failing services', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const handler = createIpcHandler(
-        { appInfo: () => { throw new Error('x'); }, openExternal: async () => ok(null), backup: unusedBackup(), exportFiles: unusedExportFiles(), session: unusedSession(), closeReady: () => undefined },
+        { appInfo: () => { throw new Error('x'); }, appSecurity: () => SECURITY, openExternal: async () => ok(null), backup: unusedBackup(), exportFiles: unusedExportFiles(), session: unusedSession(), closeReady: () => undefined },
         { trustedOrigins: [APP] },
       );
       expect(await handler({ channel: 'app:info', payload: undefined, senderUrl: SENDER })).toEqual(err('internal-error'));

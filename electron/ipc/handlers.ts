@@ -97,6 +97,8 @@ async function dispatch(channel: Channel, payload: unknown, services: MainServic
   switch (channel) {
     case 'app:info':
       return withRequest(channel, payload, () => ok(services.appInfo()), services);
+    case 'app:security':
+      return withRequest(channel, payload, () => ok(services.appSecurity()), services);
     case 'link:open':
       return withRequest(channel, payload, ({ url }) => services.openExternal(url), services);
     case 'app:closeReady':

@@ -1,5 +1,5 @@
 // Facts about the running app, fixed at start-up and checked against the contract then.
-import { appInfoSchema, type AppInfo } from '../../shared/ipc/contract';
+import { appInfoSchema, appSecuritySchema, type AppInfo, type AppSecurity } from '../../shared/ipc/contract';
 
 export type AppInfoInput = AppInfo;
 
@@ -7,4 +7,10 @@ export type AppInfoInput = AppInfo;
 export function createAppInfoService(input: AppInfoInput): () => AppInfo {
   const info = Object.freeze(appInfoSchema.parse(input));
   return () => ({ ...info });
+}
+
+/** The Electron protections main set up (electron/security/securityFacts.ts); null outside Electron. */
+export function createAppSecurityService(input: AppSecurity): () => AppSecurity {
+  const facts = appSecuritySchema.parse(input);
+  return () => structuredClone(facts);
 }

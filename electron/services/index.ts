@@ -4,10 +4,10 @@ import { pbkdf2, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PIN_HASH_BYTES } from '../../shared/domain/ownerPin';
-import type { AppLocale } from '../../shared/ipc/contract';
+import type { AppLocale, AppSecurity } from '../../shared/ipc/contract';
 import { err } from '../../shared/result';
 import { pickMenuLocale } from '../menu';
-import { createAppInfoService } from './appInfoService';
+import { createAppInfoService, createAppSecurityService } from './appInfoService';
 import { createBackupService, type BackupDialogs, type BackupNotice, type BackupServiceOptions, type SecretProtector } from './backup';
 import { backupNotification } from './backup/notices';
 import { createExportFileService } from './exportFileService';
@@ -35,6 +35,8 @@ export interface MainServicesInput {
   dataFolder: string;
   platform: string;
   shell: 'desktop' | 'web';
+  /** Electron's protections as main set them up; `{ electron: null }` outside Electron. */
+  security: AppSecurity;
   openExternal: (url: string) => Promise<void>;
   backup: BackupOsInput;
   /** Desktop notifications (./notifications.ts): backups raise theirs through it. */
@@ -61,13 +63,14 @@ export interface BackupOsInput {
 
 export function createMainServices(input: MainServicesInput): MainServices {
   if (!path.isAbsolute(input.dataFolder)) throw new Error('dataFolder must be an absolute path');
-  const { openExternal, backup, onCloseReady, chooseExportPath, notifications, noticeLocale, ...info } = input;
+  const { openExternal, backup, onCloseReady, chooseExportPath, notifications, noticeLocale, security, ...info } = input;
   const notify = (notice: BackupNotice) => {
     backup.logNotice?.(notice);
     notifications.notify(backupNotification(noticeLocale, notice));
   };
   return {
     appInfo: createAppInfoService(info),
+    appSecurity: createAppSecurityService(security),
     openExternal: createLinkService({ openExternal }),
     backup: createBackupService({
       appVersion: input.version,
@@ -123,6 +126,7 @@ export function createWebServices(input: WebServicesInput): MainServices {
     dataFolder: input.dataFolder,
     platform: input.platform ?? process.platform,
     shell: 'web',
+    security: { electron: null },
     openExternal: async (url) => log(`open externally: ${url}`),
     notifications: input.notifications ?? NO_NOTIFICATIONS,
     noticeLocale: pickMenuLocale(input.systemLocale),

@@ -59,6 +59,8 @@ describe('createMainServices / createWebServices', () => {
     expect(services.appInfo()).toEqual({
       name: 'Regulars', version: '0.1.0', systemLocale: 'en-US', dataFolder: '/tmp/regulars-e2e', platform: 'linux', shell: 'web',
     });
+    // No Electron, none of its walls: the settings say so rather than show them as up.
+    expect(services.appSecurity()).toEqual({ electron: null });
   });
 
   it('logs allowed links in web mode and refuses the rest', async () => {
@@ -74,6 +76,7 @@ describe('createMainServices / createWebServices', () => {
     expect(() =>
       createMainServices({
         name: 'Regulars', version: '0.1.0', systemLocale: 'en', dataFolder: '', platform: 'darwin', shell: 'desktop',
+        security: { electron: null },
         openExternal: async () => undefined,
         backup: { dialogs: null, showFolder: async () => undefined, protector: null },
         notifications: { notify: () => ({ ok: true, value: null }) },

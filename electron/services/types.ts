@@ -1,5 +1,5 @@
 // What the IPC handlers may call. Services get the OS handed in, so tests and web mode supply their own.
-import type { AppInfo, FailureReason } from '../../shared/ipc/contract';
+import type { AppInfo, AppSecurity, FailureReason } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/result';
 import type { BackupService } from './backup';
 import type { ExportFileService } from './exportFileService';
@@ -7,6 +7,8 @@ import type { OwnerSessionService } from './ownerSession';
 
 export interface MainServices {
   appInfo(): AppInfo;
+  /** The walls Electron puts around the page (context isolation, sandbox, CSP, fuses); none outside Electron. */
+  appSecurity(): AppSecurity;
   openExternal(url: string): Promise<Result<null, FailureReason>>;
   backup: BackupService;
   /** Export files (CSV/XLSX) the page built, written to disk. */

@@ -61,12 +61,35 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+/** The walls Electron puts around the page, as main set them up (the settings' security section shows them). */
+export const appSecuritySchema = z.strictObject({
+  /** null outside Electron (the browser mode, end-to-end tests): none of these walls is there. */
+  electron: z
+    .strictObject({
+      /** Electron's version, e.g. "45.6.0". */
+      version: z.string().max(64),
+      /** Installed from a package (electron-builder) rather than run from the sources. */
+      packaged: z.boolean(),
+      contextIsolation: z.boolean(),
+      sandbox: z.boolean(),
+      /** The strict Content-Security-Policy on every app response. */
+      contentSecurityPolicy: z.boolean(),
+      /** Fuses are baked in by electron-builder: a development run has Electron's defaults. */
+      fuses: z.boolean(),
+      /** A packaged build refuses to start with a debugger's switch (electron/security/launchSwitches.ts). */
+      debugSwitchesRefused: z.boolean(),
+    })
+    .nullable(),
+});
+export type AppSecurity = z.infer<typeof appSecuritySchema>;
+
 export const openExternalRequestSchema = z.object({ url: z.string().min(1).max(2048) }).strict();
 export type OpenExternalRequest = z.infer<typeof openExternalRequestSchema>;
 
 /** Every channel: `noun:verb`, its request schema and its response value schema. */
 export const contract = {
   'app:info': { request: z.undefined(), response: appInfoSchema },
+  'app:security': { request: z.undefined(), response: appSecuritySchema },
   'link:open': { request: openExternalRequestSchema, response: z.null() },
   // The page's answer to the event 'app:closeRequested': it has done what it must before closing (a backup at quit).
   'app:closeReady': { request: z.undefined(), response: z.null() },
@@ -196,6 +219,7 @@ export function createDesktopApi(invoke: Invoke, events?: EventTransport) {
     },
     app: {
       info: () => call('app:info', undefined),
+      security: () => call('app:security', undefined),
       closeReady: () => call('app:closeReady', undefined),
     },
     links: {

@@ -1,5 +1,7 @@
-// Screenshots of the settings screen naming stored settings it could not read (their defaults shown), per language.
+// Screenshots of the settings screen naming stored settings it could not read (their defaults shown), and of its
+// security section in a new store (what is missing said), per language.
 import { test, expect } from '../e2e/fixtures';
+import { SecurityPage } from '../e2e/pages/SecurityPage';
 import { LOCALES, OUT } from './shotLocales';
 
 for (const { system, tag } of LOCALES) {
@@ -28,6 +30,16 @@ for (const { system, tag } of LOCALES) {
       await page.getByTestId('nav-settings').click();
       await expect(page.getByTestId('settings-unreadable').getByRole('listitem')).toHaveCount(2);
       await page.screenshot({ path: `${OUT}/${tag}-63-settings-unreadable.png` });
+    });
+
+    test(`security and privacy in ${tag}`, async ({ app, page }) => {
+      await app.startEmptyStore();
+      const security = await SecurityPage.open(page);
+      await security.checkChain();
+      await expect(security.row('auditChain')).toHaveAttribute('data-level', 'on');
+      await security.root.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${OUT}/${tag}-64-settings-security.png` });
+      await security.root.screenshot({ path: `${OUT}/${tag}-65-settings-security-section.png` });
     });
   });
 }

@@ -1,4 +1,5 @@
-// Settings: language, theme, the default phone region, the status rules' entry, and facts about this installation.
+// Settings: language, theme, the default phone region, the status rules' entry, where each protection of the data
+// stands (SecuritySection), and facts about this installation.
 import { useTranslation } from 'react-i18next';
 import { PHONE_REGIONS, type PhoneRegion } from '../../../shared/domain/customer';
 import { CURRENCIES, type Currency } from '../../../shared/domain/money';
@@ -16,6 +17,7 @@ import { runStatusJob, useStatusJobs } from '../recompute/statusJobs';
 import { useClock } from '../../platform/clock';
 import { usePermission } from '../../session/ownerGate';
 import { OwnerButton } from '../../session/OwnerOnly';
+import { SecuritySection } from './SecuritySection';
 
 const THEMES: ThemeChoice[] = ['system', 'light', 'dark'];
 
@@ -144,6 +146,7 @@ export function SettingsScreen() {
           </button>
         </div>
       </section>
+      <SecuritySection />
       <section className="card">
         <h2>{t('settings.about')}</h2>
         <dl className="field-grid">

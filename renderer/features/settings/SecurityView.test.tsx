@@ -1,0 +1,62 @@
+// Drawn on the server (react-dom/server: no DOM test environment) in each language: the states the e2e harness
+// cannot reach (an installed app's walls, a wall down, a tampered log), worded, with no raw keys.
+import i18next from 'i18next';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { APP_LOCALES, type AppSecurity } from '../../../shared/ipc/contract';
+import { countFormatter, I18N_OPTIONS } from '../../i18n';
+import { securityRows, type SecurityInputs } from './securityState';
+import { SecurityView } from './SecurityView';
+
+const NOW = new Date(2026, 2, 15, 10, 0);
+const PACKAGED: AppSecurity = {
+  electron: { version: '45.6.0', packaged: true, contextIsolation: true, sandbox: true, contentSecurityPolicy: true, fuses: true, debugSwitchesRefused: true },
+};
+const INPUTS: SecurityInputs = {
+  pinSet: true,
+  backups: { encrypted: true, automatic: true },
+  lastBackupAt: null,
+  chain: { status: 'broken', count: 9, problem: 'edited', seq: 4, entryId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' },
+  security: PACKAGED,
+  now: NOW,
+};
+
+async function draw(lng: string, inputs: Partial<SecurityInputs> = {}) {
+  const instance = i18next.createInstance();
+  await instance.use(initReactI18next).use(countFormatter).init({ ...I18N_OPTIONS, lng });
+  return renderToStaticMarkup(
+    <I18nextProvider i18n={instance}>
+      <SecurityView rows={securityRows({ ...INPUTS, ...inputs })} now={NOW} checkingChain={false} chainCheckFailed={false} onCheckChain={() => undefined} />
+    </I18nextProvider>,
+  );
+}
+
+describe('the security section as drawn', () => {
+  it.each(APP_LOCALES)('words every state in %s, with no raw key', async (lng) => {
+    for (const inputs of [{}, { security: { electron: null } }, { security: null, pinSet: null, backups: null, lastBackupAt: undefined, chain: null }, { pinSet: false }]) {
+      const html = await draw(lng, inputs);
+      expect(html).not.toMatch(/settings\.security\.|audit\.chain\./);
+    }
+  });
+
+  it("lists an installed app's walls, each marked on", async () => {
+    const html = await draw('en');
+    expect(html).toContain('Installed app, Electron 45.6.0.');
+    for (const wall of ['contextIsolation', 'sandbox', 'contentSecurityPolicy', 'fuses', 'debugSwitchesRefused']) {
+      expect(html).toContain(`data-testid="security-wall-${wall}" data-on="true"`);
+    }
+  });
+
+  it('marks a wall that is down, and the row as a warning', async () => {
+    const html = await draw('zh-CN', { security: { electron: { ...PACKAGED.electron!, sandbox: false } } });
+    expect(html).toContain('data-testid="security-wall-sandbox" data-on="false"');
+    expect(html).toMatch(/data-testid="security-electron" data-level="warning"/);
+  });
+
+  it('says where the log was tampered with', async () => {
+    const html = await draw('zh-CN');
+    expect(html).toContain('第 4 条记录在写入后被修改过。');
+    expect(html).toContain('被篡改过');
+  });
+});
