@@ -11,7 +11,7 @@ test.describe('security and privacy in the settings', () => {
     let security = await SecurityPage.open(page);
     await security.expectRow('pin', 'warning', '未设置');
     await security.expectRow('backupEncryption', 'warning', '未开启');
-    await security.expectRow('automaticBackups', 'warning', '已开启');
+    await security.expectRow('automaticBackups', 'warning', '还没有备份');
     await expect(security.row('automaticBackups').getByTestId('security-last-backup')).toHaveText('还没有备份。');
     await security.expectRow('auditChain', 'unknown', '尚未检查');
     await security.expectRow('diskEncryption', 'info', '应用未检查');

@@ -54,6 +54,14 @@ describe('the security section as drawn', () => {
     expect(html).toMatch(/data-testid="security-electron" data-level="warning"/);
   });
 
+  it('names what is wrong with automatic backups that are on', async () => {
+    expect(await draw('en', { lastBackupAt: null })).toMatch(/data-testid="security-automaticBackups" data-level="warning">.*?>No backup yet</);
+    const stale = await draw('zh-CN', { lastBackupAt: new Date(2026, 1, 1).toISOString() });
+    expect(stale).toMatch(/data-testid="security-automaticBackups" data-level="warning">.*?>备份过旧</);
+    expect(stale).toContain('已超过一周');
+    expect(await draw('zh-TW', { lastBackupAt: new Date(2026, 2, 15, 9).toISOString() })).toMatch(/data-testid="security-automaticBackups" data-level="on">.*?>已開啟</);
+  });
+
   it('says where the log was tampered with', async () => {
     const html = await draw('zh-CN');
     expect(html).toContain('第 4 条记录在写入后被修改过。');

@@ -50,9 +50,11 @@ type T = ReturnType<typeof useTranslation>['t'];
 
 function stateText(row: SecurityRow, t: T): string {
   switch (row.id) {
+    case 'automaticBackups':
+      // On, but with no backup or an old one: the pill says what is wrong, not "on" in a warning's colour.
+      return t(`settings.security.automaticBackups.state.${row.state === 'on' && (row.last === 'none' || row.last === 'stale') ? row.last : row.state}`);
     case 'pin':
     case 'backupEncryption':
-    case 'automaticBackups':
     case 'auditChain':
     case 'electron':
       return t(`settings.security.${row.id}.state.${row.state}`);
