@@ -32,7 +32,7 @@ test.describe('the clerk and the owner', () => {
     await deleteFirst.click();
     const dialog = page.getByTestId('pin-dialog');
     await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText('彻底删除顾客');
+    await expect(dialog).toContainText('彻底删除客户');
     await dialog.getByRole('button', { name: '取消' }).click();
     await expect(page.getByTestId('confirm-dialog')).toBeHidden();
     await expect(trash.rows).toHaveCount(2);
@@ -61,7 +61,7 @@ test.describe('the clerk and the owner', () => {
     await dialog.getByTestId('pin-submit').click();
     await expect(dialog).toBeHidden();
     await page.getByTestId('confirm-dialog').getByRole('button', { name: '清空回收站' }).click();
-    await expect(page.getByTestId('trash-emptied')).toHaveText('已彻底删除 1 位顾客。');
+    await expect(page.getByTestId('trash-emptied')).toHaveText('已彻底删除 1 位客户。');
     await expect(trash.rows).toHaveCount(0);
     await expect(page.getByText(second!)).toHaveCount(0);
 

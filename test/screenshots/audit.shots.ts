@@ -27,7 +27,7 @@ for (const { system, tag } of LOCALES) {
       await contact.save();
 
       const audit = await AuditPage.open(page);
-      await expect(audit.rows).toHaveCount(5);
+      await expect(audit.rows).toHaveCount(6);
       await audit.checkChain();
       await page.screenshot({ path: `${OUT}/${tag}-80-audit-log.png`, fullPage: true });
 
