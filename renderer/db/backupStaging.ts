@@ -11,6 +11,7 @@ import { canonicalJson } from '../../shared/domain/auditChain';
 import { recordAudit, type AuditDeps } from './audit';
 import { createPinRepository } from './pins';
 import { RegularsDatabase } from './database';
+import { createErasure, readErasureRegister, type ErasureEntry } from './erasure';
 
 export const RESTORE_FAILURES = [
   /** The payload is not what the exporter writes, or disagrees with itself. */
@@ -50,6 +51,8 @@ export interface StagedDatabase {
   migratedFrom: number;
   /** The owner PIN record the backup held (before any carry-over); null when none, or not a whole record. */
   stagedOwnerPin: OwnerPinRecord | null;
+  /** Erased customers the backup still held, erased again before the swap (a restore only). */
+  erasedAgain: number;
 }
 
 /** Today's owner PIN, put into the restored store so the PIN the owner just typed stays the PIN. */
@@ -60,6 +63,14 @@ export interface RestoreAudit {
   mode: 'replace' | 'empty' | 'recover';
   /** When the backup was made (ISO). */
   backupCreatedAt: string;
+}
+
+/**
+ * The erasure register a restore carries into the store it brings: today's, when today's store is replaced (it may
+ * know of erasures made after the backup). 'empty' holds none; 'recover' cannot be read; a restore test (null) none.
+ */
+export function erasuresToCarry(today: () => RegularsDatabase, restored: RestoreAudit | null): Promise<ErasureEntry[]> {
+  return restored?.mode === 'replace' ? readErasureRegister(today()) : Promise.resolve([]);
 }
 
 function errorNames(error: unknown, depth = 0): string[] {
@@ -106,7 +117,11 @@ export interface StagingImport {
   /** The next piece of the payload, in order. */
   push(bytes: Uint8Array): Promise<void>;
   /** After the whole payload was pushed (and the main process said every check passed). */
-  finish(carry: OwnerPinCarry, restored?: { audit: RestoreAudit; deps: AuditDeps } | null): Promise<StagedDatabase>;
+  /**
+   * `erasures`: today's store's erasure register (a restore that replaces it). With the backup's own register it
+   * is applied to the restored store before the swap, so a customer erased since the backup was made stays erased.
+   */
+  finish(carry: OwnerPinCarry, restored?: { audit: RestoreAudit; deps: AuditDeps } | null, erasures?: readonly ErasureEntry[]): Promise<StagedDatabase>;
   /** Closes and deletes the staging database. Safe to call at any point, more than once. */
   discard(): Promise<void>;
 }
@@ -193,7 +208,7 @@ export function createStagingImport(name: string, expected: StagingExpectation):
       }
     },
 
-    async finish(carry, restored = null) {
+    async finish(carry, restored = null, erasures = []) {
       finished = true;
       let counts: Record<string, number>;
       let fromVersion: number;
@@ -255,9 +270,12 @@ export function createStagingImport(name: string, expected: StagingExpectation):
           }
           await createBookkeepingRepository(upgraded).touchRestoreCommit();
         });
+        // Before the swap, so nothing shows them: whoever the register names is erased again (a restore test,
+        // compared with today's store and then deleted, is left as the backup holds it).
+        const erasedAgain = restored === null ? [] : await createErasure(upgraded, restored.deps).reapply(erasures);
         upgraded.close();
         staging = null;
-        return { name, counts, migratedFrom: fromVersion, stagedOwnerPin };
+        return { name, counts, migratedFrom: fromVersion, stagedOwnerPin, erasedAgain: erasedAgain.length };
       } catch (error) {
         throw writeFailure(error);
       }

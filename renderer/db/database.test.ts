@@ -100,12 +100,14 @@ describe('RegularsDatabase', () => {
     expect({ ...SCHEMA_V5, customers: SCHEMA_V4.customers, customerSearch: undefined }).toEqual({ ...SCHEMA_V4, customerSearch: undefined });
   });
 
-  it('opens a new database at version 10 with its tables and indexes', async () => {
+  it('opens a new database at version 11 with its tables and indexes', async () => {
     const db = new RegularsDatabase(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(db.auditLog.schema.indexes.map((i) => i.name)).toEqual(['seq', 'at', 'kind', 'customerIds']);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'catalog', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'imports', 'interactions', 'pins', 'purchases', 'settings', 'tierHistory']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'catalog', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'erasures', 'imports', 'interactions', 'pins', 'purchases', 'settings', 'tierHistory']);
+    // Version 11: the erasure register, by the erased customer's id, no other index.
+    expect(db.erasures.schema.indexes).toEqual([]);
     // Version 9: consent answers by customer in time order; who granted a channel, from the index alone.
     expect(db.consentEvents.schema.indexes.map((i) => i.name)).toEqual(['[customerId+at]']);
     expect(db.consentState.schema.indexes.map((i) => [i.name, i.multi])).toEqual([['granted', true]]);

@@ -19,9 +19,11 @@ import { SCHEMA_V7, upgradeToV7 } from './migrations/v7';
 import { SCHEMA_V8 } from './migrations/v8';
 import { SCHEMA_V9, upgradeToV9 } from './migrations/v9';
 import { SCHEMA_V10, upgradeToV10 } from './migrations/v10';
+import { SCHEMA_V11 } from './migrations/v11';
 import type { AuditEntry } from '../../shared/domain/auditChain';
+import type { ErasureEntry } from '../../shared/domain/erasure';
 
-export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10 };
+export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11 };
 export type { AuditEntry };
 
 /** A row of the settings table (the owner's configuration) or of the bookkeeping table (version 6). */
@@ -268,6 +270,8 @@ export class RegularsDatabase extends Dexie {
   consentEvents!: EntityTable<ConsentEvent, 'id'>;
   /** Each customer's current consent, derived from their answers (version 9 on); written only with them (renderer/db/consents.ts). */
   consentState!: EntityTable<ConsentStateRow, 'id'>;
+  /** The erasure register: ids of erased customers and when (version 11 on); written only by renderer/db/erasure.ts. */
+  erasures!: EntityTable<ErasureEntry, 'id'>;
 
   /** `clock`: the time an upgrade derives status as of (version 3); the app's clock unless given. */
   constructor(name: string = DATABASE_NAME, options: ConstructorParameters<typeof Dexie>[1] & { clock?: Clock } = {}) {
@@ -291,6 +295,7 @@ export class RegularsDatabase extends Dexie {
       .stores(SCHEMA_V9)
       .upgrade((tx) => upgradeToV9(tx));
     this.version(10).stores(SCHEMA_V10).upgrade(upgradeToV10);
+    this.version(11).stores(SCHEMA_V11);
   }
 }
 

@@ -183,6 +183,12 @@ function chunks<T>(items: readonly T[], size = IMPORT_WRITE_CHUNK): T[][] {
   return out;
 }
 
+/** The ids among `ids` that the erasure register holds. */
+async function erasedAmong(db: RegularsDatabase, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  return (await db.erasures.bulkGet([...ids])).flatMap((e) => (e ? [e.id] : []));
+}
+
 export function createImportRepository(db: RegularsDatabase, deps: ImportRepositoryDeps) {
   const dayOf = deps.dayOf ?? localDayOf;
   const derivation = createDerivation(db, { ...deps, dayOf });
@@ -415,7 +421,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       const { signal, onProgress } = opts;
       checkCancelled(signal);
       const batchId = deps.newId();
-      return writeTransaction(db, ['customer', 'import'], [], async () => {
+      return writeTransaction(db, ['customer', 'import'], ['erasures'], async () => {
         onProgress?.({ phase: 'planning', done: 0, total: input.candidates.length });
         const rules = await statusRules(db);
         const plan = planImport(input.candidates, await customerLookup(input.candidates), input.policy);
@@ -435,10 +441,12 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           // trash has); otherwise its id is kept as the customer number, so its purchases still find it.
           const ownIds = part.flatMap((c) => (c.id ? [c.id] : []));
           const taken = new Set(ownIds.length ? (await db.customers.bulkGet(ownIds)).flatMap((c) => (c ? [c.id] : [])) : []);
+          // An erased customer's id never comes back, not even as a customer number: the row is a new person.
+          const erased = new Set(await erasedAmong(db, ownIds));
           const records = part.map((c) => {
-            const keep = c.id !== undefined && !taken.has(c.id);
+            const keep = c.id !== undefined && !taken.has(c.id) && !erased.has(c.id);
             const record = newCustomerRecord(c.fields, keep ? c.id! : deps.newId(), now, undefined, rules);
-            return c.id !== undefined && !keep ? { ...record, externalKey: c.id } : record;
+            return c.id !== undefined && !keep && !erased.has(c.id) ? { ...record, externalKey: c.id } : record;
           });
           records.forEach((r, i) => {
             createdIds.push(r.id);
@@ -522,7 +530,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       const { signal, onProgress } = opts;
       checkCancelled(signal);
       const batchId = deps.newId();
-      return writeTransaction(db, ['customer', 'purchase', 'import'], ['catalog'], async () => {
+      return writeTransaction(db, ['customer', 'purchase', 'import'], ['catalog', 'erasures'], async () => {
         onProgress?.({ phase: 'planning', done: 0, total: input.result.purchases.length });
         const plan = await planPurchasesNow(input.result);
         checkCancelled(signal);
@@ -552,6 +560,8 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         }
         // ...and their status, derived by the same function as every purchase write, with the tier history.
         const statusContext = await derivation.statusContext();
+        // A customer number that is an erased customer's id is not kept: the new customer is a new person.
+        const erasedNumbers = new Set(await erasedAmong(db, plan.newCustomers.map((k) => k.externalId)));
         const history: TierHistoryEntry[] = [];
         const customers: Customer[] = plan.newCustomers.map((k) => {
           const id = newIdOf.get(k.externalId)!;
@@ -564,7 +574,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           );
           const derived = derivedCustomerRecord(base, byCustomer.get(id) ?? [], statusContext);
           history.push(...derived.history);
-          return { ...derived.record, externalKey: k.externalId };
+          return erasedNumbers.has(k.externalId) ? derived.record : { ...derived.record, externalKey: k.externalId };
         });
 
         // Customers already in the store: their purchases stored before this import, read before it writes,

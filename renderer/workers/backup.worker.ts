@@ -5,7 +5,7 @@ import { isRestoredDatabaseName, workerDatabaseName } from '../db/activeDatabase
 import { onDatabaseChange } from '../db/backupChanges';
 import { compareDatabases } from '../db/backupCompare';
 import { exportDatabase, exportFailureReason } from '../db/backupExport';
-import { createStagingImport, dropStagedDatabase, RestoreError, type StagingImport } from '../db/backupStaging';
+import { createStagingImport, dropStagedDatabase, erasuresToCarry, RestoreError, type StagingImport } from '../db/backupStaging';
 import { RegularsDatabase } from '../db/database';
 import { createAuditReader } from '../db/audit';
 import { backupContract } from './backupProtocol';
@@ -60,7 +60,9 @@ serve(
       await stagingOf(name).push(bytes);
     },
     stagingFinish: async ({ name, carry, restored }) => {
-      const staged = await stagingOf(name).finish(carry, restored === null ? null : { audit: restored, deps: { now: workerClock, newId: () => crypto.randomUUID() } });
+      // Today's erasure register goes into the store that replaces it: a backup older than an erasure brings no one back.
+      const erasures = await erasuresToCarry(appDatabase, restored);
+      const staged = await stagingOf(name).finish(carry, restored === null ? null : { audit: restored, deps: { now: workerClock, newId: () => crypto.randomUUID() } }, erasures);
       staging.delete(name);
       return staged;
     },

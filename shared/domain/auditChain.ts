@@ -14,6 +14,7 @@ export const AUDIT_KINDS = [
   'customer.trash',
   'customer.restore',
   'customer.deleteForGood',
+  'customer.erase',
   'customers.merge',
   'purchase.record',
   'purchase.edit',

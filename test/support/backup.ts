@@ -12,7 +12,7 @@ import { createDesktopApi, type DesktopApi } from '../../shared/ipc/contract';
 import { BackupWorkerError, type BackupWorkerApi } from '../../renderer/features/backup/backupWorkerClient';
 import { compareDatabases } from '../../renderer/db/backupCompare';
 import { exportDatabase, exportFailureReason } from '../../renderer/db/backupExport';
-import { createStagingImport, dropStagedDatabase, RestoreError, type StagingImport } from '../../renderer/db/backupStaging';
+import { createStagingImport, dropStagedDatabase, erasuresToCarry, RestoreError, type StagingImport } from '../../renderer/db/backupStaging';
 import { RegularsDatabase } from '../../renderer/db/database';
 import { createAuditReader } from '../../renderer/db/audit';
 
@@ -46,7 +46,7 @@ export function inProcessBackupWorker(db: () => RegularsDatabase, now: Clock): B
     },
     stagingPush: (name, bytes) => of(name).push(bytes),
     async stagingFinish(name, carry, restored = null) {
-      const staged = await of(name).finish(carry, restored === null ? null : { audit: restored, deps: { now, newId: () => crypto.randomUUID() } });
+      const staged = await of(name).finish(carry, restored === null ? null : { audit: restored, deps: { now, newId: () => crypto.randomUUID() } }, await erasuresToCarry(db, restored));
       staging.delete(name);
       return staged;
     },

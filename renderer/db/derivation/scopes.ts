@@ -39,6 +39,8 @@ export const WRITE_SCOPES = {
   pin: ['pins', 'auditLog'],
   /** An import batch written or undone. */
   import: ['imports', 'auditLog'],
+  /** A customer erased (renderer/db/erasure.ts): the register's entries. */
+  erasure: ['erasures', 'auditLog'],
   /** An entry alone: a backup made, an export saved, the tier review applied (renderer/db/audit.ts). */
   audit: ['auditLog'],
 } as const satisfies Record<string, readonly TableName[]>;
@@ -57,6 +59,7 @@ export const WRITE_KIND_OF_TABLE: Readonly<Partial<Record<TableName, WriteKind>>
   settings: 'settings',
   pins: 'pin',
   imports: 'import',
+  erasures: 'erasure',
 };
 
 /** The tables of these kinds of write and the extra ones named, each once. */

@@ -21,6 +21,7 @@ import { createPurchaseRepository } from '../purchases';
 import { createStoreSetup } from '../storeSetup';
 import { createSettingsRepository } from '../settings';
 import { createPinRepository } from '../pins';
+import { createErasure } from '../erasure';
 import { verifyChain } from '../../../shared/domain/auditChain';
 import { createDerivation, WRITE_KIND_OF_TABLE, WRITE_SCOPES, writeTransaction, type TableName } from './index';
 
@@ -200,6 +201,7 @@ describe('write scopes', () => {
     }, ['interactions'], ['contact.edit', 'contact.followUp', 'contact.remove']);
     await check('settings', () => createSettingsRepository(db, deps()).write('currency', 'HKD'), ['settings'], ['settings.change']);
     await check('owner PIN', () => createPinRepository(db, deps()).write('owner', null), ['pins'], ['pin.change']);
+    await check('erase', () => createErasure(db, deps()).erase(a.id, 'anonymise'), ['customers', 'purchases', 'erasures'], ['customer.erase']);
 
     // Every entry written above, chained in the order written, and the chain intact.
     const entries = await db.auditLog.orderBy('seq').toArray();

@@ -45,6 +45,11 @@ export function detailsText(w: AuditWording, entry: AuditEntry): string {
       return '';
     case 'customer.deleteForGood':
       return t('audit.details.withHistory', { purchases: num(f.purchases), contacts: num(f.contacts) });
+    case 'customer.erase':
+      if (f.reapplied === true) return t('audit.details.eraseAgain', { count: entry.customerIds.length });
+      return f.purchasesChoice === 'anonymise'
+        ? t('audit.details.eraseKept', { purchases: num(f.purchasesAnonymised), contacts: num(f.contacts) })
+        : t('audit.details.eraseDeleted', { purchases: num(f.purchasesDeleted), contacts: num(f.contacts) });
     case 'customers.merge':
       return t('audit.details.merge', { merged: Math.max(0, entry.customerIds.length - 1), purchases: num(f.purchases), contacts: num(f.contacts) });
     case 'purchase.record':

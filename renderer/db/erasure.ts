@@ -1,0 +1,233 @@
+// Erasing a customer (the owner, on the customer's request): every table that holds them, in one write transaction
+// with an audit entry of ids and counts; the erasure register; and the register applied again to a restored store.
+import Dexie from 'dexie';
+import type { CustomerRecord } from '../../shared/domain/customer';
+import {
+  anonymisedPurchase,
+  batchWithout,
+  erasedSnapshot,
+  personIds,
+  type ErasureEntry,
+  type ErasurePurchaseChoice,
+} from '../../shared/domain/erasure';
+import type { Purchase } from '../../shared/domain/purchase';
+import type { AuditEntry } from '../../shared/domain/auditChain';
+import { recordAudit, type AuditDeps } from './audit';
+import { CustomerNotFoundError } from './customerList';
+import type { ImportBatch, RegularsDatabase } from './database';
+import { putCustomerRecords, removeCustomers, writeTransaction, type WriteKind } from './derivation';
+
+export type { ErasureEntry, ErasurePurchaseChoice };
+
+/** Every kind of write an erasure makes: it touches each table that can hold a customer. */
+export const ERASURE_WRITE_KINDS: readonly WriteKind[] = ['customer', 'purchase', 'contact', 'consent', 'import', 'erasure'];
+
+/** What one erasure removed or changed (the audit entry's facts). */
+export interface ErasureCounts {
+  /** Customer records removed (the customer and any older copy of them merged in, when present). */
+  customers: number;
+  purchasesDeleted: number;
+  purchasesAnonymised: number;
+  contacts: number;
+  consentAnswers: number;
+  tierChanges: number;
+  /** Other customers who named them as their referrer, now without one. */
+  referrals: number;
+  importBatches: number;
+  auditSnapshots: number;
+}
+
+const NOTHING: ErasureCounts = {
+  customers: 0,
+  purchasesDeleted: 0,
+  purchasesAnonymised: 0,
+  contacts: 0,
+  consentAnswers: 0,
+  tierChanges: 0,
+  referrals: 0,
+  importBatches: 0,
+  auditSnapshots: 0,
+};
+
+const SCAN_CHUNK = 2_000;
+const MERGE_KIND = 'customers.merge';
+
+function range(id: string): [[string, unknown], [string, unknown]] {
+  return [
+    [id, Dexie.minKey],
+    [id, Dexie.maxKey],
+  ];
+}
+
+function total(counts: ErasureCounts): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Removes every trace of the people `ids` from the store, inside a transaction that holds ERASURE_WRITE_KINDS'
+ * scopes. Each id's purchases follow `choiceOf(id)`. Writes no audit entry (the caller does).
+ */
+async function eraseTraces(db: RegularsDatabase, ids: readonly string[], choiceOf: (id: string) => ErasurePurchaseChoice, at: string): Promise<ErasureCounts> {
+  const counts: ErasureCounts = { ...NOTHING };
+  const people = new Set(ids);
+  // Ids of the records removed with them (purchases, contacts, consent answers), to leave the import batches.
+  const removed = new Set<string>();
+
+  for (const id of ids) {
+    const [lower, upper] = range(id);
+    const purchases: Purchase[] = await db.purchases.where('[customerId+purchasedAt]').between(lower, upper, true, true).toArray();
+    if (purchases.length) {
+      if (choiceOf(id) === 'anonymise') {
+        await db.purchases.bulkPut(purchases.map((p) => anonymisedPurchase(p, at)));
+        counts.purchasesAnonymised += purchases.length;
+      } else {
+        await db.purchases.bulkDelete(purchases.map((p) => p.id));
+        for (const p of purchases) removed.add(p.id);
+        counts.purchasesDeleted += purchases.length;
+      }
+    }
+    const contacts = (await db.interactions.where('[customerId+at]').between(lower, upper, true, true).primaryKeys()) as string[];
+    if (contacts.length) await db.interactions.bulkDelete(contacts);
+    for (const c of contacts) removed.add(c);
+    counts.contacts += contacts.length;
+    const answers = (await db.consentEvents.where('[customerId+at]').between(lower, upper, true, true).primaryKeys()) as string[];
+    for (const a of answers) removed.add(a);
+    counts.consentAnswers += answers.length;
+    counts.tierChanges += await db.tierHistory.where('[customerId+at]').between(lower, upper, true, true).delete();
+  }
+  const present = (await db.customers.bulkGet([...ids])).filter((c): c is CustomerRecord => c !== undefined);
+  counts.customers = present.length;
+  // Record, state and search rows, consent answers and current consent; the state and search rows of an id without a record too.
+  await removeCustomers(db, ids);
+
+  // Customers they referred keep no pointer to them (referredBy has no index: whole records, a chunk at a time).
+  let after: string | null = null;
+  for (;;) {
+    const rows: CustomerRecord[] = await (after === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(after)).limit(SCAN_CHUNK).toArray();
+    if (rows.length === 0) break;
+    const referred = rows.filter((c) => c.referredBy !== null && people.has(c.referredBy)).map((c) => ({ ...c, referredBy: null, updatedAt: at }));
+    if (referred.length) await putCustomerRecords(db, referred);
+    counts.referrals += referred.length;
+    after = rows[rows.length - 1]!.id;
+  }
+
+  // Import batches: the records kept for undo and the ids of what went. (Few batches: read whole.)
+  const batches: ImportBatch[] = await db.imports.toArray();
+  const changedBatches = batches.flatMap((b) => batchWithout(b, people, removed) ?? []);
+  if (changedBatches.length) await db.imports.bulkPut(changedBatches);
+  counts.importBatches = changedBatches.length;
+
+  // The audit trail keeps its entries (ids and facts, in the hash); a snapshot of them (a merge's records) is
+  // outside the hash and goes, so the chain still checks.
+  const entries: AuditEntry[] = await db.auditLog.where('customerIds').anyOf([...ids]).distinct().toArray();
+  const blanked = entries.filter((e) => e.snapshot !== undefined && !isErasedSnapshot(e.snapshot)).map((e) => ({ ...e, snapshot: erasedSnapshot(at) }));
+  if (blanked.length) await db.auditLog.bulkPut(blanked);
+  counts.auditSnapshots = blanked.length;
+
+  return counts;
+}
+
+function isErasedSnapshot(snapshot: unknown): boolean {
+  return typeof snapshot === 'object' && snapshot !== null && Object.keys(snapshot).length === 1 && 'erasedAt' in snapshot;
+}
+
+/** The merges naming a customer (survivor or merged away), from the audit trail's customer index. */
+function mergesOf(db: RegularsDatabase) {
+  return async (id: string) => (await db.auditLog.where('customerIds').equals(id).toArray()).filter((e) => e.kind === MERGE_KIND);
+}
+
+export interface ErasureResult {
+  /** Every id erased: the customer and the records merged into them. */
+  ids: string[];
+  counts: ErasureCounts;
+  auditId: string;
+}
+
+export function createErasure(db: RegularsDatabase, deps: AuditDeps) {
+  return {
+    /**
+     * Erases a customer (active or in the trash) and every record merged into them: one write transaction, the
+     * register entries and an audit entry 'customer.erase' of ids and counts.
+     */
+    async erase(customerId: string, purchases: ErasurePurchaseChoice): Promise<ErasureResult> {
+      return writeTransaction(db, ERASURE_WRITE_KINDS, [], async () => {
+        if (!(await db.customers.get(customerId))) throw new CustomerNotFoundError(customerId);
+        const at = deps.now().toISOString();
+        const ids = await personIds(customerId, mergesOf(db));
+        const counts = await eraseTraces(db, ids, () => purchases, at);
+        await db.erasures.bulkPut(ids.map((id): ErasureEntry => ({ id, erasedAt: at, purchases })));
+        const entry = await recordAudit(db, deps, { kind: 'customer.erase', customerIds: ids, facts: { ...counts, purchasesChoice: purchases } });
+        return { ids, counts, auditId: entry.id };
+      });
+    },
+
+    /** Every entry of the register, oldest first. */
+    register: () => readErasureRegister(db),
+
+    async isErased(id: string): Promise<boolean> {
+      return (await db.erasures.get(id)) !== undefined;
+    },
+
+    /**
+     * A restored store: the register it came with and `carried` (today's store's, which may know of later
+     * erasures) are joined, and everyone in it erased again, each as first chosen. Records an audit entry
+     * 'customer.erase' (facts: reapplied) only when something of them was found. Returns the ids found.
+     */
+    async reapply(carried: readonly ErasureEntry[] = []): Promise<string[]> {
+      return writeTransaction(db, ERASURE_WRITE_KINDS, [], async () => {
+        const own = await db.erasures.toArray();
+        const known = new Set(own.map((e) => e.id));
+        const added = carried.filter((e) => !known.has(e.id));
+        if (added.length) await db.erasures.bulkPut(added);
+        const register = [...own, ...added];
+        if (register.length === 0) return [];
+        const choice = new Map(register.map((e) => [e.id, e.purchases]));
+        const ids = [...choice.keys()];
+        const found = await tracesOf(db, ids);
+        if (found.length === 0) return [];
+        const at = deps.now().toISOString();
+        const counts = await eraseTraces(db, found, (id) => choice.get(id) ?? 'delete', at);
+        if (total(counts) > 0) await recordAudit(db, deps, { kind: 'customer.erase', customerIds: found, facts: { ...counts, reapplied: true } });
+        return found;
+      });
+    },
+  };
+}
+
+/** The ids among `ids` that something in the store still holds: a record, a state or search row, purchases, contacts, answers, history, a batch or a snapshot. */
+async function tracesOf(db: RegularsDatabase, ids: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  const [records, states, search, consent] = await Promise.all([
+    db.customers.bulkGet([...ids]),
+    db.customerState.bulkGet([...ids]),
+    db.customerSearch.bulkGet([...ids]),
+    db.consentState.bulkGet([...ids]),
+  ]);
+  const batches: ImportBatch[] = await db.imports.toArray();
+  const inBatches = new Set(batches.flatMap((b) => [...b.createdCustomerIds, ...b.updatedCustomers.map((u) => u.id)]));
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const [lower, upper] = range(id);
+    const held =
+      records[i] !== undefined ||
+      states[i] !== undefined ||
+      search[i] !== undefined ||
+      consent[i] !== undefined ||
+      inBatches.has(id) ||
+      (await db.purchases.where('[customerId+purchasedAt]').between(lower, upper, true, true).count()) > 0 ||
+      (await db.interactions.where('[customerId+at]').between(lower, upper, true, true).count()) > 0 ||
+      (await db.consentEvents.where('[customerId+at]').between(lower, upper, true, true).count()) > 0 ||
+      (await db.tierHistory.where('[customerId+at]').between(lower, upper, true, true).count()) > 0 ||
+      (await db.auditLog.where('customerIds').equals(id).filter((e: AuditEntry) => e.snapshot !== undefined && !isErasedSnapshot(e.snapshot)).count()) > 0;
+    if (held) out.push(id);
+  }
+  return out;
+}
+
+/** Every entry of the erasure register, oldest first. */
+export async function readErasureRegister(db: RegularsDatabase): Promise<ErasureEntry[]> {
+  const rows = await db.erasures.toArray();
+  return rows.sort((a, b) => (a.erasedAt < b.erasedAt ? -1 : a.erasedAt > b.erasedAt ? 1 : a.id < b.id ? -1 : 1));
+}
+
+export type Erasure = ReturnType<typeof createErasure>;

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { makePurchase } from '../../test/factories/purchase';
+import { ANONYMOUS_CUSTOMER_ID, anonymisedPurchase, batchWithout, personIds, type ErasableBatch } from './erasure';
+
+describe('anonymisedPurchase', () => {
+  it('keeps the amounts, lines, dates, voids and returns and drops the customer and every free text', () => {
+    const p = makePurchase({ customerId: 'c-1', note: '送到家', paymentNote: '他的卡', totalFen: 12_300 });
+    const voided = { ...p, voidedAt: '2026-02-01T00:00:00.000Z', isVoided: 1 as const, voidReason: '张三买错了', returnOf: 'p-0' };
+    const out = anonymisedPurchase(voided, '2026-03-01T00:00:00.000Z');
+    expect(out).toEqual({ ...voided, customerId: ANONYMOUS_CUSTOMER_ID, note: '', paymentNote: '', voidReason: '', updatedAt: '2026-03-01T00:00:00.000Z' });
+  });
+});
+
+describe('personIds', () => {
+  const merges: Record<string, string[][]> = {
+    a: [['a', 'b']],
+    b: [['a', 'b'], ['b', 'c']],
+    c: [['b', 'c']],
+    x: [],
+  };
+  const mergesOf = async (id: string) => (merges[id] ?? []).map((customerIds) => ({ customerIds }));
+
+  it('follows merges to every record merged in, however deep, each once', async () => {
+    expect((await personIds('a', mergesOf)).sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('is the customer alone when nothing was merged', async () => {
+    expect(await personIds('x', mergesOf)).toEqual(['x']);
+  });
+});
+
+describe('batchWithout', () => {
+  const batch: ErasableBatch & { fileName: string } = {
+    fileName: 'vip.csv',
+    createdCustomerIds: ['a', 'k'],
+    updatedCustomers: [{ id: 'b', before: { name: '张三' } }, { id: 'k2', before: { name: '李四' } }],
+    purchaseIds: ['p1', 'p2'],
+    interactionIds: ['i1'],
+    consentEventIds: ['e1', 'e2'],
+  };
+
+  it('leaves out the erased ids, their kept records and what the erasure removed; keeps the rest', () => {
+    expect(batchWithout(batch, new Set(['a', 'b']), new Set(['p2', 'e1', 'i1']))).toEqual({
+      fileName: 'vip.csv',
+      createdCustomerIds: ['k'],
+      updatedCustomers: [{ id: 'k2', before: { name: '李四' } }],
+      purchaseIds: ['p1'],
+      interactionIds: [],
+      consentEventIds: ['e2'],
+    });
+  });
+
+  it('is null for a batch that named none of it, and keeps a batch without consent ids so', () => {
+    expect(batchWithout(batch, new Set(['z']), new Set(['q']))).toBeNull();
+    const { consentEventIds: _ids, ...old } = batch;
+    const out = batchWithout(old, new Set(['a']), new Set());
+    expect(out).not.toBeNull();
+    expect('consentEventIds' in out!).toBe(false);
+  });
+});

@@ -1,0 +1,95 @@
+// Erasing a customer on request: the register's entries, what an erased customer's kept purchases become, and
+// what is left of the records that named them (import batches, merge snapshots).
+import type { Purchase } from './purchase';
+
+/** What the owner chose for the erased customer's purchases. */
+export const ERASURE_PURCHASE_CHOICES = ['delete', 'anonymise'] as const;
+export type ErasurePurchaseChoice = (typeof ERASURE_PURCHASE_CHOICES)[number];
+
+/**
+ * One entry of the erasure register: an erased customer's id, when, and what became of their purchases. Ids and
+ * dates only, so the register can travel with the store (backups) and erase the person again wherever an older
+ * copy of the store brings them back.
+ */
+export interface ErasureEntry {
+  /** The erased customer's id (or the id of a record merged into them). */
+  id: string;
+  /** ISO 8601 UTC. */
+  erasedAt: string;
+  purchases: ErasurePurchaseChoice;
+}
+
+/**
+ * The customer an anonymised purchase belongs to: no one. A fixed id (the nil UUID) rather than one per erased
+ * person, so kept purchases cannot be grouped back into one person's history; no customer record has it.
+ */
+export const ANONYMOUS_CUSTOMER_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * A purchase kept for the store's sales figures after its customer was erased: amounts, lines, dates, returns,
+ * voids and the invoice number stay (they are the store's accounts); the customer and every free text go.
+ */
+export function anonymisedPurchase<P extends Purchase>(purchase: P, at: string): P {
+  return { ...purchase, customerId: ANONYMOUS_CUSTOMER_ID, note: '', paymentNote: '', voidReason: '', updatedAt: at };
+}
+
+/** A merge as the audit trail holds it: the survivor first, then the customers merged into it. */
+export interface MergeLink {
+  customerIds: readonly string[];
+}
+
+/**
+ * Every id that is the same person as `customerId`: it and, merge by merge, every record merged into it (a record
+ * merged away lives on in older backups as a customer of its own). `mergesOf(id)` answers the merges naming `id`.
+ */
+export async function personIds(customerId: string, mergesOf: (id: string) => Promise<readonly MergeLink[]>): Promise<string[]> {
+  const found = new Set([customerId]);
+  const queue = [customerId];
+  while (queue.length) {
+    const id = queue.shift()!;
+    for (const merge of await mergesOf(id)) {
+      for (const other of merge.customerIds) {
+        if (!found.has(other)) {
+          found.add(other);
+          queue.push(other);
+        }
+      }
+    }
+  }
+  return [...found];
+}
+
+/** The parts of an import batch that can name a customer. */
+export interface ErasableBatch {
+  createdCustomerIds: string[];
+  updatedCustomers: { id: string; before: unknown }[];
+  purchaseIds: string[];
+  interactionIds: string[];
+  consentEventIds?: string[];
+}
+
+/**
+ * An import batch without the erased: their ids, the records it kept of them as they were (for undo), and the ids
+ * of their purchases, contacts and consent answers that the erasure removed. The file's name and counts stay.
+ * null when the batch named none of it.
+ */
+export function batchWithout<B extends ErasableBatch>(batch: B, customerIds: ReadonlySet<string>, removed: ReadonlySet<string>): B | null {
+  const createdCustomerIds = batch.createdCustomerIds.filter((id) => !customerIds.has(id));
+  const updatedCustomers = batch.updatedCustomers.filter((u) => !customerIds.has(u.id));
+  const purchaseIds = batch.purchaseIds.filter((id) => !removed.has(id));
+  const interactionIds = batch.interactionIds.filter((id) => !removed.has(id));
+  const consentEventIds = batch.consentEventIds?.filter((id) => !removed.has(id));
+  const same =
+    createdCustomerIds.length === batch.createdCustomerIds.length &&
+    updatedCustomers.length === batch.updatedCustomers.length &&
+    purchaseIds.length === batch.purchaseIds.length &&
+    interactionIds.length === batch.interactionIds.length &&
+    (consentEventIds?.length ?? 0) === (batch.consentEventIds?.length ?? 0);
+  if (same) return null;
+  return { ...batch, createdCustomerIds, updatedCustomers, purchaseIds, interactionIds, ...(consentEventIds === undefined ? {} : { consentEventIds }) };
+}
+
+/** What an audit entry's snapshot becomes once the person it held is erased: the date, nothing of them. */
+export function erasedSnapshot(at: string): { erasedAt: string } {
+  return { erasedAt: at };
+}
