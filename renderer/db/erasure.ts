@@ -136,6 +136,18 @@ function mergesOf(db: RegularsDatabase) {
   return async (id: string) => (await db.auditLog.where('customerIds').equals(id).toArray()).filter((e) => e.kind === MERGE_KIND);
 }
 
+/** What an erasure would take, as the owner's confirmation says it. */
+export interface ErasurePreview {
+  /** Purchase records (returns and voided ones included). */
+  purchases: number;
+  /** Their total in the store's sales (voided ones left out), in fen. */
+  salesFen: number;
+  contacts: number;
+  consentAnswers: number;
+  /** Older records merged into this customer, erased with them. */
+  mergedRecords: number;
+}
+
 export interface ErasureResult {
   /** Every id erased: the customer and the records merged into them. */
   ids: string[];
@@ -158,6 +170,23 @@ export function createErasure(db: RegularsDatabase, deps: AuditDeps) {
         await db.erasures.bulkPut(ids.map((id): ErasureEntry => ({ id, erasedAt: at, purchases })));
         const entry = await recordAudit(db, deps, { kind: 'customer.erase', customerIds: ids, facts: { ...counts, purchasesChoice: purchases } });
         return { ids, counts, auditId: entry.id };
+      });
+    },
+
+    /** What erasing a customer would remove, for the owner's confirmation: counts and the sales their purchases make. */
+    async preview(customerId: string): Promise<ErasurePreview> {
+      return db.transaction('r', [db.auditLog, db.purchases, db.interactions, db.consentEvents], async () => {
+        const ids = await personIds(customerId, mergesOf(db));
+        const out: ErasurePreview = { purchases: 0, salesFen: 0, contacts: 0, consentAnswers: 0, mergedRecords: ids.length - 1 };
+        for (const id of ids) {
+          const [lower, upper] = range(id);
+          const purchases: Purchase[] = await db.purchases.where('[customerId+purchasedAt]').between(lower, upper, true, true).toArray();
+          out.purchases += purchases.length;
+          for (const p of purchases) if (!p.isVoided) out.salesFen += p.totalFen;
+          out.contacts += await db.interactions.where('[customerId+at]').between(lower, upper, true, true).count();
+          out.consentAnswers += await db.consentEvents.where('[customerId+at]').between(lower, upper, true, true).count();
+        }
+        return out;
       });
     },
 

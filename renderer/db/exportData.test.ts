@@ -60,6 +60,10 @@ describe('export reader', () => {
     expect(data.customer.id).toBe(a.id);
     expect(data.purchases).toHaveLength(Math.floor((EXPORT_CHUNK + 5) / 2));
     expect(data.interactions).toHaveLength(1);
+    // The audit trail's entries naming them (created, the contact logged); the tier history, theirs only.
+    expect(data.auditTrail.map((e) => e.kind)).toEqual(expect.arrayContaining(['customer.create', 'contact.record']));
+    expect(data.auditTrail.every((e) => e.customerIds.includes(a.id))).toBe(true);
+    expect(data.tierHistory.every((h) => h.customerId === a.id)).toBe(true);
     expect(await reader.customerData('nobody')).toBeUndefined();
   });
 });

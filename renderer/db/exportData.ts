@@ -5,8 +5,20 @@ import type { ConsentEvent, CurrentConsent } from '../../shared/domain/consent';
 import type { Customer, CustomerRecord } from '../../shared/domain/customer';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { Purchase } from '../../shared/domain/purchase';
+import type { AuditEntry } from '../../shared/domain/auditChain';
+import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
 import type { RegularsDatabase } from './database';
 import { readCustomer, readCustomers } from './derivation';
+
+/** Everything the store holds about one customer (exportData's customerData). */
+export interface CustomerData {
+  customer: Customer;
+  purchases: Purchase[];
+  interactions: Interaction[];
+  consentHistory: ConsentEvent[];
+  tierHistory: TierHistoryEntry[];
+  auditTrail: AuditEntry[];
+}
 
 export interface ExportProgress {
   done: number;
@@ -95,17 +107,27 @@ export function createExportReader(db: RegularsDatabase) {
       return rows.sort(byKey((i: Interaction) => i.at));
     },
 
-    /** One customer with every purchase, contact and consent answer (a data subject's request); undefined if no such customer. */
-    async customerData(customerId: string): Promise<{ customer: Customer; purchases: Purchase[]; interactions: Interaction[]; consentHistory: ConsentEvent[] } | undefined> {
-      return db.transaction('r', [db.customers, db.customerState, db.purchases, db.interactions, db.consentEvents], async () => {
+    /**
+     * One customer with everything the store holds about them (a data subject's request): the record and its figures,
+     * every purchase, contact and consent answer, the tier history and the audit trail's entries naming them.
+     * undefined if no such customer.
+     */
+    async customerData(customerId: string): Promise<CustomerData | undefined> {
+      return db.transaction('r', [db.customers, db.customerState, db.purchases, db.interactions, db.consentEvents, db.tierHistory, db.auditLog], async () => {
         const customer = await readCustomer(db, customerId);
         if (!customer) return undefined;
-        const [purchases, interactions, consentHistory] = await Promise.all([
+        const range = [
+          [customerId, Dexie.minKey],
+          [customerId, Dexie.maxKey],
+        ] as const;
+        const [purchases, interactions, consentHistory, tierHistory, auditTrail] = await Promise.all([
           db.purchases.where('customerId').equals(customerId).toArray(),
           db.interactions.where('customerId').equals(customerId).toArray(),
-          db.consentEvents.where('[customerId+at]').between([customerId, Dexie.minKey], [customerId, Dexie.maxKey]).toArray(),
+          db.consentEvents.where('[customerId+at]').between(...range).toArray(),
+          db.tierHistory.where('[customerId+at]').between(...range).toArray(),
+          db.auditLog.where('customerIds').equals(customerId).toArray(),
         ]);
-        return { customer, purchases, interactions, consentHistory };
+        return { customer, purchases, interactions, consentHistory, tierHistory, auditTrail };
       });
     },
   };

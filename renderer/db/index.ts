@@ -9,6 +9,7 @@ import { createStoreSetup } from './storeSetup';
 import { createExportReader } from './exportData';
 import { mergeCustomers, readDuplicateCandidates, type ReadProgress } from './merge';
 import { createImportRepository } from './imports';
+import { createErasure } from './erasure';
 
 export { auditTrail, bookkeeping, catalog, consents, interactions, pins, purchases, repositoryDeps, settings, tierReview } from './appRepositories';
 
@@ -21,3 +22,5 @@ export const customerMerge = mergeCustomers(database(), { ...deps, dayOf: localD
 export const duplicateCandidates = (onProgress?: (p: ReadProgress) => void) => readDuplicateCandidates(database(), onProgress);
 // Imports: the worker writes them (renderer/workers); the page lists and undoes them.
 export const imports = createImportRepository(database(), { ...deps, dayOf: localDayOf });
+// Erasing a customer on request (owner): every table, one transaction; the register restores apply again.
+export const erasure = createErasure(database(), deps);

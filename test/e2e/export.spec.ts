@@ -82,7 +82,7 @@ test.describe('export', () => {
     const json = await exportPage.exportCustomerData('json', testInfo);
     expect(json.name).toMatch(new RegExp(`^熟客-张三-资料-${DATED.source}\\.json$`));
     const pkg = JSON.parse(json.bytes.toString('utf8'));
-    expect(pkg).toMatchObject({ format: 'regulars.customer-data', version: 1, currency: 'CNY', customer: { name: '张三', city: '杭州' }, purchases: [], interactions: [] });
+    expect(pkg).toMatchObject({ format: 'regulars.customer-data', version: 2, currency: 'CNY', customer: { name: '张三', city: '杭州' }, purchases: [], interactions: [] });
     expect(pkg.customer).not.toHaveProperty('searchTokens');
     const one = await exportPage.exportCustomerData('csv', testInfo);
     expect([...one.bytes.subarray(0, 3)]).toEqual(BOM);

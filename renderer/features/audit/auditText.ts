@@ -124,7 +124,7 @@ export function detailsText(w: AuditWording, entry: AuditEntry): string {
     case 'export.file':
       return t('audit.details.exportFile', {
         what: t(`audit.exportKinds.${str(f.exportKind)}`, { defaultValue: str(f.exportKind) }),
-        format: str(f.format).toUpperCase(),
+        format: str(f.format) === 'page' ? t('audit.formats.page') : str(f.format).toUpperCase(),
         rows: num(f.rows),
       });
     default:

@@ -16,6 +16,7 @@ import { useMoney } from '../../ui/useMoney';
 import { VoidPurchaseDialog } from '../purchases/VoidPurchaseDialog';
 import { CustomerFigures } from '../timeline/CustomerFigures';
 import { CustomerDataExport } from './CustomerDataExport';
+import { EraseCustomer } from './EraseCustomer';
 import { CustomerTimeline, TIMELINE_LIST_ID, type TimelineAction } from '../timeline/CustomerTimeline';
 import { ChannelIcon, PurchaseIcon } from '../../ui/icons';
 import { Toast, type ToastMessage } from '../../ui/Toast';
@@ -161,9 +162,12 @@ export function CustomerPage({ customerId }: { customerId: string }) {
         </div>
         <div className="toolbar">
           {customer.isDeleted ? (
-            <button type="button" className="button" onClick={() => void customers.restoreFromTrash(customer.id)} data-testid="restore">
-              {t('trash.restore')}
-            </button>
+            <>
+              <button type="button" className="button" onClick={() => void customers.restoreFromTrash(customer.id)} data-testid="restore">
+                {t('trash.restore')}
+              </button>
+              <EraseCustomer customerId={customer.id} name={customer.name} />
+            </>
           ) : (
             <>
               <button
@@ -193,6 +197,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
               <button type="button" className="button button-danger-quiet" onClick={() => setDialog({ type: 'trash' })} data-testid="trash-customer">
                 {t('customer.moveToTrash')}
               </button>
+              <EraseCustomer customerId={customer.id} name={customer.name} />
             </>
           )}
         </div>

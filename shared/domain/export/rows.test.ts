@@ -146,6 +146,24 @@ describe('customerDataPackage', () => {
     expect(JSON.parse(JSON.stringify(pkg))).toEqual(pkg);
   });
 
+  it('holds their tier history and what the audit trail recorded about them, without hashes or another record\'s snapshot', () => {
+    const tier = (id: string, customerId: string, at: string) => ({ id, customerId, at, from: null, to: 'gold', reason: { code: 'first' } }) as never;
+    const entry = (seq: number, customerIds: string[], extra: object = {}) =>
+      ({ id: `a${seq}`, seq, at: `2025-0${seq}-01T00:00:00.000Z`, actor: 'clerk', kind: 'customer.edit', customerIds, refs: [], facts: { fields: 'name' }, prevHash: 'x', hash: 'y', ...extra }) as never;
+    const full = customerDataPackage(customer, [], [], {
+      now: NOW,
+      currency: 'CNY',
+      tierHistory: [tier('t2', 'c1', '2025-05-01T00:00:00.000Z'), tier('t1', 'c1', '2025-01-01T00:00:00.000Z'), tier('t9', 'c9', '2025-01-01T00:00:00.000Z')],
+      auditTrail: [entry(3, ['c1', 'c7'], { kind: 'customers.merge', snapshot: { before: [{ name: '别人' }] } }), entry(1, ['c1']), entry(2, ['c9'])],
+    });
+    expect(full.tierHistory.map((h) => h.id)).toEqual(['t1', 't2']);
+    expect(full.auditTrail).toEqual([
+      { id: 'a1', seq: 1, at: '2025-01-01T00:00:00.000Z', actor: 'clerk', kind: 'customer.edit', refs: [], facts: { fields: 'name' } },
+      { id: 'a3', seq: 3, at: '2025-03-01T00:00:00.000Z', actor: 'clerk', kind: 'customers.merge', refs: [], facts: { fields: 'name' } },
+    ]);
+    expect(JSON.stringify(full)).not.toContain('别人');
+  });
+
   it('as one CSV with sections', () => {
     const csv = customerDataPackageCsv(pkg, { ...OPTS, t: (k) => k.split('.').at(-1)! });
     // Read from row 1: the import would take a section's column row, under the one-cell title, as the header.

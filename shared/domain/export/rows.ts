@@ -10,6 +10,8 @@ import type { Interaction } from '../interaction';
 import { minorUnitsToDecimal, type Currency } from '../money';
 import { formatPhoneForDisplay } from '../phone';
 import type { Purchase } from '../purchase';
+import type { AuditEntry } from '../auditChain';
+import type { TierHistoryEntry } from '../customerStatus';
 import { toCsv, type CsvCell } from './csv';
 
 export interface ExportTable {
@@ -247,7 +249,8 @@ export function interactionExportRows(interactions: readonly Interaction[], name
 // ---- one customer's complete data -------------------------------------------------------------------
 
 export const CUSTOMER_DATA_PACKAGE_FORMAT = 'regulars.customer-data';
-export const CUSTOMER_DATA_PACKAGE_VERSION = 1;
+/** 2: the tier history and the audit trail's entries about the customer joined the package. */
+export const CUSTOMER_DATA_PACKAGE_VERSION = 2;
 
 /**
  * Everything the store holds about one customer, as plain JSON: the profile (with its derived
@@ -264,7 +267,14 @@ export interface CustomerDataPackage {
   interactions: Interaction[];
   /** Every marketing-consent answer, oldest first. */
   consentHistory: ConsentEvent[];
+  /** Every tier change, oldest first. */
+  tierHistory: TierHistoryEntry[];
+  /** What the audit trail recorded about the customer (who, what, when; ids and facts), oldest first. */
+  auditTrail: PackagedAuditEntry[];
 }
+
+/** An audit entry as the package gives it: the chain's hashes and a merge's snapshot (other records) left out. */
+export type PackagedAuditEntry = Pick<AuditEntry, 'id' | 'seq' | 'at' | 'actor' | 'kind' | 'facts' | 'refs'>;
 
 /**
  * Internal index fields, left out of the package (they repeat the profile's data in search form), and the
@@ -276,7 +286,7 @@ export function customerDataPackage(
   customer: Customer,
   purchases: readonly Purchase[],
   interactions: readonly Interaction[],
-  ctx: { now: Date; currency: Currency; consentHistory?: readonly ConsentEvent[] },
+  ctx: { now: Date; currency: Currency; consentHistory?: readonly ConsentEvent[]; tierHistory?: readonly TierHistoryEntry[]; auditTrail?: readonly AuditEntry[] },
 ): CustomerDataPackage {
   const history = sortConsentHistory((ctx.consentHistory ?? []).filter((e) => e.customerId === customer.id));
   const profile = {
@@ -295,6 +305,11 @@ export function customerDataPackage(
     purchases: [...own(purchases)].sort(byTime((p: Purchase) => p.purchasedAt)),
     interactions: [...own(interactions)].sort(byTime((i: Interaction) => i.at)),
     consentHistory: history,
+    tierHistory: [...own(ctx.tierHistory ?? [])].sort(byTime((h: TierHistoryEntry) => h.at)),
+    auditTrail: (ctx.auditTrail ?? [])
+      .filter((e) => e.customerIds.includes(customer.id))
+      .sort((a, b) => a.seq - b.seq)
+      .map(({ id, seq, at, actor, kind, facts, refs }): PackagedAuditEntry => ({ id, seq, at, actor, kind, facts, refs })),
   })) as CustomerDataPackage;
 }
 

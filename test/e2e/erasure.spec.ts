@@ -1,0 +1,98 @@
+// Erasure and access end to end in Chromium: the owner erases a customer (PIN, confirmation, the choice for the
+// purchases) and search finds no trace; a backup made before the erasure, restored, does not bring them back; one
+// customer's data as a JSON file and as a page that prints.
+import { readFile } from 'node:fs/promises';
+import { test, expect } from './fixtures';
+import { BackupPage, PinDialog, RestoreDialogModel } from './pages/BackupPages';
+import { CustomerDataModel, EraseDialogModel } from './pages/ErasurePages';
+import { createCustomer } from './pages/PurchasePages';
+
+const PIN = '2580';
+
+test.describe('erasure and access', () => {
+  test('the owner erases a customer: no trace in search, and a backup from before, restored, does not bring them back', async ({ app, page }) => {
+    await app.startEmptyStore();
+    await createCustomer(app, '李四', '13900001111');
+    const zhang = await createCustomer(app, '张三丰', '13812345678');
+    const sale = await zhang.recordPurchase();
+    await sale.useMode('total');
+    await sale.amount.fill('880');
+    await sale.save();
+    await sale.expectClosed();
+
+    const backups = await BackupPage.open(page);
+    await backups.backUpNow();
+
+    await app.goToCustomers();
+    await app.search('张三丰');
+    await app.openCustomerFromList('张三丰');
+    const erase = await EraseDialogModel.start(page);
+    await new PinDialog(page).setPin(PIN);
+    await expect(erase.root).toBeVisible();
+    await expect(erase.what).toBeVisible();
+    // The purchases need the owner's choice before anything can be erased.
+    await expect(erase.confirmButton).toBeDisabled();
+    await erase.choosePurchases('anonymise');
+    await erase.confirm();
+
+    await expect(app.searchBox).toBeVisible();
+    for (const query of ['张三丰', 'zsf', 'zhangsanfeng', '13812345678', '5678']) {
+      await app.search(query);
+      await expect.poll(() => app.settledListCount()).toContain('0');
+      await expect(app.rows).toHaveCount(0);
+    }
+    await app.search('');
+    await expect(app.rows).toHaveCount(1);
+    await expect(app.rows.first()).toContainText('李四');
+
+    // Restore the backup made before the erasure: the customer is erased again before the store shows.
+    await BackupPage.open(page);
+    await backups.restoreRow(backups.row('manual'));
+    await new PinDialog(page).enterPin(PIN);
+    const restore = new RestoreDialogModel(page);
+    await expect.poll(() => restore.counts('customers')).toEqual({ backup: '2', today: '1' });
+    await restore.confirm();
+    await expect(page.getByTestId('restore-notice')).toBeVisible({ timeout: 30_000 });
+    await app.goToCustomers();
+    await expect(app.rows).toHaveCount(1);
+    await expect(app.rows.first()).toContainText('李四');
+    for (const query of ['张三丰', 'zsf', '13812345678']) {
+      await app.search(query);
+      await expect(app.rows).toHaveCount(0);
+    }
+  });
+
+  test('one customer\'s data as a JSON file and as a page that prints', async ({ app, page }, testInfo) => {
+    await app.startEmptyStore();
+    const customer = await createCustomer(app, '王小明', '13700002222');
+    const sale = await customer.recordPurchase();
+    await sale.useMode('total');
+    await sale.amount.fill('120');
+    await sale.save();
+    await sale.expectClosed();
+
+    const data = new CustomerDataModel(page);
+    const saved = await data.saveJson(testInfo);
+    expect(saved.name).toMatch(/^熟客-王小明-资料-\d{4}-\d{2}-\d{2}\.json$/);
+    const onDisk = JSON.parse(await readFile(testInfo.outputPath(saved.name), 'utf8'));
+    expect(onDisk).toMatchObject({
+      format: 'regulars.customer-data',
+      version: 2,
+      currency: 'CNY',
+      customer: { name: '王小明', phones: [expect.objectContaining({ normalized: '+8613700002222' })] },
+      purchases: [expect.objectContaining({ totalFen: 12_000 })],
+      interactions: [],
+      consentHistory: [],
+    });
+    expect(onDisk.auditTrail.map((e: { kind: string }) => e.kind)).toEqual(['customer.create', 'purchase.record']);
+    expect(JSON.stringify(onDisk)).not.toMatch(/"hash"|"prevHash"|searchTokens/);
+
+    const sheet = await data.openSheet();
+    await expect(sheet.getByRole('heading', { level: 1 })).toHaveText('本店保存的 王小明 的资料');
+    await expect(sheet.getByTestId('data-sheet-profile')).toContainText('137 0000 2222');
+    await expect(sheet.getByTestId('data-sheet-purchases')).toContainText('120.00');
+    await expect(sheet.getByTestId('data-sheet-audit')).toContainText('新增客户');
+    await sheet.getByTestId('data-sheet-close').click();
+    await expect(sheet).toBeHidden();
+  });
+});
