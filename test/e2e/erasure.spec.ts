@@ -1,13 +1,21 @@
 // Erasure and access end to end in Chromium: the owner erases a customer (PIN, confirmation, the choice for the
 // purchases) and search finds no trace; a backup made before the erasure, restored, does not bring them back; one
 // customer's data as a JSON file and as a page that prints.
+import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { BackupPage, PinDialog, RestoreDialogModel } from './pages/BackupPages';
 import { CustomerDataModel, EraseDialogModel } from './pages/ErasurePages';
 import { createCustomer } from './pages/PurchasePages';
 
 const PIN = '2580';
+
+/** What axe finds on the page as it is now (WCAG 2.1 A and AA). */
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
+}
 
 test.describe('erasure and access', () => {
   test('the owner erases a customer: no trace in search, and a backup from before, restored, does not bring them back', async ({ app, page }) => {
@@ -33,6 +41,7 @@ test.describe('erasure and access', () => {
     // The purchases need the owner's choice before anything can be erased.
     await expect(erase.confirmButton).toBeDisabled();
     await erase.choosePurchases('anonymise');
+    expect(await axeViolations(page)).toEqual([]);
     await erase.confirm();
 
     await expect(app.searchBox).toBeVisible();
@@ -92,6 +101,7 @@ test.describe('erasure and access', () => {
     await expect(sheet.getByTestId('data-sheet-profile')).toContainText('137 0000 2222');
     await expect(sheet.getByTestId('data-sheet-purchases')).toContainText('120.00');
     await expect(sheet.getByTestId('data-sheet-audit')).toContainText('新增客户');
+    expect(await axeViolations(page)).toEqual([]);
     await sheet.getByTestId('data-sheet-close').click();
     await expect(sheet).toBeHidden();
   });
