@@ -34,6 +34,8 @@ test.describe('erasure and access', () => {
     await app.goToCustomers();
     await app.search('张三丰');
     await app.openCustomerFromList('张三丰');
+    // The clerk sees the lock: erasing is the owner's (customers.erase).
+    await expect(page.getByTestId('erase-customer')).toHaveAttribute('data-owner-locked', 'true');
     const erase = await EraseDialogModel.start(page);
     await new PinDialog(page).setPin(PIN);
     await expect(erase.root).toBeVisible();

@@ -1,13 +1,12 @@
-// "Erase this customer" on the customer page (active or in the trash): an owner action (customers.erase) behind the
-// owner gate, then the confirmation, then the erasure and back to the list.
+// "Erase this customer" on the customer page (active or in the trash): an owner action (customers.erase), locked for
+// the clerk and asking the owner PIN in place (the app-wide owner gate), then the confirmation, the erasure, the list.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Action } from '../../../shared/domain/permissions';
 import type { ErasurePurchaseChoice } from '../../../shared/domain/erasure';
 import { erasure } from '../../db';
 import type { ErasurePreview } from '../../db/erasure';
-import { useOwnerPin } from '../../db/hooks';
-import { useOwnerGate } from '../../session/useOwnerGate';
+import { OwnerButton } from '../../session/OwnerOnly';
 import { navigate } from '../../ui/routes';
 import { EraseCustomerDialog } from './EraseCustomerDialog';
 
@@ -16,7 +15,6 @@ export const ERASE_ACTION: Action = 'customers.erase';
 
 export function EraseCustomer({ customerId, name }: { customerId: string; name: string }) {
   const { t } = useTranslation();
-  const gate = useOwnerGate(useOwnerPin());
   const [open, setOpen] = useState(false);
   const [preview, setPreview] = useState<ErasurePreview | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -49,16 +47,9 @@ export function EraseCustomer({ customerId, name }: { customerId: string; name: 
 
   return (
     <>
-      <button
-        type="button"
-        className="button button-danger-quiet"
-        onClick={() => gate.run(t('erase.purpose'), () => setOpen(true))}
-        data-testid="erase-customer"
-        data-action={ERASE_ACTION}
-      >
+      <OwnerButton action={ERASE_ACTION} className="button button-danger-quiet" onClick={() => setOpen(true)} testId="erase-customer">
         {t('erase.button')}
-      </button>
-      {gate.dialog}
+      </OwnerButton>
       {open && <EraseCustomerDialog name={name} preview={preview} busy={busy} failed={failed} onConfirm={(c) => void erase(c)} onCancel={() => setOpen(false)} />}
     </>
   );
