@@ -29,16 +29,30 @@ async function webApi() {
   // JSON both ways, as the dev bridge carries it.
   const invoke = async (channel: Channel, payload: unknown) =>
     JSON.parse(JSON.stringify(await handler({ channel, payload: JSON.parse(JSON.stringify(payload ?? null)) ?? undefined, senderUrl: `${ORIGIN}/` }))) as unknown;
-  return { api: createDesktopApi(invoke).exportFile, exports: path.join(dataFolder, 'exports') };
+  return { api: createDesktopApi(invoke).exportFile, exports: path.join(dataFolder, 'exports'), services, invoke };
 }
 
 const bytesOf = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + 3) % 256);
 
 describe('export files through the contract', () => {
+  it("refuses the clerk an export of everything in main, and lets the owner after the PIN", async () => {
+    const { api, services, invoke } = await webApi();
+    expect(await api.begin('熟客-客户-2026-12-03.csv', true)).toEqual({ ok: false, reason: 'owner-required' });
+    const part = await api.begin('熟客-客户-2026-12-03.csv', false);
+    expect(part.ok && part.value).toBeTruthy();
+    await services.session.setPin('2580', '2580');
+    const all = await api.begin('熟客-客户-2026-12-03.csv', true);
+    expect(all.ok && all.value).toBeTruthy();
+    // A hostile page that leaves the flag out is refused as a malformed request, not taken for a part.
+    await services.session.lock();
+    expect(await invoke('export:begin', { fileName: 'x.csv' })).toEqual({ ok: false, reason: 'invalid-request' });
+    expect(await invoke('export:begin', { fileName: 'x.csv', everything: 'no' })).toEqual({ ok: false, reason: 'invalid-request' });
+  });
+
   it('writes a file of several pieces into <dataFolder>/exports and answers where it is', async () => {
     const { api, exports } = await webApi();
     const bytes = bytesOf(MAX_CHUNK_BYTES * 2 + 123);
-    const begun = await api.begin('熟客-消费-2026-12-03.xlsx');
+    const begun = await api.begin('熟客-消费-2026-12-03.xlsx', false);
     expect(begun.ok && begun.value).toMatchObject({ fileName: '熟客-消费-2026-12-03.xlsx' });
     if (!begun.ok || !begun.value) throw new Error('no session');
     const sent: number[] = [];
@@ -52,7 +66,7 @@ describe('export files through the contract', () => {
   it('never overwrites an earlier export of the same name in the browser mode', async () => {
     const { api, exports } = await webApi();
     for (const text of ['one', 'two', 'three']) {
-      const begun = await api.begin('Regulars-customers-2026-12-03.csv');
+      const begun = await api.begin('Regulars-customers-2026-12-03.csv', false);
       if (!begun.ok || !begun.value) throw new Error('no session');
       expect((await saveExportFile(api, begun.value, new TextEncoder().encode(text))).ok).toBe(true);
     }
@@ -62,7 +76,7 @@ describe('export files through the contract', () => {
 
   it('leaves no file behind when aborted, and refuses a piece out of order', async () => {
     const { api, exports } = await webApi();
-    const begun = await api.begin('a-2026.csv');
+    const begun = await api.begin('a-2026.csv', false);
     if (!begun.ok || !begun.value) throw new Error('no session');
     expect((await api.append(begun.value.sessionId, 0, bytesOf(10))).ok).toBe(true);
     expect(await api.append(begun.value.sessionId, 5, bytesOf(10))).toEqual({ ok: false, reason: 'invalid-request' });
@@ -70,7 +84,7 @@ describe('export files through the contract', () => {
     expect(await api.commit(begun.value.sessionId)).toEqual({ ok: false, reason: 'export-session-expired' });
     expect(await readdir(exports)).toEqual([]);
 
-    const again = await api.begin('a-2026.csv');
+    const again = await api.begin('a-2026.csv', false);
     if (!again.ok || !again.value) throw new Error('no session');
     await api.append(again.value.sessionId, 0, bytesOf(10));
     expect(await api.abort(again.value.sessionId)).toEqual({ ok: true, value: null });
@@ -80,7 +94,7 @@ describe('export files through the contract', () => {
   it('refuses names that are not plain export file names', async () => {
     const { api } = await webApi();
     for (const name of ['../evil.csv', 'a/b.csv', 'x.exe', '.hidden.csv', 'C:\\x.csv', 'nul\u0000.csv']) {
-      expect(await api.begin(name), name).toEqual({ ok: false, reason: 'invalid-request' });
+      expect(await api.begin(name, false), name).toEqual({ ok: false, reason: 'invalid-request' });
     }
   });
 });

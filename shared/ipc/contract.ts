@@ -144,6 +144,7 @@ export const ownerChannels: { readonly [C in Channel]?: (request: z.infer<(typeo
   'backup:receiveBegin': () => 'backup.restore',
   'backup:inspect': (request) => ('handle' in request.source ? 'backup.restore' : null),
   'backup:open': (request) => ('handle' in request.source ? 'backup.restore' : null),
+  'export:begin': (request) => (request.everything ? 'export.everything' : null),
 };
 
 /** The owner action this request performs, or null when anyone may make it. */
@@ -266,8 +267,8 @@ export function createDesktopApi(invoke: Invoke, events?: EventTransport) {
     },
     /** See saveExportFile in shared/ipc/exportFiles.ts for sending a whole file. */
     exportFile: {
-      /** Desktop: the OS save dialog, proposing `fileName`; null when the clerk cancelled it. */
-      begin: (fileName: string) => call('export:begin', { fileName }),
+      /** Desktop: the OS save dialog, proposing `fileName`; null when the clerk cancelled it. `everything`: see exportBeginRequestSchema. */
+      begin: (fileName: string, everything: boolean) => call('export:begin', { fileName, everything }),
       append: async (sessionId: string, offset: number, bytes: Uint8Array): Promise<Result<ResponseOf<'export:append'>>> => {
         if (bytes.length === 0 || bytes.length > MAX_CHUNK_BYTES) return err('invalid-request');
         return call('export:append', { sessionId, offset, data: bytesToBase64(bytes) });

@@ -29,7 +29,8 @@ export const exportFileNameSchema = z
   .refine((name) => !FORBIDDEN_NAME.test(name) && !/^\.+/.test(name) && name.trim() === name, 'not a plain file name')
   .refine((name) => EXPORT_FILE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(`.${ext}`)), 'not an export file name');
 
-export const exportBeginRequestSchema = z.object({ fileName: exportFileNameSchema }).strict();
+/** `everything`: every customer, purchase or contact of the store, which only the owner may take out (main checks). */
+export const exportBeginRequestSchema = z.object({ fileName: exportFileNameSchema, everything: z.boolean() }).strict();
 export type ExportBeginRequest = z.infer<typeof exportBeginRequestSchema>;
 /** null: the clerk closed the save dialog without choosing a place. */
 export const exportBeginResponseSchema = z.object({ sessionId: z.uuid(), fileName: z.string() }).strict().nullable();

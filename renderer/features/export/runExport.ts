@@ -56,7 +56,7 @@ export async function runExport(req: ExportRequest, deps: ExportDeps, onPhase: (
   const { api, t } = deps;
   const fileKey = req.kind === 'purchases' && req.purchaseRows === 'lines' ? 'purchaseLines' : FILE_KEYS[req.kind];
   const what = t(`exportScreen.files.${fileKey}`);
-  const begun = await api.begin(exportFileName(t, what, req.format, deps.now()));
+  const begun = await api.begin(exportFileName(t, what, req.format, deps.now()), exportAction(req.kind, req.scope) === 'export.everything');
   if (!begun.ok) return { state: 'failed', reason: begun.reason };
   if (begun.value === null) return { state: 'cancelled' };
   const session = begun.value;
