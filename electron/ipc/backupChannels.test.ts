@@ -48,6 +48,7 @@ describe('what only the owner may do', () => {
       ['backup:configure', { retention: { keepDaily: 1, keepMonthly: 1 } }],
       ['backup:setPassword', { password: 'a new secret 2026' }],
       ['backup:setPassword', { password: null }],
+      ['backup:setUpEncryption', { password: 'a new secret 2026' }],
       ['backup:chooseFolder', undefined],
       ['backup:chooseFile', undefined],
       ['backup:receiveBegin', { fileName: 'old.rgbackup', sizeBytes: 100 }],
@@ -62,7 +63,10 @@ describe('what only the owner may do', () => {
     }
     expect(await invoke('backup:setPassword', { password: 'a new secret 2026' })).toEqual(err('owner-required'));
     expect(await invoke('backup:chooseFile', undefined)).toEqual(err('owner-required'));
+    expect(await invoke('backup:setUpEncryption', { password: 'a new secret 2026' })).toEqual(err('owner-required'));
+    expect(await invoke('backup:setPassword', { password: null })).toEqual(err('owner-required'));
     expect(await api.backup.getSettings()).toEqual(before);
+    expect(before).toMatchObject({ ok: true, value: { encryption: { state: 'not-set-up', offAt: null } } });
     // The clerk's own reads still work: the list and the daily restore test's reads of main's own backups.
     expect((await api.backup.list()).ok).toBe(true);
     await services.session.setPin('2580', '2580');
@@ -71,6 +75,34 @@ describe('what only the owner may do', () => {
     expect(await api.backup.setPassword(null)).toEqual(err('owner-required'));
     expect((await api.session.unlock('2580')).ok).toBe(true);
     expect((await api.backup.setPassword(null)).ok).toBe(true);
+  });
+
+  it('sets up encryption for the owner only: a clerk gets no recovery key and turns nothing off', async () => {
+    const { api, invoke, services } = await setup();
+    const setUp = await api.backup.setUpEncryption('店长的密码 2026');
+    if (!setUp.ok) throw new Error(setUp.reason);
+    expect(setUp.value.recoveryKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
+    expect(setUp.value.settings.encryption).toMatchObject({ state: 'on', offAt: null });
+    await services.session.lock();
+    expect(await invoke('backup:setUpEncryption', { password: 'the clerk tries 2026' })).toEqual(err('owner-required'));
+    expect(await api.backup.setPassword(null)).toEqual(err('owner-required'));
+    expect(await api.backup.getSettings()).toMatchObject({ ok: true, value: { encryption: { state: 'on' } } });
+    // Hostile requests are refused by the contract, owner or not.
+    for (const payload of [{}, { password: '' }, { password: null }, { password: 42 }, { password: 'x'.repeat(2000) }, { password: 'ok password', recoveryKey: 'x' }]) {
+      expect(await invoke('backup:setUpEncryption', payload)).toEqual(err('invalid-request'));
+    }
+  });
+
+  it('opens a backup with the recovery key over IPC, and refuses a malformed one', async () => {
+    const { api } = await setup();
+    const setUp = await api.backup.setUpEncryption('店长的密码 2026');
+    if (!setUp.ok) throw new Error(setUp.reason);
+    const written = await writeBackup(api.backup, BEGIN, [Buffer.from('{"customers":[{"name":"林小美"}]}')]);
+    if (!written.ok) throw new Error(written.reason);
+    const source = { fileName: written.value.backup.fileName };
+    expect((await api.backup.inspect({ source, appSchemaVersion: 3, recoveryKey: setUp.value.recoveryKey })).ok).toBe(true);
+    expect(await api.backup.inspect({ source, appSchemaVersion: 3, recoveryKey: 'x'.repeat(81) })).toEqual(err('invalid-request'));
+    expect(await api.backup.inspect({ source, appSchemaVersion: 3, recoveryKey: 'AAAA-BBBB' })).toEqual(err('backup-recovery-key-invalid'));
   });
 });
 

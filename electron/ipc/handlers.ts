@@ -143,6 +143,8 @@ async function dispatch(channel: Channel, payload: unknown, services: MainServic
       return withRequest(channel, payload, (request) => backup.configure(request), services);
     case 'backup:setPassword':
       return withRequest(channel, payload, ({ password }) => backup.setPassword(password), services);
+    case 'backup:setUpEncryption':
+      return withRequest(channel, payload, ({ password }) => backup.setUpEncryption(password), services);
     case 'backup:chooseFolder':
       return withRequest(channel, payload, () => backup.chooseFolder(), services);
     case 'backup:chooseFile':

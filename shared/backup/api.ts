@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { retentionSettingsSchema } from '../domain/backupRetention';
 import { scheduleSettingsSchema } from '../domain/backupSchedule';
 import { CANONICAL_BASE64 } from './base64';
+import { MAX_RECOVERY_KEY_TEXT } from './recoveryKey';
 import {
   BACKUP_REFUSALS,
   BACKUP_TRIGGERS,
@@ -11,6 +12,7 @@ import {
   appVersionSchema,
   backupFileNameSchema,
   payloadFormatSchema,
+  recoveryKeyIdSchema,
   schemaVersionSchema,
   tableCountsSchema,
   utcTimeSchema,
@@ -30,6 +32,9 @@ export const osPathSchema = z
 
 /** A backup password. Main stores it (protected by the OS) and asks for it only to read a backup. */
 export const backupPasswordSchema = z.string().min(1).max(1024);
+
+/** What the owner typed from the recovery sheet; parsed (check included) by main. */
+export const recoveryKeyTextSchema = z.string().min(1).max(MAX_RECOVERY_KEY_TEXT);
 
 export const backupBeginRequestSchema = z
   .object({
@@ -163,6 +168,8 @@ export const backupInspectRequestSchema = z
     /** The renderer's current database version: a backup from a newer one is refused. */
     appSchemaVersion: schemaVersionSchema,
     password: backupPasswordSchema.optional(),
+    /** Instead of the password: the recovery key from the printed sheet. */
+    recoveryKey: recoveryKeyTextSchema.optional(),
   })
   .strict();
 export type BackupInspectRequest = z.infer<typeof backupInspectRequestSchema>;
@@ -200,8 +207,25 @@ export const backupSettingsSchema = z
   .strict();
 export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
+/**
+ * Whether new backups are encrypted: 'not-set-up' until the owner sets a password (then backups are plain and
+ * the screen says so), 'on' with a password, 'off' when the owner turned encryption off on purpose (`offAt`).
+ */
+export const BACKUP_ENCRYPTION_STATES = ['not-set-up', 'on', 'off'] as const;
+export type BackupEncryptionState = (typeof BACKUP_ENCRYPTION_STATES)[number];
+
+export const backupEncryptionViewSchema = z.object({
+  state: z.enum(BACKUP_ENCRYPTION_STATES),
+  /** The recovery key new backups are wrapped for (its id, as the sheet prints it); null when there is none. */
+  recoveryKey: z.object({ id: recoveryKeyIdSchema, createdAt: utcTimeSchema }).nullable(),
+  /** When the owner turned encryption off; null unless the state is 'off'. */
+  offAt: utcTimeSchema.nullable(),
+});
+export type BackupEncryptionView = z.infer<typeof backupEncryptionViewSchema>;
+
 export const backupSettingsViewSchema = z.object({
   ...backupSettingsSchema.shape,
+  encryption: backupEncryptionViewSchema,
   /** Where backups go now: the chosen folder or the default one. */
   effectiveFolder: z.string(),
   defaultFolder: z.string(),
@@ -214,7 +238,18 @@ export type BackupSettingsView = z.infer<typeof backupSettingsViewSchema>;
 export const backupConfigureRequestSchema = backupSettingsSchema.partial().strict();
 export type BackupConfigureRequest = z.infer<typeof backupConfigureRequestSchema>;
 
+/** A string sets or changes the password (the recovery key stays); null turns encryption off, dated. */
 export const backupPasswordRequestSchema = z.object({ password: backupPasswordSchema.nullable() }).strict();
+
+/** Encryption set up (first time, again after turning it off, or for a new recovery sheet): a password and a new recovery key. */
+export const backupSetUpEncryptionRequestSchema = z.object({ password: backupPasswordSchema }).strict();
+export const backupSetUpEncryptionResponseSchema = z.object({
+  settings: backupSettingsViewSchema,
+  /** Shown once, for the printed sheet; main keeps only its public half. */
+  recoveryKey: z.string().regex(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/),
+});
+export type BackupSetUpEncryptionResult = z.infer<typeof backupSetUpEncryptionResponseSchema>;
+
 
 export const backupChosenFolderSchema = z.object({ folder: z.string() }).nullable();
 export const backupChosenFileSchema = chosenBackupFileSchema.nullable();

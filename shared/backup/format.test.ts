@@ -4,7 +4,7 @@ import {
   MAGIC_BYTES,
   backupFileName,
   backupFileNameSchema,
-  backupHeaderSchema,
+  backupHeaderV1Schema as backupHeaderSchema,
   bodyOffset,
   checkSchemaVersion,
   classifyShortFile,
@@ -68,7 +68,7 @@ describe('parseBackupHeader', () => {
   });
 
   it('names a newer format version before judging fields it cannot know', () => {
-    expect(parseBackupHeader(text({ format: 'regulars-backup', formatVersion: 2, whatever: true }))).toEqual({ ok: false, reason: 'backup-newer-format' });
+    expect(parseBackupHeader(text({ format: 'regulars-backup', formatVersion: 3, whatever: true }))).toEqual({ ok: false, reason: 'backup-newer-format' });
     expect(parseBackupHeader(text({ ...HEADER, formatVersion: 99 }))).toEqual({ ok: false, reason: 'backup-newer-format' });
   });
 

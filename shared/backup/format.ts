@@ -4,8 +4,13 @@ import { err, ok, type Result } from '../result';
 import { CANONICAL_BASE64 } from './base64';
 
 export const BACKUP_FORMAT_NAME = 'regulars-backup';
-/** The newest format this build writes and reads. A reader refuses a newer one as 'backup-newer-format'. */
-export const BACKUP_FORMAT_VERSION = 1;
+/**
+ * The newest format this build writes and reads. A reader refuses a newer one as 'backup-newer-format'.
+ * Version 2: the body is encrypted with a random data key, wrapped for the password and for the recovery key.
+ */
+export const BACKUP_FORMAT_VERSION = 2;
+/** Every version this build reads (version 1: no encryption, or a key from the password itself). */
+export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
 export const BACKUP_FILE_EXTENSION = '.rgbackup';
 
 /**
@@ -39,6 +44,10 @@ export const SALT_BYTES = 16;
 export const IV_BYTES = 12;
 export const KEY_BYTES = 32;
 export const KEY_CHECK_BYTES = 32;
+/** A data key wrapped by AES-256-GCM: the 32-byte key and the 16-byte tag. */
+export const WRAPPED_KEY_BYTES = KEY_BYTES + GCM_TAG_BYTES;
+/** X25519 public keys, raw. */
+export const X25519_KEY_BYTES = 32;
 
 export const BACKUP_TRIGGERS = ['manual', 'automatic', 'quit', 'safety'] as const;
 export type BackupTrigger = (typeof BACKUP_TRIGGERS)[number];
@@ -61,6 +70,12 @@ export const BACKUP_REFUSALS = [
   'backup-password-required',
   'backup-wrong-password',
   'backup-read-failed',
+  /** A recovery key was given for a file that has no recovery wrap (format 1, or written before the key existed). */
+  'backup-no-recovery-key',
+  /** A well-formed recovery key that does not open this backup (another key, an older sheet). */
+  'backup-wrong-recovery-key',
+  /** The recovery key's text is not a recovery key: a letter missing or mistyped (its check does not match). */
+  'backup-recovery-key-invalid',
 ] as const;
 export type BackupRefusal = (typeof BACKUP_REFUSALS)[number];
 
@@ -131,43 +146,89 @@ export const encryptionSchema = z
     keyCheck: base64OfLength(KEY_CHECK_BYTES),
   })
   .strict();
-export type BackupEncryption = z.infer<typeof encryptionSchema>;
+export type BackupEncryptionV1 = z.infer<typeof encryptionSchema>;
 
-export const backupHeaderSchema = z
+/** The data key wrapped for the password: AES-256-GCM under scrypt(password), literals as in version 1. */
+export const passwordWrapSchema = z
   .object({
-    format: z.literal(BACKUP_FORMAT_NAME),
-    formatVersion: z.literal(BACKUP_FORMAT_VERSION),
-    id: z.uuid(),
-    createdAt: utcTimeSchema,
-    appVersion: appVersionSchema,
-    /** The database (Dexie) version the payload was exported from. */
-    schemaVersion: schemaVersionSchema,
-    trigger: z.enum(BACKUP_TRIGGERS),
-    counts: tableCountsSchema,
-    /** The renderer's export as it handed it over: what the SHA-256 and length describe. */
-    payload: z
-      .object({
-        format: payloadFormatSchema,
-        bytes: z.int().min(0).max(MAX_PAYLOAD_BYTES),
-        sha256: sha256HexSchema,
-      })
-      .strict(),
-    /**
-     * The payload compressed: its length (which encryption keeps) and SHA-256. Stored after the header digest,
-     * encrypted when `encryption` is set; the hash is of the compressed bytes, before encryption, so every
-     * stored byte of an unencrypted file is covered too (gzip's own header fields are not checked by gunzip).
-     */
-    body: z
-      .object({
-        compression: z.enum(BACKUP_COMPRESSIONS),
-        bytes: z.int().min(0).max(MAX_BODY_BYTES),
-        sha256: sha256HexSchema,
-      })
-      .strict(),
-    encryption: encryptionSchema.nullable(),
+    kdf: z.literal('scrypt'),
+    N: z.literal(SCRYPT_N),
+    r: z.literal(SCRYPT_R),
+    p: z.literal(SCRYPT_P),
+    salt: base64OfLength(SALT_BYTES),
+    iv: base64OfLength(IV_BYTES),
+    wrapped: base64OfLength(WRAPPED_KEY_BYTES),
   })
   .strict();
-export type BackupHeader = z.infer<typeof backupHeaderSchema>;
+export type PasswordWrap = z.infer<typeof passwordWrapSchema>;
+
+/** Which recovery key: the first 8 bytes of the SHA-256 of its public key, hex (printed on the sheet too). */
+export const recoveryKeyIdSchema = z.string().regex(/^[0-9a-f]{16}$/);
+
+/**
+ * The data key wrapped for the recovery key without its secret: X25519 between a throwaway key pair
+ * (`ephemeral` is its public half) and the recovery key's public key, through HKDF-SHA-256, then AES-256-GCM.
+ */
+export const recoveryWrapSchema = z
+  .object({
+    kem: z.literal('x25519-hkdf-sha256'),
+    keyId: recoveryKeyIdSchema,
+    ephemeral: base64OfLength(X25519_KEY_BYTES),
+    iv: base64OfLength(IV_BYTES),
+    wrapped: base64OfLength(WRAPPED_KEY_BYTES),
+  })
+  .strict();
+export type RecoveryWrap = z.infer<typeof recoveryWrapSchema>;
+
+export const encryptionV2Schema = z
+  .object({
+    cipher: z.literal('aes-256-gcm'),
+    /** The body's IV under the data key. */
+    iv: base64OfLength(IV_BYTES),
+    password: passwordWrapSchema,
+    /** null: no recovery key existed when the backup was written. */
+    recovery: recoveryWrapSchema.nullable(),
+  })
+  .strict();
+export type BackupEncryptionV2 = z.infer<typeof encryptionV2Schema>;
+export type BackupEncryption = BackupEncryptionV1 | BackupEncryptionV2;
+
+const headerFields = {
+  format: z.literal(BACKUP_FORMAT_NAME),
+  id: z.uuid(),
+  createdAt: utcTimeSchema,
+  appVersion: appVersionSchema,
+  /** The database (Dexie) version the payload was exported from. */
+  schemaVersion: schemaVersionSchema,
+  trigger: z.enum(BACKUP_TRIGGERS),
+  counts: tableCountsSchema,
+  /** The renderer's export as it handed it over: what the SHA-256 and length describe. */
+  payload: z
+    .object({
+      format: payloadFormatSchema,
+      bytes: z.int().min(0).max(MAX_PAYLOAD_BYTES),
+      sha256: sha256HexSchema,
+    })
+    .strict(),
+  /**
+   * The payload compressed: its length (which encryption keeps) and SHA-256. Stored after the header digest,
+   * encrypted when `encryption` is set; the hash is of the compressed bytes, before encryption, so every
+   * stored byte of an unencrypted file is covered too (gzip's own header fields are not checked by gunzip).
+   */
+  body: z
+    .object({
+      compression: z.enum(BACKUP_COMPRESSIONS),
+      bytes: z.int().min(0).max(MAX_BODY_BYTES),
+      sha256: sha256HexSchema,
+    })
+    .strict(),
+};
+
+export const backupHeaderV1Schema = z.object({ ...headerFields, formatVersion: z.literal(1), encryption: encryptionSchema.nullable() }).strict();
+export const backupHeaderV2Schema = z.object({ ...headerFields, formatVersion: z.literal(2), encryption: encryptionV2Schema.nullable() }).strict();
+export type BackupHeaderV1 = z.infer<typeof backupHeaderV1Schema>;
+export type BackupHeaderV2 = z.infer<typeof backupHeaderV2Schema>;
+export type BackupHeader = BackupHeaderV1 | BackupHeaderV2;
 
 /** Where the body starts, for a header of `headerBytes` UTF-8 bytes. */
 export function bodyOffset(headerBytes: number): number {
@@ -209,7 +270,7 @@ export function parseBackupHeader(text: string): Result<BackupHeader, 'backup-he
   const version = fields.formatVersion;
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) return err('backup-header-invalid');
   if (version > BACKUP_FORMAT_VERSION) return err('backup-newer-format');
-  const parsed = backupHeaderSchema.safeParse(raw);
+  const parsed = version === 1 ? backupHeaderV1Schema.safeParse(raw) : backupHeaderV2Schema.safeParse(raw);
   return parsed.success ? ok(parsed.data) : err('backup-header-invalid');
 }
 

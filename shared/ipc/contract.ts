@@ -25,6 +25,8 @@ import {
   backupReceiveEndResponseSchema,
   backupSessionRequestSchema,
   backupSettingsViewSchema,
+  backupSetUpEncryptionRequestSchema,
+  backupSetUpEncryptionResponseSchema,
   type BackupBeginRequest,
   type BackupConfigureRequest,
   type BackupInspectRequest,
@@ -108,6 +110,7 @@ export const contract = {
   'backup:getSettings': { request: z.undefined(), response: backupSettingsViewSchema },
   'backup:configure': { request: backupConfigureRequestSchema, response: backupSettingsViewSchema },
   'backup:setPassword': { request: backupPasswordRequestSchema, response: backupSettingsViewSchema },
+  'backup:setUpEncryption': { request: backupSetUpEncryptionRequestSchema, response: backupSetUpEncryptionResponseSchema },
   'backup:chooseFolder': { request: z.undefined(), response: backupChosenFolderSchema },
   'backup:chooseFile': { request: z.undefined(), response: backupChosenFileSchema },
   // Browser mode's file picker: the picked file's bytes → a copy main checks and restores like any file.
@@ -140,6 +143,7 @@ export const ownerChannels: { readonly [C in Channel]?: (request: z.infer<(typeo
   'backup:configure': () => 'backup.settings',
   'backup:chooseFolder': () => 'backup.settings',
   'backup:setPassword': () => 'backup.password',
+  'backup:setUpEncryption': () => 'backup.password',
   'backup:chooseFile': () => 'backup.restore',
   'backup:receiveBegin': () => 'backup.restore',
   'backup:inspect': (request) => ('handle' in request.source ? 'backup.restore' : null),
@@ -249,8 +253,10 @@ export function createDesktopApi(invoke: Invoke, events?: EventTransport) {
       reset: () => call('backup:reset', undefined),
       getSettings: () => call('backup:getSettings', undefined),
       configure: (request: BackupConfigureRequest) => call('backup:configure', request),
-      /** null removes the password: later backups are not encrypted. */
+      /** A string sets or changes the password; null turns encryption off (main records the date). */
       setPassword: (password: string | null) => call('backup:setPassword', { password }),
+      /** Sets the password and makes a new recovery key; its text comes back this once, for the printed sheet. */
+      setUpEncryption: (password: string) => call('backup:setUpEncryption', { password }),
       /** The OS folder picker (desktop only; 'unavailable' in the browser mode). null when cancelled. */
       chooseFolder: () => call('backup:chooseFolder', undefined),
       /** The OS file picker for "restore from a file" (desktop only). null when cancelled. */

@@ -48,7 +48,7 @@ describe('writing a backup', () => {
     const { backup, removed } = result.value;
     expect(removed).toEqual([]);
     expect(backup).toMatchObject({
-      status: 'ok', own: true, encrypted: false, appVersion: '1.2.3', schemaVersion: 3, formatVersion: 1, trigger: 'manual',
+      status: 'ok', own: true, encrypted: false, appVersion: '1.2.3', schemaVersion: 3, formatVersion: 2, trigger: 'manual',
       counts: { customers: 240, purchases: 1800 }, payloadFormat: 'test-export/1', payloadBytes: payload.length,
     });
     expect(backup.fileName).toMatch(OWN_BACKUP_NAME);
@@ -100,7 +100,7 @@ describe('writing a backup', () => {
     const bytes = await readFile(file);
     expect(bytes.includes(Buffer.from('张三'))).toBe(false);
     expect(bytes.includes(Buffer.from('"phone"'))).toBe(false);
-    expect((await headerOf(file)).encryption).toMatchObject({ cipher: 'aes-256-gcm', kdf: 'scrypt', N: SCRYPT_N, r: 8, p: 1 });
+    expect((await headerOf(file)).encryption).toMatchObject({ cipher: 'aes-256-gcm', password: { kdf: 'scrypt', N: SCRYPT_N, r: 8, p: 1 }, recovery: null });
 
     const source = { fileName: result.value.backup.fileName };
     expect(await service.inspect({ source, appSchemaVersion: 3 })).toEqual(err('backup-password-required'));
@@ -117,10 +117,10 @@ describe('writing a backup', () => {
     expect(await service.inspect({ source: { fileName: result.value.backup.fileName }, appSchemaVersion: 3, password: 'Café-密码'.normalize('NFC') })).toMatchObject({ ok: true });
   });
 
-  it('stops encrypting new backups once the password is removed', async () => {
+  it('stops encrypting new backups once encryption is turned off, and says since when', async () => {
     const { service } = await setup();
     await service.setPassword('secret');
-    await service.setPassword(null);
+    expect(await service.setPassword(null)).toMatchObject({ ok: true, value: { passwordSet: false, encryption: { state: 'off', offAt: expect.any(String), recoveryKey: null } } });
     expect(await writeWhole(service, samplePayload(1000))).toMatchObject({ ok: true, value: { backup: { encrypted: false } } });
   });
 

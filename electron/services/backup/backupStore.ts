@@ -27,13 +27,13 @@ import { notifiesOwner } from '../../../shared/domain/backupOutcome';
 import { planRetention, type RetentionSettings } from '../../../shared/domain/backupRetention';
 import type { FailureReason } from '../../../shared/ipc/contract';
 import { err, ok, type Result } from '../../../shared/result';
-import { keyFromPassword, readLayout, readPayload, refusalOf, verifyPayload, type BackupLayout } from './codec';
+import { findKey, readLayout, readPayload, refusalOf, verifyPayload, type BackupLayout, type BackupSecrets } from './codec';
 import { BackupError, errorCode, readFailureOf, writeFailureOf } from './errors';
 import { TEMP_NAME, removeFile } from './files';
 import { nodeBackupFs, nodeBackupRandom, realSleep, type BackupFileHandle, type BackupFs, type BackupRandom } from './os';
 import type { BackupNotice } from './notices';
 import { VERIFICATION_SUFFIX, newVerificationRecord, readVerificationRecord, verificationRecordName, writeVerificationRecord } from './verificationRecord';
-import { WriteSession, type WriteSessionMeta } from './writeSession';
+import { WriteSession, type BackupWriteKeys, type WriteSessionMeta } from './writeSession';
 
 export interface BackupLocation {
   folder: string;
@@ -92,13 +92,13 @@ export interface BackupReadPiece {
 export interface BackupStore {
   /** Removes temp files a crash left in the backup folder, and records whose backup is gone. */
   cleanUpOrphans(): Promise<number>;
-  begin(meta: WriteSessionMeta, password: string | null): Promise<Result<{ sessionId: string; encrypted: boolean }, FailureReason>>;
+  begin(meta: WriteSessionMeta, keys: BackupWriteKeys | null): Promise<Result<{ sessionId: string; encrypted: boolean }, FailureReason>>;
   append(sessionId: string, offset: number, bytes: Uint8Array): Promise<Result<{ receivedBytes: number }, FailureReason>>;
   commit(sessionId: string): Promise<Result<BackupCommitResult, FailureReason>>;
   abort(sessionId: string): Promise<Result<null, FailureReason>>;
   list(): Promise<Result<BackupListing, FailureReason>>;
-  inspect(source: BackupSource, appSchemaVersion: number, password?: string): Promise<Result<BackupPreview, FailureReason>>;
-  open(source: BackupSource, appSchemaVersion: number, password?: string): Promise<Result<{ readId: string; preview: BackupPreview }, FailureReason>>;
+  inspect(source: BackupSource, appSchemaVersion: number, secrets?: BackupSecrets): Promise<Result<BackupPreview, FailureReason>>;
+  open(source: BackupSource, appSchemaVersion: number, secrets?: BackupSecrets): Promise<Result<{ readId: string; preview: BackupPreview }, FailureReason>>;
   read(readId: string): Promise<Result<BackupReadPiece, FailureReason>>;
   close(readId: string): Promise<Result<null, FailureReason>>;
   /** A file the owner chose in main's dialog: the handle the page may name it by (the page never sees the path). */
@@ -192,7 +192,7 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
     return writeFailureOf(error);
   }
 
-  async function begin(meta: WriteSessionMeta, password: string | null): Promise<Result<{ sessionId: string; encrypted: boolean }, FailureReason>> {
+  async function begin(meta: WriteSessionMeta, keys: BackupWriteKeys | null): Promise<Result<{ sessionId: string; encrypted: boolean }, FailureReason>> {
     if (writes.size >= limits.maxWriteSessions) return err('backup-busy');
     const folder = await prepareFolder();
     if (!folder.ok) return failWrite(folder.reason, meta.trigger);
@@ -200,7 +200,7 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
       const session = await WriteSession.start(
         { fs, random, now, elapsed, sleep, appVersion: options.appVersion, folder: folder.value, compressionLevel: options.compressionLevel, maxPayloadBytes: limits.maxPayloadBytes },
         meta,
-        password,
+        keys,
       );
       if (writes.size >= limits.maxWriteSessions) {
         await session.abort();
@@ -423,7 +423,7 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
    * decompresses and matches its length and SHA-256. On success the open handle is handed on, so what is
    * read next is the file that was checked, even if another file takes its name meanwhile.
    */
-  async function check(source: BackupSource, appSchemaVersion: number, password: string | undefined): Promise<Result<Checked, FailureReason>> {
+  async function check(source: BackupSource, appSchemaVersion: number, secrets: BackupSecrets): Promise<Result<Checked, FailureReason>> {
     const resolved = resolveSource(source);
     if (!resolved.ok) return resolved;
     const { filePath, fileName, inFolder } = resolved.value;
@@ -449,7 +449,7 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
       if (!schema.ok) return schema;
       let key: Buffer | null = null;
       if (header.encryption !== null) {
-        const found = await keyFromPassword(password)(header.encryption);
+        const found = await findKey(header, secrets);
         if (!found.ok) return found;
         key = found.value;
       }
@@ -471,16 +471,16 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
     }
   }
 
-  async function inspect(source: BackupSource, appSchemaVersion: number, password?: string): Promise<Result<BackupPreview, FailureReason>> {
-    const checked = await check(source, appSchemaVersion, password);
+  async function inspect(source: BackupSource, appSchemaVersion: number, secrets: BackupSecrets = {}): Promise<Result<BackupPreview, FailureReason>> {
+    const checked = await check(source, appSchemaVersion, secrets);
     if (!checked.ok) return checked;
     await checked.value.handle.close().catch(() => undefined);
     return ok(checked.value.preview);
   }
 
-  async function open(source: BackupSource, appSchemaVersion: number, password?: string): Promise<Result<{ readId: string; preview: BackupPreview }, FailureReason>> {
+  async function open(source: BackupSource, appSchemaVersion: number, secrets: BackupSecrets = {}): Promise<Result<{ readId: string; preview: BackupPreview }, FailureReason>> {
     if (reads.size >= limits.maxReadSessions) return err('backup-busy');
-    const checked = await check(source, appSchemaVersion, password);
+    const checked = await check(source, appSchemaVersion, secrets);
     if (!checked.ok) return checked;
     if (reads.size >= limits.maxReadSessions) {
       await checked.value.handle.close().catch(() => undefined);

@@ -168,7 +168,7 @@ describe('an edited header', () => {
     expect(await refusal(rebuild(plain, (h) => void (h.counts = { customers: -1 })))).toBe('backup-header-invalid');
     expect(await refusal(rebuild(plain, (h) => void (h.createdAt = '2026-02-30T00:00:00.000Z')))).toBe('backup-header-invalid');
     expect(await refusal(rebuild(plain, (h) => void (h.body.compression = 'zstd')))).toBe('backup-header-invalid');
-    expect(await refusal(rebuild(encrypted, (h) => void (h.encryption!.N = 1024)), { password: PASSWORD })).toBe('backup-header-invalid');
+    expect(await refusal(rebuild(encrypted, (h) => void (h.encryption!.password.N = 1024)), { password: PASSWORD })).toBe('backup-header-invalid');
     const { body } = split(plain);
     expect(await refusal(build(Buffer.from('[1,2,3]'), body))).toBe('backup-header-invalid');
     expect(await refusal(build(Buffer.from('{"format":"regulars-backup"'), body))).toBe('backup-header-invalid');
@@ -214,7 +214,7 @@ describe('newer files', () => {
 
   it('refuses a newer format version as newer, whatever else its header holds', async () => {
     const newer = rebuild(plain, (header) => {
-      header.formatVersion = 2;
+      header.formatVersion = 3;
       header.somethingNew = { chunks: [1, 2] };
       Reflect.deleteProperty(header, 'body');
     });

@@ -22,13 +22,15 @@ import {
   expectedFileBytes,
   isBackupMagic,
   parseBackupHeader,
-  type BackupEncryption,
+  type BackupEncryptionV1,
+  type BackupEncryptionV2,
   type BackupHeader,
   type BackupRefusal,
 } from '../../../shared/backup/format';
 import { err, ok, type Result } from '../../../shared/result';
 import { BackupError, isOsError, readFailureOf } from './errors';
 import { readAt, readRange } from './files';
+import { unwrapWithPassword, unwrapWithRecoveryKey } from './keys';
 import type { BackupFileHandle } from './os';
 
 export interface DerivedKey {
@@ -38,7 +40,7 @@ export interface DerivedKey {
 }
 
 /**
- * scrypt gives 64 bytes: the first 32 are the AES key, the SHA-256 of the other 32 is the key check.
+ * Format 1. scrypt gives 64 bytes: the first 32 are the AES key, the SHA-256 of the other 32 is the key check.
  * The password is NFC-normalised: the same Chinese password typed through two input methods can arrive
  * composed or decomposed.
  */
@@ -52,7 +54,7 @@ export function deriveKey(password: string, salt: Uint8Array): Promise<DerivedKe
   });
 }
 
-export function keyMatches(derived: DerivedKey, encryption: BackupEncryption): boolean {
+export function keyMatches(derived: DerivedKey, encryption: BackupEncryptionV1): boolean {
   const expected = Buffer.from(encryption.keyCheck, 'base64');
   const actual = Buffer.from(derived.keyCheck, 'base64');
   return expected.length === actual.length && timingSafeEqual(expected, actual);
@@ -115,9 +117,36 @@ export async function readLayout(handle: BackupFileHandle, fileBytes: number): P
   }
 }
 
-export type KeyLookup = (encryption: BackupEncryption) => Promise<Result<Buffer, BackupRefusal>>;
+/** What the owner gave to open an encrypted backup: the password, or the recovery key from the sheet. */
+export interface BackupSecrets {
+  password?: string | null;
+  recoveryKey?: string | null;
+}
 
-/** The key for a password typed by the owner (or none given): a wrong one is told apart from damage. */
+/**
+ * The body's key for `header`: format 1 derives it from the password; format 2 unwraps the data key with
+ * the password or the recovery key. A wrong password or key is told apart from damage, and nothing is read
+ * past the header before it is found.
+ */
+export async function findKey(header: BackupHeader, secrets: BackupSecrets): Promise<Result<Buffer, BackupRefusal>> {
+  const { password, recoveryKey } = secrets;
+  const encryption = header.encryption;
+  if (encryption === null) return err('backup-damaged');
+  const hasRecoveryKey = recoveryKey !== null && recoveryKey !== undefined && recoveryKey !== '';
+  if (header.formatVersion === 1) {
+    if (hasRecoveryKey && (password === null || password === undefined || password === '')) return err('backup-no-recovery-key');
+    return keyFromPassword(password)(header.encryption as BackupEncryptionV1);
+  }
+  const v2 = encryption as BackupEncryptionV2;
+  if (hasRecoveryKey) return unwrapWithRecoveryKey(v2.recovery, recoveryKey);
+  if (password === null || password === undefined || password === '') return err('backup-password-required');
+  const key = await unwrapWithPassword(v2.password, password);
+  return key ? ok(key) : err('backup-wrong-password');
+}
+
+export type KeyLookup = (encryption: BackupEncryptionV1) => Promise<Result<Buffer, BackupRefusal>>;
+
+/** Format 1: the key for a password typed by the owner (or none given): a wrong one is told apart from damage. */
 export function keyFromPassword(password: string | null | undefined): KeyLookup {
   return async (encryption) => {
     if (password === null || password === undefined || password === '') return err('backup-password-required');

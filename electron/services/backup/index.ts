@@ -9,6 +9,7 @@ import type {
   BackupInspectRequest,
   BackupListing,
   BackupPreview,
+  BackupSetUpEncryptionResult,
   BackupSettingsView,
   ChosenBackupFile,
 } from '../../../shared/backup/api';
@@ -76,7 +77,10 @@ export interface BackupService {
   reset(): Promise<Result<null, FailureReason>>;
   getSettings(): Promise<Result<BackupSettingsView, FailureReason>>;
   configure(request: BackupConfigureRequest): Promise<Result<BackupSettingsView, FailureReason>>;
+  /** A string sets or changes the password; null turns encryption off (dated, shown on the backup screen). */
   setPassword(password: string | null): Promise<Result<BackupSettingsView, FailureReason>>;
+  /** A password and a new recovery key, whose text is handed back this once for the printed sheet. */
+  setUpEncryption(password: string): Promise<Result<BackupSetUpEncryptionResult, FailureReason>>;
   chooseFolder(): Promise<Result<{ folder: string } | null, FailureReason>>;
   /** The owner picks a backup in main's dialog; the page gets a handle for it, never its path. */
   chooseFile(): Promise<Result<ChosenBackupFile | null, FailureReason>>;
@@ -96,13 +100,17 @@ export interface BackupService {
   dispose(): Promise<void>;
 }
 
+/** The recovery key wins: the restore dialog sends it when the owner says the password is forgotten. */
+const secretsOf = (request: BackupInspectRequest) => (request.recoveryKey !== undefined ? { recoveryKey: request.recoveryKey } : { password: request.password });
+
 export function createBackupService(options: BackupServiceOptions): BackupService {
   if (!path.isAbsolute(options.dataFolder)) throw new Error('dataFolder must be an absolute path');
   const fs = options.fs ?? nodeBackupFs;
   const random = options.random ?? nodeBackupRandom;
   const sleep = options.sleep ?? realSleep;
   const log = options.log ?? ((line: string) => console.error(line));
-  const settings = createBackupSettingsStore({ fs, random, sleep, dataFolder: options.dataFolder, protector: options.protector, log });
+  const now = options.now ?? (() => new Date());
+  const settings = createBackupSettingsStore({ fs, random, sleep, now, dataFolder: options.dataFolder, protector: options.protector, log });
   const store = createBackupStore({
     appVersion: options.appVersion,
     location: () => settings.location(),
@@ -110,7 +118,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     notify: options.notify,
     fs,
     random,
-    now: options.now,
+    now,
     elapsed: options.elapsed,
     sleep,
     log,
@@ -148,23 +156,23 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   return {
     startUp,
     begin: afterStartUp(async (request: BackupBeginRequest) => {
-      const password = await settings.password();
-      if (!password.ok) {
+      const keys = await settings.writeKeys();
+      if (!keys.ok) {
         try {
           options.notify({ kind: 'backup-failed', reason: 'backup-password-unreadable', trigger: request.trigger });
         } catch {
           log('[backup] the failure notification could not be shown');
         }
-        return password;
+        return keys;
       }
-      return store.begin(request, password.value);
+      return store.begin(request, keys.value);
     }),
     append: afterStartUp((sessionId: string, offset: number, bytes: Uint8Array) => store.append(sessionId, offset, bytes)),
     commit: afterStartUp((sessionId: string) => store.commit(sessionId)),
     abort: afterStartUp((sessionId: string) => store.abort(sessionId)),
     list: afterStartUp(() => store.list()),
-    inspect: afterStartUp((request: BackupInspectRequest) => store.inspect(request.source, request.appSchemaVersion, request.password)),
-    open: afterStartUp((request: BackupInspectRequest) => store.open(request.source, request.appSchemaVersion, request.password)),
+    inspect: afterStartUp((request: BackupInspectRequest) => store.inspect(request.source, request.appSchemaVersion, secretsOf(request))),
+    open: afterStartUp((request: BackupInspectRequest) => store.open(request.source, request.appSchemaVersion, secretsOf(request))),
     read: afterStartUp((readId: string) => store.read(readId)),
     close: afterStartUp((readId: string) => store.close(readId)),
     reset: afterStartUp(async () => {
@@ -180,6 +188,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       return result;
     }),
     setPassword: afterStartUp((password: string | null) => settings.setPassword(password)),
+    setUpEncryption: afterStartUp((password: string) => settings.setUpEncryption(password)),
     chooseFolder: afterStartUp(async () => {
       if (!options.dialogs) return err('unavailable');
       const folder = await options.dialogs.chooseFolder();

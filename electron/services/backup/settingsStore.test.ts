@@ -56,6 +56,7 @@ describe('backup settings', () => {
       defaultFolder: path.join(dataFolder, 'backups'),
       passwordSet: false,
       passwordStorageAvailable: true,
+      encryption: { state: 'not-set-up', recoveryKey: null, offAt: null },
     });
     expect(settings.location()).toEqual({ folder: path.join(dataFolder, 'backups'), isDefault: true });
   });

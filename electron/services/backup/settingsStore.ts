@@ -2,7 +2,18 @@
 // this PC (which folder, which USB drive), not to the store's data, so they are not in the database and a
 // restore cannot turn them back; the password is sealed by the OS (DPAPI, Keychain) and never stored plain.
 import path from 'node:path';
-import { backupSettingsSchema, type BackupConfigureRequest, type BackupSettings, type BackupSettingsView } from '../../../shared/backup/api';
+import { z } from 'zod';
+import {
+  backupSettingsSchema,
+  type BackupConfigureRequest,
+  type BackupEncryptionView,
+  type BackupSetUpEncryptionResult,
+  type BackupSettings,
+  type BackupSettingsView,
+} from '../../../shared/backup/api';
+import { CANONICAL_BASE64 } from '../../../shared/backup/base64';
+import { recoveryKeyIdSchema, utcTimeSchema } from '../../../shared/backup/format';
+import { RECOVERY_SECRET_BYTES, formatRecoveryKey } from '../../../shared/backup/recoveryKey';
 import { DEFAULT_RETENTION_SETTINGS } from '../../../shared/domain/backupRetention';
 import { DEFAULT_SCHEDULE_SETTINGS } from '../../../shared/domain/backupSchedule';
 import type { FailureReason } from '../../../shared/ipc/contract';
@@ -10,7 +21,9 @@ import { err, ok, type Result } from '../../../shared/result';
 import type { BackupLocation } from './backupStore';
 import { errorCode, writeFailureOf } from './errors';
 import { TEMP_NAME, readAt, removeFile, tempName, writeFileAtomic, writeFully } from './files';
+import { recoveryPublicKeyOf } from './keys';
 import type { BackupFs, BackupRandom } from './os';
+import type { BackupWriteKeys } from './writeSession';
 import { isSystemFolder, type SystemFolderContext } from './systemFolders';
 
 /** Electron's safeStorage, or a stand-in. */
@@ -22,6 +35,8 @@ export interface SecretProtector {
 
 export const SETTINGS_FILE = 'backup-settings.json';
 export const PASSWORD_FILE = 'backup-password.bin';
+/** The recovery key's public half and the date encryption was turned off: nothing secret, so plain JSON. */
+export const PROTECTION_FILE = 'backup-protection.json';
 export const DEFAULT_BACKUP_FOLDER_NAME = 'backups';
 const MAX_SETTINGS_BYTES = 64 * 1024;
 const MAX_SEALED_BYTES = 64 * 1024;
@@ -32,9 +47,20 @@ export const DEFAULT_BACKUP_SETTINGS: Readonly<BackupSettings> = Object.freeze({
   schedule: { ...DEFAULT_SCHEDULE_SETTINGS },
 });
 
+const protectionSchema = z
+  .object({
+    recovery: z.object({ publicKey: z.string().regex(CANONICAL_BASE64).length(44), keyId: recoveryKeyIdSchema, createdAt: utcTimeSchema }).strict().nullable(),
+    encryptionOffAt: utcTimeSchema.nullable(),
+  })
+  .strict();
+type Protection = z.infer<typeof protectionSchema>;
+const NO_PROTECTION: Protection = { recovery: null, encryptionOffAt: null };
+
 export interface BackupSettingsStoreOptions {
   fs: BackupFs;
   random: BackupRandom;
+  /** Dates "encryption turned off" and a new recovery key; the PC's clock by default. */
+  now?: () => Date;
   sleep: (ms: number) => Promise<void>;
   dataFolder: string;
   /** null: the password lives in memory only, until the process ends (browser mode, tests). */
@@ -54,19 +80,26 @@ export interface BackupSettingsStore {
   setPassword(password: string | null): Promise<Result<BackupSettingsView, FailureReason>>;
   /** The password new backups are encrypted with; null when none is set. */
   password(): Promise<Result<string | null, FailureReason>>;
+  /** What new backups are encrypted for; null when encryption is not set up or turned off. */
+  writeKeys(): Promise<Result<BackupWriteKeys | null, FailureReason>>;
+  /** A password and a new recovery key (its text returned once, for the sheet); clears "turned off". */
+  setUpEncryption(password: string): Promise<Result<BackupSetUpEncryptionResult, FailureReason>>;
   /** A system folder or the top of a drive, by its path or where its links lead (systemFolders.ts). */
   isSystemFolder(folder: string): Promise<boolean>;
 }
 
 export function createBackupSettingsStore(options: BackupSettingsStoreOptions): BackupSettingsStore {
   const { fs, random, sleep, dataFolder, protector, log } = options;
+  const now = options.now ?? (() => new Date());
   const system = options.system ?? { platform: process.platform, env: process.env };
   const defaultFolder = path.join(dataFolder, DEFAULT_BACKUP_FOLDER_NAME);
   const settingsPath = path.join(dataFolder, SETTINGS_FILE);
   const passwordPath = path.join(dataFolder, PASSWORD_FILE);
   let current: BackupSettings = structuredClone(DEFAULT_BACKUP_SETTINGS) as BackupSettings;
+  const protectionPath = path.join(dataFolder, PROTECTION_FILE);
   let passwordSet = false;
   let passwordInMemory: string | null = null;
+  let protection: Protection = NO_PROTECTION;
 
   const copy = (settings: BackupSettings): BackupSettings => structuredClone(settings);
 
@@ -107,6 +140,37 @@ export function createBackupSettingsStore(options: BackupSettingsStoreOptions): 
       }
     }
     passwordSet = protector !== null && (await readSmallFile(passwordPath, MAX_SEALED_BYTES)) !== null;
+    const stored = await readSmallFile(protectionPath, MAX_SETTINGS_BYTES);
+    protection = NO_PROTECTION;
+    if (stored !== null) {
+      try {
+        const parsed = protectionSchema.safeParse(JSON.parse(stored.toString('utf8')));
+        if (parsed.success) protection = parsed.data;
+        else log('[backup] the backup protection record was not valid; no recovery key is used');
+      } catch {
+        log('[backup] the backup protection record was not valid JSON; no recovery key is used');
+      }
+    }
+  }
+
+  const hasPassword = () => (protector === null ? passwordInMemory !== null : passwordSet);
+
+  function encryptionView(): BackupEncryptionView {
+    const recoveryKey = protection.recovery ? { id: protection.recovery.keyId, createdAt: protection.recovery.createdAt } : null;
+    if (hasPassword()) return { state: 'on', recoveryKey, offAt: null };
+    if (protection.encryptionOffAt !== null) return { state: 'off', recoveryKey: null, offAt: protection.encryptionOffAt };
+    return { state: 'not-set-up', recoveryKey: null, offAt: null };
+  }
+
+  async function saveProtection(next: Protection): Promise<Result<null, FailureReason>> {
+    try {
+      await fs.mkdir(dataFolder, { recursive: true });
+      await writeFileAtomic(fs, protectionPath, Buffer.from(`${JSON.stringify(next, null, 2)}\n`, 'utf8'), { uuid: random.uuid(), kind: 'settings', sleep });
+      protection = next;
+      return ok(null);
+    } catch (error) {
+      return err(writeFailureOf(error));
+    }
   }
 
   function location(): BackupLocation {
@@ -118,7 +182,8 @@ export function createBackupSettingsStore(options: BackupSettingsStoreOptions): 
       ...copy(current),
       effectiveFolder: location().folder,
       defaultFolder,
-      passwordSet: protector === null ? passwordInMemory !== null : passwordSet,
+      passwordSet: hasPassword(),
+      encryption: encryptionView(),
       passwordStorageAvailable: protector === null || protector.isAvailable(),
     };
   }
@@ -193,7 +258,7 @@ export function createBackupSettingsStore(options: BackupSettingsStoreOptions): 
     return saved.ok ? ok(view()) : saved;
   }
 
-  async function setPassword(password: string | null): Promise<Result<BackupSettingsView, FailureReason>> {
+  async function storePassword(password: string | null): Promise<Result<BackupSettingsView, FailureReason>> {
     if (protector === null) {
       passwordInMemory = password;
       return ok(view());
@@ -224,6 +289,32 @@ export function createBackupSettingsStore(options: BackupSettingsStoreOptions): 
     return ok(view());
   }
 
+  /** A new password keeps the recovery key; null turns encryption off on purpose, dated, and forgets the recovery key. */
+  async function setPassword(password: string | null): Promise<Result<BackupSettingsView, FailureReason>> {
+    if (password === null) {
+      const removed = await storePassword(null);
+      if (!removed.ok) return removed;
+      const saved = await saveProtection({ recovery: null, encryptionOffAt: now().toISOString() });
+      return saved.ok ? ok(view()) : saved;
+    }
+    const stored = await storePassword(password);
+    if (!stored.ok || protection.encryptionOffAt === null) return stored;
+    const saved = await saveProtection({ ...protection, encryptionOffAt: null });
+    return saved.ok ? ok(view()) : saved;
+  }
+
+  async function setUpEncryption(password: string): Promise<Result<BackupSetUpEncryptionResult, FailureReason>> {
+    if (protector !== null && !protector.isAvailable()) return err('unavailable');
+    const secret = random.bytes(RECOVERY_SECRET_BYTES);
+    const recovery = { ...recoveryPublicKeyOf(secret), createdAt: now().toISOString() };
+    // The recovery key first: should the password fail to be stored, the new key wraps nothing yet and the old password still opens every backup.
+    const saved = await saveProtection({ recovery, encryptionOffAt: null });
+    if (!saved.ok) return saved;
+    const stored = await storePassword(password);
+    if (!stored.ok) return stored;
+    return ok({ settings: stored.value, recoveryKey: formatRecoveryKey(secret) });
+  }
+
   async function password(): Promise<Result<string | null, FailureReason>> {
     if (protector === null) return ok(passwordInMemory);
     if (!passwordSet) return ok(null);
@@ -237,5 +328,12 @@ export function createBackupSettingsStore(options: BackupSettingsStoreOptions): 
     }
   }
 
-  return { load, settings: () => copy(current), location, view, configure, setPassword, password, isSystemFolder: isSystemPath };
+  async function writeKeys(): Promise<Result<BackupWriteKeys | null, FailureReason>> {
+    const secret = await password();
+    if (!secret.ok) return secret;
+    if (secret.value === null) return ok(null);
+    return ok({ password: secret.value, recovery: protection.recovery ? { publicKey: protection.recovery.publicKey, keyId: protection.recovery.keyId } : null });
+  }
+
+  return { load, settings: () => copy(current), location, view, configure, setPassword, setUpEncryption, password, writeKeys, isSystemFolder: isSystemPath };
 }

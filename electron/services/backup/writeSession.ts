@@ -14,20 +14,20 @@ import {
   BACKUP_FORMAT_VERSION,
   GCM_TAG_BYTES,
   IV_BYTES,
+  KEY_BYTES,
   MAX_BODY_BYTES,
   MAX_PAYLOAD_BYTES,
-  SALT_BYTES,
-  SCRYPT_N,
-  SCRYPT_P,
-  SCRYPT_R,
   backupFileName,
-  type BackupHeader,
+  type BackupHeaderV2,
+  type PasswordWrap,
+  type RecoveryWrap,
   type BackupTrigger,
   type TableCounts,
 } from '../../../shared/backup/format';
-import { deriveKey, encodePrefix, readLayout, verifyPayload, type DerivedKey } from './codec';
+import { encodePrefix, readLayout, verifyPayload } from './codec';
 import { BackupError, errorCode, writeFailureOf } from './errors';
 import { readRange, removeFile, renameWithRetry, syncFolder, tempName, writeFully } from './files';
+import { wrapForPassword, wrapForRecovery, type RecoveryPublicKey } from './keys';
 import type { BackupFileHandle, BackupFs, BackupRandom } from './os';
 
 export interface WriteSessionMeta {
@@ -53,7 +53,7 @@ export interface WriteSessionContext {
 }
 
 export interface WrittenBackup {
-  header: BackupHeader;
+  header: BackupHeaderV2;
   fileName: string;
   filePath: string;
   fileBytes: number;
@@ -61,10 +61,18 @@ export interface WrittenBackup {
   fileSha256: string;
 }
 
+/** What new backups are encrypted for: the owner's password, and the recovery key's public half when one exists. */
+export interface BackupWriteKeys {
+  password: string;
+  recovery: RecoveryPublicKey | null;
+}
+
 interface Encryption {
-  salt: Buffer;
+  /** Random per backup; only its wraps are stored. */
+  dataKey: Buffer;
   iv: Buffer;
-  derived: DerivedKey;
+  password: PasswordWrap;
+  recovery: RecoveryWrap | null;
 }
 
 export class WriteSession {
@@ -107,14 +115,18 @@ export class WriteSession {
     this.gzip.on('error', (error) => this.fail(error));
   }
 
-  /** Creates the spool in `ctx.folder` and, with a password, derives the key (scrypt: about a second). */
-  static async start(ctx: WriteSessionContext, meta: WriteSessionMeta, password: string | null): Promise<WriteSession> {
+  /** Creates the spool in `ctx.folder` and, when encrypting, makes the data key and wraps it (scrypt: about a second). */
+  static async start(ctx: WriteSessionContext, meta: WriteSessionMeta, keys: BackupWriteKeys | null): Promise<WriteSession> {
     const id = ctx.random.uuid();
     let encryption: Encryption | null = null;
-    if (password !== null) {
-      const salt = ctx.random.bytes(SALT_BYTES);
-      const iv = ctx.random.bytes(IV_BYTES);
-      encryption = { salt, iv, derived: await deriveKey(password, salt) };
+    if (keys !== null) {
+      const dataKey = ctx.random.bytes(KEY_BYTES);
+      encryption = {
+        dataKey,
+        iv: ctx.random.bytes(IV_BYTES),
+        password: await wrapForPassword(keys.password, dataKey, ctx.random),
+        recovery: keys.recovery ? wrapForRecovery(keys.recovery, dataKey, ctx.random) : null,
+      };
     }
     const spoolPath = path.join(ctx.folder, tempName(id, 'spool'));
     let spool: BackupFileHandle;
@@ -183,7 +195,7 @@ export class WriteSession {
         position = prefix.length;
         const unseal = createDecipheriv('aes-256-ctr', this.spoolKey, this.spoolIv);
         const gcm = this.encryption
-          ? createCipheriv('aes-256-gcm', this.encryption.derived.key, this.encryption.iv, { authTagLength: GCM_TAG_BYTES }).setAAD(prefix)
+          ? createCipheriv('aes-256-gcm', this.encryption.dataKey, this.encryption.iv, { authTagLength: GCM_TAG_BYTES }).setAAD(prefix)
           : null;
         for await (const sealed of readRange(this.spool, 0, this.spoolBytes)) {
           const compressed = unseal.update(sealed);
@@ -235,7 +247,7 @@ export class WriteSession {
     await removeFile(this.ctx.fs, this.spoolPath);
   }
 
-  private buildHeader(): BackupHeader {
+  private buildHeader(): BackupHeaderV2 {
     return {
       format: BACKUP_FORMAT_NAME,
       formatVersion: BACKUP_FORMAT_VERSION,
@@ -248,16 +260,7 @@ export class WriteSession {
       payload: { format: this.meta.payloadFormat, bytes: this.receivedBytes, sha256: this.hash.digest('hex') },
       body: { compression: 'gzip', bytes: this.spoolBytes, sha256: this.bodyHash.digest('hex') },
       encryption: this.encryption
-        ? {
-            cipher: 'aes-256-gcm',
-            kdf: 'scrypt',
-            N: SCRYPT_N,
-            r: SCRYPT_R,
-            p: SCRYPT_P,
-            salt: this.encryption.salt.toString('base64'),
-            iv: this.encryption.iv.toString('base64'),
-            keyCheck: this.encryption.derived.keyCheck,
-          }
+        ? { cipher: 'aes-256-gcm', iv: this.encryption.iv.toString('base64'), password: this.encryption.password, recovery: this.encryption.recovery }
         : null,
     };
   }
@@ -275,7 +278,7 @@ export class WriteSession {
       const layout = await readLayout(handle, size);
       if (!layout.ok || size !== expectedBytes) throw new BackupError('backup-verify-failed');
       const readBack = createHash('sha256').update(layout.value.prefix);
-      const payload = await verifyPayload(handle, layout.value, this.encryption?.derived.key ?? null, { onStoredBytes: (bytes) => readBack.update(bytes) });
+      const payload = await verifyPayload(handle, layout.value, this.encryption?.dataKey ?? null, { onStoredBytes: (bytes) => readBack.update(bytes) });
       if (!payload.ok || readBack.digest('hex') !== expectedSha256) throw new BackupError('backup-verify-failed');
     } finally {
       await handle.close().catch(() => undefined);
