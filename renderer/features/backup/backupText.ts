@@ -23,6 +23,9 @@ export const RENDERER_FAILURES = [
   'restore-switch-failed',
   'restore-cancelled',
   'restore-test-different',
+  // What the restore dialog finds wrong with a typed recovery key before asking main (shared/backup/recoveryKey.ts).
+  'recovery-key-incomplete',
+  'recovery-key-mistyped',
 ] as const;
 
 export function failureText(t: Translate, reason: string): string {
