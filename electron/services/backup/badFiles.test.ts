@@ -37,7 +37,7 @@ interface EditableHeader {
   counts: Record<string, number>;
   payload: { bytes: number; sha256: string };
   body: { compression: string; bytes: number; sha256: string };
-  encryption: { N: number } | null;
+  encryption: { password: { N: number } } | null;
 }
 
 interface Parts {
