@@ -109,6 +109,9 @@ export function samplePayload(bytes: number, seed = 1): Buffer {
   return text;
 }
 
+/** The password the crash test's writer sets up encryption with. */
+export const CRASH_PASSWORD = '断电测试 2026';
+
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The PC's clock (`now`, which `set` changes as a person would) and elapsed time (`elapsed`, which only `advance` moves). */

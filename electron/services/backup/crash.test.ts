@@ -1,29 +1,32 @@
-// A process killed with SIGKILL at random moments while writing 40 backups leaves no corrupt backup,
-// loses none it reported as written, and leaves only temp files that start-up removes.
+// A process killed with SIGKILL at random moments while writing 20 encrypted backups, with retention on,
+// leaves no corrupt backup, loses none it reported as written (but those retention removed), and leaves only
+// temp files that start-up removes. Power loss, which SIGKILL cannot show, is powerLoss.test.ts's.
 import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import { OWN_BACKUP_NAME } from '../../../shared/backup/format';
-import { createTestService, listFolder, readWhole, sha256, tempFolder } from '../../../test/support/backupService';
+import { CRASH_PASSWORD, createTestService, listFolder, readWhole, sha256, tempFolder } from '../../../test/support/backupService';
 
-const TARGET = 40;
+// Each backup costs a scrypt (about a second): fewer than before encryption, and kills spread over a longer window.
+const TARGET = 20;
 const writer = fileURLToPath(new URL('../../../test/support/backupCrashWriter.ts', import.meta.url));
 const folders: string[] = [];
 afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
 
 interface Round {
-  committed: Array<{ committed: string; sha256: string }>;
+  committed: Array<{ committed: string; sha256: string; removed: string[] }>;
+  recoveryKey: string | null;
   killed: boolean;
   stderr: string;
 }
 
 /** Runs the writer until it is killed `killAfterMs` after it said it was ready, or until it finishes. */
-function runWriter(dataFolder: string, killAfterMs: number): Promise<Round> {
+function runWriter(dataFolder: string, killAfterMs: number, count: number): Promise<Round> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, dataFolder, String(TARGET)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const round: Round = { committed: [], killed: false, stderr: '' };
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, dataFolder, String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const round: Round = { committed: [], recoveryKey: null, killed: false, stderr: '' };
     let buffered = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (text: string) => {
@@ -31,13 +34,14 @@ function runWriter(dataFolder: string, killAfterMs: number): Promise<Round> {
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
       for (const line of lines) {
-        const message = JSON.parse(line) as { ready?: true; committed?: string; sha256?: string };
+        const message = JSON.parse(line) as { ready?: true; committed?: string; sha256?: string; removed?: string[]; recoveryKey?: string };
+        if (message.recoveryKey) round.recoveryKey = message.recoveryKey;
         if (message.ready) {
           setTimeout(() => {
             round.killed = child.kill('SIGKILL');
           }, killAfterMs);
         }
-        if (message.committed && message.sha256) round.committed.push({ committed: message.committed, sha256: message.sha256 });
+        if (message.committed && message.sha256) round.committed.push({ committed: message.committed, sha256: message.sha256, removed: message.removed ?? [] });
       }
     });
     child.stderr.setEncoding('utf8');
@@ -50,20 +54,32 @@ function runWriter(dataFolder: string, killAfterMs: number): Promise<Round> {
   });
 }
 
-it('survives SIGKILL at random moments during 40 backups', { timeout: 180_000 }, async () => {
+it('survives SIGKILL at random moments during 20 encrypted backups with retention on', { timeout: 240_000 }, async () => {
   const dataFolder = await tempFolder('regulars-crash-');
   folders.push(dataFolder);
   const backupFolder = path.join(dataFolder, 'backups');
   const reported = new Map<string, string>();
+  /** In the order the writers reported them. */
+  const reportedOrder: string[] = [];
+  const removed = new Set<string>();
   const firstBytes = new Map<string, Buffer>();
+  let recoveryKey: string | null = null;
+  let retentionRemovals = 0;
   let kills = 0;
   let killsThatLeftTempFiles = 0;
   let finished = false;
 
   // Enough rounds to finish on a loaded machine too, where fewer backups fit between start and kill.
   for (let round = 0; round < 100 && !finished; round++) {
-    const result = await runWriter(dataFolder, 20 + Math.floor(Math.random() * 200));
-    for (const { committed, sha256: payloadSha } of result.committed) reported.set(committed, payloadSha);
+    const made = new Set([...firstBytes.keys(), ...reported.keys()]).size;
+    const result = await runWriter(dataFolder, 50 + Math.floor(Math.random() * 1500), Math.max(1, TARGET - made));
+    recoveryKey ??= result.recoveryKey;
+    for (const { committed, sha256: payloadSha, removed: gone } of result.committed) {
+      reported.set(committed, payloadSha);
+      reportedOrder.push(committed);
+      for (const name of gone) removed.add(name);
+      retentionRemovals += gone.length;
+    }
     if (result.killed) kills++;
     else finished = true;
 
@@ -75,17 +91,26 @@ it('survives SIGKILL at random moments during 40 backups', { timeout: 180_000 },
       const bytes = await readFile(path.join(backupFolder, name));
       const seen = firstBytes.get(name);
       if (seen) {
-        // An earlier backup is never touched again.
+        // An earlier backup is never changed (retention may only remove it).
         expect(bytes.equals(seen), `${name} changed in round ${round}`).toBe(true);
         continue;
       }
-      // A new file with a final name is whole and verified, whether or not the writer lived to report it.
-      const read = await readWhole(service, { source: { fileName: name }, appSchemaVersion: 3 });
+      // A new file with a final name is whole, encrypted and verified, whether or not the writer lived to report it.
+      expect(bytes.includes(Buffer.from('"seed"'))).toBe(false);
+      const read = await readWhole(service, { source: { fileName: name }, appSchemaVersion: 3, password: CRASH_PASSWORD });
       expect(read.ok, `${name} after round ${round}`).toBe(true);
       if (read.ok && reported.has(name)) expect(sha256(read.value.payload)).toBe(reported.get(name));
       firstBytes.set(name, bytes);
     }
-    for (const name of reported.keys()) expect(finals, `${name} was reported written`).toContain(name);
+    // The newest backup opens with the recovery key too.
+    const newest = [...finals].sort().at(-1);
+    if (newest && recoveryKey) expect((await readWhole(service, { source: { fileName: newest }, appSchemaVersion: 3, recoveryKey })).ok, `${newest} by the recovery key`).toBe(true);
+    // A reported backup is gone only if retention removed it: reported so, or (killed before it could say) not
+    // one of the newest 3, which retention never removes.
+    const newestReported = new Set(reportedOrder.slice(-3));
+    for (const name of reported.keys()) {
+      if (!removed.has(name) && newestReported.has(name)) expect(finals, `${name} was reported written`).toContain(name);
+    }
 
     // Start-up removes what the killed writer left behind, and nothing else.
     await service.startUp();
@@ -95,7 +120,9 @@ it('survives SIGKILL at random moments during 40 backups', { timeout: 180_000 },
   }
 
   expect(finished).toBe(true);
-  expect(firstBytes.size).toBe(TARGET);
+  expect(new Set([...firstBytes.keys(), ...reported.keys()]).size).toBeGreaterThanOrEqual(TARGET);
+  expect(recoveryKey).not.toBeNull();
+  expect(retentionRemovals).toBeGreaterThanOrEqual(3);
   expect(kills).toBeGreaterThanOrEqual(5);
   expect(killsThatLeftTempFiles).toBeGreaterThanOrEqual(1);
 });
