@@ -5,7 +5,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { BackupPage, ClosingWindow, holdBackupSessions, openAsNewerVersion, PinDialog, releaseBackupSessions, RecoveryPage, RestoreDialogModel, startWithDataLost } from './pages/BackupPages';
+import { BackupPage, closeRecoverySheet, ClosingWindow, holdBackupSessions, openAsNewerVersion, PinDialog, releaseBackupSessions, RecoveryPage, RestoreDialogModel, startWithDataLost } from './pages/BackupPages';
 
 const PIN = '2580';
 
@@ -196,6 +196,7 @@ test.describe('backups', () => {
     await dialog.getByTestId('password-confirm').fill('茶叶店 2026 备份');
     await dialog.getByTestId('password-save').click();
     await expect(dialog).toBeHidden();
+    await closeRecoverySheet(page);
     await expect(page.getByTestId('encryption-state')).toContainText('已开启');
 
     await screen.backUpNow();

@@ -120,7 +120,9 @@ export function detailsText(w: AuditWording, entry: AuditEntry): string {
           .join(t('audit.listSeparator')),
       });
     case 'backup.password':
-      return t(f.change === 'removed' ? 'audit.details.passwordRemoved' : 'audit.details.passwordSet');
+      // 'removed' is what entries said before encryption could be turned off on purpose; it meant the same.
+      if (f.change === 'set-up') return t('audit.details.encryptionSetUp', { id: str(f.recoveryKeyId) });
+      return t(f.change === 'removed' || f.change === 'encryption-off' ? 'audit.details.encryptionOff' : 'audit.details.passwordSet');
     case 'export.file':
       return t('audit.details.exportFile', {
         what: t(`audit.exportKinds.${str(f.exportKind)}`, { defaultValue: str(f.exportKind) }),

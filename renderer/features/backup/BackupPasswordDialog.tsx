@@ -1,5 +1,5 @@
-// Setting or changing the backup password: later backups are encrypted with it (AES-256-GCM, the key from
-// scrypt). The main process keeps it, protected by the OS; a restore of an encrypted backup asks for it.
+// Setting up backup encryption (a password, then the recovery sheet) or changing the password: later backups'
+// data keys are wrapped for it (scrypt). The main process keeps it, protected by the OS.
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
@@ -10,12 +10,13 @@ export const MIN_BACKUP_PASSWORD = 8;
 const MAX_BACKUP_PASSWORD = 1024;
 
 interface Props {
-  changing: boolean;
+  /** 'set-up': the first time (or again): the recovery sheet follows. 'change': a new password only. */
+  mode: 'set-up' | 'change';
   onSave: (password: string) => Promise<string | null>;
   onCancel: () => void;
 }
 
-export function BackupPasswordDialog({ changing, onSave, onCancel }: Props) {
+export function BackupPasswordDialog({ mode, onSave, onCancel }: Props) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -45,7 +46,7 @@ export function BackupPasswordDialog({ changing, onSave, onCancel }: Props) {
 
   return (
     <Dialog
-      title={changing ? t('backup.password.changeTitle') : t('backup.password.setTitle')}
+      title={mode === 'change' ? t('backup.password.changeTitle') : t('backup.password.setTitle')}
       onClose={onCancel}
       testId="password-dialog"
       footer={
@@ -54,13 +55,13 @@ export function BackupPasswordDialog({ changing, onSave, onCancel }: Props) {
             {t('common.cancel')}
           </button>
           <button type="submit" form="backup-password-form" className="button button-primary" disabled={busy} data-testid="password-save">
-            {t('backup.password.save')}
+            {mode === 'change' ? t('backup.password.save') : t('backup.password.saveAndSheet')}
           </button>
         </>
       }
     >
       <form id="backup-password-form" ref={form} onSubmit={(e) => void submit(e)} noValidate>
-        <p>{t('backup.password.intro')}</p>
+        <p>{mode === 'change' ? t('backup.password.intro') : t('backup.password.setUpIntro')}</p>
         <div className="form-field">
           <label htmlFor="backup-password">{t('backup.password.new')}</label>
           <input id="backup-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="backup-password-rules" data-autofocus data-testid="password-input" />
@@ -77,7 +78,7 @@ export function BackupPasswordDialog({ changing, onSave, onCancel }: Props) {
             {error.text}
           </FieldError>
         )}
-        <p className="banner banner-warning">{t('backup.password.forgetWarning')}</p>
+        <p className="banner banner-warning">{mode === 'change' ? t('backup.password.forgetWarning') : t('backup.password.sheetNext')}</p>
       </form>
     </Dialog>
   );

@@ -13,11 +13,12 @@ import { useOwnerGate } from '../../session/ownerGate';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { BackupPasswordDialog } from './BackupPasswordDialog';
 import { BackupSettingsForm } from './BackupSettingsForm';
-import { backUp, configureBackups, loadBackupSettings, setBackupPassword } from './backups';
+import { backUp, configureBackups, loadBackupSettings, setBackupPassword, setUpBackupEncryption } from './backups';
 import { useBackupState } from './backupState';
 import { failureText } from './backupText';
 import { BackupView, type BackupViewProps } from './BackupView';
 import { reloadAfterRestore } from './reload';
+import { RecoverySheet } from './RecoverySheet';
 import { RestoreDialog } from './RestoreDialog';
 import type { RestoreOutcome } from './restoreBackup';
 import { saveRestoreNotice } from './restoreNotice';
@@ -58,8 +59,11 @@ export function BackupScreen() {
   const [editing, setEditing] = useState(false);
   const [restore, setRestore] = useState<{ source: BackupSource | null } | null>(null);
   const todayCounts = useTableCounts(restore !== null);
-  const [passwordDialog, setPasswordDialog] = useState(false);
-  const [confirmRemovePassword, setConfirmRemovePassword] = useState(false);
+  /** 'change': a new password only; 'set-up': a password and a new recovery sheet. */
+  const [passwordDialog, setPasswordDialog] = useState<'change' | 'set-up' | null>(null);
+  const [confirmTurnOff, setConfirmTurnOff] = useState(false);
+  /** The recovery key just made: shown once on its sheet, then forgotten. */
+  const [recoverySheet, setRecoverySheet] = useState<{ key: string; id: string; createdAt: string } | null>(null);
 
   useEffect(() => {
     void loadBackupSettings(api);
@@ -162,8 +166,9 @@ export function BackupScreen() {
         onRestore={(entry: BackupEntry) => gate.run('backup.restore', () => setRestore({ source: { fileName: entry.fileName } }))}
         onRestoreFile={() => gate.run('backup.restore', () => void restoreFile())}
         onEditSettings={() => gate.run('backup.settings', () => setEditing(true))}
-        onSetPassword={() => gate.run('backup.password', () => setPasswordDialog(true))}
-        onRemovePassword={() => gate.run('backup.password', () => setConfirmRemovePassword(true))}
+        onSetPassword={() => gate.run('backup.password', () => setPasswordDialog('change'))}
+        onSetUpEncryption={() => gate.run('backup.password', () => setPasswordDialog('set-up'))}
+        onTurnOffEncryption={() => gate.run('backup.password', () => setConfirmTurnOff(true))}
         onChangePin={() =>
           ownerPin ? gate.changePin() : gate.run('pin.change', () => setNotice({ kind: 'ok', text: t('pin.setDone') }), t('pin.purposes.firstPin'))
         }
@@ -181,28 +186,38 @@ export function BackupScreen() {
       )}
       {passwordDialog && settings && (
         <BackupPasswordDialog
-          changing={settings.passwordSet}
-          onCancel={() => setPasswordDialog(false)}
+          mode={passwordDialog === 'set-up' ? 'set-up' : 'change'}
+          onCancel={() => setPasswordDialog(null)}
           onSave={async (password) => {
-            const view = await setBackupPassword(api, password);
-            if (!view.ok) return failureText(t, view.reason);
-            setPasswordDialog(false);
-            setNotice({ kind: 'ok', text: t('backup.password.saved') });
+            if (passwordDialog === 'change') {
+              const view = await setBackupPassword(api, password);
+              if (!view.ok) return failureText(t, view.reason);
+              setPasswordDialog(null);
+              setNotice({ kind: 'ok', text: t('backup.password.saved') });
+              return null;
+            }
+            const setUp = await setUpBackupEncryption(api, password);
+            if (!setUp.ok) return failureText(t, setUp.reason);
+            const made = setUp.value.settings.encryption.recoveryKey;
+            setPasswordDialog(null);
+            if (made) setRecoverySheet({ key: setUp.value.recoveryKey, id: made.id, createdAt: made.createdAt });
+            setNotice({ kind: 'ok', text: t('backup.protection.setUpDone') });
             return null;
           }}
         />
       )}
-      {confirmRemovePassword && (
+      {recoverySheet && <RecoverySheet recoveryKey={recoverySheet.key} keyId={recoverySheet.id} createdAt={recoverySheet.createdAt} onDone={() => setRecoverySheet(null)} />}
+      {confirmTurnOff && (
         <ConfirmDialog
-          title={t('backup.password.removeTitle')}
-          message={t('backup.password.removeMessage')}
-          confirmLabel={t('backup.password.remove')}
+          title={t('backup.protection.turnOffTitle')}
+          message={t('backup.protection.turnOffMessage')}
+          confirmLabel={t('backup.protection.turnOffConfirm')}
           danger
-          onCancel={() => setConfirmRemovePassword(false)}
+          onCancel={() => setConfirmTurnOff(false)}
           onConfirm={() => {
-            setConfirmRemovePassword(false);
+            setConfirmTurnOff(false);
             void setBackupPassword(api, null).then((view) =>
-              setNotice(view.ok ? { kind: 'ok', text: t('backup.password.removed') } : { kind: 'error', text: failureText(t, view.reason) }),
+              setNotice(view.ok ? { kind: 'ok', text: t('backup.protection.turnedOff') } : { kind: 'error', text: failureText(t, view.reason) }),
             );
           }}
         />

@@ -5,6 +5,7 @@ import { enUS, zhCN, zhTW } from 'date-fns/locale';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry, BackupListEntry, BackupListing, BackupSettingsView } from '../../../shared/backup/api';
+import { assertNever } from '../../../shared/result';
 import { currentLocale, formatDateTime } from '../../i18n';
 import type { BackupUiState } from './backupState';
 import { formatBytes } from '../../ui/bytes';
@@ -39,8 +40,11 @@ export interface BackupViewProps {
   onRestore: (entry: BackupEntry) => void;
   onRestoreFile: () => void;
   onEditSettings: () => void;
+  /** Change the password (the recovery key stays). */
   onSetPassword: () => void;
-  onRemovePassword: () => void;
+  /** A password and a new recovery sheet: the first set-up, again after turning encryption off, or a lost sheet. */
+  onSetUpEncryption: () => void;
+  onTurnOffEncryption: () => void;
   onChangePin: () => void;
 }
 
@@ -72,6 +76,17 @@ export function BackupView(props: BackupViewProps) {
           </button>
         </div>
       </div>
+
+      {settings && settings.encryption.state !== 'on' && (
+        <div className="banner banner-warning backup-unprotected" role="status" data-testid="backup-unprotected">
+          <p>
+            {settings.encryption.state === 'off' ? t('backup.protection.offBanner', { date: formatDateTime(settings.encryption.offAt ?? '') }) : t('backup.protection.notSetUpBanner')}
+          </p>
+          <button type="button" className="button button-small button-primary" onClick={props.onSetUpEncryption} disabled={!settings.passwordStorageAvailable} data-testid="set-up-encryption">
+            {settings.encryption.state === 'off' ? t('backup.protection.turnOn') : t('backup.protection.setUp')}
+          </button>
+        </div>
+      )}
 
       {running && (
         <div className="card backup-progress" role="status" aria-live="polite" data-testid="backup-progress">
@@ -148,7 +163,7 @@ export function BackupView(props: BackupViewProps) {
           </div>
           <div className="field-view">
             <dt>{t('backup.encryption')}</dt>
-            <dd data-testid="encryption-state">{settings?.passwordSet ? t('backup.encryptionOn') : t('backup.encryptionOff')}</dd>
+            <dd data-testid="encryption-state">{settings ? encryptionText(t, settings) : ''}</dd>
           </div>
         </dl>
         {props.storagePersisted === false && <p className="hint backup-storage-note">{t('backup.notPersisted')}</p>}
@@ -206,25 +221,57 @@ export function BackupView(props: BackupViewProps) {
             <div>
               <strong>{t('backup.owner.password')}</strong>
               <p className="hint" data-testid="password-state">
-                {settings?.passwordSet ? t('backup.owner.passwordSet') : t('backup.owner.passwordNotSet')}
+                {settings ? protectionText(t, settings) : ''}
                 {settings && !settings.passwordStorageAvailable && ` ${t('backup.owner.passwordUnavailable')}`}
               </p>
             </div>
             <div className="row-gap">
-              {settings?.passwordSet && (
-                <button type="button" className="button button-small button-danger-quiet" onClick={props.onRemovePassword} data-testid="remove-password">
-                  {t('backup.owner.removePassword')}
+              {settings?.encryption.state === 'on' ? (
+                <>
+                  <button type="button" className="button button-small button-danger-quiet" onClick={props.onTurnOffEncryption} data-testid="turn-off-encryption">
+                    {t('backup.protection.turnOff')}
+                  </button>
+                  <button type="button" className="button button-small" onClick={props.onSetUpEncryption} disabled={!settings.passwordStorageAvailable} data-testid="new-recovery-sheet">
+                    {t('backup.protection.newSheet')}
+                  </button>
+                  <button type="button" className="button button-small" onClick={props.onSetPassword} disabled={!settings.passwordStorageAvailable} data-testid="set-password">
+                    {t('backup.owner.changePassword')}
+                  </button>
+                </>
+              ) : (
+                <button type="button" className="button button-small" onClick={props.onSetUpEncryption} disabled={!settings?.passwordStorageAvailable} data-testid="set-password">
+                  {settings?.encryption.state === 'off' ? t('backup.protection.turnOn') : t('backup.protection.setUp')}
                 </button>
               )}
-              <button type="button" className="button button-small" onClick={props.onSetPassword} disabled={!settings?.passwordStorageAvailable} data-testid="set-password">
-                {settings?.passwordSet ? t('backup.owner.changePassword') : t('backup.owner.setPassword')}
-              </button>
             </div>
           </div>
         </div>
       </section>
     </section>
   );
+}
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** The state line: on (with which recovery key), off since a date, or not set up. */
+function encryptionText(t: Translate, settings: BackupSettingsView): string {
+  const { state, recoveryKey, offAt } = settings.encryption;
+  switch (state) {
+    case 'on':
+      return recoveryKey ? t('backup.protection.on', { date: formatDateTime(recoveryKey.createdAt), id: recoveryKey.id }) : t('backup.protection.onNoRecovery');
+    case 'off':
+      return t('backup.protection.off', { date: formatDateTime(offAt ?? '') });
+    case 'not-set-up':
+      return t('backup.protection.notSetUp');
+    default:
+      return assertNever(state);
+  }
+}
+
+function protectionText(t: Translate, settings: BackupSettingsView): string {
+  const { state, recoveryKey } = settings.encryption;
+  if (state !== 'on') return encryptionText(t, settings);
+  return recoveryKey ? t('backup.protection.ownerOn') : t('backup.protection.ownerOnNoRecovery');
 }
 
 function nextText(t: (key: string, options?: Record<string, unknown>) => string, iso: string, now: Date): string {

@@ -1,5 +1,5 @@
 // The restore, from the owner's side: which file (picked in the browser in browser mode, its bytes sent to main),
-// its password when it is encrypted, a preview of what it holds beside today's data, then the restore with its
+// its password (or, forgotten, the recovery key) when it is encrypted, a preview of what it holds beside today's data, then the restore with its
 // steps. The main process has checked the whole file before the preview shows; nothing changes before "Restore".
 import { formatDistance, parseISO } from 'date-fns';
 import { enUS, zhCN, zhTW } from 'date-fns/locale';
@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupPreview, BackupSource } from '../../../shared/backup/api';
 import { sendBackupFile } from '../../../shared/backup/client';
+import { MAX_RECOVERY_KEY_TEXT, parseRecoveryKey } from '../../../shared/backup/recoveryKey';
 import type { DesktopApi } from '../../../shared/ipc/contract';
 import { CURRENT_SCHEMA_VERSION } from '../../db/backupSchemas';
 import type { OwnerPinCarry, StagedDatabase } from '../../db/backupStaging';
@@ -23,12 +24,16 @@ import { useClock } from '../../platform/clock';
 
 const DATE_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
 
+/** What opens an encrypted backup: its password, or (the password forgotten) the recovery key from the sheet. */
+type Secrets = { password?: string; recoveryKey?: string };
+const RECOVERY_REFUSALS = ['backup-wrong-recovery-key', 'backup-no-recovery-key', 'backup-recovery-key-invalid'];
+
 type Step =
   | { kind: 'file'; error: string | null }
   | { kind: 'sending'; fraction: number }
   | { kind: 'checking'; source: BackupSource }
-  | { kind: 'password'; source: BackupSource; error: string | null }
-  | { kind: 'preview'; source: BackupSource; password?: string; preview: BackupPreview }
+  | { kind: 'password'; source: BackupSource; error: string | null; recovery: boolean }
+  | { kind: 'preview'; source: BackupSource; secrets: Secrets; preview: BackupPreview }
   | { kind: 'running'; progress: RestoreProgress }
   | { kind: 'failed'; failure: RestoreFailureResult; refused: boolean };
 
@@ -55,15 +60,16 @@ export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwa
   const refusedText = (reason: string) =>
     pickedName.current ? t('restore.fileRefused', { name: pickedName.current, reason: failureText(t, reason) }) : failureText(t, reason);
 
-  const inspect = async (target: BackupSource, password?: string) => {
+  const inspect = async (target: BackupSource, secrets: Secrets = {}) => {
     setStep({ kind: 'checking', source: target });
-    const checked = await api.backup.inspect({ source: target, appSchemaVersion: CURRENT_SCHEMA_VERSION, password });
+    const checked = await api.backup.inspect({ source: target, appSchemaVersion: CURRENT_SCHEMA_VERSION, ...secrets });
     if (checked.ok) {
-      setStep({ kind: 'preview', source: target, password, preview: checked.value });
+      setStep({ kind: 'preview', source: target, secrets, preview: checked.value });
       return;
     }
-    if (checked.reason === 'backup-password-required') setStep({ kind: 'password', source: target, error: null });
-    else if (checked.reason === 'backup-wrong-password') setStep({ kind: 'password', source: target, error: failureText(t, checked.reason) });
+    if (checked.reason === 'backup-password-required') setStep({ kind: 'password', source: target, error: null, recovery: false });
+    else if (checked.reason === 'backup-wrong-password') setStep({ kind: 'password', source: target, error: failureText(t, checked.reason), recovery: false });
+    else if (RECOVERY_REFUSALS.includes(checked.reason)) setStep({ kind: 'password', source: target, error: failureText(t, checked.reason), recovery: true });
     else if (!source) setStep({ kind: 'file', error: refusedText(checked.reason) });
     else setStep({ kind: 'failed', failure: { reason: checked.reason }, refused: true });
   };
@@ -90,13 +96,13 @@ export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwa
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const run = async (preview: BackupPreview, target: BackupSource, password?: string) => {
+  const run = async (preview: BackupPreview, target: BackupSource, secrets: Secrets) => {
     setStep({ kind: 'running', progress: { step: mode === 'replace' ? 'safety' : 'reading', fraction: 0 } });
     useBackupState.setState({ restoring: true });
     try {
       const result = await restoreBackup(
         { api: api.backup, worker: backupWorker(), newId: () => crypto.randomUUID(), now: clock },
-        { source: target, password, preview, mode, carry, beforeSwap },
+        { source: target, ...secrets, preview, mode, carry, beforeSwap },
         (progress) => setStep({ kind: 'running', progress }),
       );
       if (result.ok) onRestored(result.value, preview);
@@ -125,7 +131,15 @@ export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwa
           {t('restore.checking')}
         </p>
       )}
-      {step.kind === 'password' && <PasswordStep error={step.error} onSubmit={(password) => void inspect(step.source, password)} />}
+      {step.kind === 'password' && (
+        <PasswordStep
+          key={step.recovery ? 'recovery' : 'password'}
+          error={step.error}
+          recovery={step.recovery}
+          onRecovery={(recovery) => setStep({ ...step, error: null, recovery })}
+          onSubmit={(secrets) => void inspect(step.source, secrets)}
+        />
+      )}
       {step.kind === 'preview' && <PreviewStep preview={step.preview} todayCounts={todayCounts} mode={mode} />}
       {step.kind === 'running' && <RunningStep progress={step.progress} mode={mode} />}
       {step.kind === 'failed' && (
@@ -157,7 +171,7 @@ export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwa
           <button
             type="button"
             className={mode === 'replace' ? 'button button-danger' : 'button button-primary'}
-            onClick={() => void run(current.preview, current.source, current.password)}
+            onClick={() => void run(current.preview, current.source, current.secrets)}
             data-testid="restore-confirm"
           >
             {mode === 'replace' ? t('restore.confirm') : t('restore.confirmRecover')}
@@ -233,20 +247,58 @@ function FileStep({ error, onPick }: { error: string | null; onPick: (file: File
   );
 }
 
-function PasswordStep({ error, onSubmit }: { error: string | null; onSubmit: (password: string) => void }) {
+function PasswordStep({ error, recovery, onRecovery, onSubmit }: { error: string | null; recovery: boolean; onRecovery: (recovery: boolean) => void; onSubmit: (secrets: Secrets) => void }) {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
-  const input = useRefusedFocus(error);
+  const [text, setText] = useState('');
+  const [typed, setTyped] = useState<string | null>(null);
+  const shown = typed ?? error;
+  const input = useRefusedFocus(shown);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (password) onSubmit(password);
+    if (!text) return;
+    if (!recovery) return onSubmit({ password: text });
+    // A mistyped recovery key is caught here, before main tries it on the backup.
+    const parsed = parseRecoveryKey(text);
+    if (!parsed.ok) return setTyped(failureText(t, parsed.reason));
+    setTyped(null);
+    onSubmit({ recoveryKey: text });
   };
   return (
     <form id="restore-password-form" onSubmit={submit} noValidate>
-      <p>{t('restore.passwordIntro')}</p>
-      <Field label={t('restore.password')} htmlFor="restore-password" error={error ?? undefined}>
-        <input id="restore-password" ref={input} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} data-autofocus data-testid="restore-password" />
-      </Field>
+      {recovery ? (
+        <>
+          <p>{t('restore.recoveryIntro')}</p>
+          <Field label={t('restore.recoveryKey')} htmlFor="restore-recovery-key" error={shown ?? undefined} hint={t('restore.recoveryHint')}>
+            <input
+              id="restore-recovery-key"
+              ref={input}
+              className="recovery-key-input"
+              autoComplete="off"
+              spellCheck={false}
+              autoCapitalize="characters"
+              maxLength={MAX_RECOVERY_KEY_TEXT}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
+              data-autofocus
+              data-testid="restore-recovery-key"
+            />
+          </Field>
+          <button type="button" className="link-button" onClick={() => onRecovery(false)} data-testid="use-password">
+            {t('restore.usePassword')}
+          </button>
+        </>
+      ) : (
+        <>
+          <p>{t('restore.passwordIntro')}</p>
+          <Field label={t('restore.password')} htmlFor="restore-password" error={shown ?? undefined}>
+            <input id="restore-password" ref={input} type="password" autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} data-autofocus data-testid="restore-password" />
+          </Field>
+          <button type="button" className="link-button" onClick={() => onRecovery(true)} data-testid="use-recovery-key">
+            {t('restore.forgotPassword')}
+          </button>
+        </>
+      )}
     </form>
   );
 }

@@ -1,6 +1,6 @@
 // The app's backups: one backup at a time whoever asks (the owner, the schedule, a restore), the settings
 // the main process keeps, and the automatic schedule's one instance.
-import type { BackupCommitResult, BackupConfigureRequest, BackupEntry, BackupListing, BackupSettingsView } from '../../../shared/backup/api';
+import type { BackupCommitResult, BackupConfigureRequest, BackupEntry, BackupListing, BackupSetUpEncryptionResult, BackupSettingsView } from '../../../shared/backup/api';
 import type { DesktopApi } from '../../../shared/ipc/contract';
 import { err, type Result } from '../../../shared/result';
 import { onDatabaseChange } from '../../db/backupChanges';
@@ -74,13 +74,25 @@ export async function configureBackups(api: DesktopApi, request: BackupConfigure
   return view;
 }
 
+/** A string changes the password (the recovery key stays); null turns encryption off, which main dates. */
 export async function setBackupPassword(api: DesktopApi, password: string | null): Promise<Result<BackupSettingsView>> {
   const view = await api.backup.setPassword(password);
   if (view.ok) {
     settingsChanged(view.value);
-    await recordQuietly({ kind: 'backup.password', facts: { change: password === null ? 'removed' : 'set' } });
+    await recordQuietly({ kind: 'backup.password', facts: { change: password === null ? 'encryption-off' : 'set' } });
   }
   return view;
+}
+
+/** Encryption set up (or set up again): a password and a new recovery key, whose text only the caller sees, once. */
+export async function setUpBackupEncryption(api: DesktopApi, password: string): Promise<Result<BackupSetUpEncryptionResult>> {
+  const result = await api.backup.setUpEncryption(password);
+  if (result.ok) {
+    settingsChanged(result.value.settings);
+    // The key's id, never the key.
+    await recordQuietly({ kind: 'backup.password', facts: { change: 'set-up', recoveryKeyId: result.value.settings.encryption.recoveryKey?.id ?? null } });
+  }
+  return result;
 }
 
 /**

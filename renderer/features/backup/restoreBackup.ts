@@ -28,6 +28,8 @@ export type RestoreMode = 'replace' | 'empty' | 'recover';
 export interface RestoreRequest {
   source: BackupSource;
   password?: string;
+  /** Instead of the password: the recovery key from the printed sheet. */
+  recoveryKey?: string;
   /** What the owner saw and agreed to: the file must still be that backup. */
   preview: BackupPreview;
   /**
@@ -83,7 +85,7 @@ export async function restoreBackup(
   }
 
   onProgress({ step: 'reading', fraction: 0 });
-  const opened = await api.open({ source: request.source, appSchemaVersion: CURRENT_SCHEMA_VERSION, password: request.password });
+  const opened = await api.open({ source: request.source, appSchemaVersion: CURRENT_SCHEMA_VERSION, password: request.password, recoveryKey: request.recoveryKey });
   if (!opened.ok) return err({ reason: opened.reason });
   const { readId, preview } = opened.value;
   if (preview.id !== request.preview.id || preview.payloadBytes !== request.preview.payloadBytes) {

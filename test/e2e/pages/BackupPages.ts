@@ -88,6 +88,14 @@ export class RestoreDialogModel {
     await this.root.getByTestId('restore-next').click();
   }
 
+  /** "I forgot the password: use the recovery key", then the key as typed from the sheet. */
+  async typeRecoveryKey(recoveryKey: string) {
+    const input = this.root.getByTestId('restore-recovery-key');
+    if (!(await input.isVisible())) await this.root.getByTestId('use-recovery-key').click();
+    await input.fill(recoveryKey);
+    await this.root.getByTestId('restore-next').click();
+  }
+
   /** Confirms the preview; the app reloads into the restored store. */
   async confirm() {
     await expect(this.preview).toBeVisible();
@@ -97,6 +105,32 @@ export class RestoreDialogModel {
   get failure(): Locator {
     return this.root.getByTestId('restore-failed');
   }
+}
+
+/** Setting backup encryption up: the password dialog, then the recovery sheet, whose key is returned as shown. */
+export async function setUpEncryption(page: Page, password: string): Promise<string> {
+  const dialog = page.getByTestId('password-dialog');
+  await dialog.getByTestId('password-input').fill(password);
+  await dialog.getByTestId('password-confirm').fill(password);
+  await dialog.getByTestId('password-save').click();
+  await expect(dialog).toBeHidden();
+  return readRecoverySheet(page);
+}
+
+export async function readRecoverySheet(page: Page): Promise<string> {
+  const sheet = page.getByTestId('recovery-sheet-dialog');
+  await expect(sheet).toBeVisible();
+  const key = await sheet.getByTestId('recovery-key').getAttribute('aria-label');
+  if (!key) throw new Error('no recovery key on the sheet');
+  return key;
+}
+
+export async function closeRecoverySheet(page: Page) {
+  const sheet = page.getByTestId('recovery-sheet-dialog');
+  await expect(sheet.getByTestId('recovery-done')).toBeDisabled();
+  await sheet.getByTestId('recovery-kept').check();
+  await sheet.getByTestId('recovery-done').click();
+  await expect(sheet).toBeHidden();
 }
 
 export class RecoveryPage {
