@@ -5,7 +5,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '../e2e/fixtures';
-import { BackupPage, ClosingWindow, holdBackupSessions, PinDialog, RestoreDialogModel, startWithDataLost } from '../e2e/pages/BackupPages';
+import { BackupPage, closeRecoverySheet, ClosingWindow, holdBackupSessions, PinDialog, RestoreDialogModel, startWithDataLost } from '../e2e/pages/BackupPages';
 import { LOCALES, OUT } from './shotLocales';
 
 const PIN = '2580';
@@ -33,6 +33,7 @@ for (const { system, tag } of LOCALES) {
       await password.getByTestId('password-confirm').fill('tea shop 2026');
       await password.getByTestId('password-save').click();
       await expect(password).toBeHidden();
+      await closeRecoverySheet(page);
       await screen.backUpNow();
       await expect(screen.rows).toHaveCount(2);
       await shot('52-backups-list', true);
