@@ -1,9 +1,9 @@
-// Files written by format version 1 (test/fixtures/backups) stay readable by every later reader.
+// Files written by every format version (test/fixtures/backups) stay readable by every later reader.
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_PASSWORD, FIXTURE_PAYLOAD_FILE, FIXTURES } from '../../../test/fixtures/backups/fixtures';
+import { FIXTURE_PASSWORD, FIXTURE_PAYLOAD_FILE, FIXTURE_RECOVERY_KEY, FIXTURES } from '../../../test/fixtures/backups/fixtures';
 import type { BackupService } from './index';
 import { createTestService, readWhole, scriptedDialogs } from '../../../test/support/backupService';
 
@@ -32,7 +32,7 @@ describe.each(FIXTURES)('$fileName', (fixture) => {
         createdAt: fixture.createdAt,
         appVersion: '0.1.0',
         schemaVersion: fixture.schemaVersion,
-        formatVersion: 1,
+        formatVersion: fixture.formatVersion,
         trigger: 'manual',
         counts: fixture.counts,
         payloadFormat: fixture.payloadFormat,
@@ -46,6 +46,12 @@ describe.each(FIXTURES)('$fileName', (fixture) => {
 
   it('gives back its payload byte for byte', async () => {
     const read = await readWhole(service, { source, appSchemaVersion: 3, password });
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.value.payload.equals(await readFile(path.join(fixtureFolder, FIXTURE_PAYLOAD_FILE)))).toBe(true);
+  });
+
+  it.runIf(fixture.formatVersion >= 2)('gives back its payload with the recovery key, the password forgotten', async () => {
+    const read = await readWhole(service, { source, appSchemaVersion: 3, recoveryKey: FIXTURE_RECOVERY_KEY });
     if (!read.ok) throw new Error(read.reason);
     expect(read.value.payload.equals(await readFile(path.join(fixtureFolder, FIXTURE_PAYLOAD_FILE)))).toBe(true);
   });

@@ -1,7 +1,7 @@
 // Backup keys (format 2, docs/BACKUP_FORMAT.md): a random data key per backup, wrapped for the password
 // (scrypt) and for the recovery key (X25519 + HKDF, so main wraps for it knowing only its public half).
 // Node's own crypto (OpenSSL) does the X25519: no JavaScript curve library is needed or installed.
-import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, scrypt, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, hkdfSync, scrypt, type KeyObject } from 'node:crypto';
 import {
   GCM_TAG_BYTES,
   KEY_BYTES,
@@ -69,10 +69,11 @@ const rawPublic = (key: KeyObject) => key.export({ type: 'spki', format: 'der' }
 const publicFromRaw = (raw: Buffer) => createPublicKey({ key: Buffer.concat([SPKI_X25519, raw]), format: 'der', type: 'spki' });
 export const recoveryKeyIdOf = (publicRaw: Buffer) => createHash('sha256').update(publicRaw).digest('hex').slice(0, 16);
 
+const x25519PrivateKey = (seed: Buffer) => createPrivateKey({ key: Buffer.concat([PKCS8_X25519, seed]), format: 'der', type: 'pkcs8' });
+
 /** The recovery key's X25519 private key, derived from the 16 secret bytes printed on the sheet. */
 function recoveryPrivateKey(secret: Uint8Array): KeyObject {
-  const seed = Buffer.from(hkdfSync('sha256', secret, 'regulars-recovery-key/1', 'x25519 private key', X25519_KEY_BYTES));
-  return createPrivateKey({ key: Buffer.concat([PKCS8_X25519, seed]), format: 'der', type: 'pkcs8' });
+  return x25519PrivateKey(Buffer.from(hkdfSync('sha256', secret, 'regulars-recovery-key/1', 'x25519 private key', X25519_KEY_BYTES)));
 }
 
 export function recoveryPublicKeyOf(secret: Uint8Array): RecoveryPublicKey {
@@ -87,9 +88,10 @@ function recoveryKek(shared: Buffer, ephemeralRaw: Buffer, recipientRaw: Buffer)
 /** Wraps the data key for the recovery key's public half: a throwaway key pair per backup, its secret half forgotten at once. */
 export function wrapForRecovery(recipient: RecoveryPublicKey, dataKey: Buffer, random: BackupRandom): RecoveryWrap {
   const recipientRaw = Buffer.from(recipient.publicKey, 'base64');
-  const ephemeral = generateKeyPairSync('x25519');
-  const ephemeralRaw = rawPublic(ephemeral.publicKey);
-  const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: publicFromRaw(recipientRaw) });
+  // From the service's randomness (crypto-random in the app), so a fixture written with fixed bytes is the same file every time.
+  const ephemeral = x25519PrivateKey(random.bytes(X25519_KEY_BYTES));
+  const ephemeralRaw = rawPublic(createPublicKey(ephemeral));
+  const shared = diffieHellman({ privateKey: ephemeral, publicKey: publicFromRaw(recipientRaw) });
   const iv = random.bytes(12);
   return {
     kem: 'x25519-hkdf-sha256',
