@@ -83,7 +83,7 @@ async function preview(source: BackupSource, password?: string): Promise<BackupP
 
 /** The owner's path through the restore: the preview (main's full check), then the restore itself. */
 async function restoreFrom(source: BackupSource, extra: Partial<RestoreRequest> = {}) {
-  const inspected = await main.api.backup.inspect({ source, appSchemaVersion: CURRENT_SCHEMA_VERSION, password: extra.password });
+  const inspected = await main.api.backup.inspect({ source, appSchemaVersion: CURRENT_SCHEMA_VERSION, password: extra.password, recoveryKey: extra.recoveryKey });
   if (!inspected.ok) return { ok: false as const, reason: { reason: inspected.reason }, stage: 'preview' as const };
   // Today's PIN is carried over, as the backup screen does.
   const carry = { ownerPin: await createPinRepository(db).read('owner') };
@@ -196,6 +196,18 @@ describe('round trip', () => {
     await expectRestoredAs(new RegularsDatabase(restored.value.database), before);
   });
 
+  it('restores an encrypted backup with the recovery key when the password is forgotten', async () => {
+    await fillDemoStore();
+    const setUp = await main.api.backup.setUpEncryption('a password nobody remembers');
+    if (!setUp.ok) throw new Error(setUp.reason);
+    const backup = await backUp();
+    expect(backup).toMatchObject({ encrypted: true, formatVersion: 2 });
+    const before = await snapshotDatabase(db);
+    const restored = await restoreFrom({ fileName: backup.fileName }, { recoveryKey: setUp.value.recoveryKey.toLowerCase() });
+    if (!restored.ok) throw new Error(JSON.stringify(restored.reason));
+    await expectRestoredAs(new RegularsDatabase(restored.value.database), before);
+  });
+
   it('keeps today\'s owner PIN in the restored store (the owner just typed it)', async () => {
     await fillDemoStore();
     const old = PIN;
@@ -281,6 +293,21 @@ describe('bad files are refused and today\'s data stays exactly as it was', () =
     const file = await readFile(path.join(main.backupFolder, encrypted.fileName));
     await expectRefused(file, 'backup-wrong-password', { password: 'the wrong one' });
     await expectRefused(file, 'backup-password-required');
+  });
+
+  it('a recovery key that is another one, mistyped, or for a backup without a recovery wrap', async () => {
+    const first = await main.api.backup.setUpEncryption('the right one');
+    if (!first.ok) throw new Error(first.reason);
+    const encrypted = await readFile(path.join(main.backupFolder, (await backUp()).fileName));
+    const second = await main.api.backup.setUpEncryption('the right one');
+    if (!second.ok) throw new Error(second.reason);
+    await main.api.backup.setPassword(null);
+    await expectRefused(encrypted, 'backup-wrong-recovery-key', { recoveryKey: second.value.recoveryKey });
+    await expectRefused(encrypted, 'backup-recovery-key-invalid', { recoveryKey: `${first.value.recoveryKey.slice(0, -1)}${first.value.recoveryKey.endsWith('0') ? '1' : '0'}` });
+    await main.api.backup.setPassword('only a password');
+    const passwordOnly = await readFile(path.join(main.backupFolder, (await backUp()).fileName));
+    await main.api.backup.setPassword(null);
+    await expectRefused(passwordOnly, 'backup-no-recovery-key', { recoveryKey: first.value.recoveryKey });
   });
 
   it('foreign JSON', async () => {
