@@ -2,7 +2,7 @@
 // encrypted, none made yet), the chain is checked on demand; once the owner has set a PIN and a backup password
 // and a backup is made, the section says so. The disk is never claimed to be encrypted.
 import { test, expect } from './fixtures';
-import { BackupPage, PinDialog } from './pages/BackupPages';
+import { BackupPage, closeRecoverySheet, PinDialog } from './pages/BackupPages';
 import { SecurityPage } from './pages/SecurityPage';
 
 test.describe('security and privacy in the settings', () => {
@@ -33,6 +33,8 @@ test.describe('security and privacy in the settings', () => {
     await dialog.getByTestId('password-confirm').fill('茶叶店 2026 备份');
     await dialog.getByTestId('password-save').click();
     await expect(dialog).toBeHidden();
+    // The set-up shows the recovery sheet once; it closes only when the owner says it is kept.
+    await closeRecoverySheet(page);
     await backups.backUpNow();
 
     security = await SecurityPage.open(page);
