@@ -4,6 +4,7 @@ import { formatDistance, parseISO } from 'date-fns';
 import { enUS, zhCN, zhTW } from 'date-fns/locale';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OwnerLockMark } from '../../session/OwnerOnly';
 import type { BackupEntry, BackupListEntry, BackupListing, BackupSettingsView } from '../../../shared/backup/api';
 import { assertNever } from '../../../shared/result';
 import { currentLocale, formatDateTime } from '../../i18n';
@@ -84,6 +85,7 @@ export function BackupView(props: BackupViewProps) {
           </p>
           <button type="button" className="button button-small button-primary" onClick={props.onSetUpEncryption} disabled={!settings.passwordStorageAvailable} data-testid="set-up-encryption">
             {settings.encryption.state === 'off' ? t('backup.protection.turnOn') : t('backup.protection.setUp')}
+            <OwnerLockMark action="backup.password" />
           </button>
         </div>
       )}
@@ -174,6 +176,7 @@ export function BackupView(props: BackupViewProps) {
           <h2 id="backup-list-heading">{t('backup.listTitle')}</h2>
           <button type="button" className="button button-small" onClick={props.onRestoreFile} disabled={busy} data-testid="restore-file">
             {t('backup.restoreFile')}
+            <OwnerLockMark action="backup.restore" />
           </button>
         </div>
         {props.listingError ? (
@@ -197,6 +200,7 @@ export function BackupView(props: BackupViewProps) {
           {!props.settingsForm && (
             <button type="button" className="button button-small" onClick={props.onEditSettings} disabled={!settings} data-testid="edit-backup-settings">
               {t('backup.settings.edit')}
+              <OwnerLockMark action="backup.settings" />
             </button>
           )}
         </div>
@@ -215,6 +219,7 @@ export function BackupView(props: BackupViewProps) {
             </div>
             <button type="button" className="button button-small" onClick={props.onChangePin} data-testid="change-pin">
               {props.ownerPinSetAt ? t('backup.owner.changePin') : t('backup.owner.setPin')}
+              <OwnerLockMark action="pin.change" />
             </button>
           </div>
           <div className="owner-row">
@@ -230,17 +235,21 @@ export function BackupView(props: BackupViewProps) {
                 <>
                   <button type="button" className="button button-small button-danger-quiet" onClick={props.onTurnOffEncryption} data-testid="turn-off-encryption">
                     {t('backup.protection.turnOff')}
+                    <OwnerLockMark action="backup.password" />
                   </button>
                   <button type="button" className="button button-small" onClick={props.onSetUpEncryption} disabled={!settings.passwordStorageAvailable} data-testid="new-recovery-sheet">
                     {t('backup.protection.newSheet')}
+                    <OwnerLockMark action="backup.password" />
                   </button>
                   <button type="button" className="button button-small" onClick={props.onSetPassword} disabled={!settings.passwordStorageAvailable} data-testid="set-password">
                     {t('backup.owner.changePassword')}
+                    <OwnerLockMark action="backup.password" />
                   </button>
                 </>
               ) : (
                 <button type="button" className="button button-small" onClick={props.onSetUpEncryption} disabled={!settings?.passwordStorageAvailable} data-testid="set-password">
                   {settings?.encryption.state === 'off' ? t('backup.protection.turnOn') : t('backup.protection.setUp')}
+                  <OwnerLockMark action="backup.password" />
                 </button>
               )}
             </div>
@@ -324,6 +333,7 @@ function BackupTable({ entries, busy, onRestore }: { entries: BackupListEntry[];
               <td className="actions-cell">
                 <button type="button" className="button button-small" onClick={() => onRestore(entry)} disabled={busy} data-testid="restore-backup">
                   {t('backup.restore')}
+                  <OwnerLockMark action="backup.restore" />
                 </button>
               </td>
             </tr>
