@@ -19,6 +19,32 @@ async function addCustomer(app: import('./pages/AppPage').AppPage, page: Page, n
 }
 
 test.describe('backup encryption', () => {
+  test('until the owner sets encryption up, every screen says backups are not protected', async ({ app, page }) => {
+    await app.startEmptyStore();
+    const banner = page.getByTestId('encryption-banner');
+    await expect(banner).toContainText('备份尚未受保护');
+    // "Later" hides it until the app starts again.
+    await page.getByTestId('encryption-banner-later').click();
+    await expect(banner).toBeHidden();
+    await addCustomer(app, page, '陈大文', '139 8888 0000');
+    await page.getByTestId('nav-trash').click();
+    await expect(banner).toBeHidden();
+    await page.reload();
+    await expect(app.searchBox).toBeVisible();
+    await expect(banner).toBeVisible();
+    // Not on the backup screen, which says it in its own words.
+    await page.getByTestId('encryption-banner-open').click();
+    await expect(page.getByTestId('backup-unprotected')).toBeVisible();
+    await expect(banner).toBeHidden();
+    await page.getByTestId('set-up-encryption').click();
+    await new PinDialog(page).setPin(PIN);
+    await setUpEncryption(page, PASSWORD);
+    await closeRecoverySheet(page);
+    await app.goToCustomers();
+    await expect(app.searchBox).toBeVisible();
+    await expect(banner).toBeHidden();
+  });
+
   test('the default set-up encrypts backups; the recovery key restores one after the password is forgotten', async ({ app, page, dataFolder }) => {
     await app.startEmptyStore();
     await addCustomer(app, page, '陈大文', '139 8888 0000');

@@ -1,5 +1,6 @@
 // Notes above every screen: what a restore just brought back (with the safety backup to undo it), and an
-// automatic backup that failed (the main process raises the desktop notification too) or was only put off.
+// automatic backup that failed (the main process raises the desktop notification too) or was only put off,
+// and backups written without encryption before the owner set it up.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale, formatDateTime } from '../../i18n';
@@ -24,10 +25,30 @@ export function BackupBanners() {
   const [dismissedChain, setDismissedChain] = useState<ChainCheck | null>(null);
   const brokenChain = auditChain?.status === 'broken' && auditChain !== dismissedChain ? auditChain : null;
   const onAudit = routeName === 'audit';
+  // Once a backup was written unprotected (main's settings are known by then), every screen says so until
+  // the owner sets encryption up or turns it off on purpose; "later" hides it until the app starts again.
+  const notSetUp = useBackupState((s) => s.settings?.encryption.state === 'not-set-up');
+  const [encryptionLater, setEncryptionLater] = useState(false);
+  const showEncryption = notSetUp && !onBackups && !encryptionLater;
 
-  if (!notice && !automatic && !showTestFailure && !brokenChain) return null;
+  if (!notice && !automatic && !showTestFailure && !brokenChain && !showEncryption) return null;
   return (
     <div className="backup-banners">
+      {showEncryption && (
+        <div className="banner banner-warning backup-banner" role="status" data-testid="encryption-banner">
+          <div>
+            <p>{t('backup.protection.notSetUpBanner')}</p>
+          </div>
+          <div className="backup-banner-actions">
+            <button type="button" className="button button-small button-primary" onClick={() => navigate({ name: 'backups' })} data-testid="encryption-banner-open">
+              {t('backup.protection.openBackups')}
+            </button>
+            <button type="button" className="button button-small" onClick={() => setEncryptionLater(true)} data-testid="encryption-banner-later">
+              {t('backup.protection.later')}
+            </button>
+          </div>
+        </div>
+      )}
       {notice && (
         <div className="banner banner-ok backup-banner" role="status" data-testid="restore-notice">
           <div>
