@@ -3,23 +3,15 @@
 // data back and undo; bad files refused; encrypted backups; automatic backups; start-up recovery.
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { BackupPage, closeRecoverySheet, ClosingWindow, holdBackupSessions, openAsNewerVersion, PinDialog, releaseBackupSessions, RecoveryPage, RestoreDialogModel, startWithDataLost } from './pages/BackupPages';
+import { createCustomer } from './pages/PurchasePages';
 
 const PIN = '2580';
 
 async function backupFiles(dataFolder: string): Promise<string[]> {
   const names = await readdir(path.join(dataFolder, 'backups')).catch(() => [] as string[]);
   return names.filter((name) => name.endsWith('.rgbackup')).sort();
-}
-
-async function addCustomer(app: import('./pages/AppPage').AppPage, page: Page, name: string, phone: string) {
-  const form = await app.newCustomer();
-  await form.fillName(name);
-  await form.fillPhone(0, phone);
-  await form.save();
-  await expect(page.getByTestId('customer-name')).toHaveText(name);
 }
 
 test.describe('backups', () => {
@@ -36,7 +28,7 @@ test.describe('backups', () => {
     expect(made).toMatch(/^regulars-\d{4}-\d{2}-\d{2}-\d{6}Z-[0-9a-f]{8}\.rgbackup$/);
 
     // The data changes after the backup.
-    await addCustomer(app, page, '新来的客户', '139 1234 0000');
+    await createCustomer(app, '新来的客户', '139 1234 0000');
     await app.goToCustomers();
     await expect(app.listCount).toContainText('241');
 
@@ -133,7 +125,7 @@ test.describe('backups', () => {
     const foreign = path.join(dataFolder, 'foreign.rgbackup');
     await writeFile(foreign, JSON.stringify({ customers: [{ name: '张三' }] }));
 
-    await addCustomer(app, page, '不会丢的客户', '139 5555 0000');
+    await createCustomer(app, '不会丢的客户', '139 5555 0000');
     await BackupPage.open(page);
     const restore = await screen.restoreFromFile();
     await new PinDialog(page).setPin(PIN);
@@ -159,7 +151,7 @@ test.describe('backups', () => {
     await mkdir(usb);
     const copy = path.join(usb, '店里的备份 12月.rgbackup');
     await copyFile(path.join(dataFolder, 'backups', made!), copy);
-    await addCustomer(app, page, '备份之后的客户', '139 4444 0000');
+    await createCustomer(app, '备份之后的客户', '139 4444 0000');
 
     await BackupPage.open(page);
     const restore = await screen.restoreFromFile();
@@ -183,7 +175,7 @@ test.describe('backups', () => {
 
   test('an encrypted backup asks for its password; a wrong one is refused', async ({ app, page }) => {
     await app.startEmptyStore();
-    await addCustomer(app, page, '陈大文', '139 8888 0000');
+    await createCustomer(app, '陈大文', '139 8888 0000');
     const screen = await BackupPage.open(page);
     await page.getByTestId('set-password').click();
     await new PinDialog(page).setPin(PIN);
@@ -237,7 +229,7 @@ test.describe('backups', () => {
     expect(before.filter((name) => name !== 'regulars' && name !== 'regulars-meta')).toEqual([]);
 
     // A change within the minimum interval waits for it to pass.
-    await addCustomer(app, page, '自动备份的客户', '139 7777 0000');
+    await createCustomer(app, '自动备份的客户', '139 7777 0000');
     await page.clock.runFor(5_000);
     expect(await backupFiles(dataFolder)).toHaveLength(1);
     await page.clock.fastForward('01:05');
@@ -278,7 +270,7 @@ test.describe('backups', () => {
     // A real failure stays red: the folder is gone.
     await rm(path.join(dataFolder, 'backups'), { recursive: true, force: true });
     await writeFile(path.join(dataFolder, 'backups'), 'not a folder');
-    await addCustomer(app, page, '推迟之后的客户', '139 5555 0000');
+    await createCustomer(app, '推迟之后的客户', '139 5555 0000');
     await page.clock.fastForward('01:05');
     await expect(page.getByTestId('automatic-backup-failed')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('automatic-backup-failed')).toHaveAttribute('role', 'alert');
@@ -287,7 +279,7 @@ test.describe('backups', () => {
 
   test('closing the window backs up first when something changed; a failed one waits for the clerk', async ({ app, page, dataFolder, backupLog }) => {
     await app.startEmptyStore();
-    await addCustomer(app, page, '关窗前的客户', '139 6666 0000');
+    await createCustomer(app, '关窗前的客户', '139 6666 0000');
     const closing = new ClosingWindow(page);
     const mayClose = () => backupLog.filter((line) => line === 'window may close').length;
 
@@ -322,7 +314,7 @@ test.describe('backups', () => {
     await page.getByTestId('backup-setting-at-quit').uncheck();
     await page.getByTestId('backup-settings-save').click();
     await expect(page.getByTestId('settings-summary')).not.toContainText('关闭程序时也备份一次');
-    await addCustomer(app, page, '不用备份的客户', '139 6666 0001');
+    await createCustomer(app, '不用备份的客户', '139 6666 0001');
     await closing.request();
     await expect.poll(mayClose).toBe(3);
     expect((await backupFiles(dataFolder)).length).toBe(1);
@@ -377,7 +369,7 @@ test.describe('backups', () => {
     expect(await backupFiles(dataFolder)).toHaveLength(1);
     // The PC's clock is set back a year: the backup just made is dated a year ahead of it.
     await page.clock.setSystemTime(new Date(now.getTime() - 365 * 86_400_000));
-    await addCustomer(app, page, '时钟调回后的客户', '139 5555 0000');
+    await createCustomer(app, '时钟调回后的客户', '139 5555 0000');
     await page.clock.runFor('10:00');
     // Before: every backup looked like the first, and the next began as soon as one ended (85 in 10 minutes).
     expect(await backupFiles(dataFolder)).toHaveLength(1);

@@ -3,20 +3,12 @@
 // password is forgotten; turning encryption off asks first and shows its date. All behind the owner PIN.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { BackupPage, PinDialog, RestoreDialogModel, closeRecoverySheet, setUpEncryption } from './pages/BackupPages';
+import { createCustomer } from './pages/PurchasePages';
 
 const PIN = '2580';
 const PASSWORD = '茶叶店 2026 备份';
-
-async function addCustomer(app: import('./pages/AppPage').AppPage, page: Page, name: string, phone: string) {
-  const form = await app.newCustomer();
-  await form.fillName(name);
-  await form.fillPhone(0, phone);
-  await form.save();
-  await expect(page.getByTestId('customer-name')).toHaveText(name);
-}
 
 test.describe('backup encryption', () => {
   test('until the owner sets encryption up, every screen says backups are not protected', async ({ app, page }) => {
@@ -26,7 +18,7 @@ test.describe('backup encryption', () => {
     // "Later" hides it until the app starts again.
     await page.getByTestId('encryption-banner-later').click();
     await expect(banner).toBeHidden();
-    await addCustomer(app, page, '陈大文', '139 8888 0000');
+    await createCustomer(app, '陈大文', '139 8888 0000');
     await page.getByTestId('nav-trash').click();
     await expect(banner).toBeHidden();
     await page.reload();
@@ -47,7 +39,7 @@ test.describe('backup encryption', () => {
 
   test('the default set-up encrypts backups; the recovery key restores one after the password is forgotten', async ({ app, page, dataFolder }) => {
     await app.startEmptyStore();
-    await addCustomer(app, page, '陈大文', '139 8888 0000');
+    await createCustomer(app, '陈大文', '139 8888 0000');
     const screen = await BackupPage.open(page);
     await expect(page.getByTestId('backup-unprotected')).toContainText('备份尚未受保护');
     await expect(page.getByTestId('encryption-state')).toContainText('未设置');
@@ -72,7 +64,7 @@ test.describe('backup encryption', () => {
     expect(bytes.includes(Buffer.from(recoveryKey))).toBe(false);
 
     // The password is forgotten: the recovery key opens the backup. A mistyped one is caught first.
-    await addCustomer(app, page, '林小美', '139 7777 0000');
+    await createCustomer(app, '林小美', '139 7777 0000');
     await BackupPage.open(page);
     await screen.restoreRow(screen.rows.first());
     // Leaving the backup screen locked the owner session: the PIN again.
