@@ -69,8 +69,9 @@ it('survives SIGKILL at random moments during 20 encrypted backups with retentio
   let killsThatLeftTempFiles = 0;
   let finished = false;
 
-  // Enough rounds to finish on a loaded machine too, where fewer backups fit between start and kill.
-  for (let round = 0; round < 100 && !finished; round++) {
+  // Enough rounds to finish on a loaded machine too, where fewer backups fit between start and kill. The
+  // kills land at random moments: rounds go on (one backup each) until one has caught a write in progress.
+  for (let round = 0; round < 100 && !(finished && killsThatLeftTempFiles > 0); round++) {
     const made = new Set([...firstBytes.keys(), ...reported.keys()]).size;
     const result = await runWriter(dataFolder, 50 + Math.floor(Math.random() * 1500), Math.max(1, TARGET - made));
     recoveryKey ??= result.recoveryKey;
