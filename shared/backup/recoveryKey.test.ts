@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RECOVERY_KEY_CHARS, formatRecoveryKey, parseRecoveryKey } from './recoveryKey';
+import { RECOVERY_KEY_CHARS, RECOVERY_KEY_SHAPE, RECOVERY_SECRET_BYTES, formatRecoveryKey, parseRecoveryKey } from './recoveryKey';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const secretOf = (seed: number) => Uint8Array.from({ length: 16 }, (_, index) => (seed * 131 + index * 197 + (seed >> 3)) & 0xff);
@@ -49,5 +49,12 @@ describe('recovery key text', () => {
     expect(parseRecoveryKey('')).toEqual({ ok: false, reason: 'recovery-key-incomplete' });
     expect(parseRecoveryKey(`${text.slice(0, 5)}#${text.slice(6)}`)).toEqual({ ok: false, reason: 'recovery-key-mistyped' });
     expect(parseRecoveryKey('x'.repeat(500))).toEqual({ ok: false, reason: 'recovery-key-incomplete' });
+  });
+});
+
+describe('the shape shown in the field', () => {
+  it('is a key of the same length and grouping as a printed one', () => {
+    const printed = formatRecoveryKey(new Uint8Array(RECOVERY_SECRET_BYTES).fill(7));
+    expect(RECOVERY_KEY_SHAPE).toBe(printed.replace(/[^-]/g, 'X'));
   });
 });

@@ -31,13 +31,19 @@ function checkOf(data: string): string {
   return encode(BigInt(sum), CHECK_CHARS);
 }
 
+function grouped(text: string): string {
+  return text.match(new RegExp(`.{1,${RECOVERY_KEY_GROUP}}`, 'g'))!.join('-');
+}
+
 /** "7Q3M-XD9K-…": what the sheet prints. */
 export function formatRecoveryKey(secret: Uint8Array): string {
   if (secret.length !== RECOVERY_SECRET_BYTES) throw new Error('a recovery key is 16 bytes');
   const data = encode(toBigInt(secret), DATA_CHARS);
-  const text = data + checkOf(data);
-  return text.match(new RegExp(`.{1,${RECOVERY_KEY_GROUP}}`, 'g'))!.join('-');
+  return grouped(data + checkOf(data));
 }
+
+/** "XXXX-XXXX-…": the shape of a recovery key, for the field it is typed into. */
+export const RECOVERY_KEY_SHAPE = grouped('X'.repeat(RECOVERY_KEY_CHARS));
 
 export type RecoveryKeyProblem = 'recovery-key-incomplete' | 'recovery-key-mistyped';
 

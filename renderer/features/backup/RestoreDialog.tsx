@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupPreview, BackupSource } from '../../../shared/backup/api';
 import { sendBackupFile } from '../../../shared/backup/client';
-import { MAX_RECOVERY_KEY_TEXT, parseRecoveryKey } from '../../../shared/backup/recoveryKey';
+import { MAX_RECOVERY_KEY_TEXT, parseRecoveryKey, RECOVERY_KEY_SHAPE } from '../../../shared/backup/recoveryKey';
 import type { DesktopApi } from '../../../shared/ipc/contract';
 import { CURRENT_SCHEMA_VERSION } from '../../db/backupSchemas';
 import type { OwnerPinCarry, StagedDatabase } from '../../db/backupStaging';
@@ -279,7 +279,7 @@ function PasswordStep({ error, recovery, onRecovery, onSubmit }: { error: string
               maxLength={MAX_RECOVERY_KEY_TEXT}
               value={text}
               onChange={(e) => setText(e.target.value)}
-              placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
+              placeholder={RECOVERY_KEY_SHAPE}
               data-autofocus
               data-testid="restore-recovery-key"
             />
