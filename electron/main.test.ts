@@ -312,7 +312,11 @@ describe('main process wiring', () => {
       const commit = await invoke('backup:commit', { sessionId });
       expect(commit).toMatchObject({ ok: true, value: { backup: { encrypted: true, appVersion: '0.1.0', counts: { customers: 1 } } } });
       expect(readdirSync(path.join(userData(), 'backups'))).toContain(commit.value.backup.fileName);
-      expect(await invoke('backup:inspect', { source: { fileName: commit.value.backup.fileName }, appSchemaVersion: 3 })).toEqual({ ok: false, reason: 'backup-password-required' });
+      // This PC holds the recovery key automatic encryption made (sealed by the OS), which wraps this backup too.
+      const sealedKey = readFileSync(path.join(userData(), 'backup-recovery-key.bin'));
+      expect(sealedKey.toString('utf8').startsWith('sealed:')).toBe(true);
+      expect(await invoke('backup:inspect', { source: { fileName: commit.value.backup.fileName }, appSchemaVersion: 3 })).toMatchObject({ ok: true });
+      expect(await invoke('backup:inspect', { source: { fileName: commit.value.backup.fileName }, appSchemaVersion: 3, password: '店长的' })).toEqual({ ok: false, reason: 'backup-wrong-password' });
       expect(await invoke('backup:inspect', { source: { fileName: commit.value.backup.fileName }, appSchemaVersion: 3, password: '店长的密码' })).toMatchObject({ ok: true });
     });
 

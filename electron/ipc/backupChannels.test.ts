@@ -49,6 +49,7 @@ describe('what only the owner may do', () => {
       ['backup:setPassword', { password: 'a new secret 2026' }],
       ['backup:setPassword', { password: null }],
       ['backup:setUpEncryption', { password: 'a new secret 2026' }],
+      ['backup:recoverySheet', undefined],
       ['backup:chooseFolder', undefined],
       ['backup:chooseFile', undefined],
       ['backup:receiveBegin', { fileName: 'old.rgbackup', sizeBytes: 100 }],
@@ -66,7 +67,8 @@ describe('what only the owner may do', () => {
     expect(await invoke('backup:setUpEncryption', { password: 'a new secret 2026' })).toEqual(err('owner-required'));
     expect(await invoke('backup:setPassword', { password: null })).toEqual(err('owner-required'));
     expect(await api.backup.getSettings()).toEqual(before);
-    expect(before).toMatchObject({ ok: true, value: { encryption: { state: 'not-set-up', offAt: null } } });
+    expect(before).toMatchObject({ ok: true, value: { encryption: { state: 'automatic', offAt: null, sheetShownAt: null } } });
+    expect(await api.backup.recoverySheet()).toEqual(err('owner-required'));
     // The clerk's own reads still work: the list and the daily restore test's reads of main's own backups.
     expect((await api.backup.list()).ok).toBe(true);
     await services.session.setPin('2580', '2580');
@@ -113,7 +115,7 @@ describe('writing and reading through the contract', () => {
     const pieces = [payload.subarray(0, 10), payload.subarray(10, 700_000), payload.subarray(700_000, 700_001), payload.subarray(700_001)];
     const sent: number[] = [];
     const written = await writeBackup(api.backup, BEGIN, pieces, (bytes) => sent.push(bytes));
-    expect(written).toMatchObject({ ok: true, value: { backup: { counts: { customers: 240 }, payloadBytes: payload.length, encrypted: false }, removed: [] } });
+    expect(written).toMatchObject({ ok: true, value: { backup: { counts: { customers: 240 }, payloadBytes: payload.length, encrypted: true }, removed: [] } });
     expect(sent).toEqual([MAX_CHUNK_BYTES, 2 * MAX_CHUNK_BYTES, payload.length]);
     if (!written.ok) return;
     expect(await readdir(path.join(dataFolder, 'backups'))).toContain(written.value.backup.fileName);
@@ -135,6 +137,8 @@ describe('writing and reading through the contract', () => {
 
   it('encrypts with the password set over IPC, and reads back only with it', async () => {
     const { api } = await setup();
+    // Turned off, then a password alone: no recovery key this PC holds wraps what follows, only the password opens it.
+    expect(await api.backup.setPassword(null)).toMatchObject({ ok: true, value: { encryption: { state: 'off' } } });
     expect(await api.backup.setPassword('店长 1234')).toMatchObject({ ok: true, value: { passwordSet: true, passwordStorageAvailable: true } });
     const written = await writeBackup(api.backup, BEGIN, [Buffer.from('{"customers":[{"name":"林小美"}]}')]);
     if (!written.ok) throw new Error(written.reason);

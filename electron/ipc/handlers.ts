@@ -145,6 +145,8 @@ async function dispatch(channel: Channel, payload: unknown, services: MainServic
       return withRequest(channel, payload, ({ password }) => backup.setPassword(password), services);
     case 'backup:setUpEncryption':
       return withRequest(channel, payload, ({ password }) => backup.setUpEncryption(password), services);
+    case 'backup:recoverySheet':
+      return withRequest(channel, payload, () => backup.showRecoverySheet(), services);
     case 'backup:chooseFolder':
       return withRequest(channel, payload, () => backup.chooseFolder(), services);
     case 'backup:chooseFile':

@@ -208,10 +208,11 @@ export const backupSettingsSchema = z
 export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
 /**
- * Whether new backups are encrypted: 'not-set-up' until the owner sets a password (then backups are plain and
- * the screen says so), 'on' with a password, 'off' when the owner turned encryption off on purpose (`offAt`).
+ * Whether new backups are encrypted: 'automatic' from the start, for a recovery key this PC holds (its sheet
+ * printable by the owner); 'on' with the owner's password and the recovery key; 'off' when the owner turned
+ * encryption off on purpose (`offAt`); 'not-set-up' only where this PC cannot keep a key (no OS protected storage).
  */
-export const BACKUP_ENCRYPTION_STATES = ['not-set-up', 'on', 'off'] as const;
+export const BACKUP_ENCRYPTION_STATES = ['automatic', 'on', 'off', 'not-set-up'] as const;
 export type BackupEncryptionState = (typeof BACKUP_ENCRYPTION_STATES)[number];
 
 export const backupEncryptionViewSchema = z.object({
@@ -220,6 +221,8 @@ export const backupEncryptionViewSchema = z.object({
   recoveryKey: z.object({ id: recoveryKeyIdSchema, createdAt: utcTimeSchema }).nullable(),
   /** When the owner turned encryption off; null unless the state is 'off'. */
   offAt: utcTimeSchema.nullable(),
+  /** When the owner was last shown the recovery sheet; null when never (automatic: only this PC opens the backups). */
+  sheetShownAt: utcTimeSchema.nullable(),
 });
 export type BackupEncryptionView = z.infer<typeof backupEncryptionViewSchema>;
 

@@ -61,6 +61,27 @@ describe('the layout', () => {
   });
 });
 
+const WRAP = { iv: 'AAAAAAAAAAAAAAAA', wrapped: 'A'.repeat(64) } as const;
+const PASSWORD_WRAP = { kdf: 'scrypt', N: 131072, r: 8, p: 1, salt: 'AAAAAAAAAAAAAAAAAAAAAA==', ...WRAP } as const;
+const RECOVERY_WRAP = { kem: 'x25519-hkdf-sha256', keyId: '0123456789abcdef', ephemeral: 'A'.repeat(43) + '=', ...WRAP } as const;
+
+describe('format 3: the password wrap may be absent, never both wraps', () => {
+  const v3 = (password: unknown, recovery: unknown) => text({ ...HEADER, formatVersion: 3, encryption: { cipher: 'aes-256-gcm', iv: 'AAAAAAAAAAAAAAAA', password, recovery } });
+  it('reads the recovery key alone (automatic encryption), a password alone, or both', () => {
+    expect(parseBackupHeader(v3(null, RECOVERY_WRAP)).ok).toBe(true);
+    expect(parseBackupHeader(v3(PASSWORD_WRAP, null)).ok).toBe(true);
+    expect(parseBackupHeader(v3(PASSWORD_WRAP, RECOVERY_WRAP)).ok).toBe(true);
+  });
+  it('refuses a header with no wrap at all: nothing could open it', () => {
+    expect(parseBackupHeader(v3(null, null))).toEqual({ ok: false, reason: 'backup-header-invalid' });
+  });
+  it('keeps format 2 as it was: its password wrap is required', () => {
+    const v2 = (password: unknown) => text({ ...HEADER, formatVersion: 2, encryption: { cipher: 'aes-256-gcm', iv: 'AAAAAAAAAAAAAAAA', password, recovery: RECOVERY_WRAP } });
+    expect(parseBackupHeader(v2(PASSWORD_WRAP)).ok).toBe(true);
+    expect(parseBackupHeader(v2(null))).toEqual({ ok: false, reason: 'backup-header-invalid' });
+  });
+});
+
 describe('parseBackupHeader', () => {
   it('reads a valid header, with or without encryption', () => {
     expect(parseBackupHeader(text(HEADER))).toEqual({ ok: true, value: HEADER });
@@ -68,7 +89,7 @@ describe('parseBackupHeader', () => {
   });
 
   it('names a newer format version before judging fields it cannot know', () => {
-    expect(parseBackupHeader(text({ format: 'regulars-backup', formatVersion: 3, whatever: true }))).toEqual({ ok: false, reason: 'backup-newer-format' });
+    expect(parseBackupHeader(text({ format: 'regulars-backup', formatVersion: 4, whatever: true }))).toEqual({ ok: false, reason: 'backup-newer-format' });
     expect(parseBackupHeader(text({ ...HEADER, formatVersion: 99 }))).toEqual({ ok: false, reason: 'backup-newer-format' });
   });
 

@@ -7,10 +7,12 @@ export const BACKUP_FORMAT_NAME = 'regulars-backup';
 /**
  * The newest format this build writes and reads. A reader refuses a newer one as 'backup-newer-format'.
  * Version 2: the body is encrypted with a random data key, wrapped for the password and for the recovery key.
+ * Version 3: as 2, but the password wrap may be absent: encrypted for the recovery key alone (automatic
+ * encryption, before the owner chooses a password).
  */
-export const BACKUP_FORMAT_VERSION = 2;
+export const BACKUP_FORMAT_VERSION = 3;
 /** Every version this build reads (version 1: no encryption, or a key from the password itself). */
-export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
+export const READABLE_FORMAT_VERSIONS = [1, 2, 3] as const;
 export const BACKUP_FILE_EXTENSION = '.rgbackup';
 
 /**
@@ -69,6 +71,8 @@ export const BACKUP_REFUSALS = [
   'backup-newer-schema',
   'backup-password-required',
   'backup-wrong-password',
+  /** Encrypted for the recovery key alone (no password), and this PC does not hold that key: the sheet's key is needed. */
+  'backup-recovery-key-required',
   'backup-read-failed',
   /** A recovery key was given for a file that has no recovery wrap (format 1, or written before the key existed). */
   'backup-no-recovery-key',
@@ -191,7 +195,14 @@ export const encryptionV2Schema = z
   })
   .strict();
 export type BackupEncryptionV2 = z.infer<typeof encryptionV2Schema>;
-export type BackupEncryption = BackupEncryptionV1 | BackupEncryptionV2;
+
+/** Version 3: a wrap for the password, for the recovery key, or both; never neither. */
+export const encryptionV3Schema = encryptionV2Schema
+  .extend({ password: passwordWrapSchema.nullable() })
+  .strict()
+  .refine((encryption) => encryption.password !== null || encryption.recovery !== null, 'no wrap opens the data key');
+export type BackupEncryptionV3 = z.infer<typeof encryptionV3Schema>;
+export type BackupEncryption = BackupEncryptionV1 | BackupEncryptionV2 | BackupEncryptionV3;
 
 const headerFields = {
   format: z.literal(BACKUP_FORMAT_NAME),
@@ -227,8 +238,10 @@ const headerFields = {
 export const backupHeaderV1Schema = z.object({ ...headerFields, formatVersion: z.literal(1), encryption: encryptionSchema.nullable() }).strict();
 export const backupHeaderV2Schema = z.object({ ...headerFields, formatVersion: z.literal(2), encryption: encryptionV2Schema.nullable() }).strict();
 export type BackupHeaderV1 = z.infer<typeof backupHeaderV1Schema>;
+export const backupHeaderV3Schema = z.object({ ...headerFields, formatVersion: z.literal(3), encryption: encryptionV3Schema.nullable() }).strict();
 export type BackupHeaderV2 = z.infer<typeof backupHeaderV2Schema>;
-export type BackupHeader = BackupHeaderV1 | BackupHeaderV2;
+export type BackupHeaderV3 = z.infer<typeof backupHeaderV3Schema>;
+export type BackupHeader = BackupHeaderV1 | BackupHeaderV2 | BackupHeaderV3;
 
 /** Where the body starts, for a header of `headerBytes` UTF-8 bytes. */
 export function bodyOffset(headerBytes: number): number {
@@ -270,7 +283,7 @@ export function parseBackupHeader(text: string): Result<BackupHeader, 'backup-he
   const version = fields.formatVersion;
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) return err('backup-header-invalid');
   if (version > BACKUP_FORMAT_VERSION) return err('backup-newer-format');
-  const parsed = version === 1 ? backupHeaderV1Schema.safeParse(raw) : backupHeaderV2Schema.safeParse(raw);
+  const parsed = version === 1 ? backupHeaderV1Schema.safeParse(raw) : version === 2 ? backupHeaderV2Schema.safeParse(raw) : backupHeaderV3Schema.safeParse(raw);
   return parsed.success ? ok(parsed.data) : err('backup-header-invalid');
 }
 

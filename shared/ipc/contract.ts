@@ -111,6 +111,8 @@ export const contract = {
   'backup:configure': { request: backupConfigureRequestSchema, response: backupSettingsViewSchema },
   'backup:setPassword': { request: backupPasswordRequestSchema, response: backupSettingsViewSchema },
   'backup:setUpEncryption': { request: backupSetUpEncryptionRequestSchema, response: backupSetUpEncryptionResponseSchema },
+  // Automatic encryption: the recovery key this PC holds, for its printed sheet.
+  'backup:recoverySheet': { request: z.undefined(), response: backupSetUpEncryptionResponseSchema },
   'backup:chooseFolder': { request: z.undefined(), response: backupChosenFolderSchema },
   'backup:chooseFile': { request: z.undefined(), response: backupChosenFileSchema },
   // Browser mode's file picker: the picked file's bytes → a copy main checks and restores like any file.
@@ -144,6 +146,7 @@ export const ownerChannels: { readonly [C in Channel]?: (request: z.infer<(typeo
   'backup:chooseFolder': () => 'backup.settings',
   'backup:setPassword': () => 'backup.password',
   'backup:setUpEncryption': () => 'backup.password',
+  'backup:recoverySheet': () => 'backup.password',
   'backup:chooseFile': () => 'backup.restore',
   'backup:receiveBegin': () => 'backup.restore',
   'backup:inspect': (request) => ('handle' in request.source ? 'backup.restore' : null),
@@ -257,6 +260,8 @@ export function createDesktopApi(invoke: Invoke, events?: EventTransport) {
       setPassword: (password: string | null) => call('backup:setPassword', { password }),
       /** Sets the password and makes a new recovery key; its text comes back this once, for the printed sheet. */
       setUpEncryption: (password: string) => call('backup:setUpEncryption', { password }),
+      /** While encryption is automatic: the recovery key this PC holds, for its printed sheet (owner only). */
+      recoverySheet: () => call('backup:recoverySheet', undefined),
       /** The OS folder picker (desktop only; 'unavailable' in the browser mode). null when cancelled. */
       chooseFolder: () => call('backup:chooseFolder', undefined),
       /** The OS file picker for "restore from a file" (desktop only). null when cancelled. */

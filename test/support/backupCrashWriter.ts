@@ -2,19 +2,12 @@
 // recovery key) and with retention on, one after another, until it is killed. Prints one JSON line per
 // committed backup (with what retention removed), and the recovery key once, when it sets encryption up.
 import { createBackupService } from '../../electron/services/backup';
-import type { SecretProtector } from '../../electron/services/backup/settingsStore';
-import { CRASH_PASSWORD, samplePayload, sha256 } from './backupService';
+import { CRASH_PASSWORD, samplePayload, sha256, testProtector as protector } from './backupService';
 
 const [dataFolder, countText] = process.argv.slice(2);
 if (!dataFolder || !countText) throw new Error('usage: backupCrashWriter <dataFolder> <count>');
 const count = Number(countText);
 
-/** Sealed as safeStorage would, without an OS key: the password must outlive each killed process. */
-const protector: SecretProtector = {
-  isAvailable: () => true,
-  encrypt: (plain) => Buffer.from(`sealed:${Buffer.from(plain).toString('base64')}`),
-  decrypt: (sealed) => Buffer.from(sealed.toString().slice('sealed:'.length), 'base64').toString(),
-};
 
 const service = createBackupService({
   appVersion: '1.0.0',

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BackupBeginRequest } from '../../shared/backup/api';
 import { MAX_CHUNK_BYTES } from '../../shared/backup/format';
-import { createBackupService, type BackupNotice, type BackupService, type BackupServiceOptions } from '../../electron/services/backup';
+import { createBackupService, type BackupNotice, type BackupService, type BackupServiceOptions, type SecretProtector } from '../../electron/services/backup';
 import { nodeBackupFs, type BackupFileHandle, type BackupFs } from '../../electron/services/backup/os';
 
 export const tempFolder = (prefix = 'regulars-backup-test-') => mkdtemp(path.join(os.tmpdir(), prefix));
@@ -111,6 +111,16 @@ export function samplePayload(bytes: number, seed = 1): Buffer {
 
 /** The password the crash test's writer sets up encryption with. */
 export const CRASH_PASSWORD = '断电测试 2026';
+
+/**
+ * Electron's safeStorage as tests play it: sealed (never the plain text on disk), but not with a real OS key. The
+ * same protector is the same PC: what one service sealed, another on the same data folder unseals.
+ */
+export const testProtector: SecretProtector = {
+  isAvailable: () => true,
+  encrypt: (plain) => Buffer.from(`sealed:${Buffer.from(plain).toString('base64')}`),
+  decrypt: (sealed) => Buffer.from(sealed.toString().slice('sealed:'.length), 'base64').toString(),
+};
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

@@ -39,7 +39,7 @@ const headerOf = async (file: string) => {
 };
 
 describe('writing a backup', () => {
-  it('writes, verifies and lists a backup, and reads back exactly the payload in pieces', async () => {
+  it('writes, verifies and lists a backup, encrypted by default, and reads back exactly the payload in pieces on this PC', async () => {
     const { service, backupFolder, notices } = await setup();
     const payload = samplePayload(1_300_000);
     const result = await writeWhole(service, payload, {}, 300_001);
@@ -48,7 +48,7 @@ describe('writing a backup', () => {
     const { backup, removed } = result.value;
     expect(removed).toEqual([]);
     expect(backup).toMatchObject({
-      status: 'ok', own: true, encrypted: false, appVersion: '1.2.3', schemaVersion: 3, formatVersion: 2, trigger: 'manual',
+      status: 'ok', own: true, encrypted: true, appVersion: '1.2.3', schemaVersion: 3, formatVersion: 3, trigger: 'manual',
       counts: { customers: 240, purchases: 1800 }, payloadFormat: 'test-export/1', payloadBytes: payload.length,
     });
     expect(backup.fileName).toMatch(OWN_BACKUP_NAME);
@@ -89,9 +89,11 @@ describe('writing a backup', () => {
     expect(readEmpty.ok && readEmpty.value.payload.length).toBe(0);
   });
 
-  it('encrypts with the backup password: nothing readable on disk, the right password reads it back', async () => {
+  it('encrypts with the backup password: nothing readable on disk, elsewhere only the right password reads it back', async () => {
     const { service, backupFolder } = await setup();
-    expect(await service.setPassword('店里的密码 2026')).toMatchObject({ ok: true, value: { passwordSet: true } });
+    const set = await service.setPassword('店里的密码 2026');
+    expect(set).toMatchObject({ ok: true, value: { passwordSet: true, encryption: { state: 'on' } } });
+    const keyId = set.ok ? set.value.encryption.recoveryKey?.id : undefined;
     const payload = samplePayload(700_000, 3);
     const result = await writeWhole(service, payload);
     expect(result).toMatchObject({ ok: true, value: { backup: { encrypted: true } } });
@@ -100,12 +102,16 @@ describe('writing a backup', () => {
     const bytes = await readFile(file);
     expect(bytes.includes(Buffer.from('张三'))).toBe(false);
     expect(bytes.includes(Buffer.from('"phone"'))).toBe(false);
-    expect((await headerOf(file)).encryption).toMatchObject({ cipher: 'aes-256-gcm', password: { kdf: 'scrypt', N: SCRYPT_N, r: 8, p: 1 }, recovery: null });
+    // The password joins the recovery key automatic encryption made: both wraps, one sheet for old and new backups.
+    expect((await headerOf(file)).encryption).toMatchObject({ cipher: 'aes-256-gcm', password: { kdf: 'scrypt', N: SCRYPT_N, r: 8, p: 1 }, recovery: { keyId } });
 
-    const source = { fileName: result.value.backup.fileName };
-    expect(await service.inspect({ source, appSchemaVersion: 3 })).toEqual(err('backup-password-required'));
-    expect(await service.inspect({ source, appSchemaVersion: 3, password: '店里的密码 2025' })).toEqual(err('backup-wrong-password'));
-    const read = await readWhole(service, { source, appSchemaVersion: 3, password: '店里的密码 2026' });
+    // Another PC holds no key: it asks for the password.
+    const { dialogs, choose } = scriptedDialogs();
+    const other = await setup({ dialogs });
+    const source = await choose(other.service, file);
+    expect(await other.service.inspect({ source, appSchemaVersion: 3 })).toEqual(err('backup-password-required'));
+    expect(await other.service.inspect({ source, appSchemaVersion: 3, password: '店里的密码 2025' })).toEqual(err('backup-wrong-password'));
+    const read = await readWhole(other.service, { source, appSchemaVersion: 3, password: '店里的密码 2026' });
     expect(read.ok && read.value.payload.equals(payload)).toBe(true);
   });
 

@@ -21,6 +21,8 @@ beforeAll(async () => {
   const context = await createTestService();
   ({ service, dataFolder, backupFolder: folder } = context);
   plainPayload = samplePayload(3000, 21);
+  // The owner turned encryption off for the plain file (encrypted by default otherwise).
+  await service.setPassword(null);
   const a = await writeWhole(service, plainPayload);
   await service.setPassword(PASSWORD);
   const b = await writeWhole(service, samplePayload(3000, 22));
@@ -214,7 +216,7 @@ describe('newer files', () => {
 
   it('refuses a newer format version as newer, whatever else its header holds', async () => {
     const newer = rebuild(plain, (header) => {
-      header.formatVersion = 3;
+      header.formatVersion = 4;
       header.somethingNew = { chunks: [1, 2] };
       Reflect.deleteProperty(header, 'body');
     });

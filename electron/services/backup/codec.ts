@@ -24,6 +24,7 @@ import {
   parseBackupHeader,
   type BackupEncryptionV1,
   type BackupEncryptionV2,
+  type BackupEncryptionV3,
   type BackupHeader,
   type BackupRefusal,
 } from '../../../shared/backup/format';
@@ -124,8 +125,8 @@ export interface BackupSecrets {
 }
 
 /**
- * The body's key for `header`: format 1 derives it from the password; format 2 unwraps the data key with
- * the password or the recovery key. A wrong password or key is told apart from damage, and nothing is read
+ * The body's key for `header`: format 1 derives it from the password; formats 2 and 3 unwrap the data key
+ * with the password or the recovery key. A wrong password or key is told apart from damage, and nothing is read
  * past the header before it is found.
  */
 export async function findKey(header: BackupHeader, secrets: BackupSecrets): Promise<Result<Buffer, BackupRefusal>> {
@@ -137,10 +138,12 @@ export async function findKey(header: BackupHeader, secrets: BackupSecrets): Pro
     if (hasRecoveryKey && (password === null || password === undefined || password === '')) return err('backup-no-recovery-key');
     return keyFromPassword(password)(header.encryption as BackupEncryptionV1);
   }
-  const v2 = encryption as BackupEncryptionV2;
-  if (hasRecoveryKey) return unwrapWithRecoveryKey(v2.recovery, recoveryKey);
+  const wraps = encryption as BackupEncryptionV2 | BackupEncryptionV3;
+  if (hasRecoveryKey) return unwrapWithRecoveryKey(wraps.recovery, recoveryKey);
+  // Format 3 written before the owner chose a password: only the recovery key opens it.
+  if (wraps.password === null) return err('backup-recovery-key-required');
   if (password === null || password === undefined || password === '') return err('backup-password-required');
-  const key = await unwrapWithPassword(v2.password, password);
+  const key = await unwrapWithPassword(wraps.password, password);
   return key ? ok(key) : err('backup-wrong-password');
 }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import { OWN_BACKUP_NAME } from '../../../shared/backup/format';
-import { CRASH_PASSWORD, createTestService, listFolder, readWhole, sha256, tempFolder } from '../../../test/support/backupService';
+import { CRASH_PASSWORD, createTestService, listFolder, readWhole, sha256, tempFolder, testProtector } from '../../../test/support/backupService';
 
 // Each backup costs a scrypt (about a second): fewer than before encryption, and kills spread over a longer window.
 const TARGET = 20;
@@ -87,7 +87,8 @@ it('survives SIGKILL at random moments during 20 encrypted backups with retentio
     const names = await listFolder(backupFolder);
     const finals = names.filter((name) => OWN_BACKUP_NAME.test(name));
     if (names.some((name) => name.startsWith('.regulars-tmp-'))) killsThatLeftTempFiles++;
-    const { service } = await createTestService({ dataFolder });
+    // The same PC as the writer (its sealing): a checker that could not unseal the key would make a new one.
+    const { service } = await createTestService({ dataFolder, protector: testProtector });
     for (const name of finals) {
       const bytes = await readFile(path.join(backupFolder, name));
       const seen = firstBytes.get(name);

@@ -1,5 +1,6 @@
-// Format 2's keys: every backup encrypted once encryption is set up, opened by the password or the recovery
-// key, wrong secrets and tampering refused before anything is read, and format 1 files still open.
+// Backup keys (formats 2 and 3): every backup encrypted from the start (automatic: for a recovery key this PC
+// holds) and after a password is set, opened by the password or the recovery key, wrong secrets and tampering
+// refused before anything is read, and format 1 files still open.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,20 +9,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseRecoveryKey } from '../../../shared/backup/recoveryKey';
 import { err } from '../../../shared/result';
 import { FIXTURE_PASSWORD, FIXTURE_PAYLOAD_FILE } from '../../../test/fixtures/backups/fixtures';
-import { createTestService, readWhole, samplePayload, scriptedDialogs, tempFolder, testClock, writeWhole } from '../../../test/support/backupService';
-import type { SecretProtector } from './settingsStore';
+import { createTestService, readWhole, samplePayload, scriptedDialogs, tempFolder, testClock, testProtector as protector, writeWhole } from '../../../test/support/backupService';
 
 const folders: string[] = [];
 afterEach(async () => {
   await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
 });
 
-/** safeStorage as a test plays it: sealed, but not with a real OS key. */
-const protector: SecretProtector = {
-  isAvailable: () => true,
-  encrypt: (plain) => Buffer.from(`sealed:${Buffer.from(plain).toString('base64')}`),
-  decrypt: (sealed) => Buffer.from(sealed.toString().slice('sealed:'.length), 'base64').toString(),
-};
 
 async function setup() {
   const dataFolder = await tempFolder();
@@ -56,9 +50,9 @@ function forge(bytes: Buffer, edit: (header: ReturnType<typeof headerOf>) => voi
 }
 
 describe('setting up encryption', () => {
-  it('gives a recovery key once, keeps only its public half, and encrypts every later backup for both', async () => {
+  it('gives the recovery key for its sheet, keeps neither key nor password as text, and encrypts every later backup for both', async () => {
     const { service, dataFolder, backupFolder } = await setup();
-    expect(await service.getSettings()).toMatchObject({ ok: true, value: { encryption: { state: 'not-set-up', recoveryKey: null, offAt: null } } });
+    expect(await service.getSettings()).toMatchObject({ ok: true, value: { encryption: { state: 'automatic', recoveryKey: { id: expect.any(String) }, offAt: null, sheetShownAt: null } } });
     const setUp = await service.setUpEncryption(PASSWORD);
     if (!setUp.ok) throw new Error(setUp.reason);
     const { recoveryKey, settings } = setUp.value;
@@ -77,7 +71,7 @@ describe('setting up encryption', () => {
     const payload = samplePayload(200_000, 4);
     const written = await writeWhole(service, payload, { trigger: 'automatic' });
     if (!written.ok) throw new Error(written.reason);
-    expect(written.value.backup).toMatchObject({ encrypted: true, formatVersion: 2 });
+    expect(written.value.backup).toMatchObject({ encrypted: true, formatVersion: 3 });
     const bytes = await readFile(path.join(backupFolder, written.value.backup.fileName));
     expect(bytes.includes(Buffer.from('张三'))).toBe(false);
     const header = headerOf(bytes);
@@ -124,7 +118,8 @@ describe('setting up encryption', () => {
     const typo = first.value.recoveryKey.replace(/^(.{5})./, (_, head: string) => `${head}${first.value.recoveryKey[5] === 'A' ? 'B' : 'A'}`);
 
     const source = { fileName };
-    expect(await service.inspect({ source, appSchemaVersion: 3 })).toEqual(err('backup-password-required'));
+    // This PC holds the first key (automatic encryption made it), so it opens the backup unasked; the typed secrets below are judged as typed.
+    expect((await service.inspect({ source, appSchemaVersion: 3 })).ok).toBe(true);
     expect(await service.open({ source, appSchemaVersion: 3, password: 'not it' })).toEqual(err('backup-wrong-password'));
     expect(await service.open({ source, appSchemaVersion: 3, recoveryKey: second.value.recoveryKey })).toEqual(err('backup-wrong-recovery-key'));
     expect(await service.open({ source, appSchemaVersion: 3, recoveryKey: typo })).toEqual(err('backup-recovery-key-invalid'));
@@ -140,6 +135,8 @@ describe('setting up encryption', () => {
 
   it('says a backup written before the recovery key existed has none, and opens it with its password', async () => {
     const { service } = await setup();
+    // Turned off, then a password alone: no recovery key wraps what is written next.
+    await service.setPassword(null);
     await service.setPassword(PASSWORD);
     const written = await writeWhole(service, samplePayload(1000, 3));
     if (!written.ok) throw new Error(written.reason);
@@ -148,6 +145,94 @@ describe('setting up encryption', () => {
     const source = { fileName: written.value.backup.fileName };
     expect(await service.inspect({ source, appSchemaVersion: 3, recoveryKey: setUp.value.recoveryKey })).toEqual(err('backup-no-recovery-key'));
     expect((await service.inspect({ source, appSchemaVersion: 3, password: PASSWORD })).ok).toBe(true);
+  });
+});
+
+describe('automatic encryption (before any password)', () => {
+  it('encrypts the first backup for the recovery key alone, which this PC holds and opens without asking', async () => {
+    const { service, backupFolder } = await setup();
+    const payload = samplePayload(40_000, 11);
+    const written = await writeWhole(service, payload);
+    if (!written.ok) throw new Error(written.reason);
+    expect(written.value.backup).toMatchObject({ encrypted: true, formatVersion: 3 });
+    const bytes = await readFile(path.join(backupFolder, written.value.backup.fileName));
+    expect(bytes.includes(Buffer.from('张三'))).toBe(false);
+    const settings = await service.getSettings();
+    const keyId = settings.ok ? settings.value.encryption.recoveryKey?.id : undefined;
+    expect(headerOf(bytes).encryption).toMatchObject({ password: null, recovery: { keyId } });
+    const read = await readWhole(service, { source: { fileName: written.value.backup.fileName }, appSchemaVersion: 3 });
+    expect(read.ok && read.value.payload.equals(payload)).toBe(true);
+  });
+
+  it('opens on another PC only with the sheet: the owner sees it (dated), a wrong key or a password is refused', async () => {
+    const { service, backupFolder, clock } = await setup();
+    const payload = samplePayload(10_000, 12);
+    const written = await writeWhole(service, payload);
+    if (!written.ok) throw new Error(written.reason);
+    clock.advance(60_000);
+    const sheet = await service.showRecoverySheet();
+    if (!sheet.ok) throw new Error(sheet.reason);
+    expect(parseRecoveryKey(sheet.value.recoveryKey).ok).toBe(true);
+    expect(sheet.value.settings.encryption).toMatchObject({ state: 'automatic', sheetShownAt: '2026-12-04T09:31:00.000Z' });
+
+    const other = await setup();
+    const source = await other.choose(other.service, path.join(backupFolder, written.value.backup.fileName));
+    expect(await other.service.inspect({ source, appSchemaVersion: 3 })).toEqual(err('backup-recovery-key-required'));
+    expect(await other.service.inspect({ source, appSchemaVersion: 3, password: 'a guess' })).toEqual(err('backup-recovery-key-required'));
+    const otherSheet = await other.service.showRecoverySheet();
+    if (!otherSheet.ok) throw new Error(otherSheet.reason);
+    expect(await other.service.inspect({ source, appSchemaVersion: 3, recoveryKey: otherSheet.value.recoveryKey })).toEqual(err('backup-wrong-recovery-key'));
+    const read = await readWhole(other.service, { source, appSchemaVersion: 3, recoveryKey: sheet.value.recoveryKey });
+    expect(read.ok && read.value.payload.equals(payload)).toBe(true);
+  });
+
+  it('keeps its key sealed across a restart, and the sheet shows the same key again', async () => {
+    const { service, dataFolder, clock } = await setup();
+    const first = await service.showRecoverySheet();
+    if (!first.ok) throw new Error(first.reason);
+    for (const name of await readdir(dataFolder)) {
+      if (name === 'backups') continue;
+      const text = (await readFile(path.join(dataFolder, name))).toString('utf8');
+      expect(text, name).not.toContain(first.value.recoveryKey);
+      expect(text, name).not.toContain(first.value.recoveryKey.replace(/-/g, ''));
+    }
+    const restarted = await createTestService({ dataFolder, protector, now: clock.now });
+    const again = await restarted.service.showRecoverySheet();
+    expect(again).toMatchObject({ ok: true, value: { recoveryKey: first.value.recoveryKey, settings: { encryption: { state: 'automatic', recoveryKey: first.value.settings.encryption.recoveryKey } } } });
+  });
+
+  it('keeps the same recovery key when the owner adds a password, so one sheet opens the backups before and after', async () => {
+    const { service, backupFolder } = await setup();
+    const before = await writeWhole(service, samplePayload(5_000, 13));
+    const sheet = await service.showRecoverySheet();
+    const setUp = await service.setUpEncryption(PASSWORD);
+    if (!before.ok || !sheet.ok || !setUp.ok) throw new Error('could not set up');
+    expect(setUp.value.recoveryKey).toBe(sheet.value.recoveryKey);
+    expect(setUp.value.settings.encryption).toMatchObject({ state: 'on', recoveryKey: sheet.value.settings.encryption.recoveryKey });
+    const after = await writeWhole(service, samplePayload(5_000, 14));
+    if (!after.ok) throw new Error(after.reason);
+    expect(headerOf(await readFile(path.join(backupFolder, after.value.backup.fileName))).encryption).toMatchObject({ password: { salt: expect.any(String) }, recovery: { keyId: setUp.value.settings.encryption.recoveryKey?.id } });
+    const other = await setup();
+    for (const fileName of [before.value.backup.fileName, after.value.backup.fileName]) {
+      const source = await other.choose(other.service, path.join(backupFolder, fileName));
+      expect((await other.service.inspect({ source, appSchemaVersion: 3, recoveryKey: sheet.value.recoveryKey })).ok, fileName).toBe(true);
+    }
+    // The sheet of a held key is for automatic encryption only: with a password set, a new sheet comes with a new set-up.
+    expect(await service.showRecoverySheet()).toEqual(err('unavailable'));
+  });
+
+  it('stays off after a restart once the owner turned it off, and never makes a key where the OS cannot seal one', async () => {
+    const { service, dataFolder, clock } = await setup();
+    await service.setPassword(null);
+    const restarted = await createTestService({ dataFolder, protector, now: clock.now });
+    expect(await restarted.service.getSettings()).toMatchObject({ ok: true, value: { encryption: { state: 'off', recoveryKey: null } } });
+    expect(await writeWhole(restarted.service, samplePayload(1000))).toMatchObject({ ok: true, value: { backup: { encrypted: false } } });
+
+    const noStorage = await createTestService({ dataFolder: await tempFolder(), protector: { ...protector, isAvailable: () => false }, now: clock.now });
+    folders.push(noStorage.dataFolder);
+    expect(await noStorage.service.getSettings()).toMatchObject({ ok: true, value: { encryption: { state: 'not-set-up', recoveryKey: null } } });
+    expect(await noStorage.service.showRecoverySheet()).toEqual(err('unavailable'));
+    expect(await writeWhole(noStorage.service, samplePayload(1000))).toMatchObject({ ok: true, value: { backup: { encrypted: false } } });
   });
 });
 
@@ -196,7 +281,7 @@ describe('turning encryption off', () => {
     if (!first.ok) throw new Error(first.reason);
     clock.advance(3 * 86_400_000);
     expect(await service.setPassword(null)).toMatchObject({ ok: true, value: { passwordSet: false, encryption: { state: 'off', offAt: '2026-12-07T09:30:00.000Z', recoveryKey: null } } });
-    expect(await writeWhole(service, samplePayload(1000))).toMatchObject({ ok: true, value: { backup: { encrypted: false, formatVersion: 2 } } });
+    expect(await writeWhole(service, samplePayload(1000))).toMatchObject({ ok: true, value: { backup: { encrypted: false, formatVersion: 3 } } });
     const again = await service.setUpEncryption('another one 2027');
     if (!again.ok) throw new Error(again.reason);
     expect(again.value.settings.encryption).toMatchObject({ state: 'on', offAt: null });

@@ -17,6 +17,7 @@ import { OWN_BACKUP_NAME } from '../../../shared/backup/format';
 import type { FailureReason } from '../../../shared/ipc/contract';
 import { err, ok, type Result } from '../../../shared/result';
 import { createBackupStore, type BackupLimits, type BackupReadPiece } from './backupStore';
+import type { BackupSecrets } from './codec';
 import { errorCode, writeFailureOf } from './errors';
 import type { BackupNotice } from './notices';
 import { nodeBackupFs, nodeBackupRandom, realSleep, type BackupFs, type BackupRandom } from './os';
@@ -81,6 +82,8 @@ export interface BackupService {
   setPassword(password: string | null): Promise<Result<BackupSettingsView, FailureReason>>;
   /** A password and a new recovery key, whose text is handed back this once for the printed sheet. */
   setUpEncryption(password: string): Promise<Result<BackupSetUpEncryptionResult, FailureReason>>;
+  /** While encryption is automatic: the recovery key this PC holds, for its printed sheet ('unavailable' otherwise). */
+  showRecoverySheet(): Promise<Result<BackupSetUpEncryptionResult, FailureReason>>;
   chooseFolder(): Promise<Result<{ folder: string } | null, FailureReason>>;
   /** The owner picks a backup in main's dialog; the page gets a handle for it, never its path. */
   chooseFile(): Promise<Result<ChosenBackupFile | null, FailureReason>>;
@@ -102,6 +105,8 @@ export interface BackupService {
 
 /** The recovery key wins: the restore dialog sends it when the owner says the password is forgotten. */
 const secretsOf = (request: BackupInspectRequest) => (request.recoveryKey !== undefined ? { recoveryKey: request.recoveryKey } : { password: request.password });
+/** What the held recovery key's try says about a backup that key does not open: ask the owner instead. */
+const NOT_THIS_KEY: readonly FailureReason[] = ['backup-wrong-recovery-key', 'backup-no-recovery-key'];
 
 export function createBackupService(options: BackupServiceOptions): BackupService {
   if (!path.isAbsolute(options.dataFolder)) throw new Error('dataFolder must be an absolute path');
@@ -132,6 +137,19 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     <A extends unknown[], R>(work: (...args: A) => Promise<Result<R, FailureReason>>) =>
     async (...args: A): Promise<Result<R, FailureReason>> =>
       options.dialogs ? err('unavailable') : work(...args);
+
+  /**
+   * A backup this PC encrypted opens without the owner typing anything: when the page gives no secret, the recovery
+   * key held here is tried first; a backup it does not open is asked for as before (password or sheet).
+   */
+  async function withHeldKey<R>(request: BackupInspectRequest, read: (secrets: BackupSecrets) => Promise<Result<R, FailureReason>>): Promise<Result<R, FailureReason>> {
+    const typed = secretsOf(request);
+    const given = (typed.password ?? '') !== '' || (typed.recoveryKey ?? '') !== '';
+    const held = given ? null : await settings.heldRecoveryKey();
+    if (held === null) return read(typed);
+    const tried = await read({ recoveryKey: held });
+    return !tried.ok && NOT_THIS_KEY.includes(tried.reason) ? read(typed) : tried;
+  }
 
   let ready: Promise<void> | null = null;
   function startUp(): Promise<void> {
@@ -171,8 +189,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     commit: afterStartUp((sessionId: string) => store.commit(sessionId)),
     abort: afterStartUp((sessionId: string) => store.abort(sessionId)),
     list: afterStartUp(() => store.list()),
-    inspect: afterStartUp((request: BackupInspectRequest) => store.inspect(request.source, request.appSchemaVersion, secretsOf(request))),
-    open: afterStartUp((request: BackupInspectRequest) => store.open(request.source, request.appSchemaVersion, secretsOf(request))),
+    inspect: afterStartUp((request: BackupInspectRequest) => withHeldKey(request, (secrets) => store.inspect(request.source, request.appSchemaVersion, secrets))),
+    open: afterStartUp((request: BackupInspectRequest) => withHeldKey(request, (secrets) => store.open(request.source, request.appSchemaVersion, secrets))),
     read: afterStartUp((readId: string) => store.read(readId)),
     close: afterStartUp((readId: string) => store.close(readId)),
     reset: afterStartUp(async () => {
@@ -189,6 +207,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     }),
     setPassword: afterStartUp((password: string | null) => settings.setPassword(password)),
     setUpEncryption: afterStartUp((password: string) => settings.setUpEncryption(password)),
+    showRecoverySheet: afterStartUp(() => settings.showRecoverySheet()),
     chooseFolder: afterStartUp(async () => {
       if (!options.dialogs) return err('unavailable');
       const folder = await options.dialogs.chooseFolder();

@@ -5,7 +5,7 @@ import { err } from '../../../shared/result';
 import { DEFAULT_RETENTION_SETTINGS } from '../../../shared/domain/backupRetention';
 import { DEFAULT_SCHEDULE_SETTINGS } from '../../../shared/domain/backupSchedule';
 import { nodeBackupRandom } from './os';
-import { PASSWORD_FILE, SETTINGS_FILE, createBackupSettingsStore, type SecretProtector } from './settingsStore';
+import { PASSWORD_FILE, PROTECTION_FILE, RECOVERY_SECRET_FILE, SETTINGS_FILE, createBackupSettingsStore, type SecretProtector } from './settingsStore';
 import { BEGIN, createTestService, faultyFs, listFolder, tempFolder } from '../../../test/support/backupService';
 
 const folders: string[] = [];
@@ -56,7 +56,8 @@ describe('backup settings', () => {
       defaultFolder: path.join(dataFolder, 'backups'),
       passwordSet: false,
       passwordStorageAvailable: true,
-      encryption: { state: 'not-set-up', recoveryKey: null, offAt: null },
+      // Encrypted from the start, for a recovery key made here whose sheet the owner has not seen yet.
+      encryption: { state: 'automatic', recoveryKey: { id: expect.stringMatching(/^[0-9a-f]{16}$/), createdAt: expect.any(String) }, offAt: null, sheetShownAt: null },
     });
     expect(settings.location()).toEqual({ folder: path.join(dataFolder, 'backups'), isDefault: true });
   });
@@ -163,11 +164,16 @@ describe('backup settings', () => {
 
   it('leaves the settings as they were when they cannot be saved', async () => {
     const dataFolder = await folder();
-    const settings = store(dataFolder, { fs: faultyFs([{ op: 'write', when: (file) => file.endsWith('.settings'), code: 'ENOSPC' }]) });
+    const logs: string[] = [];
+    const settings = store(dataFolder, { logs, fs: faultyFs([{ op: 'write', when: (file) => file.endsWith('.settings'), code: 'ENOSPC' }]) });
     await settings.load();
     expect(await settings.configure({ retention: { ...DEFAULT_RETENTION_SETTINGS, recentMax: 3 } })).toEqual(err('backup-disk-full'));
     expect(settings.settings().retention).toEqual(DEFAULT_RETENTION_SETTINGS);
-    expect(await listFolder(dataFolder)).toEqual([]);
+    // The sealed key was kept, but its record could not be: nothing is wrapped for a key the settings do not name.
+    expect(await listFolder(dataFolder)).toEqual([RECOVERY_SECRET_FILE]);
+    expect(settings.view().encryption.state).toBe('not-set-up');
+    expect(await settings.writeKeys()).toEqual({ ok: true, value: null });
+    expect(logs).toContain('[backup] the recovery key for automatic encryption could not be recorded; backups are not encrypted');
   });
 });
 
@@ -211,6 +217,10 @@ describe('the backup password', () => {
     await settings.load();
     expect(await settings.setPassword('p')).toMatchObject({ ok: true, value: { passwordSet: true, passwordStorageAvailable: true } });
     expect(await settings.password()).toEqual({ ok: true, value: 'p' });
-    expect(await listFolder(dataFolder)).toEqual([]);
+    // Only the recovery key's public half reaches the disk; its secret stays in memory like the password.
+    expect(await listFolder(dataFolder)).toEqual([PROTECTION_FILE]);
+    const held = await settings.heldRecoveryKey();
+    expect(held).not.toBeNull();
+    expect((await readFile(path.join(dataFolder, PROTECTION_FILE), 'utf8')).includes(held!)).toBe(false);
   });
 });

@@ -35,6 +35,11 @@ export interface SecretProtector {
 
 export const SETTINGS_FILE = 'backup-settings.json';
 export const PASSWORD_FILE = 'backup-password.bin';
+/**
+ * The recovery key's secret, sealed by the OS, kept while encryption is automatic (and after, so this PC still
+ * opens the backups it wrote for that key without the sheet): as safe as the sealed password beside it.
+ */
+export const RECOVERY_SECRET_FILE = 'backup-recovery-key.bin';
 /** The recovery key's public half and the date encryption was turned off: nothing secret, so plain JSON. */
 export const PROTECTION_FILE = 'backup-protection.json';
 export const DEFAULT_BACKUP_FOLDER_NAME = 'backups';
@@ -51,10 +56,12 @@ const protectionSchema = z
   .object({
     recovery: z.object({ publicKey: z.string().regex(CANONICAL_BASE64).length(44), keyId: recoveryKeyIdSchema, createdAt: utcTimeSchema }).strict().nullable(),
     encryptionOffAt: utcTimeSchema.nullable(),
+    /** When the owner was last shown the recovery key's sheet; absent in records written before automatic encryption. */
+    sheetShownAt: utcTimeSchema.nullable().optional(),
   })
   .strict();
 type Protection = z.infer<typeof protectionSchema>;
-const NO_PROTECTION: Protection = { recovery: null, encryptionOffAt: null };
+const NO_PROTECTION: Protection = { recovery: null, encryptionOffAt: null, sheetShownAt: null };
 
 export interface BackupSettingsStoreOptions {
   fs: BackupFs;
@@ -80,8 +87,12 @@ export interface BackupSettingsStore {
   setPassword(password: string | null): Promise<Result<BackupSettingsView, FailureReason>>;
   /** The password new backups are encrypted with; null when none is set. */
   password(): Promise<Result<string | null, FailureReason>>;
-  /** What new backups are encrypted for; null when encryption is not set up or turned off. */
+  /** What new backups are encrypted for; null when encryption is turned off (or this PC cannot keep a key). */
   writeKeys(): Promise<Result<BackupWriteKeys | null, FailureReason>>;
+  /** The recovery key this PC holds, as the sheet prints it: tried first on a backup the owner gives no secret for. */
+  heldRecoveryKey(): Promise<string | null>;
+  /** While encryption is automatic: the held recovery key's text for its sheet, and the date it was shown. */
+  showRecoverySheet(): Promise<Result<BackupSetUpEncryptionResult, FailureReason>>;
   /** A password and a new recovery key (its text returned once, for the sheet); clears "turned off". */
   setUpEncryption(password: string): Promise<Result<BackupSetUpEncryptionResult, FailureReason>>;
   /** A system folder or the top of a drive, by its path or where its links lead (systemFolders.ts). */
@@ -97,8 +108,10 @@ export function createBackupSettingsStore(options: BackupSettingsStoreOptions): 
   const passwordPath = path.join(dataFolder, PASSWORD_FILE);
   let current: BackupSettings = structuredClone(DEFAULT_BACKUP_SETTINGS) as BackupSettings;
   const protectionPath = path.join(dataFolder, PROTECTION_FILE);
+  const recoverySecretPath = path.join(dataFolder, RECOVERY_SECRET_FILE);
   let passwordSet = false;
   let passwordInMemory: string | null = null;
+  let recoverySecretInMemory: Buffer | null = null;
   let protection: Protection = NO_PROTECTION;
 
   const copy = (settings: BackupSettings): BackupSettings => structuredClone(settings);
@@ -151,15 +164,86 @@ export function createBackupSettingsStore(options: BackupSettingsStoreOptions): 
         log('[backup] the backup protection record was not valid JSON; no recovery key is used');
       }
     }
+    await startAutomaticEncryption();
+  }
+
+  /**
+   * Encrypted unless turned off on purpose: with no password and no "turned off", new backups are encrypted for a
+   * recovery key made here, its secret sealed by the OS so this PC opens them, its sheet printable by the owner.
+   */
+  async function startAutomaticEncryption(): Promise<void> {
+    if (hasPassword() || protection.encryptionOffAt !== null) return;
+    if (protection.recovery !== null && (await readRecoverySecret()) !== null) return;
+    if (protector !== null && !protector.isAvailable()) return;
+    const secret = random.bytes(RECOVERY_SECRET_BYTES);
+    const kept = await keepRecoverySecret(secret);
+    if (!kept.ok) {
+      log('[backup] the recovery key for automatic encryption could not be kept; backups are not encrypted');
+      return;
+    }
+    const saved = await saveProtection({ recovery: { ...recoveryPublicKeyOf(secret), createdAt: now().toISOString() }, encryptionOffAt: null, sheetShownAt: null });
+    if (!saved.ok) log('[backup] the recovery key for automatic encryption could not be recorded; backups are not encrypted');
+  }
+
+  async function keepRecoverySecret(secret: Buffer): Promise<Result<null, FailureReason>> {
+    if (protector === null) {
+      recoverySecretInMemory = Buffer.from(secret);
+      return ok(null);
+    }
+    let sealed: Buffer;
+    try {
+      sealed = protector.encrypt(secret.toString('base64'));
+    } catch {
+      return err('unavailable');
+    }
+    try {
+      await fs.mkdir(dataFolder, { recursive: true });
+      await writeFileAtomic(fs, recoverySecretPath, sealed, { uuid: random.uuid(), kind: 'secret', sleep });
+      return ok(null);
+    } catch (error) {
+      return err(writeFailureOf(error));
+    }
+  }
+
+  /** The held secret, when it is the recovery key new backups are wrapped for; null otherwise. */
+  async function readRecoverySecret(): Promise<Buffer | null> {
+    let secret: Buffer | null = recoverySecretInMemory;
+    if (protector !== null) {
+      const sealed = await readSmallFile(recoverySecretPath, MAX_SEALED_BYTES);
+      if (sealed === null || !protector.isAvailable()) return null;
+      try {
+        secret = Buffer.from(protector.decrypt(sealed), 'base64');
+      } catch {
+        return null;
+      }
+    }
+    if (secret === null || secret.length !== RECOVERY_SECRET_BYTES) return null;
+    return secret;
+  }
+
+  /** The held secret whatever key it is (a newer key may have replaced it since): it may still open older backups. */
+  async function heldRecoveryKey(): Promise<string | null> {
+    const secret = await readRecoverySecret();
+    return secret === null ? null : formatRecoveryKey(secret);
+  }
+
+  /** Automatic: no password, not turned off, and the held secret is the recovery key backups are wrapped for. */
+  async function automaticSecret(): Promise<Buffer | null> {
+    if (hasPassword() || protection.encryptionOffAt !== null || protection.recovery === null) return null;
+    const secret = await readRecoverySecret();
+    return secret !== null && recoveryPublicKeyOf(secret).keyId === protection.recovery.keyId ? secret : null;
   }
 
   const hasPassword = () => (protector === null ? passwordInMemory !== null : passwordSet);
 
   function encryptionView(): BackupEncryptionView {
     const recoveryKey = protection.recovery ? { id: protection.recovery.keyId, createdAt: protection.recovery.createdAt } : null;
-    if (hasPassword()) return { state: 'on', recoveryKey, offAt: null };
-    if (protection.encryptionOffAt !== null) return { state: 'off', recoveryKey: null, offAt: protection.encryptionOffAt };
-    return { state: 'not-set-up', recoveryKey: null, offAt: null };
+    const sheetShownAt = protection.sheetShownAt ?? null;
+    if (hasPassword()) return { state: 'on', recoveryKey, offAt: null, sheetShownAt };
+    if (protection.encryptionOffAt !== null) return { state: 'off', recoveryKey: null, offAt: protection.encryptionOffAt, sheetShownAt: null };
+    // load() made the automatic key where it could; without one (no OS protected storage), nothing encrypts.
+    if (recoveryKey !== null) return { state: 'automatic', recoveryKey, offAt: null, sheetShownAt };
+    return { state: 'not-set-up', recoveryKey: null, offAt: null, sheetShownAt: null };
   }
 
   async function saveProtection(next: Protection): Promise<Result<null, FailureReason>> {
@@ -294,7 +378,7 @@ export function createBackupSettingsStore(options: BackupSettingsStoreOptions): 
     if (password === null) {
       const removed = await storePassword(null);
       if (!removed.ok) return removed;
-      const saved = await saveProtection({ recovery: null, encryptionOffAt: now().toISOString() });
+      const saved = await saveProtection({ recovery: null, encryptionOffAt: now().toISOString(), sheetShownAt: null });
       return saved.ok ? ok(view()) : saved;
     }
     const stored = await storePassword(password);
@@ -305,14 +389,26 @@ export function createBackupSettingsStore(options: BackupSettingsStoreOptions): 
 
   async function setUpEncryption(password: string): Promise<Result<BackupSetUpEncryptionResult, FailureReason>> {
     if (protector !== null && !protector.isAvailable()) return err('unavailable');
-    const secret = random.bytes(RECOVERY_SECRET_BYTES);
-    const recovery = { ...recoveryPublicKeyOf(secret), createdAt: now().toISOString() };
+    // From automatic encryption the recovery key stays: the backups already written are wrapped for it, so one
+    // sheet opens them all. Otherwise (again after turning off, or a new sheet asked for) a new key.
+    const automatic = await automaticSecret();
+    const secret = automatic ?? random.bytes(RECOVERY_SECRET_BYTES);
+    const shownAt = now().toISOString();
+    const recovery = automatic !== null && protection.recovery !== null ? protection.recovery : { ...recoveryPublicKeyOf(secret), createdAt: shownAt };
     // The recovery key first: should the password fail to be stored, the new key wraps nothing yet and the old password still opens every backup.
-    const saved = await saveProtection({ recovery, encryptionOffAt: null });
+    const saved = await saveProtection({ recovery, encryptionOffAt: null, sheetShownAt: shownAt });
     if (!saved.ok) return saved;
     const stored = await storePassword(password);
     if (!stored.ok) return stored;
     return ok({ settings: stored.value, recoveryKey: formatRecoveryKey(secret) });
+  }
+
+  async function showRecoverySheet(): Promise<Result<BackupSetUpEncryptionResult, FailureReason>> {
+    const secret = await automaticSecret();
+    if (secret === null) return err('unavailable');
+    const saved = await saveProtection({ ...protection, sheetShownAt: now().toISOString() });
+    if (!saved.ok) return saved;
+    return ok({ settings: view(), recoveryKey: formatRecoveryKey(secret) });
   }
 
   async function password(): Promise<Result<string | null, FailureReason>> {
@@ -331,9 +427,24 @@ export function createBackupSettingsStore(options: BackupSettingsStoreOptions): 
   async function writeKeys(): Promise<Result<BackupWriteKeys | null, FailureReason>> {
     const secret = await password();
     if (!secret.ok) return secret;
-    if (secret.value === null) return ok(null);
-    return ok({ password: secret.value, recovery: protection.recovery ? { publicKey: protection.recovery.publicKey, keyId: protection.recovery.keyId } : null });
+    const recovery = protection.recovery ? { publicKey: protection.recovery.publicKey, keyId: protection.recovery.keyId } : null;
+    if (secret.value !== null) return ok({ password: secret.value, recovery });
+    if (protection.encryptionOffAt !== null || recovery === null) return ok(null);
+    return ok({ password: null, recovery });
   }
 
-  return { load, settings: () => copy(current), location, view, configure, setPassword, setUpEncryption, password, writeKeys, isSystemFolder: isSystemPath };
+  return {
+    load,
+    settings: () => copy(current),
+    location,
+    view,
+    configure,
+    setPassword,
+    setUpEncryption,
+    showRecoverySheet,
+    heldRecoveryKey,
+    password,
+    writeKeys,
+    isSystemFolder: isSystemPath,
+  };
 }

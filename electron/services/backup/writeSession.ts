@@ -18,7 +18,7 @@ import {
   MAX_BODY_BYTES,
   MAX_PAYLOAD_BYTES,
   backupFileName,
-  type BackupHeaderV2,
+  type BackupHeaderV3,
   type PasswordWrap,
   type RecoveryWrap,
   type BackupTrigger,
@@ -53,7 +53,7 @@ export interface WriteSessionContext {
 }
 
 export interface WrittenBackup {
-  header: BackupHeaderV2;
+  header: BackupHeaderV3;
   fileName: string;
   filePath: string;
   fileBytes: number;
@@ -61,17 +61,17 @@ export interface WrittenBackup {
   fileSha256: string;
 }
 
-/** What new backups are encrypted for: the owner's password, and the recovery key's public half when one exists. */
-export interface BackupWriteKeys {
-  password: string;
-  recovery: RecoveryPublicKey | null;
-}
+/**
+ * What new backups are encrypted for: the owner's password and the recovery key's public half, either or both
+ * (the recovery key alone while encryption is automatic, before the owner chooses a password).
+ */
+export type BackupWriteKeys = { password: string; recovery: RecoveryPublicKey | null } | { password: null; recovery: RecoveryPublicKey };
 
 interface Encryption {
   /** Random per backup; only its wraps are stored. */
   dataKey: Buffer;
   iv: Buffer;
-  password: PasswordWrap;
+  password: PasswordWrap | null;
   recovery: RecoveryWrap | null;
 }
 
@@ -115,7 +115,7 @@ export class WriteSession {
     this.gzip.on('error', (error) => this.fail(error));
   }
 
-  /** Creates the spool in `ctx.folder` and, when encrypting, makes the data key and wraps it (scrypt: about a second). */
+  /** Creates the spool in `ctx.folder` and, when encrypting, makes the data key and wraps it (scrypt for a password: about a second). */
   static async start(ctx: WriteSessionContext, meta: WriteSessionMeta, keys: BackupWriteKeys | null): Promise<WriteSession> {
     const id = ctx.random.uuid();
     let encryption: Encryption | null = null;
@@ -124,7 +124,7 @@ export class WriteSession {
       encryption = {
         dataKey,
         iv: ctx.random.bytes(IV_BYTES),
-        password: await wrapForPassword(keys.password, dataKey, ctx.random),
+        password: keys.password === null ? null : await wrapForPassword(keys.password, dataKey, ctx.random),
         recovery: keys.recovery ? wrapForRecovery(keys.recovery, dataKey, ctx.random) : null,
       };
     }
@@ -247,7 +247,7 @@ export class WriteSession {
     await removeFile(this.ctx.fs, this.spoolPath);
   }
 
-  private buildHeader(): BackupHeaderV2 {
+  private buildHeader(): BackupHeaderV3 {
     return {
       format: BACKUP_FORMAT_NAME,
       formatVersion: BACKUP_FORMAT_VERSION,

@@ -122,6 +122,7 @@ export function detailsText(w: AuditWording, entry: AuditEntry): string {
     case 'backup.password':
       // 'removed' is what entries said before encryption could be turned off on purpose; it meant the same.
       if (f.change === 'set-up') return t('audit.details.encryptionSetUp', { id: str(f.recoveryKeyId) });
+      if (f.change === 'sheet-shown') return t('audit.details.recoverySheetShown', { id: str(f.recoveryKeyId) });
       return t(f.change === 'removed' || f.change === 'encryption-off' ? 'audit.details.encryptionOff' : 'audit.details.passwordSet');
     case 'export.file':
       return t('audit.details.exportFile', {

@@ -1,6 +1,7 @@
 // Notes above every screen: what a restore just brought back (with the safety backup to undo it), and an
 // automatic backup that failed (the main process raises the desktop notification too) or was only put off,
-// and backups written without encryption before the owner set it up.
+// and backups that are not protected (nothing encrypts on this PC) or that only this PC can open (the recovery
+// sheet of automatic encryption not printed yet).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale, formatDateTime } from '../../i18n';
@@ -10,6 +11,7 @@ import { automaticBackupNote, useBackupState } from './backupState';
 import { countsSummary, failureText } from './backupText';
 import { takeRestoreNotice, type RestoreNotice } from './restoreNotice';
 import type { ChainCheck } from '../../../shared/domain/auditChain';
+import { encryptionConcern } from '../../../shared/backup/protection';
 
 export function BackupBanners() {
   const { t } = useTranslation();
@@ -25,11 +27,11 @@ export function BackupBanners() {
   const [dismissedChain, setDismissedChain] = useState<ChainCheck | null>(null);
   const brokenChain = auditChain?.status === 'broken' && auditChain !== dismissedChain ? auditChain : null;
   const onAudit = routeName === 'audit';
-  // Once a backup was written unprotected (main's settings are known by then), every screen says so until
-  // the owner sets encryption up or turns it off on purpose; "later" hides it until the app starts again.
-  const notSetUp = useBackupState((s) => s.settings?.encryption.state === 'not-set-up');
+  // Every screen says so until the owner acts (sets encryption up, prints the sheet) or turns encryption off on
+  // purpose; "later" hides it until the app starts again.
+  const concern = useBackupState((s) => (s.settings ? encryptionConcern(s.settings.encryption) : 'none'));
   const [encryptionLater, setEncryptionLater] = useState(false);
-  const showEncryption = notSetUp && !onBackups && !encryptionLater;
+  const showEncryption = (concern === 'not-set-up' || concern === 'print-sheet') && !onBackups && !encryptionLater;
 
   if (!notice && !automatic && !showTestFailure && !brokenChain && !showEncryption) return null;
   return (
@@ -37,11 +39,11 @@ export function BackupBanners() {
       {showEncryption && (
         <div className="banner banner-warning backup-banner" role="status" data-testid="encryption-banner">
           <div>
-            <p>{t('backup.protection.notSetUpBanner')}</p>
+            <p>{concern === 'print-sheet' ? t('backup.protection.printSheetBanner') : t('backup.protection.notSetUpBanner')}</p>
           </div>
           <div className="backup-banner-actions">
             <button type="button" className="button button-small button-primary" onClick={() => navigate({ name: 'backups' })} data-testid="encryption-banner-open">
-              {t('backup.protection.openBackups')}
+              {concern === 'print-sheet' ? t('backup.protection.printSheet') : t('backup.protection.openBackups')}
             </button>
             <button type="button" className="button button-small" onClick={() => setEncryptionLater(true)} data-testid="encryption-banner-later">
               {t('backup.protection.later')}

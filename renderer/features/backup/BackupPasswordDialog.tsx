@@ -12,11 +12,13 @@ const MAX_BACKUP_PASSWORD = 1024;
 interface Props {
   /** 'set-up': the first time (or again): the recovery sheet follows. 'change': a new password only. */
   mode: 'set-up' | 'change';
+  /** Set up from automatic encryption: the recovery key stays, so the sheet shown next is the one already in use. */
+  keepsRecoveryKey?: boolean;
   onSave: (password: string) => Promise<string | null>;
   onCancel: () => void;
 }
 
-export function BackupPasswordDialog({ mode, onSave, onCancel }: Props) {
+export function BackupPasswordDialog({ mode, keepsRecoveryKey = false, onSave, onCancel }: Props) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -78,7 +80,7 @@ export function BackupPasswordDialog({ mode, onSave, onCancel }: Props) {
             {error.text}
           </FieldError>
         )}
-        <p className="banner banner-warning">{mode === 'change' ? t('backup.password.forgetWarning') : t('backup.password.sheetNext')}</p>
+        <p className="banner banner-warning">{mode === 'change' ? t('backup.password.forgetWarning') : keepsRecoveryKey ? t('backup.password.sameSheet') : t('backup.password.sheetNext')}</p>
       </form>
     </Dialog>
   );

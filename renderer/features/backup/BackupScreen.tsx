@@ -13,7 +13,7 @@ import { useOwnerGate } from '../../session/ownerGate';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { BackupPasswordDialog } from './BackupPasswordDialog';
 import { BackupSettingsForm } from './BackupSettingsForm';
-import { backUp, configureBackups, loadBackupSettings, setBackupPassword, setUpBackupEncryption } from './backups';
+import { backUp, configureBackups, loadBackupSettings, setBackupPassword, setUpBackupEncryption, showRecoverySheet } from './backups';
 import { useBackupState } from './backupState';
 import { failureText } from './backupText';
 import { BackupView, type BackupViewProps } from './BackupView';
@@ -63,7 +63,7 @@ export function BackupScreen() {
   const [passwordDialog, setPasswordDialog] = useState<'change' | 'set-up' | null>(null);
   const [confirmTurnOff, setConfirmTurnOff] = useState(false);
   /** The recovery key just made: shown once on its sheet, then forgotten. */
-  const [recoverySheet, setRecoverySheet] = useState<{ key: string; id: string; createdAt: string } | null>(null);
+  const [recoverySheet, setRecoverySheet] = useState<{ key: string; id: string; createdAt: string; held: boolean } | null>(null);
 
   useEffect(() => {
     void loadBackupSettings(api);
@@ -169,6 +169,17 @@ export function BackupScreen() {
         onSetPassword={() => gate.run('backup.password', () => setPasswordDialog('change'))}
         onSetUpEncryption={() => gate.run('backup.password', () => setPasswordDialog('set-up'))}
         onTurnOffEncryption={() => gate.run('backup.password', () => setConfirmTurnOff(true))}
+        onPrintRecoverySheet={() =>
+          gate.run('backup.password', async () => {
+            const shown = await showRecoverySheet(api);
+            const key = shown.ok ? shown.value.settings.encryption.recoveryKey : null;
+            if (!shown.ok || key === null) {
+              setNotice({ kind: 'error', text: failureText(t, shown.ok ? 'unavailable' : shown.reason) });
+              return;
+            }
+            setRecoverySheet({ key: shown.value.recoveryKey, id: key.id, createdAt: key.createdAt, held: true });
+          })
+        }
         onChangePin={() =>
           ownerPin ? gate.changePin() : gate.run('pin.change', () => setNotice({ kind: 'ok', text: t('pin.setDone') }), t('pin.purposes.firstPin'))
         }
@@ -187,6 +198,7 @@ export function BackupScreen() {
       {passwordDialog && settings && (
         <BackupPasswordDialog
           mode={passwordDialog === 'set-up' ? 'set-up' : 'change'}
+          keepsRecoveryKey={settings.encryption.state === 'automatic'}
           onCancel={() => setPasswordDialog(null)}
           onSave={async (password) => {
             if (passwordDialog === 'change') {
@@ -200,13 +212,21 @@ export function BackupScreen() {
             if (!setUp.ok) return failureText(t, setUp.reason);
             const made = setUp.value.settings.encryption.recoveryKey;
             setPasswordDialog(null);
-            if (made) setRecoverySheet({ key: setUp.value.recoveryKey, id: made.id, createdAt: made.createdAt });
+            if (made) setRecoverySheet({ key: setUp.value.recoveryKey, id: made.id, createdAt: made.createdAt, held: false });
             setNotice({ kind: 'ok', text: t('backup.protection.setUpDone') });
             return null;
           }}
         />
       )}
-      {recoverySheet && <RecoverySheet recoveryKey={recoverySheet.key} keyId={recoverySheet.id} createdAt={recoverySheet.createdAt} onDone={() => setRecoverySheet(null)} />}
+      {recoverySheet && (
+        <RecoverySheet
+          recoveryKey={recoverySheet.key}
+          keyId={recoverySheet.id}
+          createdAt={recoverySheet.createdAt}
+          heldOnThisPc={recoverySheet.held}
+          onDone={() => setRecoverySheet(null)}
+        />
+      )}
       {confirmTurnOff && (
         <ConfirmDialog
           title={t('backup.protection.turnOffTitle')}

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OwnerLockMark } from '../../session/OwnerOnly';
 import type { BackupEntry, BackupListEntry, BackupListing, BackupSettingsView } from '../../../shared/backup/api';
+import { encryptionConcern } from '../../../shared/backup/protection';
 import { assertNever } from '../../../shared/result';
 import { currentLocale, formatDateTime } from '../../i18n';
 import type { BackupUiState } from './backupState';
@@ -46,6 +47,8 @@ export interface BackupViewProps {
   /** A password and a new recovery sheet: the first set-up, again after turning encryption off, or a lost sheet. */
   onSetUpEncryption: () => void;
   onTurnOffEncryption: () => void;
+  /** Automatic encryption: show the sheet of the recovery key this PC holds. */
+  onPrintRecoverySheet: () => void;
   onChangePin: () => void;
 }
 
@@ -78,7 +81,16 @@ export function BackupView(props: BackupViewProps) {
         </div>
       </div>
 
-      {settings && settings.encryption.state !== 'on' && (
+      {settings && encryptionConcern(settings.encryption) === 'print-sheet' && (
+        <div className="banner banner-warning backup-unprotected" role="status" data-testid="backup-sheet-missing">
+          <p>{t('backup.protection.printSheetBanner')}</p>
+          <button type="button" className="button button-small button-primary" onClick={props.onPrintRecoverySheet} data-testid="print-recovery-sheet-banner">
+            {t('backup.protection.printSheet')}
+            <OwnerLockMark action="backup.password" />
+          </button>
+        </div>
+      )}
+      {settings && (encryptionConcern(settings.encryption) === 'off' || encryptionConcern(settings.encryption) === 'not-set-up') && (
         <div className="banner banner-warning backup-unprotected" role="status" data-testid="backup-unprotected">
           <p>
             {settings.encryption.state === 'off' ? t('backup.protection.offBanner', { date: formatDateTime(settings.encryption.offAt ?? '') }) : t('backup.protection.notSetUpBanner')}
@@ -231,7 +243,22 @@ export function BackupView(props: BackupViewProps) {
               </p>
             </div>
             <div className="row-gap">
-              {settings?.encryption.state === 'on' ? (
+              {settings?.encryption.state === 'automatic' ? (
+                <>
+                  <button type="button" className="button button-small button-danger-quiet" onClick={props.onTurnOffEncryption} data-testid="turn-off-encryption">
+                    {t('backup.protection.turnOff')}
+                    <OwnerLockMark action="backup.password" />
+                  </button>
+                  <button type="button" className="button button-small" onClick={props.onPrintRecoverySheet} data-testid="print-recovery-sheet">
+                    {t('backup.protection.printSheet')}
+                    <OwnerLockMark action="backup.password" />
+                  </button>
+                  <button type="button" className="button button-small" onClick={props.onSetUpEncryption} disabled={!settings.passwordStorageAvailable} data-testid="set-password">
+                    {t('backup.protection.addPassword')}
+                    <OwnerLockMark action="backup.password" />
+                  </button>
+                </>
+              ) : settings?.encryption.state === 'on' ? (
                 <>
                   <button type="button" className="button button-small button-danger-quiet" onClick={props.onTurnOffEncryption} data-testid="turn-off-encryption">
                     {t('backup.protection.turnOff')}
@@ -262,10 +289,15 @@ export function BackupView(props: BackupViewProps) {
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-/** The state line: on (with which recovery key), off since a date, or not set up. */
+/** The state line: on (with which recovery key), automatic (and whether its sheet was printed), off since a date, or not set up. */
 function encryptionText(t: Translate, settings: BackupSettingsView): string {
-  const { state, recoveryKey, offAt } = settings.encryption;
+  const { state, recoveryKey, offAt, sheetShownAt } = settings.encryption;
   switch (state) {
+    case 'automatic': {
+      const key = t('backup.protection.automatic', { id: recoveryKey?.id ?? '', date: formatDateTime(recoveryKey?.createdAt ?? '') });
+      const sheet = sheetShownAt === null ? t('backup.protection.sheetNotShown') : t('backup.protection.sheetShown', { date: formatDateTime(sheetShownAt) });
+      return `${key} ${sheet}`;
+    }
     case 'on':
       return recoveryKey ? t('backup.protection.on', { date: formatDateTime(recoveryKey.createdAt), id: recoveryKey.id }) : t('backup.protection.onNoRecovery');
     case 'off':

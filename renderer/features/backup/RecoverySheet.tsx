@@ -11,10 +11,12 @@ interface Props {
   /** Which key, as main names it (the backups' wraps name it too). */
   keyId: string;
   createdAt: string;
+  /** Automatic encryption: this PC keeps the key too (sealed by the OS); the sheet is for opening backups elsewhere. */
+  heldOnThisPc?: boolean;
   onDone: () => void;
 }
 
-export function RecoverySheet({ recoveryKey, keyId, createdAt, onDone }: Props) {
+export function RecoverySheet({ recoveryKey, keyId, createdAt, heldOnThisPc = false, onDone }: Props) {
   const { t } = useTranslation();
   const [store, setStore] = useState('');
   const [kept, setKept] = useState(false);
@@ -36,7 +38,7 @@ export function RecoverySheet({ recoveryKey, keyId, createdAt, onDone }: Props) 
         </>
       }
     >
-      <p className="banner banner-warning recovery-once">{t('backup.recovery.onlyOnce')}</p>
+      <p className="banner banner-warning recovery-once">{heldOnThisPc ? t('backup.recovery.heldHere') : t('backup.recovery.onlyOnce')}</p>
       <div className="form-field recovery-store-field">
         <label htmlFor="recovery-store">{t('backup.recovery.storeLabel')}</label>
         <input id="recovery-store" value={store} maxLength={80} onChange={(e) => setStore(e.target.value)} data-testid="recovery-store" />
@@ -69,7 +71,7 @@ export function RecoverySheet({ recoveryKey, keyId, createdAt, onDone }: Props) 
         <h3>{t('backup.recovery.whatTitle')}</h3>
         <ul className="recovery-steps">
           <li>{t('backup.recovery.what1')}</li>
-          <li>{t('backup.recovery.what2')}</li>
+          <li>{heldOnThisPc ? t('backup.recovery.what2Automatic') : t('backup.recovery.what2')}</li>
           <li>{t('backup.recovery.what3')}</li>
           <li>{t('backup.recovery.what4')}</li>
         </ul>

@@ -32,7 +32,8 @@ type Step =
   | { kind: 'file'; error: string | null }
   | { kind: 'sending'; fraction: number }
   | { kind: 'checking'; source: BackupSource }
-  | { kind: 'password'; source: BackupSource; error: string | null; recovery: boolean }
+  /** keyOnly: encrypted for the recovery key alone (automatically, on another PC): no password can open it. */
+  | { kind: 'password'; source: BackupSource; error: string | null; recovery: boolean; keyOnly: boolean }
   | { kind: 'preview'; source: BackupSource; secrets: Secrets; preview: BackupPreview }
   | { kind: 'running'; progress: RestoreProgress }
   | { kind: 'failed'; failure: RestoreFailureResult; refused: boolean };
@@ -60,6 +61,8 @@ export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwa
   const refusedText = (reason: string) =>
     pickedName.current ? t('restore.fileRefused', { name: pickedName.current, reason: failureText(t, reason) }) : failureText(t, reason);
 
+  /** Sources found to open with the recovery key alone: a wrong key typed for one keeps the password out of the way. */
+  const keyOnlySources = useRef(new Set<string>());
   const inspect = async (target: BackupSource, secrets: Secrets = {}) => {
     setStep({ kind: 'checking', source: target });
     const checked = await api.backup.inspect({ source: target, appSchemaVersion: CURRENT_SCHEMA_VERSION, ...secrets });
@@ -67,9 +70,12 @@ export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwa
       setStep({ kind: 'preview', source: target, secrets, preview: checked.value });
       return;
     }
-    if (checked.reason === 'backup-password-required') setStep({ kind: 'password', source: target, error: null, recovery: false });
-    else if (checked.reason === 'backup-wrong-password') setStep({ kind: 'password', source: target, error: failureText(t, checked.reason), recovery: false });
-    else if (RECOVERY_REFUSALS.includes(checked.reason)) setStep({ kind: 'password', source: target, error: failureText(t, checked.reason), recovery: true });
+    if (checked.reason === 'backup-recovery-key-required') keyOnlySources.current.add(JSON.stringify(target));
+    const keyOnly = keyOnlySources.current.has(JSON.stringify(target));
+    if (checked.reason === 'backup-password-required') setStep({ kind: 'password', source: target, error: null, recovery: false, keyOnly });
+    else if (checked.reason === 'backup-recovery-key-required') setStep({ kind: 'password', source: target, error: null, recovery: true, keyOnly });
+    else if (checked.reason === 'backup-wrong-password') setStep({ kind: 'password', source: target, error: failureText(t, checked.reason), recovery: false, keyOnly });
+    else if (RECOVERY_REFUSALS.includes(checked.reason)) setStep({ kind: 'password', source: target, error: failureText(t, checked.reason), recovery: true, keyOnly });
     else if (!source) setStep({ kind: 'file', error: refusedText(checked.reason) });
     else setStep({ kind: 'failed', failure: { reason: checked.reason }, refused: true });
   };
@@ -136,6 +142,7 @@ export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwa
           key={step.recovery ? 'recovery' : 'password'}
           error={step.error}
           recovery={step.recovery}
+          keyOnly={step.keyOnly}
           onRecovery={(recovery) => setStep({ ...step, error: null, recovery })}
           onSubmit={(secrets) => void inspect(step.source, secrets)}
         />
@@ -247,7 +254,19 @@ function FileStep({ error, onPick }: { error: string | null; onPick: (file: File
   );
 }
 
-function PasswordStep({ error, recovery, onRecovery, onSubmit }: { error: string | null; recovery: boolean; onRecovery: (recovery: boolean) => void; onSubmit: (secrets: Secrets) => void }) {
+function PasswordStep({
+  error,
+  recovery,
+  keyOnly,
+  onRecovery,
+  onSubmit,
+}: {
+  error: string | null;
+  recovery: boolean;
+  keyOnly: boolean;
+  onRecovery: (recovery: boolean) => void;
+  onSubmit: (secrets: Secrets) => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [typed, setTyped] = useState<string | null>(null);
@@ -267,7 +286,7 @@ function PasswordStep({ error, recovery, onRecovery, onSubmit }: { error: string
     <form id="restore-password-form" onSubmit={submit} noValidate>
       {recovery ? (
         <>
-          <p>{t('restore.recoveryIntro')}</p>
+          <p>{keyOnly ? t('restore.recoveryOnlyIntro') : t('restore.recoveryIntro')}</p>
           <Field label={t('restore.recoveryKey')} htmlFor="restore-recovery-key" error={shown ?? undefined} hint={t('restore.recoveryHint')}>
             <input
               id="restore-recovery-key"
@@ -284,9 +303,11 @@ function PasswordStep({ error, recovery, onRecovery, onSubmit }: { error: string
               data-testid="restore-recovery-key"
             />
           </Field>
-          <button type="button" className="link-button" onClick={() => onRecovery(false)} data-testid="use-password">
-            {t('restore.usePassword')}
-          </button>
+          {!keyOnly && (
+            <button type="button" className="link-button" onClick={() => onRecovery(false)} data-testid="use-password">
+              {t('restore.usePassword')}
+            </button>
+          )}
         </>
       ) : (
         <>

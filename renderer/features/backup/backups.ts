@@ -95,6 +95,16 @@ export async function setUpBackupEncryption(api: DesktopApi, password: string): 
   return result;
 }
 
+/** Automatic encryption: the held recovery key's text for its sheet (the owner's eyes only); main dates it. */
+export async function showRecoverySheet(api: DesktopApi): Promise<Result<BackupSetUpEncryptionResult>> {
+  const result = await api.backup.recoverySheet();
+  if (result.ok) {
+    settingsChanged(result.value.settings);
+    await recordQuietly({ kind: 'backup.password', facts: { change: 'sheet-shown', recoveryKeyId: result.value.settings.encryption.recoveryKey?.id ?? null } });
+  }
+  return result;
+}
+
 /**
  * An entry for something main did: its failure to write is logged, and what main did stands. The database is
  * asked for at the call: start-up loads this module before it chooses which database to open.

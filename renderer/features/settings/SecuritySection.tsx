@@ -64,7 +64,7 @@ export function SecuritySection() {
   const now = clock();
   const rows = securityRows({
     pinSet,
-    backups: backupSettings ? { encrypted: backupSettings.passwordSet, automatic: backupSettings.schedule.enabled } : null,
+    backups: backupSettings ? { encryption: backupSettings.encryption, automatic: backupSettings.schedule.enabled } : null,
     lastBackupAt,
     chain: checked ?? chainAtBackup,
     security,

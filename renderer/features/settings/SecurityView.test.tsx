@@ -13,9 +13,10 @@ const NOW = new Date(2026, 2, 15, 10, 0);
 const PACKAGED: AppSecurity = {
   electron: { version: '45.6.0', packaged: true, contextIsolation: true, sandbox: true, contentSecurityPolicy: true, fuses: true, debugSwitchesRefused: true },
 };
+const KEY = { id: '0123456789abcdef', createdAt: '2026-03-01T08:00:00.000Z' };
 const INPUTS: SecurityInputs = {
   pinSet: true,
-  backups: { encrypted: true, automatic: true },
+  backups: { encryption: { state: 'on', recoveryKey: null, offAt: null, sheetShownAt: null }, automatic: true },
   lastBackupAt: null,
   chain: { status: 'broken', count: 9, problem: 'edited', seq: 4, entryId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' },
   security: PACKAGED,
@@ -34,7 +35,15 @@ async function draw(lng: string, inputs: Partial<SecurityInputs> = {}) {
 
 describe('the security section as drawn', () => {
   it.each(APP_LOCALES)('words every state in %s, with no raw key', async (lng) => {
-    for (const inputs of [{}, { security: { electron: null } }, { security: null, pinSet: null, backups: null, lastBackupAt: undefined, chain: null }, { pinSet: false }]) {
+    const encryptionStates: Partial<SecurityInputs>[] = (
+      [
+        { state: 'automatic', recoveryKey: KEY, offAt: null, sheetShownAt: null },
+        { state: 'automatic', recoveryKey: KEY, offAt: null, sheetShownAt: '2026-03-02T08:00:00.000Z' },
+        { state: 'off', recoveryKey: null, offAt: '2026-03-10T08:00:00.000Z', sheetShownAt: null },
+        { state: 'not-set-up', recoveryKey: null, offAt: null, sheetShownAt: null },
+      ] as const
+    ).map((encryption) => ({ backups: { encryption, automatic: true } }));
+    for (const inputs of [{}, { security: { electron: null } }, { security: null, pinSet: null, backups: null, lastBackupAt: undefined, chain: null }, { pinSet: false }, ...encryptionStates]) {
       const html = await draw(lng, inputs);
       expect(html).not.toMatch(/settings\.security\.|audit\.chain\./);
     }

@@ -4,7 +4,7 @@ import { formatDistance, parseISO } from 'date-fns';
 import { enUS, zhCN, zhTW } from 'date-fns/locale';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../shared/result';
-import { currentLocale } from '../../i18n';
+import { currentLocale, formatDateTime } from '../../i18n';
 import { routeHref } from '../../ui/routes';
 import type { ProtectionLevel, SecurityRow } from './securityState';
 import './security.css';
@@ -72,7 +72,7 @@ function RowDetail({ row, now, checkingChain, chainCheckFailed, onCheckChain }: 
     case 'backupEncryption':
       return (
         <>
-          <p>{t(`settings.security.${row.id}.detail.${row.state}`)}</p>
+          <p>{t(`settings.security.${row.id}.detail.${row.state}`, row.id === 'backupEncryption' && row.offAt !== null ? { date: formatDateTime(row.offAt) } : undefined)}</p>
           {row.state !== 'unknown' && (
             <p className="security-actions">
               <a href={routeHref({ name: 'backups' })}>{t(`settings.security.${row.id}.where`)}</a>

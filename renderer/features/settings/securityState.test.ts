@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { BackupEncryptionView } from '../../../shared/backup/api';
 import type { ChainCheck } from '../../../shared/domain/auditChain';
 import type { AppSecurity } from '../../../shared/ipc/contract';
 import { newestBackupAt, securityRows, STALE_BACKUP_DAYS, type SecurityInputs, type SecurityRow } from './securityState';
@@ -9,9 +10,11 @@ const PACKAGED: AppSecurity = {
 };
 const INTACT: ChainCheck = { status: 'intact', count: 12, head: { seq: 12, hash: 'a'.repeat(64) } };
 const BROKEN: ChainCheck = { status: 'broken', count: 12, problem: 'edited', seq: 4, entryId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' };
+const KEY = { id: '0123456789abcdef', createdAt: '2026-03-01T08:00:00.000Z' };
+const PASSWORD_ON: BackupEncryptionView = { state: 'on', recoveryKey: KEY, offAt: null, sheetShownAt: '2026-03-01T08:00:00.000Z' };
 const ALL_ON: SecurityInputs = {
   pinSet: true,
-  backups: { encrypted: true, automatic: true },
+  backups: { encryption: PASSWORD_ON, automatic: true },
   lastBackupAt: new Date(2026, 2, 15, 9, 0).toISOString(),
   chain: INTACT,
   security: PACKAGED,
@@ -42,12 +45,18 @@ describe('where each protection stands', () => {
     expect(row({ pinSet: false }, 'pin')).toEqual({ id: 'pin', level: 'warning', state: 'not-set' });
   });
 
-  it('warns when backups are not encrypted', () => {
-    expect(row({ backups: { encrypted: false, automatic: true } }, 'backupEncryption')).toEqual({ id: 'backupEncryption', level: 'warning', state: 'off' });
+  it.each<[string, BackupEncryptionView, SecurityRow['level'], string, string | null]>([
+    ['a password and its sheet', PASSWORD_ON, 'on', 'on', null],
+    ['automatic, its sheet printed', { state: 'automatic', recoveryKey: KEY, offAt: null, sheetShownAt: '2026-03-02T08:00:00.000Z' }, 'on', 'automatic', null],
+    ['automatic, no sheet yet: only this PC opens them', { state: 'automatic', recoveryKey: KEY, offAt: null, sheetShownAt: null }, 'warning', 'print-sheet', null],
+    ['turned off on purpose, dated', { state: 'off', recoveryKey: null, offAt: '2026-03-10T08:00:00.000Z', sheetShownAt: null }, 'warning', 'off', '2026-03-10T08:00:00.000Z'],
+    ['nothing encrypts on this PC', { state: 'not-set-up', recoveryKey: null, offAt: null, sheetShownAt: null }, 'warning', 'not-set-up', null],
+  ])('backup encryption: %s', (_what, encryption, level, state, offAt) => {
+    expect(row({ backups: { encryption, automatic: true } }, 'backupEncryption')).toEqual({ id: 'backupEncryption', level, state, offAt });
   });
 
   it.each<[string, Partial<SecurityInputs>, SecurityRow['level'], string, string]>([
-    ['automatic backups off', { backups: { encrypted: true, automatic: false } }, 'warning', 'off', 'fresh'],
+    ['automatic backups off', { backups: { encryption: PASSWORD_ON, automatic: false } }, 'warning', 'off', 'fresh'],
     ['no backup yet', { lastBackupAt: null }, 'warning', 'on', 'none'],
     [`the last backup ${STALE_BACKUP_DAYS + 1} days ago`, { lastBackupAt: new Date(2026, 2, 15 - STALE_BACKUP_DAYS - 1, 23, 0).toISOString() }, 'warning', 'on', 'stale'],
     [`the last backup ${STALE_BACKUP_DAYS} days ago`, { lastBackupAt: new Date(2026, 2, 15 - STALE_BACKUP_DAYS, 8, 0).toISOString() }, 'on', 'on', 'fresh'],

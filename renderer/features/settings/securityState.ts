@@ -1,8 +1,11 @@
 // Where each protection of the store's data stands, decided from what the app knows (main's answers, the backup
 // settings, the last audit check); the security section of the settings words and shows it.
 import { differenceInCalendarDays, parseISO } from 'date-fns';
+import type { BackupEncryptionView } from '../../../shared/backup/api';
+import { encryptionConcern } from '../../../shared/backup/protection';
 import type { ChainCheck } from '../../../shared/domain/auditChain';
 import type { AppSecurity } from '../../../shared/ipc/contract';
+import { assertNever } from '../../../shared/result';
 
 /** on: in place; warning: missing or failing, the owner should act; info: a fact the app cannot check; unknown: not read yet. */
 export type ProtectionLevel = 'on' | 'warning' | 'info' | 'unknown';
@@ -14,7 +17,7 @@ export interface SecurityInputs {
   /** Whether an owner PIN exists (main's or the store's copy); null until known. */
   pinSet: boolean | null;
   /** From main's backup settings; null until read. */
-  backups: { encrypted: boolean; automatic: boolean } | null;
+  backups: { encryption: BackupEncryptionView; automatic: boolean } | null;
   /** The newest backup in the folder (ISO); null when there is none; undefined until read. */
   lastBackupAt: string | null | undefined;
   /** The audit trail's chain as last checked (now, or at the last backup); null when not checked yet. */
@@ -26,7 +29,7 @@ export interface SecurityInputs {
 
 export type SecurityRow =
   | { id: 'pin'; level: ProtectionLevel; state: 'set' | 'not-set' | 'unknown' }
-  | { id: 'backupEncryption'; level: ProtectionLevel; state: 'on' | 'off' | 'unknown' }
+  | { id: 'backupEncryption'; level: ProtectionLevel; state: 'on' | 'automatic' | 'print-sheet' | 'off' | 'not-set-up' | 'unknown'; offAt: string | null }
   | { id: 'automaticBackups'; level: ProtectionLevel; state: 'on' | 'off' | 'unknown'; last: 'none' | 'fresh' | 'stale' | 'unknown'; lastAt: string | null }
   | { id: 'auditChain'; level: ProtectionLevel; state: 'intact' | 'broken' | 'not-checked'; chain: ChainCheck | null }
   | { id: 'diskEncryption'; level: ProtectionLevel }
@@ -41,9 +44,22 @@ function pinRow({ pinSet }: SecurityInputs): SecurityRow {
   return pinSet ? { id: 'pin', level: 'on', state: 'set' } : { id: 'pin', level: 'warning', state: 'not-set' };
 }
 
+/** On with a password, automatic with its sheet printed: protected. Automatic without the sheet: only this PC opens them. */
 function encryptionRow({ backups }: SecurityInputs): SecurityRow {
-  if (backups === null) return { id: 'backupEncryption', level: 'unknown', state: 'unknown' };
-  return backups.encrypted ? { id: 'backupEncryption', level: 'on', state: 'on' } : { id: 'backupEncryption', level: 'warning', state: 'off' };
+  if (backups === null) return { id: 'backupEncryption', level: 'unknown', state: 'unknown', offAt: null };
+  const { encryption } = backups;
+  const concern = encryptionConcern(encryption);
+  switch (concern) {
+    case 'none':
+      return { id: 'backupEncryption', level: 'on', state: encryption.state === 'automatic' ? 'automatic' : 'on', offAt: null };
+    case 'print-sheet':
+    case 'not-set-up':
+      return { id: 'backupEncryption', level: 'warning', state: concern, offAt: null };
+    case 'off':
+      return { id: 'backupEncryption', level: 'warning', state: 'off', offAt: encryption.offAt };
+    default:
+      return assertNever(concern, 'encryption concern');
+  }
 }
 
 function automaticRow({ backups, lastBackupAt, now }: SecurityInputs): SecurityRow {
