@@ -3,7 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_PASSWORD, FIXTURE_PAYLOAD_FILE, FIXTURE_RECOVERY_KEY, FIXTURES } from '../../../test/fixtures/backups/fixtures';
+import { FIXTURE_PAYLOAD_FILE, FIXTURES, fixtureRecoveryKey, fixtureSecrets } from '../../../test/fixtures/backups/fixtures';
 import type { BackupService } from './index';
 import { createTestService, readWhole, scriptedDialogs } from '../../../test/support/backupService';
 
@@ -22,10 +22,11 @@ describe.each(FIXTURES)('$fileName', (fixture) => {
   beforeAll(async () => {
     source = await choose(service, file);
   });
-  const password = fixture.encrypted ? FIXTURE_PASSWORD : undefined;
+  const secrets = fixtureSecrets(fixture);
+  const recoveryKey = fixtureRecoveryKey(fixture);
 
   it('is previewed with the header it was written with', async () => {
-    expect(await service.inspect({ source, appSchemaVersion: 3, password })).toEqual({
+    expect(await service.inspect({ source, appSchemaVersion: 3, ...secrets })).toEqual({
       ok: true,
       value: {
         id: fixture.id,
@@ -45,19 +46,19 @@ describe.each(FIXTURES)('$fileName', (fixture) => {
   });
 
   it('gives back its payload byte for byte', async () => {
-    const read = await readWhole(service, { source, appSchemaVersion: 3, password });
+    const read = await readWhole(service, { source, appSchemaVersion: 3, ...secrets });
     if (!read.ok) throw new Error(read.reason);
     expect(read.value.payload.equals(await readFile(path.join(fixtureFolder, FIXTURE_PAYLOAD_FILE)))).toBe(true);
   });
 
-  it.runIf(fixture.formatVersion >= 2)('gives back its payload with the recovery key, the password forgotten', async () => {
-    const read = await readWhole(service, { source, appSchemaVersion: 3, recoveryKey: FIXTURE_RECOVERY_KEY });
+  it.runIf(recoveryKey !== null)('gives back its payload with the recovery key, the password forgotten', async () => {
+    const read = await readWhole(service, { source, appSchemaVersion: 3, recoveryKey: recoveryKey! });
     if (!read.ok) throw new Error(read.reason);
     expect(read.value.payload.equals(await readFile(path.join(fixtureFolder, FIXTURE_PAYLOAD_FILE)))).toBe(true);
   });
 
   it('is accepted by an app still at its schema version', async () => {
-    expect((await service.inspect({ source, appSchemaVersion: fixture.schemaVersion, password })).ok).toBe(true);
+    expect((await service.inspect({ source, appSchemaVersion: fixture.schemaVersion, ...secrets })).ok).toBe(true);
   });
 });
 
@@ -67,4 +68,10 @@ it('asks for the password of the encrypted fixture', async () => {
     ok: false,
     reason: 'backup-password-required',
   });
+});
+
+it('asks another PC for the recovery key of a backup encrypted automatically, and for nothing else', async () => {
+  const source = await choose(service, path.join(fixtureFolder, 'format-v3-recovery-key-only.rgbackup'));
+  expect(await service.inspect({ source, appSchemaVersion: 3 })).toEqual({ ok: false, reason: 'backup-recovery-key-required' });
+  expect(await service.inspect({ source, appSchemaVersion: 3, password: 'any password' })).toEqual({ ok: false, reason: 'backup-recovery-key-required' });
 });
