@@ -278,7 +278,8 @@ export function purchasePoints(entries: readonly PointsEntry[], purchaseId: stri
  * Settles to a target, so asking again writes nothing (a refund never takes points twice), and a
  * voided return gives back what it took. Negative balances, when not allowed: the part of this
  * reversal that would take the balance below zero is written off by an adjust entry
- * ('reversal-write-off'); a balance already negative before stays as it was.
+ * ('reversal-write-off'); a balance already negative before stays as it was. `entries`: the
+ * customer's whole ledger (the balance is read from it), not only the purchase's entries.
  */
 export function purchaseReversalEntries(entries: readonly PointsEntry[], target: PurchaseReversalTarget, options: PurchaseReversalOptions): PointsEntry[] {
   const { earned, spent, reversedEarned, returnedSpent } = purchasePoints(entries, target.purchaseId);

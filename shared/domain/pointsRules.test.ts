@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { Lunar } from 'lunar-typescript';
 import { describe, expect, it } from 'vitest';
 import type { Birthday } from './customer';
@@ -266,5 +267,51 @@ describe('previewPointsRules', () => {
     expect(rows.find((x) => x.tierId === 'potential' && x.occasion === 'birthday')!.earning.earned).toBe(536);
     expect(rows.find((x) => x.tierId === 'regular' && x.occasion === 'first-purchase')!.earning).toMatchObject({ earned: 402, total: 422 });
     expect(previewPointsRules(rules({ birthday: { window: 'none', multiplier: 2 } }), DEFAULT_TIER_SCHEME, FRI, [10_000, 26_800]).map((x) => x.occasion)).toEqual(Array(6).fill('ordinary-day'));
+  });
+});
+
+describe('pointsForPurchase properties', () => {
+  const line = fc.record({
+    product: fc.constantFrom('Tea', 'Cigarettes', 'Mug'),
+    category: fc.constantFrom('drinks', 'tobacco', 'home'),
+    quantity: fc.integer({ min: 1, max: 20 }),
+    unitPriceFen: fc.integer({ min: 0, max: 100_000 }),
+  });
+  const multiplier = fc.integer({ min: 1_000, max: 5_000 }).map((n) => n / 1000);
+  const earnRules = fc.record({
+    points: fc.integer({ min: 1, max: 20 }),
+    perFen: fc.integer({ min: 1, max: 10_000 }),
+    rounding: fc.constantFrom('down' as const, 'half-up' as const, 'up' as const),
+  });
+
+  it('the order of the lines and of the excluded lists does not matter; paying more never earns less', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), earnRules, fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 1_000 }), (lines, earn, discountPercent, extra) => {
+        const subtotal = lines.reduce((s, l) => s + l.quantity * l.unitPriceFen, 0);
+        const total = subtotal - Math.floor((subtotal * discountPercent) / 100);
+        const a = rules({ earn, excludedCategories: ['tobacco', 'nothing'], excludedProducts: ['Mug'] });
+        const b = rules({ earn, excludedCategories: ['nothing', 'tobacco'], excludedProducts: ['mug'] });
+        const x = pointsForPurchase(a, purchase(total, FRI, { lines }), VIP, FRI);
+        expect(pointsForPurchase(b, purchase(total, FRI, { lines: [...lines].reverse() }), VIP, FRI)).toEqual(x);
+        expect(pointsForPurchase(a, purchase(total + extra, FRI, { lines }), VIP, FRI).earned).toBeGreaterThanOrEqual(x.earned);
+        expect(x.eligibleFen).toBeGreaterThanOrEqual(0);
+        expect(x.eligibleFen).toBeLessThanOrEqual(x.paidFen);
+      }),
+    );
+  });
+
+  it('with multipliers of at least 1, multiplying earns at least the highest, which earns at least the base', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), earnRules, multiplier, multiplier, multiplier, (fen, earn, tier, memberDay, birthday) => {
+        const r = rules({ earn, memberDay: { days: { kind: 'weekdays', days: [5] }, multiplier: memberDay }, birthday: { window: 'day', multiplier: birthday } });
+        const who = { ...PLAIN, tierMultiplier: tier, birthday: solar(12, 4) };
+        const highest = pointsForPurchase({ ...r, combine: 'highest' }, purchase(fen), who, FRI);
+        const multiplied = pointsForPurchase({ ...r, combine: 'multiply' }, purchase(fen), who, FRI);
+        expect(highest.earned).toBeGreaterThanOrEqual(highest.base);
+        expect(multiplied.earned).toBeGreaterThanOrEqual(highest.earned);
+        expect(highest.multiplier).toBe(Math.max(tier, memberDay, birthday));
+        expect(Number.isSafeInteger(multiplied.earned)).toBe(true);
+      }),
+    );
   });
 });

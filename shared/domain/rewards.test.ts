@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POINTS_RULES, type PointsRules } from './pointsRules';
-import { canRedeem, pointsPayment, rewardDiscountFen, validateReward, type Reward } from './rewards';
+import { canRedeem, pointsPayment, redeemEntry, rewardDiscountFen, validateReward, type Reward } from './rewards';
 
 const TIERS = ['vip', 'regular', 'potential'];
 const NOW = new Date(2026, 11, 4, 15);
@@ -113,5 +113,14 @@ describe('pointsPayment', () => {
         },
       ),
     );
+  });
+});
+
+describe('redeemEntry', () => {
+  it('a debit linked to the reward or the purchase; a non-positive or fractional amount is a programming error', () => {
+    const e = redeemEntry({ customerId: 'c', points: 500, at: '2026-12-04T07:00:00.000Z', purchaseId: null, rewardId: 'r1' }, () => 'id-1');
+    expect(e).toMatchObject({ id: 'id-1', kind: 'redeem', points: -500, rewardId: 'r1', purchaseId: null, expiresAt: null });
+    expect(() => redeemEntry({ customerId: 'c', points: 0, at: '2026-12-04T07:00:00.000Z', purchaseId: 'p', rewardId: null }, () => 'x')).toThrow(RangeError);
+    expect(() => redeemEntry({ customerId: 'c', points: 1.5, at: '2026-12-04T07:00:00.000Z', purchaseId: 'p', rewardId: null }, () => 'x')).toThrow(RangeError);
   });
 });

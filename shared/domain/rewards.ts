@@ -1,6 +1,7 @@
 // The rewards catalogue the owner keeps, whether a customer can redeem a reward now, and paying part of a purchase with points.
 import { format } from 'date-fns';
 import { assertNever, err, ok, type Result } from '../result';
+import { pointsEntry, type PointsEntry } from './pointsLedger';
 import type { PointsRules } from './pointsRules';
 
 export const REWARD_KINDS = ['gift', 'voucher', 'percent-off', 'free-service'] as const;
@@ -176,4 +177,13 @@ export function pointsPayment(rules: Pick<PointsRules, 'redeem'>, amountFen: num
   const fen = Math.min(fenFor(usable), capFen);
   const limitedBy: PointsPaymentLimit = fenFor(usable) > capFen ? 'cap' : requestedPoints > balance ? 'balance' : 'none';
   return { points: pointsFor(fen), fen, maxPoints: pointsFor(maxFen), maxFen, limitedBy };
+}
+
+/** The redeem entry of a reward or of paying with points (linked to the purchase when at the till). */
+export function redeemEntry(
+  spend: { customerId: string; points: number; at: string; purchaseId: string | null; rewardId: string | null },
+  newId: () => string,
+): PointsEntry {
+  if (!Number.isSafeInteger(spend.points) || spend.points <= 0) throw new RangeError(`points to redeem must be a positive integer, got ${String(spend.points)}`);
+  return pointsEntry({ customerId: spend.customerId, kind: 'redeem', points: -spend.points, createdAt: spend.at, purchaseId: spend.purchaseId, rewardId: spend.rewardId }, newId);
 }
