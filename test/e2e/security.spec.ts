@@ -1,6 +1,7 @@
-// The settings' "Security and privacy" section end to end: a new store shows what is missing (no PIN, backups not
-// encrypted, none made yet), the chain is checked on demand; once the owner has set a PIN and a backup password
-// and a backup is made, the section says so. The disk is never claimed to be encrypted.
+// The settings' "Security and privacy" section end to end: a new store shows what is missing (no PIN, the recovery
+// sheet of its automatic encryption not printed, no backup yet), the chain is checked on demand; once the owner has
+// set a PIN and a backup password (with the sheet) and a backup is made, the section says so; turned off, it says
+// since when. The disk is never claimed to be encrypted.
 import { test, expect } from './fixtures';
 import { BackupPage, closeRecoverySheet, PinDialog } from './pages/BackupPages';
 import { SecurityPage } from './pages/SecurityPage';
@@ -10,7 +11,8 @@ test.describe('security and privacy in the settings', () => {
     await app.startEmptyStore();
     let security = await SecurityPage.open(page);
     await security.expectRow('pin', 'warning', '未设置');
-    await security.expectRow('backupEncryption', 'warning', '未开启');
+    await security.expectRow('backupEncryption', 'warning', '密钥单未打印');
+    await expect(security.row('backupEncryption')).toContainText('只有这台电脑能打开');
     await security.expectRow('automaticBackups', 'warning', '还没有备份');
     await expect(security.row('automaticBackups').getByTestId('security-last-backup')).toHaveText('还没有备份。');
     await security.expectRow('auditChain', 'unknown', '尚未检查');
@@ -44,6 +46,16 @@ test.describe('security and privacy in the settings', () => {
     await expect(security.row('automaticBackups').getByTestId('security-last-backup')).toHaveText('上次备份：不到 1 分钟前。');
     // The backup checked the chain: the section shows that without being asked.
     await security.expectRow('auditChain', 'on', '完好');
+
+    // Turned off on purpose: a warning with its date.
+    await BackupPage.open(page);
+    await page.getByTestId('turn-off-encryption').click();
+    await new PinDialog(page).enterPin('2580');
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: '关闭加密' }).click();
+    await expect(page.getByTestId('backup-unprotected')).toBeVisible();
+    security = await SecurityPage.open(page);
+    await security.expectRow('backupEncryption', 'warning', '未开启');
+    await expect(security.row('backupEncryption')).toContainText(/加密已于 .*2026.* 关闭/);
   });
 
   test.describe('in English', () => {
@@ -54,7 +66,7 @@ test.describe('security and privacy in the settings', () => {
       const security = await SecurityPage.open(page);
       await expect(security.root.getByRole('heading', { name: 'Security and privacy' })).toBeVisible();
       await security.expectRow('pin', 'warning', 'Not set');
-      await security.expectRow('backupEncryption', 'warning', 'Off');
+      await security.expectRow('backupEncryption', 'warning', 'Sheet not printed');
       await security.expectRow('diskEncryption', 'info', 'Not checked by the app');
       await security.expectRow('electron', 'info', 'Browser mode');
     });
