@@ -24,7 +24,9 @@ export function electronSecurityFacts(input: SecurityFactsInput): AppSecurity {
       contextIsolation: web.contextIsolation === true && web.nodeIntegration !== true,
       sandbox: input.sandboxEverywhere && web.sandbox === true,
       contentSecurityPolicy: isStrictPolicy(input.contentSecurityPolicy),
-      // Both exist only in a packaged build: electron-builder bakes the fuses in, launchSwitches refuses when packaged.
+      // Not read back from the binary (no runtime API does): electron-builder writes the fuses when it packages
+      // (electronFuses, held by fuses.test.ts), so the row says "set when the app was built". The switch refusal
+      // is main's own first step (launchSwitches), active exactly when packaged.
       fuses: input.isPackaged,
       debugSwitchesRefused: input.isPackaged,
     },

@@ -236,6 +236,35 @@ describe('automatic encryption (before any password)', () => {
   });
 });
 
+describe('a set-up that fails half way', () => {
+  it('leaves the recovery key as it was when the password cannot be stored, so no backup is wrapped for an unseen key', async () => {
+    const { service, dataFolder, backupFolder, clock } = await setup();
+    const first = await service.setUpEncryption(PASSWORD);
+    if (!first.ok) throw new Error(first.reason);
+    // The OS refuses to seal the next secret (DPAPI or the Keychain failing once).
+    let failNext = true;
+    const flaky = {
+      ...protector,
+      encrypt: (plain: string) => {
+        if (!failNext) return protector.encrypt(plain);
+        failNext = false;
+        throw new Error('sealing failed');
+      },
+    };
+    const again = await createTestService({ dataFolder, protector: flaky, now: clock.now });
+    expect(await again.service.setUpEncryption('a newer password 2027')).toEqual(err('unavailable'));
+    const settings = await again.service.getSettings();
+    expect(settings).toMatchObject({ ok: true, value: { encryption: { state: 'on', recoveryKey: first.value.settings.encryption.recoveryKey } } });
+    const written = await writeWhole(again.service, samplePayload(2000, 15));
+    if (!written.ok) throw new Error(written.reason);
+    // The printed sheet still opens what is written next, with the old password.
+    const other = await setup();
+    const source = await other.choose(other.service, path.join(backupFolder, written.value.backup.fileName));
+    expect((await other.service.inspect({ source, appSchemaVersion: 3, recoveryKey: first.value.recoveryKey })).ok).toBe(true);
+    expect((await other.service.inspect({ source, appSchemaVersion: 3, password: PASSWORD })).ok).toBe(true);
+  });
+});
+
 describe('tampering', () => {
   it('refuses a changed byte of the ciphertext, of a wrapped key, and a wrap taken from another backup', async () => {
     const { service, backupFolder } = await setup();

@@ -395,11 +395,21 @@ export function createBackupSettingsStore(options: BackupSettingsStoreOptions): 
     const secret = automatic ?? random.bytes(RECOVERY_SECRET_BYTES);
     const shownAt = now().toISOString();
     const recovery = automatic !== null && protection.recovery !== null ? protection.recovery : { ...recoveryPublicKeyOf(secret), createdAt: shownAt };
-    // The recovery key first: should the password fail to be stored, the new key wraps nothing yet and the old password still opens every backup.
+    // The recovery key first, so no backup is ever wrapped for a password without it; should the password then fail
+    // to be stored, the record goes back to what it was: no backup may be wrapped for a key whose sheet was never shown.
+    const previous = protection;
     const saved = await saveProtection({ recovery, encryptionOffAt: null, sheetShownAt: shownAt });
     if (!saved.ok) return saved;
     const stored = await storePassword(password);
-    if (!stored.ok) return stored;
+    if (!stored.ok) {
+      const restored = await saveProtection(previous);
+      if (!restored.ok) {
+        // Neither could be written: keep the record in memory as it was, and say so.
+        protection = previous;
+        log('[backup] the recovery key record could not be put back after a failed set-up');
+      }
+      return stored;
+    }
     return ok({ settings: stored.value, recoveryKey: formatRecoveryKey(secret) });
   }
 

@@ -1,11 +1,13 @@
 // "Erase this customer" on the customer page (active or in the trash): an owner action (customers.erase), locked for
-// the clerk and asking the owner PIN in place (the app-wide owner gate), then the confirmation, the erasure, the list.
+// the clerk and asking the owner PIN in place (the app-wide owner gate), then the confirmation (which asks again if
+// the owner session ended while it was open), the erasure, the list.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Action } from '../../../shared/domain/permissions';
 import type { ErasurePurchaseChoice } from '../../../shared/domain/erasure';
 import { erasure } from '../../db';
 import type { ErasurePreview } from '../../db/erasure';
+import { useOwnerGate } from '../../session/ownerGate';
 import { OwnerButton } from '../../session/OwnerOnly';
 import { navigate } from '../../ui/routes';
 import { EraseCustomerDialog } from './EraseCustomerDialog';
@@ -19,12 +21,20 @@ export function EraseCustomer({ customerId, name }: { customerId: string; name: 
   const [preview, setPreview] = useState<ErasurePreview | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  const gate = useOwnerGate();
 
   useEffect(() => {
     if (!open) return;
     let live = true;
     setPreview(undefined);
-    void erasure.preview(customerId).then((p) => live && setPreview(p));
+    setFailed(false);
+    erasure.preview(customerId).then(
+      (p) => live && setPreview(p),
+      (error: unknown) => {
+        console.error(error);
+        if (live) setFailed(true);
+      },
+    );
     return () => {
       live = false;
     };
@@ -50,7 +60,7 @@ export function EraseCustomer({ customerId, name }: { customerId: string; name: 
       <OwnerButton action={ERASE_ACTION} className="button button-danger-quiet" onClick={() => setOpen(true)} testId="erase-customer">
         {t('erase.button')}
       </OwnerButton>
-      {open && <EraseCustomerDialog name={name} preview={preview} busy={busy} failed={failed} onConfirm={(c) => void erase(c)} onCancel={() => setOpen(false)} />}
+      {open && <EraseCustomerDialog name={name} preview={preview} busy={busy} failed={failed} onConfirm={(c) => gate.run(ERASE_ACTION, () => void erase(c))} onCancel={() => setOpen(false)} />}
     </>
   );
 }

@@ -53,7 +53,7 @@ export function EraseCustomerDialog({ name, preview, busy, failed, onConfirm, on
     >
       <p>{t('erase.intro', { name })}</p>
       {preview === undefined ? (
-        <div className="loading" aria-busy="true" />
+        !failed && <div className="loading" aria-busy="true" />
       ) : (
         <>
           <ul className="erase-list" data-testid="erase-what">
