@@ -167,6 +167,10 @@ async function dispatch(channel: Channel, payload: unknown, services: MainServic
       return withRequest(channel, payload, ({ sessionId }) => exportFiles.commit(sessionId), services);
     case 'export:abort':
       return withRequest(channel, payload, ({ sessionId }) => exportFiles.abort(sessionId), services);
+    case 'erasures:record':
+      return withRequest(channel, payload, ({ entries }) => backup.recordErasures(entries), services);
+    case 'erasures:list':
+      return withRequest(channel, payload, () => backup.listErasures(), services);
     case 'session:state':
       return withRequest(channel, payload, async () => ok(await services.session.state()), services);
     case 'session:unlock':

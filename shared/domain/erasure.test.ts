@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makePurchase } from '../../test/factories/purchase';
-import { ANONYMOUS_CUSTOMER_ID, anonymisedPurchase, batchWithout, personIds, type ErasableBatch } from './erasure';
+import { ANONYMOUS_CUSTOMER_ID, anonymisedPurchase, batchWithout, entriesMissingFrom, personIds, unionOfRegisters, type ErasableBatch, type ErasureEntry } from './erasure';
 
 describe('anonymisedPurchase', () => {
   it('keeps the amounts, lines, dates, voids and returns and drops the customer and every free text', () => {
@@ -56,5 +57,42 @@ describe('batchWithout', () => {
     const out = batchWithout(old, new Set(['a']), new Set());
     expect(out).not.toBeNull();
     expect('consentEventIds' in out!).toBe(false);
+  });
+});
+
+describe('unionOfRegisters', () => {
+  const entry = (id: string, day: number, purchases: ErasureEntry['purchases'] = 'delete'): ErasureEntry => ({
+    id,
+    erasedAt: `2026-03-${String(day).padStart(2, '0')}T10:00:00.000Z`,
+    purchases,
+  });
+
+  it('names every id once, with its earliest erasure and the choice made then, oldest first', () => {
+    const union = unionOfRegisters([entry('b', 5, 'anonymise'), entry('a', 9)], [entry('b', 2), entry('c', 1)]);
+    expect(union).toEqual([entry('c', 1), entry('b', 2), entry('a', 9)]);
+  });
+
+  it('never loses an entry and never depends on the order it was given the copies in', () => {
+    const arbEntry = fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd'), day: fc.integer({ min: 1, max: 28 }), purchases: fc.constantFrom('delete' as const, 'anonymise' as const) });
+    const arbRegister = fc.array(arbEntry.map((e) => entry(e.id, e.day, e.purchases)), { maxLength: 8 });
+    fc.assert(
+      fc.property(arbRegister, arbRegister, (x, y) => {
+        const union = unionOfRegisters(x, y);
+        expect(new Set(union.map((e) => e.id))).toEqual(new Set([...x, ...y].map((e) => e.id)));
+        for (const e of [...x, ...y]) expect(union.find((u) => u.id === e.id)!.erasedAt <= e.erasedAt).toBe(true);
+        expect(unionOfRegisters(y, x).map((e) => [e.id, e.erasedAt])).toEqual(union.map((e) => [e.id, e.erasedAt]));
+        expect(unionOfRegisters(union, x)).toEqual(union);
+      }),
+    );
+  });
+});
+
+describe('entriesMissingFrom', () => {
+  it('is what the other copy lacks, or knows only with a later date', () => {
+    const a = { id: 'a', erasedAt: '2026-03-01T00:00:00.000Z', purchases: 'delete' as const };
+    const b = { id: 'b', erasedAt: '2026-03-02T00:00:00.000Z', purchases: 'delete' as const };
+    expect(entriesMissingFrom([a, b], [b])).toEqual([a]);
+    expect(entriesMissingFrom([a], [{ ...a, erasedAt: '2026-03-05T00:00:00.000Z' }])).toEqual([a]);
+    expect(entriesMissingFrom([a], [{ ...a, erasedAt: '2026-02-05T00:00:00.000Z' }])).toEqual([]);
   });
 });

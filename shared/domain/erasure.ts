@@ -20,6 +20,30 @@ export interface ErasureEntry {
 }
 
 /**
+ * Registers joined: every id any of them names, once, with its earliest erasure (and the choice made then), oldest
+ * first. Entries are only ever added: whatever copy of the register is behind, the union loses nothing.
+ */
+export function unionOfRegisters(...registers: readonly (readonly ErasureEntry[])[]): ErasureEntry[] {
+  const byId = new Map<string, ErasureEntry>();
+  for (const register of registers) {
+    for (const entry of register) {
+      const known = byId.get(entry.id);
+      if (!known || entry.erasedAt < known.erasedAt) byId.set(entry.id, { id: entry.id, erasedAt: entry.erasedAt, purchases: entry.purchases });
+    }
+  }
+  return [...byId.values()].sort((a, b) => (a.erasedAt < b.erasedAt ? -1 : a.erasedAt > b.erasedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The entries of `register` that `known` lacks, or holds with a later date (the union would change it). */
+export function entriesMissingFrom(register: readonly ErasureEntry[], known: readonly ErasureEntry[]): ErasureEntry[] {
+  const dates = new Map(known.map((e) => [e.id, e.erasedAt]));
+  return unionOfRegisters(register).filter((e) => {
+    const at = dates.get(e.id);
+    return at === undefined || e.erasedAt < at;
+  });
+}
+
+/**
  * The customer an anonymised purchase belongs to: no one. A fixed id (the nil UUID) rather than one per erased
  * person, so kept purchases cannot be grouped back into one person's history; no customer record has it.
  */

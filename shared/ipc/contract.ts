@@ -36,6 +36,8 @@ import { BACKUP_REFUSALS, BACKUP_SERVICE_FAILURES, BACKUP_WRITE_FAILURES, MAX_CH
 import type { OwnerPinRecord } from '../domain/ownerPin';
 import type { Action } from '../domain/permissions';
 import { err, ok, type Result } from '../result';
+import type { ErasureEntry } from '../domain/erasure';
+import { erasureListSchema, erasureRecordRequestSchema, erasureRecordResponseSchema } from './erasures';
 import {
   EXPORT_FILE_FAILURES,
   exportAppendRequestSchema,
@@ -125,6 +127,9 @@ export const contract = {
   'export:append': { request: exportAppendRequestSchema, response: exportAppendResponseSchema },
   'export:commit': { request: exportSessionRequestSchema, response: exportCommitResponseSchema },
   'export:abort': { request: exportSessionRequestSchema, response: z.null() },
+  // The erasure register's copy in main (shared/ipc/erasures.ts): entries only ever added; the list is ids and dates.
+  'erasures:record': { request: erasureRecordRequestSchema, response: erasureRecordResponseSchema },
+  'erasures:list': { request: z.undefined(), response: erasureListSchema },
   // The owner session (shared/ipc/session.ts): main checks the PIN and knows who is at the keyboard.
   'session:state': { request: z.undefined(), response: sessionStateSchema },
   'session:unlock': { request: unlockRequestSchema, response: unlockResponseSchema },
@@ -152,6 +157,8 @@ export const ownerChannels: { readonly [C in Channel]?: (request: z.infer<(typeo
   'backup:inspect': (request) => ('handle' in request.source ? 'backup.restore' : null),
   'backup:open': (request) => ('handle' in request.source ? 'backup.restore' : null),
   'export:begin': (request) => (request.everything ? 'export.everything' : null),
+  // Main's register erases whoever it names at every restore: only the owner, who erases, adds to it.
+  'erasures:record': () => 'customers.erase',
 };
 
 /** The owner action this request performs, or null when anyone may make it. */
@@ -286,6 +293,12 @@ export function createDesktopApi(invoke: Invoke, events?: EventTransport) {
       },
       commit: (sessionId: string) => call('export:commit', { sessionId }),
       abort: (sessionId: string) => call('export:abort', { sessionId }),
+    },
+    /** Main's copy of the erasure register; see syncErasureRegister in renderer/features/customers/erasureRegisterSync.ts. */
+    erasures: {
+      /** At most MAX_ERASURES_PER_RECORD entries; the owner only. */
+      record: (entries: readonly ErasureEntry[]) => call('erasures:record', { entries: [...entries] }),
+      list: () => call('erasures:list', undefined),
     },
     session: {
       state: () => call('session:state', undefined),

@@ -2,6 +2,7 @@
 // and password (settingsStore), plus the OS pickers and the folder view the backup screen needs.
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
+import type { ErasureEntry } from '../../../shared/domain/erasure';
 import type {
   BackupBeginRequest,
   BackupCommitResult,
@@ -19,6 +20,7 @@ import { err, ok, type Result } from '../../../shared/result';
 import { createBackupStore, type BackupLimits, type BackupReadPiece } from './backupStore';
 import type { BackupSecrets } from './codec';
 import { errorCode, writeFailureOf } from './errors';
+import { createErasureRegister } from './erasureRegister';
 import type { BackupNotice } from './notices';
 import { nodeBackupFs, nodeBackupRandom, realSleep, type BackupFs, type BackupRandom } from './os';
 import { createReceivedFiles, type ReceiveFs } from './receivedFiles';
@@ -97,6 +99,10 @@ export interface BackupService {
   receiveAppend(receiveId: string, offset: number, bytes: Uint8Array): Promise<Result<{ receivedBytes: number }, FailureReason>>;
   receiveEnd(receiveId: string): Promise<Result<ChosenBackupFile, FailureReason>>;
   showFolder(): Promise<Result<null, FailureReason>>;
+  /** Main's copies of the erasure register (erasureRegister.ts): their union. */
+  listErasures(): Promise<Result<{ entries: ErasureEntry[] }, FailureReason>>;
+  /** Adds entries to both copies (the data folder's and the backup folder's). */
+  recordErasures(entries: readonly ErasureEntry[]): Promise<Result<{ known: number }, FailureReason>>;
   /** Drops sessions idle past the limit; a timer calls it in the app, tests call it directly. */
   sweepIdleSessions(): Promise<void>;
   /** At quit: unfinished backups are dropped and their temp files removed. */
@@ -130,6 +136,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     limits: options.limits,
     compressionLevel: options.compressionLevel,
   });
+
+  const erasures = createErasureRegister({ fs, random, sleep, dataFolder: options.dataFolder, backupFolder: () => settings.location(), log });
 
   const received = createReceivedFiles({ dataFolder: options.dataFolder, fs: options.receiveFs ?? fsp, random });
   /** Only where there is no OS file picker: on the desktop the owner's own file is read where it is. */
@@ -186,7 +194,12 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       return store.begin(request, keys.value);
     }),
     append: afterStartUp((sessionId: string, offset: number, bytes: Uint8Array) => store.append(sessionId, offset, bytes)),
-    commit: afterStartUp((sessionId: string) => store.commit(sessionId)),
+    commit: afterStartUp(async (sessionId: string) => {
+      const committed = await store.commit(sessionId);
+      // The register goes where the backups go: a folder (a USB drive) that did not hold it yet gets it.
+      if (committed.ok) await erasures.sync();
+      return committed;
+    }),
     abort: afterStartUp((sessionId: string) => store.abort(sessionId)),
     list: afterStartUp(() => store.list()),
     inspect: afterStartUp((request: BackupInspectRequest) => withHeldKey(request, (secrets) => store.inspect(request.source, request.appSchemaVersion, secrets))),
@@ -202,7 +215,10 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     configure: afterStartUp(async (request: BackupConfigureRequest) => {
       const before = settings.location().folder;
       const result = await settings.configure(request);
-      if (result.ok && settings.location().folder !== before) await store.cleanUpOrphans();
+      if (result.ok && settings.location().folder !== before) {
+        await store.cleanUpOrphans();
+        await erasures.sync();
+      }
       return result;
     }),
     setPassword: afterStartUp((password: string | null) => settings.setPassword(password)),
@@ -241,6 +257,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         return err(errorCode(error) === undefined ? 'unavailable' : writeFailureOf(error));
       }
     }),
+    listErasures: afterStartUp(async () => ok({ entries: await erasures.list() })),
+    recordErasures: afterStartUp((entries: readonly ErasureEntry[]) => erasures.record(entries)),
     sweepIdleSessions: () => store.sweepIdleSessions(),
     dispose: () => store.dispose(),
   };
