@@ -15,6 +15,7 @@ import { BackupBanners } from './features/backup/BackupBanners';
 import { ClosingOverlay } from './features/backup/ClosingOverlay';
 import { StorageGuard } from './guards/StorageGuard';
 import { useBackups } from './features/backup/useBackups';
+import { useErasureRegisterSync } from './features/customers/useErasureRegisterSync';
 import { NoBridgeError } from './platform/desktopApi';
 import { useClock } from './platform/clock';
 
@@ -127,6 +128,7 @@ export function App() {
   const clock = useClock();
   useDailyRollover(bookkeeping, clock);
   useBackups(bookkeeping !== undefined && bookkeeping.startedAs !== null);
+  useErasureRegisterSync(bookkeeping !== undefined && bookkeeping.startedAs !== null);
 
   useEffect(() => {
     document.title = t('app.windowTitle');

@@ -11,6 +11,7 @@ import { canonicalJson } from '../../shared/domain/auditChain';
 import { recordAudit, type AuditDeps } from './audit';
 import { createPinRepository } from './pins';
 import { RegularsDatabase } from './database';
+import { unionOfRegisters } from '../../shared/domain/erasure';
 import { createErasure, readErasureRegister, type ErasureEntry } from './erasure';
 
 export const RESTORE_FAILURES = [
@@ -66,11 +67,14 @@ export interface RestoreAudit {
 }
 
 /**
- * The erasure register a restore carries into the store it brings: today's, when today's store is replaced (it may
- * know of erasures made after the backup). 'empty' holds none; 'recover' cannot be read; a restore test (null) none.
+ * The erasure register a restore carries into the store it brings: main's copy (`fromMain`, which outlives the
+ * store: a new PC, a wiped profile, a store that cannot be read) joined with today's store's where it opened ('replace',
+ * 'empty'; it may know of erasures made after the backup). 'recover' cannot be read; a restore test (null) carries none.
  */
-export function erasuresToCarry(today: () => RegularsDatabase, restored: RestoreAudit | null): Promise<ErasureEntry[]> {
-  return restored?.mode === 'replace' ? readErasureRegister(today()) : Promise.resolve([]);
+export async function erasuresToCarry(today: () => RegularsDatabase, restored: RestoreAudit | null, fromMain: readonly ErasureEntry[] = []): Promise<ErasureEntry[]> {
+  if (restored === null) return [];
+  const own = restored.mode === 'recover' ? [] : await readErasureRegister(today());
+  return unionOfRegisters(own, fromMain);
 }
 
 function errorNames(error: unknown, depth = 0): string[] {
@@ -118,8 +122,9 @@ export interface StagingImport {
   push(bytes: Uint8Array): Promise<void>;
   /** After the whole payload was pushed (and the main process said every check passed). */
   /**
-   * `erasures`: today's store's erasure register (a restore that replaces it). With the backup's own register it
-   * is applied to the restored store before the swap, so a customer erased since the backup was made stays erased.
+   * `erasures`: the register carried in (erasuresToCarry: main's copy and today's store's). With the backup's own
+   * register it is applied to the restored store before the swap, so a customer erased since the backup was made
+   * stays erased.
    */
   finish(carry: OwnerPinCarry, restored?: { audit: RestoreAudit; deps: AuditDeps } | null, erasures?: readonly ErasureEntry[]): Promise<StagedDatabase>;
   /** Closes and deletes the staging database. Safe to call at any point, more than once. */

@@ -59,9 +59,9 @@ serve(
     stagingPush: async ({ name, bytes }) => {
       await stagingOf(name).push(bytes);
     },
-    stagingFinish: async ({ name, carry, restored }) => {
-      // Today's erasure register goes into the store that replaces it: a backup older than an erasure brings no one back.
-      const erasures = await erasuresToCarry(appDatabase, restored);
+    stagingFinish: async ({ name, carry, restored, erasures: fromMain }) => {
+      // Main's and today's erasure registers go into the store restored: a backup older than an erasure brings no one back.
+      const erasures = await erasuresToCarry(appDatabase, restored, fromMain);
       const staged = await stagingOf(name).finish(carry, restored === null ? null : { audit: restored, deps: { now: workerClock, newId: () => crypto.randomUUID() } }, erasures);
       staging.delete(name);
       return staged;

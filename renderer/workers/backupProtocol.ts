@@ -4,6 +4,7 @@
 // so the page carries the pieces both ways.
 import type { DatabaseComparison } from '../db/backupCompare';
 import type { ChainCheck } from '../../shared/domain/auditChain';
+import type { ErasureEntry } from '../../shared/domain/erasure';
 import { RESTORE_FAILURES, type OwnerPinCarry, type RestoreAudit, type StagedDatabase, type StagingExpectation } from '../db/backupStaging';
 import { declareWorker, method } from './rpc';
 
@@ -37,8 +38,11 @@ export const backupContract = declareWorker({
     stagingBegin: method<Staging & { expected: StagingExpectation }>(),
     /** One piece of the payload, in order; answered once it is written. */
     stagingPush: method<Staging & { bytes: Uint8Array }>(),
-    /** `restored`: a restore's own entry for the restored store's audit trail; null for a restore test. */
-    stagingFinish: method<Staging & { carry: OwnerPinCarry; restored: RestoreAudit | null }, StagedDatabase>(),
+    /**
+     * `restored`: a restore's own entry for the restored store's audit trail; null for a restore test.
+     * `erasures`: main's copy of the erasure register (erasuresToCarry).
+     */
+    stagingFinish: method<Staging & { carry: OwnerPinCarry; restored: RestoreAudit | null; erasures: ErasureEntry[] }, StagedDatabase>(),
     stagingDiscard: method<Staging>(),
     /** A staging database finished but not swapped in (the owner cancelled at the last step, a restore test). */
     dropStaged: method<Staging>(),

@@ -45,8 +45,8 @@ export function inProcessBackupWorker(db: () => RegularsDatabase, now: Clock): B
       staging.set(name, createStagingImport(name, expected));
     },
     stagingPush: (name, bytes) => of(name).push(bytes),
-    async stagingFinish(name, carry, restored = null) {
-      const staged = await of(name).finish(carry, restored === null ? null : { audit: restored, deps: { now, newId: () => crypto.randomUUID() } }, await erasuresToCarry(db, restored));
+    async stagingFinish(name, carry, restored = null, fromMain = []) {
+      const staged = await of(name).finish(carry, restored === null ? null : { audit: restored, deps: { now, newId: () => crypto.randomUUID() } }, await erasuresToCarry(db, restored, fromMain));
       staging.delete(name);
       return staged;
     },

@@ -59,6 +59,7 @@ export function BackupBanners() {
             </p>
             <p data-testid="restore-notice-counts">{countsSummary(t, notice.backup.counts, currentLocale())}</p>
             {notice.upgradedFrom !== null && <p>{t('restore.doneUpgraded')}</p>}
+            {notice.erasedAgain > 0 && <p data-testid="restore-notice-erased">{t('restore.doneErasedAgain', { count: notice.erasedAgain })}</p>}
             {notice.safety && <p data-testid="restore-notice-safety">{t('restore.doneSafety', { time: formatDateTime(notice.safety.createdAt), file: notice.safety.fileName })}</p>}
           </div>
           <div className="backup-banner-actions">

@@ -110,6 +110,7 @@ export function BackupScreen() {
       backup: { createdAt: preview.createdAt, fileName: preview.fileName, trigger: preview.trigger, counts: outcome.staged.counts },
       upgradedFrom: outcome.staged.migratedFrom < CURRENT_SCHEMA_VERSION ? outcome.staged.migratedFrom : null,
       safety: outcome.safety,
+      erasedAgain: outcome.staged.erasedAgain,
     });
     reloadAfterRestore();
   };

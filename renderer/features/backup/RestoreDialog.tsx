@@ -107,7 +107,7 @@ export function RestoreDialog({ api, source, mode, todayCounts, carry, beforeSwa
     useBackupState.setState({ restoring: true });
     try {
       const result = await restoreBackup(
-        { api: api.backup, worker: backupWorker(), newId: () => crypto.randomUUID(), now: clock },
+        { api: api.backup, erasures: api.erasures, worker: backupWorker(), newId: () => crypto.randomUUID(), now: clock },
         { source: target, ...secrets, preview, mode, carry, beforeSwap },
         (progress) => setStep({ kind: 'running', progress }),
       );

@@ -88,6 +88,7 @@ export function StartupRecovery({ api, problem, detail, onContinue }: Props) {
       backup: { createdAt: preview.createdAt, fileName: preview.fileName, trigger: preview.trigger, counts: outcome.staged.counts },
       upgradedFrom: outcome.staged.migratedFrom < CURRENT_SCHEMA_VERSION ? outcome.staged.migratedFrom : null,
       safety: null,
+      erasedAgain: outcome.staged.erasedAgain,
     });
     reloadAfterRestore();
   };

@@ -2,6 +2,7 @@
 // promises, pieces and progress as callbacks. Tests pass their own BackupWorkerApi (e.g. the same code run in-process).
 import type { DatabaseComparison } from '../../db/backupCompare';
 import type { ChainCheck } from '../../../shared/domain/auditChain';
+import type { ErasureEntry } from '../../../shared/domain/erasure';
 import type { OwnerPinCarry, RestoreAudit, StagedDatabase, StagingExpectation } from '../../db/backupStaging';
 import { activeDatabaseName } from '../../db/database';
 import { systemClock } from '../../platform/systemClock';
@@ -21,8 +22,11 @@ export interface BackupWorkerApi {
   exportDatabase(callbacks: ExportCallbacks): Promise<ExportDone>;
   stagingBegin(name: string, expected: StagingExpectation): Promise<void>;
   stagingPush(name: string, bytes: Uint8Array): Promise<void>;
-  /** `restored`: what the restored store's audit trail says of this restore; null for a restore test. */
-  stagingFinish(name: string, carry: OwnerPinCarry, restored?: RestoreAudit | null): Promise<StagedDatabase>;
+  /**
+   * `restored`: what the restored store's audit trail says of this restore; null for a restore test. `erasures`:
+   * main's copy of the erasure register, erased again in the restored store with today's and the backup's own.
+   */
+  stagingFinish(name: string, carry: OwnerPinCarry, restored?: RestoreAudit | null, erasures?: readonly ErasureEntry[]): Promise<StagedDatabase>;
   stagingDiscard(name: string): Promise<void>;
   dropStaged(name: string): Promise<void>;
   compareWith(name: string): Promise<DatabaseComparison>;
@@ -73,8 +77,8 @@ function backupClient(endpoint: WorkerEndpoint) {
     stagingBegin: async (name: string, expected: StagingExpectation) => orThrow(await rpc.call('stagingBegin', { name, expected }), restoreFailed),
     // The page read these from the main process and has no further use for them.
     stagingPush: async (name: string, bytes: Uint8Array) => orThrow(await rpc.call('stagingPush', { name, bytes }, { transfer: [bytes.buffer] }), restoreFailed),
-    stagingFinish: async (name: string, carry: OwnerPinCarry, restored: RestoreAudit | null = null) =>
-      orThrow(await rpc.call('stagingFinish', { name, carry, restored }), restoreFailed),
+    stagingFinish: async (name: string, carry: OwnerPinCarry, restored: RestoreAudit | null = null, erasures: readonly ErasureEntry[] = []) =>
+      orThrow(await rpc.call('stagingFinish', { name, carry, restored, erasures: [...erasures] }), restoreFailed),
     stagingDiscard: async (name: string) => orThrow(await rpc.call('stagingDiscard', { name }), restoreFailed),
     dropStaged: async (name: string) => orThrow(await rpc.call('dropStaged', { name }), restoreFailed),
     compareWith: async (name: string) => orThrow(await rpc.call('compareWith', { name }), restoreFailed),

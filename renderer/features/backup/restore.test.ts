@@ -18,7 +18,8 @@ import { SCHEMA_V1_BACKUP, readSchemaV1Rows } from '../../../test/fixtures/backu
 import { decodeText, importPurchases, parseDelimited, rowsToDrafts, suggestMapping } from '../../../shared/domain/import';
 import type { DatabasePointer } from '../../db/activeDatabase';
 import { CURRENT_SCHEMA_VERSION } from '../../db/backupSchemas';
-import { inProcessBackupWorker, snapshotDatabase, testBackupApi, type TestBackupApi } from '../../../test/support/backup';
+import { inProcessBackupWorker, snapshotDatabase, TEST_OWNER_PIN, testBackupApi, type TestBackupApi } from '../../../test/support/backup';
+import { syncErasureRegister } from '../customers/erasureRegisterSync';
 import { RegularsDatabase, type AuditEntry } from '../../db/database';
 import { verifyChain } from '../../../shared/domain/auditChain';
 import { createImportRepository } from '../../db/imports';
@@ -59,6 +60,7 @@ const clock = clockAt('2026-06-15T10:00:00Z');
 function restoreDeps() {
   return {
     api: main.api.backup,
+    erasures: main.api.erasures,
     worker: inProcessBackupWorker(() => db, clock),
     newId: () => crypto.randomUUID(),
     now: clock,
@@ -168,6 +170,52 @@ describe('round trip', () => {
     expect((await after.auditLog.orderBy('seq').toArray()).slice(-2).map((e) => e.kind)).toEqual(['backup.restored', 'customer.erase']);
     expect(await after.erasures.get(erased.id)).toMatchObject({ purchases: 'delete' });
     after.close();
+  });
+
+  for (const mode of ['empty', 'recover'] as const) {
+    it(`a backup made before an erasure, restored where today's store is gone (${mode}), brings no one back: main's copy of the register knows`, async () => {
+      await fillDemoStore();
+      const backup = await backUp();
+      const erased = (await db.customers.orderBy(':id').last())!;
+      await createErasure(db, deps()).erase(erased.id, 'anonymise');
+      // The erasure screen hands main the register while the owner is there.
+      await main.api.session.unlock(TEST_OWNER_PIN);
+      expect(await syncErasureRegister(main.api.erasures, () => createErasure(db, deps()).register())).toEqual({ ok: true, value: { sent: 2 } });
+      await main.api.session.lock();
+
+      // A new PC (or a wiped profile): an empty store, no register in IndexedDB; or one that cannot be read.
+      db.close();
+      await Dexie.delete(db.name);
+      db = new RegularsDatabase(`today-${crypto.randomUUID()}`);
+      await db.open();
+      expect(await db.erasures.count()).toBe(0);
+      pointer = { active: db.name, previous: null, keep: [], movedAt: null };
+
+      const inspected = await preview({ fileName: backup.fileName });
+      expect(inspected.counts.customers).toBeGreaterThan(0);
+      const restored = await restoreBackup(restoreDeps(), { source: { fileName: backup.fileName }, preview: inspected, mode, carry: null });
+      if (!restored.ok) throw new Error(`restore failed: ${JSON.stringify(restored.reason)}`);
+      expect(restored.value.staged.erasedAgain).toBe(1);
+      const after = new RegularsDatabase(restored.value.database);
+      expect(await after.customers.get(erased.id)).toBeUndefined();
+      expect(JSON.stringify(await snapshotDatabase(after))).not.toContain(erased.name);
+      // The register travels on in the restored store, with the date and choice of the erasure itself.
+      expect(await after.erasures.get(erased.id)).toEqual({ id: erased.id, erasedAt: deps().now().toISOString(), purchases: 'anonymise' });
+      after.close();
+    });
+  }
+
+  it('stops before anything when main cannot say whom it knows erased', async () => {
+    await fillDemoStore();
+    const backup = await backUp();
+    const inspected = await preview({ fileName: backup.fileName });
+    const unavailable = { ...main.api.erasures, list: async () => ({ ok: false as const, reason: 'unavailable' as const }) };
+    const restored = await restoreBackup({ ...restoreDeps(), erasures: unavailable }, { source: { fileName: backup.fileName }, preview: inspected, mode: 'replace', carry: null });
+    expect(restored).toEqual({ ok: false, reason: { reason: 'unavailable' } });
+    expect(pointer.active).toBe(db.name);
+    // No safety backup either: the one backup is the one made above.
+    const listed = await main.api.backup.list();
+    expect(listed.ok && listed.value.entries).toHaveLength(1);
   });
 
   it('gives back every record of the imported Online Retail sample, equal', async () => {

@@ -54,6 +54,8 @@ export interface RestoreOutcome {
 
 export interface RestoreDeps {
   api: DesktopApi['backup'];
+  /** Main's copy of the erasure register: whoever it names is erased again in the restored store. */
+  erasures: DesktopApi['erasures'];
   worker: BackupWorkerApi;
   newId: () => string;
   now: () => Date;
@@ -75,6 +77,10 @@ export async function restoreBackup(
   const { api, worker } = deps;
   if (request.preview.payloadFormat !== PAYLOAD_FORMAT) return err({ reason: 'restore-payload-invalid' });
   if (request.preview.schemaVersion > CURRENT_SCHEMA_VERSION) return err({ reason: 'backup-newer-schema' });
+
+  // Asked first: without it an erasure that today's store cannot vouch for ('recover', a new PC) could come back.
+  const erased = await deps.erasures.list();
+  if (!erased.ok) return err({ reason: erased.reason });
 
   let safety: RestoreOutcome['safety'] = null;
   if (request.mode === 'replace') {
@@ -100,7 +106,7 @@ export async function restoreBackup(
     const total = Math.max(1, preview.payloadBytes);
     await stagePayload(api, worker, name, readId, (received) => onProgress({ step: 'reading', fraction: Math.min(1, received / total) }));
     onProgress({ step: 'checking', fraction: 0 });
-    staged = await worker.stagingFinish(name, request.carry, { mode: request.mode, backupCreatedAt: preview.createdAt });
+    staged = await worker.stagingFinish(name, request.carry, { mode: request.mode, backupCreatedAt: preview.createdAt }, erased.value.entries);
     onProgress({ step: 'checking', fraction: 1 });
   } catch (error) {
     await worker.stagingDiscard(name).catch(() => undefined);

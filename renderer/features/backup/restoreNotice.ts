@@ -11,6 +11,8 @@ const noticeSchema = z.object({
   upgradedFrom: z.number().nullable(),
   /** The safety backup of the data the restore replaced; null when there was none (start-up recovery). */
   safety: z.object({ fileName: z.string(), createdAt: z.string() }).nullable(),
+  /** Erased customers the backup still held, erased again before the store showed (a notice from before: none). */
+  erasedAgain: z.number().int().nonnegative().default(0),
 });
 export type RestoreNotice = z.infer<typeof noticeSchema>;
 

@@ -7,16 +7,19 @@ import type { Action } from '../../../shared/domain/permissions';
 import type { ErasurePurchaseChoice } from '../../../shared/domain/erasure';
 import { erasure } from '../../db';
 import type { ErasurePreview } from '../../db/erasure';
+import { useDesktop } from '../../platform/context';
 import { useOwnerGate } from '../../session/ownerGate';
 import { OwnerButton } from '../../session/OwnerOnly';
 import { navigate } from '../../ui/routes';
 import { EraseCustomerDialog } from './EraseCustomerDialog';
+import { syncErasureRegister } from './erasureRegisterSync';
 
 /** The permission this needs (shared/domain/permissions.ts). */
 export const ERASE_ACTION: Action = 'customers.erase';
 
 export function EraseCustomer({ customerId, name }: { customerId: string; name: string }) {
   const { t } = useTranslation();
+  const { api } = useDesktop();
   const [open, setOpen] = useState(false);
   const [preview, setPreview] = useState<ErasurePreview | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -45,6 +48,10 @@ export function EraseCustomer({ customerId, name }: { customerId: string; name: 
     setFailed(false);
     try {
       await erasure.erase(customerId, purchases);
+      // Main keeps the register too, so a restore where this store is gone (a new PC) erases them again. While the
+      // owner session is open (leaving the screen ends it); should it fail, the next owner session sends it.
+      const recorded = await syncErasureRegister(api.erasures, erasure.register);
+      if (!recorded.ok) console.error(`[erasures] main's copy of the register was not updated: ${recorded.reason}`);
       setOpen(false);
       navigate({ name: 'customers' });
     } catch (error) {

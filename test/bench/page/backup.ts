@@ -53,7 +53,7 @@ export async function appRestore(): Promise<BackupRun> {
   // 'empty' skips the safety backup (that is one more appBackup) and the pointer is left alone: the bench
   // goes on with today's database, and the restored copy is dropped.
   const restored = await restoreBackup(
-    { api: api(), worker, newId: () => crypto.randomUUID(), now: () => new Date(), writePointer: async () => undefined },
+    { api: api(), erasures: resolveDesktopApi().erasures, worker, newId: () => crypto.randomUUID(), now: () => new Date(), writePointer: async () => undefined },
     { source, preview: preview.value, mode: 'empty', carry: null },
   );
   const end = performance.now();
