@@ -151,6 +151,8 @@ export interface ErasurePreview {
 export interface ErasureResult {
   /** Every id erased: the customer and the records merged into them. */
   ids: string[];
+  /** The register's new entries (one per id), for main's copy. */
+  entries: ErasureEntry[];
   counts: ErasureCounts;
   auditId: string;
 }
@@ -167,9 +169,10 @@ export function createErasure(db: RegularsDatabase, deps: AuditDeps) {
         const at = deps.now().toISOString();
         const ids = await personIds(customerId, mergesOf(db));
         const counts = await eraseTraces(db, ids, () => purchases, at);
-        await db.erasures.bulkPut(ids.map((id): ErasureEntry => ({ id, erasedAt: at, purchases })));
+        const entries = ids.map((id): ErasureEntry => ({ id, erasedAt: at, purchases }));
+        await db.erasures.bulkPut(entries);
         const entry = await recordAudit(db, deps, { kind: 'customer.erase', customerIds: ids, facts: { ...counts, purchasesChoice: purchases } });
-        return { ids, counts, auditId: entry.id };
+        return { ids, entries, counts, auditId: entry.id };
       });
     },
 

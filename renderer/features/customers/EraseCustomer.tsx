@@ -12,7 +12,8 @@ import { useOwnerGate } from '../../session/ownerGate';
 import { OwnerButton } from '../../session/OwnerOnly';
 import { navigate } from '../../ui/routes';
 import { EraseCustomerDialog } from './EraseCustomerDialog';
-import { syncErasureRegister } from './erasureRegisterSync';
+import { recordErasures } from './erasureRegisterSync';
+import { markErasureRegisterBehind } from './useErasureRegisterSync';
 
 /** The permission this needs (shared/domain/permissions.ts). */
 export const ERASE_ACTION: Action = 'customers.erase';
@@ -47,13 +48,17 @@ export function EraseCustomer({ customerId, name }: { customerId: string; name: 
     setBusy(true);
     setFailed(false);
     try {
-      await erasure.erase(customerId, purchases);
-      // Main keeps the register too, so a restore where this store is gone (a new PC) erases them again. While the
-      // owner session is open (leaving the screen ends it); should it fail, the next owner session sends it.
-      const recorded = await syncErasureRegister(api.erasures, erasure.register);
-      if (!recorded.ok) console.error(`[erasures] main's copy of the register was not updated: ${recorded.reason}`);
+      const erased = await erasure.erase(customerId, purchases);
+      // Main keeps the register too, so a restore where this store is gone (a new PC) erases them again. Sent before
+      // leaving the screen, which ends the owner session; should main not take it, the next owner session sends it.
+      const recorded = recordErasures(api.erasures, erased.entries);
       setOpen(false);
       navigate({ name: 'customers' });
+      const answer = await recorded;
+      if (!answer.ok) {
+        markErasureRegisterBehind();
+        console.error(`[erasures] main's copy of the register was not updated: ${answer.reason}`);
+      }
     } catch (error) {
       console.error(error);
       setFailed(true);

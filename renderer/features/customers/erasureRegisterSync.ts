@@ -4,14 +4,22 @@ import type { DesktopApi } from '../../../shared/ipc/contract';
 import { isSendableErasure, MAX_ERASURES_PER_RECORD } from '../../../shared/ipc/erasures';
 import { ok, type Result } from '../../../shared/result';
 
+/**
+ * Sends main `entries` (those it may take), every piece issued at once: main checks the owner session as each
+ * request arrives, so pieces sent before a navigation ends the session are taken.
+ */
+export async function recordErasures(api: DesktopApi['erasures'], entries: readonly ErasureEntry[]): Promise<Result<{ sent: number }>> {
+  const sendable = entries.filter(isSendableErasure);
+  const pieces: ErasureEntry[][] = [];
+  for (let start = 0; start < sendable.length; start += MAX_ERASURES_PER_RECORD) pieces.push(sendable.slice(start, start + MAX_ERASURES_PER_RECORD));
+  const answers = await Promise.all(pieces.map((piece) => api.record(piece)));
+  const refused = answers.find((answer) => !answer.ok);
+  return refused && !refused.ok ? refused : ok({ sent: sendable.length });
+}
+
 /** Sends main every entry of `register` its copy lacks; answers how many went. */
 export async function syncErasureRegister(api: DesktopApi['erasures'], register: () => Promise<ErasureEntry[]>): Promise<Result<{ sent: number }>> {
   const known = await api.list();
   if (!known.ok) return known;
-  const missing = entriesMissingFrom((await register()).filter(isSendableErasure), known.value.entries);
-  for (let start = 0; start < missing.length; start += MAX_ERASURES_PER_RECORD) {
-    const recorded = await api.record(missing.slice(start, start + MAX_ERASURES_PER_RECORD));
-    if (!recorded.ok) return recorded;
-  }
-  return ok({ sent: missing.length });
+  return recordErasures(api, entriesMissingFrom(await register(), known.value.entries));
 }

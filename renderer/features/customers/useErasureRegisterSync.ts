@@ -6,20 +6,30 @@ import { useDesktop } from '../../platform/context';
 import { isOwnerUnlocked, useOwnerSession } from '../../session/ownerSession';
 import { syncErasureRegister } from './erasureRegisterSync';
 
-/** While the store is open: the first time the owner is known in this start, main's copy is brought up to the store's. */
+// Whether main's copy may lack some of the store's register: at each start, and after an erasure main did not take.
+let behind = true;
+
+/** An erasure's entries did not reach main: the next owner session sends them. */
+export function markErasureRegisterBehind(): void {
+  behind = true;
+}
+
+/** While the store is open: when main's copy may be behind and the owner is known, it is brought up to the store's. */
 export function useErasureRegisterSync(storeStarted: boolean): void {
   const { api } = useDesktop();
   useEffect(() => {
     if (!storeStarted) return;
-    let done = false;
     let running = false;
     const attempt = () => {
-      if (done || running || !isOwnerUnlocked(useOwnerSession.getState())) return;
+      if (!behind || running || !isOwnerUnlocked(useOwnerSession.getState())) return;
       running = true;
+      behind = false;
       void syncErasureRegister(api.erasures, erasure.register)
+        .catch((error: unknown) => ({ ok: false as const, reason: error instanceof Error ? error.name : String(error) }))
         .then((synced) => {
-          done = synced.ok;
-          if (!synced.ok) console.error(`[erasures] main's copy of the register was not brought up to date: ${synced.reason}`);
+          if (synced.ok) return;
+          behind = true;
+          console.error(`[erasures] main's copy of the register was not brought up to date: ${synced.reason}`);
         })
         .finally(() => {
           running = false;
