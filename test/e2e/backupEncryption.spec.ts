@@ -4,11 +4,23 @@
 // forgotten; turning encryption off asks first and shows its date. All behind the owner PIN.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import type { AppPage } from './pages/AppPage';
 import { BackupPage, PinDialog, RestoreDialogModel, closeRecoverySheet, readRecoverySheet, setUpEncryption } from './pages/BackupPages';
 import { createCustomer } from './pages/PurchasePages';
 
 const PIN = '2580';
+
+/** The preview of a backup holding one customer against today's two, restored: the list is back to one. */
+async function restoreTheOneCustomer(app: AppPage, page: Page, restore: RestoreDialogModel) {
+  await expect(restore.preview).toBeVisible();
+  await expect.poll(() => restore.counts('customers')).toEqual({ backup: '1', today: '2' });
+  await restore.confirm();
+  await expect(page.getByTestId('restore-notice')).toBeVisible({ timeout: 30_000 });
+  await app.goToCustomers();
+  await expect(app.listCount).toContainText('1');
+}
 const PASSWORD = '茶叶店 2026 备份';
 
 test.describe('backup encryption', () => {
@@ -58,12 +70,7 @@ test.describe('backup encryption', () => {
     await screen.restoreRow(screen.rows.first());
     await new PinDialog(page).enterPin(PIN);
     const restore = new RestoreDialogModel(page);
-    await expect(restore.preview).toBeVisible();
-    await expect.poll(() => restore.counts('customers')).toEqual({ backup: '1', today: '2' });
-    await restore.confirm();
-    await expect(page.getByTestId('restore-notice')).toBeVisible({ timeout: 30_000 });
-    await app.goToCustomers();
-    await expect(app.listCount).toContainText('1');
+    await restoreTheOneCustomer(app, page, restore);
   });
 
   test('a password added later keeps the recovery key: the sheet shown is the one already printed', async ({ app, page }) => {
@@ -121,12 +128,7 @@ test.describe('backup encryption', () => {
     await restore.typeRecoveryKey(typo);
     await expect(restore.root.getByRole('alert')).toContainText('输错');
     await restore.typeRecoveryKey(recoveryKey.toLowerCase().replace(/-/g, ' '));
-    await expect(restore.preview).toBeVisible();
-    await expect.poll(() => restore.counts('customers')).toEqual({ backup: '1', today: '2' });
-    await restore.confirm();
-    await expect(page.getByTestId('restore-notice')).toBeVisible({ timeout: 30_000 });
-    await app.goToCustomers();
-    await expect(app.listCount).toContainText('1');
+    await restoreTheOneCustomer(app, page, restore);
   });
 
   test('turning encryption off asks first, says what it means, and shows the date', async ({ app, page }) => {

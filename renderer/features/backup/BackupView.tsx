@@ -245,39 +245,23 @@ export function BackupView(props: BackupViewProps) {
             <div className="row-gap">
               {settings?.encryption.state === 'automatic' ? (
                 <>
-                  <button type="button" className="button button-small button-danger-quiet" onClick={props.onTurnOffEncryption} data-testid="turn-off-encryption">
-                    {t('backup.protection.turnOff')}
-                    <OwnerLockMark action="backup.password" />
-                  </button>
-                  <button type="button" className="button button-small" onClick={props.onPrintRecoverySheet} data-testid="print-recovery-sheet">
-                    {t('backup.protection.printSheet')}
-                    <OwnerLockMark action="backup.password" />
-                  </button>
-                  <button type="button" className="button button-small" onClick={props.onSetUpEncryption} disabled={!settings.passwordStorageAvailable} data-testid="set-password">
-                    {t('backup.protection.addPassword')}
-                    <OwnerLockMark action="backup.password" />
-                  </button>
+                  <EncryptionButton danger onClick={props.onTurnOffEncryption} testId="turn-off-encryption" label={t('backup.protection.turnOff')} />
+                  <EncryptionButton onClick={props.onPrintRecoverySheet} testId="print-recovery-sheet" label={t('backup.protection.printSheet')} />
+                  <EncryptionButton onClick={props.onSetUpEncryption} disabled={!settings.passwordStorageAvailable} testId="set-password" label={t('backup.protection.addPassword')} />
                 </>
               ) : settings?.encryption.state === 'on' ? (
                 <>
-                  <button type="button" className="button button-small button-danger-quiet" onClick={props.onTurnOffEncryption} data-testid="turn-off-encryption">
-                    {t('backup.protection.turnOff')}
-                    <OwnerLockMark action="backup.password" />
-                  </button>
-                  <button type="button" className="button button-small" onClick={props.onSetUpEncryption} disabled={!settings.passwordStorageAvailable} data-testid="new-recovery-sheet">
-                    {t('backup.protection.newSheet')}
-                    <OwnerLockMark action="backup.password" />
-                  </button>
-                  <button type="button" className="button button-small" onClick={props.onSetPassword} disabled={!settings.passwordStorageAvailable} data-testid="set-password">
-                    {t('backup.owner.changePassword')}
-                    <OwnerLockMark action="backup.password" />
-                  </button>
+                  <EncryptionButton danger onClick={props.onTurnOffEncryption} testId="turn-off-encryption" label={t('backup.protection.turnOff')} />
+                  <EncryptionButton onClick={props.onSetUpEncryption} disabled={!settings.passwordStorageAvailable} testId="new-recovery-sheet" label={t('backup.protection.newSheet')} />
+                  <EncryptionButton onClick={props.onSetPassword} disabled={!settings.passwordStorageAvailable} testId="set-password" label={t('backup.owner.changePassword')} />
                 </>
               ) : (
-                <button type="button" className="button button-small" onClick={props.onSetUpEncryption} disabled={!settings?.passwordStorageAvailable} data-testid="set-password">
-                  {settings?.encryption.state === 'off' ? t('backup.protection.turnOn') : t('backup.protection.setUp')}
-                  <OwnerLockMark action="backup.password" />
-                </button>
+                <EncryptionButton
+                  onClick={props.onSetUpEncryption}
+                  disabled={!settings?.passwordStorageAvailable}
+                  testId="set-password"
+                  label={settings?.encryption.state === 'off' ? t('backup.protection.turnOn') : t('backup.protection.setUp')}
+                />
               )}
             </div>
           </div>
@@ -288,6 +272,16 @@ export function BackupView(props: BackupViewProps) {
 }
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** An owner action on backup encryption: the lock shows while the clerk is at the keyboard. */
+function EncryptionButton({ label, onClick, testId, danger = false, disabled = false }: { label: string; onClick: () => void; testId: string; danger?: boolean; disabled?: boolean }) {
+  return (
+    <button type="button" className={danger ? 'button button-small button-danger-quiet' : 'button button-small'} onClick={onClick} disabled={disabled} data-testid={testId}>
+      {label}
+      <OwnerLockMark action="backup.password" />
+    </button>
+  );
+}
 
 /** The state line: on (with which recovery key), automatic (and whether its sheet was printed), off since a date, or not set up. */
 function encryptionText(t: Translate, settings: BackupSettingsView): string {
