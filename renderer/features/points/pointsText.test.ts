@@ -11,6 +11,7 @@ import {
   pointsForPurchase,
   previewPointsRules,
   REFERRAL_AWARDS,
+  type MemberDays,
   type PointsRules,
   type PreviewOccasion,
 } from '../../../shared/domain/pointsRules';
@@ -93,7 +94,7 @@ describe('every code in words', () => {
     expect(ruleCodeText(t, 'birthday-gift:2026-06-15')).toContain('2026-06-15');
     for (const limitedBy of ['none', 'balance', 'cap'] as PointsPaymentLimit[]) expectWorded(paymentLimitText(w, { limitedBy, maxPoints: 13_400, maxFen: 13_400 }), `limit ${limitedBy}`);
     for (const policy of [{ kind: 'never' }, { kind: 'months', months: 12 }, { kind: 'months', months: 1 }, { kind: 'end-of-next-year' }] as const) expectWorded(expiryPolicyText(t, policy), policy.kind);
-    for (const days of [{ kind: 'none' }, { kind: 'weekdays', days: [2, 6] }, { kind: 'month-days', days: [8, 18, 28] }] as const) expectWorded(memberDaysText(w, days), days.kind);
+    for (const days of [{ kind: 'none' }, { kind: 'weekdays', days: [2, 6] }, { kind: 'month-days', days: [8, 18, 28] }] as MemberDays[]) expectWorded(memberDaysText(w, days), days.kind);
     expectWorded(redeemRateText(w, DEFAULT_POINTS_RULES.redeem), 'redeem rate');
   });
 
