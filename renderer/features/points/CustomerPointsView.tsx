@@ -55,7 +55,7 @@ export function CustomerPointsView({ entries, now, currency, names = {}, adjustL
     <section className="card points-customer" aria-labelledby="customer-points-heading" data-testid="customer-points">
       <div className="points-card-header">
         <h2 id="customer-points-heading">{t('points.customer.title')}</h2>
-        <button type="button" className="button" onClick={onAdjust} data-testid="points-adjust" data-owner-locked={adjustLocked ? 'true' : undefined} title={adjustLocked ? t('roles.ownerOnlyHint') : undefined}>
+        <button type="button" className="button button-icon" onClick={onAdjust} data-testid="points-adjust" data-owner-locked={adjustLocked ? 'true' : undefined} title={adjustLocked ? t('roles.ownerOnlyHint') : undefined}>
           {adjustLocked && <LockIcon />}
           {t('points.customer.adjust')}
           {adjustLocked && <span className="visually-hidden">{` (${t('roles.ownerOnly')})`}</span>}

@@ -155,11 +155,13 @@ function RewardRow({ w, reward, scheme, now, locked, editing, onEdit }: { w: Poi
       <td>
         <span className={`pill points-standing points-standing-${standing}`}>{t(`points.rewards.standing.${standing}`)}</span>
       </td>
-      <td className="actions">
+      <td>
         {!locked && (
-          <button type="button" className="button" onClick={onEdit} disabled={editing} aria-label={t('points.rewards.editNamed', { name: reward.name })} data-testid={`reward-edit-${reward.id}`}>
-            {t('common.edit')}
-          </button>
+          <div className="actions">
+            <button type="button" className="button" onClick={onEdit} disabled={editing} aria-label={t('points.rewards.editNamed', { name: reward.name })} data-testid={`reward-edit-${reward.id}`}>
+              {t('common.edit')}
+            </button>
+          </div>
         )}
       </td>
     </tr>
