@@ -16,7 +16,7 @@ import {
 import { tierName, type TierScheme } from '../../../shared/domain/tiers';
 import { Field, FieldError, useFocusFirstInvalid } from '../../ui/FormField';
 import { LockIcon } from '../../ui/icons';
-import { draftOfPointsRules, expiryChanged, FIELD_OF_RULES_ERROR, pointsRulesOf, type ExpiryKind, type MemberDayKind, type PointsFieldErrors, type PointsRulesDraft, type PointsRulesField } from './pointsRulesForm';
+import { draftOfPointsRules, expiryChanged, FIELD_OF_RULES_ERROR, pointsRulesOf, submitPointsRules, type ExpiryKind, type MemberDayKind, type PointsFieldErrors, type PointsRulesDraft, type PointsRulesField } from './pointsRulesForm';
 import {
   birthdayWindowName,
   combineName,
@@ -81,33 +81,12 @@ export function PointsRulesView(props: PointsRulesViewProps) {
   }, [draft, rules, currency, now]);
 
   const save = async () => {
-    const read = pointsRulesOf(draft, rules, currency, now);
-    if (!read.ok) {
-      setFieldErrors(read.reason);
-      setRuleErrors([]);
-      focusFirstInvalid();
-      return;
-    }
-    const checked = validatePointsRules(read.value);
-    if (!checked.ok) {
-      setFieldErrors({});
-      setRuleErrors(checked.reason);
-      focusFirstInvalid();
-      return;
-    }
-    setFieldErrors({});
-    setRuleErrors([]);
     setPhase('saving');
-    try {
-      const refused = await props.onSave(checked.value);
-      if (refused && refused.length > 0) {
-        setRuleErrors(refused);
-        setPhase('idle');
-        focusFirstInvalid();
-      } else setPhase('saved');
-    } catch {
-      setPhase('failed');
-    }
+    const result = await submitPointsRules(draft, rules, currency, now, props.onSave);
+    setFieldErrors(result.outcome === 'fields' ? result.fieldErrors : {});
+    setRuleErrors(result.outcome === 'refused' ? result.ruleErrors : []);
+    setPhase(result.outcome === 'saved' ? 'saved' : result.outcome === 'failed' ? 'failed' : 'idle');
+    if (result.outcome === 'fields' || result.outcome === 'refused') focusFirstInvalid();
   };
 
   const errorAt = (field: PointsRulesField): string | undefined => {

@@ -1,7 +1,7 @@
 // The points rules form: rules to text and back unchanged, each unreadable field named, and an expiry change dated from its effective day.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POINTS_RULES, POINTS_RULES_ERRORS, validatePointsRules, type PointsRules } from '../../../shared/domain/pointsRules';
-import { draftOfPointsRules, expiryChanged, FIELD_OF_RULES_ERROR, pointsRulesOf, type PointsRulesDraft } from './pointsRulesForm';
+import { draftOfPointsRules, expiryChanged, FIELD_OF_RULES_ERROR, pointsRulesOf, submitPointsRules, type PointsRulesDraft } from './pointsRulesForm';
 
 const NOW = new Date(2026, 5, 15, 10, 0);
 const RULES: PointsRules = {
@@ -85,5 +85,39 @@ describe('the points rules form', () => {
 
   it('shows every domain code at a field or in the list above the form', () => {
     for (const code of POINTS_RULES_ERRORS) expect(FIELD_OF_RULES_ERROR).toHaveProperty(code);
+  });
+});
+
+describe('saving the points rules form', () => {
+  const draft = draftOfPointsRules(RULES, 'CNY', NOW);
+  it('hands the store cleaned, valid rules only', async () => {
+    const saved: PointsRules[] = [];
+    const typed = { ...draft, excludedProducts: 'Bag\nbag\n Tea ' };
+    const r = await submitPointsRules(typed, RULES, 'CNY', NOW, (rules) => {
+      saved.push(rules);
+      return null;
+    });
+    expect(r.outcome).toBe('saved');
+    expect(saved.map((x) => x.excludedProducts)).toEqual([['Bag', 'Tea']]);
+    let called = false;
+    const save = () => {
+      called = true;
+      return null;
+    };
+    expect(await submitPointsRules({ ...draft, earnPoints: 'x' }, RULES, 'CNY', NOW, save)).toEqual({ outcome: 'fields', fieldErrors: { earnPoints: 'number' } });
+    expect(await submitPointsRules({ ...draft, excludedProducts: 'x'.repeat(101) }, RULES, 'CNY', NOW, save)).toEqual({ outcome: 'refused', ruleErrors: ['excluded-invalid'] });
+    expect(called).toBe(false);
+  });
+
+  it('gives back what the store refused or a failure, leaving the draft as typed', async () => {
+    const typed = { ...draft, welcomeBonus: '250' };
+    const before = structuredClone(typed);
+    expect(await submitPointsRules(typed, RULES, 'CNY', NOW, async () => ['expiry-from-duplicate'])).toEqual({ outcome: 'refused', ruleErrors: ['expiry-from-duplicate'] });
+    expect(
+      await submitPointsRules(typed, RULES, 'CNY', NOW, () => {
+        throw new Error('disk full');
+      }),
+    ).toEqual({ outcome: 'failed' });
+    expect(typed).toEqual(before);
   });
 });

@@ -12,6 +12,7 @@ import {
   type PointsRules,
   type PointsRulesError,
   type ReferralAward,
+  validatePointsRules,
 } from '../../../shared/domain/pointsRules';
 import { err, ok, type Result } from '../../../shared/result';
 
@@ -243,4 +244,34 @@ export function pointsRulesOf(d: PointsRulesDraft, saved: PointsRules, currency:
     negativeBalance: d.negativeBalance,
     referral: { award: d.referralAward, referrerPoints, referredPoints },
   });
+}
+
+export type PointsRulesSubmit =
+  | { outcome: 'fields'; fieldErrors: PointsFieldErrors }
+  | { outcome: 'refused'; ruleErrors: PointsRulesError[] }
+  | { outcome: 'saved'; rules: PointsRules }
+  | { outcome: 'failed' };
+
+/**
+ * A save of the form: reads the draft, validates it with the domain, and only then hands the cleaned
+ * rules to `save`, whose refusal (codes) or failure (a throw) comes back for the form to show beside
+ * the draft it keeps as typed.
+ */
+export async function submitPointsRules(
+  d: PointsRulesDraft,
+  saved: PointsRules,
+  currency: Currency,
+  now: Date,
+  save: (rules: PointsRules) => PointsRulesError[] | null | Promise<PointsRulesError[] | null>,
+): Promise<PointsRulesSubmit> {
+  const read = pointsRulesOf(d, saved, currency, now);
+  if (!read.ok) return { outcome: 'fields', fieldErrors: read.reason };
+  const checked = validatePointsRules(read.value);
+  if (!checked.ok) return { outcome: 'refused', ruleErrors: checked.reason };
+  try {
+    const refused = await save(checked.value);
+    return refused && refused.length > 0 ? { outcome: 'refused', ruleErrors: refused } : { outcome: 'saved', rules: checked.value };
+  } catch {
+    return { outcome: 'failed' };
+  }
 }
