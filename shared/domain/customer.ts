@@ -129,14 +129,36 @@ export interface CustomerRecord extends CustomerFields {
  * Values the coming features derive per customer join this type, each as one field (and, when a list
  * sorts or filters by it, one `[isDeleted+<field>]` index on the customerState table, added by the
  * version that adds the field): the points balance and the points expiring next (from a points
- * ledger), open complaints (from complaints), the next reminder's day (from reminders), the last
- * satisfaction score (from survey answers). A null is no index key, so "none" of a value that a list
- * filters on is stored as a value the index holds (0, '') beside it, as lastPurchaseSort does.
+ * ledger, version 12: CustomerPointsFields), open complaints (from complaints), the next reminder's day
+ * (from reminders), the last satisfaction score (from survey answers). A null is no index key, so "none"
+ * of a value that a list filters on is stored as a value the index holds (0, '') beside it, as
+ * lastPurchaseSort does.
  */
-export interface CustomerDerivedFields extends CustomerFigures, CustomerStatusFields {
+export interface CustomerDerivedFields extends CustomerFigures, CustomerStatusFields, CustomerPointsFields {
   /** lastPurchaseAt, or '' when none (IndexedDB does not index null): the list's "last visit" sort key. */
   lastPurchaseSort: string;
 }
+
+/**
+ * A customer's points, derived from their ledger (renderer/db/points.ts) in the same transaction as the
+ * entries; the status derivation passes them through unchanged.
+ */
+export interface CustomerPointsFields {
+  /** The sum of the ledger (may be below zero when the owner allows it): the list's points column (`[isDeleted+pointsBalance]`). */
+  pointsBalance: number;
+  /** Points that expire within 30 days of when they were derived (the daily rollover derives again every customer with some). */
+  pointsExpiringSoon: number;
+  /** The earliest expiry among those (ISO), or null. */
+  pointsExpiringAt: string | null;
+  /**
+   * The earliest expiry of a batch that still holds points, due ones included (ISO). Absent when none, so
+   * only customers with points that expire have an entry in its index: the rollover's list of whom to see.
+   */
+  pointsNextExpiryAt?: string;
+}
+
+/** A customer without points: what a new state row starts with. */
+export const NO_POINTS: Readonly<CustomerPointsFields> = Object.freeze({ pointsBalance: 0, pointsExpiringSoon: 0, pointsExpiringAt: null });
 
 /** The keys of CustomerDerivedFields, each once (the compiler holds the list to the type). */
 const DERIVED_KEY_SET: Record<keyof CustomerDerivedFields, true> = {
@@ -157,6 +179,10 @@ const DERIVED_KEY_SET: Record<keyof CustomerDerivedFields, true> = {
   pendingTierId: true,
   rfmScore: true,
   pendingTierReason: true,
+  pointsBalance: true,
+  pointsExpiringSoon: true,
+  pointsExpiringAt: true,
+  pointsNextExpiryAt: true,
 };
 export const CUSTOMER_DERIVED_KEYS = Object.keys(DERIVED_KEY_SET) as readonly (keyof CustomerDerivedFields)[];
 

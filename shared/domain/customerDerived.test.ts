@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CustomerState } from './customer';
+import { NO_POINTS, type CustomerState } from './customer';
 import { customerFigureFields, utcDayOf, ZERO_FIGURES, type FigureInput } from './customerFigures';
 import { derivedCustomerRecord, joinCustomer, type StatusContext } from './customerDerived';
 import { DEFAULT_STATUS_SETTINGS, initialStatusFields } from './customerStatus';
@@ -55,7 +55,7 @@ type Previous = typeof previousArb extends fc.Arbitrary<infer T> ? T : never;
 type Context = typeof contextArb extends fc.Arbitrary<infer T> ? T : never;
 
 function stateOf(prev: Previous): CustomerState {
-  return { id: 'c1', isDeleted: 0, ...customerFigureFields(ZERO_FIGURES), ...initialStatusFields(prev.statusAsOf), ...prev };
+  return { id: 'c1', isDeleted: 0, ...customerFigureFields(ZERO_FIGURES), ...initialStatusFields(prev.statusAsOf), ...NO_POINTS, ...prev };
 }
 
 function contextOf(c: Context, derivationKey?: string): StatusContext {

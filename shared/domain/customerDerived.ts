@@ -2,8 +2,8 @@
 // path and the full recomputation), kept apart from what people typed (the state row), and joined back
 // for the screens. No pinyin or phone metadata here (customerRecord.ts builds the typed record's index
 // fields with those), so reading customers loads neither.
-import type { Customer, CustomerDerivedFields, CustomerRecord, CustomerState } from './customer';
-import { CUSTOMER_DERIVED_KEYS } from './customer';
+import type { Customer, CustomerDerivedFields, CustomerPointsFields, CustomerRecord, CustomerState } from './customer';
+import { CUSTOMER_DERIVED_KEYS, NO_POINTS } from './customer';
 import { customerFigureFields, localDayOf, ZERO_FIGURES, type DayOf, type FigureInput } from './customerFigures';
 import {
   deriveCustomerStatus,
@@ -69,7 +69,8 @@ export function derivedCustomerRecord<T extends CustomerDerivedFields & { id: st
     applyDowngrades: ctx.applyDowngrades,
     correction,
   });
-  const derived = derivedFieldsOf(status, ctx.dayOf(ctx.asOf.toISOString()), previous, ctx.applyDowngrades);
+  // Points are derived from the ledger, not the purchases: this derivation keeps them as they are.
+  const derived = derivedFieldsOf(status, ctx.dayOf(ctx.asOf.toISOString()), previous, ctx.applyDowngrades, c);
   let valuesChanged = false;
   for (const k of CUSTOMER_DERIVED_KEYS) {
     if (!samePlainData(c[k], derived[k])) {
@@ -88,11 +89,22 @@ export function derivedCustomerRecord<T extends CustomerDerivedFields & { id: st
   return { record, changed, valuesChanged, history: tierHistoryEntries(c.id, status, ctx.asOf.toISOString(), ctx.newId) };
 }
 
+/** The points fields of `from` onto `to` (a row without them reads as no points; no next expiry stays absent). */
+export function copyPointsFields(from: Partial<CustomerPointsFields>, to: CustomerPointsFields): void {
+  to.pointsBalance = from.pointsBalance ?? NO_POINTS.pointsBalance;
+  to.pointsExpiringSoon = from.pointsExpiringSoon ?? NO_POINTS.pointsExpiringSoon;
+  to.pointsExpiringAt = from.pointsExpiringAt ?? NO_POINTS.pointsExpiringAt;
+  if (from.pointsNextExpiryAt !== undefined) to.pointsNextExpiryAt = from.pointsNextExpiryAt;
+  else delete to.pointsNextExpiryAt;
+}
+
 /** The stored derived values of a derivation: customerFigureFields and statusFieldsOf in one object. */
-function derivedFieldsOf(status: CustomerStatus, asOfDay: string, previous: PreviousStatus, applyDowngrades: boolean): CustomerDerivedFields {
+function derivedFieldsOf(status: CustomerStatus, asOfDay: string, previous: PreviousStatus, applyDowngrades: boolean, points: Partial<CustomerPointsFields>): CustomerDerivedFields {
   const f = customerFigureFields(status.figures);
   // Both halves are fresh objects: the status fields go onto the figures' object, one object, no spread copy.
-  return Object.assign(f, statusFieldsOf(status, asOfDay, previous, applyDowngrades));
+  const derived = Object.assign(f, statusFieldsOf(status, asOfDay, previous, applyDowngrades), NO_POINTS);
+  copyPointsFields(points, derived);
+  return derived;
 }
 
 /** The stored record of a customer: the joined customer without the derived values (those go to its CustomerState). */
@@ -119,7 +131,7 @@ export function customerStateOf(c: Customer & { derivationKey?: string }): Custo
  * (none is written so; kept for safety) reads as a customer without purchases in the floor group.
  */
 export function joinCustomer(record: CustomerRecord, state: CustomerState | undefined): Customer {
-  if (!state) return { ...record, ...customerFigureFields(ZERO_FIGURES), ...initialStatusFields(localDayOf(record.createdAt)) };
+  if (!state) return { ...record, ...customerFigureFields(ZERO_FIGURES), ...initialStatusFields(localDayOf(record.createdAt)), ...NO_POINTS };
   const { id: _id, isDeleted: _isDeleted, derivationKey: _key, ...derived } = state;
   return { ...record, ...derived };
 }

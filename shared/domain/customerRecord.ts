@@ -1,6 +1,6 @@
 // Builds the stored customer record from what the clerk edited: ids, times and the index fields.
 import type { Customer, CustomerFields, CustomerRecord } from './customer';
-import { primaryPhone } from './customer';
+import { NO_POINTS, primaryPhone } from './customer';
 import { customerFigureFields, localDayOf, ZERO_FIGURES } from './customerFigures';
 import { initialStatusFields, type StatusSettings } from './customerStatus';
 import { buildSearchTokens, nameSortKey } from './searchTokens';
@@ -40,6 +40,8 @@ export function newCustomerRecord(fields: CustomerFields, id: string, now: Date,
     ...customerFigureFields(ZERO_FIGURES),
     // ...and these: the floor group, a prospect, no risk.
     ...initialStatusFields(localDayOf(at), status),
+    // ...and no points: the points ledger's writes keep these.
+    ...NO_POINTS,
   };
 }
 

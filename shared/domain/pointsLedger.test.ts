@@ -169,6 +169,22 @@ describe('purchaseReversalEntries', () => {
     expect(purchaseReversalEntries(l.entries, { ...target, voided: true }, l.opts)).toEqual([]);
   });
 
+  it('an edit that earns less lowers what the purchase earned: a later return takes its share of the corrected earning', () => {
+    const l = purchase();
+    // The edit: 99 earned becomes 59 (a correction of the earning, not a reversal).
+    l.add({ kind: 'reverse', points: -40, createdAt: at(11), purchaseId: 'p', reverses: 'earned', rule: 'purchase' });
+    expect(purchasePoints(l.entries, 'p')).toMatchObject({ earned: 60, reversedEarned: 0 });
+    const half = purchaseReversalEntries(l.entries, { ...target, returnedFen: 5_000 }, l.opts);
+    expect(half.map((e) => [e.reverses, e.points])).toEqual([
+      ['spent', 100],
+      ['earned', -30],
+    ]);
+    l.entries.push(...half);
+    const voided = purchaseReversalEntries(l.entries, { ...target, voided: true }, l.opts);
+    l.entries.push(...voided);
+    expect(sum(l.entries)).toBe(500);
+  });
+
   it('a voided return gives back what it took', () => {
     const l = purchase();
     l.entries.push(...purchaseReversalEntries(l.entries, { ...target, returnedFen: 5_000 }, l.opts));

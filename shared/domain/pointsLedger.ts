@@ -255,7 +255,11 @@ export interface PurchaseReversalOptions {
   newId: () => string;
 }
 
-/** Points a purchase earned (earn and bonus entries linked to it) and spent (redeem), and what reversals undid of each. */
+/**
+ * Points a purchase earned (earn and bonus entries linked to it) and spent (redeem), and what reversals undid of each.
+ * A reverse of the earned side with rule 'purchase' corrects the earning itself (an edit that earns less):
+ * it lowers what the purchase earned, so a later return or void takes its share of the corrected earning.
+ */
 export function purchasePoints(entries: readonly PointsEntry[], purchaseId: string): { earned: number; spent: number; reversedEarned: number; returnedSpent: number } {
   let earned = 0;
   let spent = 0;
@@ -265,6 +269,7 @@ export function purchasePoints(entries: readonly PointsEntry[], purchaseId: stri
     if (e.purchaseId !== purchaseId) continue;
     if ((e.kind === 'earn' || e.kind === 'bonus') && e.points > 0) earned += e.points;
     else if (e.kind === 'redeem') spent -= e.points;
+    else if (e.kind === 'reverse' && e.reverses === 'earned' && e.rule === 'purchase') earned += e.points;
     else if (e.kind === 'reverse' && e.reverses === 'earned') reversedEarned -= e.points;
     else if (e.kind === 'reverse' && e.reverses === 'spent') returnedSpent += e.points;
   }
