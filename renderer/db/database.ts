@@ -20,10 +20,13 @@ import { SCHEMA_V8 } from './migrations/v8';
 import { SCHEMA_V9, upgradeToV9 } from './migrations/v9';
 import { SCHEMA_V10, upgradeToV10 } from './migrations/v10';
 import { SCHEMA_V11 } from './migrations/v11';
+import { SCHEMA_V12, upgradeToV12 } from './migrations/v12';
 import type { AuditEntry } from '../../shared/domain/auditChain';
 import type { ErasureEntry } from '../../shared/domain/erasure';
+import type { PointsEntry } from '../../shared/domain/pointsLedger';
+import type { Reward } from '../../shared/domain/rewards';
 
-export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11 };
+export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12 };
 export type { AuditEntry };
 
 /** A row of the settings table (the owner's configuration) or of the bookkeeping table (version 6). */
@@ -272,6 +275,10 @@ export class RegularsDatabase extends Dexie {
   consentState!: EntityTable<ConsentStateRow, 'id'>;
   /** The erasure register: ids of erased customers and when (version 11 on); written only by renderer/db/erasure.ts. */
   erasures!: EntityTable<ErasureEntry, 'id'>;
+  /** Loyalty points, append-only (version 12 on); written only by renderer/db/points.ts, with the customers' points derived in the same transaction. */
+  pointsLedger!: EntityTable<PointsEntry, 'id'>;
+  /** The owner's rewards catalogue (version 12 on). */
+  rewards!: EntityTable<Reward, 'id'>;
 
   /** `clock`: the time an upgrade derives status as of (version 3); the app's clock unless given. */
   constructor(name: string = DATABASE_NAME, options: ConstructorParameters<typeof Dexie>[1] & { clock?: Clock } = {}) {
@@ -296,6 +303,7 @@ export class RegularsDatabase extends Dexie {
       .upgrade((tx) => upgradeToV9(tx));
     this.version(10).stores(SCHEMA_V10).upgrade(upgradeToV10);
     this.version(11).stores(SCHEMA_V11);
+    this.version(12).stores(SCHEMA_V12).upgrade(upgradeToV12);
   }
 }
 

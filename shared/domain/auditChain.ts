@@ -41,6 +41,10 @@ export const AUDIT_KINDS = [
   'backup.settings',
   'backup.password',
   'export.file',
+  'points.adjust',
+  'points.redeem',
+  'points.expire',
+  'rewards.change',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

@@ -5,6 +5,7 @@ import { customerRecordOf, customerStateOf, joinCustomer } from '../../../shared
 import type { RegularsDatabase } from '../database';
 import { removeConsent } from '../consents';
 import { dropFromSearch, indexForSearch } from '../customerSearch';
+import { ledgerRange } from './points';
 
 /** Records joined with their state rows, in order. */
 export async function joinRecords(db: RegularsDatabase, records: readonly CustomerRecord[]): Promise<Customer[]> {
@@ -66,9 +67,13 @@ export async function writeTrashState(db: RegularsDatabase, records: readonly Cu
   if (moved.length) await db.customerState.bulkPut(moved);
 }
 
-/** Customers gone for good (deleted from the trash, merged away, an import undone): record, state and search rows, and their consent. */
+/**
+ * Customers gone for good (deleted from the trash, merged away, an import undone): record, state and search
+ * rows, their consent and their points entries (a merge moves those to the survivor first).
+ */
 export async function removeCustomers(db: RegularsDatabase, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
+  for (const id of ids) await ledgerRange(db, id).delete();
   await db.customers.bulkDelete([...ids]);
   await db.customerState.bulkDelete([...ids]);
   await dropFromSearch(db, ids);

@@ -1,7 +1,7 @@
 // The status engine: derives each customer's figures and status from their purchases into customerState,
 // inside a purchase write (refresh) or as a whole-store pass (recomputation, rollover, tier review).
 import Dexie from 'dexie';
-import type { CustomerState } from '../../../shared/domain/customer';
+import type { CustomerPointsFields, CustomerState } from '../../../shared/domain/customer';
 import { storeMedianGap } from '../../../shared/domain/churn';
 import { DERIVATION_RULES_VERSION, dayNumber, groupPurchasesByCustomer, localDayOf, type DayOf } from '../../../shared/domain/customerFigures';
 import { derivedCustomerRecord, type StatusContext, type StatusCorrection } from '../../../shared/domain/customerDerived';
@@ -13,6 +13,7 @@ import { createBookkeepingRepository } from '../bookkeeping';
 import type { RegularsDatabase } from '../database';
 import { createSettingsRepository } from '../settings';
 import { writeTransaction } from './scopes';
+import { samePoints, withPoints, writePointsFields } from './points';
 import { recordAudit } from '../audit';
 
 export interface DerivationDeps {
@@ -133,6 +134,7 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     ctx: StatusContext,
     restamp: boolean,
     corrections: ReadonlyMap<string, StatusCorrection> = new Map(),
+    pointsChanged: ReadonlySet<string> = new Set(),
   ): { rows: CustomerState[]; history: TierHistoryEntry[]; changed: number } {
     const rows: CustomerState[] = [];
     const history: TierHistoryEntry[] = [];
@@ -140,7 +142,7 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     for (const s of states) {
       const d = derivedCustomerRecord(s, purchasesOf.get(s.id) ?? [], ctx, corrections.get(s.id) ?? null);
       if (d.valuesChanged) changed++;
-      if (d.valuesChanged || (restamp && d.changed)) rows.push(d.record);
+      if (d.valuesChanged || (restamp && d.changed) || pointsChanged.has(s.id)) rows.push(d.record);
       for (const h of d.history) history.push(h);
     }
     return { rows, history, changed };
@@ -153,8 +155,9 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     ctx: StatusContext,
     corrections?: ReadonlyMap<string, StatusCorrection>,
     restamp = true,
+    pointsChanged?: ReadonlySet<string>,
   ): Promise<number> {
-    const { rows, history, changed } = deriveRows(states, purchasesOf, ctx, restamp, corrections);
+    const { rows, history, changed } = deriveRows(states, purchasesOf, ctx, restamp, corrections, pointsChanged);
     if (rows.length) await db.customerState.bulkPut(rows);
     if (history.length) await db.tierHistory.bulkAdd(history);
     return changed;
@@ -182,11 +185,28 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
    * it inside its own transaction, which must hold WRITE_SCOPES.purchase. The customer record is not
    * touched (nor its updatedAt): figures and status are a cache of the purchases, not an edit.
    * `corrections`: the purchases the write took away from a customer, as they were, so that an upgrade
-   * they alone caused goes back at once.
+   * they alone caused goes back at once. `points`: customers' points the write derived from the entries
+   * it wrote (./points.ts): they ride on the row the status derivation writes, one put per row; those
+   * of customers not refreshed (a referrer) are written alone. The write then holds WRITE_SCOPES.points too.
    */
-  async function refresh(customerIds: Iterable<string>, corrections: ReadonlyMap<string, PurchaseCorrection> = new Map()): Promise<void> {
+  async function refresh(
+    customerIds: Iterable<string>,
+    corrections: ReadonlyMap<string, PurchaseCorrection> = new Map(),
+    points: ReadonlyMap<string, CustomerPointsFields> = new Map(),
+  ): Promise<void> {
     const ids = [...new Set(customerIds)];
-    const states = (await db.customerState.bulkGet(ids)).filter((s): s is CustomerState => s !== undefined);
+    const pointsChanged = new Set<string>();
+    const states = (await db.customerState.bulkGet(ids))
+      .filter((s): s is CustomerState => s !== undefined)
+      .map((s) => {
+        const f = points.get(s.id);
+        if (!f || samePoints(s, f)) return s;
+        pointsChanged.add(s.id);
+        return withPoints(s, f);
+      });
+    const refreshed = new Set(ids);
+    const others = new Map([...points].filter(([id]) => !refreshed.has(id)));
+    if (others.size) await writePointsFields(db, others);
     if (states.length === 0) return;
     const ctx = await statusContext(false);
     const byCustomer = await purchasesOfCustomers(states.map((s) => s.id));
@@ -199,7 +219,7 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
         if (tierId !== null) corrected.set(s.id, { tierId, cause: correction.cause });
       }
     }
-    await writeDerived(states, byCustomer, ctx, corrected);
+    await writeDerived(states, byCustomer, ctx, corrected, true, pointsChanged);
   }
 
   /**

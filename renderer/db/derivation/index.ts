@@ -2,3 +2,4 @@
 export * from './customerRows';
 export * from './engine';
 export * from './scopes';
+export * from './points';

@@ -9,9 +9,7 @@ export type TableName = { [K in keyof RegularsDatabase]: RegularsDatabase[K] ext
  * What a write of each kind must include, so the values derived from it and its audit entry are written in
  * the same transaction (a test runs every write path and fails when one leaves a table out or writes no entry).
  *
- * A coming ledger is a kind here and nothing more elsewhere: e.g. `points: ['pointsLedger',
- * 'customerState', 'settings', 'bookkeeping']` (the balance and the points expiring re-derived with each
- * entry), a
+ * A coming ledger is a kind here and nothing more elsewhere: e.g. a
  * survey answer `['surveyAnswers', 'customerState']` (the last score), a complaint `['complaints',
  * 'customerState']` (open complaints), each with its table in WRITE_KIND_OF_TABLE.
  */
@@ -25,10 +23,17 @@ export const WRITE_SCOPES = {
   /**
    * A customer created, edited, trashed, restored or deleted: its search row, its state row (created
    * with it, its isDeleted mirrored, deleted with it), settings for the rules a new customer starts
-   * under, and the consent tables (a new customer's answers; a customer deleted for good, merged away
-   * or undone by an import takes theirs along).
+   * under, and the consent tables and the points ledger (a new customer's answers; a customer deleted
+   * for good, merged away or undone by an import takes their answers and points entries along).
    */
-  customer: ['customers', 'customerSearch', 'customerState', 'settings', 'consentEvents', 'consentState', 'auditLog'],
+  customer: ['customers', 'customerSearch', 'customerState', 'settings', 'consentEvents', 'consentState', 'pointsLedger', 'auditLog'],
+  /**
+   * Points entries written (renderer/db/points.ts; a purchase's with the purchase scope too): each customer's
+   * points are derived again from their ledger onto the state row; the rules are read from settings.
+   */
+  points: ['pointsLedger', 'customerState', 'settings', 'auditLog'],
+  /** The rewards catalogue changed, or a gift's stock taken by a redemption (with the points scope). */
+  rewards: ['rewards', 'auditLog'],
   /** A marketing-consent answer: the customer's current consent is derived again with it. */
   consent: ['consentEvents', 'consentState', 'auditLog'],
   /** A contact logged, edited, marked done, moved or removed. */
@@ -60,6 +65,8 @@ export const WRITE_KIND_OF_TABLE: Readonly<Partial<Record<TableName, WriteKind>>
   pins: 'pin',
   imports: 'import',
   erasures: 'erasure',
+  pointsLedger: 'points',
+  rewards: 'rewards',
 };
 
 /** The tables of these kinds of write and the extra ones named, each once. */

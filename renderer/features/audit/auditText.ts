@@ -130,6 +130,14 @@ export function detailsText(w: AuditWording, entry: AuditEntry): string {
         format: str(f.format) === 'page' ? t('audit.formats.page') : str(f.format).toUpperCase(),
         rows: num(f.rows),
       });
+    case 'points.adjust':
+      return t('audit.details.pointsAdjust', { points: num(f.points) > 0 ? `+${num(f.points)}` : String(num(f.points)) });
+    case 'points.redeem':
+      return t('audit.details.pointsRedeem', { points: num(f.points) });
+    case 'points.expire':
+      return t('audit.details.pointsExpire', { points: num(f.points), customers: num(f.customers) });
+    case 'rewards.change':
+      return t('audit.details.rewardsChange', { change: t(`audit.rewardChanges.${str(f.change)}`, { defaultValue: str(f.change) }) });
     default:
       return assertNever(kind, 'audit kind');
   }
