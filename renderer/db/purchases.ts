@@ -18,7 +18,12 @@ import { createCatalogRepository, noteInCatalog } from './catalog';
 import { CustomerNotFoundError, type RepositoryDeps } from './customerList';
 import type { RegularsDatabase } from './database';
 import { recordAudit } from './audit';
-import { createDerivation, writeTransaction } from './derivation';
+import { createDerivation, derivePointsOf, writeTransaction, type PurchaseCorrection } from './derivation';
+import type { PointsEntry } from '../../shared/domain/pointsLedger';
+
+// The earning rules read lunar birthdays: loaded with the first purchase write, not with the first screen.
+let earningModule: Promise<typeof import('./pointsEarning')> | null = null;
+const loadEarning = () => (earningModule ??= import('./pointsEarning'));
 
 export interface PurchaseRepositoryDeps extends RepositoryDeps {
   /** The calendar day of an ISO time for the gap figures; the app passes local time. */
@@ -85,23 +90,40 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
     return original;
   }
 
-  /** A purchase write: the purchase scope, the customer (read) and the catalog. */
-  const write = <T>(fn: () => Promise<T>) => writeTransaction(db, ['purchase'], ['customers', 'catalog'], fn);
+  /** A purchase write: the purchase and points scopes, the customer (read) and the catalog. */
+  const write = <T>(fn: () => Promise<T>) => writeTransaction(db, ['purchase', 'points'], ['customers', 'catalog'], fn);
+
+  /**
+   * The write's points entries stored, and the figures, status and points of its customers derived again,
+   * one state row put per customer; returns the customers the entries touched besides (a referrer).
+   */
+  async function refreshWithPoints(entries: readonly PointsEntry[], customerIds: string[], corrections?: ReadonlyMap<string, PurchaseCorrection>): Promise<string[]> {
+    if (entries.length) await db.pointsLedger.bulkAdd([...entries]);
+    const touched = new Set(entries.map((e) => e.customerId));
+    await refreshFigures(customerIds, corrections, touched.size ? await derivePointsOf(db, touched, deps.now()) : undefined);
+    return [...touched].filter((id) => !customerIds.includes(id));
+  }
 
   return {
     /**
      * Records a purchase (or an untied return: a negative total) on a customer, and in the same
-     * transaction updates the customer's figures and the product catalog.
+     * transaction updates the customer's figures and the product catalog, and writes its points: paid
+     * with `pointsToRedeem` points (checked against what the customer may spend and the cap; refused
+     * with PointsRefusedError otherwise), earned, the welcome bonus and referral awards.
      */
-    async record(customerId: string, fields: PurchaseFields, opts: { importId?: string | null } = {}): Promise<Purchase> {
+    async record(customerId: string, fields: PurchaseFields, opts: { importId?: string | null; pointsToRedeem?: number } = {}): Promise<Purchase> {
       assertPurchaseFields(fields);
+      const earning = await loadEarning();
       return write(async () => {
         await requireCustomer(customerId);
+        const rules = await earning.readPointsRules(db);
+        const payment = await earning.checkPointsPayment(db, rules, customerId, fields.totalFen, opts.pointsToRedeem ?? 0, deps.now());
         const purchase = newPurchaseRecord(fields, { id: deps.newId(), customerId, now: deps.now(), importId: opts.importId ?? null });
+        if (payment) purchase.pointsPaidFen = payment.fen;
         await db.purchases.add(purchase);
-        await refreshFigures([customerId]);
+        const others = await refreshWithPoints(await earning.newPurchaseEntries(db, deps, rules, purchase, payment), [customerId]);
         await noteInCatalog(db, [purchase]);
-        await recordAudit(db, deps, { kind: 'purchase.record', customerIds: [customerId], refs: [purchase.id], facts: { totalFen: purchase.totalFen, purchasedAt: purchase.purchasedAt } });
+        await recordAudit(db, deps, { kind: 'purchase.record', customerIds: [customerId, ...others], refs: [purchase.id], facts: { totalFen: purchase.totalFen, purchasedAt: purchase.purchasedAt } });
         return purchase;
       });
     },
@@ -109,11 +131,13 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
     /** Records a return of `originalId`: negative amounts, no more than what is left of the original. */
     async recordReturn(originalId: string, fields: PurchaseFields): Promise<Purchase> {
       assertPurchaseFields(fields);
+      const earning = await loadEarning();
       return write(async () => {
         const original = await checkReturn(await db.purchases.get(originalId), fields, null);
         const purchase = newPurchaseRecord(fields, { id: deps.newId(), customerId: original.customerId, now: deps.now(), returnOf: original.id });
         await db.purchases.add(purchase);
-        await refreshFigures([original.customerId]);
+        // The points it earned and spent go back in the share returned (rounded down on all returns so far).
+        await refreshWithPoints(await earning.settleEntries(db, deps, await earning.readPointsRules(db), original), [original.customerId]);
         await recordAudit(db, deps, {
           kind: 'purchase.return',
           customerIds: [original.customerId],
@@ -127,6 +151,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
     /** Edits a purchase or return; a voided one is final. An original must still cover its returns. */
     async edit(id: string, fields: PurchaseFields): Promise<Purchase> {
       assertPurchaseFields(fields);
+      const earning = await loadEarning();
       return write(async () => {
         const existing = await requirePurchase(id);
         if (existing.isVoided === 1) throw new PurchaseRuleError('purchase-voided');
@@ -140,7 +165,18 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
         await db.purchases.put(record);
         // A lower amount or another date corrects what the purchase counted for.
         const corrects = record.totalFen < existing.totalFen || record.purchasedAt !== existing.purchasedAt;
-        await refreshFigures([existing.customerId], corrects ? new Map([[existing.customerId, { cause: 'edited', before: [existing] }]]) : undefined);
+        // Points: a return edited settles its original again; a purchase earns what its new amount earns
+        // (the difference from before, once), then its returns' share is settled on that.
+        const rules = await earning.readPointsRules(db);
+        let entries: PointsEntry[];
+        if (record.returnOf !== null) {
+          const original = await db.purchases.get(record.returnOf);
+          entries = original ? await earning.settleEntries(db, deps, rules, original) : [];
+        } else {
+          const reEarned = await earning.reEarnEntries(db, deps, rules, record);
+          entries = [...reEarned, ...(await earning.settleEntries(db, deps, rules, record, reEarned))];
+        }
+        await refreshWithPoints(entries, [existing.customerId], corrects ? new Map([[existing.customerId, { cause: 'edited', before: [existing] }]]) : undefined);
         // Only products the edit added count as a new use; re-saving must not inflate the counts.
         const before = new Set(existing.lines.map((l) => catalogKey(l.product)));
         const added = record.lines.filter((l) => !before.has(catalogKey(l.product)));
@@ -159,13 +195,17 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
     async void(id: string, reason: string): Promise<Purchase> {
       const checked = validateVoidReason(reason);
       if (!checked.ok) throw new PurchaseRuleError(checked.reason);
+      const earning = await loadEarning();
       return write(async () => {
         const existing = await requirePurchase(id);
         if (existing.isVoided === 1) return existing;
         if ((await returnsOf(id)).some((r) => r.isVoided === 0)) throw new PurchaseRuleError('void-has-returns');
         const record = voidedPurchaseRecord(existing, checked.value, deps.now());
         await db.purchases.put(record);
-        await refreshFigures([existing.customerId], new Map([[existing.customerId, { cause: 'voided', before: [existing] }]]));
+        // A void gives back everything: what the purchase earned and spent; a voided return, what it took.
+        const original = record.returnOf === null ? record : await db.purchases.get(record.returnOf);
+        const entries = original ? await earning.settleEntries(db, deps, await earning.readPointsRules(db), original) : [];
+        await refreshWithPoints(entries, [existing.customerId], new Map([[existing.customerId, { cause: 'voided', before: [existing] }]]));
         // The reason is the clerk's own words: it stays on the purchase, not in the trail.
         await recordAudit(db, deps, { kind: 'purchase.void', customerIds: [existing.customerId], refs: [id], facts: { totalFen: existing.totalFen } });
         return record;

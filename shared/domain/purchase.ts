@@ -40,6 +40,11 @@ export interface Purchase extends PurchaseFields {
   importId: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The part of the total paid with points, minor units (version 12 on); absent when none, as on most
+   * purchases. The points taken are the purchase's redeem entry in the points ledger.
+   */
+  pointsPaidFen?: number;
 }
 
 export const PURCHASE_ERROR_CODES = [

@@ -1,0 +1,180 @@
+// What a purchase write does to points, inside its transaction: paying with points (checked against the balance
+// there), the earning and welcome bonus, referral awards, and settling a purchase's points after an edit, void or
+// return. Loaded when a purchase is first written, not with the first screen (the earning rules read lunar birthdays).
+import Dexie from 'dexie';
+import { DEFAULT_POINTS_RULES, batchExpiresAt, earningEntries, pointsForPurchase, validatePointsRules, type PointsCustomerFacts, type PointsRules } from '../../shared/domain/pointsRules';
+import { derivePointsLedger, pointsEntry, pointsSummary, purchaseReversalEntries, type PointsEntry } from '../../shared/domain/pointsLedger';
+import { pointsPayment, redeemEntry, type PointsPayment, type RedeemRefusal } from '../../shared/domain/rewards';
+import { referralAwards, referralEntries } from '../../shared/domain/referral';
+import { personIds } from '../../shared/domain/erasure';
+import { returnedFen, type Purchase } from '../../shared/domain/purchase';
+import { groupBenefits } from '../../shared/domain/statusGroups';
+import type { RegularsDatabase } from './database';
+import { createSettingsRepository } from './settings';
+import { ledgerRange } from './derivation/points';
+
+/** The settings row that holds the owner's points rules (the defaults when absent). */
+export const POINTS_RULES_KEY = 'pointsRules';
+
+/** Why a points write is refused: a code for the screens to word. */
+export type PointsRefusal =
+  | RedeemRefusal
+  | 'points-invalid'
+  /** Paying with points: more than the per-purchase cap of the amount. */
+  | 'points-over-cap'
+  | 'adjust-reason-required'
+  | 'reward-not-found'
+  | 'customer-not-found'
+  | 'rules-invalid'
+  | 'reward-invalid';
+
+export class PointsRefusedError extends Error {
+  constructor(readonly code: PointsRefusal) {
+    super(`Points refused: ${code}`);
+    this.name = 'PointsRefusedError';
+  }
+}
+
+export interface EarningDeps {
+  now: () => Date;
+  newId: () => string;
+}
+
+/** The rules as stored, cleaned; the defaults when none are stored, or (`unreadable`) when the stored ones no longer validate. */
+export function pointsRulesFrom(value: unknown): { rules: PointsRules; unreadable: boolean } {
+  const defaults = structuredClone(DEFAULT_POINTS_RULES) as PointsRules;
+  if (value === undefined || value === null) return { rules: defaults, unreadable: false };
+  if (typeof value !== 'object') return { rules: defaults, unreadable: true };
+  try {
+    const checked = validatePointsRules(value as PointsRules);
+    return checked.ok ? { rules: checked.value, unreadable: false } : { rules: defaults, unreadable: true };
+  } catch {
+    return { rules: defaults, unreadable: true };
+  }
+}
+
+/** The owner's points rules in force (inside a transaction holding settings, or on its own). */
+export async function readPointsRules(db: RegularsDatabase): Promise<PointsRules> {
+  return pointsRulesFrom((await db.settings.get(POINTS_RULES_KEY))?.value).rules;
+}
+
+/** What the customer may spend now: the balance less points past their expiry (pointsSummary's available). */
+export async function availablePoints(db: RegularsDatabase, customerId: string, now: Date): Promise<number> {
+  return pointsSummary(derivePointsLedger(await ledgerRange(db, customerId).toArray()), now).available;
+}
+
+/**
+ * Paying part of a purchase of `totalFen` with `requested` points, checked against what the customer may
+ * spend inside the write: refused when the points are not there or the cap holds them below what was asked
+ * (the till showed the limits; a change since is said, not silently paid less). null when nothing is paid so.
+ */
+export async function checkPointsPayment(db: RegularsDatabase, rules: PointsRules, customerId: string, totalFen: number, requested: number, now: Date): Promise<PointsPayment | null> {
+  if (requested === 0) return null;
+  if (!Number.isSafeInteger(requested) || requested < 0) throw new PointsRefusedError('points-invalid');
+  const pay = pointsPayment(rules, totalFen, await availablePoints(db, customerId, now), requested);
+  if (pay.limitedBy === 'balance') throw new PointsRefusedError('insufficient-points');
+  if (pay.limitedBy === 'cap' || pay.fen === 0) throw new PointsRefusedError('points-over-cap');
+  return pay;
+}
+
+/** The customer as the earning rules read them: the tier's multiplier (of the grouping in force), birthday, first purchase. */
+async function customerFacts(db: RegularsDatabase, purchase: Purchase): Promise<PointsCustomerFacts & { referredBy: string | null }> {
+  const record = await db.customers.get(purchase.customerId);
+  const state = await db.customerState.get(purchase.customerId);
+  const status = await createSettingsRepository(db).statusRules();
+  const tierId = state?.tierId ?? null;
+  const others = await db.purchases
+    .where('[customerId+purchasedAt]')
+    .between([purchase.customerId, Dexie.minKey], [purchase.customerId, Dexie.maxKey], true, true)
+    .filter((p: Purchase) => p.id !== purchase.id && p.isVoided === 0 && p.returnOf === null && p.totalFen > 0)
+    .count();
+  return {
+    tierId,
+    tierMultiplier: tierId === null ? 1 : (groupBenefits(status, tierId)?.pointsMultiplier ?? 1),
+    birthday: record?.birthday ?? null,
+    isFirstPurchase: others === 0,
+    referredBy: record?.referredBy ?? null,
+  };
+}
+
+/** The merges naming a customer, from the audit trail's customer index (as erasure reads them). */
+function mergesOf(db: RegularsDatabase) {
+  return async (id: string) => (await db.auditLog.where('customerIds').equals(id).toArray()).filter((e) => e.kind === 'customers.merge');
+}
+
+/**
+ * The entries a new purchase writes: the points it was paid with, what it earns (and the welcome bonus on
+ * the customer's first purchase), and the referral awards of a referred customer's first purchase. An
+ * imported purchase (history from another system) and a return earn nothing.
+ */
+export async function newPurchaseEntries(db: RegularsDatabase, deps: EarningDeps, rules: PointsRules, purchase: Purchase, payment: PointsPayment | null): Promise<PointsEntry[]> {
+  const now = deps.now();
+  const at = now.toISOString();
+  const out: PointsEntry[] = [];
+  if (payment) out.push(redeemEntry({ customerId: purchase.customerId, points: payment.points, at, purchaseId: purchase.id, rewardId: null }, deps.newId));
+  if (purchase.importId !== null || purchase.returnOf !== null || purchase.totalFen <= 0) return out;
+  const facts = await customerFacts(db, purchase);
+  const earning = pointsForPurchase(rules, { purchasedAt: purchase.purchasedAt, lines: purchase.lines, totalFen: purchase.totalFen, paidWithPointsFen: payment?.fen ?? 0 }, facts, now);
+  out.push(...earningEntries(earning, { customerId: purchase.customerId, purchaseId: purchase.id }, at, deps.newId));
+  if (facts.isFirstPurchase && facts.referredBy !== null && rules.referral.award !== 'none') {
+    const sameIds = new Set(await personIds(purchase.customerId, mergesOf(db)));
+    const referrer = await db.customers.get(facts.referredBy);
+    const ledgers = [...(await ledgerRange(db, purchase.customerId).toArray()), ...(await ledgerRange(db, facts.referredBy).toArray())];
+    const awards = referralAwards(rules, {
+      newCustomerId: purchase.customerId,
+      referredBy: facts.referredBy,
+      sameCustomerIds: sameIds,
+      referrerActive: referrer !== undefined && referrer.isDeleted === 0,
+      isFirstPurchase: true,
+      entries: ledgers.filter((e) => e.kind === 'referral'),
+    });
+    if (awards.ok) out.push(...referralEntries(awards.value, purchase.id, at, batchExpiresAt(rules, now), deps.newId));
+  }
+  return out;
+}
+
+/**
+ * An edited purchase earns what its new amount earns under the rules in force, once: the difference from
+ * what it earned so far is written (an earn entry, or a correction that lowers it; see purchasePoints).
+ * Only a purchase that took part in points (has entries) is earned again: one recorded before points
+ * existed does not start earning by a correction.
+ */
+export async function reEarnEntries(db: RegularsDatabase, deps: EarningDeps, rules: PointsRules, after: Purchase): Promise<PointsEntry[]> {
+  if (after.importId !== null || after.returnOf !== null) return [];
+  const linked = (await db.pointsLedger.where('purchaseId').equals(after.id).toArray()).filter((e) => e.customerId === after.customerId);
+  if (linked.length === 0) return [];
+  let current = 0;
+  for (const e of linked) if (e.kind === 'earn' || (e.kind === 'reverse' && e.reverses === 'earned' && e.rule === 'purchase')) current += e.points;
+  const now = deps.now();
+  const facts = await customerFacts(db, after);
+  const target =
+    after.totalFen > 0
+      ? pointsForPurchase(rules, { purchasedAt: after.purchasedAt, lines: after.lines, totalFen: after.totalFen, paidWithPointsFen: after.pointsPaidFen ?? 0 }, { ...facts, isFirstPurchase: false }, now).earned
+      : 0;
+  const delta = target - current;
+  if (delta === 0) return [];
+  const common = { customerId: after.customerId, purchaseId: after.id, createdAt: now.toISOString(), rule: 'purchase' as const };
+  return [
+    delta > 0
+      ? pointsEntry({ ...common, kind: 'earn', points: delta, expiresAt: batchExpiresAt(rules, now) }, deps.newId)
+      : pointsEntry({ ...common, kind: 'reverse', points: delta, reverses: 'earned' }, deps.newId),
+  ];
+}
+
+/**
+ * The entries that bring an original purchase's points to what its state asks (voided, or the share its
+ * non-voided returns gave back): purchaseReversalEntries over the customer's whole ledger, so asking again
+ * writes nothing. `pending`: entries this write adds before these (an edit's), not stored yet.
+ */
+export async function settleEntries(db: RegularsDatabase, deps: EarningDeps, rules: PointsRules, original: Purchase, pending: readonly PointsEntry[] = []): Promise<PointsEntry[]> {
+  const linked = await db.pointsLedger.where('purchaseId').equals(original.id).count();
+  if (linked === 0 && pending.length === 0) return [];
+  const now = deps.now();
+  const ledger = [...(await ledgerRange(db, original.customerId).toArray()), ...pending];
+  const returns = await db.purchases.where('returnOf').equals(original.id).toArray();
+  return purchaseReversalEntries(
+    ledger,
+    { purchaseId: original.id, totalFen: original.totalFen, returnedFen: returnedFen(returns), voided: original.isVoided === 1 },
+    { customerId: original.customerId, at: now.toISOString(), allowNegative: rules.negativeBalance === 'allow', restoredExpiresAt: batchExpiresAt(rules, now), newId: deps.newId },
+  );
+}
