@@ -3,6 +3,7 @@
 import Dexie from 'dexie';
 import type { CustomerRecord } from '../../shared/domain/customer';
 import {
+  ANONYMOUS_CUSTOMER_ID,
   anonymisedPurchase,
   batchWithout,
   erasedSnapshot,
@@ -15,12 +16,13 @@ import type { AuditEntry } from '../../shared/domain/auditChain';
 import { recordAudit, type AuditDeps } from './audit';
 import { CustomerNotFoundError } from './customerList';
 import type { ImportBatch, RegularsDatabase } from './database';
-import { putCustomerRecords, removeCustomers, writeTransaction, type WriteKind } from './derivation';
+import { ledgerRange, putCustomerRecords, removeCustomers, writeTransaction, type WriteKind } from './derivation';
+import type { PointsEntry } from '../../shared/domain/pointsLedger';
 
 export type { ErasureEntry, ErasurePurchaseChoice };
 
 /** Every kind of write an erasure makes: it touches each table that can hold a customer. */
-export const ERASURE_WRITE_KINDS: readonly WriteKind[] = ['customer', 'purchase', 'contact', 'consent', 'import', 'erasure'];
+export const ERASURE_WRITE_KINDS: readonly WriteKind[] = ['customer', 'purchase', 'points', 'contact', 'consent', 'import', 'erasure'];
 
 /** What one erasure removed or changed (the audit entry's facts). */
 export interface ErasureCounts {
@@ -31,6 +33,10 @@ export interface ErasureCounts {
   contacts: number;
   consentAnswers: number;
   tierChanges: number;
+  /** Points entries deleted, or kept anonymised with the purchases (as the purchases go). */
+  pointsEntries: number;
+  /** Other customers' points entries that named them (a referral), now naming nobody. */
+  pointsReferrals: number;
   /** Other customers who named them as their referrer, now without one. */
   referrals: number;
   importBatches: number;
@@ -44,6 +50,8 @@ const NOTHING: ErasureCounts = {
   contacts: 0,
   consentAnswers: 0,
   tierChanges: 0,
+  pointsEntries: 0,
+  pointsReferrals: 0,
   referrals: 0,
   importBatches: 0,
   auditSnapshots: 0,
@@ -72,6 +80,7 @@ async function eraseTraces(db: RegularsDatabase, ids: readonly string[], choiceO
   const people = new Set(ids);
   // Ids of the records removed with them (purchases, contacts, consent answers), to leave the import batches.
   const removed = new Set<string>();
+  const partners = new Set<string>();
 
   for (const id of ids) {
     const [lower, upper] = range(id);
@@ -94,6 +103,21 @@ async function eraseTraces(db: RegularsDatabase, ids: readonly string[], choiceO
     for (const a of answers) removed.add(a);
     counts.consentAnswers += answers.length;
     counts.tierChanges += await db.tierHistory.where('[customerId+at]').between(lower, upper, true, true).delete();
+    // Points entries hold ids only (and an owner's reason): kept with the purchases, under the anonymous id,
+    // no reason, no referral partner; or deleted with them.
+    const entries: PointsEntry[] = await ledgerRange(db, id).toArray();
+    for (const e of entries) if (e.referralCustomerId !== null && !people.has(e.referralCustomerId)) partners.add(e.referralCustomerId);
+    if (entries.length) {
+      if (choiceOf(id) === 'anonymise') await db.pointsLedger.bulkPut(entries.map((e) => ({ ...e, customerId: ANONYMOUS_CUSTOMER_ID, referralCustomerId: null, note: '' })));
+      else await db.pointsLedger.bulkDelete(entries.map((e) => e.id));
+      counts.pointsEntries += entries.length;
+    }
+  }
+  // A referral partner's entry names them: it names nobody now (the partner's points stay). Their own entries name each partner.
+  for (const partner of partners) {
+    const named = (await ledgerRange(db, partner).toArray()).filter((e: PointsEntry) => e.referralCustomerId !== null && people.has(e.referralCustomerId));
+    if (named.length) await db.pointsLedger.bulkPut(named.map((e) => ({ ...e, referralCustomerId: null })));
+    counts.pointsReferrals += named.length;
   }
   const present = (await db.customers.bulkGet([...ids])).filter((c): c is CustomerRecord => c !== undefined);
   counts.customers = present.length;
@@ -250,6 +274,7 @@ async function tracesOf(db: RegularsDatabase, ids: readonly string[]): Promise<s
       (await db.interactions.where('[customerId+at]').between(lower, upper, true, true).count()) > 0 ||
       (await db.consentEvents.where('[customerId+at]').between(lower, upper, true, true).count()) > 0 ||
       (await db.tierHistory.where('[customerId+at]').between(lower, upper, true, true).count()) > 0 ||
+      (await ledgerRange(db, id).count()) > 0 ||
       (await db.auditLog.where('customerIds').equals(id).filter((e: AuditEntry) => e.snapshot !== undefined && !isErasedSnapshot(e.snapshot)).count()) > 0;
     if (held) out.push(id);
   }

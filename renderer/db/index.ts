@@ -10,6 +10,7 @@ import { createExportReader } from './exportData';
 import { mergeCustomers, readDuplicateCandidates, type ReadProgress } from './merge';
 import { createImportRepository } from './imports';
 import { createErasure } from './erasure';
+import { createPointsRepository } from './points';
 
 export { auditTrail, bookkeeping, catalog, consents, interactions, pins, purchases, repositoryDeps, settings, tierReview } from './appRepositories';
 
@@ -24,3 +25,5 @@ export const duplicateCandidates = (onProgress?: (p: ReadProgress) => void) => r
 export const imports = createImportRepository(database(), { ...deps, dayOf: localDayOf });
 // Erasing a customer on request (owner): every table, one transaction; the register restores apply again.
 export const erasure = createErasure(database(), deps);
+// Loyalty points: a customer's points and history, the owner's adjustments, rules and rewards, the rollover's expiry.
+export const points = createPointsRepository(database(), deps);

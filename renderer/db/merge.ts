@@ -13,7 +13,8 @@ import type { RegularsDatabase } from './database';
 import { moveConsentHistory } from './consents';
 import { recordAudit } from './audit';
 import { indexForSearch } from './customerSearch';
-import { createDerivation, putCustomerRecords, readCustomer, readCustomers, removeCustomers, writeTransaction } from './derivation';
+import { createDerivation, derivePointsOf, ledgerRange, putCustomerRecords, readCustomer, readCustomers, removeCustomers, writeTransaction } from './derivation';
+import type { PointsEntry } from '../../shared/domain/pointsLedger';
 
 export const MERGE_AUDIT_KIND = 'customers.merge' satisfies AuditKind;
 
@@ -71,6 +72,8 @@ export interface MergeAuditDetails {
   repointedReferrals: { id: string; from: string }[];
   /** Marketing-consent answers moved to the survivor (both histories are kept), with the customer each came from. */
   movedConsentEvents: { id: string; from: string }[];
+  /** Points entries moved to the survivor, with the customer each came from (absent in merges before version 12). */
+  movedPointsEntries?: { id: string; from: string }[];
 }
 
 export interface MergeResult {
@@ -102,7 +105,7 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { da
     const ids = [...new Set(customerIds)];
     if (ids.length < 2) throw new MergeError('too-few');
     if (!ids.includes(choice.survivorId)) throw new MergeError('survivor-missing');
-    return writeTransaction(db, ['customer', 'purchase', 'contact'], [], async () => {
+    return writeTransaction(db, ['customer', 'purchase', 'contact', 'points'], [], async () => {
       const found = await readCustomers(db, ids);
       const before: Customer[] = found.map((c, i) => {
         if (!c) throw new CustomerNotFoundError(ids[i]!);
@@ -146,8 +149,13 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { da
       await db.tierHistory.where('customerId').anyOf(otherIds).delete();
       // Every consent answer is kept, now the survivor's; the latest per channel stands.
       const movedConsent = await moveConsentHistory(db, otherIds, survivor.id);
+      // Every points entry of the others becomes the survivor's (their batches keep their dates and expiry);
+      // a referral entry keeps naming the merged-away id, which the referral rules read as the survivor's.
+      const movedPoints: PointsEntry[] = [];
+      for (const id of otherIds) movedPoints.push(...(await ledgerRange(db, id).toArray()));
+      if (movedPoints.length) await db.pointsLedger.bulkPut(movedPoints.map((e) => ({ ...e, customerId: survivor.id })));
       await removeCustomers(db, otherIds);
-      await derivation.refresh([survivor.id]);
+      await derivation.refresh([survivor.id], undefined, await derivePointsOf(db, [survivor.id], now));
 
       const details: MergeAuditDetails = {
         survivorId: survivor.id,
@@ -158,12 +166,13 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { da
         movedInteractions: interactions.map((i) => ({ id: i.id, from: i.customerId })),
         repointedReferrals: repointed,
         movedConsentEvents: movedConsent,
+        movedPointsEntries: movedPoints.map((e) => ({ id: e.id, from: e.customerId })),
       };
       // The records as they were are personal data: the snapshot, outside the chain's hash; the hashed part holds ids and counts.
       const entry = await recordAudit(db, deps, {
         kind: MERGE_AUDIT_KIND,
         customerIds: [survivor.id, ...otherIds],
-        facts: { purchases: purchases.length, contacts: interactions.length, referrals: repointed.length },
+        facts: { purchases: purchases.length, contacts: interactions.length, referrals: repointed.length, pointsEntries: movedPoints.length },
         snapshot: details,
       });
       const merged = (await readCustomer(db, survivor.id))!;
