@@ -36,7 +36,7 @@ import type { AuditFacts } from '../../shared/domain/auditChain';
 import type { ImportBatch, RegularsDatabase } from './database';
 import { recordAudit } from './audit';
 import { idsWithAnyToken, indexForSearch } from './customerSearch';
-import { addCustomers, createDerivation, putCustomerRecords, removeCustomers, writeTransaction, type PurchaseCorrection } from './derivation';
+import { addCustomers, createDerivation, derivePointsOf, putCustomerRecords, removeCustomers, writeTransaction, type PurchaseCorrection } from './derivation';
 
 /** Records per bulkAdd/bulkPut inside the import transaction: large enough to be fast, small enough for a smooth progress bar. */
 export const IMPORT_WRITE_CHUNK = 1_000;
@@ -656,7 +656,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
      * rebuilt after a purchases import, the batch is marked undone and the undo is logged.
      */
     async undo(batchId: string): Promise<ImportBatch> {
-      return writeTransaction(db, ['customer', 'purchase', 'contact', 'import'], ['catalog'], async () => {
+      return writeTransaction(db, ['customer', 'purchase', 'contact', 'import', 'points'], ['catalog'], async () => {
         const batch = await db.imports.get(batchId);
         if (!batch || batch.undoneAt !== null) throw new ImportBatchNotFoundError(batchId);
         const created = new Set(batch.createdCustomerIds);
@@ -666,6 +666,13 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         for (const part of chunks(batch.purchaseIds)) for (const p of await db.purchases.bulkGet(part)) if (p) imported.push(p);
         const touched = new Set(imported.map((p) => p.customerId));
         await db.purchases.bulkDelete(imported.map((p) => p.id));
+        // Points entries linked to its purchases go with them (an import earns none; an entry written on one since does).
+        const pointsTouched = new Set<string>();
+        for (const part of chunks(imported.map((p) => p.id))) {
+          const linked = await db.pointsLedger.where('purchaseId').anyOf(part).toArray();
+          for (const e of linked) if (!created.has(e.customerId)) pointsTouched.add(e.customerId);
+          if (linked.length) await db.pointsLedger.bulkDelete(linked.map((e) => e.id));
+        }
         for (const part of chunks(batch.interactionIds)) await db.interactions.bulkDelete(part);
 
         // The consent answers it recorded for customers who stay: taken back, their consent derived again.
@@ -703,7 +710,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         for (const [customerId, before] of groupPurchasesByCustomer(imported)) {
           if (!created.has(customerId)) corrections.set(customerId, { cause: 'import-undone', before });
         }
-        await derivation.refresh([...[...touched].filter((id) => !created.has(id)), ...restoredIds], corrections);
+        await derivation.refresh([...[...touched].filter((id) => !created.has(id)), ...restoredIds], corrections, await derivePointsOf(db, pointsTouched, deps.now()));
         await rederiveConsent(db, [...answered]);
         if (batch.kind === 'purchases') await catalogRepo.rebuild();
 
