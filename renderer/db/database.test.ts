@@ -100,12 +100,15 @@ describe('RegularsDatabase', () => {
     expect({ ...SCHEMA_V5, customers: SCHEMA_V4.customers, customerSearch: undefined }).toEqual({ ...SCHEMA_V4, customerSearch: undefined });
   });
 
-  it('opens a new database at version 11 with its tables and indexes', async () => {
+  it('opens a new database at version 12 with its tables and indexes', async () => {
     const db = new RegularsDatabase(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(12);
     expect(db.auditLog.schema.indexes.map((i) => i.name)).toEqual(['seq', 'at', 'kind', 'customerIds']);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'catalog', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'erasures', 'imports', 'interactions', 'pins', 'purchases', 'settings', 'tierHistory']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'catalog', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'erasures', 'imports', 'interactions', 'pins', 'pointsLedger', 'purchases', 'rewards', 'settings', 'tierHistory']);
+    // Version 12: a customer's points entries in time order, a purchase's entries; the catalogue by id alone.
+    expect(db.pointsLedger.schema.indexes.map((i) => i.name)).toEqual(['[customerId+createdAt]', 'purchaseId']);
+    expect(db.rewards.schema.indexes).toEqual([]);
     // Version 11: the erasure register, by the erased customer's id, no other index.
     expect(db.erasures.schema.indexes).toEqual([]);
     // Version 9: consent answers by customer in time order; who granted a channel, from the index alone.
@@ -118,7 +121,8 @@ describe('RegularsDatabase', () => {
     // The sort and filter indexes over derived values are the state table's (version 7).
     const stateIndexes = db.customerState.schema.indexes.map((i) => i.name);
     expect(stateIndexes).toEqual(['[isDeleted+totalSpentFen]', '[isDeleted+purchaseCount]', '[isDeleted+lastPurchaseSort]']
-      .concat(['[isDeleted+tierId]', '[isDeleted+lifecycleStage]', '[isDeleted+churnLevel]', '[isDeleted+valueAtRiskFen]', '[isDeleted+pendingTierId]']));
+      .concat(['[isDeleted+tierId]', '[isDeleted+lifecycleStage]', '[isDeleted+churnLevel]', '[isDeleted+valueAtRiskFen]', '[isDeleted+pendingTierId]'])
+      .concat(['[isDeleted+pointsBalance]', 'pointsNextExpiryAt']));
     // Version 8: by customer through the compound indexes; an import's undo reads its batch, not an index.
     expect(db.tierHistory.schema.indexes.map((i) => i.name)).toEqual(['[customerId+at]']);
     expect(db.customers.schema.indexes.find((i) => i.name === 'searchTokens')).toBeUndefined();

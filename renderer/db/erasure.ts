@@ -104,11 +104,11 @@ async function eraseTraces(db: RegularsDatabase, ids: readonly string[], choiceO
     counts.consentAnswers += answers.length;
     counts.tierChanges += await db.tierHistory.where('[customerId+at]').between(lower, upper, true, true).delete();
     // Points entries hold ids only (and an owner's reason): kept with the purchases, under the anonymous id,
-    // no reason, no referral partner; or deleted with them.
+    // no reason, no referral partner (nor the partner's purchase that caused it); or deleted with them.
     const entries: PointsEntry[] = await ledgerRange(db, id).toArray();
     for (const e of entries) if (e.referralCustomerId !== null && !people.has(e.referralCustomerId)) partners.add(e.referralCustomerId);
     if (entries.length) {
-      if (choiceOf(id) === 'anonymise') await db.pointsLedger.bulkPut(entries.map((e) => ({ ...e, customerId: ANONYMOUS_CUSTOMER_ID, referralCustomerId: null, note: '' })));
+      if (choiceOf(id) === 'anonymise') await db.pointsLedger.bulkPut(entries.map((e) => ({ ...e, customerId: ANONYMOUS_CUSTOMER_ID, referralCustomerId: null, note: '', purchaseId: e.kind === 'referral' ? null : e.purchaseId })));
       else await db.pointsLedger.bulkDelete(entries.map((e) => e.id));
       counts.pointsEntries += entries.length;
     }

@@ -5,13 +5,13 @@ import Dexie from 'dexie';
 import { addDays } from 'date-fns';
 import type { CustomerState } from '../../shared/domain/customer';
 import { derivePointsLedger, pointsEntry, pointsSummary, rolloverExpiries, type PointsEntry, type PointsSummary } from '../../shared/domain/pointsLedger';
-import { validatePointsRules, type PointsRules } from '../../shared/domain/pointsRules';
+import { batchExpiresAt, validatePointsRules, type PointsRules } from '../../shared/domain/pointsRules';
 import { canRedeem, redeemEntry, validateReward, type Reward } from '../../shared/domain/rewards';
 import type { RegularsDatabase } from './database';
 import { recordAudit } from './audit';
 import { createSettingsRepository } from './settings';
 import { derivePointsOf, ledgerRange, pointsFieldsOf, POINTS_SOON_DAYS, writePointsFields, writeTransaction, type RecomputeProgress } from './derivation';
-import { POINTS_RULES_KEY, PointsRefusedError, availablePoints, pointsRulesFrom, type EarningDeps, type PointsRefusal } from './pointsEarning';
+import { POINTS_RULES_KEY, PointsRefusedError, availablePoints, pointsRulesFrom, readPointsRules, type EarningDeps, type PointsRefusal } from './pointsEarning';
 
 export { PointsRefusedError, POINTS_RULES_KEY, type PointsRefusal };
 
@@ -112,7 +112,8 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
 
     /**
      * The owner's manual adjustment ('points.adjust'): a signed whole number of points with the reason as
-     * typed (kept on the entry, not in the audit trail). May take a balance below zero.
+     * typed (kept on the entry, not in the audit trail). May take a balance below zero. Points added are a
+     * batch like earned ones, expiring by the policy in force now.
      */
     async adjust(customerId: string, points: number, reason: string): Promise<PointsEntry> {
       if (!Number.isSafeInteger(points) || points === 0) throw new PointsRefusedError('points-invalid');
@@ -120,7 +121,9 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
       if (note === '' || [...note].length > ADJUST_REASON_MAX) throw new PointsRefusedError('adjust-reason-required');
       return writeTransaction(db, ['points'], ['customers'], async () => {
         await requireActiveCustomer(customerId);
-        const entry = pointsEntry({ customerId, kind: 'adjust', points, createdAt: deps.now().toISOString(), note }, deps.newId);
+        const now = deps.now();
+        const expiresAt = points > 0 ? batchExpiresAt(await readPointsRules(db), now) : null;
+        const entry = pointsEntry({ customerId, kind: 'adjust', points, createdAt: now.toISOString(), expiresAt, note }, deps.newId);
         await store([entry]);
         await recordAudit(db, deps, { kind: 'points.adjust', customerIds: [customerId], refs: [entry.id], facts: { points } });
         return entry;

@@ -22,6 +22,8 @@ import { createStoreSetup } from '../storeSetup';
 import { createSettingsRepository } from '../settings';
 import { createPinRepository } from '../pins';
 import { createErasure } from '../erasure';
+import { createPointsRepository } from '../points';
+import { DEFAULT_POINTS_RULES, type PointsRules } from '../../../shared/domain/pointsRules';
 import { verifyChain } from '../../../shared/domain/auditChain';
 import { createDerivation, WRITE_KIND_OF_TABLE, WRITE_SCOPES, writeTransaction, type TableName } from './index';
 
@@ -201,7 +203,16 @@ describe('write scopes', () => {
     }, ['interactions'], ['contact.edit', 'contact.followUp', 'contact.remove']);
     await check('settings', () => createSettingsRepository(db, deps()).write('currency', 'HKD'), ['settings'], ['settings.change']);
     await check('owner PIN', () => createPinRepository(db, deps()).write('owner', null), ['pins'], ['pin.change']);
-    await check('erase', () => createErasure(db, deps()).erase(a.id, 'anonymise'), ['customers', 'purchases', 'erasures'], ['customer.erase']);
+    const points = createPointsRepository(db, deps());
+    await check('points rules', () => points.saveRules({ ...DEFAULT_POINTS_RULES, expiry: [{ kind: 'months', months: 1, from: '1970-01-01T00:00:00.000Z' }] } as PointsRules), ['settings'], ['settings.change']);
+    await check('points adjustment', () => points.adjust(a.id, 500, '补发'), ['pointsLedger'], ['points.adjust']);
+    const cup = { id: 'r-1', name: '保温杯', kind: 'gift' as const, pointsCost: 100, stock: 3, voucherFen: null, percentOff: null, validFrom: null, validTo: null, tiersAllowed: [], active: true };
+    await check('reward', () => points.saveReward(cup), ['rewards'], ['rewards.change']);
+    await check('gift redeemed', () => points.redeemReward(a.id, cup.id), ['pointsLedger', 'rewards'], ['points.redeem']);
+    clock = new Date('2026-12-01T10:00:00Z');
+    await check('points rollover', () => points.rolloverExpiries(), ['pointsLedger'], ['points.expire']);
+    await check('points recomputation', () => points.recomputeAll(), []);
+    await check('erase', () => createErasure(db, deps()).erase(a.id, 'anonymise'), ['customers', 'purchases', 'erasures', 'pointsLedger'], ['customer.erase']);
 
     // Every entry written above, chained in the order written, and the chain intact.
     const entries = await db.auditLog.orderBy('seq').toArray();
