@@ -26,7 +26,10 @@ export interface TillPointsViewProps {
   /** The reward chosen for this purchase, or null. */
   rewardId: string | null;
   onRewardChange: (rewardId: string | null) => void;
-  /** Points the clerk asked to pay with (what the payment actually takes is `pointsPayment`'s). */
+  /**
+   * Points the clerk asked to pay with (what the payment actually takes is `pointsPayment`'s). The field's
+   * text starts from it and is the view's own after: give the view a new `key` for a new purchase.
+   */
   requestedPoints: number;
   onRequestedPointsChange: (points: number) => void;
 }
