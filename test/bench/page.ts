@@ -15,6 +15,7 @@ import { buildRawRecords, importCustomers, importPurchases, rawWriteCustomers, r
 import { observeLongTasks } from './page/longTasks';
 import { packedProbe, packedReset, packedWrite } from './page/packedLayout';
 import { prepareHeavyRollover, rawReadAndAggregate, recomputeStatus, stateWriteFloor } from './page/recompute';
+import { readLedgerRaw, recomputePoints, recordPurchasesWithPoints, seedPointsLedger } from './page/points';
 import { recordPurchases } from './page/recording';
 import { session } from './page/session';
 import { upgradeFromV5 } from './page/upgrade';
@@ -87,6 +88,10 @@ const api: BenchApi = {
   recomputeStatus,
   readAllPurchasesRaw: rawReadAndAggregate,
   stateWriteFloor,
+  seedPointsLedger,
+  recomputePoints,
+  readLedgerRaw,
+  recordPurchaseWithPoints: recordPurchasesWithPoints,
   prepareHeavyRollover,
   appBackup,
   appRestore,

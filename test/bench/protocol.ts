@@ -93,6 +93,13 @@ export interface StateWriteFloor {
 }
 
 /** Every purchase read plainly plus a plain per-customer aggregation (count, total, last purchase). */
+/** The points ledger seeded with plain puts before the points figures (untimed setup). */
+export interface PointsSeed {
+  ms: number;
+  entries: number;
+  customers: number;
+}
+
 export interface RawRead {
   ms: number;
   records: number;
@@ -203,6 +210,14 @@ export interface BenchApi {
   recomputeStatus(): Promise<RecomputeRun>;
   /** The recomputation's baseline: every purchase read plainly and aggregated per customer. */
   readAllPurchasesRaw(): Promise<RawRead>;
+  /** Issue 15: `count` points ledger entries put plainly over every customer (setup, untimed). */
+  seedPointsLedger(count: number, nowMs: number): Promise<PointsSeed>;
+  /** Issue 15: every customer's points derived again from the ledger (points.recomputeAll). */
+  recomputePoints(): Promise<RecomputeRun>;
+  /** Its baseline: every ledger entry read plainly and summed per customer. */
+  readLedgerRaw(): Promise<RawRead>;
+  /** Issue 15: recording a purchase that pays part of its amount with points. */
+  recordPurchaseWithPoints(passes: number): Promise<PairedSample[]>;
   /** What writing the recomputation's `changed` state rows costs IndexedDB alone (scratch databases). */
   stateWriteFloor(changed: number): Promise<StateWriteFloor>;
   /** Item 7: "Back up now" through the app's code and the real main-process service. */

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../../playwright.config';
 import { parseOptions, type BenchOptions, type BenchPart } from './options';
-import type { BackupRun, ImportRun, PairedSample, Prepared, RawBackupRun, RawRead, RawWrite, RecomputeRun, SearchBreakdown, SetupStep, StateWriteFloor, StoreCounts, UpgradeRun } from './protocol';
+import type { BackupRun, ImportRun, PairedSample, PointsSeed, Prepared, RawBackupRun, RawRead, RawWrite, RecomputeRun, SearchBreakdown, SetupStep, StateWriteFloor, StoreCounts, UpgradeRun } from './protocol';
 import { checkTargets, combineRuns, FIGURE_IDS, latencyFigures, once, renderTables, formatMs, type Figure } from './results';
 import { call, log, openBenchPage } from './runner/bench';
 import { coldStartApp, coldStartEmptyPage, coldStartFirstRead, rolloverInApp, withBridge, type AppColdStart, type ColdStart, type RolloverInApp } from './runner/coldStart';
@@ -69,6 +69,7 @@ interface RunRecord {
   samples: PairedSample[];
   breakdown: SearchBreakdown[];
   recompute?: { rules: RecomputeRun; again: RecomputeRun; rawReads: RawRead[]; stateFloor: StateWriteFloor };
+  points?: { seed: PointsSeed; recompute: RecomputeRun; rawReads: RawRead[] };
   backups?: { backup: BackupRun; rawBackup: RawBackupRun; restore: BackupRun; rawRestore: RawBackupRun; duringBackupMs: number; duringOutcome: string };
   coldStarts?: { app: AppColdStart[]; empty: ColdStart[]; firstRead?: (ColdStart & { openMs: number })[] };
   rollover?: RolloverInApp;
@@ -192,6 +193,22 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       await quiet();
       recompute = { rules, again, rawReads: [rawBefore, rawAfter], stateFloor };
     }
+    let pointsRun: RunRecord['points'];
+    if (measures('points')) {
+      log('  points…');
+      // One ledger entry per purchase of the dataset: 1,000,000 at full size.
+      const seed = await call(appPage, 'seedPointsLedger', options.purchases, Date.now());
+      log(`    seeded ${seed.entries.toLocaleString('en')} ledger entries over ${seed.customers.toLocaleString('en')} customers in ${seconds(seed.ms)}`);
+      await quiet();
+      const rawBefore = await call(appPage, 'readLedgerRaw');
+      const recomputed = await call(appPage, 'recomputePoints');
+      const rawAfter = await call(appPage, 'readLedgerRaw');
+      log(`    every balance from the ledger ${seconds(recomputed.ms)} (${recomputed.changed.toLocaleString('en')} changed); raw read ${seconds(rawBefore.ms)} / ${seconds(rawAfter.ms)}`);
+      await quiet();
+      samples.push(...(await call(appPage, 'recordPurchaseWithPoints', options.passes)));
+      await quiet();
+      pointsRun = { seed, recompute: recomputed, rawReads: [rawBefore, rawAfter] };
+    }
     let backups: RunRecord['backups'];
     if (measures('backup')) {
       log('  backup and restore, and dexie-export-import…');
@@ -246,6 +263,7 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       samples,
       breakdown,
       ...(recompute ? { recompute } : {}),
+      ...(pointsRun ? { points: pointsRun } : {}),
       ...(backups ? { backups } : {}),
       ...(coldStarts ? { coldStarts } : {}),
       ...(rollover ? { rollover } : {}),
@@ -269,7 +287,9 @@ const ITEM_OF_SECTION = (section: string): number | null =>
       ? 4
       : section.endsWith('during a backup')
         ? 10
-        : section.startsWith('record a purchase')
+        : section.startsWith('record a purchase with points')
+          ? 11
+          : section.startsWith('record a purchase')
           ? 5
           : null;
 
@@ -332,6 +352,21 @@ function recomputeFigures(recompute: NonNullable<RunRecord['recompute']>): Figur
       raw: rawRead,
       rawLabel: 'read all + aggregate',
       detail: { rows: recompute.stateFloor.rows, indexes: 0 },
+    }),
+  ];
+}
+
+function pointsFigures(run: NonNullable<RunRecord['points']>): Figure[] {
+  return [
+    once({
+      id: FIGURE_IDS.pointsRecompute,
+      item: 11,
+      label: `every points balance from the ledger (${run.seed.entries.toLocaleString('en')} entries)`,
+      unit: 'ms',
+      app: run.recompute.ms,
+      raw: mean(run.rawReads.map((r) => r.ms)),
+      rawLabel: 'read all entries + sum',
+      detail: { customers: run.recompute.customers, changed: run.recompute.changed, entries: run.rawReads[0]!.records, longestTaskMs: run.recompute.longTasks.longestMs },
     }),
   ];
 }
@@ -425,6 +460,7 @@ function runFigures(run: RunRecord): Figure[] {
     );
   }
   if (recompute) figures.push(...recomputeFigures(recompute));
+  if (run.points) figures.push(...pointsFigures(run.points));
   if (run.upgrade) {
     figures.push(
       once({
