@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import type { CustomerRecord } from '../../shared/domain/customer';
 import {
   ANONYMOUS_CUSTOMER_ID,
-  anonymisedPurchase,
+  anonymisedPurchases,
   batchWithout,
   erasedSnapshot,
   personIds,
@@ -73,27 +73,32 @@ function total(counts: ErasureCounts): number {
 
 /**
  * Removes every trace of the people `ids` from the store, inside a transaction that holds ERASURE_WRITE_KINDS'
- * scopes. Each id's purchases follow `choiceOf(id)`. Writes no audit entry (the caller does).
+ * scopes. Each id's purchases follow `choiceOf(id)`; kept ones get new ids (anonymisedPurchases), and every record
+ * that held an old one is given the new one. Writes no audit entry (the caller does).
  */
-async function eraseTraces(db: RegularsDatabase, ids: readonly string[], choiceOf: (id: string) => ErasurePurchaseChoice, at: string): Promise<ErasureCounts> {
+async function eraseTraces(
+  db: RegularsDatabase,
+  ids: readonly string[],
+  choiceOf: (id: string) => ErasurePurchaseChoice,
+  at: string,
+  newId: () => string,
+): Promise<ErasureCounts> {
   const counts: ErasureCounts = { ...NOTHING };
   const people = new Set(ids);
   // Ids of the records removed with them (purchases, contacts, consent answers), to leave the import batches.
   const removed = new Set<string>();
   const partners = new Set<string>();
+  const kept: Purchase[] = [];
 
   for (const id of ids) {
     const [lower, upper] = range(id);
     const purchases: Purchase[] = await db.purchases.where('[customerId+purchasedAt]').between(lower, upper, true, true).toArray();
-    if (purchases.length) {
-      if (choiceOf(id) === 'anonymise') {
-        await db.purchases.bulkPut(purchases.map((p) => anonymisedPurchase(p, at)));
-        counts.purchasesAnonymised += purchases.length;
-      } else {
-        await db.purchases.bulkDelete(purchases.map((p) => p.id));
-        for (const p of purchases) removed.add(p.id);
-        counts.purchasesDeleted += purchases.length;
-      }
+    if (choiceOf(id) === 'anonymise') {
+      kept.push(...purchases);
+    } else if (purchases.length) {
+      await db.purchases.bulkDelete(purchases.map((p) => p.id));
+      for (const p of purchases) removed.add(p.id);
+      counts.purchasesDeleted += purchases.length;
     }
     const contacts = (await db.interactions.where('[customerId+at]').between(lower, upper, true, true).primaryKeys()) as string[];
     if (contacts.length) await db.interactions.bulkDelete(contacts);
@@ -119,6 +124,28 @@ async function eraseTraces(db: RegularsDatabase, ids: readonly string[], choiceO
     if (named.length) await db.pointsLedger.bulkPut(named.map((e) => ({ ...e, referralCustomerId: null })));
     counts.pointsReferrals += named.length;
   }
+
+  // Kept purchases: written under their new ids, the old records gone; a return of one deleted above has no original.
+  const anonymised = anonymisedPurchases(kept, at, newId);
+  const renamed = anonymised.ids;
+  if (kept.length) {
+    await db.purchases.bulkDelete(kept.map((p) => p.id));
+    await db.purchases.bulkAdd(anonymised.purchases.map((p) => (p.returnOf !== null && removed.has(p.returnOf) ? { ...p, returnOf: null } : p)));
+    counts.purchasesAnonymised = kept.length;
+  }
+  // Anyone else's return of one of theirs (an import can tie one so) points at the new id, or at none.
+  const gone = [...removed, ...renamed.keys()];
+  const returns: Purchase[] = gone.length ? await db.purchases.where('returnOf').anyOf(gone).toArray() : [];
+  if (returns.length) await db.purchases.bulkPut(returns.map((p) => ({ ...p, returnOf: renamed.get(p.returnOf!) ?? null, updatedAt: at })));
+  // Points entries on their purchases: their own (kept anonymised above) follow the purchase to its new id; a
+  // referral partner's names no purchase of theirs (under the new id it would tie the kept purchase to the partner).
+  const onTheirPurchases: PointsEntry[] = gone.length ? await db.pointsLedger.where('purchaseId').anyOf(gone).toArray() : [];
+  if (onTheirPurchases.length) {
+    await db.pointsLedger.bulkPut(
+      onTheirPurchases.map((e) => ({ ...e, purchaseId: e.customerId === ANONYMOUS_CUSTOMER_ID ? (renamed.get(e.purchaseId!) ?? null) : null })),
+    );
+  }
+
   const present = (await db.customers.bulkGet([...ids])).filter((c): c is CustomerRecord => c !== undefined);
   counts.customers = present.length;
   // Record, state and search rows, consent answers and current consent; the state and search rows of an id without a record too.
@@ -137,7 +164,7 @@ async function eraseTraces(db: RegularsDatabase, ids: readonly string[], choiceO
 
   // Import batches: the records kept for undo and the ids of what went. (Few batches: read whole.)
   const batches: ImportBatch[] = await db.imports.toArray();
-  const changedBatches = batches.flatMap((b) => batchWithout(b, people, removed) ?? []);
+  const changedBatches = batches.flatMap((b) => batchWithout(b, people, removed, renamed) ?? []);
   if (changedBatches.length) await db.imports.bulkPut(changedBatches);
   counts.importBatches = changedBatches.length;
 
@@ -149,6 +176,16 @@ async function eraseTraces(db: RegularsDatabase, ids: readonly string[], choiceO
   counts.auditSnapshots = blanked.length;
 
   return counts;
+}
+
+/**
+ * The person's ids and the customer numbers their records were imported under (`externalKey`: an id in the store
+ * an own export came from, or another system's number). A file naming them by that number is them too: the
+ * register holds it, so an import leaves those rows out.
+ */
+async function withTheirNumbers(db: RegularsDatabase, ids: string[]): Promise<string[]> {
+  const numbers = (await db.customers.bulkGet(ids)).flatMap((c) => (c?.externalKey ? [c.externalKey] : []));
+  return [...new Set([...ids, ...numbers])];
 }
 
 function isErasedSnapshot(snapshot: unknown): boolean {
@@ -173,7 +210,7 @@ export interface ErasurePreview {
 }
 
 export interface ErasureResult {
-  /** Every id erased: the customer and the records merged into them. */
+  /** Every id erased: the customer, the records merged into them and the customer numbers they were imported under. */
   ids: string[];
   /** The register's new entries (one per id), for main's copy. */
   entries: ErasureEntry[];
@@ -191,8 +228,8 @@ export function createErasure(db: RegularsDatabase, deps: AuditDeps) {
       return writeTransaction(db, ERASURE_WRITE_KINDS, [], async () => {
         if (!(await db.customers.get(customerId))) throw new CustomerNotFoundError(customerId);
         const at = deps.now().toISOString();
-        const ids = await personIds(customerId, mergesOf(db));
-        const counts = await eraseTraces(db, ids, () => purchases, at);
+        const ids = await withTheirNumbers(db, await personIds(customerId, mergesOf(db)));
+        const counts = await eraseTraces(db, ids, () => purchases, at, deps.newId);
         const entries = ids.map((id): ErasureEntry => ({ id, erasedAt: at, purchases }));
         await db.erasures.bulkPut(entries);
         const entry = await recordAudit(db, deps, { kind: 'customer.erase', customerIds: ids, facts: { ...counts, purchasesChoice: purchases } });
@@ -242,7 +279,7 @@ export function createErasure(db: RegularsDatabase, deps: AuditDeps) {
         const found = await tracesOf(db, ids);
         if (found.length === 0) return [];
         const at = deps.now().toISOString();
-        const counts = await eraseTraces(db, found, (id) => choice.get(id) ?? 'delete', at);
+        const counts = await eraseTraces(db, found, (id) => choice.get(id) ?? 'delete', at, deps.newId);
         if (total(counts) > 0) await recordAudit(db, deps, { kind: 'customer.erase', customerIds: found, facts: { ...counts, reapplied: true } });
         return found;
       });

@@ -118,6 +118,8 @@ export interface PurchaseImportSummary {
   notFoundRows: number;
   /** Rows with an error. */
   badRows: number;
+  /** Rows of an erased customer (their id or customer number is in the erasure register): left out. */
+  erasedRows: number;
 }
 
 export interface PurchaseImportPlan {
@@ -127,6 +129,8 @@ export interface PurchaseImportPlan {
   newCustomers: ExternalCustomerKey[];
   alreadyImported: PurchaseImportDraft[];
   unresolved: { purchase: PurchaseImportDraft; code: PurchaseCustomerProblem }[];
+  /** Purchases of erased customers, with when they were erased: not imported. */
+  erased: { purchase: PurchaseImportDraft; erasedAt: string }[];
 }
 
 export interface PurchaseImportInput {
@@ -183,10 +187,12 @@ function chunks<T>(items: readonly T[], size = IMPORT_WRITE_CHUNK): T[][] {
   return out;
 }
 
-/** The ids among `ids` that the erasure register holds. */
-async function erasedAmong(db: RegularsDatabase, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  return (await db.erasures.bulkGet([...ids])).flatMap((e) => (e ? [e.id] : []));
+/**
+ * When each of `ids` that the erasure register holds was erased. One Dexie request, no async function: awaited
+ * inside a transaction it resumes inside it (see rowsByKeys).
+ */
+function erasedAmong(db: RegularsDatabase, ids: Iterable<string>): Promise<Map<string, string>> {
+  return db.erasures.bulkGet([...new Set(ids)]).then((rows) => new Map(rows.flatMap((e) => (e ? [[e.id, e.erasedAt] as const] : []))));
 }
 
 export function createImportRepository(db: RegularsDatabase, deps: ImportRepositoryDeps) {
@@ -264,6 +270,9 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       }
     }
 
+    // Erased customers: a row with their id is left out, a referrer with it dropped.
+    const erased = await erasedAmong(db, [...ownIds, ...candidates.flatMap((c) => c.fields.referredBy ?? [])]);
+
     // The matched customers' current consent, so an answer that changes nothing is no update.
     const matched = [...byId.keys()];
     const consentById = new Map<string, CurrentConsent>();
@@ -292,11 +301,27 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       },
       existingByName: (key) => byName.get(key) ?? [],
       existingConsent: (id) => consentById.get(id),
+      erasedAt: (id) => erased.get(id),
     };
   }
 
   async function planPurchasesNow(result: PurchaseImportResult): Promise<PurchaseImportPlan> {
-    const drafts = result.purchases;
+    // An erased customer's purchases (by the id an own export names, or by customer number) are not imported.
+    const erasedIds = await erasedAmong(
+      db,
+      result.purchases.flatMap((p) => [ownPurchaseExtras(p)?.customerId, p.customerRef.externalId].filter((x): x is string => !!x)),
+    );
+    const erasedAtOf = (p: PurchaseImportDraft) => {
+      const own = ownPurchaseExtras(p)?.customerId;
+      const number = p.customerRef.externalId;
+      return (own ? erasedIds.get(own) : undefined) ?? (number ? erasedIds.get(number) : undefined);
+    };
+    const erased: PurchaseImportPlan['erased'] = [];
+    const drafts = result.purchases.filter((purchase) => {
+      const erasedAt = erasedAtOf(purchase);
+      if (erasedAt) erased.push({ purchase, erasedAt });
+      return !erasedAt;
+    });
     // Invoices already in the store.
     const refs = [...new Set(drafts.map((p) => p.externalRef).filter((r): r is string => !!r))];
     const storedRefs = new Set<string>();
@@ -358,11 +383,19 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       byPhone: (key) => byPhone.get(key),
       byName: (name) => byName.get(name.trim()) ?? [],
     });
-    const placed = resolved.map(({ purchase, customerId }) =>
-      customerId.startsWith(NEW_PREFIX)
-        ? { purchase, customerId: null, externalId: customerId.slice(NEW_PREFIX.length) }
-        : { purchase, customerId },
-    );
+    // Nor is a purchase placed with a customer whose id the register holds (a record nothing has erased again yet).
+    const erasedCustomers = await erasedAmong(db, resolved.map((r) => r.customerId).filter((id) => !id.startsWith(NEW_PREFIX)));
+    const placed = resolved.flatMap(({ purchase, customerId }): PurchaseImportPlan['resolved'] => {
+      const erasedAt = erasedCustomers.get(customerId);
+      if (erasedAt) {
+        erased.push({ purchase, erasedAt });
+        return [];
+      }
+      return customerId.startsWith(NEW_PREFIX)
+        ? [{ purchase, customerId: null, externalId: customerId.slice(NEW_PREFIX.length) }]
+        : [{ purchase, customerId }];
+    });
+    erased.sort((a, b) => a.purchase.rowNumbers[0]! - b.purchase.rowNumbers[0]!);
     const newIds = new Set(placed.filter((p) => p.customerId === null).map((p) => p.externalId!));
     const newCustomers = result.customers.filter((k) => newIds.has(k.externalId));
     const report = result.report;
@@ -378,8 +411,9 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       noCustomerRows: report.skippedNoCustomer,
       notFoundRows: sumRows(unresolved.map((u) => u.purchase)),
       badRows: report.badRows.length,
+      erasedRows: sumRows(erased.map((e) => e.purchase)),
     };
-    return { summary, resolved: placed, newCustomers, alreadyImported, unresolved };
+    return { summary, resolved: placed, newCustomers, alreadyImported, unresolved, erased };
   }
 
   /**
@@ -410,7 +444,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
   return {
     /** The plan for a preview (read-only). */
     async planCustomers(candidates: ImportCandidate[], policy: ImportPolicy): Promise<ImportPlan> {
-      return db.transaction('r', [db.customers, db.customerSearch, db.consentState], async () => planImport(candidates, await customerLookup(candidates), policy));
+      return db.transaction('r', [db.customers, db.customerSearch, db.consentState, db.erasures], async () => planImport(candidates, await customerLookup(candidates), policy));
     },
 
     /**
@@ -440,13 +474,12 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           // A row of the app's own export keeps its id when the store has no record with it (one in the
           // trash has); otherwise its id is kept as the customer number, so its purchases still find it.
           const ownIds = part.flatMap((c) => (c.id ? [c.id] : []));
+          // (An erased customer's row is not in the plan: planImport leaves it out.)
           const taken = new Set(ownIds.length ? (await db.customers.bulkGet(ownIds)).flatMap((c) => (c ? [c.id] : [])) : []);
-          // An erased customer's id never comes back, not even as a customer number: the row is a new person.
-          const erased = new Set(await erasedAmong(db, ownIds));
           const records = part.map((c) => {
-            const keep = c.id !== undefined && !taken.has(c.id) && !erased.has(c.id);
+            const keep = c.id !== undefined && !taken.has(c.id);
             const record = newCustomerRecord(c.fields, keep ? c.id! : deps.newId(), now, undefined, rules);
-            return c.id !== undefined && !keep && !erased.has(c.id) ? { ...record, externalKey: c.id } : record;
+            return c.id !== undefined && !keep ? { ...record, externalKey: c.id } : record;
           });
           records.forEach((r, i) => {
             createdIds.push(r.id);
@@ -492,6 +525,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           consentAnswers: consentEvents.length,
           unchanged: plan.update.length - changed.length,
           skipped: plan.counts.skip,
+          erased: plan.counts.erased,
           invalid: input.invalidRows,
           empty: input.emptyRows,
         };
@@ -518,7 +552,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
 
     /** The plan for a preview of a purchases import (read-only). */
     async planPurchases(result: PurchaseImportResult): Promise<PurchaseImportPlan> {
-      return db.transaction('r', [db.customers, db.customerSearch, db.purchases], () => planPurchasesNow(result));
+      return db.transaction('r', [db.customers, db.customerSearch, db.purchases, db.erasures], () => planPurchasesNow(result));
     },
 
     /**
@@ -560,8 +594,6 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         }
         // ...and their status, derived by the same function as every purchase write, with the tier history.
         const statusContext = await derivation.statusContext();
-        // A customer number that is an erased customer's id is not kept: the new customer is a new person.
-        const erasedNumbers = new Set(await erasedAmong(db, plan.newCustomers.map((k) => k.externalId)));
         const history: TierHistoryEntry[] = [];
         const customers: Customer[] = plan.newCustomers.map((k) => {
           const id = newIdOf.get(k.externalId)!;
@@ -574,7 +606,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           );
           const derived = derivedCustomerRecord(base, byCustomer.get(id) ?? [], statusContext);
           history.push(...derived.history);
-          return erasedNumbers.has(k.externalId) ? derived.record : { ...derived.record, externalKey: k.externalId };
+          return { ...derived.record, externalKey: k.externalId };
         });
 
         // Customers already in the store: their purchases stored before this import, read before it writes,
@@ -619,6 +651,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           alreadyImportedRows: s.alreadyImportedRows,
           noCustomerRows: s.noCustomerRows,
           notFoundRows: s.notFoundRows,
+          erased: s.erasedRows,
           invalid: s.badRows,
         };
         const batch: ImportBatch = {

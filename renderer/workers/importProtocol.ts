@@ -126,6 +126,8 @@ export interface CustomerPreview {
   /** Numbers that do not look like the region's, the first PREVIEW_LIST_LIMIT of them. */
   foreignPhones?: ForeignPhone[];
   foreignPhoneCount?: number;
+  /** Rows of erased customers (own export), the first PREVIEW_LIST_LIMIT of them; counts.erased says how many. */
+  erased: { rowNumber: number; name: string; erasedAt: string }[];
 }
 
 export interface PurchasePreview {
@@ -135,6 +137,8 @@ export interface PurchasePreview {
   warningCount: number;
   notFound: { rowNumbers: number[]; code: PurchaseCustomerProblem; customer: string }[];
   noCustomerRows: number[];
+  /** Purchases of erased customers, the first PREVIEW_LIST_LIMIT of them; summary.erasedRows counts their rows. */
+  erased: { rowNumbers: number[]; customer: string; erasedAt: string }[];
   dateOrder: DateOrderHint;
   currency: PurchaseCurrencyCheck;
 }

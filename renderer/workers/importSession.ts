@@ -356,6 +356,7 @@ export function createImportSession(
         dateOrder: customerDateHint(options),
         foreignPhones: (result.foreignPhones ?? []).slice(0, PREVIEW_LIST_LIMIT),
         foreignPhoneCount: result.foreignPhones?.length ?? 0,
+        erased: plan.erased.slice(0, PREVIEW_LIST_LIMIT).map((e) => ({ ...e, name: nameOfRow.get(e.rowNumber) ?? '' })),
       };
     },
 
@@ -376,6 +377,12 @@ export function createImportSession(
           customer: customerText(u.purchase.customerRef),
         })),
         noCustomerRows: result.report.skippedNoCustomerRows.slice(0, PREVIEW_LIST_LIMIT),
+        erased: plan.erased.slice(0, PREVIEW_LIST_LIMIT).map((e) => ({
+          rowNumbers: e.purchase.rowNumbers,
+          // An own export names the customer by id and name: the name says more to the clerk.
+          customer: e.purchase.customerRef.name ?? customerText(e.purchase.customerRef),
+          erasedAt: e.erasedAt,
+        })),
         dateOrder: purchaseDateHint(options),
         currency,
       };

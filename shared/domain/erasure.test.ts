@@ -1,14 +1,40 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makePurchase } from '../../test/factories/purchase';
-import { ANONYMOUS_CUSTOMER_ID, anonymisedPurchase, batchWithout, entriesMissingFrom, personIds, unionOfRegisters, type ErasableBatch, type ErasureEntry } from './erasure';
+import { ANONYMOUS_CUSTOMER_ID, anonymisedPurchases, batchWithout, entriesMissingFrom, personIds, unionOfRegisters, type ErasableBatch, type ErasureEntry } from './erasure';
 
-describe('anonymisedPurchase', () => {
+describe('anonymisedPurchases', () => {
   it('keeps the amounts, lines, dates, voids and returns and drops the customer and every free text', () => {
-    const p = makePurchase({ customerId: 'c-1', note: '送到家', paymentNote: '他的卡', totalFen: 12_300 });
+    const p = makePurchase({ id: 'p-1', customerId: 'c-1', note: '送到家', paymentNote: '他的卡', totalFen: 12_300 });
     const voided = { ...p, voidedAt: '2026-02-01T00:00:00.000Z', isVoided: 1 as const, voidReason: '张三买错了', returnOf: 'p-0' };
-    const out = anonymisedPurchase(voided, '2026-03-01T00:00:00.000Z');
-    expect(out).toEqual({ ...voided, customerId: ANONYMOUS_CUSTOMER_ID, note: '', paymentNote: '', voidReason: '', updatedAt: '2026-03-01T00:00:00.000Z' });
+    const out = anonymisedPurchases([voided], '2026-03-01T00:00:00.000Z', () => 'n-1');
+    expect(out.purchases).toEqual([
+      { ...voided, id: 'n-1', customerId: ANONYMOUS_CUSTOMER_ID, note: '', paymentNote: '', voidReason: '', updatedAt: '2026-03-01T00:00:00.000Z' },
+    ]);
+    expect(out.ids).toEqual(new Map([['p-1', 'n-1']]));
+  });
+
+  it('gives every purchase a new id, none of the old ones, and a return among them its original\'s new id', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.array(fc.nat(), { maxLength: 12 }), (n, links) => {
+        const old = Array.from({ length: n }, (_, i) => makePurchase({ id: `p-${i}`, customerId: 'c-1', totalFen: 100 * (i + 1) }));
+        // Some purchases are returns of an earlier one among them, one of a purchase that is not.
+        links.forEach((l, i) => {
+          const target = old[i % n]!;
+          if (i % n !== 0) target.returnOf = l % 3 === 0 ? 'elsewhere' : `p-${l % (i % n)}`;
+        });
+        let next = 0;
+        const out = anonymisedPurchases(old, '2026-03-01T00:00:00.000Z', () => `n-${next++}`);
+        const oldIds = new Set(old.map((p) => p.id));
+        expect(out.purchases.some((p) => oldIds.has(p.id) || (p.returnOf !== null && oldIds.has(p.returnOf)))).toBe(false);
+        expect(new Set(out.purchases.map((p) => p.id)).size).toBe(n);
+        out.purchases.forEach((p, i) => {
+          const before = old[i]!.returnOf;
+          expect(p.returnOf).toBe(before === null ? null : (out.ids.get(before) ?? before));
+          expect(p.totalFen).toBe(old[i]!.totalFen);
+        });
+      }),
+    );
   });
 });
 
@@ -49,6 +75,10 @@ describe('batchWithout', () => {
       interactionIds: [],
       consentEventIds: ['e2'],
     });
+  });
+
+  it('lists a purchase kept anonymised under its new id', () => {
+    expect(batchWithout(batch, new Set(['z']), new Set(), new Map([['p2', 'n2']]))).toEqual({ ...batch, purchaseIds: ['p1', 'n2'] });
   });
 
   it('is null for a batch that named none of it, and keeps a batch without consent ids so', () => {

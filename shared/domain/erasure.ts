@@ -45,16 +45,40 @@ export function entriesMissingFrom(register: readonly ErasureEntry[], known: rea
 
 /**
  * The customer an anonymised purchase belongs to: no one. A fixed id (the nil UUID) rather than one per erased
- * person, so kept purchases cannot be grouped back into one person's history; no customer record has it.
+ * person, so nothing in the kept purchases themselves says which of them were one person's; no customer record has it.
  */
 export const ANONYMOUS_CUSTOMER_ID = '00000000-0000-0000-0000-000000000000';
 
+/** Kept purchases and, for every other record that holds a purchase id, the new id of each old one. */
+export interface AnonymisedPurchases<P> {
+  purchases: P[];
+  /** Old id → new id. */
+  ids: Map<string, string>;
+}
+
 /**
- * A purchase kept for the store's sales figures after its customer was erased: amounts, lines, dates, returns,
- * voids and the invoice number stay (they are the store's accounts); the customer and every free text go.
+ * Purchases kept for the store's sales figures after their customer was erased: amounts, lines, dates, returns,
+ * voids and the invoice number stay (they are the store's accounts); the customer and every free text go, and
+ * each gets a new id. The old ids stay where they cannot be taken out (the audit trail's entries, which name
+ * them with the customer; backups made before): under its old id a kept purchase would lead from those back to
+ * the person. A return among them points at its original's new id; one whose original is not among them keeps
+ * its link for the caller to settle (`ids` says what became of every old id).
  */
-export function anonymisedPurchase<P extends Purchase>(purchase: P, at: string): P {
-  return { ...purchase, customerId: ANONYMOUS_CUSTOMER_ID, note: '', paymentNote: '', voidReason: '', updatedAt: at };
+export function anonymisedPurchases<P extends Purchase>(purchases: readonly P[], at: string, newId: () => string): AnonymisedPurchases<P> {
+  const ids = new Map(purchases.map((p) => [p.id, newId()] as const));
+  return {
+    purchases: purchases.map((p) => ({
+      ...p,
+      id: ids.get(p.id)!,
+      customerId: ANONYMOUS_CUSTOMER_ID,
+      returnOf: p.returnOf === null ? null : (ids.get(p.returnOf) ?? p.returnOf),
+      note: '',
+      paymentNote: '',
+      voidReason: '',
+      updatedAt: at,
+    })),
+    ids,
+  };
 }
 
 /** A merge as the audit trail holds it: the survivor first, then the customers merged into it. */
@@ -94,19 +118,26 @@ export interface ErasableBatch {
 
 /**
  * An import batch without the erased: their ids, the records it kept of them as they were (for undo), and the ids
- * of their purchases, contacts and consent answers that the erasure removed. The file's name and counts stay.
+ * of their purchases, contacts and consent answers that the erasure removed; a purchase kept anonymised is listed
+ * under its new id (`renamed`), so undoing the import still takes it away. The file's name and counts stay.
  * null when the batch named none of it.
  */
-export function batchWithout<B extends ErasableBatch>(batch: B, customerIds: ReadonlySet<string>, removed: ReadonlySet<string>): B | null {
+export function batchWithout<B extends ErasableBatch>(
+  batch: B,
+  customerIds: ReadonlySet<string>,
+  removed: ReadonlySet<string>,
+  renamed: ReadonlyMap<string, string> = new Map(),
+): B | null {
   const createdCustomerIds = batch.createdCustomerIds.filter((id) => !customerIds.has(id));
   const updatedCustomers = batch.updatedCustomers.filter((u) => !customerIds.has(u.id));
-  const purchaseIds = batch.purchaseIds.filter((id) => !removed.has(id));
+  const purchaseIds = batch.purchaseIds.filter((id) => !removed.has(id)).map((id) => renamed.get(id) ?? id);
   const interactionIds = batch.interactionIds.filter((id) => !removed.has(id));
   const consentEventIds = batch.consentEventIds?.filter((id) => !removed.has(id));
   const same =
     createdCustomerIds.length === batch.createdCustomerIds.length &&
     updatedCustomers.length === batch.updatedCustomers.length &&
     purchaseIds.length === batch.purchaseIds.length &&
+    !batch.purchaseIds.some((id) => renamed.has(id)) &&
     interactionIds.length === batch.interactionIds.length &&
     (consentEventIds?.length ?? 0) === (batch.consentEventIds?.length ?? 0);
   if (same) return null;

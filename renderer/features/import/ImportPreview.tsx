@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Currency } from '../../../shared/domain/money';
 import type { PurchaseImportSummary } from '../../db/imports';
 import type { CustomerPreview, PurchasePreview } from '../../workers/importProtocol';
-import { countText } from '../../i18n';
+import { countText, formatDate } from '../../i18n';
 
 const n = countText;
 
@@ -52,6 +52,32 @@ function ValueCell({ value }: { value: string }) {
   return <td className="import-value">{value.trim() ? value : <span className="muted">{t('import.preview.emptyValue')}</span>}</td>;
 }
 
+/**
+ * Rows of customers the owner erased: named with the date, left out whatever the clerk chooses. Not bad rows: there
+ * is nothing in the file to correct.
+ */
+function ErasedRows({ rows, total }: { rows: { rowNumbers: number[]; name: string; erasedAt: string }[]; total: number }) {
+  const { t } = useTranslation();
+  if (total === 0) return null;
+  return (
+    <ImportTable
+      title={t('import.preview.erasedTitle')}
+      hint={t('import.preview.erasedHint')}
+      testId="import-erased"
+      headers={[t('import.preview.row'), t('import.preview.customer'), t('import.preview.outcome')]}
+      more={<More shown={rows.reduce((n, r) => n + r.rowNumbers.length, 0)} total={total} />}
+    >
+      {rows.map((r) => (
+        <tr key={r.rowNumbers[0]} data-testid="import-erased-row" data-row={r.rowNumbers[0]}>
+          <td className="num">{r.rowNumbers.map((row) => t('import.preview.rowN', { row })).join(', ')}</td>
+          <td>{r.name}</td>
+          <td>{t('import.preview.erasedRow', { date: formatDate(r.erasedAt) })}</td>
+        </tr>
+      ))}
+    </ImportTable>
+  );
+}
+
 export function CustomerPreviewView({ preview }: { preview: CustomerPreview }) {
   const { t } = useTranslation();
   const c = preview.counts;
@@ -63,6 +89,7 @@ export function CustomerPreviewView({ preview }: { preview: CustomerPreview }) {
         <Stat label={t('import.preview.update')} value={preview.updateChanged} testId="preview-update" />
         <Stat label={t('import.preview.skip')} value={c.skip + unchanged} tone="quiet" testId="preview-skip" />
         <Stat label={t('import.preview.invalid')} value={preview.invalidRows} tone={preview.invalidRows ? 'bad' : 'quiet'} testId="preview-invalid" />
+        {c.erased > 0 && <Stat label={t('import.preview.erased')} value={c.erased} tone="quiet" testId="preview-erased" />}
       </div>
       <p className="hint">
         {t('import.preview.rowsLine', { rows: n(preview.rows), valid: n(preview.validRows), bad: n(preview.invalidRows) })}
@@ -88,6 +115,8 @@ export function CustomerPreviewView({ preview }: { preview: CustomerPreview }) {
           ))}
         </ImportTable>
       )}
+
+      <ErasedRows rows={preview.erased.map((e) => ({ rowNumbers: [e.rowNumber], name: e.name, erasedAt: e.erasedAt }))} total={c.erased} />
 
       {preview.duplicateCount > 0 && (
         <ImportTable
@@ -119,7 +148,7 @@ export function CustomerPreviewView({ preview }: { preview: CustomerPreview }) {
   );
 }
 
-/** Every row of the file in exactly one line: imported, imported before, no customer, customer not found, bad. */
+/** Every row of the file in exactly one line: imported, imported before, no customer, customer not found, bad, erased. */
 export function PurchaseReport({ summary: s, testId }: { summary: PurchaseImportSummary; testId: string }) {
   const { t } = useTranslation();
   const lines: [string, number, string][] = [
@@ -128,6 +157,7 @@ export function PurchaseReport({ summary: s, testId }: { summary: PurchaseImport
     ['noCustomer', s.noCustomerRows, 'report-no-customer'],
     ['notFound', s.notFoundRows, 'report-not-found'],
     ['bad', s.badRows, 'report-bad'],
+    ...(s.erasedRows > 0 ? [['erased', s.erasedRows, 'report-erased'] as [string, number, string]] : []),
   ];
   return (
     <div data-testid={testId}>
@@ -191,6 +221,7 @@ export function PurchasePreviewView({ preview }: { preview: PurchasePreview; cur
           ))}
         </ImportTable>
       )}
+      <ErasedRows rows={preview.erased.map((e) => ({ rowNumbers: e.rowNumbers, name: e.customer, erasedAt: e.erasedAt }))} total={s.erasedRows} />
       {preview.noCustomerRows.length > 0 && (
         <div className="import-block">
           <h3>{t('import.report.noCustomer')}</h3>

@@ -498,6 +498,7 @@ export function ImportScreen() {
                   skipped: countText(step.outcome.counts.skipped ?? 0),
                   invalid: countText(step.outcome.counts.invalid ?? 0),
                 })}
+                {(step.outcome.counts.erased ?? 0) > 0 && <> {t('import.done.erased', { n: countText(step.outcome.counts.erased ?? 0) })}</>}
               </p>
             ) : (
               <PurchaseReport summary={step.outcome.summary} testId="import-done-report" />

@@ -42,7 +42,7 @@ class Store {
 describe('planImport', () => {
   it('finds duplicates inside the file (phone, then e-mail) and merges them into the first row', () => {
     const plan = planImport(candidates(), new Store().lookup(), 'update');
-    expect(plan.counts).toEqual({ rows: 6, create: 4, update: 0, updateChanged: 0, skip: 0, matchedExisting: 0, duplicatesInFile: 2, unmatchable: 0 });
+    expect(plan.counts).toEqual({ rows: 6, create: 4, update: 0, updateChanged: 0, skip: 0, erased: 0, matchedExisting: 0, duplicatesInFile: 2, unmatchable: 0 });
     expect(plan.rows.map((r) => [r.rowNumber, r.action, r.duplicateOf])).toEqual([
       [2, 'create', null], [3, 'create', null], [4, 'create', null], [5, 'create', null],
       [6, 'create', { kind: 'phone', rowNumber: 2 }], [7, 'create', { kind: 'email', rowNumber: 4 }],
@@ -179,5 +179,30 @@ describe('consent answers in a plan', () => {
     // The new customer from two rows: WeChat's later "no" replaces the earlier "yes".
     expect(plan.create.map((c) => c.consents)).toEqual([[{ channel: 'wechat', granted: false }, { channel: 'phone', granted: true }]]);
     expect(mergeConsentAnswers([{ channel: 'sms', granted: true }], undefined)).toEqual([{ channel: 'sms', granted: true }]);
+  });
+});
+
+describe('rows of erased customers', () => {
+  it('leaves out, under every policy, a row whose own id was erased, and its repeats; drops an erased referrer', () => {
+    const rows = candidates().slice(0, 3);
+    const erased: Record<string, string> = { 'c-gone': '2026-03-02T10:00:00.000Z' };
+    const lookup: ImportLookup = { ...new Store().lookup(), erasedAt: (id) => erased[id] };
+    const given = [
+      { ...rows[0]!, id: 'c-gone' },
+      { ...rows[1]!, id: 'c-kept', fields: { ...rows[1]!.fields, referredBy: 'c-gone' } },
+      { ...rows[2]!, rowNumber: 9, id: 'c-gone' },
+    ];
+    for (const policy of ['skip', 'update', 'new'] as const) {
+      const plan = planImport(given, lookup, policy);
+      expect(plan.erased).toEqual([
+        { rowNumber: 2, erasedAt: '2026-03-02T10:00:00.000Z' },
+        { rowNumber: 9, erasedAt: '2026-03-02T10:00:00.000Z' },
+      ]);
+      expect(plan.counts).toMatchObject({ rows: 3, create: 1, erased: 2, skip: 0 });
+      expect(plan.rows.map((r) => r.rowNumber)).toEqual([3]);
+      expect(plan.create).toEqual([expect.objectContaining({ id: 'c-kept', fields: expect.objectContaining({ name: '李四', referredBy: null }) })]);
+    }
+    // Without a register every row is planned as before.
+    expect(planImport(given, new Store().lookup(), 'new').counts).toMatchObject({ create: 3, erased: 0 });
   });
 });

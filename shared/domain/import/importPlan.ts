@@ -46,6 +46,11 @@ export interface ImportLookup {
    * rows with neither phone nor e-mail are never matched against the store.
    */
   existingByName?: (nameKey: string) => string[];
+  /**
+   * When the customer with this id was erased (ISO 8601), from the erasure register. A row of the app's own export
+   * with such an id is that person: it is not imported. A referrer with such an id is dropped.
+   */
+  erasedAt?: (id: string) => string | undefined;
 }
 
 /** The name as compared for the 'name' match: folded case and accents, no spaces. */
@@ -97,12 +102,21 @@ export interface PlannedUpdate {
   fieldsChanged: boolean;
 }
 
+/** A row of the app's own export whose customer was erased: not imported, and not an error to correct. */
+export interface ErasedRow {
+  rowNumber: number;
+  /** When the customer was erased (ISO 8601). */
+  erasedAt: string;
+}
+
 export interface ImportPlan {
   policy: ImportPolicy;
+  /** Every row but the erased ones. */
   rows: RowDecision[];
   create: PlannedCreate[];
   update: PlannedUpdate[];
   skip: { rowNumber: number; cause: ImportSkipCause }[];
+  erased: ErasedRow[];
   counts: {
     rows: number;
     /** New customers (rows merged into one count once). */
@@ -112,6 +126,8 @@ export interface ImportPlan {
     updateChanged: number;
     /** Rows skipped. */
     skip: number;
+    /** Rows of erased customers, left out. */
+    erased: number;
     matchedExisting: number;
     duplicatesInFile: number;
     /** Rows without phone or e-mail when no existingByName was given: re-importing them creates them again. */
@@ -211,6 +227,7 @@ export function planImport(rows: ImportCandidate[], lookup: ImportLookup, policy
   const updates = new Map<string, PlannedUpdate & { original: CustomerFields }>();
   const decisions: RowDecision[] = [];
   const skip: ImportPlan['skip'] = [];
+  const erased: ErasedRow[] = [];
   // Keys seen earlier in this file → the first row that had them and where that row went.
   const filePhones = new Map<string, { rowNumber: number; target: Target | null }>();
   const fileEmails = new Map<string, { rowNumber: number; target: Target | null }>();
@@ -220,7 +237,14 @@ export function planImport(rows: ImportCandidate[], lookup: ImportLookup, policy
   let duplicatesInFile = 0;
   let unmatchable = 0;
 
-  for (const row of rows) {
+  for (const given of rows) {
+    const erasedAt = given.id ? lookup.erasedAt?.(given.id) : undefined;
+    if (erasedAt) {
+      erased.push({ rowNumber: given.rowNumber, erasedAt });
+      continue;
+    }
+    const referrer = given.fields.referredBy;
+    const row = referrer && lookup.erasedAt?.(referrer) ? { ...given, fields: { ...given.fields, referredBy: null } } : given;
     const phoneKeys = orderedPhoneKeys(row.fields);
     const emailKey = emailKeyOf(row.fields.email);
     const nameKey = contactlessKey(row.fields);
@@ -356,12 +380,14 @@ export function planImport(rows: ImportCandidate[], lookup: ImportLookup, policy
     create,
     update,
     skip,
+    erased,
     counts: {
       rows: rows.length,
       create: create.length,
       update: update.length,
       updateChanged: update.filter((u) => u.changed).length,
       skip: skip.length,
+      erased: erased.length,
       matchedExisting,
       duplicatesInFile,
       unmatchable,
