@@ -1,13 +1,17 @@
 // Erasure and access end to end in Chromium: the owner erases a customer (PIN, confirmation, the choice for the
 // purchases) and search finds no trace; a backup made before the erasure, restored, does not bring them back, even
-// where the store that held the register is gone (main's copy); one customer's data as a JSON file and as a page that prints.
+// where the store that held the register is gone (main's copy), nor does an old export of the store imported again;
+// one customer's data as a JSON file and as a page that prints.
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { BackupPage, PinDialog, RestoreDialogModel, startWithDataLost } from './pages/BackupPages';
+import { ExportPageModel } from './pages/DataPages';
 import { CustomerDataModel, EraseDialogModel } from './pages/ErasurePages';
+import { ImportPage } from './pages/ImportPage';
+import { asOwner } from './pages/OwnerPin';
 import { createCustomer } from './pages/PurchasePages';
 
 const PIN = '2580';
@@ -109,6 +113,47 @@ test.describe('erasure and access', () => {
     await app.goToCustomers();
     await expect(app.rows).toHaveCount(1);
     await expect(app.rows.first()).toContainText('李四');
+    for (const query of ['张三丰', 'zsf', '13812345678']) {
+      await app.search(query);
+      await expect(app.rows).toHaveCount(0);
+    }
+  });
+
+  test('an export from before the erasure, imported again: the erased customer is named as not imported and does not come back', async ({ app, page, dataFolder }) => {
+    await app.startEmptyStore();
+    await createCustomer(app, '李四', '13900001111');
+    await createCustomer(app, '张三丰', '13812345678');
+    const exportPage = new ExportPageModel(page);
+    await exportPage.open();
+    await exportPage.choose('customers', { format: 'csv' });
+    const customers = await exportPage.export(dataFolder);
+
+    await app.goToCustomers();
+    await app.search('张三丰');
+    await app.openCustomerFromList('张三丰');
+    await asOwner(page, () => page.getByTestId('erase-customer').click());
+    await new EraseDialogModel(page).confirm();
+    await expect(app.searchBox).toBeVisible();
+
+    const importPage = new ImportPage(page);
+    await importPage.open();
+    await importPage.chooseKind('customers');
+    await importPage.pickFile(customers.name, customers.bytes);
+    await expect(page.getByTestId('import-own-export')).toBeVisible();
+    await importPage.setPolicy('new');
+    await importPage.expectPreview({ create: 1, erased: 1, invalid: 0 });
+    const erased = page.getByTestId('import-erased-row');
+    await expect(erased).toHaveCount(1);
+    await expect(erased).toContainText('张三丰');
+    await expect(erased).toContainText(/该客户已于 \d{4}-\d{2}-\d{2} 抹除；未导入/);
+    expect(await axeViolations(page)).toEqual([]);
+    await importPage.startImport();
+    await expect(importPage.doneSummary).toContainText('已抹除客户的行未导入：1 行。');
+
+    await app.goToCustomers();
+    await app.search('');
+    await expect(app.rows).toHaveCount(2);
+    await expect(app.rows.filter({ hasText: '李四' })).toHaveCount(2);
     for (const query of ['张三丰', 'zsf', '13812345678']) {
       await app.search(query);
       await expect(app.rows).toHaveCount(0);

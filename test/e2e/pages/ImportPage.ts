@@ -2,8 +2,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { asOwner } from './OwnerPin';
 
-export type PreviewCounts = Partial<Record<'create' | 'update' | 'skip' | 'invalid', number>>;
-export type ReportCounts = Partial<Record<'imported' | 'already' | 'no-customer' | 'not-found' | 'bad' | 'total', number>>;
+export type PreviewCounts = Partial<Record<'create' | 'update' | 'skip' | 'invalid' | 'erased', number>>;
+export type ReportCounts = Partial<Record<'imported' | 'already' | 'no-customer' | 'not-found' | 'bad' | 'erased' | 'total', number>>;
 
 export class ImportPage {
   constructor(readonly page: Page) {}
