@@ -12,7 +12,7 @@ export type ErasurePurchaseChoice = (typeof ERASURE_PURCHASE_CHOICES)[number];
  * copy of the store brings them back.
  */
 export interface ErasureEntry {
-  /** The erased customer's id (or the id of a record merged into them). */
+  /** The erased customer's id, the id of a record merged into them, or a customer number they were imported under. */
   id: string;
   /** ISO 8601 UTC. */
   erasedAt: string;
