@@ -325,6 +325,15 @@ describe('erasing a customer', () => {
       [[3], '2026-03-02T10:00:00.000Z'],
       [[5], '2026-03-02T10:00:00.000Z'],
     ]);
+    // A register that lacks the number (main's copy, which holds only ids of the UUID shape) learns it again at a restore.
+    const store = new RegularsDatabase(`regulars-${crypto.randomUUID()}`);
+    staged.push(store.name);
+    await createImportRepository(store, deps()).importPurchases({ fileName: 'retail.csv', result: csv(file), externalCustomerName: (id) => `Customer ${id}` });
+    const copy = (await store.customers.toArray()).find((c) => c.externalKey === '17850')!;
+    expect(await createErasure(store, deps()).reapply([{ id: copy.id, erasedAt: '2026-03-02T10:00:00.000Z', purchases: 'delete' }])).toEqual([copy.id]);
+    expect(await store.erasures.get('17850')).toEqual({ id: '17850', erasedAt: '2026-03-02T10:00:00.000Z', purchases: 'delete' });
+    store.close();
+
     const r = await imports.importPurchases({ fileName: 'retail.csv', result: again, externalCustomerName: (id) => `Customer ${id}` });
     expect(r.counts).toMatchObject({ erased: 3, customersCreated: 0, purchases: 0 });
     expect((await db.customers.toArray()).map((c) => c.externalKey)).toEqual(['13047']);

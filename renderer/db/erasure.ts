@@ -278,6 +278,12 @@ export function createErasure(db: RegularsDatabase, deps: AuditDeps) {
         const ids = [...choice.keys()];
         const found = await tracesOf(db, ids);
         if (found.length === 0) return [];
+        // The numbers the records found were imported under join the register, as at the erasure (main's copy may lack them).
+        const entryOf = new Map(register.map((e) => [e.id, e]));
+        const numbers = (await db.customers.bulkGet(found)).flatMap((c): ErasureEntry[] =>
+          c?.externalKey && !entryOf.has(c.externalKey) ? [{ ...entryOf.get(c.id)!, id: c.externalKey }] : [],
+        );
+        if (numbers.length) await db.erasures.bulkPut(numbers);
         const at = deps.now().toISOString();
         const counts = await eraseTraces(db, found, (id) => choice.get(id) ?? 'delete', at, deps.newId);
         if (total(counts) > 0) await recordAudit(db, deps, { kind: 'customer.erase', customerIds: found, facts: { ...counts, reapplied: true } });
