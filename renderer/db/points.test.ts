@@ -292,6 +292,28 @@ describe('erasure and merge', () => {
     });
   }
 
+  for (const choice of ['anonymise', 'delete'] as const) {
+    it(`erasing (${choice}) a referred customer: no entry holds an old purchase id of theirs; kept entries follow their purchases' new ids`, async () => {
+      const s = setUp({ referral: { award: 'both', referrerPoints: 200, referredPoints: 100 } });
+      await s.ready();
+      const referrer = await s.customers.create(makeCustomerFields({ name: '李四' }));
+      const zhang = await s.customers.create(makeCustomerFields({ name: '张三丰', referredBy: referrer.id }));
+      await s.purchases.record(zhang.id, sale(20_000));
+      await s.purchases.record(zhang.id, sale(5_000, '2026-03-02T09:00:00.000Z'));
+      const oldIds = (await s.db.purchases.where('customerId').equals(zhang.id).toArray()).map((p) => p.id);
+      expect((await s.db.pointsLedger.toArray()).filter((e) => e.customerId === referrer.id && oldIds.includes(e.purchaseId!))).toHaveLength(1);
+      const referrerBefore = await balanceOf(s, referrer.id);
+
+      await createErasure(s.db, s.deps).erase(zhang.id, choice);
+      const all = await s.db.pointsLedger.toArray();
+      expect(JSON.stringify(all)).not.toMatch(new RegExp([zhang.id, ...oldIds].join('|')));
+      const kept = new Set((await s.db.purchases.toArray()).map((p) => p.id));
+      for (const e of all.filter((x) => x.customerId === ANONYMOUS_CUSTOMER_ID && x.kind !== 'referral')) expect(kept.has(e.purchaseId!)).toBe(true);
+      expect(await balanceOf(s, referrer.id)).toBe(referrerBefore);
+      await expectStoredEqualsLedger(s);
+    });
+  }
+
   it('a merge moves every entry to the survivor, whose points are the sum', async () => {
     const s = setUp();
     await s.ready();
