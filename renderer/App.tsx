@@ -33,6 +33,7 @@ const ExportScreen = lazy(() => import('./features/export/ExportScreen').then((m
 const DuplicatesScreen = lazy(() => import('./features/duplicates/DuplicatesScreen').then((m) => ({ default: m.DuplicatesScreen })));
 const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const StatusRulesScreen = lazy(() => import('./features/statusRules/StatusRulesScreen').then((m) => ({ default: m.StatusRulesScreen })));
+const PointsScreen = lazy(() => import('./features/points/PointsScreen').then((m) => ({ default: m.PointsScreen })));
 const TierReviewScreen = lazy(() => import('./features/review/TierReviewScreen').then((m) => ({ default: m.TierReviewScreen })));
 const AuditScreen = lazy(() => import('./features/audit/AuditScreen').then((m) => ({ default: m.AuditScreen })));
 const BackupScreen = lazy(() => import('./features/backup/BackupScreen').then((m) => ({ default: m.BackupScreen })));
@@ -105,6 +106,8 @@ function Screen({ route }: { route: Route }) {
       return <TierReviewScreen />;
     case 'backups':
       return <BackupScreen />;
+    case 'points':
+      return <PointsScreen tab={route.tab} />;
     case 'audit':
       return <AuditScreen key={route.customerId ?? ''} customerId={route.customerId ?? null} />;
     default:

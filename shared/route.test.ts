@@ -20,6 +20,8 @@ describe('routeSchema', () => {
     { name: 'statusRules' },
     { name: 'tierReview' },
     { name: 'backups' },
+    { name: 'points', tab: 'rules' },
+    { name: 'points', tab: 'rewards' },
     { name: 'audit' },
     { name: 'audit', customerId: ID },
   ];
@@ -38,6 +40,8 @@ describe('routeSchema', () => {
     ['an id that is a path', { name: 'customer', id: '../../etc/passwd' }],
     ['an id with a script', { name: 'customerEdit', id: '<img src=x onerror=alert(1)>' }],
     ['an empty id', { name: 'customer', id: '' }],
+    ['a points tab nobody has', { name: 'points', tab: 'ledger' }],
+    ['the points screen without its tab', { name: 'points' }],
     ['an audit log narrowed to a path', { name: 'audit', customerId: '../../etc/passwd' }],
     ['an id that is a number', { name: 'customer', id: 42 }],
     ['a list with a stage nobody has', { name: 'customers', list: { ...WHOLE_LIST, stage: 'bogus' } }],

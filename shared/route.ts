@@ -22,6 +22,9 @@ export function sameListState(a: ListState, b: ListState): boolean {
   return a.search === b.search && a.tag === b.tag && a.tier === b.tier && a.stage === b.stage && a.risk === b.risk;
 }
 
+export const POINTS_TABS = ['rules', 'rewards'] as const;
+export type PointsTab = (typeof POINTS_TABS)[number];
+
 export type Route =
   /** `list` absent: the whole list. */
   | { name: 'customers'; list?: ListState }
@@ -37,6 +40,8 @@ export type Route =
   | { name: 'statusRules' }
   | { name: 'tierReview' }
   | { name: 'backups' }
+  /** The points rules and the rewards catalogue: one screen, so an owner unlocked on one tab stays so on the other. */
+  | { name: 'points'; tab: PointsTab }
   /** The owner's audit log; `customerId`: narrowed to that customer's entries. */
   | { name: 'audit'; customerId?: string };
 
@@ -74,6 +79,7 @@ export const routeSchema = z.discriminatedUnion('name', [
   page('statusRules'),
   page('tierReview'),
   page('backups'),
+  z.strictObject({ name: z.literal('points'), tab: z.enum(POINTS_TABS) }),
   z.strictObject({ name: z.literal('audit'), customerId: customerId.optional() }),
 ]);
 

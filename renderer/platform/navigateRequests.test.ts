@@ -31,6 +31,8 @@ const targets: Route[] = [
   { name: 'statusRules' },
   { name: 'tierReview' },
   { name: 'backups' },
+  { name: 'points', tab: 'rules' },
+  { name: 'points', tab: 'rewards' },
 ];
 
 /** Main as the page hears it: raw payloads over a transport, parsed by the one subscription. */

@@ -16,6 +16,8 @@ describe('routes', () => {
     { name: 'statusRules' },
     { name: 'tierReview' },
     { name: 'backups' },
+    { name: 'points', tab: 'rules' },
+    { name: 'points', tab: 'rewards' },
     { name: 'audit' },
     { name: 'audit', customerId: 'a1b2' },
     { name: 'customers', list: { search: '0742', tag: null, tier: null, stage: null, risk: null } },
@@ -32,6 +34,11 @@ describe('routes', () => {
   it('opens the backup screen at #/backups', () => {
     expect(parseRoute('#/backups')).toEqual({ name: 'backups' });
     expect(routeHref({ name: 'backups' })).toBe('#/backups');
+  });
+  it('opens the points rules at #/points and the rewards at #/points/rewards', () => {
+    expect(parseRoute('#/points')).toEqual({ name: 'points', tab: 'rules' });
+    expect(parseRoute('#/points/rewards')).toEqual({ name: 'points', tab: 'rewards' });
+    expect(parseRoute('#/points/elsewhere')).toEqual({ name: 'points', tab: 'rules' });
   });
   it('keeps the list\'s search and filters in its address, and nothing for the whole list', () => {
     expect(routeHref({ name: 'customers', list: { search: 'shz', tag: 'VIP', tier: null, stage: null, risk: 'high' } })).toBe('#/customers?q=shz&tag=VIP&risk=high');

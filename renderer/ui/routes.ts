@@ -5,7 +5,7 @@ import { LIFECYCLE_STAGES } from '../../shared/domain/lifecycle';
 import { assertNever } from '../../shared/result';
 import { sameListState, WHOLE_LIST, type ListState, type Route } from '../../shared/route';
 
-export { sameListState, WHOLE_LIST, type ListState, type Route } from '../../shared/route';
+export { sameListState, WHOLE_LIST, type ListState, type PointsTab, type Route } from '../../shared/route';
 
 // Short names keep the address readable: #/customers?q=0742&tag=VIP
 const LIST_PARAMS = { search: 'q', tag: 'tag', tier: 'tier', stage: 'stage', risk: 'risk' } as const;
@@ -60,6 +60,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'settings') return second === 'status' && !third ? { name: 'statusRules' } : { name: 'settings' };
   if (first === 'review') return { name: 'tierReview' };
   if (first === 'backups') return { name: 'backups' };
+  if (first === 'points') return { name: 'points', tab: second === 'rewards' && !third ? 'rewards' : 'rules' };
   if (first === 'audit') return second && !third ? { name: 'audit', customerId: second } : { name: 'audit' };
   return { name: 'customers' };
 }
@@ -92,6 +93,8 @@ export function routeHref(route: Route): string {
       return '#/review';
     case 'backups':
       return '#/backups';
+    case 'points':
+      return route.tab === 'rewards' ? '#/points/rewards' : '#/points';
     case 'audit':
       return route.customerId ? `#/audit/${encodeURIComponent(route.customerId)}` : '#/audit';
     default:

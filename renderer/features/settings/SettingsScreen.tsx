@@ -1,4 +1,4 @@
-// Settings: language, theme, the default phone region, the status rules' entry, where each protection of the data
+// Settings: language, theme, the default phone region, the status and points rules' entries, where each protection of the data
 // stands (SecuritySection), and facts about this installation.
 import { useTranslation } from 'react-i18next';
 import { PHONE_REGIONS, type PhoneRegion } from '../../../shared/domain/customer';
@@ -144,6 +144,18 @@ export function SettingsScreen() {
           <button type="button" className="button" disabled={jobRunning} onClick={() => void runStatusJob(statusWorker(), 'rollover', clock).catch(() => undefined)}>
             {t('settings.statusCard.recomputeNow')}
           </button>
+        </div>
+      </section>
+      <section className="card" data-testid="points-card">
+        <h2>{t('points.screens.settingsCard.title')}</h2>
+        <p>{t('points.screens.settingsCard.text')}</p>
+        <div className="card-actions">
+          <a className="button button-primary" href={routeHref({ name: 'points', tab: 'rules' })} data-testid="open-points-rules">
+            {t('points.screens.settingsCard.rules')}
+          </a>
+          <a className="button" href={routeHref({ name: 'points', tab: 'rewards' })} data-testid="open-rewards">
+            {t('points.screens.settingsCard.rewards')}
+          </a>
         </div>
       </section>
       <SecuritySection />

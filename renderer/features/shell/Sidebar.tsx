@@ -8,7 +8,7 @@ import './sidebar.css';
 import { countText } from '../../i18n';
 import { OwnerLockMark } from '../../session/OwnerOnly';
 
-type NavId = 'customers' | 'churn' | 'import' | 'export' | 'duplicates' | 'trash' | 'backups' | 'audit' | 'settings';
+type NavId = 'customers' | 'churn' | 'points' | 'import' | 'export' | 'duplicates' | 'trash' | 'backups' | 'audit' | 'settings';
 
 function NavIcon({ id }: { id: NavId }) {
   const paths: Record<NavId, ReactNode> = {
@@ -23,6 +23,13 @@ function NavIcon({ id }: { id: NavId }) {
       <>
         <path d="M3 6.5 9.5 13l4-4 7.5 7.5" />
         <path d="M21 11.5v5h-5" />
+      </>
+    ),
+    points: (
+      <>
+        <rect x="3.5" y="9" width="17" height="11.5" rx="1.5" />
+        <path d="M2.5 9h19M12 9v11.5" />
+        <path d="M12 9C10.5 5.5 6.5 4.5 6.5 7s3.5 2 5.5 2c2 0 5.5.5 5.5-2s-4-1.5-5.5 2" />
       </>
     ),
     import: (
@@ -84,6 +91,7 @@ export function Sidebar({ route }: { route: Route }) {
   const items: { id: NavId; href: string; label: string; badge: number | undefined; active: boolean }[] = [
     { id: 'customers', href: routeHref({ name: 'customers' }), label: t('nav.customers'), badge: count, active: onCustomers },
     { id: 'churn', href: routeHref({ name: 'churn' }), label: t('nav.churn'), badge: undefined, active: route.name === 'churn' },
+    { id: 'points', href: routeHref({ name: 'points', tab: 'rules' }), label: t('nav.points'), badge: undefined, active: route.name === 'points' },
     { id: 'import', href: routeHref({ name: 'import' }), label: t('nav.import'), badge: undefined, active: route.name === 'import' },
     { id: 'export', href: routeHref({ name: 'export' }), label: t('nav.export'), badge: undefined, active: route.name === 'export' },
     { id: 'duplicates', href: routeHref({ name: 'duplicates' }), label: t('nav.duplicates'), badge: undefined, active: route.name === 'duplicates' },
