@@ -3,7 +3,6 @@
 // Every write stores its entries and the customers' derived points in one transaction, with its audit entry.
 import Dexie from 'dexie';
 import { addDays } from 'date-fns';
-import type { CustomerState } from '../../shared/domain/customer';
 import { derivePointsLedger, pointsEntry, pointsSummary, rolloverExpiries, type PointsEntry, type PointsSummary } from '../../shared/domain/pointsLedger';
 import { batchExpiresAt, validatePointsRules, type PointsRules } from '../../shared/domain/pointsRules';
 import { canRedeem, redeemEntry, validateReward, type Reward } from '../../shared/domain/rewards';
@@ -53,10 +52,11 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
     for (;;) {
       const from: string | null = after;
       const chunk = await writeTransaction(db, ['points'], [], async () => {
-        const states: CustomerState[] = await (from === null ? db.customerState.orderBy(':id') : db.customerState.where(':id').above(from)).limit(POINTS_CHUNK).toArray();
-        if (states.length === 0) return null;
-        const first = states[0]!.id;
-        const last = states[states.length - 1]!.id;
+        // The ids only: writePointsFields reads the rows it may write, once.
+        const ids = (await (from === null ? db.customerState.orderBy(':id') : db.customerState.where(':id').above(from)).limit(POINTS_CHUNK).primaryKeys()) as string[];
+        if (ids.length === 0) return null;
+        const first = ids[0]!;
+        const last = ids[ids.length - 1]!;
         // One range read for the chunk's customers (and any entries of ids between them without a state row, left out).
         const entries = await db.pointsLedger.where('[customerId+createdAt]').between([first, Dexie.minKey], [last, Dexie.maxKey], true, true).toArray();
         const byCustomer = new Map<string, PointsEntry[]>();
@@ -66,8 +66,8 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
           else byCustomer.set(e.customerId, [e]);
         }
         const now = deps.now();
-        const fields = new Map(states.map((s) => [s.id, pointsFieldsOf(byCustomer.get(s.id) ?? [], now)]));
-        return { count: states.length, last, changed: await writePointsFields(db, fields) };
+        const fields = new Map(ids.map((id) => [id, pointsFieldsOf(byCustomer.get(id) ?? [], now)]));
+        return { count: ids.length, last, changed: await writePointsFields(db, fields) };
       });
       if (chunk === null) break;
       done += chunk.count;
