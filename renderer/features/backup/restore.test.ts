@@ -26,6 +26,7 @@ import { createImportRepository } from '../../db/imports';
 import { createConsentRepository } from '../../db/consents';
 import { createErasure } from '../../db/erasure';
 import { createPinRepository } from '../../db/pins';
+import { createPointsRepository } from '../../db/points';
 import { createSettingsRepository } from '../../db/settings';
 import type { OwnerPinRecord } from '../../../shared/domain/ownerPin';
 import { createStoreSetup } from '../../db/storeSetup';
@@ -97,6 +98,13 @@ async function databaseNames(): Promise<string[]> {
   return (await indexedDB.databases()).map((d) => d.name!).sort();
 }
 
+/** Points (version 12): an entry on the ledger (its balance on the state row) and a reward in the catalogue. */
+async function addPoints() {
+  const repo = createPointsRepository(db, deps());
+  await repo.adjust((await db.customers.orderBy(':id').last())!.id, 120, '开业赠送');
+  await repo.saveReward({ id: '00000000-0000-4000-8000-0000000f0001', name: '保温杯', kind: 'gift', pointsCost: 500, stock: 20, voucherFen: null, percentOff: null, validFrom: null, validTo: null, tiersAllowed: [], active: true });
+}
+
 async function fillDemoStore() {
   await createStoreSetup(db, deps()).start('demo');
   // A customer import adds an import batch and an audit entry, so every table has rows.
@@ -114,6 +122,7 @@ async function fillDemoStore() {
   await createPinRepository(db).write('owner', PIN);
   // The erasure register (version 11): a customer erased travels as an id and a date.
   await createErasure(db, deps()).erase((await db.customers.orderBy(':id').first())!.id, 'anonymise');
+  await addPoints();
   // Values JSON cannot write, as IndexedDB keeps them (an unknown settings key: the app ignores it).
   // eslint-disable-next-line no-sparse-arrays
   await db.settings.put({ key: 'zz-backup-test', value: { missing: undefined, nan: Number.NaN, negativeZero: -0, at: new Date('2026-01-02T03:04:05.006Z'), holes: [1, , 3] } });
@@ -229,6 +238,7 @@ describe('round trip', () => {
     await createPinRepository(db).write('owner', PIN);
     await createSettingsRepository(db).write('currency', 'GBP');
     await createErasure(db, deps()).erase((await db.customers.orderBy(':id').last())!.id, 'anonymise');
+    await addPoints();
     expect(await db.purchases.count()).toBeGreaterThan(500);
     await expectRoundTrip();
   });
@@ -471,6 +481,10 @@ describe('a backup made at database version 1 (a fixture file)', () => {
         statusAsOf: today,
         lastTierReviewAt: null,
         pendingTierId: null,
+        // Version 12: no points yet.
+        pointsBalance: 0,
+        pointsExpiringSoon: 0,
+        pointsExpiringAt: null,
       });
     }
     // Version 6 keeps configuration in settings and the rest (how the store was started) in bookkeeping.
