@@ -15,7 +15,7 @@ import { joinRecords, joinStates, readCustomer, readCustomers } from './derivati
 import { createSettingsRepository } from './settings';
 import { createListOrderCache, pageOf, type OrderPlacement, type SortEntry } from './listOrder';
 
-export const CUSTOMER_SORT_FIELDS = ['name', 'phone', 'tier', 'stage', 'risk', 'tags', 'totalSpent', 'purchaseCount', 'lastPurchase', 'createdAt', 'updatedAt'] as const;
+export const CUSTOMER_SORT_FIELDS = ['name', 'phone', 'tier', 'stage', 'risk', 'tags', 'totalSpent', 'purchaseCount', 'lastPurchase', 'points', 'createdAt', 'updatedAt'] as const;
 export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
 export type SortDirection = 'asc' | 'desc';
 
@@ -151,6 +151,8 @@ function sortPlanOf(field: CustomerSortField, tierOrder: readonly string[]): Sor
       return { kind: 'index', table: 'customerState', index: '[isDeleted+purchaseCount]', key: 'purchaseCount' };
     case 'lastPurchase':
       return { kind: 'index', table: 'customerState', index: '[isDeleted+lastPurchaseSort]', key: 'lastPurchaseSort' };
+    case 'points':
+      return { kind: 'index', table: 'customerState', index: '[isDeleted+pointsBalance]', key: 'pointsBalance' };
     case 'createdAt':
       return { kind: 'index', table: 'customers', index: '[isDeleted+createdAt]', key: 'createdAt' };
     case 'updatedAt':

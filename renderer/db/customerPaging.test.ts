@@ -50,9 +50,10 @@ const customerSpec = fc.record({
   spent: fc.constantFrom(0, 5_000, 12_000),
   count: fc.integer({ min: 0, max: 2 }),
   last: fc.constantFrom('', '2026-02-01', '2026-02-10'),
+  points: fc.constantFrom(-20, 0, 300),
   deleted: fc.boolean(),
 });
-type Spec = Omit<typeof customerSpec extends fc.Arbitrary<infer T> ? T : never, 'spent' | 'last'> & { spent: number; last: string };
+type Spec = Omit<typeof customerSpec extends fc.Arbitrary<infer T> ? T : never, 'spent' | 'last' | 'points'> & { spent: number; last: string; points: number };
 
 function customerOf(spec: Spec, i: number): Customer {
   const base = makeCustomer(makeCustomerFields({ name: NAMES[spec.name]!, tags: spec.tags }), {
@@ -68,6 +69,7 @@ function customerOf(spec: Spec, i: number): Customer {
     purchaseCount: spec.count,
     lastPurchaseSort: spec.last,
     lastPurchaseAt: spec.last === '' ? null : `${spec.last}T10:00:00.000Z`,
+    pointsBalance: spec.points,
     ...(spec.deleted ? { isDeleted: 1 as const, deletedAt: '2026-02-20T00:00:00.000Z', searchTokens: [] } : {}),
   };
 }
@@ -182,7 +184,7 @@ describe('paging the whole list from the kept order', () => {
   });
 
   it('keeps a small filter on the complete answer, and a search on listIds', async () => {
-    await repo().addMany(Array.from({ length: 6 }, (_, i) => customerOf({ name: i % 6, tags: i < 2 ? ['VIP'] : ['老客'], day: 1, tier: 0, stage: 0, level: 0, spent: 0, count: 0, last: '', deleted: false }, i)));
+    await repo().addMany(Array.from({ length: 6 }, (_, i) => customerOf({ name: i % 6, tags: i < 2 ? ['VIP'] : ['老客'], day: 1, tier: 0, stage: 0, level: 0, spent: 0, count: 0, last: '', points: 0, deleted: false }, i)));
     const customers = repo({ sortInMemoryMax: 3 });
     const small = await customers.openList({ sort: 'name', direction: 'asc', terms: [], tag: 'VIP' }, 1);
     expect(small.paged).toBeFalsy();
@@ -196,7 +198,7 @@ describe('paging the whole list from the kept order', () => {
 
   it("answers a large filter's pages and count after tags change, the trash and purchases as listIds does on the new data", async () => {
     const paged = repo({ sortInMemoryMax: 0, filterWalkChunk: 2, filterWalkRows: 6 });
-    await paged.addMany(Array.from({ length: 25 }, (_, i) => customerOf({ name: i % 6, tags: i % 2 ? ['VIP'] : [], day: 1 + (i % 3), tier: i % 4, stage: i % 7, level: i % 3, spent: (i % 3) * 5_000, count: i % 3, last: '', deleted: i === 4 }, i)));
+    await paged.addMany(Array.from({ length: 25 }, (_, i) => customerOf({ name: i % 6, tags: i % 2 ? ['VIP'] : [], day: 1 + (i % 3), tier: i % 4, stage: i % 7, level: i % 3, spent: (i % 3) * 5_000, count: i % 3, last: '', points: (i % 3) * 100 - 100, deleted: i === 4 }, i)));
     const expectPages = async (why: string) => {
       for (const sort of ['updatedAt', 'name', 'totalSpent', 'tier'] as const) {
         for (const filter of [{ tag: 'VIP' }, { tag: 'VIP', tierId: 'vip' }, { tag: null, churnLevel: 'watch' as const }]) {
@@ -232,7 +234,7 @@ describe('paging the whole list from the kept order', () => {
 
   it('walks a large filter afresh after any write: the same page asked again shows the change', async () => {
     const paged = repo({ sortInMemoryMax: 0, filterWalkChunk: 2, filterWalkRows: 6 });
-    await paged.addMany(Array.from({ length: 12 }, (_, i) => customerOf({ name: i % 6, tags: i % 3 === 0 ? ['VIP'] : [], day: 1 + (i % 3), tier: 0, stage: 0, level: 0, spent: 0, count: 0, last: '', deleted: false }, i)));
+    await paged.addMany(Array.from({ length: 12 }, (_, i) => customerOf({ name: i % 6, tags: i % 3 === 0 ? ['VIP'] : [], day: 1 + (i % 3), tier: 0, stage: 0, level: 0, spent: 0, count: 0, last: '', points: 0, deleted: false }, i)));
     const firstPage = async () => idsOf(await paged.listPage('updatedAt', 'desc', 0, 3, { tag: 'VIP' }));
     const expected = async () => (await walking().listIds({ sort: 'updatedAt', direction: 'desc', terms: [], tag: 'VIP' })).ids.slice(0, 3);
     expect(await firstPage()).toEqual(await expected());
@@ -254,7 +256,7 @@ describe('paging the whole list from the kept order', () => {
 
   it('reruns a live page and count of a large filter when a customer gains the tag', async () => {
     const paged = repo({ sortInMemoryMax: 0, filterWalkChunk: 2, filterWalkRows: 4 });
-    await paged.addMany(Array.from({ length: 12 }, (_, i) => customerOf({ name: i % 6, tags: i % 3 === 0 ? ['VIP'] : [], day: 1 + (i % 3), tier: 0, stage: 0, level: 0, spent: 0, count: 0, last: '', deleted: false }, i)));
+    await paged.addMany(Array.from({ length: 12 }, (_, i) => customerOf({ name: i % 6, tags: i % 3 === 0 ? ['VIP'] : [], day: 1 + (i % 3), tier: 0, stage: 0, level: 0, spent: 0, count: 0, last: '', points: 0, deleted: false }, i)));
     for (const offset of [0, 2]) {
       // Offset 0 is walked; offset 2 (past filterWalkRows with 3 rows) is cut from the kept order, read first.
       await paged.listPage('name', 'asc', offset, 3, { tag: 'VIP' });
@@ -283,7 +285,7 @@ describe('paging the whole list from the kept order', () => {
 
   it('answers pages after edits, new customers, the trash and purchases as the offset walk does on the new data', async () => {
     const customers = keyset();
-    await customers.addMany(Array.from({ length: 25 }, (_, i) => customerOf({ name: i % 6, tags: i % 2 ? ['VIP'] : [], day: 1 + (i % 3), tier: i % 4, stage: i % 7, level: i % 3, spent: (i % 3) * 5_000, count: i % 3, last: '', deleted: i === 4 }, i)));
+    await customers.addMany(Array.from({ length: 25 }, (_, i) => customerOf({ name: i % 6, tags: i % 2 ? ['VIP'] : [], day: 1 + (i % 3), tier: i % 4, stage: i % 7, level: i % 3, spent: (i % 3) * 5_000, count: i % 3, last: '', points: (i % 3) * 100 - 100, deleted: i === 4 }, i)));
     const page = async (sort: CustomerSortField, offset: number) => idsOf(await customers.listPage(sort, 'desc', offset, 5));
     const expectPages = async (why: string) => {
       for (const sort of ['updatedAt', 'name', 'totalSpent', 'tier'] as const) {
@@ -318,7 +320,7 @@ describe('paging the whole list from the kept order', () => {
 
   it('reruns a live page read from the kept order when a write changes the order', async () => {
     const customers = keyset();
-    await customers.addMany(Array.from({ length: 8 }, (_, i) => customerOf({ name: i % 6, tags: [], day: 1 + (i % 3), tier: 0, stage: 0, level: 0, spent: 0, count: 0, last: '', deleted: false }, i)));
+    await customers.addMany(Array.from({ length: 8 }, (_, i) => customerOf({ name: i % 6, tags: [], day: 1 + (i % 3), tier: 0, stage: 0, level: 0, spent: 0, count: 0, last: '', points: 0, deleted: false }, i)));
     // Kept before the live query starts: it reads from memory, not the index.
     await customers.listPage('updatedAt', 'desc', 2, 3);
     const seen: string[][] = [];

@@ -23,6 +23,7 @@ import { Toast, type ToastMessage } from '../../ui/Toast';
 import { useStatusWording } from '../status/useStatusWording';
 import { backToList } from './listNavigation';
 import { ConsentPanel } from './ConsentPanel';
+import { CustomerPoints } from './CustomerPoints';
 import { CustomerProfile } from './CustomerProfile';
 import { CustomerStatusCard, TierHistoryCard } from './CustomerStatus';
 import { TagList } from './TagList';
@@ -209,6 +210,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
       )}
       <CustomerFigures customer={customer} />
       <CustomerStatusCard customer={customer} wording={wording} tierSince={tierSince} nextReviewDay={nextReviewDay} />
+      <CustomerPoints customerId={customer.id} readOnly={customer.isDeleted === 1} onSaid={say} />
       <div className="customer-columns">
         <CustomerTimeline customerId={customer.id} readOnly={customer.isDeleted === 1} highlightId={highlightId} onAction={onTimelineAction} />
         <aside className="customer-aside" aria-label={t('timeline.profileLabel')}>

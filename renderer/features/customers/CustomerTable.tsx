@@ -80,6 +80,7 @@ export function CustomerTable({ ids, pageFilter = null, count, sort, direction, 
       { id: 'totalSpent', header: () => t('list.columns.totalSpent'), cell: (c) => <span className="num">{formatMoney(c.totalSpentFen, currency, currentLocale())}</span> },
       { id: 'purchaseCount', header: () => t('list.columns.purchaseCount'), cell: (c) => <span className="num">{countText(c.purchaseCount)}</span> },
       { id: 'lastPurchase', header: () => t('list.columns.lastPurchase'), cell: cells.lastPurchase },
+      { id: 'points', header: () => t('points.customer.listColumn'), cell: (c) => <span className={c.pointsBalance < 0 ? 'num is-negative' : 'num'}>{countText(c.pointsBalance)}</span> },
       { id: 'updatedAt', header: () => t('customer.fields.updatedAt'), cell: (c) => formatDate(c.updatedAt) },
     ];
   },
