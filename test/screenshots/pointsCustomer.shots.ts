@@ -29,6 +29,9 @@ for (const { system, tag } of LOCALES) {
       }
       const points = new CustomerPointsModel(page);
       await expect(points.rows).toHaveCount(2);
+      await page.getByTestId('toast').waitFor({ state: 'hidden' });
+      // The clerk at the keyboard: the adjustment shows its lock.
+      await points.root.screenshot({ path: `${OUT}/${tag}-89-customer-points-clerk.png` });
 
       await points.adjustButton.click();
       await answerOwnerPin(page);
