@@ -72,21 +72,27 @@ export async function checkPointsPayment(db: RegularsDatabase, rules: PointsRule
   if (requested === 0) return null;
   if (!Number.isSafeInteger(requested) || requested < 0) throw new PointsRefusedError('points-invalid');
   const pay = pointsPayment(rules, totalFen, await availablePoints(db, customerId, now), requested);
-  if (pay.limitedBy === 'balance') throw new PointsRefusedError('insufficient-points');
-  if (pay.limitedBy === 'cap' || pay.fen === 0) throw new PointsRefusedError('points-over-cap');
+  // Fewer points than asked is refused; exactly the points asked is paid even where the cap rounds the fen down
+  // (at a rate of more than a fen a point, the most the till offers may buy a fen past the cap, which is not paid).
+  if (pay.points < requested) throw new PointsRefusedError(pay.limitedBy === 'balance' ? 'insufficient-points' : 'points-over-cap');
+  if (pay.fen === 0) throw new PointsRefusedError('points-over-cap');
   return pay;
 }
 
-/** The customer as the earning rules read them: the tier's multiplier (of the grouping in force), birthday, first purchase. */
-async function customerFacts(db: RegularsDatabase, purchase: Purchase): Promise<PointsCustomerFacts & { referredBy: string | null }> {
-  const record = await db.customers.get(purchase.customerId);
-  const state = await db.customerState.get(purchase.customerId);
+/**
+ * The customer as the earning rules read them: the tier's multiplier (of the grouping in force), birthday,
+ * first purchase (none other than `purchaseId`, not voided, not a return). The purchase dialog's preview
+ * reads the same (purchaseId null) before the purchase exists, so what it shows is what is written.
+ */
+export async function customerPointsFacts(db: RegularsDatabase, customerId: string, purchaseId: string | null): Promise<PointsCustomerFacts & { referredBy: string | null }> {
+  const record = await db.customers.get(customerId);
+  const state = await db.customerState.get(customerId);
   const status = await createSettingsRepository(db).statusRules();
   const tierId = state?.tierId ?? null;
   const others = await db.purchases
     .where('[customerId+purchasedAt]')
-    .between([purchase.customerId, Dexie.minKey], [purchase.customerId, Dexie.maxKey], true, true)
-    .filter((p: Purchase) => p.id !== purchase.id && p.isVoided === 0 && p.returnOf === null && p.totalFen > 0)
+    .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey], true, true)
+    .filter((p: Purchase) => p.id !== purchaseId && p.isVoided === 0 && p.returnOf === null && p.totalFen > 0)
     .count();
   return {
     tierId,
@@ -113,7 +119,7 @@ export async function newPurchaseEntries(db: RegularsDatabase, deps: EarningDeps
   const out: PointsEntry[] = [];
   if (payment) out.push(redeemEntry({ customerId: purchase.customerId, points: payment.points, at, purchaseId: purchase.id, rewardId: null }, deps.newId));
   if (purchase.importId !== null || purchase.returnOf !== null || purchase.totalFen <= 0) return out;
-  const facts = await customerFacts(db, purchase);
+  const facts = await customerPointsFacts(db, purchase.customerId, purchase.id);
   const earning = pointsForPurchase(rules, { purchasedAt: purchase.purchasedAt, lines: purchase.lines, totalFen: purchase.totalFen, paidWithPointsFen: payment?.fen ?? 0 }, facts, now);
   out.push(...earningEntries(earning, { customerId: purchase.customerId, purchaseId: purchase.id }, at, deps.newId));
   if (facts.isFirstPurchase && facts.referredBy !== null && rules.referral.award !== 'none') {
@@ -146,7 +152,7 @@ export async function reEarnEntries(db: RegularsDatabase, deps: EarningDeps, rul
   let current = 0;
   for (const e of linked) if (e.kind === 'earn' || (e.kind === 'reverse' && e.reverses === 'earned' && e.rule === 'purchase')) current += e.points;
   const now = deps.now();
-  const facts = await customerFacts(db, after);
+  const facts = await customerPointsFacts(db, after.customerId, after.id);
   const target =
     after.totalFen > 0
       ? pointsForPurchase(rules, { purchasedAt: after.purchasedAt, lines: after.lines, totalFen: after.totalFen, paidWithPointsFen: after.pointsPaidFen ?? 0 }, { ...facts, isFirstPurchase: false }, now).earned
