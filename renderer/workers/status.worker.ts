@@ -1,10 +1,11 @@
-// The status worker: full recomputations, the tier review and the rules preview, off the UI thread.
+// The status worker: full recomputations (the daily rollover's points expiry with them), the tier review and the rules preview, off the UI thread.
 // It opens the same IndexedDB database as the page; Dexie tells the page's live queries what changed.
 import { localDayOf } from '../../shared/domain/customerFigures';
 import { previewGroups, type PreviewCustomer } from '../../shared/domain/statusPreview';
 import { workerDatabaseName } from '../db/activeDatabase';
 import { RegularsDatabase } from '../db/database';
 import { createDerivation } from '../db/derivation';
+import { createPointsRepository } from '../db/points';
 import { loadPreviewCustomers } from '../db/statusPreview';
 import { serve } from './rpc';
 import { statusContract } from './statusProtocol';
@@ -12,15 +13,20 @@ import { workerClock } from './workerClock';
 
 // The page names the worker after the database it uses (a restore may have moved it).
 const db = new RegularsDatabase(workerDatabaseName());
-const derivation = createDerivation(db, { now: workerClock, newId: () => crypto.randomUUID(), dayOf: localDayOf });
+const deps = { now: workerClock, newId: () => crypto.randomUUID() };
+const derivation = createDerivation(db, { ...deps, dayOf: localDayOf });
+const points = createPointsRepository(db, deps);
 let previewCustomers: PreviewCustomer[] | null = null;
 
 serve(
   statusContract,
   {
     // New rules and a new day need the same work: the store-wide caches first, then every customer.
+    // Both write the day's points expiry (once per batch, however often asked): a rules recomputation
+    // stands for the day's rollover (it is not run again that day), so it must expire points too.
     recompute: async (_request, { progress }) => {
       const { customers, changed } = await derivation.recomputeAllStatus(progress);
+      await points.rolloverExpiries();
       return { customers, changed };
     },
     applyReview: async (_request, { progress }) => {
