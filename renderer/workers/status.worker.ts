@@ -22,11 +22,11 @@ serve(
   statusContract,
   {
     // New rules and a new day need the same work: the store-wide caches first, then every customer.
-    // Both write the day's points expiry (once per batch, however often asked): a rules recomputation
-    // stands for the day's rollover (it is not run again that day), so it must expire points too.
+    // Both write the day's points expiry first (once per batch, however often asked): a rules recomputation
+    // stands for the day's rollover (it is not run again that day), and the day is marked done only after.
     recompute: async (_request, { progress }) => {
-      const { customers, changed } = await derivation.recomputeAllStatus(progress);
       await points.rolloverExpiries();
+      const { customers, changed } = await derivation.recomputeAllStatus(progress);
       return { customers, changed };
     },
     applyReview: async (_request, { progress }) => {

@@ -32,6 +32,8 @@ export interface TillPointsViewProps {
    */
   requestedPoints: number;
   onRequestedPointsChange: (points: number) => void;
+  /** false: no reward is offered (a purchase that cannot carry one); the payment with points stays. */
+  offerRewards?: boolean;
 }
 
 /** What the till settles on: the reward's discount first, then points pay part of what is left, within the balance the reward leaves. */
@@ -95,53 +97,55 @@ export function TillPointsView(props: TillPointsViewProps) {
         )}
       </div>
 
-      <fieldset className="points-choice" aria-describedby={`${id}-rewards-hint`}>
-        <legend>{t('points.till.reward')}</legend>
-        <p className="hint" id={`${id}-rewards-hint`}>
-          {offered.length === 0 ? t('points.till.noRewards') : t('points.till.rewardHint')}
-        </p>
-        {offered.length > 0 && (
-          <ul className="points-till-rewards">
-            <li>
-              <label className="points-check">
-                <input type="radio" name={`${id}-reward`} checked={props.rewardId === null} onChange={() => props.onRewardChange(null)} data-testid="till-reward-none" />
-                {t('points.till.noReward')}
-              </label>
-            </li>
-            {offered.map((r) => {
-              // Whether it can be had with what this purchase's points payment leaves (the chosen one is already counted).
-              const spendable = summary.available - (r.id === props.rewardId ? 0 : payment.points);
-              const verdict = canRedeem(r, props.customer, spendable, now);
-              return (
-                <li key={r.id} className={verdict.ok ? undefined : 'is-off'}>
-                  <label className="points-check">
-                    <input
-                      type="radio"
-                      name={`${id}-reward`}
-                      checked={props.rewardId === r.id}
-                      disabled={!verdict.ok && props.rewardId !== r.id}
-                      onChange={() => props.onRewardChange(r.id)}
-                      aria-describedby={verdict.ok ? undefined : `${id}-refusal-${r.id}`}
-                      data-testid={`till-reward-${r.id}`}
-                    />
-                    <span>
-                      <strong>{r.name}</strong> · {rewardKindName(t, r.kind)} · {rewardValueText(w, r)} · {t('points.count', { count: r.pointsCost })}
-                    </span>
-                  </label>
-                  {!verdict.ok && (
-                    <span className="hint points-block points-refusal" id={`${id}-refusal-${r.id}`} data-testid={`till-reward-refusal-${r.id}`}>
-                      {redeemRefusalText(t, verdict.reason)}
-                    </span>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        {reward && rewardFen > 0 && (
-          <p data-testid="till-reward-discount">{t('points.till.rewardDiscount', { amount: w.money(rewardFen), name: reward.name })}</p>
-        )}
-      </fieldset>
+      {props.offerRewards !== false && (
+        <fieldset className="points-choice" aria-describedby={`${id}-rewards-hint`}>
+          <legend>{t('points.till.reward')}</legend>
+          <p className="hint" id={`${id}-rewards-hint`}>
+            {offered.length === 0 ? t('points.till.noRewards') : t('points.till.rewardHint')}
+          </p>
+          {offered.length > 0 && (
+            <ul className="points-till-rewards">
+              <li>
+                <label className="points-check">
+                  <input type="radio" name={`${id}-reward`} checked={props.rewardId === null} onChange={() => props.onRewardChange(null)} data-testid="till-reward-none" />
+                  {t('points.till.noReward')}
+                </label>
+              </li>
+              {offered.map((r) => {
+                // Whether it can be had with what this purchase's points payment leaves (the chosen one is already counted).
+                const spendable = summary.available - (r.id === props.rewardId ? 0 : payment.points);
+                const verdict = canRedeem(r, props.customer, spendable, now);
+                return (
+                  <li key={r.id} className={verdict.ok ? undefined : 'is-off'}>
+                    <label className="points-check">
+                      <input
+                        type="radio"
+                        name={`${id}-reward`}
+                        checked={props.rewardId === r.id}
+                        disabled={!verdict.ok && props.rewardId !== r.id}
+                        onChange={() => props.onRewardChange(r.id)}
+                        aria-describedby={verdict.ok ? undefined : `${id}-refusal-${r.id}`}
+                        data-testid={`till-reward-${r.id}`}
+                      />
+                      <span>
+                        <strong>{r.name}</strong> · {rewardKindName(t, r.kind)} · {rewardValueText(w, r)} · {t('points.count', { count: r.pointsCost })}
+                      </span>
+                    </label>
+                    {!verdict.ok && (
+                      <span className="hint points-block points-refusal" id={`${id}-refusal-${r.id}`} data-testid={`till-reward-refusal-${r.id}`}>
+                        {redeemRefusalText(t, verdict.reason)}
+                      </span>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {reward && rewardFen > 0 && (
+            <p data-testid="till-reward-discount">{t('points.till.rewardDiscount', { amount: w.money(rewardFen), name: reward.name })}</p>
+          )}
+        </fieldset>
+      )}
 
       <div className="points-till-pay">
         <label htmlFor={`${id}-pay`}>{t('points.till.pay')}</label>

@@ -1,5 +1,6 @@
 // Record, edit or return a purchase in one dialog: items with suggestions or just a total, a live total,
 // Enter saves. A rejected form keeps everything typed and says what to fix, in the clerk's language.
+// A new purchase shows the customer's points, what it earns, and pays part of its amount with points.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Controller, useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
@@ -16,7 +17,13 @@ import {
 import { purchases } from '../../db';
 import { useCategorySuggestions, useProductSuggestions } from '../../db/hooks';
 import { PurchaseRuleError } from '../../db/purchases';
-import { formatDateTime } from '../../i18n';
+import { PointsRefusedError, type PointsRefusal } from '../../db/pointsEarning';
+import { tillEarning, tillPayment, type TillPointsRead } from '../../db/pointsTill';
+import { useTillPoints } from '../../db/pointsTillHooks';
+import { statusGroupName } from '../../../shared/domain/statusGroups';
+import { currentLocale, formatDateTime } from '../../i18n';
+import { TillPointsView } from '../points/TillPointsView';
+import { tillRefusalText } from './tillRefusalText';
 import { Dialog } from '../../ui/Dialog';
 import { ImeEscapeGuard } from './ImeEscapeGuard';
 import {
@@ -183,6 +190,10 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
   const values = useWatch({ control }) as PurchaseFormValues;
   const [errors, setErrors] = useState<PurchaseFieldErrors>({});
   const [saveError, setSaveError] = useState<PurchaseErrorCode | 'failed' | null>(null);
+  const [pointsError, setPointsError] = useState<PointsRefusal | null>(null);
+  // Points at the till: a new purchase only (an edit earns its difference by itself; a return gives back its share).
+  const till = useTillPoints(request.mode === 'new' ? request.customerId : null);
+  const [requestedPoints, setRequestedPoints] = useState(0);
   const attempted = useRef(false);
   const form = useRef<HTMLFormElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(form);
@@ -222,12 +233,15 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
     }
     setErrors({});
     setSaveError(null);
+    setPointsError(null);
     onSaving(true);
     try {
       const fields: PurchaseFields = result.value;
+      // What the dialog shows is what is paid: the request held to the cap and the balance; the write checks it again.
+      const pointsToRedeem = till ? tillPayment(till, fields.totalFen, requestedPoints).points : 0;
       const saved =
         request.mode === 'new'
-          ? await purchases.record(request.customerId, fields)
+          ? await purchases.record(request.customerId, fields, { pointsToRedeem })
           : request.mode === 'return'
             ? await purchases.recordReturn(request.originalId, fields)
             : await purchases.edit(request.purchaseId, fields);
@@ -235,6 +249,7 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
       onSaved({ purchase: saved, mode: request.mode });
     } catch (error) {
       if (error instanceof PurchaseRuleError) setSaveError(error.code);
+      else if (error instanceof PointsRefusedError) setPointsError(error.code);
       else {
         console.error(error);
         setSaveError('failed');
@@ -279,6 +294,10 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
   const totals = liveTotals(values, currency);
   const sign = isReturn ? -1 : 1;
   const show = (n: number | null) => (n === null ? '—' : money.format(sign * n));
+  // The points shown as the form stands: the amount as validated (nothing earned while it cannot be saved).
+  const draft = till ? validate(values) : null;
+  const fields = draft?.ok ? draft.value : null;
+  const payment = till ? tillPayment(till, fields?.totalFen ?? 0, requestedPoints) : null;
 
   return (
     <form
@@ -300,6 +319,11 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
       {errorCount > 0 && (
         <p className="banner banner-error" role="alert" data-testid="purchase-errors">
           {t('purchase.errorSummary', { count: errorCount })}
+        </p>
+      )}
+      {pointsError && (
+        <p className="banner banner-error" role="alert" data-testid="purchase-points-error">
+          {tillRefusalText(t, pointsError)}
         </p>
       )}
       {saveError && (
@@ -490,14 +514,70 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
           isReturn={isReturn}
           error={message('total')}
           errorFor={values.mode === 'items' ? `${formId}-l0-product` : `${formId}-amount`}
+          points={payment && payment.fen > 0 && totals.total !== null ? { paid: show(-payment.fen), due: show(totals.total - payment.fen) } : null}
         />
       </div>
+      {till && payment && (
+        <PurchasePoints
+          till={till}
+          amountFen={fields?.totalFen ?? 0}
+          earning={fields ? tillEarning(till, fields, payment.fen, clock()) : null}
+          currency={currency}
+          requestedPoints={requestedPoints}
+          onRequestedPointsChange={(n) => {
+            setRequestedPoints(n);
+            setPointsError(null);
+          }}
+        />
+      )}
     </form>
   );
 }
 
-function TotalsPanel(props: { subtotal: string; discount: string | null; total: string; isReturn: boolean; error?: string; errorFor: string }) {
-  const { subtotal, discount, total, isReturn, error, errorFor } = props;
+/** The customer's points in the dialog: the view, given the live read and the earning as the form stands. */
+function PurchasePoints(props: {
+  till: TillPointsRead;
+  amountFen: number;
+  earning: ReturnType<typeof tillEarning> | null;
+  currency: Currency;
+  requestedPoints: number;
+  onRequestedPointsChange: (points: number) => void;
+}) {
+  const { till } = props;
+  const clock = useClock();
+  const tierId = till.facts.tierId;
+  return (
+    <TillPointsView
+      summary={till.summary}
+      earning={props.earning}
+      tierName={tierId === null ? null : statusGroupName(till.status, tierId, currentLocale())}
+      rules={till.rules}
+      amountFen={props.amountFen}
+      currency={props.currency}
+      customer={till.customer}
+      // Rewards are not redeemed inside a purchase yet (the purchase write takes points only): none offered here.
+      rewards={[]}
+      offerRewards={false}
+      now={clock()}
+      rewardId={null}
+      onRewardChange={() => undefined}
+      requestedPoints={props.requestedPoints}
+      onRequestedPointsChange={props.onRequestedPointsChange}
+    />
+  );
+}
+
+function TotalsPanel(props: {
+  subtotal: string;
+  discount: string | null;
+  total: string;
+  isReturn: boolean;
+  error?: string;
+  errorFor: string;
+  /** Paid with points, and what is left to pay; null when no points pay. */
+  points: { paid: string; due: string } | null;
+}) {
+  const { subtotal, discount, total, isReturn, error, errorFor, points } = props;
   const { t } = useTranslation();
   return (
     <div className={error ? 'totals-panel has-error' : 'totals-panel'} aria-live="polite">
@@ -518,6 +598,22 @@ function TotalsPanel(props: { subtotal: string; discount: string | null; total: 
             {total}
           </dd>
         </div>
+        {points && (
+          <>
+            <div>
+              <dt>{t('points.till.totalsPoints')}</dt>
+              <dd className="num" data-testid="purchase-points-paid">
+                {points.paid}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('points.till.totalsDue')}</dt>
+              <dd className="num" data-testid="purchase-due">
+                {points.due}
+              </dd>
+            </div>
+          </>
+        )}
       </dl>
       {error && (
         <FieldError controlId={errorFor} id={`${errorFor}-total-error`} testId="purchase-total-error">
