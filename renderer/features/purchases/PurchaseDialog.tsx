@@ -478,34 +478,49 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
       )}
 
       <div className="purchase-bottom">
-        <div className="purchase-extra">
-          {moneyField('discount', t('purchase.fields.discount'), 'purchase-discount')}
-          <Field label={t('purchase.fields.paymentNote')} htmlFor={`${formId}-payment`} error={message('paymentNote')}>
-            <input
-              id={`${formId}-payment`}
-              {...register('paymentNote')}
-              list={`${formId}-payments`}
-              placeholder={t('purchase.placeholders.paymentNote')}
-              aria-invalid={invalid('paymentNote')}
-              maxLength={200}
-              data-testid="purchase-payment"
+        <div className="purchase-main">
+          <div className="purchase-extra">
+            {moneyField('discount', t('purchase.fields.discount'), 'purchase-discount')}
+            <Field label={t('purchase.fields.paymentNote')} htmlFor={`${formId}-payment`} error={message('paymentNote')}>
+              <input
+                id={`${formId}-payment`}
+                {...register('paymentNote')}
+                list={`${formId}-payments`}
+                placeholder={t('purchase.placeholders.paymentNote')}
+                aria-invalid={invalid('paymentNote')}
+                maxLength={200}
+                data-testid="purchase-payment"
+              />
+              <datalist id={`${formId}-payments`}>
+                {(['wechatPay', 'alipay', 'cash', 'card', 'storedValue'] as const).map((k) => (
+                  <option key={k} value={t(`purchase.payments.${k}`)} />
+                ))}
+              </datalist>
+            </Field>
+            <Field label={t('purchase.fields.note')} htmlFor={`${formId}-note`} error={message('note')} wide>
+              <textarea
+                id={`${formId}-note`}
+                rows={2}
+                {...register('note')}
+                placeholder={t('purchase.placeholders.note')}
+                aria-invalid={invalid('note')}
+                data-testid="purchase-note"
+              />
+            </Field>
+          </div>
+          {till && payment && (
+            <PurchasePoints
+              till={till}
+              amountFen={fields?.totalFen ?? 0}
+              earning={fields ? tillEarning(till, fields, payment.fen, clock()) : null}
+              currency={currency}
+              requestedPoints={requestedPoints}
+              onRequestedPointsChange={(n) => {
+                setRequestedPoints(n);
+                setPointsError(null);
+              }}
             />
-            <datalist id={`${formId}-payments`}>
-              {(['wechatPay', 'alipay', 'cash', 'card', 'storedValue'] as const).map((k) => (
-                <option key={k} value={t(`purchase.payments.${k}`)} />
-              ))}
-            </datalist>
-          </Field>
-          <Field label={t('purchase.fields.note')} htmlFor={`${formId}-note`} error={message('note')} wide>
-            <textarea
-              id={`${formId}-note`}
-              rows={2}
-              {...register('note')}
-              placeholder={t('purchase.placeholders.note')}
-              aria-invalid={invalid('note')}
-              data-testid="purchase-note"
-            />
-          </Field>
+          )}
         </div>
         <TotalsPanel
           subtotal={show(totals.subtotal)}
@@ -517,19 +532,6 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
           points={payment && payment.fen > 0 && totals.total !== null ? { paid: show(-payment.fen), due: show(totals.total - payment.fen) } : null}
         />
       </div>
-      {till && payment && (
-        <PurchasePoints
-          till={till}
-          amountFen={fields?.totalFen ?? 0}
-          earning={fields ? tillEarning(till, fields, payment.fen, clock()) : null}
-          currency={currency}
-          requestedPoints={requestedPoints}
-          onRequestedPointsChange={(n) => {
-            setRequestedPoints(n);
-            setPointsError(null);
-          }}
-        />
-      )}
     </form>
   );
 }
