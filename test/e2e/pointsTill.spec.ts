@@ -9,6 +9,7 @@ import { pointsEntry } from '../../shared/domain/pointsLedger';
 import { createCustomer, localDateTime, type CustomerActivityPage } from './pages/PurchasePages';
 import { TillPointsModel, expectLedgerKind, lastRolloverDay, pointsLedger, setPointsRules, writeBehindTheApp } from './pages/PointsTillPages';
 import type { AppPage } from './pages/AppPage';
+import { CustomerPointsModel } from './pages/PointsCustomerPages';
 
 const DAY_MS = 86_400_000;
 
@@ -60,6 +61,8 @@ test.describe('points at the till', () => {
     await expect(first.points.useMost).toBeDisabled();
     await first.dialog.save();
     await first.dialog.expectClosed();
+    const onPage = new CustomerPointsModel(page);
+    await expect(onPage.balance).toHaveText('2,680');
     expect(await balanceAtTill(customer)).toBe('积分余额：2,680');
 
     // ¥30: at most half (¥15, 1,500 points) may be paid with points, whatever is asked.
@@ -100,6 +103,7 @@ test.describe('points at the till', () => {
     await voiding.reason.fill('顾客取消');
     await voiding.confirm();
     await expect(voiding.root).toBeHidden();
+    await expect(onPage.balance).toHaveText('680');
     expect(await balanceAtTill(customer)).toBe('积分余额：680');
 
     // A return of half the first purchase takes back half of what it earned (1,340 of 2,680).
@@ -107,7 +111,7 @@ test.describe('points at the till', () => {
     await ret.amount.fill('1340');
     await ret.save();
     await ret.expectClosed();
-    // The return dialog offers no points: a return gives back its share by itself.
+    await expect(onPage.balance).toHaveText('0');
     expect(await balanceAtTill(customer)).toBe('积分余额：0');
     const reversed = (await pointsLedger(page)).filter((e) => e.kind === 'reverse' || e.kind === 'adjust');
     // The void's two reversals, the return's share, and (the balance stopping at zero) what went below it written off.
@@ -130,13 +134,17 @@ test.describe('points at the till', () => {
     await sale.dialog.save();
     await sale.dialog.expectClosed();
     expect(await balanceAtTill(customer)).toBe('积分余额：100');
+    await expect(new CustomerPointsModel(page).balance).toHaveText('100');
     await expect(async () => expect(await pointsLedger(page)).toHaveLength(1)).toPass();
 
     // Earned on the 15th, the points are valid through the 15th of next month: the day after, the rollover writes them off.
     const lapse = new Date(now.getFullYear(), now.getMonth() + 1, now.getDate() + 1, 0, 30).getTime();
     await page.clock.fastForward(lapse - now.getTime());
     await page.clock.runFor(61_000);
+    // Past their expiry they can no longer be spent; the balance drops once the rollover has written them off.
+    const onPage = new CustomerPointsModel(page);
     const [expired] = await expectLedgerKind(page, 'expire', 1);
+    await expect(onPage.balance).toHaveText('0');
     await expect.poll(() => lastRolloverDay(page), { timeout: 30_000 }).toBe(format(lapse, 'yyyy-MM-dd'));
     expect(expired!.points).toBe(-100);
     expect(await balanceAtTill(customer)).toBe('积分余额：0');
@@ -169,6 +177,7 @@ test.describe('points at the till', () => {
 
     await app.goToCustomers();
     await app.openCustomerFromList('王推荐');
+    await expect(new CustomerPointsModel(page).balance).toHaveText('200');
     expect(await balanceAtTill(referrer)).toBe('积分余额：200');
     const referral = await expectLedgerKind(page, 'referral', 1);
     expect(referral[0]!.points).toBe(200);
