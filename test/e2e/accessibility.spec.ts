@@ -402,7 +402,7 @@ test.describe('dialogs', () => {
     await expect(page.locator('#root')).toHaveAttribute('inert', '');
     const tree = await page.locator('body').ariaSnapshot();
     // Only the dialog: no sidebar, no search, no customer page, no landmarks of the page behind.
-    expect(tree.split('\n').filter((line) => line.startsWith('- '))).toEqual([`- dialog "${await dialog.getByRole('heading').innerText()}":`]);
+    expect(tree.split('\n').filter((line) => line.startsWith('- '))).toEqual([`- dialog "${await dialog.getByRole('heading', { level: 2 }).innerText()}":`]);
     expect(tree).not.toMatch(/navigation|main/);
     expect(tree).not.toContain(await page.getByTestId('record-contact').innerText());
     expect(await page.getByTestId('nav-settings').evaluate((el) => el.closest('[inert]') !== null)).toBe(true);
@@ -455,7 +455,8 @@ test.describe('dialogs', () => {
     await expect(dialog.getByTestId('line-product').first()).toBeFocused();
     expect(await walk('Shift+Tab', 2)).toEqual(['line-product', 'purchase-mode-items', 'purchase-datetime']);
     const close = await dialog.getByRole('button', { name: '关闭' }).getAttribute('aria-label');
-    expect(await walk('Tab', 12)).toEqual([
+    // Paying with points is the last field (issue 15's till), then the buttons.
+    expect(await walk('Tab', 13)).toEqual([
       'purchase-datetime',
       'purchase-mode-items',
       'line-product',
@@ -465,6 +466,7 @@ test.describe('dialogs', () => {
       'purchase-discount',
       'purchase-payment',
       'purchase-note',
+      'till-points-pay',
       'purchase-cancel',
       'purchase-save',
       close,
@@ -474,7 +476,7 @@ test.describe('dialogs', () => {
     // Total only: the same order around the amount.
     await dialog.locator('label', { has: page.getByTestId('purchase-mode-total') }).click();
     await dialog.getByTestId('purchase-datetime').focus();
-    expect(await walk('Tab', 9)).toEqual(['purchase-datetime', 'purchase-mode-total', 'purchase-amount', 'purchase-discount', 'purchase-payment', 'purchase-note', 'purchase-cancel', 'purchase-save', close, 'purchase-datetime']);
+    expect(await walk('Tab', 10)).toEqual(['purchase-datetime', 'purchase-mode-total', 'purchase-amount', 'purchase-discount', 'purchase-payment', 'purchase-note', 'till-points-pay', 'purchase-cancel', 'purchase-save', close, 'purchase-datetime']);
     expect(await walk('Shift+Tab', 3)).toEqual(['purchase-datetime', close, 'purchase-save', 'purchase-cancel']);
   });
 });
