@@ -1,7 +1,6 @@
 // Main's copy of the erasure register kept up with the store's beyond each erasure (EraseCustomer sends those): once
 // the owner is known in a start, so a register from before main kept one, or one a restore brought, reaches it too.
 import { useEffect } from 'react';
-import { erasure } from '../../db';
 import { useDesktop } from '../../platform/context';
 import { isOwnerUnlocked, useOwnerSession } from '../../session/ownerSession';
 import { syncErasureRegister } from './erasureRegisterSync';
@@ -24,7 +23,10 @@ export function useErasureRegisterSync(storeStarted: boolean): void {
       if (!behind || running || !isOwnerUnlocked(useOwnerSession.getState())) return;
       running = true;
       behind = false;
-      void syncErasureRegister(api.erasures, erasure.register)
+      // The database module is asked for here, not imported: App runs this hook, and importing renderer/db would load
+      // every repository (imports, merge, lunar birthdays) with the first screen.
+      void import('../../db')
+        .then(({ erasure }) => syncErasureRegister(api.erasures, erasure.register))
         .catch((error: unknown) => ({ ok: false as const, reason: error instanceof Error ? error.name : String(error) }))
         .then((synced) => {
           if (synced.ok) return;
