@@ -189,6 +189,9 @@ describe('the owner and the catalogue', () => {
     const page = await s.points.ledgerPage(c.id, 0, 2);
     expect(page.entries.map((e) => e.note)).toEqual(['再补', '']);
     expect(page.more).toBe(true);
+    const history = await s.points.history(c.id);
+    expect(history.slice(0, 2)).toEqual(page.entries);
+    expect(history.map((e) => e.createdAt)).toEqual([...history.map((e) => e.createdAt)].sort().reverse());
     const log = await s.db.auditLog.orderBy('seq').toArray();
     expect(log.map((e) => e.kind).filter((k) => k.startsWith('points') || k.startsWith('rewards') || k === 'settings.change')).toEqual([
       'settings.change',

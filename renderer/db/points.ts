@@ -85,6 +85,11 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
       return pointsSummary(derivePointsLedger(entries), deps.now(), POINTS_SOON_DAYS);
     },
 
+    /** The customer's whole points history, newest first: one range read. */
+    async history(customerId: string): Promise<PointsEntry[]> {
+      return ledgerRange(db, customerId).reverse().toArray();
+    },
+
     /** A page of the customer's points history, newest first. */
     async ledgerPage(customerId: string, offset = 0, limit = 50): Promise<PointsLedgerPage> {
       const rows = await ledgerRange(db, customerId).reverse().offset(offset).limit(limit + 1).toArray();

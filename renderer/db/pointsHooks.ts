@@ -5,9 +5,6 @@ import type { PointsRules } from '../../shared/domain/pointsRules';
 import { customerReads, purchases } from './appRepositories';
 import { points } from './index';
 
-/** Entries read per step of a customer's whole ledger. */
-const LEDGER_STEP = 500;
-
 /** What a customer's points section shows: the whole ledger, the names its entries point to, and the rules in force. */
 export interface CustomerPointsData {
   customerId: string;
@@ -20,20 +17,10 @@ export interface CustomerPointsData {
   negativeBalance: PointsRules['negativeBalance'];
 }
 
-/** A customer's whole points ledger (newest first), read a page at a time. */
-export async function readWholeLedger(customerId: string): Promise<PointsEntry[]> {
-  const all: PointsEntry[] = [];
-  for (;;) {
-    const page = await points.ledgerPage(customerId, all.length, LEDGER_STEP);
-    all.push(...page.entries);
-    if (!page.more) return all;
-  }
-}
-
 /** A customer's points, kept current as entries are written; undefined while loading. */
 export function useCustomerPoints(customerId: string): CustomerPointsData | undefined {
   return useLiveQuery(async () => {
-    const [entries, rewards, { rules }] = await Promise.all([readWholeLedger(customerId), points.rewards(), points.rules()]);
+    const [entries, rewards, { rules }] = await Promise.all([points.history(customerId), points.rewards(), points.rules()]);
     // The customer's purchases in one range read; an entry of a purchase elsewhere (moved by a merge) is looked up alone.
     const own = await purchases.listForCustomer(customerId);
     const byId = new Map(own.map((p) => [p.id, { purchasedAt: p.purchasedAt, totalFen: p.totalFen }]));
