@@ -5,6 +5,7 @@ import { nextBirthdayOccurrence } from './birthday';
 import type { Birthday } from './customer';
 import { pointsEntry, type PointsEntry } from './pointsLedger';
 import type { TierScheme } from './tiers';
+import { isIntIn, isNumberIn } from './ranges';
 
 /** How fractional points become whole: 'down' (the default) drops the fraction, 'half-up' rounds .5 up, 'up' raises any fraction. */
 export const POINTS_ROUNDINGS = ['down', 'half-up', 'up'] as const;
@@ -109,11 +110,9 @@ export const POINTS_RULES_ERRORS = [
 ] as const;
 export type PointsRulesError = (typeof POINTS_RULES_ERRORS)[number];
 
-const isInt = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= min && n <= max;
-const isNum = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isFinite(n) && n >= min && n <= max;
 const isOneOf = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
 const isIso = (s: unknown): s is string => typeof s === 'string' && s !== '' && Number.isFinite(Date.parse(s));
-const isMultiplier = (n: unknown): n is number => isNum(n, 0.001, POINTS_RULES_LIMITS.maxMultiplier);
+const isMultiplier = (n: unknown): n is number => isNumberIn(n, 0.001, POINTS_RULES_LIMITS.maxMultiplier);
 const cleanText = (s: string) => s.replace(/\s+/g, ' ').trim();
 const textKey = (s: string) => cleanText(s).toLowerCase();
 
@@ -138,7 +137,7 @@ function cleanDays(d: unknown): MemberDays | null {
   if (v.kind === 'none') return { kind: 'none' };
   if (v.kind !== 'weekdays' && v.kind !== 'month-days') return null;
   const max = v.kind === 'weekdays' ? 7 : 31;
-  if (!Array.isArray(v.days) || v.days.length === 0 || !v.days.every((n) => isInt(n, 1, max))) return null;
+  if (!Array.isArray(v.days) || v.days.length === 0 || !v.days.every((n) => isIntIn(n, 1, max))) return null;
   return { kind: v.kind, days: [...new Set(v.days as number[])].sort((a, b) => a - b) };
 }
 
@@ -155,7 +154,7 @@ function cleanExpiry(list: unknown, found: Set<PointsRulesError>): ExpiryPolicyV
     }
     const from = new Date(x.from).toISOString();
     if (x.kind === 'never' || x.kind === 'end-of-next-year') out.push({ kind: x.kind, from });
-    else if (x.kind === 'months' && isInt(x.months, 1, POINTS_RULES_LIMITS.maxExpiryMonths)) out.push({ kind: 'months', months: x.months, from });
+    else if (x.kind === 'months' && isIntIn(x.months, 1, POINTS_RULES_LIMITS.maxExpiryMonths)) out.push({ kind: 'months', months: x.months, from });
     else found.add('expiry-invalid');
   }
   out.sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
@@ -172,7 +171,7 @@ export function validatePointsRules(r: PointsRules): Result<PointsRules, PointsR
   const found = new Set<PointsRulesError>();
   const L = POINTS_RULES_LIMITS;
   const earn = r.earn ?? ({} as PointsRules['earn']);
-  if (!isInt(earn.points, 1, L.maxEarnPoints) || !isInt(earn.perFen, 1, L.maxPerFen)) found.add('earn-rate-invalid');
+  if (!isIntIn(earn.points, 1, L.maxEarnPoints) || !isIntIn(earn.perFen, 1, L.maxPerFen)) found.add('earn-rate-invalid');
   if (!isOneOf(POINTS_ROUNDINGS, earn.rounding)) found.add('rounding-invalid');
   const excludedCategories = cleanList(r.excludedCategories);
   const excludedProducts = cleanList(r.excludedProducts);
@@ -182,12 +181,12 @@ export function validatePointsRules(r: PointsRules): Result<PointsRules, PointsR
   const days = cleanDays(r.memberDay?.days);
   if (days === null) found.add('member-days-invalid');
   if (!isOneOf(BIRTHDAY_WINDOWS, r.birthday?.window)) found.add('birthday-window-invalid');
-  if (!isInt(r.welcomeBonus, 0, L.maxBonus) || !isInt(r.birthdayGift, 0, L.maxBonus)) found.add('bonus-invalid');
-  if (!isInt(r.redeem?.points, 1, L.maxRedeemPoints) || !isInt(r.redeem?.fen, 1, L.maxRedeemFen)) found.add('redeem-rate-invalid');
-  if (!isInt(r.redeem?.maxPercent, 0, 100)) found.add('redeem-cap-invalid');
+  if (!isIntIn(r.welcomeBonus, 0, L.maxBonus) || !isIntIn(r.birthdayGift, 0, L.maxBonus)) found.add('bonus-invalid');
+  if (!isIntIn(r.redeem?.points, 1, L.maxRedeemPoints) || !isIntIn(r.redeem?.fen, 1, L.maxRedeemFen)) found.add('redeem-rate-invalid');
+  if (!isIntIn(r.redeem?.maxPercent, 0, 100)) found.add('redeem-cap-invalid');
   const expiry = cleanExpiry(r.expiry, found);
   if (r.negativeBalance !== 'allow' && r.negativeBalance !== 'stop-at-zero') found.add('negative-balance-invalid');
-  if (!isOneOf(REFERRAL_AWARDS, r.referral?.award) || !isInt(r.referral?.referrerPoints, 0, L.maxBonus) || !isInt(r.referral?.referredPoints, 0, L.maxBonus)) {
+  if (!isOneOf(REFERRAL_AWARDS, r.referral?.award) || !isIntIn(r.referral?.referrerPoints, 0, L.maxBonus) || !isIntIn(r.referral?.referredPoints, 0, L.maxBonus)) {
     found.add('referral-invalid');
   }
   if (found.size > 0) return err(POINTS_RULES_ERRORS.filter((c) => found.has(c)));

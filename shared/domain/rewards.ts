@@ -3,6 +3,7 @@ import { format } from 'date-fns';
 import { assertNever, err, ok, type Result } from '../result';
 import { pointsEntry, type PointsEntry } from './pointsLedger';
 import type { PointsRules } from './pointsRules';
+import { isIntIn } from './ranges';
 
 export const REWARD_KINDS = ['gift', 'voucher', 'percent-off', 'free-service'] as const;
 export type RewardKind = (typeof REWARD_KINDS)[number];
@@ -53,7 +54,6 @@ export const REWARD_ERRORS = [
 ] as const;
 export type RewardError = (typeof REWARD_ERRORS)[number];
 
-const isInt = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= min && n <= max;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 function isDay(s: unknown): s is string {
   if (typeof s !== 'string' || !DAY.test(s)) return false;
@@ -73,10 +73,10 @@ export function validateReward(r: Reward, tierIds: readonly string[]): Result<Re
   else if ([...name].length > REWARD_LIMITS.maxNameLength) found.add('reward-name-too-long');
   const kindOk = (REWARD_KINDS as readonly string[]).includes(r.kind);
   if (!kindOk) found.add('reward-kind-invalid');
-  if (!isInt(r.pointsCost, 1, REWARD_LIMITS.maxPointsCost)) found.add('points-cost-invalid');
-  if (r.kind === 'gift' && !(r.stock === null || isInt(r.stock, 0, REWARD_LIMITS.maxStock))) found.add('stock-invalid');
-  if (r.kind === 'voucher' && !isInt(r.voucherFen, 1, REWARD_LIMITS.maxVoucherFen)) found.add('voucher-amount-invalid');
-  if (r.kind === 'percent-off' && !isInt(r.percentOff, 1, 100)) found.add('percent-invalid');
+  if (!isIntIn(r.pointsCost, 1, REWARD_LIMITS.maxPointsCost)) found.add('points-cost-invalid');
+  if (r.kind === 'gift' && !(r.stock === null || isIntIn(r.stock, 0, REWARD_LIMITS.maxStock))) found.add('stock-invalid');
+  if (r.kind === 'voucher' && !isIntIn(r.voucherFen, 1, REWARD_LIMITS.maxVoucherFen)) found.add('voucher-amount-invalid');
+  if (r.kind === 'percent-off' && !isIntIn(r.percentOff, 1, 100)) found.add('percent-invalid');
   const fromOk = r.validFrom === null || isDay(r.validFrom);
   const toOk = r.validTo === null || isDay(r.validTo);
   if (!fromOk || !toOk) found.add('valid-dates-invalid');

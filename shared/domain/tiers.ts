@@ -2,6 +2,7 @@
 // and when a tier actually changes (upgrades at once, downgrades only at the review date).
 import { err, ok, type Result } from '../result';
 import { dayNumber, fullyReturnedIds, isVisit, utcDayOf, type DayOf, type FigureInput } from './customerFigures';
+import { isIntIn, isNumberIn } from './ranges';
 
 /** A tier name in the app's three languages (the defaults), or one text the owner typed. */
 export type TierName = { 'zh-CN': string; 'zh-TW': string; en: string } | string;
@@ -110,8 +111,6 @@ export const TIER_SCHEME_ERRORS = [
 ] as const;
 export type TierSchemeError = (typeof TIER_SCHEME_ERRORS)[number];
 
-const isInt = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= min && n <= max;
-const isNum = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isFinite(n) && n >= min && n <= max;
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 const chars = (s: string) => [...s].length;
 
@@ -128,9 +127,9 @@ export function isValidTierBenefits(b: unknown): b is TierBenefits {
   if (typeof b !== 'object' || b === null) return false;
   const v = b as Partial<TierBenefits>;
   return (
-    isNum(v.discountPercent, 0, 100) &&
-    isNum(v.pointsMultiplier, Number.MIN_VALUE, TIER_LIMITS.maxPointsMultiplier) &&
-    isInt(v.contactCadenceDays, 1, TIER_LIMITS.maxDays)
+    isNumberIn(v.discountPercent, 0, 100) &&
+    isNumberIn(v.pointsMultiplier, Number.MIN_VALUE, TIER_LIMITS.maxPointsMultiplier) &&
+    isIntIn(v.contactCadenceDays, 1, TIER_LIMITS.maxDays)
   );
 }
 
@@ -146,8 +145,8 @@ export function tierName(rule: Pick<TierRule, 'name'>, locale: 'zh-CN' | 'zh-TW'
 export function validateTierScheme(s: TierScheme): Result<TierScheme, TierSchemeError[]> {
   const found = new Set<TierSchemeError>();
   if (s.kind !== 'thresholds') found.add('scheme-kind-invalid');
-  if (!isInt(s.windowMonths, 1, TIER_LIMITS.maxWindowMonths)) found.add('window-invalid');
-  if (!isInt(s.reviewEveryMonths, 1, TIER_LIMITS.maxReviewEveryMonths)) found.add('review-invalid');
+  if (!isIntIn(s.windowMonths, 1, TIER_LIMITS.maxWindowMonths)) found.add('window-invalid');
+  if (!isIntIn(s.reviewEveryMonths, 1, TIER_LIMITS.maxReviewEveryMonths)) found.add('review-invalid');
   const tiers = Array.isArray(s.tiers) ? s.tiers.map((t) => ({ ...t, id: typeof t.id === 'string' ? t.id.trim() : t.id, name: cleanName(t.name) })) : [];
   if (tiers.length === 0) found.add('tiers-empty');
   if (tiers.length > TIER_LIMITS.maxTiers) found.add('too-many-tiers');
@@ -161,9 +160,9 @@ export function validateTierScheme(s: TierScheme): Result<TierScheme, TierScheme
     if (texts.some((x) => x === '')) found.add('tier-name-empty');
     if (texts.some((x) => chars(x) > TIER_LIMITS.maxNameLength)) found.add('tier-name-too-long');
     if (
-      !isInt(t.minSpendFen, 0, TIER_LIMITS.maxSpendFen) ||
-      !isInt(t.minPurchases, 0, TIER_LIMITS.maxPurchases) ||
-      !(t.maxDaysSinceLastPurchase === null || isInt(t.maxDaysSinceLastPurchase, 0, TIER_LIMITS.maxDays))
+      !isIntIn(t.minSpendFen, 0, TIER_LIMITS.maxSpendFen) ||
+      !isIntIn(t.minPurchases, 0, TIER_LIMITS.maxPurchases) ||
+      !(t.maxDaysSinceLastPurchase === null || isIntIn(t.maxDaysSinceLastPurchase, 0, TIER_LIMITS.maxDays))
     ) {
       found.add('threshold-invalid');
     }
