@@ -89,16 +89,17 @@ export async function customerPointsFacts(db: RegularsDatabase, customerId: stri
   const state = await db.customerState.get(customerId);
   const status = await createSettingsRepository(db).statusRules();
   const tierId = state?.tierId ?? null;
-  const others = await db.purchases
+  // Any earlier purchase answers "not the first": the walk stops at the first one, not at the customer's last.
+  const another = await db.purchases
     .where('[customerId+purchasedAt]')
     .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey], true, true)
     .filter((p: Purchase) => p.id !== purchaseId && p.isVoided === 0 && p.returnOf === null && p.totalFen > 0)
-    .count();
+    .first();
   return {
     tierId,
     tierMultiplier: tierId === null ? 1 : (groupBenefits(status, tierId)?.pointsMultiplier ?? 1),
     birthday: record?.birthday ?? null,
-    isFirstPurchase: others === 0,
+    isFirstPurchase: another === undefined,
     referredBy: record?.referredBy ?? null,
   };
 }
