@@ -63,6 +63,7 @@ export function BackupView(props: BackupViewProps) {
   const newest = listing?.entries.find((entry): entry is BackupEntry => entry.status === 'ok') ?? null;
   const lowSpace = listing?.freeBytes != null && listing.freeBytes < Math.max(LOW_SPACE_BYTES, (newest?.sizeBytes ?? 0) * 5);
   const percent = running ? Math.round(running.fraction * 100) : 0;
+  const concern = settings ? encryptionConcern(settings.encryption) : 'none';
 
   return (
     <section aria-labelledby="backups-heading" className="backups">
@@ -81,7 +82,7 @@ export function BackupView(props: BackupViewProps) {
         </div>
       </div>
 
-      {settings && encryptionConcern(settings.encryption) === 'print-sheet' && (
+      {concern === 'print-sheet' && (
         <div className="banner banner-warning backup-unprotected" role="status" data-testid="backup-sheet-missing">
           <p>{t('backup.protection.printSheetBanner')}</p>
           <button type="button" className="button button-small button-primary" onClick={props.onPrintRecoverySheet} data-testid="print-recovery-sheet-banner">
@@ -90,7 +91,7 @@ export function BackupView(props: BackupViewProps) {
           </button>
         </div>
       )}
-      {settings && (encryptionConcern(settings.encryption) === 'off' || encryptionConcern(settings.encryption) === 'not-set-up') && (
+      {settings && (concern === 'off' || concern === 'not-set-up') && (
         <div className="banner banner-warning backup-unprotected" role="status" data-testid="backup-unprotected">
           <p>
             {settings.encryption.state === 'off' ? t('backup.protection.offBanner', { date: formatDateTime(settings.encryption.offAt ?? '') }) : t('backup.protection.notSetUpBanner')}
