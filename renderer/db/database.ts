@@ -50,6 +50,8 @@ export interface ImportBatch {
   interactionIds: string[];
   /** Marketing-consent answers the import recorded (version 9 on; absent in older batches). */
   consentEventIds?: string[];
+  /** The opening points entries it wrote (absent in older batches): undo takes them back from customers who stay. */
+  pointsEntryIds?: string[];
   undoneAt: string | null;
 }
 

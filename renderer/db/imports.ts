@@ -36,7 +36,10 @@ import type { AuditFacts } from '../../shared/domain/auditChain';
 import type { ImportBatch, RegularsDatabase } from './database';
 import { recordAudit } from './audit';
 import { idsWithAnyToken, indexForSearch } from './customerSearch';
-import { addCustomers, createDerivation, derivePointsOf, putCustomerRecords, removeCustomers, writeTransaction, type PurchaseCorrection } from './derivation';
+import { addCustomers, createDerivation, derivePointsOf, ledgersOf, putCustomerRecords, removeCustomers, writePointsFields, writeTransaction, type PurchaseCorrection } from './derivation';
+import { pointsEntry, type PointsEntry } from '../../shared/domain/pointsLedger';
+import { batchExpiresAt } from '../../shared/domain/pointsRules';
+import { readPointsRules } from './pointsEarning';
 
 /** Records per bulkAdd/bulkPut inside the import transaction: large enough to be fast, small enough for a smooth progress bar. */
 export const IMPORT_WRITE_CHUNK = 1_000;
@@ -90,6 +93,21 @@ export interface CustomerImportInput {
   /** Rows of the file that are not candidates, for the batch's counts. */
   invalidRows: number;
   emptyRows: number;
+}
+
+/**
+ * The opening points an import gives (points brought from another system): one 'opening' entry per customer,
+ * to new customers and to customers already in the store who have none yet (an opening balance is given once:
+ * a file imported again adds nothing). They expire by the expiry rule in force, counted from the import.
+ */
+export interface OpeningPointsPlan {
+  /** Customers who get an entry, and the points they get in all. */
+  customers: number;
+  points: number;
+  /** Matched customers whose rows bring points but who already have an opening balance: left as they are. */
+  alreadyOpened: number;
+  /** When the entries' points expire (ISO, exclusive), null: never. */
+  expiresAt: string | null;
 }
 
 export interface CustomerImportResult {
@@ -235,6 +253,30 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
   const checkCancelled = (signal?: AbortSignal) => {
     if (signal?.aborted) throw new ImportCancelledError();
   };
+
+  /** Who of `ids` already has an opening entry (read inside a transaction holding pointsLedger). */
+  async function alreadyOpened(ids: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const part of chunks(ids, 2_000)) for (const [id, entries] of await ledgersOf(db, part)) if (entries.some((e) => e.kind === 'opening')) out.add(id);
+    return out;
+  }
+
+  /** The opening points of a plan at `now`: which planned creates and updates get an entry. */
+  async function openingPointsOf(plan: ImportPlan, now: Date): Promise<{ summary: OpeningPointsPlan; updates: Set<string> }> {
+    const bringing = plan.update.filter((u) => u.openingPoints > 0).map((u) => u.customerId);
+    const opened = await alreadyOpened(bringing);
+    const updates = new Set(bringing.filter((id) => !opened.has(id)));
+    let customers = updates.size;
+    let points = 0;
+    for (const c of plan.create) {
+      if (c.openingPoints === 0) continue;
+      customers++;
+      points += c.openingPoints;
+    }
+    for (const u of plan.update) if (updates.has(u.customerId)) points += u.openingPoints;
+    const expiresAt = batchExpiresAt(await readPointsRules(db), now);
+    return { summary: { customers, points, alreadyOpened: opened.size, expiresAt }, updates };
+  }
 
   /** Reads the customers the rows could match (by their phones, e-mails and — for rows with neither — names). */
   async function customerLookup(candidates: readonly ImportCandidate[]): Promise<ImportLookup> {
@@ -447,6 +489,11 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       return db.transaction('r', [db.customers, db.customerSearch, db.consentState, db.erasures], async () => planImport(candidates, await customerLookup(candidates), policy));
     },
 
+    /** The opening points a planned import would give now (read-only, for the preview). */
+    async planOpeningPoints(plan: ImportPlan): Promise<OpeningPointsPlan> {
+      return db.transaction('r', [db.pointsLedger, db.settings], async () => (await openingPointsOf(plan, deps.now())).summary);
+    },
+
     /**
      * Imports customers in one transaction: plan against the store, create, update (keeping each
      * updated customer's record as it was, for undo), record the batch and an audit entry.
@@ -455,7 +502,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
       const { signal, onProgress } = opts;
       checkCancelled(signal);
       const batchId = deps.newId();
-      return writeTransaction(db, ['customer', 'import'], ['erasures'], async () => {
+      return writeTransaction(db, ['customer', 'import', 'points'], ['erasures'], async () => {
         onProgress?.({ phase: 'planning', done: 0, total: input.candidates.length });
         const rules = await statusRules(db);
         const plan = planImport(input.candidates, await customerLookup(input.candidates), input.policy);
@@ -512,6 +559,20 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           onProgress?.({ phase: 'writing', done, total });
         }
 
+        // Opening points, in the same transaction: one entry per customer, and their points derived from their ledgers.
+        const opening = await openingPointsOf(plan, now);
+        const openingEntries: PointsEntry[] = [];
+        const at = now.toISOString();
+        const openingEntry = (customerId: string, points: number) =>
+          openingEntries.push(pointsEntry({ customerId, kind: 'opening', points, createdAt: at, expiresAt: opening.summary.expiresAt }, deps.newId));
+        plan.create.forEach((c, i) => c.openingPoints > 0 && openingEntry(createdIds[i]!, c.openingPoints));
+        for (const u of plan.update) if (opening.updates.has(u.customerId)) openingEntry(u.customerId, u.openingPoints);
+        for (const part of chunks(openingEntries)) {
+          checkCancelled(signal);
+          await db.pointsLedger.bulkAdd(part);
+          await writePointsFields(db, await derivePointsOf(db, part.map((e) => e.customerId), now));
+        }
+
         // Consent from the file: the import's own answers, dated now, each customer's after their latest.
         const consentEvents = await writeConsentAnswers(db, consentAnswers, 'import', now, deps.newId);
         const consentOnly = new Set(consentEvents.map((e) => e.customerId));
@@ -528,6 +589,8 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           erased: plan.counts.erased,
           invalid: input.invalidRows,
           empty: input.emptyRows,
+          openingPointsCustomers: openingEntries.length,
+          openingPoints: opening.summary.points,
         };
         const batch: ImportBatch = {
           id: batchId,
@@ -540,6 +603,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           purchaseIds: [],
           interactionIds: [],
           consentEventIds: consentEvents.map((e) => e.id),
+          pointsEntryIds: openingEntries.map((e) => e.id),
           undoneAt: null,
         };
         await db.imports.add(batch);
@@ -705,6 +769,12 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           const linked = await db.pointsLedger.where('purchaseId').anyOf(part).toArray();
           for (const e of linked) if (!created.has(e.customerId)) pointsTouched.add(e.customerId);
           if (linked.length) await db.pointsLedger.bulkDelete(linked.map((e) => e.id));
+        }
+        // Its opening points: taken back from customers who stay (those it created go below, entries and all).
+        for (const part of chunks(batch.pointsEntryIds ?? [])) {
+          const entries = (await db.pointsLedger.bulkGet(part)).filter((e): e is PointsEntry => !!e);
+          for (const e of entries) if (!created.has(e.customerId)) pointsTouched.add(e.customerId);
+          await db.pointsLedger.bulkDelete(entries.map((e) => e.id));
         }
         for (const part of chunks(batch.interactionIds)) await db.interactions.bulkDelete(part);
 

@@ -6,7 +6,7 @@ import { RegularsDatabase } from '../db/database';
 import { createImportRepository, ImportCancelledError } from '../db/imports';
 import { OWN_EXPORT_VOCABULARIES } from '../features/importExport/ownExportVocabularies';
 import { importContract, type ImportFailure } from './importProtocol';
-import { createImportSession, EmptyFileError, RefusedFileError, UnreadableFileError } from './importSession';
+import { createImportSession, EmptyFileError, OpeningPointsRefusedError, RefusedFileError, UnreadableFileError } from './importSession';
 import { serve } from './rpc';
 import { workerClock } from './workerClock';
 
@@ -21,6 +21,7 @@ function failureOf(error: unknown): ImportFailure {
   if (error instanceof UnreadableFileError) return 'unreadable';
   if (error instanceof EmptyFileError) return 'empty';
   if (error instanceof RefusedFileError) return 'refused';
+  if (error instanceof OpeningPointsRefusedError) return 'points-invalid';
   // Dexie reports an abort caused by our own throw as the original error; anything else is a failure.
   return 'failed';
 }

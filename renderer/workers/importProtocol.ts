@@ -32,7 +32,7 @@ import type {
   TextEncodingName,
   VCardPhoneLabel,
 } from '../../shared/domain/import';
-import type { ImportProgress, PurchaseImportSummary } from '../db/imports';
+import type { ImportProgress, OpeningPointsPlan, PurchaseImportSummary } from '../db/imports';
 import { cancellableMethod, declareWorker, detailOf, method } from './rpc';
 
 export type ImportKind = 'customers' | 'purchases';
@@ -128,6 +128,11 @@ export interface CustomerPreview {
   foreignPhoneCount?: number;
   /** Rows of erased customers (own export), the first PREVIEW_LIST_LIMIT of them; counts.erased says how many. */
   erased: { rowNumber: number; name: string; erasedAt: string }[];
+  /**
+   * When a column is mapped to opening points: what they give, and how many values are wrong (any refuses the whole
+   * import: a balance is never left out as a bad row is).
+   */
+  openingPoints?: OpeningPointsPlan & { invalid: number; policy: ImportPolicy };
 }
 
 export interface PurchasePreview {
@@ -159,7 +164,8 @@ export type FileProgress = { phase: 'reading' | 'checking'; done: number; total:
 export type ImportWorkerProgress = ImportProgress | FileProgress;
 
 /** 'refused': a file that is not a table (a picture, a PDF, an old .xls); the failure's detail names its kind. */
-export const IMPORT_FAILURES = ['cancelled', 'unreadable', 'empty', 'refused', 'failed'] as const;
+/** 'points-invalid': an opening-points value is not a whole number of points; the whole import waits for it. */
+export const IMPORT_FAILURES = ['cancelled', 'unreadable', 'empty', 'refused', 'points-invalid', 'failed'] as const;
 export type ImportFailure = (typeof IMPORT_FAILURES)[number];
 
 export interface LoadRequest {

@@ -89,6 +89,14 @@ export class CurrencyNotConfirmedError extends Error {
   }
 }
 
+/** An opening-points value is wrong: nothing is imported until it is corrected (or the column ignored). */
+export class OpeningPointsRefusedError extends Error {
+  constructor() {
+    super('An opening-points value is not a whole number of points; nothing was imported');
+    this.name = 'OpeningPointsRefusedError';
+  }
+}
+
 export class EmptyFileError extends Error {
   constructor() {
     super('The file holds no rows');
@@ -237,9 +245,14 @@ export function createImportSession(
       const id = r.ids?.get(d.rowNumber);
       const candidate: ImportCandidate = id ? { rowNumber: d.rowNumber, fields: d.fields, id } : { rowNumber: d.rowNumber, fields: d.fields };
       if (d.consents) candidate.consents = d.consents;
+      if (d.openingPoints) candidate.openingPoints = d.openingPoints;
       return candidate;
     });
   const invalidRowsOf = (r: RecordsToDraftsResult) => new Set(r.errors.map((e) => e.rowNumber)).size;
+  const pointsErrorsOf = (r: RecordsToDraftsResult) => r.errors.filter((e) => e.field === 'openingPoints').length;
+  // The app's own export brings no points (its ledger is exported apart); a vCard has no such column.
+  const mapsOpeningPoints = (options: CustomerOptions) =>
+    parsed?.source !== 'vcard' && own?.kind !== 'customers' && Object.values(options.mapping).includes('openingPoints');
 
   return {
     async load(name: string, bytes: Uint8Array, encoding: TextEncodingName | null, onProgress?: CheckProgress, layout: LayoutChoice = {}, phoneLabels: Partial<Record<VCardPhoneLabel, string>> = {}): Promise<LoadedFile> {
@@ -357,6 +370,7 @@ export function createImportSession(
         foreignPhones: (result.foreignPhones ?? []).slice(0, PREVIEW_LIST_LIMIT),
         foreignPhoneCount: result.foreignPhones?.length ?? 0,
         erased: plan.erased.slice(0, PREVIEW_LIST_LIMIT).map((e) => ({ ...e, name: nameOfRow.get(e.rowNumber) ?? '' })),
+        ...(mapsOpeningPoints(options) ? { openingPoints: { ...(await repo.planOpeningPoints(plan)), invalid: pointsErrorsOf(result), policy: options.policy } } : {}),
       };
     },
 
@@ -390,6 +404,8 @@ export function createImportSession(
 
     async importCustomers(options: CustomerOptions, run: ImportRunOptions): Promise<ImportOutcome> {
       const { result } = checkCustomers(options);
+      // A bad row is left out; a bad balance is not: every customer's points or none.
+      if (pointsErrorsOf(result) > 0) throw new OpeningPointsRefusedError();
       const r = await repo.importCustomers(
         {
           fileName,

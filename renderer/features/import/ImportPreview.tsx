@@ -78,6 +78,33 @@ function ErasedRows({ rows, total }: { rows: { rowNumbers: number[]; name: strin
   );
 }
 
+/**
+ * What the opening-points column gives: how many customers and points, when they expire (like points earned today),
+ * what happens to customers already in the store, and that a wrong value holds the whole import back.
+ */
+function OpeningPoints({ opening }: { opening: NonNullable<CustomerPreview['openingPoints']> }) {
+  const { t } = useTranslation();
+  // expiresAt is the first moment they no longer count: the day before is the last valid one.
+  const lastDay = opening.expiresAt === null ? null : new Date(Date.parse(opening.expiresAt) - 1).toISOString();
+  const match = opening.policy === 'update' ? 'matchUpdate' : opening.policy === 'skip' ? 'matchSkip' : 'matchNew';
+  return (
+    <div className="import-block" data-testid="import-opening-points" data-customers={opening.customers} data-points={opening.points}>
+      <h3>{t('import.openingPoints.title')}</h3>
+      {opening.invalid > 0 && (
+        <p className="import-opening-refused" role="alert" data-testid="import-opening-invalid">
+          {t('import.openingPoints.invalid', { count: opening.invalid })}
+        </p>
+      )}
+      <p>{opening.customers > 0 ? t('import.openingPoints.summary', { count: opening.customers, points: n(opening.points) }) : t('import.openingPoints.none')}</p>
+      <p className="hint" data-testid="import-opening-expiry">
+        {lastDay === null ? t('import.openingPoints.never') : t('import.openingPoints.expires', { date: formatDate(lastDay) })}
+      </p>
+      <p className="hint" data-testid="import-opening-match">{t(`import.openingPoints.${match}`)}</p>
+      {opening.alreadyOpened > 0 && <p className="hint">{t('import.openingPoints.alreadyOpened', { count: opening.alreadyOpened })}</p>}
+    </div>
+  );
+}
+
 export function CustomerPreviewView({ preview }: { preview: CustomerPreview }) {
   const { t } = useTranslation();
   const c = preview.counts;
@@ -96,6 +123,8 @@ export function CustomerPreviewView({ preview }: { preview: CustomerPreview }) {
         {preview.emptyRows > 0 && <> {t('import.preview.emptyRows', { n: n(preview.emptyRows) })}</>}
         {unchanged > 0 && <> {t('import.preview.unchanged', { n: n(unchanged) })}</>}
       </p>
+
+      {preview.openingPoints && <OpeningPoints opening={preview.openingPoints} />}
 
       {preview.errorCount > 0 && (
         <ImportTable

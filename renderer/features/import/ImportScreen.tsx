@@ -202,7 +202,10 @@ export function ImportScreen() {
     if (kind === 'customers') {
       const p = customerPreview;
       if (!p) return null;
-      const writes = p.counts.create + p.updateChanged;
+      // A wrong balance holds back the whole import, not only its row.
+      if ((p.openingPoints?.invalid ?? 0) > 0) return { label: t('import.openingPoints.refusedButton'), disabled: true };
+      // Points added to customers whose details stay as they are are a write too.
+      const writes = p.counts.create + p.updateChanged + (p.openingPoints?.customers ?? 0);
       const valid = p.validRows;
       if (writes === 0) return { label: t('import.actions.nothing'), disabled: true };
       if (p.invalidRows > 0) return { label: t('import.actions.importValid', { count: valid, valid: countText(valid), bad: countText(p.invalidRows) }), disabled: false };

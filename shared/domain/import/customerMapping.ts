@@ -15,7 +15,7 @@ import {
 
 export const TARGET_FIELDS = [
   'name', 'firstName', 'lastName', 'phone', 'mobile', 'phone2', 'gender', 'birthday', 'lunarBirthday', 'email',
-  'company', 'title', 'city', 'address', 'tags', 'notes', 'source', 'consentSms', 'consentPhone', 'consentWechat', 'consentEmail', 'ignore',
+  'company', 'title', 'city', 'address', 'tags', 'notes', 'source', 'consentSms', 'consentPhone', 'consentWechat', 'consentEmail', 'openingPoints', 'ignore',
 ] as const;
 export type TargetField = (typeof TARGET_FIELDS)[number];
 
@@ -92,6 +92,12 @@ alias('consentWechat', 1, '微信营销许可', '微信许可', '微信营销', 
 alias('consentEmail', 1, '邮件营销许可', '邮件许可', '邮件营销', '邮件订阅', '接收邮件', '電郵行銷同意', '電郵同意', '電子報訂閱',
   'Email marketing consent', 'Email consent', 'Email opt-in', 'Email Opt In', 'Accepts Email Marketing', 'Accepts Marketing',
   'Email Marketing', 'Newsletter');
+
+// Points brought from another system (the loyalty card or POS the store used before).
+alias('openingPoints', 1, '积分', '積分', '会员积分', '會員積分', '余额积分', '餘額積分', '积分余额', '積分餘額', '剩余积分', '剩餘積分',
+  '当前积分', '當前積分', '可用积分', '可用積分', '现有积分', '現有積分', '期初积分', '期初積分', '原有积分', '原有積分', '累计积分余额',
+  'Points', 'Opening Points', 'Points Balance', 'Point Balance', 'Loyalty Points', 'Reward Points', 'Rewards Points', 'Current Points',
+  'Available Points', 'Balance Points', 'Opening Balance Points', 'Member Points');
 
 /** Google Contacts' numbered columns: "Phone 1 - Value", "E-mail 2 - Value", "Address 1 - Street" … */
 function numberedAlias(key: string): Alias | undefined {
@@ -177,6 +183,7 @@ export function tableToRecords(table: TabularData, mapping: ColumnMapping): Impo
   if (nameColumn !== undefined) errorColumns.name = nameColumn;
   if (cols.lunarBirthday[0] !== undefined) errorColumns.birthday = cols.lunarBirthday[0];
   for (const ch of CONSENT_CHANNELS) if (cols[CONSENT_IMPORT_FIELD[ch]][0] !== undefined) errorColumns[CONSENT_IMPORT_FIELD[ch]] = cols[CONSENT_IMPORT_FIELD[ch]][0]!;
+  if (cols.openingPoints[0] !== undefined) errorColumns.openingPoints = cols.openingPoints[0];
 
   return table.rows.map((row, r) => {
     const cell = (i: number) => row[i] ?? '';
@@ -214,6 +221,7 @@ export function tableToRecords(table: TabularData, mapping: ColumnMapping): Impo
       const text = first(CONSENT_IMPORT_FIELD[ch]);
       if (text.trim() !== '') record.consents[ch] = text;
     }
+    record.openingPoints = first('openingPoints');
     record.columns = errorColumns;
     return record;
   });

@@ -21,6 +21,13 @@ export const IMPORT_ROW_ERRORS = [
   'date-order-impossible',
   /** A consent cell that says neither yes nor no (是/否, 同意/拒绝/撤回, yes/no, 1/0…). */
   'consent-invalid',
+  /** Opening points (points brought from another system): letters or other text that is no number. */
+  'points-invalid',
+  /** Opening points with a fraction (12.5): points are whole. */
+  'points-fraction',
+  'points-negative',
+  /** More than OPENING_POINTS_MAX: a typing mistake or another column's number (a phone, an amount in fen). */
+  'points-too-large',
 ] as const;
 export type ImportRowErrorCode = (typeof IMPORT_ROW_ERRORS)[number];
 export type ImportErrorCode = CustomerErrorCode | ImportRowErrorCode;
@@ -32,7 +39,7 @@ export type ImportSkipReason = (typeof IMPORT_SKIP_REASONS)[number];
 /** The target field an error belongs to (the column the user mapped), not the form's field path. */
 export type ImportErrorField =
   | 'name' | 'phone' | 'gender' | 'birthday' | 'email' | 'company' | 'title' | 'city' | 'address' | 'tags' | 'notes' | 'source'
-  | ConsentImportField;
+  | 'openingPoints' | ConsentImportField;
 
 /** The import's consent column of each channel (a target field of the mapping, and where a bad value is named). */
 export const CONSENT_IMPORT_FIELD = {
@@ -83,6 +90,8 @@ export interface ImportRecord {
   source: string;
   /** Consent cells by channel, as written (absent: no such column, or empty). */
   consents: Partial<Record<ConsentChannel, string>>;
+  /** Points the customer brings from another system, as written ('' when none). */
+  openingPoints: string;
   /** Column per field, for pointing errors at a column. */
   columns?: Partial<Record<ImportErrorField, number>>;
 }
@@ -90,7 +99,7 @@ export interface ImportRecord {
 export function emptyImportRecord(rowNumber: number): ImportRecord {
   return {
     rowNumber, name: '', firstName: '', lastName: '', phones: [], emails: [], gender: '', birthday: '', lunarBirthday: '',
-    company: '', title: '', city: '', address: '', tags: [], notes: [], source: '', consents: {},
+    company: '', title: '', city: '', address: '', tags: [], notes: [], source: '', consents: {}, openingPoints: '',
   };
 }
 
@@ -124,6 +133,8 @@ export interface ImportedDraft {
   /** The row's marketing-consent answers (recorded with source 'import', at the import); absent when none. */
   consents?: ConsentAnswer[];
   foreignPhones?: ForeignPhone[];
+  /** Points brought from another system (a whole number above 0); absent when none. */
+  openingPoints?: number;
 }
 
 export interface RecordsToDraftsResult {
@@ -228,6 +239,28 @@ export function parseConsentCell(text: string): boolean | null | 'invalid' {
 
 const SCIENTIFIC = /^[+-]?\d(?:\.\d+)?e\+?\d+$/i;
 
+/** The most opening points one customer may bring: more is a mistake, not a balance. */
+export const OPENING_POINTS_MAX = 10_000_000;
+
+/**
+ * An opening-points cell: '' (or 0) → null, no entry; a whole number, with or without thousands
+ * separators (1,200 / 1 200) and with a zero fraction as spreadsheets write it (1200.00), → the
+ * number; anything else is the code of what is wrong (never read as something else).
+ */
+export function parseOpeningPoints(text: string): number | null | Extract<ImportRowErrorCode, `points-${string}`> {
+  const s = text.normalize('NFKC').trim().replace(/(\d)[ ,'](?=\d{3}(?:\D|$))/g, '$1');
+  if (s === '') return null;
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(s);
+  if (!m || (m[2] === '' && !m[3])) return 'points-invalid';
+  const [, sign, whole, fraction = ''] = m;
+  const zero = /^0*$/.test(whole!) && /^0*$/.test(fraction);
+  if (zero) return null;
+  if (sign === '-') return 'points-negative';
+  if (/[1-9]/.test(fraction)) return 'points-fraction';
+  const value = Number(whole);
+  return value > OPENING_POINTS_MAX ? 'points-too-large' : value;
+}
+
 // ---- records → drafts ----------------------------------------------------------------------------
 
 function fieldOfPath(path: string): ImportErrorField {
@@ -244,7 +277,8 @@ function hasData(r: ImportRecord): boolean {
     || r.emails.some((e) => e.value.trim() !== '')
     || r.tags.some((t) => t.trim() !== '')
     || r.notes.some((n) => n.trim() !== '')
-    || Object.values(r.consents).some((c) => c.trim() !== '');
+    || Object.values(r.consents).some((c) => c.trim() !== '')
+    || r.openingPoints.trim() !== '';
 }
 
 /** Builds the form draft for one record, validates it, and names each problem by field, value and column. */
@@ -316,6 +350,9 @@ export function recordToDraft(
     else if (answer !== null) consents.push({ channel, granted: answer });
   }
 
+  const points = parseOpeningPoints(record.openingPoints);
+  if (typeof points === 'string') fail('openingPoints', points, record.openingPoints);
+
   const notes = [...record.notes.map((n) => n.trim()).filter(Boolean), ...extraEmails].join('\n');
   const { phones: _p, birthday: _b, ...base } = emptyCustomerFields();
   const draft: CustomerDraft = {
@@ -372,6 +409,7 @@ export function recordToDraft(
   };
   const value: ImportedDraft = { rowNumber, draft, fields };
   if (consents.length > 0) value.consents = consents;
+  if (typeof points === 'number') value.openingPoints = points;
   if (foreign.length > 0) value.foreignPhones = foreign;
   return { ok: true, value };
 }

@@ -28,6 +28,8 @@ export interface ImportCandidate {
   id?: string;
   /** The row's marketing-consent answers. */
   consents?: ConsentAnswer[];
+  /** Points the row brings from another system (whole, above 0). */
+  openingPoints?: number;
 }
 
 export interface ImportLookup {
@@ -87,6 +89,8 @@ export interface PlannedCreate {
   id?: string;
   /** The rows' consent answers, a later row's answer for a channel replacing an earlier one's. */
   consents: ConsentAnswer[];
+  /** The opening points of its rows, added up (0: none). */
+  openingPoints: number;
 }
 
 export interface PlannedUpdate {
@@ -100,6 +104,8 @@ export interface PlannedUpdate {
   changed: boolean;
   /** Whether the fields changed (the record is written); consent answers are written apart. */
   fieldsChanged: boolean;
+  /** The opening points of its rows, added up (0: none); whether they are written is the store's to say (once per customer). */
+  openingPoints: number;
 }
 
 /** A row of the app's own export whose customer was erased: not imported, and not an error to correct. */
@@ -327,12 +333,14 @@ export function planImport(rows: ImportCandidate[], lookup: ImportLookup, policy
     if (action === 'create' && !target) {
       target = { create: create.length };
       const consents = mergeConsentAnswers([], row.consents);
-      create.push(row.id ? { rowNumbers: [row.rowNumber], fields: row.fields, id: row.id, consents } : { rowNumbers: [row.rowNumber], fields: row.fields, consents });
+      const openingPoints = row.openingPoints ?? 0;
+      create.push(row.id ? { rowNumbers: [row.rowNumber], fields: row.fields, id: row.id, consents, openingPoints } : { rowNumbers: [row.rowNumber], fields: row.fields, consents, openingPoints });
     } else if (target && 'create' in target) {
       const entry = create[target.create]!;
       entry.rowNumbers.push(row.rowNumber);
       entry.fields = mergeImportedFields(entry.fields, row.fields);
       entry.consents = mergeConsentAnswers(entry.consents, row.consents);
+      entry.openingPoints += row.openingPoints ?? 0;
     } else if (target) {
       const id = target.customerId;
       let entry = updates.get(id);
@@ -342,9 +350,9 @@ export function planImport(rows: ImportCandidate[], lookup: ImportLookup, policy
           // The lookup named a customer it cannot produce: import the row as new rather than lose it.
           action = 'create';
           target = { create: create.length };
-          create.push({ rowNumbers: [row.rowNumber], fields: row.fields, consents: mergeConsentAnswers([], row.consents) });
+          create.push({ rowNumbers: [row.rowNumber], fields: row.fields, consents: mergeConsentAnswers([], row.consents), openingPoints: row.openingPoints ?? 0 });
         } else {
-          entry = { customerId: id, rowNumbers: [], fields: original, consents: [], changed: false, fieldsChanged: false, original };
+          entry = { customerId: id, rowNumbers: [], fields: original, consents: [], changed: false, fieldsChanged: false, openingPoints: 0, original };
           updates.set(id, entry);
         }
       }
@@ -352,6 +360,7 @@ export function planImport(rows: ImportCandidate[], lookup: ImportLookup, policy
         entry.rowNumbers.push(row.rowNumber);
         entry.fields = mergeImportedFields(entry.fields, row.fields);
         entry.consents = mergeConsentAnswers(entry.consents, row.consents);
+        entry.openingPoints += row.openingPoints ?? 0;
       }
     }
     if (action === 'skip') skip.push({ rowNumber: row.rowNumber, cause: skipCause! });
