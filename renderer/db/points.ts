@@ -4,7 +4,8 @@
 import Dexie from 'dexie';
 import { addDays } from 'date-fns';
 import { derivePointsLedger, pointsEntry, pointsSummary, rolloverExpiries, type PointsEntry, type PointsSummary } from '../../shared/domain/pointsLedger';
-import { batchExpiresAt, validatePointsRules, type PointsRules } from '../../shared/domain/pointsRules';
+import { batchExpiresAt, birthdayGiftDue, validatePointsRules, type PointsRules } from '../../shared/domain/pointsRules';
+import { ANONYMOUS_CUSTOMER_ID } from '../../shared/domain/erasure';
 import { canRedeem, redeemEntry, validateReward, type Reward } from '../../shared/domain/rewards';
 import type { RegularsDatabase } from './database';
 import { recordAudit } from './audit';
@@ -224,6 +225,51 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
         onProgress?.({ done: Math.min(i + POINTS_CHUNK, ids.length), total: ids.length });
       }
       return { customers: ids.length, expired, points };
+    },
+
+    /**
+     * The daily rollover's birthday gifts (rules.birthdayGift points, a 'bonus' entry whose rule names the birthday):
+     * to every customer in the store (not in the trash, not erased) whose birthday was today or within
+     * BIRTHDAY_GIFT_GRACE_DAYS before (the first run after days the app was closed gives it), never twice
+     * (birthdayGiftDue reads their ledger). No index holds birthdays: the customers are read once, outside the
+     * writes, for the few whose birthday it may be, and each of those is read again in the write that gives.
+     */
+    async birthdayGifts(): Promise<{ customers: number; points: number }> {
+      const now = deps.now();
+      const rules = await readPointsRules(db);
+      if (rules.birthdayGift <= 0) return { customers: 0, points: 0 };
+      const candidates: string[] = [];
+      await db.customers
+        .where('[isDeleted+createdAt]')
+        .between([0, Dexie.minKey], [0, Dexie.maxKey])
+        .each((c) => {
+          if (c.birthday !== null && c.id !== ANONYMOUS_CUSTOMER_ID && birthdayGiftDue(rules, c.birthday, [], now, c.createdAt)) candidates.push(c.id);
+        });
+      let customers = 0;
+      let points = 0;
+      for (let i = 0; i < candidates.length; i += POINTS_CHUNK) {
+        const part = candidates.slice(i, i + POINTS_CHUNK);
+        await writeTransaction(db, ['points'], ['customers', 'erasures'], async () => {
+          const [records, erased, ledgers] = await Dexie.Promise.all([
+            db.customers.bulkGet(part),
+            db.erasures.bulkGet(part),
+            Dexie.Promise.all(part.map((id) => ledgerRange(db, id).toArray())),
+          ]);
+          const written: PointsEntry[] = [];
+          part.forEach((id, j) => {
+            const c = records[j];
+            if (!c || c.isDeleted !== 0 || erased[j]) return;
+            const due = birthdayGiftDue(rules, c.birthday, ledgers[j]!, now, c.createdAt);
+            if (due) written.push(pointsEntry({ customerId: id, kind: 'bonus', points: due.points, createdAt: now.toISOString(), expiresAt: due.expiresAt, rule: due.rule }, deps.newId));
+          });
+          if (written.length === 0) return;
+          await store(written);
+          customers += written.length;
+          points += written.reduce((sum, e) => sum + e.points, 0);
+          await recordAudit(db, deps, { kind: 'points.birthdayGift', customerIds: written.map((e) => e.customerId), facts: { customers: written.length, points: written[0]!.points } });
+        });
+      }
+      return { customers, points };
     },
 
     /** Every customer's points derived again from the ledger (a repair; it writes only rows that differ). */

@@ -1,4 +1,4 @@
-// The status worker: full recomputations (the daily rollover's points expiry with them), the tier review and the rules preview, off the UI thread.
+// The status worker: full recomputations (the daily rollover's points expiry and birthday gifts with them), the tier review and the rules preview, off the UI thread.
 // It opens the same IndexedDB database as the page; Dexie tells the page's live queries what changed.
 import { localDayOf } from '../../shared/domain/customerFigures';
 import { previewGroups, type PreviewCustomer } from '../../shared/domain/statusPreview';
@@ -26,6 +26,8 @@ serve(
     // stands for the day's rollover (it is not run again that day), and the day is marked done only after.
     recompute: async (_request, { progress }) => {
       await points.rolloverExpiries();
+      // The day's birthday gifts, once per birthday however often this runs (the rule names the birthday).
+      await points.birthdayGifts();
       const { customers, changed } = await derivation.recomputeAllStatus(progress);
       return { customers, changed };
     },

@@ -44,6 +44,7 @@ export const AUDIT_KINDS = [
   'points.adjust',
   'points.redeem',
   'points.expire',
+  'points.birthdayGift',
   'rewards.change',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];

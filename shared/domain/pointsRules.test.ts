@@ -5,6 +5,7 @@ import type { Birthday } from './customer';
 import {
   batchExpiresAt,
   birthdayGiftDue,
+  BIRTHDAY_GIFT_GRACE_DAYS,
   changeExpiryPolicy,
   DEFAULT_POINTS_RULES,
   earningEntries,
@@ -240,16 +241,68 @@ describe('expiry', () => {
 
 describe('birthdayGiftDue', () => {
   const r = rules({ birthdayGift: 88 });
-  it('on the birthday, or up to a week after when the rollover did not run, once per birthday', () => {
+  const gift = (rule: string) => ({ kind: 'bonus' as const, rule: rule as `birthday-gift:${string}` });
+  it('on the birthday, or up to BIRTHDAY_GIFT_GRACE_DAYS after when the rollover did not run, once per birthday', () => {
     const due = birthdayGiftDue(r, solar(12, 4), [], new Date(2026, 11, 4, 8));
     expect(due).toEqual({ points: 88, rule: 'birthday-gift:2026-12-04', expiresAt: null });
-    expect(birthdayGiftDue(r, solar(12, 4), [], new Date(2026, 11, 11, 8))).toMatchObject({ rule: 'birthday-gift:2026-12-04' });
-    expect(birthdayGiftDue(r, solar(12, 4), [], new Date(2026, 11, 12, 8))).toBeNull();
+    expect(BIRTHDAY_GIFT_GRACE_DAYS).toBe(14);
+    expect(birthdayGiftDue(r, solar(12, 4), [], new Date(2026, 11, 18, 8))).toMatchObject({ rule: 'birthday-gift:2026-12-04' });
+    expect(birthdayGiftDue(r, solar(12, 4), [], new Date(2026, 11, 19, 8))).toBeNull();
     expect(birthdayGiftDue(r, solar(12, 4), [], new Date(2026, 11, 3, 23))).toBeNull();
-    expect(birthdayGiftDue(r, solar(12, 4), [{ kind: 'bonus', rule: 'birthday-gift:2026-12-04' }], new Date(2026, 11, 5))).toBeNull();
-    expect(birthdayGiftDue(r, solar(12, 4), [{ kind: 'bonus', rule: 'birthday-gift:2025-12-04' }], new Date(2026, 11, 5))).not.toBeNull();
+    expect(birthdayGiftDue(r, solar(12, 4), [gift('birthday-gift:2026-12-04')], new Date(2026, 11, 5))).toBeNull();
+    expect(birthdayGiftDue(r, solar(12, 4), [gift('birthday-gift:2025-12-04')], new Date(2026, 11, 5))).not.toBeNull();
     expect(birthdayGiftDue(rules(), solar(12, 4), [], new Date(2026, 11, 4, 8))).toBeNull();
     expect(birthdayGiftDue(r, null, [], new Date(2026, 11, 4, 8))).toBeNull();
+  });
+
+  it('crosses the new year: a 30 December birthday is still given on 2 January', () => {
+    expect(birthdayGiftDue(r, solar(12, 30), [], new Date(2027, 0, 2, 8))).toMatchObject({ rule: 'birthday-gift:2026-12-30' });
+  });
+
+  it('gives 29 February on the 28th in other years, and on the 29th in a leap year', () => {
+    expect(birthdayGiftDue(r, solar(2, 29), [], new Date(2027, 1, 28, 8))).toMatchObject({ rule: 'birthday-gift:2027-02-28' });
+    expect(birthdayGiftDue(r, solar(2, 29), [], new Date(2028, 1, 28, 8))).toBeNull();
+    expect(birthdayGiftDue(r, solar(2, 29), [], new Date(2028, 1, 29, 8))).toMatchObject({ rule: 'birthday-gift:2028-02-29' });
+  });
+
+  it('gives a lunar birthday on its solar date that year', () => {
+    // 八月十五 (the Mid-Autumn day) fell on 25 September 2026.
+    const lunar: Birthday = { calendar: 'lunar', year: 1988, month: 8, day: 15, leapMonth: false };
+    const solarDay = Lunar.fromYmd(2026, 8, 15).getSolar();
+    const day = new Date(solarDay.getYear(), solarDay.getMonth() - 1, solarDay.getDay(), 9);
+    expect(birthdayGiftDue(r, lunar, [], day)).toMatchObject({ rule: `birthday-gift:${solarDay.toYmd()}` });
+    expect(birthdayGiftDue(r, lunar, [], new Date(day.getTime() - 86_400_000))).toBeNull();
+  });
+
+  it('never twice in a year: a birthday edited after its gift, nor a birthday before the customer was in the store', () => {
+    expect(birthdayGiftDue(r, solar(12, 6), [gift('birthday-gift:2026-12-04')], new Date(2026, 11, 6, 8))).toBeNull();
+    expect(birthdayGiftDue(r, solar(12, 6), [gift('birthday-gift:2025-12-04')], new Date(2026, 11, 6, 8))).not.toBeNull();
+    expect(birthdayGiftDue(r, solar(12, 4), [], new Date(2026, 11, 10, 8), new Date(2026, 11, 4, 20).toISOString())).not.toBeNull();
+    expect(birthdayGiftDue(r, solar(12, 4), [], new Date(2026, 11, 10, 8), new Date(2026, 11, 5, 9).toISOString())).toBeNull();
+  });
+
+  it('run on any days of two years, gives each birthday once, on the first run within the grace, and none without one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.array(fc.boolean(), { minLength: 730, maxLength: 730 }), (month, day, runs) => {
+        const entries: { kind: 'bonus'; rule: `birthday-gift:${string}` }[] = [];
+        const givenOn = new Map<string, number>();
+        runs.forEach((runsToday, i) => {
+          if (!runsToday) return;
+          const due = birthdayGiftDue(r, solar(month, day), entries, new Date(2026, 0, 1 + i, 9));
+          if (!due) return;
+          entries.push({ kind: 'bonus', rule: due.rule });
+          givenOn.set(due.rule, i);
+        });
+        const expected = new Map<string, number>();
+        for (const year of [2025, 2026, 2027]) {
+          const birthday = Math.round((new Date(year, month - 1, day).getTime() - new Date(2026, 0, 1).getTime()) / 86_400_000);
+          const first = runs.findIndex((ran, i) => ran && i >= birthday && i <= birthday + BIRTHDAY_GIFT_GRACE_DAYS);
+          if (first >= 0) expected.set(`birthday-gift:${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, first);
+        }
+        expect(entries).toHaveLength(givenOn.size);
+        expect(givenOn).toEqual(expected);
+      }),
+    );
   });
 });
 

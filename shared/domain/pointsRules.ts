@@ -1,5 +1,5 @@
 // The owner's points rules: defaults, validation, what a purchase earns (with its breakdown), expiry dates, birthday gifts, the preview.
-import { addDays, addMonths, addYears, format, getDate, getISODay, isSameDay, isSameMonth, startOfDay, startOfWeek, startOfYear, subDays } from 'date-fns';
+import { addDays, addMonths, addYears, differenceInCalendarDays, format, getDate, getISODay, isSameDay, isSameMonth, parseISO, startOfDay, startOfWeek, startOfYear, subDays } from 'date-fns';
 import { assertNever, err, ok, type Result } from '../result';
 import { nextBirthdayOccurrence } from './birthday';
 import type { Birthday } from './customer';
@@ -424,25 +424,46 @@ export function earningEntries(earning: PointsEarning, ids: { customerId: string
 
 // ---- birthday gift -----------------------------------------------------------------------------
 
-/** A rollover that did not run on the birthday (the shop was closed) still gives the gift this many days after. */
-export const BIRTHDAY_GIFT_GRACE_DAYS = 7;
+/**
+ * A rollover that did not run on the birthday (the shop closed, over the Spring Festival too) still gives the gift
+ * on the first day it runs within this many days after; later, that birthday's gift is missed (a month late is no
+ * birthday gift).
+ */
+export const BIRTHDAY_GIFT_GRACE_DAYS = 14;
 
 /**
- * The birthday gift due at `now`, or null: when the rules give one, the birthday (solar date that
- * year) was today or in the last BIRTHDAY_GIFT_GRACE_DAYS days, and no bonus entry names that birthday yet.
+ * Two gifts are never closer than this: a birthday edited after its gift (4 Dec to 6 Dec) gives nothing again that
+ * year, nor does a lunar birthday that falls twice in one solar year. Successive birthdays are at least 354 days
+ * apart (a short lunar year), so no real one is refused.
+ */
+export const BIRTHDAY_GIFT_MIN_GAP_DAYS = 300;
+
+const GIFT_PREFIX = 'birthday-gift:';
+
+/**
+ * The birthday gift due at `now`, or null: when the rules give one, the birthday (solar date that year; a lunar
+ * birthday on its solar date, 29 February on the 28th in other years) was today or in the last
+ * BIRTHDAY_GIFT_GRACE_DAYS days, the customer was already in the store that day (`customerSince`, ISO; absent:
+ * not asked), and no birthday gift of theirs names a birthday within BIRTHDAY_GIFT_MIN_GAP_DAYS of this one
+ * (the rule names the birthday: giving it is idempotent, whatever how often the rollover runs).
  */
 export function birthdayGiftDue(
   rules: Pick<PointsRules, 'birthdayGift' | 'expiry'>,
   birthday: Birthday | null,
   entries: readonly Pick<PointsEntry, 'kind' | 'rule'>[],
   now: Date,
+  customerSince?: string,
 ): { points: number; rule: `birthday-gift:${string}`; expiresAt: string | null } | null {
   if (rules.birthdayGift <= 0 || birthday === null) return null;
   const occurrence = nextBirthdayOccurrence(birthday, subDays(startOfDay(now), BIRTHDAY_GIFT_GRACE_DAYS));
   if (occurrence.getTime() > now.getTime()) return null;
-  const rule = `birthday-gift:${format(occurrence, 'yyyy-MM-dd')}` as const;
-  if (entries.some((e) => e.kind === 'bonus' && e.rule === rule)) return null;
-  return { points: rules.birthdayGift, rule, expiresAt: batchExpiresAt(rules, now) };
+  if (customerSince !== undefined && Date.parse(customerSince) >= addDays(occurrence, 1).getTime()) return null;
+  for (const e of entries) {
+    if (e.kind !== 'bonus' || e.rule === null || !e.rule.startsWith(GIFT_PREFIX)) continue;
+    const given = parseISO(e.rule.slice(GIFT_PREFIX.length));
+    if (Number.isFinite(given.getTime()) && Math.abs(differenceInCalendarDays(occurrence, given)) < BIRTHDAY_GIFT_MIN_GAP_DAYS) return null;
+  }
+  return { points: rules.birthdayGift, rule: `${GIFT_PREFIX}${format(occurrence, 'yyyy-MM-dd')}`, expiresAt: batchExpiresAt(rules, now) };
 }
 
 // ---- preview -----------------------------------------------------------------------------------

@@ -211,6 +211,9 @@ describe('write scopes', () => {
     await check('gift redeemed', () => points.redeemReward(a.id, cup.id), ['pointsLedger', 'rewards'], ['points.redeem']);
     clock = new Date('2026-12-01T10:00:00Z');
     await check('points rollover', () => points.rolloverExpiries(), ['pointsLedger'], ['points.expire']);
+    await points.saveRules({ ...DEFAULT_POINTS_RULES, birthdayGift: 88 } as PointsRules);
+    await customers.update(a.id, makeCustomerFields({ name: '张三', phones: [makePhone('+8613812345678', { raw: '13812345678' })], birthday: { calendar: 'solar', year: 1990, month: 12, day: 1, leapMonth: false } }));
+    await check('birthday gifts', () => points.birthdayGifts(), ['pointsLedger'], ['points.birthdayGift']);
     await check('points recomputation', () => points.recomputeAll(), []);
     await check('erase', () => createErasure(db, deps()).erase(a.id, 'anonymise'), ['customers', 'purchases', 'erasures', 'pointsLedger'], ['customer.erase']);
 

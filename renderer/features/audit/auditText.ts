@@ -136,6 +136,8 @@ export function detailsText(w: AuditWording, entry: AuditEntry): string {
       return t('audit.details.pointsRedeem', { points: num(f.points) });
     case 'points.expire':
       return t('audit.details.pointsExpire', { points: num(f.points), customers: num(f.customers) });
+    case 'points.birthdayGift':
+      return t('audit.details.pointsBirthdayGift', { points: num(f.points), customers: num(f.customers) });
     case 'rewards.change':
       return t('audit.details.rewardsChange', { change: t(`audit.rewardChanges.${str(f.change)}`, { defaultValue: str(f.change) }) });
     default:
