@@ -129,7 +129,7 @@ export function CustomerPreviewView({ preview }: { preview: CustomerPreview }) {
       {preview.errorCount > 0 && (
         <ImportTable
           title={t('import.preview.badRowsTitle')}
-          hint={t('import.preview.badRowsHint')}
+          hint={preview.openingPoints?.invalid ? t('import.openingPoints.badRowsHint') : t('import.preview.badRowsHint')}
           testId="import-errors"
           headers={[t('import.preview.row'), t('import.preview.field'), t('import.preview.value'), t('import.preview.problem')]}
           more={<More shown={preview.errors.length} total={preview.errorCount} />}
