@@ -11,6 +11,7 @@ import { createConsentRepository } from './consents';
 import { createCustomerReads } from './customerList';
 import { createInteractionRepository } from './interactions';
 import { createPinRepository } from './pins';
+import { createPointsTimelineReads } from './pointsTimeline';
 import { createPurchaseRepository } from './purchases';
 import { createSettingsRepository } from './settings';
 import { createTierReviewRepository } from './tierReview';
@@ -27,6 +28,8 @@ export const pins = createPinRepository(database());
 export const purchases = createPurchaseRepository(database(), { ...repositoryDeps, dayOf: localDayOf });
 export const interactions = createInteractionRepository(database(), repositoryDeps);
 export const catalog = createCatalogRepository(database());
+/** The points ledger as the customer's timeline reads it (reads only: the points writes live in index.ts). */
+export const pointsTimeline = createPointsTimelineReads(database());
 // The tier review: who waits to move down (the worker applies the review; see renderer/workers).
 export const tierReview = createTierReviewRepository(database());
 // Marketing consent: the customer page's panel grants and withdraws; later marketing lists read who may be contacted.

@@ -9,6 +9,8 @@ import { makeLine, makePurchaseFields } from '../../test/factories/purchase';
 import { createCustomerRepository } from './customers';
 import { RegularsDatabase } from './database';
 import { createInteractionRepository } from './interactions';
+import { pointsEntry } from '../../shared/domain/pointsLedger';
+import { createPointsTimelineReads } from './pointsTimeline';
 import { createPurchaseRepository } from './purchases';
 import { readTimelinePage } from './timelinePage';
 
@@ -28,7 +30,7 @@ async function setup() {
   const customer = await createCustomerRepository(db, deps()).create(makeCustomerFields());
   const purchases = createPurchaseRepository(db, { ...deps(), dayOf: utcDayOf });
   const interactions = createInteractionRepository(db, deps());
-  return { customer, purchases, interactions, sources: { purchases, interactions } };
+  return { customer, purchases, interactions, sources: { purchases, interactions, points: createPointsTimelineReads(db) } };
 }
 
 describe('a page of the timeline', () => {
@@ -65,7 +67,8 @@ describe('a page of the timeline', () => {
     expect(full.originals.get(original.id)?.id).toBe(original.id);
 
     // The return is the last entry shown; its original is one older, off the page, and still found.
-    const short = await readTimelinePage(sources, customer.id, 'all', 4);
+    // (Purchases only: the return's reversal of the points earned is a row of its own, dated when it was recorded.)
+    const short = await readTimelinePage(sources, customer.id, 'purchase', 4);
     expect(short.entries.at(-1)?.id).toBe(ret.id);
     expect(short.entries.some((e) => e.id === original.id)).toBe(false);
     expect(short.originals.get(original.id)?.totalFen).toBe(20000);
@@ -73,5 +76,54 @@ describe('a page of the timeline', () => {
     await purchases.void(ret.id, '录错了');
     const after = await readTimelinePage(sources, customer.id, 'all', 10);
     expect(after.returns.get(original.id)).toEqual({ returnedFen: 0, activeReturns: 0 });
+  });
+
+  it('tells a purchase\'s own points on its row and every other entry as a row of its own, named', async () => {
+    const { customer, purchases, sources } = await setup();
+    const bought = await purchases.record(customer.id, makePurchaseFields({ purchasedAt: day(0), lines: [makeLine({ quantity: 1, unitPriceFen: 26800 })] }));
+    const earned = await db.pointsLedger.where('purchaseId').equals(bought.id).toArray();
+    expect(earned.map((e) => e.kind)).toContain('earn');
+    const total = earned.reduce((sum, e) => sum + e.points, 0);
+    await db.pointsLedger.bulkAdd([
+      pointsEntry({ customerId: customer.id, kind: 'adjust', points: 50, createdAt: day(1), note: '老客户补偿' }, () => 'adj-1'),
+      pointsEntry({ customerId: customer.id, kind: 'reverse', points: -total, createdAt: day(2), purchaseId: bought.id, reverses: 'earned' }, () => 'rev-1'),
+    ]);
+
+    const all = await readTimelinePage(sources, customer.id, 'all', 50);
+    expect(all.entries.map((e) => `${e.kind}:${e.id}`)).toEqual(['points:rev-1', 'points:adj-1', `purchase:${bought.id}`]);
+    expect(all.purchasePoints.get(bought.id)).toEqual({ earned: total, spent: 0 });
+    expect(all.pointsNames.purchases.get(bought.id)).toEqual({ purchasedAt: day(0), totalFen: 26800 });
+
+    // The points filter is the ledger itself: the purchase's own entry too.
+    const ledger = await readTimelinePage(sources, customer.id, 'points', 50);
+    expect(ledger.entries.every((e) => e.kind === 'points')).toBe(true);
+    expect(ledger.entries.map((e) => e.id)).toEqual(expect.arrayContaining(['rev-1', 'adj-1', ...earned.map((e) => e.id)]));
+    expect(ledger.entries).toHaveLength(2 + earned.length);
+
+    // The purchases filter keeps the purchase's own points on its row, and no points rows.
+    const bought2 = await readTimelinePage(sources, customer.id, 'purchase', 50);
+    expect(bought2.entries.map((e) => e.kind)).toEqual(['purchase']);
+    expect(bought2.purchasePoints.get(bought.id)?.earned).toBe(total);
+  });
+
+  it('pages points entries with the others by date, and says when more are older', async () => {
+    const { customer, purchases, sources } = await setup();
+    for (let n = 0; n < 5; n++) await purchases.record(customer.id, makePurchaseFields({ purchasedAt: day(n * 2) }));
+    await db.pointsLedger.bulkAdd(
+      [1, 3, 5, 7, 9].map((n) => pointsEntry({ customerId: customer.id, kind: 'adjust', points: n, createdAt: day(n), note: `n${n}` }, () => `adj-${n}`)),
+    );
+    const page = await readTimelinePage(sources, customer.id, 'all', 4);
+    expect(page.entries.map((e) => e.at)).toEqual([day(9), day(8), day(7), day(6)]);
+    expect(page.hasMore).toBe(true);
+    const whole = await readTimelinePage(sources, customer.id, 'all', 10);
+    expect(whole.entries.map((e) => e.at)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0].map(day));
+    expect(whole.hasMore).toBe(false);
+    // More purchases than the page holds: the ledger is read from the page's oldest date on, and an older entry still says "more".
+    const three = await readTimelinePage(sources, customer.id, 'purchase', 3);
+    expect(three.hasMore).toBe(true);
+    await db.pointsLedger.add(pointsEntry({ customerId: customer.id, kind: 'adjust', points: 1, createdAt: day(-5), note: 'old' }, () => 'adj-old'));
+    const exact = await readTimelinePage(sources, customer.id, 'all', 10);
+    expect(exact.entries).toHaveLength(10);
+    expect(exact.hasMore).toBe(true);
   });
 });

@@ -41,6 +41,15 @@ export function ReturnIcon({ size }: { size?: number }) {
   );
 }
 
+/** Loyalty points: a star. */
+export function PointsIcon({ size }: { size?: number }) {
+  return (
+    <Svg size={size}>
+      <path d="m12 3.5 2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.9l-5.2 2.7 1-5.8-4.3-4.1 5.9-.9L12 3.5Z" />
+    </Svg>
+  );
+}
+
 export function CheckIcon({ size }: { size?: number }) {
   return (
     <Svg size={size}>

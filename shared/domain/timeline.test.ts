@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeInteraction, makePurchase } from '../../test/factories/purchase';
-import { mergeTimeline } from './timeline';
+import { pointsEntry, type PointsEntryDraft } from './pointsLedger';
+import { isPurchaseOwnPoints, mergeTimeline, purchaseRowPoints } from './timeline';
 
 describe('mergeTimeline', () => {
   const p1 = makePurchase({ id: 'p1', purchasedAt: '2026-01-01T10:00:00.000Z' });
@@ -23,5 +24,33 @@ describe('mergeTimeline', () => {
   it('carries the record for the screen', () => {
     const [first] = mergeTimeline([p1], []);
     expect(first).toEqual({ kind: 'purchase', id: 'p1', at: p1.purchasedAt, purchase: p1 });
+  });
+
+  it('puts points entries among the others by their time, and only when asked for', () => {
+    const e = pointsEntry({ customerId: 'c', kind: 'adjust', points: 5, createdAt: '2026-01-02T10:00:00.000Z', note: 'x' }, () => 'e1');
+    expect(mergeTimeline([p1, p2], [i1], ['purchase', 'interaction', 'points'], [e]).map((x) => `${x.kind}:${x.id}`)).toEqual(['purchase:p2', 'interaction:i1', 'points:e1', 'purchase:p1']);
+    expect(mergeTimeline([p1], [], ['purchase'], [e]).map((x) => x.id)).toEqual(['p1']);
+    expect(mergeTimeline([p1], [], ['points'], [e])).toEqual([{ kind: 'points', id: 'e1', at: e.createdAt, entry: e }]);
+  });
+});
+
+describe('a purchase row\'s own points', () => {
+  let n = 0;
+  const entry = (draft: Omit<PointsEntryDraft, 'customerId' | 'createdAt'>) => pointsEntry({ customerId: 'c', createdAt: '2026-01-01T10:00:00.000Z', ...draft }, () => `e${++n}`);
+
+  it('are what it earned (bonus and edits included) and what it paid; reversals and the rest are rows of their own', () => {
+    const earn = entry({ kind: 'earn', points: 120, purchaseId: 'p1', rule: 'purchase' });
+    const welcome = entry({ kind: 'bonus', points: 100, purchaseId: 'p1', rule: 'welcome' });
+    const paid = entry({ kind: 'redeem', points: -300, purchaseId: 'p1' });
+    const edit = entry({ kind: 'reverse', points: -20, purchaseId: 'p1', reverses: 'earned', rule: 'purchase' });
+    const voidEarned = entry({ kind: 'reverse', points: -200, purchaseId: 'p1', reverses: 'earned' });
+    const voidSpent = entry({ kind: 'reverse', points: 300, purchaseId: 'p1', reverses: 'spent' });
+    const writeOff = entry({ kind: 'adjust', points: 10, purchaseId: 'p1', rule: 'reversal-write-off' });
+    const gift = entry({ kind: 'redeem', points: -50, rewardId: 'r1' });
+    const referral = entry({ kind: 'referral', points: 30, purchaseId: 'p1', rule: 'referred', referralCustomerId: 'c2' });
+    expect([earn, welcome, paid, edit].every(isPurchaseOwnPoints)).toBe(true);
+    expect([voidEarned, voidSpent, writeOff, gift, referral].some(isPurchaseOwnPoints)).toBe(false);
+    const rows = purchaseRowPoints([earn, welcome, paid, edit, voidEarned, voidSpent, writeOff, gift, referral], ['p1', 'p2']);
+    expect(rows).toEqual(new Map([['p1', { earned: 200, spent: 300 }]]));
   });
 });

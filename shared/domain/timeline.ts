@@ -1,13 +1,15 @@
-// A customer's timeline: purchases and contacts merged into one list, newest first, filterable by kind.
+// A customer's timeline: purchases, contacts and points entries merged into one list, newest first, filterable by kind.
 import type { Interaction } from './interaction';
+import { purchasePoints, type PointsEntry } from './pointsLedger';
 import type { Purchase } from './purchase';
 
-export const TIMELINE_KINDS = ['purchase', 'interaction'] as const;
+export const TIMELINE_KINDS = ['purchase', 'interaction', 'points'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export type TimelineEntry =
   | { kind: 'purchase'; id: string; at: string; purchase: Purchase }
-  | { kind: 'interaction'; id: string; at: string; interaction: Interaction };
+  | { kind: 'interaction'; id: string; at: string; interaction: Interaction }
+  | { kind: 'points'; id: string; at: string; entry: PointsEntry };
 
 /**
  * Newest first. Ties (same ISO time) are broken by kind and then by id, so the order never
@@ -17,9 +19,49 @@ export function mergeTimeline(
   purchases: readonly Purchase[],
   interactions: readonly Interaction[],
   kinds: readonly TimelineKind[] = TIMELINE_KINDS,
+  points: readonly PointsEntry[] = [],
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   if (kinds.includes('purchase')) for (const p of purchases) entries.push({ kind: 'purchase', id: p.id, at: p.purchasedAt, purchase: p });
   if (kinds.includes('interaction')) for (const i of interactions) entries.push({ kind: 'interaction', id: i.id, at: i.at, interaction: i });
+  if (kinds.includes('points')) for (const e of points) entries.push({ kind: 'points', id: e.id, at: e.createdAt, entry: e });
   return entries.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Whether an entry is the purchase's own points, told on the purchase's row wherever purchases are listed:
+ * what it earned (with a welcome bonus on it, and an edit's correction) and what it paid with points.
+ * Everything else (a reversal by a void or return, a write-off, expiry, an adjustment, a reward, a referral,
+ * a birthday gift, an opening balance) is a row of its own at its own time.
+ */
+export function isPurchaseOwnPoints(e: PointsEntry): boolean {
+  if (e.purchaseId === null) return false;
+  if (e.kind === 'earn' || e.kind === 'bonus') return true;
+  if (e.kind === 'redeem') return e.rewardId === null;
+  return e.kind === 'reverse' && e.reverses === 'earned' && e.rule === 'purchase';
+}
+
+/** What a purchase's row says of its points: earned (net of edits) and paid with points; absent when neither. */
+export interface PurchaseRowPoints {
+  earned: number;
+  spent: number;
+}
+
+/** Per purchase among `purchaseIds`, its own points from `entries` (any entries; only each purchase's own count). */
+export function purchaseRowPoints(entries: readonly PointsEntry[], purchaseIds: readonly string[]): Map<string, PurchaseRowPoints> {
+  const byPurchase = new Map<string, PointsEntry[]>();
+  for (const e of entries) {
+    if (e.purchaseId === null || !isPurchaseOwnPoints(e)) continue;
+    const list = byPurchase.get(e.purchaseId);
+    if (list) list.push(e);
+    else byPurchase.set(e.purchaseId, [e]);
+  }
+  const out = new Map<string, PurchaseRowPoints>();
+  for (const id of purchaseIds) {
+    const own = byPurchase.get(id);
+    if (!own) continue;
+    const { earned, spent } = purchasePoints(own, id);
+    if (earned !== 0 || spent !== 0) out.set(id, { earned, spent });
+  }
+  return out;
 }

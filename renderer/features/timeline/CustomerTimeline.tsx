@@ -1,19 +1,23 @@
-// One customer's purchases and contacts, newest first, filterable by kind, fifty at a time, each with its actions.
+// One customer's purchases, contacts and points entries, newest first, filterable by kind, fifty at a time, each with its actions.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseISO } from 'date-fns';
 import { isFollowUpDue, type Interaction } from '../../../shared/domain/interaction';
+import type { PointsEntry } from '../../../shared/domain/pointsLedger';
 import { isReturn, type Purchase } from '../../../shared/domain/purchase';
-import type { TimelineEntry } from '../../../shared/domain/timeline';
+import type { PurchaseRowPoints, TimelineEntry } from '../../../shared/domain/timeline';
 import { interactions } from '../../db';
 import { useTimelinePage } from '../../db/hooks';
-import { TIMELINE_FILTERS, TIMELINE_PAGE, type ReturnState, type TimelineFilter } from '../../db/timelinePage';
+import { TIMELINE_FILTERS, TIMELINE_PAGE, type ReturnState, type TimelineFilter, type TimelinePage } from '../../db/timelinePage';
 import { formatDateTime, formatLongDate } from '../../i18n';
 import { localToday } from '../contacts/contactForm';
 import { useMoney, type MoneyFormat } from '../../ui/useMoney';
 import { ActionMenu, type MenuItem } from './ActionMenu';
-import { ChannelIcon, CheckIcon, PurchaseIcon, ReturnIcon } from '../../ui/icons';
+import { ChannelIcon, CheckIcon, PointsIcon, PurchaseIcon, ReturnIcon } from '../../ui/icons';
 import { useClock } from '../../platform/clock';
+import { assertNever } from '../../../shared/result';
+import { entryCauseText, entryKindName, lastValidDay, pointsWording, signedPoints, type PointsWording } from '../points/pointsText';
+import './timelinePoints.css';
 
 export type TimelineAction =
   | { type: 'editPurchase'; purchase: Purchase }
@@ -100,7 +104,7 @@ export function CustomerTimeline({ customerId, readOnly, highlightId, onAction }
 
 interface EntryProps {
   entry: TimelineEntry;
-  page: { originals: Map<string, Purchase>; returns: Map<string, ReturnState> };
+  page: Pick<TimelinePage, 'originals' | 'returns' | 'purchasePoints' | 'pointsNames'>;
   today: string;
   money: MoneyFormat;
   readOnly: boolean;
@@ -109,20 +113,60 @@ interface EntryProps {
 }
 
 function Entry({ entry, page, today, money, readOnly, highlight, onAction }: EntryProps) {
-  if (entry.kind === 'purchase') {
-    return (
-      <PurchaseEntry
-        purchase={entry.purchase}
-        original={entry.purchase.returnOf ? (page.originals.get(entry.purchase.returnOf) ?? null) : null}
-        returns={page.returns.get(entry.purchase.id) ?? null}
-        money={money}
-        readOnly={readOnly}
-        highlight={highlight}
-        onAction={onAction}
-      />
-    );
+  const { t, i18n } = useTranslation();
+  const w = pointsWording(t, i18n.language, money.currency);
+  switch (entry.kind) {
+    case 'purchase':
+      return (
+        <PurchaseEntry
+          purchase={entry.purchase}
+          original={entry.purchase.returnOf ? (page.originals.get(entry.purchase.returnOf) ?? null) : null}
+          returns={page.returns.get(entry.purchase.id) ?? null}
+          points={page.purchasePoints.get(entry.purchase.id) ?? null}
+          wording={w}
+          money={money}
+          readOnly={readOnly}
+          highlight={highlight}
+          onAction={onAction}
+        />
+      );
+    case 'interaction':
+      return <ContactEntry interaction={entry.interaction} today={today} readOnly={readOnly} highlight={highlight} onAction={onAction} />;
+    case 'points':
+      return <PointsEntryRow entry={entry.entry} names={page.pointsNames} wording={w} />;
+    default:
+      return assertNever(entry, 'timeline entry');
   }
-  return <ContactEntry interaction={entry.interaction} today={today} readOnly={readOnly} highlight={highlight} onAction={onAction} />;
+}
+
+/** A ledger entry in words: its kind, what caused it, its points with their sign, and how long credited points last. */
+function PointsEntryRow({ entry: e, names, wording: w }: { entry: PointsEntry; names: TimelinePage['pointsNames']; wording: PointsWording }) {
+  const { t } = w;
+  const cause = entryCauseText(w, e, names, (id) => names.batches.get(id));
+  return (
+    <li className="tl-item tl-points" id={`entry-${e.id}`} tabIndex={-1} data-testid="timeline-entry" data-kind="points" data-points-kind={e.kind}>
+      <span className="tl-icon" aria-hidden="true">
+        <PointsIcon />
+      </span>
+      <div className="tl-main">
+        <div className="tl-head">
+          <span className="tl-kind">{t('pointsViews.timeline.kind', { kind: entryKindName(t, e.kind) })}</span>
+          <time dateTime={e.createdAt} className="tl-time">
+            {formatDateTime(e.createdAt)}
+          </time>
+        </div>
+        <p className="tl-body" data-testid="entry-points-cause">
+          {cause}
+        </p>
+        {e.points > 0 && e.expiresAt !== null && <p className="tl-meta">{t('points.customer.validThrough', { date: lastValidDay(e.expiresAt) })}</p>}
+      </div>
+      <div className="tl-side">
+        <span className={e.points < 0 ? 'tl-amount num negative' : 'tl-amount num positive'} data-testid="entry-points">
+          {t('pointsViews.timeline.points', { points: signedPoints(w.locale, e.points) })}
+        </span>
+      </div>
+    </li>
+  );
 }
 
 function useFlash(highlight: boolean): boolean {
@@ -145,13 +189,16 @@ interface PurchaseEntryProps {
   purchase: Purchase;
   original: Purchase | null;
   returns: ReturnState | null;
+  /** The purchase's own points (earned, paid with points), told on its row. */
+  points: PurchaseRowPoints | null;
+  wording: PointsWording;
   money: MoneyFormat;
   readOnly: boolean;
   highlight: boolean;
   onAction: (action: TimelineAction) => void;
 }
 
-function PurchaseEntry({ purchase: p, original, returns, money, readOnly, highlight, onAction }: PurchaseEntryProps) {
+function PurchaseEntry({ purchase: p, original, returns, points, wording, money, readOnly, highlight, onAction }: PurchaseEntryProps) {
   const { t } = useTranslation();
   const flash = useFlash(highlight);
   const voided = p.isVoided === 1;
@@ -213,6 +260,12 @@ function PurchaseEntry({ purchase: p, original, returns, money, readOnly, highli
           <p className="tl-meta">
             {p.discountFen !== 0 && <span>{t('timeline.discount', { amount: money.format(Math.abs(p.discountFen)) })}</span>}
             {p.paymentNote && <span className="tl-chip">{p.paymentNote}</span>}
+          </p>
+        )}
+        {points && (
+          <p className="tl-meta tl-purchase-points" data-testid="entry-purchase-points">
+            {points.earned !== 0 && <span className="tl-points-earned">{t('pointsViews.timeline.earned', { points: signedPoints(wording.locale, points.earned) })}</span>}
+            {points.spent !== 0 && <span className="tl-points-spent">{t('pointsViews.timeline.spent', { points: signedPoints(wording.locale, -points.spent) })}</span>}
           </p>
         )}
         {p.note && <p className="tl-note">{p.note}</p>}

@@ -4,6 +4,7 @@
 // newest 51 purchases and contacts (one more than shown, as the page asks) from the same indexes.
 import Dexie from 'dexie';
 import { bookkeeping, customers, interactions, purchases, settings } from '../../../renderer/db';
+import { pointsTimeline } from '../../../renderer/db/appRepositories';
 import { database } from '../../../renderer/db/database';
 import { readTimelinePage, TIMELINE_PAGE } from '../../../renderer/db/timelinePage';
 import type { PairedSample } from '../protocol';
@@ -34,7 +35,7 @@ async function appCustomerPage(id: string): Promise<number> {
     settings.read(),
     bookkeeping.read(),
     customers.tierHistory(id),
-    readTimelinePage({ purchases, interactions }, id, 'all', TIMELINE_PAGE),
+    readTimelinePage({ purchases, interactions, points: pointsTimeline }, id, 'all', TIMELINE_PAGE),
   ]);
   if (!customer) throw new Error(`customer ${id} is gone`);
   return page.entries.length;
