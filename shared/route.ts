@@ -14,12 +14,29 @@ export interface ListState {
   tier: string | null;
   stage: LifecycleStage | null;
   risk: ChurnLevel | null;
+  /** The points filter; absent or null: any. */
+  points?: ListPointsFilter | null;
+}
+
+/** The list's points filter: a balance range (either end open, both inclusive) and "points expiring within 30 days". */
+export interface ListPointsFilter {
+  min: number | null;
+  max: number | null;
+  expiring: boolean;
 }
 
 export const WHOLE_LIST: ListState = { search: '', tag: null, tier: null, stage: null, risk: null };
 
+/** The points filter when it narrows anything, else null. */
+export function listPoints(list: Pick<ListState, 'points'>): ListPointsFilter | null {
+  const p = list.points;
+  return p && (p.min !== null || p.max !== null || p.expiring) ? p : null;
+}
+
 export function sameListState(a: ListState, b: ListState): boolean {
-  return a.search === b.search && a.tag === b.tag && a.tier === b.tier && a.stage === b.stage && a.risk === b.risk;
+  const [x, y] = [listPoints(a), listPoints(b)];
+  const samePoints = x === null || y === null ? x === y : x.min === y.min && x.max === y.max && x.expiring === y.expiring;
+  return a.search === b.search && a.tag === b.tag && a.tier === b.tier && a.stage === b.stage && a.risk === b.risk && samePoints;
 }
 
 export const POINTS_TABS = ['rules', 'rewards'] as const;
@@ -57,6 +74,10 @@ export const listStateSchema = z.strictObject({
   tier: listText,
   stage: z.enum(LIFECYCLE_STAGES).nullable(),
   risk: z.enum(CHURN_LEVELS).nullable(),
+  points: z
+    .strictObject({ min: z.number().int().safe().nullable(), max: z.number().int().safe().nullable(), expiring: z.boolean() })
+    .nullable()
+    .optional(),
 });
 
 /** Customer ids are UUIDs; anything else (a path, a script, an empty string) names no customer. */

@@ -32,7 +32,36 @@ export interface CustomerListQuery {
   tierId?: string | null;
   stage?: LifecycleStage | null;
   churnLevel?: ChurnLevel | null;
+  /** Only customers whose points pass this filter; null or absent: any. */
+  points?: PointsQuery | null;
 }
+
+/**
+ * The points filter as the list reads it: a balance range (either end open, both inclusive) and
+ * "points expiring by" (ISO: a batch that still holds points expires at or before it, due ones included).
+ * The balance is answered by `[isDeleted+pointsBalance]`, the expiry by `pointsNextExpiryAt`.
+ */
+export interface PointsQuery {
+  min: number | null;
+  max: number | null;
+  expiringBy: string | null;
+}
+
+/** Whether a customer's derived points pass the filter. */
+export function matchesPoints(c: Pick<CustomerState, 'pointsBalance' | 'pointsNextExpiryAt'>, points: PointsQuery | null | undefined): boolean {
+  if (!points) return true;
+  if (points.min !== null && !(c.pointsBalance >= points.min)) return false;
+  if (points.max !== null && !(c.pointsBalance <= points.max)) return false;
+  return points.expiringBy === null || (c.pointsNextExpiryAt !== undefined && c.pointsNextExpiryAt <= points.expiringBy);
+}
+
+/** Whether a points filter narrows anything. */
+export const hasPointsFilter = (points: PointsQuery | null | undefined): points is PointsQuery =>
+  !!points && (points.min !== null || points.max !== null || points.expiringBy !== null);
+
+/** A points filter as one string (live queries' dependencies, answers' keys); '' when it narrows nothing. */
+export const pointsFilterKey = (points: PointsQuery | null | undefined): string =>
+  hasPointsFilter(points) ? `${points.min ?? ''}|${points.max ?? ''}|${points.expiringBy ?? ''}` : '';
 
 /** The churn-risk list: which levels (watch, high or both) and, optionally, one group. */
 export interface AtRiskQuery {
@@ -58,7 +87,7 @@ export interface RepositoryDeps {
 }
 
 /** The filters of a narrowed list without search terms: what a large filter's pages are walked by. */
-export type ListFilter = Pick<CustomerListQuery, 'tag' | 'tierId' | 'stage' | 'churnLevel'>;
+export type ListFilter = Pick<CustomerListQuery, 'tag' | 'tierId' | 'stage' | 'churnLevel' | 'points'>;
 
 export interface CustomerListResult {
   /** The matches in the list's order; when `paged`, only the first rows (the table pages the rest). */
@@ -262,7 +291,8 @@ function matchesFilters(c: Customer, query: ListFilter): boolean {
   return (
     c.isDeleted === 0 &&
     (query.tag === null || c.tags.includes(query.tag)) &&
-    statusFiltersOf(query).every((f) => c[f.key] === f.value)
+    statusFiltersOf(query).every((f) => c[f.key] === f.value) &&
+    matchesPoints(c, query.points)
   );
 }
 
@@ -375,35 +405,53 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
     return { rows: await joinRecords(db, records), truncated: !best.complete };
   }
 
-  /** Each set filter's index range, keys only (the keys are customer ids); the tag index holds the trash too. */
+  /**
+   * Each set filter's index range, keys only (the keys are customer ids); the tag index and the points'
+   * expiry index hold the trash too. A balance range is one range of `[isDeleted+pointsBalance]`.
+   */
   function filterSources(filter: ListFilter): (() => Collection<unknown, string, unknown>)[] {
+    const points = hasPointsFilter(filter.points) ? filter.points : null;
     return [
       ...statusFiltersOf(filter).map((f) => () => db.customerState.where(f.index).equals([0, f.value]) as Collection<unknown, string, unknown>),
       ...(filter.tag === null ? [] : [() => db.customers.where('tags').equals(filter.tag!) as Collection<unknown, string, unknown>]),
+      ...(points === null || (points.min === null && points.max === null)
+        ? []
+        : [
+            () =>
+              db.customerState
+                .where('[isDeleted+pointsBalance]')
+                .between([0, points.min ?? -Infinity], [0, points.max ?? Infinity], true, true) as Collection<unknown, string, unknown>,
+          ]),
+      ...(points?.expiringBy == null ? [] : [() => db.customerState.where('pointsNextExpiryAt').belowOrEqual(points.expiringBy) as Collection<unknown, string, unknown>]),
     ];
   }
 
-  const filterName = (filter: ListFilter) => JSON.stringify([filter.tag, filter.tierId ?? null, filter.stage ?? null, filter.churnLevel ?? null]);
+  /** Whether a filter's sources hold customers in the trash (they are taken out of its members). */
+  const holdsTrash = (filter: ListFilter) => filter.tag !== null || (hasPointsFilter(filter.points) && filter.points.expiringBy !== null);
+
+  const filterName = (filter: ListFilter) =>
+    JSON.stringify([filter.tag, filter.tierId ?? null, filter.stage ?? null, filter.churnLevel ?? null, hasPointsFilter(filter.points) ? filter.points : null]);
 
   /** The active customers in every filter: their index ranges intersected, keys only. */
   async function memberIds(filter: ListFilter): Promise<Set<string>> {
     const members = intersect(await Promise.all(filterSources(filter).map(async (source) => (await source().primaryKeys()) as string[])));
-    if (filter.tag !== null) for (const id of (await trash().primaryKeys()) as string[]) members.delete(id);
+    if (holdsTrash(filter)) for (const id of (await trash().primaryKeys()) as string[]) members.delete(id);
     return members;
   }
 
   /** Per id, whether it is an active customer in every filter; reads only the tables the filters need. */
   async function matchingIds(ids: readonly string[], filter: ListFilter): Promise<boolean[]> {
     const status = statusFiltersOf(filter);
+    const points = hasPointsFilter(filter.points) ? filter.points : null;
     const [records, states] = await Promise.all([
       filter.tag === null ? null : db.customers.bulkGet([...ids]),
-      status.length === 0 ? null : db.customerState.bulkGet([...ids]),
+      status.length === 0 && points === null ? null : db.customerState.bulkGet([...ids]),
     ]);
     return ids.map((_, i) => {
       const record = records?.[i];
       const state = states?.[i];
       if (records && !(record && record.isDeleted === 0 && record.tags.includes(filter.tag!))) return false;
-      if (states && !(state && state.isDeleted === 0 && status.every((f) => state[f.key] === f.value))) return false;
+      if (states && !(state && state.isDeleted === 0 && status.every((f) => state[f.key] === f.value) && matchesPoints(state, points))) return false;
       return true;
     });
   }
@@ -534,7 +582,8 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
   async function listIds(query: CustomerListQuery): Promise<CustomerListResult> {
     const plan = await planFor(query.sort);
     const filters = statusFiltersOf(query);
-    if (query.terms.length === 1 && query.tag === null && filters.length === 0) {
+    const narrowed = query.tag !== null || filters.length > 0 || hasPointsFilter(query.points);
+    if (query.terms.length === 1 && !narrowed) {
       // One broad term: show the index's order and read only the rows on screen. Reading and
       // ranking a thousand records per keystroke is what made typing stutter at 100,000 customers.
       const best = await termHits(query.terms);
@@ -548,7 +597,7 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
         .map((c) => c.id);
       return { ids, truncated, ranked: true };
     }
-    if (query.tag === null && filters.length === 0) return { ids: await orderedIds(plan, query.direction), truncated: false, ranked: true };
+    if (!narrowed) return { ids: await orderedIds(plan, query.direction), truncated: false, ranked: true };
 
     // Each filter's index answers it. A filter that holds few customers decides which records are
     // read, and the others are checked on those records; when every filter holds many, their ids
@@ -613,7 +662,7 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
     async countMatching(filter: ListFilter): Promise<number> {
       const sources = filterSources(filter);
       if (sources.length === 0) return countActive();
-      if (sources.length === 1 && filter.tag === null) return sources[0]!().count();
+      if (sources.length === 1 && !holdsTrash(filter)) return sources[0]!().count();
       return (await memberIds(filter)).size;
     },
 

@@ -51,9 +51,21 @@ const customerSpec = fc.record({
   count: fc.integer({ min: 0, max: 2 }),
   last: fc.constantFrom('', '2026-02-01', '2026-02-10'),
   points: fc.constantFrom(-20, 0, 300),
+  expiry: fc.constantFrom(null, '2026-03-10T00:00:00.000Z', '2026-05-01T00:00:00.000Z'),
   deleted: fc.boolean(),
 });
-type Spec = Omit<typeof customerSpec extends fc.Arbitrary<infer T> ? T : never, 'spent' | 'last' | 'points'> & { spent: number; last: string; points: number };
+type Spec = Omit<typeof customerSpec extends fc.Arbitrary<infer T> ? T : never, 'spent' | 'last' | 'points' | 'expiry'> & { spent: number; last: string; points: number; expiry?: string | null };
+
+/** Points filters: a balance range (open at either end) and points expiring by a day, alone and with the others. */
+const EXPIRING_BY = '2026-04-01T00:00:00.000Z';
+const POINTS_FILTERS = [
+  { tag: null, points: { min: 0, max: null, expiringBy: null } },
+  { tag: null, points: { min: null, max: 0, expiringBy: null } },
+  { tag: null, points: { min: 1, max: 300, expiringBy: EXPIRING_BY } },
+  { tag: null, points: { min: null, max: null, expiringBy: EXPIRING_BY } },
+  { tag: 'VIP', points: { min: 0, max: null, expiringBy: EXPIRING_BY } },
+  { tag: null, churnLevel: 'high' as const, points: { min: 300, max: null, expiringBy: null } },
+];
 
 function customerOf(spec: Spec, i: number): Customer {
   const base = makeCustomer(makeCustomerFields({ name: NAMES[spec.name]!, tags: spec.tags }), {
@@ -70,6 +82,7 @@ function customerOf(spec: Spec, i: number): Customer {
     lastPurchaseSort: spec.last,
     lastPurchaseAt: spec.last === '' ? null : `${spec.last}T10:00:00.000Z`,
     pointsBalance: spec.points,
+    ...(spec.expiry ? { pointsNextExpiryAt: spec.expiry } : {}),
     ...(spec.deleted ? { isDeleted: 1 as const, deletedAt: '2026-02-20T00:00:00.000Z', searchTokens: [] } : {}),
   };
 }
@@ -81,6 +94,32 @@ async function walkAll(sort: CustomerSortField, direction: 'asc' | 'desc'): Prom
 }
 
 describe('paging the whole list from the kept order', () => {
+  it('narrows by points as the balance and next expiry say, with and without the other filters, the trash left out', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(customerSpec, { minLength: 1, maxLength: 30 }), async (specs) => {
+        await db.customers.clear();
+        await db.customerState.clear();
+        const all = specs.map(customerOf);
+        await repo().addMany(all);
+        for (const customers of [walking(), keyset(), repo({ sortInMemoryMax: 0, filterWalkRows: 0 })]) {
+          for (const filter of POINTS_FILTERS) {
+            const { min, max, expiringBy } = filter.points;
+            const expected = all
+              .filter((c) => c.isDeleted === 0 && (filter.tag === null || c.tags.includes(filter.tag)) && (!('churnLevel' in filter) || c.churnLevel === filter.churnLevel))
+              .filter((c) => (min === null || c.pointsBalance >= min) && (max === null || c.pointsBalance <= max))
+              .filter((c) => expiringBy === null || (c.pointsNextExpiryAt !== undefined && c.pointsNextExpiryAt <= expiringBy))
+              .map((c) => c.id)
+              .sort();
+            const label = JSON.stringify(filter);
+            expect([...(await customers.listIds({ sort: 'points', direction: 'desc', terms: [], ...filter })).ids].sort(), label).toEqual(expected);
+            expect(await customers.countMatching(filter), label).toBe(expected.length);
+          }
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
   it('gives every page of every sort, both ways, forward, backward and by jumping, as the offset walk does', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(customerSpec, { minLength: 0, maxLength: 30 }), fc.integer({ min: 1, max: 7 }), fc.nat(40), async (specs, size, jump) => {
@@ -123,7 +162,7 @@ describe('paging the whole list from the kept order', () => {
         for (const sort of CUSTOMER_SORT_FIELDS) {
           for (const direction of ['asc', 'desc'] as const) {
             await warm.listIds({ sort, direction, terms: [], tag: null });
-            const filters = [...TAGS.map((tag) => ({ tag })), { tag: null, churnLevel: 'high' as const }, { tag: 'VIP', tierId: 'vip' }];
+            const filters = [...TAGS.map((tag) => ({ tag })), { tag: null, churnLevel: 'high' as const }, { tag: 'VIP', tierId: 'vip' }, ...POINTS_FILTERS];
             for (const filter of filters) {
               const q = { sort, direction, terms: [], ...filter };
               const expected = (await inMemory.listIds(q)).ids;
@@ -145,6 +184,7 @@ describe('paging the whole list from the kept order', () => {
       { tag: null, stage: 'loyal' as const },
       { tag: 'VIP', tierId: 'vip' },
       { tag: '老客', churnLevel: 'watch' as const },
+      ...POINTS_FILTERS,
     ];
     await fc.assert(
       fc.asyncProperty(

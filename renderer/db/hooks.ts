@@ -10,7 +10,7 @@ import type { Bookkeeping } from '../../shared/domain/bookkeeping';
 import type { OwnerPinRecord } from '../../shared/domain/ownerPin';
 import type { SettingsRead, StoreSettings } from '../../shared/domain/settings';
 import { mergeTimeline, TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from '../../shared/domain/timeline';
-import type { AtRiskList, AtRiskQuery, CustomerListQuery, CustomerListResult, CustomerSortField, DuplicateMatches, ListFilter, SortDirection } from './customerList';
+import { pointsFilterKey, type AtRiskList, type AtRiskQuery, type CustomerListQuery, type CustomerListResult, type CustomerSortField, type DuplicateMatches, type ListFilter, type SortDirection } from './customerList';
 import type { DueFollowUp } from './interactions';
 // The everyday repositories only (appRepositories.ts): the customer list's first screen loads this module.
 import { auditTrail, bookkeeping, catalog, consents, customerReads as customers, interactions, pins, pointsTimeline, purchases, settings } from './appRepositories';
@@ -40,7 +40,7 @@ export const LIST_PAGE_ROWS = 100;
 export function useCustomerList(query: CustomerListQuery | null): (CustomerListResult & { query: CustomerListQuery }) | undefined {
   return useLiveQuery(
     async () => (query ? { ...(await customers.openList(query, LIST_PAGE_ROWS)), query } : undefined),
-    [query?.sort, query?.direction, query?.tag, query?.terms.join('\u0000'), query?.tierId, query?.stage, query?.churnLevel],
+    [query?.sort, query?.direction, query?.tag, query?.terms.join('\u0000'), query?.tierId, query?.stage, query?.churnLevel, pointsFilterKey(query?.points)],
   );
 }
 
@@ -71,7 +71,7 @@ export function useCustomerPage(
   const primed = primedPage(page);
   const rows = useLiveQuery(
     async () => (page ? customers.listPage(page.sort, page.direction, page.offset, page.limit, page.filter) : undefined),
-    [page?.sort, page?.direction, page?.offset, page?.limit, filter?.tag, filter?.tierId, filter?.stage, filter?.churnLevel],
+    [page?.sort, page?.direction, page?.offset, page?.limit, filter?.tag, filter?.tierId, filter?.stage, filter?.churnLevel, pointsFilterKey(filter?.points)],
     primed,
   );
   useEffect(() => {
@@ -84,7 +84,7 @@ export function useCustomerPage(
 export function useMatchingCount(filter: ListFilter | null): number | undefined {
   return useLiveQuery(
     async () => (filter ? customers.countMatching(filter) : undefined),
-    [filter === null, filter?.tag, filter?.tierId, filter?.stage, filter?.churnLevel],
+    [filter === null, filter?.tag, filter?.tierId, filter?.stage, filter?.churnLevel, pointsFilterKey(filter?.points)],
   );
 }
 

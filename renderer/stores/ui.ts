@@ -5,7 +5,7 @@ import type { LifecycleStage } from '../../shared/domain/lifecycle';
 import type { CustomerSortField, SortDirection } from '../db/customers';
 import type { ListAction } from '../features/customers/listAnswer';
 import type { ListReturn } from '../features/customers/listNavigation';
-import { WHOLE_LIST, type ListState } from '../ui/routes';
+import { listPoints, WHOLE_LIST, type ListPointsFilter, type ListState } from '../ui/routes';
 
 /** The churn list's level filter: both levels, or one. */
 export type ChurnLevelFilter = 'both' | Exclude<ChurnLevel, 'none'>;
@@ -25,6 +25,8 @@ interface UiState {
   tierFilter: string | null;
   stageFilter: LifecycleStage | null;
   riskFilter: ChurnLevel | null;
+  /** The customer list's points filter; null: any. */
+  pointsFilter: ListPointsFilter | null;
   /** The churn-risk list's filters. */
   churnTier: string | null;
   churnLevel: ChurnLevelFilter;
@@ -42,6 +44,7 @@ interface UiState {
   setTierFilter(tierId: string | null): void;
   setStageFilter(stage: LifecycleStage | null): void;
   setRiskFilter(level: ChurnLevel | null): void;
+  setPointsFilter(points: ListPointsFilter | null): void;
   /** Search, tag and status filters back to "all". */
   clearListFilters(): void;
   /** Search and filters at once (from the list's address). */
@@ -55,13 +58,16 @@ interface UiState {
   setPeekCustomerId(id: string | null): void;
 }
 
-function storeFields(list: ListState): Pick<UiState, 'search' | 'tag' | 'tierFilter' | 'stageFilter' | 'riskFilter'> {
-  return { search: list.search, tag: list.tag, tierFilter: list.tier, stageFilter: list.stage, riskFilter: list.risk };
+function storeFields(list: ListState): Pick<UiState, 'search' | 'tag' | 'tierFilter' | 'stageFilter' | 'riskFilter' | 'pointsFilter'> {
+  return { search: list.search, tag: list.tag, tierFilter: list.tier, stageFilter: list.stage, riskFilter: list.risk, pointsFilter: listPoints(list) };
 }
 
 /** The list's search and filters as its address holds them. */
-export function listStateOf(s: Pick<UiState, 'search' | 'tag' | 'tierFilter' | 'stageFilter' | 'riskFilter'>): ListState {
-  return { search: s.search, tag: s.tag, tier: s.tierFilter, stage: s.stageFilter, risk: s.riskFilter };
+export function listStateOf(s: Pick<UiState, 'search' | 'tag' | 'tierFilter' | 'stageFilter' | 'riskFilter'> & Partial<Pick<UiState, 'pointsFilter'>>): ListState {
+  const list: ListState = { search: s.search, tag: s.tag, tier: s.tierFilter, stage: s.stageFilter, risk: s.riskFilter };
+  const points = listPoints({ points: s.pointsFilter });
+  if (points) list.points = points;
+  return list;
 }
 
 export const useUiStore = create<UiState>((set) => ({
@@ -70,6 +76,7 @@ export const useUiStore = create<UiState>((set) => ({
   tierFilter: null,
   stageFilter: null,
   riskFilter: null,
+  pointsFilter: null,
   churnTier: null,
   churnLevel: 'both',
   sort: 'updatedAt',
@@ -85,6 +92,7 @@ export const useUiStore = create<UiState>((set) => ({
   setTierFilter: (tierFilter) => set({ tierFilter, listAction: null }),
   setStageFilter: (stageFilter) => set({ stageFilter, listAction: null }),
   setRiskFilter: (riskFilter) => set({ riskFilter, listAction: null }),
+  setPointsFilter: (points) => set({ pointsFilter: listPoints({ points }), listAction: null }),
   clearListFilters: () => set({ ...storeFields(WHOLE_LIST), listAction: null }),
   setListState: (list) => set({ ...storeFields(list), listAction: null }),
   requestListAction: (listAction) => set({ listAction }),

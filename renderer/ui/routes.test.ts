@@ -23,6 +23,9 @@ describe('routes', () => {
     { name: 'customers', list: { search: '0742', tag: null, tier: null, stage: null, risk: null } },
     { name: 'customers', list: { search: '张 三 & co?', tag: '会员/VIP', tier: 'rfm:champions', stage: 'at-risk', risk: 'watch' } },
     { name: 'customers', list: { search: '', tag: null, tier: null, stage: 'won-back', risk: null } },
+    { name: 'customers', list: { search: '', tag: 'VIP', tier: null, stage: null, risk: null, points: { min: 500, max: null, expiring: false } } },
+    { name: 'customers', list: { search: '', tag: null, tier: null, stage: null, risk: null, points: { min: -20, max: 1000, expiring: true } } },
+    { name: 'customers', list: { search: '', tag: null, tier: null, stage: null, risk: null, points: { min: null, max: null, expiring: true } } },
   ];
   it.each(routes)('round-trips %o', (route) => {
     expect(parseRoute(routeHref(route))).toEqual(route);
@@ -46,6 +49,11 @@ describe('routes', () => {
     expect(parseRoute('#/customers?q=')).toEqual({ name: 'customers' });
     // What the address cannot mean is left out, not guessed.
     expect(parseRoute('#/customers?q=a&stage=bogus&risk=none2')).toEqual({ name: 'customers', list: { ...WHOLE_LIST, search: 'a' } });
+    // The points filter: whole numbers only, "expiring" only as 1; a filter that narrows nothing is no filter.
+    expect(routeHref({ name: 'customers', list: { ...WHOLE_LIST, points: { min: 500, max: null, expiring: true } } })).toBe('#/customers?pmin=500&pexp=1');
+    expect(routeHref({ name: 'customers', list: { ...WHOLE_LIST, points: { min: null, max: null, expiring: false } } })).toBe('#/customers');
+    expect(parseRoute('#/customers?pmin=1.5&pmax=abc&pexp=yes')).toEqual({ name: 'customers' });
+    expect(parseRoute('#/customers?q=a&pmax=-3')).toEqual({ name: 'customers', list: { ...WHOLE_LIST, search: 'a', points: { min: null, max: -3, expiring: false } } });
     // A customer's address ignores a query part.
     expect(parseRoute('#/customers/c1?q=a')).toEqual({ name: 'customer', id: 'c1' });
   });

@@ -3,12 +3,26 @@ import { useSyncExternalStore } from 'react';
 import { CHURN_LEVELS } from '../../shared/domain/churn';
 import { LIFECYCLE_STAGES } from '../../shared/domain/lifecycle';
 import { assertNever } from '../../shared/result';
-import { sameListState, WHOLE_LIST, type ListState, type Route } from '../../shared/route';
+import { listPoints, sameListState, WHOLE_LIST, type ListPointsFilter, type ListState, type Route } from '../../shared/route';
 
-export { sameListState, WHOLE_LIST, type ListState, type PointsTab, type Route } from '../../shared/route';
+export { listPoints, sameListState, WHOLE_LIST, type ListPointsFilter, type ListState, type PointsTab, type Route } from '../../shared/route';
 
 // Short names keep the address readable: #/customers?q=0742&tag=VIP
 const LIST_PARAMS = { search: 'q', tag: 'tag', tier: 'tier', stage: 'stage', risk: 'risk' } as const;
+// The points filter: #/customers?pmin=500&pexp=1
+const POINTS_PARAMS = { min: 'pmin', max: 'pmax', expiring: 'pexp' } as const;
+
+/** A whole number of points from the address, or null (anything else filters nothing). */
+function pointsParam(value: string | null): number | null {
+  if (value === null || !/^-?\d{1,15}$/.test(value)) return null;
+  return Number(value);
+}
+
+function pointsFromQuery(params: URLSearchParams): ListPointsFilter | null {
+  return listPoints({
+    points: { min: pointsParam(params.get(POINTS_PARAMS.min)), max: pointsParam(params.get(POINTS_PARAMS.max)), expiring: params.get(POINTS_PARAMS.expiring) === '1' },
+  });
+}
 
 function listFromQuery(query: string): ListState | undefined {
   const params = new URLSearchParams(query);
@@ -22,16 +36,22 @@ function listFromQuery(query: string): ListState | undefined {
     stage: LIFECYCLE_STAGES.find((s) => s === stage) ?? null,
     risk: CHURN_LEVELS.find((l) => l === risk) ?? null,
   };
+  const points = pointsFromQuery(params);
+  if (points) list.points = points;
   return sameListState(list, WHOLE_LIST) ? undefined : list;
 }
 
 function listQuery(list: ListState | undefined): string {
   if (!list) return '';
   const params = new URLSearchParams();
-  for (const field of Object.keys(LIST_PARAMS) as (keyof ListState)[]) {
+  for (const field of Object.keys(LIST_PARAMS) as (keyof typeof LIST_PARAMS)[]) {
     const value = list[field];
     if (value) params.set(LIST_PARAMS[field], value);
   }
+  const points = listPoints(list);
+  if (points?.min != null) params.set(POINTS_PARAMS.min, String(points.min));
+  if (points?.max != null) params.set(POINTS_PARAMS.max, String(points.max));
+  if (points?.expiring) params.set(POINTS_PARAMS.expiring, '1');
   const query = params.toString();
   return query ? `?${query}` : '';
 }

@@ -1,4 +1,4 @@
-// The customer list: one search box (in the top bar), filters by tag, tier, stage and risk, and a
+// The customer list: one search box (in the top bar), filters by tag, tier, stage, risk and points, and a
 // virtualized, sortable table.
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { useStatusWording } from '../status/useStatusWording';
 import { CustomerTable } from './CustomerTable';
 import { answerTo, nextListStep, type ListAnswer } from './listAnswer';
 import { useListFilters } from './useListFilters';
+import { PointsListFilter } from './PointsListFilter';
 import { useAfterFirstRows } from '../../ui/firstRows';
 
 /** Rows the whole list pages while its count is not in yet (a screenful and more; the count follows the first rows). */
@@ -66,16 +67,20 @@ export function CustomerListScreen() {
   const setTierFilter = useUiStore((s) => s.setTierFilter);
   const setStageFilter = useUiStore((s) => s.setStageFilter);
   const setRiskFilter = useUiStore((s) => s.setRiskFilter);
+  const setPointsFilter = useUiStore((s) => s.setPointsFilter);
   const clearListFilters = useUiStore((s) => s.clearListFilters);
   const toggleSort = useUiStore((s) => s.toggleSort);
   const wording = useStatusWording();
   const groups = useMemo(() => statusGroups(wording.status), [wording.status]);
-  const { terms, tag, tierId, stage, churnLevel, filtered, typed } = useListFilters(wording.status, true);
+  const { terms, tag, tierId, stage, churnLevel, pointsFilter, points, filtered, typed } = useListFilters(wording.status, true);
   // Asked: the deferred text, so typing stays quick. Wanted: the text in the box now; only its answer is acted on.
-  const asked = useMemo(() => (filtered ? { sort, direction, tag, terms, tierId, stage, churnLevel } : null), [filtered, sort, direction, tag, terms, tierId, stage, churnLevel]);
+  const asked = useMemo(
+    () => (filtered ? { sort, direction, tag, terms, tierId, stage, churnLevel, points } : null),
+    [filtered, sort, direction, tag, terms, tierId, stage, churnLevel, points],
+  );
   const wanted = useMemo(
-    () => (typed.filtered ? { sort, direction, tag, terms: typed.terms, tierId, stage, churnLevel } : null),
-    [typed, sort, direction, tag, tierId, stage, churnLevel],
+    () => (typed.filtered ? { sort, direction, tag, terms: typed.terms, tierId, stage, churnLevel, points } : null),
+    [typed, sort, direction, tag, tierId, stage, churnLevel, points],
   );
   const result = useCustomerList(asked);
   const current = wanted ? answerTo(wanted, result) : undefined;
@@ -150,6 +155,7 @@ export function CustomerListScreen() {
                 ))}
               </select>
             </label>
+            <PointsListFilter value={pointsFilter} onChange={setPointsFilter} />
           </>
         }
         count={

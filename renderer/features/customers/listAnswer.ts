@@ -1,10 +1,10 @@
 // Ties each answer of the customer list to the query it answers, so nothing opens or focuses a row that
 // answered older text (Enter right after typing, arrow down then Enter, an answer that came late).
-import type { CustomerListQuery, CustomerListResult } from '../../db/customers';
+import { pointsFilterKey, type CustomerListQuery, type CustomerListResult } from '../../db/customerList';
 
 /** Equal for two queries exactly when they ask the same thing (terms, filters and order). */
 export function listQueryKey(query: CustomerListQuery): string {
-  return JSON.stringify([query.sort, query.direction, query.terms, query.tag, query.tierId ?? null, query.stage ?? null, query.churnLevel ?? null]);
+  return JSON.stringify([query.sort, query.direction, query.terms, query.tag, query.tierId ?? null, query.stage ?? null, query.churnLevel ?? null, pointsFilterKey(query.points)]);
 }
 
 /** A list answer with the query it answers. */

@@ -18,6 +18,7 @@ import './export.css';
 import { OwnerButton } from '../../session/OwnerOnly';
 import { countText } from '../../i18n';
 import { useClock } from '../../platform/clock';
+import { pointsFilterTexts } from '../customers/PointsListFilter';
 
 type Status = { state: 'idle' } | { state: 'running'; phase: ExportPhase | null } | { state: 'done'; outcome: ExportOutcome };
 
@@ -43,8 +44,8 @@ export function ExportScreen() {
   const sort = useUiStore((s) => s.sort);
   const direction = useUiStore((s) => s.direction);
   const wording = useStatusWording();
-  const { search, terms, tag, tierId, stage, churnLevel, filtered } = useListFilters(wording.status, false);
-  const listQuery = useMemo(() => ({ sort, direction, tag, terms, tierId, stage, churnLevel }), [sort, direction, tag, terms, tierId, stage, churnLevel]);
+  const { search, terms, tag, tierId, stage, churnLevel, pointsFilter, points, filtered } = useListFilters(wording.status, false);
+  const listQuery = useMemo(() => ({ sort, direction, tag, terms, tierId, stage, churnLevel, points }), [sort, direction, tag, terms, tierId, stage, churnLevel, points]);
   const list = useCustomerList(filtered ? listQuery : null);
   const total = useActiveCount();
   // A large filter's answer holds its first rows only; its count comes apart.
@@ -82,6 +83,7 @@ export function ExportScreen() {
     tierId !== null ? t('exportScreen.scope.tier', { tier: groupName(wording, tierId) }) : null,
     stage !== null ? t('exportScreen.scope.stage', { stage: stageName(t, stage) }) : null,
     churnLevel !== null ? t('exportScreen.scope.risk', { level: churnLevelName(t, churnLevel) }) : null,
+    ...pointsFilterTexts(t, pointsFilter),
   ].filter(Boolean).join(t('exportScreen.scope.separator'));
 
   return (
