@@ -10,6 +10,7 @@ import { RegularsDatabase } from './database';
 import { createExportReader, EXPORT_CHUNK } from './exportData';
 import { createInteractionRepository } from './interactions';
 import { createDerivation } from './derivation';
+import { pointsEntry } from '../../shared/domain/pointsLedger';
 
 const database = freshDatabasePerTest();
 let db: RegularsDatabase;
@@ -65,5 +66,20 @@ describe('export reader', () => {
     expect(data.auditTrail.every((e) => e.customerIds.includes(a.id))).toBe(true);
     expect(data.tierHistory.every((h) => h.customerId === a.id)).toBe(true);
     expect(await reader.customerData('nobody')).toBeUndefined();
+  });
+
+  it('reads every points entry oldest first (equal times by id) with progress, and every reward\'s name', async () => {
+    const at = (day: number) => new Date(Date.UTC(2026, 0, day, 9)).toISOString();
+    await db.pointsLedger.bulkAdd([
+      pointsEntry({ customerId: 'c2', kind: 'adjust', points: 5, createdAt: at(3), note: 'x' }, () => 'b'),
+      pointsEntry({ customerId: 'c1', kind: 'opening', points: 100, createdAt: at(1) }, () => 'z'),
+      pointsEntry({ customerId: 'c1', kind: 'redeem', points: -50, createdAt: at(3), rewardId: 'r1' }, () => 'a'),
+    ]);
+    await db.rewards.put({ id: 'r1', name: '保温杯' } as never);
+    const reader = createExportReader(db);
+    const progress: string[] = [];
+    expect((await reader.allPointsEntries((p) => progress.push(`${p.done}/${p.total}`))).map((e) => e.id)).toEqual(['z', 'a', 'b']);
+    expect(progress).toEqual(['0/3', '3/3']);
+    expect(await reader.rewardNames()).toEqual(new Map([['r1', '保温杯']]));
   });
 });

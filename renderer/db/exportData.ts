@@ -4,6 +4,7 @@ import Dexie, { type Table } from 'dexie';
 import type { ConsentEvent, CurrentConsent } from '../../shared/domain/consent';
 import type { Customer, CustomerRecord } from '../../shared/domain/customer';
 import type { Interaction } from '../../shared/domain/interaction';
+import type { PointsEntry } from '../../shared/domain/pointsLedger';
 import type { Purchase } from '../../shared/domain/purchase';
 import type { AuditEntry } from '../../shared/domain/auditChain';
 import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
@@ -99,6 +100,17 @@ export function createExportReader(db: RegularsDatabase) {
     async allPurchases(onProgress?: OnExportProgress): Promise<Purchase[]> {
       const rows = await readAll(db.purchases, onProgress);
       return rows.sort(byKey((p: Purchase) => p.purchasedAt));
+    },
+
+    /** Every points entry of every customer (the anonymised ones of erased customers too), oldest first. */
+    async allPointsEntries(onProgress?: OnExportProgress): Promise<PointsEntry[]> {
+      const rows = await readAll(db.pointsLedger, onProgress);
+      return rows.sort((a, b) => byKey((e: PointsEntry) => e.createdAt)(a, b) || byKey((e: PointsEntry) => e.id)(a, b));
+    },
+
+    /** Every reward's name (withdrawn ones too), for the ledger's reward column. */
+    async rewardNames(): Promise<Map<string, string>> {
+      return new Map((await db.rewards.toArray()).map((r) => [r.id, r.name]));
     },
 
     /** Every contact, oldest first. */

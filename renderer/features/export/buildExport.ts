@@ -5,6 +5,7 @@ import type { PhoneRegion } from '../../../shared/domain/customer';
 import {
   customerExportRows,
   interactionExportRows,
+  pointsLedgerExportRows,
   purchaseExportRows,
   purchaseLineExportRows,
   toCsv,
@@ -15,7 +16,7 @@ import { CURRENCY_HEADER_KEY, vocabularyLabel, vocabularyText, type ExportVocabu
 import type { Currency } from '../../../shared/domain/money';
 import type { ExportReader } from '../../db/exportData';
 
-export const EXPORT_KINDS = ['customers', 'purchases', 'interactions'] as const;
+export const EXPORT_KINDS = ['customers', 'purchases', 'interactions', 'points'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export type ExportFormat = 'csv' | 'xlsx';
 export type ExportScope = 'all' | 'list';
@@ -60,6 +61,10 @@ async function buildTable(reader: ExportReader, job: ExportJob, onPhase: (p: Bui
   if (job.kind === 'purchases') {
     const rows = await reader.allPurchases(reading);
     return withCurrency(job.purchaseRows === 'lines' ? purchaseLineExportRows(rows, nameOf, opts) : purchaseExportRows(rows, nameOf, opts), job.currency);
+  }
+  if (job.kind === 'points') {
+    const [entries, rewards] = await Promise.all([reader.allPointsEntries(reading), reader.rewardNames()]);
+    return pointsLedgerExportRows(entries, { customerName: nameOf, rewardName: (id) => rewards.get(id) }, opts);
   }
   return interactionExportRows(await reader.allInteractions(reading), nameOf, opts);
 }

@@ -106,6 +106,9 @@ describe('who may export what', () => {
     expect(exportAction('purchases', 'all')).toBe('export.everything');
     expect(exportAction('purchases', 'list')).toBe('export.everything');
     expect(exportAction('interactions', 'all')).toBe('export.everything');
+    // The points ledger of every customer is an export of everything: the owner's.
+    expect(exportAction('points', 'all')).toBe('export.everything');
+    expect(exportAction('points', 'list')).toBe('export.everything');
     expect(needsOwner(exportAction('customers', 'all'))).toBe(true);
     expect(needsOwner(exportAction('customers', 'list'))).toBe(false);
   });

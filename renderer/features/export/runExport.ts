@@ -14,7 +14,7 @@ import { exportFileName } from './exportFiles';
 
 export { EXPORT_KINDS, type ExportFormat, type ExportKind, type ExportScope, type PurchaseRowShape } from './buildExport';
 
-/** Who may run an export: a filtered list of customers is the clerk's; every customer, purchase or contact is the owner's. */
+/** Who may run an export: a filtered list of customers is the clerk's; every customer, purchase, contact or points entry is the owner's. */
 export function exportAction(kind: ExportKind, scope: ExportScope): Action {
   return kind === 'customers' && scope === 'list' ? 'export.list' : 'export.everything';
 }
@@ -50,7 +50,7 @@ export interface ExportDeps {
   build: (job: ExportJob, onPhase: (p: BuildPhase) => void) => Promise<BuiltExport>;
 }
 
-const FILE_KEYS: Record<ExportKind, string> = { customers: 'customers', purchases: 'purchases', interactions: 'interactions' };
+const FILE_KEYS: Record<ExportKind, string> = { customers: 'customers', purchases: 'purchases', interactions: 'interactions', points: 'points' };
 
 export async function runExport(req: ExportRequest, deps: ExportDeps, onPhase: (p: ExportPhase) => void): Promise<ExportOutcome> {
   const { api, t } = deps;

@@ -11,9 +11,11 @@ import {
   purchaseHeaderKey,
   purchaseLineHeaderKey,
 } from './rows';
+import { POINTS_EXPORT_COLUMNS, pointsHeaderKey } from './pointsRows';
 
 export * from './csv';
 export * from './rows';
+export * from './pointsRows';
 
 /** Every i18n key the exports use as a header or section title: what the locale files must translate. */
 export const EXPORT_I18N_KEYS: readonly string[] = [
@@ -22,5 +24,6 @@ export const EXPORT_I18N_KEYS: readonly string[] = [
   ...PURCHASE_EXPORT_COLUMNS.map(purchaseHeaderKey),
   ...PURCHASE_LINE_EXPORT_COLUMNS.map(purchaseLineHeaderKey),
   ...INTERACTION_EXPORT_COLUMNS.map(interactionHeaderKey),
+  ...POINTS_EXPORT_COLUMNS.map(pointsHeaderKey),
   ...Object.values(PACKAGE_SECTION_KEYS),
 ];

@@ -21,7 +21,7 @@ export interface ExportTable {
 }
 
 /** The vocabularies whose codes appear as values. */
-export const EXPORT_VALUE_KINDS = ['gender', 'source', 'channel', 'direction', 'calendar', 'yesNo', 'consent', 'consentSource'] as const;
+export const EXPORT_VALUE_KINDS = ['gender', 'source', 'channel', 'direction', 'calendar', 'yesNo', 'consent', 'consentSource', 'pointsKind', 'pointsRule', 'erasedCustomer'] as const;
 export type ExportValueKind = (typeof EXPORT_VALUE_KINDS)[number];
 
 export interface ExportOptions {

@@ -4,8 +4,10 @@
 import { CONSENT_SOURCES } from '../consent';
 import { CHANNELS, GENDERS, SOURCES } from '../customer';
 import { INTERACTION_CHANNELS, INTERACTION_DIRECTIONS } from '../interaction';
+import { POINTS_ENTRY_KINDS } from '../pointsLedger';
 import { assertNever } from '../../result';
 import { EXPORT_I18N_KEYS } from './index';
+import { ERASED_CUSTOMER_CODES, POINTS_RULE_WORDS } from './pointsRows';
 import type { ExportValueKind } from './rows';
 
 /** The last column of tables with amounts, naming the currency. */
@@ -21,6 +23,9 @@ export const EXPORT_VALUE_CODES: Readonly<Record<ExportValueKind, readonly strin
   yesNo: ['yes', 'no'],
   consent: ['granted', 'withdrawn', 'declined'],
   consentSource: CONSENT_SOURCES,
+  pointsKind: POINTS_ENTRY_KINDS,
+  pointsRule: POINTS_RULE_WORDS,
+  erasedCustomer: ERASED_CUSTOMER_CODES,
 };
 
 /** The i18n key of a code's label: gender, source and consent share the screens' words. */
@@ -34,6 +39,12 @@ export function exportValueKey(kind: ExportValueKind, code: string): string {
       return `consent.states.${code}`;
     case 'consentSource':
       return `consent.sources.${code}`;
+    case 'pointsKind':
+      return `points.kinds.${code}`;
+    case 'pointsRule':
+      return `export.points.rules.${code}`;
+    case 'erasedCustomer':
+      return `export.points.erasedCustomer`;
     case 'channel':
     case 'direction':
     case 'calendar':
