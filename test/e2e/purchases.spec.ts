@@ -149,7 +149,9 @@ test.describe('purchases', () => {
     await expect(entry.getByTestId('entry-edit')).toHaveCount(0);
     await expect(customer.figure('total')).toHaveText('¥100.00');
     await expect(customer.figure('count')).toHaveText('1');
-    await expect(customer.timeline.entries).toHaveCount(2);
+    // Both purchases stay; taking back the points the voided one earned is a row of its own.
+    await expect(customer.timeline.entries).toHaveCount(3);
+    await expect(customer.timeline.entries.and(page.locator('[data-kind="points"]'))).toContainText('−200');
     await expect(page.getByTestId('toast')).toContainText('消费已作废');
   });
 

@@ -26,7 +26,7 @@ export class ExportPageModel {
     await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
   }
 
-  async choose(kind: 'customers' | 'purchases' | 'interactions', opts: { format?: 'csv' | 'xlsx'; scope?: 'all' | 'list'; rows?: 'purchases' | 'lines' } = {}) {
+  async choose(kind: 'customers' | 'purchases' | 'interactions' | 'points', opts: { format?: 'csv' | 'xlsx'; scope?: 'all' | 'list'; rows?: 'purchases' | 'lines' } = {}) {
     await this.page.getByTestId(`export-kind-${kind}`).check();
     if (opts.scope) await this.page.getByTestId(`export-scope-${opts.scope}`).check();
     if (opts.rows) await this.page.getByTestId(`export-rows-${opts.rows}`).check();

@@ -231,7 +231,7 @@ export class TimelineModel {
     return this.entries.filter({ hasText: text });
   }
 
-  async filter(kind: 'all' | 'purchase' | 'interaction') {
+  async filter(kind: 'all' | 'purchase' | 'interaction' | 'points') {
     await this.root.locator('label', { has: this.page.getByTestId(`timeline-filter-${kind}`) }).click();
   }
 
