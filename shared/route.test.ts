@@ -8,6 +8,7 @@ describe('routeSchema', () => {
     { name: 'customers' },
     { name: 'customers', list: WHOLE_LIST },
     { name: 'customers', list: { search: '张 三 & co?', tag: '会员/VIP', tier: 'rfm:champions', stage: 'at-risk', risk: 'watch' } },
+    { name: 'customers', list: { ...WHOLE_LIST, points: { min: 500, max: null, expiring: true } } },
     { name: 'customerNew' },
     { name: 'customer', id: ID },
     { name: 'customerEdit', id: ID.toUpperCase() },
@@ -49,6 +50,9 @@ describe('routeSchema', () => {
     ['a list with a huge search', { name: 'customers', list: { ...WHOLE_LIST, search: 'x'.repeat(201) } }],
     ['a list missing a filter', { name: 'customers', list: { search: '', tag: null, tier: null, stage: null } }],
     ['a list with an extra filter', { name: 'customers', list: { ...WHOLE_LIST, sql: 'drop' } }],
+    ['a points filter of a fraction', { name: 'customers', list: { ...WHOLE_LIST, points: { min: 1.5, max: null, expiring: false } } }],
+    ['a points filter with a text bound', { name: 'customers', list: { ...WHOLE_LIST, points: { min: '1', max: null, expiring: false } } }],
+    ['a points filter with an extra field', { name: 'customers', list: { ...WHOLE_LIST, points: { min: null, max: null, expiring: true, days: 90 } } }],
   ];
   it.each(hostile)('refuses %s', (_what, value) => {
     expect(routeSchema.safeParse(value).success).toBe(false);
