@@ -1,10 +1,10 @@
-// What a purchase write does to points, inside its transaction: paying with points (checked against the balance
-// there), the earning and welcome bonus, referral awards, and settling a purchase's points after an edit, void or
-// return. Loaded when a purchase is first written, not with the first screen (the earning rules read lunar birthdays).
+// What a purchase write does to points, inside its transaction: a reward redeemed and paying with points (checked
+// against the balance there), the earning and welcome bonus, referral awards, and settling a purchase's points (and a
+// gift's stock on a void) after an edit, void or return. Loaded when a purchase is first written, not with the first screen (the earning rules read lunar birthdays).
 import Dexie from 'dexie';
 import { DEFAULT_POINTS_RULES, batchExpiresAt, earningEntries, pointsForPurchase, validatePointsRules, type PointsCustomerFacts, type PointsRules } from '../../shared/domain/pointsRules';
 import { derivePointsLedger, pointsEntry, pointsSummary, purchaseReversalEntries, type PointsEntry } from '../../shared/domain/pointsLedger';
-import { pointsPayment, redeemEntry, type PointsPayment, type RedeemRefusal } from '../../shared/domain/rewards';
+import { canRedeem, pointsPayment, redeemEntry, rewardDiscountFen, type PointsPayment, type RedeemRefusal, type Reward } from '../../shared/domain/rewards';
 import { referralAwards, referralEntries } from '../../shared/domain/referral';
 import { personIds } from '../../shared/domain/erasure';
 import { returnedFen, type Purchase } from '../../shared/domain/purchase';
@@ -63,15 +63,49 @@ export async function availablePoints(db: RegularsDatabase, customerId: string, 
   return pointsSummary(derivePointsLedger(await ledgerRange(db, customerId).toArray()), now).available;
 }
 
+/** A reward redeemed with a purchase: the catalogue's record as it stood at the write, and what it took off the amount. */
+export interface PurchaseReward {
+  reward: Reward;
+  /** What a voucher or percent off takes off the purchase's total (0 for a gift or a free service). */
+  fen: number;
+}
+
+/**
+ * A reward redeemed with a purchase of `totalFen`, checked inside the write by canRedeem against the catalogue
+ * and the customer as they are now (withdrawn, out of its dates, not for their tier, out of stock, too few points:
+ * refused with the code, the dialog having shown the catalogue as it was). null when no reward is asked for.
+ */
+export async function checkPurchaseReward(db: RegularsDatabase, customerId: string, rewardId: string | null, totalFen: number, now: Date): Promise<PurchaseReward | null> {
+  if (rewardId === null) return null;
+  const reward = await db.rewards.get(rewardId);
+  if (!reward) throw new PointsRefusedError('reward-not-found');
+  const record = await db.customers.get(customerId);
+  if (!record) throw new PointsRefusedError('customer-not-found');
+  const tierId = (await db.customerState.get(customerId))?.tierId ?? null;
+  const allowed = canRedeem(reward, { tierId, isDeleted: record.isDeleted }, await availablePoints(db, customerId, now), now);
+  if (!allowed.ok) throw new PointsRefusedError(allowed.reason);
+  return { reward, fen: rewardDiscountFen(reward, totalFen) };
+}
+
 /**
  * Paying part of a purchase of `totalFen` with `requested` points, checked against what the customer may
  * spend inside the write: refused when the points are not there or the cap holds them below what was asked
  * (the till showed the limits; a change since is said, not silently paid less). null when nothing is paid so.
+ * With a reward (`reward`), the points pay part of what its discount leaves, from the balance its cost leaves.
  */
-export async function checkPointsPayment(db: RegularsDatabase, rules: PointsRules, customerId: string, totalFen: number, requested: number, now: Date): Promise<PointsPayment | null> {
+export async function checkPointsPayment(
+  db: RegularsDatabase,
+  rules: PointsRules,
+  customerId: string,
+  totalFen: number,
+  requested: number,
+  now: Date,
+  reward: PurchaseReward | null = null,
+): Promise<PointsPayment | null> {
   if (requested === 0) return null;
   if (!Number.isSafeInteger(requested) || requested < 0) throw new PointsRefusedError('points-invalid');
-  const pay = pointsPayment(rules, totalFen, await availablePoints(db, customerId, now), requested);
+  const balance = Math.max(0, (await availablePoints(db, customerId, now)) - (reward?.reward.pointsCost ?? 0));
+  const pay = pointsPayment(rules, totalFen - (reward?.fen ?? 0), balance, requested);
   // Fewer points than asked is refused; exactly the points asked is paid even where the cap rounds the fen down
   // (at a rate of more than a fen a point, the most the till offers may buy a fen past the cap, which is not paid).
   if (pay.points < requested) throw new PointsRefusedError(pay.limitedBy === 'balance' ? 'insufficient-points' : 'points-over-cap');
@@ -109,19 +143,32 @@ function mergesOf(db: RegularsDatabase) {
   return async (id: string) => (await db.auditLog.where('customerIds').equals(id).toArray()).filter((e) => e.kind === 'customers.merge');
 }
 
+/** The part of a purchase's total that points paid, or a reward took off: it earns nothing. */
+export function paidWithPointsFen(p: Pick<Purchase, 'pointsPaidFen' | 'rewardFen'>): number {
+  return (p.pointsPaidFen ?? 0) + (p.rewardFen ?? 0);
+}
+
 /**
- * The entries a new purchase writes: the points it was paid with, what it earns (and the welcome bonus on
- * the customer's first purchase), and the referral awards of a referred customer's first purchase. An
- * imported purchase (history from another system) and a return earn nothing.
+ * The entries a new purchase writes: the reward redeemed with it and the points it was paid with, what it earns
+ * on what was paid otherwise (and the welcome bonus on the customer's first purchase), and the referral awards of
+ * a referred customer's first purchase. An imported purchase (history from another system) and a return earn nothing.
  */
-export async function newPurchaseEntries(db: RegularsDatabase, deps: EarningDeps, rules: PointsRules, purchase: Purchase, payment: PointsPayment | null): Promise<PointsEntry[]> {
+export async function newPurchaseEntries(
+  db: RegularsDatabase,
+  deps: EarningDeps,
+  rules: PointsRules,
+  purchase: Purchase,
+  payment: PointsPayment | null,
+  reward: PurchaseReward | null = null,
+): Promise<PointsEntry[]> {
   const now = deps.now();
   const at = now.toISOString();
   const out: PointsEntry[] = [];
+  if (reward) out.push(redeemEntry({ customerId: purchase.customerId, points: reward.reward.pointsCost, at, purchaseId: purchase.id, rewardId: reward.reward.id }, deps.newId));
   if (payment) out.push(redeemEntry({ customerId: purchase.customerId, points: payment.points, at, purchaseId: purchase.id, rewardId: null }, deps.newId));
   if (purchase.importId !== null || purchase.returnOf !== null || purchase.totalFen <= 0) return out;
   const facts = await customerPointsFacts(db, purchase.customerId, purchase.id);
-  const earning = pointsForPurchase(rules, { purchasedAt: purchase.purchasedAt, lines: purchase.lines, totalFen: purchase.totalFen, paidWithPointsFen: payment?.fen ?? 0 }, facts, now);
+  const earning = pointsForPurchase(rules, { purchasedAt: purchase.purchasedAt, lines: purchase.lines, totalFen: purchase.totalFen, paidWithPointsFen: paidWithPointsFen(purchase) }, facts, now);
   out.push(...earningEntries(earning, { customerId: purchase.customerId, purchaseId: purchase.id }, at, deps.newId));
   if (facts.isFirstPurchase && facts.referredBy !== null && rules.referral.award !== 'none') {
     const sameIds = new Set(await personIds(purchase.customerId, mergesOf(db)));
@@ -156,7 +203,7 @@ export async function reEarnEntries(db: RegularsDatabase, deps: EarningDeps, rul
   const facts = await customerPointsFacts(db, after.customerId, after.id);
   const target =
     after.totalFen > 0
-      ? pointsForPurchase(rules, { purchasedAt: after.purchasedAt, lines: after.lines, totalFen: after.totalFen, paidWithPointsFen: after.pointsPaidFen ?? 0 }, { ...facts, isFirstPurchase: false }, now).earned
+      ? pointsForPurchase(rules, { purchasedAt: after.purchasedAt, lines: after.lines, totalFen: after.totalFen, paidWithPointsFen: paidWithPointsFen(after) }, { ...facts, isFirstPurchase: false }, now).earned
       : 0;
   const delta = target - current;
   if (delta === 0) return [];
@@ -168,20 +215,52 @@ export async function reEarnEntries(db: RegularsDatabase, deps: EarningDeps, rul
   ];
 }
 
+/** A return as a write is about to leave it (a new one, or one edited), for settling before it is stored. */
+export type ReturnChange = Pick<Purchase, 'id' | 'totalFen' | 'isVoided'>;
+
 /**
  * The entries that bring an original purchase's points to what its state asks (voided, or the share its
  * non-voided returns gave back): purchaseReversalEntries over the customer's whole ledger, so asking again
- * writes nothing. `pending`: entries this write adds before these (an edit's), not stored yet.
+ * writes nothing. `pending`: entries this write adds before these (an edit's), not stored yet. `change`: a
+ * return counted as given instead of as stored (the dialog's preview, before the write).
  */
-export async function settleEntries(db: RegularsDatabase, deps: EarningDeps, rules: PointsRules, original: Purchase, pending: readonly PointsEntry[] = []): Promise<PointsEntry[]> {
+export async function settleEntries(
+  db: RegularsDatabase,
+  deps: EarningDeps,
+  rules: PointsRules,
+  original: Purchase,
+  pending: readonly PointsEntry[] = [],
+  change: ReturnChange | null = null,
+): Promise<PointsEntry[]> {
   const linked = await db.pointsLedger.where('purchaseId').equals(original.id).count();
   if (linked === 0 && pending.length === 0) return [];
   const now = deps.now();
   const ledger = [...(await ledgerRange(db, original.customerId).toArray()), ...pending];
-  const returns = await db.purchases.where('returnOf').equals(original.id).toArray();
+  const stored: ReturnChange[] = await db.purchases.where('returnOf').equals(original.id).toArray();
+  const returns = change ? [...stored.filter((r) => r.id !== change.id), change] : stored;
   return purchaseReversalEntries(
     ledger,
     { purchaseId: original.id, totalFen: original.totalFen, returnedFen: returnedFen(returns), voided: original.isVoided === 1 },
     { customerId: original.customerId, at: now.toISOString(), allowNegative: rules.negativeBalance === 'allow', restoredExpiresAt: batchExpiresAt(rules, now), newId: deps.newId },
   );
+}
+
+/**
+ * A voided purchase gives back the gifts redeemed with it: one unit to the stock of each (counted) gift its redeem
+ * entries name. A reward no longer in the catalogue, or not counted, has no stock to give back to.
+ * Returns the rewards whose stock went back up.
+ */
+export async function giveBackGiftStock(db: RegularsDatabase, purchase: Pick<Purchase, 'id' | 'customerId'>): Promise<Reward[]> {
+  const redeemed = (await db.pointsLedger.where('purchaseId').equals(purchase.id).toArray()).filter((e) => e.kind === 'redeem' && e.rewardId !== null && e.customerId === purchase.customerId);
+  const units = new Map<string, number>();
+  for (const e of redeemed) units.set(e.rewardId!, (units.get(e.rewardId!) ?? 0) + 1);
+  const back: Reward[] = [];
+  for (const [id, n] of units) {
+    const reward = await db.rewards.get(id);
+    if (!reward || reward.kind !== 'gift' || reward.stock === null) continue;
+    const updated = { ...reward, stock: reward.stock + n };
+    await db.rewards.put(updated);
+    back.push(updated);
+  }
+  return back;
 }

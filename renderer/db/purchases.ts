@@ -90,8 +90,8 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
     return original;
   }
 
-  /** A purchase write: the purchase and points scopes, the customer (read) and the catalog. */
-  const write = <T>(fn: () => Promise<T>) => writeTransaction(db, ['purchase', 'points'], ['customers', 'catalog'], fn);
+  /** A purchase write: the purchase and points scopes, the customer (read) and the catalog; with a reward's stock, the rewards scope. */
+  const write = <T>(fn: () => Promise<T>, rewards = false) => writeTransaction(db, rewards ? ['purchase', 'points', 'rewards'] : ['purchase', 'points'], ['customers', 'catalog'], fn);
 
   /**
    * The write's points entries stored, and the figures, status and points of its customers derived again,
@@ -107,25 +107,42 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
   return {
     /**
      * Records a purchase (or an untied return: a negative total) on a customer, and in the same
-     * transaction updates the customer's figures and the product catalog, and writes its points: paid
-     * with `pointsToRedeem` points (checked against what the customer may spend and the cap; refused
-     * with PointsRefusedError otherwise), earned, the welcome bonus and referral awards.
+     * transaction updates the customer's figures and the product catalog, and writes its points: the
+     * reward `rewardId` redeemed (its discount off what is paid, a gift's stock taken by one), paid with
+     * `pointsToRedeem` points from what the reward leaves (each checked against the catalogue, what the
+     * customer may spend and the cap; refused with PointsRefusedError otherwise), earned on what was paid
+     * otherwise, the welcome bonus and referral awards.
      */
-    async record(customerId: string, fields: PurchaseFields, opts: { importId?: string | null; pointsToRedeem?: number } = {}): Promise<Purchase> {
+    async record(customerId: string, fields: PurchaseFields, opts: { importId?: string | null; pointsToRedeem?: number; rewardId?: string | null } = {}): Promise<Purchase> {
       assertPurchaseFields(fields);
       const earning = await loadEarning();
+      const rewardId = opts.rewardId ?? null;
       return write(async () => {
         await requireCustomer(customerId);
         const rules = await earning.readPointsRules(db);
-        const payment = await earning.checkPointsPayment(db, rules, customerId, fields.totalFen, opts.pointsToRedeem ?? 0, deps.now());
-        const purchase = newPurchaseRecord(fields, { id: deps.newId(), customerId, now: deps.now(), importId: opts.importId ?? null });
+        const now = deps.now();
+        const reward = fields.totalFen > 0 ? await earning.checkPurchaseReward(db, customerId, rewardId, fields.totalFen, now) : null;
+        if (rewardId !== null && !reward) throw new earning.PointsRefusedError('reward-invalid');
+        const payment = await earning.checkPointsPayment(db, rules, customerId, fields.totalFen, opts.pointsToRedeem ?? 0, now, reward);
+        const purchase = newPurchaseRecord(fields, { id: deps.newId(), customerId, now, importId: opts.importId ?? null });
+        if (reward) {
+          purchase.rewardId = reward.reward.id;
+          if (reward.fen > 0) purchase.rewardFen = reward.fen;
+        }
         if (payment) purchase.pointsPaidFen = payment.fen;
         await db.purchases.add(purchase);
-        const others = await refreshWithPoints(await earning.newPurchaseEntries(db, deps, rules, purchase, payment), [customerId]);
+        const entries = await earning.newPurchaseEntries(db, deps, rules, purchase, payment, reward);
+        const others = await refreshWithPoints(entries, [customerId]);
         await noteInCatalog(db, [purchase]);
         await recordAudit(db, deps, { kind: 'purchase.record', customerIds: [customerId, ...others], refs: [purchase.id], facts: { totalFen: purchase.totalFen, purchasedAt: purchase.purchasedAt } });
+        if (reward) {
+          const { reward: r } = reward;
+          if (r.kind === 'gift' && r.stock !== null) await db.rewards.put({ ...r, stock: r.stock - 1 });
+          const entry = entries.find((e) => e.kind === 'redeem' && e.rewardId === r.id)!;
+          await recordAudit(db, deps, { kind: 'points.redeem', customerIds: [customerId], refs: [r.id, entry.id, purchase.id], facts: { points: r.pointsCost, rewardKind: r.kind } });
+        }
         return purchase;
-      });
+      }, rewardId !== null);
     },
 
     /** Records a return of `originalId`: negative amounts, no more than what is left of the original. */
@@ -206,10 +223,17 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
         const original = record.returnOf === null ? record : await db.purchases.get(record.returnOf);
         const entries = original ? await earning.settleEntries(db, deps, await earning.readPointsRules(db), original) : [];
         await refreshWithPoints(entries, [existing.customerId], new Map([[existing.customerId, { cause: 'voided', before: [existing] }]]));
+        // A gift redeemed with the purchase goes back to the stock (a return gives back its points' share only).
+        const gifts = record.returnOf === null ? await earning.giveBackGiftStock(db, record) : [];
         // The reason is the clerk's own words: it stays on the purchase, not in the trail.
-        await recordAudit(db, deps, { kind: 'purchase.void', customerIds: [existing.customerId], refs: [id], facts: { totalFen: existing.totalFen } });
+        await recordAudit(db, deps, {
+          kind: 'purchase.void',
+          customerIds: [existing.customerId],
+          refs: [id, ...gifts.map((g) => g.id)],
+          facts: gifts.length ? { totalFen: existing.totalFen, giftsReturned: gifts.length } : { totalFen: existing.totalFen },
+        });
         return record;
-      });
+      }, true);
     },
 
     get(id: string): Promise<Purchase | undefined> {

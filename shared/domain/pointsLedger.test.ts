@@ -165,7 +165,7 @@ describe('purchaseReversalEntries', () => {
     l.entries.push(...second);
     const last = purchaseReversalEntries(l.entries, { ...target, returnedFen: 10_000 }, l.opts);
     l.entries.push(...last);
-    expect(purchasePoints(l.entries, 'p')).toEqual({ earned: 100, spent: 200, reversedEarned: 100, returnedSpent: 200 });
+    expect(purchasePoints(l.entries, 'p')).toMatchObject({ earned: 100, spent: 200, reversedEarned: 100, returnedSpent: 200 });
     expect(purchaseReversalEntries(l.entries, { ...target, voided: true }, l.opts)).toEqual([]);
   });
 
@@ -183,6 +183,28 @@ describe('purchaseReversalEntries', () => {
     const voided = purchaseReversalEntries(l.entries, { ...target, voided: true }, l.opts);
     l.entries.push(...voided);
     expect(sum(l.entries)).toBe(500);
+  });
+
+  it('a reward redeemed with the purchase comes back on its own entry naming it, its share rounded down apart from the points paid', () => {
+    const l = purchase();
+    l.add({ kind: 'redeem', points: -50, createdAt: at(10), purchaseId: 'p', rewardId: 'voucher' });
+    const third = purchaseReversalEntries(l.entries, { ...target, returnedFen: 3_333 }, l.opts);
+    // 200 × 0.3333 → 66 of the points paid; 50 × 0.3333 → 16 of the reward's (together 82, not 83).
+    expect(third.map((e) => [e.reverses, e.rewardId, e.points])).toEqual([
+      ['spent', null, 66],
+      ['spent', 'voucher', 16],
+      ['earned', null, -33],
+    ]);
+    l.entries.push(...third);
+    const voided = purchaseReversalEntries(l.entries, { ...target, voided: true }, l.opts);
+    expect(voided.map((e) => [e.reverses, e.rewardId, e.points])).toEqual([
+      ['spent', null, 134],
+      ['spent', 'voucher', 34],
+      ['earned', null, -67],
+    ]);
+    l.entries.push(...voided);
+    expect(sum(l.entries)).toBe(500);
+    expect(purchasePoints(l.entries, 'p').bySpend.get('voucher')).toEqual({ spent: 50, returned: 50 });
   });
 
   it('a voided return gives back what it took', () => {

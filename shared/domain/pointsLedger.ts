@@ -259,27 +259,46 @@ export interface PurchaseReversalOptions {
  * Points a purchase earned (earn and bonus entries linked to it) and spent (redeem), and what reversals undid of each.
  * A reverse of the earned side with rule 'purchase' corrects the earning itself (an edit that earns less):
  * it lowers what the purchase earned, so a later return or void takes its share of the corrected earning.
+ * `bySpend`: the spent side apart for each thing the points went to, keyed by the reward's id ('' for points
+ * that paid part of the amount), so a reward's points come back on their own entry, naming the reward.
  */
-export function purchasePoints(entries: readonly PointsEntry[], purchaseId: string): { earned: number; spent: number; reversedEarned: number; returnedSpent: number } {
+export function purchasePoints(
+  entries: readonly PointsEntry[],
+  purchaseId: string,
+): { earned: number; spent: number; reversedEarned: number; returnedSpent: number; bySpend: Map<string, { spent: number; returned: number }> } {
   let earned = 0;
   let spent = 0;
   let reversedEarned = 0;
   let returnedSpent = 0;
+  const bySpend = new Map<string, { spent: number; returned: number }>();
+  const spend = (rewardId: string | null) => {
+    const key = rewardId ?? '';
+    let s = bySpend.get(key);
+    if (!s) bySpend.set(key, (s = { spent: 0, returned: 0 }));
+    return s;
+  };
   for (const e of entries) {
     if (e.purchaseId !== purchaseId) continue;
     if ((e.kind === 'earn' || e.kind === 'bonus') && e.points > 0) earned += e.points;
-    else if (e.kind === 'redeem') spent -= e.points;
-    else if (e.kind === 'reverse' && e.reverses === 'earned' && e.rule === 'purchase') earned += e.points;
+    else if (e.kind === 'redeem') {
+      spent -= e.points;
+      spend(e.rewardId).spent -= e.points;
+    } else if (e.kind === 'reverse' && e.reverses === 'earned' && e.rule === 'purchase') earned += e.points;
     else if (e.kind === 'reverse' && e.reverses === 'earned') reversedEarned -= e.points;
-    else if (e.kind === 'reverse' && e.reverses === 'spent') returnedSpent += e.points;
+    else if (e.kind === 'reverse' && e.reverses === 'spent') {
+      returnedSpent += e.points;
+      spend(e.rewardId).returned += e.points;
+    }
   }
-  return { earned, spent, reversedEarned, returnedSpent };
+  return { earned, spent, reversedEarned, returnedSpent, bySpend };
 }
 
 /**
  * The entries that bring a purchase's points to what its state asks: a void undoes everything it
  * earned and spent; returns undo the share returned (of earned and of spent points alike, rounded
  * down, on the amount returned so far, so several returns add up to the whole and never to more).
+ * The points spent on a reward redeemed with the purchase come back apart from those that paid part
+ * of it (each rounded down on its own), on an entry naming the reward.
  * Settles to a target, so asking again writes nothing (a refund never takes points twice), and a
  * voided return gives back what it took. Negative balances, when not allowed: the part of this
  * reversal that would take the balance below zero is written off by an adjust entry
@@ -287,16 +306,21 @@ export function purchasePoints(entries: readonly PointsEntry[], purchaseId: stri
  * customer's whole ledger (the balance is read from it), not only the purchase's entries.
  */
 export function purchaseReversalEntries(entries: readonly PointsEntry[], target: PurchaseReversalTarget, options: PurchaseReversalOptions): PointsEntry[] {
-  const { earned, spent, reversedEarned, returnedSpent } = purchasePoints(entries, target.purchaseId);
+  const { earned, reversedEarned, bySpend } = purchasePoints(entries, target.purchaseId);
   const whole = target.voided || (target.totalFen > 0 && target.returnedFen >= target.totalFen);
   const share = (n: number) => (whole ? n : target.totalFen > 0 && target.returnedFen > 0 ? Math.floor((n * target.returnedFen) / target.totalFen) : 0);
   const dEarned = share(earned) - reversedEarned;
-  const dSpent = share(spent) - returnedSpent;
   const { customerId, at, newId } = options;
   const { purchaseId } = target;
   const out: PointsEntry[] = [];
-  if (dSpent !== 0) {
-    out.push(pointsEntry({ customerId, kind: 'reverse', points: dSpent, createdAt: at, purchaseId, reverses: 'spent', expiresAt: options.restoredExpiresAt }, newId));
+  let dSpent = 0;
+  // Points that paid part of the amount first, then each reward by id: one order whatever order the ledger was read in.
+  for (const key of [...bySpend.keys()].sort()) {
+    const s = bySpend.get(key)!;
+    const d = share(s.spent) - s.returned;
+    if (d === 0) continue;
+    dSpent += d;
+    out.push(pointsEntry({ customerId, kind: 'reverse', points: d, createdAt: at, purchaseId, rewardId: key === '' ? null : key, reverses: 'spent', expiresAt: options.restoredExpiresAt }, newId));
   }
   if (dEarned !== 0) {
     out.push(pointsEntry({ customerId, kind: 'reverse', points: -dEarned, createdAt: at, purchaseId, reverses: 'earned', expiresAt: options.restoredExpiresAt }, newId));

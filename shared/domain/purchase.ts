@@ -45,6 +45,13 @@ export interface Purchase extends PurchaseFields {
    * purchases. The points taken are the purchase's redeem entry in the points ledger.
    */
   pointsPaidFen?: number;
+  /**
+   * The reward redeemed with this purchase (its redeem entry in the points ledger links both); absent when none.
+   * `rewardFen`: what a voucher or percent off took off the total, absent when nothing. The customer paid
+   * `totalFen − rewardFen − pointsPaidFen` otherwise, and only that earns points.
+   */
+  rewardId?: string;
+  rewardFen?: number;
 }
 
 export const PURCHASE_ERROR_CODES = [

@@ -209,6 +209,11 @@ describe('write scopes', () => {
     const cup = { id: 'r-1', name: '保温杯', kind: 'gift' as const, pointsCost: 100, stock: 3, voucherFen: null, percentOff: null, validFrom: null, validTo: null, tiersAllowed: [], active: true };
     await check('reward', () => points.saveReward(cup), ['rewards'], ['rewards.change']);
     await check('gift redeemed', () => points.redeemReward(a.id, cup.id), ['pointsLedger', 'rewards'], ['points.redeem']);
+    let withGift = '';
+    await check('gift redeemed with a purchase', async () => {
+      withGift = (await purchases.record(a.id, makePurchaseFields({ purchasedAt: '2026-02-23T04:00:00.000Z', totalFen: 3_000 }), { rewardId: cup.id })).id;
+    }, ['purchases', 'pointsLedger', 'rewards'], ['purchase.record', 'points.redeem']);
+    await check('gift given back by a void', () => purchases.void(withGift, '顾客取消'), ['purchases', 'pointsLedger', 'rewards'], ['purchase.void']);
     clock = new Date('2026-12-01T10:00:00Z');
     await check('points rollover', () => points.rolloverExpiries(), ['pointsLedger'], ['points.expire']);
     await points.saveRules({ ...DEFAULT_POINTS_RULES, birthdayGift: 88 } as PointsRules);
