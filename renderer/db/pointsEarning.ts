@@ -264,3 +264,27 @@ export async function giveBackGiftStock(db: RegularsDatabase, purchase: Pick<Pur
   }
   return back;
 }
+
+/** A purchase or return as an edit leaves it, counted as a return of its original where it is one. */
+function asReturnChange(p: Purchase): ReturnChange {
+  return { id: p.id, totalFen: p.totalFen, isVoided: p.isVoided };
+}
+
+/**
+ * The points entries an edit writes, `after` being the purchase as edited: a return settles its original again;
+ * a purchase earns what its new amount earns (the difference from before, once), then its returns' share is
+ * settled on that. The purchase dialog's preview calls it before the edit is stored, the write after.
+ */
+export async function editEntries(db: RegularsDatabase, deps: EarningDeps, rules: PointsRules, after: Purchase): Promise<PointsEntry[]> {
+  if (after.returnOf !== null) {
+    const original = await db.purchases.get(after.returnOf);
+    return original ? settleEntries(db, deps, rules, original, [], asReturnChange(after)) : [];
+  }
+  const reEarned = await reEarnEntries(db, deps, rules, after);
+  return [...reEarned, ...(await settleEntries(db, deps, rules, after, reEarned))];
+}
+
+/** The points entries a new return of `original` writes: its share of what the original earned and spent (preview and write alike). */
+export function returnEntries(db: RegularsDatabase, deps: EarningDeps, rules: PointsRules, original: Purchase, ret: Purchase): Promise<PointsEntry[]> {
+  return settleEntries(db, deps, rules, original, [], asReturnChange(ret));
+}

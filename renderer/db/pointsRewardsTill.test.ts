@@ -13,6 +13,7 @@ import { createCustomerRepository } from './customers';
 import { ledgerRange, pointsFieldsOf } from './derivation';
 import { createPointsRepository } from './points';
 import { createPurchaseRepository } from './purchases';
+import { createTillPointsReader, pointsChangeOf } from './pointsTill';
 
 const database = freshDatabasePerTest();
 
@@ -228,5 +229,63 @@ describe('a reward refused inside the write: nothing is written', () => {
     expect(await balanceOf(s, c.id)).toBe(2_000);
     expect(await s.db.rewards.get(cup.id)).toBeUndefined();
     expect((await s.db.rewards.get(mug.id))!.stock).toBe(5);
+  });
+});
+
+describe('what an edit or a return does to points, as the dialog previews it', () => {
+  it('is what the write then stores: returns (new and edited), edits up and down, a purchase recorded before points', async () => {
+    const s = setUp();
+    await s.points.saveRules({ ...PLAIN, negativeBalance: 'stop-at-zero' });
+    const c = await s.customers.create(makeCustomerFields());
+    await s.points.adjust(c.id, 3_000, '老系统的积分');
+    const till = createTillPointsReader(s.db, { now: () => s.state.clock });
+    const v = await s.points.saveReward(voucher());
+    const p = await s.purchases.record(c.id, sale(10_000), { rewardId: v.id, pointsToRedeem: 500 });
+    const written = async (purchaseId: string, run: () => Promise<unknown>) => {
+      const before = new Set((await s.db.pointsLedger.toArray()).map((e) => e.id));
+      await run();
+      return pointsChangeOf((await s.db.pointsLedger.toArray()).filter((e) => !before.has(e.id) && e.purchaseId === purchaseId));
+    };
+    let at = Date.parse('2026-03-01T09:10:00.000Z');
+    const steps: [string, () => Promise<{ preview: unknown; stored: unknown }>][] = [
+      ['a third returned', async () => {
+        const fields = makePurchaseFields({ totalFen: -3_333, purchasedAt: new Date((at += 60_000)).toISOString() });
+        const preview = await till.previewChange({ kind: 'return', originalId: p.id, fields });
+        return { preview, stored: await written(p.id, () => s.purchases.recordReturn(p.id, fields)) };
+      }],
+      ['the purchase edited up', async () => {
+        const fields = sale(12_000);
+        const preview = await till.previewChange({ kind: 'edit', purchaseId: p.id, fields });
+        return { preview, stored: await written(p.id, () => s.purchases.edit(p.id, fields)) };
+      }],
+      ['the return edited to half', async () => {
+        const [ret] = await s.purchases.returnsOf(p.id);
+        const fields = makePurchaseFields({ totalFen: -6_000, purchasedAt: ret!.purchasedAt });
+        const preview = await till.previewChange({ kind: 'edit', purchaseId: ret!.id, fields });
+        return { preview, stored: await written(p.id, () => s.purchases.edit(ret!.id, fields)) };
+      }],
+      ['the rest returned', async () => {
+        const fields = makePurchaseFields({ totalFen: -6_000, purchasedAt: new Date((at += 60_000)).toISOString() });
+        const preview = await till.previewChange({ kind: 'return', originalId: p.id, fields });
+        return { preview, stored: await written(p.id, () => s.purchases.recordReturn(p.id, fields)) };
+      }],
+    ];
+    const previews: unknown[] = [];
+    for (const [what, step] of steps) {
+      const { preview, stored } = await step();
+      expect(preview, what).toEqual(stored);
+      previews.push(preview);
+    }
+    // A third of the 75 earned, of the 500 paid and of the voucher's 2,000, each rounded down.
+    expect(previews[0]).toEqual({ earned: -24, spent: 166 + 666, reward: 666, writtenOff: 0 });
+    // The last return gave the voucher's points back whole: 2,000 over the returns.
+    const rewardBack = (await s.db.pointsLedger.where('purchaseId').equals(p.id).toArray()).filter((e) => e.rewardId === v.id && e.kind === 'reverse');
+    expect(rewardBack.reduce((sum, e) => sum + e.points, 0)).toBe(2_000);
+
+    // A purchase in no points (recorded before them): nothing changes.
+    const old = await s.purchases.record(c.id, sale(5_000));
+    await s.db.transaction('rw', s.db.pointsLedger, () => s.db.pointsLedger.where('purchaseId').equals(old.id).delete());
+    expect(await till.previewChange({ kind: 'edit', purchaseId: old.id, fields: sale(9_000) })).toEqual({ earned: 0, spent: 0, reward: 0, writtenOff: 0 });
+    expect(await till.previewChange({ kind: 'edit', purchaseId: 'no-such-purchase', fields: sale(9_000) })).toBeNull();
   });
 });

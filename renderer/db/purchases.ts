@@ -154,7 +154,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
         const purchase = newPurchaseRecord(fields, { id: deps.newId(), customerId: original.customerId, now: deps.now(), returnOf: original.id });
         await db.purchases.add(purchase);
         // The points it earned and spent go back in the share returned (rounded down on all returns so far).
-        await refreshWithPoints(await earning.settleEntries(db, deps, await earning.readPointsRules(db), original), [original.customerId]);
+        await refreshWithPoints(await earning.returnEntries(db, deps, await earning.readPointsRules(db), original, purchase), [original.customerId]);
         await recordAudit(db, deps, {
           kind: 'purchase.return',
           customerIds: [original.customerId],
@@ -184,15 +184,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
         const corrects = record.totalFen < existing.totalFen || record.purchasedAt !== existing.purchasedAt;
         // Points: a return edited settles its original again; a purchase earns what its new amount earns
         // (the difference from before, once), then its returns' share is settled on that.
-        const rules = await earning.readPointsRules(db);
-        let entries: PointsEntry[];
-        if (record.returnOf !== null) {
-          const original = await db.purchases.get(record.returnOf);
-          entries = original ? await earning.settleEntries(db, deps, rules, original) : [];
-        } else {
-          const reEarned = await earning.reEarnEntries(db, deps, rules, record);
-          entries = [...reEarned, ...(await earning.settleEntries(db, deps, rules, record, reEarned))];
-        }
+        const entries = await earning.editEntries(db, deps, await earning.readPointsRules(db), record);
         await refreshWithPoints(entries, [existing.customerId], corrects ? new Map([[existing.customerId, { cause: 'edited', before: [existing] }]]) : undefined);
         // Only products the edit added count as a new use; re-saving must not inflate the counts.
         const before = new Set(existing.lines.map((l) => catalogKey(l.product)));
