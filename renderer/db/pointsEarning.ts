@@ -29,7 +29,11 @@ export type PointsRefusal =
   | 'reward-invalid';
 
 export class PointsRefusedError extends Error {
-  constructor(readonly code: PointsRefusal) {
+  /** `about`: whether the reward chosen was refused, or the points asked for (the codes overlap: 'insufficient-points'). */
+  constructor(
+    readonly code: PointsRefusal,
+    readonly about: 'points' | 'reward' = 'points',
+  ) {
     super(`Points refused: ${code}`);
     this.name = 'PointsRefusedError';
   }
@@ -78,12 +82,12 @@ export interface PurchaseReward {
 export async function checkPurchaseReward(db: RegularsDatabase, customerId: string, rewardId: string | null, totalFen: number, now: Date): Promise<PurchaseReward | null> {
   if (rewardId === null) return null;
   const reward = await db.rewards.get(rewardId);
-  if (!reward) throw new PointsRefusedError('reward-not-found');
+  if (!reward) throw new PointsRefusedError('reward-not-found', 'reward');
   const record = await db.customers.get(customerId);
   if (!record) throw new PointsRefusedError('customer-not-found');
   const tierId = (await db.customerState.get(customerId))?.tierId ?? null;
   const allowed = canRedeem(reward, { tierId, isDeleted: record.isDeleted }, await availablePoints(db, customerId, now), now);
-  if (!allowed.ok) throw new PointsRefusedError(allowed.reason);
+  if (!allowed.ok) throw new PointsRefusedError(allowed.reason, 'reward');
   return { reward, fen: rewardDiscountFen(reward, totalFen) };
 }
 

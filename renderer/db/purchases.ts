@@ -122,7 +122,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
         const rules = await earning.readPointsRules(db);
         const now = deps.now();
         const reward = fields.totalFen > 0 ? await earning.checkPurchaseReward(db, customerId, rewardId, fields.totalFen, now) : null;
-        if (rewardId !== null && !reward) throw new earning.PointsRefusedError('reward-invalid');
+        if (rewardId !== null && !reward) throw new earning.PointsRefusedError('reward-invalid', 'reward');
         const payment = await earning.checkPointsPayment(db, rules, customerId, fields.totalFen, opts.pointsToRedeem ?? 0, now, reward);
         const purchase = newPurchaseRecord(fields, { id: deps.newId(), customerId, now, importId: opts.importId ?? null });
         if (reward) {

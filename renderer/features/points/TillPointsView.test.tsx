@@ -9,7 +9,7 @@ import { DEFAULT_POINTS_RULES, pointsForPurchase, type PointsRules } from '../..
 import type { Reward } from '../../../shared/domain/rewards';
 import { countFormatter, I18N_OPTIONS } from '../../i18n';
 import { expectLabelledControls, expectNoRawKeys } from '../../../test/support/drawnMarkup';
-import { tillPoints, TillPointsView, type TillPointsViewProps } from './TillPointsView';
+import { parseRequestedPoints, tillPoints, tillPointsProblem, TillPointsView, type TillPointsViewProps } from './TillPointsView';
 
 const NOW = new Date(2026, 5, 18, 12, 0); // the 18th: a member day
 const RULES: PointsRules = { ...DEFAULT_POINTS_RULES, memberDay: { days: { kind: 'month-days', days: [8, 18, 28] }, multiplier: 3 } };
@@ -72,11 +72,14 @@ describe('points at the till as drawn', () => {
 
   it('pays part with points at the owner’s rate, under the cap, and says what limited it', async () => {
     const rich = { ...SUMMARY, balance: 50_000, available: 50_000 };
+    expect(await draw('en', { summary: rich, requestedPoints: 13_400 })).toContain('13,400 points pay CN¥134.');
+    // More than the purchase can take is not paid silently less: said, the field marked, the save refused (the dialog's).
     const capped = await draw('en', { summary: rich, requestedPoints: 20_000 });
-    expect(capped).toContain('13,400 points pay CN¥134.');
-    expect(capped).toMatch(/data-testid="till-points-limit">Limited by the cap per purchase: at most 13,400 points \(CN¥134\)/);
+    expect(capped).toMatch(/class="points-problem" data-testid="till-points-payment">More points than this purchase can take\.<span[^>]*data-testid="till-points-limit">Limited by the cap per purchase: at most 13,400 points \(CN¥134\)/);
+    expect(capped).toMatch(/aria-invalid="true"[^>]*data-testid="till-points-pay"/);
+    expect(capped).not.toContain('till-points-left');
     const balance = await draw('zh-CN', { requestedPoints: 5_000, amountFen: 1_000_000 });
-    expect(balance).toMatch(/data-testid="till-points-limit">受余额限制：最多 3,000 积分（¥30）/);
+    expect(balance).toMatch(/data-testid="till-points-payment">所填积分超出本次消费可抵扣的数量。<span[^>]*data-testid="till-points-limit">受余额限制：最多 3,000 积分（¥30）/);
     expect(await draw('zh-TW', { requestedPoints: 500 })).toContain('500 積分抵扣 CN¥5。');
   });
 
@@ -99,8 +102,32 @@ describe('points at the till as drawn', () => {
     expect(settled.rewardFen).toBe(2_000);
     expect(settled.payment).toMatchObject({ points: 1_000, fen: 1_000, limitedBy: 'balance' });
     expect(settled.left).toBe(0);
-    const html = await draw('en', { rewardId: 'r-voucher', requestedPoints: 5_000 });
+    const html = await draw('en', { rewardId: 'r-voucher', requestedPoints: 1_000 });
     expect(html).toContain('¥20 voucher takes CN¥20 off this purchase.');
     expect(html).toMatch(/data-testid="till-points-left">3,000 used, 0 points left\./);
+  });
+
+  it('reads the points typed as a whole number or refuses them: letters, negative, decimals, more than allowed', async () => {
+    expect(['', '  ', '500', ' 500 ', '５００', '0']).toEqual(['', '  ', '500', ' 500 ', '５００', '0'].filter((x) => parseRequestedPoints(x) !== null));
+    expect(['', '500', '５００'].map(parseRequestedPoints)).toEqual([0, 500, 500]);
+    for (const bad of ['abc', '12x', '-5', '1.5', '1,000', '1e3', '+3', '五百']) expect(parseRequestedPoints(bad), bad).toBeNull();
+    expect(parseRequestedPoints('99999999999999999999')).toBe(Number.MAX_SAFE_INTEGER);
+    const payment = tillPoints({ ...PROPS, requestedPoints: 0 }).payment;
+    expect(payment.maxPoints).toBe(3_000);
+    expect([null, 0, 3_000, 3_001, Number.MAX_SAFE_INTEGER].map((n) => tillPointsProblem(n, payment))).toEqual(['not-whole', null, null, 'too-many', 'too-many']);
+    for (const lng of ['en', 'zh-CN', 'zh-TW']) {
+      const html = await draw(lng, { requestedPoints: null });
+      expect(html, lng).toMatch(/aria-invalid="true"[^>]*data-testid="till-points-pay"/);
+      expect(html, lng).toMatch(/class="points-problem" data-testid="till-points-payment">[^<]+</);
+    }
+  });
+
+  it('says what the chosen reward does, and how it combines with paying with points', async () => {
+    const gift = await draw('en', { rewardId: 'r-gift' });
+    expect(gift).toContain('Hand over Tote bag: 3 left after this one.');
+    expect(gift).toContain('A reward comes off first; points then pay at most 50% of what is left, from the points the reward leaves.');
+    const service = await draw('zh-CN', { rewards: [...REWARDS, { ...base, id: 'r-wash', name: '免费清洗', kind: 'free-service', stock: null }], rewardId: 'r-wash' });
+    expect(service).toContain('“免费清洗”已记在本次消费上，请提供该服务。');
+    expect(await draw('zh-TW', { rewardId: 'r-voucher' })).toContain('獎品「¥20 voucher」抵扣本次消費 CN¥20。');
   });
 });

@@ -5,7 +5,8 @@ import type { Currency } from '../../../shared/domain/money';
 import type { PointsSummary } from '../../../shared/domain/pointsLedger';
 import type { PointsEarning, PointsRules } from '../../../shared/domain/pointsRules';
 import { canRedeem, pointsPayment, rewardDiscountFen, type PointsPayment, type RedeemingCustomer, type Reward } from '../../../shared/domain/rewards';
-import { earningBreakdown, earningFormula, lastValidDay, paymentLimitText, pointsWording, redeemRateText, redeemRefusalText, rewardKindName, rewardValueText } from './pointsText';
+import { assertNever } from '../../../shared/result';
+import { earningBreakdown, earningFormula, lastValidDay, paymentLimitText, pointsWording, redeemRateText, redeemRefusalText, rewardKindName, rewardValueText, type PointsWording } from './pointsText';
 import './points.css';
 
 export interface TillPointsViewProps {
@@ -27,13 +28,34 @@ export interface TillPointsViewProps {
   rewardId: string | null;
   onRewardChange: (rewardId: string | null) => void;
   /**
-   * Points the clerk asked to pay with (what the payment actually takes is `pointsPayment`'s). The field's
-   * text starts from it and is the view's own after: give the view a new `key` for a new purchase.
+   * Points the clerk asked to pay with (what the payment actually takes is `pointsPayment`'s); null while the
+   * text typed is not a whole number. The field's text starts from it and is the view's own after: give the
+   * view a new `key` for a new purchase.
    */
-  requestedPoints: number;
-  onRequestedPointsChange: (points: number) => void;
+  requestedPoints: number | null;
+  onRequestedPointsChange: (points: number | null) => void;
   /** false: no reward is offered (a purchase that cannot carry one); the payment with points stays. */
   offerRewards?: boolean;
+}
+
+/** The points field's text as a request: a whole number of points (full-width digits read too), 0 when empty, null otherwise. */
+export function parseRequestedPoints(text: string): number | null {
+  const clean = text.normalize('NFKC').trim();
+  if (clean === '') return 0;
+  if (!/^\d+$/.test(clean)) return null;
+  const n = Number(clean);
+  return Number.isSafeInteger(n) ? n : Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * Why the points asked for cannot be saved as they stand: not a whole number, or more than this purchase can
+ * take (the cap, or the balance the reward leaves). Never paid silently less: the clerk changes them.
+ */
+export type TillPointsProblem = 'not-whole' | 'too-many';
+
+export function tillPointsProblem(requestedPoints: number | null, payment: Pick<PointsPayment, 'maxPoints'>): TillPointsProblem | null {
+  if (requestedPoints === null) return 'not-whole';
+  return requestedPoints > payment.maxPoints ? 'too-many' : null;
 }
 
 /** What the till settles on: the reward's discount first, then points pay part of what is left, within the balance the reward leaves. */
@@ -47,7 +69,7 @@ export function tillPoints(props: Pick<TillPointsViewProps, 'summary' | 'rules' 
   const reward = props.rewards.find((r) => r.id === props.rewardId) ?? null;
   const rewardFen = reward ? rewardDiscountFen(reward, props.amountFen) : 0;
   const balance = props.summary.available - (reward?.pointsCost ?? 0);
-  const payment = pointsPayment(props.rules, props.amountFen - rewardFen, Math.max(0, balance), props.requestedPoints);
+  const payment = pointsPayment(props.rules, props.amountFen - rewardFen, Math.max(0, balance), props.requestedPoints ?? 0);
   return { reward, rewardFen, payment, left: balance - payment.points };
 }
 
@@ -56,15 +78,15 @@ export function TillPointsView(props: TillPointsViewProps) {
   const { summary, earning, rules, currency, now } = props;
   const w = pointsWording(t, i18n.language, currency);
   const id = useId();
-  const [typed, setTyped] = useState(props.requestedPoints > 0 ? String(props.requestedPoints) : '');
+  const [typed, setTyped] = useState((props.requestedPoints ?? 0) > 0 ? String(props.requestedPoints) : '');
   const { reward, rewardFen, payment, left } = tillPoints(props);
   const offered = props.rewards.filter((r) => r.active);
   const request = (text: string) => {
     setTyped(text);
-    const clean = text.normalize('NFKC').trim();
-    props.onRequestedPointsChange(/^\d+$/.test(clean) ? Number(clean) : 0);
+    props.onRequestedPointsChange(parseRequestedPoints(text));
   };
-  const typedInvalid = typed.trim() !== '' && !/^\d+$/.test(typed.normalize('NFKC').trim());
+  const typedInvalid = parseRequestedPoints(typed) === null;
+  const problem = typedInvalid ? 'not-whole' : tillPointsProblem(props.requestedPoints, payment);
 
   return (
     <section className="points-till" aria-labelledby={`${id}-heading`} data-testid="till-points">
@@ -141,9 +163,7 @@ export function TillPointsView(props: TillPointsViewProps) {
               })}
             </ul>
           )}
-          {reward && rewardFen > 0 && (
-            <p data-testid="till-reward-discount">{t('points.till.rewardDiscount', { amount: w.money(rewardFen), name: reward.name })}</p>
-          )}
+          {reward && <RewardEffect reward={reward} rewardFen={rewardFen} w={w} />}
         </fieldset>
       )}
 
@@ -155,7 +175,7 @@ export function TillPointsView(props: TillPointsViewProps) {
             inputMode="numeric"
             value={typed}
             onChange={(e) => request(e.target.value)}
-            aria-invalid={typedInvalid ? true : undefined}
+            aria-invalid={problem ? true : undefined}
             aria-describedby={`${id}-pay-rate ${id}-pay-result`}
             data-testid="till-points-pay"
           />
@@ -165,23 +185,52 @@ export function TillPointsView(props: TillPointsViewProps) {
         </span>
         <span className="hint" id={`${id}-pay-rate`}>
           {redeemRateText(w, rules.redeem)}
+          {props.offerRewards !== false && offered.length > 0 && (
+            <span className="points-block" data-testid="till-points-combine">
+              {t('points.tillRewards.combine', { percent: rules.redeem.maxPercent })}
+            </span>
+          )}
         </span>
-        <p id={`${id}-pay-result`} role="status" data-testid="till-points-payment">
-          {typedInvalid
-            ? t('points.fieldErrors.whole-number')
-            : payment.points > 0
-              ? t('points.till.paying', { count: payment.points, amount: w.money(payment.fen) })
-              : t('points.till.notPaying')}
-          {!typedInvalid && props.requestedPoints > 0 && payment.limitedBy !== 'none' && (
+        <p id={`${id}-pay-result`} role="status" className={problem ? 'points-problem' : undefined} data-testid="till-points-payment">
+          {problem === 'not-whole'
+            ? t('points.tillRewards.notWhole')
+            : problem === 'too-many'
+              ? t('points.tillRewards.tooMany')
+              : payment.points > 0
+                ? t('points.till.paying', { count: payment.points, amount: w.money(payment.fen) })
+                : t('points.till.notPaying')}
+          {problem !== 'not-whole' && (props.requestedPoints ?? 0) > 0 && payment.limitedBy !== 'none' && (
             <span className="points-block points-limit" data-testid="till-points-limit">
               {paymentLimitText(w, payment)}
             </span>
           )}
         </p>
       </div>
-      <p className="points-till-left" data-testid="till-points-left">
-        {t('points.till.left', { count: left, spent: (reward?.pointsCost ?? 0) + payment.points })}
-      </p>
+      {problem === null && (
+        <p className="points-till-left" data-testid="till-points-left">
+          {t('points.till.left', { count: left, spent: (reward?.pointsCost ?? 0) + payment.points })}
+        </p>
+      )}
     </section>
   );
+}
+
+/** What the chosen reward does to this purchase: the amount it takes off, the gift to hand over, the service to give. */
+function RewardEffect({ reward, rewardFen, w }: { reward: Reward; rewardFen: number; w: PointsWording }) {
+  const { t } = w;
+  switch (reward.kind) {
+    case 'voucher':
+    case 'percent-off':
+      return <p data-testid="till-reward-discount">{t('points.till.rewardDiscount', { amount: w.money(rewardFen), name: reward.name })}</p>;
+    case 'gift':
+      return (
+        <p data-testid="till-reward-discount">
+          {reward.stock === null ? t('points.tillRewards.giftUncounted', { name: reward.name }) : t('points.tillRewards.gift', { name: reward.name, count: reward.stock - 1 })}
+        </p>
+      );
+    case 'free-service':
+      return <p data-testid="till-reward-discount">{t('points.tillRewards.service', { name: reward.name })}</p>;
+    default:
+      return assertNever(reward.kind, 'reward kind');
+  }
 }

@@ -1,6 +1,7 @@
 // Record, edit or return a purchase in one dialog: items with suggestions or just a total, a live total,
 // Enter saves. A rejected form keeps everything typed and says what to fix, in the clerk's language.
-// A new purchase shows the customer's points, what it earns, and pays part of its amount with points.
+// A new purchase shows the customer's points, what it earns, redeems a reward and pays part of its amount with points;
+// an edit or a return says what it does to points.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Controller, useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
@@ -17,13 +18,14 @@ import {
 import { purchases } from '../../db';
 import { useCategorySuggestions, useProductSuggestions } from '../../db/hooks';
 import { PurchaseRuleError } from '../../db/purchases';
-import { PointsRefusedError, type PointsRefusal } from '../../db/pointsEarning';
-import { tillEarning, tillPayment, type TillPointsRead } from '../../db/pointsTill';
-import { useTillPoints } from '../../db/pointsTillHooks';
+import { PointsRefusedError } from '../../db/pointsEarning';
+import { tillEarning, type PointsChangeRequest, type TillPointsRead } from '../../db/pointsTill';
+import { usePointsChange, useTillPoints } from '../../db/pointsTillHooks';
 import { statusGroupName } from '../../../shared/domain/statusGroups';
 import { currentLocale, formatDateTime } from '../../i18n';
-import { TillPointsView } from '../points/TillPointsView';
-import { tillRefusalText } from './tillRefusalText';
+import { TillPointsView, tillPoints, tillPointsProblem } from '../points/TillPointsView';
+import { pointsChangeText } from '../points/pointsChangeText';
+import { tillRefusalText, type TillPointsBanner } from './tillRefusalText';
 import { Dialog } from '../../ui/Dialog';
 import { ImeEscapeGuard } from './ImeEscapeGuard';
 import {
@@ -190,10 +192,12 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
   const values = useWatch({ control }) as PurchaseFormValues;
   const [errors, setErrors] = useState<PurchaseFieldErrors>({});
   const [saveError, setSaveError] = useState<PurchaseErrorCode | 'failed' | null>(null);
-  const [pointsError, setPointsError] = useState<PointsRefusal | null>(null);
+  const [pointsError, setPointsError] = useState<TillPointsBanner | null>(null);
   // Points at the till: a new purchase only (an edit earns its difference by itself; a return gives back its share).
   const till = useTillPoints(request.mode === 'new' ? request.customerId : null);
-  const [requestedPoints, setRequestedPoints] = useState(0);
+  // null: the points typed are not a whole number (the save is refused, the text kept).
+  const [requestedPoints, setRequestedPoints] = useState<number | null>(0);
+  const [rewardId, setRewardId] = useState<string | null>(null);
   const attempted = useRef(false);
   const form = useRef<HTMLFormElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(form);
@@ -234,14 +238,22 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
     setErrors({});
     setSaveError(null);
     setPointsError(null);
+    const fields: PurchaseFields = result.value;
+    // What the dialog shows is what is paid: the reward first, then the points asked for, never more than the
+    // purchase can take (refused here with the form as typed, not paid silently less); the write checks both again.
+    const settled = till ? tillPoints({ ...till, amountFen: fields.totalFen, rewardId, requestedPoints }) : null;
+    const problem = settled ? tillPointsProblem(requestedPoints, settled.payment) : null;
+    if (problem) {
+      setPointsError(problem === 'not-whole' ? { kind: 'not-whole' } : { kind: 'too-many', max: settled!.payment.maxPoints });
+      form.current?.querySelector<HTMLInputElement>('[data-testid="till-points-pay"]')?.focus();
+      return;
+    }
+    const reward = settled?.reward ?? null;
     onSaving(true);
     try {
-      const fields: PurchaseFields = result.value;
-      // What the dialog shows is what is paid: the request held to the cap and the balance; the write checks it again.
-      const pointsToRedeem = till ? tillPayment(till, fields.totalFen, requestedPoints).points : 0;
       const saved =
         request.mode === 'new'
-          ? await purchases.record(request.customerId, fields, { pointsToRedeem })
+          ? await purchases.record(request.customerId, fields, { pointsToRedeem: settled?.payment.points ?? 0, rewardId: reward?.id ?? null })
           : request.mode === 'return'
             ? await purchases.recordReturn(request.originalId, fields)
             : await purchases.edit(request.purchaseId, fields);
@@ -249,7 +261,7 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
       onSaved({ purchase: saved, mode: request.mode });
     } catch (error) {
       if (error instanceof PurchaseRuleError) setSaveError(error.code);
-      else if (error instanceof PointsRefusedError) setPointsError(error.code);
+      else if (error instanceof PointsRefusedError) setPointsError({ kind: 'refused', code: error.code, reward: error.about === 'reward' ? (reward?.name ?? '') : null });
       else {
         console.error(error);
         setSaveError('failed');
@@ -295,9 +307,16 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
   const sign = isReturn ? -1 : 1;
   const show = (n: number | null) => (n === null ? '—' : money.format(sign * n));
   // The points shown as the form stands: the amount as validated (nothing earned while it cannot be saved).
-  const draft = till ? validate(values) : null;
+  const draft = till || request.mode !== 'new' ? validate(values) : null;
   const fields = draft?.ok ? draft.value : null;
-  const payment = till ? tillPayment(till, fields?.totalFen ?? 0, requestedPoints) : null;
+  const settled = till ? tillPoints({ ...till, amountFen: fields?.totalFen ?? 0, rewardId, requestedPoints }) : null;
+  const payment = settled?.payment ?? null;
+  const change: PointsChangeRequest | null =
+    fields === null || request.mode === 'new'
+      ? null
+      : request.mode === 'edit'
+        ? { kind: 'edit', purchaseId: request.purchaseId, fields }
+        : { kind: 'return', originalId: request.originalId, fields };
 
   return (
     <form
@@ -508,19 +527,25 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
               />
             </Field>
           </div>
-          {till && payment && (
+          {till && settled && (
             <PurchasePoints
               till={till}
               amountFen={fields?.totalFen ?? 0}
-              earning={fields ? tillEarning(till, fields, payment.fen, clock()) : null}
+              earning={fields ? tillEarning(till, fields, settled.payment.fen + settled.rewardFen, clock()) : null}
               currency={currency}
               requestedPoints={requestedPoints}
               onRequestedPointsChange={(n) => {
                 setRequestedPoints(n);
                 setPointsError(null);
               }}
+              rewardId={rewardId}
+              onRewardChange={(id) => {
+                setRewardId(id);
+                setPointsError(null);
+              }}
             />
           )}
+          {change && <PointsChangeNote request={change} subject={isReturn ? 'return' : 'edit'} keeps={!isReturn && (loaded.existing?.rewardId !== undefined || (loaded.existing?.pointsPaidFen ?? 0) > 0)} />}
         </div>
         <TotalsPanel
           subtotal={show(totals.subtotal)}
@@ -529,10 +554,31 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
           isReturn={isReturn}
           error={message('total')}
           errorFor={values.mode === 'items' ? `${formId}-l0-product` : `${formId}-amount`}
-          points={payment && payment.fen > 0 && totals.total !== null ? { paid: show(-payment.fen), due: show(totals.total - payment.fen) } : null}
+          points={
+            settled && payment && totals.total !== null && (payment.fen > 0 || settled.rewardFen > 0)
+              ? {
+                  reward: settled.reward && settled.rewardFen > 0 ? { name: settled.reward.name, off: show(-settled.rewardFen) } : null,
+                  paid: payment.fen > 0 ? show(-payment.fen) : null,
+                  due: show(totals.total - settled.rewardFen - payment.fen),
+                }
+              : null
+          }
         />
       </div>
     </form>
+  );
+}
+
+/** What saving an edit or a return does to the customer's points, by the write's own calculation. */
+function PointsChangeNote({ request, subject, keeps }: { request: PointsChangeRequest; subject: 'return' | 'edit'; keeps: boolean }) {
+  const { t, i18n } = useTranslation();
+  const change = usePointsChange(request);
+  if (!change) return null;
+  return (
+    <section className="points-change" aria-label={t('points.tillChange.title')} data-testid="purchase-points-change">
+      <p role="status">{pointsChangeText(t, i18n.language, change, subject)}</p>
+      {keeps && <p className="hint">{t('points.tillChange.unchanged')}</p>}
+    </section>
   );
 }
 
@@ -542,8 +588,10 @@ function PurchasePoints(props: {
   amountFen: number;
   earning: ReturnType<typeof tillEarning> | null;
   currency: Currency;
-  requestedPoints: number;
-  onRequestedPointsChange: (points: number) => void;
+  requestedPoints: number | null;
+  onRequestedPointsChange: (points: number | null) => void;
+  rewardId: string | null;
+  onRewardChange: (rewardId: string | null) => void;
 }) {
   const { till } = props;
   const clock = useClock();
@@ -557,12 +605,10 @@ function PurchasePoints(props: {
       amountFen={props.amountFen}
       currency={props.currency}
       customer={till.customer}
-      // Rewards are not redeemed inside a purchase yet (the purchase write takes points only): none offered here.
-      rewards={[]}
-      offerRewards={false}
+      rewards={till.rewards}
       now={clock()}
-      rewardId={null}
-      onRewardChange={() => undefined}
+      rewardId={props.rewardId}
+      onRewardChange={props.onRewardChange}
       requestedPoints={props.requestedPoints}
       onRequestedPointsChange={props.onRequestedPointsChange}
     />
@@ -576,8 +622,8 @@ function TotalsPanel(props: {
   isReturn: boolean;
   error?: string;
   errorFor: string;
-  /** Paid with points, and what is left to pay; null when no points pay. */
-  points: { paid: string; due: string } | null;
+  /** What a reward took off, what points paid, and what is left to pay; null when neither. */
+  points: { reward: { name: string; off: string } | null; paid: string | null; due: string } | null;
 }) {
   const { subtotal, discount, total, isReturn, error, errorFor, points } = props;
   const { t } = useTranslation();
@@ -602,12 +648,22 @@ function TotalsPanel(props: {
         </div>
         {points && (
           <>
-            <div>
-              <dt>{t('points.till.totalsPoints')}</dt>
-              <dd className="num" data-testid="purchase-points-paid">
-                {points.paid}
-              </dd>
-            </div>
+            {points.reward && (
+              <div>
+                <dt>{t('points.tillRewards.totalsReward', { name: points.reward.name })}</dt>
+                <dd className="num" data-testid="purchase-reward-off">
+                  {points.reward.off}
+                </dd>
+              </div>
+            )}
+            {points.paid && (
+              <div>
+                <dt>{t('points.till.totalsPoints')}</dt>
+                <dd className="num" data-testid="purchase-points-paid">
+                  {points.paid}
+                </dd>
+              </div>
+            )}
             <div>
               <dt>{t('points.till.totalsDue')}</dt>
               <dd className="num" data-testid="purchase-due">
