@@ -65,11 +65,14 @@ test.describe('points at the till', () => {
     await expect(onPage.balance).toHaveText('2,680');
     expect(await balanceAtTill(customer)).toBe('积分余额：2,680');
 
-    // ¥30: at most half (¥15, 1,500 points) may be paid with points, whatever is asked.
+    // ¥30: at most half (¥15, 1,500 points) may be paid with points; more is said, and not paid silently less.
     const second = await buy(customer, '30', { points: '2000' });
-    await expect(second.points.payment).toContainText('1,500 积分抵扣 ¥15。');
+    await expect(second.points.payment).toContainText('所填积分超出本次消费可抵扣的数量。');
     await expect(second.points.limit).toHaveText('受每单上限限制：最多 1,500 积分（¥15）。');
     await expect(second.points.useMost).toHaveText('最多抵扣（1,500）');
+    await second.points.useMost.click();
+    await expect(second.points.pay).toHaveValue('1500');
+    await expect(second.points.payment).toContainText('1,500 积分抵扣 ¥15。');
     await expect(second.points.paidWithPoints).toHaveText('-¥15.00');
     await expect(second.points.due).toHaveText('¥15.00');
     // Only what is paid otherwise earns.
@@ -82,7 +85,7 @@ test.describe('points at the till', () => {
     await second.dialog.save();
     await expect(second.points.refusal).toHaveText('未保存：该客户的积分已不足所填数量。下方显示现有可用积分，请修改抵扣积分后再保存。');
     await expect(second.dialog.amount).toHaveValue('30');
-    await expect(second.points.pay).toHaveValue('2000');
+    await expect(second.points.pay).toHaveValue('1500');
     await expect(second.dialog.root).toBeVisible();
     await second.dialog.root.getByTestId('purchase-cancel').click();
     await second.dialog.expectClosed();

@@ -606,6 +606,8 @@ function PurchasePoints(props: {
       currency={props.currency}
       customer={till.customer}
       rewards={till.rewards}
+      // A store without rewards is not asked about them at every purchase.
+      offerRewards={till.rewards.length > 0}
       now={clock()}
       rewardId={props.rewardId}
       onRewardChange={props.onRewardChange}

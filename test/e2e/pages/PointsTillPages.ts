@@ -3,6 +3,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { validatePointsRules, type PointsRules } from '../../../shared/domain/pointsRules';
 import type { PointsEntry } from '../../../shared/domain/pointsLedger';
+import { validateReward, type Reward } from '../../../shared/domain/rewards';
 import type { PurchaseDialogModel } from './PurchasePages';
 
 export class TillPointsModel {
@@ -50,6 +51,30 @@ export class TillPointsModel {
 
   get refusal(): Locator {
     return this.dialog.root.getByTestId('purchase-points-error');
+  }
+
+  /** The rewards catalogue's radio for one reward (by id), or for none. */
+  reward(id: string | null): Locator {
+    return this.root.getByTestId(id === null ? 'till-reward-none' : `till-reward-${id}`);
+  }
+
+  /** What the chosen reward does: the amount it takes off, the gift to hand over, the service to give. */
+  get rewardEffect(): Locator {
+    return this.root.getByTestId('till-reward-discount');
+  }
+
+  get combine(): Locator {
+    return this.root.getByTestId('till-points-combine');
+  }
+
+  /** The dialog's totals: what the reward took off. */
+  get rewardOff(): Locator {
+    return this.dialog.root.getByTestId('purchase-reward-off');
+  }
+
+  /** An edit's or a return's effect on points. */
+  get change(): Locator {
+    return this.dialog.root.getByTestId('purchase-points-change');
   }
 }
 
@@ -103,4 +128,16 @@ export async function lastRolloverDay(page: Page): Promise<string | null> {
   const rows = await onStore<{ key: string; value: unknown }[]>(page, 'bookkeeping', 'getAll', null);
   const row = rows.find((r) => r.key === 'statusRecomputedOn');
   return typeof row?.value === 'string' ? row.value : null;
+}
+
+/** A reward in the catalogue, checked and cleaned as the rewards repository's save does (no tiers named), stored where it stores them. */
+export async function putReward(page: Page, reward: Reward): Promise<void> {
+  const checked = validateReward(reward, []);
+  if (!checked.ok) throw new Error(`invalid reward: ${checked.reason.join(', ')}`);
+  await onStore(page, 'rewards', 'put', checked.value);
+}
+
+/** A reward as it is stored now. */
+export async function storedReward(page: Page, id: string): Promise<Reward | undefined> {
+  return (await onStore<Reward[]>(page, 'rewards', 'getAll', null)).find((r) => r.id === id);
 }
