@@ -1,8 +1,10 @@
-// Screenshots of the purchase dialog with points (balance, what it earns, paying part with points under the cap, a refusal), per language.
+// Screenshots of the purchase dialog with points (balance, what it earns, paying part with points under the cap, a refusal,
+// a reward chosen with points on top, a return's effect on points), per language.
 import { test, expect } from '../e2e/fixtures';
 import { DEFAULT_POINTS_RULES, type PointsRules } from '../../shared/domain/pointsRules';
 import { createCustomer } from '../e2e/pages/PurchasePages';
-import { TillPointsModel, setPointsRules } from '../e2e/pages/PointsTillPages';
+import { TillPointsModel, putReward, setPointsRules } from '../e2e/pages/PointsTillPages';
+import type { Reward } from '../../shared/domain/rewards';
 import { LOCALES, OUT } from './shotLocales';
 
 const RULES: PointsRules = {
@@ -10,6 +12,17 @@ const RULES: PointsRules = {
   memberDay: { days: { kind: 'month-days', days: [8, 15, 28] }, multiplier: 2 },
   expiry: [{ kind: 'months', months: 12, from: '1970-01-01T00:00:00.000Z' }],
 } as PointsRules;
+
+const reward = (over: Partial<Reward> & Pick<Reward, 'id' | 'name' | 'kind' | 'pointsCost'>): Reward => ({
+  stock: null,
+  voucherFen: null,
+  percentOff: null,
+  validFrom: null,
+  validTo: null,
+  tiersAllowed: [],
+  active: true,
+  ...over,
+});
 
 for (const { system, tag } of LOCALES.filter((l) => l.tag !== 'zh-TW')) {
   test.describe(tag, () => {
@@ -40,6 +53,36 @@ for (const { system, tag } of LOCALES.filter((l) => l.tag !== 'zh-TW')) {
       await points.earn.locator('summary').click();
       await points.root.scrollIntoViewIfNeeded();
       await shot('93-till-earn-steps');
+      await second.root.getByTestId('purchase-cancel').click();
+      await second.expectClosed();
+
+      // The catalogue at the till: a voucher chosen and points on top; a gift out of stock and one too dear, each saying why.
+      const en = tag === 'en';
+      await putReward(page, reward({ id: '5b0a4c1e-0000-4000-8000-000000000001', name: en ? '¥20 voucher' : '20元代金券', kind: 'voucher', pointsCost: 2_000, voucherFen: 2_000 }));
+      await putReward(page, reward({ id: '5b0a4c1e-0000-4000-8000-000000000002', name: en ? 'Tote bag' : '帆布袋', kind: 'gift', pointsCost: 500, stock: 0 }));
+      await putReward(page, reward({ id: '5b0a4c1e-0000-4000-8000-000000000003', name: en ? 'Tea set' : '茶具套装', kind: 'gift', pointsCost: 9_000, stock: 4 }));
+      await putReward(page, reward({ id: '5b0a4c1e-0000-4000-8000-000000000004', name: en ? 'Free tea tasting' : '免费品茶一次', kind: 'free-service', pointsCost: 300 }));
+      const third = await customer.recordPurchase();
+      await third.useMode('total');
+      await third.amount.fill('168');
+      const withReward = new TillPointsModel(third);
+      await withReward.reward('5b0a4c1e-0000-4000-8000-000000000001').check();
+      await withReward.pay.fill('500');
+      await expect(withReward.due).toBeVisible();
+      await withReward.root.scrollIntoViewIfNeeded();
+      await shot('94-till-reward-voucher');
+      await withReward.pay.fill('-5');
+      await third.save();
+      await expect(withReward.refusal).toBeVisible();
+      await shot('95-till-points-refused');
+      await withReward.pay.fill('500');
+      await third.save();
+      await third.expectClosed();
+
+      const ret = await customer.timeline.returnPurchase(customer.timeline.entry(en ? 'CN¥168.00' : '¥168.00'));
+      await ret.amount.fill('84');
+      await expect(new TillPointsModel(ret).change).toBeVisible();
+      await shot('96-return-points-change');
     });
   });
 }

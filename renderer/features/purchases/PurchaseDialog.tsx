@@ -245,7 +245,10 @@ function PurchaseForm({ formId, request, loaded, money, onSaving, onSaved }: For
     const problem = settled ? tillPointsProblem(requestedPoints, settled.payment) : null;
     if (problem) {
       setPointsError(problem === 'not-whole' ? { kind: 'not-whole' } : { kind: 'too-many', max: settled!.payment.maxPoints });
-      form.current?.querySelector<HTMLInputElement>('[data-testid="till-points-pay"]')?.focus();
+      const field = form.current?.querySelector<HTMLInputElement>('[data-testid="till-points-pay"]');
+      field?.focus();
+      // The field's own message is under it: bring both into sight.
+      field?.closest('.points-till-pay')?.scrollIntoView({ block: 'nearest' });
       return;
     }
     const reward = settled?.reward ?? null;
