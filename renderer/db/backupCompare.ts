@@ -2,6 +2,7 @@
 // table by table in key order. Equal means the backup gives back exactly the store it was made from.
 import Dexie from 'dexie';
 import { encodeRow } from '../../shared/domain/backupPayload';
+import { primaryKeyOf } from './backupSchemas';
 
 export interface DatabaseComparison {
   equal: boolean;
@@ -44,8 +45,7 @@ export async function compareDatabases(today: Dexie, restored: Dexie): Promise<D
         if (encodeRow(mine[index], name) !== encodeRow(theirs[index], name)) return { equal: false, table: name, rows };
       }
       rows += mine.length;
-      const keyPath = today.table(name).schema.primKey.keyPath as string;
-      after = Dexie.getByKeyPath(mine[mine.length - 1] as object, keyPath);
+      after = primaryKeyOf(today.table(name), mine[mine.length - 1] as object);
       if (mine.length < PAGE_ROWS) break;
     }
   }

@@ -48,13 +48,31 @@ describe('exportDatabase', () => {
     await db.customers.bulkAdd(rows);
     await db.settings.bulkPut([{ key: 'currency', value: 'CNY' }]);
     await db.bookkeeping.bulkPut([{ key: 'startedAs', value: 'empty' }]);
+    // Points entries have a compound key: paged by it, every entry once, in key order (several entries share a customer and a time).
+    const entries = Array.from({ length: 130 }, (_, i) => ({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      customerId: rows[i % 7]!.id,
+      kind: 'earn' as const,
+      points: i + 1,
+      createdAt: new Date(Date.UTC(2026, 0, 1 + (i % 5))).toISOString(),
+      expiresAt: null,
+      purchaseId: null,
+      rewardId: null,
+      referralCustomerId: null,
+      rule: null,
+      batchId: null,
+      reverses: null,
+      note: '',
+    }));
+    await db.pointsEntries.bulkAdd(entries);
     const { result, pieces, progress, started, events, finished } = await exportAll({ pageRows: 40, pieceChars: 4_000 });
-    const counts = { auditLog: 0, bookkeeping: 1, catalog: 0, consentEvents: 0, consentState: 0, customerSearch: 0, customerState: 0, customers: 250, erasures: 0, imports: 0, interactions: 0, pins: 0, pointsLedger: 0, purchases: 0, rewards: 0, settings: 1, tierHistory: 0 };
+    const counts = { auditLog: 0, bookkeeping: 1, catalog: 0, consentEvents: 0, consentState: 0, customerSearch: 0, customerState: 0, customers: 250, erasures: 0, imports: 0, interactions: 0, pins: 0, pointsEntries: 130, pointsState: 0, purchases: 0, rewards: 0, settings: 1, tierHistory: 0 };
     expect(started).toEqual({ schemaVersion: db.verno, counts });
     expect(result).toEqual({ schemaVersion: db.verno, counts, bytes: pieces.reduce((n, p) => n + p.length, 0), slices: 1, spoiledPasses: 0 });
     expect(pieces.length).toBeGreaterThan(5);
-    expect(progress.at(-1)).toBe(252);
+    expect(progress.at(-1)).toBe(382);
     expect(rowsOf(events, 'customers')).toStrictEqual(rows);
+    expect(rowsOf(events, 'pointsEntries')).toStrictEqual(await db.pointsEntries.toArray());
     expect(finished).toMatchObject({ ok: true, value: { counts } });
   });
 

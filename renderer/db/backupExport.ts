@@ -15,7 +15,7 @@
 // The payload is kept until the pass is known good, then handed to `sink`.
 import Dexie from 'dexie';
 import { encodeRow, PAYLOAD_FORMAT, payloadEndLine, payloadHeaderLine, rowsLine, type PayloadHeader } from '../../shared/domain/backupPayload';
-import { primaryKeyPaths } from './backupSchemas';
+import { primaryKeyOf, primaryKeyPaths } from './backupSchemas';
 
 export { PAYLOAD_FORMAT };
 
@@ -140,7 +140,7 @@ async function readPass(
         for (;;) {
           const rows = await next;
           if (rows.length === 0) break;
-          at = { table: at.table, after: Dexie.getByKeyPath(rows[rows.length - 1] as object, keyPaths.get(name)!) };
+          at = { table: at.table, after: primaryKeyOf(db.table(name), rows[rows.length - 1] as object) };
           const more = rows.length === options.pageRows;
           const inTime = options.clock() - started < options.sliceMs;
           // The next page is asked for before this one is encoded, so the database reads while the worker

@@ -1,8 +1,9 @@
 // Every shipped database version's tables, so a restore can build a database exactly as an older
 // backup's version had it and let RegularsDatabase's own upgrades bring it to today's version.
 import Dexie from 'dexie';
-import { RegularsDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12 } from './database';
+import { RegularsDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13 } from './database';
 import { V6_ROWS_MOVED } from './migrations/v6';
+import { V13_ROWS_MOVED } from './migrations/v13';
 
 /** Add each new version here with its SCHEMA_V<n> (a test fails until it is). */
 export const SCHEMAS_BY_VERSION: Readonly<Record<number, Readonly<Record<string, string>>>> = Object.freeze({
@@ -18,11 +19,13 @@ export const SCHEMAS_BY_VERSION: Readonly<Record<number, Readonly<Record<string,
   10: SCHEMA_V10,
   11: SCHEMA_V11,
   12: SCHEMA_V12,
+  13: SCHEMA_V13,
 });
 
 /** Versions whose upgrade moves rows out of a table: where those rows are afterwards. */
 const ROWS_MOVED_BY_VERSION: Readonly<Record<number, Readonly<Record<string, readonly string[]>>>> = Object.freeze({
   6: V6_ROWS_MOVED,
+  13: V13_ROWS_MOVED,
 });
 
 /**
@@ -54,13 +57,20 @@ export function databaseAtVersion(name: string, version: number, options?: Const
   return db;
 }
 
-/** Each table's inline primary key path, as `db` declares it; null when a table has another kind of key. */
+/**
+ * Each table's inline primary key, as `db` declares it: its key path, or a compound key's paths as Dexie
+ * writes them (`[customerId+createdAt+id]`); null when a table has another kind of key.
+ */
 export function primaryKeyPaths(db: Dexie): Map<string, string> | null {
   const paths = new Map<string, string>();
   for (const table of db.tables) {
     const keyPath = table.schema.primKey.keyPath;
-    if (typeof keyPath !== 'string' || keyPath === '' || table.schema.primKey.auto) return null;
-    paths.set(table.name, keyPath);
+    if (table.schema.primKey.auto) return null;
+    if (typeof keyPath === 'string' && keyPath !== '') paths.set(table.name, keyPath);
+    else if (Array.isArray(keyPath) && keyPath.length > 1 && keyPath.every((p) => typeof p === 'string' && p !== '')) paths.set(table.name, `[${keyPath.join('+')}]`);
+    else return null;
   }
   return paths;
 }
+
+export { primaryKeyOf } from './primaryKey';

@@ -3,7 +3,7 @@
 // derives its index fields with those: customers.ts), so the list's first screen loads without them.
 import Dexie, { cmp, type Collection, type Table } from 'dexie';
 import type { ChurnLevel } from '../../shared/domain/churn';
-import type { Customer, CustomerRecord, CustomerState } from '../../shared/domain/customer';
+import type { Customer, CustomerPointsState, CustomerRecord, CustomerState } from '../../shared/domain/customer';
 import type { StatusSettings, TierHistoryEntry } from '../../shared/domain/customerStatus';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '../../shared/domain/lifecycle';
 import { statusGroups } from '../../shared/domain/statusGroups';
@@ -39,7 +39,7 @@ export interface CustomerListQuery {
 /**
  * The points filter as the list reads it: a balance range (either end open, both inclusive) and
  * "points expiring by" (ISO: a batch that still holds points expires at or before it, due ones included).
- * The balance is answered by `[isDeleted+pointsBalance]`, the expiry by `pointsNextExpiryAt`.
+ * The balance is answered by the points rows' `[isDeleted+pointsBalance]`, the expiry by their `pointsNextExpiryAt`.
  */
 export interface PointsQuery {
   min: number | null;
@@ -48,7 +48,7 @@ export interface PointsQuery {
 }
 
 /** Whether a customer's derived points pass the filter. */
-export function matchesPoints(c: Pick<CustomerState, 'pointsBalance' | 'pointsNextExpiryAt'>, points: PointsQuery | null | undefined): boolean {
+export function matchesPoints(c: Pick<CustomerPointsState, 'pointsBalance' | 'pointsNextExpiryAt'>, points: PointsQuery | null | undefined): boolean {
   if (!points) return true;
   if (points.min !== null && !(c.pointsBalance >= points.min)) return false;
   if (points.max !== null && !(c.pointsBalance <= points.max)) return false;
@@ -154,7 +154,7 @@ export interface ListTuning {
  * come last, in the index's order. `table`: where the index is, the record's (what people typed) or
  * the derived state's (figures, status).
  */
-type SortTable = 'customers' | 'customerState';
+type SortTable = 'customers' | 'customerState' | 'pointsState';
 type SortPlan =
   | { kind: 'index'; table: SortTable; index: string; key: keyof Customer }
   | { kind: 'grouped'; table: 'customerState'; index: string; key: 'tierId' | 'lifecycleStage' | 'churnLevel'; order: readonly string[] };
@@ -181,7 +181,7 @@ function sortPlanOf(field: CustomerSortField, tierOrder: readonly string[]): Sor
     case 'lastPurchase':
       return { kind: 'index', table: 'customerState', index: '[isDeleted+lastPurchaseSort]', key: 'lastPurchaseSort' };
     case 'points':
-      return { kind: 'index', table: 'customerState', index: '[isDeleted+pointsBalance]', key: 'pointsBalance' };
+      return { kind: 'index', table: 'pointsState', index: '[isDeleted+pointsBalance]', key: 'pointsBalance' };
     case 'createdAt':
       return { kind: 'index', table: 'customers', index: '[isDeleted+createdAt]', key: 'createdAt' };
     case 'updatedAt':
@@ -325,22 +325,34 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
     return direction === 'asc' ? ranges : ranges.reverse();
   }
 
-  function rangeCollection(plan: SortPlan, r: ActiveRange, direction: SortDirection): Collection<CustomerRecord | CustomerState, string, unknown> {
-    const table = plan.table === 'customers' ? db.customers : db.customerState;
-    const collection = (table as typeof db.customers | typeof db.customerState).where(plan.index).between([0, r.lower], [0, r.upper], r.includeLower, r.includeUpper);
-    return (direction === 'desc' ? collection.reverse() : collection) as Collection<CustomerRecord | CustomerState, string, unknown>;
+  function sortTable(plan: SortPlan): Table<Record<string, unknown>, string> {
+    return db.table(plan.table);
+  }
+
+  function rangeCollection(plan: SortPlan, r: ActiveRange, direction: SortDirection): Collection<CustomerRecord | CustomerState | CustomerPointsState, string, unknown> {
+    const collection = sortTable(plan).where(plan.index).between([0, r.lower], [0, r.upper], r.includeLower, r.includeUpper);
+    return (direction === 'desc' ? collection.reverse() : collection) as unknown as Collection<CustomerRecord | CustomerState | CustomerPointsState, string, unknown>;
   }
 
   /** Rows read from a plan's table, joined into customers. */
-  function joinedRows(plan: SortPlan, rows: readonly (CustomerRecord | CustomerState)[]): Promise<Customer[]> {
-    return plan.table === 'customers' ? joinRecords(db, rows as CustomerRecord[]) : joinStates(db, rows as CustomerState[]);
+  async function joinedRows(plan: SortPlan, rows: readonly (CustomerRecord | CustomerState | CustomerPointsState)[]): Promise<Customer[]> {
+    switch (plan.table) {
+      case 'customers':
+        return joinRecords(db, rows as CustomerRecord[]);
+      case 'customerState':
+        return joinStates(db, rows as CustomerState[]);
+      case 'pointsState':
+        return (await readCustomers(db, rows.map((r) => r.id))).filter((c): c is Customer => c !== undefined);
+      default:
+        return assertNever(plan, 'sort table');
+    }
   }
 
   /** A kept order's name: its index, and for a grouped sort the vocabulary's order too. */
   const orderName = (plan: SortPlan) => (plan.kind === 'index' ? plan.index : [plan.index, ...plan.order].join('\u0000'));
 
   // Writes to these tables change the indexes the list's orders are read from.
-  const orders = createListOrderCache(db.name, ['customers', 'customerState']);
+  const orders = createListOrderCache(db.name, ['customers', 'customerState', 'pointsState']);
 
   /**
    * Every active id in the plan's ascending order, kept between reads until a write (one keys-only
@@ -362,7 +374,7 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
 
   /** How customers a write changed are put back into a plan's kept order: by the value its index holds now. */
   function placementOf(plan: SortPlan): OrderPlacement {
-    const table = (plan.table === 'customers' ? db.customers : db.customerState) as unknown as Table<Record<string, unknown>, string>;
+    const table = sortTable(plan);
     return {
       async entries(ids) {
         const rows = await table.bulkGet([...ids]);
@@ -418,11 +430,11 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
         ? []
         : [
             () =>
-              db.customerState
+              db.pointsState
                 .where('[isDeleted+pointsBalance]')
                 .between([0, points.min ?? -Infinity], [0, points.max ?? Infinity], true, true) as Collection<unknown, string, unknown>,
           ]),
-      ...(points?.expiringBy == null ? [] : [() => db.customerState.where('pointsNextExpiryAt').belowOrEqual(points.expiringBy) as Collection<unknown, string, unknown>]),
+      ...(points?.expiringBy == null ? [] : [() => db.pointsState.where('pointsNextExpiryAt').belowOrEqual(points.expiringBy) as Collection<unknown, string, unknown>]),
     ];
   }
 
@@ -443,15 +455,18 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
   async function matchingIds(ids: readonly string[], filter: ListFilter): Promise<boolean[]> {
     const status = statusFiltersOf(filter);
     const points = hasPointsFilter(filter.points) ? filter.points : null;
-    const [records, states] = await Promise.all([
+    const [records, states, pointsRows] = await Promise.all([
       filter.tag === null ? null : db.customers.bulkGet([...ids]),
-      status.length === 0 && points === null ? null : db.customerState.bulkGet([...ids]),
+      status.length === 0 ? null : db.customerState.bulkGet([...ids]),
+      points === null ? null : db.pointsState.bulkGet([...ids]),
     ]);
     return ids.map((_, i) => {
       const record = records?.[i];
       const state = states?.[i];
+      const pointsRow = pointsRows?.[i];
       if (records && !(record && record.isDeleted === 0 && record.tags.includes(filter.tag!))) return false;
-      if (states && !(state && state.isDeleted === 0 && status.every((f) => state[f.key] === f.value) && matchesPoints(state, points))) return false;
+      if (states && !(state && state.isDeleted === 0 && status.every((f) => state[f.key] === f.value))) return false;
+      if (pointsRows && !(pointsRow && pointsRow.isDeleted === 0 && matchesPoints(pointsRow, points))) return false;
       return true;
     });
   }
@@ -688,7 +703,7 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
         const ids = pageOf(await ascendingIds(plan), direction, offset, limit);
         return (await readCustomers(db, ids)).filter((c): c is Customer => !!c && c.isDeleted === 0);
       }
-      const rows: (CustomerRecord | CustomerState)[] = [];
+      const rows: (CustomerRecord | CustomerState | CustomerPointsState)[] = [];
       let skip = offset;
       for (const range of walkOrder(plan, direction)) {
         if (rows.length >= limit) break;

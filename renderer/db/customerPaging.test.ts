@@ -99,6 +99,7 @@ describe('paging the whole list from the kept order', () => {
       fc.asyncProperty(fc.array(customerSpec, { minLength: 1, maxLength: 30 }), async (specs) => {
         await db.customers.clear();
         await db.customerState.clear();
+        await db.pointsState.clear();
         const all = specs.map(customerOf);
         await repo().addMany(all);
         for (const customers of [walking(), keyset(), repo({ sortInMemoryMax: 0, filterWalkRows: 0 })]) {
@@ -125,6 +126,7 @@ describe('paging the whole list from the kept order', () => {
       fc.asyncProperty(fc.array(customerSpec, { minLength: 0, maxLength: 30 }), fc.integer({ min: 1, max: 7 }), fc.nat(40), async (specs, size, jump) => {
         await db.customers.clear();
         if ('customerState' in db) await (db as unknown as { customerState: { clear(): Promise<void> } }).customerState.clear();
+        if ('pointsState' in db) await (db as unknown as { pointsState: { clear(): Promise<void> } }).pointsState.clear();
         await repo().addMany(specs.map(customerOf));
         const customers = keyset();
         for (const sort of CUSTOMER_SORT_FIELDS) {
@@ -154,6 +156,7 @@ describe('paging the whole list from the kept order', () => {
       fc.asyncProperty(fc.array(customerSpec, { minLength: 1, maxLength: 30 }), async (specs) => {
         await db.customers.clear();
         if ('customerState' in db) await (db as unknown as { customerState: { clear(): Promise<void> } }).customerState.clear();
+        if ('pointsState' in db) await (db as unknown as { pointsState: { clear(): Promise<void> } }).pointsState.clear();
         await repo().addMany(specs.map(customerOf));
         const fromOrder = keyset();
         const inMemory = walking();
@@ -194,6 +197,8 @@ describe('paging the whole list from the kept order', () => {
         async (specs, size, walk) => {
           await db.customers.clear();
           await db.customerState.clear();
+        await db.pointsState.clear();
+          await db.pointsState.clear();
           await repo().addMany(specs.map(customerOf));
           const inMemory = walking();
           const paged = repo({ sortInMemoryMax: 0, filterWalkChunk: walk.chunk, filterWalkRows: walk.rows, filterWalkMax: walk.max });
@@ -393,6 +398,7 @@ describe('paging the whole list from the kept order', () => {
       fc.asyncProperty(fc.array(customerSpec, { minLength: 1, maxLength: 20 }), fc.array(write, { minLength: 1, maxLength: 8 }), async (specs, writes) => {
         await db.customers.clear();
         await db.customerState.clear();
+        await db.pointsState.clear();
         await repo().addMany(specs.map(customerOf));
         const customers = keyset();
         const purchases = createPurchaseRepository(db, { now: () => clock, newId: () => `p-${++ids}` });

@@ -311,7 +311,7 @@ describe('status columns and filters', () => {
 
   it('filters by tier, stage and risk, alone and together, with the tag filter and search', async () => {
     for (const tuning of [undefined, { sortInMemoryMax: 2 }]) {
-      await Promise.all([db.customers.clear(), db.customerState.clear()]);
+      await Promise.all([db.customers.clear(), db.customerState.clear(), db.pointsState.clear()]);
       const customers = repo(tuning);
       await customers.addMany(statusStore());
       const found = async (q: Partial<CustomerListQuery>) => names(customers, (await customers.listIds(query(q))).ids);
@@ -334,7 +334,7 @@ describe('status columns and filters', () => {
 
   it('lists customers at risk by value at risk, most first, filtered by level and tier, with the total', async () => {
     for (const tuning of [undefined, { sortInMemoryMax: 2 }]) {
-      await Promise.all([db.customers.clear(), db.customerState.clear()]);
+      await Promise.all([db.customers.clear(), db.customerState.clear(), db.pointsState.clear()]);
       const customers = repo(tuning);
       await customers.addMany(statusStore());
       const label = tuning ? 'walking the index' : 'in memory';

@@ -100,14 +100,18 @@ describe('RegularsDatabase', () => {
     expect({ ...SCHEMA_V5, customers: SCHEMA_V4.customers, customerSearch: undefined }).toEqual({ ...SCHEMA_V4, customerSearch: undefined });
   });
 
-  it('opens a new database at version 12 with its tables and indexes', async () => {
+  it('opens a new database at version 13 with its tables and indexes', async () => {
     const db = new RegularsDatabase(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(12);
+    expect(db.verno).toBe(13);
     expect(db.auditLog.schema.indexes.map((i) => i.name)).toEqual(['seq', 'at', 'kind', 'customerIds']);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'catalog', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'erasures', 'imports', 'interactions', 'pins', 'pointsLedger', 'purchases', 'rewards', 'settings', 'tierHistory']);
-    // Version 12: a customer's points entries in time order, a purchase's entries; the catalogue by id alone.
-    expect(db.pointsLedger.schema.indexes.map((i) => i.name)).toEqual(['[customerId+createdAt]', 'purchaseId']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'catalog', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'erasures', 'imports', 'interactions', 'pins', 'pointsEntries', 'pointsState', 'purchases', 'rewards', 'settings', 'tierHistory']);
+    // Version 13: the entries keyed by customer and time, found by id, a purchase's entries; each customer's
+    // points narrow, sorted for the list, with the rollover's next expiry. Version 12: the catalogue by id alone.
+    expect(db.pointsEntries.schema.primKey.keyPath).toEqual(['customerId', 'createdAt', 'id']);
+    expect(db.pointsEntries.schema.indexes.map((i) => [i.name, i.unique])).toEqual([['id', true], ['purchaseId', false]]);
+    expect(db.pointsState.schema.indexes.map((i) => i.name)).toEqual(['[isDeleted+pointsBalance]', 'pointsNextExpiryAt']);
+    expect(db.customerState.schema.indexes.map((i) => i.name)).not.toContain('[isDeleted+pointsBalance]');
     expect(db.rewards.schema.indexes).toEqual([]);
     // Version 11: the erasure register, by the erased customer's id, no other index.
     expect(db.erasures.schema.indexes).toEqual([]);
@@ -118,11 +122,10 @@ describe('RegularsDatabase', () => {
     expect(db.pins.schema.primKey.keyPath).toBe('role');
     const customerIndexes = db.customers.schema.indexes.map((i) => i.name);
     expect(customerIndexes).toEqual(['tags', 'phoneKeys', 'emailKey', '[isDeleted+nameSort]', '[isDeleted+phoneSort]', '[isDeleted+tagsSort]', '[isDeleted+createdAt]', '[isDeleted+updatedAt]', '[isDeleted+deletedAt]', 'externalKey']);
-    // The sort and filter indexes over derived values are the state table's (version 7).
+    // The sort and filter indexes over derived values are the state table's (version 7; the points' their own, version 13).
     const stateIndexes = db.customerState.schema.indexes.map((i) => i.name);
     expect(stateIndexes).toEqual(['[isDeleted+totalSpentFen]', '[isDeleted+purchaseCount]', '[isDeleted+lastPurchaseSort]']
-      .concat(['[isDeleted+tierId]', '[isDeleted+lifecycleStage]', '[isDeleted+churnLevel]', '[isDeleted+valueAtRiskFen]', '[isDeleted+pendingTierId]'])
-      .concat(['[isDeleted+pointsBalance]', 'pointsNextExpiryAt']));
+      .concat(['[isDeleted+tierId]', '[isDeleted+lifecycleStage]', '[isDeleted+churnLevel]', '[isDeleted+valueAtRiskFen]', '[isDeleted+pendingTierId]']));
     // Version 8: by customer through the compound indexes; an import's undo reads its batch, not an index.
     expect(db.tierHistory.schema.indexes.map((i) => i.name)).toEqual(['[customerId+at]']);
     expect(db.customers.schema.indexes.find((i) => i.name === 'searchTokens')).toBeUndefined();

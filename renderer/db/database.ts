@@ -4,7 +4,7 @@
 // whole schema) is a file of its own in ./migrations, with its test beside it, imported here.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Clock } from '../../shared/clock';
-import type { CustomerRecord, CustomerState } from '../../shared/domain/customer';
+import type { CustomerPointsState, CustomerRecord, CustomerState } from '../../shared/domain/customer';
 import { storeMedianGap } from '../../shared/domain/churn';
 import { localDayOf, type FigureInput } from '../../shared/domain/customerFigures';
 import { DEFAULT_STATUS_SETTINGS, deriveCustomerStatus, type TierHistoryEntry } from '../../shared/domain/customerStatus';
@@ -21,12 +21,13 @@ import { SCHEMA_V9, upgradeToV9 } from './migrations/v9';
 import { SCHEMA_V10, upgradeToV10 } from './migrations/v10';
 import { SCHEMA_V11 } from './migrations/v11';
 import { SCHEMA_V12, upgradeToV12 } from './migrations/v12';
+import { REMOVED_IN_V13, SCHEMA_V13, upgradeToV13 } from './migrations/v13';
 import type { AuditEntry } from '../../shared/domain/auditChain';
 import type { ErasureEntry } from '../../shared/domain/erasure';
-import type { PointsEntry } from '../../shared/domain/pointsLedger';
+import type { PointsEntry, PointsEntryKey } from '../../shared/domain/pointsLedger';
 import type { Reward } from '../../shared/domain/rewards';
 
-export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12 };
+export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13 };
 export type { AuditEntry };
 
 /** A row of the settings table (the owner's configuration) or of the bookkeeping table (version 6). */
@@ -277,8 +278,14 @@ export class RegularsDatabase extends Dexie {
   consentState!: EntityTable<ConsentStateRow, 'id'>;
   /** The erasure register: ids of erased customers and when (version 11 on); written only by renderer/db/erasure.ts. */
   erasures!: EntityTable<ErasureEntry, 'id'>;
-  /** Loyalty points, append-only (version 12 on); written only by renderer/db/points.ts, with the customers' points derived in the same transaction. */
-  pointsLedger!: EntityTable<PointsEntry, 'id'>;
+  /**
+   * Loyalty points, append-only (version 13 on; pointsLedger before), keyed `[customerId+createdAt+id]`
+   * (pointsEntryKey); written only through renderer/db/points.ts and pointsEarning.ts, with the customers'
+   * points derived in the same transaction.
+   */
+  pointsEntries!: Table<PointsEntry, PointsEntryKey>;
+  /** Each customer's points, derived from their entries (version 13 on); written only by renderer/db/derivation. */
+  pointsState!: EntityTable<CustomerPointsState, 'id'>;
   /** The owner's rewards catalogue (version 12 on). */
   rewards!: EntityTable<Reward, 'id'>;
 
@@ -306,6 +313,9 @@ export class RegularsDatabase extends Dexie {
     this.version(10).stores(SCHEMA_V10).upgrade(upgradeToV10);
     this.version(11).stores(SCHEMA_V11);
     this.version(12).stores(SCHEMA_V12).upgrade(upgradeToV12);
+    this.version(13)
+      .stores({ ...SCHEMA_V13, ...REMOVED_IN_V13 })
+      .upgrade(upgradeToV13);
   }
 }
 

@@ -113,15 +113,16 @@ async function eraseTraces(
     const entries: PointsEntry[] = await ledgerRange(db, id).toArray();
     for (const e of entries) if (e.referralCustomerId !== null && !people.has(e.referralCustomerId)) partners.add(e.referralCustomerId);
     if (entries.length) {
-      if (choiceOf(id) === 'anonymise') await db.pointsLedger.bulkPut(entries.map((e) => ({ ...e, customerId: ANONYMOUS_CUSTOMER_ID, referralCustomerId: null, note: '', purchaseId: e.kind === 'referral' ? null : e.purchaseId })));
-      else await db.pointsLedger.bulkDelete(entries.map((e) => e.id));
+      // The key holds the customer id: the entries are written again under the anonymous one.
+      await ledgerRange(db, id).delete();
+      if (choiceOf(id) === 'anonymise') await db.pointsEntries.bulkAdd(entries.map((e) => ({ ...e, customerId: ANONYMOUS_CUSTOMER_ID, referralCustomerId: null, note: '', purchaseId: e.kind === 'referral' ? null : e.purchaseId })));
       counts.pointsEntries += entries.length;
     }
   }
   // A referral partner's entry names them: it names nobody now (the partner's points stay). Their own entries name each partner.
   for (const partner of partners) {
     const named = (await ledgerRange(db, partner).toArray()).filter((e: PointsEntry) => e.referralCustomerId !== null && people.has(e.referralCustomerId));
-    if (named.length) await db.pointsLedger.bulkPut(named.map((e) => ({ ...e, referralCustomerId: null })));
+    if (named.length) await db.pointsEntries.bulkPut(named.map((e) => ({ ...e, referralCustomerId: null })));
     counts.pointsReferrals += named.length;
   }
 
@@ -139,9 +140,9 @@ async function eraseTraces(
   if (returns.length) await db.purchases.bulkPut(returns.map((p) => ({ ...p, returnOf: renamed.get(p.returnOf!) ?? null, updatedAt: at })));
   // Points entries on their purchases: their own (kept anonymised above) follow the purchase to its new id; a
   // referral partner's names no purchase of theirs (under the new id it would tie the kept purchase to the partner).
-  const onTheirPurchases: PointsEntry[] = gone.length ? await db.pointsLedger.where('purchaseId').anyOf(gone).toArray() : [];
+  const onTheirPurchases: PointsEntry[] = gone.length ? await db.pointsEntries.where('purchaseId').anyOf(gone).toArray() : [];
   if (onTheirPurchases.length) {
-    await db.pointsLedger.bulkPut(
+    await db.pointsEntries.bulkPut(
       onTheirPurchases.map((e) => ({ ...e, purchaseId: e.customerId === ANONYMOUS_CUSTOMER_ID ? (renamed.get(e.purchaseId!) ?? null) : null })),
     );
   }

@@ -70,7 +70,7 @@ describe('export reader', () => {
 
   it('reads every points entry oldest first (equal times by id) with progress, and every reward\'s name', async () => {
     const at = (day: number) => new Date(Date.UTC(2026, 0, day, 9)).toISOString();
-    await db.pointsLedger.bulkAdd([
+    await db.pointsEntries.bulkAdd([
       pointsEntry({ customerId: 'c2', kind: 'adjust', points: 5, createdAt: at(3), note: 'x' }, () => 'b'),
       pointsEntry({ customerId: 'c1', kind: 'opening', points: 100, createdAt: at(1) }, () => 'z'),
       pointsEntry({ customerId: 'c1', kind: 'redeem', points: -50, createdAt: at(3), rewardId: 'r1' }, () => 'a'),

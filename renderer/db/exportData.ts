@@ -1,5 +1,6 @@
 // Reading for the exports: explicit owner actions that may read everything, but always in bulk
 // (one getAll per chunk of 2,000 records through the primary key), with progress.
+import { primaryKeyOf } from './primaryKey';
 import Dexie, { type Table } from 'dexie';
 import type { ConsentEvent, CurrentConsent } from '../../shared/domain/consent';
 import type { Customer, CustomerRecord } from '../../shared/domain/customer';
@@ -37,16 +38,16 @@ export const EXPORT_CHUNK = 2_000;
 type Keyed = { id: string };
 
 /** Every row of a table in id order, chunk by chunk. */
-async function readAll<T extends Keyed>(table: Table<T, string, unknown>, onProgress?: OnExportProgress): Promise<T[]> {
+async function readAll<T extends Keyed, K>(table: Table<T, K, unknown>, onProgress?: OnExportProgress): Promise<T[]> {
   const total = await table.count();
   const out: T[] = [];
-  let after: string | null = null;
+  let after: unknown = null;
   onProgress?.({ done: 0, total });
   for (;;) {
     const rows: T[] = await (after === null ? table.orderBy(':id') : table.where(':id').above(after)).limit(EXPORT_CHUNK).toArray();
     if (rows.length === 0) break;
     for (const r of rows) out.push(r);
-    after = rows[rows.length - 1]!.id;
+    after = primaryKeyOf(table, rows[rows.length - 1]!);
     onProgress?.({ done: out.length, total: Math.max(total, out.length) });
   }
   return out;
@@ -104,7 +105,7 @@ export function createExportReader(db: RegularsDatabase) {
 
     /** Every points entry of every customer (the anonymised ones of erased customers too), oldest first. */
     async allPointsEntries(onProgress?: OnExportProgress): Promise<PointsEntry[]> {
-      const rows = await readAll(db.pointsLedger, onProgress);
+      const rows = await readAll(db.pointsEntries, onProgress);
       return rows.sort((a, b) => byKey((e: PointsEntry) => e.createdAt)(a, b) || byKey((e: PointsEntry) => e.id)(a, b));
     },
 
@@ -125,7 +126,7 @@ export function createExportReader(db: RegularsDatabase) {
      * undefined if no such customer.
      */
     async customerData(customerId: string): Promise<CustomerData | undefined> {
-      return db.transaction('r', [db.customers, db.customerState, db.purchases, db.interactions, db.consentEvents, db.tierHistory, db.auditLog], async () => {
+      return db.transaction('r', [db.customers, db.customerState, db.pointsState, db.purchases, db.interactions, db.consentEvents, db.tierHistory, db.auditLog], async () => {
         const customer = await readCustomer(db, customerId);
         if (!customer) return undefined;
         const range = [

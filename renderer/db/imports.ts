@@ -6,6 +6,7 @@
 // it is at that moment, not as it was when the preview was shown. Records are written with bulkAdd /
 // bulkPut in chunks (IndexedDB costs per request, see DESIGN.md); the caller's AbortSignal is checked
 // between chunks, and an abort throws inside the transaction, which rolls everything back.
+import { pointsEntryKey } from '../../shared/domain/pointsLedger';
 import Dexie, { type Table } from 'dexie';
 import type { CurrentConsent } from '../../shared/domain/consent';
 import { emptyCustomerFields, type Customer, type CustomerRecord } from '../../shared/domain/customer';
@@ -254,7 +255,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
     if (signal?.aborted) throw new ImportCancelledError();
   };
 
-  /** Who of `ids` already has an opening entry (read inside a transaction holding pointsLedger). */
+  /** Who of `ids` already has an opening entry (read inside a transaction holding pointsEntries). */
   async function alreadyOpened(ids: readonly string[]): Promise<Set<string>> {
     const out = new Set<string>();
     for (const part of chunks(ids, 2_000)) for (const [id, entries] of await ledgersOf(db, part)) if (entries.some((e) => e.kind === 'opening')) out.add(id);
@@ -491,7 +492,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
 
     /** The opening points a planned import would give now (read-only, for the preview). */
     async planOpeningPoints(plan: ImportPlan): Promise<OpeningPointsPlan> {
-      return db.transaction('r', [db.pointsLedger, db.settings], async () => (await openingPointsOf(plan, deps.now())).summary);
+      return db.transaction('r', [db.pointsEntries, db.settings], async () => (await openingPointsOf(plan, deps.now())).summary);
     },
 
     /**
@@ -569,7 +570,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         for (const u of plan.update) if (opening.updates.has(u.customerId)) openingEntry(u.customerId, u.openingPoints);
         for (const part of chunks(openingEntries)) {
           checkCancelled(signal);
-          await db.pointsLedger.bulkAdd(part);
+          await db.pointsEntries.bulkAdd(part);
           await writePointsFields(db, await derivePointsOf(db, part.map((e) => e.customerId), now));
         }
 
@@ -766,15 +767,15 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         // Points entries linked to its purchases go with them (an import earns none; an entry written on one since does).
         const pointsTouched = new Set<string>();
         for (const part of chunks(imported.map((p) => p.id))) {
-          const linked = await db.pointsLedger.where('purchaseId').anyOf(part).toArray();
+          const linked = await db.pointsEntries.where('purchaseId').anyOf(part).toArray();
           for (const e of linked) if (!created.has(e.customerId)) pointsTouched.add(e.customerId);
-          if (linked.length) await db.pointsLedger.bulkDelete(linked.map((e) => e.id));
+          if (linked.length) await db.pointsEntries.bulkDelete(linked.map(pointsEntryKey));
         }
         // Its opening points: taken back from customers who stay (those it created go below, entries and all).
         for (const part of chunks(batch.pointsEntryIds ?? [])) {
-          const entries = (await db.pointsLedger.bulkGet(part)).filter((e): e is PointsEntry => !!e);
+          const entries = await db.pointsEntries.where('id').anyOf(part).toArray();
           for (const e of entries) if (!created.has(e.customerId)) pointsTouched.add(e.customerId);
-          await db.pointsLedger.bulkDelete(entries.map((e) => e.id));
+          await db.pointsEntries.bulkDelete(entries.map(pointsEntryKey));
         }
         for (const part of chunks(batch.interactionIds)) await db.interactions.bulkDelete(part);
 

@@ -39,7 +39,7 @@ const FILE = ['姓名,手机,积分', '张三,13800138001,1200', '李四,1380013
 
 async function balances(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const c of await db.customers.toArray()) out[c.name] = (await db.customerState.get(c.id))!.pointsBalance;
+  for (const c of await db.customers.toArray()) out[c.name] = (await db.pointsState.get(c.id))!.pointsBalance;
   return out;
 }
 
@@ -52,7 +52,7 @@ describe('opening points in a customer import', () => {
     expect(await imports().planOpeningPoints(plan)).toEqual({ customers: 2, points: 1550, alreadyOpened: 0, expiresAt });
     const r = await imports().importCustomers({ fileName: 'points.csv', candidates, policy: 'update', invalidRows: 0, emptyRows: 0 });
     expect(r.counts).toMatchObject({ created: 3, openingPointsCustomers: 2, openingPoints: 1550 });
-    const entries = await db.pointsLedger.toArray();
+    const entries = await db.pointsEntries.toArray();
     expect(entries.map((e) => [e.kind, e.points, e.expiresAt, e.createdAt, e.purchaseId])).toEqual([
       ['opening', 1200, expiresAt, clock.toISOString(), null],
       ['opening', 350, expiresAt, clock.toISOString(), null],
@@ -76,7 +76,7 @@ describe('opening points in a customer import', () => {
     expect(second.counts).toMatchObject({ openingPointsCustomers: 0, openingPoints: 0 });
     await imports().importCustomers({ fileName: 'p.csv', candidates: again, policy: 'skip', invalidRows: 0, emptyRows: 0 });
     expect(await balances()).toEqual({ 李四: 540, 新客: 20 });
-    expect((await db.pointsLedger.toArray()).filter((e) => e.kind === 'opening')).toHaveLength(2);
+    expect((await db.pointsEntries.toArray()).filter((e) => e.kind === 'opening')).toHaveLength(2);
   });
 
   it('gives a customer whose details stay as they are their points (nothing else written for them)', async () => {
@@ -84,7 +84,7 @@ describe('opening points in a customer import', () => {
     const li = await customers.create({ ...emptyCustomerFields(), name: '李四', phones: candidatesFrom(FILE)[1]!.fields.phones });
     const r = await imports().importCustomers({ fileName: 'p.csv', candidates: candidatesFrom(['姓名,手机,积分', '李四,13800138002,500']), policy: 'update', invalidRows: 0, emptyRows: 0 });
     expect(r.counts).toMatchObject({ created: 0, updated: 0, openingPointsCustomers: 1 });
-    expect((await db.customerState.get(li.id))!.pointsBalance).toBe(500);
+    expect((await db.pointsState.get(li.id))!.pointsBalance).toBe(500);
   });
 
   it('undo takes the opening entries back, from the customers it created and from those who stay, and their balances follow', async () => {
@@ -95,7 +95,7 @@ describe('opening points in a customer import', () => {
     expect(await balances()).toEqual({ 李四: 540, 新客: 20 });
     await imports().undo(r.batchId);
     expect(await balances()).toEqual({ 李四: 40 });
-    expect((await db.pointsLedger.toArray()).map((e) => e.kind)).toEqual(['adjust']);
+    expect((await db.pointsEntries.toArray()).map((e) => e.kind)).toEqual(['adjust']);
     expect(await points().recomputeAll()).toMatchObject({ changed: 0 });
     // Undone, the customer may be given an opening balance again.
     const again = candidatesFrom(['姓名,手机,积分', '李四,13800138002,500']);
@@ -104,7 +104,7 @@ describe('opening points in a customer import', () => {
 
   it('never expires opening points under the default rules; under "skip" a repeated row is left out, points too', async () => {
     await imports().importCustomers({ fileName: 'p.csv', candidates: candidatesFrom(FILE), policy: 'skip', invalidRows: 0, emptyRows: 0 });
-    expect((await db.pointsLedger.toArray()).map((e) => e.expiresAt)).toEqual([null, null]);
+    expect((await db.pointsEntries.toArray()).map((e) => e.expiresAt)).toEqual([null, null]);
     expect(await balances()).toEqual({ 张三: 1200, 李四: 0, 王五: 300 });
   });
 });

@@ -96,7 +96,7 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
      * a follow-up are not in it, done ones are skipped here.
      */
     async dueFollowUps(today: string): Promise<DueFollowUp[]> {
-      return db.transaction('r', [db.interactions, db.customers, db.customerState], async () => {
+      return db.transaction('r', [db.interactions, db.customers, db.customerState, db.pointsState], async () => {
         const rows = (await db.interactions.where('followUpDate').belowOrEqual(today).toArray()).filter((i) => isFollowUpDue(i, today));
         const customers = await readCustomers(db, [...new Set(rows.map((i) => i.customerId))]);
         const byId = new Map(customers.filter((c): c is Customer => !!c && c.isDeleted === 0).map((c) => [c.id, c]));

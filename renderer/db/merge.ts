@@ -152,8 +152,12 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { da
       // Every points entry of the others becomes the survivor's (their batches keep their dates and expiry);
       // a referral entry keeps naming the merged-away id, which the referral rules read as the survivor's.
       const movedPoints: PointsEntry[] = [];
-      for (const id of otherIds) movedPoints.push(...(await ledgerRange(db, id).toArray()));
-      if (movedPoints.length) await db.pointsLedger.bulkPut(movedPoints.map((e) => ({ ...e, customerId: survivor.id })));
+      // Taken out and written again under the survivor's id (the key holds it; the id stays, and is unique).
+      for (const id of otherIds) {
+        movedPoints.push(...(await ledgerRange(db, id).toArray()));
+        await ledgerRange(db, id).delete();
+      }
+      if (movedPoints.length) await db.pointsEntries.bulkAdd(movedPoints.map((e) => ({ ...e, customerId: survivor.id })));
       await removeCustomers(db, otherIds);
       await derivation.refresh([survivor.id], undefined, await derivePointsOf(db, [survivor.id], now));
 

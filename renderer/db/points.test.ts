@@ -50,12 +50,12 @@ function setUp(rules: Partial<PointsRules> = {}) {
 type Store = ReturnType<typeof setUp>;
 
 const sale = (totalFen: number, purchasedAt = '2026-03-01T09:00:00.000Z') => makePurchaseFields({ totalFen, purchasedAt });
-const balanceOf = async (s: Store, id: string) => (await s.db.customerState.get(id))!.pointsBalance;
+const balanceOf = async (s: Store, id: string) => (await s.db.pointsState.get(id))!.pointsBalance;
 const ledgerSum = async (s: Store, id: string) => (await ledgerRange(s.db, id).toArray()).reduce((sum, e) => sum + e.points, 0);
 
 /** Every customer's stored points equal to deriving them from their ledger now, and the recomputation changes nothing. */
 async function expectStoredEqualsLedger(s: Store): Promise<void> {
-  for (const row of await s.db.customerState.toArray()) {
+  for (const row of await s.db.pointsState.toArray()) {
     const { pointsBalance, pointsExpiringSoon, pointsExpiringAt, pointsNextExpiryAt } = row;
     expect({ pointsBalance, pointsExpiringSoon, pointsExpiringAt, pointsNextExpiryAt }, row.id).toEqual({
       pointsNextExpiryAt: undefined,
@@ -79,9 +79,9 @@ describe('points through purchases', () => {
     await s.purchases.void(first.id, '录错了');
     expect(await balanceOf(s, c.id)).toBe(0);
     // Voiding again writes nothing more.
-    const count = await s.db.pointsLedger.count();
+    const count = await s.db.pointsEntries.count();
     await s.purchases.void(first.id, '录错了');
-    expect(await s.db.pointsLedger.count()).toBe(count);
+    expect(await s.db.pointsEntries.count()).toBe(count);
     await expectStoredEqualsLedger(s);
   });
 
@@ -221,21 +221,21 @@ describe('the rollover', () => {
     s.setDay(20);
     await s.purchases.record(a.id, sale(5_000, '2026-03-21T09:00:00.000Z'));
     await s.purchases.record(b.id, sale(7_000, '2026-03-21T09:00:00.000Z'));
-    expect(await s.db.customerState.get(never.id)).not.toHaveProperty('pointsNextExpiryAt');
+    expect(await s.db.pointsState.get(never.id)).not.toHaveProperty('pointsNextExpiryAt');
     // Within 30 days: the first batch only.
-    expect(await s.db.customerState.get(a.id)).toMatchObject({ pointsBalance: 150, pointsExpiringSoon: 100 });
+    expect(await s.db.pointsState.get(a.id)).toMatchObject({ pointsBalance: 150, pointsExpiringSoon: 100 });
 
     s.setDay(33);
     const first = await s.points.rolloverExpiries();
     expect(first).toMatchObject({ customers: 2, expired: 1, points: 100 });
-    expect(await s.db.customerState.get(a.id)).toMatchObject({ pointsBalance: 50, pointsExpiringSoon: 50 });
+    expect(await s.db.pointsState.get(a.id)).toMatchObject({ pointsBalance: 50, pointsExpiringSoon: 50 });
     expect(await s.points.rolloverExpiries()).toMatchObject({ expired: 0, points: 0 });
     expect((await ledgerRange(s.db, a.id).toArray()).filter((e) => e.kind === 'expire')).toHaveLength(1);
     await expectStoredEqualsLedger(s);
 
     s.setDay(60);
     expect(await s.points.rolloverExpiries()).toMatchObject({ customers: 2, expired: 2, points: 120 });
-    expect(await s.db.customerState.where('pointsNextExpiryAt').above('').count()).toBe(0);
+    expect(await s.db.pointsState.where('pointsNextExpiryAt').above('').count()).toBe(0);
     expect(await balanceOf(s, a.id)).toBe(0);
     await expectStoredEqualsLedger(s);
   });
@@ -285,7 +285,7 @@ describe('erasure and merge', () => {
       const { zhang, friend } = await storeWithReferral(s);
       const friendBefore = await balanceOf(s, friend);
       await createErasure(s.db, s.deps).erase(zhang, choice);
-      const all = await s.db.pointsLedger.toArray();
+      const all = await s.db.pointsEntries.toArray();
       expect(JSON.stringify(all)).not.toContain(zhang);
       expect(JSON.stringify(all)).not.toMatch(/张三丰/);
       const anonymous = all.filter((e) => e.customerId === ANONYMOUS_CUSTOMER_ID);
@@ -304,11 +304,11 @@ describe('erasure and merge', () => {
       await s.purchases.record(zhang.id, sale(20_000));
       await s.purchases.record(zhang.id, sale(5_000, '2026-03-02T09:00:00.000Z'));
       const oldIds = (await s.db.purchases.where('customerId').equals(zhang.id).toArray()).map((p) => p.id);
-      expect((await s.db.pointsLedger.toArray()).filter((e) => e.customerId === referrer.id && oldIds.includes(e.purchaseId!))).toHaveLength(1);
+      expect((await s.db.pointsEntries.toArray()).filter((e) => e.customerId === referrer.id && oldIds.includes(e.purchaseId!))).toHaveLength(1);
       const referrerBefore = await balanceOf(s, referrer.id);
 
       await createErasure(s.db, s.deps).erase(zhang.id, choice);
-      const all = await s.db.pointsLedger.toArray();
+      const all = await s.db.pointsEntries.toArray();
       expect(JSON.stringify(all)).not.toMatch(new RegExp([zhang.id, ...oldIds].join('|')));
       const kept = new Set((await s.db.purchases.toArray()).map((p) => p.id));
       for (const e of all.filter((x) => x.customerId === ANONYMOUS_CUSTOMER_ID && x.kind !== 'referral')) expect(kept.has(e.purchaseId!)).toBe(true);
@@ -340,7 +340,7 @@ describe('erasure and merge', () => {
     await s.points.adjust(a.id, 10, '补');
     await s.customers.moveToTrash(a.id);
     await s.customers.deleteForever(a.id);
-    expect(await s.db.pointsLedger.count()).toBe(0);
+    expect(await s.db.pointsEntries.count()).toBe(0);
   });
 });
 

@@ -8,9 +8,10 @@ import { batchExpiresAt, birthdayGiftDue, validatePointsRules, type PointsRules 
 import { ANONYMOUS_CUSTOMER_ID } from '../../shared/domain/erasure';
 import { canRedeem, redeemEntry, validateReward, type Reward } from '../../shared/domain/rewards';
 import type { RegularsDatabase } from './database';
+import type { CustomerPointsState } from '../../shared/domain/customer';
 import { recordAudit } from './audit';
 import { createSettingsRepository } from './settings';
-import { derivePointsOf, ledgerRange, pointsFieldsOf, POINTS_SOON_DAYS, writePointsFields, writeTransaction, type RecomputeProgress } from './derivation';
+import { changedPointsRows, derivePointsOf, ledgerOfCustomers, ledgerRange, pointsFieldsOf, POINTS_SOON_DAYS, writePointsFields, writeTransaction, type RecomputeProgress } from './derivation';
 import { POINTS_RULES_KEY, PointsRefusedError, availablePoints, pointsRulesFrom, readPointsRules, type EarningDeps, type PointsRefusal } from './pointsEarning';
 
 export { PointsRefusedError, POINTS_RULES_KEY, type PointsRefusal };
@@ -32,7 +33,7 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
   /** Entries stored and the customers' points derived again (inside a transaction holding WRITE_SCOPES.points). */
   async function store(entries: readonly PointsEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await db.pointsLedger.bulkAdd([...entries]);
+    await db.pointsEntries.bulkAdd([...entries]);
     await writePointsFields(db, await derivePointsOf(db, entries.map((e) => e.customerId), deps.now()));
   }
 
@@ -45,7 +46,7 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
 
   /** Every customer's points derived again from their ledger, POINTS_CHUNK customers per transaction, in id order. */
   async function recomputeAll(onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
-    const total = await db.customerState.count();
+    const total = await db.pointsState.count();
     let after: string | null = null;
     let done = 0;
     let changed = 0;
@@ -53,13 +54,12 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
     for (;;) {
       const from: string | null = after;
       const chunk = await writeTransaction(db, ['points'], [], async () => {
-        // The ids only: writePointsFields reads the rows it may write, once.
-        const ids = (await (from === null ? db.customerState.orderBy(':id') : db.customerState.where(':id').above(from)).limit(POINTS_CHUNK).primaryKeys()) as string[];
-        if (ids.length === 0) return null;
-        const first = ids[0]!;
-        const last = ids[ids.length - 1]!;
-        // One range read for the chunk's customers (and any entries of ids between them without a state row, left out).
-        const entries = await db.pointsLedger.where('[customerId+createdAt]').between([first, Dexie.minKey], [last, Dexie.maxKey], true, true).toArray();
+        // Two range reads of the stores themselves, both in customer order: the chunk's points rows, and
+        // the entries of their customers (those of ids between them without a row are left out).
+        const rows: CustomerPointsState[] = await (from === null ? db.pointsState.orderBy(':id') : db.pointsState.where(':id').above(from)).limit(POINTS_CHUNK).toArray();
+        if (rows.length === 0) return null;
+        const last = rows[rows.length - 1]!.id;
+        const entries = await ledgerOfCustomers(db, rows[0]!.id, last).toArray();
         const byCustomer = new Map<string, PointsEntry[]>();
         for (const e of entries) {
           const list = byCustomer.get(e.customerId);
@@ -67,8 +67,10 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
           else byCustomer.set(e.customerId, [e]);
         }
         const now = deps.now();
-        const fields = new Map(ids.map((id) => [id, pointsFieldsOf(byCustomer.get(id) ?? [], now)]));
-        return { count: ids.length, last, changed: await writePointsFields(db, fields) };
+        const fields = new Map(rows.map((r) => [r.id, pointsFieldsOf(byCustomer.get(r.id) ?? [], now)]));
+        const changed = changedPointsRows(rows, fields);
+        if (changed.length) await db.pointsState.bulkPut(changed);
+        return { count: rows.length, last, changed: changed.length };
       });
       if (chunk === null) break;
       done += chunk.count;
@@ -82,7 +84,7 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
   return {
     /** The customer's points now: balance, what may be spent, what is due to expire, what expires within 30 days. */
     async summary(customerId: string): Promise<PointsSummary> {
-      const entries = await db.transaction('r', db.pointsLedger, () => ledgerRange(db, customerId).toArray());
+      const entries = await db.transaction('r', db.pointsEntries, () => ledgerRange(db, customerId).toArray());
       return pointsSummary(derivePointsLedger(entries), deps.now(), POINTS_SOON_DAYS);
     },
 
@@ -195,7 +197,7 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
     async rolloverExpiries(onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; expired: number; points: number }> {
       const now = deps.now();
       const until = addDays(now, POINTS_SOON_DAYS).toISOString();
-      const ids = (await db.customerState.where('pointsNextExpiryAt').belowOrEqual(until).primaryKeys()) as string[];
+      const ids = (await db.pointsState.where('pointsNextExpiryAt').belowOrEqual(until).primaryKeys()) as string[];
       let expired = 0;
       let points = 0;
       onProgress?.({ done: 0, total: ids.length });
@@ -212,7 +214,7 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
               return [id, pointsFieldsOf(out.length ? [...entries, ...out] : entries, now)] as const;
             }),
           );
-          if (written.length) await db.pointsLedger.bulkAdd(written);
+          if (written.length) await db.pointsEntries.bulkAdd(written);
           await writePointsFields(db, fields);
           if (written.length) {
             const customers = [...new Set(written.map((e) => e.customerId))];

@@ -11,6 +11,7 @@ import { changeExpiryPolicy, DEFAULT_POINTS_RULES, type PointsRules } from '../.
 import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import { createCustomerRepository } from './customers';
 import type { RegularsDatabase } from './database';
+import { ledgerRange } from './derivation';
 import { createErasure } from './erasure';
 import { createPointsRepository } from './points';
 
@@ -36,7 +37,7 @@ async function customer(name: string, birthday: Birthday | null) {
 }
 
 async function gifts(id: string) {
-  return (await db.pointsLedger.where('customerId').equals(id).toArray()).map((e) => [e.kind, e.points, e.rule, e.createdAt.slice(0, 10)]);
+  return (await ledgerRange(db, id).toArray()).map((e) => [e.kind, e.points, e.rule, e.createdAt.slice(0, 10)]);
 }
 
 async function rollover(day: Date) {
@@ -52,7 +53,7 @@ describe('birthday gifts at the rollover', () => {
     expect(await rollover(new Date(2026, 11, 4, 18))).toEqual({ customers: 0, points: 0 });
     expect(await rollover(at(2026, 12, 5))).toEqual({ customers: 0, points: 0 });
     expect(await gifts(c.id)).toEqual([['bonus', 88, 'birthday-gift:2026-12-04', at(2026, 12, 4).toISOString().slice(0, 10)]]);
-    expect((await db.customerState.get(c.id))!.pointsBalance).toBe(88);
+    expect((await db.pointsState.get(c.id))!.pointsBalance).toBe(88);
     expect((await db.auditLog.toArray()).filter((e) => e.kind === 'points.birthdayGift')).toHaveLength(1);
     // Next year, again once.
     await rollover(at(2027, 12, 4));
@@ -78,7 +79,7 @@ describe('birthday gifts at the rollover', () => {
     clock = at(2026, 12, 6);
     const late = await customer('周九', solar(12, 4));
     expect(await rollover(at(2026, 12, 6))).toEqual({ customers: 0, points: 0 });
-    expect(await db.pointsLedger.count()).toBe(0);
+    expect(await db.pointsEntries.count()).toBe(0);
     expect(late.id).toBeTruthy();
   });
 
@@ -99,7 +100,7 @@ describe('birthday gifts at the rollover', () => {
     expect(await rollover(at(2026, 12, 4))).toEqual({ customers: 0, points: 0 });
     await points().saveRules(changeExpiryPolicy({ ...structuredClone(DEFAULT_POINTS_RULES), birthdayGift: 50 } as PointsRules, { kind: 'end-of-next-year' }, at(2026, 1, 1)));
     expect(await rollover(at(2026, 12, 5))).toEqual({ customers: 1, points: 50 });
-    expect((await db.pointsLedger.toArray()).map((e) => e.expiresAt)).toEqual([new Date(2028, 0, 1).toISOString()]);
+    expect((await db.pointsEntries.toArray()).map((e) => e.expiresAt)).toEqual([new Date(2028, 0, 1).toISOString()]);
     expect(await points().recomputeAll()).toMatchObject({ changed: 0 });
     expect(c.id).toBeTruthy();
   });

@@ -199,7 +199,7 @@ export async function newPurchaseEntries(
  */
 export async function reEarnEntries(db: RegularsDatabase, deps: EarningDeps, rules: PointsRules, after: Purchase): Promise<PointsEntry[]> {
   if (after.importId !== null || after.returnOf !== null) return [];
-  const linked = (await db.pointsLedger.where('purchaseId').equals(after.id).toArray()).filter((e) => e.customerId === after.customerId);
+  const linked = (await db.pointsEntries.where('purchaseId').equals(after.id).toArray()).filter((e) => e.customerId === after.customerId);
   if (linked.length === 0) return [];
   let current = 0;
   for (const e of linked) if (e.kind === 'earn' || (e.kind === 'reverse' && e.reverses === 'earned' && e.rule === 'purchase')) current += e.points;
@@ -236,7 +236,7 @@ export async function settleEntries(
   pending: readonly PointsEntry[] = [],
   change: ReturnChange | null = null,
 ): Promise<PointsEntry[]> {
-  const linked = await db.pointsLedger.where('purchaseId').equals(original.id).count();
+  const linked = await db.pointsEntries.where('purchaseId').equals(original.id).count();
   if (linked === 0 && pending.length === 0) return [];
   const now = deps.now();
   const ledger = [...(await ledgerRange(db, original.customerId).toArray()), ...pending];
@@ -255,7 +255,7 @@ export async function settleEntries(
  * Returns the rewards whose stock went back up.
  */
 export async function giveBackGiftStock(db: RegularsDatabase, purchase: Pick<Purchase, 'id' | 'customerId'>): Promise<Reward[]> {
-  const redeemed = (await db.pointsLedger.where('purchaseId').equals(purchase.id).toArray()).filter((e) => e.kind === 'redeem' && e.rewardId !== null && e.customerId === purchase.customerId);
+  const redeemed = (await db.pointsEntries.where('purchaseId').equals(purchase.id).toArray()).filter((e) => e.kind === 'redeem' && e.rewardId !== null && e.customerId === purchase.customerId);
   const units = new Map<string, number>();
   for (const e of redeemed) units.set(e.rewardId!, (units.get(e.rewardId!) ?? 0) + 1);
   const back: Reward[] = [];

@@ -35,7 +35,7 @@ function setUp() {
 type Store = ReturnType<typeof setUp>;
 
 const sale = (totalFen: number) => makePurchaseFields({ totalFen, purchasedAt: '2026-03-01T09:00:00.000Z' });
-const balanceOf = async (s: Store, id: string) => (await s.db.customerState.get(id))!.pointsBalance;
+const balanceOf = async (s: Store, id: string) => (await s.db.pointsState.get(id))!.pointsBalance;
 
 function reward(over: Partial<Reward>): Reward {
   return { id: crypto.randomUUID(), name: '保温杯', kind: 'gift', pointsCost: 500, stock: 2, voucherFen: null, percentOff: null, validFrom: null, validTo: null, tiersAllowed: [], active: true, ...over };
@@ -51,7 +51,7 @@ async function customerWith(s: Store, balance: number) {
 }
 
 async function expectStoredEqualsLedger(s: Store): Promise<void> {
-  for (const row of await s.db.customerState.toArray()) {
+  for (const row of await s.db.pointsState.toArray()) {
     expect(row.pointsBalance).toBe(pointsFieldsOf(await ledgerRange(s.db, row.id).toArray(), s.state.clock).pointsBalance);
   }
 }
@@ -63,7 +63,7 @@ describe('a reward redeemed inside a purchase', () => {
     const v = await s.points.saveReward(voucher());
     const p = await s.purchases.record(c.id, sale(10_000), { rewardId: v.id, pointsToRedeem: 500 });
     expect({ rewardId: p.rewardId, rewardFen: p.rewardFen, pointsPaidFen: p.pointsPaidFen, totalFen: p.totalFen }).toEqual({ rewardId: v.id, rewardFen: 2_000, pointsPaidFen: 500, totalFen: 10_000 });
-    const linked = await s.db.pointsLedger.where('purchaseId').equals(p.id).toArray();
+    const linked = await s.db.pointsEntries.where('purchaseId').equals(p.id).toArray();
     expect(linked.map((e) => [e.kind, e.points, e.rewardId]).sort()).toEqual(
       [
         ['earn', 75, null],
@@ -114,7 +114,7 @@ describe('a reward redeemed inside a purchase', () => {
     await s.purchases.void(p.id, '顾客取消');
     expect(await balanceOf(s, c.id)).toBe(2_000);
     expect((await s.db.rewards.get(cup.id))!.stock).toBe(1);
-    const back = (await s.db.pointsLedger.where('purchaseId').equals(p.id).toArray()).filter((e) => e.kind === 'reverse');
+    const back = (await s.db.pointsEntries.where('purchaseId').equals(p.id).toArray()).filter((e) => e.kind === 'reverse');
     expect(back.map((e) => [e.reverses, e.rewardId, e.points]).sort()).toEqual(
       [
         ['earned', null, -40],
@@ -136,7 +136,7 @@ describe('a reward redeemed inside a purchase', () => {
     const v = await s.points.saveReward(voucher());
     const p = await s.purchases.record(c.id, sale(10_000), { rewardId: v.id, pointsToRedeem: 500 });
     await s.purchases.recordReturn(p.id, makePurchaseFields({ totalFen: -3_333, purchasedAt: '2026-03-01T09:30:00.000Z' }));
-    const back = (await s.db.pointsLedger.where('purchaseId').equals(p.id).toArray()).filter((e) => e.kind === 'reverse');
+    const back = (await s.db.pointsEntries.where('purchaseId').equals(p.id).toArray()).filter((e) => e.kind === 'reverse');
     // A third (0.3333) of the 2,000 for the voucher is 666, of the 500 paid 166, of the 75 earned 24.
     expect(back.map((e) => [e.reverses, e.rewardId, e.points]).sort()).toEqual(
       [
@@ -152,7 +152,7 @@ describe('a reward redeemed inside a purchase', () => {
     await s.purchases.recordReturn(g.id, makePurchaseFields({ totalFen: -4_000, purchasedAt: '2026-03-01T09:40:00.000Z' }));
     // Returned whole: every point comes back, the gift went with the customer.
     expect((await s.db.rewards.get(cup.id))!.stock).toBe(2);
-    expect((await s.db.pointsLedger.where('purchaseId').equals(g.id).toArray()).reduce((sum, e) => sum + e.points, 0)).toBe(0);
+    expect((await s.db.pointsEntries.where('purchaseId').equals(g.id).toArray()).reduce((sum, e) => sum + e.points, 0)).toBe(0);
     await expectStoredEqualsLedger(s);
   });
 
@@ -170,9 +170,9 @@ describe('a reward redeemed inside a purchase', () => {
 
 describe('a reward refused inside the write: nothing is written', () => {
   async function refused(s: Store, customerId: string, rewardId: string, code: string, opts: { pointsToRedeem?: number; totalFen?: number } = {}) {
-    const before = { purchases: await s.db.purchases.count(), ledger: await s.db.pointsLedger.count(), rewards: await s.db.rewards.toArray(), balance: await balanceOf(s, customerId) };
+    const before = { purchases: await s.db.purchases.count(), ledger: await s.db.pointsEntries.count(), rewards: await s.db.rewards.toArray(), balance: await balanceOf(s, customerId) };
     await expect(s.purchases.record(customerId, sale(opts.totalFen ?? 5_000), { rewardId, pointsToRedeem: opts.pointsToRedeem ?? 0 })).rejects.toMatchObject({ name: 'PointsRefusedError', code });
-    expect({ purchases: await s.db.purchases.count(), ledger: await s.db.pointsLedger.count(), rewards: await s.db.rewards.toArray(), balance: await balanceOf(s, customerId) }).toEqual(before);
+    expect({ purchases: await s.db.purchases.count(), ledger: await s.db.pointsEntries.count(), rewards: await s.db.rewards.toArray(), balance: await balanceOf(s, customerId) }).toEqual(before);
   }
 
   it('deleted from the catalogue meanwhile, out of stock, expired, not yet valid, withdrawn, not for the tier, too few points', async () => {
@@ -242,9 +242,9 @@ describe('what an edit or a return does to points, as the dialog previews it', (
     const v = await s.points.saveReward(voucher());
     const p = await s.purchases.record(c.id, sale(10_000), { rewardId: v.id, pointsToRedeem: 500 });
     const written = async (purchaseId: string, run: () => Promise<unknown>) => {
-      const before = new Set((await s.db.pointsLedger.toArray()).map((e) => e.id));
+      const before = new Set((await s.db.pointsEntries.toArray()).map((e) => e.id));
       await run();
-      return pointsChangeOf((await s.db.pointsLedger.toArray()).filter((e) => !before.has(e.id) && e.purchaseId === purchaseId));
+      return pointsChangeOf((await s.db.pointsEntries.toArray()).filter((e) => !before.has(e.id) && e.purchaseId === purchaseId));
     };
     let at = Date.parse('2026-03-01T09:10:00.000Z');
     const steps: [string, () => Promise<{ preview: unknown; stored: unknown }>][] = [
@@ -279,12 +279,12 @@ describe('what an edit or a return does to points, as the dialog previews it', (
     // A third of the 75 earned, of the 500 paid and of the voucher's 2,000, each rounded down.
     expect(previews[0]).toEqual({ earned: -24, spent: 166 + 666, reward: 666, writtenOff: 0 });
     // The last return gave the voucher's points back whole: 2,000 over the returns.
-    const rewardBack = (await s.db.pointsLedger.where('purchaseId').equals(p.id).toArray()).filter((e) => e.rewardId === v.id && e.kind === 'reverse');
+    const rewardBack = (await s.db.pointsEntries.where('purchaseId').equals(p.id).toArray()).filter((e) => e.rewardId === v.id && e.kind === 'reverse');
     expect(rewardBack.reduce((sum, e) => sum + e.points, 0)).toBe(2_000);
 
     // A purchase in no points (recorded before them): nothing changes.
     const old = await s.purchases.record(c.id, sale(5_000));
-    await s.db.transaction('rw', s.db.pointsLedger, () => s.db.pointsLedger.where('purchaseId').equals(old.id).delete());
+    await s.db.transaction('rw', s.db.pointsEntries, () => s.db.pointsEntries.where('purchaseId').equals(old.id).delete());
     expect(await till.previewChange({ kind: 'edit', purchaseId: old.id, fields: sale(9_000) })).toEqual({ earned: 0, spent: 0, reward: 0, writtenOff: 0 });
     expect(await till.previewChange({ kind: 'edit', purchaseId: 'no-such-purchase', fields: sale(9_000) })).toBeNull();
   });

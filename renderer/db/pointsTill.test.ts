@@ -81,7 +81,7 @@ describe('points at the till', () => {
           const payment = tillPayment(read, fields.totalFen, p.request);
           const earning = tillEarning(read, fields, payment.fen, s.state.clock);
           const saved = await s.purchases.record(c.id, fields, { pointsToRedeem: payment.points });
-          const entries = await s.db.pointsLedger.where('purchaseId').equals(saved.id).toArray();
+          const entries = await s.db.pointsEntries.where('purchaseId').equals(saved.id).toArray();
           const spent = entries.filter((e) => e.kind === 'redeem').reduce((sum, e) => sum - e.points, 0);
           const earned = entries.filter((e) => e.kind === 'earn' || e.kind === 'bonus').reduce((sum, e) => sum + e.points, 0);
           expect({ spent, earned, paidFen: saved.pointsPaidFen ?? 0 }).toEqual({ spent: payment.points, earned: earning.total, paidFen: payment.fen });

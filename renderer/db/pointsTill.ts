@@ -64,7 +64,7 @@ export function createTillPointsReader(db: RegularsDatabase, deps: { now: () => 
      * null when the purchase is not found; a change of nothing when the purchase took no part in points.
      */
     async previewChange(request: PointsChangeRequest): Promise<PointsChange | null> {
-      return db.transaction('r', [db.pointsLedger, db.settings, db.customers, db.customerState, db.purchases], async () => {
+      return db.transaction('r', [db.pointsEntries, db.settings, db.customers, db.customerState, db.purchases], async () => {
         const rules = await readPointsRules(db);
         const now = deps.now();
         if (request.kind === 'edit') {
@@ -81,7 +81,7 @@ export function createTillPointsReader(db: RegularsDatabase, deps: { now: () => 
 
     /** The customer's points at the till now; null when the customer is not found. */
     async read(customerId: string): Promise<TillPointsRead | null> {
-      return db.transaction('r', [db.pointsLedger, db.settings, db.customers, db.customerState, db.purchases, db.rewards], async () => {
+      return db.transaction('r', [db.pointsEntries, db.settings, db.customers, db.customerState, db.pointsState, db.purchases, db.rewards], async () => {
         const record = await db.customers.get(customerId);
         if (!record) return null;
         const entries = await ledgerRange(db, customerId).toArray();

@@ -13,19 +13,20 @@ export function createPointsTimelineReads(db: RegularsDatabase) {
      * `separate`: only entries that are rows of their own (a purchase's own points are on its row).
      */
     newest(customerId: string, limit: number, since: string | null, separate: boolean): Promise<PointsEntry[]> {
-      let collection = db.pointsLedger.where('[customerId+createdAt]').between([customerId, since ?? Dexie.minKey], [customerId, Dexie.maxKey], true, true).reverse();
+      // The ledger's key leads with the customer and the time: [customerId, since] sorts before their entries from then on.
+      let collection = db.pointsEntries.where(':id').between(since === null ? [customerId] : [customerId, since], [customerId, Dexie.maxKey], true, true).reverse();
       if (separate) collection = collection.filter((e) => !isPurchaseOwnPoints(e));
       return collection.limit(limit).toArray();
     },
 
     /** The entries of these purchases (by the purchaseId index). */
     ofPurchases(purchaseIds: readonly string[]): Promise<PointsEntry[]> {
-      return purchaseIds.length === 0 ? Promise.resolve([]) : db.pointsLedger.where('purchaseId').anyOf([...purchaseIds]).toArray();
+      return purchaseIds.length === 0 ? Promise.resolve([]) : db.pointsEntries.where('purchaseId').anyOf([...purchaseIds]).toArray();
     },
 
-    /** Entries by id (the batches expire entries name). */
+    /** Entries by id (the batches expire entries name), by the id index, in no particular order. */
     async entries(ids: readonly string[]): Promise<PointsEntry[]> {
-      return ids.length === 0 ? [] : (await db.pointsLedger.bulkGet([...ids])).filter((e): e is PointsEntry => e !== undefined);
+      return ids.length === 0 ? [] : db.pointsEntries.where('id').anyOf([...ids]).toArray();
     },
 
     /** Every reward's name, by id (the catalogue is a few dozen rows). */

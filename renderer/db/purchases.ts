@@ -98,7 +98,7 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
    * one state row put per customer; returns the customers the entries touched besides (a referrer).
    */
   async function refreshWithPoints(entries: readonly PointsEntry[], customerIds: string[], corrections?: ReadonlyMap<string, PurchaseCorrection>): Promise<string[]> {
-    if (entries.length) await db.pointsLedger.bulkAdd([...entries]);
+    if (entries.length) await db.pointsEntries.bulkAdd([...entries]);
     const touched = new Set(entries.map((e) => e.customerId));
     await refreshFigures(customerIds, corrections, touched.size ? await derivePointsOf(db, touched, deps.now()) : undefined);
     return [...touched].filter((id) => !customerIds.includes(id));

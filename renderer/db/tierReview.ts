@@ -15,7 +15,7 @@ export function createTierReviewRepository(db: RegularsDatabase) {
   const pending = () => db.customerState.where('[isDeleted+pendingTierId]').between([0, Dexie.minKey], [0, Dexie.maxKey], true, true);
   return {
     async pendingDowngrades(limit: number): Promise<PendingDowngrades> {
-      return db.transaction('r', [db.customers, db.customerState], async () => ({
+      return db.transaction('r', [db.customers, db.customerState, db.pointsState], async () => ({
         count: await pending().count(),
         customers: await joinStates(db, await pending().limit(limit).toArray()),
       }));

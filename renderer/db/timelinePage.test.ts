@@ -81,10 +81,10 @@ describe('a page of the timeline', () => {
   it('tells a purchase\'s own points on its row and every other entry as a row of its own, named', async () => {
     const { customer, purchases, sources } = await setup();
     const bought = await purchases.record(customer.id, makePurchaseFields({ purchasedAt: day(0), lines: [makeLine({ quantity: 1, unitPriceFen: 26800 })] }));
-    const earned = await db.pointsLedger.where('purchaseId').equals(bought.id).toArray();
+    const earned = await db.pointsEntries.where('purchaseId').equals(bought.id).toArray();
     expect(earned.map((e) => e.kind)).toContain('earn');
     const total = earned.reduce((sum, e) => sum + e.points, 0);
-    await db.pointsLedger.bulkAdd([
+    await db.pointsEntries.bulkAdd([
       pointsEntry({ customerId: customer.id, kind: 'adjust', points: 50, createdAt: day(1), note: '老客户补偿' }, () => 'adj-1'),
       pointsEntry({ customerId: customer.id, kind: 'reverse', points: -total, createdAt: day(2), purchaseId: bought.id, reverses: 'earned' }, () => 'rev-1'),
     ]);
@@ -109,7 +109,7 @@ describe('a page of the timeline', () => {
   it('pages points entries with the others by date, and says when more are older', async () => {
     const { customer, purchases, sources } = await setup();
     for (let n = 0; n < 5; n++) await purchases.record(customer.id, makePurchaseFields({ purchasedAt: day(n * 2) }));
-    await db.pointsLedger.bulkAdd(
+    await db.pointsEntries.bulkAdd(
       [1, 3, 5, 7, 9].map((n) => pointsEntry({ customerId: customer.id, kind: 'adjust', points: n, createdAt: day(n), note: `n${n}` }, () => `adj-${n}`)),
     );
     const page = await readTimelinePage(sources, customer.id, 'all', 4);
@@ -121,7 +121,7 @@ describe('a page of the timeline', () => {
     // More purchases than the page holds: the ledger is read from the page's oldest date on, and an older entry still says "more".
     const three = await readTimelinePage(sources, customer.id, 'purchase', 3);
     expect(three.hasMore).toBe(true);
-    await db.pointsLedger.add(pointsEntry({ customerId: customer.id, kind: 'adjust', points: 1, createdAt: day(-5), note: 'old' }, () => 'adj-old'));
+    await db.pointsEntries.add(pointsEntry({ customerId: customer.id, kind: 'adjust', points: 1, createdAt: day(-5), note: 'old' }, () => 'adj-old'));
     const exact = await readTimelinePage(sources, customer.id, 'all', 10);
     expect(exact.entries).toHaveLength(10);
     expect(exact.hasMore).toBe(true);

@@ -128,20 +128,20 @@ export interface CustomerRecord extends CustomerFields {
  *
  * Values the coming features derive per customer join this type, each as one field (and, when a list
  * sorts or filters by it, one `[isDeleted+<field>]` index on the customerState table, added by the
- * version that adds the field): the points balance and the points expiring next (from a points
- * ledger, version 12: CustomerPointsFields), open complaints (from complaints), the next reminder's day
+ * version that adds the field), unless its writes are many and its own (the points, version 13: a
+ * narrow row of their own, CustomerPointsState), open complaints (from complaints), the next reminder's day
  * (from reminders), the last satisfaction score (from survey answers). A null is no index key, so "none"
  * of a value that a list filters on is stored as a value the index holds (0, '') beside it, as
  * lastPurchaseSort does.
  */
-export interface CustomerDerivedFields extends CustomerFigures, CustomerStatusFields, CustomerPointsFields {
+export interface CustomerDerivedFields extends CustomerFigures, CustomerStatusFields {
   /** lastPurchaseAt, or '' when none (IndexedDB does not index null): the list's "last visit" sort key. */
   lastPurchaseSort: string;
 }
 
 /**
- * A customer's points, derived from their ledger (renderer/db/points.ts) in the same transaction as the
- * entries; the status derivation passes them through unchanged.
+ * A customer's points, derived from their ledger (renderer/db/derivation/points.ts) in the same transaction
+ * as the entries, onto their pointsState row.
  */
 export interface CustomerPointsFields {
   /** The sum of the ledger (may be below zero when the owner allows it): the list's points column (`[isDeleted+pointsBalance]`). */
@@ -159,6 +159,10 @@ export interface CustomerPointsFields {
 
 /** A customer without points: what a new state row starts with. */
 export const NO_POINTS: Readonly<CustomerPointsFields> = Object.freeze({ pointsBalance: 0, pointsExpiringSoon: 0, pointsExpiringAt: null });
+
+/** The keys of CustomerPointsFields, each once. */
+const POINTS_KEY_SET: Record<keyof CustomerPointsFields, true> = { pointsBalance: true, pointsExpiringSoon: true, pointsExpiringAt: true, pointsNextExpiryAt: true };
+export const CUSTOMER_POINTS_KEYS = Object.keys(POINTS_KEY_SET) as readonly (keyof CustomerPointsFields)[];
 
 /** The keys of CustomerDerivedFields, each once (the compiler holds the list to the type). */
 const DERIVED_KEY_SET: Record<keyof CustomerDerivedFields, true> = {
@@ -179,10 +183,6 @@ const DERIVED_KEY_SET: Record<keyof CustomerDerivedFields, true> = {
   pendingTierId: true,
   rfmScore: true,
   pendingTierReason: true,
-  pointsBalance: true,
-  pointsExpiringSoon: true,
-  pointsExpiringAt: true,
-  pointsNextExpiryAt: true,
 };
 export const CUSTOMER_DERIVED_KEYS = Object.keys(DERIVED_KEY_SET) as readonly (keyof CustomerDerivedFields)[];
 
@@ -202,8 +202,18 @@ export interface CustomerState extends CustomerDerivedFields {
   derivationKey?: string;
 }
 
-/** A customer as the screens read it: the record joined with its derived state. */
-export interface Customer extends CustomerRecord, CustomerDerivedFields {}
+/**
+ * A customer's points as stored (the `pointsState` table, version 13 on; id = the customer's): a narrow row
+ * of its own, because every points entry rewrites it and a wide state row with its many indexes is slow to
+ * rewrite. isDeleted mirrors the record's, for the list's `[isDeleted+pointsBalance]`.
+ */
+export interface CustomerPointsState extends CustomerPointsFields {
+  id: string;
+  isDeleted: 0 | 1;
+}
+
+/** A customer as the screens read it: the record joined with its derived state and its points. */
+export interface Customer extends CustomerRecord, CustomerDerivedFields, CustomerPointsFields {}
 
 export function primaryPhone(c: Pick<CustomerFields, 'phones'>): CustomerPhone | undefined {
   return c.phones.find((p) => p.primary) ?? c.phones[0];

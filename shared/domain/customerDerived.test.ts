@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NO_POINTS, type CustomerState } from './customer';
 import { customerFigureFields, utcDayOf, ZERO_FIGURES, type FigureInput } from './customerFigures';
-import { derivedCustomerRecord, joinCustomer, type StatusContext } from './customerDerived';
+import { customerPointsStateOf, customerRecordOf, derivedCustomerRecord, joinCustomer, type StatusContext } from './customerDerived';
 import { DEFAULT_STATUS_SETTINGS, initialStatusFields } from './customerStatus';
 import { rfmCutPoints } from './rfm';
 import { LIFECYCLE_STAGES } from './lifecycle';
@@ -114,6 +114,18 @@ describe('derivedCustomerRecord', () => {
   it('leaves the key out of the customer the screens read', () => {
     const state: CustomerState = { ...stateOf({ tierId: 'vip', lifecycleStage: 'loyal', lastTierReviewAt: null, statusAsOf: '2026-06-15' }), derivationKey: 'k1' };
     const record = { id: 'c1', isDeleted: 0 as const } as Parameters<typeof joinCustomer>[0];
-    expect('derivationKey' in joinCustomer(record, state)).toBe(false);
+    expect('derivationKey' in joinCustomer(record, state, undefined)).toBe(false);
+  });
+
+  it('joins the points row, and reads a customer without one as having no points', () => {
+    const state = stateOf({ tierId: 'vip', lifecycleStage: 'loyal', lastTierReviewAt: null, statusAsOf: '2026-06-15' });
+    const record = { id: 'c1', isDeleted: 0 as const } as Parameters<typeof joinCustomer>[0];
+    const points = { id: 'c1', isDeleted: 0 as const, pointsBalance: 120, pointsExpiringSoon: 20, pointsExpiringAt: '2026-07-01T00:00:00.000Z', pointsNextExpiryAt: '2026-07-01T00:00:00.000Z' };
+    expect(joinCustomer(record, state, points)).toMatchObject({ pointsBalance: 120, pointsExpiringSoon: 20, pointsExpiringAt: '2026-07-01T00:00:00.000Z', pointsNextExpiryAt: '2026-07-01T00:00:00.000Z', tierId: 'vip' });
+    const none = joinCustomer(record, state, undefined);
+    expect(none).toMatchObject({ pointsBalance: 0, pointsExpiringSoon: 0, pointsExpiringAt: null });
+    expect('pointsNextExpiryAt' in none).toBe(false);
+    expect(customerPointsStateOf({ ...none })).toEqual({ id: 'c1', isDeleted: 0, pointsBalance: 0, pointsExpiringSoon: 0, pointsExpiringAt: null });
+    expect(customerRecordOf({ ...joinCustomer(record, state, points) } as never)).not.toHaveProperty('pointsBalance');
   });
 });

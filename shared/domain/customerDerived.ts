@@ -2,8 +2,8 @@
 // path and the full recomputation), kept apart from what people typed (the state row), and joined back
 // for the screens. No pinyin or phone metadata here (customerRecord.ts builds the typed record's index
 // fields with those), so reading customers loads neither.
-import type { Customer, CustomerDerivedFields, CustomerPointsFields, CustomerRecord, CustomerState } from './customer';
-import { CUSTOMER_DERIVED_KEYS, NO_POINTS } from './customer';
+import type { Customer, CustomerDerivedFields, CustomerPointsFields, CustomerPointsState, CustomerRecord, CustomerState } from './customer';
+import { CUSTOMER_DERIVED_KEYS, CUSTOMER_POINTS_KEYS, NO_POINTS } from './customer';
 import { customerFigureFields, localDayOf, ZERO_FIGURES, type DayOf, type FigureInput } from './customerFigures';
 import {
   deriveCustomerStatus,
@@ -69,8 +69,7 @@ export function derivedCustomerRecord<T extends CustomerDerivedFields & { id: st
     applyDowngrades: ctx.applyDowngrades,
     correction,
   });
-  // Points are derived from the ledger, not the purchases: this derivation keeps them as they are.
-  const derived = derivedFieldsOf(status, ctx.dayOf(ctx.asOf.toISOString()), previous, ctx.applyDowngrades, c);
+  const derived = derivedFieldsOf(status, ctx.dayOf(ctx.asOf.toISOString()), previous, ctx.applyDowngrades);
   let valuesChanged = false;
   for (const k of CUSTOMER_DERIVED_KEYS) {
     if (!samePlainData(c[k], derived[k])) {
@@ -89,28 +88,18 @@ export function derivedCustomerRecord<T extends CustomerDerivedFields & { id: st
   return { record, changed, valuesChanged, history: tierHistoryEntries(c.id, status, ctx.asOf.toISOString(), ctx.newId) };
 }
 
-/** The points fields of `from` onto `to` (a row without them reads as no points; no next expiry stays absent). */
-export function copyPointsFields(from: Partial<CustomerPointsFields>, to: CustomerPointsFields): void {
-  to.pointsBalance = from.pointsBalance ?? NO_POINTS.pointsBalance;
-  to.pointsExpiringSoon = from.pointsExpiringSoon ?? NO_POINTS.pointsExpiringSoon;
-  to.pointsExpiringAt = from.pointsExpiringAt ?? NO_POINTS.pointsExpiringAt;
-  if (from.pointsNextExpiryAt !== undefined) to.pointsNextExpiryAt = from.pointsNextExpiryAt;
-  else delete to.pointsNextExpiryAt;
-}
-
 /** The stored derived values of a derivation: customerFigureFields and statusFieldsOf in one object. */
-function derivedFieldsOf(status: CustomerStatus, asOfDay: string, previous: PreviousStatus, applyDowngrades: boolean, points: Partial<CustomerPointsFields>): CustomerDerivedFields {
+function derivedFieldsOf(status: CustomerStatus, asOfDay: string, previous: PreviousStatus, applyDowngrades: boolean): CustomerDerivedFields {
   const f = customerFigureFields(status.figures);
   // Both halves are fresh objects: the status fields go onto the figures' object, one object, no spread copy.
-  const derived = Object.assign(f, statusFieldsOf(status, asOfDay, previous, applyDowngrades), NO_POINTS);
-  copyPointsFields(points, derived);
-  return derived;
+  return Object.assign(f, statusFieldsOf(status, asOfDay, previous, applyDowngrades));
 }
 
 /** The stored record of a customer: the joined customer without the derived values (those go to its CustomerState). */
 export function customerRecordOf(c: CustomerRecord | Customer): CustomerRecord {
   const record: Record<string, unknown> = { ...c };
   for (const k of CUSTOMER_DERIVED_KEYS) delete record[k];
+  for (const k of CUSTOMER_POINTS_KEYS) delete record[k];
   delete record.derivationKey;
   // Consent left the record in version 9 (its history is a table of its own); a record kept from before
   // (an import batch's or a merge's snapshot put back) must not bring a stale answer back.
@@ -126,12 +115,33 @@ export function customerStateOf(c: Customer & { derivationKey?: string }): Custo
   return state as unknown as CustomerState;
 }
 
+/** The stored points row of a customer: their points, their trash state mirrored (a new customer's: none). */
+export function customerPointsStateOf(c: Pick<Customer, 'id' | 'isDeleted'> & Partial<CustomerPointsFields>): CustomerPointsState {
+  const row: CustomerPointsState = { id: c.id, isDeleted: c.isDeleted, ...NO_POINTS };
+  if (c.pointsBalance !== undefined) row.pointsBalance = c.pointsBalance;
+  if (c.pointsExpiringSoon !== undefined) row.pointsExpiringSoon = c.pointsExpiringSoon;
+  if (c.pointsExpiringAt !== undefined) row.pointsExpiringAt = c.pointsExpiringAt;
+  if (c.pointsNextExpiryAt !== undefined) row.pointsNextExpiryAt = c.pointsNextExpiryAt;
+  return row;
+}
+
 /**
- * The customer the screens read: the record with its derived values. A record without a state row
- * (none is written so; kept for safety) reads as a customer without purchases in the floor group.
+ * The customer the screens read: the record with its derived values and points. A record without a state
+ * or points row (none is written so; kept for safety) reads as a customer without purchases in the floor
+ * group, without points.
  */
-export function joinCustomer(record: CustomerRecord, state: CustomerState | undefined): Customer {
-  if (!state) return { ...record, ...customerFigureFields(ZERO_FIGURES), ...initialStatusFields(localDayOf(record.createdAt)), ...NO_POINTS };
-  const { id: _id, isDeleted: _isDeleted, derivationKey: _key, ...derived } = state;
-  return { ...record, ...derived };
+export function joinCustomer(record: CustomerRecord, state: CustomerState | undefined, points: CustomerPointsState | undefined): Customer {
+  const out: Customer = state
+    ? (() => {
+        const { id: _id, isDeleted: _isDeleted, derivationKey: _key, ...derived } = state;
+        return { ...record, ...derived, ...NO_POINTS };
+      })()
+    : { ...record, ...customerFigureFields(ZERO_FIGURES), ...initialStatusFields(localDayOf(record.createdAt)), ...NO_POINTS };
+  if (points) {
+    out.pointsBalance = points.pointsBalance;
+    out.pointsExpiringSoon = points.pointsExpiringSoon;
+    out.pointsExpiringAt = points.pointsExpiringAt;
+    if (points.pointsNextExpiryAt !== undefined) out.pointsNextExpiryAt = points.pointsNextExpiryAt;
+  }
+  return out;
 }

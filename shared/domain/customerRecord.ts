@@ -8,7 +8,7 @@ import { phoneDigitsForSearch } from './phone';
 
 // Deriving and joining the state row needs no pinyin or phone metadata: it lives in customerDerived.ts
 // (the list's first screen reads joined customers), re-exported here for the writers.
-export { customerRecordOf, customerStateOf, derivedCustomerRecord, joinCustomer, type StatusContext, type StatusCorrection } from './customerDerived';
+export { customerPointsStateOf, customerRecordOf, customerStateOf, derivedCustomerRecord, joinCustomer, type StatusContext, type StatusCorrection } from './customerDerived';
 
 export type CustomerIndexFields = Pick<Customer, 'searchTokens' | 'phoneKeys' | 'emailKey' | 'nameSort' | 'phoneSort' | 'tagsSort'>;
 

@@ -42,6 +42,13 @@ export interface PointsEntry {
   note: string;
 }
 
+/** Where an entry is stored: led by its customer, then its time, so a customer's entries are one range in time order. */
+export type PointsEntryKey = [customerId: string, createdAt: string, id: string];
+
+export function pointsEntryKey(e: Pick<PointsEntry, 'customerId' | 'createdAt' | 'id'>): PointsEntryKey {
+  return [e.customerId, e.createdAt, e.id];
+}
+
 /** The fields a new entry needs; the rest default to null / ''. */
 export type PointsEntryDraft = Pick<PointsEntry, 'customerId' | 'kind' | 'points' | 'createdAt'> & Partial<Omit<PointsEntry, 'id'>>;
 

@@ -72,6 +72,7 @@ describe('the whole-store pass', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 12 }), fc.array(stepArb, { minLength: 3, maxLength: 14 }), async (customerCount, steps) => {
         await database().customerState.clear();
+        await database().pointsState.clear();
         await database().customers.clear();
         await database().purchases.clear();
         await database().tierHistory.clear();

@@ -13,7 +13,7 @@ import { createBookkeepingRepository } from '../bookkeeping';
 import type { RegularsDatabase } from '../database';
 import { createSettingsRepository } from '../settings';
 import { writeTransaction } from './scopes';
-import { samePoints, withPoints, writePointsFields } from './points';
+import { writePointsFields } from './points';
 import { recordAudit } from '../audit';
 
 export interface DerivationDeps {
@@ -134,7 +134,6 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     ctx: StatusContext,
     restamp: boolean,
     corrections: ReadonlyMap<string, StatusCorrection> = new Map(),
-    pointsChanged: ReadonlySet<string> = new Set(),
   ): { rows: CustomerState[]; history: TierHistoryEntry[]; changed: number } {
     const rows: CustomerState[] = [];
     const history: TierHistoryEntry[] = [];
@@ -142,7 +141,7 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     for (const s of states) {
       const d = derivedCustomerRecord(s, purchasesOf.get(s.id) ?? [], ctx, corrections.get(s.id) ?? null);
       if (d.valuesChanged) changed++;
-      if (d.valuesChanged || (restamp && d.changed) || pointsChanged.has(s.id)) rows.push(d.record);
+      if (d.valuesChanged || (restamp && d.changed)) rows.push(d.record);
       for (const h of d.history) history.push(h);
     }
     return { rows, history, changed };
@@ -155,9 +154,8 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     ctx: StatusContext,
     corrections?: ReadonlyMap<string, StatusCorrection>,
     restamp = true,
-    pointsChanged?: ReadonlySet<string>,
   ): Promise<number> {
-    const { rows, history, changed } = deriveRows(states, purchasesOf, ctx, restamp, corrections, pointsChanged);
+    const { rows, history, changed } = deriveRows(states, purchasesOf, ctx, restamp, corrections);
     if (rows.length) await db.customerState.bulkPut(rows);
     if (history.length) await db.tierHistory.bulkAdd(history);
     return changed;
@@ -186,8 +184,7 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
    * touched (nor its updatedAt): figures and status are a cache of the purchases, not an edit.
    * `corrections`: the purchases the write took away from a customer, as they were, so that an upgrade
    * they alone caused goes back at once. `points`: customers' points the write derived from the entries
-   * it wrote (./points.ts): they ride on the row the status derivation writes, one put per row; those
-   * of customers not refreshed (a referrer) are written alone. The write then holds WRITE_SCOPES.points too.
+   * it wrote (./points.ts), written onto their points rows. The write then holds WRITE_SCOPES.points too.
    */
   async function refresh(
     customerIds: Iterable<string>,
@@ -195,18 +192,9 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     points: ReadonlyMap<string, CustomerPointsFields> = new Map(),
   ): Promise<void> {
     const ids = [...new Set(customerIds)];
-    const pointsChanged = new Set<string>();
-    const states = (await db.customerState.bulkGet(ids))
-      .filter((s): s is CustomerState => s !== undefined)
-      .map((s) => {
-        const f = points.get(s.id);
-        if (!f || samePoints(s, f)) return s;
-        pointsChanged.add(s.id);
-        return withPoints(s, f);
-      });
-    const refreshed = new Set(ids);
-    const others = new Map([...points].filter(([id]) => !refreshed.has(id)));
-    if (others.size) await writePointsFields(db, others);
+    // Only when there are some: an await that reaches no request lets the transaction commit under fake-indexeddb.
+    if (points.size) await writePointsFields(db, points);
+    const states = (await db.customerState.bulkGet(ids)).filter((s): s is CustomerState => s !== undefined);
     if (states.length === 0) return;
     const ctx = await statusContext(false);
     const byCustomer = await purchasesOfCustomers(states.map((s) => s.id));
@@ -219,7 +207,7 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
         if (tierId !== null) corrected.set(s.id, { tierId, cause: correction.cause });
       }
     }
-    await writeDerived(states, byCustomer, ctx, corrected, true, pointsChanged);
+    await writeDerived(states, byCustomer, ctx, corrected, true);
   }
 
   /**

@@ -1,17 +1,24 @@
-// Each customer's points (balance, expiring soon, next expiry) derived from their ledger onto their state row,
-// in the transaction that wrote the entries. Only the ledger's own rules (no earning rules): the purchase
+// Each customer's points (balance, expiring soon, next expiry) derived from their ledger onto their pointsState
+// row, in the transaction that wrote the entries. Only the ledger's own rules (no earning rules): the purchase
 // writes load this on the first screen.
 import Dexie from 'dexie';
-import { NO_POINTS, type CustomerPointsFields, type CustomerState } from '../../../shared/domain/customer';
+import { NO_POINTS, type CustomerPointsFields, type CustomerPointsState } from '../../../shared/domain/customer';
 import { derivePointsLedger, pointsSummary, type PointsEntry } from '../../../shared/domain/pointsLedger';
 import type { RegularsDatabase } from '../database';
 
 /** "Expiring soon": within this many days of when the points were derived. */
 export const POINTS_SOON_DAYS = 30;
 
-/** A customer's entries, oldest first: one range of `[customerId+createdAt]`. */
+/** A customer's entries, oldest first: one range of the ledger's key. */
 export function ledgerRange(db: RegularsDatabase, customerId: string) {
-  return db.pointsLedger.where('[customerId+createdAt]').between([customerId, Dexie.minKey], [customerId, Dexie.maxKey], true, true);
+  return ledgerOfCustomers(db, customerId, customerId);
+}
+
+/** The entries of every customer from `first` to `last` (ids in key order), by customer, each oldest first: one range of the key. */
+export function ledgerOfCustomers(db: RegularsDatabase, first: string, last: string) {
+  // [first] sorts before every [first, …] key, [last, maxKey] after every [last, …] one (one maxKey: IndexedDB
+  // refuses a key that holds the same array twice).
+  return db.pointsEntries.where(':id').between([first], [last, Dexie.maxKey], true, true);
 }
 
 /** Each customer's whole ledger, the requests issued together (Dexie's all: it resumes inside the transaction). */
@@ -36,37 +43,40 @@ export function pointsFieldsOf(entries: readonly PointsEntry[], now: Date): Cust
   return fields;
 }
 
-export function samePoints(a: Partial<CustomerPointsFields>, b: CustomerPointsFields): boolean {
+export function samePoints(a: CustomerPointsFields, b: CustomerPointsFields): boolean {
   return (
-    (a.pointsBalance ?? 0) === b.pointsBalance &&
-    (a.pointsExpiringSoon ?? 0) === b.pointsExpiringSoon &&
-    (a.pointsExpiringAt ?? null) === b.pointsExpiringAt &&
+    a.pointsBalance === b.pointsBalance &&
+    a.pointsExpiringSoon === b.pointsExpiringSoon &&
+    a.pointsExpiringAt === b.pointsExpiringAt &&
     a.pointsNextExpiryAt === b.pointsNextExpiryAt
   );
 }
 
-/** The state row with these points (a copy; no next expiry leaves the field out, so the row leaves its index). */
-export function withPoints<T extends CustomerState>(state: T, fields: CustomerPointsFields): T {
-  const row = { ...state, pointsBalance: fields.pointsBalance, pointsExpiringSoon: fields.pointsExpiringSoon, pointsExpiringAt: fields.pointsExpiringAt };
-  if (fields.pointsNextExpiryAt !== undefined) row.pointsNextExpiryAt = fields.pointsNextExpiryAt;
-  else delete row.pointsNextExpiryAt;
-  return row;
+/** The points row with these points (a new row; no next expiry leaves the field out, so the row leaves its index). */
+export function withPoints(row: Pick<CustomerPointsState, 'id' | 'isDeleted'>, fields: CustomerPointsFields): CustomerPointsState {
+  const out: CustomerPointsState = { id: row.id, isDeleted: row.isDeleted, pointsBalance: fields.pointsBalance, pointsExpiringSoon: fields.pointsExpiringSoon, pointsExpiringAt: fields.pointsExpiringAt };
+  if (fields.pointsNextExpiryAt !== undefined) out.pointsNextExpiryAt = fields.pointsNextExpiryAt;
+  return out;
+}
+
+/** Of these stored rows, those whose points differ from `fields`, with the new points (a row without fields is left as it is). */
+export function changedPointsRows(rows: readonly (CustomerPointsState | undefined)[], fields: ReadonlyMap<string, CustomerPointsFields>): CustomerPointsState[] {
+  const out: CustomerPointsState[] = [];
+  for (const row of rows) {
+    const f = row && fields.get(row.id);
+    if (row && f && !samePoints(row, f)) out.push(withPoints(row, f));
+  }
+  return out;
 }
 
 /**
- * Writes the customers' points onto their state rows, each row only when its points changed (inside a
- * transaction holding WRITE_SCOPES.points). A customer without a state row (gone) is left out.
+ * Writes the customers' points onto their pointsState rows, each row only when its points changed (inside a
+ * transaction holding WRITE_SCOPES.points). A customer without a row (gone) is left out.
  */
 export async function writePointsFields(db: RegularsDatabase, fields: ReadonlyMap<string, CustomerPointsFields>): Promise<number> {
   if (fields.size === 0) return 0;
-  const ids = [...fields.keys()];
-  const states = await db.customerState.bulkGet(ids);
-  const rows: CustomerState[] = [];
-  states.forEach((s, i) => {
-    const f = fields.get(ids[i]!)!;
-    if (s && !samePoints(s, f)) rows.push(withPoints(s, f));
-  });
-  if (rows.length) await db.customerState.bulkPut(rows);
+  const rows = changedPointsRows(await db.pointsState.bulkGet([...fields.keys()]), fields);
+  if (rows.length) await db.pointsState.bulkPut(rows);
   return rows.length;
 }
 

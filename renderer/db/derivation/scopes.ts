@@ -23,15 +23,17 @@ export const WRITE_SCOPES = {
   /**
    * A customer created, edited, trashed, restored or deleted: its search row, its state row (created
    * with it, its isDeleted mirrored, deleted with it), settings for the rules a new customer starts
-   * under, and the consent tables and the points ledger (a new customer's answers; a customer deleted
-   * for good, merged away or undone by an import takes their answers and points entries along).
+   * under, the consent tables and the points (a new customer's answers and points row, its isDeleted
+   * mirrored; a customer deleted for good, merged away or undone by an import takes their answers, points
+   * row and entries along).
    */
-  customer: ['customers', 'customerSearch', 'customerState', 'settings', 'consentEvents', 'consentState', 'pointsLedger', 'auditLog'],
+  customer: ['customers', 'customerSearch', 'customerState', 'settings', 'consentEvents', 'consentState', 'pointsEntries', 'pointsState', 'auditLog'],
   /**
    * Points entries written (renderer/db/points.ts; a purchase's with the purchase scope too): each customer's
-   * points are derived again from their ledger onto the state row; the rules are read from settings.
+   * points are derived again from their ledger onto their points row; the rules are read from settings, the
+   * tier (for earning) from the state row.
    */
-  points: ['pointsLedger', 'customerState', 'settings', 'auditLog'],
+  points: ['pointsEntries', 'pointsState', 'customerState', 'settings', 'auditLog'],
   /** The rewards catalogue changed, or a gift's stock taken by a redemption (with the points scope). */
   rewards: ['rewards', 'auditLog'],
   /** A marketing-consent answer: the customer's current consent is derived again with it. */
@@ -65,7 +67,7 @@ export const WRITE_KIND_OF_TABLE: Readonly<Partial<Record<TableName, WriteKind>>
   pins: 'pin',
   imports: 'import',
   erasures: 'erasure',
-  pointsLedger: 'points',
+  pointsEntries: 'points',
   rewards: 'rewards',
 };
 

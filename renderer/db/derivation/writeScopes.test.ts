@@ -205,22 +205,22 @@ describe('write scopes', () => {
     await check('owner PIN', () => createPinRepository(db, deps()).write('owner', null), ['pins'], ['pin.change']);
     const points = createPointsRepository(db, deps());
     await check('points rules', () => points.saveRules({ ...DEFAULT_POINTS_RULES, expiry: [{ kind: 'months', months: 1, from: '1970-01-01T00:00:00.000Z' }] } as PointsRules), ['settings'], ['settings.change']);
-    await check('points adjustment', () => points.adjust(a.id, 500, '补发'), ['pointsLedger'], ['points.adjust']);
+    await check('points adjustment', () => points.adjust(a.id, 500, '补发'), ['pointsEntries'], ['points.adjust']);
     const cup = { id: 'r-1', name: '保温杯', kind: 'gift' as const, pointsCost: 100, stock: 3, voucherFen: null, percentOff: null, validFrom: null, validTo: null, tiersAllowed: [], active: true };
     await check('reward', () => points.saveReward(cup), ['rewards'], ['rewards.change']);
-    await check('gift redeemed', () => points.redeemReward(a.id, cup.id), ['pointsLedger', 'rewards'], ['points.redeem']);
+    await check('gift redeemed', () => points.redeemReward(a.id, cup.id), ['pointsEntries', 'rewards'], ['points.redeem']);
     let withGift = '';
     await check('gift redeemed with a purchase', async () => {
       withGift = (await purchases.record(a.id, makePurchaseFields({ purchasedAt: '2026-02-23T04:00:00.000Z', totalFen: 3_000 }), { rewardId: cup.id })).id;
-    }, ['purchases', 'pointsLedger', 'rewards'], ['purchase.record', 'points.redeem']);
-    await check('gift given back by a void', () => purchases.void(withGift, '顾客取消'), ['purchases', 'pointsLedger', 'rewards'], ['purchase.void']);
+    }, ['purchases', 'pointsEntries', 'rewards'], ['purchase.record', 'points.redeem']);
+    await check('gift given back by a void', () => purchases.void(withGift, '顾客取消'), ['purchases', 'pointsEntries', 'rewards'], ['purchase.void']);
     clock = new Date('2026-12-01T10:00:00Z');
-    await check('points rollover', () => points.rolloverExpiries(), ['pointsLedger'], ['points.expire']);
+    await check('points rollover', () => points.rolloverExpiries(), ['pointsEntries'], ['points.expire']);
     await points.saveRules({ ...DEFAULT_POINTS_RULES, birthdayGift: 88 } as PointsRules);
     await customers.update(a.id, makeCustomerFields({ name: '张三', phones: [makePhone('+8613812345678', { raw: '13812345678' })], birthday: { calendar: 'solar', year: 1990, month: 12, day: 1, leapMonth: false } }));
-    await check('birthday gifts', () => points.birthdayGifts(), ['pointsLedger'], ['points.birthdayGift']);
+    await check('birthday gifts', () => points.birthdayGifts(), ['pointsEntries'], ['points.birthdayGift']);
     await check('points recomputation', () => points.recomputeAll(), []);
-    await check('erase', () => createErasure(db, deps()).erase(a.id, 'anonymise'), ['customers', 'purchases', 'erasures', 'pointsLedger'], ['customer.erase']);
+    await check('erase', () => createErasure(db, deps()).erase(a.id, 'anonymise'), ['customers', 'purchases', 'erasures', 'pointsEntries'], ['customer.erase']);
 
     // Every entry written above, chained in the order written, and the chain intact.
     const entries = await db.auditLog.orderBy('seq').toArray();

@@ -3,9 +3,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { RegularsDatabase } from '../database';
 import { SCHEMA_V11 } from './v11';
-import { SCHEMA_V12 } from './v12';
+import { SCHEMA_V12, upgradeToV12 } from './v12';
 
 describe('version 12: loyalty points', () => {
   it('adds the ledger and the catalogue, and two indexes on the state rows', () => {
@@ -27,16 +26,20 @@ describe('version 12: loyalty points', () => {
     await v11.table('settings').add({ key: 'currency', value: 'CNY' });
     v11.close();
 
-    const db = new RegularsDatabase(name);
+    // Version 12 exactly, as it shipped (version 13 moves the points on: its own test).
+    const db = new Dexie(name);
+    db.version(11).stores(SCHEMA_V11);
+    db.version(12).stores(SCHEMA_V12).upgrade(upgradeToV12);
     await db.open();
-    expect(db.verno).toBeGreaterThanOrEqual(12);
-    expect(await db.pointsLedger.count()).toBe(0);
-    expect(await db.rewards.count()).toBe(0);
-    expect(await db.customerState.get('c-00007')).toEqual({ ...states[7], pointsBalance: 0, pointsExpiringSoon: 0, pointsExpiringAt: null });
-    expect(await db.customerState.where('[isDeleted+pointsBalance]').equals([0, 0]).count()).toBe(4_900);
-    expect(await db.customerState.where('[isDeleted+pointsBalance]').equals([1, 0]).count()).toBe(100);
-    expect(await db.customerState.where('pointsNextExpiryAt').above('').count()).toBe(0);
-    expect(await db.settings.get('currency')).toEqual({ key: 'currency', value: 'CNY' });
+    expect(db.verno).toBe(12);
+    expect(await db.table('pointsLedger').count()).toBe(0);
+    expect(await db.table('rewards').count()).toBe(0);
+    const customerState = db.table('customerState');
+    expect(await customerState.get('c-00007')).toEqual({ ...states[7], pointsBalance: 0, pointsExpiringSoon: 0, pointsExpiringAt: null });
+    expect(await customerState.where('[isDeleted+pointsBalance]').equals([0, 0]).count()).toBe(4_900);
+    expect(await customerState.where('[isDeleted+pointsBalance]').equals([1, 0]).count()).toBe(100);
+    expect(await customerState.where('pointsNextExpiryAt').above('').count()).toBe(0);
+    expect(await db.table('settings').get('currency')).toEqual({ key: 'currency', value: 'CNY' });
     await db.delete();
   });
 });

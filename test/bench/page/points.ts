@@ -32,8 +32,8 @@ export async function seedPointsLedger(count: number, nowMs: number): Promise<Po
   const db = await appDatabase();
   const now = new Date(nowMs);
   for (let written = 0; written < count; written += SEED_CHUNK) {
-    const tx = db.transaction('pointsLedger', 'readwrite');
-    const store = tx.objectStore('pointsLedger');
+    const tx = db.transaction('pointsEntries', 'readwrite');
+    const store = tx.objectStore('pointsEntries');
     for (let i = written; i < Math.min(count, written + SEED_CHUNK); i++) {
       const createdAt = addDays(now, -Math.floor(random() * 730));
       const roll = random();
@@ -68,10 +68,10 @@ export async function recomputePoints(): Promise<RecomputeRun> {
   return { ms: end - start, customers: result.customers, changed: result.changed, longTasks: longTasksBetween(start, end) };
 }
 
-/** Every ledger entry read plainly (getAll in key order, chunk by chunk, one transaction) and summed per customer. */
+/** Every ledger entry read plainly (getAll in key order, [customerId+createdAt+id], chunk by chunk, one transaction) and summed per customer. */
 export async function readLedgerRaw(): Promise<RawRead> {
   const start = performance.now();
-  const store = (await appDatabase()).transaction('pointsLedger', 'readonly').objectStore('pointsLedger');
+  const store = (await appDatabase()).transaction('pointsEntries', 'readonly').objectStore('pointsEntries');
   const balances = new Map<string, number>();
   let records = 0;
   let after: IDBValidKey | null = null;
@@ -80,7 +80,8 @@ export async function readLedgerRaw(): Promise<RawRead> {
     if (rows.length === 0) break;
     for (const e of rows) balances.set(e.customerId, (balances.get(e.customerId) ?? 0) + e.points);
     records += rows.length;
-    after = rows[rows.length - 1]!.id;
+    const lastRow = rows[rows.length - 1]!;
+    after = [lastRow.customerId, lastRow.createdAt, lastRow.id];
   }
   return { ms: performance.now() - start, records };
 }

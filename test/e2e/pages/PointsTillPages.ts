@@ -109,12 +109,12 @@ export async function setPointsRules(page: Page, rules: PointsRules): Promise<vo
 
 /** Every points entry in the store. */
 export function pointsLedger(page: Page): Promise<PointsEntry[]> {
-  return onStore<PointsEntry[]>(page, 'pointsLedger', 'getAll', null);
+  return onStore<PointsEntry[]>(page, 'pointsEntries', 'getAll', null);
 }
 
 /** An entry written behind the app's back (the open dialog does not hear of it), as another window's write would be. */
 export async function writeBehindTheApp(page: Page, entry: PointsEntry): Promise<void> {
-  await onStore(page, 'pointsLedger', 'add', entry);
+  await onStore(page, 'pointsEntries', 'add', entry);
 }
 
 /** Waits until the ledger has `count` entries of `kind`. */
