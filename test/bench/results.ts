@@ -92,8 +92,10 @@ export const FIGURE_IDS = {
   backupRestore: 'backup.restore',
   /** sectionId('record a purchase during a backup'). */
   purchaseDuringBackup: 'record-a-purchase-during-a-backup',
-  /** Issue 15: every points balance derived again from the ledger; sectionId('record a purchase with points'). */
+  /** Issue 15: every points balance derived again from the ledger and checked against the stored ones; sectionId('record a purchase with points'). */
   pointsRecompute: 'points.recompute',
+  /** The first pass over a ledger seeded behind the app: every points row written (no target). */
+  pointsSeeded: 'points.recompute-seeded',
   recordPurchaseWithPoints: 'record-a-purchase-with-points',
 } as const;
 
@@ -294,7 +296,7 @@ export const TARGETS: readonly Target[] = [
   maxAtMost(10, FIGURE_IDS.purchaseDuringBackup, 'a purchase during a backup', 1_000),
   // Issue 15's (item 11).
   p95AtMost(11, FIGURE_IDS.recordPurchaseWithPoints, 'record a purchase with points', 50),
-  ratioAtMost(11, FIGURE_IDS.pointsRecompute, 'every points balance from the ledger', 1.5),
+  ratioAtMost(11, FIGURE_IDS.pointsRecompute, 'every points balance recomputed from the ledger', 1.5),
 ];
 
 /** Every target whose figure was measured, with the measured value and met/missed. */

@@ -69,7 +69,7 @@ interface RunRecord {
   samples: PairedSample[];
   breakdown: SearchBreakdown[];
   recompute?: { rules: RecomputeRun; again: RecomputeRun; rawReads: RawRead[]; stateFloor: StateWriteFloor };
-  points?: { seed: PointsSeed; recompute: RecomputeRun; rawReads: RawRead[] };
+  points?: { seed: PointsSeed; seeded: RecomputeRun; recompute: RecomputeRun; rawReads: RawRead[] };
   backups?: { backup: BackupRun; rawBackup: RawBackupRun; restore: BackupRun; rawRestore: RawBackupRun; duringBackupMs: number; duringOutcome: string };
   coldStarts?: { app: AppColdStart[]; empty: ColdStart[]; firstRead?: (ColdStart & { openMs: number })[] };
   rollover?: RolloverInApp;
@@ -201,13 +201,16 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       log(`    seeded ${seed.entries.toLocaleString('en')} ledger entries over ${seed.customers.toLocaleString('en')} customers in ${seconds(seed.ms)}`);
       await quiet();
       const rawBefore = await call(appPage, 'readLedgerRaw');
+      // The seeded ledger's points were never derived: the first pass writes every customer's points row.
+      const seeded = await call(appPage, 'recomputePoints');
+      await quiet();
       const recomputed = await call(appPage, 'recomputePoints');
       const rawAfter = await call(appPage, 'readLedgerRaw');
-      log(`    every balance from the ledger ${seconds(recomputed.ms)} (${recomputed.changed.toLocaleString('en')} changed); raw read ${seconds(rawBefore.ms)} / ${seconds(rawAfter.ms)}`);
+      log(`    every balance from the seeded ledger ${seconds(seeded.ms)} (${seeded.changed.toLocaleString('en')} written); recomputed ${seconds(recomputed.ms)} (${recomputed.changed.toLocaleString('en')} changed); raw read ${seconds(rawBefore.ms)} / ${seconds(rawAfter.ms)}`);
       await quiet();
       samples.push(...(await call(appPage, 'recordPurchaseWithPoints', options.passes)));
       await quiet();
-      pointsRun = { seed, recompute: recomputed, rawReads: [rawBefore, rawAfter] };
+      pointsRun = { seed, seeded, recompute: recomputed, rawReads: [rawBefore, rawAfter] };
     }
     let backups: RunRecord['backups'];
     if (measures('backup')) {
@@ -361,12 +364,22 @@ function pointsFigures(run: NonNullable<RunRecord['points']>): Figure[] {
     once({
       id: FIGURE_IDS.pointsRecompute,
       item: 11,
-      label: `every points balance from the ledger (${run.seed.entries.toLocaleString('en')} entries)`,
+      label: `every points balance recomputed from the ledger (${run.seed.entries.toLocaleString('en')} entries, ${run.recompute.changed.toLocaleString('en')} changed)`,
       unit: 'ms',
       app: run.recompute.ms,
       raw: mean(run.rawReads.map((r) => r.ms)),
       rawLabel: 'read all entries + sum',
       detail: { customers: run.recompute.customers, changed: run.recompute.changed, entries: run.rawReads[0]!.records, longestTaskMs: run.recompute.longTasks.longestMs },
+    }),
+    once({
+      id: FIGURE_IDS.pointsSeeded,
+      item: null,
+      label: `every points balance from a ledger seeded behind the app (${run.seeded.changed.toLocaleString('en')} points rows written)`,
+      unit: 'ms',
+      app: run.seeded.ms,
+      raw: mean(run.rawReads.map((r) => r.ms)),
+      rawLabel: 'read all entries + sum',
+      detail: { customers: run.seeded.customers, changed: run.seeded.changed, entries: run.rawReads[0]!.records, longestTaskMs: run.seeded.longTasks.longestMs },
     }),
   ];
 }
@@ -622,6 +635,7 @@ async function main(): Promise<void> {
       'Page in the middle: timed after "list: order read ahead" (customers.warmOrder, what the list screen starts in the background once its first rows are shown; raw: getAllKeys of the same index), then listPage at half the count; raw: a cursor advanced to the same offset.',
       'Customer page: customers.get, settings.read, bookkeeping.read, customers.tierHistory and readTimelinePage(50) at once (what the page mounts); raw: the customer and the newest 51 purchases and contacts from their indexes.',
       'Record a purchase: purchases.record (purchase, figures, status, tier history, catalog in one transaction); raw: one put of a purchase in its own transaction.',
+      'Points (issue 15): one ledger entry per purchase of the dataset, put plainly over every customer (untimed); the app: points.recomputeAll (2,000 points rows a transaction, their entries as one key range, the points derived, the rows that differ written); raw: every entry by getAll in key order, 10,000 per request, summed per customer (the mean of a read before and one after). The target figure is the recomputation over points already derived (what the repair does: every balance derived again and checked); the seeded figure is the first pass, which writes every customer\'s points row (a plain put of 10,000 narrow rows costs about as much as reading 100,000 entries here). Record a purchase with points: purchases.record paying up to 10 points; raw: one put.',
       'Recomputation: runStatusJob on the app\'s status worker (recomputeAllStatus); raw: every purchase by getAll in key order, 10,000 per request, and a per-customer count, total and last purchase (the mean of a read before and one after). Its floor: the rows the recomputation changed, each given another customer\'s derived values, put plainly 5,000 per transaction into a scratch copy of customerState (filled with every row beforehand, untimed), with the store\'s indexes and without; a recomputation that reads every purchase can spend at most 0.5x the raw read on writing and stay within 1.5x.',
       "Upgrade to today's version: a version-5 database of the run's customers (one in 50 in the trash) built on the app page, then opened with the app's RegularsDatabase, which runs versions 6 (settings apart), 7 (every customer's derived values into customerState) and on (8: purchase indexes dropped); opening time only.",
       'The store\'s first read: Chromium launched on the run\'s profile, the one-word page on the app\'s origin, then indexedDB.open of the app\'s database (no version: no upgrade) and the first key of [isDeleted+updatedAt]; from navigation. What IndexedDB alone takes before any row can show.',
