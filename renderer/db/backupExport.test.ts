@@ -1,5 +1,6 @@
 // The export: every table as one consistent moment of the store, as a payload the reader accepts; read in
 // slices that let writes through, and read again when a write came between slices.
+import { pointsEntry } from '../../shared/domain/pointsLedger';
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,21 +50,9 @@ describe('exportDatabase', () => {
     await db.settings.bulkPut([{ key: 'currency', value: 'CNY' }]);
     await db.bookkeeping.bulkPut([{ key: 'startedAs', value: 'empty' }]);
     // Points entries have a compound key: paged by it, every entry once, in key order (several entries share a customer and a time).
-    const entries = Array.from({ length: 130 }, (_, i) => ({
-      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      customerId: rows[i % 7]!.id,
-      kind: 'earn' as const,
-      points: i + 1,
-      createdAt: new Date(Date.UTC(2026, 0, 1 + (i % 5))).toISOString(),
-      expiresAt: null,
-      purchaseId: null,
-      rewardId: null,
-      referralCustomerId: null,
-      rule: null,
-      batchId: null,
-      reverses: null,
-      note: '',
-    }));
+    const entries = Array.from({ length: 130 }, (_, i) =>
+      pointsEntry({ customerId: rows[i % 7]!.id, kind: 'earn', points: i + 1, createdAt: new Date(Date.UTC(2026, 0, 1 + (i % 5))).toISOString() }, () => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`),
+    );
     await db.pointsEntries.bulkAdd(entries);
     const { result, pieces, progress, started, events, finished } = await exportAll({ pageRows: 40, pieceChars: 4_000 });
     const counts = { auditLog: 0, bookkeeping: 1, catalog: 0, consentEvents: 0, consentState: 0, customerSearch: 0, customerState: 0, customers: 250, erasures: 0, imports: 0, interactions: 0, pins: 0, pointsEntries: 130, pointsState: 0, purchases: 0, rewards: 0, settings: 1, tierHistory: 0 };

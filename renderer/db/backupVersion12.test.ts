@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PAYLOAD_FORMAT } from '../../shared/domain/backupPayload';
+import { pointsEntry } from '../../shared/domain/pointsLedger';
 import { exportDatabase } from './backupExport';
 import { databaseAtVersion } from './backupSchemas';
 import { createStagingImport } from './backupStaging';
@@ -14,21 +15,8 @@ afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
 });
 
-const entry = (i: number, customerId: string) => ({
-  id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-  customerId,
-  kind: 'earn',
-  points: 10 * (i + 1),
-  createdAt: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
-  expiresAt: null,
-  purchaseId: null,
-  rewardId: null,
-  referralCustomerId: null,
-  rule: 'purchase',
-  batchId: null,
-  reverses: null,
-  note: '',
-});
+const entry = (i: number, customerId: string) =>
+  pointsEntry({ customerId, kind: 'earn', points: 10 * (i + 1), createdAt: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(), rule: 'purchase' }, () => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
 
 describe('a version-12 backup', () => {
   it('restores into version 13 with its entries keyed by customer and its points on points rows', async () => {
