@@ -34,7 +34,7 @@ describe('the permission matrix', () => {
   });
 
   it("leaves the clerk's day to the clerk", () => {
-    for (const action of ['customers.edit', 'purchases.record', 'purchases.void', 'contacts.log', 'import.run', 'export.list', 'backup.now'] as const) {
+    for (const action of ['customers.edit', 'purchases.record', 'purchases.void', 'contacts.log', 'import.run', 'export.list', 'backup.now', 'points.redeem'] as const) {
       expect(can('clerk', action)).toBe(true);
       expect(needsOwner(action)).toBe(false);
     }

@@ -19,6 +19,7 @@ export const ACTIONS = [
   'export.list',
   'export.customer',
   'backup.now',
+  'points.redeem',
   // the owner's
   'backup.restore',
   'backup.settings',
@@ -51,6 +52,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = Object.fre
   'export.list': EVERYONE,
   'export.customer': EVERYONE,
   'backup.now': EVERYONE,
+  // A gift or a free service handed over for points is part of serving the customer.
+  'points.redeem': EVERYONE,
   'backup.restore': OWNER,
   'backup.settings': OWNER,
   'backup.password': OWNER,

@@ -39,7 +39,7 @@ async function draw(lng: string, node: ReactNode) {
 }
 
 const view = (entries: readonly PointsEntry[], adjustLocked = false) => (
-  <CustomerPointsView entries={entries} now={NOW} currency="CNY" names={NAMES} adjustLocked={adjustLocked} onAdjust={() => undefined} />
+  <CustomerPointsView entries={entries} now={NOW} currency="CNY" names={NAMES} adjustLocked={adjustLocked} onAdjust={() => undefined} onRedeemGift={() => undefined} />
 );
 
 describe("a customer's points as drawn", () => {

@@ -1,4 +1,4 @@
-// A customer's points (view): the balance, what expires soon, the history as a table, and the owner's manual adjustment.
+// A customer's points (view): the balance, what expires soon, the history as a table, the owner's manual adjustment and a gift redeemed.
 import { useId, useMemo, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useForm, useWatch } from 'react-hook-form';
@@ -25,6 +25,8 @@ export interface CustomerPointsViewProps {
   adjustLocked: boolean;
   /** Opens the adjustment dialog (after the owner PIN when locked). */
   onAdjust: () => void;
+  /** Opens the dialog that redeems a gift or a free service outside a purchase (the clerk may). */
+  onRedeemGift: () => void;
 }
 
 export interface HistoryRow {
@@ -43,7 +45,7 @@ export function pointsHistory(entries: readonly PointsEntry[]): HistoryRow[] {
   return rows.reverse();
 }
 
-export function CustomerPointsView({ entries, now, currency, names = {}, adjustLocked, onAdjust }: CustomerPointsViewProps) {
+export function CustomerPointsView({ entries, now, currency, names = {}, adjustLocked, onAdjust, onRedeemGift }: CustomerPointsViewProps) {
   const { t, i18n } = useTranslation();
   const w = pointsWording(t, i18n.language, currency);
   const summary = useMemo(() => pointsSummary(derivePointsLedger(entries), now, EXPIRING_WITHIN_DAYS), [entries, now]);
@@ -55,11 +57,16 @@ export function CustomerPointsView({ entries, now, currency, names = {}, adjustL
     <section className="card points-customer" aria-labelledby="customer-points-heading" data-testid="customer-points">
       <div className="points-card-header">
         <h2 id="customer-points-heading">{t('points.customer.title')}</h2>
-        <button type="button" className="button button-icon" onClick={onAdjust} data-testid="points-adjust" data-owner-locked={adjustLocked ? 'true' : undefined} title={adjustLocked ? t('roles.ownerOnlyHint') : undefined}>
-          {adjustLocked && <LockIcon />}
-          {t('points.customer.adjust')}
-          {adjustLocked && <span className="visually-hidden">{` (${t('roles.ownerOnly')})`}</span>}
-        </button>
+        <div className="points-actions">
+          <button type="button" className="button" onClick={onRedeemGift} data-testid="points-gift">
+            {t('points.gift.open')}
+          </button>
+          <button type="button" className="button button-icon" onClick={onAdjust} data-testid="points-adjust" data-owner-locked={adjustLocked ? 'true' : undefined} title={adjustLocked ? t('roles.ownerOnlyHint') : undefined}>
+            {adjustLocked && <LockIcon />}
+            {t('points.customer.adjust')}
+            {adjustLocked && <span className="visually-hidden">{` (${t('roles.ownerOnly')})`}</span>}
+          </button>
+        </div>
       </div>
       <dl className="points-figures">
         <div>
