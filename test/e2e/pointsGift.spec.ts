@@ -1,9 +1,11 @@
 // A gift redeemed outside a purchase, end to end in Chinese: from the customer page, only gifts and free services
 // offered (vouchers and percentages off belong to the till), one the customer cannot afford shown with its reason and
-// not choosable; the redemption takes the points (balance and history follow) and one of the gift's stock.
+// not choosable; the redemption takes the points (balance and history follow) and one of the gift's stock; a customer in
+// the trash is refused.
 import { test, expect } from './fixtures';
 import { DEFAULT_POINTS_RULES, type PointsRules } from '../../shared/domain/pointsRules';
 import type { Reward } from '../../shared/domain/rewards';
+import { CustomerPageModel } from './pages/AppPage';
 import { createCustomer } from './pages/PurchasePages';
 import { putReward, setPointsRules, storedReward } from './pages/PointsTillPages';
 import { CustomerPointsModel } from './pages/PointsCustomerPages';
@@ -70,6 +72,16 @@ test.describe('a gift redeemed outside a purchase', () => {
     await expect(gift.choice(BAG.id)).toBeDisabled();
     await expect(gift.choice(WASH.id)).toBeEnabled();
     await gift.cancel();
+    await expect(points.balance).toHaveText('300');
+
+    // A customer in the trash: the history shows, a gift is refused in words as the adjustment is.
+    await new CustomerPageModel(page).moveToTrash();
+    await expect(app.rows).toHaveCount(0);
+    await page.goBack();
+    await expect(page.getByTestId('restore')).toBeVisible();
+    await gift.openButton.click();
+    await expect(customer.toast).toContainText('该客户已在回收站中。');
+    await expect(gift.root).toBeHidden();
     await expect(points.balance).toHaveText('300');
   });
 });
