@@ -9,7 +9,7 @@ import { afterAll, expect, it } from 'vitest';
 import { OWN_BACKUP_NAME } from '../../../shared/backup/format';
 import { CRASH_PASSWORD, createTestService, listFolder, readWhole, sha256, tempFolder, testProtector } from '../../../test/support/backupService';
 
-// Each backup costs a scrypt (about a second): fewer than before encryption, and kills spread over a longer window.
+// Each backup costs a scrypt (about a second): fewer than before encryption, and kills spread over a longer killWindowMs.
 const TARGET = 20;
 const writer = fileURLToPath(new URL('../../../test/support/backupCrashWriter.ts', import.meta.url));
 const folders: string[] = [];
@@ -20,13 +20,16 @@ interface Round {
   recoveryKey: string | null;
   killed: boolean;
   stderr: string;
+  /** From ready to the first backup reported written, when one was. */
+  firstCommitMs: number | null;
 }
 
 /** Runs the writer until it is killed `killAfterMs` after it said it was ready, or until it finishes. */
 function runWriter(dataFolder: string, killAfterMs: number, count: number): Promise<Round> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', writer, dataFolder, String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const round: Round = { committed: [], recoveryKey: null, killed: false, stderr: '' };
+    const round: Round = { committed: [], recoveryKey: null, killed: false, stderr: '', firstCommitMs: null };
+    let readyAt = 0;
     let buffered = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (text: string) => {
@@ -37,10 +40,12 @@ function runWriter(dataFolder: string, killAfterMs: number, count: number): Prom
         const message = JSON.parse(line) as { ready?: true; committed?: string; sha256?: string; removed?: string[]; recoveryKey?: string };
         if (message.recoveryKey) round.recoveryKey = message.recoveryKey;
         if (message.ready) {
+          readyAt = Date.now();
           setTimeout(() => {
             round.killed = child.kill('SIGKILL');
           }, killAfterMs);
         }
+        if (message.committed && message.sha256 && round.firstCommitMs === null) round.firstCommitMs = Date.now() - readyAt;
         if (message.committed && message.sha256) round.committed.push({ committed: message.committed, sha256: message.sha256, removed: message.removed ?? [] });
       }
     });
@@ -66,12 +71,16 @@ it('survives SIGKILL at random moments during 20 encrypted backups with retentio
   let kills = 0;
   let killsThatLeftTempFiles = 0;
   let finished = false;
+  // Kills land within this long after ready: at least as long as a backup takes here, measured as rounds go (on a
+  // loaded machine a backup's scrypt alone can outlast a fixed killWindowMs, and no kill would catch a write).
+  let killWindowMs = 1_500;
 
   // Enough rounds to finish on a loaded machine too, where fewer backups fit between start and kill. The
   // kills land at random moments: rounds go on (one backup each) until one has caught a write in progress.
   for (let round = 0; round < 100 && !(finished && killsThatLeftTempFiles > 0); round++) {
     const made = new Set([...firstBytes.keys(), ...reported.keys()]).size;
-    const result = await runWriter(dataFolder, 50 + Math.floor(Math.random() * 1500), Math.max(1, TARGET - made));
+    const result = await runWriter(dataFolder, 50 + Math.floor(Math.random() * killWindowMs), Math.max(1, TARGET - made));
+    if (result.firstCommitMs !== null) killWindowMs = Math.max(killWindowMs, Math.ceil(result.firstCommitMs * 1.2));
     recoveryKey ??= result.recoveryKey;
     for (const { committed, sha256: payloadSha, removed: gone } of result.committed) {
       reported.set(committed, payloadSha);
