@@ -9,7 +9,7 @@ import { afterAll, expect, it } from 'vitest';
 import { OWN_BACKUP_NAME } from '../../../shared/backup/format';
 import { CRASH_PASSWORD, createTestService, listFolder, readWhole, sha256, tempFolder, testProtector } from '../../../test/support/backupService';
 
-// Each backup costs a scrypt (about a second): fewer than before encryption, and kills spread over a longer killWindowMs.
+// Each backup costs a scrypt (about a second): fewer than before encryption, and kills spread over a longer window.
 const TARGET = 20;
 const writer = fileURLToPath(new URL('../../../test/support/backupCrashWriter.ts', import.meta.url));
 const folders: string[] = [];
@@ -72,7 +72,7 @@ it('survives SIGKILL at random moments during 20 encrypted backups with retentio
   let killsThatLeftTempFiles = 0;
   let finished = false;
   // Kills land within this long after ready: at least as long as a backup takes here, measured as rounds go (on a
-  // loaded machine a backup's scrypt alone can outlast a fixed killWindowMs, and no kill would catch a write).
+  // loaded machine a backup's scrypt alone can outlast a fixed window, and no kill would catch a write).
   let killWindowMs = 1_500;
 
   // Enough rounds to finish on a loaded machine too, where fewer backups fit between start and kill. The
