@@ -51,10 +51,11 @@ export class ExportPageModel {
     const folder = path.join(dataFolder, 'exports');
     const before = new Set(await readdir(folder).catch(() => [] as string[]));
     await this.start();
+    // The status may still say "saved" for the export before this one: the new file, then the status naming it.
+    const addedFiles = async () => (await readdir(folder)).filter((f) => !before.has(f) && !f.startsWith('.'));
+    await expect.poll(async () => (await addedFiles()).length, { timeout: 30_000 }).toBe(1);
+    const name = (await addedFiles())[0]!;
     await expect(this.status).toHaveAttribute('data-state', 'saved', { timeout: 30_000 });
-    const added = (await readdir(folder)).filter((f) => !before.has(f));
-    expect(added).toHaveLength(1);
-    const name = added[0]!;
     await expect(this.status).toContainText(name);
     const file = path.join(folder, name);
     await expect(this.page.getByTestId('export-path')).toContainText(file);
