@@ -11,7 +11,7 @@ import type { RegularsDatabase } from './database';
 import type { CustomerPointsState } from '../../shared/domain/customer';
 import { recordAudit } from './audit';
 import { createSettingsRepository } from './settings';
-import { changedPointsRows, derivePointsOf, ledgerOfCustomers, ledgerRange, pointsFieldsOf, POINTS_SOON_DAYS, writePointsFields, writeTransaction, type RecomputeProgress } from './derivation';
+import { changedPointsRows, derivePointsOf, ledgerOfCustomers, ledgerRange, ledgersOf, pointsFieldsOf, POINTS_SOON_DAYS, writePointsFields, writeTransaction, type RecomputeProgress } from './derivation';
 import { POINTS_RULES_KEY, PointsRefusedError, availablePoints, pointsRulesFrom, readPointsRules, type EarningDeps, type PointsRefusal } from './pointsEarning';
 
 export { PointsRefusedError, POINTS_RULES_KEY, type PointsRefusal };
@@ -204,11 +204,11 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
       for (let i = 0; i < ids.length; i += POINTS_CHUNK) {
         const part = ids.slice(i, i + POINTS_CHUNK);
         await writeTransaction(db, ['points'], [], async () => {
-          const ledgers = await Dexie.Promise.all(part.map((id) => ledgerRange(db, id).toArray()));
+          const ledgers = await ledgersOf(db, part);
           const written: PointsEntry[] = [];
           const fields = new Map(
-            part.map((id, j) => {
-              const entries = ledgers[j]!;
+            part.map((id) => {
+              const entries = ledgers.get(id)!;
               const out = rolloverExpiries(derivePointsLedger(entries), id, now, deps.newId);
               written.push(...out);
               return [id, pointsFieldsOf(out.length ? [...entries, ...out] : entries, now)] as const;
@@ -255,13 +255,13 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
           const [records, erased, ledgers] = await Dexie.Promise.all([
             db.customers.bulkGet(part),
             db.erasures.bulkGet(part),
-            Dexie.Promise.all(part.map((id) => ledgerRange(db, id).toArray())),
+            ledgersOf(db, part),
           ]);
           const written: PointsEntry[] = [];
           part.forEach((id, j) => {
             const c = records[j];
             if (!c || c.isDeleted !== 0 || erased[j]) return;
-            const due = birthdayGiftDue(rules, c.birthday, ledgers[j]!, now, c.createdAt);
+            const due = birthdayGiftDue(rules, c.birthday, ledgers.get(id)!, now, c.createdAt);
             if (due) written.push(pointsEntry({ customerId: id, kind: 'bonus', points: due.points, createdAt: now.toISOString(), expiresAt: due.expiresAt, rule: due.rule }, deps.newId));
           });
           if (written.length === 0) return;
