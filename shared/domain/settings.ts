@@ -1,5 +1,6 @@
 // The store's configuration (what the owner chose): its shape, defaults, and how a stored value is read back safely.
 import { z } from 'zod';
+import { careSettingsSchema, DEFAULT_CARE_SETTINGS } from './careSettings';
 import { PHONE_REGIONS } from './customer';
 import { validateChurnRules } from './churn';
 import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from './customerStatus';
@@ -56,6 +57,8 @@ export const storeSettingsSchema = z.object({
     }
     return settings;
   }),
+  /** Care reminders: lead times per occasion and the call-back's overdue threshold. */
+  care: careSettingsSchema,
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 export type SettingKey = keyof StoreSettings;
@@ -65,6 +68,7 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   defaultRegion: 'CN',
   currency: 'CNY',
   status: DEFAULT_STATUS_SETTINGS,
+  care: DEFAULT_CARE_SETTINGS,
 };
 
 /** The settings as read back, and the keys whose stored value no longer fits (their default is in use). */

@@ -26,6 +26,7 @@ const SETTING_LABELS: Record<SettingKey, string> = {
   defaultRegion: 'settings.defaultRegion',
   currency: 'settings.currency',
   status: 'settings.statusCard.title',
+  care: 'care.settings.title',
 };
 
 export function SettingsScreen() {
