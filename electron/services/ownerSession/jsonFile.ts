@@ -12,7 +12,8 @@ export interface JsonFile {
 
 const MAX_BYTES = 64 * 1024;
 
-export function createJsonFile(file: string): JsonFile {
+/** `maxBytes`: the largest document that is still ours (64 KiB unless a caller keeps more, like the pop-up schedule). */
+export function createJsonFile(file: string, maxBytes = MAX_BYTES): JsonFile {
   return {
     async read() {
       let text: string;
@@ -22,7 +23,7 @@ export function createJsonFile(file: string): JsonFile {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw error;
       }
-      if (text.length > MAX_BYTES) return undefined;
+      if (text.length > maxBytes) return undefined;
       try {
         return JSON.parse(text) as unknown;
       } catch {
