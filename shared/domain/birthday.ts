@@ -77,6 +77,27 @@ function lunarYearOf(date: Date): number {
   return toEpochDay(date) < newYear ? solarYear - 1 : solarYear;
 }
 
+/** A solar day's place in the lunar calendar, with what the birthday rules need to know about its month. */
+export interface LunarDay {
+  year: number;
+  month: number;
+  leap: boolean;
+  day: number;
+  /** Days in that lunar month (29 or 30). */
+  monthDays: number;
+  /** The year's leap month, or 0 when it has none. */
+  yearLeapMonth: number;
+}
+
+/** The lunar date of the local calendar day `date` (from the memoised tables: cheap for a run of days). */
+export function lunarDayOf(date: Date): LunarDay {
+  const year = lunarYearOf(date);
+  const info = lunarYearInfo(year);
+  const epochDay = toEpochDay(date);
+  const month = info.months.find((m) => epochDay >= m.firstDay && epochDay < m.firstDay + m.days)!;
+  return { year, month: month.month, leap: month.leap, day: epochDay - month.firstDay + 1, monthDays: month.days, yearLeapMonth: info.leapMonth };
+}
+
 // ---- validation ------------------------------------------------------------------------------
 
 const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n);

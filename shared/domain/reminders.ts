@@ -1,6 +1,8 @@
 // Care reminders: what is due for whom and why, the marks a clerk leaves on one (done, snoozed, dismissed),
 // and the key that makes each occurrence one reminder, so none comes back twice. Pure; the clock is passed in.
+import { addDays, addHours, setHours, startOfDay } from 'date-fns';
 import { z } from 'zod';
+import { assertNever } from '../result';
 
 /** Where a reminder comes from: each is one small source module (shared/domain/reminderSources/<kind>.ts). */
 export const REMINDER_KINDS = ['birthday', 'festival', 'cadence', 'follow-up', 'points'] as const;
@@ -85,3 +87,71 @@ export type ReminderMark = z.infer<typeof reminderMarkSchema>;
 /** The snooze choices: an hour from now, tomorrow morning, a week from today's morning. */
 export const SNOOZE_CHOICES = ['hour', 'tomorrow', 'next-week'] as const;
 export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number];
+
+// ---- rules over reminders ---------------------------------------------------------------------
+
+/** One key per occurrence: the kind, what it is about (customer, contact-log entry or festival id) and its day. */
+export function reminderKey(kind: ReminderKind, subject: string, dueDay: string): string {
+  return `${kind}:${subject}:${dueDay}`;
+}
+
+/** yyyy-MM-dd days compare as strings. */
+export function timingOf(dueDay: string, today: string): ReminderTiming {
+  if (dueDay > today) return 'upcoming';
+  return dueDay === today ? 'today' : 'overdue';
+}
+
+/**
+ * The reminders a clerk still has to see: done and dismissed ones never again, snoozed ones once their
+ * snooze has ended (a snooze without an end, which no code writes, hides nothing rather than lose a reminder).
+ */
+export function applyMarks(reminders: readonly DueReminder[], marks: ReadonlyMap<string, ReminderMark>, now: Date): DueReminder[] {
+  const t = now.getTime();
+  return reminders.filter((r) => {
+    const mark = marks.get(r.key);
+    if (!mark) return true;
+    switch (mark.status) {
+      case 'done':
+      case 'dismissed':
+        return false;
+      case 'snoozed':
+        return mark.until === undefined || !(Date.parse(mark.until) > t);
+      default:
+        return assertNever(mark.status, 'reminder mark status');
+    }
+  });
+}
+
+/** The morning hour a "tomorrow" or "next week" snooze ends at. */
+export const SNOOZE_MORNING_HOUR = 9;
+
+/**
+ * When a snooze ends: an hour of real time from now; or 09:00 on the next (or seventh next) local calendar
+ * day, counted in calendar days so a daylight-saving change in between moves nothing.
+ */
+export function snoozeUntil(choice: SnoozeChoice, now: Date): Date {
+  switch (choice) {
+    case 'hour':
+      return addHours(now, 1);
+    case 'tomorrow':
+      return setHours(addDays(startOfDay(now), 1), SNOOZE_MORNING_HOUR);
+    case 'next-week':
+      return setHours(addDays(startOfDay(now), 7), SNOOZE_MORNING_HOUR);
+    default:
+      return assertNever(choice, 'snooze choice');
+  }
+}
+
+const TIMING_ORDER: Readonly<Record<ReminderTiming, number>> = { overdue: 0, today: 1, upcoming: 2 };
+
+/** Overdue first, then today's, then upcoming; by due day within each; equal ones keep their order. */
+export function sortReminders(reminders: readonly DueReminder[]): DueReminder[] {
+  return [...reminders].sort((a, b) => TIMING_ORDER[a.timing] - TIMING_ORDER[b.timing] || (a.dueDay < b.dueDay ? -1 : a.dueDay > b.dueDay ? 1 : 0));
+}
+
+/** How many of each kind, every kind present (the navigation's counts). */
+export function countByKind(reminders: Iterable<Pick<DueReminder, 'kind'>>): Record<ReminderKind, number> {
+  const counts = Object.fromEntries(REMINDER_KINDS.map((k) => [k, 0])) as Record<ReminderKind, number>;
+  for (const r of reminders) counts[r.kind] += 1;
+  return counts;
+}

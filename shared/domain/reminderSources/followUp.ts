@@ -1,0 +1,28 @@
+// Follow-up reminders: a call-back promised in the contact log, shown ahead by the owner's lead time and overdue until done.
+import type { CareSettings } from '../careSettings';
+import type { Interaction } from '../interaction';
+import { reminderKey, timingOf, type DueReminder } from '../reminders';
+import { shiftDay } from './days';
+
+export type FollowUpSource = Pick<Interaction, 'id' | 'customerId' | 'followUpDate' | 'followUpDone' | 'summary'>;
+
+/** One reminder per open follow-up whose date is at most daysBefore.followUp ahead; past ones stay, overdue, until done. */
+export function followUpReminders(interactions: readonly FollowUpSource[], today: string, settings: CareSettings): DueReminder[] {
+  const lead = settings.daysBefore.followUp;
+  const last = shiftDay(today, lead);
+  const out: DueReminder[] = [];
+  for (const i of interactions) {
+    if (i.followUpDone || i.followUpDate === null || i.followUpDate > last) continue;
+    out.push({
+      // The contact-log entry, not the customer: two promises on one day are two reminders.
+      key: reminderKey('follow-up', i.id, i.followUpDate),
+      kind: 'follow-up',
+      customerId: i.customerId,
+      dueDay: i.followUpDate,
+      showFrom: shiftDay(i.followUpDate, -lead),
+      timing: timingOf(i.followUpDate, today),
+      detail: { kind: 'follow-up', interactionId: i.id, summary: i.summary },
+    });
+  }
+  return out;
+}
