@@ -40,12 +40,18 @@ const fake = vi.hoisted(() => {
     shownNotifications: [] as InstanceType<typeof Emitter>[],
     sandboxEnabled: false,
     ready: () => undefined as void,
+    quits: 0,
+    loginItems: [] as unknown[],
+    trays: [] as { icon: unknown; menus: { label?: string; type?: string; click?: () => void }[][]; tips: string[]; destroyed: boolean }[],
+    powerMonitor: new Emitter(),
   };
   const app = Object.assign(new Emitter(), {
     requestSingleInstanceLock: () => true,
     isReady: () => true,
-    quit: () => undefined,
+    quit: () => void state.quits++,
     exit: () => undefined,
+    getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: false }),
+    setLoginItemSettings: (settings: unknown) => void state.loginItems.push(settings),
     enableSandbox: () => {
       state.sandboxEnabled = true;
     },
@@ -108,6 +114,28 @@ const fake = vi.hoisted(() => {
       state.shownNotifications.push(this);
     }
   }
+  class Tray {
+    record: (typeof state.trays)[number];
+    constructor(icon: unknown) {
+      this.record = { icon, menus: [], tips: [], destroyed: false };
+      state.trays.push(this.record);
+    }
+    setContextMenu(menu: (typeof state.trays)[number]['menus'][number]) {
+      this.record.menus.push(menu);
+    }
+    setToolTip(text: string) {
+      this.record.tips.push(text);
+    }
+    on() {
+      return this;
+    }
+    destroy() {
+      this.record.destroyed = true;
+    }
+  }
+  const nativeImage = {
+    createFromPath: (file: string) => ({ file, isEmpty: () => true, resize: () => undefined }),
+  };
   // Stands in for DPAPI / Keychain: reversible, and never the plain text.
   const safeStorage = {
     isEncryptionAvailable: () => true,
@@ -122,6 +150,9 @@ const fake = vi.hoisted(() => {
     app,
     BrowserWindow,
     Notification,
+    Tray,
+    nativeImage,
+    powerMonitor: state.powerMonitor,
     safeStorage,
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => state.schemes.push(...schemes),
@@ -400,5 +431,64 @@ describe('closing the window', () => {
     backupFailed.emit('click');
     expect(fake.state.windows).toHaveLength(2);
     expect(reopened.payloads).toEqual([{ target: { name: 'backups' } }, { target: { name: 'backups' } }]);
+  });
+});
+
+// After the window's close above: the app lives on in the tray.
+describe('care pop-ups and the tray', () => {
+  const APP_FRAME = { senderFrame: { url: 'regulars://app/index.html', parent: null } };
+  const call = (channel: string, payload?: unknown, event: unknown = APP_FRAME) => {
+    const handler = fake.state.ipc.get(channel);
+    if (!handler) throw new Error(`no handler for ${channel}`);
+    return handler(event, payload) as Promise<{ ok: boolean; value?: unknown; reason?: string }>;
+  };
+  const prefs = { digestAt: '09:00', quietHours: { from: '21:00', to: '08:00' }, timedPopups: true, closeToTray: true, openAtLogin: false };
+  const todayInShanghai = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const menuLabels = () => fake.state.trays[0]!.menus.at(-1)!.map((item) => item.label ?? item.type);
+
+  it("keeps a tray icon whose menu, in the OS language, counts today's reminders from the page's schedule", async () => {
+    expect(fake.state.trays).toHaveLength(1);
+    expect(fake.state.trays[0]!.icon).toMatchObject({ file: path.join(appDir, 'dist', 'renderer', 'favicon.png') });
+    expect(menuLabels()).toEqual(['打开Regulars', '今日提醒', 'separator', '退出Regulars']);
+    const schedule = {
+      generatedAt: new Date().toISOString(),
+      timeZone: 'Asia/Shanghai',
+      days: [{ day: todayInShanghai(), digest: { title: '今天的关怀', body: '5 位客户', count: 5, target: { name: 'churn' } }, timed: [] }],
+    };
+    expect(await call('reminders:schedule', schedule)).toEqual({ ok: true, value: null });
+    expect(menuLabels()).toEqual(['打开Regulars', '今日提醒（5）', 'separator', '退出Regulars']);
+    expect(JSON.parse(readFileSync(path.join(appDir, 'userData', 'reminder-schedule.json'), 'utf8'))).toEqual({ version: 1, schedule });
+
+    // "Today's reminders" brings the window up on them.
+    const window = fake.state.windows.at(-1)!;
+    const shown = window.shown;
+    fake.state.trays[0]!.menus.at(-1)![1]!.click?.();
+    expect(window.shown).toBe(shown + 1);
+    expect(window.payloads.at(-1)).toEqual({ target: { name: 'churn' } });
+  });
+
+  it('answers the reminders channels from the app only, and sets the preferences for the owner only', async () => {
+    expect(await call('reminders:prefs', undefined, { senderFrame: { url: 'https://evil.com/', parent: null } })).toEqual({ ok: false, reason: 'untrusted-sender' });
+    expect(await call('reminders:setPrefs', prefs, { senderFrame: { url: 'regulars://app/index.html', parent: {} } })).toEqual({ ok: false, reason: 'untrusted-sender' });
+    expect(await call('reminders:prefs')).toEqual({ ok: true, value: { prefs, supports: { notifications: true, tray: true, openAtLogin: false } } });
+    await call('session:lock');
+    expect(await call('reminders:setPrefs', { ...prefs, closeToTray: false })).toEqual({ ok: false, reason: 'owner-required' });
+    expect(await call('reminders:setPrefs', { ...prefs, args: ['--inspect'] })).toEqual({ ok: false, reason: 'invalid-request' });
+    expect(await call('reminders:schedule', { generatedAt: new Date().toISOString(), timeZone: 'Asia/Shanghai', days: [{ day: todayInShanghai(), digest: null, timed: [{ key: 'k', at: new Date().toISOString(), title: 'x', body: 'y', target: { name: 'customer', id: '../etc/passwd' } }] }] })).toEqual({ ok: false, reason: 'invalid-request' });
+    expect((await call('reminders:prefs')).value).toMatchObject({ prefs: { closeToTray: true } });
+    // Linux, and so no login item to set.
+    expect(fake.state.loginItems).toEqual([]);
+  });
+
+  it('stays in the tray when the last window closes, unless the owner turned that off; quitting from the tray quits', async () => {
+    const quits = fake.state.quits;
+    fake.electron.app.emit('window-all-closed');
+    expect(fake.state.quits).toBe(quits);
+    expect((await call('session:unlock', { pin: '2580' })).ok).toBe(true);
+    expect(await call('reminders:setPrefs', { ...prefs, closeToTray: false })).toMatchObject({ ok: true, value: { prefs: { closeToTray: false } } });
+    fake.electron.app.emit('window-all-closed');
+    expect(fake.state.quits).toBe(quits + 1);
+    fake.state.trays[0]!.menus.at(-1)![3]!.click?.();
+    expect(fake.state.quits).toBe(quits + 2);
   });
 });

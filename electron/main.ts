@@ -1,13 +1,16 @@
 // Electron main process: one instance, the regulars:// protocol serving the renderer build, one
-// locked-down window, the application menu and the IPC handlers. Logic lives in tested pure modules.
+// locked-down window, the application menu, the tray and the IPC handlers. Logic lives in tested pure modules.
 import {
   BrowserWindow,
   Menu,
   Notification,
+  Tray,
   app,
   dialog,
   ipcMain,
+  nativeImage,
   nativeTheme,
+  powerMonitor,
   protocol,
   safeStorage,
   session,
@@ -27,6 +30,8 @@ import { aboutDialogText, buildMenuTemplate, pickMenuLocale } from './menu';
 import { createMainServices, type MainServices } from './services';
 import { BACKUP_DIALOG_TEXTS } from './services/backup/notices';
 import { createNotificationService, type NotificationService } from './services/notifications';
+import type { RemindersOsInput } from './services';
+import { createTrayService, type TrayService } from './tray';
 import { appResponseHeaders, resolveAppFile } from './security/appProtocol';
 import { REFUSED_LAUNCH_EXIT_CODE, refusedLaunchSwitches } from './security/launchSwitches';
 import { isPermissionGranted } from './security/permissions';
@@ -39,6 +44,8 @@ process.setSourceMapsEnabled(true);
 
 const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 const isMac = process.platform === 'darwin';
+/** What the login item starts the app with on Windows: the tray only, no window until asked. */
+const HIDDEN_SWITCH = '--hidden';
 
 // Before anything else: a packaged build started with a debugger's or a weakening switch stops here, with no window.
 const refusedSwitches = refusedLaunchSwitches({
@@ -63,6 +70,7 @@ function boot(): void {
     },
   ]);
   app.enableSandbox();
+  // electron-builder.yml's appId: without it Windows shows no notifications from the app.
   if (process.platform === 'win32') app.setAppUserModelId('com.regulars.app');
 
   if (!app.requestSingleInstanceLock()) {
@@ -81,6 +89,11 @@ function start(): void {
   app.on('before-quit', () => {
     quitting = true;
   });
+  // Started with the OS (a login item): the tray only, the window when the clerk asks for it.
+  const launchedHidden = process.argv.includes(HIDDEN_SWITCH) || (isMac && app.getLoginItemSettings().wasOpenedAtLogin);
+  // Whether closing the window leaves the app in the tray (the owner's pop-up preference); read once services exist.
+  let keepRunningInTray = () => false;
+  let tray: TrayService | null = null;
   const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
   const preloadPath = path.join(__dirname, 'preload.cjs');
   // Each window's page gets main's events once it has loaded (electron/ipc/pageEvents.ts).
@@ -110,7 +123,9 @@ function start(): void {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
   app.on('window-all-closed', () => {
-    if (!isMac) app.quit();
+    // macOS keeps running anyway; a quit (the tray's, the menu's) really quits.
+    if (isMac || (!quitting && keepRunningInTray())) return;
+    app.quit();
   });
 
   app
@@ -127,19 +142,49 @@ function start(): void {
         sandboxEverywhere: true,
         contentSecurityPolicy: CONTENT_SECURITY_POLICY,
       });
-      const services = registerIpc(locale, () => mainWindow, () => closeGuard?.ready(), notifications, security);
+      // A development run would register the bare Electron binary; Linux has no login items through Electron.
+      const canOpenAtLogin = app.isPackaged && (isMac || process.platform === 'win32');
+      const reminders: RemindersOsInput = {
+        supports: { notifications: Notification.isSupported(), tray: true, openAtLogin: canOpenAtLogin },
+        loginItem: canOpenAtLogin ? { set: (openAtLogin) => app.setLoginItemSettings({ openAtLogin, args: [HIDDEN_SWITCH] }) } : null,
+      };
+      const services = registerIpc(locale, () => mainWindow, () => closeGuard?.ready(), notifications, security, reminders);
       // Removes what an interrupted backup left behind before the renderer asks for anything.
       void services.backup.startUp();
+      keepRunningInTray = () => services.reminders.current().closeToTray;
+      tray = createTrayService({
+        createTray: () => new Tray(trayIcon()),
+        buildMenu: (template) => Menu.buildFromTemplate(template),
+        locale,
+        appName: app.getName(),
+        isMac,
+        actions: {
+          open: () => bringUp(),
+          openOn: (target) => {
+            bringUp();
+            pageEvents.send('app:navigate', { target });
+          },
+          quit: () => app.quit(),
+        },
+      });
+      services.reminders.onCount((count) => tray?.setCount(count));
+      // The pop-ups run without a window, from the tray; after a sleep, what fell due shows once.
+      void services.reminders.start();
+      powerMonitor.on('resume', () => void services.reminders.check());
+      powerMonitor.on('unlock-screen', () => void services.reminders.check());
       app.on('will-quit', () => {
         void services.backup.dispose();
         void services.exportFiles.dispose();
+        services.reminders.stop();
+        tray?.destroy();
+        tray = null;
       });
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(
           buildMenuTemplate({ locale, appName: app.getName(), isMac, isPackaged: app.isPackaged, onAbout: () => void showAbout(locale) }),
         ),
       );
-      mainWindow = createMainWindow();
+      if (!launchedHidden) mainWindow = createMainWindow();
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
       });
@@ -148,6 +193,20 @@ function start(): void {
       console.error('[main] start-up failed:', error);
       app.exit(1);
     });
+
+  /** The window up and in front, opened again when it was closed to the tray. */
+  function bringUp(): void {
+    const window = mainWindow ?? (mainWindow = createMainWindow());
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  }
+
+  function trayIcon(): Electron.NativeImage {
+    // The app's own icon, from the renderer build (packaged in dist/**), at the size a tray shows.
+    const image = nativeImage.createFromPath(path.join(rendererRoot, 'favicon.png'));
+    return image.isEmpty() ? image : image.resize({ width: 16, height: 16 });
+  }
 
   function createMainWindow(): BrowserWindow {
     const window = new BrowserWindow(
@@ -200,6 +259,7 @@ function registerIpc(
   onCloseReady: () => void,
   notifications: NotificationService,
   security: AppSecurity,
+  reminders: RemindersOsInput,
 ): MainServices {
   const showDialog = (options: OpenDialogOptions) => {
     const window = currentWindow();
@@ -224,6 +284,7 @@ function registerIpc(
     },
     notifications,
     noticeLocale: locale,
+    reminders,
     backup: {
       dialogs: {
         chooseFolder: async () => {

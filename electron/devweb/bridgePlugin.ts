@@ -43,6 +43,8 @@ export function desktopBridgePlugin(): Plugin {
         log: (line) => server.config.logger.info(`[regulars] ${line}`, { timestamp: true }),
       });
       const bridge = createBridgeRequestHandler({ token, services });
+      // The page's pop-up schedule is kept and checked as on desktop; with no pop-ups in a tab, each due one is logged.
+      void services.reminders.start();
 
       server.middlewares.use(BRIDGE_PATH, (req, res, next) => {
         if (req.url !== '/' && req.url !== '') return next();

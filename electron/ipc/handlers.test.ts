@@ -45,6 +45,15 @@ function unusedSession(): MainServices['session'] {
   });
 }
 
+/** A reminders service that must not be reached by the tests that use it. */
+function unusedReminders(): MainServices['reminders'] {
+  return new Proxy({} as MainServices['reminders'], {
+    get: (_target, name) => () => {
+      throw new Error(`reminders.${String(name)} was not expected here`);
+    },
+  });
+}
+
 function setup(overrides: Partial<MainServices> = {}) {
   const opened: string[] = [];
   const closeAnswers: number[] = [];
@@ -52,6 +61,7 @@ function setup(overrides: Partial<MainServices> = {}) {
     backup: unusedBackup(),
     exportFiles: unusedExportFiles(),
     session: unusedSession(),
+    reminders: unusedReminders(),
     closeReady: () => void closeAnswers.push(Date.now()),
     appInfo: () => INFO,
     appSecurity: () => SECURITY,
@@ -131,7 +141,7 @@ describe('createIpcHandler: senders', () => {
 
   it('ignores later changes to the trusted list', async () => {
     const trusted = [APP];
-    const handler = createIpcHandler({ appInfo: () => INFO, appSecurity: () => SECURITY, openExternal: async () => ok(null), backup: unusedBackup(), exportFiles: unusedExportFiles(), session: unusedSession(), closeReady: () => undefined }, { trustedOrigins: trusted });
+    const handler = createIpcHandler({ appInfo: () => INFO, appSecurity: () => SECURITY, openExternal: async () => ok(null), backup: unusedBackup(), exportFiles: unusedExportFiles(), session: unusedSession(), reminders: unusedReminders(), closeReady: () => undefined }, { trustedOrigins: trusted });
     trusted.push('https://evil.com');
     expect(await handler({ channel: 'app:info', payload: undefined, senderUrl: 'https://evil.com/' })).toEqual(err('untrusted-sender'));
   });
@@ -252,7 +262,7 @@ describe('createIpcHandler: failing services', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const handler = createIpcHandler(
-        { appInfo: () => { throw new Error('x'); }, appSecurity: () => SECURITY, openExternal: async () => ok(null), backup: unusedBackup(), exportFiles: unusedExportFiles(), session: unusedSession(), closeReady: () => undefined },
+        { appInfo: () => { throw new Error('x'); }, appSecurity: () => SECURITY, openExternal: async () => ok(null), backup: unusedBackup(), exportFiles: unusedExportFiles(), session: unusedSession(), reminders: unusedReminders(), closeReady: () => undefined },
         { trustedOrigins: [APP] },
       );
       expect(await handler({ channel: 'app:info', payload: undefined, senderUrl: SENDER })).toEqual(err('internal-error'));

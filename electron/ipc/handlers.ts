@@ -183,6 +183,12 @@ async function dispatch(channel: Channel, payload: unknown, services: MainServic
       return withRequest(channel, payload, async () => ok(await services.session.lock()), services);
     case 'session:touch':
       return withRequest(channel, payload, async () => ok(await services.session.touch()), services);
+    case 'reminders:schedule':
+      return withRequest(channel, payload, (schedule) => services.reminders.schedule(schedule), services);
+    case 'reminders:prefs':
+      return withRequest(channel, payload, () => services.reminders.prefs(), services);
+    case 'reminders:setPrefs':
+      return withRequest(channel, payload, (prefs) => services.reminders.setPrefs(prefs), services);
     default:
       return assertNever(channel, 'channel');
   }

@@ -15,6 +15,9 @@ import { createLinkService } from './linkService';
 import type { NotificationService } from './notifications';
 import { createOwnerSessionService } from './ownerSession';
 import { createJsonFile } from './ownerSession/jsonFile';
+import type { ReminderTimers } from './reminderScheduler';
+import { createRemindersService, REMINDER_PREFS_FILE, REMINDER_SCHEDULE_FILE, REMINDERS_SHOWN_FILE, type LoginItem } from './reminders';
+import type { ReminderPrefsView } from '../../shared/ipc/reminderSchedule';
 import type { MainServices } from './types';
 
 export type { MainServices } from './types';
@@ -45,6 +48,8 @@ export interface MainServicesInput {
   noticeLocale: AppLocale;
   /** The page answered a close request: the window may close now. */
   onCloseReady: () => void;
+  /** Care pop-ups: what this shell can do with them, its login item and the timers the scheduler checks by. */
+  reminders: RemindersOsInput;
   /** Desktop: the OS save dialog for an export (absolute path, or null when cancelled). Absent: <dataFolder>/exports. */
   chooseExportPath?: (fileName: string) => Promise<string | null>;
 }
@@ -61,9 +66,29 @@ export interface BackupOsInput {
   overrides?: Partial<Pick<BackupServiceOptions, 'fs' | 'random' | 'now' | 'elapsed' | 'sleep' | 'log' | 'limits'>>;
 }
 
+/** What the care pop-ups need from the shell (Electron, or the browser mode's stand-ins). */
+export interface RemindersOsInput {
+  supports: ReminderPrefsView['supports'];
+  loginItem: LoginItem | null;
+  /** Node's timers by default (unref'd: they keep no process alive); the e2e harness runs its own. */
+  timers?: ReminderTimers;
+  /** console.error by default; never given a reminder's text. */
+  log?: (line: string) => void;
+}
+
+const NODE_TIMERS: ReminderTimers = {
+  setTimer: (run, ms) => setTimeout(run, ms).unref(),
+  clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** The schedule holds up to 14 days of worded pop-ups: more than the 64 KiB other small files are allowed. */
+const SCHEDULE_FILE_MAX_BYTES = 4 * 1024 * 1024;
+
 export function createMainServices(input: MainServicesInput): MainServices {
   if (!path.isAbsolute(input.dataFolder)) throw new Error('dataFolder must be an absolute path');
-  const { openExternal, backup, onCloseReady, chooseExportPath, notifications, noticeLocale, security, ...info } = input;
+  const { openExternal, backup, onCloseReady, chooseExportPath, notifications, noticeLocale, security, reminders, ...info } = input;
+  // The wall clock main reads for backups reads the owner's idle minutes and the pop-ups' times too (the harness's in tests).
+  const now = () => (backup.overrides?.now ?? (() => new Date()))().getTime();
   const notify = (notice: BackupNotice) => {
     backup.logNotice?.(notice);
     notifications.notify(backupNotification(noticeLocale, notice));
@@ -84,10 +109,20 @@ export function createMainServices(input: MainServicesInput): MainServices {
     exportFiles: createExportFileService({ chooseSavePath: chooseExportPath, folder: path.join(input.dataFolder, 'exports') }),
     session: createOwnerSessionService({
       file: createJsonFile(path.join(input.dataFolder, OWNER_PIN_FILE)),
-      // The wall clock main reads for backups reads the owner's idle minutes too (the harness's in tests).
-      now: () => (backup.overrides?.now ?? (() => new Date()))().getTime(),
+      now,
       derive: async (pin, salt, iterations) => new Uint8Array(await pbkdf2Async(pin, salt, iterations, PIN_HASH_BYTES, 'sha256')),
       randomBytes: (length) => new Uint8Array(randomBytes(length)),
+    }),
+    reminders: createRemindersService({
+      notify: (notice) => notifications.notify(notice),
+      timers: reminders.timers ?? NODE_TIMERS,
+      now,
+      scheduleFile: createJsonFile(path.join(input.dataFolder, REMINDER_SCHEDULE_FILE), SCHEDULE_FILE_MAX_BYTES),
+      shownFile: createJsonFile(path.join(input.dataFolder, REMINDERS_SHOWN_FILE), SCHEDULE_FILE_MAX_BYTES),
+      prefsFile: createJsonFile(path.join(input.dataFolder, REMINDER_PREFS_FILE)),
+      loginItem: reminders.loginItem,
+      supports: reminders.supports,
+      log: reminders.log ?? ((line) => console.error(line)),
     }),
     closeReady: onCloseReady,
   };
@@ -105,6 +140,8 @@ export interface WebServicesInput {
   backupOverrides?: BackupOsInput['overrides'];
   /** The e2e harness's notifications (a recording stand-in whose clicks reach the page); none by default. */
   notifications?: NotificationService;
+  /** Tests only: the timers the pop-up scheduler checks by (the e2e harness advances it itself). */
+  reminderTimers?: ReminderTimers;
 }
 
 /** A browser tab has no desktop notifications. */
@@ -136,6 +173,13 @@ export function createWebServices(input: WebServicesInput): MainServices {
       showFolder: async (folder) => log(`backup folder: ${folder}`),
       protector: null,
       overrides: input.backupOverrides,
+    },
+    // A browser tab has no tray and cannot start with the OS; pop-ups only where the harness records them.
+    reminders: {
+      supports: { notifications: input.notifications !== undefined, tray: false, openAtLogin: false },
+      loginItem: null,
+      timers: input.reminderTimers,
+      log,
     },
     // No window to close in a browser tab; the answer is logged so tests see it came.
     onCloseReady: () => log('window may close'),

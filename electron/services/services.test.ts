@@ -81,6 +81,7 @@ describe('createMainServices / createWebServices', () => {
         backup: { dialogs: null, showFolder: async () => undefined, protector: null },
         notifications: { notify: () => ({ ok: true, value: null }) },
         noticeLocale: 'en',
+        reminders: { supports: { notifications: true, tray: true, openAtLogin: true }, loginItem: null },
         onCloseReady: () => undefined,
       }),
     ).toThrow();

@@ -4,6 +4,7 @@ import type { Result } from '../../shared/result';
 import type { BackupService } from './backup';
 import type { ExportFileService } from './exportFileService';
 import type { OwnerSessionService } from './ownerSession';
+import type { RemindersService } from './reminders';
 
 export interface MainServices {
   appInfo(): AppInfo;
@@ -15,6 +16,8 @@ export interface MainServices {
   exportFiles: ExportFileService;
   /** The owner PIN and who is at the keyboard (owner or clerk). */
   session: OwnerSessionService;
+  /** Care pop-ups: the page's schedule, raised when due, and the owner's pop-up preferences. */
+  reminders: RemindersService;
   /** The page has done what it must before its window closes (see electron/closeGuard.ts). */
   closeReady(): void;
 }

@@ -47,6 +47,7 @@ import {
   exportCommitResponseSchema,
   exportSessionRequestSchema,
 } from './exportFiles';
+import { reminderPrefsSchema, reminderPrefsViewSchema, reminderScheduleSchema, type ReminderPrefs, type ReminderSchedule } from './reminderSchedule';
 import { adoptPinRequestSchema, sessionStateSchema, setPinRequestSchema, setPinResponseSchema, unlockRequestSchema, unlockResponseSchema } from './session';
 import { subscribeToMainEvent, type EventTransport, type MainEvent, type MainEventListener } from './events';
 
@@ -137,6 +138,10 @@ export const contract = {
   'session:adoptPin': { request: adoptPinRequestSchema, response: sessionStateSchema },
   'session:lock': { request: z.undefined(), response: sessionStateSchema },
   'session:touch': { request: z.undefined(), response: sessionStateSchema },
+  // Care pop-ups (shared/ipc/reminderSchedule.ts): the page hands main the coming days' schedule, worded; main raises it.
+  'reminders:schedule': { request: reminderScheduleSchema, response: z.null() },
+  'reminders:prefs': { request: z.undefined(), response: reminderPrefsViewSchema },
+  'reminders:setPrefs': { request: reminderPrefsSchema, response: reminderPrefsViewSchema },
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -159,6 +164,8 @@ export const ownerChannels: { readonly [C in Channel]?: (request: z.infer<(typeo
   'export:begin': (request) => (request.everything ? 'export.everything' : null),
   // Main's register erases whoever it names at every restore: only the owner, who erases, adds to it.
   'erasures:record': () => 'customers.erase',
+  // Start at login and the tray change how this PC runs the app, like the store's other settings.
+  'reminders:setPrefs': () => 'store.settings',
 };
 
 /** The owner action this request performs, or null when anyone may make it. */
@@ -307,6 +314,13 @@ export function createDesktopApi(invoke: Invoke, events?: EventTransport) {
       adoptPin: (record: OwnerPinRecord) => call('session:adoptPin', { record }),
       lock: () => call('session:lock', undefined),
       touch: () => call('session:touch', undefined),
+    },
+    /** Care pop-ups: main raises the schedule the page sends (again whenever what is due changes). */
+    reminders: {
+      schedule: (schedule: ReminderSchedule) => call('reminders:schedule', schedule),
+      prefs: () => call('reminders:prefs', undefined),
+      /** The owner only. */
+      setPrefs: (prefs: ReminderPrefs) => call('reminders:setPrefs', prefs),
     },
   };
 }
