@@ -3,6 +3,7 @@
 // page's clock starts at `now` (E2E_NOW, fixedClock.ts) before the app loads, and runs on from there
 // (page.clock.runFor / fastForward move it on); the main process reads the page's clock. Main's events
 // reach the page through the real typed sender and the page's own subscription (window.__regularsMainEvent).
+// The care pop-up scheduler runs on main's clock too, checked when a test says (the `reminders` fixture).
 import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import type { DesktopNotice } from '../../shared/ipc/notices';
 import type { Result } from '../../shared/result';
 import { createIpcHandler } from '../../electron/ipc/handlers';
 import { createPageEvents } from '../../electron/ipc/pageEvents';
-import { createWebServices } from '../../electron/services';
+import { createWebServices, type MainServices } from '../../electron/services';
 import { createNotificationService, type NoticeFailure, type NotificationService } from '../../electron/services/notifications';
 import { followingClock } from '../../shared/clock';
 import { e2eNow } from './fixedClock';
@@ -79,6 +80,14 @@ function harnessNotifications(context: BrowserContext, notices: HarnessNotices):
   return service;
 }
 
+/** Main's care pop-up scheduler, driven by the test rather than by a timer. */
+export interface HarnessReminders {
+  /** Main re-plans from the page's clock now (as its minute's check, or a resume from sleep, would). */
+  check(): Promise<void>;
+  /** Main starts again over the same data folder (the app restarted): a new scheduler reads what the old one kept. */
+  restart(): Promise<void>;
+}
+
 interface Fixtures {
   /** When the test starts, as the page's clock reads then (E2E_NOW, or fixedClock.ts's default). */
   now: Date;
@@ -93,6 +102,8 @@ interface Fixtures {
   ipcHolds: Map<string, Promise<void>>;
   /** Desktop notifications main raised (a backup failure, …), to read and click. */
   notices: HarnessNotices;
+  /** The care pop-up scheduler's checks and a restart of main. */
+  reminders: HarnessReminders;
   app: AppPage;
 }
 
@@ -127,23 +138,57 @@ export const test = base.extend<Fixtures>({
   notices: async ({}, use) => {
     await use({ shown: [], windowShown: 0, raise: () => ({ ok: false, reason: 'notices-unsupported' }) });
   },
-  context: async ({ context, now, dataFolder, systemLocale, baseURL, openedLinks, backupLog, ipcHolds, notices }, use) => {
+  // eslint-disable-next-line no-empty-pattern
+  reminders: async ({}, use) => {
+    const unset = () => Promise.reject(new Error('the harness has not started main yet'));
+    await use({ check: unset, restart: unset });
+  },
+  context: async ({ context, now, dataFolder, systemLocale, baseURL, openedLinks, backupLog, ipcHolds, notices, reminders }, use) => {
     // Fake timers with time flowing from `now`; the app's timers (automatic backups, the daily rollover)
     // run as time passes, and a test moves time on with page.clock.runFor or fastForward.
     await context.clock.install({ time: now });
     // Main's clock is the page's: every call carries the page's time (see the init script below).
     const pageClock = followingClock(now, () => performance.now());
-    const services = createWebServices({
-      dataFolder,
-      version: '0.1.0-e2e',
-      systemLocale,
-      backupOverrides: { now: pageClock.clock },
-      notifications: harnessNotifications(context, notices),
-      // Backup lines ("backup failed: …", "backup folder: …") are the backup service's, not links.
-      log: (line) =>
-        line.startsWith('backup ') || line.startsWith('window ') ? backupLog.push(line) : openedLinks.push(line.replace(/^open externally: /, '')),
-    });
-    const handler = createIpcHandler(services, { trustedOrigins: [new URL(baseURL ?? 'http://127.0.0.1').origin] });
+    const notifications = harnessNotifications(context, notices);
+    const startMain = (): MainServices => {
+      const started = createWebServices({
+        dataFolder,
+        version: '0.1.0-e2e',
+        systemLocale,
+        backupOverrides: { now: pageClock.clock },
+        notifications,
+        // No timer: the pop-up scheduler checks when the test says, on the page's clock.
+        reminderTimers: { setTimer: () => null, clearTimer: () => undefined },
+        // Backup lines ("backup failed: …", "backup folder: …") are the backup service's, not links; the scheduler's are neither.
+        log: (line) =>
+          line.startsWith('[reminders]')
+            ? undefined
+            : line.startsWith('backup ') || line.startsWith('window ')
+              ? backupLog.push(line)
+              : openedLinks.push(line.replace(/^open externally: /, '')),
+      });
+      void started.reminders.start();
+      return started;
+    };
+    const trustedOrigins = [new URL(baseURL ?? 'http://127.0.0.1').origin];
+    let services = startMain();
+    let handler = createIpcHandler(services, { trustedOrigins });
+    const tellPageTime = async () => {
+      const page = context.pages()[0];
+      // eslint-disable-next-line no-restricted-syntax -- the page's clock is the test's fixed one
+      if (page) pageClock.tell(await page.evaluate(() => Date.now()));
+    };
+    reminders.check = async () => {
+      await tellPageTime();
+      await services.reminders.check();
+    };
+    reminders.restart = async () => {
+      services.reminders.stop();
+      services = startMain();
+      handler = createIpcHandler(services, { trustedOrigins });
+      await tellPageTime();
+      await services.reminders.check();
+    };
     await context.exposeBinding('__regularsInvokeAt', async (source, pageNow: unknown, channel: unknown, payload: unknown) => {
       if (typeof pageNow === 'number') pageClock.tell(pageNow);
       const hold = typeof channel === 'string' ? ipcHolds.get(channel) : undefined;
