@@ -1,5 +1,5 @@
-// Settings: language, theme, the default phone region, the status and points rules' entries, where each protection of the data
-// stands (SecuritySection), and facts about this installation.
+// Settings: language, theme, the default phone region, the status and points rules' entries, the care reminders' lead times
+// (CareSettingsSection), where each protection of the data stands (SecuritySection), and facts about this installation.
 import { useTranslation } from 'react-i18next';
 import { PHONE_REGIONS, type PhoneRegion } from '../../../shared/domain/customer';
 import { CURRENCIES, type Currency } from '../../../shared/domain/money';
@@ -17,6 +17,7 @@ import { runStatusJob, useStatusJobs } from '../recompute/statusJobs';
 import { useClock } from '../../platform/clock';
 import { usePermission } from '../../session/ownerGate';
 import { OwnerButton } from '../../session/OwnerOnly';
+import { CareSettingsSection } from './CareSettingsSection';
 import { SecuritySection } from './SecuritySection';
 
 const THEMES: ThemeChoice[] = ['system', 'light', 'dark'];
@@ -159,6 +160,7 @@ export function SettingsScreen() {
           </a>
         </div>
       </section>
+      <CareSettingsSection />
       <SecuritySection />
       <section className="card">
         <h2>{t('settings.about')}</h2>
