@@ -1,6 +1,8 @@
-// Screenshots of the settings screen naming stored settings it could not read (their defaults shown), and of its
-// security section in a new store (what is missing said), per language.
+// Screenshots of the settings screen naming stored settings it could not read (their defaults shown), of its
+// security section in a new store (what is missing said), and of its pop-ups section (clerk and owner), per language.
 import { test, expect } from '../e2e/fixtures';
+import { answerOwnerPin } from '../e2e/pages/OwnerPin';
+import { PopupsPage } from '../e2e/pages/PopupsPage';
 import { SecurityPage } from '../e2e/pages/SecurityPage';
 import { LOCALES, OUT } from './shotLocales';
 
@@ -40,6 +42,20 @@ for (const { system, tag } of LOCALES) {
       await security.root.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${OUT}/${tag}-64-settings-security.png` });
       await security.root.screenshot({ path: `${OUT}/${tag}-65-settings-security-section.png` });
+    });
+
+    test(`pop-ups in ${tag}`, async ({ app, page }) => {
+      await app.startEmptyStore();
+      const popups = await PopupsPage.open(page);
+      await popups.root.scrollIntoViewIfNeeded();
+      await popups.root.screenshot({ path: `${OUT}/${tag}-66-settings-popups-clerk.png` });
+      await popups.unlock.click();
+      await answerOwnerPin(page);
+      await popups.quietFrom.fill('22:00');
+      await popups.quietTo.fill('22:00');
+      await popups.save.click();
+      await expect(popups.message).toBeVisible();
+      await popups.root.screenshot({ path: `${OUT}/${tag}-67-settings-popups-owner.png` });
     });
   });
 }

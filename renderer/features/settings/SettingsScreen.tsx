@@ -1,5 +1,6 @@
 // Settings: language, theme, the default phone region, the status and points rules' entries, the care reminders' lead times
-// (CareSettingsSection), where each protection of the data stands (SecuritySection), and facts about this installation.
+// (CareSettingsSection) and pop-ups (PopupsSection), where each protection of the data stands (SecuritySection), and facts
+// about this installation.
 import { useTranslation } from 'react-i18next';
 import { PHONE_REGIONS, type PhoneRegion } from '../../../shared/domain/customer';
 import { CURRENCIES, type Currency } from '../../../shared/domain/money';
@@ -18,6 +19,7 @@ import { useClock } from '../../platform/clock';
 import { usePermission } from '../../session/ownerGate';
 import { OwnerButton } from '../../session/OwnerOnly';
 import { CareSettingsSection } from './CareSettingsSection';
+import { PopupsSection } from './PopupsSection';
 import { SecuritySection } from './SecuritySection';
 
 const THEMES: ThemeChoice[] = ['system', 'light', 'dark'];
@@ -161,6 +163,7 @@ export function SettingsScreen() {
         </div>
       </section>
       <CareSettingsSection />
+      <PopupsSection />
       <SecuritySection />
       <section className="card">
         <h2>{t('settings.about')}</h2>
