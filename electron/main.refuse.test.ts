@@ -75,6 +75,12 @@ describe('main refuses debugging switches in a packaged build', () => {
     expect(calls).toContain('app.requestSingleInstanceLock()');
   });
 
+  it("starts with the login item's --hidden, which weakens nothing", async () => {
+    const { calls } = await launch({ isPackaged: true, argv: ['--hidden'] });
+    expect(calls).not.toContain(`app.exit(${REFUSED_LAUNCH_EXIT_CODE})`);
+    expect(calls).toContain('app.requestSingleInstanceLock()');
+  });
+
   it('starts in development (not packaged) with the same switches', async () => {
     const { calls } = await launch({ isPackaged: false, argv: ['--remote-debugging-port=9222', '--inspect-brk'], switches: ['remote-debugging-port'] });
     expect(calls).not.toContain(`app.exit(${REFUSED_LAUNCH_EXIT_CODE})`);

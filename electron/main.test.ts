@@ -491,4 +491,42 @@ describe('care pop-ups and the tray', () => {
     fake.state.trays[0]!.menus.at(-1)![3]!.click?.();
     expect(fake.state.quits).toBe(quits + 2);
   });
+
+  it('started with the OS (--hidden): the tray only, the window when asked from it; a resume re-checks the schedule', async () => {
+    const windows = fake.state.windows.length;
+    const argv = process.argv;
+    process.argv = [...argv, '--hidden'];
+    try {
+      vi.resetModules();
+      await import('./main');
+      fake.state.ready();
+      await tick();
+    } finally {
+      process.argv = argv;
+    }
+    expect(fake.state.trays).toHaveLength(2);
+    expect(fake.state.windows).toHaveLength(windows);
+    fake.state.trays[1]!.menus.at(-1)![0]!.click?.();
+    expect(fake.state.windows).toHaveLength(windows + 1);
+    expect(fake.state.windows.at(-1)!.shown).toBe(1);
+
+    // Asleep past a timed pop-up's time (in a zone where it is midday, clear of quiet hours): the resume shows it.
+    const realNow = Date.now();
+    const offset = 12 - new Date(realNow).getUTCHours();
+    const timeZone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone }).format(realNow + 10 * 60_000);
+    const timed = { key: 'call-back', at: new Date(realNow + 10 * 60_000).toISOString(), title: '约好的回访', body: '张三', target: { name: 'churn' } };
+    expect(await call('reminders:schedule', { generatedAt: new Date(realNow).toISOString(), timeZone, days: [{ day, digest: null, timed: [timed] }] })).toEqual({ ok: true, value: null });
+    const before = fake.state.notifications.length;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(realNow + 11 * 60_000);
+      fake.state.powerMonitor.emit('resume');
+      await tick();
+    } finally {
+      vi.useRealTimers();
+    }
+    // (The first start's scheduler listens too, with its own schedule: only this one's pop-up is looked for.)
+    expect(fake.state.notifications.slice(before).filter((notice) => notice.title === '约好的回访')).toEqual([{ title: '约好的回访', body: '张三' }]);
+  });
 });
