@@ -522,11 +522,14 @@ describe('care pop-ups and the tray', () => {
     try {
       vi.setSystemTime(realNow + 11 * 60_000);
       fake.state.powerMonitor.emit('resume');
+      // (The first start's scheduler listens too, with its own schedule: only this one's pop-up is looked for.)
+      const called = () => fake.state.notifications.slice(before).filter((notice) => notice.title === '约好的回访');
+      // The shown-log is written to disk before the pop-up shows: waited for, however loaded the machine.
+      await vi.waitFor(() => expect(called()).toHaveLength(1), { timeout: 10_000 });
       await tick();
+      expect(called()).toEqual([{ title: '约好的回访', body: '张三' }]);
     } finally {
       vi.useRealTimers();
     }
-    // (The first start's scheduler listens too, with its own schedule: only this one's pop-up is looked for.)
-    expect(fake.state.notifications.slice(before).filter((notice) => notice.title === '约好的回访')).toEqual([{ title: '约好的回访', body: '张三' }]);
   });
 });
