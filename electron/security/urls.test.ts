@@ -12,6 +12,9 @@ describe('isAllowedExternalUrl', () => {
     'mailto:someone@example.com',
     'mailto:someone@example.com?subject=Hello&body=Hi%20there',
     'mailto:?to=a@example.com&subject=x',
+    'sms:+8613812345678',
+    'sms:95588',
+    'SMS:+8613812345678?body=%E5%BC%A0%E5%A5%B3%E5%A3%AB%EF%BC%8C%E7%94%9F%E6%97%A5%E5%BF%AB%E4%B9%90',
   ])('allows %s', (url) => {
     expect(isAllowedExternalUrl(url)).toBe(true);
   });
@@ -69,6 +72,15 @@ describe('isAllowedExternalUrl', () => {
     'mailto:a@example.com?attach=/etc/passwd',
     'mailto:a@example.com?ATTACH=C:\\secret.txt',
     'mailto:a@example.com?attachment=~/.ssh/id_rsa',
+    // sms: one number and a body, nothing else.
+    'sms:',
+    'sms:?body=hi',
+    'sms:+86138abc',
+    'sms:+8613812345678,+8613900000000',
+    'sms://+8613812345678',
+    'sms:+8613812345678?body=hi&attach=/etc/passwd',
+    'sms:+8613812345678?body=hi there',
+    'sms:12',
     // Not a URL at all.
     '',
     'example.com',
@@ -101,6 +113,7 @@ describe('isAllowedExternalUrl', () => {
     expect(normalizeExternalUrl('HTTPS://Example.COM')).toBe('https://example.com/');
     expect(normalizeExternalUrl('https://例子.测试/')).toBe('https://xn--fsqu00a.xn--0zwm56d/');
     expect(normalizeExternalUrl('https://example.com/a b')).toBeNull();
+    expect(normalizeExternalUrl('sms:+8613812345678?body=%E4%BD%A0%E5%A5%BD')).toBe('sms:+8613812345678?body=%E4%BD%A0%E5%A5%BD');
   });
 });
 

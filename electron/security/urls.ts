@@ -6,9 +6,11 @@ export const APP_PROTOCOL = 'regulars';
 export const APP_ORIGIN = `${APP_PROTOCOL}://app`;
 export const MAX_URL_LENGTH = 2048;
 
-const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'sms:']);
 // Mail clients have honoured extra mailto fields such as attach= (file exfiltration); allow only RFC 6068 basics.
 const MAILTO_FIELDS = new Set(['to', 'cc', 'bcc', 'subject', 'body']);
+// A text message (RFC 5724): one number, digits with an optional leading +, and at most a body: a greeting to send.
+const SMS_RECIPIENT = /^\+?[0-9]{3,20}$/;
 // The URL parser silently strips or tolerates these, which is how look-alike links are built.
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_CHARACTERS = /[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\\]/u;
@@ -49,6 +51,11 @@ export function normalizeExternalUrl(raw: unknown): string | null {
     if (!/^mailto:/i.test(text) || (!hasRecipient && url.search === '')) return null;
     for (const key of url.searchParams.keys()) {
       if (!MAILTO_FIELDS.has(key.toLowerCase())) return null;
+    }
+  } else if (url.protocol === 'sms:') {
+    if (!/^sms:/i.test(text) || !SMS_RECIPIENT.test(url.pathname)) return null;
+    for (const key of url.searchParams.keys()) {
+      if (key !== 'body') return null;
     }
   } else {
     // Demand the plain "http://host" spelling: "http:evil.com" and friends parse, but only to mislead.

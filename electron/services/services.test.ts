@@ -32,7 +32,16 @@ describe('createLinkService', () => {
     expect(openExternal).toHaveBeenCalledWith('https://example.com/');
   });
 
-  it.each(['file:///C:/Windows/System32/calc.exe', 'javascript:alert(1)', 'smb://x/y', 'https://u:p@example.com', ''])(
+  it('opens a greeting as a text message or an e-mail, with its body', async () => {
+    const openExternal = vi.fn(async () => undefined);
+    const open = createLinkService({ openExternal });
+    const body = encodeURIComponent('张女士，生日快乐！');
+    expect(await open(`sms:+8613812345678?body=${body}`)).toEqual(ok(null));
+    expect(await open(`mailto:a@example.com?subject=${body}&body=${body}`)).toEqual(ok(null));
+    expect(openExternal.mock.calls).toEqual([[`sms:+8613812345678?body=${body}`], [`mailto:a@example.com?subject=${body}&body=${body}`]]);
+  });
+
+  it.each(['file:///C:/Windows/System32/calc.exe', 'javascript:alert(1)', 'smb://x/y', 'https://u:p@example.com', '', 'tel:+8613812345678', 'sms:+8613812345678?body=x&attach=/etc/passwd'])(
     'refuses %j without touching the OS',
     async (url) => {
       const openExternal = vi.fn(async () => undefined);

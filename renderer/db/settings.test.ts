@@ -17,7 +17,7 @@ describe('settings repository', () => {
     await settings.write('defaultRegion', 'HK');
     await settings.write('currency', 'HKD');
     await settings.write('status', status);
-    expect(await settings.read()).toEqual({ defaultRegion: 'HK', currency: 'HKD', status });
+    expect(await settings.read()).toEqual({ ...DEFAULT_SETTINGS, defaultRegion: 'HK', currency: 'HKD', status });
     expect(await settings.statusRules()).toEqual(status);
     expect((await db().settings.toArray()).map((r) => r.key).sort()).toEqual(['currency', 'defaultRegion', 'status']);
   });

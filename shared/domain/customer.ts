@@ -7,6 +7,13 @@ import type { TierDecision } from './tiers';
 export const GENDERS = ['female', 'male', 'other', 'unspecified'] as const;
 export type Gender = (typeof GENDERS)[number];
 
+/**
+ * The title a greeting addresses a customer by (张女士, Mr Wang), or 'given-name' for one the store calls by
+ * their given name (friends). Absent: worked out from gender (greetings.ts, formOfAddress).
+ */
+export const HONORIFICS = ['ms', 'mr', 'miss', 'given-name'] as const;
+export type Honorific = (typeof HONORIFICS)[number];
+
 export const SOURCES = ['walk-in', 'referral', 'online', 'event', 'other'] as const;
 export type CustomerSource = (typeof SOURCES)[number];
 
@@ -57,6 +64,13 @@ export interface CustomerFields {
   preferredChannel: ContactChannel | null;
   tags: string[];
   notes: string;
+  /**
+   * How the store addresses them when the clerk set it (小美姐, 王总); '' or absent: worked out from the
+   * name, honorific and gender. Absent on records saved before it existed (not indexed: no database version).
+   */
+  addressAs?: string;
+  /** The title greetings use; null or absent: from gender. */
+  honorific?: Honorific | null;
 }
 
 /**
@@ -235,5 +249,7 @@ export function emptyCustomerFields(): CustomerFields {
     preferredChannel: null,
     tags: [],
     notes: '',
+    addressAs: '',
+    honorific: null,
   };
 }

@@ -59,5 +59,8 @@ export function customerFieldsOf(c: CustomerFields): CustomerFields {
     name: c.name, gender: c.gender, phones: c.phones, email: c.email, birthday: c.birthday, company: c.company,
     title: c.title, city: c.city, address: c.address, source: c.source, referredBy: c.referredBy,
     preferredChannel: c.preferredChannel, tags: c.tags, notes: c.notes,
+    // Only when given: a caller that does not know them (a merge, an import) leaves the stored ones as they are.
+    ...(c.addressAs !== undefined && { addressAs: c.addressAs }),
+    ...(c.honorific !== undefined && { honorific: c.honorific }),
   };
 }

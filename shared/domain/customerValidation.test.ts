@@ -128,6 +128,14 @@ describe('validateCustomerDraft', () => {
     expect(fields(draft({ city: ' 深圳 ', title: ' 经理 ' }))).toMatchObject({ city: '深圳', title: '经理' });
   });
 
+  it('keeps the preferred form of address and the honorific, trimmed; absent ones are none', () => {
+    expect(fields(draft({ addressAs: '  小美姐 ', honorific: 'given-name' }))).toMatchObject({ addressAs: '小美姐', honorific: 'given-name' });
+    const { addressAs: _a, honorific: _h, ...older } = draft();
+    expect(fields(older)).toMatchObject({ addressAs: '', honorific: null });
+    expect(errors(draft({ addressAs: '好'.repeat(FIELD_LIMITS.addressAs + 1) }))).toEqual({ addressAs: 'text-too-long' });
+    expect(errors(draft({ honorific: 'sir' as never }))).toEqual({ honorific: 'choice-invalid' });
+  });
+
   it('rejects values outside the closed vocabularies', () => {
     const bad = draft({
       gender: 'robot' as never,

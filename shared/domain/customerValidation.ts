@@ -4,6 +4,7 @@ import { BIRTHDAY_ERRORS, validateBirthday } from './birthday';
 import {
   CHANNELS,
   GENDERS,
+  HONORIFICS,
   SOURCES,
   type Birthday,
   type CustomerFields,
@@ -61,6 +62,7 @@ export const FIELD_LIMITS = {
   title: 50,
   city: 50,
   address: 200,
+  addressAs: 20,
   tag: 30,
   notes: 5000,
 } as const;
@@ -94,6 +96,8 @@ export function validateCustomerDraft(
   if (!source.ok) errors.source = 'choice-invalid';
   const preferredChannel = choice(draft.preferredChannel, CHANNELS);
   if (!preferredChannel.ok) errors.preferredChannel = 'choice-invalid';
+  const honorific = choice(draft.honorific ?? null, HONORIFICS);
+  if (!honorific.ok) errors.honorific = 'choice-invalid';
 
   // Phones: empty rows are dropped; paths keep the row's index in the form.
   const phones: CustomerPhone[] = [];
@@ -140,8 +144,8 @@ export function validateCustomerDraft(
     }
   }
 
-  const text = (key: 'company' | 'title' | 'city' | 'address'): string => {
-    const value = draft[key].trim();
+  const text = (key: 'company' | 'title' | 'city' | 'address' | 'addressAs'): string => {
+    const value = (draft[key] ?? '').trim();
     if (length(value) > FIELD_LIMITS[key]) errors[key] = 'text-too-long';
     return value;
   };
@@ -149,6 +153,7 @@ export function validateCustomerDraft(
   const title = text('title');
   const city = text('city');
   const address = text('address');
+  const addressAs = text('addressAs');
 
   const notes = draft.notes.trim();
   if (length(notes) > FIELD_LIMITS.notes) errors.notes = 'notes-too-long';
@@ -187,5 +192,7 @@ export function validateCustomerDraft(
     preferredChannel: preferredChannel.value,
     tags,
     notes,
+    addressAs,
+    honorific: honorific.value,
   });
 }

@@ -309,6 +309,8 @@ export function generateDemoCustomers(options: DemoOptions): DemoCustomer[] {
         preferredChannel: channel,
         tags: tagList,
         notes,
+        addressAs: '',
+        honorific: null,
       },
     });
   }

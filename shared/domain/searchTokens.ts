@@ -29,7 +29,7 @@ const HAN = /\p{Script=Han}/u;
 const PINYIN_OPTIONS = { mode: 'surname', surname: 'head', toneType: 'none', type: 'array', v: true } as const;
 
 /** Surname readings pinyin-pro's surname mode still gets wrong (checked with pinyin-pro 3.29). */
-const SURNAME_READINGS: Readonly<Record<string, string>> = { 种: 'chong', 秘: 'bi', 洗: 'xian', 藏: 'zang' };
+export const SURNAME_READINGS: Readonly<Record<string, string>> = { 种: 'chong', 秘: 'bi', 洗: 'xian', 藏: 'zang' };
 
 interface Segmented {
   /** The text without separators. */

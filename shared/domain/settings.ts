@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { careSettingsSchema, DEFAULT_CARE_SETTINGS } from './careSettings';
 import { PHONE_REGIONS } from './customer';
 import { validateChurnRules } from './churn';
+import { DEFAULT_GREETING_SETTINGS, greetingSettingsSchema } from './greetings';
 import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from './customerStatus';
 import { validateLifecycleRules } from './lifecycle';
 import { CURRENCIES } from './money';
@@ -59,6 +60,8 @@ export const storeSettingsSchema = z.object({
   }),
   /** Care reminders: lead times per occasion and the call-back's overdue threshold. */
   care: careSettingsSchema,
+  /** Greetings: the name they sign with and the owner's template per occasion (null: the language's default). */
+  greetings: greetingSettingsSchema,
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 export type SettingKey = keyof StoreSettings;
@@ -69,6 +72,7 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   currency: 'CNY',
   status: DEFAULT_STATUS_SETTINGS,
   care: DEFAULT_CARE_SETTINGS,
+  greetings: DEFAULT_GREETING_SETTINGS,
 };
 
 /** The settings as read back, and the keys whose stored value no longer fits (their default is in use). */

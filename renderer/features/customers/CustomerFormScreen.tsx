@@ -3,8 +3,10 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
 import { CLERK_CONSENT_SOURCES, CONSENT_CHANNELS } from '../../../shared/domain/consent';
-import { CHANNELS, GENDERS, SOURCES, type PhoneRegion } from '../../../shared/domain/customer';
-import { validateCustomerDraft, type FieldErrors } from '../../../shared/domain/customerValidation';
+import { CHANNELS, GENDERS, HONORIFICS, SOURCES, type PhoneRegion } from '../../../shared/domain/customer';
+import { FIELD_LIMITS, validateCustomerDraft, type FieldErrors } from '../../../shared/domain/customerValidation';
+import { formOfAddress } from '../../../shared/domain/greetings';
+import { currentLocale } from '../../i18n';
 import { validatePhone } from '../../../shared/domain/phone';
 import { customers } from '../../db';
 import { useAllTags, useCustomer, useDuplicates, useSettings } from '../../db/hooks';
@@ -87,6 +89,9 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
   const tags = useWatch({ control, name: 'tags' });
   const referredBy = useWatch({ control, name: 'referredBy' });
   const consents = useWatch({ control, name: 'consents' });
+  const [watchedName, watchedGender, watchedHonorific] = useWatch({ control, name: ['name', 'gender', 'honorific'] });
+  // What greetings say when no preferred form is given, as the clerk types.
+  const autoAddress = formOfAddress({ name: watchedName, gender: watchedGender, honorific: watchedHonorific || null }, currentLocale());
   const anyConsent = CONSENT_CHANNELS.some((ch) => consents[ch]);
 
   const validate = (values: CustomerFormValues) => validateCustomerDraft(draftFromFormValues(values), { defaultRegion: region, today: clock() });
@@ -175,6 +180,24 @@ function CustomerForm({ customerId, initial, region, tagSuggestions }: FormProps
                 </option>
               ))}
             </select>
+          </Field>
+          <Field label={t('customer.fields.honorific')} htmlFor="f-honorific" error={errorText('honorific')}>
+            <select id="f-honorific" {...register('honorific')} data-testid="field-honorific">
+              <option value="">{t('customer.honorifics.auto')}</option>
+              {HONORIFICS.map((h) => (
+                <option key={h} value={h}>
+                  {t(`customer.honorifics.${h}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            label={t('customer.fields.addressAs')}
+            htmlFor="f-address-as"
+            error={errorText('addressAs')}
+            hint={t('customer.hints.addressAs', { auto: autoAddress || '—' })}
+          >
+            <input id="f-address-as" {...register('addressAs')} maxLength={FIELD_LIMITS.addressAs + 10} placeholder={autoAddress} data-testid="field-address-as" />
           </Field>
         </div>
       </section>

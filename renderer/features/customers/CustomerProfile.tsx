@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, PhoneRegion } from '../../../shared/domain/customer';
 import { formatPhoneForDisplay } from '../../../shared/domain/phone';
+import { formOfAddress } from '../../../shared/domain/greetings';
 import { ageOn, lunarMonthDayLabel, nextBirthdayOccurrence } from '../../../shared/domain/birthday';
 import { useCustomer } from '../../db/hooks';
 import { currentLocale, formatDateTime, formatLongDate, formatMonthDay } from '../../i18n';
@@ -104,6 +105,9 @@ export function CustomerProfile({ customer, region }: { customer: Customer; regi
         <h2>{t('customer.sections.personal')}</h2>
         <dl className="field-grid">
           <Field label={t('customer.fields.gender')}>{t(`gender.${customer.gender}`)}</Field>
+          <Field label={t('customer.fields.addressAs')} testId="profile-address-as">
+            {orDash(formOfAddress(customer, currentLocale()))}
+          </Field>
           <Field label={t('customer.fields.birthday')} testId="profile-birthday">
             {customer.birthday ? <BirthdayText customer={customer} today={today} /> : null}
           </Field>

@@ -1,6 +1,6 @@
 // The form's values and how they convert to and from a customer draft and a stored customer.
 import { CONSENT_CHANNELS, type ClerkConsentSource, type ConsentAnswer, type ConsentChannel } from '../../../shared/domain/consent';
-import type { ContactChannel, Customer, CustomerSource, Gender } from '../../../shared/domain/customer';
+import type { ContactChannel, Customer, CustomerSource, Gender, Honorific } from '../../../shared/domain/customer';
 import type { CustomerDraft } from '../../../shared/domain/customerValidation';
 
 export interface CustomerFormValues {
@@ -27,6 +27,10 @@ export interface CustomerFormValues {
   consentSource: ClerkConsentSource;
   tags: string[];
   notes: string;
+  /** The preferred form of address; '' for the one worked out from the name. */
+  addressAs: string;
+  /** '' for "from gender". */
+  honorific: Honorific | '';
 }
 
 export function emptyFormValues(): CustomerFormValues {
@@ -52,6 +56,8 @@ export function emptyFormValues(): CustomerFormValues {
     consentSource: 'in-store',
     tags: [],
     notes: '',
+    addressAs: '',
+    honorific: '',
   };
 }
 
@@ -79,6 +85,8 @@ export function formValuesFromCustomer(c: Customer): CustomerFormValues {
     preferredChannel: c.preferredChannel ?? '',
     tags: c.tags,
     notes: c.notes,
+    addressAs: c.addressAs ?? '',
+    honorific: c.honorific ?? '',
   };
 }
 
@@ -100,6 +108,8 @@ export function draftFromFormValues(v: CustomerFormValues): CustomerDraft {
     preferredChannel: v.preferredChannel || null,
     tags: v.tags,
     notes: v.notes,
+    addressAs: v.addressAs,
+    honorific: v.honorific || null,
   };
 }
 

@@ -30,6 +30,7 @@ const SETTING_LABELS: Record<SettingKey, string> = {
   currency: 'settings.currency',
   status: 'settings.statusCard.title',
   care: 'care.settings.title',
+  greetings: 'care.greetings.editor.title',
 };
 
 export function SettingsScreen() {

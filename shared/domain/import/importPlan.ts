@@ -195,6 +195,9 @@ export function mergeImportedFields(existing: CustomerFields, imported: Customer
     preferredChannel: imported.preferredChannel ?? existing.preferredChannel,
     tags,
     notes,
+    // A file does not say how the store addresses a customer: the stored choice stays.
+    ...(existing.addressAs !== undefined && { addressAs: existing.addressAs }),
+    ...(existing.honorific !== undefined && { honorific: existing.honorific }),
   };
 }
 
