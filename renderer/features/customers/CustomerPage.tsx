@@ -11,6 +11,9 @@ import { ConfirmDialog } from '../../ui/Dialog';
 import { useUiStore } from '../../stores/ui';
 import { navigate, routeHref } from '../../ui/routes';
 import { ContactDialog, type ContactDialogRequest } from '../contacts/ContactDialog';
+import { GreetingDialog } from '../greetings/GreetingPanel';
+import { suggestedOccasion, type GreetingOccasion } from '../../../shared/domain/greetings';
+import { useClock } from '../../platform/clock';
 import { PurchaseDialog, type PurchaseDialogRequest, type PurchaseSaved } from '../purchases/PurchaseDialog';
 import { useMoney } from '../../ui/useMoney';
 import { VoidPurchaseDialog } from '../purchases/VoidPurchaseDialog';
@@ -33,6 +36,7 @@ type ActiveDialog =
   | { type: 'void'; purchase: Purchase }
   | { type: 'contact'; request: ContactDialogRequest }
   | { type: 'deleteContact'; interaction: Interaction }
+  | { type: 'greeting'; occasion: GreetingOccasion }
   | { type: 'trash' };
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -40,6 +44,7 @@ export const RECORD_PURCHASE_SHORTCUT = isMac ? '⌘⇧P' : 'Ctrl+Shift+P';
 
 export function CustomerPage({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
+  const clock = useClock();
   const customer = useCustomer(customerId);
   const settings = useSettings();
   const bookkeeping = useBookkeeping();
@@ -191,6 +196,9 @@ export function CustomerPage({ customerId }: { customerId: string }) {
                 <ChannelIcon channel="phone" />
                 {t('contact.record')}
               </button>
+              <button type="button" className="button" onClick={() => setDialog({ type: 'greeting', occasion: suggestedOccasion(customer, clock()) })} data-testid="send-greeting">
+                {t('care.greetings.panel.action')}
+              </button>
               <span className="toolbar-divider" aria-hidden="true" />
               <button type="button" className="button" onClick={() => navigate({ name: 'customerEdit', id: customer.id })} data-testid="edit-customer">
                 {t('common.edit')}
@@ -237,6 +245,18 @@ export function CustomerPage({ customerId }: { customerId: string }) {
         />
       )}
       {dialog?.type === 'contact' && <ContactDialog request={dialog.request} customerName={customer.name} onClose={closeDialog} onSaved={onContactSaved} />}
+      {dialog?.type === 'greeting' && (
+        <GreetingDialog
+          customer={customer}
+          occasion={dialog.occasion}
+          onClose={closeDialog}
+          onSent={(interactionId) => {
+            setDialog(null);
+            setHighlightId(interactionId);
+            say(t('care.greetings.panel.sent'));
+          }}
+        />
+      )}
       {dialog?.type === 'deleteContact' && (
         <ConfirmDialog
           title={t('contact.delete.title')}

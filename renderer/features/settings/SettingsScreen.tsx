@@ -21,6 +21,7 @@ import { OwnerButton } from '../../session/OwnerOnly';
 import { CareSettingsSection } from './CareSettingsSection';
 import { PopupsSection } from './PopupsSection';
 import { SecuritySection } from './SecuritySection';
+import { GreetingEditorSection } from '../greetings/GreetingEditorSection';
 
 const THEMES: ThemeChoice[] = ['system', 'light', 'dark'];
 
@@ -165,6 +166,7 @@ export function SettingsScreen() {
       </section>
       <CareSettingsSection />
       <PopupsSection />
+      <GreetingEditorSection />
       <SecuritySection />
       <section className="card">
         <h2>{t('settings.about')}</h2>
