@@ -97,6 +97,12 @@ for (const { theme, locale } of RUNS) {
       await expect(page.getByTestId('timeline-entry')).toHaveCount(2);
       await audit.check('customer page');
 
+      await page.getByTestId('send-greeting').click();
+      await expect(page.getByTestId('greeting-panel')).toBeVisible();
+      await audit.check('greeting dialog');
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('greeting-dialog')).toBeHidden();
+
       await page.locator('[data-kind="purchase"]').first().getByTestId('entry-menu').click();
       await audit.check('timeline entry menu');
       await page.getByTestId('entry-void').click();
