@@ -1,6 +1,7 @@
 // Browser mode as a newcomer meets it: `npm run dev:web` on a chosen port starts without a wall of warnings,
 // the app speaks the browser's language, whatever the server's is, and "restore from a file" uses the browser's
-// file picker, the file's bytes going over the dev server's bridge to main, which checks them.
+// file picker, the file's bytes going over the dev server's bridge to main, which checks them. The pop-up settings say
+// what a browser tab cannot do (pop-ups, the tray, starting with the computer) rather than offer it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
 import { BackupPage, PinDialog, RestoreDialogModel } from './pages/BackupPages';
+import { PopupsPage } from './pages/PopupsPage';
 
 // Next to the e2e port, so checkouts side by side do not collide.
 const PORT = Number(process.env.E2E_PORT ?? 4317) + 1000;
@@ -72,6 +74,23 @@ test.describe('browser mode (npm run dev:web)', () => {
       await context.close();
     });
   }
+
+  // Before the restore below, whose backup would greet a new page instead of the welcome.
+  test('the pop-up settings say what a browser tab cannot do', async ({ devServer, browser }) => {
+    void devServer;
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(URL);
+    await page.getByTestId('start-empty').click();
+    await expect(new AppPage(page).searchBox).toBeVisible({ timeout: 30_000 });
+    const popups = await PopupsPage.open(page);
+    await expect(popups.root.getByTestId('popups-no-notifications')).toHaveText(
+      'This browser window cannot pop up reminders, stay in the tray or start with the computer: the installed desktop app does.',
+    );
+    await expect(popups.root).toContainText('Only the desktop app has a tray icon.');
+    await expect(popups.digestAt).toHaveValue('09:00');
+    await context.close();
+  });
 
   test('restores from a file picked with the browser\'s file picker, over the bridge', async ({ devServer, browser }) => {
     const context = await browser.newContext({ locale: 'zh-CN' });
