@@ -10,6 +10,7 @@ import { createCatalogRepository } from './catalog';
 import { createConsentRepository } from './consents';
 import { createCustomerReads } from './customerList';
 import { createInteractionRepository } from './interactions';
+import { createReminderRepository } from './reminders';
 import { createPinRepository } from './pins';
 import { createPointsTimelineReads } from './pointsTimeline';
 import { createPurchaseRepository } from './purchases';
@@ -27,6 +28,7 @@ export const pins = createPinRepository(database());
 // Gaps between visits count the clerk's local calendar days.
 export const purchases = createPurchaseRepository(database(), { ...repositoryDeps, dayOf: localDayOf });
 export const interactions = createInteractionRepository(database(), repositoryDeps);
+export const reminders = createReminderRepository(database(), repositoryDeps);
 export const catalog = createCatalogRepository(database());
 /** The points ledger as the customer's timeline reads it (reads only: the points writes live in index.ts). */
 export const pointsTimeline = createPointsTimelineReads(database());

@@ -44,7 +44,8 @@ describe('a version-12 backup', () => {
 
     const restored = new RegularsDatabase(stagedName);
     await restored.open();
-    expect(restored.verno).toBe(13);
+    // Version 13 and every later one ran.
+    expect(restored.verno).toBeGreaterThanOrEqual(13);
     expect((await restored.pointsEntries.toArray()).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(entries);
     for (const id of ids) {
       expect(await restored.pointsState.get(id)).toEqual({ id, isDeleted: 0, pointsBalance: balance(id), pointsExpiringSoon: 0, pointsExpiringAt: null });

@@ -100,12 +100,16 @@ describe('RegularsDatabase', () => {
     expect({ ...SCHEMA_V5, customers: SCHEMA_V4.customers, customerSearch: undefined }).toEqual({ ...SCHEMA_V4, customerSearch: undefined });
   });
 
-  it('opens a new database at version 13 with its tables and indexes', async () => {
+  it('opens a new database at version 14 with its tables and indexes', async () => {
     const db = new RegularsDatabase(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
+    // Version 14: the clerk's marks on reminders by key, found by customer; who is due a call-back per tier.
+    expect(db.reminderMarks.schema.primKey.keyPath).toBe('key');
+    expect(db.reminderMarks.schema.indexes.map((i) => i.name)).toEqual(['customerId']);
+    expect(db.customerState.schema.indexes.map((i) => i.name)).toContain('[isDeleted+tierId+lastTouchSort]');
     expect(db.auditLog.schema.indexes.map((i) => i.name)).toEqual(['seq', 'at', 'kind', 'customerIds']);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'catalog', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'erasures', 'imports', 'interactions', 'pins', 'pointsEntries', 'pointsState', 'purchases', 'rewards', 'settings', 'tierHistory']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'catalog', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'erasures', 'imports', 'interactions', 'pins', 'pointsEntries', 'pointsState', 'purchases', 'reminderMarks', 'rewards', 'settings', 'tierHistory']);
     // Version 13: the entries keyed by customer and time, found by id, a purchase's entries; each customer's
     // points narrow, sorted for the list, with the rollover's next expiry. Version 12: the catalogue by id alone.
     expect(db.pointsEntries.schema.primKey.keyPath).toEqual(['customerId', 'createdAt', 'id']);
@@ -121,11 +125,11 @@ describe('RegularsDatabase', () => {
     expect(db.bookkeeping.schema.primKey.keyPath).toBe('key');
     expect(db.pins.schema.primKey.keyPath).toBe('role');
     const customerIndexes = db.customers.schema.indexes.map((i) => i.name);
-    expect(customerIndexes).toEqual(['tags', 'phoneKeys', 'emailKey', '[isDeleted+nameSort]', '[isDeleted+phoneSort]', '[isDeleted+tagsSort]', '[isDeleted+createdAt]', '[isDeleted+updatedAt]', '[isDeleted+deletedAt]', 'externalKey']);
+    expect(customerIndexes).toEqual(['tags', 'phoneKeys', 'emailKey', '[isDeleted+nameSort]', '[isDeleted+phoneSort]', '[isDeleted+tagsSort]', '[isDeleted+createdAt]', '[isDeleted+updatedAt]', '[isDeleted+deletedAt]', 'externalKey', 'birthdayKey']);
     // The sort and filter indexes over derived values are the state table's (version 7; the points' their own, version 13).
     const stateIndexes = db.customerState.schema.indexes.map((i) => i.name);
     expect(stateIndexes).toEqual(['[isDeleted+totalSpentFen]', '[isDeleted+purchaseCount]', '[isDeleted+lastPurchaseSort]']
-      .concat(['[isDeleted+tierId]', '[isDeleted+lifecycleStage]', '[isDeleted+churnLevel]', '[isDeleted+valueAtRiskFen]', '[isDeleted+pendingTierId]']));
+      .concat(['[isDeleted+tierId]', '[isDeleted+lifecycleStage]', '[isDeleted+churnLevel]', '[isDeleted+valueAtRiskFen]', '[isDeleted+pendingTierId]', '[isDeleted+tierId+lastTouchSort]']));
     // Version 8: by customer through the compound indexes; an import's undo reads its batch, not an index.
     expect(db.tierHistory.schema.indexes.map((i) => i.name)).toEqual(['[customerId+at]']);
     expect(db.customers.schema.indexes.find((i) => i.name === 'searchTokens')).toBeUndefined();
@@ -279,6 +283,8 @@ describe('RegularsDatabase', () => {
         statusAsOf: today,
         lastTierReviewAt: null,
         pendingTierId: null,
+        // Version 14: the last visit is what a cadence counts from (no contact is logged).
+        lastTouchSort: row.lastPurchaseAt ?? '',
       });
     }
     expect(stored.get('c-00000')).toMatchObject({ tierId: 'vip', lifecycleStage: 'loyal', churnLevel: 'none', valueAtRiskFen: 600_000 });

@@ -22,12 +22,14 @@ import { SCHEMA_V10, upgradeToV10 } from './migrations/v10';
 import { SCHEMA_V11 } from './migrations/v11';
 import { SCHEMA_V12, upgradeToV12 } from './migrations/v12';
 import { REMOVED_IN_V13, SCHEMA_V13, upgradeToV13 } from './migrations/v13';
+import { SCHEMA_V14, upgradeToV14 } from './migrations/v14';
 import type { AuditEntry } from '../../shared/domain/auditChain';
 import type { ErasureEntry } from '../../shared/domain/erasure';
 import type { PointsEntry, PointsEntryKey } from '../../shared/domain/pointsLedger';
 import type { Reward } from '../../shared/domain/rewards';
+import type { ReminderMark } from '../../shared/domain/reminders';
 
-export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13 };
+export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13, SCHEMA_V14 };
 export type { AuditEntry };
 
 /** A row of the settings table (the owner's configuration) or of the bookkeeping table (version 6). */
@@ -288,6 +290,8 @@ export class RegularsDatabase extends Dexie {
   pointsState!: EntityTable<CustomerPointsState, 'id'>;
   /** The owner's rewards catalogue (version 12 on). */
   rewards!: EntityTable<Reward, 'id'>;
+  /** The clerk's marks on care reminders, by reminder key (version 14 on; renderer/db/reminders.ts). */
+  reminderMarks!: EntityTable<ReminderMark, 'key'>;
 
   /** `clock`: the time an upgrade derives status as of (version 3); the app's clock unless given. */
   constructor(name: string = DATABASE_NAME, options: ConstructorParameters<typeof Dexie>[1] & { clock?: Clock } = {}) {
@@ -316,6 +320,7 @@ export class RegularsDatabase extends Dexie {
     this.version(13)
       .stores({ ...SCHEMA_V13, ...REMOVED_IN_V13 })
       .upgrade(upgradeToV13);
+    this.version(14).stores(SCHEMA_V14).upgrade(upgradeToV14);
   }
 }
 

@@ -37,7 +37,7 @@ import type { AuditFacts } from '../../shared/domain/auditChain';
 import type { ImportBatch, RegularsDatabase } from './database';
 import { recordAudit } from './audit';
 import { idsWithAnyToken, indexForSearch } from './customerSearch';
-import { addCustomers, createDerivation, derivePointsOf, ledgersOf, putCustomerRecords, removeCustomers, writePointsFields, writeTransaction, type PurchaseCorrection } from './derivation';
+import { addCustomers, createDerivation, derivePointsOf, ledgersOf, putCustomerRecords, refreshContacts, removeCustomers, writePointsFields, writeTransaction, type PurchaseCorrection } from './derivation';
 import { pointsEntry, type PointsEntry } from '../../shared/domain/pointsLedger';
 import { batchExpiresAt } from '../../shared/domain/pointsRules';
 import { readPointsRules } from './pointsEarning';
@@ -777,7 +777,12 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           for (const e of entries) if (!created.has(e.customerId)) pointsTouched.add(e.customerId);
           await db.pointsEntries.bulkDelete(entries.map(pointsEntryKey));
         }
-        for (const part of chunks(batch.interactionIds)) await db.interactions.bulkDelete(part);
+        const contactsTouched = new Set<string>();
+        for (const part of chunks(batch.interactionIds)) {
+          for (const i of await db.interactions.bulkGet(part)) if (i && !created.has(i.customerId)) contactsTouched.add(i.customerId);
+          await db.interactions.bulkDelete(part);
+        }
+        await refreshContacts(db, contactsTouched);
 
         // The consent answers it recorded for customers who stay: taken back, their consent derived again.
         const answered = new Set<string>();

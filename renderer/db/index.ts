@@ -12,7 +12,7 @@ import { createImportRepository } from './imports';
 import { createErasure } from './erasure';
 import { createPointsRepository } from './points';
 
-export { auditTrail, bookkeeping, catalog, consents, interactions, pins, purchases, repositoryDeps, settings, tierReview } from './appRepositories';
+export { auditTrail, bookkeeping, catalog, consents, interactions, pins, purchases, reminders, repositoryDeps, settings, tierReview } from './appRepositories';
 
 /** The customer repository: the list's reads (one kept list order for the app) with the writes. */
 export const customers = { ...customerReads, ...createCustomerWrites(database(), deps) };

@@ -11,7 +11,7 @@ import {
 } from '../../shared/domain/interaction';
 import { CustomerNotFoundError, type RepositoryDeps } from './customerList';
 import type { RegularsDatabase } from './database';
-import { readCustomers, writeTransaction } from './derivation';
+import { readCustomers, refreshContacts, writeTransaction } from './derivation';
 import { recordAudit } from './audit';
 
 export interface DueFollowUp {
@@ -43,6 +43,7 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
         if (!(await db.customers.get(customerId))) throw new CustomerNotFoundError(customerId);
         const record = newInteractionRecord(fields, { id: deps.newId(), customerId, now: deps.now(), importId: opts.importId ?? null });
         await db.interactions.add(record);
+        await refreshContacts(db, [customerId]);
         await recordAudit(db, deps, { kind: 'contact.record', customerIds: [customerId], refs: [record.id], facts: { channel: record.channel, at: record.at } });
         return record;
       });
@@ -54,6 +55,7 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
       return writeTransaction(db, ['contact'], [], async () => {
         const record = editedInteractionRecord(await requireInteraction(id), fields, deps.now());
         await db.interactions.put(record);
+        await refreshContacts(db, [record.customerId]);
         await recordAudit(db, deps, { kind: 'contact.edit', customerIds: [record.customerId], refs: [id], facts: { channel: record.channel, at: record.at } });
         return record;
       });
@@ -63,6 +65,7 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
       await writeTransaction(db, ['contact'], [], async () => {
         const existing = await requireInteraction(id);
         await db.interactions.delete(id);
+        await refreshContacts(db, [existing.customerId]);
         await recordAudit(db, deps, { kind: 'contact.remove', customerIds: [existing.customerId], refs: [id] });
       });
     },
@@ -114,6 +117,7 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
         const rows = await customerRange(fromCustomerId).toArray();
         const now = deps.now().toISOString();
         await db.interactions.bulkPut(rows.map((i) => ({ ...i, customerId: toCustomerId, updatedAt: now })));
+        await refreshContacts(db, [fromCustomerId, toCustomerId]);
         await recordAudit(db, deps, { kind: 'contact.move', customerIds: [fromCustomerId, toCustomerId], refs: rows.map((i) => i.id), facts: { contacts: rows.length } });
         return rows.length;
       });
@@ -123,6 +127,7 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
     async removeAllForCustomer(customerId: string): Promise<number> {
       return writeTransaction(db, ['contact'], [], async () => {
         const removed = await customerRange(customerId).delete();
+        await refreshContacts(db, [customerId]);
         await recordAudit(db, deps, { kind: 'contact.removeAll', customerIds: [customerId], facts: { contacts: removed } });
         return removed;
       });

@@ -13,7 +13,7 @@ import type { RegularsDatabase } from './database';
 import { moveConsentHistory } from './consents';
 import { recordAudit } from './audit';
 import { indexForSearch } from './customerSearch';
-import { createDerivation, derivePointsOf, ledgerRange, putCustomerRecords, readCustomer, readCustomers, removeCustomers, writeTransaction } from './derivation';
+import { createDerivation, derivePointsOf, ledgerRange, putCustomerRecords, readCustomer, readCustomers, refreshContacts, removeCustomers, writeTransaction } from './derivation';
 import type { PointsEntry } from '../../shared/domain/pointsLedger';
 
 export const MERGE_AUDIT_KIND = 'customers.merge' satisfies AuditKind;
@@ -126,6 +126,7 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { da
       await db.purchases.bulkPut(purchases.map((p) => ({ ...p, customerId: survivor.id, updatedAt: at })));
       const interactions: Interaction[] = await db.interactions.where('customerId').anyOf(otherIds).toArray();
       await db.interactions.bulkPut(interactions.map((i) => ({ ...i, customerId: survivor.id, updatedAt: at })));
+      await refreshContacts(db, [survivor.id]);
 
       // referredBy has no index: scan the customers in chunks of whole records (one getAll each).
       const repointed: { id: string; from: string }[] = [];

@@ -46,6 +46,7 @@ export const AUDIT_KINDS = [
   'points.expire',
   'points.birthdayGift',
   'rewards.change',
+  'reminder.mark',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

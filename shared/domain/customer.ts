@@ -133,6 +133,11 @@ export interface CustomerRecord extends CustomerFields {
    * leaves a missing key out of the index).
    */
   externalKey?: string;
+  /**
+   * The birthday's day as the reminders index it ('S-MM-DD', 'L-MM-DD', 'L-MM-DD-leap'; reminderSources/birthday.ts),
+   * absent without a birthday, so the coming days' birthdays are one index read (version 14 on).
+   */
+  birthdayKey?: string;
 }
 
 /**
@@ -151,6 +156,16 @@ export interface CustomerRecord extends CustomerFields {
 export interface CustomerDerivedFields extends CustomerFigures, CustomerStatusFields {
   /** lastPurchaseAt, or '' when none (IndexedDB does not index null): the list's "last visit" sort key. */
   lastPurchaseSort: string;
+  /**
+   * The time of the customer's latest logged contact (ISO), or null: a cache of their contact log, written
+   * with every contact write (renderer/db/derivation/care.ts); the status derivation carries it over.
+   */
+  lastContactAt: string | null;
+  /**
+   * The later of the last visit and the last logged contact, '' when neither: what a call-back cadence
+   * counts from. `[isDeleted+tierId+lastTouchSort]` lists, per tier, who is due (shared/domain/careTouch.ts).
+   */
+  lastTouchSort: string;
 }
 
 /**
@@ -187,6 +202,8 @@ const DERIVED_KEY_SET: Record<keyof CustomerDerivedFields, true> = {
   averageGapDays: true,
   medianGapDays: true,
   lastPurchaseSort: true,
+  lastContactAt: true,
+  lastTouchSort: true,
   tierId: true,
   lifecycleStage: true,
   churnLevel: true,

@@ -42,6 +42,7 @@ const previousArb = fc.record({
   lifecycleStage: fc.constantFrom(...LIFECYCLE_STAGES),
   lastTierReviewAt: fc.constantFrom(null, '2026-01-01', '2026-06-10'),
   statusAsOf: fc.constantFrom('2026-06-14', '2026-06-15'),
+  lastContactAt: fc.constantFrom(null, '2026-01-05T08:00:00.000Z', '2026-06-14T23:30:00.000Z'),
 });
 
 const contextArb = fc.record({
@@ -54,8 +55,8 @@ const contextArb = fc.record({
 type Previous = typeof previousArb extends fc.Arbitrary<infer T> ? T : never;
 type Context = typeof contextArb extends fc.Arbitrary<infer T> ? T : never;
 
-function stateOf(prev: Previous): CustomerState {
-  return { id: 'c1', isDeleted: 0, ...customerFigureFields(ZERO_FIGURES), ...initialStatusFields(prev.statusAsOf), ...NO_POINTS, ...prev };
+function stateOf(prev: Omit<Previous, 'lastContactAt'> & { lastContactAt?: string | null }): CustomerState {
+  return { id: 'c1', isDeleted: 0, ...customerFigureFields(ZERO_FIGURES), ...initialStatusFields(prev.statusAsOf), ...NO_POINTS, ...prev, lastContactAt: prev.lastContactAt ?? null, lastTouchSort: prev.lastContactAt ?? '' };
 }
 
 function contextOf(c: Context, derivationKey?: string): StatusContext {
@@ -89,6 +90,18 @@ describe('derivedCustomerRecord', () => {
         expect(again.record).toBe(first.record);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('carries the last logged contact over, and counts the cadence from the later of it and the last visit', () => {
+    fc.assert(
+      fc.property(purchasesArb, previousArb, contextArb, (purchases, prev, c) => {
+        const { record } = derivedCustomerRecord(stateOf(prev), purchases, contextOf(c, 'k1'));
+        expect(record.lastContactAt).toBe(prev.lastContactAt);
+        const touches = [record.lastPurchaseAt, prev.lastContactAt].filter((t): t is string => t !== null).sort();
+        expect(record.lastTouchSort).toBe(touches.at(-1) ?? '');
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -2,6 +2,7 @@
 // path and the full recomputation), kept apart from what people typed (the state row), and joined back
 // for the screens. No pinyin or phone metadata here (customerRecord.ts builds the typed record's index
 // fields with those), so reading customers loads neither.
+import { contactFields, NO_CONTACT } from './careTouch';
 import type { Customer, CustomerDerivedFields, CustomerPointsFields, CustomerPointsState, CustomerRecord, CustomerState } from './customer';
 import { CUSTOMER_DERIVED_KEYS, CUSTOMER_POINTS_KEYS, NO_POINTS } from './customer';
 import { customerFigureFields, localDayOf, ZERO_FIGURES, type DayOf, type FigureInput } from './customerFigures';
@@ -69,7 +70,8 @@ export function derivedCustomerRecord<T extends CustomerDerivedFields & { id: st
     applyDowngrades: ctx.applyDowngrades,
     correction,
   });
-  const derived = derivedFieldsOf(status, ctx.dayOf(ctx.asOf.toISOString()), previous, ctx.applyDowngrades);
+  // The contact log is not the status's input: its cache is carried over, the touch key follows the visits.
+  const derived = derivedFieldsOf(status, ctx.dayOf(ctx.asOf.toISOString()), previous, ctx.applyDowngrades, c.lastContactAt ?? null);
   let valuesChanged = false;
   for (const k of CUSTOMER_DERIVED_KEYS) {
     if (!samePlainData(c[k], derived[k])) {
@@ -89,10 +91,10 @@ export function derivedCustomerRecord<T extends CustomerDerivedFields & { id: st
 }
 
 /** The stored derived values of a derivation: customerFigureFields and statusFieldsOf in one object. */
-function derivedFieldsOf(status: CustomerStatus, asOfDay: string, previous: PreviousStatus, applyDowngrades: boolean): CustomerDerivedFields {
+function derivedFieldsOf(status: CustomerStatus, asOfDay: string, previous: PreviousStatus, applyDowngrades: boolean, lastContactAt: string | null): CustomerDerivedFields {
   const f = customerFigureFields(status.figures);
-  // Both halves are fresh objects: the status fields go onto the figures' object, one object, no spread copy.
-  return Object.assign(f, statusFieldsOf(status, asOfDay, previous, applyDowngrades));
+  // Fresh objects: the status and contact fields go onto the figures' object, one object, no spread copy.
+  return Object.assign(f, statusFieldsOf(status, asOfDay, previous, applyDowngrades), contactFields(f.lastPurchaseAt, lastContactAt));
 }
 
 /** The stored record of a customer: the joined customer without the derived values (those go to its CustomerState). */
@@ -136,7 +138,7 @@ export function joinCustomer(record: CustomerRecord, state: CustomerState | unde
         const { id: _id, isDeleted: _isDeleted, derivationKey: _key, ...derived } = state;
         return { ...record, ...derived, ...NO_POINTS };
       })()
-    : { ...record, ...customerFigureFields(ZERO_FIGURES), ...initialStatusFields(localDayOf(record.createdAt)), ...NO_POINTS };
+    : { ...record, ...customerFigureFields(ZERO_FIGURES), ...initialStatusFields(localDayOf(record.createdAt)), ...NO_CONTACT, ...NO_POINTS };
   if (points) {
     out.pointsBalance = points.pointsBalance;
     out.pointsExpiringSoon = points.pointsExpiringSoon;

@@ -3,6 +3,8 @@ import type { Customer, CustomerFields, CustomerRecord } from './customer';
 import { NO_POINTS, primaryPhone } from './customer';
 import { customerFigureFields, localDayOf, ZERO_FIGURES } from './customerFigures';
 import { initialStatusFields, type StatusSettings } from './customerStatus';
+import { NO_CONTACT } from './careTouch';
+import { birthdayIndexKey } from './reminderSources/birthday';
 import { buildSearchTokens, nameSortKey } from './searchTokens';
 import { phoneDigitsForSearch } from './phone';
 
@@ -10,7 +12,7 @@ import { phoneDigitsForSearch } from './phone';
 // (the list's first screen reads joined customers), re-exported here for the writers.
 export { customerPointsStateOf, customerRecordOf, customerStateOf, derivedCustomerRecord, joinCustomer, type StatusContext, type StatusCorrection } from './customerDerived';
 
-export type CustomerIndexFields = Pick<Customer, 'searchTokens' | 'phoneKeys' | 'emailKey' | 'nameSort' | 'phoneSort' | 'tagsSort'>;
+export type CustomerIndexFields = Pick<Customer, 'searchTokens' | 'phoneKeys' | 'emailKey' | 'nameSort' | 'phoneSort' | 'tagsSort' | 'birthdayKey'>;
 
 export function deriveCustomerIndexFields(fields: CustomerFields): CustomerIndexFields {
   const primary = primaryPhone(fields);
@@ -22,6 +24,8 @@ export function deriveCustomerIndexFields(fields: CustomerFields): CustomerIndex
     // A customer without a phone sorts last: '~' comes after every digit.
     phoneSort: primary ? phoneDigitsForSearch(primary) : '~',
     tagsSort: fields.tags.length ? fields.tags.map((t) => t.toLowerCase()).sort().join(' ') : '~',
+    // Absent without a birthday (not undefined: a stored undefined is no key either, but a spread would keep an old one).
+    ...(fields.birthday ? { birthdayKey: birthdayIndexKey(fields.birthday) } : {}),
   };
 }
 
@@ -40,6 +44,8 @@ export function newCustomerRecord(fields: CustomerFields, id: string, now: Date,
     ...customerFigureFields(ZERO_FIGURES),
     // ...and these: the floor group, a prospect, no risk.
     ...initialStatusFields(localDayOf(at), status),
+    // ...and no contact logged: the contact log's writes keep these.
+    ...NO_CONTACT,
     // ...and no points: the points ledger's writes keep these.
     ...NO_POINTS,
   };
@@ -50,7 +56,10 @@ export function editedCustomerRecord<T extends CustomerRecord>(existing: T, fiel
   const indexFields = deriveCustomerIndexFields(fields);
   // A customer in the trash stays out of search until restored.
   if (existing.isDeleted) indexFields.searchTokens = [];
-  return { ...existing, ...customerFieldsOf(fields), updatedAt: now.toISOString(), ...indexFields };
+  const edited = { ...existing, ...customerFieldsOf(fields), updatedAt: now.toISOString(), ...indexFields };
+  // A birthday taken away takes its index key along.
+  if (indexFields.birthdayKey === undefined) delete edited.birthdayKey;
+  return edited;
 }
 
 /** The editable fields of a stored record (or of anything carrying them), e.g. to fill the edit form. */

@@ -87,7 +87,8 @@ export async function writeTrashState(db: RegularsDatabase, records: readonly Cu
 
 /**
  * Customers gone for good (deleted from the trash, merged away, an import undone): record, state, points and
- * search rows, their consent and their points entries (a merge moves those to the survivor first).
+ * search rows, their consent, their points entries (a merge moves those to the survivor first) and the marks
+ * on their reminders.
  */
 export async function removeCustomers(db: RegularsDatabase, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
@@ -97,4 +98,5 @@ export async function removeCustomers(db: RegularsDatabase, ids: readonly string
   await db.pointsState.bulkDelete([...ids]);
   await dropFromSearch(db, ids);
   await removeConsent(db, ids);
+  await db.reminderMarks.where('customerId').anyOf([...ids]).delete();
 }

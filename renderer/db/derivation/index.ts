@@ -3,3 +3,4 @@ export * from './customerRows';
 export * from './engine';
 export * from './scopes';
 export * from './points';
+export * from './care';

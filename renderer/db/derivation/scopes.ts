@@ -25,9 +25,9 @@ export const WRITE_SCOPES = {
    * with it, its isDeleted mirrored, deleted with it), settings for the rules a new customer starts
    * under, the consent tables and the points (a new customer's answers and points row, its isDeleted
    * mirrored; a customer deleted for good, merged away or undone by an import takes their answers, points
-   * row and entries along).
+   * row and entries along, and the marks on their reminders).
    */
-  customer: ['customers', 'customerSearch', 'customerState', 'settings', 'consentEvents', 'consentState', 'pointsEntries', 'pointsState', 'auditLog'],
+  customer: ['customers', 'customerSearch', 'customerState', 'settings', 'consentEvents', 'consentState', 'pointsEntries', 'pointsState', 'reminderMarks', 'auditLog'],
   /**
    * Points entries written (renderer/db/points.ts; a purchase's with the purchase scope too): each customer's
    * points are derived again from their ledger onto their points row; the rules are read from settings, the
@@ -38,8 +38,13 @@ export const WRITE_SCOPES = {
   rewards: ['rewards', 'auditLog'],
   /** A marketing-consent answer: the customer's current consent is derived again with it. */
   consent: ['consentEvents', 'consentState', 'auditLog'],
-  /** A contact logged, edited, marked done, moved or removed. */
-  contact: ['interactions', 'auditLog'],
+  /**
+   * A contact logged, edited, marked done, moved or removed: its customer's latest contact (and the cadence's
+   * touch key) is derived again onto their state row (./care.ts).
+   */
+  contact: ['interactions', 'customerState', 'auditLog'],
+  /** A care reminder marked done, snoozed or dismissed (renderer/db/reminders.ts). */
+  reminder: ['reminderMarks', 'auditLog'],
   /** The owner's configuration changed (rules, region, currency). */
   settings: ['settings', 'auditLog'],
   /** A PIN set, changed or removed. */
@@ -63,6 +68,7 @@ export const WRITE_KIND_OF_TABLE: Readonly<Partial<Record<TableName, WriteKind>>
   customers: 'customer',
   consentEvents: 'consent',
   interactions: 'contact',
+  reminderMarks: 'reminder',
   settings: 'settings',
   pins: 'pin',
   imports: 'import',

@@ -65,7 +65,8 @@ describe('version 13: the points keyed by customer, on rows of their own', () =>
 
     const db = new RegularsDatabase(name);
     await db.open();
-    expect(db.verno).toBe(13);
+    // Today's version: 13 and every later one ran.
+    expect(db.verno).toBeGreaterThanOrEqual(13);
     expect(db.tables.map((t) => t.name)).not.toContain('pointsLedger');
     expect(await db.pointsEntries.count()).toBe(12_000);
     const sample = entries[4_321]!;
@@ -77,7 +78,8 @@ describe('version 13: the points keyed by customer, on rows of their own', () =>
     expect(await db.pointsEntries.where('purchaseId').equals(`p-${4_320}`).count()).toBe(1);
 
     expect(await db.pointsState.count()).toBe(5_000);
-    expect(await db.customerState.get('c-00003')).toEqual({ id: 'c-00003', isDeleted: 0, totalSpentFen: 3, tierId: 'potential' });
+    // Without its points (version 14 adds the contact fields).
+    expect(await db.customerState.get('c-00003')).toEqual({ id: 'c-00003', isDeleted: 0, totalSpentFen: 3, tierId: 'potential', lastContactAt: null, lastTouchSort: '' });
     expect(await db.pointsState.get('c-00003')).toEqual({ id: 'c-00003', isDeleted: 0, pointsBalance: 3, pointsExpiringSoon: 3, pointsExpiringAt: '2026-12-20T00:00:00.000Z', pointsNextExpiryAt: '2026-12-20T00:00:00.000Z' });
     expect(await db.pointsState.get('c-00004')).toEqual({ id: 'c-00004', isDeleted: 0, pointsBalance: 4, pointsExpiringSoon: 0, pointsExpiringAt: null });
     expect(await db.pointsState.where('[isDeleted+pointsBalance]').between([0, Dexie.minKey], [0, Dexie.maxKey]).count()).toBe(4_900);

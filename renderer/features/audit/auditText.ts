@@ -140,6 +140,8 @@ export function detailsText(w: AuditWording, entry: AuditEntry): string {
       return t('audit.details.pointsBirthdayGift', { points: num(f.points), customers: num(f.customers) });
     case 'rewards.change':
       return t('audit.details.rewardsChange', { change: t(`audit.rewardChanges.${str(f.change)}`, { defaultValue: str(f.change) }) });
+    case 'reminder.mark':
+      return t('audit.details.reminderMark', { kind: t(`care.kinds.${str(f.kind)}`, { defaultValue: str(f.kind) }), status: t(`care.marks.${str(f.status)}`, { defaultValue: str(f.status) }) });
     default:
       return assertNever(kind, 'audit kind');
   }

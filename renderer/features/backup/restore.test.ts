@@ -27,6 +27,7 @@ import { createConsentRepository } from '../../db/consents';
 import { createErasure } from '../../db/erasure';
 import { createPinRepository } from '../../db/pins';
 import { createPointsRepository } from '../../db/points';
+import { createReminderRepository } from '../../db/reminders';
 import { createSettingsRepository } from '../../db/settings';
 import type { OwnerPinRecord } from '../../../shared/domain/ownerPin';
 import { createStoreSetup } from '../../db/storeSetup';
@@ -99,7 +100,10 @@ async function databaseNames(): Promise<string[]> {
 }
 
 /** Points (version 12): an entry on the ledger (its balance on the state row) and a reward in the catalogue. */
+/** Rows of the later versions' tables: points (version 12) and a care reminder dismissed (version 14). */
 async function addPoints() {
+  const marked = (await db.customers.orderBy(':id').last())!.id;
+  await createReminderRepository(db, deps()).dismiss({ key: `cadence:${marked}:2026-01-10`, kind: 'cadence', customerId: marked });
   const repo = createPointsRepository(db, deps());
   await repo.adjust((await db.customers.orderBy(':id').last())!.id, 120, '开业赠送');
   await repo.saveReward({ id: '00000000-0000-4000-8000-0000000f0001', name: '保温杯', kind: 'gift', pointsCost: 500, stock: 20, voucherFen: null, percentOff: null, validFrom: null, validTo: null, tiersAllowed: [], active: true });
@@ -481,6 +485,9 @@ describe('a backup made at database version 1 (a fixture file)', () => {
         statusAsOf: today,
         lastTierReviewAt: null,
         pendingTierId: null,
+        // Version 14: no contact logged, nothing to count a cadence from.
+        lastContactAt: null,
+        lastTouchSort: '',
         // Version 12: no points yet.
         pointsBalance: 0,
         pointsExpiringSoon: 0,

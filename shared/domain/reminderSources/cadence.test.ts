@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CARE_SETTINGS, type CareSettings } from '../careSettings';
-import { cadenceDueBefore, cadenceOverdueBefore, cadenceReminder } from './cadence';
+import { cadenceDueBefore, cadenceGivenUpBefore, cadenceOverdueBefore, cadenceReminder } from './cadence';
 import { shiftDay } from './days';
 
 // New York: 2026-03-08 has 23 hours and 2026-11-01 has 25, so counting days in hours would show.
@@ -78,15 +78,29 @@ describe('cadenceDueBefore / cadenceOverdueBefore', () => {
   const instantArb = fc.integer({ min: 0, max: 3 * 366 * 24 * 60 }).map((m) => new Date(Date.UTC(2025, 0, 1) + m * 60_000).toISOString());
   const todayArb = fc.integer({ min: 0, max: 3 * 366 }).map((n) => shiftDay('2025-01-01', n));
 
-  it('agree with cadenceReminder for any touch, day, cadence and threshold (property)', () => {
+  it('agree with cadenceReminder for any touch, day, cadence and threshold, a year past due given up (property)', () => {
     fc.assert(
       fc.property(instantArb, todayArb, fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 365 }), (lastTouchAt, today, cadenceDays, overdueDays) => {
         const s = overdueAfter(overdueDays);
         const r = call(lastTouchAt, today, cadenceDays, s);
-        expect(lastTouchAt < cadenceDueBefore(today, cadenceDays)).toBe(r !== null);
-        expect(lastTouchAt < cadenceOverdueBefore(today, cadenceDays, s)).toBe(r?.detail.kind === 'cadence' && r.detail.overdue);
+        const givenUp = lastTouchAt < cadenceGivenUpBefore(today, cadenceDays);
+        expect(lastTouchAt < cadenceDueBefore(today, cadenceDays) && !givenUp).toBe(r !== null);
+        expect(lastTouchAt < cadenceOverdueBefore(today, cadenceDays, s) && !givenUp).toBe(r?.detail.kind === 'cadence' && r.detail.overdue);
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('a call-back given up', () => {
+  it('stops a year after it fell due, where the index range stops too', () => {
+    const settings = { ...DEFAULT_CARE_SETTINGS };
+    const input = (lastTouchAt: string) => ({ customerId: 'c1', cadenceDays: 30, lastTouchAt, today: '2026-12-05' });
+    // Due 2025-12-05 + ... : touched 2025-11-05, due 2025-12-05, a year later is 2026-12-05: still shown today.
+    expect(cadenceReminder(input(new Date(2025, 10, 5, 15).toISOString()), settings)).not.toBeNull();
+    expect(cadenceReminder(input(new Date(2025, 10, 4, 15).toISOString()), settings)).toBeNull();
+    const bound = cadenceGivenUpBefore('2026-12-05', 30);
+    expect(new Date(2025, 10, 5, 0).toISOString() >= bound).toBe(true);
+    expect(new Date(2025, 10, 4, 23, 59).toISOString() < bound).toBe(true);
   });
 });

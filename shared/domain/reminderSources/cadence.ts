@@ -4,6 +4,12 @@ import type { CareSettings } from '../careSettings';
 import { reminderKey, type DueReminder } from '../reminders';
 import { dateOfDay, dayOfDate, shiftDay } from './days';
 
+/**
+ * A call-back stops this many days after it fell due: a customer nobody reached for a year more is a win-back
+ * (the churn-risk list, campaigns), not a call-back that would bury this week's among hundreds.
+ */
+export const CADENCE_GIVE_UP_DAYS = 365;
+
 export interface CadenceInput {
   customerId: string;
   /** Days without a touch after which the customer is due (their tier's contactCadenceDays). */
@@ -23,6 +29,7 @@ export function cadenceReminder(input: CadenceInput, settings: CareSettings): Du
   const lastTouchDay = dayOfDate(new Date(input.lastTouchAt));
   const dueDay = shiftDay(lastTouchDay, input.cadenceDays);
   if (dueDay > input.today) return null;
+  if (shiftDay(dueDay, CADENCE_GIVE_UP_DAYS) < input.today) return null;
   const overdue = shiftDay(dueDay, settings.cadenceOverdueDays) <= input.today;
   return {
     key: reminderKey('cadence', input.customerId, dueDay),
@@ -50,4 +57,9 @@ export function cadenceDueBefore(today: string, cadenceDays: number): string {
 /** As cadenceDueBefore, for the overdue ones: a lastTouchAt before this instant is overdue today. */
 export function cadenceOverdueBefore(today: string, cadenceDays: number, settings: Pick<CareSettings, 'cadenceOverdueDays'>): string {
   return startOfDayIso(shiftDay(today, 1 - cadenceDays - settings.cadenceOverdueDays));
+}
+
+/** As cadenceDueBefore, for the oldest touch still reminded of: a lastTouchAt before this instant has been given up. */
+export function cadenceGivenUpBefore(today: string, cadenceDays: number): string {
+  return startOfDayIso(shiftDay(today, -cadenceDays - CADENCE_GIVE_UP_DAYS));
 }
