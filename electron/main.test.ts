@@ -464,7 +464,7 @@ describe('care pop-ups and the tray', () => {
     const shown = window.shown;
     fake.state.trays[0]!.menus.at(-1)![1]!.click?.();
     expect(window.shown).toBe(shown + 1);
-    expect(window.payloads.at(-1)).toEqual({ target: { name: 'churn' } });
+    expect(window.payloads.at(-1)).toEqual({ target: { name: 'today' } });
   });
 
   it('answers the reminders channels from the app only, and sets the preferences for the owner only', async () => {

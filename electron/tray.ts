@@ -4,8 +4,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { AppLocale } from '../shared/ipc/contract';
 import type { Route } from '../shared/route';
 
-/** Where "today's reminders" opens: the care list until the Today screen's route ({ name: 'today' }) lands. */
-export const TODAY_ROUTE: Route = { name: 'churn' };
+/** Where "today's reminders" opens: the Today screen. */
+export const TODAY_ROUTE: Route = { name: 'today' };
 
 export interface TrayLabels {
   /** "{app}" is replaced by the application name. */

@@ -16,6 +16,7 @@ import { ClosingOverlay } from './features/backup/ClosingOverlay';
 import { StorageGuard } from './guards/StorageGuard';
 import { useBackups } from './features/backup/useBackups';
 import { useErasureRegisterSync } from './features/customers/useErasureRegisterSync';
+import { useCareRefresh } from './features/care/useCareRefresh';
 import { NoBridgeError } from './platform/desktopApi';
 import { useClock } from './platform/clock';
 
@@ -27,6 +28,7 @@ const CustomerPage = lazy(() => import('./features/customers/CustomerPage').then
 const CustomerFormScreen = lazy(() => import('./features/customers/CustomerFormScreen').then((m) => ({ default: m.CustomerFormScreen })));
 const CustomerPeekDialog = lazy(() => import('./features/customers/CustomerPeekDialog').then((m) => ({ default: m.CustomerPeekDialog })));
 const TrashScreen = lazy(() => import('./features/trash/TrashScreen').then((m) => ({ default: m.TrashScreen })));
+const TodayScreen = lazy(() => import('./features/care/TodayScreen').then((m) => ({ default: m.TodayScreen })));
 const ChurnRiskScreen = lazy(() => import('./features/churn/ChurnRiskScreen').then((m) => ({ default: m.ChurnRiskScreen })));
 const ImportScreen = lazy(() => import('./features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
 const ExportScreen = lazy(() => import('./features/export/ExportScreen').then((m) => ({ default: m.ExportScreen })));
@@ -96,6 +98,8 @@ function Screen({ route }: { route: Route }) {
       return <DuplicatesScreen />;
     case 'churn':
       return <ChurnRiskScreen />;
+    case 'today':
+      return <TodayScreen />;
     case 'trash':
       return <TrashScreen />;
     case 'settings':
@@ -132,6 +136,7 @@ export function App() {
   useDailyRollover(bookkeeping, clock);
   useBackups(bookkeeping !== undefined && bookkeeping.startedAs !== null);
   useErasureRegisterSync(bookkeeping !== undefined && bookkeeping.startedAs !== null);
+  useCareRefresh(clock, bookkeeping !== undefined && bookkeeping.startedAs !== null);
 
   useEffect(() => {
     document.title = t('app.windowTitle');

@@ -52,6 +52,8 @@ export type Route =
   | { name: 'export' }
   | { name: 'duplicates' }
   | { name: 'churn' }
+  /** The clerk's day: the care reminders due today and overdue. */
+  | { name: 'today' }
   | { name: 'trash' }
   | { name: 'settings' }
   | { name: 'statusRules' }
@@ -95,6 +97,7 @@ export const routeSchema = z.discriminatedUnion('name', [
   page('export'),
   page('duplicates'),
   page('churn'),
+  page('today'),
   page('trash'),
   page('settings'),
   page('statusRules'),

@@ -76,6 +76,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'export') return { name: 'export' };
   if (first === 'duplicates') return { name: 'duplicates' };
   if (first === 'churn') return { name: 'churn' };
+  if (first === 'today') return { name: 'today' };
   if (first === 'trash') return { name: 'trash' };
   if (first === 'settings') return second === 'status' && !third ? { name: 'statusRules' } : { name: 'settings' };
   if (first === 'review') return { name: 'tierReview' };
@@ -103,6 +104,8 @@ export function routeHref(route: Route): string {
       return '#/duplicates';
     case 'churn':
       return '#/churn';
+    case 'today':
+      return '#/today';
     case 'trash':
       return '#/trash';
     case 'settings':

@@ -126,7 +126,7 @@ for (const { theme, locale } of RUNS) {
       audit.expectClean();
     });
 
-    test(`the demo store: list, customer, trash, churn, export, import, duplicates and merge (${theme})`, async ({ app, page }) => {
+    test(`the demo store: list, customer, trash, churn, Today, export, import, duplicates and merge (${theme})`, async ({ app, page }) => {
       test.setTimeout(180_000);
       await useTheme(page, theme);
       const audit = new Audit(page);
@@ -136,6 +136,9 @@ for (const { theme, locale } of RUNS) {
       await page.getByTestId('nav-churn').click();
       await expect(page.getByTestId('churn-row').first()).toBeVisible();
       await audit.check('churn list');
+      await page.getByTestId('nav-today').click();
+      await expect(page.getByTestId('care-item').first()).toBeVisible();
+      await audit.check('today');
       await page.getByTestId('nav-export').click();
       await expect(page.getByTestId('export-start')).toBeVisible();
       await audit.check('export');

@@ -7,11 +7,19 @@ import { useAfterFirstRows } from '../../ui/firstRows';
 import './sidebar.css';
 import { countText } from '../../i18n';
 import { OwnerLockMark } from '../../session/OwnerOnly';
+import { useCareDue } from '../care/careDue';
 
-type NavId = 'customers' | 'churn' | 'points' | 'import' | 'export' | 'duplicates' | 'trash' | 'backups' | 'audit' | 'settings';
+type NavId = 'today' | 'customers' | 'churn' | 'points' | 'import' | 'export' | 'duplicates' | 'trash' | 'backups' | 'audit' | 'settings';
 
 function NavIcon({ id }: { id: NavId }) {
   const paths: Record<NavId, ReactNode> = {
+    today: (
+      <>
+        <rect x="3.5" y="5" width="17" height="15.5" rx="1.5" />
+        <path d="M3.5 10h17M8 3v4M16 3v4" />
+        <path d="m9 15 2 2 4-4" />
+      </>
+    ),
     customers: (
       <>
         <circle cx="9" cy="8" r="3.5" />
@@ -87,8 +95,11 @@ export function Sidebar({ route }: { route: Route }) {
   // After the list's first rows: the count reads every customer record, and would go before them.
   const count = useActiveCount(useAfterFirstRows());
   const trash = useTrash();
+  // Today's reminders as the care worker last worked them out (features/care/useCareRefresh.ts keeps them fresh).
+  const careDue = useCareDue((s) => s.summary?.total);
   const onCustomers = route.name === 'customers' || route.name === 'customer' || route.name === 'customerEdit' || route.name === 'customerNew';
   const items: { id: NavId; href: string; label: string; badge: number | undefined; active: boolean }[] = [
+    { id: 'today', href: routeHref({ name: 'today' }), label: t('nav.today'), badge: careDue || undefined, active: route.name === 'today' },
     { id: 'customers', href: routeHref({ name: 'customers' }), label: t('nav.customers'), badge: count, active: onCustomers },
     { id: 'churn', href: routeHref({ name: 'churn' }), label: t('nav.churn'), badge: undefined, active: route.name === 'churn' },
     { id: 'points', href: routeHref({ name: 'points', tab: 'rules' }), label: t('nav.points'), badge: undefined, active: route.name === 'points' },

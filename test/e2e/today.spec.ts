@@ -1,0 +1,92 @@
+// The clerk's day end to end, on a fixed clock (2026-09-22, lunar 八月十二): Today shows a solar birthday, a lunar
+// one, 中秋 with its days off and an overdue call-back; a contact logged from it restarts the cadence; a snooze and a
+// dismissal hold after a reload; the snooze's end pops up from main and its click opens the customer.
+import { parseISO } from 'date-fns';
+import { test, expect } from './fixtures';
+import type { AppPage, BirthdayInput } from './pages/AppPage';
+import { CustomerActivityPage } from './pages/PurchasePages';
+import { TodayPage } from './pages/TodayPage';
+
+async function addCustomer(app: AppPage, name: string, phone: string, birthday?: BirthdayInput): Promise<string> {
+  const form = await app.newCustomer();
+  await form.fillName(name);
+  await form.fillPhone(0, phone);
+  if (birthday) await form.setBirthday(birthday);
+  await form.save();
+  await expect(app.page.getByTestId('customer-name')).toHaveText(name);
+  return decodeURIComponent(new URL(app.page.url()).hash.replace('#/customers/', ''));
+}
+
+test.describe('Today', () => {
+  test.use({ now: parseISO('2026-09-22T10:00:00'), carePopups: true });
+
+  test('birthdays (lunar too), a festival and a call-back; done, snooze and dismiss hold after a reload; a snooze pops up again and opens the customer', async ({ app, page, notices, reminders }) => {
+    await app.startEmptyStore();
+    await addCustomer(app, '王芳', '139 7777 0201', { calendar: 'solar', month: '9', day: '24' });
+    const lina = await addCustomer(app, '李娜', '139 7777 0202', { calendar: 'lunar', month: '8', day: '12' });
+    await addCustomer(app, '赵强', '139 7777 0203');
+    // Last spoken to in March: the floor tier's 180 days ran out on 28 August, overdue 14 days later.
+    const contact = await new CustomerActivityPage(page).recordContact();
+    await contact.dateTime.fill('2026-03-01T15:00');
+    await contact.summary.fill('问候');
+    await contact.save();
+
+    let today = await TodayPage.open(page);
+    await expect(today.items).toHaveCount(4);
+    await expect(today.kindCount('all')).toHaveText('4');
+    await expect(page.getByTestId('nav-today').locator('.nav-badge')).toHaveText('4');
+    await expect(today.kindCount('birthday')).toHaveText('2');
+    // Overdue first, then today's, then what is coming.
+    await expect(today.items.nth(0)).toContainText('赵强');
+    await expect(today.item('赵强').getByTestId('care-reason')).toHaveText('每 180 天联系一次，已 205 天没有来店或联系（上次 3月1日），已逾期');
+    await expect(today.item('李娜').getByTestId('care-reason')).toHaveText('今天生日（农历八月十二）');
+    await expect(today.item('王芳').getByTestId('care-reason')).toHaveText('2 天后（9月24日）生日');
+    await expect(today.item('全店').getByTestId('care-reason')).toContainText('中秋节：3 天后（9月25日）。放假');
+
+    // The call is made: the contact is logged and the call-back is gone.
+    await today.done(today.item('赵强'));
+    await expect(today.status).toHaveText('已记下与赵强的联系。');
+    await expect(today.item('赵强')).toHaveCount(0);
+    await today.snooze(today.item('李娜'), 'hour');
+    await expect(today.item('李娜')).toHaveCount(0);
+    await today.dismiss(today.item('全店'));
+    await expect(today.items).toHaveCount(1);
+
+    await page.reload();
+    today = await TodayPage.open(page);
+    await expect(today.items).toHaveCount(1);
+    await expect(today.items.first()).toContainText('王芳');
+    await expect(page.getByTestId('nav-today').locator('.nav-badge')).toHaveText('1');
+
+    // The birthday greeting, filled for her, sent from the clerk's phone: the contact is logged, the reminder done.
+    await today.item('王芳').getByTestId('care-greet').click();
+    const greeting = page.getByTestId('greeting-dialog');
+    await expect(greeting.getByTestId('greeting-text')).toHaveValue(/王/);
+    await greeting.getByTestId('greeting-mark-sent').click();
+    await expect(greeting).toHaveCount(0);
+    await expect(today.status).toHaveText('已发送给王芳的问候，并记下了联系。');
+    await expect(today.items).toHaveCount(0);
+    await expect(today.root).toContainText('今天没有要做的事了。');
+
+    // The contact shows on 赵强's timeline.
+    await app.goToCustomers();
+    await app.openCustomerFromList('赵强');
+    await expect(new CustomerActivityPage(page).timeline.entry(/定期回访：每 180 天联系一次/)).toHaveCount(1);
+    await expect(page.getByTestId('nav-today').locator('.nav-badge')).toHaveCount(0);
+
+    // Main had the day's digest (past 09:00, shown with the first schedule that had one: at start-up, 中秋 alone) and the snooze's end at 11:00.
+    await reminders.check();
+    expect(notices.shown.map((n) => n.title)).toEqual(['今天有 1 条关怀提醒']);
+    await page.clock.fastForward('01:01:00');
+    await reminders.check();
+    expect(notices.shown.map((n) => n.title)).toEqual(['今天有 1 条关怀提醒', '提醒回来了：生日']);
+    expect(notices.shown[1]!.body).toBe('稍后提醒的时间到了，点此查看。');
+    await notices.shown[1]!.click();
+    await expect(page.getByTestId('customer-name')).toHaveText('李娜');
+    await expect(page).toHaveURL(new RegExp(`#/customers/${lina}$`));
+
+    // Back on Today the birthday is there again.
+    today = await TodayPage.open(page);
+    await expect(today.item('李娜')).toHaveCount(1);
+  });
+});
