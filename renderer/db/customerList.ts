@@ -14,6 +14,7 @@ import { idsWithTokenPrefix } from './customerSearch';
 import { joinRecords, joinStates, readCustomer, readCustomers } from './derivation';
 import { createSettingsRepository } from './settings';
 import { createListOrderCache, pageOf, type OrderPlacement, type SortEntry } from './listOrder';
+import { churnRiskMarkKey } from '../../shared/domain/reminders';
 
 export const CUSTOMER_SORT_FIELDS = ['name', 'phone', 'tier', 'stage', 'risk', 'tags', 'totalSpent', 'purchaseCount', 'lastPurchase', 'points', 'createdAt', 'updatedAt'] as const;
 export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
@@ -74,6 +75,8 @@ export interface AtRiskList {
   ids: string[];
   /** The sum of their valueAtRiskFen, in minor units. */
   totalValueFen: number;
+  /** At risk but snoozed off the list by the clerk (left out of ids). */
+  snoozed: number;
 }
 
 export interface DuplicateMatches {
@@ -726,11 +729,19 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
      * most value at risk first, with the total. Few enough are read and sorted in memory; more come
      * from walking the value-at-risk index in reverse, keys only, keeping the ones that match.
      */
-    async listAtRisk(query: AtRiskQuery): Promise<AtRiskList> {
+    /** `now`: customers the clerk snoozed off the list until later than it are left out (counted in `snoozed`). */
+    async listAtRisk(query: AtRiskQuery, now?: Date): Promise<AtRiskList> {
       const levelIds = await Promise.all(
         query.levels.map(async (level) => (await db.customerState.where('[isDeleted+churnLevel]').equals([0, level]).primaryKeys()) as string[]),
       );
       let members = new Set(levelIds.flat());
+      let snoozed = 0;
+      if (now) {
+        // The list's marks are one key range: 'churn-risk:' and the customer's id.
+        for (const mark of await db.reminderMarks.where('key').startsWith(churnRiskMarkKey('')).toArray()) {
+          if (mark.status === 'snoozed' && mark.until !== undefined && Date.parse(mark.until) > now.getTime() && members.delete(mark.customerId)) snoozed++;
+        }
+      }
       if (query.tierId !== null && members.size > 0) {
         const inTier = (await db.customerState.where('[isDeleted+tierId]').equals([0, query.tierId]).primaryKeys()) as string[];
         const next = new Set<string>();
@@ -743,7 +754,7 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
           (c): c is CustomerState => !!c && c.isDeleted === 0 && levels.has(c.churnLevel) && (query.tierId === null || c.tierId === query.tierId),
         );
         rows.sort((a, b) => b.valueAtRiskFen - a.valueAtRiskFen || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-        return { ids: rows.map((c) => c.id), totalValueFen: rows.reduce((sum, c) => sum + c.valueAtRiskFen, 0) };
+        return { ids: rows.map((c) => c.id), totalValueFen: rows.reduce((sum, c) => sum + c.valueAtRiskFen, 0), snoozed };
       }
       const ids: string[] = [];
       let totalValueFen = 0;
@@ -757,7 +768,7 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
           ids.push(id);
           totalValueFen += (key as [number, number])[1];
         });
-      return { ids, totalValueFen };
+      return { ids, totalValueFen, snoozed };
     },
 
     /** A customer's tier changes, newest first. */

@@ -11,6 +11,7 @@ import { RegularsDatabase } from './database';
 import { createCustomerRepository, CUSTOMER_SORT_FIELDS, SEARCH_HIT_CAP, type CustomerListQuery, type ListTuning } from './customers';
 import { createInteractionRepository } from './interactions';
 import { createPurchaseRepository } from './purchases';
+import { createReminderRepository } from './reminders';
 import { makeInteractionFields, makePurchaseFields } from '../../test/factories/purchase';
 
 const database = freshDatabasePerTest();
@@ -351,8 +352,19 @@ describe('status columns and filters', () => {
       const regular = await customers.listAtRisk({ levels: ['watch', 'high'], tierId: 'regular' });
       expect((await customers.getMany(regular.ids)).map((c) => c!.tierId), label).toEqual(['regular', 'regular', 'regular', 'regular']);
       expect(regular.totalValueFen, label).toBe(870_000);
-      expect(await customers.listAtRisk({ levels: ['watch'], tierId: 'vip' }), label).toEqual({ ids: [], totalValueFen: 0 });
-      expect(await customers.listAtRisk({ levels: [], tierId: null }), label).toEqual({ ids: [], totalValueFen: 0 });
+      expect(await customers.listAtRisk({ levels: ['watch'], tierId: 'vip' }), label).toEqual({ ids: [], totalValueFen: 0, snoozed: 0 });
+      expect(await customers.listAtRisk({ levels: [], tierId: null }), label).toEqual({ ids: [], totalValueFen: 0, snoozed: 0 });
+
+      // Snoozed off the list by the clerk: left out until the snooze ends, and counted apart.
+      const now = new Date('2026-06-15T10:00:00.000Z');
+      const reminders = createReminderRepository(db, { now: () => now, newId: () => crypto.randomUUID() });
+      await reminders.snoozeChurnRisk(both.ids[0]!, new Date('2026-06-16T01:00:00.000Z'));
+      const snoozed = await customers.listAtRisk({ levels: ['watch', 'high'], tierId: null }, now);
+      expect(snoozed.ids, label).toEqual(both.ids.slice(1));
+      expect(snoozed.snoozed, label).toBe(1);
+      expect(snoozed.totalValueFen, label).toBe(1_003_000);
+      expect((await customers.listAtRisk({ levels: ['watch', 'high'], tierId: null }, new Date('2026-06-16T01:00:00.000Z'))).ids, label).toEqual(both.ids);
+      await db.reminderMarks.clear();
     }
   });
 

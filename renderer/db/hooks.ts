@@ -45,8 +45,10 @@ export function useCustomerList(query: CustomerListQuery | null): (CustomerListR
 }
 
 /** The churn-risk list's ordered ids and total value at risk; undefined while loading. */
-export function useAtRiskList(query: AtRiskQuery): AtRiskList | undefined {
-  return useLiveQuery(() => customers.listAtRisk(query), [query.levels.join(','), query.tierId]);
+/** `now`: who is snoozed off the list (read again when a mark changes, or `now` moves to another minute). */
+export function useAtRiskList(query: AtRiskQuery, now: Date): AtRiskList | undefined {
+  const minute = Math.floor(now.getTime() / 60_000);
+  return useLiveQuery(() => customers.listAtRisk(query, now), [query.levels.join(','), query.tierId, minute]);
 }
 
 /** A customer's tier changes, newest first (read through [customerId+at]); undefined while loading. */

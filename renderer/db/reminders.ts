@@ -1,6 +1,6 @@
 // The care reminders' marks: the only code that reads and writes reminderMarks. A mark is made once per reminder
 // key; done and dismissed hold for good, a snooze until its time (shared/domain/reminders.ts applies them).
-import type { DueReminder, ReminderMark } from '../../shared/domain/reminders';
+import { churnRiskMarkKey, type DueReminder, type MarkKind, type ReminderMark } from '../../shared/domain/reminders';
 import type { InteractionFields } from '../../shared/domain/interaction';
 import { assertInteractionFields, newInteractionRecord } from '../../shared/domain/interaction';
 import { CustomerNotFoundError, type RepositoryDeps } from './customerList';
@@ -8,7 +8,7 @@ import type { RegularsDatabase } from './database';
 import { refreshContacts, writeTransaction } from './derivation';
 import { recordAudit } from './audit';
 
-export type MarkedReminder = Pick<DueReminder, 'key' | 'kind' | 'customerId'> & { detail?: DueReminder['detail'] };
+export type MarkedReminder = Pick<DueReminder, 'key' | 'customerId'> & { kind: MarkKind; detail?: DueReminder['detail'] };
 
 export function createReminderRepository(db: RegularsDatabase, deps: RepositoryDeps) {
   /** Writes the mark and its audit entry; inside a transaction holding WRITE_SCOPES.reminder. */
@@ -27,6 +27,11 @@ export function createReminderRepository(db: RegularsDatabase, deps: RepositoryD
     if (!promised || promised.followUpDone) return;
     await db.interactions.put({ ...promised, followUpDone: true, updatedAt: deps.now().toISOString() });
     await recordAudit(db, deps, { kind: 'contact.followUp', customerIds: [promised.customerId], refs: [promised.id], facts: { done: true } });
+  }
+
+  function snooze(reminder: MarkedReminder, until: Date): Promise<ReminderMark> {
+    if (!(until.getTime() > deps.now().getTime())) throw new RangeError('reminders: a snooze must end in the future');
+    return writeTransaction(db, ['reminder'], [], () => putMark(reminder, 'snoozed', until));
   }
 
   return {
@@ -62,9 +67,11 @@ export function createReminderRepository(db: RegularsDatabase, deps: RepositoryD
       });
     },
 
-    snooze(reminder: MarkedReminder, until: Date): Promise<ReminderMark> {
-      if (!(until.getTime() > deps.now().getTime())) throw new RangeError('reminders: a snooze must end in the future');
-      return writeTransaction(db, ['reminder'], [], () => putMark(reminder, 'snoozed', until));
+    snooze,
+
+    /** Takes a customer off the churn-risk list until `until` (the list shows them again then). */
+    snoozeChurnRisk(customerId: string, until: Date): Promise<ReminderMark> {
+      return snooze({ key: churnRiskMarkKey(customerId), kind: 'churn-risk', customerId }, until);
     },
 
     dismiss(reminder: MarkedReminder): Promise<ReminderMark> {

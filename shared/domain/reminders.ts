@@ -71,11 +71,22 @@ export interface DueReminder {
 export const REMINDER_MARK_STATUSES = ['done', 'snoozed', 'dismissed'] as const;
 export type ReminderMarkStatus = (typeof REMINDER_MARK_STATUSES)[number];
 
+/**
+ * What a mark can be on: a reminder of a kind above, or a customer on the churn-risk list (snoozed off it for a
+ * while; its key is churnRiskMarkKey, one per customer, a new snooze replacing the last).
+ */
+export const MARK_KINDS = [...REMINDER_KINDS, 'churn-risk'] as const;
+export type MarkKind = (typeof MARK_KINDS)[number];
+
+export function churnRiskMarkKey(customerId: string): string {
+  return `churn-risk:${customerId}`;
+}
+
 export const reminderMarkSchema = z.strictObject({
   key: z.string().min(1).max(200),
   /** '' for a store-wide reminder: IndexedDB does not index null, and erasure finds a customer's marks by this. */
   customerId: z.string().max(64),
-  kind: z.enum(REMINDER_KINDS),
+  kind: z.enum(MARK_KINDS),
   status: z.enum(REMINDER_MARK_STATUSES),
   /** ISO time the mark was made. */
   at: z.string(),

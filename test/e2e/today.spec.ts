@@ -90,3 +90,41 @@ test.describe('Today', () => {
     await expect(today.item('李娜')).toHaveCount(1);
   });
 });
+
+test.describe('the churn-risk list', () => {
+  test.use({ now: parseISO('2026-09-22T10:00:00') });
+
+  test('a customer just called says so on the list; one snoozed leaves it until later, and both hold after a reload', async ({ app, page }) => {
+    await app.startDemoStore();
+    await page.getByTestId('nav-churn').click();
+    const rows = page.getByTestId('churn-row');
+    await expect(rows.first()).toBeVisible();
+    const count = Number((await page.getByTestId('churn-count').innerText()).replace(/\D/g, ''));
+    const first = rows.first();
+    const name = (await first.locator('.col-name').innerText()).trim();
+
+    // Called: the contact form, saved; the row says contacted today and the customer stays on the list.
+    await first.getByTestId('churn-contacted').click();
+    const contact = page.getByTestId('contact-dialog');
+    await contact.getByTestId('contact-summary').fill('电话回访，下周来店');
+    await contact.getByTestId('contact-save').click();
+    await expect(contact).toHaveCount(0);
+    await expect(page.getByTestId('churn-status')).toHaveText(`已记下与${name}的联系。`);
+    await expect(rows.filter({ hasText: name }).getByTestId('churn-last-contact')).toHaveText('今天联系过');
+    // Clicking the actions does not open the customer.
+    await expect(page).toHaveURL(/#\/churn$/);
+
+    // Snoozed until tomorrow: off the list, counted apart.
+    const second = rows.nth(1);
+    const other = (await second.locator('.col-name').innerText()).trim();
+    await second.getByTestId('churn-snooze').selectOption('tomorrow');
+    await expect(page.getByTestId('churn-status')).toHaveText(`${other} 明天早上再回到此列表。`);
+    await expect(page.getByTestId('churn-count')).toHaveText(`${count - 1} 位客户`);
+    await expect(page.getByTestId('churn-snoozed')).toHaveText('另有 1 位稍后再看');
+
+    await page.reload();
+    await page.getByTestId('nav-churn').click();
+    await expect(rows.filter({ hasText: name }).getByTestId('churn-last-contact')).toHaveText('今天联系过');
+    await expect(rows.filter({ hasText: other })).toHaveCount(0);
+  });
+});

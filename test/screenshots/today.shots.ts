@@ -18,6 +18,10 @@ for (const { system, tag } of LOCALES) {
       await today.root.getByTestId('care-kind-festival').click();
       await expect(today.items.first()).toBeVisible();
       await page.screenshot({ path: `${OUT}/${tag}-101-today-festival.png` });
+      // The churn-risk list with its contact column.
+      await page.getByTestId('nav-churn').click();
+      await expect(page.getByTestId('churn-row').first()).toBeVisible();
+      await page.screenshot({ path: `${OUT}/${tag}-102-churn-contact.png` });
     });
   });
 }

@@ -8,6 +8,13 @@ import { useUiStore, type ChurnLevelFilter } from '../../stores/ui';
 import { navigate } from '../../ui/routes';
 import { useMoney } from '../../ui/useMoney';
 import { useStatusWording } from '../status/useStatusWording';
+import type { Customer } from '../../../shared/domain/customer';
+import { localDayOf } from '../../../shared/domain/customerFigures';
+import { snoozeUntil, type SnoozeChoice } from '../../../shared/domain/reminders';
+import { reminders } from '../../db';
+import { useClock } from '../../platform/clock';
+import { useCareRefresh } from '../care/useCareRefresh';
+import { ContactDialog } from '../contacts/ContactDialog';
 import { ChurnRiskView } from './ChurnRiskView';
 
 const levelsOf = (filter: ChurnLevelFilter): AtRiskQuery['levels'] => (filter === 'both' ? ['high', 'watch'] : [filter]);
@@ -24,11 +31,25 @@ export function ChurnRiskScreen() {
   // A tier picked before the rules changed (removed, or the grouping switched) filters nothing.
   const tierId = tierFilter !== null && groups.some((g) => g.id === tierFilter) ? tierFilter : null;
   const query = useMemo(() => ({ levels: levelsOf(level), tierId }), [level, tierId]);
-  const list = useAtRiskList(query);
+  const clock = useClock();
+  const list = useAtRiskList(query, clock());
   const [visibleIds, setVisibleIds] = useState<string[]>([]);
   const rows = useCustomersByIds(visibleIds);
+  const [contactFor, setContactFor] = useState<Customer | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const refreshCare = useCareRefresh(clock, false);
+
+  const snooze = async (customer: Customer, choice: SnoozeChoice) => {
+    try {
+      await reminders.snoozeChurnRisk(customer.id, snoozeUntil(choice, clock()));
+      setStatus(wording.t(`churn.actions.snoozed.${choice}`, { name: customer.name }));
+    } catch {
+      setStatus(wording.t('care.actions.failed'));
+    }
+  };
 
   return (
+    <>
     <ChurnRiskView
       list={list}
       rows={rows}
@@ -46,6 +67,24 @@ export function ChurnRiskScreen() {
       wording={wording}
       formatMoney={money.format}
       region={region}
+      today={localDayOf(clock().toISOString())}
+      status={status}
+      onContacted={setContactFor}
+      onSnooze={(c, choice) => void snooze(c, choice)}
     />
+    {contactFor && (
+      <ContactDialog
+        request={{ mode: 'new', customerId: contactFor.id }}
+        customerName={contactFor.name}
+        onClose={() => setContactFor(null)}
+        onSaved={() => {
+          setStatus(wording.t('care.actions.saidLogged', { name: contactFor.name }));
+          setContactFor(null);
+          // A call-back due for them is done now too.
+          void refreshCare();
+        }}
+      />
+    )}
+    </>
   );
 }

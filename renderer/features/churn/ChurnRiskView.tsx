@@ -5,6 +5,9 @@ import type { Customer, PhoneRegion } from '../../../shared/domain/customer';
 import type { StatusGroup } from '../../../shared/domain/statusGroups';
 import type { AtRiskList } from '../../db/customers';
 import type { ChurnLevelFilter } from '../../stores/ui';
+import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { SNOOZE_CHOICES, type SnoozeChoice } from '../../../shared/domain/reminders';
+import { dateOfDay } from '../../../shared/domain/reminderSources/days';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { VirtualTable, type TableColumn, type VisibleRange } from '../../ui/VirtualTable';
 import { customerCells } from '../customers/customerCells';
@@ -35,10 +38,18 @@ export interface ChurnRiskViewProps {
   /** Minor units in the store's currency, as amounts are shown elsewhere. */
   formatMoney: (minor: number) => string;
   region: PhoneRegion;
+  /** yyyy-MM-dd: how long ago the last contact was. */
+  today: string;
+  /** What the last action said, or null. */
+  status: string | null;
+  /** Opens the contact log's form for the customer (logging it restarts their call-back cadence). */
+  onContacted: (customer: Customer) => void;
+  /** Takes the customer off this list until later. */
+  onSnooze: (customer: Customer, choice: SnoozeChoice) => void;
 }
 
 export function ChurnRiskView(props: ChurnRiskViewProps) {
-  const { list, rows, onVisibleIdsChange, groups, tierId, level, onTierChange, onLevelChange, onShowAll, onOpen, wording, formatMoney, region } = props;
+  const { list, rows, onVisibleIdsChange, groups, tierId, level, onTierChange, onLevelChange, onShowAll, onOpen, wording, formatMoney, region, today, status, onContacted, onSnooze } = props;
   const { t } = wording;
   const filtered = tierId !== null || level !== 'both';
   const ids = list?.ids;
@@ -61,8 +72,43 @@ export function ChurnRiskView(props: ChurnRiskViewProps) {
       },
       { id: 'lastVisit', header: () => t('churn.columns.lastVisit'), cell: cells.lastPurchase },
       { id: 'reason', header: () => t('churn.columns.reason'), cell: reason, cellAttributes: (c) => ({ title: reason(c), 'data-testid': 'churn-reason' }) },
+      {
+        id: 'contact',
+        header: () => t('churn.columns.contact'),
+        cell: (c) => (
+          <div className="churn-actions" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+            <span className="churn-last-contact" data-testid="churn-last-contact">
+              {c.lastContactAt ? lastContactText(c.lastContactAt) : t('churn.noContact')}
+            </span>
+            <button type="button" className="button button-small" onClick={() => onContacted(c)} data-testid="churn-contacted">
+              {t('churn.actions.contacted')}
+            </button>
+            <select
+              className="churn-snooze"
+              value=""
+              aria-label={t('churn.actions.snooze')}
+              onChange={(e) => {
+                const choice = e.target.value as SnoozeChoice;
+                if (choice) onSnooze(c, choice);
+              }}
+              data-testid="churn-snooze"
+            >
+              <option value="">{t('churn.actions.snooze')}</option>
+              {SNOOZE_CHOICES.map((choice) => (
+                <option key={choice} value={choice}>
+                  {t(`care.snooze.${choice}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ),
+      },
     ];
-  }, [t, wording, formatMoney, region]);
+    function lastContactText(at: string): string {
+      const days = differenceInCalendarDays(dateOfDay(today), parseISO(at));
+      return days <= 0 ? t('churn.contactToday') : t('churn.contactDaysAgo', { count: days });
+    }
+  }, [t, wording, formatMoney, region, today, onContacted, onSnooze]);
 
   return (
     <section className="list-screen churn-screen" aria-labelledby="churn-heading">
@@ -96,9 +142,19 @@ export function ChurnRiskView(props: ChurnRiskViewProps) {
             <span className="churn-summary-divider" aria-hidden="true" />
             <strong data-testid="churn-total">{t('churn.totalValue', { amount: formatMoney(list.totalValueFen) })}</strong>
             <span className="hint">{t('churn.valueHint')}</span>
+            {list.snoozed > 0 && (
+              <span className="hint" data-testid="churn-snoozed">
+                {t('churn.snoozedCount', { count: list.snoozed })}
+              </span>
+            )}
           </>
         )}
       </div>
+      {status && (
+        <p className="banner banner-ok" role="status" data-testid="churn-status">
+          {status}
+        </p>
+      )}
       {ids === undefined ? (
         <div className="loading" aria-busy="true" />
       ) : (
