@@ -57,8 +57,10 @@ describe('routes', () => {
     // A customer's address ignores a query part.
     expect(parseRoute('#/customers/c1?q=a')).toEqual({ name: 'customer', id: 'c1' });
   });
-  it('falls back to the customer list for anything unknown', () => {
-    expect(parseRoute('')).toEqual({ name: 'customers' });
+  it('opens on Today without an address, and falls back to the customer list for anything unknown', () => {
+    expect(parseRoute('')).toEqual({ name: 'today' });
+    expect(parseRoute('#/')).toEqual({ name: 'today' });
+    expect(parseRoute('#/today')).toEqual({ name: 'today' });
     expect(parseRoute('#/nowhere/at/all')).toEqual({ name: 'customers' });
     expect(parseRoute('#/customers/x/y/z')).toEqual({ name: 'customers' });
   });

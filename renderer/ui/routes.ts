@@ -62,6 +62,8 @@ export function parseRoute(hash: string): Route {
   const path = queryAt < 0 ? address : address.slice(0, queryAt);
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second, third] = parts;
+  // No address (the app just opened): the clerk's day first.
+  if (first === undefined) return { name: 'today' };
   if (first === 'customers') {
     if (second === 'new' && !third) return { name: 'customerNew' };
     if (second && third === 'edit') return { name: 'customerEdit', id: second };

@@ -128,3 +128,20 @@ test.describe('the churn-risk list', () => {
     await expect(rows.filter({ hasText: other })).toHaveCount(0);
   });
 });
+
+test.describe('the first screen', () => {
+  // No festival within the week.
+  test.use({ now: parseISO('2026-11-10T10:00:00') });
+
+  test('the app opens on Today; a new store has nothing due and a way to its customers', async ({ app, page }) => {
+    await app.startEmptyStore();
+    await page.goto('/');
+    const today = new TodayPage(page);
+    await expect(today.root.getByRole('heading', { level: 1 })).toHaveText('今日关怀');
+    await expect(page.getByTestId('nav-today')).toHaveAttribute('aria-current', 'page');
+    await expect(today.root).toContainText('今天没有要做的事了。');
+    await today.root.getByTestId('care-to-customers').click();
+    await expect(page).toHaveURL(/#\/customers$/);
+    await expect(app.searchBox).toBeVisible();
+  });
+});

@@ -71,7 +71,16 @@ export function TodayView(props: TodayViewProps) {
           {status}
         </p>
       )}
-      {summary && reminders && reminders.length === 0 && <p className="muted care-empty">{t(kind === null ? 'care.today.empty' : 'care.today.emptyKind')}</p>}
+      {summary && reminders && reminders.length === 0 && (
+        <div className="care-empty">
+          <p className="muted">{t(kind === null ? 'care.today.empty' : 'care.today.emptyKind')}</p>
+          {kind === null && (
+            <a className="button" href="#/customers" data-testid="care-to-customers">
+              {t('care.today.toCustomers')}
+            </a>
+          )}
+        </div>
+      )}
       <ul className="care-list">
         {reminders?.map((r) => {
           const customer = r.customerId ? customers?.get(r.customerId) : undefined;
