@@ -112,42 +112,42 @@ export function TodayScreen() {
   };
   return (
     <>
-    <TodayView
-      summary={summary}
-      failed={failed}
-      kind={kind}
-      onKindChange={(k) => {
-        setKind(k);
-        setShown(PAGE);
-      }}
-      reminders={page?.reminders}
-      total={page?.total ?? 0}
-      onShowMore={() => setShown((n) => n + PAGE)}
-      customers={customers}
-      words={words}
-      busy={busy}
-      status={status}
-      onOpenCustomer={(id) => navigate({ name: 'customer', id })}
-      onDone={onDone}
-      onSnooze={(r: DueReminder, choice: SnoozeChoice) => void act(r, () => reminderRepository.snooze(r, snoozeUntil(choice, clock())), words.t(`care.actions.saidSnoozed.${choice}`))}
-      onDismiss={(r) => void act(r, () => reminderRepository.dismiss(r), words.t('care.actions.saidDismissed'))}
-      onGreet={setGreeting}
-      suggestion={suggestion}
-    />
-    {greeting && greetingCustomer && (
-      <GreetingDialog
-        customer={greetingCustomer}
-        reminder={greeting}
-        festivalName={festivalName(greeting)}
-        onClose={() => setGreeting(null)}
-        onSent={() => {
-          const sent = greeting;
-          setGreeting(null);
-          // The greeting logged the contact: the reminder is done with it.
-          void act(sent, () => reminderRepository.done(sent), words.t('care.actions.saidGreeted', { name: greetingCustomer.name }));
+      <TodayView
+        summary={summary}
+        failed={failed}
+        kind={kind}
+        onKindChange={(k) => {
+          setKind(k);
+          setShown(PAGE);
         }}
+        reminders={page?.reminders}
+        total={page?.total ?? 0}
+        onShowMore={() => setShown((n) => n + PAGE)}
+        customers={customers}
+        words={words}
+        busy={busy}
+        status={status}
+        onOpenCustomer={(id) => navigate({ name: 'customer', id })}
+        onDone={onDone}
+        onSnooze={(r: DueReminder, choice: SnoozeChoice) => void act(r, () => reminderRepository.snooze(r, snoozeUntil(choice, clock())), words.t(`care.actions.saidSnoozed.${choice}`))}
+        onDismiss={(r) => void act(r, () => reminderRepository.dismiss(r), words.t('care.actions.saidDismissed'))}
+        onGreet={setGreeting}
+        suggestion={suggestion}
       />
-    )}
+      {greeting && greetingCustomer && (
+        <GreetingDialog
+          customer={greetingCustomer}
+          reminder={greeting}
+          festivalName={festivalName(greeting)}
+          onClose={() => setGreeting(null)}
+          onSent={() => {
+            const sent = greeting;
+            setGreeting(null);
+            // The greeting logged the contact: the reminder is done with it.
+            void act(sent, () => reminderRepository.done(sent), words.t('care.actions.saidGreeted', { name: greetingCustomer.name }));
+          }}
+        />
+      )}
     </>
   );
 }

@@ -50,41 +50,41 @@ export function ChurnRiskScreen() {
 
   return (
     <>
-    <ChurnRiskView
-      list={list}
-      rows={rows}
-      onVisibleIdsChange={setVisibleIds}
-      groups={groups}
-      tierId={tierId}
-      level={level}
-      onTierChange={setTier}
-      onLevelChange={setLevel}
-      onShowAll={() => {
-        setTier(null);
-        setLevel('both');
-      }}
-      onOpen={(id) => navigate({ name: 'customer', id })}
-      wording={wording}
-      formatMoney={money.format}
-      region={region}
-      today={localDayOf(clock().toISOString())}
-      status={status}
-      onContacted={setContactFor}
-      onSnooze={(c, choice) => void snooze(c, choice)}
-    />
-    {contactFor && (
-      <ContactDialog
-        request={{ mode: 'new', customerId: contactFor.id }}
-        customerName={contactFor.name}
-        onClose={() => setContactFor(null)}
-        onSaved={() => {
-          setStatus(wording.t('care.actions.saidLogged', { name: contactFor.name }));
-          setContactFor(null);
-          // A call-back due for them is done now too.
-          void refreshCare();
+      <ChurnRiskView
+        list={list}
+        rows={rows}
+        onVisibleIdsChange={setVisibleIds}
+        groups={groups}
+        tierId={tierId}
+        level={level}
+        onTierChange={setTier}
+        onLevelChange={setLevel}
+        onShowAll={() => {
+          setTier(null);
+          setLevel('both');
         }}
+        onOpen={(id) => navigate({ name: 'customer', id })}
+        wording={wording}
+        formatMoney={money.format}
+        region={region}
+        today={localDayOf(clock().toISOString())}
+        status={status}
+        onContacted={setContactFor}
+        onSnooze={(c, choice) => void snooze(c, choice)}
       />
-    )}
+      {contactFor && (
+        <ContactDialog
+          request={{ mode: 'new', customerId: contactFor.id }}
+          customerName={contactFor.name}
+          onClose={() => setContactFor(null)}
+          onSaved={() => {
+            setStatus(wording.t('care.actions.saidLogged', { name: contactFor.name }));
+            setContactFor(null);
+            // A call-back due for them is done now too.
+            void refreshCare();
+          }}
+        />
+      )}
     </>
   );
 }
