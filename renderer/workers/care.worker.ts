@@ -1,6 +1,6 @@
 // The care worker: what care reminders are due, computed from the store off the UI thread (renderer/db/careDue.ts).
 // It opens the same IndexedDB database as the page.
-import { REMINDER_KINDS, REMINDER_TIMINGS, type DueReminder } from '../../shared/domain/reminders';
+import { REMINDER_KINDS, REMINDER_TIMINGS, type DueReminder, type ReminderKind } from '../../shared/domain/reminders';
 import { dateOfDay, dayOfDate, shiftDay } from '../../shared/domain/reminderSources/days';
 import { workerDatabaseName } from '../db/activeDatabase';
 import { dueOn, readCareInputs } from '../db/careDue';
@@ -13,6 +13,8 @@ import { workerClock } from './workerClock';
 const db = new RegularsDatabase(workerDatabaseName());
 const settings = createSettingsRepository(db);
 let todays: DueReminder[] | null = null;
+
+const KIND_ORDER = Object.fromEntries(REMINDER_KINDS.map((k, i) => [k, i])) as Record<ReminderKind, number>;
 
 /** A page asked before any compute: the page's client computes first, so this is a bug, said as such. */
 class NotComputed extends Error {}
@@ -32,7 +34,9 @@ serve(
       const store = await settings.read();
       const inputs = await readCareInputs(db, today, horizonDays, store);
       const first = dueOn(inputs, today, store.care, now);
-      todays = first.reminders;
+      // Grouped by kind in the screen's order (birthdays, festivals, call-backs, follow-ups, points); within a
+      // kind, overdue first (the sort is stable).
+      todays = [...first.reminders].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
       const days: CareDay[] = [];
       const unknown = new Set(first.unknownHolidayYears);
       for (let i = 0; i <= horizonDays; i++) {

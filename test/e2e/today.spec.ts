@@ -36,8 +36,10 @@ test.describe('Today', () => {
     await expect(today.kindCount('all')).toHaveText('4');
     await expect(page.getByTestId('nav-today').locator('.nav-badge')).toHaveText('4');
     await expect(today.kindCount('birthday')).toHaveText('2');
-    // Overdue first, then today's, then what is coming.
-    await expect(today.items.nth(0)).toContainText('赵强');
+    // Grouped by kind (birthdays, festivals, call-backs…); within a kind, today's before what is coming.
+    await expect(today.root.getByTestId('care-group-heading')).toHaveText(['生日（2）', '节日（1）', '定期回访（1）']);
+    await expect(today.items.nth(0)).toContainText('李娜');
+    await expect(today.items.nth(1)).toContainText('王芳');
     await expect(today.item('赵强').getByTestId('care-reason')).toHaveText('每 180 天联系一次，已 205 天没有来店或联系（上次 3月1日），已逾期');
     await expect(today.item('李娜').getByTestId('care-reason')).toHaveText('今天生日（农历八月十二）');
     await expect(today.item('王芳').getByTestId('care-reason')).toHaveText('2 天后（9月24日）生日');

@@ -1,5 +1,6 @@
 // The clerk's day (view): today's and overdue care reminders, grouped by kind with counts, each with the
 // customer, the reason in words and the actions (done, snooze, dismiss). Everything comes in as props.
+import { Fragment } from 'react';
 import type { Customer } from '../../../shared/domain/customer';
 import { REMINDER_KINDS, SNOOZE_CHOICES, type DueReminder, type ReminderKind, type SnoozeChoice } from '../../../shared/domain/reminders';
 import { ScreenHeader } from '../../ui/ScreenHeader';
@@ -82,73 +83,84 @@ export function TodayView(props: TodayViewProps) {
         </div>
       )}
       <ul className="care-list">
-        {reminders?.map((r) => {
+        {reminders?.map((r, i) => {
           const customer = r.customerId ? customers?.get(r.customerId) : undefined;
           const working = busy.has(r.key);
+          // All kinds shown: each kind's first card carries the group's heading (the list comes grouped).
+          const heading = kind === null && summary && (i === 0 || reminders[i - 1]!.kind !== r.kind);
           return (
-            <li key={r.key} className={`care-item ${r.timing}`} data-testid="care-item" data-kind={r.kind} data-key={r.key}>
-              <div className="care-item-main">
-                <div className="care-item-head">
-                  <span className={`care-kind-tag ${r.kind}`}>{kindLabel(t, r.kind)}</span>
-                  {r.timing === 'overdue' && <span className="care-overdue">{t('care.today.overdue')}</span>}
-                  {r.customerId ? (
-                    <a
-                      href={`#/customers/${encodeURIComponent(r.customerId)}`}
-                      className="care-customer"
-                      onClick={(e) => {
-                        e.preventDefault();
-                        props.onOpenCustomer(r.customerId!);
-                      }}
-                      data-testid="care-customer"
-                    >
-                      {customer?.name ?? t('care.today.customerLoading')}
-                    </a>
-                  ) : (
-                    <span className="care-customer store-wide">{t('care.today.storeWide')}</span>
+            <Fragment key={r.key}>
+              {heading && (
+                <li className="care-group">
+                  <h2 className="care-group-heading" data-testid="care-group-heading">
+                    {t('care.today.group', { kind: kindLabel(t, r.kind), count: summary.byKind[r.kind] })}
+                  </h2>
+                </li>
+              )}
+              <li className={`care-item ${r.timing}`} data-testid="care-item" data-kind={r.kind} data-key={r.key}>
+                <div className="care-item-main">
+                  <div className="care-item-head">
+                    <span className={`care-kind-tag ${r.kind}`}>{kindLabel(t, r.kind)}</span>
+                    {r.timing === 'overdue' && <span className="care-overdue">{t('care.today.overdue')}</span>}
+                    {r.customerId ? (
+                      <a
+                        href={`#/customers/${encodeURIComponent(r.customerId)}`}
+                        className="care-customer"
+                        onClick={(e) => {
+                          e.preventDefault();
+                          props.onOpenCustomer(r.customerId!);
+                        }}
+                        data-testid="care-customer"
+                      >
+                        {customer?.name ?? t('care.today.customerLoading')}
+                      </a>
+                    ) : (
+                      <span className="care-customer store-wide">{t('care.today.storeWide')}</span>
+                    )}
+                  </div>
+                  <p className="care-reason" data-testid="care-reason">
+                    {today ? reasonText(words, r, today) : ''}
+                  </p>
+                  {r.customerId && props.suggestion(r) && (
+                    <p className="care-suggestion muted" data-testid="care-suggestion">
+                      {t('care.today.suggestion', { text: props.suggestion(r) })}
+                    </p>
                   )}
                 </div>
-                <p className="care-reason" data-testid="care-reason">
-                  {today ? reasonText(words, r, today) : ''}
-                </p>
-                {r.customerId && props.suggestion(r) && (
-                  <p className="care-suggestion muted" data-testid="care-suggestion">
-                    {t('care.today.suggestion', { text: props.suggestion(r) })}
-                  </p>
-                )}
-              </div>
-              <div className="care-actions">
-                {r.customerId && (
-                  <button type="button" className="button button-small" disabled={working || !customer} onClick={() => props.onGreet(r)} data-testid="care-greet">
-                    {t('care.actions.greet')}
+                <div className="care-actions">
+                  {r.customerId && (
+                    <button type="button" className="button button-small" disabled={working || !customer} onClick={() => props.onGreet(r)} data-testid="care-greet">
+                      {t('care.actions.greet')}
+                    </button>
+                  )}
+                  <button type="button" className="button button-primary button-small" disabled={working} onClick={() => props.onDone(r)} data-testid="care-done">
+                    {t(r.customerId ? 'care.actions.doneContact' : 'care.actions.done')}
                   </button>
-                )}
-                <button type="button" className="button button-primary button-small" disabled={working} onClick={() => props.onDone(r)} data-testid="care-done">
-                  {t(r.customerId ? 'care.actions.doneContact' : 'care.actions.done')}
-                </button>
-                <label className="care-snooze">
-                  <span className="visually-hidden">{t('care.actions.snooze')}</span>
-                  <select
-                    value=""
-                    disabled={working}
-                    onChange={(e) => {
-                      const choice = e.target.value as SnoozeChoice;
-                      if (choice) props.onSnooze(r, choice);
-                    }}
-                    data-testid="care-snooze"
-                  >
-                    <option value="">{t('care.actions.snooze')}</option>
-                    {SNOOZE_CHOICES.map((c) => (
-                      <option key={c} value={c}>
-                        {t(`care.snooze.${c}`)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <button type="button" className="button button-small" disabled={working} onClick={() => props.onDismiss(r)} data-testid="care-dismiss">
-                  {t('care.actions.dismiss')}
-                </button>
-              </div>
-            </li>
+                  <label className="care-snooze">
+                    <span className="visually-hidden">{t('care.actions.snooze')}</span>
+                    <select
+                      value=""
+                      disabled={working}
+                      onChange={(e) => {
+                        const choice = e.target.value as SnoozeChoice;
+                        if (choice) props.onSnooze(r, choice);
+                      }}
+                      data-testid="care-snooze"
+                    >
+                      <option value="">{t('care.actions.snooze')}</option>
+                      {SNOOZE_CHOICES.map((c) => (
+                        <option key={c} value={c}>
+                          {t(`care.snooze.${c}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <button type="button" className="button button-small" disabled={working} onClick={() => props.onDismiss(r)} data-testid="care-dismiss">
+                    {t('care.actions.dismiss')}
+                  </button>
+                </div>
+              </li>
+            </Fragment>
           );
         })}
       </ul>
