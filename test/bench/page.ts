@@ -9,6 +9,7 @@ import { customersCsv, purchasesCsv } from './csv';
 import { buildDataset } from './dataset';
 import { BENCH_GLOBAL, type BenchApi, type PrepareOptions } from './protocol';
 import { appBackup, appRestore, purchasesDuringBackup, rawBackup, rawRestore } from './page/backup';
+import { careBreakdown, careDue, prepareCare } from './page/care';
 import { browseList, pickProbes, searchAsYouType, searchBreakdown, tagFilter } from './page/browsing';
 import { customerPages } from './page/customerPage';
 import { buildRawRecords, importCustomers, importPurchases, rawWriteCustomers, rawWritePurchases, releaseRaw, seedContacts } from './page/importing';
@@ -92,6 +93,9 @@ const api: BenchApi = {
   recomputePoints,
   readLedgerRaw,
   recordPurchaseWithPoints: recordPurchasesWithPoints,
+  prepareCare,
+  careDue,
+  careBreakdown,
   prepareHeavyRollover,
   appBackup,
   appRestore,

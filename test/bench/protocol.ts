@@ -105,6 +105,50 @@ export interface RawRead {
   records: number;
 }
 
+/** Issue 16's setup: the contact cache derived behind the seeding, and what the store holds for the care pass. */
+export interface CareSetup {
+  /** recomputeAllContacts over every customer (the seeded contacts were put behind the app). */
+  contactsMs: number;
+  contactsChanged: number;
+  customers: number;
+  /** Customers with a birthday, by calendar (the `birthdayKey` index). */
+  solarBirthdays: number;
+  lunarBirthdays: number;
+  /** Contacts with a follow-up not done, any day; and those promised for today through the horizon. */
+  openFollowUps: number;
+  followUpsAhead: number;
+  /** Customers with points that expire (the points part seeds a ledger; without it, none). */
+  pointsRows: number;
+}
+
+/** One careWorker().compute(6), paired with the raw reads. */
+export interface CarePass {
+  sample: PairedSample;
+  /** The first call: it starts the worker and opens its database. */
+  cold: boolean;
+}
+
+export interface CareRun {
+  passes: CarePass[];
+  /** This page's main thread during the app's calls only. */
+  longTasks: LongTaskSummary;
+  /** The last pass's summary: today's count, by kind and timing, and each day of the horizon's. */
+  today: string;
+  total: number;
+  byKind: Record<string, number>;
+  byTiming: Record<string, number>;
+  horizonCounts: number[];
+  /** The raw reads' time by source (mean over the passes). */
+  rawSources: Record<string, number>;
+}
+
+/** Where a care pass spends its time, measured on the page (best of a few): the reads by source, the rules by source. */
+export interface CareBreakdown {
+  steps: Record<string, number>;
+  /** What readCareInputs returned: rows (or keys) per source. */
+  sizes: Record<string, number>;
+}
+
 /** A backup or a restore's import through the app's code (items 7). */
 export interface BackupRun {
   ms: number;
@@ -218,6 +262,12 @@ export interface BenchApi {
   readLedgerRaw(): Promise<RawRead>;
   /** Issue 15: recording a purchase that pays part of its amount with points. */
   recordPurchaseWithPoints(passes: number): Promise<PairedSample[]>;
+  /** Issue 16: the contact cache derived once behind the seeded contacts (untimed as a figure) and the store's care counts. */
+  prepareCare(): Promise<CareSetup>;
+  /** Issue 16: careWorker().compute(6) `passes` times (the first cold), each paired with the raw reads. */
+  careDue(passes: number): Promise<CareRun>;
+  /** Issue 16: the care pass's reads and rules by source, on the page, best of `repeats`. */
+  careBreakdown(repeats: number): Promise<CareBreakdown>;
   /** What writing the recomputation's `changed` state rows costs IndexedDB alone (scratch databases). */
   stateWriteFloor(changed: number): Promise<StateWriteFloor>;
   /** Item 7: "Back up now" through the app's code and the real main-process service. */

@@ -87,6 +87,18 @@ describe('bench results', () => {
     expect(checkTargets(during(300, 2_560))[0]).toMatchObject({ measured: '300 ms (plain write 2.56 s)', met: false });
   });
 
+  it('checks issue 16’s care targets: the worker pass’s p95 and the longest main-thread task while it runs', () => {
+    const figures: Figure[] = [
+      ...latencyFigures([sample('care: what is due', 2_400, 300), sample('care: what is due', 900, 300)], () => 12),
+      once({ id: FIGURE_IDS.longTaskCare, item: 12, label: 'longest task', unit: 'ms', app: 60, raw: null }),
+    ];
+    expect(figures[0]!.id).toBe(FIGURE_IDS.careDue);
+    expect(checkTargets(figures)).toEqual([
+      { item: 12, figureId: FIGURE_IDS.careDue, target: 'care: what is due, 100,000 customers, p95 ≤ 2.00 s', measured: '2.40 s', met: false },
+      { item: 12, figureId: FIGURE_IDS.longTaskCare, target: 'longest main-thread task while it runs ≤ 200 ms', measured: '60.0 ms', met: true },
+    ]);
+  });
+
   it('prints times readably and tables aligned', () => {
     expect([formatMs(3.14159), formatMs(314.159), formatMs(3141.59), formatMs(31415.9)]).toEqual(['3.1 ms', '314 ms', '3.14 s', '31.4 s']);
     expect(textTable(['#', 'what', 'ms'], [['1', 'a', '5'], ['', 'longer', '50'], ['   a note wider than the table']]).split('\n')).toEqual([

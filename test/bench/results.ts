@@ -97,6 +97,11 @@ export const FIGURE_IDS = {
   /** The first pass over a ledger seeded behind the app: every points row written (no target). */
   pointsSeeded: 'points.recompute-seeded',
   recordPurchaseWithPoints: 'record-a-purchase-with-points',
+  /** Issue 16: sectionId('care: what is due') (careWorker().compute(6)); the main thread's longest task while it runs. */
+  careDue: 'care.what-is-due',
+  longTaskCare: 'long-task.care',
+  /** The same pass on the page's thread, by source (no target). */
+  careBreakdown: 'care.breakdown',
 } as const;
 
 // ---------- building figures from one run ----------
@@ -271,7 +276,7 @@ function maxAtMost(item: number, figureId: string, what: string, limitMs: number
   };
 }
 
-/** Issue 6's targets for the app, with issue 13's and issue 15's (not assertions in tests), in issue 6's order. */
+/** Issue 6's targets for the app, with issue 13's, issue 15's and issue 16's (not assertions in tests), in issue 6's order. */
 export const TARGETS: readonly Target[] = [
   ratioAtMost(1, FIGURE_IDS.importCustomers, 'customers import', 1.2),
   ratioAtMost(2, FIGURE_IDS.importPurchases, 'purchases import', 1.2),
@@ -297,6 +302,9 @@ export const TARGETS: readonly Target[] = [
   // Issue 15's (item 11).
   p95AtMost(11, FIGURE_IDS.recordPurchaseWithPoints, 'record a purchase with points', 50),
   ratioAtMost(11, FIGURE_IDS.pointsRecompute, 'every points balance recomputed from the ledger', 1.5),
+  // Issue 16's (item 12).
+  p95AtMost(12, FIGURE_IDS.careDue, 'care: what is due, 100,000 customers,', 2_000),
+  onceAtMost(12, FIGURE_IDS.longTaskCare, 'longest main-thread task while it runs', 200, 'ms'),
 ];
 
 /** Every target whose figure was measured, with the measured value and met/missed. */

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../../playwright.config';
 import { parseOptions, type BenchOptions, type BenchPart } from './options';
-import type { BackupRun, ImportRun, PairedSample, PointsSeed, Prepared, RawBackupRun, RawRead, RawWrite, RecomputeRun, SearchBreakdown, SetupStep, StateWriteFloor, StoreCounts, UpgradeRun } from './protocol';
+import type { BackupRun, CareBreakdown, CareRun, CareSetup, ImportRun, PairedSample, PointsSeed, Prepared, RawBackupRun, RawRead, RawWrite, RecomputeRun, SearchBreakdown, SetupStep, StateWriteFloor, StoreCounts, UpgradeRun } from './protocol';
 import { checkTargets, combineRuns, FIGURE_IDS, latencyFigures, once, renderTables, formatMs, type Figure } from './results';
 import { call, log, openBenchPage } from './runner/bench';
 import { coldStartApp, coldStartEmptyPage, coldStartFirstRead, rolloverInApp, withBridge, type AppColdStart, type ColdStart, type RolloverInApp } from './runner/coldStart';
@@ -32,6 +32,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The app as `npm run build:renderer` builds it, into the bench's own folder (e2e runs rebuild dist/renderer). */
 const APP_DIST = path.join(ROOT, '.tmp', 'bench-app');
 const PAGE_DIST = path.join(ROOT, '.tmp', 'bench-dist');
+/** careWorker().compute(6) calls per run, the first one cold (it starts the worker). */
+const CARE_PASSES = 5;
 /** Launches of each kind per run for the cold start (app and empty page take turns). */
 const COLD_STARTS = 3;
 
@@ -70,6 +72,7 @@ interface RunRecord {
   breakdown: SearchBreakdown[];
   recompute?: { rules: RecomputeRun; again: RecomputeRun; rawReads: RawRead[]; stateFloor: StateWriteFloor };
   points?: { seed: PointsSeed; seeded: RecomputeRun; recompute: RecomputeRun; rawReads: RawRead[] };
+  care?: { setup: CareSetup; run: CareRun; breakdown: CareBreakdown };
   backups?: { backup: BackupRun; rawBackup: RawBackupRun; restore: BackupRun; rawRestore: RawBackupRun; duringBackupMs: number; duringOutcome: string };
   coldStarts?: { app: AppColdStart[]; empty: ColdStart[]; firstRead?: (ColdStart & { openMs: number })[] };
   rollover?: RolloverInApp;
@@ -212,6 +215,27 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       await quiet();
       pointsRun = { seed, seeded, recompute: recomputed, rawReads: [rawBefore, rawAfter] };
     }
+    let careRun: RunRecord['care'];
+    if (measures('care')) {
+      log('  care reminders…');
+      const setup = await call(appPage, 'prepareCare');
+      log(
+        `    setup: contact cache derived in ${seconds(setup.contactsMs)} (${setup.contactsChanged.toLocaleString('en')} state rows); ` +
+          `birthdays ${setup.solarBirthdays.toLocaleString('en')} solar, ${setup.lunarBirthdays.toLocaleString('en')} lunar of ${setup.customers.toLocaleString('en')}; ` +
+          `open follow-ups ${setup.openFollowUps.toLocaleString('en')} (${setup.followUpsAhead.toLocaleString('en')} in the next 7 days); points rows ${setup.pointsRows.toLocaleString('en')}`,
+      );
+      await quiet();
+      const run = await call(appPage, 'careDue', CARE_PASSES);
+      samples.push(...run.passes.map((p) => p.sample));
+      log(`    compute(6): ${run.passes.map((p) => formatMs(p.sample.appMs)).join(', ')} (first cold); raw reads ${run.passes.map((p) => formatMs(p.sample.rawMs)).join(', ')}`);
+      log(`    today ${run.today}: ${run.total.toLocaleString('en')} due ${JSON.stringify(run.byKind)} ${JSON.stringify(run.byTiming)}; the coming days ${run.horizonCounts.join(', ')}; longest main-thread task ${formatMs(run.longTasks.longestMs)}`);
+      log(`    raw reads by source: ${Object.entries(run.rawSources).map(([k, v]) => `${k} ${formatMs(v)}`).join(', ')}`);
+      const breakdown = await call(appPage, 'careBreakdown', 3);
+      log(`    on the page (best of 3), sizes ${JSON.stringify(breakdown.sizes)}:`);
+      log(`      ${Object.entries(breakdown.steps).map(([k, v]) => `${k} ${formatMs(v)}`).join(', ')}`);
+      careRun = { setup, run, breakdown };
+      await quiet();
+    }
     let backups: RunRecord['backups'];
     if (measures('backup')) {
       log('  backup and restore, and dexie-export-import…');
@@ -267,6 +291,7 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       breakdown,
       ...(recompute ? { recompute } : {}),
       ...(pointsRun ? { points: pointsRun } : {}),
+      ...(careRun ? { care: careRun } : {}),
       ...(backups ? { backups } : {}),
       ...(coldStarts ? { coldStarts } : {}),
       ...(rollover ? { rollover } : {}),
@@ -290,7 +315,9 @@ const ITEM_OF_SECTION = (section: string): number | null =>
       ? 4
       : section.endsWith('during a backup')
         ? 10
-        : section.startsWith('record a purchase with points')
+        : section.startsWith('care:')
+          ? 12
+          : section.startsWith('record a purchase with points')
           ? 11
           : section.startsWith('record a purchase')
           ? 5
@@ -380,6 +407,46 @@ function pointsFigures(run: NonNullable<RunRecord['points']>): Figure[] {
       raw: mean(run.rawReads.map((r) => r.ms)),
       rawLabel: 'read all entries + sum',
       detail: { customers: run.seeded.customers, changed: run.seeded.changed, entries: run.rawReads[0]!.records, longestTaskMs: run.seeded.longTasks.longestMs },
+    }),
+  ];
+}
+
+function careFigures(care: NonNullable<RunRecord['care']>): Figure[] {
+  const { run, breakdown, setup } = care;
+  const steps = breakdown.steps;
+  const reads = Object.fromEntries(Object.entries(steps).filter(([k]) => k.startsWith('read: ') && k !== 'read: all (one transaction)'));
+  const rules = Object.fromEntries(Object.entries(steps).filter(([k]) => k.startsWith('rules: ') && k !== 'rules: all (dueOn × 7)'));
+  return [
+    once({
+      id: FIGURE_IDS.longTaskCare,
+      item: 12,
+      label: `longest main-thread task while the care worker computes (${run.passes.length} calls)`,
+      unit: 'ms',
+      app: run.longTasks.longestMs,
+      raw: null,
+      detail: {
+        longTasks: run.longTasks.count,
+        blockingMs: run.longTasks.blockingMs,
+        coldMs: run.passes.find((p) => p.cold)?.sample.appMs ?? Number.NaN,
+        dueToday: run.total,
+        ...Object.fromEntries(Object.entries(run.byKind).map(([k, v]) => [`today.${k}`, v])),
+        ...Object.fromEntries(Object.entries(run.byTiming).map(([k, v]) => [`timing.${k}`, v])),
+        solarBirthdays: setup.solarBirthdays,
+        lunarBirthdays: setup.lunarBirthdays,
+        openFollowUps: setup.openFollowUps,
+      },
+    }),
+    once({
+      id: FIGURE_IDS.careBreakdown,
+      item: null,
+      label: "care: the same pass on the page's thread, reads (one transaction) + rules of 7 days",
+      unit: 'ms',
+      app: (steps['read: all (one transaction)'] ?? Number.NaN) + (steps['rules: all (dueOn × 7)'] ?? Number.NaN),
+      raw: Object.values(run.rawSources).reduce((a, b) => a + b, 0),
+      rawLabel: 'raw reads',
+      parts: { reads: steps['read: all (one transaction)'] ?? Number.NaN, rules: steps['rules: all (dueOn × 7)'] ?? Number.NaN },
+      breakdown: { of: 'reads apart', steps: reads },
+      detail: { ...Object.fromEntries(Object.entries(rules).map(([k, v]) => [k, v])), ...Object.fromEntries(Object.entries(breakdown.sizes).map(([k, v]) => [`rows.${k}`, v])) },
     }),
   ];
 }
@@ -474,6 +541,7 @@ function runFigures(run: RunRecord): Figure[] {
   }
   if (recompute) figures.push(...recomputeFigures(recompute));
   if (run.points) figures.push(...pointsFigures(run.points));
+  if (run.care) figures.push(...careFigures(run.care));
   if (run.upgrade) {
     figures.push(
       once({
@@ -636,6 +704,7 @@ async function main(): Promise<void> {
       'Customer page: customers.get, settings.read, bookkeeping.read, customers.tierHistory and readTimelinePage(50) at once (what the page mounts); raw: the customer and the newest 51 purchases and contacts from their indexes.',
       'Record a purchase: purchases.record (purchase, figures, status, tier history, catalog in one transaction); raw: one put of a purchase in its own transaction.',
       'Points (issue 15): one ledger entry per purchase of the dataset, put plainly over every customer (untimed); the app: points.recomputeAll (2,000 points rows a transaction, their entries as one key range, the points derived, the rows that differ written); raw: every entry by getAll in key order, 10,000 per request, summed per customer (the mean of a read before and one after). The target figure is the recomputation over points already derived (what the repair does: every balance derived again and checked); the seeded figure is the first pass, which writes every customer\'s points row (a plain put of 10,000 narrow rows costs about as much as reading 100,000 entries here). Record a purchase with points: purchases.record paying up to 10 points; raw: one put.',
+      "Care reminders (issue 16): setup (untimed): the seeded contacts were put behind the app, so recomputeAllContacts derives each state row's last contact and last touch once; the generated customers carry birthdays (the demo generator: 3 in 4, a fifth of them lunar) keyed by the import, and the contacts' follow-ups (open ones ahead, most past ones done); points expire only when the points part ran before. The app: careWorker().compute(6) on the bench page, a real module worker as the app starts it (the first call cold: the worker starts and opens its database), what is due today and each of the next six days, through the indexes (birthdays by key, call-backs as index keys per tier, follow-ups by day, points by expiry, the marks) and the reminder sources; 5 calls per run, p50/p95 of them. Raw: the same index reads plainly (getAll per birthday key, openKeyCursor per tier, getAll of follow-ups and a get of each one's state row, getAll of points, the marks), nothing computed. The longest task: the bench page's main thread during the app's calls only. The breakdown: the same reads and the rules of the seven days on the page's thread (best of 3), each source apart.",
       'Recomputation: runStatusJob on the app\'s status worker (recomputeAllStatus); raw: every purchase by getAll in key order, 10,000 per request, and a per-customer count, total and last purchase (the mean of a read before and one after). Its floor: the rows the recomputation changed, each given another customer\'s derived values, put plainly 5,000 per transaction into a scratch copy of customerState (filled with every row beforehand, untimed), with the store\'s indexes and without; a recomputation that reads every purchase can spend at most 0.5x the raw read on writing and stay within 1.5x.',
       "Upgrade to today's version: a version-5 database of the run's customers (one in 50 in the trash) built on the app page, then opened with the app's RegularsDatabase, which runs versions 6 (settings apart), 7 (every customer's derived values into customerState) and on (8: purchase indexes dropped); opening time only.",
       'The store\'s first read: Chromium launched on the run\'s profile, the one-word page on the app\'s origin, then indexedDB.open of the app\'s database (no version: no upgrade) and the first key of [isDeleted+updatedAt]; from navigation. What IndexedDB alone takes before any row can show.',
@@ -659,6 +728,7 @@ async function main(): Promise<void> {
       imports: r.imports,
       rawWrites: r.rawWrites,
       recompute: r.recompute,
+      care: r.care,
       backups: r.backups,
       coldStarts: r.coldStarts,
       rollover: r.rollover,
