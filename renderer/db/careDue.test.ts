@@ -3,6 +3,9 @@
 // fields the contact log's writes keep on the state rows, which the reads rely on.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createRng } from '../../shared/domain/random';
+import { cadenceReminder } from '../../shared/domain/reminderSources/cadence';
+import { shiftDay } from '../../shared/domain/reminderSources/days';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import { makeCustomerFields } from '../../test/factories/customer';
@@ -94,5 +97,24 @@ describe('what is due', () => {
     expect(await recomputeAllContacts(db)).toEqual({ customers: 2, changed: 1 });
     expect((await db.customerState.get(a.id))!.lastTouchSort).toBe('2026-07-01T00:00:00.000Z');
     expect(await recomputeAllContacts(db)).toEqual({ customers: 2, changed: 0 });
+  });
+
+  it('gives each customer the call-back cadenceReminder gives them, in the order read, though it works per day of last touch', () => {
+    const rng = createRng(16);
+    const base = new Date(2026, 8, 22, 12, 0).getTime();
+    // Touches at any hour over the last 600 days (a daylight-saving change among them where the zone has one).
+    const cadence = Array.from({ length: 600 }, (_, i) => ({
+      customerId: `c${i}`,
+      cadenceDays: [14, 21, 30, 45, 180][rng.int(0, 4)]!,
+      lastTouchAt: new Date(base - Math.floor(rng.next() * 600 * 86_400_000)).toISOString(),
+    }));
+    const inputs = { birthdays: [], cadence, followUps: [], points: [], marks: new Map() };
+    for (const offset of [0, 3, 6]) {
+      const day = shiftDay('2026-09-22', offset);
+      const got = dueOn(inputs, day, DEFAULT_SETTINGS.care, clock).unmarked.filter((r) => r.kind === 'cadence');
+      const expected = cadence.flatMap((c) => cadenceReminder({ ...c, today: day }, DEFAULT_SETTINGS.care) ?? []);
+      expect(expected.length).toBeGreaterThan(100);
+      expect(got).toEqual(expected);
+    }
   });
 });

@@ -3,10 +3,10 @@
 // sources (shared/domain/reminderSources) decide, for today and each coming day of a pop-up schedule.
 import type { Birthday } from '../../shared/domain/customer';
 import type { CareSettings } from '../../shared/domain/careSettings';
-import { applyMarks, sortReminders, type DueReminder, type ReminderMark } from '../../shared/domain/reminders';
+import { applyMarks, reminderKey, sortReminders, type DueReminder, type ReminderMark } from '../../shared/domain/reminders';
 import { birthdayIndexKeysFor, birthdayReminders, birthdayWindow } from '../../shared/domain/reminderSources/birthday';
 import { cadenceDueBefore, cadenceGivenUpBefore, cadenceReminder, type CadenceInput } from '../../shared/domain/reminderSources/cadence';
-import { dateOfDay, shiftDay } from '../../shared/domain/reminderSources/days';
+import { dateOfDay, dayOfDate, shiftDay } from '../../shared/domain/reminderSources/days';
 import { festivalReminders } from '../../shared/domain/reminderSources/festival';
 import { followUpReminders, type FollowUpSource } from '../../shared/domain/reminderSources/followUp';
 import { POINTS_EXPIRY_HORIZON_DAYS, pointsReminders, type PointsSource } from '../../shared/domain/reminderSources/points';
@@ -66,6 +66,52 @@ export async function readCareInputs(db: RegularsDatabase, today: string, horizo
   });
 }
 
+type CadenceRead = CareInputs['cadence'];
+
+/** The call-backs read, grouped by cadence and local day of last touch: each input's group, each group's first input. */
+const touchGroups = new WeakMap<CadenceRead, { groupOf: number[]; groups: CadenceRead[number][] }>();
+
+function groupsOf(cadence: CadenceRead) {
+  let known = touchGroups.get(cadence);
+  if (!known) {
+    const index = new Map<string, number>();
+    const groupOf: number[] = [];
+    const groups: CadenceRead[number][] = [];
+    for (const c of cadence) {
+      const key = `${c.cadenceDays}|${dayOfDate(new Date(c.lastTouchAt))}`;
+      let g = index.get(key);
+      if (g === undefined) {
+        g = groups.length;
+        index.set(key, g);
+        groups.push(c);
+      }
+      groupOf.push(g);
+    }
+    known = { groupOf, groups };
+    touchGroups.set(cadence, known);
+  }
+  return known;
+}
+
+/**
+ * The call-backs showing on `day`, in the order read. cadenceReminder depends on the last touch only through its
+ * local day and on the customer only through the key: it runs once per cadence and day of last touch (a few
+ * thousand at 100,000 customers, not tens of thousands for each day of the horizon), and each customer gets a copy
+ * under their own key.
+ */
+function cadenceOn(cadence: CadenceRead, day: string, care: CareSettings): DueReminder[] {
+  const { groupOf, groups } = groupsOf(cadence);
+  const shapes = groups.map((g) => cadenceReminder({ ...g, today: day }, care));
+  const out: DueReminder[] = [];
+  for (let i = 0; i < cadence.length; i++) {
+    const shape = shapes[groupOf[i]!];
+    if (!shape) continue;
+    const customerId = cadence[i]!.customerId;
+    out.push({ ...shape, key: reminderKey('cadence', customerId, shape.dueDay), customerId, detail: { ...shape.detail } });
+  }
+  return out;
+}
+
 export interface DueOn {
   day: string;
   reminders: DueReminder[];
@@ -80,11 +126,7 @@ export interface DueOn {
  */
 export function dueOn(inputs: CareInputs, day: string, care: CareSettings, now: Date): DueOn {
   const festivals = festivalReminders(day, care);
-  const cadence: DueReminder[] = [];
-  for (const c of inputs.cadence) {
-    const r = cadenceReminder({ ...c, today: day }, care);
-    if (r) cadence.push(r);
-  }
+  const cadence = cadenceOn(inputs.cadence, day, care);
   const all = [
     ...birthdayReminders(inputs.birthdays, day, care),
     ...festivals.reminders,

@@ -19,6 +19,7 @@ describe('bench options', () => {
   it('scales purchases with customers and contacts with purchases unless told', () => {
     expect(parseOptions(['--customers', '2_000'])).toMatchObject({ customers: 2_000, purchases: 20_000, contacts: 4_000, out: 'bench/results-2000.json' });
     expect(parseOptions(['--customers', '2000', '--purchases', '5000'])).toMatchObject({ purchases: 5_000, contacts: 1_000, out: 'bench/results-2000-5000.json' });
+    expect(parseOptions(['--customers', '100000', '--purchases', '100000', '--contacts', '200000'])).toMatchObject({ purchases: 100_000, contacts: 200_000, out: 'bench/results-100000-100000-200000c.json' });
     expect(parseOptions(['--runs', '3', '--passes', '1', '--seed', '9', '--out', 'x.json'])).toMatchObject({ runs: 3, passes: 1, seed: 9, out: 'x.json' });
   });
 

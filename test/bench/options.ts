@@ -40,7 +40,7 @@ function parseParts(list: string | undefined): readonly BenchPart[] {
   return BENCH_PARTS.filter((p) => named.includes(p));
 }
 
-const KNOWN = new Set(['--customers', '--purchases', '--runs', '--passes', '--seed', '--chunk', '--out', '--quick', '--skip-build', '--only']);
+const KNOWN = new Set(['--customers', '--purchases', '--contacts', '--runs', '--passes', '--seed', '--chunk', '--out', '--quick', '--skip-build', '--only']);
 const FLAGS = new Set(['--quick', '--skip-build']);
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -66,16 +66,18 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const quick = argv.includes('--quick');
   const customers = int('--customers', quick ? QUICK_CUSTOMERS : FULL_CUSTOMERS);
   const purchases = int('--purchases', customers * PURCHASES_PER_CUSTOMER);
+  const contacts = int('--contacts', Math.round(purchases * CONTACTS_PER_PURCHASE));
   const parts = parseParts(value('--only'));
   const isFull = customers === FULL_CUSTOMERS && purchases === FULL_CUSTOMERS * PURCHASES_PER_CUSTOMER;
   // A partial run never overwrites a whole run's results.
   const partial = parts.length < BENCH_PARTS.length ? `-only-${parts.join('+')}` : '';
   const stem = isFull ? 'bench/results' : purchases === customers * PURCHASES_PER_CUSTOMER ? `bench/results-${customers}` : `bench/results-${customers}-${purchases}`;
-  const defaultOut = `${stem}${partial}.json`;
+  const ownContacts = contacts === Math.round(purchases * CONTACTS_PER_PURCHASE) ? '' : `-${contacts}c`;
+  const defaultOut = `${stem}${ownContacts}${partial}.json`;
   return {
     customers,
     purchases,
-    contacts: Math.round(purchases * CONTACTS_PER_PURCHASE),
+    contacts,
     runs: int('--runs', 1),
     passes: int('--passes', 2),
     seed: int('--seed', 20261123),

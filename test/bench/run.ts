@@ -3,7 +3,7 @@
 //
 //   npm run bench                      100,000 customers, 1,000,000 purchases, 200,000 contacts → bench/results.json
 //   npm run bench -- --quick           10,000 / 100,000 / 20,000                                → bench/results-10000.json
-//   npm run bench -- --customers N --purchases M --runs K --passes P --seed S --chunk C --out FILE --skip-build
+//   npm run bench -- --customers N --purchases M --contacts C --runs K --passes P --seed S --chunk C --out FILE --skip-build
 //   npm run bench -- --quick --only cold-start,rollover   only those parts (the store is imported through the app first)
 //
 // One run: a fresh Chromium profile on disk (IndexedDB in an incognito context lives in memory, which
