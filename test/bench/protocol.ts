@@ -138,6 +138,8 @@ export interface CareRun {
   byKind: Record<string, number>;
   byTiming: Record<string, number>;
   horizonCounts: number[];
+  /** A second worker started after the timed calls: its start (to a first answer), its first compute and a second one. */
+  fresh: { startMs: number; firstComputeMs: number; secondComputeMs: number };
   /** The raw reads' time by source (mean over the passes). */
   rawSources: Record<string, number>;
 }

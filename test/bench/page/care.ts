@@ -4,6 +4,10 @@
 // with their customers' state rows, points by expiry, the marks), nothing computed. And the reads and the rules
 // apart on this page, by source, to show where the time goes.
 import { careWorker } from '../../../renderer/features/care/careClient';
+import { activeDatabaseName } from '../../../renderer/db/database';
+import { systemClock } from '../../../renderer/platform/systemClock';
+import { careContract } from '../../../renderer/workers/careProtocol';
+import { createWorkerClient } from '../../../renderer/workers/rpc';
 import { settings } from '../../../renderer/db';
 import { dueOn, readCareInputs } from '../../../renderer/db/careDue';
 import { database } from '../../../renderer/db/database';
@@ -134,6 +138,7 @@ export async function careDue(passes: number): Promise<CareRun> {
     out.push({ sample, cold: i === 0 });
   }
   await settle();
+  const fresh = await freshWorker();
   const perCall = windows.map((w) => longTasksBetween(w.start, w.end));
   const s = summary as Awaited<ReturnType<ReturnType<typeof careWorker>['compute']>> | null;
   if (!s) throw new Error('no care pass ran');
@@ -150,8 +155,32 @@ export async function careDue(passes: number): Promise<CareRun> {
     byKind: { ...s.byKind },
     byTiming: { ...s.byTiming },
     horizonCounts: s.days.map((d) => d.count),
+    fresh,
     rawSources: Object.fromEntries(Object.keys(rawSources[0] ?? {}).map((k) => [k, meanOf(k)])),
   };
+}
+
+/**
+ * What the cold call holds, from a second care worker started like the app's (after the timed calls, so the
+ * store's pages are warm): its start (module loaded, evaluated, a first answer: 'not-computed'), then its first
+ * compute (the database opened, every rule's code run for the first time), then a second one.
+ */
+async function freshWorker(): Promise<CareRun['fresh']> {
+  const start = performance.now();
+  const worker = new Worker(new URL('../../../renderer/workers/care.worker.ts', import.meta.url), { type: 'module', name: activeDatabaseName() });
+  const rpc = createWorkerClient(careContract, worker, { clock: systemClock });
+  try {
+    const answer = await rpc.call('page', { kind: null, offset: 0, limit: 1 });
+    if (answer.ok || answer.reason !== 'not-computed') throw new Error(`a fresh care worker answered ${JSON.stringify(answer)}`);
+    const started = performance.now();
+    const first = await rpc.call('compute', { horizonDays: HORIZON_DAYS });
+    const computed = performance.now();
+    const second = await rpc.call('compute', { horizonDays: HORIZON_DAYS });
+    if (!first.ok || !second.ok) throw new Error('a fresh care worker failed to compute');
+    return { startMs: started - start, firstComputeMs: computed - started, secondComputeMs: performance.now() - computed };
+  } finally {
+    rpc.close();
+  }
 }
 
 /**
