@@ -5,7 +5,7 @@ import type { Clock } from '../../../shared/clock';
 import { useDesktop } from '../../platform/context';
 import { firstRows } from '../../ui/firstRows';
 import { careWorker } from './careClient';
-import { refreshCareDue } from './careDue';
+import { refreshCareDue, useCareDue } from './careDue';
 import { useCareWords } from './useCareWords';
 
 const EVERY_MS = 5 * 60_000;
@@ -27,7 +27,10 @@ export function useCareRefresh(clock: Clock, enabled: boolean): () => Promise<vo
   );
   useEffect(() => {
     if (!enabled) return;
-    const cancelFirst = firstRows.after(() => void refresh());
+    // The app opens on Today, which works the day out as it mounts: start-up asks only when nothing has yet.
+    const cancelFirst = firstRows.after(() => {
+      if (useCareDue.getState().version === 0) void refresh();
+    });
     const timer = setInterval(() => void refresh(), EVERY_MS);
     return () => {
       cancelFirst();
