@@ -31,6 +31,11 @@ export interface RefreshDeps {
 let running: Promise<void> | null = null;
 let again = false;
 
+/** Whether a pass has run or is running (start-up need not ask for another). */
+export function careDueStarted(): boolean {
+  return running !== null || useCareDue.getState().version > 0;
+}
+
 /**
  * Works out today's reminders again (one pass at a time; a call during one runs one more after it), then
  * hands main the coming days' pop-ups. A failure is shown by the screen, and the last list stays.

@@ -5,7 +5,7 @@ import type { Clock } from '../../../shared/clock';
 import { useDesktop } from '../../platform/context';
 import { firstRows } from '../../ui/firstRows';
 import { careWorker } from './careClient';
-import { refreshCareDue, useCareDue } from './careDue';
+import { careDueStarted, refreshCareDue } from './careDue';
 import { useCareWords } from './useCareWords';
 
 const EVERY_MS = 5 * 60_000;
@@ -29,7 +29,7 @@ export function useCareRefresh(clock: Clock, enabled: boolean): () => Promise<vo
     if (!enabled) return;
     // The app opens on Today, which works the day out as it mounts: start-up asks only when nothing has yet.
     const cancelFirst = firstRows.after(() => {
-      if (useCareDue.getState().version === 0) void refresh();
+      if (!careDueStarted()) void refresh();
     });
     const timer = setInterval(() => void refresh(), EVERY_MS);
     return () => {
