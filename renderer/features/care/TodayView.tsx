@@ -2,10 +2,11 @@
 // customer, the reason in words and the actions (done, snooze, dismiss). Everything comes in as props.
 import { Fragment } from 'react';
 import type { Customer } from '../../../shared/domain/customer';
-import { REMINDER_KINDS, SNOOZE_CHOICES, type DueReminder, type ReminderKind, type SnoozeChoice } from '../../../shared/domain/reminders';
+import { REMINDER_KINDS, type DueReminder, type ReminderKind, type SnoozeChoice } from '../../../shared/domain/reminders';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import type { CareSummary } from './careClient';
 import { kindLabel, reasonText, type CareWords } from './careText';
+import { SnoozeSelect } from './SnoozeSelect';
 import './care.css';
 
 export interface TodayViewProps {
@@ -136,25 +137,9 @@ export function TodayView(props: TodayViewProps) {
                   <button type="button" className="button button-primary button-small" disabled={working} onClick={() => props.onDone(r)} data-testid="care-done">
                     {t(r.customerId ? 'care.actions.doneContact' : 'care.actions.done')}
                   </button>
-                  <label className="care-snooze">
-                    <span className="visually-hidden">{t('care.actions.snooze')}</span>
-                    <select
-                      value=""
-                      disabled={working}
-                      onChange={(e) => {
-                        const choice = e.target.value as SnoozeChoice;
-                        if (choice) props.onSnooze(r, choice);
-                      }}
-                      data-testid="care-snooze"
-                    >
-                      <option value="">{t('care.actions.snooze')}</option>
-                      {SNOOZE_CHOICES.map((c) => (
-                        <option key={c} value={c}>
-                          {t(`care.snooze.${c}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                  <span className="care-snooze">
+                    <SnoozeSelect t={t} label={t('care.actions.snooze')} disabled={working} onChoose={(choice) => props.onSnooze(r, choice)} testId="care-snooze" />
+                  </span>
                   <button type="button" className="button button-small" disabled={working} onClick={() => props.onDismiss(r)} data-testid="care-dismiss">
                     {t('care.actions.dismiss')}
                   </button>

@@ -6,7 +6,8 @@ import type { StatusGroup } from '../../../shared/domain/statusGroups';
 import type { AtRiskList } from '../../db/customers';
 import type { ChurnLevelFilter } from '../../stores/ui';
 import { differenceInCalendarDays, parseISO } from 'date-fns';
-import { SNOOZE_CHOICES, type SnoozeChoice } from '../../../shared/domain/reminders';
+import type { SnoozeChoice } from '../../../shared/domain/reminders';
+import { SnoozeSelect } from '../care/SnoozeSelect';
 import { dateOfDay } from '../../../shared/domain/reminderSources/days';
 import { ScreenHeader } from '../../ui/ScreenHeader';
 import { VirtualTable, type TableColumn, type VisibleRange } from '../../ui/VirtualTable';
@@ -83,23 +84,7 @@ export function ChurnRiskView(props: ChurnRiskViewProps) {
             <button type="button" className="button button-small" onClick={() => onContacted(c)} data-testid="churn-contacted">
               {t('churn.actions.contacted')}
             </button>
-            <select
-              className="churn-snooze"
-              value=""
-              aria-label={t('churn.actions.snooze')}
-              onChange={(e) => {
-                const choice = e.target.value as SnoozeChoice;
-                if (choice) onSnooze(c, choice);
-              }}
-              data-testid="churn-snooze"
-            >
-              <option value="">{t('churn.actions.snooze')}</option>
-              {SNOOZE_CHOICES.map((choice) => (
-                <option key={choice} value={choice}>
-                  {t(`care.snooze.${choice}`)}
-                </option>
-              ))}
-            </select>
+            <SnoozeSelect t={t} label={t('churn.actions.snooze')} className="churn-snooze" onChoose={(choice) => onSnooze(c, choice)} testId="churn-snooze" />
           </div>
         ),
       },
