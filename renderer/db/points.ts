@@ -8,10 +8,9 @@ import { batchExpiresAt, birthdayGiftDue, validatePointsRules, type PointsRules 
 import { ANONYMOUS_CUSTOMER_ID } from '../../shared/domain/erasure';
 import { canRedeem, redeemEntry, validateReward, type Reward } from '../../shared/domain/rewards';
 import type { RegularsDatabase } from './database';
-import type { CustomerPointsState } from '../../shared/domain/customer';
 import { recordAudit } from './audit';
 import { createSettingsRepository } from './settings';
-import { changedPointsRows, derivePointsOf, ledgerOfCustomers, ledgerRange, ledgersOf, pointsFieldsOf, POINTS_SOON_DAYS, writePointsFields, writeTransaction, type RecomputeProgress } from './derivation';
+import { changedPointsRows, derivePointsOf, ledgerOfCustomers, ledgerRange, ledgersOf, passInChunks, pointsFieldsOf, POINTS_SOON_DAYS, writePointsFields, writeTransaction, type RecomputeProgress } from './derivation';
 import { POINTS_RULES_KEY, PointsRefusedError, availablePoints, pointsRulesFrom, readPointsRules, type EarningDeps, type PointsRefusal } from './pointsEarning';
 
 export { PointsRefusedError, POINTS_RULES_KEY, type PointsRefusal };
@@ -45,21 +44,16 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
   }
 
   /** Every customer's points derived again from their ledger, POINTS_CHUNK customers per transaction, in id order. */
-  async function recomputeAll(onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
-    const total = await db.pointsState.count();
-    let after: string | null = null;
-    let done = 0;
-    let changed = 0;
-    onProgress?.({ done, total });
-    for (;;) {
-      const from: string | null = after;
-      const chunk = await writeTransaction(db, ['points'], [], async () => {
+  function recomputeAll(onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
+    return passInChunks(
+      db,
+      db.pointsState,
+      ['points'],
+      POINTS_CHUNK,
+      async (rows) => {
         // Two range reads of the stores themselves, both in customer order: the chunk's points rows, and
         // the entries of their customers (those of ids between them without a row are left out).
-        const rows: CustomerPointsState[] = await (from === null ? db.pointsState.orderBy(':id') : db.pointsState.where(':id').above(from)).limit(POINTS_CHUNK).toArray();
-        if (rows.length === 0) return null;
-        const last = rows[rows.length - 1]!.id;
-        const entries = await ledgerOfCustomers(db, rows[0]!.id, last).toArray();
+        const entries = await ledgerOfCustomers(db, rows[0]!.id, rows[rows.length - 1]!.id).toArray();
         const byCustomer = new Map<string, PointsEntry[]>();
         for (const e of entries) {
           const list = byCustomer.get(e.customerId);
@@ -70,15 +64,10 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
         const fields = new Map(rows.map((r) => [r.id, pointsFieldsOf(byCustomer.get(r.id) ?? [], now)]));
         const changed = changedPointsRows(rows, fields);
         if (changed.length) await db.pointsState.bulkPut(changed);
-        return { count: rows.length, last, changed: changed.length };
-      });
-      if (chunk === null) break;
-      done += chunk.count;
-      changed += chunk.changed;
-      after = chunk.last;
-      onProgress?.({ done, total: Math.max(total, done) });
-    }
-    return { customers: done, changed };
+        return changed.length;
+      },
+      onProgress,
+    );
   }
 
   return {

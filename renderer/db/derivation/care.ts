@@ -5,7 +5,7 @@ import { contactFields } from '../../../shared/domain/careTouch';
 import type { CustomerState } from '../../../shared/domain/customer';
 import type { RegularsDatabase } from '../database';
 import type { RecomputeProgress } from './engine';
-import { writeTransaction } from './scopes';
+import { passInChunks } from './chunks';
 
 /** Customers per transaction of the whole-store pass. */
 const CONTACTS_CHUNK = 2_000;
@@ -42,35 +42,25 @@ export async function refreshContacts(db: RegularsDatabase, customerIds: Iterabl
  * state rows and their customers' contacts as two range reads in customer order. For contacts written behind
  * the app (the bench's seeding) and the repair; returns how many rows it put right.
  */
-export async function recomputeAllContacts(db: RegularsDatabase, onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
-  const total = await db.customerState.count();
-  let after: string | null = null;
-  let done = 0;
-  let changed = 0;
-  onProgress?.({ done, total });
-  for (;;) {
-    const from: string | null = after;
-    const chunk = await writeTransaction(db, ['contact'], [], async () => {
-      const states: CustomerState[] = await (from === null ? db.customerState.orderBy(':id') : db.customerState.where(':id').above(from)).limit(CONTACTS_CHUNK).toArray();
-      if (states.length === 0) return null;
-      const last = states[states.length - 1]!.id;
+export function recomputeAllContacts(db: RegularsDatabase, onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
+  return passInChunks(
+    db,
+    db.customerState,
+    ['contact'],
+    CONTACTS_CHUNK,
+    async (states) => {
       const latest = new Map<string, string>();
       await db.interactions
         .where('[customerId+at]')
-        .between([states[0]!.id, Dexie.minKey], [last, Dexie.maxKey], true, true)
+        .between([states[0]!.id, Dexie.minKey], [states[states.length - 1]!.id, Dexie.maxKey], true, true)
         .each((i) => {
           const seen = latest.get(i.customerId);
           if (seen === undefined || i.at > seen) latest.set(i.customerId, i.at);
         });
       const rows = changedContactRows(states, (id) => latest.get(id) ?? null);
       if (rows.length) await db.customerState.bulkPut(rows);
-      return { count: states.length, last, changed: rows.length };
-    });
-    if (chunk === null) break;
-    done += chunk.count;
-    changed += chunk.changed;
-    after = chunk.last;
-    onProgress?.({ done, total: Math.max(total, done) });
-  }
-  return { customers: done, changed };
+      return rows.length;
+    },
+    onProgress,
+  );
 }

@@ -4,3 +4,4 @@ export * from './engine';
 export * from './scopes';
 export * from './points';
 export * from './care';
+export * from './chunks';
