@@ -8,6 +8,7 @@ import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from './customerStatus';
 import { validateLifecycleRules } from './lifecycle';
 import { CURRENCIES } from './money';
 import { RFM_GROUPS, STATUS_GROUPINGS } from './statusGroups';
+import { DEFAULT_SURVEY_SETTINGS, surveySettingsSchema } from './surveySettings';
 import { isValidTierBenefits, validateTierScheme } from './tiers';
 
 /**
@@ -62,6 +63,8 @@ export const storeSettingsSchema = z.object({
   care: careSettingsSchema,
   /** Greetings: the name they sign with and the owner's template per occasion (null: the language's default). */
   greetings: greetingSettingsSchema,
+  /** Surveys: how often a customer may be asked, and how soon an unhappy answer is followed up. */
+  surveys: surveySettingsSchema,
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 export type SettingKey = keyof StoreSettings;
@@ -73,6 +76,7 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   status: DEFAULT_STATUS_SETTINGS,
   care: DEFAULT_CARE_SETTINGS,
   greetings: DEFAULT_GREETING_SETTINGS,
+  surveys: DEFAULT_SURVEY_SETTINGS,
 };
 
 /** The settings as read back, and the keys whose stored value no longer fits (their default is in use). */

@@ -32,6 +32,7 @@ const SETTING_LABELS: Record<SettingKey, string> = {
   status: 'settings.statusCard.title',
   care: 'care.settings.title',
   greetings: 'care.greetings.editor.title',
+  surveys: 'surveys.settings.title',
 };
 
 export function SettingsScreen() {
