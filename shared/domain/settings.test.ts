@@ -13,7 +13,7 @@ describe('settingsFromRows', () => {
     ).toEqual({ ...DEFAULT_SETTINGS, defaultRegion: 'HK', currency: 'HKD' });
   });
   it('holds configuration only: bookkeeping and the PIN have tables of their own', () => {
-    expect([...SETTING_KEYS].sort()).toEqual(['care', 'currency', 'defaultRegion', 'greetings', 'status', 'surveys']);
+    expect([...SETTING_KEYS].sort()).toEqual(['care', 'complaints', 'currency', 'defaultRegion', 'greetings', 'status', 'surveys']);
     const record = { version: 1, kdf: 'pbkdf2-sha256', iterations: 210_000, salt: 'AAAAAAAAAAAAAAAAAAAAAA==', hash: `${'A'.repeat(43)}=`, setAt: '2026-11-23T10:00:00.000Z' };
     const read = readSettingsRows([{ key: 'ownerPin', value: record }, { key: 'statusRecomputedOn', value: '2026-12-01' }]);
     expect(read).toEqual({ settings: DEFAULT_SETTINGS, unreadable: [] });

@@ -1,6 +1,7 @@
 // The store's configuration (what the owner chose): its shape, defaults, and how a stored value is read back safely.
 import { z } from 'zod';
 import { careSettingsSchema, DEFAULT_CARE_SETTINGS } from './careSettings';
+import { complaintSettingsSchema, DEFAULT_COMPLAINT_SETTINGS } from './complaintSettings';
 import { PHONE_REGIONS } from './customer';
 import { validateChurnRules } from './churn';
 import { DEFAULT_GREETING_SETTINGS, greetingSettingsSchema } from './greetings';
@@ -65,6 +66,8 @@ export const storeSettingsSchema = z.object({
   greetings: greetingSettingsSchema,
   /** Surveys: how often a customer may be asked, and how soon an unhappy answer is followed up. */
   surveys: surveySettingsSchema,
+  /** Complaints: hours to resolve per severity and the weekdays the store is closed (not counted). */
+  complaints: complaintSettingsSchema,
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 export type SettingKey = keyof StoreSettings;
@@ -77,6 +80,7 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   care: DEFAULT_CARE_SETTINGS,
   greetings: DEFAULT_GREETING_SETTINGS,
   surveys: DEFAULT_SURVEY_SETTINGS,
+  complaints: DEFAULT_COMPLAINT_SETTINGS,
 };
 
 /** The settings as read back, and the keys whose stored value no longer fits (their default is in use). */

@@ -33,6 +33,7 @@ const SETTING_LABELS: Record<SettingKey, string> = {
   care: 'care.settings.title',
   greetings: 'care.greetings.editor.title',
   surveys: 'surveys.settings.title',
+  complaints: 'complaints.settings.title',
 };
 
 export function SettingsScreen() {
