@@ -51,8 +51,8 @@ export async function readCareInputs(db: RegularsDatabase, today: string, horizo
       });
     }
 
-    // Follow-ups promised up to the horizon's lead; done ones are in the index too and skipped.
-    const followUpRows = (await db.interactions.where('followUpDate').belowOrEqual(shiftDay(lastDay, care.daysBefore.followUp)).toArray()).filter((i) => !i.followUpDone);
+    // Open follow-ups promised up to the horizon's lead (the index holds open ones only).
+    const followUpRows = await db.interactions.where('followUpOpen').belowOrEqual(shiftDay(lastDay, care.daysBefore.followUp)).toArray();
     const followUpStates = await db.customerState.bulkGet([...new Set(followUpRows.map((i) => i.customerId))]);
     const active = new Set(followUpStates.flatMap((s) => (s && s.isDeleted === 0 ? [s.id] : [])));
     const followUps = followUpRows.filter((i) => active.has(i.customerId));

@@ -100,16 +100,21 @@ describe('RegularsDatabase', () => {
     expect({ ...SCHEMA_V5, customers: SCHEMA_V4.customers, customerSearch: undefined }).toEqual({ ...SCHEMA_V4, customerSearch: undefined });
   });
 
-  it('opens a new database at version 14 with its tables and indexes', async () => {
+  it('opens a new database at version 15 with its tables and indexes', async () => {
     const db = new RegularsDatabase(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(14);
+    expect(db.verno).toBe(15);
+    // Version 15: open follow-ups alone in an index; survey answers by customer, time and open follow-up; complaints.
+    expect(db.interactions.schema.indexes.map((i) => i.name)).toEqual(['[customerId+at]', 'followUpOpen']);
+    expect(db.surveyAnswers.schema.indexes.map((i) => i.name)).toEqual(['[customerId+answeredAt]', 'answeredAt', 'followUpOpen']);
+    expect(db.surveyState.schema.indexes.map((i) => i.name)).toEqual(['[isDeleted+lastBand]']);
+    expect(db.complaints.schema.indexes.map((i) => i.name)).toEqual(['customerId', 'receivedAt', 'openDue']);
     // Version 14: the clerk's marks on reminders by key, found by customer; who is due a call-back per tier.
     expect(db.reminderMarks.schema.primKey.keyPath).toBe('key');
     expect(db.reminderMarks.schema.indexes.map((i) => i.name)).toEqual(['customerId']);
     expect(db.customerState.schema.indexes.map((i) => i.name)).toContain('[isDeleted+tierId+lastTouchSort]');
     expect(db.auditLog.schema.indexes.map((i) => i.name)).toEqual(['seq', 'at', 'kind', 'customerIds']);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'catalog', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'erasures', 'imports', 'interactions', 'pins', 'pointsEntries', 'pointsState', 'purchases', 'reminderMarks', 'rewards', 'settings', 'tierHistory']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'catalog', 'complaints', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'erasures', 'imports', 'interactions', 'pins', 'pointsEntries', 'pointsState', 'purchases', 'reminderMarks', 'rewards', 'settings', 'surveyAnswers', 'surveyState', 'surveys', 'tierHistory']);
     // Version 13: the entries keyed by customer and time, found by id, a purchase's entries; each customer's
     // points narrow, sorted for the list, with the rollover's next expiry. Version 12: the catalogue by id alone.
     expect(db.pointsEntries.schema.primKey.keyPath).toEqual(['customerId', 'createdAt', 'id']);
@@ -135,7 +140,6 @@ describe('RegularsDatabase', () => {
     expect(db.customers.schema.indexes.find((i) => i.name === 'searchTokens')).toBeUndefined();
     expect(db.customerSearch.schema.indexes.map((i) => [i.name, i.multi])).toEqual([['tokens', true]]);
     expect(db.purchases.schema.indexes.map((i) => i.name)).toEqual(['[customerId+purchasedAt]', 'purchasedAt', 'returnOf', 'externalRef']);
-    expect(db.interactions.schema.indexes.map((i) => i.name)).toEqual(['[customerId+at]', 'followUpDate']);
     await db.delete();
   });
 

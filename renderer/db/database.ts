@@ -23,13 +23,16 @@ import { SCHEMA_V11 } from './migrations/v11';
 import { SCHEMA_V12, upgradeToV12 } from './migrations/v12';
 import { REMOVED_IN_V13, SCHEMA_V13, upgradeToV13 } from './migrations/v13';
 import { SCHEMA_V14, upgradeToV14 } from './migrations/v14';
+import { SCHEMA_V15, upgradeToV15 } from './migrations/v15';
 import type { AuditEntry } from '../../shared/domain/auditChain';
 import type { ErasureEntry } from '../../shared/domain/erasure';
 import type { PointsEntry, PointsEntryKey } from '../../shared/domain/pointsLedger';
 import type { Reward } from '../../shared/domain/rewards';
 import type { ReminderMark } from '../../shared/domain/reminders';
+import type { SurveyAnswer, SurveyStateRow, SurveyVersion } from '../../shared/domain/surveyRecords';
+import type { Complaint } from '../../shared/domain/complaintRecords';
 
-export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13, SCHEMA_V14 };
+export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13, SCHEMA_V14, SCHEMA_V15 };
 export type { AuditEntry };
 
 /** A row of the settings table (the owner's configuration) or of the bookkeeping table (version 6). */
@@ -292,6 +295,14 @@ export class RegularsDatabase extends Dexie {
   rewards!: EntityTable<Reward, 'id'>;
   /** The clerk's marks on care reminders, by reminder key (version 14 on; renderer/db/reminders.ts). */
   reminderMarks!: EntityTable<ReminderMark, 'key'>;
+  /** The owner's survey, one row per version (version 15 on). */
+  surveys!: EntityTable<SurveyVersion, 'id'>;
+  /** Every survey answer (version 15 on); written with the answering customer's surveyState row. */
+  surveyAnswers!: EntityTable<SurveyAnswer, 'id'>;
+  /** Each customer's latest answer, derived from their answers (version 15 on; derivation/survey.ts). */
+  surveyState!: EntityTable<SurveyStateRow, 'id'>;
+  /** Complaints and their steps (version 15 on). */
+  complaints!: EntityTable<Complaint, 'id'>;
 
   /** `clock`: the time an upgrade derives status as of (version 3); the app's clock unless given. */
   constructor(name: string = DATABASE_NAME, options: ConstructorParameters<typeof Dexie>[1] & { clock?: Clock } = {}) {
@@ -321,6 +332,7 @@ export class RegularsDatabase extends Dexie {
       .stores({ ...SCHEMA_V13, ...REMOVED_IN_V13 })
       .upgrade(upgradeToV13);
     this.version(14).stores(SCHEMA_V14).upgrade(upgradeToV14);
+    this.version(15).stores(SCHEMA_V15).upgrade(upgradeToV15);
   }
 }
 

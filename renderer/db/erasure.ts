@@ -41,6 +41,9 @@ export interface ErasureCounts {
   referrals: number;
   importBatches: number;
   auditSnapshots: number;
+  /** Their survey answers and complaints (version 15 on). */
+  surveyAnswers: number;
+  complaints: number;
 }
 
 const NOTHING: ErasureCounts = {
@@ -55,6 +58,8 @@ const NOTHING: ErasureCounts = {
   referrals: 0,
   importBatches: 0,
   auditSnapshots: 0,
+  surveyAnswers: 0,
+  complaints: 0,
 };
 
 const SCAN_CHUNK = 2_000;
@@ -108,6 +113,9 @@ async function eraseTraces(
     for (const a of answers) removed.add(a);
     counts.consentAnswers += answers.length;
     counts.tierChanges += await db.tierHistory.where('[customerId+at]').between(lower, upper, true, true).delete();
+    // Survey answers and complaints go with removeCustomers below; counted here.
+    counts.surveyAnswers += await db.surveyAnswers.where('[customerId+answeredAt]').between(lower, upper, true, true).count();
+    counts.complaints += await db.complaints.where('customerId').equals(id).count();
     // Points entries hold ids only (and an owner's reason): kept with the purchases, under the anonymous id,
     // no reason, no referral partner (nor the partner's purchase that caused it); or deleted with them.
     const entries: PointsEntry[] = await ledgerRange(db, id).toArray();
@@ -294,14 +302,15 @@ export function createErasure(db: RegularsDatabase, deps: AuditDeps) {
   };
 }
 
-/** The ids among `ids` that something in the store still holds: a record, a state or search row, purchases, contacts, answers, history, a batch or a snapshot. */
+/** The ids among `ids` that something in the store still holds: a record, a state or search row, purchases, contacts, answers, history, survey answers, complaints, a batch or a snapshot. */
 async function tracesOf(db: RegularsDatabase, ids: readonly string[]): Promise<string[]> {
   const out: string[] = [];
-  const [records, states, search, consent] = await Promise.all([
+  const [records, states, search, consent, surveys] = await Promise.all([
     db.customers.bulkGet([...ids]),
     db.customerState.bulkGet([...ids]),
     db.customerSearch.bulkGet([...ids]),
     db.consentState.bulkGet([...ids]),
+    db.surveyState.bulkGet([...ids]),
   ]);
   const batches: ImportBatch[] = await db.imports.toArray();
   const inBatches = new Set(batches.flatMap((b) => [...b.createdCustomerIds, ...b.updatedCustomers.map((u) => u.id)]));
@@ -313,11 +322,14 @@ async function tracesOf(db: RegularsDatabase, ids: readonly string[]): Promise<s
       states[i] !== undefined ||
       search[i] !== undefined ||
       consent[i] !== undefined ||
+      surveys[i] !== undefined ||
       inBatches.has(id) ||
       (await db.purchases.where('[customerId+purchasedAt]').between(lower, upper, true, true).count()) > 0 ||
       (await db.interactions.where('[customerId+at]').between(lower, upper, true, true).count()) > 0 ||
       (await db.consentEvents.where('[customerId+at]').between(lower, upper, true, true).count()) > 0 ||
       (await db.tierHistory.where('[customerId+at]').between(lower, upper, true, true).count()) > 0 ||
+      (await db.surveyAnswers.where('[customerId+answeredAt]').between(lower, upper, true, true).count()) > 0 ||
+      (await db.complaints.where('customerId').equals(id).count()) > 0 ||
       (await ledgerRange(db, id).count()) > 0 ||
       (await db.auditLog.where('customerIds').equals(id).filter((e: AuditEntry) => e.snapshot !== undefined && !isErasedSnapshot(e.snapshot)).count()) > 0;
     if (held) out.push(id);

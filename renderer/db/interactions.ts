@@ -4,7 +4,7 @@ import type { Customer } from '../../shared/domain/customer';
 import {
   assertInteractionFields,
   editedInteractionRecord,
-  isFollowUpDue,
+  followUpMarked,
   newInteractionRecord,
   type Interaction,
   type InteractionFields,
@@ -86,7 +86,7 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
         const existing = await requireInteraction(id);
         if (existing.followUpDate === null) throw new Error('This contact has no follow-up');
         if (existing.followUpDone === done) return existing;
-        const record = { ...existing, followUpDone: done, updatedAt: deps.now().toISOString() };
+        const record = followUpMarked(existing, done, deps.now());
         await db.interactions.put(record);
         await recordAudit(db, deps, { kind: 'contact.followUp', customerIds: [existing.customerId], refs: [id], facts: { done } });
         return record;
@@ -95,12 +95,11 @@ export function createInteractionRepository(db: RegularsDatabase, deps: Reposito
 
     /**
      * Open follow-ups due on or before `today` (yyyy-MM-dd), oldest due first, with their customers;
-     * customers in the trash are left out. Reads the followUpDate index up to today: contacts without
-     * a follow-up are not in it, done ones are skipped here.
+     * customers in the trash are left out. Reads the index of open follow-ups up to today.
      */
     async dueFollowUps(today: string): Promise<DueFollowUp[]> {
       return db.transaction('r', [db.interactions, db.customers, db.customerState, db.pointsState], async () => {
-        const rows = (await db.interactions.where('followUpDate').belowOrEqual(today).toArray()).filter((i) => isFollowUpDue(i, today));
+        const rows = await db.interactions.where('followUpOpen').belowOrEqual(today).toArray();
         const customers = await readCustomers(db, [...new Set(rows.map((i) => i.customerId))]);
         const byId = new Map(customers.filter((c): c is Customer => !!c && c.isDeleted === 0).map((c) => [c.id, c]));
         return rows

@@ -13,8 +13,10 @@ import type { RegularsDatabase } from './database';
 import { moveConsentHistory } from './consents';
 import { recordAudit } from './audit';
 import { indexForSearch } from './customerSearch';
-import { createDerivation, derivePointsOf, ledgerRange, putCustomerRecords, readCustomer, readCustomers, refreshContacts, removeCustomers, writeTransaction } from './derivation';
+import { createDerivation, derivePointsOf, ledgerRange, putCustomerRecords, readCustomer, readCustomers, refreshContacts, refreshSurveyState, removeCustomers, writeTransaction } from './derivation';
 import type { PointsEntry } from '../../shared/domain/pointsLedger';
+import type { SurveyAnswer } from '../../shared/domain/surveyRecords';
+import type { Complaint } from '../../shared/domain/complaintRecords';
 
 export const MERGE_AUDIT_KIND = 'customers.merge' satisfies AuditKind;
 
@@ -74,6 +76,9 @@ export interface MergeAuditDetails {
   movedConsentEvents: { id: string; from: string }[];
   /** Points entries moved to the survivor, with the customer each came from (absent in merges before version 12). */
   movedPointsEntries?: { id: string; from: string }[];
+  /** Survey answers and complaints moved to the survivor (version 15 on). */
+  movedSurveyAnswers?: { id: string; from: string }[];
+  movedComplaints?: { id: string; from: string }[];
 }
 
 export interface MergeResult {
@@ -127,6 +132,12 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { da
       const interactions: Interaction[] = await db.interactions.where('customerId').anyOf(otherIds).toArray();
       await db.interactions.bulkPut(interactions.map((i) => ({ ...i, customerId: survivor.id, updatedAt: at })));
       await refreshContacts(db, [survivor.id]);
+      // Survey answers and complaints become the survivor's; their latest answer stands.
+      const answers: SurveyAnswer[] = await db.surveyAnswers.where('customerId').anyOf(otherIds).toArray();
+      await db.surveyAnswers.bulkPut(answers.map((a) => ({ ...a, customerId: survivor.id, updatedAt: at })));
+      const complaints: Complaint[] = await db.complaints.where('customerId').anyOf(otherIds).toArray();
+      await db.complaints.bulkPut(complaints.map((c) => ({ ...c, customerId: survivor.id, updatedAt: at })));
+      await refreshSurveyState(db, [survivor.id]);
 
       // referredBy has no index: scan the customers in chunks of whole records (one getAll each).
       const repointed: { id: string; from: string }[] = [];
@@ -172,12 +183,21 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { da
         repointedReferrals: repointed,
         movedConsentEvents: movedConsent,
         movedPointsEntries: movedPoints.map((e) => ({ id: e.id, from: e.customerId })),
+        movedSurveyAnswers: answers.map((a) => ({ id: a.id, from: a.customerId })),
+        movedComplaints: complaints.map((c) => ({ id: c.id, from: c.customerId })),
       };
       // The records as they were are personal data: the snapshot, outside the chain's hash; the hashed part holds ids and counts.
       const entry = await recordAudit(db, deps, {
         kind: MERGE_AUDIT_KIND,
         customerIds: [survivor.id, ...otherIds],
-        facts: { purchases: purchases.length, contacts: interactions.length, referrals: repointed.length, pointsEntries: movedPoints.length },
+        facts: {
+          purchases: purchases.length,
+          contacts: interactions.length,
+          referrals: repointed.length,
+          pointsEntries: movedPoints.length,
+          surveyAnswers: answers.length,
+          complaints: complaints.length,
+        },
         snapshot: details,
       });
       const merged = (await readCustomer(db, survivor.id))!;

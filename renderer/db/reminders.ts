@@ -2,7 +2,7 @@
 // key; done and dismissed hold for good, a snooze until its time (shared/domain/reminders.ts applies them).
 import { churnRiskMarkKey, type DueReminder, type MarkKind, type ReminderMark } from '../../shared/domain/reminders';
 import type { InteractionFields } from '../../shared/domain/interaction';
-import { assertInteractionFields, newInteractionRecord } from '../../shared/domain/interaction';
+import { assertInteractionFields, followUpMarked, newInteractionRecord } from '../../shared/domain/interaction';
 import { CustomerNotFoundError, type RepositoryDeps } from './customerList';
 import type { RegularsDatabase } from './database';
 import { refreshContacts, writeTransaction } from './derivation';
@@ -25,7 +25,7 @@ export function createReminderRepository(db: RegularsDatabase, deps: RepositoryD
     if (reminder.detail?.kind !== 'follow-up') return;
     const promised = await db.interactions.get(reminder.detail.interactionId);
     if (!promised || promised.followUpDone) return;
-    await db.interactions.put({ ...promised, followUpDone: true, updatedAt: deps.now().toISOString() });
+    await db.interactions.put(followUpMarked(promised, true, deps.now()));
     await recordAudit(db, deps, { kind: 'contact.followUp', customerIds: [promised.customerId], refs: [promised.id], facts: { done: true } });
   }
 

@@ -1,5 +1,5 @@
 // Deterministic demo purchases and contacts for a small tea and gift shop: same seed and ids, same history.
-import type { Interaction, InteractionChannel, InteractionDirection } from './interaction';
+import { withFollowUpIndex, type Interaction, type InteractionChannel, type InteractionDirection } from './interaction';
 import type { Purchase, PurchaseLine } from './purchase';
 import { createRng, weightedPicker, type Rng } from './random';
 
@@ -245,7 +245,7 @@ export function generateDemoPurchases(options: DemoPurchaseOptions): DemoPurchas
       // Most past follow-ups were done; some were forgotten, so the due list has work in it.
       followUpDone = due < end - DAY_MS && rng.chance(0.85);
     }
-    return {
+    return withFollowUpIndex({
       id: newId(),
       customerId,
       at,
@@ -258,7 +258,7 @@ export function generateDemoPurchases(options: DemoPurchaseOptions): DemoPurchas
       importId: null,
       createdAt: at,
       updatedAt: at,
-    };
+    });
   };
 
   for (const customer of customers) {

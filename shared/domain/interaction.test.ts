@@ -4,11 +4,13 @@ import {
   assertInteractionFields,
   editedInteractionRecord,
   emptyInteractionDraft,
+  followUpMarked,
   INTERACTION_CHANNELS,
   interactionDraftOf,
   isFollowUpDue,
   newInteractionRecord,
   validateInteractionDraft,
+  withFollowUpIndex,
   type InteractionDraft,
 } from './interaction';
 
@@ -96,5 +98,25 @@ describe('interaction records', () => {
     expect(() => assertInteractionFields(makeInteractionFields({ at: 'yesterday' }))).toThrow(/ISO/);
     expect(() => assertInteractionFields(makeInteractionFields({ followUpDate: '2026-1-5' }))).toThrow(/yyyy-MM-dd/);
     expect(() => assertInteractionFields({ ...makeInteractionFields(), channel: 'fax' as 'phone' })).toThrow(/channel/);
+  });
+});
+
+describe('withFollowUpIndex', () => {
+  const base = makeInteraction({ followUpDate: '2026-12-10' });
+  it('indexes a follow-up while it is open, and never one done or absent', () => {
+    expect(withFollowUpIndex({ ...base, followUpDone: false }).followUpOpen).toBe('2026-12-10');
+    expect('followUpOpen' in withFollowUpIndex({ ...base, followUpOpen: '2026-12-10', followUpDone: true })).toBe(false);
+    expect('followUpOpen' in withFollowUpIndex({ ...base, followUpOpen: '2026-12-10', followUpDate: null })).toBe(false);
+  });
+  it('follows every record builder: new, edited, marked done and open again', () => {
+    const now = new Date('2026-12-03T02:00:00Z');
+    const created = newInteractionRecord(makeInteractionFields({ followUpDate: '2026-12-05' }), { id: 'x', customerId: 'c', now });
+    expect(created.followUpOpen).toBe('2026-12-05');
+    const done = followUpMarked(created, true, now);
+    expect(done.followUpOpen).toBeUndefined();
+    expect(followUpMarked(done, false, now).followUpOpen).toBe('2026-12-05');
+    // A new date is a new promise: open again, under the new day.
+    expect(editedInteractionRecord(done, makeInteractionFields({ followUpDate: '2026-12-09' }), now).followUpOpen).toBe('2026-12-09');
+    expect(editedInteractionRecord(created, makeInteractionFields({ followUpDate: null }), now).followUpOpen).toBeUndefined();
   });
 });

@@ -26,6 +26,8 @@ export interface Interaction extends InteractionFields {
   id: string;
   customerId: string;
   followUpDone: boolean;
+  /** = followUpDate while the follow-up is open, absent otherwise: the index of open follow-ups (withFollowUpIndex). */
+  followUpOpen?: string;
   /** The import batch that created it, for undo; null when typed in. */
   importId: string | null;
   createdAt: string;
@@ -112,12 +114,21 @@ export function interactionFieldsOf(i: InteractionFields): InteractionFields {
   return { at: i.at, channel: i.channel, direction: i.direction, summary: i.summary, outcome: i.outcome, followUpDate: i.followUpDate };
 }
 
+/**
+ * The record as stored: `followUpOpen` carries the follow-up's day while it is open and is absent otherwise, so
+ * the index of open follow-ups holds those alone. Every write of a contact goes through it.
+ */
+export function withFollowUpIndex<T extends Pick<Interaction, 'followUpDate' | 'followUpDone'> & { followUpOpen?: string }>(record: T): T & { followUpOpen?: string } {
+  const { followUpOpen: _previous, ...rest } = record;
+  return (record.followUpDate !== null && !record.followUpDone ? { ...rest, followUpOpen: record.followUpDate } : rest) as T & { followUpOpen?: string };
+}
+
 export function newInteractionRecord(
   fields: InteractionFields,
   meta: { id: string; customerId: string; now: Date; importId?: string | null; followUpDone?: boolean },
 ): Interaction {
   const at = meta.now.toISOString();
-  return {
+  return withFollowUpIndex({
     ...interactionFieldsOf(fields),
     id: meta.id,
     customerId: meta.customerId,
@@ -125,13 +136,18 @@ export function newInteractionRecord(
     importId: meta.importId ?? null,
     createdAt: at,
     updatedAt: at,
-  };
+  });
 }
 
 /** A changed follow-up date is a new promise to call back, so it is open again. */
 export function editedInteractionRecord(existing: Interaction, fields: InteractionFields, now: Date): Interaction {
   const followUpDone = fields.followUpDate === existing.followUpDate ? existing.followUpDone : false;
-  return { ...existing, ...interactionFieldsOf(fields), followUpDone, updatedAt: now.toISOString() };
+  return withFollowUpIndex({ ...existing, ...interactionFieldsOf(fields), followUpDone, updatedAt: now.toISOString() });
+}
+
+/** The follow-up marked done (kept) or open again. */
+export function followUpMarked(existing: Interaction, done: boolean, now: Date): Interaction {
+  return withFollowUpIndex({ ...existing, followUpDone: done, updatedAt: now.toISOString() });
 }
 
 /** An open follow-up due on or before `today` (yyyy-MM-dd). */

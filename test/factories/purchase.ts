@@ -1,5 +1,5 @@
 // Test factories: valid purchases and contacts with sensible defaults; override only what the test is about.
-import type { Interaction, InteractionFields } from '../../shared/domain/interaction';
+import { withFollowUpIndex, type Interaction, type InteractionFields } from '../../shared/domain/interaction';
 import { purchaseTotals, type Purchase, type PurchaseFields, type PurchaseLine } from '../../shared/domain/purchase';
 
 let sequence = 0;
@@ -59,7 +59,7 @@ export function makeInteractionFields(overrides: Partial<InteractionFields> = {}
 export function makeInteraction(overrides: Partial<Interaction> = {}): Interaction {
   sequence += 1;
   const fields = makeInteractionFields(overrides);
-  return {
+  return withFollowUpIndex({
     id: `00000000-0000-4000-a000-${String(sequence).padStart(12, '0')}`,
     customerId: 'customer-1',
     followUpDone: false,
@@ -68,5 +68,5 @@ export function makeInteraction(overrides: Partial<Interaction> = {}): Interacti
     updatedAt: fields.at,
     ...overrides,
     ...fields,
-  };
+  });
 }

@@ -7,7 +7,9 @@ import { customerPointsStateOf, customerRecordOf, customerStateOf, joinCustomer 
 import type { RegularsDatabase } from '../database';
 import { removeConsent } from '../consents';
 import { dropFromSearch, indexForSearch } from '../customerSearch';
+import type { SurveyStateRow } from '../../../shared/domain/surveyRecords';
 import { ledgerRange } from './points';
+import { answersRange } from './survey';
 
 /** Records joined with their state rows, in order. */
 export async function joinRecords(db: RegularsDatabase, records: readonly CustomerRecord[]): Promise<Customer[]> {
@@ -73,22 +75,24 @@ function mirrored<T extends { isDeleted: 0 | 1 }>(rows: readonly (T | undefined)
   return moved;
 }
 
-/** Records moved to or from the trash: the record, its search row and the isDeleted its state and points rows mirror. */
+/** Records moved to or from the trash: the record, its search row and the isDeleted its state, points and survey rows mirror. */
 export async function writeTrashState(db: RegularsDatabase, records: readonly CustomerRecord[]): Promise<void> {
   const stored = await putCustomerRecords(db, records);
   await indexForSearch(db, stored);
   const ids = stored.map((r) => r.id);
-  const [states, points] = await Dexie.Promise.all([db.customerState.bulkGet(ids), db.pointsState.bulkGet(ids)]);
+  const [states, points, surveys] = await Dexie.Promise.all([db.customerState.bulkGet(ids), db.pointsState.bulkGet(ids), db.surveyState.bulkGet(ids)]);
   const movedStates: CustomerState[] = mirrored(states, stored);
   const movedPoints: CustomerPointsState[] = mirrored(points, stored);
+  const movedSurveys: SurveyStateRow[] = mirrored(surveys, stored);
   if (movedStates.length) await db.customerState.bulkPut(movedStates);
   if (movedPoints.length) await db.pointsState.bulkPut(movedPoints);
+  if (movedSurveys.length) await db.surveyState.bulkPut(movedSurveys);
 }
 
 /**
  * Customers gone for good (deleted from the trash, merged away, an import undone): record, state, points and
- * search rows, their consent, their points entries (a merge moves those to the survivor first) and the marks
- * on their reminders.
+ * search rows, their consent, their points entries, survey answers and complaints (a merge moves those to the
+ * survivor first) and the marks on their reminders.
  */
 export async function removeCustomers(db: RegularsDatabase, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
@@ -99,4 +103,7 @@ export async function removeCustomers(db: RegularsDatabase, ids: readonly string
   await dropFromSearch(db, ids);
   await removeConsent(db, ids);
   await db.reminderMarks.where('customerId').anyOf([...ids]).delete();
+  for (const id of ids) await answersRange(db, id).delete();
+  await db.surveyState.bulkDelete([...ids]);
+  await db.complaints.where('customerId').anyOf([...ids]).delete();
 }

@@ -5,3 +5,4 @@ export * from './scopes';
 export * from './points';
 export * from './care';
 export * from './chunks';
+export * from './survey';

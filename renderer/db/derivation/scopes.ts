@@ -9,9 +9,7 @@ export type TableName = { [K in keyof RegularsDatabase]: RegularsDatabase[K] ext
  * What a write of each kind must include, so the values derived from it and its audit entry are written in
  * the same transaction (a test runs every write path and fails when one leaves a table out or writes no entry).
  *
- * A coming ledger is a kind here and nothing more elsewhere: e.g. a
- * survey answer `['surveyAnswers', 'customerState']` (the last score), a complaint `['complaints',
- * 'customerState']` (open complaints), each with its table in WRITE_KIND_OF_TABLE.
+ * A coming ledger is a kind here and nothing more elsewhere, with its table in WRITE_KIND_OF_TABLE.
  */
 export const WRITE_SCOPES = {
   /**
@@ -27,7 +25,21 @@ export const WRITE_SCOPES = {
    * mirrored; a customer deleted for good, merged away or undone by an import takes their answers, points
    * row and entries along, and the marks on their reminders).
    */
-  customer: ['customers', 'customerSearch', 'customerState', 'settings', 'consentEvents', 'consentState', 'pointsEntries', 'pointsState', 'reminderMarks', 'auditLog'],
+  customer: [
+    'customers',
+    'customerSearch',
+    'customerState',
+    'settings',
+    'consentEvents',
+    'consentState',
+    'pointsEntries',
+    'pointsState',
+    'reminderMarks',
+    'surveyAnswers',
+    'surveyState',
+    'complaints',
+    'auditLog',
+  ],
   /**
    * Points entries written (renderer/db/points.ts; a purchase's with the purchase scope too): each customer's
    * points are derived again from their ledger onto their points row; the rules are read from settings, the
@@ -43,9 +55,19 @@ export const WRITE_SCOPES = {
    * touch key) is derived again onto their state row (./care.ts).
    */
   contact: ['interactions', 'customerState', 'auditLog'],
+  /**
+   * A survey answer recorded or its follow-up closed: the customer's latest answer is derived again onto their
+   * surveyState row (./survey.ts); the tier is read from the state row.
+   */
+  survey: ['surveyAnswers', 'surveyState', 'customerState', 'auditLog'],
+  /**
+   * A complaint opened, moved, resolved or closed (one opened from a survey answer with the survey scope too, a
+   * compensation in points with the points scope).
+   */
+  complaint: ['complaints', 'auditLog'],
   /** A care reminder marked done, snoozed or dismissed (renderer/db/reminders.ts). */
   reminder: ['reminderMarks', 'auditLog'],
-  /** The owner's configuration changed (rules, region, currency). */
+  /** The owner's configuration changed (rules, region, currency; a new version of the survey, with `surveys`). */
   settings: ['settings', 'auditLog'],
   /** A PIN set, changed or removed. */
   pin: ['pins', 'auditLog'],
@@ -75,6 +97,9 @@ export const WRITE_KIND_OF_TABLE: Readonly<Partial<Record<TableName, WriteKind>>
   erasures: 'erasure',
   pointsEntries: 'points',
   rewards: 'rewards',
+  surveyAnswers: 'survey',
+  surveys: 'settings',
+  complaints: 'complaint',
 };
 
 /** The tables of these kinds of write and the extra ones named, each once. */

@@ -40,8 +40,8 @@ export async function prepareCare(): Promise<CareSetup> {
   const [solarBirthdays, lunarBirthdays, openFollowUps, followUpsAhead, pointsRows, customers] = await Promise.all([
     db.customers.where('birthdayKey').startsWith('S-').count(),
     db.customers.where('birthdayKey').startsWith('L-').count(),
-    db.interactions.where('followUpDate').aboveOrEqual('').filter((i) => !i.followUpDone).count(),
-    db.interactions.where('followUpDate').between(today, shiftDay(today, HORIZON_DAYS), true, true).filter((i) => !i.followUpDone).count(),
+    db.interactions.where('followUpOpen').aboveOrEqual('').count(),
+    db.interactions.where('followUpOpen').between(today, shiftDay(today, HORIZON_DAYS), true, true).count(),
     db.pointsState.where('pointsNextExpiryAt').aboveOrEqual('').count(),
     db.customers.count(),
   ]);
@@ -91,11 +91,9 @@ async function rawCareReads(): Promise<{ records: number; sources: Record<string
   }
   lap('cadence');
 
-  const followUps = (await done(tx.objectStore('interactions').index('followUpDate').getAll(IDBKeyRange.upperBound(shiftDay(lastDay, care.daysBefore.followUp))))) as {
+  const open = (await done(tx.objectStore('interactions').index('followUpOpen').getAll(IDBKeyRange.upperBound(shiftDay(lastDay, care.daysBefore.followUp))))) as {
     customerId: string;
-    followUpDone: boolean;
   }[];
-  const open = followUps.filter((i) => !i.followUpDone);
   const stateStore = tx.objectStore('customerState');
   await Promise.all([...new Set(open.map((i) => i.customerId))].map((id) => done(stateStore.get(id))));
   records += open.length;
@@ -220,7 +218,7 @@ export async function careBreakdown(repeats: number): Promise<CareBreakdown> {
     }
     keep('read: cadence', performance.now() - t);
     t = performance.now();
-    const rows = (await db.interactions.where('followUpDate').belowOrEqual(shiftDay(lastDay, care.daysBefore.followUp)).toArray()).filter((i) => !i.followUpDone);
+    const rows = await db.interactions.where('followUpOpen').belowOrEqual(shiftDay(lastDay, care.daysBefore.followUp)).toArray();
     await db.customerState.bulkGet([...new Set(rows.map((i) => i.customerId))]);
     keep('read: follow-ups', performance.now() - t);
     t = performance.now();
