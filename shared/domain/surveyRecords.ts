@@ -75,20 +75,3 @@ export interface SurveyStateRow {
   answers: number;
 }
 
-/**
- * The band of an answer: from NPS when it was answered (9–10 promoter, 7–8 passive, 0–6 detractor); else from
- * CSAT (4–5 promoter, 3 passive, 1–2 detractor), the same three moods on the shorter scale; 'unrated' with neither.
- */
-export function surveyBandOf(answer: Pick<SurveyAnswer, 'nps' | 'csat'>): SurveyBand {
-  if (answer.nps !== null) return answer.nps >= 9 ? 'promoter' : answer.nps >= 7 ? 'passive' : 'detractor';
-  if (answer.csat !== null) return answer.csat >= 4 ? 'promoter' : answer.csat === 3 ? 'passive' : 'detractor';
-  return 'unrated';
-}
-
-/** A customer's surveyState row from their answers (latest by time, ties by id), or null without any. */
-export function surveyStateOf(customerId: string, isDeleted: 0 | 1, answers: readonly Pick<SurveyAnswer, 'id' | 'answeredAt' | 'nps' | 'csat'>[]): SurveyStateRow | null {
-  let latest: (typeof answers)[number] | undefined;
-  for (const a of answers) if (!latest || a.answeredAt > latest.answeredAt || (a.answeredAt === latest.answeredAt && a.id > latest.id)) latest = a;
-  if (!latest) return null;
-  return { id: customerId, isDeleted, lastAnsweredAt: latest.answeredAt, lastCsat: latest.csat, lastNps: latest.nps, lastBand: surveyBandOf(latest), answers: answers.length };
-}

@@ -1,7 +1,7 @@
 // Each customer's latest survey answer on their surveyState row, derived from their answers in the transaction that
 // wrote them (the survey scope; a merge's and a removal's with the customer scope).
 import Dexie from 'dexie';
-import { surveyStateOf } from '../../../shared/domain/surveyRecords';
+import { sameSurveyState, surveyStateOf } from '../../../shared/domain/survey';
 import type { RegularsDatabase } from '../database';
 
 /** The answers of one customer, in time order. */
@@ -20,7 +20,7 @@ export async function refreshSurveyState(db: RegularsDatabase, customerIds: read
     const row = surveyStateOf(id, states[i]?.isDeleted ?? 0, await answersRange(db, id).toArray());
     if (row === null) {
       if (current[i]) gone.push(id);
-    } else if (JSON.stringify(row) !== JSON.stringify(current[i])) put.push(row);
+    } else if (!sameSurveyState(row, current[i])) put.push(row);
   }
   if (put.length) await db.surveyState.bulkPut(put);
   if (gone.length) await db.surveyState.bulkDelete(gone);
