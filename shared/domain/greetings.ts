@@ -49,6 +49,7 @@ export function occasionOfReminder(kind: ReminderKind): GreetingOccasion {
       return 'festival';
     case 'cadence':
     case 'follow-up':
+    case 'survey-follow-up':
       return 'call-back';
     case 'points':
       return 'points-expiring';

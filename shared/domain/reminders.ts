@@ -3,9 +3,10 @@
 import { addDays, addHours, setHours, startOfDay } from 'date-fns';
 import { z } from 'zod';
 import { assertNever } from '../result';
+import type { SurveyChoice } from './surveyRecords';
 
 /** Where a reminder comes from: each is one small source module (shared/domain/reminderSources/<kind>.ts). */
-export const REMINDER_KINDS = ['birthday', 'festival', 'cadence', 'follow-up', 'points'] as const;
+export const REMINDER_KINDS = ['birthday', 'festival', 'cadence', 'follow-up', 'points', 'survey-follow-up'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** How a due day stands against today: still ahead (within its lead time), today, or past. */
@@ -50,6 +51,17 @@ export type ReminderDetail =
       /** Points that expire on dueDay or sooner within 30 days, and the balance. */
       expiringPoints: number;
       balance: number;
+    }
+  | {
+      kind: 'survey-follow-up';
+      /** The unhappy survey answer to follow up, what it said, and when the follow-up is due (ISO). */
+      answerId: string;
+      answeredAt: string;
+      csat: number | null;
+      nps: number | null;
+      choices: SurveyChoice[];
+      why: string;
+      dueAt: string;
     };
 
 /** One reminder as the Today screen and the pop-up schedule see it. */

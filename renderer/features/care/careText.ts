@@ -2,8 +2,10 @@
 // formatters come in, so the Today screen and the pop-up schedule say the same.
 import type { DueReminder, ReminderKind } from '../../../shared/domain/reminders';
 import { lunarMonthDayLabel } from '../../../shared/domain/birthday';
-import { dateOfDay } from '../../../shared/domain/reminderSources/days';
+import { format } from 'date-fns';
+import { dateOfDay, dayOfDate } from '../../../shared/domain/reminderSources/days';
 import { assertNever } from '../../../shared/result';
+import { answerText } from '../satisfaction/answerText';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -58,6 +60,10 @@ export function reasonText(w: CareWords, r: DueReminder, today: string): string 
       return d.summary.trim() ? t('care.reason.followUp', { when: whenText(w, r.dueDay, today), summary: d.summary.trim() }) : t('care.reason.followUpBare', { when: whenText(w, r.dueDay, today) });
     case 'points':
       return t('care.reason.points', { points: w.count(d.expiringPoints), count: d.expiringPoints, date: w.day(r.dueDay), balance: w.count(d.balance) });
+    case 'survey-follow-up': {
+      const due = new Date(d.dueAt);
+      return t('care.reason.surveyFollowUp', { answer: answerText(t, d), due: `${w.day(dayOfDate(due))} ${format(due, 'HH:mm')}` });
+    }
     default:
       return assertNever(d, 'reminder detail');
   }
