@@ -96,6 +96,9 @@ export class DuplicatesPageModel {
     await asOwner(this.page, () => group.getByTestId('merge-open').click());
     const dialog = new MergeDialogModel(this.page);
     await expect(dialog.root).toBeVisible();
+    // The dialog reads the members first; until then its preview button is disabled (and dimmed), which an
+    // accessibility check caught half-way read as a contrast failure.
+    await expect(dialog.root.getByTestId('merge-preview')).toBeEnabled();
     return dialog;
   }
 }
