@@ -8,7 +8,7 @@ import { birthdayIndexKeysFor, birthdayReminders, birthdayWindow } from '../../s
 import { cadenceDueBefore, cadenceGivenUpBefore, cadenceReminder, type CadenceInput } from '../../shared/domain/reminderSources/cadence';
 import { dateOfDay, dayOfDate, shiftDay } from '../../shared/domain/reminderSources/days';
 import { festivalReminders } from '../../shared/domain/reminderSources/festival';
-import { followUpReminders, type FollowUpSource } from '../../shared/domain/reminderSources/followUp';
+import { followUpOldestDay, followUpReminders, type FollowUpSource } from '../../shared/domain/reminderSources/followUp';
 import { POINTS_EXPIRY_HORIZON_DAYS, pointsReminders, type PointsSource } from '../../shared/domain/reminderSources/points';
 import { statusGroups } from '../../shared/domain/statusGroups';
 import type { StoreSettings } from '../../shared/domain/settings';
@@ -51,8 +51,8 @@ export async function readCareInputs(db: RegularsDatabase, today: string, horizo
       });
     }
 
-    // Open follow-ups promised up to the horizon's lead (the index holds open ones only).
-    const followUpRows = await db.interactions.where('followUpOpen').belowOrEqual(shiftDay(lastDay, care.daysBefore.followUp)).toArray();
+    // Open follow-ups (the index holds open ones only) from the oldest still reminded today to the horizon's lead.
+    const followUpRows = await db.interactions.where('followUpOpen').between(followUpOldestDay(today), shiftDay(lastDay, care.daysBefore.followUp), true, true).toArray();
     const followUpStates = await db.customerState.bulkGet([...new Set(followUpRows.map((i) => i.customerId))]);
     const active = new Set(followUpStates.flatMap((s) => (s && s.isDeleted === 0 ? [s.id] : [])));
     const followUps = followUpRows.filter((i) => active.has(i.customerId));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CARE_SETTINGS, type CareSettings } from '../careSettings';
-import { followUpReminders, type FollowUpSource } from './followUp';
+import { FOLLOW_UP_GIVE_UP_DAYS, followUpOldestDay, followUpReminders, type FollowUpSource } from './followUp';
 
 const lead = (followUp: number): CareSettings => ({ ...DEFAULT_CARE_SETTINGS, daysBefore: { ...DEFAULT_CARE_SETTINGS.daysBefore, followUp } });
 const entry = (id: string, followUpDate: string | null, followUpDone = false): FollowUpSource => ({ id, customerId: `c-${id}`, followUpDate, followUpDone, summary: `said ${id}` });
@@ -32,5 +32,14 @@ describe('followUpReminders', () => {
   it('with no lead time only from the day', () => {
     expect(followUpReminders([entry('a', '2026-12-06')], '2026-12-05', lead(0))).toEqual([]);
     expect(followUpReminders([entry('a', '2027-01-01')], '2026-12-29', lead(3))).toHaveLength(1);
+  });
+
+  it('gives up on a follow-up 90 days after its date, across a year end, and the read starts there', () => {
+    expect(followUpOldestDay('2027-01-15')).toBe('2026-10-17');
+    const log = [entry('kept', '2026-10-17'), entry('stale', '2026-10-16')];
+    expect(followUpReminders(log, '2027-01-15', lead(3)).map((r) => r.detail.kind === 'follow-up' && r.detail.interactionId)).toEqual(['kept']);
+    // The day after, the one kept falls off too.
+    expect(followUpReminders(log, '2027-01-16', lead(3))).toEqual([]);
+    expect(FOLLOW_UP_GIVE_UP_DAYS).toBe(90);
   });
 });

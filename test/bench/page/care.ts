@@ -16,7 +16,7 @@ import { birthdayIndexKeysFor, birthdayReminders, birthdayWindow } from '../../.
 import { cadenceDueBefore, cadenceGivenUpBefore, cadenceReminder } from '../../../shared/domain/reminderSources/cadence';
 import { dateOfDay, dayOfDate, shiftDay } from '../../../shared/domain/reminderSources/days';
 import { festivalReminders } from '../../../shared/domain/reminderSources/festival';
-import { followUpReminders } from '../../../shared/domain/reminderSources/followUp';
+import { followUpOldestDay, followUpReminders } from '../../../shared/domain/reminderSources/followUp';
 import { POINTS_EXPIRY_HORIZON_DAYS, pointsReminders } from '../../../shared/domain/reminderSources/points';
 import { statusGroups } from '../../../shared/domain/statusGroups';
 import type { CareBreakdown, CarePass, CareRun, CareSetup } from '../protocol';
@@ -91,7 +91,7 @@ async function rawCareReads(): Promise<{ records: number; sources: Record<string
   }
   lap('cadence');
 
-  const open = (await done(tx.objectStore('interactions').index('followUpOpen').getAll(IDBKeyRange.upperBound(shiftDay(lastDay, care.daysBefore.followUp))))) as {
+  const open = (await done(tx.objectStore('interactions').index('followUpOpen').getAll(IDBKeyRange.bound(followUpOldestDay(today), shiftDay(lastDay, care.daysBefore.followUp))))) as {
     customerId: string;
   }[];
   const stateStore = tx.objectStore('customerState');
@@ -218,7 +218,7 @@ export async function careBreakdown(repeats: number): Promise<CareBreakdown> {
     }
     keep('read: cadence', performance.now() - t);
     t = performance.now();
-    const rows = await db.interactions.where('followUpOpen').belowOrEqual(shiftDay(lastDay, care.daysBefore.followUp)).toArray();
+    const rows = await db.interactions.where('followUpOpen').between(followUpOldestDay(today), shiftDay(lastDay, care.daysBefore.followUp), true, true).toArray();
     await db.customerState.bulkGet([...new Set(rows.map((i) => i.customerId))]);
     keep('read: follow-ups', performance.now() - t);
     t = performance.now();
