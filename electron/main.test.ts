@@ -82,6 +82,9 @@ const fake = vi.hoisted(() => {
           sent.push(channel);
           payloads.push(payload);
         },
+        setWindowOpenHandler: (handler: (details: { url: string }) => { action: string }) => {
+          (this.webContents as unknown as { openHandler: typeof handler }).openHandler = handler;
+        },
       });
       this.record = { options, loaded: [], shown: 0, emitter: this, contents: this.webContents, sent, payloads, closes: 0 };
       state.windows.push(this.record);
@@ -103,6 +106,11 @@ const fake = vi.hoisted(() => {
     isMinimized = () => false;
     restore = () => undefined;
     focus = () => undefined;
+    // The customer screen's window uses these too.
+    setBounds = () => undefined;
+    setFullScreen = () => undefined;
+    removeMenu = () => undefined;
+    isDestroyed = () => this.record.closes > 0;
   }
   class Notification extends Emitter {
     static isSupported = () => true;
@@ -146,9 +154,14 @@ const fake = vi.hoisted(() => {
       return Buffer.from(text.slice('sealed:'.length), 'hex').toString('utf8');
     },
   };
+  const displays = [
+    { id: 1, label: 'Built-in', bounds: { x: 0, y: 0, width: 1440, height: 900 } },
+    { id: 2, label: 'Counter', bounds: { x: 1440, y: 0, width: 1280, height: 800 } },
+  ];
   const electron = {
     app,
     BrowserWindow,
+    screen: { getAllDisplays: () => displays, getPrimaryDisplay: () => displays[0] },
     Notification,
     Tray,
     nativeImage,
@@ -531,5 +544,56 @@ describe('care pop-ups and the tray', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('the customer-facing survey screen', () => {
+  const fromApp = { senderFrame: { url: 'regulars://app/index.html', parent: null } };
+  const sessionId = '0b6c3c0e-7d3e-4a57-9a55-3a1f1c2b9d01';
+  const open = {
+    sessionId,
+    displayId: 2,
+    language: 'zh-CN',
+    questions: { csat: true, nps: true, choice: false, choiceOptions: [], why: false },
+    context: { customerId: '7e1c2d3b-4a5f-4e6d-9c8b-1a2b3c4d5e6f', purchaseId: null, surveyId: 's1', surveyVersion: 1 },
+  };
+
+  it('opens a second locked-down window with the screen preload, and answers the screen channels for it alone', async () => {
+    // The app's window as the tests above left it (closed once, opened again from the tray), loaded.
+    const appWindow = fake.state.windows.filter((window) => window.loaded.includes('regulars://app/index.html')).at(-1)!;
+    appWindow.contents.emit('did-finish-load');
+    const before = fake.state.windows.length;
+    expect(await fake.state.ipc.get('surveyScreen:open')?.(fromApp, open)).toEqual({ ok: true, value: { displayId: 2 } });
+    const screen = fake.state.windows.at(-1)!;
+    expect(fake.state.windows).toHaveLength(before + 1);
+    expect(screen.loaded).toEqual(['regulars://app/screen.html']);
+    expect(screen.options).toMatchObject({
+      x: 1440,
+      fullscreen: true,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false, preload: expect.stringMatching(/preload-screen\.cjs$/) },
+    });
+    const fromScreen = { sender: screen.contents, senderFrame: { url: 'regulars://app/screen.html', parent: null } };
+    // Every navigation is refused there, the app's own pages too, and no window opens.
+    for (const kind of ['will-navigate', 'will-redirect', 'will-frame-navigate']) {
+      let prevented = false;
+      screen.contents.emit(kind, { url: 'regulars://app/index.html', preventDefault: () => (prevented = true) });
+      expect(prevented).toBe(true);
+    }
+    const openHandler = (screen.contents as unknown as { openHandler: (details: { url: string }) => { action: string } }).openHandler;
+    expect(openHandler({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    // The screen's channels from the screen's window; none of the app's, even with the screen page's address.
+    expect(await fake.state.ipc.get('surveyScreen:session')?.(fromScreen, undefined)).toMatchObject({ ok: true, value: { state: 'asking', sessionId } });
+    expect(await fake.state.ipc.get('app:info')?.(fromScreen, undefined)).toEqual({ ok: false, reason: 'untrusted-sender' });
+    expect(await fake.state.ipc.get('surveyScreen:status')?.(fromScreen, undefined)).toEqual({ ok: false, reason: 'untrusted-sender' });
+    // The main window (or any other) cannot speak for the screen, even from an address that looks like it.
+    const forged = { sender: appWindow.contents, senderFrame: { url: 'regulars://app/screen.html', parent: null } };
+    expect(await fake.state.ipc.get('surveyScreen:submit')?.(forged, { sessionId, answer: { csat: 1, nps: 0, choices: [], why: '' } })).toEqual({
+      ok: false,
+      reason: 'untrusted-sender',
+    });
+    expect(await fake.state.ipc.get('surveyScreen:submit')?.(fromScreen, { sessionId, answer: { csat: 5, nps: 10, choices: [], why: '' } })).toEqual({ ok: true, value: null });
+    expect(appWindow.sent).toContain('surveyScreen:changed');
+    expect(await fake.state.ipc.get('surveyScreen:close')?.(fromApp, undefined)).toEqual({ ok: true, value: null });
+    expect(screen.closes).toBe(1);
   });
 });

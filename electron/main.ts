@@ -13,6 +13,7 @@ import {
   powerMonitor,
   protocol,
   safeStorage,
+  screen,
   session,
   shell,
   type OpenDialogOptions,
@@ -22,7 +23,8 @@ import {
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BACKUP_FILE_EXTENSION } from '../shared/backup/format';
-import { CHANNELS, type AppLocale, type AppSecurity } from '../shared/ipc/contract';
+import { CHANNELS, isScreenChannel, type AppLocale, type AppSecurity } from '../shared/ipc/contract';
+import { err } from '../shared/result';
 import { createCloseGuard, type CloseGuard } from './closeGuard';
 import { createIpcHandler } from './ipc/handlers';
 import { createPageEvents, createPageMailbox, type PageEvents } from './ipc/pageEvents';
@@ -30,12 +32,12 @@ import { aboutDialogText, buildMenuTemplate, pickMenuLocale } from './menu';
 import { createMainServices, type MainServices } from './services';
 import { BACKUP_DIALOG_TEXTS } from './services/backup/notices';
 import { createNotificationService, type NotificationService } from './services/notifications';
-import type { RemindersOsInput } from './services';
+import type { RemindersOsInput, SurveyScreenOsInput } from './services';
 import { createTrayService, type TrayService } from './tray';
 import { appResponseHeaders, resolveAppFile } from './security/appProtocol';
 import { REFUSED_LAUNCH_EXIT_CODE, refusedLaunchSwitches } from './security/launchSwitches';
 import { isPermissionGranted } from './security/permissions';
-import { APP_ORIGIN, APP_PROTOCOL, isAppUrl, normalizeExternalUrl } from './security/urls';
+import { APP_ORIGIN, APP_PROTOCOL, SCREEN_PAGE_PATH, isAppUrl, normalizeExternalUrl } from './security/urls';
 import { electronSecurityFacts } from './security/securityFacts';
 import { CONTENT_SECURITY_POLICY, createMainWindowOptions } from './security/windowOptions';
 
@@ -96,6 +98,10 @@ function start(): void {
   let tray: TrayService | null = null;
   const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
   const preloadPath = path.join(__dirname, 'preload.cjs');
+  // The customer-facing survey screen's preload: its own two channels and one event, nothing of the app's API.
+  const screenPreloadPath = path.join(__dirname, 'preload-screen.cjs');
+  // Set once services exist: closing the app's window closes the customer screen too.
+  let closeCustomerScreen = () => undefined as unknown;
   // Each window's page gets main's events once it has loaded (electron/ipc/pageEvents.ts).
   const mailboxes = new WeakMap<BrowserWindow, ReturnType<typeof createPageMailbox>>();
   const pageEvents: PageEvents = createPageEvents({
@@ -148,7 +154,14 @@ function start(): void {
         supports: { notifications: Notification.isSupported(), tray: true, openAtLogin: canOpenAtLogin },
         loginItem: canOpenAtLogin ? { set: (openAtLogin) => app.setLoginItemSettings({ openAtLogin, args: [HIDDEN_SWITCH] }) } : null,
       };
-      const services = registerIpc(locale, () => mainWindow, () => closeGuard?.ready(), notifications, security, reminders);
+      const services = registerIpc(locale, () => mainWindow, () => closeGuard?.ready(), notifications, security, reminders, {
+        createWindow: (options) => new BrowserWindow(options),
+        screen,
+        screenUrl: `${APP_ORIGIN}${SCREEN_PAGE_PATH}`,
+        preloadPath: screenPreloadPath,
+        tellApp: () => void pageEvents.send('surveyScreen:changed', undefined),
+      });
+      closeCustomerScreen = () => services.surveyScreen.close();
       // Removes what an interrupted backup left behind before the renderer asks for anything.
       void services.backup.startUp();
       keepRunningInTray = () => services.reminders.current().closeToTray;
@@ -232,6 +245,7 @@ function start(): void {
       if (mailbox.isLoaded() && !guard.mayClose()) event.preventDefault();
     });
     window.on('closed', () => {
+      closeCustomerScreen();
       if (mainWindow === window) mainWindow = null;
       if (closeGuard === guard) closeGuard = null;
     });
@@ -260,7 +274,10 @@ function registerIpc(
   notifications: NotificationService,
   security: AppSecurity,
   reminders: RemindersOsInput,
+  surveyScreen: SurveyScreenOsInput,
 ): MainServices {
+  // The web contents of the customer screen's window: its channels are answered for it alone (and by URL in the handler).
+  const screenContents = new WeakSet<WebContents>();
   const showDialog = (options: OpenDialogOptions) => {
     const window = currentWindow();
     return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
@@ -285,6 +302,14 @@ function registerIpc(
     notifications,
     noticeLocale: locale,
     reminders,
+    surveyScreen: {
+      ...surveyScreen,
+      createWindow: (options) => {
+        const window = (surveyScreen.createWindow as NonNullable<SurveyScreenOsInput['createWindow']>)(options);
+        screenContents.add((window as BrowserWindow).webContents);
+        return window;
+      },
+    },
     backup: {
       dialogs: {
         chooseFolder: async () => {
@@ -314,7 +339,10 @@ function registerIpc(
   });
   const handler = createIpcHandler(services, { trustedOrigins: [APP_ORIGIN] });
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event, payload: unknown) => handler({ channel, payload, senderUrl: topFrameUrl(event.senderFrame) }));
+    ipcMain.handle(channel, (event, payload: unknown) => {
+      if (screenContents.has(event.sender) !== isScreenChannel(channel)) return err('untrusted-sender');
+      return handler({ channel, payload, senderUrl: topFrameUrl(event.senderFrame) });
+    });
   }
   return services;
 }

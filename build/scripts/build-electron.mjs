@@ -25,4 +25,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
   // The preload is parsed on every page load, and zod brings all its locales along: minified it is ~40% smaller.
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', minify: true }),
+  // The customer-facing survey screen's own preload: its two channels only.
+  build({ ...common, entryPoints: ['electron/preloadScreen.ts'], outfile: 'dist/electron/preload-screen.cjs', minify: true }),
 ]);

@@ -54,6 +54,15 @@ function unusedReminders(): MainServices['reminders'] {
   });
 }
 
+/** A customer-screen service that must not be reached by the tests that use it. */
+function unusedSurveyScreen(): MainServices['surveyScreen'] {
+  return new Proxy({} as MainServices['surveyScreen'], {
+    get: (_target, name) => () => {
+      throw new Error(`surveyScreen.${String(name)} was not expected here`);
+    },
+  });
+}
+
 function setup(overrides: Partial<MainServices> = {}) {
   const opened: string[] = [];
   const closeAnswers: number[] = [];
@@ -62,6 +71,7 @@ function setup(overrides: Partial<MainServices> = {}) {
     exportFiles: unusedExportFiles(),
     session: unusedSession(),
     reminders: unusedReminders(),
+    surveyScreen: unusedSurveyScreen(),
     closeReady: () => void closeAnswers.push(Date.now()),
     appInfo: () => INFO,
     appSecurity: () => SECURITY,
@@ -141,7 +151,7 @@ describe('createIpcHandler: senders', () => {
 
   it('ignores later changes to the trusted list', async () => {
     const trusted = [APP];
-    const handler = createIpcHandler({ appInfo: () => INFO, appSecurity: () => SECURITY, openExternal: async () => ok(null), backup: unusedBackup(), exportFiles: unusedExportFiles(), session: unusedSession(), reminders: unusedReminders(), closeReady: () => undefined }, { trustedOrigins: trusted });
+    const handler = createIpcHandler({ appInfo: () => INFO, appSecurity: () => SECURITY, openExternal: async () => ok(null), backup: unusedBackup(), exportFiles: unusedExportFiles(), session: unusedSession(), reminders: unusedReminders(), surveyScreen: unusedSurveyScreen(), closeReady: () => undefined }, { trustedOrigins: trusted });
     trusted.push('https://evil.com');
     expect(await handler({ channel: 'app:info', payload: undefined, senderUrl: 'https://evil.com/' })).toEqual(err('untrusted-sender'));
   });
@@ -262,7 +272,7 @@ describe('createIpcHandler: failing services', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const handler = createIpcHandler(
-        { appInfo: () => { throw new Error('x'); }, appSecurity: () => SECURITY, openExternal: async () => ok(null), backup: unusedBackup(), exportFiles: unusedExportFiles(), session: unusedSession(), reminders: unusedReminders(), closeReady: () => undefined },
+        { appInfo: () => { throw new Error('x'); }, appSecurity: () => SECURITY, openExternal: async () => ok(null), backup: unusedBackup(), exportFiles: unusedExportFiles(), session: unusedSession(), reminders: unusedReminders(), surveyScreen: unusedSurveyScreen(), closeReady: () => undefined },
         { trustedOrigins: [APP] },
       );
       expect(await handler({ channel: 'app:info', payload: undefined, senderUrl: SENDER })).toEqual(err('internal-error'));

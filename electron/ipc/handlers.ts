@@ -1,9 +1,9 @@
 // The one entry point for IPC requests, whatever the transport (Electron IPC, the dev-server bridge,
 // a Playwright binding): checks sender, channel and payload, calls a service, never throws.
 import { can } from '../../shared/domain/permissions';
-import { FAILURE_REASONS, contract, isChannel, ownerActionOf, type Channel, type FailureReason, type RequestOf } from '../../shared/ipc/contract';
+import { FAILURE_REASONS, contract, isChannel, isScreenChannel, ownerActionOf, type Channel, type FailureReason, type RequestOf } from '../../shared/ipc/contract';
 import { assertNever, err, ok, type Result } from '../../shared/result';
-import { isTrustedSenderUrl } from '../security/urls';
+import { isScreenPageUrl, isTrustedSenderUrl } from '../security/urls';
 import type { MainServices } from '../services/types';
 
 export interface IpcRequest {
@@ -70,6 +70,8 @@ export function createIpcHandler(services: MainServices, opts: IpcHandlerOptions
       if (!isTrustedSenderUrl(request.senderUrl, trustedOrigins)) return err('untrusted-sender');
       if (!isChannel(request.channel)) return err('unknown-channel');
       channel = request.channel;
+      // The customer-facing screen asks its two channels and nothing else; no other page may speak for it.
+      if (isScreenPageUrl(request.senderUrl) !== isScreenChannel(channel)) return err('untrusted-sender');
       if (!isPlainPayload(request.payload)) return err('invalid-request');
       const result = await dispatch(channel, request.payload, services);
       return checkResponse(channel, result, logError);
@@ -93,7 +95,7 @@ function withRequest<C extends Channel>(channel: C, payload: unknown, handle: (r
 }
 
 async function dispatch(channel: Channel, payload: unknown, services: MainServices): Promise<Result<unknown, FailureReason>> {
-  const { backup, exportFiles } = services;
+  const { backup, exportFiles, surveyScreen } = services;
   switch (channel) {
     case 'app:info':
       return withRequest(channel, payload, () => ok(services.appInfo()), services);
@@ -189,6 +191,20 @@ async function dispatch(channel: Channel, payload: unknown, services: MainServic
       return withRequest(channel, payload, () => services.reminders.prefs(), services);
     case 'reminders:setPrefs':
       return withRequest(channel, payload, (prefs) => services.reminders.setPrefs(prefs), services);
+    case 'surveyScreen:displays':
+      return withRequest(channel, payload, () => surveyScreen.displays(), services);
+    case 'surveyScreen:open':
+      return withRequest(channel, payload, (request) => surveyScreen.open(request), services);
+    case 'surveyScreen:close':
+      return withRequest(channel, payload, () => surveyScreen.close(), services);
+    case 'surveyScreen:status':
+      return withRequest(channel, payload, () => surveyScreen.status(), services);
+    case 'surveyScreen:recorded':
+      return withRequest(channel, payload, ({ sessionId }) => surveyScreen.recorded(sessionId), services);
+    case 'surveyScreen:session':
+      return withRequest(channel, payload, () => surveyScreen.session(), services);
+    case 'surveyScreen:submit':
+      return withRequest(channel, payload, ({ sessionId, answer }) => surveyScreen.submit(sessionId, answer), services);
     default:
       return assertNever(channel, 'channel');
   }

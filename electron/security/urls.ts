@@ -82,3 +82,15 @@ export function isAppUrl(url: unknown, appOrigin: string): boolean {
 export function isTrustedSenderUrl(senderUrl: unknown, trustedOrigins: readonly string[]): boolean {
   return trustedOrigins.some((origin) => isAppUrl(senderUrl, origin));
 }
+
+/** The customer-facing survey screen's page, on whichever origin serves the app. */
+export const SCREEN_PAGE_PATH = '/screen.html';
+
+/**
+ * Whether a sender is the customer-facing screen's page (its path, whatever its query or fragment). The
+ * screen's channels are answered for it alone, and every other channel is refused to it.
+ */
+export function isScreenPageUrl(senderUrl: unknown): boolean {
+  const url = parse(senderUrl);
+  return url !== null && url.pathname === SCREEN_PAGE_PATH;
+}

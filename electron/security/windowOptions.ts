@@ -43,6 +43,62 @@ export interface MainWindowInput {
   allowDevTools?: boolean;
 }
 
+/** The web preferences every window of the app runs with: isolated, sandboxed, no Node. */
+function lockedWebPreferences(preloadPath: string, devTools: boolean, scrollBounce: boolean): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+  if (!path.isAbsolute(preloadPath)) throw new Error('preloadPath must be absolute');
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    safeDialogs: true,
+    enableWebSQL: false,
+    devTools,
+    scrollBounce,
+  };
+}
+
+export interface ScreenWindowInput {
+  /** Absolute path of the screen's own preload (electron/preloadScreen.ts), which offers the screen's channels only. */
+  preloadPath: string;
+  /** The chosen display's bounds, in screen coordinates. */
+  bounds: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * The customer-facing survey screen: full screen on its display, no frame, menu or developer tools (a customer
+ * stands at it), the same locked web preferences as the main window.
+ */
+export function createScreenWindowOptions(input: ScreenWindowInput): BrowserWindowConstructorOptions {
+  const { x, y, width, height } = input.bounds;
+  return {
+    x,
+    y,
+    width,
+    height,
+    fullscreen: true,
+    frame: false,
+    show: false,
+    autoHideMenuBar: true,
+    resizable: false,
+    movable: false,
+    minimizable: false,
+    maximizable: false,
+    skipTaskbar: true,
+    title: 'Regulars',
+    backgroundColor: LIGHT_BACKGROUND,
+    webPreferences: lockedWebPreferences(input.preloadPath, false, false),
+  };
+}
+
 export function createMainWindowOptions(input: MainWindowInput): BrowserWindowConstructorOptions {
   const { preloadPath, isMac, darkBackground, allowDevTools = false } = input;
   if (!path.isAbsolute(preloadPath)) throw new Error('preloadPath must be absolute');

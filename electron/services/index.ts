@@ -18,6 +18,7 @@ import { createJsonFile } from './ownerSession/jsonFile';
 import type { ReminderTimers } from './reminderScheduler';
 import { createRemindersService, REMINDER_PREFS_FILE, REMINDER_SCHEDULE_FILE, REMINDERS_SHOWN_FILE, type LoginItem } from './reminders';
 import type { ReminderPrefsView } from '../../shared/ipc/reminderSchedule';
+import { createSurveyScreenService, SURVEY_SCREEN_FILE, type SurveyScreenDeps } from './surveyScreen';
 import type { MainServices } from './types';
 
 export type { MainServices } from './types';
@@ -52,7 +53,14 @@ export interface MainServicesInput {
   reminders: RemindersOsInput;
   /** Desktop: the OS save dialog for an export (absolute path, or null when cancelled). Absent: <dataFolder>/exports. */
   chooseExportPath?: (fileName: string) => Promise<string | null>;
+  /** The customer-facing survey screen's window factory, displays and page; absent: no windows (the browser mode). */
+  surveyScreen?: SurveyScreenOsInput;
 }
+
+/** What the customer-facing screen needs from the shell: Electron's BrowserWindow and screen, or the harness's stand-ins. */
+export type SurveyScreenOsInput = Pick<SurveyScreenDeps, 'createWindow' | 'screen' | 'screenUrl' | 'preloadPath' | 'tellApp'>;
+
+const NO_SCREEN: SurveyScreenOsInput = { createWindow: null, screen: null, screenUrl: 'about:blank', preloadPath: path.resolve('/'), tellApp: () => undefined };
 
 /** What the backup service needs from the shell (Electron, or the browser mode's stand-ins). */
 export interface BackupOsInput {
@@ -86,7 +94,7 @@ const SCHEDULE_FILE_MAX_BYTES = 4 * 1024 * 1024;
 
 export function createMainServices(input: MainServicesInput): MainServices {
   if (!path.isAbsolute(input.dataFolder)) throw new Error('dataFolder must be an absolute path');
-  const { openExternal, backup, onCloseReady, chooseExportPath, notifications, noticeLocale, security, reminders, ...info } = input;
+  const { openExternal, backup, onCloseReady, chooseExportPath, notifications, noticeLocale, security, reminders, surveyScreen, ...info } = input;
   // The wall clock main reads for backups reads the owner's idle minutes and the pop-ups' times too (the harness's in tests).
   const now = () => (backup.overrides?.now ?? (() => new Date()))().getTime();
   const notify = (notice: BackupNotice) => {
@@ -124,6 +132,11 @@ export function createMainServices(input: MainServicesInput): MainServices {
       supports: reminders.supports,
       log: reminders.log ?? ((line) => console.error(line)),
     }),
+    surveyScreen: createSurveyScreenService({
+      ...(surveyScreen ?? NO_SCREEN),
+      now,
+      choiceFile: createJsonFile(path.join(input.dataFolder, SURVEY_SCREEN_FILE)),
+    }),
     closeReady: onCloseReady,
   };
 }
@@ -142,6 +155,8 @@ export interface WebServicesInput {
   notifications?: NotificationService;
   /** Tests only: the timers the pop-up scheduler checks by (the e2e harness advances it itself). */
   reminderTimers?: ReminderTimers;
+  /** The e2e harness's customer screen (a second page); none by default: a browser tab opens no windows. */
+  surveyScreen?: SurveyScreenOsInput;
 }
 
 /** A browser tab has no desktop notifications. */
@@ -181,6 +196,7 @@ export function createWebServices(input: WebServicesInput): MainServices {
       timers: input.reminderTimers,
       log,
     },
+    surveyScreen: input.surveyScreen,
     // No window to close in a browser tab; the answer is logged so tests see it came.
     onCloseReady: () => log('window may close'),
   });

@@ -5,6 +5,7 @@ import type { BackupService } from './backup';
 import type { ExportFileService } from './exportFileService';
 import type { OwnerSessionService } from './ownerSession';
 import type { RemindersService } from './reminders';
+import type { SurveyScreenService } from './surveyScreen';
 
 export interface MainServices {
   appInfo(): AppInfo;
@@ -18,6 +19,8 @@ export interface MainServices {
   session: OwnerSessionService;
   /** Care pop-ups: the page's schedule, raised when due, and the owner's pop-up preferences. */
   reminders: RemindersService;
+  /** The customer-facing survey screen: its window, its one session, the answers given on it. */
+  surveyScreen: SurveyScreenService;
   /** The page has done what it must before its window closes (see electron/closeGuard.ts). */
   closeReady(): void;
 }

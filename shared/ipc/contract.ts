@@ -50,6 +50,18 @@ import {
 import { reminderPrefsSchema, reminderPrefsViewSchema, reminderScheduleSchema, type ReminderPrefs, type ReminderSchedule } from './reminderSchedule';
 import { adoptPinRequestSchema, sessionStateSchema, setPinRequestSchema, setPinResponseSchema, unlockRequestSchema, unlockResponseSchema } from './session';
 import { subscribeToMainEvent, type EventTransport, type MainEvent, type MainEventListener } from './events';
+import {
+  SURVEY_SCREEN_FAILURES,
+  screenDisplaysSchema,
+  screenOpenRequestSchema,
+  screenOpenResponseSchema,
+  screenSessionRequestSchema,
+  screenSessionSchema,
+  screenStatusSchema,
+  screenSubmitRequestSchema,
+  type ScreenAnswer,
+  type ScreenOpenRequest,
+} from './surveyScreen';
 
 export const APP_LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type AppLocale = (typeof APP_LOCALES)[number];
@@ -142,6 +154,16 @@ export const contract = {
   'reminders:schedule': { request: reminderScheduleSchema, response: z.null() },
   'reminders:prefs': { request: z.undefined(), response: reminderPrefsViewSchema },
   'reminders:setPrefs': { request: reminderPrefsSchema, response: reminderPrefsViewSchema },
+  // The customer-facing survey screen (shared/ipc/surveyScreen.ts). The main window: the displays, open a session on
+  // one, close the screen, what it shows and the answers given there (pulled, then said recorded).
+  'surveyScreen:displays': { request: z.undefined(), response: screenDisplaysSchema },
+  'surveyScreen:open': { request: screenOpenRequestSchema, response: screenOpenResponseSchema },
+  'surveyScreen:close': { request: z.undefined(), response: z.null() },
+  'surveyScreen:status': { request: z.undefined(), response: screenStatusSchema },
+  'surveyScreen:recorded': { request: screenSessionRequestSchema, response: z.null() },
+  // The screen window, and nothing else: its questions, and the customer's answer.
+  'surveyScreen:session': { request: z.undefined(), response: screenSessionSchema },
+  'surveyScreen:submit': { request: screenSubmitRequestSchema, response: z.null() },
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -174,6 +196,16 @@ export function ownerActionOf<C extends Channel>(channel: C, request: RequestOf<
   return rule ? rule(request) : null;
 }
 export const CHANNELS = Object.keys(contract) as Channel[];
+
+/**
+ * The only channels the customer-facing screen may call, and the only ones only it may call: main refuses the
+ * rest from it (and these from any other page), whatever its preload offers.
+ */
+export const SCREEN_CHANNELS = ['surveyScreen:session', 'surveyScreen:submit'] as const satisfies readonly Channel[];
+export type ScreenChannel = (typeof SCREEN_CHANNELS)[number];
+export function isScreenChannel(channel: Channel): channel is ScreenChannel {
+  return (SCREEN_CHANNELS as readonly Channel[]).includes(channel);
+}
 export type RequestOf<C extends Channel> = z.infer<(typeof contract)[C]['request']>;
 export type ResponseOf<C extends Channel> = z.infer<(typeof contract)[C]['response']>;
 
@@ -193,6 +225,7 @@ export const FAILURE_REASONS = [
   ...BACKUP_WRITE_FAILURES,
   ...BACKUP_SERVICE_FAILURES,
   ...EXPORT_FILE_FAILURES,
+  ...SURVEY_SCREEN_FAILURES,
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
@@ -218,9 +251,9 @@ export type Invoke = (channel: Channel, payload: unknown) => Promise<unknown>;
 
 export type DesktopApi = ReturnType<typeof createDesktopApi>;
 
-/** The one typed API over any transport. Responses are checked too: a broken transport fails loudly. */
-export function createDesktopApi(invoke: Invoke, events?: EventTransport) {
-  async function call<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
+/** A typed call over a transport; the response is checked against the channel's result schema. */
+function caller(invoke: Invoke) {
+  return async function call<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
     let raw: unknown;
     try {
       raw = await invoke(channel, payload);
@@ -230,7 +263,25 @@ export function createDesktopApi(invoke: Invoke, events?: EventTransport) {
     const parsed = resultSchema(channel).safeParse(raw);
     if (!parsed.success) return { ok: false, reason: 'internal-error' };
     return parsed.data as Result<ResponseOf<C>>;
-  }
+  };
+}
+
+export type ScreenApi = ReturnType<typeof createScreenApi>;
+
+/** The customer-facing screen's whole API (its preload exposes this and nothing else): its session, its answer, one event. */
+export function createScreenApi(invoke: Invoke, events?: EventTransport) {
+  const call = caller(invoke);
+  return {
+    session: () => call('surveyScreen:session', undefined),
+    submit: (sessionId: string, answer: ScreenAnswer) => call('surveyScreen:submit', { sessionId, answer }),
+    /** Main has a new session (or none) for the screen: ask for it again. */
+    onUpdated: (listener: () => void): (() => void) => subscribeToMainEvent(events, 'surveyScreen:updated', () => listener()),
+  };
+}
+
+/** The one typed API over any transport. Responses are checked too: a broken transport fails loudly. */
+export function createDesktopApi(invoke: Invoke, events?: EventTransport) {
+  const call = caller(invoke);
   return {
     /**
      * What main tells the page unasked (shared/ipc/events.ts), each payload checked before the listener sees
@@ -321,6 +372,16 @@ export function createDesktopApi(invoke: Invoke, events?: EventTransport) {
       prefs: () => call('reminders:prefs', undefined),
       /** The owner only. */
       setPrefs: (prefs: ReminderPrefs) => call('reminders:setPrefs', prefs),
+    },
+    /** The customer-facing survey screen (shared/ipc/surveyScreen.ts); main tells the page `surveyScreen:changed`. */
+    surveyScreen: {
+      displays: () => call('surveyScreen:displays', undefined),
+      open: (request: ScreenOpenRequest) => call('surveyScreen:open', request),
+      /** Ends a waiting session and closes the screen window. */
+      close: () => call('surveyScreen:close', undefined),
+      status: () => call('surveyScreen:status', undefined),
+      /** The answer of `sessionId` is in the database: main forgets it. */
+      recorded: (sessionId: string) => call('surveyScreen:recorded', { sessionId }),
     },
   };
 }

@@ -10,6 +10,10 @@ export const mainEvents = {
   'app:closeRequested': z.undefined(),
   /** Show this page of the app: the clerk clicked a desktop notification about it. */
   'app:navigate': z.strictObject({ target: routeSchema }),
+  /** To the main window: the customer screen's session or answers changed; ask surveyScreen:status. */
+  'surveyScreen:changed': z.undefined(),
+  /** To the customer screen only: its session changed; ask surveyScreen:session. */
+  'surveyScreen:updated': z.undefined(),
 } as const;
 
 export type MainEvent = keyof typeof mainEvents;
