@@ -49,6 +49,11 @@ const NO = {
     regex: `^(\\.\\./)+(${either(folders)})(/|$)|(^|/)renderer/(${either(folders)})(/|$)`,
     message: `${why}: renderer/${home} imports nothing from renderer/${folders.join(', renderer/')}. Pass what it needs in.`,
   }),
+  /** The customer-facing screen reaches shared/ and its own folder only: nothing of the app can be bundled into the customer's page. */
+  screen: {
+    regex: `^\\.\\./(?!\\.\\./shared/)|(^|/)renderer/(?!surveyScreen(/|$))|^(i18next|react-i18next|zustand|react-hook-form|chart\\.js|exceljs|papaparse|@tanstack/.*)(/.*)?$`,
+    message: 'renderer/surveyScreen is the customer-facing screen: it imports only shared/ and its own folder, never the app (its screens, database, i18n, stores or platform). Nothing else of the app may reach the customer.',
+  },
   platform: {
     regex: `^(electron|react|react-dom|dexie|dexie-[^/]*|zustand)(/.*)?$|${NODE_BUILTINS}|${through('renderer')}|${through('electron')}`,
     message: 'shared/ must not import platform code (Node, DOM, Electron, React, Dexie).',
@@ -78,6 +83,7 @@ export const WALLS = [
   { folder: 'renderer/workers', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },
   { folder: 'renderer/platform', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },
   { folder: 'renderer/i18n', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },
+  { folder: 'renderer/surveyScreen', forbid: [...RENDERER, NO.dexie, NO.screen], tests: [NO.electronCode, NO.screen] },
 ];
 
 const restricted = (walls) => (walls.length ? ['error', { patterns: walls }] : 'off');

@@ -18,6 +18,13 @@ export default defineConfig(({ mode }) => {
       outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
       emptyOutDir: true,
       chunkSizeWarningLimit: 4000,
+      // Two pages: the app, and the customer-facing survey screen (renderer/surveyScreen), which bundles nothing of the app.
+      rollupOptions: {
+        input: {
+          index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
+          screen: fileURLToPath(new URL('./renderer/screen.html', import.meta.url)),
+        },
+      },
     },
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1' },

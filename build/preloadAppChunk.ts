@@ -44,7 +44,8 @@ export function preloadAppChunk(moduleSuffixes: readonly string[] = ['/renderer/
     transformIndexHtml: {
       order: 'post',
       handler(_html, context) {
-        if (!context.bundle) return [];
+        // The app's page only: the customer screen (screen.html) must not even fetch the app's code.
+        if (!context.bundle || !context.path.endsWith('/index.html')) return [];
         return chunksToPreload(context.bundle as unknown as Record<string, ChunkInfo>, moduleSuffixes).map((file) => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },

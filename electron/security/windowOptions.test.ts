@@ -7,9 +7,26 @@ import {
   LIGHT_BACKGROUND,
   META_CONTENT_SECURITY_POLICY,
   createMainWindowOptions,
+  createScreenWindowOptions,
 } from './windowOptions';
 
 const preloadPath = '/opt/regulars/resources/app.asar/dist/electron/preload.cjs';
+
+describe('createScreenWindowOptions', () => {
+  const bounds = { x: 1920, y: 0, width: 1280, height: 800 };
+  it('is full screen on its display, frameless, with the main window’s locked preferences and no developer tools', () => {
+    const options = createScreenWindowOptions({ preloadPath: '/opt/regulars/dist/electron/preload-screen.cjs', bounds });
+    expect(options).toMatchObject({ ...bounds, fullscreen: true, frame: false, show: false, resizable: false, movable: false, minimizable: false });
+    const { scrollBounce: _a, devTools, preload, ...screen } = options.webPreferences ?? {};
+    const { scrollBounce: _b, devTools: _c, preload: _d, ...main } = createMainWindowOptions({ preloadPath, isMac: false, darkBackground: false, allowDevTools: true }).webPreferences ?? {};
+    expect(screen).toEqual(main);
+    expect(devTools).toBe(false);
+    expect(preload).toBe('/opt/regulars/dist/electron/preload-screen.cjs');
+  });
+  it('needs an absolute preload path', () => {
+    expect(() => createScreenWindowOptions({ preloadPath: 'preload-screen.cjs', bounds })).toThrow();
+  });
+});
 
 describe('createMainWindowOptions', () => {
   it('locks the renderer down', () => {
@@ -73,8 +90,8 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-|\*|https?:|wss?:/);
   });
 
-  it('is the policy renderer/index.html carries in <meta id="csp">', () => {
-    const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+  it.each(['index.html', 'screen.html'])('is the policy renderer/%s carries in <meta id="csp">', (page) => {
+    const html = readFileSync(new URL(`../../renderer/${page}`, import.meta.url), 'utf8');
     const meta = /<meta\b[^>]*\bid="csp"[^>]*>/.exec(html)?.[0] ?? '';
     expect(meta).toMatch(/http-equiv="Content-Security-Policy"/);
     expect(/\bcontent="([^"]*)"/.exec(meta)?.[1]).toBe(META_CONTENT_SECURITY_POLICY);

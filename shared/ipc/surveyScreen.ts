@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { SURVEY_CHOICES, type SurveyChoice, type SurveyQuestions } from '../domain/surveyRecords';
 
-const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
+/** The languages the screen speaks: the app's (APP_LOCALES; contract.ts imports this file, so not from there). */
+export const SCREEN_LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
+const LOCALES = SCREEN_LOCALES;
 
 /** Failures only these channels give (translated as errors.<reason>). */
 export const SURVEY_SCREEN_FAILURES = ['screen-busy', 'screen-unknown-session', 'screen-no-display'] as const;

@@ -101,6 +101,19 @@ describe('the renderer', () => {
     expect(await refused('renderer/guards/planted.tsx', imports('../features/backup/backupText', '../ui/bytes', '../db/backupStaging'))).toEqual(['../features/backup/backupText']);
   }, 120_000);
 
+  it('keeps the customer-facing screen to shared/ and its own folder: nothing of the app reaches the customer', async () => {
+    const found = await lint(
+      'renderer/surveyScreen/planted.tsx',
+      imports('../db/database', '../i18n', '../platform/desktopApi', '../features/customers/CustomerPage', '../App', 'i18next', 'react-i18next', 'zustand', '../../renderer/ui/Dialog'),
+    );
+    expect(found).toHaveLength(9);
+    for (const f of found) expect(f.message).toMatch(/customer-facing screen/);
+    expect(new Set(await refused('renderer/surveyScreen/planted.tsx', imports('../../electron/preloadScreen', '../../test/support/backup')))).toEqual(
+      new Set(['../../electron/preloadScreen', '../../test/support/backup']),
+    );
+    expect(await refused('renderer/surveyScreen/planted.tsx', imports('react', 'react-dom/client', 'zod', '../../shared/ipc/contract', '../../shared/domain/surveyRecords', './screenText'))).toEqual([]);
+  }, 120_000);
+
   it('lets the tests beside renderer code read files, but not reach into electron/', async () => {
     expect(await refused('renderer/db/planted.test.ts', imports('node:fs', 'fake-indexeddb/auto', 'vitest', '../../test/factories/customer'))).toEqual([]);
     expect(await refused('renderer/features/backup/planted.test.ts', imports('../../../electron/ipc/handlers'))).toEqual(['../../../electron/ipc/handlers']);
