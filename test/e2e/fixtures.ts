@@ -4,6 +4,7 @@
 // (page.clock.runFor / fastForward move it on); the main process reads the page's clock. Main's events
 // reach the page through the real typed sender and the page's own subscription (window.__regularsMainEvent).
 // The care pop-up scheduler runs on main's clock too, checked when a test says (the `reminders` fixture).
+// The customer-facing survey screen opens as a second page of the context, on the same bridge (`customerScreen`).
 import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { createWebServices, type MainServices } from '../../electron/services';
 import { createNotificationService, type NoticeFailure, type NotificationService } from '../../electron/services/notifications';
 import { followingClock } from '../../shared/clock';
 import { e2eNow } from './fixedClock';
+import { appPages, harnessScreenOs, type HarnessScreen } from './harnessScreen';
 import { AppPage } from './pages/AppPage';
 
 /** A desktop notification the harness's main process raised; `click` plays the clerk clicking it. */
@@ -39,7 +41,7 @@ function harnessNotifications(context: BrowserContext, notices: HarnessNotices):
   const deliveries: Promise<unknown>[] = [];
   const events = createPageEvents({
     deliver: (event, payload) => {
-      for (const page of context.pages()) {
+      for (const page of appPages(context)) {
         deliveries.push(
           page.evaluate(([name, data]) => {
             if (!window.__regularsMainEvent) throw new Error('the page has no main-process events yet');
@@ -109,6 +111,8 @@ interface Fixtures {
    * day's care digest among its notices (a festival within the week of the fixed clock).
    */
   carePopups: boolean;
+  /** The customer-facing survey screen main opens: a second page in the same context (harnessScreen.ts). */
+  customerScreen: HarnessScreen;
   app: AppPage;
 }
 
@@ -145,17 +149,32 @@ export const test = base.extend<Fixtures>({
     await use({ shown: [], windowShown: 0, raise: () => ({ ok: false, reason: 'notices-unsupported' }) });
   },
   // eslint-disable-next-line no-empty-pattern
+  customerScreen: async ({}, use) => {
+    await use({ opened: 0, options: null, refused: [], page: () => Promise.reject(new Error('the harness has not started main yet')) });
+  },
+  // eslint-disable-next-line no-empty-pattern
   reminders: async ({}, use) => {
     const unset = () => Promise.reject(new Error('the harness has not started main yet'));
     await use({ check: unset, restart: unset });
   },
-  context: async ({ context, now, dataFolder, systemLocale, baseURL, openedLinks, backupLog, ipcHolds, notices, reminders, carePopups }, use) => {
+  context: async ({ context, now, dataFolder, systemLocale, baseURL, openedLinks, backupLog, ipcHolds, notices, reminders, carePopups, customerScreen }, use) => {
     // Fake timers with time flowing from `now`; the app's timers (automatic backups, the daily rollover)
     // run as time passes, and a test moves time on with page.clock.runFor or fastForward.
     await context.clock.install({ time: now });
     // Main's clock is the page's: every call carries the page's time (see the init script below).
     const pageClock = followingClock(now, () => performance.now());
     const notifications = harnessNotifications(context, notices);
+    // Main tells the app's page (never the customer screen) that the screen's session or answers changed.
+    const appEvents = createPageEvents({
+      deliver: (event, payload) => {
+        for (const page of appPages(context)) {
+          void page
+            .evaluate(([name, data]) => window.__regularsMainEvent?.(name, data), [event, payload] as const)
+            .catch(() => undefined);
+        }
+      },
+    });
+    const surveyScreen = harnessScreenOs(context, baseURL ?? 'http://127.0.0.1', customerScreen, () => void appEvents.send('surveyScreen:changed', undefined));
     const startMain = (): MainServices => {
       const started = createWebServices({
         dataFolder,
@@ -165,6 +184,7 @@ export const test = base.extend<Fixtures>({
         notifications,
         // No timer: the pop-up scheduler checks when the test says, on the page's clock.
         reminderTimers: { setTimer: () => null, clearTimer: () => undefined },
+        surveyScreen,
         // Backup lines ("backup failed: …", "backup folder: …") are the backup service's, not links; the scheduler's are neither.
         log: (line) =>
           line.startsWith('[reminders]')
