@@ -58,7 +58,7 @@ export interface MainServicesInput {
 }
 
 /** What the customer-facing screen needs from the shell: Electron's BrowserWindow and screen, or the harness's stand-ins. */
-export type SurveyScreenOsInput = Pick<SurveyScreenDeps, 'createWindow' | 'screen' | 'screenUrl' | 'preloadPath' | 'tellApp'>;
+export type SurveyScreenOsInput = Pick<SurveyScreenDeps, 'createWindow' | 'screen' | 'screenUrl' | 'preloadPath' | 'tellApp' | 'log'>;
 
 const NO_SCREEN: SurveyScreenOsInput = { createWindow: null, screen: null, screenUrl: 'about:blank', preloadPath: path.resolve('/'), tellApp: () => undefined };
 

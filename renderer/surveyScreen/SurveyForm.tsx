@@ -23,6 +23,8 @@ export interface SurveyFormProps {
 export function SurveyForm({ text, questions, draft, onChange, onSubmit, sending, failed }: SurveyFormProps) {
   const id = useId();
   const ready = answerFitsQuestions(draft, questions);
+  const choiceAsked = questions.choice && questions.choiceOptions.length > 0;
+  const half = choiceAsked && questions.why ? ' screen-half' : '';
   const toggle = <K extends 'csat' | 'nps'>(key: K, value: number) => onChange({ ...draft, [key]: draft[key] === value ? null : value });
   return (
     <form
@@ -67,8 +69,8 @@ export function SurveyForm({ text, questions, draft, onChange, onSubmit, sending
         </fieldset>
       )}
 
-      {questions.choice && questions.choiceOptions.length > 0 && (
-        <fieldset className="screen-question">
+      {choiceAsked && (
+        <fieldset className={`screen-question${half}`}>
           <legend>
             {text.choiceQuestion} <small>{text.choiceHint}</small>
           </legend>
@@ -91,7 +93,7 @@ export function SurveyForm({ text, questions, draft, onChange, onSubmit, sending
       )}
 
       {questions.why && (
-        <div className="screen-question">
+        <div className={`screen-question${half}`}>
           <label htmlFor={`${id}-why`}>{text.whyQuestion}</label>
           <textarea
             id={`${id}-why`}
