@@ -23,8 +23,8 @@ function fakeTransport() {
 
 describe('main-to-page events', () => {
   it('are named noun:verb and known by name only', () => {
-    expect(MAIN_EVENTS).toEqual(['app:closeRequested', 'app:navigate']);
-    for (const event of MAIN_EVENTS) expect(event).toMatch(/^[a-z]+:[a-zA-Z]+$/);
+    expect(MAIN_EVENTS).toEqual(['app:closeRequested', 'app:navigate', 'surveyScreen:changed', 'surveyScreen:updated']);
+    for (const event of MAIN_EVENTS) expect(event).toMatch(/^[a-z][a-zA-Z]*:[a-zA-Z]+$/);
     expect(isMainEvent('app:navigate')).toBe(true);
     expect(isMainEvent('toString')).toBe(false);
     expect(isMainEvent('app:quit')).toBe(false);
