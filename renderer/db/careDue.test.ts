@@ -108,7 +108,7 @@ describe('what is due', () => {
       cadenceDays: [14, 21, 30, 45, 180][rng.int(0, 4)]!,
       lastTouchAt: new Date(base - Math.floor(rng.next() * 600 * 86_400_000)).toISOString(),
     }));
-    const inputs = { birthdays: [], cadence, followUps: [], points: [], marks: new Map() };
+    const inputs = { birthdays: [], cadence, followUps: [], points: [], surveyFollowUps: [], marks: new Map() };
     for (const offset of [0, 3, 6]) {
       const day = shiftDay('2026-09-22', offset);
       const got = dueOn(inputs, day, DEFAULT_SETTINGS.care, clock).unmarked.filter((r) => r.kind === 'cadence');

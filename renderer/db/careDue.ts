@@ -1,5 +1,6 @@
 // What care reminders are due: reads the store through the indexes version 14 made for it (birthdays by their
-// day, call-backs per tier by last touch, follow-ups by their day, points by their expiry), then the reminder
+// day, call-backs per tier by last touch, follow-ups by their day, points by their expiry) and version 15's open
+// survey follow-ups, then the reminder
 // sources (shared/domain/reminderSources) decide, for today and each coming day of a pop-up schedule.
 import type { Birthday } from '../../shared/domain/customer';
 import type { CareSettings } from '../../shared/domain/careSettings';
@@ -10,6 +11,7 @@ import { dateOfDay, dayOfDate, shiftDay } from '../../shared/domain/reminderSour
 import { festivalReminders } from '../../shared/domain/reminderSources/festival';
 import { followUpOldestDay, followUpReminders, type FollowUpSource } from '../../shared/domain/reminderSources/followUp';
 import { POINTS_EXPIRY_HORIZON_DAYS, pointsReminders, type PointsSource } from '../../shared/domain/reminderSources/points';
+import { surveyFollowUpReminders, type SurveyFollowUpSource } from '../../shared/domain/reminderSources/surveyFollowUp';
 import { statusGroups } from '../../shared/domain/statusGroups';
 import type { StoreSettings } from '../../shared/domain/settings';
 import type { RegularsDatabase } from './database';
@@ -20,6 +22,8 @@ export interface CareInputs {
   cadence: Omit<CadenceInput, 'today'>[];
   followUps: FollowUpSource[];
   points: PointsSource[];
+  /** Unhappy survey answers whose follow-up is open. */
+  surveyFollowUps: SurveyFollowUpSource[];
   marks: Map<string, ReminderMark>;
 }
 
@@ -30,7 +34,7 @@ export interface CareInputs {
 export async function readCareInputs(db: RegularsDatabase, today: string, horizonDays: number, settings: Pick<StoreSettings, 'care' | 'status'>): Promise<CareInputs> {
   const care = settings.care;
   const lastDay = shiftDay(today, horizonDays);
-  return db.transaction('r', [db.customers, db.customerState, db.interactions, db.pointsState, db.reminderMarks], async () => {
+  return db.transaction('r', [db.customers, db.customerState, db.interactions, db.pointsState, db.reminderMarks, db.surveyAnswers], async () => {
     // Birthdays: from the first day a belated one still shows today to the last day one shows ahead of the horizon.
     const from = birthdayWindow(today, care).from;
     const to = birthdayWindow(lastDay, care).to;
@@ -53,16 +57,23 @@ export async function readCareInputs(db: RegularsDatabase, today: string, horizo
 
     // Open follow-ups (the index holds open ones only) from the oldest still reminded today to the horizon's lead.
     const followUpRows = await db.interactions.where('followUpOpen').between(followUpOldestDay(today), shiftDay(lastDay, care.daysBefore.followUp), true, true).toArray();
-    const followUpStates = await db.customerState.bulkGet([...new Set(followUpRows.map((i) => i.customerId))]);
+    // Survey follow-ups, open ones only (few), each shown from its answer until done; given up as a promised one is.
+    const surveyRows = await db.surveyAnswers.where('followUpOpen').aboveOrEqual(dateOfDay(followUpOldestDay(today)).toISOString()).toArray();
+    const followUpStates = await db.customerState.bulkGet([...new Set([...followUpRows, ...surveyRows].map((i) => i.customerId))]);
     const active = new Set(followUpStates.flatMap((s) => (s && s.isDeleted === 0 ? [s.id] : [])));
     const followUps = followUpRows.filter((i) => active.has(i.customerId));
+    const surveyFollowUps = surveyRows.flatMap((a): SurveyFollowUpSource[] =>
+      active.has(a.customerId)
+        ? [{ id: a.id, customerId: a.customerId, answeredAt: a.answeredAt, csat: a.csat, nps: a.nps, choices: a.choices, why: a.why, followUpDueAt: a.followUpDueAt, followUpDoneAt: a.followUpDoneAt }]
+        : [],
+    );
 
     // Points: customers with a batch that runs out within the points horizon of the last day.
     const pointsBound = dateOfDay(shiftDay(lastDay, POINTS_EXPIRY_HORIZON_DAYS + 1)).toISOString();
     const points = (await db.pointsState.where('pointsNextExpiryAt').below(pointsBound).toArray()).filter((p) => p.isDeleted === 0);
 
     const marks = new Map((await db.reminderMarks.toArray()).map((m) => [m.key, m]));
-    return { birthdays, cadence, followUps, points, marks };
+    return { birthdays, cadence, followUps, points, surveyFollowUps, marks };
   });
 }
 
@@ -133,6 +144,7 @@ export function dueOn(inputs: CareInputs, day: string, care: CareSettings, now: 
     ...cadence,
     ...followUpReminders(inputs.followUps, day, care),
     ...pointsReminders(inputs.points, day, care),
+    ...surveyFollowUpReminders(inputs.surveyFollowUps, day),
   ];
   return { day, reminders: sortReminders(applyMarks(all, inputs.marks, now)), unmarked: all, unknownHolidayYears: festivals.unknownHolidayYears };
 }

@@ -20,8 +20,21 @@ export function createReminderRepository(db: RegularsDatabase, deps: RepositoryD
     return mark;
   }
 
-  /** A follow-up reminder's promise is kept with it: its contact's follow-up is marked done too. */
+  /**
+   * A follow-up reminder's promise is kept with it: its contact's follow-up is marked done too; a survey follow-up's
+   * answer is closed (done now, out of the index of open ones). Inside a transaction holding WRITE_SCOPES.contact
+   * and .survey.
+   */
   async function closeFollowUp(reminder: MarkedReminder): Promise<void> {
+    if (reminder.detail?.kind === 'survey-follow-up') {
+      const answer = await db.surveyAnswers.get(reminder.detail.answerId);
+      if (!answer || answer.followUpDoneAt !== null) return;
+      const at = deps.now().toISOString();
+      const { followUpOpen: _open, ...rest } = answer;
+      await db.surveyAnswers.put({ ...rest, followUpDoneAt: at, updatedAt: at });
+      await recordAudit(db, deps, { kind: 'contact.followUp', customerIds: [answer.customerId], refs: [answer.id], facts: { done: true, of: 'survey' } });
+      return;
+    }
     if (reminder.detail?.kind !== 'follow-up') return;
     const promised = await db.interactions.get(reminder.detail.interactionId);
     if (!promised || promised.followUpDone) return;
@@ -42,7 +55,7 @@ export function createReminderRepository(db: RegularsDatabase, deps: RepositoryD
 
     /** Done without a contact to log (a festival's reminder, or a greeting sent and logged already). */
     done(reminder: MarkedReminder): Promise<ReminderMark> {
-      return writeTransaction(db, ['reminder', 'contact'], [], async () => {
+      return writeTransaction(db, ['reminder', 'contact', 'survey'], [], async () => {
         await closeFollowUp(reminder);
         return putMark(reminder, 'done');
       });
@@ -56,7 +69,7 @@ export function createReminderRepository(db: RegularsDatabase, deps: RepositoryD
       assertInteractionFields(contact);
       const customerId = reminder.customerId;
       if (customerId === null) throw new Error('reminders: a store-wide reminder has no customer to log a contact with');
-      return writeTransaction(db, ['reminder', 'contact'], ['customers'], async () => {
+      return writeTransaction(db, ['reminder', 'contact', 'survey'], ['customers'], async () => {
         if (!(await db.customers.get(customerId))) throw new CustomerNotFoundError(customerId);
         const record = newInteractionRecord(contact, { id: deps.newId(), customerId, now: deps.now() });
         await db.interactions.add(record);
