@@ -29,6 +29,7 @@ const CustomerFormScreen = lazy(() => import('./features/customers/CustomerFormS
 const CustomerPeekDialog = lazy(() => import('./features/customers/CustomerPeekDialog').then((m) => ({ default: m.CustomerPeekDialog })));
 const TrashScreen = lazy(() => import('./features/trash/TrashScreen').then((m) => ({ default: m.TrashScreen })));
 const TodayScreen = lazy(() => import('./features/care/TodayScreen').then((m) => ({ default: m.TodayScreen })));
+const SatisfactionScreen = lazy(() => import('./features/satisfaction/SatisfactionScreen').then((m) => ({ default: m.SatisfactionScreen })));
 const ChurnRiskScreen = lazy(() => import('./features/churn/ChurnRiskScreen').then((m) => ({ default: m.ChurnRiskScreen })));
 const ImportScreen = lazy(() => import('./features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
 const ExportScreen = lazy(() => import('./features/export/ExportScreen').then((m) => ({ default: m.ExportScreen })));
@@ -100,6 +101,8 @@ function Screen({ route }: { route: Route }) {
       return <ChurnRiskScreen />;
     case 'today':
       return <TodayScreen />;
+    case 'satisfaction':
+      return <SatisfactionScreen />;
     case 'trash':
       return <TrashScreen />;
     case 'settings':

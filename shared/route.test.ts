@@ -16,6 +16,7 @@ describe('routeSchema', () => {
     { name: 'export' },
     { name: 'duplicates' },
     { name: 'churn' },
+    { name: 'satisfaction' },
     { name: 'trash' },
     { name: 'settings' },
     { name: 'statusRules' },

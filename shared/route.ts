@@ -54,6 +54,8 @@ export type Route =
   | { name: 'churn' }
   /** The clerk's day: the care reminders due today and overdue. */
   | { name: 'today' }
+  /** The satisfaction figures: CSAT and NPS per month and tier, and the loop closed on unhappy answers. */
+  | { name: 'satisfaction' }
   | { name: 'trash' }
   | { name: 'settings' }
   | { name: 'statusRules' }
@@ -98,6 +100,7 @@ export const routeSchema = z.discriminatedUnion('name', [
   page('duplicates'),
   page('churn'),
   page('today'),
+  page('satisfaction'),
   page('trash'),
   page('settings'),
   page('statusRules'),

@@ -11,6 +11,7 @@ describe('routes', () => {
     { name: 'export' },
     { name: 'duplicates' },
     { name: 'churn' },
+    { name: 'satisfaction' },
     { name: 'trash' },
     { name: 'settings' },
     { name: 'statusRules' },

@@ -79,6 +79,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'duplicates') return { name: 'duplicates' };
   if (first === 'churn') return { name: 'churn' };
   if (first === 'today') return { name: 'today' };
+  if (first === 'satisfaction') return { name: 'satisfaction' };
   if (first === 'trash') return { name: 'trash' };
   if (first === 'settings') return second === 'status' && !third ? { name: 'statusRules' } : { name: 'settings' };
   if (first === 'review') return { name: 'tierReview' };
@@ -108,6 +109,8 @@ export function routeHref(route: Route): string {
       return '#/churn';
     case 'today':
       return '#/today';
+    case 'satisfaction':
+      return '#/satisfaction';
     case 'trash':
       return '#/trash';
     case 'settings':

@@ -9,7 +9,7 @@ import { countText } from '../../i18n';
 import { OwnerLockMark } from '../../session/OwnerOnly';
 import { useCareDue } from '../care/careDue';
 
-type NavId = 'today' | 'customers' | 'churn' | 'points' | 'import' | 'export' | 'duplicates' | 'trash' | 'backups' | 'audit' | 'settings';
+type NavId = 'today' | 'customers' | 'churn' | 'satisfaction' | 'points' | 'import' | 'export' | 'duplicates' | 'trash' | 'backups' | 'audit' | 'settings';
 
 function NavIcon({ id }: { id: NavId }) {
   const paths: Record<NavId, ReactNode> = {
@@ -31,6 +31,13 @@ function NavIcon({ id }: { id: NavId }) {
       <>
         <path d="M3 6.5 9.5 13l4-4 7.5 7.5" />
         <path d="M21 11.5v5h-5" />
+      </>
+    ),
+    satisfaction: (
+      <>
+        <circle cx="12" cy="12" r="8.5" />
+        <path d="M8.5 14.5a4.5 4.5 0 0 0 7 0" />
+        <path d="M9.2 9.6h.01M14.8 9.6h.01" />
       </>
     ),
     points: (
@@ -102,6 +109,7 @@ export function Sidebar({ route }: { route: Route }) {
     { id: 'today', href: routeHref({ name: 'today' }), label: t('nav.today'), badge: careDue || undefined, active: route.name === 'today' },
     { id: 'customers', href: routeHref({ name: 'customers' }), label: t('nav.customers'), badge: count, active: onCustomers },
     { id: 'churn', href: routeHref({ name: 'churn' }), label: t('nav.churn'), badge: undefined, active: route.name === 'churn' },
+    { id: 'satisfaction', href: routeHref({ name: 'satisfaction' }), label: t('nav.satisfaction'), badge: undefined, active: route.name === 'satisfaction' },
     { id: 'points', href: routeHref({ name: 'points', tab: 'rules' }), label: t('nav.points'), badge: undefined, active: route.name === 'points' },
     { id: 'import', href: routeHref({ name: 'import' }), label: t('nav.import'), badge: undefined, active: route.name === 'import' },
     { id: 'export', href: routeHref({ name: 'export' }), label: t('nav.export'), badge: undefined, active: route.name === 'export' },
