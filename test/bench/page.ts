@@ -10,6 +10,7 @@ import { buildDataset } from './dataset';
 import { BENCH_GLOBAL, type BenchApi, type PrepareOptions } from './protocol';
 import { appBackup, appRestore, purchasesDuringBackup, rawBackup, rawRestore } from './page/backup';
 import { careBreakdown, careDue, prepareCare } from './page/care';
+import { seedSurveyAnswers, surveyFiguresRuns } from './page/satisfaction';
 import { browseList, pickProbes, searchAsYouType, searchBreakdown, tagFilter } from './page/browsing';
 import { customerPages } from './page/customerPage';
 import { buildRawRecords, importCustomers, importPurchases, rawWriteCustomers, rawWritePurchases, releaseRaw, seedContacts } from './page/importing';
@@ -96,6 +97,8 @@ const api: BenchApi = {
   prepareCare,
   careDue,
   careBreakdown,
+  seedSurveyAnswers,
+  surveyFigures: surveyFiguresRuns,
   prepareHeavyRollover,
   appBackup,
   appRestore,

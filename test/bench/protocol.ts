@@ -105,6 +105,15 @@ export interface RawRead {
   records: number;
 }
 
+/** Issue 17: survey answers seeded with plain puts before the satisfaction figures (untimed setup). */
+export interface SurveySeed {
+  ms: number;
+  answers: number;
+  customers: number;
+  /** Answers that needed a follow-up. */
+  followUps: number;
+}
+
 /** Issue 16's setup: the contact cache derived behind the seeding, and what the store holds for the care pass. */
 export interface CareSetup {
   /** recomputeAllContacts over every customer (the seeded contacts were put behind the app). */
@@ -270,6 +279,10 @@ export interface BenchApi {
   careDue(passes: number): Promise<CareRun>;
   /** Issue 16: the care pass's reads and rules by source, on the page, best of `repeats`. */
   careBreakdown(repeats: number): Promise<CareBreakdown>;
+  /** Issue 17: `count` survey answers put plainly over every customer, dated over the last year (setup, untimed). */
+  seedSurveyAnswers(count: number, nowMs: number): Promise<SurveySeed>;
+  /** Issue 17: the satisfaction figures of a year (readSurveyFigures) `passes` times, each paired with the raw reads. */
+  surveyFigures(passes: number): Promise<PairedSample[]>;
   /** What writing the recomputation's `changed` state rows costs IndexedDB alone (scratch databases). */
   stateWriteFloor(changed: number): Promise<StateWriteFloor>;
   /** Item 7: "Back up now" through the app's code and the real main-process service. */

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../../playwright.config';
 import { parseOptions, type BenchOptions, type BenchPart } from './options';
-import type { BackupRun, CareBreakdown, CareRun, CareSetup, ImportRun, PairedSample, PointsSeed, Prepared, RawBackupRun, RawRead, RawWrite, RecomputeRun, SearchBreakdown, SetupStep, StateWriteFloor, StoreCounts, UpgradeRun } from './protocol';
+import type { BackupRun, CareBreakdown, CareRun, CareSetup, ImportRun, PairedSample, PointsSeed, Prepared, RawBackupRun, RawRead, RawWrite, RecomputeRun, SearchBreakdown, SurveySeed, SetupStep, StateWriteFloor, StoreCounts, UpgradeRun } from './protocol';
 import { checkTargets, combineRuns, FIGURE_IDS, latencyFigures, once, renderTables, formatMs, type Figure } from './results';
 import { call, log, openBenchPage } from './runner/bench';
 import { coldStartApp, coldStartEmptyPage, coldStartFirstRead, rolloverInApp, withBridge, type AppColdStart, type ColdStart, type RolloverInApp } from './runner/coldStart';
@@ -34,6 +34,9 @@ const APP_DIST = path.join(ROOT, '.tmp', 'bench-app');
 const PAGE_DIST = path.join(ROOT, '.tmp', 'bench-dist');
 /** careWorker().compute(6) calls per run, the first one cold (it starts the worker). */
 const CARE_PASSES = 5;
+/** Issue 17's store: 50,000 survey answers (whatever the customer count), the figures timed this many times. */
+const SURVEY_ANSWERS = 50_000;
+const SURVEY_PASSES = 5;
 /** Launches of each kind per run for the cold start (app and empty page take turns). */
 const COLD_STARTS = 3;
 
@@ -73,6 +76,7 @@ interface RunRecord {
   recompute?: { rules: RecomputeRun; again: RecomputeRun; rawReads: RawRead[]; stateFloor: StateWriteFloor };
   points?: { seed: PointsSeed; seeded: RecomputeRun; recompute: RecomputeRun; rawReads: RawRead[] };
   care?: { setup: CareSetup; run: CareRun; breakdown: CareBreakdown };
+  satisfaction?: { seed: SurveySeed };
   backups?: { backup: BackupRun; rawBackup: RawBackupRun; restore: BackupRun; rawRestore: RawBackupRun; duringBackupMs: number; duringOutcome: string };
   coldStarts?: { app: AppColdStart[]; empty: ColdStart[]; firstRead?: (ColdStart & { openMs: number })[] };
   rollover?: RolloverInApp;
@@ -237,6 +241,18 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       careRun = { setup, run, breakdown };
       await quiet();
     }
+    let satisfaction: RunRecord['satisfaction'];
+    if (measures('satisfaction')) {
+      log('  satisfaction figures…');
+      const seed = await call(appPage, 'seedSurveyAnswers', SURVEY_ANSWERS, Date.now());
+      log(`    seeded ${seed.answers.toLocaleString('en')} answers over ${seed.customers.toLocaleString('en')} customers (${seed.followUps.toLocaleString('en')} with a follow-up) in ${seconds(seed.ms)}`);
+      await quiet();
+      const runs = await call(appPage, 'surveyFigures', SURVEY_PASSES);
+      samples.push(...runs);
+      log(`    a year's figures: ${runs.map((s) => formatMs(s.appMs)).join(', ')} (first cold); raw reads ${runs.map((s) => formatMs(s.rawMs)).join(', ')}`);
+      satisfaction = { seed };
+      await quiet();
+    }
     let backups: RunRecord['backups'];
     if (measures('backup')) {
       log('  backup and restore, and dexie-export-import…');
@@ -293,6 +309,7 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       ...(recompute ? { recompute } : {}),
       ...(pointsRun ? { points: pointsRun } : {}),
       ...(careRun ? { care: careRun } : {}),
+      ...(satisfaction ? { satisfaction } : {}),
       ...(backups ? { backups } : {}),
       ...(coldStarts ? { coldStarts } : {}),
       ...(rollover ? { rollover } : {}),
@@ -318,6 +335,8 @@ const ITEM_OF_SECTION = (section: string): number | null =>
         ? 10
         : section.startsWith('care:')
           ? 12
+          : section.startsWith('satisfaction:')
+          ? 13
           : section.startsWith('record a purchase with points')
           ? 11
           : section.startsWith('record a purchase')

@@ -1,0 +1,92 @@
+// Issue 17's satisfaction figures: CSAT, NPS per month and tier and the loop over a year of answers, read as the
+// Satisfaction screen reads them (readSurveyFigures: the year's answers by `answeredAt`, then the last purchase of
+// the customers followed up in time), against the raw read of the same rows. The answers are seeded with plain puts
+// first (untimed): one a customer at most every few months, a fifth of them unhappy with a follow-up, most done.
+import { addDays, addHours } from 'date-fns';
+import { database } from '../../../renderer/db/database';
+import { readSurveyFigures } from '../../../renderer/db/surveyFigures';
+import { createRng } from '../../../shared/domain/random';
+import { SURVEY_CHOICES, type SurveyAnswer } from '../../../shared/domain/surveyRecords';
+import { customersToCheck, surveyPeriod } from '../../../shared/domain/surveyScores';
+import type { PairedSample, SurveySeed } from '../protocol';
+import { appDatabase, committed, done, getMany } from './idb';
+import { paired } from './timing';
+
+const SEED_CHUNK = 10_000;
+/** The figures screen's longest period. */
+const MONTHS = 12;
+
+/** `count` answers over every customer, dated over the last year; seeded behind the app. */
+export async function seedSurveyAnswers(count: number, nowMs: number): Promise<SurveySeed> {
+  const start = performance.now();
+  const ids = (await database().customers.toCollection().primaryKeys()) as string[];
+  const rng = createRng(20261205);
+  const random = () => rng.next();
+  const db = await appDatabase();
+  const now = new Date(nowMs);
+  const tiers = ['tier-a', 'tier-b', 'tier-c', null];
+  let followUps = 0;
+  for (let written = 0; written < count; written += SEED_CHUNK) {
+    const tx = db.transaction('surveyAnswers', 'readwrite');
+    const store = tx.objectStore('surveyAnswers');
+    for (let i = written; i < Math.min(count, written + SEED_CHUNK); i++) {
+      const answeredAt = addHours(addDays(now, -Math.floor(random() * 365)), -Math.floor(random() * 10));
+      const nps = random() < 0.9 ? Math.floor(random() * 11) : null;
+      const csat = random() < 0.9 ? 1 + Math.floor(random() * 5) : null;
+      const unhappy = (nps !== null && nps <= 6 && random() < 0.4) || (csat !== null && csat <= 2);
+      const due = unhappy ? addHours(answeredAt, 48) : null;
+      const doneAt = due && due < now && random() < 0.8 ? addHours(answeredAt, Math.floor(random() * 72)) : null;
+      if (due) followUps += 1;
+      const at = answeredAt.toISOString();
+      const answer: SurveyAnswer = {
+        id: crypto.randomUUID(),
+        customerId: ids[Math.floor(random() * ids.length)]!,
+        surveyId: '5e1f0c1a-0000-4000-8000-000000000001',
+        surveyVersion: 1,
+        answeredAt: at,
+        channel: 'counter',
+        purchaseId: null,
+        tierId: tiers[Math.floor(random() * tiers.length)]!,
+        csat,
+        nps,
+        choices: random() < 0.3 ? [SURVEY_CHOICES[Math.floor(random() * SURVEY_CHOICES.length)]!] : [],
+        why: random() < 0.2 ? '等了太久' : '',
+        followUpDueAt: due ? due.toISOString() : null,
+        followUpDoneAt: doneAt ? doneAt.toISOString() : null,
+        complaintId: null,
+        createdAt: at,
+        updatedAt: at,
+      };
+      if (due && !doneAt) answer.followUpOpen = due.toISOString();
+      store.put(answer);
+    }
+    await committed(tx);
+  }
+  return { ms: performance.now() - start, answers: count, customers: ids.length, followUps };
+}
+
+/** The year's figures `passes` times (the first cold), each paired with the raw reads of the same rows. */
+export async function surveyFiguresRuns(passes: number): Promise<PairedSample[]> {
+  const samples: PairedSample[] = [];
+  for (let p = 0; p < passes; p++) {
+    samples.push(
+      await paired(
+        p,
+        'satisfaction: figures of a year',
+        p === 0 ? 'first' : 'again',
+        async () => {
+          const figures = await readSurveyFigures(database(), new Date(), MONTHS);
+          return { hits: figures.total.csat.answers + figures.total.nps.answers };
+        },
+        async () => {
+          const period = surveyPeriod(new Date(), MONTHS);
+          const idb = await appDatabase();
+          const tx = idb.transaction(['surveyAnswers', 'customerState'], 'readonly');
+          const rows = (await done(tx.objectStore('surveyAnswers').index('answeredAt').getAll(IDBKeyRange.bound(period.from, period.to, false, true)))) as SurveyAnswer[];
+          await getMany(tx.objectStore('customerState'), customersToCheck(rows, period));
+        },
+      ),
+    );
+  }
+  return samples;
+}
