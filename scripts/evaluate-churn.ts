@@ -1,0 +1,207 @@
+// `npm run evaluate:churn`: scores a purchase history as of a cut-off with the app's churn code and checks it against the holdout.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { churnRisk, storeMedianGap, type ChurnLevel } from '../shared/domain/churn';
+import { dayNumber, utcDayOf, type FigureInput } from '../shared/domain/customerFigures';
+import { parseDelimited } from '../shared/domain/import/delimited';
+import { expectedPurchases, fitBuyingModel, groupHistories, pBuyWithin } from '../shared/domain/churnModel/buyingModel';
+import { churnModelLevels, DEFAULT_CHURN_MODEL_SETTINGS } from '../shared/domain/churnModel/levels';
+import { historyAsOf, scoreCustomers, type ModelCustomer } from '../shared/domain/churnModel/scoring';
+
+const HELP = `usage: npm run evaluate:churn -- --file PATH --cutoff yyyy-mm-dd [--holdout-weeks 39] [--format cdnow|retail]
+  --file      CDNOW (id, sample id, yyyymmdd, CDs, dollars; whitespace) or online-retail CSV (InvoiceNo … CustomerID)
+  --cutoff    last day seen when scoring (defaults: 1997-09-30 for CDNOW, 2011-06-30 for online retail)
+  --holdout-weeks  weeks after the cut-off in which a purchase counts as "bought again" (default 39)`;
+
+interface Row {
+  customer: string;
+  day: string;
+  spend: number;
+}
+
+function readCdnow(text: string): Row[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const [customer, , date, , dollars] = line.split(/\s+/);
+      return { customer: customer!, day: `${date!.slice(0, 4)}-${date!.slice(4, 6)}-${date!.slice(6, 8)}`, spend: Math.round(Number(dollars) * 100) };
+    });
+}
+
+/** Invoices of the online-retail file: cancellations, negative quantities and rows without a customer left out. */
+function readRetail(text: string): Row[] {
+  const { headers, rows } = parseDelimited(text);
+  const column = (name: string) => headers.indexOf(name);
+  const [customerAt, invoiceAt, quantityAt, dateAt, priceAt] = ['CustomerID', 'InvoiceNo', 'Quantity', 'InvoiceDate', 'UnitPrice'].map(column) as [number, number, number, number, number];
+  const invoices = new Map<string, Row>();
+  for (const r of rows) {
+    const customer = r[customerAt] ?? '';
+    const invoice = r[invoiceAt] ?? '';
+    const quantity = Number(r[quantityAt]);
+    if (customer === '' || customer === '0.0' || invoice.startsWith('C') || !(quantity > 0)) continue;
+    const row = invoices.get(invoice) ?? { customer, day: (r[dateAt] ?? '').slice(0, 10), spend: 0 };
+    row.spend += Math.round(quantity * Number(r[priceAt]) * 100);
+    invoices.set(invoice, row);
+  }
+  return [...invoices.values()];
+}
+
+/** Area under the ROC curve of `score` for `positive` (Mann–Whitney, ties counted half). */
+function auc(score: readonly number[], positive: readonly boolean[]): number {
+  const order = score.map((s, i) => [s, i] as const).sort((a, b) => a[0] - b[0]);
+  const ranks = new Float64Array(score.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
+    for (let k = i; k <= j; k++) ranks[order[k]![1]] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  let pos = 0;
+  let rankSum = 0;
+  positive.forEach((p, i) => {
+    if (p) {
+      pos++;
+      rankSum += ranks[i]!;
+    }
+  });
+  const neg = score.length - pos;
+  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
+}
+
+const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
+
+function main(): void {
+  const { values } = parseArgs({
+    options: { file: { type: 'string' }, cutoff: { type: 'string' }, 'holdout-weeks': { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  if (values.help || !values.file) {
+    console.log(HELP);
+    process.exit(values.help ? 0 : 1);
+  }
+  const format = values.format ?? (values.file.endsWith('.csv') ? 'retail' : 'cdnow');
+  const text = readFileSync(values.file, 'utf8');
+  const rows = format === 'retail' ? readRetail(text) : readCdnow(text);
+  const cutoff = values.cutoff ?? (format === 'retail' ? '2011-06-30' : '1997-09-30');
+  const cutDay = dayNumber(cutoff);
+  const lastDay = Math.max(...rows.map((r) => dayNumber(r.day)));
+  let holdoutDays = Number(values['holdout-weeks'] ?? '39') * 7;
+  if (cutDay + holdoutDays > lastDay) {
+    // A holdout past the file's last purchase would count the missing days as "did not buy".
+    holdoutDays = lastDay - cutDay;
+    console.log(`note: the file ends on ${utcDayOf(new Date(lastDay * 86_400_000).toISOString())}; the holdout is cut to ${holdoutDays} days`);
+  }
+  if (holdoutDays <= 0) {
+    console.log('the cut-off is at or after the last purchase: nothing to check against');
+    process.exit(1);
+  }
+  const endDay = cutDay + holdoutDays;
+
+  const byCustomer = new Map<string, Row[]>();
+  for (const r of rows) byCustomer.set(r.customer, [...(byCustomer.get(r.customer) ?? []), r]);
+  const customers: ModelCustomer[] = [];
+  const actual = new Map<string, number>();
+  const figureInputs = new Map<string, FigureInput[]>();
+  for (const [id, list] of byCustomer) {
+    const before = list.filter((r) => dayNumber(r.day) <= cutDay);
+    if (before.length === 0) continue;
+    customers.push({ id, purchases: before.map((r) => ({ day: dayNumber(r.day), spend: r.spend })) });
+    actual.set(id, new Set(list.filter((r) => dayNumber(r.day) > cutDay && dayNumber(r.day) <= endDay).map((r) => r.day)).size);
+    figureInputs.set(
+      id,
+      before.map((r, i) => ({ id: `${id}-${i}`, purchasedAt: `${r.day}T12:00:00.000Z`, totalFen: r.spend, isVoided: 0 as const, returnOf: null })),
+    );
+  }
+  console.log(`${values.file}: ${rows.length} purchases; cut-off ${cutoff}, holdout ${(holdoutDays / 7).toFixed(1)} weeks (to ${utcDayOf(new Date(endDay * 86_400_000).toISOString())})`);
+  console.log(`${customers.length} customers bought by the cut-off; ${[...actual.values()].filter((n) => n > 0).length} bought again in the holdout`);
+
+  const started = performance.now();
+  const scored = scoreCustomers(customers, cutDay, { horizonDays: holdoutDays });
+  const fitMs = performance.now() - started;
+  if (!scored.ok) {
+    console.log(`cannot fit: ${scored.reason.code} (have ${scored.reason.params.have}, need ${scored.reason.params.need})`);
+    process.exit(2);
+  }
+  const store = scored.value;
+  const { params } = store.fit;
+  console.log(
+    `MBG/NBD (days): r=${params.r.toFixed(3)} α=${params.alpha.toFixed(2)} a=${params.a.toFixed(3)} b=${params.b.toFixed(3)}  LL=${store.fit.logLikelihood.toFixed(1)}  ${store.fit.distinctHistories} distinct histories, fit and scoring ${fitMs.toFixed(0)} ms`,
+  );
+  if (store.spendFit) {
+    const s = store.spendFit.params;
+    console.log(`Gamma-Gamma: p=${s.p.toFixed(2)} q=${s.q.toFixed(2)} γ=${(s.gamma / 100).toFixed(2)} (money units); store mean spend per visit ${(s.p * s.gamma / (s.q - 1) / 100).toFixed(2)}`);
+  }
+
+  const histories = customers.map((c) => historyAsOf(c.purchases, cutDay)!.history);
+  const plain = fitBuyingModel(groupHistories(histories), { variant: 'bgnbd' });
+  if (!plain.ok) throw new Error(`plain BG/NBD: ${plain.reason.code}`);
+  const pp = plain.value.params;
+  console.log(`BG/NBD  (days): r=${pp.r.toFixed(3)} α=${pp.alpha.toFixed(2)} a=${pp.a.toFixed(3)} b=${pp.b.toFixed(3)}  LL=${plain.value.logLikelihood.toFixed(1)}  (weeks: α=${(pp.alpha / 7).toFixed(3)})`);
+
+  const ids = store.scores.map((s) => s.id);
+  const positive = ids.map((id) => actual.get(id)! > 0);
+  const storeGap = storeMedianGap(
+    customers.map((c) => {
+      const days = [...new Set(c.purchases.map((p) => p.day))].sort((a, b) => a - b);
+      return storeMedianGap(days.slice(1).map((d, i) => d - days[i]!));
+    }),
+  );
+  const asOf = new Date((cutDay + 1) * 86_400_000 - 1000);
+  const todays = new Map<string, ChurnLevel>(ids.map((id) => [id, churnRisk({ purchases: figureInputs.get(id)!, asOf, dayOf: utcDayOf, storeMedianGapDays: storeGap }).level]));
+  const levelRank: Record<ChurnLevel, number> = { none: 0, watch: 1, high: 2 };
+  const bgExpected = histories.map((h) => expectedPurchases(pp, 'bgnbd', h, holdoutDays));
+
+  console.log('\nAUC for "bought again in the holdout":');
+  const rankings: [string, number[]][] = [
+    ['MBG/NBD, chance of a purchase in the holdout', store.scores.map((s) => s.pVisit)],
+    ['MBG/NBD, expected purchases in the holdout', store.scores.map((s) => s.expectedVisits)],
+    ['MBG/NBD, chance still a customer', store.scores.map((s) => s.pAlive)],
+    ['plain BG/NBD, expected purchases', bgExpected],
+    ['plain BG/NBD, chance of a purchase', histories.map((h) => pBuyWithin(pp, 'bgnbd', h, holdoutDays))],
+    ['recency alone (days since the last purchase)', store.scores.map((s) => -s.daysSinceLast)],
+    ["today's rule (none / watch / high)", ids.map((id) => -levelRank[todays.get(id)!])],
+  ];
+  for (const [name, score] of rankings) console.log(`  ${auc(score, positive).toFixed(3)}  ${name}`);
+
+  console.log('\nRepeat purchases in the holdout, predicted (MBG/NBD | BG/NBD) against actual:');
+  const buckets = ['0', '1', '2', '3', '4', '5', '6', '7+'];
+  const rowsOut = buckets.map((label) => ({ label, n: 0, mbg: 0, bg: 0, actual: 0 }));
+  store.scores.forEach((s, i) => {
+    const b = rowsOut[Math.min(s.x, 7)]!;
+    b.n++;
+    b.mbg += s.expectedVisits;
+    b.bg += bgExpected[i]!;
+    b.actual += actual.get(s.id)!;
+  });
+  const total = rowsOut.reduce((t, b) => ({ n: t.n + b.n, mbg: t.mbg + b.mbg, bg: t.bg + b.bg, actual: t.actual + b.actual }), { n: 0, mbg: 0, bg: 0, actual: 0 });
+  console.log('  earlier repeat purchases | customers | MBG/NBD | BG/NBD | actual');
+  for (const b of rowsOut) console.log(`  ${b.label.padStart(3)} | ${String(b.n).padStart(5)} | ${b.mbg.toFixed(1).padStart(7)} | ${b.bg.toFixed(1).padStart(7)} | ${b.actual}`);
+  console.log(
+    `  all | ${String(total.n).padStart(5)} | ${total.mbg.toFixed(1).padStart(7)} | ${total.bg.toFixed(1).padStart(7)} | ${total.actual}   (MBG/NBD off by ${pct(total.mbg - total.actual, total.actual)}, BG/NBD by ${pct(total.bg - total.actual, total.actual)})`,
+  );
+
+  console.log('\nShare flagged at each level (and the share of them who bought again in the holdout):');
+  const shares = (levels: ReadonlyMap<string, ChurnLevel>) =>
+    (['none', 'watch', 'high'] as const)
+      .map((level) => {
+        const who = ids.filter((id) => levels.get(id) === level);
+        const back = who.filter((id) => actual.get(id)! > 0).length;
+        return `${level} ${pct(who.length, ids.length)} (${who.length}, back ${who.length ? pct(back, who.length) : '-'})`;
+      })
+      .join('  ');
+  const leveled = churnModelLevels(store.scores, store.storeUsualGapDays);
+  const modelLevels = new Map(leveled.map((l) => [l.id, l.level]));
+  const cap = DEFAULT_CHURN_MODEL_SETTINGS.highCap;
+  console.log(`  model (defaults: watch below ${DEFAULT_CHURN_MODEL_SETTINGS.watchBelow}, high below ${DEFAULT_CHURN_MODEL_SETTINGS.highBelow}, cap ${cap.kind === 'share' ? `${cap.percent}%` : cap.count}): ${shares(modelLevels)}`);
+  console.log(`  today's rule: ${shares(todays)}`);
+  const byReason = new Map<string, string[]>();
+  for (const l of leveled) byReason.set(`${l.level}/${l.reason.code}${l.reason.params.overCap ? ' over the cap' : ''}`, [...(byReason.get(`${l.level}/${l.reason.code}${l.reason.params.overCap ? ' over the cap' : ''}`) ?? []), l.id]);
+  console.log(
+    `  model by reason: ${[...byReason]
+      .map(([key, who]) => `${key} ${pct(who.length, ids.length)} (back ${pct(who.filter((id) => actual.get(id)! > 0).length, who.length)})`)
+      .join('  ')}`,
+  );
+}
+
+main();

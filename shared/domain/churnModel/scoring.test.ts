@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { CDNOW_CUTOFF_DAY, cdnowCustomers } from '../../../test/support/cdnow';
+import { historyAsOf, scoreCustomers } from './scoring';
+
+describe('historyAsOf', () => {
+  it('a customer with one purchase: x = 0, tx = 0, T from that day', () => {
+    expect(historyAsOf([{ day: 100, spend: 500 }], 130)).toEqual({ history: { x: 0, tx: 0, T: 30 }, spend: { visits: 0, meanSpend: 0 } });
+  });
+  it('purchases on the same day are one visit whose spend is their sum', () => {
+    const h = historyAsOf(
+      [
+        { day: 100, spend: 500 },
+        { day: 110, spend: 300 },
+        { day: 110, spend: 200 },
+        { day: 120, spend: 100 },
+      ],
+      130,
+    );
+    expect(h).toEqual({ history: { x: 2, tx: 20, T: 30 }, spend: { visits: 2, meanSpend: 300 } });
+  });
+  it('does not see purchases after the day, and is null with none before it', () => {
+    expect(historyAsOf([{ day: 100, spend: 5 }, { day: 140, spend: 5 }], 130)?.history).toEqual({ x: 0, tx: 0, T: 30 });
+    expect(historyAsOf([{ day: 140, spend: 5 }], 130)).toBeNull();
+  });
+  it('a visit without positive spend counts as a visit, not in the spend', () => {
+    expect(historyAsOf([{ day: 1, spend: 5 }, { day: 2, spend: 0 }], 3)).toEqual({ history: { x: 1, tx: 1, T: 2 }, spend: { visits: 0, meanSpend: 0 } });
+  });
+});
+
+describe('scoreCustomers', () => {
+  it('scores every CDNOW customer at 1997-09-30 in days with the modified model', () => {
+    const r = scoreCustomers(cdnowCustomers(), CDNOW_CUTOFF_DAY);
+    if (!r.ok) throw new Error(r.reason.code);
+    const { fit, scores, spendFit, storeUsualGapDays } = r.value;
+    expect(fit.variant).toBe('mbgnbd');
+    expect(scores).toHaveLength(2357);
+    expect(spendFit).not.toBeNull();
+    expect(storeUsualGapDays).toBeGreaterThan(0);
+    for (const s of scores) {
+      expect(s.pAlive).toBeGreaterThan(0);
+      expect(s.pAlive).toBeLessThanOrEqual(1);
+      expect(s.pVisit).toBeLessThanOrEqual(s.pAlive);
+      expect(s.valueAtRisk).toBeGreaterThanOrEqual(0);
+      expect(s.daysSinceLast).toBe(s.T - s.tx);
+    }
+  });
+  it('a store too young to fit says why', () => {
+    const customers = cdnowCustomers().slice(0, 40);
+    expect(scoreCustomers(customers, CDNOW_CUTOFF_DAY)).toEqual({ ok: false, reason: { code: 'too-few-customers', params: { have: 40, need: 50 } } });
+  });
+  it('with the clock before every purchase there is nobody to score', () => {
+    const r = scoreCustomers(cdnowCustomers(), CDNOW_CUTOFF_DAY - 400);
+    expect(r.ok ? null : r.reason.code).toBe('too-few-customers');
+  });
+});

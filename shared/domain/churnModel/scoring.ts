@@ -1,0 +1,147 @@
+// Every customer's figures from the fitted models as of a day: chance still a customer, visits to come, value at risk.
+import { err, ok, type Result } from '../../result';
+import {
+  expectedPurchases,
+  fitBuyingModel,
+  groupHistories,
+  pAlive,
+  pBuyWithin,
+  rateIfAlive,
+  type BuyerHistory,
+  type BuyingModelFit,
+  type CannotFit,
+  type FitOptions,
+} from './buyingModel';
+import { expectedSpendPerVisit, fitSpendModel, type SpendHistory, type SpendModelFit } from './spendModel';
+
+/** One purchase as the model reads it: its calendar day as a whole day number (days since 1970-01-01) and its spend (> 0 counts for the spend model). */
+export interface ModelPurchase {
+  day: number;
+  spend: number;
+}
+
+export interface ModelCustomer {
+  id: string;
+  /** Visits only (voided, returns and fully returned purchases left out by the caller), any order. */
+  purchases: readonly ModelPurchase[];
+}
+
+/**
+ * A customer as of a day, in days: purchases after the day are not seen. Several purchases on one day
+ * are one visit (x counts visit days after the first), whose spend is their sum. The spend history is
+ * that of the repeat visits with a positive spend, as the Gamma-Gamma model was published and checked
+ * (the first visit is often unlike the later ones). null when the customer has no purchase on or before the day.
+ */
+export function historyAsOf(purchases: readonly ModelPurchase[], asOfDay: number): { history: BuyerHistory; spend: SpendHistory } | null {
+  const byDay = new Map<number, number>();
+  for (const p of purchases) if (p.day <= asOfDay) byDay.set(p.day, (byDay.get(p.day) ?? 0) + p.spend);
+  if (byDay.size === 0) return null;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const day of byDay.keys()) {
+    if (day < first) first = day;
+    if (day > last) last = day;
+  }
+  let spent = 0;
+  let spendVisits = 0;
+  for (const [day, spend] of byDay) {
+    if (day !== first && spend > 0) {
+      spent += spend;
+      spendVisits += 1;
+    }
+  }
+  return {
+    history: { x: byDay.size - 1, tx: last - first, T: asOfDay - first },
+    spend: { visits: spendVisits, meanSpend: spendVisits > 0 ? spent / spendVisits : 0 },
+  };
+}
+
+export interface ScoreOptions {
+  /** Days ahead for the expected visits and the chance of a visit (90 by default). */
+  horizonDays: number;
+  fit: Partial<FitOptions>;
+}
+
+export const DEFAULT_SCORE_OPTIONS: Readonly<ScoreOptions> = Object.freeze({ horizonDays: 90, fit: {} });
+
+export interface CustomerScore {
+  id: string;
+  /** Visit days after the first, days from first to last visit, days from first visit to the day scored. */
+  x: number;
+  tx: number;
+  T: number;
+  daysSinceLast: number;
+  /** Their own usual gap in days (tx / x) when they came back at least once; null for a one-time buyer. */
+  ownGapDays: number | null;
+  /** Probability they are still a customer. */
+  pAlive: number;
+  /** Expected visits in the next horizonDays. */
+  expectedVisits: number;
+  /** Probability of at least one visit in the next horizonDays. */
+  pVisit: number;
+  /** Expected spend per visit (spend model), in the purchases' money unit. */
+  spendPerVisit: number;
+  /**
+   * Expected spend lost in the next horizonDays: what they would spend if still coming
+   * (posterior rate × horizon × spend per visit), times the chance they are gone.
+   */
+  valueAtRisk: number;
+}
+
+export interface ScoredStore {
+  fit: BuyingModelFit;
+  /** null when the spend model could not be fitted: spend per visit is then the customer's own repeat-visit mean (the store's for none). */
+  spendFit: SpendModelFit | null;
+  /** Median of the own gaps of the customers who came back; null when none did. */
+  storeUsualGapDays: number | null;
+  scores: CustomerScore[];
+}
+
+/** Fits both models to the customers as of asOfDay and scores each customer who had bought by then. */
+export function scoreCustomers(customers: readonly ModelCustomer[], asOfDay: number, options: Partial<ScoreOptions> = {}): Result<ScoredStore, CannotFit> {
+  const o = { ...DEFAULT_SCORE_OPTIONS, ...options };
+  const seen: { id: string; history: BuyerHistory; spend: SpendHistory }[] = [];
+  for (const c of customers) {
+    const h = historyAsOf(c.purchases, asOfDay);
+    if (h) seen.push({ id: c.id, ...h });
+  }
+  const fitted = fitBuyingModel(
+    groupHistories(seen.map((s) => s.history)),
+    o.fit,
+  );
+  if (!fitted.ok) return err(fitted.reason);
+  const fit = fitted.value;
+  const spendFitted = fitSpendModel(seen.map((s) => s.spend));
+  const spendFit = spendFitted.ok ? spendFitted.value : null;
+  const withSpend = seen.filter((s) => s.spend.visits > 0);
+  const storeMeanSpend = withSpend.length > 0 ? withSpend.reduce((sum, s) => sum + s.spend.meanSpend, 0) / withSpend.length : 0;
+  const gaps: number[] = [];
+  const scores = seen.map(({ id, history: h, spend }) => {
+    const alive = pAlive(fit.params, fit.variant, h);
+    const spendPerVisit = spendFit ? expectedSpendPerVisit(spendFit.params, spend) : spend.visits > 0 ? spend.meanSpend : storeMeanSpend;
+    const ownGapDays = h.x > 0 ? h.tx / h.x : null;
+    if (ownGapDays !== null) gaps.push(ownGapDays);
+    const score: CustomerScore = {
+      id,
+      x: h.x,
+      tx: h.tx,
+      T: h.T,
+      daysSinceLast: h.T - h.tx,
+      ownGapDays,
+      pAlive: alive,
+      expectedVisits: expectedPurchases(fit.params, fit.variant, h, o.horizonDays),
+      pVisit: pBuyWithin(fit.params, fit.variant, h, o.horizonDays),
+      spendPerVisit,
+      valueAtRisk: (1 - alive) * rateIfAlive(fit.params, h) * o.horizonDays * spendPerVisit,
+    };
+    return score;
+  });
+  return ok({ fit, spendFit, storeUsualGapDays: median(gaps), scores });
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
