@@ -38,6 +38,7 @@ const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').t
 const StatusRulesScreen = lazy(() => import('./features/statusRules/StatusRulesScreen').then((m) => ({ default: m.StatusRulesScreen })));
 const PointsScreen = lazy(() => import('./features/points/PointsScreen').then((m) => ({ default: m.PointsScreen })));
 const TierReviewScreen = lazy(() => import('./features/review/TierReviewScreen').then((m) => ({ default: m.TierReviewScreen })));
+const ComplaintsScreen = lazy(() => import('./features/complaints/ComplaintsScreen').then((m) => ({ default: m.ComplaintsScreen })));
 const AuditScreen = lazy(() => import('./features/audit/AuditScreen').then((m) => ({ default: m.AuditScreen })));
 const BackupScreen = lazy(() => import('./features/backup/BackupScreen').then((m) => ({ default: m.BackupScreen })));
 
@@ -117,6 +118,8 @@ function Screen({ route }: { route: Route }) {
       return <PointsScreen tab={route.tab} />;
     case 'audit':
       return <AuditScreen key={route.customerId ?? ''} customerId={route.customerId ?? null} />;
+    case 'complaints':
+      return <ComplaintsScreen complaintId={route.id ?? null} />;
     default:
       return assertNever(route, 'route');
   }

@@ -26,6 +26,8 @@ describe('routeSchema', () => {
     { name: 'points', tab: 'rewards' },
     { name: 'audit' },
     { name: 'audit', customerId: ID },
+    { name: 'complaints' },
+    { name: 'complaints', id: ID },
   ];
   it.each(pages)('accepts %o as it is', (route) => {
     expect(routeSchema.parse(route)).toEqual(route);

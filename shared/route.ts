@@ -64,7 +64,9 @@ export type Route =
   /** The points rules and the rewards catalogue: one screen, so an owner unlocked on one tab stays so on the other. */
   | { name: 'points'; tab: PointsTab }
   /** The owner's audit log; `customerId`: narrowed to that customer's entries. */
-  | { name: 'audit'; customerId?: string };
+  | { name: 'audit'; customerId?: string }
+  /** Complaints, open ones by due date; `id`: that complaint's detail open over the list. */
+  | { name: 'complaints'; id?: string };
 
 export type RouteName = Route['name'];
 
@@ -108,6 +110,7 @@ export const routeSchema = z.discriminatedUnion('name', [
   page('backups'),
   z.strictObject({ name: z.literal('points'), tab: z.enum(POINTS_TABS) }),
   z.strictObject({ name: z.literal('audit'), customerId: customerId.optional() }),
+  z.strictObject({ name: z.literal('complaints'), id: z.guid().optional() }),
 ]);
 
 // The schema and the type describe the same pages; this fails the typecheck when one gains a page alone.

@@ -16,6 +16,7 @@ import { RegularsDatabase } from './database';
 import { recomputeAllContacts } from './derivation';
 import { createInteractionRepository } from './interactions';
 import { createReminderRepository } from './reminders';
+import { createComplaintRepository } from './complaints';
 
 const database = freshDatabasePerTest();
 let db: RegularsDatabase;
@@ -36,6 +37,31 @@ async function due(horizon = 0) {
 }
 
 describe('what is due', () => {
+  it('complaints awaiting resolution on their due day and overdue after it; not resolved ones, nor the trash', async () => {
+    const customers = createCustomerRepository(db, deps());
+    const complaints = createComplaintRepository(db, { ...deps(), timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone });
+    const fields = (receivedAt: Date, severity: 'high' | 'normal' = 'high') => ({ category: 'service' as const, severity, said: '等太久', receivedBy: '小王', receivedAt: receivedAt.toISOString() });
+    const late = await customers.create(makeCustomerFields({ name: '逾期' }));
+    const soon = await customers.create(makeCustomerFields({ name: '明天' }));
+    const done = await customers.create(makeCustomerFields({ name: '已解决' }));
+    const trashed = await customers.create(makeCustomerFields({ name: '回收站' }));
+    const overdue = await complaints.open({ customerId: late.id, fields: fields(new Date(2026, 8, 20, 12)) });
+    const tomorrow = await complaints.open({ customerId: soon.id, fields: fields(new Date(2026, 8, 22, 9)) });
+    const resolved = await complaints.open({ customerId: done.id, fields: fields(new Date(2026, 8, 19, 12)) });
+    await complaints.move(resolved.id, { to: 'resolved', by: '小王', note: '', resolution: '致歉' });
+    await complaints.open({ customerId: trashed.id, fields: fields(new Date(2026, 8, 19, 12)) });
+    await customers.moveToTrash(trashed.id);
+
+    const { inputs, today } = await due(1);
+    expect(inputs.complaints.map((c) => c.id).sort()).toEqual([overdue.id, tomorrow.id, resolved.id].sort());
+    expect(today.reminders.filter((r) => r.kind === 'complaint').map((r) => [r.customerId, r.dueDay, r.timing])).toEqual([[late.id, '2026-09-21', 'overdue']]);
+    const next = dueOn(inputs, '2026-09-23', DEFAULT_SETTINGS.care, clock).reminders.filter((r) => r.kind === 'complaint');
+    expect(next.map((r) => [r.customerId, r.timing])).toEqual([
+      [late.id, 'overdue'],
+      [soon.id, 'today'],
+    ]);
+  });
+
   it('finds birthdays by their day, a call-back from the last contact, an open follow-up, the festival; not the trash, not what was marked', async () => {
     const customers = createCustomerRepository(db, deps());
     const contacts = createInteractionRepository(db, deps());
@@ -108,7 +134,7 @@ describe('what is due', () => {
       cadenceDays: [14, 21, 30, 45, 180][rng.int(0, 4)]!,
       lastTouchAt: new Date(base - Math.floor(rng.next() * 600 * 86_400_000)).toISOString(),
     }));
-    const inputs = { birthdays: [], cadence, followUps: [], points: [], surveyFollowUps: [], marks: new Map() };
+    const inputs = { birthdays: [], cadence, followUps: [], points: [], surveyFollowUps: [], complaints: [], marks: new Map() };
     for (const offset of [0, 3, 6]) {
       const day = shiftDay('2026-09-22', offset);
       const got = dueOn(inputs, day, DEFAULT_SETTINGS.care, clock).unmarked.filter((r) => r.kind === 'cadence');

@@ -5,6 +5,7 @@
 import type { Birthday } from '../../shared/domain/customer';
 import type { CareSettings } from '../../shared/domain/careSettings';
 import { applyMarks, reminderKey, sortReminders, type DueReminder, type ReminderMark } from '../../shared/domain/reminders';
+import { complaintReminders, type ComplaintSource } from '../../shared/domain/reminderSources/complaint';
 import { birthdayIndexKeysFor, birthdayReminders, birthdayWindow } from '../../shared/domain/reminderSources/birthday';
 import { cadenceDueBefore, cadenceGivenUpBefore, cadenceReminder, type CadenceInput } from '../../shared/domain/reminderSources/cadence';
 import { dateOfDay, dayOfDate, shiftDay } from '../../shared/domain/reminderSources/days';
@@ -24,6 +25,8 @@ export interface CareInputs {
   points: PointsSource[];
   /** Unhappy survey answers whose follow-up is open. */
   surveyFollowUps: SurveyFollowUpSource[];
+  /** Complaints not closed due by the horizon's end (the source keeps those awaiting resolution). */
+  complaints: ComplaintSource[];
   marks: Map<string, ReminderMark>;
 }
 
@@ -34,7 +37,7 @@ export interface CareInputs {
 export async function readCareInputs(db: RegularsDatabase, today: string, horizonDays: number, settings: Pick<StoreSettings, 'care' | 'status'>): Promise<CareInputs> {
   const care = settings.care;
   const lastDay = shiftDay(today, horizonDays);
-  return db.transaction('r', [db.customers, db.customerState, db.interactions, db.pointsState, db.reminderMarks, db.surveyAnswers], async () => {
+  return db.transaction('r', [db.customers, db.customerState, db.interactions, db.pointsState, db.reminderMarks, db.surveyAnswers, db.complaints], async () => {
     // Birthdays: from the first day a belated one still shows today to the last day one shows ahead of the horizon.
     const from = birthdayWindow(today, care).from;
     const to = birthdayWindow(lastDay, care).to;
@@ -72,8 +75,14 @@ export async function readCareInputs(db: RegularsDatabase, today: string, horizo
     const pointsBound = dateOfDay(shiftDay(lastDay, POINTS_EXPIRY_HORIZON_DAYS + 1)).toISOString();
     const points = (await db.pointsState.where('pointsNextExpiryAt').below(pointsBound).toArray()).filter((p) => p.isDeleted === 0);
 
+    // Complaints: the open index (not closed) up to the horizon's last day, of customers not in the trash.
+    const complaintRows = await db.complaints.where('openDue').below(dateOfDay(shiftDay(lastDay, 1)).toISOString()).toArray();
+    const complaintStates = await db.customerState.bulkGet([...new Set(complaintRows.map((c) => c.customerId))]);
+    const complaining = new Set(complaintStates.flatMap((s) => (s && s.isDeleted === 0 ? [s.id] : [])));
+    const complaints = complaintRows.filter((c) => complaining.has(c.customerId));
+
     const marks = new Map((await db.reminderMarks.toArray()).map((m) => [m.key, m]));
-    return { birthdays, cadence, followUps, points, surveyFollowUps, marks };
+    return { birthdays, cadence, followUps, points, surveyFollowUps, complaints, marks };
   });
 }
 
@@ -145,6 +154,7 @@ export function dueOn(inputs: CareInputs, day: string, care: CareSettings, now: 
     ...followUpReminders(inputs.followUps, day, care),
     ...pointsReminders(inputs.points, day, care),
     ...surveyFollowUpReminders(inputs.surveyFollowUps, day),
+    ...complaintReminders(inputs.complaints, day),
   ];
   return { day, reminders: sortReminders(applyMarks(all, inputs.marks, now)), unmarked: all, unknownHolidayYears: festivals.unknownHolidayYears };
 }

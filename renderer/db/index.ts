@@ -11,6 +11,7 @@ import { mergeCustomers, readDuplicateCandidates, type ReadProgress } from './me
 import { createImportRepository } from './imports';
 import { createErasure } from './erasure';
 import { createPointsRepository } from './points';
+import { createComplaintRepository } from './complaints';
 
 export { auditTrail, bookkeeping, catalog, consents, interactions, pins, purchases, reminders, repositoryDeps, settings, tierReview } from './appRepositories';
 
@@ -27,3 +28,5 @@ export const imports = createImportRepository(database(), { ...deps, dayOf: loca
 export const erasure = createErasure(database(), deps);
 // Loyalty points: a customer's points and history, the owner's adjustments, rules and rewards, the rollover's expiry.
 export const points = createPointsRepository(database(), deps);
+/** Complaints; due times count days in the page's own time zone, the store's. */
+export const complaints = createComplaintRepository(database(), { ...deps, timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone });

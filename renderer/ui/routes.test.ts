@@ -21,6 +21,8 @@ describe('routes', () => {
     { name: 'points', tab: 'rewards' },
     { name: 'audit' },
     { name: 'audit', customerId: 'a1b2' },
+    { name: 'complaints' },
+    { name: 'complaints', id: 'c1d2' },
     { name: 'customers', list: { search: '0742', tag: null, tier: null, stage: null, risk: null } },
     { name: 'customers', list: { search: '张 三 & co?', tag: '会员/VIP', tier: 'rfm:champions', stage: 'at-risk', risk: 'watch' } },
     { name: 'customers', list: { search: '', tag: null, tier: null, stage: 'won-back', risk: null } },

@@ -86,6 +86,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'backups') return { name: 'backups' };
   if (first === 'points') return { name: 'points', tab: second === 'rewards' && !third ? 'rewards' : 'rules' };
   if (first === 'audit') return second && !third ? { name: 'audit', customerId: second } : { name: 'audit' };
+  if (first === 'complaints') return second && !third ? { name: 'complaints', id: second } : { name: 'complaints' };
   return { name: 'customers' };
 }
 
@@ -125,6 +126,8 @@ export function routeHref(route: Route): string {
       return route.tab === 'rewards' ? '#/points/rewards' : '#/points';
     case 'audit':
       return route.customerId ? `#/audit/${encodeURIComponent(route.customerId)}` : '#/audit';
+    case 'complaints':
+      return route.id ? `#/complaints/${encodeURIComponent(route.id)}` : '#/complaints';
     default:
       return assertNever(route, 'route');
   }

@@ -47,6 +47,9 @@ export const AUDIT_KINDS = [
   'points.birthdayGift',
   'rewards.change',
   'reminder.mark',
+  'complaint.open',
+  'complaint.move',
+  'complaint.satisfaction',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

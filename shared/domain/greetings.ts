@@ -50,6 +50,7 @@ export function occasionOfReminder(kind: ReminderKind): GreetingOccasion {
     case 'cadence':
     case 'follow-up':
     case 'survey-follow-up':
+    case 'complaint':
       return 'call-back';
     case 'points':
       return 'points-expiring';

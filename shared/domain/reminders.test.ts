@@ -150,7 +150,7 @@ describe('sortReminders', () => {
 describe('countByKind', () => {
   it('counts each kind, zero for the absent', () => {
     const counts = countByKind([reminder('a', undefined, undefined, 'birthday'), reminder('b', undefined, undefined, 'birthday'), reminder('c', undefined, undefined, 'points')]);
-    expect(counts).toEqual({ birthday: 2, festival: 0, cadence: 0, 'follow-up': 0, points: 1, 'survey-follow-up': 0 });
+    expect(counts).toEqual({ birthday: 2, festival: 0, cadence: 0, 'follow-up': 0, points: 1, 'survey-follow-up': 0, complaint: 0 });
     expect(Object.keys(countByKind([]))).toEqual([...REMINDER_KINDS]);
   });
 });

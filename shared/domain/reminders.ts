@@ -4,9 +4,10 @@ import { addDays, addHours, setHours, startOfDay } from 'date-fns';
 import { z } from 'zod';
 import { assertNever } from '../result';
 import type { SurveyChoice } from './surveyRecords';
+import type { ComplaintCategory, ComplaintSeverity } from './complaintRecords';
 
 /** Where a reminder comes from: each is one small source module (shared/domain/reminderSources/<kind>.ts). */
-export const REMINDER_KINDS = ['birthday', 'festival', 'cadence', 'follow-up', 'points', 'survey-follow-up'] as const;
+export const REMINDER_KINDS = ['birthday', 'festival', 'cadence', 'follow-up', 'points', 'survey-follow-up', 'complaint'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** How a due day stands against today: still ahead (within its lead time), today, or past. */
@@ -61,6 +62,14 @@ export type ReminderDetail =
       nps: number | null;
       choices: SurveyChoice[];
       why: string;
+      dueAt: string;
+    }
+  | {
+      kind: 'complaint';
+      /** A complaint awaiting its resolution, due on dueDay (its time: dueAt). */
+      complaintId: string;
+      category: ComplaintCategory;
+      severity: ComplaintSeverity;
       dueAt: string;
     };
 

@@ -142,6 +142,12 @@ export function detailsText(w: AuditWording, entry: AuditEntry): string {
       return t('audit.details.rewardsChange', { change: t(`audit.rewardChanges.${str(f.change)}`, { defaultValue: str(f.change) }) });
     case 'reminder.mark':
       return t('audit.details.reminderMark', { kind: t(`care.kinds.${str(f.kind)}`, { defaultValue: str(f.kind) }), status: t(`care.marks.${str(f.status)}`, { defaultValue: str(f.status) }) });
+    case 'complaint.open':
+      return `${t(`complaints.category.${str(f.category)}`, { defaultValue: str(f.category) })} · ${t(`complaints.severity.${str(f.severity)}`, { defaultValue: str(f.severity) })}`;
+    case 'complaint.move':
+      return `${t(`complaints.state.${str(f.from)}`, { defaultValue: str(f.from) })} → ${t(`complaints.state.${str(f.to)}`, { defaultValue: str(f.to) })}`;
+    case 'complaint.satisfaction':
+      return t(f.satisfied === true ? 'complaints.detail.answeredYes' : 'complaints.detail.answeredNo');
     default:
       return assertNever(kind, 'audit kind');
   }

@@ -122,17 +122,23 @@ export function TodayView(props: TodayViewProps) {
                   <p className="care-reason" data-testid="care-reason">
                     {today ? reasonText(words, r, today) : ''}
                   </p>
-                  {r.customerId && props.suggestion(r) && (
+                  {r.customerId && r.detail.kind !== 'complaint' && props.suggestion(r) && (
                     <p className="care-suggestion muted" data-testid="care-suggestion">
                       {t('care.today.suggestion', { text: props.suggestion(r) })}
                     </p>
                   )}
                 </div>
                 <div className="care-actions">
-                  {r.customerId && (
-                    <button type="button" className="button button-small" disabled={working || !customer} onClick={() => props.onGreet(r)} data-testid="care-greet">
-                      {t('care.actions.greet')}
-                    </button>
+                  {r.detail.kind === 'complaint' ? (
+                    <a className="button button-small" href={`#/complaints/${encodeURIComponent(r.detail.complaintId)}`} data-testid="care-open-complaint">
+                      {t('complaints.reminder.open')}
+                    </a>
+                  ) : (
+                    r.customerId && (
+                      <button type="button" className="button button-small" disabled={working || !customer} onClick={() => props.onGreet(r)} data-testid="care-greet">
+                        {t('care.actions.greet')}
+                      </button>
+                    )
                   )}
                   <button type="button" className="button button-primary button-small" disabled={working} onClick={() => props.onDone(r)} data-testid="care-done">
                     {t(r.customerId ? 'care.actions.doneContact' : 'care.actions.done')}

@@ -64,6 +64,8 @@ export function reasonText(w: CareWords, r: DueReminder, today: string): string 
       const due = new Date(d.dueAt);
       return t('care.reason.surveyFollowUp', { answer: answerText(t, d), due: `${w.day(dayOfDate(due))} ${format(due, 'HH:mm')}` });
     }
+    case 'complaint':
+      return t('complaints.reminder.reason', { severity: t(`complaints.severity.${d.severity}`), category: t(`complaints.category.${d.category}`), due: whenText(w, r.dueDay, today) });
     default:
       return assertNever(d, 'reminder detail');
   }

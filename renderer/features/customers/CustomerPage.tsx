@@ -28,6 +28,8 @@ import { backToList } from './listNavigation';
 import { ConsentPanel } from './ConsentPanel';
 import { CustomerPoints } from './CustomerPoints';
 import { CustomerProfile } from './CustomerProfile';
+import { ComplaintDialog } from '../complaints/ComplaintDialog';
+import { CustomerComplaints } from '../complaints/CustomerComplaints';
 import { CustomerStatusCard, TierHistoryCard } from './CustomerStatus';
 import { TagList } from './TagList';
 
@@ -37,6 +39,7 @@ type ActiveDialog =
   | { type: 'contact'; request: ContactDialogRequest }
   | { type: 'deleteContact'; interaction: Interaction }
   | { type: 'greeting'; occasion: GreetingOccasion }
+  | { type: 'complaint'; purchaseId: string | null }
   | { type: 'trash' };
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -125,6 +128,8 @@ export function CustomerPage({ customerId }: { customerId: string }) {
         return setDialog({ type: 'contact', request: { mode: 'edit', interaction: action.interaction } });
       case 'deleteContact':
         return setDialog({ type: 'deleteContact', interaction: action.interaction });
+      case 'complainPurchase':
+        return setDialog({ type: 'complaint', purchaseId: action.purchase.id });
     }
   };
 
@@ -222,6 +227,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
       <div className="customer-columns">
         <CustomerTimeline customerId={customer.id} readOnly={customer.isDeleted === 1} highlightId={highlightId} onAction={onTimelineAction} />
         <aside className="customer-aside" aria-label={t('timeline.profileLabel')}>
+          <CustomerComplaints customerId={customer.id} readOnly={customer.isDeleted === 1} onNew={() => setDialog({ type: 'complaint', purchaseId: null })} />
           <TierHistoryCard history={tierHistory} wording={wording} />
           <CustomerProfile customer={customer} region={region} />
           <ConsentPanel customerId={customer.id} readOnly={customer.isDeleted === 1} onSaved={say} />
@@ -254,6 +260,17 @@ export function CustomerPage({ customerId }: { customerId: string }) {
             setDialog(null);
             setHighlightId(interactionId);
             say(t('care.greetings.panel.sent'));
+          }}
+        />
+      )}
+      {dialog?.type === 'complaint' && (
+        <ComplaintDialog
+          customerId={customer.id}
+          purchaseId={dialog.purchaseId ?? undefined}
+          onClose={closeDialog}
+          onSaved={(complaint) => {
+            setDialog(null);
+            say(t('complaints.dialog.saved', { due: formatDateTime(complaint.dueAt) }));
           }}
         />
       )}

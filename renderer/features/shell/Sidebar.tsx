@@ -8,8 +8,9 @@ import './sidebar.css';
 import { countText } from '../../i18n';
 import { OwnerLockMark } from '../../session/OwnerOnly';
 import { useCareDue } from '../care/careDue';
+import { useOpenComplaintCount } from '../../db/complaintCount';
 
-type NavId = 'today' | 'customers' | 'churn' | 'satisfaction' | 'points' | 'import' | 'export' | 'duplicates' | 'trash' | 'backups' | 'audit' | 'settings';
+type NavId = 'today' | 'customers' | 'complaints' | 'churn' | 'satisfaction' | 'points' | 'import' | 'export' | 'duplicates' | 'trash' | 'backups' | 'audit' | 'settings';
 
 function NavIcon({ id }: { id: NavId }) {
   const paths: Record<NavId, ReactNode> = {
@@ -25,6 +26,12 @@ function NavIcon({ id }: { id: NavId }) {
         <circle cx="9" cy="8" r="3.5" />
         <path d="M2.5 20a6.5 6.5 0 0 1 13 0" />
         <path d="M16 4.6a3.5 3.5 0 0 1 0 6.8M18.5 14.2a6.5 6.5 0 0 1 3 5.8" />
+      </>
+    ),
+    complaints: (
+      <>
+        <path d="M4 5.5h16v10H10l-4.5 4v-4H4z" />
+        <path d="M12 8v3.5M12 13.6v.1" />
       </>
     ),
     churn: (
@@ -104,10 +111,12 @@ export function Sidebar({ route }: { route: Route }) {
   const trash = useTrash();
   // Today's reminders as the care worker last worked them out (features/care/useCareRefresh.ts keeps them fresh).
   const careDue = useCareDue((s) => s.summary?.total);
+  const openComplaints = useOpenComplaintCount(useAfterFirstRows());
   const onCustomers = route.name === 'customers' || route.name === 'customer' || route.name === 'customerEdit' || route.name === 'customerNew';
   const items: { id: NavId; href: string; label: string; badge: number | undefined; active: boolean }[] = [
     { id: 'today', href: routeHref({ name: 'today' }), label: t('nav.today'), badge: careDue || undefined, active: route.name === 'today' },
     { id: 'customers', href: routeHref({ name: 'customers' }), label: t('nav.customers'), badge: count, active: onCustomers },
+    { id: 'complaints', href: routeHref({ name: 'complaints' }), label: t('nav.complaints'), badge: openComplaints || undefined, active: route.name === 'complaints' },
     { id: 'churn', href: routeHref({ name: 'churn' }), label: t('nav.churn'), badge: undefined, active: route.name === 'churn' },
     { id: 'satisfaction', href: routeHref({ name: 'satisfaction' }), label: t('nav.satisfaction'), badge: undefined, active: route.name === 'satisfaction' },
     { id: 'points', href: routeHref({ name: 'points', tab: 'rules' }), label: t('nav.points'), badge: undefined, active: route.name === 'points' },

@@ -23,6 +23,7 @@ export type TimelineAction =
   | { type: 'editPurchase'; purchase: Purchase }
   | { type: 'returnPurchase'; purchase: Purchase }
   | { type: 'voidPurchase'; purchase: Purchase }
+  | { type: 'complainPurchase'; purchase: Purchase }
   | { type: 'editContact'; interaction: Interaction }
   | { type: 'deleteContact'; interaction: Interaction };
 
@@ -209,6 +210,7 @@ function PurchaseEntry({ purchase: p, original, returns, points, wording, money,
   const menu: MenuItem[] = [];
   if (!voided && !readOnly) {
     if (returnable > 0) menu.push({ key: 'return', label: t('timeline.actions.return'), onSelect: () => onAction({ type: 'returnPurchase', purchase: p }), testId: 'entry-return' });
+    menu.push({ key: 'complain', label: t('complaints.customer.complainPurchase'), onSelect: () => onAction({ type: 'complainPurchase', purchase: p }), testId: 'entry-complain' });
     menu.push({ key: 'void', label: t('timeline.actions.void'), danger: true, onSelect: () => onAction({ type: 'voidPurchase', purchase: p }), testId: 'entry-void' });
   }
 

@@ -23,7 +23,7 @@ export class TodayPage {
     return this.items.filter({ hasText: text });
   }
 
-  kindCount(kind: 'all' | 'birthday' | 'festival' | 'cadence' | 'follow-up' | 'points' | 'survey-follow-up'): Locator {
+  kindCount(kind: 'all' | 'birthday' | 'festival' | 'cadence' | 'follow-up' | 'points' | 'survey-follow-up' | 'complaint'): Locator {
     return this.root.getByTestId(`care-kind-${kind}`).locator('.chip-count');
   }
 
