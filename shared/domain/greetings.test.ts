@@ -159,7 +159,7 @@ describe('greetingPurpose and consent', () => {
   });
 
   it('suggests a greeting for every kind of reminder', () => {
-    expect(REMINDER_KINDS.map((k) => occasionOfReminder(k))).toEqual(['birthday', 'festival', 'call-back', 'call-back', 'points-expiring', 'call-back']);
+    expect(REMINDER_KINDS.map((k) => occasionOfReminder(k))).toEqual(['birthday', 'festival', 'call-back', 'call-back', 'points-expiring', 'call-back', 'call-back']);
   });
 });
 
