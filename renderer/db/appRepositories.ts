@@ -15,6 +15,7 @@ import { createPinRepository } from './pins';
 import { createPointsTimelineReads } from './pointsTimeline';
 import { createPurchaseRepository } from './purchases';
 import { createSettingsRepository } from './settings';
+import { createSurveyRepository } from './surveys';
 import { createTierReviewRepository } from './tierReview';
 import { createAuditReader, recordAudit, type AuditEvent } from './audit';
 
@@ -36,6 +37,8 @@ export const pointsTimeline = createPointsTimelineReads(database());
 export const tierReview = createTierReviewRepository(database());
 // Marketing consent: the customer page's panel grants and withdraws; later marketing lists read who may be contacted.
 export const consents = createConsentRepository(database(), repositoryDeps);
+/** Satisfaction surveys: the survey asked, answers recorded with each customer's latest, who declined. */
+export const surveys = createSurveyRepository(database(), repositoryDeps);
 /** The audit trail: entries the page alone knows of (a backup made, an export saved), and the owner's viewer. */
 export const auditTrail = {
   record: (event: AuditEvent) => recordAudit(database(), repositoryDeps, event),

@@ -7,6 +7,7 @@ import type { Customer, CustomerPointsState, CustomerRecord, CustomerState } fro
 import type { StatusSettings, TierHistoryEntry } from '../../shared/domain/customerStatus';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '../../shared/domain/lifecycle';
 import { statusGroups } from '../../shared/domain/statusGroups';
+import type { SurveyBand } from '../../shared/domain/surveyRecords';
 import { assertNever } from '../../shared/result';
 import { matchesAllTerms } from '../../shared/domain/searchQuery';
 import type { RegularsDatabase } from './database';
@@ -35,6 +36,8 @@ export interface CustomerListQuery {
   churnLevel?: ChurnLevel | null;
   /** Only customers whose points pass this filter; null or absent: any. */
   points?: PointsQuery | null;
+  /** Only customers whose last survey answer is in this band (surveyState's `[isDeleted+lastBand]`); null or absent: any. */
+  surveyBand?: SurveyBand | null;
 }
 
 /**
@@ -90,7 +93,7 @@ export interface RepositoryDeps {
 }
 
 /** The filters of a narrowed list without search terms: what a large filter's pages are walked by. */
-export type ListFilter = Pick<CustomerListQuery, 'tag' | 'tierId' | 'stage' | 'churnLevel' | 'points'>;
+export type ListFilter = Pick<CustomerListQuery, 'tag' | 'tierId' | 'stage' | 'churnLevel' | 'points' | 'surveyBand'>;
 
 export interface CustomerListResult {
   /** The matches in the list's order; when `paged`, only the first rows (the table pages the rest). */
@@ -289,7 +292,7 @@ function statusFiltersOf(query: Pick<CustomerListQuery, 'tierId' | 'stage' | 'ch
   return filters;
 }
 
-/** Whether a record passes every filter of the query (search terms aside). */
+/** Whether a record passes every filter of the query (search terms and the survey band aside: the band is on its own row). */
 function matchesFilters(c: Customer, query: ListFilter): boolean {
   return (
     c.isDeleted === 0 &&
@@ -355,7 +358,7 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
   const orderName = (plan: SortPlan) => (plan.kind === 'index' ? plan.index : [plan.index, ...plan.order].join('\u0000'));
 
   // Writes to these tables change the indexes the list's orders are read from.
-  const orders = createListOrderCache(db.name, ['customers', 'customerState', 'pointsState']);
+  const orders = createListOrderCache(db.name, ['customers', 'customerState', 'pointsState', 'surveyState']);
 
   /**
    * Every active id in the plan's ascending order, kept between reads until a write (one keys-only
@@ -438,6 +441,7 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
                 .between([0, points.min ?? -Infinity], [0, points.max ?? Infinity], true, true) as Collection<unknown, string, unknown>,
           ]),
       ...(points?.expiringBy == null ? [] : [() => db.pointsState.where('pointsNextExpiryAt').belowOrEqual(points.expiringBy) as Collection<unknown, string, unknown>]),
+      ...(filter.surveyBand == null ? [] : [() => db.surveyState.where('[isDeleted+lastBand]').equals([0, filter.surveyBand!]) as Collection<unknown, string, unknown>]),
     ];
   }
 
@@ -445,7 +449,7 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
   const holdsTrash = (filter: ListFilter) => filter.tag !== null || (hasPointsFilter(filter.points) && filter.points.expiringBy !== null);
 
   const filterName = (filter: ListFilter) =>
-    JSON.stringify([filter.tag, filter.tierId ?? null, filter.stage ?? null, filter.churnLevel ?? null, hasPointsFilter(filter.points) ? filter.points : null]);
+    JSON.stringify([filter.tag, filter.tierId ?? null, filter.stage ?? null, filter.churnLevel ?? null, hasPointsFilter(filter.points) ? filter.points : null, filter.surveyBand ?? null]);
 
   /** The active customers in every filter: their index ranges intersected, keys only. */
   async function memberIds(filter: ListFilter): Promise<Set<string>> {
@@ -458,15 +462,19 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
   async function matchingIds(ids: readonly string[], filter: ListFilter): Promise<boolean[]> {
     const status = statusFiltersOf(filter);
     const points = hasPointsFilter(filter.points) ? filter.points : null;
-    const [records, states, pointsRows] = await Promise.all([
+    const band = filter.surveyBand ?? null;
+    const [records, states, pointsRows, surveyRows] = await Promise.all([
       filter.tag === null ? null : db.customers.bulkGet([...ids]),
       status.length === 0 ? null : db.customerState.bulkGet([...ids]),
       points === null ? null : db.pointsState.bulkGet([...ids]),
+      band === null ? null : db.surveyState.bulkGet([...ids]),
     ]);
     return ids.map((_, i) => {
       const record = records?.[i];
       const state = states?.[i];
       const pointsRow = pointsRows?.[i];
+      const surveyRow = surveyRows?.[i];
+      if (surveyRows && !(surveyRow && surveyRow.isDeleted === 0 && surveyRow.lastBand === band)) return false;
       if (records && !(record && record.isDeleted === 0 && record.tags.includes(filter.tag!))) return false;
       if (states && !(state && state.isDeleted === 0 && status.every((f) => state[f.key] === f.value))) return false;
       if (pointsRows && !(pointsRow && pointsRow.isDeleted === 0 && matchesPoints(pointsRow, points))) return false;
@@ -587,6 +595,13 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
     return pageOf(await filteredAscending(plan, filter), direction, offset, limit);
   }
 
+  /** Of these customers, those whose last survey answer is in `band` (all of them when no band is asked); the survey rows are apart from the joined customer. */
+  async function inSurveyBand(rows: Customer[], band: SurveyBand | null | undefined): Promise<Customer[]> {
+    if (band == null || rows.length === 0) return rows;
+    const surveyRows = await db.surveyState.bulkGet(rows.map((c) => c.id));
+    return rows.filter((_, i) => surveyRows[i]?.lastBand === band && surveyRows[i]?.isDeleted === 0);
+  }
+
   /** The trash, as a range of the customers' `[isDeleted+createdAt]` index. */
   const trash = () => db.customers.where('[isDeleted+createdAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]);
 
@@ -600,7 +615,7 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
   async function listIds(query: CustomerListQuery): Promise<CustomerListResult> {
     const plan = await planFor(query.sort);
     const filters = statusFiltersOf(query);
-    const narrowed = query.tag !== null || filters.length > 0 || hasPointsFilter(query.points);
+    const narrowed = query.tag !== null || filters.length > 0 || hasPointsFilter(query.points) || query.surveyBand != null;
     if (query.terms.length === 1 && !narrowed) {
       // One broad term: show the index's order and read only the rows on screen. Reading and
       // ranking a thousand records per keystroke is what made typing stutter at 100,000 customers.
@@ -609,8 +624,7 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
     }
     if (query.terms.length > 0) {
       const { rows, truncated } = await searchCandidates(query.terms);
-      const ids = rows
-        .filter((c) => matchesFilters(c, query))
+      const ids = (await inSurveyBand(rows.filter((c) => matchesFilters(c, query)), query.surveyBand))
         .sort(compareBy(plan, query.direction))
         .map((c) => c.id);
       return { ids, truncated, ranked: true };
@@ -643,7 +657,7 @@ export function createCustomerReads(db: RegularsDatabase, tuning: ListTuning = {
       }
       candidates = [...members];
     }
-    const rows = (await readCustomers(db, candidates)).filter((c): c is Customer => !!c && matchesFilters(c, query));
+    const rows = await inSurveyBand((await readCustomers(db, candidates)).filter((c): c is Customer => !!c && matchesFilters(c, query)), query.surveyBand);
     return { ids: rows.sort(compareBy(plan, query.direction)).map((c) => c.id), truncated: false, ranked: true };
   }
 

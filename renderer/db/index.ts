@@ -13,7 +13,7 @@ import { createErasure } from './erasure';
 import { createPointsRepository } from './points';
 import { createComplaintRepository } from './complaints';
 
-export { auditTrail, bookkeeping, catalog, consents, interactions, pins, purchases, reminders, repositoryDeps, settings, tierReview } from './appRepositories';
+export { auditTrail, bookkeeping, catalog, consents, interactions, pins, purchases, reminders, repositoryDeps, settings, surveys, tierReview } from './appRepositories';
 
 /** The customer repository: the list's reads (one kept list order for the app) with the writes. */
 export const customers = { ...customerReads, ...createCustomerWrites(database(), deps) };

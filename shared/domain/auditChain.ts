@@ -50,6 +50,9 @@ export const AUDIT_KINDS = [
   'complaint.open',
   'complaint.move',
   'complaint.satisfaction',
+  'survey.answer',
+  'survey.declined',
+  'survey.version',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

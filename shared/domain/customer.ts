@@ -138,6 +138,8 @@ export interface CustomerRecord extends CustomerFields {
    * absent without a birthday, so the coming days' birthdays are one index read (version 14 on).
    */
   birthdayKey?: string;
+  /** When the customer said they do not want to answer satisfaction surveys (ISO); absent while they have not. Not indexed. */
+  surveysDeclinedAt?: string;
 }
 
 /**

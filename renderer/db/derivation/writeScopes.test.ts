@@ -23,6 +23,8 @@ import { createSettingsRepository } from '../settings';
 import { createPinRepository } from '../pins';
 import { createErasure } from '../erasure';
 import { createPointsRepository } from '../points';
+import { createSurveyRepository } from '../surveys';
+import { DEFAULT_SURVEY_QUESTIONS } from '../../../shared/domain/survey';
 import { DEFAULT_POINTS_RULES, type PointsRules } from '../../../shared/domain/pointsRules';
 import { verifyChain } from '../../../shared/domain/auditChain';
 import { createDerivation, WRITE_KIND_OF_TABLE, WRITE_SCOPES, writeTransaction, type TableName } from './index';
@@ -159,6 +161,10 @@ describe('write scopes', () => {
     await check('move purchases', () => purchases.moveAll(b.id, a.id), ['purchases'], ['purchase.move']);
     await check('remove purchases', () => purchases.removeAllForCustomer(b.id), [], ['purchase.removeAll']);
     await check('contact', () => interactions.record(a.id, { at: '2026-02-14T03:00:00.000Z', channel: 'phone', direction: 'out', summary: '回访', outcome: '', followUpDate: null }), ['interactions'], ['contact.record']);
+    const surveys = createSurveyRepository(db, deps());
+    await check('survey answer', () => surveys.recordAnswer(a.id, { csat: 2, nps: 3, choices: ['waiting'], why: '' }, { channel: 'counter', purchaseId: null }), ['surveyAnswers', 'surveys'], ['survey.answer']);
+    await check('survey version', () => surveys.saveSurvey({ ...DEFAULT_SURVEY_QUESTIONS, why: false }), ['surveys'], ['survey.version']);
+    await check('survey declined', () => surveys.setDeclined(a.id, true), ['customers'], ['survey.declined']);
 
     await check('trash', () => customers.moveToTrash(b.id), ['customers'], ['customer.trash']);
     await check('restore', () => customers.restoreFromTrash(b.id), ['customers'], ['customer.restore']);

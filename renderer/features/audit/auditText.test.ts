@@ -41,6 +41,8 @@ const SAMPLE_FACTS: Record<string, AuditFacts> = {
   'contact.record': { channel: 'phone', at: '2026-03-01T09:00:00.000Z' },
   'backup.settings': { fields: 'folder retention schedule' },
   'consent.change': { granted: 'sms wechat', withdrawn: '', source: 'paper-form' },
+  'survey.answer': { channel: 'counter', band: 'detractor', version: 1, followUp: true },
+  'survey.version': { version: 2 },
 };
 
 describe('audit wording', () => {

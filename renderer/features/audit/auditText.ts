@@ -148,6 +148,15 @@ export function detailsText(w: AuditWording, entry: AuditEntry): string {
       return `${t(`complaints.state.${str(f.from)}`, { defaultValue: str(f.from) })} → ${t(`complaints.state.${str(f.to)}`, { defaultValue: str(f.to) })}`;
     case 'complaint.satisfaction':
       return t(f.satisfied === true ? 'complaints.detail.answeredYes' : 'complaints.detail.answeredNo');
+    case 'survey.answer':
+      return t('audit.details.surveyAnswer', {
+        channel: t(`surveys.channels.${str(f.channel)}`, { defaultValue: str(f.channel) }),
+        band: t(`surveys.bands.${str(f.band)}`, { defaultValue: str(f.band) }),
+      });
+    case 'survey.declined':
+      return t(f.declined ? 'audit.details.surveyDeclined' : 'audit.details.surveyAccepted');
+    case 'survey.version':
+      return t('audit.details.surveyVersion', { version: num(f.version) });
     default:
       return assertNever(kind, 'audit kind');
   }
