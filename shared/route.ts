@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CHURN_LEVELS, type ChurnLevel } from './domain/churn';
 import { LIFECYCLE_STAGES, type LifecycleStage } from './domain/lifecycle';
+import { SURVEY_BANDS, type SurveyBand } from './domain/surveyRecords';
 
 /**
  * What narrows the customer list. The list's address carries it, so the browser's back brings it back,
@@ -16,6 +17,8 @@ export interface ListState {
   risk: ChurnLevel | null;
   /** The points filter; absent or null: any. */
   points?: ListPointsFilter | null;
+  /** The band of the customer's last survey answer; absent or null: any. */
+  survey?: SurveyBand | null;
 }
 
 /** The list's points filter: a balance range (either end open, both inclusive) and "points expiring within 30 days". */
@@ -36,7 +39,7 @@ export function listPoints(list: Pick<ListState, 'points'>): ListPointsFilter | 
 export function sameListState(a: ListState, b: ListState): boolean {
   const [x, y] = [listPoints(a), listPoints(b)];
   const samePoints = x === null || y === null ? x === y : x.min === y.min && x.max === y.max && x.expiring === y.expiring;
-  return a.search === b.search && a.tag === b.tag && a.tier === b.tier && a.stage === b.stage && a.risk === b.risk && samePoints;
+  return a.search === b.search && a.tag === b.tag && a.tier === b.tier && a.stage === b.stage && a.risk === b.risk && samePoints && (a.survey ?? null) === (b.survey ?? null);
 }
 
 export const POINTS_TABS = ['rules', 'rewards'] as const;
@@ -84,6 +87,7 @@ export const listStateSchema = z.strictObject({
     .strictObject({ min: z.number().int().safe().nullable(), max: z.number().int().safe().nullable(), expiring: z.boolean() })
     .nullable()
     .optional(),
+  survey: z.enum(SURVEY_BANDS).nullable().optional(),
 });
 
 /** Customer ids are UUIDs; anything else (a path, a script, an empty string) names no customer. */

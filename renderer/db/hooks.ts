@@ -13,7 +13,7 @@ import { mergeTimeline, TIMELINE_KINDS, type TimelineEntry, type TimelineKind } 
 import { pointsFilterKey, type AtRiskList, type AtRiskQuery, type CustomerListQuery, type CustomerListResult, type CustomerSortField, type DuplicateMatches, type ListFilter, type SortDirection } from './customerList';
 import type { DueFollowUp } from './interactions';
 // The everyday repositories only (appRepositories.ts): the customer list's first screen loads this module.
-import { auditTrail, bookkeeping, catalog, consents, customerReads as customers, interactions, pins, pointsTimeline, purchases, settings } from './appRepositories';
+import { auditTrail, bookkeeping, catalog, consents, customerReads as customers, interactions, pins, pointsTimeline, purchases, settings, surveys } from './appRepositories';
 import type { AuditFilter, AuditPage } from './audit';
 import { readTimelinePage, type TimelineFilter, type TimelinePage } from './timelinePage';
 import { dropPrimedPage, primedPage } from './firstPage';
@@ -40,7 +40,7 @@ export const LIST_PAGE_ROWS = 100;
 export function useCustomerList(query: CustomerListQuery | null): (CustomerListResult & { query: CustomerListQuery }) | undefined {
   return useLiveQuery(
     async () => (query ? { ...(await customers.openList(query, LIST_PAGE_ROWS)), query } : undefined),
-    [query?.sort, query?.direction, query?.tag, query?.terms.join('\u0000'), query?.tierId, query?.stage, query?.churnLevel, pointsFilterKey(query?.points)],
+    [query?.sort, query?.direction, query?.tag, query?.terms.join('\u0000'), query?.tierId, query?.stage, query?.churnLevel, pointsFilterKey(query?.points), query?.surveyBand],
   );
 }
 
@@ -73,7 +73,7 @@ export function useCustomerPage(
   const primed = primedPage(page);
   const rows = useLiveQuery(
     async () => (page ? customers.listPage(page.sort, page.direction, page.offset, page.limit, page.filter) : undefined),
-    [page?.sort, page?.direction, page?.offset, page?.limit, filter?.tag, filter?.tierId, filter?.stage, filter?.churnLevel, pointsFilterKey(filter?.points)],
+    [page?.sort, page?.direction, page?.offset, page?.limit, filter?.tag, filter?.tierId, filter?.stage, filter?.churnLevel, pointsFilterKey(filter?.points), filter?.surveyBand],
     primed,
   );
   useEffect(() => {
@@ -86,7 +86,7 @@ export function useCustomerPage(
 export function useMatchingCount(filter: ListFilter | null): number | undefined {
   return useLiveQuery(
     async () => (filter ? customers.countMatching(filter) : undefined),
-    [filter === null, filter?.tag, filter?.tierId, filter?.stage, filter?.churnLevel, pointsFilterKey(filter?.points)],
+    [filter === null, filter?.tag, filter?.tierId, filter?.stage, filter?.churnLevel, pointsFilterKey(filter?.points), filter?.surveyBand],
   );
 }
 
@@ -188,7 +188,7 @@ export function useDueFollowUps(today: string): DueFollowUp[] | undefined {
 
 /** One page of a customer's timeline; re-read when a purchase or contact of the customer changes. */
 export function useTimelinePage(customerId: string, filter: TimelineFilter, limit: number): TimelinePage | undefined {
-  return useLiveQuery(() => readTimelinePage({ purchases, interactions, points: pointsTimeline }, customerId, filter, limit), [customerId, filter, limit]);
+  return useLiveQuery(() => readTimelinePage({ purchases, interactions, points: pointsTimeline, surveys }, customerId, filter, limit), [customerId, filter, limit]);
 }
 
 /** How many returns of a purchase are not voided (while any are, the purchase cannot be voided). */

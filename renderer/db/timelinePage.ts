@@ -1,12 +1,14 @@
 // One page of a customer's timeline: only `limit` of each kind are read, so a customer with thousands
 // of purchases opens as fast as one with three. Returns and their originals are looked up for the page,
-// and the points entries of the page's period with the names they point to.
+// and the points entries of the page's period with the names they point to; survey answers are a kind too.
 import type { PointsEntry } from '../../shared/domain/pointsLedger';
 import { returnedFen, type Purchase } from '../../shared/domain/purchase';
 import { mergeTimeline, purchaseRowPoints, TIMELINE_KINDS, type PurchaseRowPoints, type TimelineEntry, type TimelineKind } from '../../shared/domain/timeline';
 import type { InteractionRepository } from './interactions';
 import type { PointsTimelineReads } from './pointsTimeline';
 import type { PurchaseRepository } from './purchases';
+import type { SurveyRepository } from './surveys';
+import type { SurveyAnswer } from '../../shared/domain/surveyRecords';
 
 export type TimelineFilter = 'all' | TimelineKind;
 export const TIMELINE_FILTERS: readonly TimelineFilter[] = ['all', ...TIMELINE_KINDS];
@@ -45,25 +47,28 @@ export interface TimelineSources {
   purchases: Pick<PurchaseRepository, 'listForCustomer' | 'get' | 'returnsOf'>;
   interactions: Pick<InteractionRepository, 'listForCustomer'>;
   points: PointsTimelineReads;
+  /** Survey answers; without it the timeline has none. */
+  surveys?: Pick<SurveyRepository, 'answersOf'>;
 }
 
 export async function readTimelinePage(sources: TimelineSources, customerId: string, filter: TimelineFilter, limit: number): Promise<TimelinePage> {
   const kinds: readonly TimelineKind[] = filter === 'all' ? TIMELINE_KINDS : [filter];
   // One more than shown of each kind tells whether there is more.
-  const [p, i] = await Promise.all([
+  const [p, i, s] = await Promise.all([
     kinds.includes('purchase') ? sources.purchases.listForCustomer(customerId, limit + 1) : Promise.resolve([]),
     kinds.includes('interaction') ? sources.interactions.listForCustomer(customerId, limit + 1) : Promise.resolve([]),
+    kinds.includes('survey') && sources.surveys ? sources.surveys.answersOf(customerId, limit + 1) : Promise.resolve([] as SurveyAnswer[]),
   ]);
   let ledger: PointsEntry[] = [];
   if (kinds.includes('points')) {
     // With more purchases and contacts than the page holds, entries older than the page's last one cannot
     // be on it (and "more" is said by them): the range stops there.
-    const others = mergeTimeline(p, i, kinds);
+    const others = mergeTimeline(p, i, kinds, [], s);
     const since = others.length > limit ? others[limit - 1]!.at : null;
     // Where purchases are listed, their own points are on their rows; the points filter lists every entry.
     ledger = await sources.points.newest(customerId, limit + 1, since, kinds.includes('purchase'));
   }
-  const merged = mergeTimeline(p, i, kinds, ledger);
+  const merged = mergeTimeline(p, i, kinds, ledger, s);
   const entries = merged.slice(0, limit);
   const shown = entries.flatMap((e) => (e.kind === 'purchase' ? [e.purchase] : []));
   const byId = new Map(p.map((x) => [x.id, x]));

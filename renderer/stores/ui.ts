@@ -5,6 +5,7 @@ import type { LifecycleStage } from '../../shared/domain/lifecycle';
 import type { CustomerSortField, SortDirection } from '../db/customers';
 import type { ListAction } from '../features/customers/listAnswer';
 import type { ListReturn } from '../features/customers/listNavigation';
+import type { SurveyBand } from '../../shared/domain/surveyRecords';
 import { listPoints, WHOLE_LIST, type ListPointsFilter, type ListState } from '../ui/routes';
 
 /** The churn list's level filter: both levels, or one. */
@@ -27,6 +28,8 @@ interface UiState {
   riskFilter: ChurnLevel | null;
   /** The customer list's points filter; null: any. */
   pointsFilter: ListPointsFilter | null;
+  /** The customer list's filter by the last survey's band; null: any. */
+  surveyFilter: SurveyBand | null;
   /** The churn-risk list's filters. */
   churnTier: string | null;
   churnLevel: ChurnLevelFilter;
@@ -45,6 +48,7 @@ interface UiState {
   setStageFilter(stage: LifecycleStage | null): void;
   setRiskFilter(level: ChurnLevel | null): void;
   setPointsFilter(points: ListPointsFilter | null): void;
+  setSurveyFilter(band: SurveyBand | null): void;
   /** Search, tag and status filters back to "all". */
   clearListFilters(): void;
   /** Search and filters at once (from the list's address). */
@@ -58,15 +62,16 @@ interface UiState {
   setPeekCustomerId(id: string | null): void;
 }
 
-function storeFields(list: ListState): Pick<UiState, 'search' | 'tag' | 'tierFilter' | 'stageFilter' | 'riskFilter' | 'pointsFilter'> {
-  return { search: list.search, tag: list.tag, tierFilter: list.tier, stageFilter: list.stage, riskFilter: list.risk, pointsFilter: listPoints(list) };
+function storeFields(list: ListState): Pick<UiState, 'search' | 'tag' | 'tierFilter' | 'stageFilter' | 'riskFilter' | 'pointsFilter' | 'surveyFilter'> {
+  return { search: list.search, tag: list.tag, tierFilter: list.tier, stageFilter: list.stage, riskFilter: list.risk, pointsFilter: listPoints(list), surveyFilter: list.survey ?? null };
 }
 
 /** The list's search and filters as its address holds them. */
-export function listStateOf(s: Pick<UiState, 'search' | 'tag' | 'tierFilter' | 'stageFilter' | 'riskFilter'> & Partial<Pick<UiState, 'pointsFilter'>>): ListState {
+export function listStateOf(s: Pick<UiState, 'search' | 'tag' | 'tierFilter' | 'stageFilter' | 'riskFilter'> & Partial<Pick<UiState, 'pointsFilter' | 'surveyFilter'>>): ListState {
   const list: ListState = { search: s.search, tag: s.tag, tier: s.tierFilter, stage: s.stageFilter, risk: s.riskFilter };
   const points = listPoints({ points: s.pointsFilter });
   if (points) list.points = points;
+  if (s.surveyFilter) list.survey = s.surveyFilter;
   return list;
 }
 
@@ -77,6 +82,7 @@ export const useUiStore = create<UiState>((set) => ({
   stageFilter: null,
   riskFilter: null,
   pointsFilter: null,
+  surveyFilter: null,
   churnTier: null,
   churnLevel: 'both',
   sort: 'updatedAt',
@@ -93,6 +99,7 @@ export const useUiStore = create<UiState>((set) => ({
   setStageFilter: (stageFilter) => set({ stageFilter, listAction: null }),
   setRiskFilter: (riskFilter) => set({ riskFilter, listAction: null }),
   setPointsFilter: (points) => set({ pointsFilter: listPoints({ points }), listAction: null }),
+  setSurveyFilter: (surveyFilter) => set({ surveyFilter, listAction: null }),
   clearListFilters: () => set({ ...storeFields(WHOLE_LIST), listAction: null }),
   setListState: (list) => set({ ...storeFields(list), listAction: null }),
   requestListAction: (listAction) => set({ listAction }),

@@ -57,6 +57,10 @@ describe('routes', () => {
     expect(routeHref({ name: 'customers', list: { ...WHOLE_LIST, points: { min: null, max: null, expiring: false } } })).toBe('#/customers');
     expect(parseRoute('#/customers?pmin=1.5&pmax=abc&pexp=yes')).toEqual({ name: 'customers' });
     expect(parseRoute('#/customers?q=a&pmax=-3')).toEqual({ name: 'customers', list: { ...WHOLE_LIST, search: 'a', points: { min: null, max: -3, expiring: false } } });
+    // The last survey's band: a band the app knows, or nothing.
+    expect(routeHref({ name: 'customers', list: { ...WHOLE_LIST, survey: 'detractor' } })).toBe('#/customers?survey=detractor');
+    expect(parseRoute('#/customers?survey=detractor')).toEqual({ name: 'customers', list: { ...WHOLE_LIST, survey: 'detractor' } });
+    expect(parseRoute('#/customers?survey=angry')).toEqual({ name: 'customers' });
     // A customer's address ignores a query part.
     expect(parseRoute('#/customers/c1?q=a')).toEqual({ name: 'customer', id: 'c1' });
   });

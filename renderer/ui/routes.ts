@@ -2,6 +2,7 @@
 import { useSyncExternalStore } from 'react';
 import { CHURN_LEVELS } from '../../shared/domain/churn';
 import { LIFECYCLE_STAGES } from '../../shared/domain/lifecycle';
+import { SURVEY_BANDS } from '../../shared/domain/surveyRecords';
 import { assertNever } from '../../shared/result';
 import { listPoints, sameListState, WHOLE_LIST, type ListPointsFilter, type ListState, type Route } from '../../shared/route';
 
@@ -11,6 +12,8 @@ export { listPoints, sameListState, WHOLE_LIST, type ListPointsFilter, type List
 const LIST_PARAMS = { search: 'q', tag: 'tag', tier: 'tier', stage: 'stage', risk: 'risk' } as const;
 // The points filter: #/customers?pmin=500&pexp=1
 const POINTS_PARAMS = { min: 'pmin', max: 'pmax', expiring: 'pexp' } as const;
+// The last survey's band: #/customers?survey=detractor
+const SURVEY_PARAM = 'survey';
 
 /** A whole number of points from the address, or null (anything else filters nothing). */
 function pointsParam(value: string | null): number | null {
@@ -38,6 +41,8 @@ function listFromQuery(query: string): ListState | undefined {
   };
   const points = pointsFromQuery(params);
   if (points) list.points = points;
+  const band = SURVEY_BANDS.find((b) => b === params.get(SURVEY_PARAM));
+  if (band) list.survey = band;
   return sameListState(list, WHOLE_LIST) ? undefined : list;
 }
 
@@ -52,6 +57,7 @@ function listQuery(list: ListState | undefined): string {
   if (points?.min != null) params.set(POINTS_PARAMS.min, String(points.min));
   if (points?.max != null) params.set(POINTS_PARAMS.max, String(points.max));
   if (points?.expiring) params.set(POINTS_PARAMS.expiring, '1');
+  if (list.survey) params.set(SURVEY_PARAM, list.survey);
   const query = params.toString();
   return query ? `?${query}` : '';
 }

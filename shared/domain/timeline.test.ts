@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeInteraction, makePurchase } from '../../test/factories/purchase';
 import { pointsEntry, type PointsEntryDraft } from './pointsLedger';
+import { newSurveyAnswer } from './survey';
 import { isPurchaseOwnPoints, mergeTimeline, purchaseRowPoints } from './timeline';
 
 describe('mergeTimeline', () => {
@@ -24,6 +25,13 @@ describe('mergeTimeline', () => {
   it('carries the record for the screen', () => {
     const [first] = mergeTimeline([p1], []);
     expect(first).toEqual({ kind: 'purchase', id: 'p1', at: p1.purchasedAt, purchase: p1 });
+  });
+
+  it('puts survey answers among the others by when they were answered, and only when asked for', () => {
+    const a = newSurveyAnswer({ csat: 2, nps: 3, choices: [], why: '' }, { id: 'a1', customerId: 'c', survey: { id: 'v1', version: 1 }, channel: 'counter', purchaseId: 'p1', tierId: null, now: new Date('2026-01-02T12:00:00.000Z'), settings: { followUpHours: 48 } });
+    expect(mergeTimeline([p1, p2], [i1], undefined, [], [a]).map((x) => `${x.kind}:${x.id}`)).toEqual(['purchase:p2', 'survey:a1', 'interaction:i1', 'purchase:p1']);
+    expect(mergeTimeline([p1], [], ['survey'], [], [a])).toEqual([{ kind: 'survey', id: 'a1', at: a.answeredAt, answer: a }]);
+    expect(mergeTimeline([p1], [], ['purchase'], [], [a]).map((x) => x.id)).toEqual(['p1']);
   });
 
   it('puts points entries among the others by their time, and only when asked for', () => {

@@ -18,6 +18,7 @@ import { CustomerTable } from './CustomerTable';
 import { answerTo, nextListStep, type ListAnswer } from './listAnswer';
 import { useListFilters } from './useListFilters';
 import { PointsListFilter } from './PointsListFilter';
+import { SurveyBandFilter } from '../surveys/SurveyBandFilter';
 import { useAfterFirstRows } from '../../ui/firstRows';
 
 /** Rows the whole list pages while its count is not in yet (a screenful and more; the count follows the first rows). */
@@ -68,19 +69,20 @@ export function CustomerListScreen() {
   const setStageFilter = useUiStore((s) => s.setStageFilter);
   const setRiskFilter = useUiStore((s) => s.setRiskFilter);
   const setPointsFilter = useUiStore((s) => s.setPointsFilter);
+  const setSurveyFilter = useUiStore((s) => s.setSurveyFilter);
   const clearListFilters = useUiStore((s) => s.clearListFilters);
   const toggleSort = useUiStore((s) => s.toggleSort);
   const wording = useStatusWording();
   const groups = useMemo(() => statusGroups(wording.status), [wording.status]);
-  const { terms, tag, tierId, stage, churnLevel, pointsFilter, points, filtered, typed } = useListFilters(wording.status, true);
+  const { terms, tag, tierId, stage, churnLevel, pointsFilter, points, surveyBand, filtered, typed } = useListFilters(wording.status, true);
   // Asked: the deferred text, so typing stays quick. Wanted: the text in the box now; only its answer is acted on.
   const asked = useMemo(
-    () => (filtered ? { sort, direction, tag, terms, tierId, stage, churnLevel, points } : null),
-    [filtered, sort, direction, tag, terms, tierId, stage, churnLevel, points],
+    () => (filtered ? { sort, direction, tag, terms, tierId, stage, churnLevel, points, surveyBand } : null),
+    [filtered, sort, direction, tag, terms, tierId, stage, churnLevel, points, surveyBand],
   );
   const wanted = useMemo(
-    () => (typed.filtered ? { sort, direction, tag, terms: typed.terms, tierId, stage, churnLevel, points } : null),
-    [typed, sort, direction, tag, tierId, stage, churnLevel, points],
+    () => (typed.filtered ? { sort, direction, tag, terms: typed.terms, tierId, stage, churnLevel, points, surveyBand } : null),
+    [typed, sort, direction, tag, tierId, stage, churnLevel, points, surveyBand],
   );
   const result = useCustomerList(asked);
   const current = wanted ? answerTo(wanted, result) : undefined;
@@ -156,6 +158,7 @@ export function CustomerListScreen() {
               </select>
             </label>
             <PointsListFilter value={pointsFilter} onChange={setPointsFilter} />
+            <SurveyBandFilter value={surveyBand} onChange={setSurveyFilter} />
           </>
         }
         count={

@@ -32,6 +32,8 @@ import { ComplaintDialog } from '../complaints/ComplaintDialog';
 import { CustomerComplaints } from '../complaints/CustomerComplaints';
 import { CustomerStatusCard, TierHistoryCard } from './CustomerStatus';
 import { TagList } from './TagList';
+import { CustomerSurveys } from '../surveys/CustomerSurveys';
+import { SurveyPrompt } from '../surveys/SurveyPrompt';
 
 type ActiveDialog =
   | { type: 'purchase'; request: PurchaseDialogRequest }
@@ -62,6 +64,8 @@ export function CustomerPage({ customerId }: { customerId: string }) {
   const [dialog, setDialog] = useState<ActiveDialog | null>(null);
   const [highlightId, setHighlightId] = useState<string | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
+  // The purchase just recorded (and whose), for the offer to ask for a survey about it.
+  const [surveyAfter, setSurveyAfter] = useState<{ customerId: string; purchaseId: string } | null>(null);
   // Stable, so an open dialog keeps its focus while the page re-renders under it.
   const closeDialog = useCallback(() => setDialog(null), []);
   const clearToast = useCallback(() => setToast(null), []);
@@ -136,8 +140,14 @@ export function CustomerPage({ customerId }: { customerId: string }) {
   const onPurchaseSaved = ({ purchase, mode }: PurchaseSaved) => {
     setDialog(null);
     setHighlightId(purchase.id);
+    if (mode === 'new' && !isReturn(purchase)) setSurveyAfter({ customerId: purchase.customerId, purchaseId: purchase.id });
     const amount = money.format(purchase.totalFen);
     say(mode === 'edit' ? t('purchase.saved.edited') : isReturn(purchase) ? t('purchase.saved.returned', { amount }) : t('purchase.saved.recorded', { amount }));
+  };
+
+  const saidWithEntry = (text: string, entryId?: string) => {
+    if (entryId) setHighlightId(entryId);
+    say(text);
   };
 
   const onContactSaved = (saved: Interaction, mode: ContactDialogRequest['mode']) => {
@@ -221,12 +231,16 @@ export function CustomerPage({ customerId }: { customerId: string }) {
           {t('customer.inTrashSince', { date: formatDateTime(customer.deletedAt) })}
         </p>
       )}
+      {surveyAfter?.customerId === customer.id && customer.isDeleted === 0 && (
+        <SurveyPrompt customerId={customer.id} customerName={customer.name} purchaseId={surveyAfter.purchaseId} onDone={() => setSurveyAfter(null)} onSaid={saidWithEntry} />
+      )}
       <CustomerFigures customer={customer} />
       <CustomerStatusCard customer={customer} wording={wording} tierSince={tierSince} nextReviewDay={nextReviewDay} />
       <CustomerPoints customerId={customer.id} readOnly={customer.isDeleted === 1} onSaid={say} />
       <div className="customer-columns">
         <CustomerTimeline customerId={customer.id} readOnly={customer.isDeleted === 1} highlightId={highlightId} onAction={onTimelineAction} />
         <aside className="customer-aside" aria-label={t('timeline.profileLabel')}>
+          <CustomerSurveys customerId={customer.id} customerName={customer.name} readOnly={customer.isDeleted === 1} onSaid={saidWithEntry} />
           <CustomerComplaints customerId={customer.id} readOnly={customer.isDeleted === 1} onNew={() => setDialog({ type: 'complaint', purchaseId: null })} />
           <TierHistoryCard history={tierHistory} wording={wording} />
           <CustomerProfile customer={customer} region={region} />

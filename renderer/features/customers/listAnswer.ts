@@ -4,7 +4,7 @@ import { pointsFilterKey, type CustomerListQuery, type CustomerListResult } from
 
 /** Equal for two queries exactly when they ask the same thing (terms, filters and order). */
 export function listQueryKey(query: CustomerListQuery): string {
-  return JSON.stringify([query.sort, query.direction, query.terms, query.tag, query.tierId ?? null, query.stage ?? null, query.churnLevel ?? null, pointsFilterKey(query.points)]);
+  return JSON.stringify([query.sort, query.direction, query.terms, query.tag, query.tierId ?? null, query.stage ?? null, query.churnLevel ?? null, pointsFilterKey(query.points), query.surveyBand ?? null]);
 }
 
 /** A list answer with the query it answers. */

@@ -5,6 +5,7 @@ import type { ChurnLevel } from '../../../shared/domain/churn';
 import type { LifecycleStage } from '../../../shared/domain/lifecycle';
 import { normalizeSearchQuery } from '../../../shared/domain/searchQuery';
 import { statusGroups } from '../../../shared/domain/statusGroups';
+import type { SurveyBand } from '../../../shared/domain/surveyRecords';
 import type { PointsQuery } from '../../db/customerList';
 import { useClock } from '../../platform/clock';
 import { useUiStore } from '../../stores/ui';
@@ -23,6 +24,8 @@ export interface ListFilters {
   /** The points filter as the store holds it (for showing it), and as the list reads it; null: any. */
   pointsFilter: ListPointsFilter | null;
   points: PointsQuery | null;
+  /** The last survey's band; null: any. */
+  surveyBand: SurveyBand | null;
   /** Whether anything narrows the list. */
   filtered: boolean;
   /**
@@ -43,6 +46,7 @@ export function useListFilters(rules: StatusWording['status'], deferSearch: bool
   const stage = useUiStore((s) => s.stageFilter);
   const churnLevel = useUiStore((s) => s.riskFilter);
   const pointsFilter = useUiStore((s) => s.pointsFilter);
+  const surveyBand = useUiStore((s) => s.surveyFilter);
   const clock = useClock();
   // Points whose last valid day is within the next 30 days: their (exclusive) expiry is at most the start of
   // day 31. Counted in days, so the query changes once a day, not on every render.
@@ -58,9 +62,9 @@ export function useListFilters(rules: StatusWording['status'], deferSearch: bool
   const typedTerms = useMemo(() => (typed === search ? terms : normalizeSearchQuery(search)), [typed, search, terms]);
   // A tier picked before the rules changed (removed, or the grouping switched) filters nothing.
   const tierId = useMemo(() => (tierFilter !== null && statusGroups(rules).some((g) => g.id === tierFilter) ? tierFilter : null), [tierFilter, rules]);
-  const narrowed = tag !== null || tierId !== null || stage !== null || churnLevel !== null || points !== null;
+  const narrowed = tag !== null || tierId !== null || stage !== null || churnLevel !== null || points !== null || surveyBand !== null;
   const filtered = terms.length > 0 || narrowed;
   const typedFiltered = typedTerms.length > 0 || narrowed;
   const now = useMemo(() => ({ terms: typedTerms, filtered: typedFiltered }), [typedTerms, typedFiltered]);
-  return { search, terms, tag, tierId, stage, churnLevel, pointsFilter, points, filtered, typed: now };
+  return { search, terms, tag, tierId, stage, churnLevel, pointsFilter, points, surveyBand, filtered, typed: now };
 }

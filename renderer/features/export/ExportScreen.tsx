@@ -19,6 +19,7 @@ import { OwnerButton } from '../../session/OwnerOnly';
 import { countText } from '../../i18n';
 import { useClock } from '../../platform/clock';
 import { pointsFilterTexts } from '../customers/PointsListFilter';
+import { surveyBandFilterText } from '../surveys/SurveyBandFilter';
 
 type Status = { state: 'idle' } | { state: 'running'; phase: ExportPhase | null } | { state: 'done'; outcome: ExportOutcome };
 
@@ -44,8 +45,11 @@ export function ExportScreen() {
   const sort = useUiStore((s) => s.sort);
   const direction = useUiStore((s) => s.direction);
   const wording = useStatusWording();
-  const { search, terms, tag, tierId, stage, churnLevel, pointsFilter, points, filtered } = useListFilters(wording.status, false);
-  const listQuery = useMemo(() => ({ sort, direction, tag, terms, tierId, stage, churnLevel, points }), [sort, direction, tag, terms, tierId, stage, churnLevel, points]);
+  const { search, terms, tag, tierId, stage, churnLevel, pointsFilter, points, surveyBand, filtered } = useListFilters(wording.status, false);
+  const listQuery = useMemo(
+    () => ({ sort, direction, tag, terms, tierId, stage, churnLevel, points, surveyBand }),
+    [sort, direction, tag, terms, tierId, stage, churnLevel, points, surveyBand],
+  );
   const list = useCustomerList(filtered ? listQuery : null);
   const total = useActiveCount();
   // A large filter's answer holds its first rows only; its count comes apart.
@@ -84,6 +88,7 @@ export function ExportScreen() {
     stage !== null ? t('exportScreen.scope.stage', { stage: stageName(t, stage) }) : null,
     churnLevel !== null ? t('exportScreen.scope.risk', { level: churnLevelName(t, churnLevel) }) : null,
     ...pointsFilterTexts(t, pointsFilter),
+    surveyBand !== null ? surveyBandFilterText(t, surveyBand) : null,
   ].filter(Boolean).join(t('exportScreen.scope.separator'));
 
   return (

@@ -1,4 +1,4 @@
-// One customer's purchases, contacts and points entries, newest first, filterable by kind, fifty at a time, each with its actions.
+// One customer's purchases, contacts, points entries and survey answers, newest first, filterable by kind, fifty at a time, each with its actions.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseISO } from 'date-fns';
@@ -6,6 +6,7 @@ import { isFollowUpDue, type Interaction } from '../../../shared/domain/interact
 import type { PointsEntry } from '../../../shared/domain/pointsLedger';
 import { isReturn, type Purchase } from '../../../shared/domain/purchase';
 import type { PurchaseRowPoints, TimelineEntry } from '../../../shared/domain/timeline';
+import type { SurveyAnswer } from '../../../shared/domain/surveyRecords';
 import { interactions } from '../../db';
 import { useTimelinePage } from '../../db/hooks';
 import { TIMELINE_FILTERS, TIMELINE_PAGE, type ReturnState, type TimelineFilter, type TimelinePage } from '../../db/timelinePage';
@@ -17,6 +18,7 @@ import { ChannelIcon, CheckIcon, PointsIcon, PurchaseIcon, ReturnIcon } from '..
 import { useClock } from '../../platform/clock';
 import { assertNever } from '../../../shared/result';
 import { entryCauseText, entryKindName, lastValidDay, pointsWording, signedPoints, type PointsWording } from '../points/pointsText';
+import { SurveyTimelineEntry } from '../surveys/SurveyTimelineEntry';
 import './timelinePoints.css';
 
 export type TimelineAction =
@@ -135,6 +137,8 @@ function Entry({ entry, page, today, money, readOnly, highlight, onAction }: Ent
       return <ContactEntry interaction={entry.interaction} today={today} readOnly={readOnly} highlight={highlight} onAction={onAction} />;
     case 'points':
       return <PointsEntryRow entry={entry.entry} names={page.pointsNames} wording={w} />;
+    case 'survey':
+      return <SurveyEntry answer={entry.answer} highlight={highlight} />;
     default:
       return assertNever(entry, 'timeline entry');
   }
@@ -168,6 +172,10 @@ function PointsEntryRow({ entry: e, names, wording: w }: { entry: PointsEntry; n
       </div>
     </li>
   );
+}
+
+function SurveyEntry({ answer, highlight }: { answer: SurveyAnswer; highlight: boolean }) {
+  return <SurveyTimelineEntry answer={answer} flash={useFlash(highlight)} />;
 }
 
 function useFlash(highlight: boolean): boolean {
