@@ -2,12 +2,13 @@
 // day, call-backs per tier by last touch, follow-ups by their day, points by their expiry) and version 15's open
 // survey follow-ups, then the reminder
 // sources (shared/domain/reminderSources) decide, for today and each coming day of a pop-up schedule.
+import Dexie from 'dexie';
 import type { Birthday } from '../../shared/domain/customer';
 import type { CareSettings } from '../../shared/domain/careSettings';
 import { applyMarks, reminderKey, sortReminders, type DueReminder, type ReminderMark } from '../../shared/domain/reminders';
 import { complaintReminders, type ComplaintSource } from '../../shared/domain/reminderSources/complaint';
 import { birthdayIndexKeysFor, birthdayReminders, birthdayWindow } from '../../shared/domain/reminderSources/birthday';
-import { cadenceDueBefore, cadenceGivenUpBefore, cadenceReminder, type CadenceInput } from '../../shared/domain/reminderSources/cadence';
+import { cadenceReminder, cadenceTouchDays, type CadenceInput } from '../../shared/domain/reminderSources/cadence';
 import { dateOfDay, dayOfDate, shiftDay } from '../../shared/domain/reminderSources/days';
 import { festivalReminders } from '../../shared/domain/reminderSources/festival';
 import { followUpOldestDay, followUpReminders, type FollowUpSource } from '../../shared/domain/reminderSources/followUp';
@@ -31,6 +32,31 @@ export interface CareInputs {
 }
 
 /**
+ * Call-backs due from `today` to `lastDay`: per group, whoever was last touched on each local day from the oldest
+ * still reminded of today (a year past due) to the newest due by the last day; the customers' ids only, a batch
+ * per day of the index (tier, last touch), as the rules need the day alone (a cursor step per customer was
+ * slower). A customer with neither a visit nor a contact ('') has nothing to count from and is below the range.
+ * Inside a caller's transaction it joins it.
+ */
+export async function readCadenceDue(db: RegularsDatabase, today: string, lastDay: string, status: StoreSettings['status']): Promise<Omit<CadenceInput, 'today'>[]> {
+  const index = db.customerState.where('[isDeleted+tierId+lastTouchSort]');
+  const reads: Promise<Omit<CadenceInput, 'today'>[]>[] = [];
+  for (const group of statusGroups(status)) {
+    const cadenceDays = group.benefits.contactCadenceDays;
+    if (!(cadenceDays > 0)) continue;
+    for (const touched of cadenceTouchDays(today, lastDay, cadenceDays)) {
+      reads.push(
+        index
+          .between([0, group.id, touched.from], [0, group.id, touched.to], true, false)
+          .primaryKeys()
+          .then((ids) => ids.map((customerId) => ({ customerId: customerId as string, cadenceDays, lastTouchAt: touched.from }))),
+      );
+    }
+  }
+  return (await Dexie.Promise.all(reads)).flat();
+}
+
+/**
  * Reads what the reminders of `today` through `today + horizonDays` can come from. Customers in the trash are
  * left out. `horizonDays` 0: today only.
  */
@@ -44,19 +70,7 @@ export async function readCareInputs(db: RegularsDatabase, today: string, horizo
     const birthdayRows = await db.customers.where('birthdayKey').anyOf(birthdayIndexKeysFor(from, to)).toArray();
     const birthdays = birthdayRows.flatMap((c) => (c.isDeleted === 0 && c.birthday ? [{ id: c.id, birthday: c.birthday }] : []));
 
-    // Call-backs: per group, the index keys (tier, last touch) of whoever is due by the horizon's last day;
-    // keys only, no rows. A customer with neither a visit nor a contact ('') has nothing to count from and is
-    // below the range.
-    const cadence: Omit<CadenceInput, 'today'>[] = [];
-    const index = db.customerState.where('[isDeleted+tierId+lastTouchSort]');
-    for (const group of statusGroups(settings.status)) {
-      const cadenceDays = group.benefits.contactCadenceDays;
-      if (!(cadenceDays > 0)) continue;
-      // From the oldest touch still reminded of today (a year past due) to the newest due by the horizon's end.
-      await index.between([0, group.id, cadenceGivenUpBefore(today, cadenceDays)], [0, group.id, cadenceDueBefore(lastDay, cadenceDays)], true, false).eachKey((key, cursor) => {
-        cadence.push({ customerId: cursor.primaryKey as string, cadenceDays, lastTouchAt: (key as [number, string, string])[2] });
-      });
-    }
+    const cadence = await readCadenceDue(db, today, lastDay, settings.status);
 
     // Open follow-ups (the index holds open ones only) from the oldest still reminded today to the horizon's lead.
     const followUpRows = await db.interactions.where('followUpOpen').between(followUpOldestDay(today), shiftDay(lastDay, care.daysBefore.followUp), true, true).toArray();

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CARE_SETTINGS, type CareSettings } from '../careSettings';
-import { cadenceDueBefore, cadenceGivenUpBefore, cadenceOverdueBefore, cadenceReminder } from './cadence';
-import { shiftDay } from './days';
+import { cadenceDueBefore, cadenceGivenUpBefore, cadenceOverdueBefore, cadenceReminder, cadenceTouchDays } from './cadence';
+import { dayOfDate, shiftDay } from './days';
 
 // New York: 2026-03-08 has 23 hours and 2026-11-01 has 25, so counting days in hours would show.
 const ORIGINAL_TZ = process.env.TZ;
@@ -104,3 +104,23 @@ describe('a call-back given up', () => {
     expect(new Date(2025, 10, 4, 23, 59).toISOString() < bound).toBe(true);
   });
 });
+
+describe('cadenceTouchDays', () => {
+  it('cuts the range the due call-backs are read from into whole local days, end to end', () => {
+    const days = cadenceTouchDays('2026-12-05', '2026-12-11', 30);
+    expect(days[0]!.from).toBe(cadenceGivenUpBefore('2026-12-05', 30));
+    expect(days[days.length - 1]!.to).toBe(cadenceDueBefore('2026-12-11', 30));
+    expect(days).toHaveLength(365 + 6 + 1);
+    for (let i = 1; i < days.length; i++) expect(days[i]!.from).toBe(days[i - 1]!.to);
+    for (const d of days) expect(dayOfDate(new Date(d.from))).toBe(d.day);
+  });
+
+  it('holds across a daylight-saving change: a 23- or 25-hour day is still one day', () => {
+    // Whatever the machine's zone, each day's bounds are its own local midnights.
+    const days = cadenceTouchDays('2027-04-15', '2027-04-15', 30);
+    const march = days.filter((d) => d.day.startsWith('2026-03') || d.day.startsWith('2026-10') || d.day.startsWith('2026-11'));
+    for (const d of march) expect(new Date(d.to).getTime() - new Date(d.from).getTime()).toBeGreaterThanOrEqual(23 * 3600_000);
+    for (const d of march) expect(dayOfDate(new Date(new Date(d.to).getTime() - 1))).toBe(d.day);
+  });
+});
+

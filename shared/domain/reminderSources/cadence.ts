@@ -14,7 +14,7 @@ export interface CadenceInput {
   customerId: string;
   /** Days without a touch after which the customer is due (their tier's contactCadenceDays). */
   cadenceDays: number;
-  /** ISO instant: the latest of their last purchase, last logged contact and creation. */
+  /** ISO instant: the latest of their last purchase, last logged contact and creation (only its local day counts). */
   lastTouchAt: string;
   /** yyyy-MM-dd, the store's (this machine's) calendar day. */
   today: string;
@@ -62,4 +62,22 @@ export function cadenceOverdueBefore(today: string, cadenceDays: number, setting
 /** As cadenceDueBefore, for the oldest touch still reminded of: a lastTouchAt before this instant has been given up. */
 export function cadenceGivenUpBefore(today: string, cadenceDays: number): string {
   return startOfDayIso(shiftDay(today, -cadenceDays - CADENCE_GIVE_UP_DAYS));
+}
+
+/**
+ * The local days of last touch whose customers are reminded of on some day from `today` to `lastDay`, oldest
+ * first, each with the instants that bound it [start, next start): the range from cadenceGivenUpBefore(today) to
+ * cadenceDueBefore(lastDay) cut at local midnights, so a database reads it a day at a time (a batch of keys per
+ * day instead of a cursor step per customer).
+ */
+export function cadenceTouchDays(today: string, lastDay: string, cadenceDays: number): { day: string; from: string; to: string }[] {
+  const out: { day: string; from: string; to: string }[] = [];
+  const last = shiftDay(lastDay, -cadenceDays);
+  let next = startOfDayIso(shiftDay(today, -cadenceDays - CADENCE_GIVE_UP_DAYS));
+  for (let day = shiftDay(today, -cadenceDays - CADENCE_GIVE_UP_DAYS); day <= last; day = shiftDay(day, 1)) {
+    const from = next;
+    next = startOfDayIso(shiftDay(day, 1));
+    out.push({ day, from, to: next });
+  }
+  return out;
 }
