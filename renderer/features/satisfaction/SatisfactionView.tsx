@@ -120,7 +120,7 @@ export function SatisfactionView({ months, onMonthsChange, figures, monthLabel, 
                     <dt>{t('satisfaction.loop.inTime')}</dt>
                     <dd>
                       <span className="sat-value" data-testid="sat-in-time">
-                        {loop.inTimeShare === null ? t('satisfaction.noScore') : t('satisfaction.percent', { value: Math.round(loop.inTimeShare) })}
+                        {loop.inTimeShare === null ? '—' : t('satisfaction.percent', { value: Math.round(loop.inTimeShare) })}
                       </span>{' '}
                       <span className="muted" data-testid="sat-in-time-of">
                         {t('satisfaction.loop.inTimeOf', { done: loop.inTime, decided: loop.inTime + loop.late })}
@@ -136,7 +136,7 @@ export function SatisfactionView({ months, onMonthsChange, figures, monthLabel, 
                     <dt title={t('satisfaction.loop.cameBackHint')}>{t('satisfaction.loop.cameBack')}</dt>
                     <dd>
                       <span className="sat-value" data-testid="sat-came-back">
-                        {loop.cameBackShare === null ? t('satisfaction.noScore') : t('satisfaction.percent', { value: Math.round(loop.cameBackShare) })}
+                        {loop.cameBackShare === null ? '—' : t('satisfaction.percent', { value: Math.round(loop.cameBackShare) })}
                       </span>{' '}
                       <span className="muted" data-testid="sat-came-back-of">
                         {t('satisfaction.loop.cameBackOf', { back: loop.cameBack, inTime: loop.inTime })}
