@@ -81,7 +81,7 @@ export async function readCareInputs(db: RegularsDatabase, today: string, horizo
     const followUps = followUpRows.filter((i) => active.has(i.customerId));
     const surveyFollowUps = surveyRows.flatMap((a): SurveyFollowUpSource[] =>
       active.has(a.customerId)
-        ? [{ id: a.id, customerId: a.customerId, answeredAt: a.answeredAt, csat: a.csat, nps: a.nps, choices: a.choices, why: a.why, followUpDueAt: a.followUpDueAt, followUpDoneAt: a.followUpDoneAt }]
+        ? [{ id: a.id, customerId: a.customerId, answeredAt: a.answeredAt, csat: a.csat, nps: a.nps, choices: a.choices, why: a.why, followUpDueAt: a.followUpDueAt, followUpDoneAt: a.followUpDoneAt, complaintId: a.complaintId }]
         : [],
     );
 

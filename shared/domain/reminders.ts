@@ -63,6 +63,8 @@ export type ReminderDetail =
       choices: SurveyChoice[];
       why: string;
       dueAt: string;
+      /** The complaint opened from the answer, or null. */
+      complaintId: string | null;
     }
   | {
       kind: 'complaint';

@@ -15,6 +15,7 @@ import { DEFAULT_GREETING_SETTINGS, fillGreeting, occasionOfReminder, templateFo
 import { useSettings } from '../../db/hooks';
 import { currentLocale } from '../../i18n';
 import { GreetingDialog } from '../greetings/GreetingPanel';
+import { ComplaintDialog } from '../complaints/ComplaintDialog';
 import { customerGreetingValues, defaultTemplate } from '../greetings/greetingText';
 import { groupName } from '../status/statusText';
 import { useStatusWording } from '../status/useStatusWording';
@@ -40,6 +41,7 @@ export function TodayScreen() {
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState<string | null>(null);
   const [greeting, setGreeting] = useState<DueReminder | null>(null);
+  const [complaintFor, setComplaintFor] = useState<DueReminder | null>(null);
 
   // Worked out afresh on opening: what was done elsewhere since (a contact logged) shows at once.
   useEffect(() => {
@@ -132,8 +134,23 @@ export function TodayScreen() {
         onSnooze={(r: DueReminder, choice: SnoozeChoice) => void act(r, () => reminderRepository.snooze(r, snoozeUntil(choice, clock())), words.t(`care.actions.saidSnoozed.${choice}`))}
         onDismiss={(r) => void act(r, () => reminderRepository.dismiss(r), words.t('care.actions.saidDismissed'))}
         onGreet={setGreeting}
+        onNewComplaint={setComplaintFor}
         suggestion={suggestion}
       />
+      {complaintFor?.customerId && complaintFor.detail.kind === 'survey-follow-up' && (
+        <ComplaintDialog
+          customerId={complaintFor.customerId}
+          surveyAnswerId={complaintFor.detail.answerId}
+          onClose={() => setComplaintFor(null)}
+          onSaved={() => {
+            const name = customers?.get(complaintFor.customerId ?? '')?.name ?? '';
+            setComplaintFor(null);
+            setStatus(tf('satisfaction.today.complaintOpened', { name }));
+            // The follow-up stays until the customer is contacted; its card now links to the complaint.
+            void refresh();
+          }}
+        />
+      )}
       {greeting && greetingCustomer && (
         <GreetingDialog
           customer={greetingCustomer}

@@ -27,6 +27,8 @@ export interface TodayViewProps {
   onDone: (r: DueReminder) => void;
   /** Opens the greeting for a customer's reminder (sending it logs the contact and marks the reminder done). */
   onGreet: (r: DueReminder) => void;
+  /** Opens a new complaint with a survey follow-up's answer attached. */
+  onNewComplaint: (r: DueReminder) => void;
   /** The suggested greeting for a customer's reminder, filled for them; null while their record loads. */
   suggestion: (r: DueReminder) => string | null;
   onSnooze: (r: DueReminder, choice: SnoozeChoice) => void;
@@ -87,6 +89,8 @@ export function TodayView(props: TodayViewProps) {
         {reminders?.map((r, i) => {
           const customer = r.customerId ? customers?.get(r.customerId) : undefined;
           const working = busy.has(r.key);
+          // A complaint's reminder, or a survey follow-up a complaint was opened from, links to the complaint.
+          const complaintId = r.detail.kind === 'complaint' || r.detail.kind === 'survey-follow-up' ? r.detail.complaintId : null;
           // All kinds shown: each kind's first card carries the group's heading (the list comes grouped).
           const heading = kind === null && summary && (i === 0 || reminders[i - 1]!.kind !== r.kind);
           return (
@@ -129,10 +133,14 @@ export function TodayView(props: TodayViewProps) {
                   )}
                 </div>
                 <div className="care-actions">
-                  {r.detail.kind === 'complaint' ? (
-                    <a className="button button-small" href={`#/complaints/${encodeURIComponent(r.detail.complaintId)}`} data-testid="care-open-complaint">
+                  {complaintId !== null ? (
+                    <a className="button button-small" href={`#/complaints/${encodeURIComponent(complaintId)}`} data-testid="care-open-complaint">
                       {t('complaints.reminder.open')}
                     </a>
+                  ) : r.detail.kind === 'survey-follow-up' ? (
+                    <button type="button" className="button button-small" disabled={working || !customer} onClick={() => props.onNewComplaint(r)} data-testid="care-new-complaint">
+                      {t('satisfaction.today.newComplaint')}
+                    </button>
                   ) : (
                     r.customerId && (
                       <button type="button" className="button button-small" disabled={working || !customer} onClick={() => props.onGreet(r)} data-testid="care-greet">

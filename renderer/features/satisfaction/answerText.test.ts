@@ -33,7 +33,7 @@ describe('answerText', () => {
 
   it("words a survey follow-up's reason with its due time in the store's local time", () => {
     const [r] = surveyFollowUpReminders(
-      [{ id: 'a', customerId: 'c', answeredAt: '2026-12-05T02:00:00.000Z', csat: null, nps: 3, choices: [], why: '', followUpDueAt: '2026-12-07T02:00:00.000Z', followUpDoneAt: null }],
+      [{ id: 'a', customerId: 'c', answeredAt: '2026-12-05T02:00:00.000Z', csat: null, nps: 3, choices: [], why: '', followUpDueAt: '2026-12-07T02:00:00.000Z', followUpDoneAt: null, complaintId: null }],
       '2026-12-05',
     );
     const words = (lng: 'en' | 'zh-CN'): CareWords => ({ t: t[lng], locale: lng, day: (d) => d.slice(5), count: String });

@@ -18,6 +18,7 @@ const answer = (id: string, answeredAt: string, followUpDueAt: string | null, fo
   why: 'waited too long',
   followUpDueAt,
   followUpDoneAt,
+  complaintId: null,
 });
 
 describe('surveyFollowUpReminders', () => {
@@ -47,7 +48,7 @@ describe('surveyFollowUpReminders', () => {
     expect(r).toMatchObject({
       kind: 'survey-follow-up',
       customerId: 'c-a',
-      detail: { kind: 'survey-follow-up', answerId: 'a', answeredAt: '2026-12-05T02:00:00.000Z', csat: 2, nps: 4, choices: ['waiting'], why: 'waited too long', dueAt: '2026-12-07T02:00:00.000Z' },
+      detail: { kind: 'survey-follow-up', answerId: 'a', answeredAt: '2026-12-05T02:00:00.000Z', csat: 2, nps: 4, choices: ['waiting'], why: 'waited too long', dueAt: '2026-12-07T02:00:00.000Z', complaintId: null },
     });
   });
 });

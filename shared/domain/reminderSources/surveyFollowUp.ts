@@ -4,7 +4,7 @@ import { reminderKey, timingOf, type DueReminder } from '../reminders';
 import type { SurveyAnswer } from '../surveyRecords';
 import { dayOfDate } from './days';
 
-export type SurveyFollowUpSource = Pick<SurveyAnswer, 'id' | 'customerId' | 'answeredAt' | 'csat' | 'nps' | 'choices' | 'why' | 'followUpDueAt' | 'followUpDoneAt'>;
+export type SurveyFollowUpSource = Pick<SurveyAnswer, 'id' | 'customerId' | 'answeredAt' | 'csat' | 'nps' | 'choices' | 'why' | 'followUpDueAt' | 'followUpDoneAt' | 'complaintId'>;
 
 /** One reminder per open follow-up answered by `today`; its due day is the local day of its due time. */
 export function surveyFollowUpReminders(answers: readonly SurveyFollowUpSource[], today: string): DueReminder[] {
@@ -22,7 +22,7 @@ export function surveyFollowUpReminders(answers: readonly SurveyFollowUpSource[]
       dueDay,
       showFrom,
       timing: timingOf(dueDay, today),
-      detail: { kind: 'survey-follow-up', answerId: a.id, answeredAt: a.answeredAt, csat: a.csat, nps: a.nps, choices: [...a.choices], why: a.why, dueAt: a.followUpDueAt },
+      detail: { kind: 'survey-follow-up', answerId: a.id, answeredAt: a.answeredAt, csat: a.csat, nps: a.nps, choices: [...a.choices], why: a.why, dueAt: a.followUpDueAt, complaintId: a.complaintId },
     });
   }
   return out;
