@@ -112,6 +112,8 @@ export interface SurveySeed {
   customers: number;
   /** Answers that needed a follow-up. */
   followUps: number;
+  /** Complaints seeded beside them (one for every ten answers). */
+  complaints: number;
 }
 
 /** Issue 16's setup: the contact cache derived behind the seeding, and what the store holds for the care pass. */
@@ -281,7 +283,7 @@ export interface BenchApi {
   careBreakdown(repeats: number): Promise<CareBreakdown>;
   /** Issue 17: `count` survey answers put plainly over every customer, dated over the last year (setup, untimed). */
   seedSurveyAnswers(count: number, nowMs: number): Promise<SurveySeed>;
-  /** Issue 17: the satisfaction figures of a year (readSurveyFigures) `passes` times, each paired with the raw reads. */
+  /** Issue 17: the satisfaction figures of a year (readSurveyFigures), then the complaint figures of a year, `passes` times each, paired with the raw reads. */
   surveyFigures(passes: number): Promise<PairedSample[]>;
   /** What writing the recomputation's `changed` state rows costs IndexedDB alone (scratch databases). */
   stateWriteFloor(changed: number): Promise<StateWriteFloor>;

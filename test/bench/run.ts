@@ -245,11 +245,14 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
     if (measures('satisfaction')) {
       log('  satisfaction figures…');
       const seed = await call(appPage, 'seedSurveyAnswers', SURVEY_ANSWERS, Date.now());
-      log(`    seeded ${seed.answers.toLocaleString('en')} answers over ${seed.customers.toLocaleString('en')} customers (${seed.followUps.toLocaleString('en')} with a follow-up) in ${seconds(seed.ms)}`);
+      log(`    seeded ${seed.answers.toLocaleString('en')} answers over ${seed.customers.toLocaleString('en')} customers (${seed.followUps.toLocaleString('en')} with a follow-up) and ${seed.complaints.toLocaleString('en')} complaints in ${seconds(seed.ms)}`);
       await quiet();
       const runs = await call(appPage, 'surveyFigures', SURVEY_PASSES);
       samples.push(...runs);
-      log(`    a year's figures: ${runs.map((s) => formatMs(s.appMs)).join(', ')} (first cold); raw reads ${runs.map((s) => formatMs(s.rawMs)).join(', ')}`);
+      for (const section of [...new Set(runs.map((s) => s.section))]) {
+        const of = runs.filter((s) => s.section === section);
+        log(`    ${section}: ${of.map((s) => formatMs(s.appMs)).join(', ')} (first cold); raw reads ${of.map((s) => formatMs(s.rawMs)).join(', ')}`);
+      }
       satisfaction = { seed };
       await quiet();
     }

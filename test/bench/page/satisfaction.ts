@@ -2,10 +2,14 @@
 // Satisfaction screen reads them (readSurveyFigures: the year's answers by `answeredAt`, then the last purchase of
 // the customers followed up in time), against the raw read of the same rows. The answers are seeded with plain puts
 // first (untimed): one a customer at most every few months, a fifth of them unhappy with a follow-up, most done.
+// And the complaints' figures of the same year (complaints.figures: the year's complaints by `receivedAt`, customers
+// served as two index counts), over complaints seeded the same way, one for every ten answers.
 import { addDays, addHours } from 'date-fns';
+import { complaints } from '../../../renderer/db';
 import { database } from '../../../renderer/db/database';
 import { readSurveyFigures } from '../../../renderer/db/surveyFigures';
 import { createRng } from '../../../shared/domain/random';
+import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, type Complaint } from '../../../shared/domain/complaintRecords';
 import { SURVEY_CHOICES, type SurveyAnswer } from '../../../shared/domain/surveyRecords';
 import { customersToCheck, surveyPeriod } from '../../../shared/domain/surveyScores';
 import type { PairedSample, SurveySeed } from '../protocol';
@@ -33,9 +37,10 @@ export async function seedSurveyAnswers(count: number, nowMs: number): Promise<S
       const answeredAt = addHours(addDays(now, -Math.floor(random() * 365)), -Math.floor(random() * 10));
       const nps = random() < 0.9 ? Math.floor(random() * 11) : null;
       const csat = random() < 0.9 ? 1 + Math.floor(random() * 5) : null;
-      const unhappy = (nps !== null && nps <= 6 && random() < 0.4) || (csat !== null && csat <= 2);
+      // About a fifth unhappy (detractors are most of them, as in a store's real answers).
+      const unhappy = (nps !== null && nps <= 6 && random() < 0.25) || (csat !== null && csat <= 2 && random() < 0.25);
       const due = unhappy ? addHours(answeredAt, 48) : null;
-      const doneAt = due && due < now && random() < 0.8 ? addHours(answeredAt, Math.floor(random() * 72)) : null;
+      const doneAt = due && due < now && random() < 0.8 ? addHours(answeredAt, Math.floor(random() * 60)) : null;
       if (due) followUps += 1;
       const at = answeredAt.toISOString();
       const answer: SurveyAnswer = {
@@ -62,7 +67,42 @@ export async function seedSurveyAnswers(count: number, nowMs: number): Promise<S
     }
     await committed(tx);
   }
-  return { ms: performance.now() - start, answers: count, customers: ids.length, followUps };
+  // One complaint for every ten answers, most of them closed within their time.
+  const complaintCount = Math.round(count / 10);
+  const tx = db.transaction('complaints', 'readwrite');
+  const store = tx.objectStore('complaints');
+  for (let i = 0; i < complaintCount; i++) {
+    const received = addHours(addDays(now, -Math.floor(random() * 365)), -Math.floor(random() * 10));
+    const due = addHours(received, 72);
+    const open = random() < 0.1;
+    const resolved = open ? null : addHours(received, Math.floor(random() * 96));
+    const at = received.toISOString();
+    const complaint: Complaint = {
+      id: crypto.randomUUID(),
+      customerId: ids[Math.floor(random() * ids.length)]!,
+      purchaseId: null,
+      surveyAnswerId: null,
+      category: COMPLAINT_CATEGORIES[Math.floor(random() * COMPLAINT_CATEGORIES.length)]!,
+      severity: COMPLAINT_SEVERITIES[Math.floor(random() * COMPLAINT_SEVERITIES.length)]!,
+      said: '等了太久',
+      receivedBy: '小李',
+      receivedAt: at,
+      dueAt: due.toISOString(),
+      state: open ? 'received' : 'closed',
+      steps: [{ from: null, to: 'received', at, by: '小李', note: '' }],
+      resolution: open ? '' : '道歉并补偿',
+      compensation: { points: 0, rewardId: null, refundFen: 0, pointsEntryId: null },
+      handlingSatisfied: open ? null : random() < 0.8,
+      resolvedAt: resolved ? resolved.toISOString() : null,
+      closedAt: resolved ? resolved.toISOString() : null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    if (open) complaint.openDue = complaint.dueAt;
+    store.put(complaint);
+  }
+  await committed(tx);
+  return { ms: performance.now() - start, answers: count, customers: ids.length, followUps, complaints: complaintCount };
 }
 
 /** The year's figures `passes` times (the first cold), each paired with the raw reads of the same rows. */
@@ -84,6 +124,28 @@ export async function surveyFiguresRuns(passes: number): Promise<PairedSample[]>
           const tx = idb.transaction(['surveyAnswers', 'customerState'], 'readonly');
           const rows = (await done(tx.objectStore('surveyAnswers').index('answeredAt').getAll(IDBKeyRange.bound(period.from, period.to, false, true)))) as SurveyAnswer[];
           await getMany(tx.objectStore('customerState'), customersToCheck(rows, period));
+        },
+      ),
+    );
+  }
+  for (let p = 0; p < passes; p++) {
+    samples.push(
+      await paired(
+        p,
+        'satisfaction: complaint figures of a year',
+        p === 0 ? 'first' : 'again',
+        async () => {
+          const figures = await complaints.figures(365);
+          return { hits: figures.received };
+        },
+        async () => {
+          const idb = await appDatabase();
+          const tx = idb.transaction(['complaints', 'customerState'], 'readonly');
+          const from = new Date(Date.now() - 365 * 86_400_000).toISOString();
+          await done(tx.objectStore('complaints').index('receivedAt').getAll(IDBKeyRange.lowerBound(from)));
+          const served = tx.objectStore('customerState').index('[isDeleted+lastPurchaseSort]');
+          await done(served.count(IDBKeyRange.bound([0, from], [0, '\uffff'])));
+          await done(served.count(IDBKeyRange.bound([1, from], [1, '\uffff'])));
         },
       ),
     );
