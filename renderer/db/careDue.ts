@@ -57,6 +57,15 @@ export async function readCadenceDue(db: RegularsDatabase, today: string, lastDa
 }
 
 /**
+ * Of these customers, those not in the trash, from their points rows: every customer has one, with the trash state
+ * mirrored, and it is the narrowest row that carries it (the state row is several times wider).
+ */
+async function activeCustomers(db: RegularsDatabase, customerIds: readonly string[]): Promise<Set<string>> {
+  const rows = await db.pointsState.bulkGet([...new Set(customerIds)]);
+  return new Set(rows.flatMap((p) => (p && p.isDeleted === 0 ? [p.id] : [])));
+}
+
+/**
  * Reads what the reminders of `today` through `today + horizonDays` can come from. Customers in the trash are
  * left out. `horizonDays` 0: today only.
  */
@@ -76,24 +85,22 @@ export async function readCareInputs(db: RegularsDatabase, today: string, horizo
     const followUpRows = await db.interactions.where('followUpOpen').between(followUpOldestDay(today), shiftDay(lastDay, care.daysBefore.followUp), true, true).toArray();
     // Survey follow-ups, open ones only (few), each shown from its answer until done; given up as a promised one is.
     const surveyRows = await db.surveyAnswers.where('followUpOpen').aboveOrEqual(dateOfDay(followUpOldestDay(today)).toISOString()).toArray();
-    const followUpStates = await db.customerState.bulkGet([...new Set([...followUpRows, ...surveyRows].map((i) => i.customerId))]);
-    const active = new Set(followUpStates.flatMap((s) => (s && s.isDeleted === 0 ? [s.id] : [])));
+    // Complaints: the open index (not closed) up to the horizon's last day.
+    const complaintRows = await db.complaints.where('openDue').below(dateOfDay(shiftDay(lastDay, 1)).toISOString()).toArray();
+
+    // Of their customers, those not in the trash.
+    const active = await activeCustomers(db, [...followUpRows, ...surveyRows, ...complaintRows].map((r) => r.customerId));
     const followUps = followUpRows.filter((i) => active.has(i.customerId));
     const surveyFollowUps = surveyRows.flatMap((a): SurveyFollowUpSource[] =>
       active.has(a.customerId)
         ? [{ id: a.id, customerId: a.customerId, answeredAt: a.answeredAt, csat: a.csat, nps: a.nps, choices: a.choices, why: a.why, followUpDueAt: a.followUpDueAt, followUpDoneAt: a.followUpDoneAt, complaintId: a.complaintId }]
         : [],
     );
+    const complaints = complaintRows.filter((c) => active.has(c.customerId));
 
     // Points: customers with a batch that runs out within the points horizon of the last day.
     const pointsBound = dateOfDay(shiftDay(lastDay, POINTS_EXPIRY_HORIZON_DAYS + 1)).toISOString();
     const points = (await db.pointsState.where('pointsNextExpiryAt').below(pointsBound).toArray()).filter((p) => p.isDeleted === 0);
-
-    // Complaints: the open index (not closed) up to the horizon's last day, of customers not in the trash.
-    const complaintRows = await db.complaints.where('openDue').below(dateOfDay(shiftDay(lastDay, 1)).toISOString()).toArray();
-    const complaintStates = await db.customerState.bulkGet([...new Set(complaintRows.map((c) => c.customerId))]);
-    const complaining = new Set(complaintStates.flatMap((s) => (s && s.isDeleted === 0 ? [s.id] : [])));
-    const complaints = complaintRows.filter((c) => complaining.has(c.customerId));
 
     const marks = new Map((await db.reminderMarks.toArray()).map((m) => [m.key, m]));
     return { birthdays, cadence, followUps, points, surveyFollowUps, complaints, marks };
