@@ -25,14 +25,39 @@ export interface SpendModelParams {
  * f(m | n) = Γ(pn + q) / (Γ(pn) Γ(q)) · γ^q · n^(pn) · m^(pn − 1) / (γ + n m)^(pn + q).
  */
 export function spendLogLikelihood(params: SpendModelParams, data: readonly SpendHistory[]): number {
+  return preparedLogLikelihood(params, prepare(data));
+}
+
+/** The customers by number of visits, with their mean spends and its logarithm, read once for every evaluation of a fit. */
+interface PreparedSpends {
+  visits: Int32Array;
+  mean: Float64Array;
+  lnMean: Float64Array;
+  maxVisits: number;
+}
+
+function prepare(data: readonly SpendHistory[]): PreparedSpends {
+  return {
+    visits: Int32Array.from(data, (h) => h.visits),
+    mean: Float64Array.from(data, (h) => h.meanSpend),
+    lnMean: Float64Array.from(data, (h) => Math.log(h.meanSpend)),
+    maxVisits: data.reduce((m, h) => Math.max(m, h.visits), 0),
+  };
+}
+
+function preparedLogLikelihood(params: SpendModelParams, data: PreparedSpends): number {
   const { p, q, gamma } = params;
   if (!(p > 0 && q > 0 && gamma > 0)) return Number.NEGATIVE_INFINITY;
+  // The Γ terms depend on n alone: once per number of visits.
+  const perN = new Float64Array(data.maxVisits + 1);
   const lgQ = gammaln(q);
   const qLnGamma = q * Math.log(gamma);
+  for (let n = 1; n <= data.maxVisits; n++) perN[n] = gammaln(p * n + q) - gammaln(p * n) - lgQ + qLnGamma + p * n * Math.log(n);
   let total = 0;
-  for (const h of data) {
-    const pn = p * h.visits;
-    total += gammaln(pn + q) - gammaln(pn) - lgQ + qLnGamma + pn * Math.log(h.visits) + (pn - 1) * Math.log(h.meanSpend) - (pn + q) * Math.log(gamma + h.visits * h.meanSpend);
+  for (let i = 0; i < data.visits.length; i++) {
+    const n = data.visits[i]!;
+    const pn = p * n;
+    total += perN[n]! + (pn - 1) * data.lnMean[i]! - (pn + q) * Math.log(gamma + n * data.mean[i]!);
   }
   return total;
 }
@@ -51,9 +76,9 @@ export function fitSpendModel(data: readonly SpendHistory[], minCustomers = 20):
   const usable = data.filter((h) => h.visits >= 1 && h.meanSpend > 0 && Number.isFinite(h.meanSpend));
   if (usable.length < minCustomers) return err({ code: 'too-few-customers', params: { have: usable.length, need: minCustomers } });
   const scale = usable.reduce((s, h) => s + h.meanSpend, 0) / usable.length;
-  const scaled = usable.map((h) => ({ visits: h.visits, meanSpend: h.meanSpend / scale }));
+  const scaled = prepare(usable.map((h) => ({ visits: h.visits, meanSpend: h.meanSpend / scale })));
   const objective = (theta: readonly number[]): number => {
-    const ll = spendLogLikelihood({ p: Math.exp(theta[0]!), q: Math.exp(theta[1]!), gamma: Math.exp(theta[2]!) }, scaled);
+    const ll = preparedLogLikelihood({ p: Math.exp(theta[0]!), q: Math.exp(theta[1]!), gamma: Math.exp(theta[2]!) }, scaled);
     return Number.isFinite(ll) ? -ll / usable.length : 1e10;
   };
   // Start at p = 1, q = 2, γ = 1: a mean spend near the data's (p γ / (q − 1) = 1 in scaled money).
