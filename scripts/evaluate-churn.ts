@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { churnRisk, storeMedianGap, type ChurnLevel } from '../shared/domain/churn';
 import { dayNumber, utcDayOf, type FigureInput } from '../shared/domain/customerFigures';
 import { parseDelimited } from '../shared/domain/import/delimited';
+import { areaUnderCurve } from '../shared/domain/churnModel/auc';
 import { expectedPurchases, fitBuyingModel, groupHistories, pBuyWithin } from '../shared/domain/churnModel/buyingModel';
 import { churnModelLevels, DEFAULT_CHURN_MODEL_SETTINGS } from '../shared/domain/churnModel/levels';
 import { historyAsOf, scoreCustomers, type ModelCustomer } from '../shared/domain/churnModel/scoring';
@@ -46,28 +47,6 @@ function readRetail(text: string): Row[] {
     invoices.set(invoice, row);
   }
   return [...invoices.values()];
-}
-
-/** Area under the ROC curve of `score` for `positive` (Mann–Whitney, ties counted half). */
-function auc(score: readonly number[], positive: readonly boolean[]): number {
-  const order = score.map((s, i) => [s, i] as const).sort((a, b) => a[0] - b[0]);
-  const ranks = new Float64Array(score.length);
-  for (let i = 0; i < order.length; ) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
-    for (let k = i; k <= j; k++) ranks[order[k]![1]] = (i + j) / 2 + 1;
-    i = j + 1;
-  }
-  let pos = 0;
-  let rankSum = 0;
-  positive.forEach((p, i) => {
-    if (p) {
-      pos++;
-      rankSum += ranks[i]!;
-    }
-  });
-  const neg = score.length - pos;
-  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
 }
 
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
@@ -133,6 +112,12 @@ function main(): void {
     console.log(`Gamma-Gamma: p=${s.p.toFixed(2)} q=${s.q.toFixed(2)} γ=${(s.gamma / 100).toFixed(2)} (money units); store mean spend per visit ${(s.p * s.gamma / (s.q - 1) / 100).toFixed(2)}`);
   }
 
+  const bt = store.backtest;
+  console.log(
+    bt
+      ? `backtest on the store's own last ${bt.days} days (${bt.customers} customers, ${bt.cameBack} came back): weight of P(alive) ${bt.aliveWeight}, AUC there ${bt.auc.toFixed(3)}`
+      : `no backtest (the store 90 days earlier could not be fitted, or nobody came back since): weight of P(alive) ${store.aliveWeight}`,
+  );
   const histories = customers.map((c) => historyAsOf(c.purchases, cutDay)!.history);
   const plain = fitBuyingModel(groupHistories(histories), { variant: 'bgnbd' });
   if (!plain.ok) throw new Error(`plain BG/NBD: ${plain.reason.code}`);
@@ -154,6 +139,7 @@ function main(): void {
 
   console.log('\nAUC for "bought again in the holdout":');
   const rankings: [string, number[]][] = [
+    [`the app's ranking: MBG/NBD rate × P(alive)^${store.aliveWeight}`, store.scores.map((s) => s.returnScore)],
     ['MBG/NBD, chance of a purchase in the holdout', store.scores.map((s) => s.pVisit)],
     ['MBG/NBD, expected purchases in the holdout', store.scores.map((s) => s.expectedVisits)],
     ['MBG/NBD, chance still a customer', store.scores.map((s) => s.pAlive)],
@@ -162,7 +148,7 @@ function main(): void {
     ['recency alone (days since the last purchase)', store.scores.map((s) => -s.daysSinceLast)],
     ["today's rule (none / watch / high)", ids.map((id) => -levelRank[todays.get(id)!])],
   ];
-  for (const [name, score] of rankings) console.log(`  ${auc(score, positive).toFixed(3)}  ${name}`);
+  for (const [name, score] of rankings) console.log(`  ${areaUnderCurve(score, positive).toFixed(3)}  ${name}`);
 
   console.log('\nRepeat purchases in the holdout, predicted (MBG/NBD | BG/NBD) against actual:');
   const buckets = ['0', '1', '2', '3', '4', '5', '6', '7+'];

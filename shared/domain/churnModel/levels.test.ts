@@ -13,6 +13,7 @@ const score = (id: string, pAlive: number, valueAtRisk: number, over: Partial<Cu
   expectedVisits: 0.44,
   pVisit: pAlive / 2,
   spendPerVisit: 5000,
+  returnScore: 0.3,
   valueAtRisk,
   ...over,
 });

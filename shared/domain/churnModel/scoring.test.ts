@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CDNOW_CUTOFF_DAY, cdnowCustomers } from '../../../test/support/cdnow';
-import { historyAsOf, scoreCustomers } from './scoring';
+import { ALIVE_WEIGHTS, historyAsOf, scoreCustomers, tuneAliveWeight } from './scoring';
 
 describe('historyAsOf', () => {
   it('a customer with one purchase: x = 0, tx = 0, T from that day', () => {
@@ -43,6 +43,29 @@ describe('scoreCustomers', () => {
       expect(s.valueAtRisk).toBeGreaterThanOrEqual(0);
       expect(s.daysSinceLast).toBe(s.T - s.tx);
     }
+  });
+  it('the ranking weight comes from the store’s own last 90 days, read only up to the day scored', () => {
+    const customers = cdnowCustomers();
+    const bt = tuneAliveWeight(customers, CDNOW_CUTOFF_DAY);
+    expect(bt).not.toBeNull();
+    expect(bt!.asOfDay).toBe(CDNOW_CUTOFF_DAY - 90);
+    expect(ALIVE_WEIGHTS).toContain(bt!.aliveWeight);
+    // Purchases after the day scored change nothing.
+    const cut = customers.map((c) => ({ id: c.id, purchases: c.purchases.filter((p) => p.day <= CDNOW_CUTOFF_DAY) }));
+    expect(tuneAliveWeight(cut, CDNOW_CUTOFF_DAY)).toEqual(bt);
+    const given = scoreCustomers(customers, CDNOW_CUTOFF_DAY, { aliveWeight: 1 });
+    if (!given.ok) throw new Error(given.reason.code);
+    expect(given.value.backtest).toBeNull();
+    const s = given.value.scores[0]!;
+    expect(s.returnScore).toBeCloseTo(((0.5248 + s.x) / (43.28 + s.T)) * 90 * s.pAlive, 2);
+  });
+  it('no backtest when the store 90 days earlier cannot be fitted: weight 1', () => {
+    const customers = cdnowCustomers();
+    const firstDay = Math.min(...customers.flatMap((c) => c.purchases.map((p) => p.day)));
+    const r = scoreCustomers(customers, firstDay + 120, { fit: { minHistory: 100 } });
+    if (!r.ok) throw new Error(r.reason.code);
+    expect(r.value.backtest).toBeNull();
+    expect(r.value.aliveWeight).toBe(1);
   });
   it('a store too young to fit says why', () => {
     const customers = cdnowCustomers().slice(0, 40);

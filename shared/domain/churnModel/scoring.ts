@@ -1,5 +1,6 @@
 // Every customer's figures from the fitted models as of a day: chance still a customer, visits to come, value at risk.
 import { err, ok, type Result } from '../../result';
+import { areaUnderCurve } from './auc';
 import {
   expectedPurchases,
   fitBuyingModel,
@@ -60,9 +61,15 @@ export interface ScoreOptions {
   /** Days ahead for the expected visits and the chance of a visit (90 by default). */
   horizonDays: number;
   fit: Partial<FitOptions>;
+  /**
+   * How much the chance of being gone counts in the ranking (returnScore): a number in [0, 1], or
+   * 'backtest' to let the store's own last backtestDays choose it (tuneAliveWeight), 1 when that cannot run.
+   */
+  aliveWeight: number | 'backtest';
+  backtestDays: number;
 }
 
-export const DEFAULT_SCORE_OPTIONS: Readonly<ScoreOptions> = Object.freeze({ horizonDays: 90, fit: {} });
+export const DEFAULT_SCORE_OPTIONS: Readonly<ScoreOptions> = Object.freeze({ horizonDays: 90, fit: {}, aliveWeight: 'backtest', backtestDays: 90 });
 
 export interface CustomerScore {
   id: string;
@@ -82,6 +89,12 @@ export interface CustomerScore {
   /** Expected spend per visit (spend model), in the purchases' money unit. */
   spendPerVisit: number;
   /**
+   * The ranking of who will come back: the buying rate if alive × horizon × pAlive^w, w the store's
+   * aliveWeight. At w = 1 it is close to the expected visits; a smaller w trusts the model's
+   * judgement that a quiet customer is gone less, as the store's own backtest found best.
+   */
+  returnScore: number;
+  /**
    * Expected spend lost in the next horizonDays: what they would spend if still coming
    * (posterior rate × horizon × spend per visit), times the chance they are gone.
    */
@@ -94,6 +107,9 @@ export interface ScoredStore {
   spendFit: SpendModelFit | null;
   /** Median of the own gaps of the customers who came back; null when none did. */
   storeUsualGapDays: number | null;
+  /** The weight returnScore gives the chance of being gone, and the backtest that chose it (null when given or when it could not run). */
+  aliveWeight: number;
+  backtest: Backtest | null;
   scores: CustomerScore[];
 }
 
@@ -115,6 +131,8 @@ export function scoreCustomers(customers: readonly ModelCustomer[], asOfDay: num
   const spendFit = spendFitted.ok ? spendFitted.value : null;
   const withSpend = seen.filter((s) => s.spend.visits > 0);
   const storeMeanSpend = withSpend.length > 0 ? withSpend.reduce((sum, s) => sum + s.spend.meanSpend, 0) / withSpend.length : 0;
+  const backtest = o.aliveWeight === 'backtest' ? tuneAliveWeight(customers, asOfDay, o) : null;
+  const aliveWeight = o.aliveWeight === 'backtest' ? (backtest?.aliveWeight ?? 1) : o.aliveWeight;
   const gaps: number[] = [];
   const scores = seen.map(({ id, history: h, spend }) => {
     const alive = pAlive(fit.params, fit.variant, h);
@@ -132,11 +150,58 @@ export function scoreCustomers(customers: readonly ModelCustomer[], asOfDay: num
       expectedVisits: expectedPurchases(fit.params, fit.variant, h, o.horizonDays),
       pVisit: pBuyWithin(fit.params, fit.variant, h, o.horizonDays),
       spendPerVisit,
+      returnScore: rateIfAlive(fit.params, h) * o.horizonDays * Math.pow(alive, aliveWeight),
       valueAtRisk: (1 - alive) * rateIfAlive(fit.params, h) * o.horizonDays * spendPerVisit,
     };
     return score;
   });
-  return ok({ fit, spendFit, storeUsualGapDays: median(gaps), scores });
+  return ok({ fit, spendFit, storeUsualGapDays: median(gaps), aliveWeight, backtest, scores });
+}
+
+export interface Backtest {
+  /** The day the backtest scored as of: backtestDays before the day scored. */
+  asOfDay: number;
+  days: number;
+  customers: number;
+  cameBack: number;
+  aliveWeight: number;
+  /** Area under the ROC curve of returnScore for "came back by the day scored" at that weight. */
+  auc: number;
+}
+
+export const ALIVE_WEIGHTS: readonly number[] = Object.freeze([1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0]);
+
+/**
+ * The store's own check of how much to trust the chance of being gone: fit as of backtestDays
+ * earlier, rank those customers by rate × pAlive^w for each w in ALIVE_WEIGHTS, and keep the w
+ * whose ranking best picks out who came back since (the larger w on a tie). Only data up to
+ * asOfDay is read. null when the earlier store cannot be fitted or nobody (or everybody) came back.
+ */
+export function tuneAliveWeight(customers: readonly ModelCustomer[], asOfDay: number, options: Partial<ScoreOptions> = {}): Backtest | null {
+  const o = { ...DEFAULT_SCORE_OPTIONS, ...options };
+  const earlier = asOfDay - o.backtestDays;
+  const seen: { history: BuyerHistory; cameBack: boolean }[] = [];
+  for (const c of customers) {
+    const h = historyAsOf(c.purchases, earlier);
+    if (h) seen.push({ history: h.history, cameBack: c.purchases.some((p) => p.day > earlier && p.day <= asOfDay) });
+  }
+  const fitted = fitBuyingModel(groupHistories(seen.map((s) => s.history)), o.fit);
+  if (!fitted.ok) return null;
+  const { params, variant } = fitted.value;
+  const positive = seen.map((s) => s.cameBack);
+  const cameBack = positive.filter(Boolean).length;
+  if (cameBack === 0 || cameBack === seen.length) return null;
+  const lnRate = seen.map((s) => Math.log(rateIfAlive(params, s.history)));
+  const lnAlive = seen.map((s) => Math.log(pAlive(params, variant, s.history)));
+  let best = { aliveWeight: 1, auc: Number.NEGATIVE_INFINITY };
+  for (const w of ALIVE_WEIGHTS) {
+    const auc = areaUnderCurve(
+      lnRate.map((v, i) => v + w * lnAlive[i]!),
+      positive,
+    );
+    if (auc > best.auc) best = { aliveWeight: w, auc };
+  }
+  return { asOfDay: earlier, days: o.backtestDays, customers: seen.length, cameBack, ...best };
 }
 
 function median(values: number[]): number | null {
