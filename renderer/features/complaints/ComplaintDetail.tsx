@@ -269,7 +269,7 @@ function MoveForm({ to, rewards, busy, currency, onCancel, onSave }: MoveFormPro
           </Field>
         </fieldset>
       )}
-      <div className="complaint-row">
+      <div className="complaint-fields-row">
         <Field label={t('complaints.moveForm.by')} htmlFor="complaint-by">
           <input id="complaint-by" type="text" value={by} onChange={(e) => setBy(e.target.value)} data-testid="complaint-by" />
         </Field>

@@ -157,7 +157,7 @@ export function ComplaintDialog({ customerId, surveyAnswerId, purchaseId, onClos
         <Field label={t('complaints.dialog.said')} htmlFor={`${formId}-said`} error={message('said')} wide>
           <textarea id={`${formId}-said`} rows={3} value={draft.said} onChange={(e) => update({ said: e.target.value })} data-testid="complaint-said" />
         </Field>
-        <div className="complaint-row">
+        <div className="complaint-fields-row">
           <Field label={t('complaints.dialog.receivedBy')} htmlFor={`${formId}-by`} error={message('receivedBy')}>
             <input id={`${formId}-by`} type="text" value={draft.receivedBy} onChange={(e) => update({ receivedBy: e.target.value })} data-testid="complaint-received-by" />
           </Field>

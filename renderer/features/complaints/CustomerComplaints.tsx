@@ -20,7 +20,7 @@ export function CustomerComplaints({ customerId, readOnly, onNew }: { customerId
       <div className="customer-complaints-head">
         <h2 id="customer-complaints-heading">
           {t('complaints.customer.title')}
-          {open > 0 && <span className="chip-count"> {t('complaints.customer.openCount', { count: open })}</span>}
+          {open > 0 && <span className="hint complaint-open-count"> · {t('complaints.customer.openCount', { count: open })}</span>}
         </h2>
         {!readOnly && (
           <button type="button" className="button button-small" onClick={onNew} data-testid="new-complaint">
