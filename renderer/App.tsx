@@ -5,6 +5,7 @@ import { assertNever } from '../shared/result';
 import { useBookkeeping } from './db/hooks';
 import { useRoute, navigate, type Route } from './ui/routes';
 import { OwnerGateProvider } from './session/ownerGate';
+import { CustomerScreenProvider } from './features/surveyScreen/CustomerScreenProvider';
 import { SEARCH_INPUT_ID, useUiStore } from './stores/ui';
 import { TopBar } from './features/shell/TopBar';
 import { Sidebar } from './features/shell/Sidebar';
@@ -160,6 +161,7 @@ export function App() {
     );
   return (
     <OwnerGateProvider screen={screenOf(route)}>
+    <CustomerScreenProvider>
     <div className="app">
       <a className="skip-link" href="#main">
         {t('shell.skipToContent')}
@@ -182,6 +184,7 @@ export function App() {
       <StorageGuard />
       <ClosingOverlay />
     </div>
+    </CustomerScreenProvider>
     </OwnerGateProvider>
   );
 }

@@ -2,7 +2,8 @@
 // answers chosen, and the thanks; in the customer's language.
 import type { Page } from '@playwright/test';
 import { test, expect } from '../e2e/fixtures';
-import { CustomerScreenPage } from '../e2e/pages/CustomerScreenPages';
+import { CustomerScreenControl, CustomerScreenPage } from '../e2e/pages/CustomerScreenPages';
+import { createCustomer } from '../e2e/pages/PurchasePages';
 import { LOCALES, OUT } from './shotLocales';
 
 const QUESTIONS = { csat: true, nps: true, choice: true, choiceOptions: ['service', 'price', 'range', 'waiting'], why: true };
@@ -48,6 +49,27 @@ for (const { system, tag } of LOCALES) {
       await screen.send(words.send);
       await expect(screen.survey).toHaveCount(0);
       await screenPage.screenshot({ path: `${OUT}/${tag}-92-customer-screen-thanks.png` });
+    });
+
+    test(`customer screen control in ${tag}`, async ({ app, page }) => {
+      await app.startEmptyStore();
+      const customer = await createCustomer(app, tag === 'en' ? 'Ann Lee' : '张三', '13800138000');
+      // After a purchase: the prompt offers the screen beside "Ask for a survey".
+      const sale = await customer.recordPurchase();
+      await sale.useMode('total');
+      await sale.amount.fill('128');
+      await sale.save();
+      await sale.expectClosed();
+      const prompt = page.getByTestId('survey-prompt');
+      await expect(prompt.getByTestId('customer-screen-open')).toBeVisible();
+      await prompt.screenshot({ path: `${OUT}/${tag}-95-customer-screen-prompt.png` });
+      await prompt.getByTestId('survey-prompt-dismiss').click();
+      const card = page.getByTestId('survey-card');
+      const control = new CustomerScreenControl(page, card.getByTestId('customer-screen'));
+      await expect(control.openButton).toBeVisible();
+      await card.screenshot({ path: `${OUT}/${tag}-93-customer-screen-control.png` });
+      await control.open();
+      await card.screenshot({ path: `${OUT}/${tag}-94-customer-screen-waiting.png` });
     });
   });
 }

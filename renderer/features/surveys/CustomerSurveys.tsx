@@ -1,11 +1,12 @@
 // The customer page's satisfaction card: the last score (NPS or CSAT, with its date and band), "Record a survey"
 // (the form at the counter or on a call-back) and whether the customer declines surveys.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurveyAnswer, SurveyStateRow } from '../../../shared/domain/surveyRecords';
 import { surveys } from '../../db/appRepositories';
 import { useSurveyStanding } from '../../db/surveyHooks';
 import { formatDateTime, formatLongDate } from '../../i18n';
+import { CustomerScreenControl } from '../surveyScreen/CustomerScreenControl';
 import { SurveyDialog } from './SurveyDialog';
 import './surveys.css';
 
@@ -60,6 +61,7 @@ export function CustomerSurveys({ customerId, customerName, readOnly, onSaid }: 
         busy={busy}
         failed={failed}
         onRecord={() => setOpen(true)}
+        extraActions={<CustomerScreenControl customerId={customerId} purchaseId={null} />}
         onDeclinedChange={(declined) => void setDeclined(declined)}
       />
       {open && (
@@ -85,10 +87,12 @@ export interface CustomerSurveysViewProps {
   busy: boolean;
   failed: boolean;
   onRecord: () => void;
+  /** More ways to ask, beside "Record a survey" (the customer-facing screen's). */
+  extraActions?: ReactNode;
   onDeclinedChange: (declined: boolean) => void;
 }
 
-export function CustomerSurveysView({ last, declined, loading, readOnly, busy, failed, onRecord, onDeclinedChange }: CustomerSurveysViewProps) {
+export function CustomerSurveysView({ last, declined, loading, readOnly, busy, failed, onRecord, extraActions, onDeclinedChange }: CustomerSurveysViewProps) {
   const { t } = useTranslation();
   const scores = last ? [last.lastNps !== null && t('surveys.card.nps', { score: last.lastNps }), last.lastCsat !== null && t('surveys.card.csat', { score: last.lastCsat })].filter(Boolean) : [];
   return (
@@ -122,6 +126,7 @@ export function CustomerSurveysView({ last, declined, loading, readOnly, busy, f
           <button type="button" className="button" onClick={onRecord} disabled={loading} data-testid="record-survey">
             {t('surveys.card.record')}
           </button>
+          {extraActions}
           <label className="survey-declined-toggle">
             <input type="checkbox" checked={declined} disabled={busy || loading} onChange={(e) => onDeclinedChange(e.target.checked)} data-testid="survey-declined" />
             {t('surveys.card.declines')}

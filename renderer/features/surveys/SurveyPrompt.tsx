@@ -7,6 +7,7 @@ import type { SurveyAnswer } from '../../../shared/domain/surveyRecords';
 import { useSurveyEligibility } from '../../db/surveyHooks';
 import { useClock } from '../../platform/clock';
 import { answerSavedText } from './CustomerSurveys';
+import { CustomerScreenControl } from '../surveyScreen/CustomerScreenControl';
 import { SurveyDialog } from './SurveyDialog';
 import './surveys.css';
 
@@ -32,7 +33,14 @@ export function SurveyPrompt({ customerId, customerName, purchaseId, onDone, onS
   }
   return (
     <>
-      {!asking && <SurveyPromptView customerName={customerName} onAsk={() => setAsking(true)} onDismiss={onDone} />}
+      {!asking && (
+        <SurveyPromptView
+          customerName={customerName}
+          onAsk={() => setAsking(true)}
+          onDismiss={onDone}
+          extraActions={<CustomerScreenControl customerId={customerId} purchaseId={purchaseId} onAnswered={onDone} />}
+        />
+      )}
       {asking && (
         <SurveyDialog
           request={{ customerId, channel: 'counter', purchaseId }}
