@@ -101,6 +101,18 @@ describe('answers', () => {
     await expect(repo().recordAnswer('missing', draft({ csat: 4 }), counter)).rejects.toThrow(/not found/);
   });
 
+  it('records an answer handed over with its id once, however often it is handed over', async () => {
+    const c = await customers().create(makeCustomerFields());
+    const screen = { channel: 'screen' as const, purchaseId: null, answerId: '5c9b1f3e-0000-4000-8000-00000000abcd' };
+    const first = await repo().recordAnswer(c.id, draft({ csat: 2 }), screen);
+    clock = new Date('2026-03-01T10:05:00Z');
+    const again = await repo().recordAnswer(c.id, draft({ csat: 2 }), screen);
+    expect(first.ok && again.ok && again.value).toEqual(first.ok && first.value);
+    expect(await db.surveyAnswers.count()).toBe(1);
+    expect(await db.surveyState.get(c.id)).toMatchObject({ answers: 1 });
+    expect(await db.auditLog.where('kind').equals('survey.answer').count()).toBe(1);
+  });
+
   it('keeps the survey row in step with the trash, and answers of a customer in the trash are refused', async () => {
     const c = await customers().create(makeCustomerFields());
     await repo().recordAnswer(c.id, draft({ csat: 3 }), counter);

@@ -34,6 +34,12 @@ export interface AnswerContext {
   channel: SurveyChannel;
   /** The purchase the answer follows, when it does. */
   purchaseId: string | null;
+  /**
+   * The answer's id when the caller has one already (the customer screen's session): recording it again is a no-op
+   * that returns the stored answer, so an answer handed over twice (a reload between recording and saying so) is
+   * stored once.
+   */
+  answerId?: string;
 }
 
 /** A customer's survey standing for their page: the latest answer's row (null when none) and whether they declined. */
@@ -88,6 +94,10 @@ export function createSurveyRepository(db: RegularsDatabase, deps: RepositoryDep
     async recordAnswer(customerId: string, draft: SurveyAnswerDraft, context: AnswerContext): Promise<Result<SurveyAnswer, SurveyAnswerErrors>> {
       // With the settings scope too: the first answer stores version 1, which only the defaults held until then.
       return writeTransaction(db, ['survey', 'settings'], ['customers', 'surveys'], async () => {
+        if (context.answerId !== undefined) {
+          const already = await db.surveyAnswers.get(context.answerId);
+          if (already) return ok(already);
+        }
         const customer = await requireCustomer(customerId);
         if (customer.isDeleted) throw new CustomerInTrashError(customerId);
         const stored = await storedCurrent();
@@ -99,7 +109,7 @@ export function createSurveyRepository(db: RegularsDatabase, deps: RepositoryDep
         if (!stored) await db.surveys.add(version);
         const [rules, state] = await Promise.all([settings.read(), db.customerState.get(customerId)]);
         const answer = newSurveyAnswer(checked.value, {
-          id: deps.newId(),
+          id: context.answerId ?? deps.newId(),
           customerId,
           survey: version,
           channel: context.channel,

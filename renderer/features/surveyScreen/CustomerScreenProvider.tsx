@@ -40,7 +40,8 @@ export function useCustomerScreen(): CustomerScreen | null {
 async function recordFromScreen(answered: ScreenAnswered): Promise<IntakeOutcome> {
   const { customerId, purchaseId } = answered.context;
   try {
-    const saved = await surveys.recordAnswer(customerId, answered.answer, { channel: 'screen', purchaseId });
+    // The session's id is the answer's: handed over again after a reload, it is recorded once.
+    const saved = await surveys.recordAnswer(customerId, answered.answer, { channel: 'screen', purchaseId, answerId: answered.sessionId });
     if (!saved.ok) return { kind: 'refused', reason: 'not-fitting' };
     return { kind: 'recorded', answerId: saved.value.id };
   } catch (error) {
