@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { CustomerMonth } from './aggregates';
+import { boughtAgain, churnByMonth, cohortRetention, newVsReturning, repurchaseRate, visitFrequency } from './customers';
+
+const visits = new Map<string, string[]>([
+  ['a', ['2026-01-05', '2026-02-10', '2026-03-01']],
+  ['b', ['2026-01-20']],
+  ['c', ['2026-02-03', '2026-02-04']],
+  ['d', ['2025-12-30', '2026-03-15']],
+]);
+
+describe('customer figures', () => {
+  it('new against returning per month', () => {
+    expect(newVsReturning(visits, '2026-01-01', '2026-03-31', 'month')).toEqual([
+      { period: '2026-01', newCustomers: 2, returning: 0, active: 2 },
+      { period: '2026-02', newCustomers: 1, returning: 1, active: 2 },
+      { period: '2026-03', newCustomers: 0, returning: 2, active: 2 },
+    ]);
+  });
+
+  it('repurchase within 90 days of the first visit, an open window pending', () => {
+    // a came back after 36 days, c the next day; b's 90 days are still open on 10 April (80 days).
+    expect(repurchaseRate(visits, '2026-01-01', '2026-03-31', 'month', '2026-04-10')).toEqual([
+      { period: '2026-01', firstTimers: 2, repeated: 1, pending: 1, rate: 1 },
+      { period: '2026-02', firstTimers: 1, repeated: 1, pending: 0, rate: 1 },
+      { period: '2026-03', firstTimers: 0, repeated: 0, pending: 0, rate: null },
+    ]);
+    // By 1 May b's window has closed without a second visit.
+    expect(repurchaseRate(visits, '2026-01-01', '2026-01-31', 'month', '2026-05-01')[0]).toEqual({ period: '2026-01', firstTimers: 2, repeated: 1, pending: 0, rate: 0.5 });
+    // Two purchases on the first day are one visit; a second visit on day 91 is too late.
+    const late = new Map([['e', ['2026-01-01', '2026-04-02']]]);
+    expect(repurchaseRate(late, '2026-01-01', '2026-01-31', 'month', '2026-06-01')[0]).toMatchObject({ repeated: 0, rate: 0 });
+  });
+
+  it("the share of the period before's customers who bought again", () => {
+    expect(boughtAgain(visits, '2026-01-01', '2026-03-31', 'month')).toEqual([
+      { period: '2026-01', previousCustomers: 1, boughtAgain: 0, share: 0 },
+      { period: '2026-02', previousCustomers: 2, boughtAgain: 1, share: 0.5 },
+      { period: '2026-03', previousCustomers: 2, boughtAgain: 1, share: 0.5 },
+    ]);
+  });
+
+  it('cohort retention by month of first visit', () => {
+    expect(cohortRetention(visits, '2026-01', '2026-03-20')).toEqual([
+      { cohort: '2026-01', customers: 2, active: [2, 1, 1], shares: [1, 0.5, 0.5] },
+      { cohort: '2026-02', customers: 1, active: [1, 0], shares: [1, 0] },
+      { cohort: '2026-03', customers: 0, active: [0], shares: [0] },
+    ]);
+  });
+
+  it('visit frequency over the chosen months', () => {
+    const row = (customerId: string, month: string, purchases: number): CustomerMonth => ({ customerId, month, purchases, revenueFen: 0, days: [] });
+    const rows = [row('x', '2026-01', 1), row('x', '2026-02', 2), row('y', '2026-01', 1), row('z', '2026-02', 12), row('w', '2026-03', 5), row('v', '2026-01', 0)];
+    expect(visitFrequency(rows, '2026-01', '2026-02')).toEqual([
+      { min: 1, max: 1, customers: 1 },
+      { min: 2, max: 2, customers: 0 },
+      { min: 3, max: 3, customers: 1 },
+      { min: 4, max: 4, customers: 0 },
+      { min: 5, max: 9, customers: 0 },
+      { min: 10, max: null, customers: 1 },
+    ]);
+  });
+
+  it('churn per month by the lifecycle rules (180 days and twice the usual gap), and who came back', () => {
+    // f's median gap is 10 days, the store's too until g's second visit; e and g have one visit day each.
+    const store = new Map([
+      ['e', ['2025-01-10']],
+      ['f', ['2025-01-01', '2025-01-11', '2025-01-21']],
+      ['g', ['2025-01-05', '2025-09-01']],
+    ]);
+    // On 30 June e is 171 days out, f 160, g 176: none churned; by 31 July all three are past 180.
+    expect(churnByMonth(store, '2025-07', '2025-09', '2025-10-15')).toEqual([
+      { month: '2025-07', base: 3, churned: 3, rate: 1, cameBack: 0, churnedAtEnd: 3 },
+      { month: '2025-08', base: 0, churned: 0, rate: null, cameBack: 0, churnedAtEnd: 3 },
+      { month: '2025-09', base: 0, churned: 0, rate: null, cameBack: 1, churnedAtEnd: 2 },
+    ]);
+    // A longer usual gap holds churn back: f's gaps are 110 days, so is the store's median, and 202 < 2 × 110.
+    const slow = new Map([
+      ['e', ['2025-01-10']],
+      ['f', ['2024-07-01', '2024-10-19', '2025-02-06']],
+    ]);
+    expect(churnByMonth(slow, '2025-07', '2025-07', '2025-08-01')[0]).toMatchObject({ base: 2, churned: 0, rate: 0 });
+  });
+
+  it('the month holding asOf is judged on asOf, later months are left out', () => {
+    const one = new Map([['e', ['2025-01-10']]]);
+    // 7 July is 178 days on: not yet churned.
+    expect(churnByMonth(one, '2025-07', '2025-09', '2025-07-07')).toEqual([{ month: '2025-07', base: 1, churned: 0, rate: 0, cameBack: 0, churnedAtEnd: 0 }]);
+  });
+});

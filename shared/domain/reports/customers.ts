@@ -1,0 +1,256 @@
+// Customer figures per period: new against returning, repurchase, bought again, churn by the lifecycle rules, cohort retention, visit frequency.
+import { storeMedianGap } from '../churn';
+import { dayNumber, utcDayOf } from '../customerFigures';
+import { DEFAULT_LIFECYCLE_RULES, isChurned, type LifecycleRules } from '../lifecycle';
+import type { CustomerMonth } from './aggregates';
+import { addMonthsToMonth, addPeriods, monthOfDay, monthsBetween, periodEnd, periodOf, periodsBetween, periodStart, share, type ReportGrain } from './periods';
+
+/** Each customer's visit days, 'yyyy-MM-dd' ascending, each once (visitDaysByCustomer). */
+export type VisitDays = ReadonlyMap<string, readonly string[]>;
+
+export interface NewReturningRow {
+  period: string;
+  /** Customers whose first visit ever is in the period. */
+  newCustomers: number;
+  /** Customers with a visit in the period whose first visit was before it. */
+  returning: number;
+  /** newCustomers + returning: every customer with a visit in the period. */
+  active: number;
+}
+
+/** The distinct periods of a customer's visit days within [fromDay, toDay]. */
+function periodsVisited(days: readonly string[], fromDay: string, toDay: string, grain: ReportGrain): Set<string> {
+  const out = new Set<string>();
+  for (const d of days) if (d >= fromDay && d <= toDay) out.add(periodOf(d, grain));
+  return out;
+}
+
+function rowsFor<T>(fromDay: string, toDay: string, grain: ReportGrain, make: (period: string) => T): Map<string, T> {
+  return new Map(periodsBetween(fromDay, toDay, grain).map((p) => [p, make(p)]));
+}
+
+/** New against returning customers per period of [fromDay, toDay]. */
+export function newVsReturning(visits: VisitDays, fromDay: string, toDay: string, grain: ReportGrain): NewReturningRow[] {
+  const rows = rowsFor(fromDay, toDay, grain, (period) => ({ period, newCustomers: 0, returning: 0, active: 0 }));
+  for (const days of visits.values()) {
+    if (days.length === 0) continue;
+    const firstPeriod = periodOf(days[0]!, grain);
+    for (const period of periodsVisited(days, fromDay, toDay, grain)) {
+      const row = rows.get(period)!;
+      row.active += 1;
+      if (period === firstPeriod) row.newCustomers += 1;
+      else row.returning += 1;
+    }
+  }
+  return [...rows.values()];
+}
+
+export const REPURCHASE_WINDOW_DAYS = 90;
+
+export interface RepurchaseRow {
+  period: string;
+  /** Customers whose first visit is in the period. */
+  firstTimers: number;
+  /** Of them, those whose second visit day came within the window after the first (by asOfDay). */
+  repeated: number;
+  /** Of them, those who have not come back yet while their window is still open on asOfDay: left out of the rate. */
+  pending: number;
+  /** repeated ÷ (firstTimers − pending), 0–1; null when none is decided. */
+  rate: number | null;
+}
+
+/**
+ * The repurchase rate of the customers who first came in each period: the share with a second visit within
+ * `withinDays` days of their first (a second visit on another day: two purchases on the first day are one visit).
+ * A customer whose window has not closed by asOfDay and who has not come back yet is pending, not counted as lost.
+ */
+export function repurchaseRate(visits: VisitDays, fromDay: string, toDay: string, grain: ReportGrain, asOfDay: string, withinDays = REPURCHASE_WINDOW_DAYS): RepurchaseRow[] {
+  const rows = rowsFor(fromDay, toDay, grain, (period) => ({ period, firstTimers: 0, repeated: 0, pending: 0, rate: null as number | null }));
+  const today = dayNumber(asOfDay);
+  for (const days of visits.values()) {
+    const first = days[0];
+    if (first === undefined || first < fromDay || first > toDay) continue;
+    const row = rows.get(periodOf(first, grain))!;
+    row.firstTimers += 1;
+    const second = days[1];
+    const start = dayNumber(first);
+    if (second !== undefined && second <= asOfDay && dayNumber(second) - start <= withinDays) row.repeated += 1;
+    else if (today - start < withinDays) row.pending += 1;
+  }
+  for (const row of rows.values()) row.rate = share(row.repeated, row.firstTimers - row.pending);
+  return [...rows.values()];
+}
+
+export interface BoughtAgainRow {
+  period: string;
+  /** Customers with a visit in the period before. */
+  previousCustomers: number;
+  /** Of them, those with a visit in this period too. */
+  boughtAgain: number;
+  /** boughtAgain ÷ previousCustomers, 0–1; null when the period before had none. */
+  share: number | null;
+}
+
+/** The share of the period before's customers who bought again in each period of [fromDay, toDay]. */
+export function boughtAgain(visits: VisitDays, fromDay: string, toDay: string, grain: ReportGrain): BoughtAgainRow[] {
+  const rows = rowsFor(fromDay, toDay, grain, (period) => ({ period, previousCustomers: 0, boughtAgain: 0, share: null as number | null }));
+  const from = periodStart(addPeriods(periodOf(fromDay, grain), grain, -1), grain);
+  for (const days of visits.values()) {
+    const visited = periodsVisited(days, from, toDay, grain);
+    for (const period of visited) {
+      const next = rows.get(addPeriods(period, grain, 1));
+      if (!next) continue;
+      next.previousCustomers += 1;
+      if (visited.has(next.period)) next.boughtAgain += 1;
+    }
+  }
+  for (const row of rows.values()) row.share = share(row.boughtAgain, row.previousCustomers);
+  return [...rows.values()];
+}
+
+export interface CohortRow {
+  /** 'yyyy-MM' of the cohort's first visits. */
+  cohort: string;
+  customers: number;
+  /** active[k]: customers of the cohort with a visit in the k-th month after the first (active[0] = customers), up to asOf's month. */
+  active: number[];
+  /** active[k] ÷ customers, 0–1. */
+  shares: number[];
+}
+
+/** Cohort retention: customers by the month of their first visit, from fromMonth to asOfDay's month, and who still came in each later month. */
+export function cohortRetention(visits: VisitDays, fromMonth: string, asOfDay: string): CohortRow[] {
+  const lastMonth = monthOfDay(asOfDay);
+  const rows = new Map<string, CohortRow>();
+  for (let m = fromMonth; m <= lastMonth; m = addMonthsToMonth(m, 1)) rows.set(m, { cohort: m, customers: 0, active: new Array<number>(monthsBetween(m, lastMonth) + 1).fill(0), shares: [] });
+  for (const days of visits.values()) {
+    const first = days[0];
+    if (first === undefined) continue;
+    const row = rows.get(monthOfDay(first));
+    if (!row) continue;
+    row.customers += 1;
+    const seen = new Set<number>();
+    for (const d of days) {
+      if (d > asOfDay) break;
+      const k = monthsBetween(row.cohort, monthOfDay(d));
+      if (!seen.has(k)) {
+        seen.add(k);
+        row.active[k] = (row.active[k] ?? 0) + 1;
+      }
+    }
+  }
+  for (const row of rows.values()) row.shares = row.active.map((n) => (row.customers === 0 ? 0 : n / row.customers));
+  return [...rows.values()];
+}
+
+/** A bucket of the visit-frequency distribution: customers with min..max visits (max null: and more). */
+export interface FrequencyBucket {
+  min: number;
+  max: number | null;
+  customers: number;
+}
+
+/** The default buckets' lower bounds: 1, 2, 3, 4, 5–9, 10 and more. */
+export const FREQUENCY_BUCKET_STARTS: readonly number[] = [1, 2, 3, 4, 5, 10];
+
+/** Customers by their number of visits (CustomerMonth.purchases) in the months [fromMonth, toMonth]; customers without one are not counted. */
+export function visitFrequency(months: Iterable<CustomerMonth>, fromMonth: string, toMonth: string, starts: readonly number[] = FREQUENCY_BUCKET_STARTS): FrequencyBucket[] {
+  const perCustomer = new Map<string, number>();
+  for (const m of months) {
+    if (m.month < fromMonth || m.month > toMonth || m.purchases === 0) continue;
+    perCustomer.set(m.customerId, (perCustomer.get(m.customerId) ?? 0) + m.purchases);
+  }
+  const buckets: FrequencyBucket[] = starts.map((min, i) => ({ min, max: i + 1 < starts.length ? starts[i + 1]! - 1 : null, customers: 0 }));
+  for (const n of perCustomer.values()) {
+    for (let i = buckets.length - 1; i >= 0; i--) {
+      if (n >= buckets[i]!.min) {
+        buckets[i]!.customers += 1;
+        break;
+      }
+    }
+  }
+  return buckets;
+}
+
+export interface ChurnMonthRow {
+  month: string;
+  /** Customers who had bought by the end of the month before and were not churned then. */
+  base: number;
+  /** Of them, those churned at this month's end. */
+  churned: number;
+  /** churned ÷ base, 0–1; null when the base is 0. */
+  rate: number | null;
+  /** Customers churned at the end of the month before who came in this month. */
+  cameBack: number;
+  /** Customers churned at this month's end, all told. */
+  churnedAtEnd: number;
+}
+
+const isoOfDay = (day: string) => `${day}T00:00:00.000Z`;
+
+/**
+ * Whether each customer is churned (lifecycle isChurned: the customer's median gap and the store's median of those,
+ * each from the visits up to that day) at each of `ends` (ascending days); null for a customer without a visit by then.
+ */
+export function churnedAt(visits: VisitDays, ends: readonly string[], rules: LifecycleRules = DEFAULT_LIFECYCLE_RULES): Map<string, (boolean | null)[]> {
+  const state = new Map<string, { last: (string | null)[]; median: (number | null)[] }>();
+  const storeGaps: (number | null)[][] = ends.map(() => []);
+  for (const [id, days] of visits) {
+    const last: (string | null)[] = [];
+    const median: (number | null)[] = [];
+    const gaps: number[] = [];
+    let i = 0;
+    ends.forEach((end, e) => {
+      for (; i < days.length && days[i]! <= end; i++) if (i > 0) gaps.push(dayNumber(days[i]!) - dayNumber(days[i - 1]!));
+      last.push(i === 0 ? null : days[i - 1]!);
+      const m = storeMedianGap(gaps);
+      median.push(m);
+      storeGaps[e]!.push(m);
+    });
+    state.set(id, { last, median });
+  }
+  const storeMedians = storeGaps.map((g) => storeMedianGap(g));
+  const out = new Map<string, (boolean | null)[]>();
+  for (const [id, { last, median }] of state) {
+    out.set(
+      id,
+      ends.map((end, e) => {
+        const lastDay = last[e]!;
+        if (lastDay === null) return null;
+        const figures = { purchaseCount: 1, firstPurchaseAt: isoOfDay(lastDay), lastPurchaseAt: isoOfDay(lastDay), medianGapDays: median[e]! };
+        return isChurned({ figures, asOf: new Date(isoOfDay(end)), storeMedianGapDays: storeMedians[e]!, rules, dayOf: utcDayOf });
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * Churn per month of [fromMonth, toMonth] by the lifecycle rules, judged at each month's last day (asOfDay for the
+ * month holding it): who was churned then, against the end of the month before.
+ */
+export function churnByMonth(visits: VisitDays, fromMonth: string, toMonth: string, asOfDay: string, rules: LifecycleRules = DEFAULT_LIFECYCLE_RULES): ChurnMonthRow[] {
+  const months: string[] = [];
+  for (let m = fromMonth; m <= toMonth && m <= monthOfDay(asOfDay); m = addMonthsToMonth(m, 1)) months.push(m);
+  const endOf = (m: string) => {
+    const end = periodEnd(m, 'month');
+    return end < asOfDay ? end : asOfDay;
+  };
+  const ends = [periodEnd(addMonthsToMonth(fromMonth, -1), 'month'), ...months.map(endOf)];
+  const churned = churnedAt(visits, ends, rules);
+  const rows: ChurnMonthRow[] = months.map((month) => ({ month, base: 0, churned: 0, rate: null, cameBack: 0, churnedAtEnd: 0 }));
+  for (const [id, states] of churned) {
+    const days = visits.get(id)!;
+    rows.forEach((row, k) => {
+      const before = states[k];
+      const after = states[k + 1];
+      if (after === true) row.churnedAtEnd += 1;
+      if (before === false) {
+        row.base += 1;
+        if (after === true) row.churned += 1;
+      } else if (before === true && days.some((d) => d > ends[k]! && d <= ends[k + 1]!)) row.cameBack += 1;
+    });
+  }
+  for (const row of rows) row.rate = share(row.churned, row.base);
+  return rows;
+}
