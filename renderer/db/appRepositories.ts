@@ -16,6 +16,7 @@ import { createPointsTimelineReads } from './pointsTimeline';
 import { createPurchaseRepository } from './purchases';
 import { createSettingsRepository } from './settings';
 import { createSurveyRepository } from './surveys';
+import { createComplaintReads } from './complaintReads';
 import { createTierReviewRepository } from './tierReview';
 import { createAuditReader, recordAudit, type AuditEvent } from './audit';
 
@@ -39,6 +40,8 @@ export const tierReview = createTierReviewRepository(database());
 export const consents = createConsentRepository(database(), repositoryDeps);
 /** Satisfaction surveys: the survey asked, answers recorded with each customer's latest, who declined. */
 export const surveys = createSurveyRepository(database(), repositoryDeps);
+/** A customer's complaints for the timeline (the complaints repository itself is in index.ts). */
+export const complaintReads = createComplaintReads(database());
 /** The audit trail: entries the page alone knows of (a backup made, an export saved), and the owner's viewer. */
 export const auditTrail = {
   record: (event: AuditEvent) => recordAudit(database(), repositoryDeps, event),

@@ -13,7 +13,7 @@ import { mergeTimeline, TIMELINE_KINDS, type TimelineEntry, type TimelineKind } 
 import { pointsFilterKey, type AtRiskList, type AtRiskQuery, type CustomerListQuery, type CustomerListResult, type CustomerSortField, type DuplicateMatches, type ListFilter, type SortDirection } from './customerList';
 import type { DueFollowUp } from './interactions';
 // The everyday repositories only (appRepositories.ts): the customer list's first screen loads this module.
-import { auditTrail, bookkeeping, catalog, consents, customerReads as customers, interactions, pins, pointsTimeline, purchases, settings, surveys } from './appRepositories';
+import { auditTrail, bookkeeping, catalog, consents, customerReads as customers, interactions, pins, pointsTimeline, purchases, settings, surveys, complaintReads } from './appRepositories';
 import type { AuditFilter, AuditPage } from './audit';
 import { readTimelinePage, type TimelineFilter, type TimelinePage } from './timelinePage';
 import { dropPrimedPage, primedPage } from './firstPage';
@@ -188,7 +188,7 @@ export function useDueFollowUps(today: string): DueFollowUp[] | undefined {
 
 /** One page of a customer's timeline; re-read when a purchase or contact of the customer changes. */
 export function useTimelinePage(customerId: string, filter: TimelineFilter, limit: number): TimelinePage | undefined {
-  return useLiveQuery(() => readTimelinePage({ purchases, interactions, points: pointsTimeline, surveys }, customerId, filter, limit), [customerId, filter, limit]);
+  return useLiveQuery(() => readTimelinePage({ purchases, interactions, points: pointsTimeline, surveys, complaints: complaintReads }, customerId, filter, limit), [customerId, filter, limit]);
 }
 
 /** How many returns of a purchase are not voided (while any are, the purchase cannot be voided). */

@@ -9,6 +9,8 @@ import type { PointsTimelineReads } from './pointsTimeline';
 import type { PurchaseRepository } from './purchases';
 import type { SurveyRepository } from './surveys';
 import type { SurveyAnswer } from '../../shared/domain/surveyRecords';
+import type { Complaint } from '../../shared/domain/complaintRecords';
+import type { ComplaintReads } from './complaintReads';
 
 export type TimelineFilter = 'all' | TimelineKind;
 export const TIMELINE_FILTERS: readonly TimelineFilter[] = ['all', ...TIMELINE_KINDS];
@@ -49,26 +51,29 @@ export interface TimelineSources {
   points: PointsTimelineReads;
   /** Survey answers; without it the timeline has none. */
   surveys?: Pick<SurveyRepository, 'answersOf'>;
+  /** Complaints; without it the timeline has none. */
+  complaints?: ComplaintReads;
 }
 
 export async function readTimelinePage(sources: TimelineSources, customerId: string, filter: TimelineFilter, limit: number): Promise<TimelinePage> {
   const kinds: readonly TimelineKind[] = filter === 'all' ? TIMELINE_KINDS : [filter];
   // One more than shown of each kind tells whether there is more.
-  const [p, i, s] = await Promise.all([
+  const [p, i, s, c] = await Promise.all([
     kinds.includes('purchase') ? sources.purchases.listForCustomer(customerId, limit + 1) : Promise.resolve([]),
     kinds.includes('interaction') ? sources.interactions.listForCustomer(customerId, limit + 1) : Promise.resolve([]),
     kinds.includes('survey') && sources.surveys ? sources.surveys.answersOf(customerId, limit + 1) : Promise.resolve([] as SurveyAnswer[]),
+    kinds.includes('complaint') && sources.complaints ? sources.complaints.newestOf(customerId, limit + 1) : Promise.resolve([] as Complaint[]),
   ]);
   let ledger: PointsEntry[] = [];
   if (kinds.includes('points')) {
     // With more purchases and contacts than the page holds, entries older than the page's last one cannot
     // be on it (and "more" is said by them): the range stops there.
-    const others = mergeTimeline(p, i, kinds, [], s);
+    const others = mergeTimeline(p, i, kinds, [], s, c);
     const since = others.length > limit ? others[limit - 1]!.at : null;
     // Where purchases are listed, their own points are on their rows; the points filter lists every entry.
     ledger = await sources.points.newest(customerId, limit + 1, since, kinds.includes('purchase'));
   }
-  const merged = mergeTimeline(p, i, kinds, ledger, s);
+  const merged = mergeTimeline(p, i, kinds, ledger, s, c);
   const entries = merged.slice(0, limit);
   const shown = entries.flatMap((e) => (e.kind === 'purchase' ? [e.purchase] : []));
   const byId = new Map(p.map((x) => [x.id, x]));

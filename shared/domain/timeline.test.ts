@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { newComplaint } from './complaint';
+import { DEFAULT_COMPLAINT_SETTINGS } from './complaintSettings';
 import { makeInteraction, makePurchase } from '../../test/factories/purchase';
 import { pointsEntry, type PointsEntryDraft } from './pointsLedger';
 import { newSurveyAnswer } from './survey';
@@ -32,6 +34,16 @@ describe('mergeTimeline', () => {
     expect(mergeTimeline([p1, p2], [i1], undefined, [], [a]).map((x) => `${x.kind}:${x.id}`)).toEqual(['purchase:p2', 'survey:a1', 'interaction:i1', 'purchase:p1']);
     expect(mergeTimeline([p1], [], ['survey'], [], [a])).toEqual([{ kind: 'survey', id: 'a1', at: a.answeredAt, answer: a }]);
     expect(mergeTimeline([p1], [], ['purchase'], [], [a]).map((x) => x.id)).toEqual(['p1']);
+  });
+
+  it('puts complaints among the others by when they were received, and only when asked for', () => {
+    const c = newComplaint(
+      { category: 'service', severity: 'normal', said: '等太久', receivedBy: '小王', receivedAt: '2026-01-02T11:00:00.000Z' },
+      { id: 'k1', customerId: 'c', purchaseId: null, surveyAnswerId: null, now: new Date('2026-01-02T11:00:00.000Z'), settings: DEFAULT_COMPLAINT_SETTINGS, timeZone: 'Asia/Shanghai' },
+    );
+    expect(mergeTimeline([p1, p2], [i1], undefined, [], [], [c]).map((x) => `${x.kind}:${x.id}`)).toEqual(['purchase:p2', 'complaint:k1', 'interaction:i1', 'purchase:p1']);
+    expect(mergeTimeline([p1], [], ['complaint'], [], [], [c])).toEqual([{ kind: 'complaint', id: 'k1', at: c.receivedAt, complaint: c }]);
+    expect(mergeTimeline([p1], [], ['purchase'], [], [], [c]).map((x) => x.id)).toEqual(['p1']);
   });
 
   it('puts points entries among the others by their time, and only when asked for', () => {

@@ -1,17 +1,19 @@
-// A customer's timeline: purchases, contacts, points entries and survey answers merged into one list, newest first, filterable by kind.
+// A customer's timeline: purchases, contacts, points entries, survey answers and complaints merged into one list, newest first, filterable by kind.
 import type { Interaction } from './interaction';
 import { purchasePoints, type PointsEntry } from './pointsLedger';
 import type { Purchase } from './purchase';
 import type { SurveyAnswer } from './surveyRecords';
+import type { Complaint } from './complaintRecords';
 
-export const TIMELINE_KINDS = ['purchase', 'interaction', 'points', 'survey'] as const;
+export const TIMELINE_KINDS = ['purchase', 'interaction', 'points', 'survey', 'complaint'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export type TimelineEntry =
   | { kind: 'purchase'; id: string; at: string; purchase: Purchase }
   | { kind: 'interaction'; id: string; at: string; interaction: Interaction }
   | { kind: 'points'; id: string; at: string; entry: PointsEntry }
-  | { kind: 'survey'; id: string; at: string; answer: SurveyAnswer };
+  | { kind: 'survey'; id: string; at: string; answer: SurveyAnswer }
+  | { kind: 'complaint'; id: string; at: string; complaint: Complaint };
 
 /**
  * Newest first. Ties (same ISO time) are broken by kind and then by id, so the order never
@@ -23,12 +25,14 @@ export function mergeTimeline(
   kinds: readonly TimelineKind[] = TIMELINE_KINDS,
   points: readonly PointsEntry[] = [],
   surveys: readonly SurveyAnswer[] = [],
+  complaints: readonly Complaint[] = [],
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   if (kinds.includes('purchase')) for (const p of purchases) entries.push({ kind: 'purchase', id: p.id, at: p.purchasedAt, purchase: p });
   if (kinds.includes('interaction')) for (const i of interactions) entries.push({ kind: 'interaction', id: i.id, at: i.at, interaction: i });
   if (kinds.includes('points')) for (const e of points) entries.push({ kind: 'points', id: e.id, at: e.createdAt, entry: e });
   if (kinds.includes('survey')) for (const a of surveys) entries.push({ kind: 'survey', id: a.id, at: a.answeredAt, answer: a });
+  if (kinds.includes('complaint')) for (const c of complaints) entries.push({ kind: 'complaint', id: c.id, at: c.receivedAt, complaint: c });
   return entries.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -93,6 +93,8 @@ test.describe('Complaints', () => {
     await page.getByText('张三').first().click();
     await expect(page.getByTestId('customer-name')).toHaveText('张三');
     await expect(page.getByTestId('timeline')).toContainText('+200');
+    // The complaint is in the customer's timeline too, with its state.
+    await expect(page.getByTestId('timeline').locator('[data-kind="complaint"]')).toContainText('已结案');
 
     // A second complaint, received three days ago with high severity: overdue, highlighted, and on Today.
     const li = await createCustomer(app, '李四', '13900139000');

@@ -37,6 +37,7 @@ for (const { system, tag } of LOCALES) {
       await late.receivedBy.fill('小王');
       await late.receivedAt.fill(localDateTime(4, now));
       await late.save();
+      await page.getByTestId('timeline').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${OUT}/${tag}-141-complaint-customer.png` });
 
       const screen = await ComplaintsScreenModel.open(page);

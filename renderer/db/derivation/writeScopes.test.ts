@@ -24,6 +24,7 @@ import { createPinRepository } from '../pins';
 import { createErasure } from '../erasure';
 import { createPointsRepository } from '../points';
 import { createSurveyRepository } from '../surveys';
+import { createComplaintRepository } from '../complaints';
 import { DEFAULT_SURVEY_QUESTIONS } from '../../../shared/domain/survey';
 import { DEFAULT_POINTS_RULES, type PointsRules } from '../../../shared/domain/pointsRules';
 import { verifyChain } from '../../../shared/domain/auditChain';
@@ -165,6 +166,18 @@ describe('write scopes', () => {
     await check('survey answer', () => surveys.recordAnswer(a.id, { csat: 2, nps: 3, choices: ['waiting'], why: '' }, { channel: 'counter', purchaseId: null }), ['surveyAnswers', 'surveys'], ['survey.answer']);
     await check('survey version', () => surveys.saveSurvey({ ...DEFAULT_SURVEY_QUESTIONS, why: false }), ['surveys'], ['survey.version']);
     await check('survey declined', () => surveys.setDeclined(a.id, true), ['customers'], ['survey.declined']);
+    const complaints = createComplaintRepository(db, { ...deps(), timeZone: () => 'Asia/Shanghai' });
+    const complaintFields = { category: 'service' as const, severity: 'high' as const, said: '等太久', receivedBy: '小王', receivedAt: '2026-03-01T09:00:00.000Z' };
+    const [answer] = await db.surveyAnswers.toArray();
+    await check('complaint from an answer', () => complaints.open({ customerId: a.id, fields: complaintFields, surveyAnswerId: answer!.id }), ['complaints', 'surveyAnswers'], ['complaint.open']);
+    const [complaint] = await db.complaints.toArray();
+    await check(
+      'complaint resolved with points',
+      () => complaints.move(complaint!.id, { to: 'resolved', by: '小王', note: '', resolution: '致歉', compensation: { points: 100, rewardId: null, refundFen: 0, pointsReason: '投诉补偿' } }),
+      ['complaints', 'pointsEntries'],
+      ['points.adjust', 'complaint.move'],
+    );
+    await check('complaint satisfaction', () => complaints.recordSatisfaction(complaint!.id, true), ['complaints'], ['complaint.satisfaction']);
 
     await check('trash', () => customers.moveToTrash(b.id), ['customers'], ['customer.trash']);
     await check('restore', () => customers.restoreFromTrash(b.id), ['customers'], ['customer.restore']);

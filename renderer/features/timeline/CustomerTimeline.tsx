@@ -1,4 +1,4 @@
-// One customer's purchases, contacts, points entries and survey answers, newest first, filterable by kind, fifty at a time, each with its actions.
+// One customer's purchases, contacts, points entries, survey answers and complaints, newest first, filterable by kind, fifty at a time, each with its actions.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseISO } from 'date-fns';
@@ -19,6 +19,7 @@ import { useClock } from '../../platform/clock';
 import { assertNever } from '../../../shared/result';
 import { entryCauseText, entryKindName, lastValidDay, pointsWording, signedPoints, type PointsWording } from '../points/pointsText';
 import { SurveyTimelineEntry } from '../surveys/SurveyTimelineEntry';
+import { ComplaintTimelineEntry } from '../complaints/ComplaintTimelineEntry';
 import './timelinePoints.css';
 
 export type TimelineAction =
@@ -139,6 +140,8 @@ function Entry({ entry, page, today, money, readOnly, highlight, onAction }: Ent
       return <PointsEntryRow entry={entry.entry} names={page.pointsNames} wording={w} />;
     case 'survey':
       return <SurveyEntry answer={entry.answer} highlight={highlight} />;
+    case 'complaint':
+      return <ComplaintTimelineEntry complaint={entry.complaint} />;
     default:
       return assertNever(entry, 'timeline entry');
   }
