@@ -1,11 +1,12 @@
 // Satisfaction surveys recorded by the clerk, in Chinese, on the fixed clock: a survey at the counter from the customer
 // page (a refused form keeps what was entered; the keyboard alone fills one in), the answer in the timeline and as the
-// last score, the list's filter by band; after a purchase the prompt asks only a customer who may be asked.
+// last score, the list's filter by band; after a purchase the prompt asks only a customer who may be asked, as often as
+// the owner's setting allows.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { createCustomer, type CustomerActivityPage } from './pages/PurchasePages';
-import { SurveyCardModel, SurveyPromptModel, surveyFilter } from './pages/SurveyPages';
+import { SurveyCardModel, SurveyPromptModel, SurveySettingsModel, surveyFilter } from './pages/SurveyPages';
 
 async function recordSale(customer: CustomerActivityPage, amount: string) {
   const sale = await customer.recordPurchase();
@@ -125,6 +126,22 @@ test.describe('surveys', () => {
     await recordSale(customer, '66');
     await expect(prompt.quiet).toHaveAttribute('data-reason', 'asked-recently');
     await expect(prompt.root).toBeHidden();
+
+    // The owner asks more often: once a day. A refused value is said in words and saves nothing.
+    const rules = await SurveySettingsModel.open(page);
+    await expect(rules.field('askEveryDays')).toHaveValue('90');
+    await rules.field('askEveryDays').fill('0');
+    await rules.saveRefused();
+    await expect(rules.error('askEveryDays')).toHaveText('请输入 1 到 730 之间的整数。');
+    await expect(rules.field('askEveryDays')).toBeFocused();
+    await rules.field('askEveryDays').fill('1');
+    await rules.save();
+    await expect(rules.saved).toHaveText('已保存。');
+    await app.goToCustomers();
+    await app.openCustomerFromList('王五');
+    await page.clock.fastForward('24:00:00');
+    await recordSale(customer, '99');
+    await expect(prompt.root).toBeVisible();
 
     // A customer who declines surveys is never prompted.
     const declining = await createCustomer(app, '赵六', '13700137000');

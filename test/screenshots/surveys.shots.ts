@@ -1,8 +1,9 @@
 // Satisfaction surveys per language: the after-purchase prompt, the survey form (filled, and refused with its
-// marks), the customer page with the last score and the answer in the timeline, and the list filtered by band.
+// marks), the customer page with the last score and the answer in the timeline, the list filtered by band, and the
+// settings' survey rules with a refused value.
 import { test, expect } from '../e2e/fixtures';
 import { createCustomer } from '../e2e/pages/PurchasePages';
-import { SurveyCardModel, SurveyPromptModel, surveyFilter } from '../e2e/pages/SurveyPages';
+import { SurveyCardModel, SurveyPromptModel, SurveySettingsModel, surveyFilter } from '../e2e/pages/SurveyPages';
 import { LOCALES, OUT } from './shotLocales';
 
 for (const { system, tag } of LOCALES) {
@@ -46,6 +47,12 @@ for (const { system, tag } of LOCALES) {
       await surveyFilter(page).selectOption('detractor');
       await expect(app.rows).toHaveCount(1);
       await page.screenshot({ path: `${OUT}/${tag}-95-list-survey-filter.png` });
+
+      const rules = await SurveySettingsModel.open(page);
+      await rules.field('followUpHours').fill('0');
+      await rules.saveRefused();
+      await rules.root.scrollIntoViewIfNeeded();
+      await rules.root.screenshot({ path: `${OUT}/${tag}-97-survey-settings.png` });
     });
   });
 }

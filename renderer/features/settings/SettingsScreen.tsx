@@ -22,6 +22,7 @@ import { CareSettingsSection } from './CareSettingsSection';
 import { PopupsSection } from './PopupsSection';
 import { SecuritySection } from './SecuritySection';
 import { GreetingEditorSection } from '../greetings/GreetingEditorSection';
+import { SurveySettingsSection } from '../surveys/SurveySettingsSection';
 
 const THEMES: ThemeChoice[] = ['system', 'light', 'dark'];
 
@@ -169,6 +170,7 @@ export function SettingsScreen() {
       <CareSettingsSection />
       <PopupsSection />
       <GreetingEditorSection />
+      <SurveySettingsSection />
       <SecuritySection />
       <section className="card">
         <h2>{t('settings.about')}</h2>

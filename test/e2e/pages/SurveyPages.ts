@@ -1,5 +1,6 @@
 // Page models for satisfaction surveys: the customer page's card, the survey form, the after-purchase prompt and the list's filter.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { clickAsNeeded } from './OwnerPin';
 
 export type SurveyChoiceName = 'service' | 'price' | 'range' | 'waiting';
 
@@ -119,4 +120,41 @@ export class SurveyPromptModel {
 /** The customer list's filter by the last survey's band. */
 export function surveyFilter(page: Page): Locator {
   return page.getByTestId('survey-filter');
+}
+
+/** The settings' "Surveys" section: how often a customer may be asked and how soon an unhappy answer is followed up. */
+export class SurveySettingsModel {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('survey-settings');
+  }
+
+  static async open(page: Page): Promise<SurveySettingsModel> {
+    await page.getByTestId('nav-settings').click();
+    const section = new SurveySettingsModel(page);
+    await expect(section.root).toBeVisible();
+    return section;
+  }
+
+  field(name: 'askEveryDays' | 'followUpHours'): Locator {
+    return this.root.getByTestId(`survey-setting-${name}`);
+  }
+
+  error(name: 'askEveryDays' | 'followUpHours'): Locator {
+    return this.root.locator(`#survey-setting-${name}-error`);
+  }
+
+  /** Saves, answering the owner PIN when the button says it will be asked. */
+  async save() {
+    await clickAsNeeded(this.page, this.root.getByTestId('survey-settings-save'));
+  }
+
+  /** Clicks save on a draft that is refused before any PIN is asked. */
+  async saveRefused() {
+    await this.root.getByTestId('survey-settings-save').click();
+  }
+
+  get saved(): Locator {
+    return this.root.getByTestId('survey-settings-saved');
+  }
 }
