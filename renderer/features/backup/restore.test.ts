@@ -28,6 +28,9 @@ import { createErasure } from '../../db/erasure';
 import { createPinRepository } from '../../db/pins';
 import { createPointsRepository } from '../../db/points';
 import { createReminderRepository } from '../../db/reminders';
+import { createSurveyRepository } from '../../db/surveys';
+import { createComplaintRepository } from '../../db/complaints';
+import { emptySurveyAnswerDraft } from '../../../shared/domain/survey';
 import { createSettingsRepository } from '../../db/settings';
 import type { OwnerPinRecord } from '../../../shared/domain/ownerPin';
 import { createStoreSetup } from '../../db/storeSetup';
@@ -99,14 +102,23 @@ async function databaseNames(): Promise<string[]> {
   return (await indexedDB.databases()).map((d) => d.name!).sort();
 }
 
-/** Points (version 12): an entry on the ledger (its balance on the state row) and a reward in the catalogue. */
-/** Rows of the later versions' tables: points (version 12) and a care reminder dismissed (version 14). */
-async function addPoints() {
+/**
+ * Rows of the later versions' tables: points (version 12), a care reminder dismissed (version 14), an unhappy survey
+ * answer (its version, its customer's survey row) and the complaint opened from it (version 15).
+ */
+async function addLaterVersionRows() {
   const marked = (await db.customers.orderBy(':id').last())!.id;
   await createReminderRepository(db, deps()).dismiss({ key: `cadence:${marked}:2026-01-10`, kind: 'cadence', customerId: marked });
   const repo = createPointsRepository(db, deps());
   await repo.adjust((await db.customers.orderBy(':id').last())!.id, 120, '开业赠送');
   await repo.saveReward({ id: '00000000-0000-4000-8000-0000000f0001', name: '保温杯', kind: 'gift', pointsCost: 500, stock: 20, voucherFen: null, percentOff: null, validFrom: null, validTo: null, tiersAllowed: [], active: true });
+  const answered = await createSurveyRepository(db, deps()).recordAnswer(marked, { ...emptySurveyAnswerDraft(), nps: 3, why: '等太久' }, { channel: 'counter', purchaseId: null });
+  if (!answered.ok) throw new Error('the survey answer was refused');
+  await createComplaintRepository(db, { ...deps(), timeZone: () => 'Asia/Shanghai' }).open({
+    customerId: marked,
+    fields: { category: 'waiting', severity: 'normal', said: '结账排队二十分钟', receivedBy: '小王', receivedAt: '2026-03-01T09:00:00.000Z' },
+    surveyAnswerId: answered.value.id,
+  });
 }
 
 async function fillDemoStore() {
@@ -126,7 +138,7 @@ async function fillDemoStore() {
   await createPinRepository(db).write('owner', PIN);
   // The erasure register (version 11): a customer erased travels as an id and a date.
   await createErasure(db, deps()).erase((await db.customers.orderBy(':id').first())!.id, 'anonymise');
-  await addPoints();
+  await addLaterVersionRows();
   // Values JSON cannot write, as IndexedDB keeps them (an unknown settings key: the app ignores it).
   // eslint-disable-next-line no-sparse-arrays
   await db.settings.put({ key: 'zz-backup-test', value: { missing: undefined, nan: Number.NaN, negativeZero: -0, at: new Date('2026-01-02T03:04:05.006Z'), holes: [1, , 3] } });
@@ -242,7 +254,7 @@ describe('round trip', () => {
     await createPinRepository(db).write('owner', PIN);
     await createSettingsRepository(db).write('currency', 'GBP');
     await createErasure(db, deps()).erase((await db.customers.orderBy(':id').last())!.id, 'anonymise');
-    await addPoints();
+    await addLaterVersionRows();
     expect(await db.purchases.count()).toBeGreaterThan(500);
     await expectRoundTrip();
   });
