@@ -3,8 +3,8 @@
 // figures updating; an overdue one highlighted on the list and on Today.
 import { parseISO } from 'date-fns';
 import { test, expect } from './fixtures';
-import { ComplaintDialogModel, ComplaintsScreenModel } from './pages/ComplaintPages';
-import { answerOwnerPin } from './pages/OwnerPin';
+import { ComplaintDialogModel, ComplaintSettingsModel, ComplaintsScreenModel } from './pages/ComplaintPages';
+import { answerOwnerPin, clickAsNeeded } from './pages/OwnerPin';
 import { createCustomer, localDateTime } from './pages/PurchasePages';
 import { TodayPage } from './pages/TodayPage';
 
@@ -121,5 +121,27 @@ test.describe('Complaints', () => {
     await today.item('李四').getByTestId('care-open-complaint').click();
     await expect(page.getByTestId('complaint-detail')).toBeVisible();
     await expect(page.getByTestId('complaint-detail').getByTestId('complaint-state')).toHaveText('已受理');
+  });
+
+  test('the owner sets the due times: a closed weekend is skipped', async ({ app, page, now }) => {
+    await app.startEmptyStore();
+    const settings = await ComplaintSettingsModel.open(page);
+    await settings.hours('high').fill('0');
+    await settings.closed(6).check();
+    await settings.closed(0).check();
+    // A refused value asks nothing of the owner: it is said at once, in the clerk's language.
+    await settings.save.click();
+    await expect(settings.root.getByText('请填 1 到 1440 之间的整数小时。')).toBeVisible();
+    await settings.hours('high').fill('24');
+    await clickAsNeeded(page, settings.save);
+    await expect(settings.saved).toBeVisible();
+
+    const customer = await createCustomer(app, '周五');
+    await customer.page.getByTestId('new-complaint').click();
+    const dialog = new ComplaintDialogModel(page);
+    await dialog.choose('service', 'high');
+    // Friday 15:00 + 24 h on open days: Monday 15:00, the weekend skipped.
+    await dialog.receivedAt.fill(localDateTime(3, new Date(now.getTime() + 5 * 3_600_000)));
+    await expect(dialog.duePreview).toContainText('2026-12-07 下午 3:00');
   });
 });

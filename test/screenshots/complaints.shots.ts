@@ -2,7 +2,7 @@
 // overdue one highlighted and the figures, a complaint's detail resolving with a compensation, and the customer's card.
 import { parseISO } from 'date-fns';
 import { test, expect } from '../e2e/fixtures';
-import { ComplaintDialogModel, ComplaintsScreenModel } from '../e2e/pages/ComplaintPages';
+import { ComplaintDialogModel, ComplaintSettingsModel, ComplaintsScreenModel } from '../e2e/pages/ComplaintPages';
 import { createCustomer, localDateTime } from '../e2e/pages/PurchasePages';
 import { LOCALES, OUT } from './shotLocales';
 
@@ -47,6 +47,10 @@ for (const { system, tag } of LOCALES) {
       await detail.move('investigating', { by: '小李', note: '查了批次' });
       await detail.startMove('resolved', { by: '小李', resolution: '换新并致歉', points: '200', refund: '20' });
       await page.screenshot({ path: `${OUT}/${tag}-143-complaint-resolve.png` });
+      await page.keyboard.press('Escape');
+      const settings = await ComplaintSettingsModel.open(page);
+      await settings.root.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${OUT}/${tag}-144-complaint-settings.png` });
     });
   });
 }

@@ -19,6 +19,7 @@ import { useClock } from '../../platform/clock';
 import { usePermission } from '../../session/ownerGate';
 import { OwnerButton } from '../../session/OwnerOnly';
 import { CareSettingsSection } from './CareSettingsSection';
+import { ComplaintSettingsSection } from '../complaints/ComplaintSettingsSection';
 import { PopupsSection } from './PopupsSection';
 import { SecuritySection } from './SecuritySection';
 import { GreetingEditorSection } from '../greetings/GreetingEditorSection';
@@ -168,6 +169,7 @@ export function SettingsScreen() {
         </div>
       </section>
       <CareSettingsSection />
+      <ComplaintSettingsSection />
       <PopupsSection />
       <GreetingEditorSection />
       <SurveySettingsSection />

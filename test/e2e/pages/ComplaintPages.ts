@@ -133,3 +133,32 @@ export class ComplaintDetailModel {
     await expect(this.root).toBeHidden();
   }
 }
+
+/** The settings' complaint due times. */
+export class ComplaintSettingsModel {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('complaint-settings');
+  }
+
+  static async open(page: Page): Promise<ComplaintSettingsModel> {
+    await page.getByTestId('nav-settings').click();
+    const model = new ComplaintSettingsModel(page);
+    await expect(model.root).toBeVisible();
+    return model;
+  }
+
+  hours(severity: 'high' | 'normal' | 'low'): Locator {
+    return this.root.getByTestId(`complaint-hours-${severity}`);
+  }
+  /** 0 Sunday … 6 Saturday. */
+  closed(weekday: number): Locator {
+    return this.root.getByTestId(`complaint-closed-${weekday}`);
+  }
+  get save(): Locator {
+    return this.root.getByTestId('complaint-settings-save');
+  }
+  get saved(): Locator {
+    return this.root.getByTestId('complaint-settings-saved');
+  }
+}
