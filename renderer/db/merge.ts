@@ -125,6 +125,9 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { da
       const at = now.toISOString();
 
       const survivorAfter = editedCustomerRecord(survivor, planMerge(before, choice), now);
+      // One of them declined surveys: the person did, so the survivor keeps the earliest such answer.
+      const declinedAt = before.flatMap((c) => (c.surveysDeclinedAt !== undefined ? [c.surveysDeclinedAt] : [])).sort()[0];
+      if (declinedAt !== undefined) survivorAfter.surveysDeclinedAt = declinedAt;
       await indexForSearch(db, await putCustomerRecords(db, [survivorAfter]));
 
       const purchases: Purchase[] = await db.purchases.where('customerId').anyOf(otherIds).toArray();

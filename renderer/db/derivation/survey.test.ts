@@ -89,11 +89,14 @@ describe('survey state', () => {
     const [a, b] = [await customers.create(makeCustomerFields({ name: '张三' })), await customers.create(makeCustomerFields({ name: '张三' }))];
     await seed(a.id, [answer(a.id, '2026-11-01T01:00:00.000Z', { nps: 9, csat: null })]);
     await seed(b.id, [answer(b.id, '2026-11-25T01:00:00.000Z', { nps: null, csat: 2 })], [complaint(b.id)]);
+    await db.customers.update(b.id, { surveysDeclinedAt: '2026-11-26T01:00:00.000Z' });
     await mergeCustomers(db, deps())([a.id, b.id], { survivorId: a.id, picks: {} });
     expect(await db.surveyAnswers.where('customerId').equals(a.id).count()).toBe(2);
     expect(await db.complaints.where('customerId').equals(a.id).count()).toBe(1);
     expect(await db.surveyState.get(a.id)).toMatchObject({ lastCsat: 2, lastBand: 'detractor', answers: 2 });
     expect(await db.surveyState.get(b.id)).toBeUndefined();
+    // The merged-away file had declined surveys: the person did, so the survivor has too.
+    expect((await db.customers.get(a.id))!.surveysDeclinedAt).toBe('2026-11-26T01:00:00.000Z');
   });
 
   it('an erasure leaves no survey answer, survey row or complaint of theirs, and counts them', async () => {
