@@ -10,7 +10,9 @@ import type { Purchase } from '../../shared/domain/purchase';
 import type { AuditEntry } from '../../shared/domain/auditChain';
 import type { TierHistoryEntry } from '../../shared/domain/customerStatus';
 import type { RegularsDatabase } from './database';
-import { readCustomer, readCustomers } from './derivation';
+import { answersRange, ledgerRange, readCustomer, readCustomers } from './derivation';
+import type { SurveyAnswer } from '../../shared/domain/surveyRecords';
+import type { Complaint } from '../../shared/domain/complaintRecords';
 
 /** Everything the store holds about one customer (exportData's customerData). */
 export interface CustomerData {
@@ -20,6 +22,9 @@ export interface CustomerData {
   consentHistory: ConsentEvent[];
   tierHistory: TierHistoryEntry[];
   auditTrail: AuditEntry[];
+  pointsEntries: PointsEntry[];
+  surveyAnswers: SurveyAnswer[];
+  complaints: Complaint[];
 }
 
 export interface ExportProgress {
@@ -126,21 +131,25 @@ export function createExportReader(db: RegularsDatabase) {
      * undefined if no such customer.
      */
     async customerData(customerId: string): Promise<CustomerData | undefined> {
-      return db.transaction('r', [db.customers, db.customerState, db.pointsState, db.purchases, db.interactions, db.consentEvents, db.tierHistory, db.auditLog], async () => {
+      const tables = [db.customers, db.customerState, db.pointsState, db.purchases, db.interactions, db.consentEvents, db.tierHistory, db.auditLog, db.pointsEntries, db.surveyAnswers, db.complaints];
+      return db.transaction('r', tables, async () => {
         const customer = await readCustomer(db, customerId);
         if (!customer) return undefined;
         const range = [
           [customerId, Dexie.minKey],
           [customerId, Dexie.maxKey],
         ] as const;
-        const [purchases, interactions, consentHistory, tierHistory, auditTrail] = await Promise.all([
+        const [purchases, interactions, consentHistory, tierHistory, auditTrail, pointsEntries, surveyAnswers, complaints] = await Promise.all([
           db.purchases.where('customerId').equals(customerId).toArray(),
           db.interactions.where('customerId').equals(customerId).toArray(),
           db.consentEvents.where('[customerId+at]').between(...range).toArray(),
           db.tierHistory.where('[customerId+at]').between(...range).toArray(),
           db.auditLog.where('customerIds').equals(customerId).toArray(),
+          ledgerRange(db, customerId).toArray(),
+          answersRange(db, customerId).toArray(),
+          db.complaints.where('customerId').equals(customerId).toArray(),
         ]);
-        return { customer, purchases, interactions, consentHistory, tierHistory, auditTrail };
+        return { customer, purchases, interactions, consentHistory, tierHistory, auditTrail, pointsEntries, surveyAnswers, complaints };
       });
     },
   };

@@ -155,7 +155,14 @@ describe('customerDataPackage', () => {
       currency: 'CNY',
       tierHistory: [tier('t2', 'c1', '2025-05-01T00:00:00.000Z'), tier('t1', 'c1', '2025-01-01T00:00:00.000Z'), tier('t9', 'c9', '2025-01-01T00:00:00.000Z')],
       auditTrail: [entry(3, ['c1', 'c7'], { kind: 'customers.merge', snapshot: { before: [{ name: '别人' }] } }), entry(1, ['c1']), entry(2, ['c9'])],
+      pointsEntries: [{ id: 'p2', customerId: 'c1', createdAt: '2025-06-01T00:00:00.000Z' }, { id: 'p1', customerId: 'c1', createdAt: '2025-02-01T00:00:00.000Z' }, { id: 'p9', customerId: 'c9', createdAt: '2025-02-01T00:00:00.000Z' }] as never,
+      surveyAnswers: [{ id: 's1', customerId: 'c1', answeredAt: '2025-04-01T00:00:00.000Z', nps: 3 }, { id: 's9', customerId: 'c9', answeredAt: '2025-04-01T00:00:00.000Z', nps: 10 }] as never,
+      complaints: [{ id: 'k2', customerId: 'c1', receivedAt: '2025-07-01T00:00:00.000Z' }, { id: 'k1', customerId: 'c1', receivedAt: '2025-03-01T00:00:00.000Z' }] as never,
     });
+    // Their points, answers and complaints, oldest first; nobody else's.
+    expect(full.pointsEntries.map((e) => e.id)).toEqual(['p1', 'p2']);
+    expect(full.surveyAnswers.map((a) => a.id)).toEqual(['s1']);
+    expect(full.complaints.map((c) => c.id)).toEqual(['k1', 'k2']);
     expect(full.tierHistory.map((h) => h.id)).toEqual(['t1', 't2']);
     expect(full.auditTrail).toEqual([
       { id: 'a1', seq: 1, at: '2025-01-01T00:00:00.000Z', actor: 'clerk', kind: 'customer.edit', refs: [], facts: { fields: 'name' } },

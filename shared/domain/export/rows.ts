@@ -12,6 +12,9 @@ import { formatPhoneForDisplay } from '../phone';
 import type { Purchase } from '../purchase';
 import type { AuditEntry } from '../auditChain';
 import type { TierHistoryEntry } from '../customerStatus';
+import type { PointsEntry } from '../pointsLedger';
+import type { SurveyAnswer } from '../surveyRecords';
+import type { Complaint } from '../complaintRecords';
 import { toCsv, type CsvCell } from './csv';
 
 export interface ExportTable {
@@ -271,6 +274,10 @@ export interface CustomerDataPackage {
   tierHistory: TierHistoryEntry[];
   /** What the audit trail recorded about the customer (who, what, when; ids and facts), oldest first. */
   auditTrail: PackagedAuditEntry[];
+  /** Their points entries, their survey answers and their complaints (with every step), oldest first. */
+  pointsEntries: PointsEntry[];
+  surveyAnswers: SurveyAnswer[];
+  complaints: Complaint[];
 }
 
 /** An audit entry as the package gives it: the chain's hashes and a merge's snapshot (other records) left out. */
@@ -286,7 +293,16 @@ export function customerDataPackage(
   customer: Customer,
   purchases: readonly Purchase[],
   interactions: readonly Interaction[],
-  ctx: { now: Date; currency: Currency; consentHistory?: readonly ConsentEvent[]; tierHistory?: readonly TierHistoryEntry[]; auditTrail?: readonly AuditEntry[] },
+  ctx: {
+    now: Date;
+    currency: Currency;
+    consentHistory?: readonly ConsentEvent[];
+    tierHistory?: readonly TierHistoryEntry[];
+    auditTrail?: readonly AuditEntry[];
+    pointsEntries?: readonly PointsEntry[];
+    surveyAnswers?: readonly SurveyAnswer[];
+    complaints?: readonly Complaint[];
+  },
 ): CustomerDataPackage {
   const history = sortConsentHistory((ctx.consentHistory ?? []).filter((e) => e.customerId === customer.id));
   const profile = {
@@ -310,6 +326,9 @@ export function customerDataPackage(
       .filter((e) => e.customerIds.includes(customer.id))
       .sort((a, b) => a.seq - b.seq)
       .map(({ id, seq, at, actor, kind, facts, refs }): PackagedAuditEntry => ({ id, seq, at, actor, kind, facts, refs })),
+    pointsEntries: [...own(ctx.pointsEntries ?? [])].sort(byTime((e: PointsEntry) => e.createdAt)),
+    surveyAnswers: [...own(ctx.surveyAnswers ?? [])].sort(byTime((a: SurveyAnswer) => a.answeredAt)),
+    complaints: [...own(ctx.complaints ?? [])].sort(byTime((c: Complaint) => c.receivedAt)),
   })) as CustomerDataPackage;
 }
 
