@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { storeMedianGap } from '../churn';
+import { computeCustomerFigures, utcDayOf } from '../customerFigures';
+import { DEFAULT_LIFECYCLE_RULES, isChurned } from '../lifecycle';
 import type { CustomerMonth } from './aggregates';
-import { boughtAgain, churnByMonth, cohortRetention, newVsReturning, repurchaseRate, visitFrequency } from './customers';
+import { boughtAgain, churnByMonth, churnedAt, cohortRetention, newVsReturning, repurchaseRate, visitFrequency } from './customers';
 
 const visits = new Map<string, string[]>([
   ['a', ['2026-01-05', '2026-02-10', '2026-03-01']],
@@ -86,5 +90,30 @@ describe('customer figures', () => {
     const one = new Map([['e', ['2025-01-10']]]);
     // 7 July is 178 days on: not yet churned.
     expect(churnByMonth(one, '2025-07', '2025-09', '2025-07-07')).toEqual([{ month: '2025-07', base: 1, churned: 0, rate: 0, cameBack: 0, churnedAtEnd: 0 }]);
+  });
+});
+
+describe('churnedAt', () => {
+  it('agrees with the lifecycle rule asked plainly at every month end (the customer figures of the visits up to it)', () => {
+    const ends = ['2024-12-31', '2025-01-31', '2025-02-28', '2025-03-31', '2025-04-30', '2025-05-31', '2025-06-30', '2025-07-31', '2025-08-31', '2025-09-30', '2025-10-31', '2025-11-30', '2025-12-31'];
+    const dayArb = fc.integer({ min: 0, max: 729 }).map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(fc.array(fc.uniqueArray(dayArb, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 20, max: 200 }), (customers, churnMinDays) => {
+        const rules = { ...DEFAULT_LIFECYCLE_RULES, churnMinDays };
+        const visits = new Map(customers.map((days, i) => [`c${i}`, [...days].sort()]));
+        const tracks = churnedAt(visits, ends, rules);
+        ends.forEach((end, e) => {
+          const figures = new Map(
+            [...visits].map(([id, days]) => [id, computeCustomerFigures(days.filter((d) => d <= end).map((d) => ({ id: d, purchasedAt: `${d}T09:00:00.000Z`, totalFen: 100, isVoided: 0 as const, returnOf: null })), utcDayOf)]),
+          );
+          const store = storeMedianGap([...figures.values()].map((f) => f.medianGapDays));
+          for (const [id, f] of figures) {
+            const expected = f.purchaseCount === 0 ? null : isChurned({ figures: f, asOf: new Date(`${end}T20:00:00.000Z`), storeMedianGapDays: store, rules, dayOf: utcDayOf });
+            expect(tracks.get(id)!.churned[e]).toBe(expected);
+          }
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 });
