@@ -4,7 +4,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SURVEY_PERIOD_MONTHS, type CsatFigure, type NpsFigure, type SurveyFigures, type SurveyPeriodMonths } from '../../../shared/domain/surveyScores';
 import { ScreenHeader } from '../../ui/ScreenHeader';
-import { csatText, npsText } from './figureText';
+import { csatText, NO_SCORE, npsText } from './figureText';
 import './satisfaction.css';
 
 const SatisfactionChart = lazy(() => import('./SatisfactionChart').then((m) => ({ default: m.SatisfactionChart })));
@@ -28,7 +28,7 @@ function Answers({ answers, few }: { answers: number; few: boolean }) {
       <span className="sat-count" data-testid="sat-count">
         {t('satisfaction.answers', { count: answers })}
       </span>
-      {few && (
+      {few && answers > 0 && (
         <span className="sat-few" title={t('satisfaction.fewTitle')} data-testid="sat-few">
           {t('satisfaction.few')}
         </span>
@@ -50,11 +50,10 @@ function CsatCell({ f }: { f: CsatFigure }) {
 }
 
 function NpsCell({ f }: { f: NpsFigure }) {
-  const { t } = useTranslation();
   return (
     <td className="sat-cell" data-testid="sat-nps">
       <span className="sat-value" data-testid="sat-value">
-        {npsText(t, f)}
+        {npsText(f)}
       </span>
       <Answers answers={f.answers} few={f.fewAnswers} />
     </td>
@@ -103,7 +102,7 @@ export function SatisfactionView({ months, onMonthsChange, figures, monthLabel, 
             <div className="card sat-card" data-testid="sat-total-nps">
               <h2>{t('satisfaction.nps')}</h2>
               <p className="sat-big" data-testid="sat-value">
-                {npsText(t, figures.total.nps)}
+                {npsText(figures.total.nps)}
               </p>
               <p className="muted sat-hint">
                 {figures.total.nps.answers > 0
@@ -120,11 +119,13 @@ export function SatisfactionView({ months, onMonthsChange, figures, monthLabel, 
                     <dt>{t('satisfaction.loop.inTime')}</dt>
                     <dd>
                       <span className="sat-value" data-testid="sat-in-time">
-                        {loop.inTimeShare === null ? '—' : t('satisfaction.percent', { value: Math.round(loop.inTimeShare) })}
+                        {loop.inTimeShare === null ? NO_SCORE : t('satisfaction.percent', { value: Math.round(loop.inTimeShare) })}
                       </span>{' '}
-                      <span className="muted" data-testid="sat-in-time-of">
-                        {t('satisfaction.loop.inTimeOf', { done: loop.inTime, decided: loop.inTime + loop.late })}
-                      </span>
+                      {loop.inTime + loop.late > 0 && (
+                        <span className="muted" data-testid="sat-in-time-of">
+                          {t('satisfaction.loop.inTimeOf', { done: loop.inTime, decided: loop.inTime + loop.late })}
+                        </span>
+                      )}
                       {loop.pending > 0 && (
                         <span className="muted sat-pending" data-testid="sat-pending">
                           {t('satisfaction.loop.pending', { count: loop.pending })}
@@ -136,15 +137,17 @@ export function SatisfactionView({ months, onMonthsChange, figures, monthLabel, 
                     <dt title={t('satisfaction.loop.cameBackHint')}>{t('satisfaction.loop.cameBack')}</dt>
                     <dd>
                       <span className="sat-value" data-testid="sat-came-back">
-                        {loop.cameBackShare === null ? '—' : t('satisfaction.percent', { value: Math.round(loop.cameBackShare) })}
+                        {loop.cameBackShare === null ? NO_SCORE : t('satisfaction.percent', { value: Math.round(loop.cameBackShare) })}
                       </span>{' '}
-                      <span className="muted" data-testid="sat-came-back-of">
-                        {t('satisfaction.loop.cameBackOf', { back: loop.cameBack, inTime: loop.inTime })}
-                      </span>
+                      {loop.inTime > 0 && (
+                        <span className="muted" data-testid="sat-came-back-of">
+                          {t('satisfaction.loop.cameBackOf', { back: loop.cameBack, inTime: loop.inTime })}
+                        </span>
+                      )}
                       <span className="muted sat-hint">{t('satisfaction.loop.cameBackHint')}</span>
                     </dd>
                   </div>
-                  {loop.fewAnswers && <Answers answers={loop.inTime + loop.late} few />}
+                  {loop.fewAnswers && loop.inTime + loop.late > 0 && <Answers answers={loop.inTime + loop.late} few />}
                 </dl>
               ) : (
                 <p className="muted">{t('satisfaction.loop.none')}</p>
