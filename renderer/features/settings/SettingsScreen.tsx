@@ -24,6 +24,7 @@ import { PopupsSection } from './PopupsSection';
 import { SecuritySection } from './SecuritySection';
 import { GreetingEditorSection } from '../greetings/GreetingEditorSection';
 import { SurveySettingsSection } from '../surveys/SurveySettingsSection';
+import { SurveyEditorSection } from '../satisfaction/SurveyEditorSection';
 
 const THEMES: ThemeChoice[] = ['system', 'light', 'dark'];
 
@@ -173,6 +174,7 @@ export function SettingsScreen() {
       <PopupsSection />
       <GreetingEditorSection />
       <SurveySettingsSection />
+      <SurveyEditorSection />
       <SecuritySection />
       <section className="card">
         <h2>{t('settings.about')}</h2>

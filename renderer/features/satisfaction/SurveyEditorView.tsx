@@ -1,0 +1,244 @@
+// The settings' "Survey" section (view): which questions the store's survey asks and the options of "what could be
+// better", with a preview of what the customer sees, and when to ask (every N days) and how soon an unhappy answer is
+// followed up. Saving is the owner's (the container asks for the PIN); changed questions make a new version.
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { normalizeSurveyQuestions, type SurveyQuestionsError } from '../../../shared/domain/survey';
+import { SURVEY_CHOICES, type SurveyChoice, type SurveyQuestions, type SurveyVersion } from '../../../shared/domain/surveyRecords';
+import {
+  SURVEY_SETTINGS_BOUNDS,
+  SURVEY_SETTINGS_FIELDS,
+  surveySettingsDraftOf,
+  validateSurveySettingsDraft,
+  type SurveySettings,
+  type SurveySettingsDraft,
+  type SurveySettingsError,
+  type SurveySettingsField,
+} from '../../../shared/domain/surveySettings';
+import { Field, FieldError, useFocusFirstInvalid } from '../../ui/FormField';
+import { LockIcon } from '../../ui/icons';
+import { CsatFace } from '../surveys/SurveyFormView';
+import './surveyEditor.css';
+
+export type SurveyEditorSave = { phase: 'idle' } | { phase: 'saved'; newVersion: number | null } | { phase: 'failed' };
+
+export interface SurveyEditorViewProps {
+  /** The version asked now; the questions start from it and follow it when it changes. */
+  current: SurveyVersion;
+  settings: SurveySettings;
+  /** The clerk is at the keyboard: saving asks for the owner PIN. */
+  locked: boolean;
+  save: SurveyEditorSave;
+  /** Called with checked questions and settings only; a refused draft stays as typed, with its errors. */
+  onSave: (questions: SurveyQuestions, settings: SurveySettings) => void;
+  onEdited: () => void;
+}
+
+const QUESTIONS = ['csat', 'nps', 'choice', 'why'] as const;
+
+export function SurveyEditorView({ current, settings, locked, save, onSave, onEdited }: SurveyEditorViewProps) {
+  const { t } = useTranslation();
+  const [questions, setQuestions] = useState<SurveyQuestions>(() => ({ ...current.questions, choiceOptions: [...current.questions.choiceOptions] }));
+  const [draft, setDraft] = useState<SurveySettingsDraft>(() => surveySettingsDraftOf(settings));
+  const [questionsError, setQuestionsError] = useState<SurveyQuestionsError | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<SurveySettingsField, SurveySettingsError>>>({});
+  // What the draft started from: a change saved elsewhere (a restore, another window) replaces it.
+  const [base, setBase] = useState(() => JSON.stringify([current, settings]));
+  const stored = JSON.stringify([current, settings]);
+  if (stored !== base) {
+    setBase(stored);
+    setQuestions({ ...current.questions, choiceOptions: [...current.questions.choiceOptions] });
+    setDraft(surveySettingsDraftOf(settings));
+    setQuestionsError(null);
+    setErrors({});
+  }
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
+
+  const edited = () => {
+    if (save.phase !== 'idle') onEdited();
+  };
+  const toggle = (q: (typeof QUESTIONS)[number], on: boolean) => {
+    setQuestions((d) => ({ ...d, [q]: on, choiceOptions: q === 'choice' && on && d.choiceOptions.length === 0 ? [...SURVEY_CHOICES] : d.choiceOptions }));
+    setQuestionsError(null);
+    edited();
+  };
+  const toggleOption = (c: SurveyChoice, on: boolean) => {
+    setQuestions((d) => ({ ...d, choiceOptions: on ? [...d.choiceOptions, c] : d.choiceOptions.filter((o) => o !== c) }));
+    setQuestionsError(null);
+    edited();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const checkedQuestions = normalizeSurveyQuestions(questions);
+    const checkedSettings = validateSurveySettingsDraft(draft);
+    setQuestionsError(checkedQuestions.ok ? null : checkedQuestions.reason);
+    setErrors(checkedSettings.ok ? {} : checkedSettings.reason);
+    if (!checkedQuestions.ok || !checkedSettings.ok) {
+      focusFirstInvalid();
+      return;
+    }
+    onSave(checkedQuestions.value, checkedSettings.value);
+  };
+
+  const preview = normalizeSurveyQuestions(questions);
+  return (
+    <section className="card survey-editor" aria-labelledby="survey-editor-heading" data-testid="survey-editor">
+      <h2 id="survey-editor-heading">{t('satisfaction.editor.title')}</h2>
+      <p className="muted">{t('satisfaction.editor.intro', { version: current.version })}</p>
+      <form ref={form} onSubmit={submit} noValidate>
+        <div className="survey-editor-columns">
+          <fieldset>
+            <legend>{t('satisfaction.editor.questions')}</legend>
+            <ul className="survey-editor-questions">
+              {QUESTIONS.map((q) => (
+                <li key={q}>
+                  <label className="checkbox-row">
+                    <input
+                      type="checkbox"
+                      checked={questions[q]}
+                      onChange={(e) => toggle(q, e.target.checked)}
+                      aria-invalid={questionsError === 'no-question' ? true : undefined}
+                      aria-describedby={questionsError ? 'survey-questions-error' : undefined}
+                      data-testid={`survey-question-${q}`}
+                    />
+                    <span>{t(`satisfaction.editor.ask.${q}`)}</span>
+                  </label>
+                  {q === 'choice' && questions.choice && (
+                    <ul className="survey-editor-options" aria-label={t('satisfaction.editor.options')}>
+                      {SURVEY_CHOICES.map((c) => (
+                        <li key={c}>
+                          <label className="checkbox-row">
+                            <input
+                              type="checkbox"
+                              checked={questions.choiceOptions.includes(c)}
+                              onChange={(e) => toggleOption(c, e.target.checked)}
+                              aria-invalid={questionsError === 'choice-options-empty' ? true : undefined}
+                              data-testid={`survey-option-${c}`}
+                            />
+                            <span>{t(`surveys.choices.${c}`)}</span>
+                          </label>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {questionsError && (
+              <FieldError id="survey-questions-error" testId="survey-questions-error">
+                {t(`satisfaction.editor.errors.${questionsError}`)}
+              </FieldError>
+            )}
+          </fieldset>
+          <div className="survey-preview" aria-labelledby="survey-preview-heading" role="group" data-testid="survey-preview">
+            <h3 id="survey-preview-heading">{t('satisfaction.editor.preview')}</h3>
+            {preview.ok ? (
+              <div className="survey-preview-body" inert>
+                {preview.value.csat && (
+                  <div className="survey-preview-q" data-testid="preview-csat">
+                    <p>{t('satisfaction.editor.previewCsat')}</p>
+                    <div className="survey-preview-faces">
+                      {[1, 2, 3, 4, 5].map((score) => (
+                        <CsatFace key={score} score={score} size={30} />
+                      ))}
+                    </div>
+                  </div>
+                )}
+                {preview.value.nps && (
+                  <div className="survey-preview-q" data-testid="preview-nps">
+                    <p>{t('satisfaction.editor.previewNps')}</p>
+                    <div className="survey-preview-scale">
+                      {Array.from({ length: 11 }, (_, i) => (
+                        <span key={i} className="survey-preview-box">
+                          {i}
+                        </span>
+                      ))}
+                    </div>
+                    <div className="survey-preview-ends muted">
+                      <span>{t('satisfaction.editor.previewNpsLow')}</span>
+                      <span>{t('satisfaction.editor.previewNpsHigh')}</span>
+                    </div>
+                  </div>
+                )}
+                {preview.value.choice && (
+                  <div className="survey-preview-q" data-testid="preview-choice">
+                    <p>{t('satisfaction.editor.previewChoice')}</p>
+                    <div className="survey-preview-chips">
+                      {preview.value.choiceOptions.map((c) => (
+                        <span key={c} className="chip">
+                          {t(`surveys.choices.${c}`)}
+                        </span>
+                      ))}
+                    </div>
+                  </div>
+                )}
+                {preview.value.why && (
+                  <div className="survey-preview-q" data-testid="preview-why">
+                    <p>{t('satisfaction.editor.previewWhy')}</p>
+                    <div className="survey-preview-text" />
+                  </div>
+                )}
+              </div>
+            ) : (
+              <p className="muted">{t('satisfaction.editor.previewNone')}</p>
+            )}
+          </div>
+        </div>
+        <fieldset>
+          <legend>{t('satisfaction.editor.when')}</legend>
+          <div className="form-grid survey-editor-grid">
+            {SURVEY_SETTINGS_FIELDS.map((field) => (
+              <Field
+                key={field}
+                label={t(`satisfaction.editor.fields.${field}`)}
+                htmlFor={`survey-${field}`}
+                hint={t(`satisfaction.editor.hints.${field}`)}
+                error={errors[field] && t(`surveys.settingsErrors.${errors[field]}`, SURVEY_SETTINGS_BOUNDS[field])}
+              >
+                <span className="survey-editor-number">
+                  <input
+                    id={`survey-${field}`}
+                    className="number-input"
+                    inputMode="numeric"
+                    value={draft[field]}
+                    onChange={(e) => {
+                      setDraft((d) => ({ ...d, [field]: e.target.value }));
+                      edited();
+                    }}
+                    data-testid={`survey-setting-${field}`}
+                  />
+                  <span aria-hidden="true">{t(`satisfaction.editor.units.${field}`)}</span>
+                </span>
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+        <div className="card-actions">
+          <button
+            type="submit"
+            className={locked ? 'button button-primary owner-locked' : 'button button-primary'}
+            title={locked ? t('roles.ownerOnlyHint') : undefined}
+            data-owner-locked={locked ? 'true' : undefined}
+            data-testid="survey-editor-save"
+          >
+            {locked && <LockIcon />}
+            {t('satisfaction.editor.save')}
+            {locked && <span className="visually-hidden">{` (${t('roles.ownerOnly')})`}</span>}
+          </button>
+          {save.phase === 'saved' && (
+            <span className="survey-editor-saved" role="status" data-testid="survey-editor-saved">
+              {save.newVersion === null ? t('satisfaction.editor.saved') : t('satisfaction.editor.savedVersion', { version: save.newVersion })}
+            </span>
+          )}
+          {save.phase === 'failed' && (
+            <span className="form-error" role="alert" data-testid="survey-editor-failed">
+              {t('satisfaction.editor.saveFailed')}
+            </span>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
