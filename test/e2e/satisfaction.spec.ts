@@ -104,7 +104,7 @@ test.describe('satisfaction', () => {
     await expect(figures.total('csat').few).toHaveText('Fewer than 30');
   });
 
-  test("the owner's survey editor: questions and options with a preview, a new version, and the follow-up hours", async ({ app, page }) => {
+  test("the owner's survey editor: questions and options with a preview, a new version the counter's form asks", async ({ app, page }) => {
     await app.startEmptyStore();
     const editor = await SurveyEditorPage.open(page);
     await expect(editor.root).toContainText('现为第 1 版');
@@ -121,15 +121,19 @@ test.describe('satisfaction', () => {
     await expect(editor.error).toHaveText('至少要问一个问题。');
     await editor.question('csat').check();
     await editor.question('nps').check();
-    await editor.setting('followUpHours').fill('24');
     await editor.save();
     await expect(editor.saved).toHaveText('已保存：调查现为第 2 版。');
     await expect(editor.root).toContainText('现为第 2 版');
-    await expect(editor.setting('followUpHours')).toHaveValue('24');
 
-    // The counter's form asks the new version's questions only; an unhappy answer is due within 24 hours.
-    await customerWithAnswer(app, '赵六', '139 7777 0304', { csat: 1, nps: 2 });
-    const today = await TodayPage.open(page);
-    await expect(today.item('赵六').getByTestId('care-reason')).toHaveText(/请在 12月6日 10:0\d 前联系客户$/);
+    // The counter's form asks the new version's questions only.
+    const form = await app.newCustomer();
+    await form.fillName('赵六');
+    await form.fillPhone(0, '139 7777 0304');
+    await form.save();
+    const dialog = await new SurveyCardModel(page).record();
+    await expect(dialog.csat(3)).toHaveCount(1);
+    await expect(dialog.why).toHaveCount(0);
+    await expect(dialog.choice('service')).toHaveCount(1);
+    await expect(dialog.choice('price')).toHaveCount(0);
   });
 });

@@ -1,29 +1,24 @@
-// The settings' "Satisfaction survey" section (container): the survey asked now and the `surveys` setting, saved
-// through the owner gate (changed questions are a new version: the survey repository's saveSurvey).
+// The settings' "Satisfaction survey" section (container): the survey asked now, its questions saved through the owner
+// gate (changed questions are a new version: the survey repository's saveSurvey).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurveyQuestions } from '../../../shared/domain/surveyRecords';
-import type { SurveySettings } from '../../../shared/domain/surveySettings';
-import { settings as settingsRepo, surveys } from '../../db';
-import { useSettings } from '../../db/hooks';
+import { surveys } from '../../db';
 import { useCurrentSurvey } from '../../db/surveyHooks';
 import { useOwnerGate, usePermission } from '../../session/ownerGate';
 import { SurveyEditorView, type SurveyEditorSave } from './SurveyEditorView';
 
-const sameSettings = (a: SurveySettings, b: SurveySettings) => a.askEveryDays === b.askEveryDays && a.followUpHours === b.followUpHours;
-
 export function SurveyEditorSection() {
   const { t } = useTranslation();
-  const stored = useSettings();
   const current = useCurrentSurvey();
   const gate = useOwnerGate();
-  // What every customer is asked, and when: the owner's, as the store's other rules.
+  // What every customer is asked: the owner's, as the store's other rules.
   const { locked } = usePermission('rules.change');
   const [save, setSave] = useState<SurveyEditorSave>({ phase: 'idle' });
 
-  if (!stored || !current) return null;
+  if (!current) return null;
 
-  const onSave = (questions: SurveyQuestions, next: SurveySettings) =>
+  const onSave = (questions: SurveyQuestions) =>
     gate.run(
       'rules.change',
       () => {
@@ -32,7 +27,6 @@ export function SurveyEditorSection() {
           const saved = await surveys.saveSurvey(questions);
           // The view checked the questions; a refusal here is a bug, said as a failure.
           if (!saved.ok) throw new Error(`survey questions refused: ${saved.reason}`);
-          if (!sameSettings(next, stored.surveys)) await settingsRepo.write('surveys', next);
           setSave({ phase: 'saved', newVersion: saved.value.kind === 'new' ? saved.value.version.version : null });
         })().catch((error: unknown) => {
           console.error(error);
@@ -42,5 +36,5 @@ export function SurveyEditorSection() {
       t('satisfaction.editor.purpose'),
     );
 
-  return <SurveyEditorView current={current} settings={stored.surveys} locked={locked} save={save} onSave={onSave} onEdited={() => setSave({ phase: 'idle' })} />;
+  return <SurveyEditorView current={current} locked={locked} save={save} onSave={onSave} onEdited={() => setSave({ phase: 'idle' })} />;
 }

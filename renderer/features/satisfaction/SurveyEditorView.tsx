@@ -1,21 +1,11 @@
-// The settings' "Survey" section (view): which questions the store's survey asks and the options of "what could be
-// better", with a preview of what the customer sees, and when to ask (every N days) and how soon an unhappy answer is
-// followed up. Saving is the owner's (the container asks for the PIN); changed questions make a new version.
+// The settings' "Satisfaction survey" section (view): which questions the store's survey asks and the options of "what
+// could be better", with a preview of what the customer sees. Saving is the owner's (the container asks for the PIN);
+// changed questions make a new version. When to ask and follow up is the survey rules' section (features/surveys).
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normalizeSurveyQuestions, type SurveyQuestionsError } from '../../../shared/domain/survey';
 import { SURVEY_CHOICES, type SurveyChoice, type SurveyQuestions, type SurveyVersion } from '../../../shared/domain/surveyRecords';
-import {
-  SURVEY_SETTINGS_BOUNDS,
-  SURVEY_SETTINGS_FIELDS,
-  surveySettingsDraftOf,
-  validateSurveySettingsDraft,
-  type SurveySettings,
-  type SurveySettingsDraft,
-  type SurveySettingsError,
-  type SurveySettingsField,
-} from '../../../shared/domain/surveySettings';
-import { Field, FieldError, useFocusFirstInvalid } from '../../ui/FormField';
+import { FieldError, useFocusFirstInvalid } from '../../ui/FormField';
 import { LockIcon } from '../../ui/icons';
 import { CsatFace } from '../surveys/SurveyFormView';
 import './surveyEditor.css';
@@ -25,32 +15,27 @@ export type SurveyEditorSave = { phase: 'idle' } | { phase: 'saved'; newVersion:
 export interface SurveyEditorViewProps {
   /** The version asked now; the questions start from it and follow it when it changes. */
   current: SurveyVersion;
-  settings: SurveySettings;
   /** The clerk is at the keyboard: saving asks for the owner PIN. */
   locked: boolean;
   save: SurveyEditorSave;
-  /** Called with checked questions and settings only; a refused draft stays as typed, with its errors. */
-  onSave: (questions: SurveyQuestions, settings: SurveySettings) => void;
+  /** Called with checked questions only; a refused draft stays as ticked, with its error. */
+  onSave: (questions: SurveyQuestions) => void;
   onEdited: () => void;
 }
 
 const QUESTIONS = ['csat', 'nps', 'choice', 'why'] as const;
 
-export function SurveyEditorView({ current, settings, locked, save, onSave, onEdited }: SurveyEditorViewProps) {
+export function SurveyEditorView({ current, locked, save, onSave, onEdited }: SurveyEditorViewProps) {
   const { t } = useTranslation();
   const [questions, setQuestions] = useState<SurveyQuestions>(() => ({ ...current.questions, choiceOptions: [...current.questions.choiceOptions] }));
-  const [draft, setDraft] = useState<SurveySettingsDraft>(() => surveySettingsDraftOf(settings));
   const [questionsError, setQuestionsError] = useState<SurveyQuestionsError | null>(null);
-  const [errors, setErrors] = useState<Partial<Record<SurveySettingsField, SurveySettingsError>>>({});
   // What the draft started from: a change saved elsewhere (a restore, another window) replaces it.
-  const [base, setBase] = useState(() => JSON.stringify([current, settings]));
-  const stored = JSON.stringify([current, settings]);
+  const [base, setBase] = useState(() => JSON.stringify(current));
+  const stored = JSON.stringify(current);
   if (stored !== base) {
     setBase(stored);
     setQuestions({ ...current.questions, choiceOptions: [...current.questions.choiceOptions] });
-    setDraft(surveySettingsDraftOf(settings));
     setQuestionsError(null);
-    setErrors({});
   }
   const form = useRef<HTMLFormElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(form);
@@ -71,15 +56,13 @@ export function SurveyEditorView({ current, settings, locked, save, onSave, onEd
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checkedQuestions = normalizeSurveyQuestions(questions);
-    const checkedSettings = validateSurveySettingsDraft(draft);
-    setQuestionsError(checkedQuestions.ok ? null : checkedQuestions.reason);
-    setErrors(checkedSettings.ok ? {} : checkedSettings.reason);
-    if (!checkedQuestions.ok || !checkedSettings.ok) {
+    const checked = normalizeSurveyQuestions(questions);
+    setQuestionsError(checked.ok ? null : checked.reason);
+    if (!checked.ok) {
       focusFirstInvalid();
       return;
     }
-    onSave(checkedQuestions.value, checkedSettings.value);
+    onSave(checked.value);
   };
 
   const preview = normalizeSurveyQuestions(questions);
@@ -186,35 +169,6 @@ export function SurveyEditorView({ current, settings, locked, save, onSave, onEd
             )}
           </div>
         </div>
-        <fieldset>
-          <legend>{t('satisfaction.editor.when')}</legend>
-          <div className="form-grid survey-editor-grid">
-            {SURVEY_SETTINGS_FIELDS.map((field) => (
-              <Field
-                key={field}
-                label={t(`satisfaction.editor.fields.${field}`)}
-                htmlFor={`survey-${field}`}
-                hint={t(`satisfaction.editor.hints.${field}`)}
-                error={errors[field] && t(`surveys.settingsErrors.${errors[field]}`, SURVEY_SETTINGS_BOUNDS[field])}
-              >
-                <span className="survey-editor-number">
-                  <input
-                    id={`survey-${field}`}
-                    className="number-input"
-                    inputMode="numeric"
-                    value={draft[field]}
-                    onChange={(e) => {
-                      setDraft((d) => ({ ...d, [field]: e.target.value }));
-                      edited();
-                    }}
-                    data-testid={`survey-setting-${field}`}
-                  />
-                  <span aria-hidden="true">{t(`satisfaction.editor.units.${field}`)}</span>
-                </span>
-              </Field>
-            ))}
-          </div>
-        </fieldset>
         <div className="card-actions">
           <button
             type="submit"

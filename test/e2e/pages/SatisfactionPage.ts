@@ -67,10 +67,6 @@ export class SurveyEditorPage {
     return this.root.getByTestId(`survey-option-${name}`);
   }
 
-  setting(name: 'askEveryDays' | 'followUpHours'): Locator {
-    return this.root.getByTestId(`survey-setting-${name}`);
-  }
-
   preview(name: SurveyQuestionName): Locator {
     return this.root.getByTestId(`preview-${name}`);
   }
