@@ -125,15 +125,15 @@ test.describe('satisfaction', () => {
     await expect(editor.saved).toHaveText('已保存：调查现为第 2 版。');
     await expect(editor.root).toContainText('现为第 2 版');
 
-    // The counter's form asks the new version's questions only.
+    // The counter's form asks the new version's questions only: satisfaction and recommendation.
     const form = await app.newCustomer();
     await form.fillName('赵六');
     await form.fillPhone(0, '139 7777 0304');
     await form.save();
     const dialog = await new SurveyCardModel(page).record();
     await expect(dialog.csat(3)).toHaveCount(1);
+    await expect(dialog.nps(9)).toHaveCount(1);
     await expect(dialog.why).toHaveCount(0);
-    await expect(dialog.choice('service')).toHaveCount(1);
-    await expect(dialog.choice('price')).toHaveCount(0);
+    await expect(dialog.choice('service')).toHaveCount(0);
   });
 });
