@@ -1,5 +1,5 @@
 // What an owner-only control looks like to the clerk: a lock beside it, saying the owner PIN will be asked.
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Action } from '../../shared/domain/permissions';
 import { LockIcon } from '../ui/icons';
@@ -33,17 +33,46 @@ interface OwnerButtonProps {
 /** A button for an action the matrix may give only to the owner: a lock while locked, the PIN asked on click. */
 export function OwnerButton({ action, onClick, children, className = 'button', disabled, testId, purpose, type = 'button' }: OwnerButtonProps) {
   const gate = useOwnerGate();
-  const { t } = useTranslation();
   const { locked } = usePermission(action);
+  return (
+    <OwnerLockedButton
+      locked={locked}
+      type={type}
+      className={className}
+      disabled={disabled}
+      testId={testId}
+      onClick={(event) => {
+        event.preventDefault();
+        gate.run(action, onClick, purpose);
+      }}
+    >
+      {children}
+    </OwnerLockedButton>
+  );
+}
+
+interface OwnerLockedButtonProps {
+  locked: boolean;
+  children: ReactNode;
+  className?: string;
+  type?: 'button' | 'submit';
+  disabled?: boolean;
+  testId?: string;
+  onClick?: (event: MouseEvent<HTMLButtonElement>) => void;
+}
+
+/**
+ * How an owner-only button looks, given whether it is locked: the lock, its hint and the words for screen readers.
+ * Props only: a view's submit button, whose form's container asks the PIN; OwnerButton adds the gate.
+ */
+export function OwnerLockedButton({ locked, children, className = 'button', type = 'button', disabled, testId, onClick }: OwnerLockedButtonProps) {
+  const { t } = useTranslation();
   return (
     <button
       type={type}
       className={locked ? `${className} owner-locked` : className}
       disabled={disabled}
-      onClick={(event) => {
-        event.preventDefault();
-        gate.run(action, onClick, purpose);
-      }}
+      onClick={onClick}
       title={locked ? t('roles.ownerOnlyHint') : undefined}
       data-testid={testId}
       data-owner-locked={locked ? 'true' : undefined}

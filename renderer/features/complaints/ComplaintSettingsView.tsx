@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { COMPLAINT_SEVERITIES, type ComplaintSeverity } from '../../../shared/domain/complaintRecords';
 import { complaintSettingsSchema, type ComplaintSettings } from '../../../shared/domain/complaintSettings';
 import { Field } from '../../ui/FormField';
-import { LockIcon } from '../../ui/icons';
+import { OwnerLockedButton } from '../../session/OwnerOnly';
 
 export type ComplaintSettingsSave = 'idle' | 'saved' | 'failed';
 
@@ -94,17 +94,9 @@ export function ComplaintSettingsView({ settings, locked, save, onSave, onEdited
           )}
         </fieldset>
         <div className="card-actions">
-          <button
-            type="submit"
-            className={locked ? 'button button-primary owner-locked' : 'button button-primary'}
-            title={locked ? t('roles.ownerOnlyHint') : undefined}
-            data-owner-locked={locked ? 'true' : undefined}
-            data-testid="complaint-settings-save"
-          >
-            {locked && <LockIcon />}
+          <OwnerLockedButton locked={locked} type="submit" className="button button-primary" testId="complaint-settings-save">
             {t('complaints.settings.save')}
-            {locked && <span className="visually-hidden">{` (${t('roles.ownerOnly')})`}</span>}
-          </button>
+          </OwnerLockedButton>
           {save === 'saved' && (
             <span className="care-saved" role="status" data-testid="complaint-settings-saved">
               {t('complaints.settings.saved')}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { normalizeSurveyQuestions, type SurveyQuestionsError } from '../../../shared/domain/survey';
 import { SURVEY_CHOICES, type SurveyChoice, type SurveyQuestions, type SurveyVersion } from '../../../shared/domain/surveyRecords';
 import { FieldError, useFocusFirstInvalid } from '../../ui/FormField';
-import { LockIcon } from '../../ui/icons';
+import { OwnerLockedButton } from '../../session/OwnerOnly';
 import { CsatFace } from '../surveys/SurveyFormView';
 import './surveyEditor.css';
 
@@ -170,17 +170,9 @@ export function SurveyEditorView({ current, locked, save, onSave, onEdited }: Su
           </div>
         </div>
         <div className="card-actions">
-          <button
-            type="submit"
-            className={locked ? 'button button-primary owner-locked' : 'button button-primary'}
-            title={locked ? t('roles.ownerOnlyHint') : undefined}
-            data-owner-locked={locked ? 'true' : undefined}
-            data-testid="survey-editor-save"
-          >
-            {locked && <LockIcon />}
+          <OwnerLockedButton locked={locked} type="submit" className="button button-primary" testId="survey-editor-save">
             {t('satisfaction.editor.save')}
-            {locked && <span className="visually-hidden">{` (${t('roles.ownerOnly')})`}</span>}
-          </button>
+          </OwnerLockedButton>
           {save.phase === 'saved' && (
             <span className="survey-editor-saved" role="status" data-testid="survey-editor-saved">
               {save.newVersion === null ? t('satisfaction.editor.saved') : t('satisfaction.editor.savedVersion', { version: save.newVersion })}

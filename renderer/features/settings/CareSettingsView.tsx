@@ -12,7 +12,7 @@ import {
   type CareSettingsField,
 } from '../../../shared/domain/careSettingsDraft';
 import { Field, useFocusFirstInvalid } from '../../ui/FormField';
-import { LockIcon } from '../../ui/icons';
+import { OwnerLockedButton } from '../../session/OwnerOnly';
 import './care.css';
 
 export type CareSaveState = 'idle' | 'saved' | 'failed';
@@ -106,17 +106,9 @@ export function CareSettingsView({ settings, locked, save, onSave, onEdited }: C
           <div className="form-grid care-settings-grid">{input('cadenceOverdueDays')}</div>
         </fieldset>
         <div className="card-actions">
-          <button
-            type="submit"
-            className={locked ? 'button button-primary owner-locked' : 'button button-primary'}
-            title={locked ? t('roles.ownerOnlyHint') : undefined}
-            data-owner-locked={locked ? 'true' : undefined}
-            data-testid="care-settings-save"
-          >
-            {locked && <LockIcon />}
+          <OwnerLockedButton locked={locked} type="submit" className="button button-primary" testId="care-settings-save">
             {t('care.settings.save')}
-            {locked && <span className="visually-hidden">{` (${t('roles.ownerOnly')})`}</span>}
-          </button>
+          </OwnerLockedButton>
           {save === 'saved' && (
             <span className="care-saved" role="status" data-testid="care-settings-saved">
               {t('care.settings.saved')}

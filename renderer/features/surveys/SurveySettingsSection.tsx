@@ -16,7 +16,7 @@ import { settings as settingsRepo } from '../../db/appRepositories';
 import { useSettings } from '../../db/hooks';
 import { useOwnerGate, usePermission } from '../../session/ownerGate';
 import { Field, useFocusFirstInvalid } from '../../ui/FormField';
-import { LockIcon } from '../../ui/icons';
+import { OwnerLockedButton } from '../../session/OwnerOnly';
 import './surveys.css';
 
 export type SurveySaveState = 'idle' | 'saved' | 'failed';
@@ -122,17 +122,9 @@ export function SurveySettingsView({ settings, locked, save, onSave, onEdited }:
           })}
         </div>
         <div className="card-actions">
-          <button
-            type="submit"
-            className={locked ? 'button button-primary owner-locked' : 'button button-primary'}
-            title={locked ? t('roles.ownerOnlyHint') : undefined}
-            data-owner-locked={locked ? 'true' : undefined}
-            data-testid="survey-settings-save"
-          >
-            {locked && <LockIcon />}
+          <OwnerLockedButton locked={locked} type="submit" className="button button-primary" testId="survey-settings-save">
             {t('surveys.settings.save')}
-            {locked && <span className="visually-hidden">{` (${t('roles.ownerOnly')})`}</span>}
-          </button>
+          </OwnerLockedButton>
           {save === 'saved' && (
             <span className="survey-settings-saved" role="status" data-testid="survey-settings-saved">
               {t('surveys.settings.saved')}
