@@ -74,8 +74,8 @@ export function OwnerLockedButton({ locked, children, className = 'button', type
       disabled={disabled}
       onClick={onClick}
       title={locked ? t('roles.ownerOnlyHint') : undefined}
-      data-testid={testId}
       data-owner-locked={locked ? 'true' : undefined}
+      data-testid={testId}
     >
       {locked && <LockIcon />}
       {children}
