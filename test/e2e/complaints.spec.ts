@@ -29,7 +29,7 @@ test.describe('Complaints', () => {
     await expect(dialog.aboutPurchase).toContainText('¥268');
     // Nothing typed: each required field says so, in the clerk's language.
     await dialog.root.getByTestId('complaint-save').click();
-    await expect(dialog.root.getByText('请选择投诉内容。')).toBeVisible();
+    await expect(dialog.root.getByText('请选择投诉类别。')).toBeVisible();
     await expect(dialog.root.getByText('请填写客户说了什么。')).toBeVisible();
     await dialog.choose('product', 'high');
     await dialog.said.fill('蛋糕不新鲜');
