@@ -365,6 +365,8 @@ test.describe('purchases', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('entry-return')).toBeFocused();
     await page.keyboard.press('ArrowDown');
+    await expect(page.getByTestId('entry-complain')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
     await expect(page.getByTestId('entry-void')).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(entry.getByTestId('entry-menu')).toBeFocused();
