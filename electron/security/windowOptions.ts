@@ -101,7 +101,6 @@ export function createScreenWindowOptions(input: ScreenWindowInput): BrowserWind
 
 export function createMainWindowOptions(input: MainWindowInput): BrowserWindowConstructorOptions {
   const { preloadPath, isMac, darkBackground, allowDevTools = false } = input;
-  if (!path.isAbsolute(preloadPath)) throw new Error('preloadPath must be absolute');
   return {
     width: 1280,
     height: 820,
@@ -111,25 +110,8 @@ export function createMainWindowOptions(input: MainWindowInput): BrowserWindowCo
     show: false,
     backgroundColor: darkBackground ? DARK_BACKGROUND : LIGHT_BACKGROUND,
     autoHideMenuBar: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      safeDialogs: true,
-      enableWebSQL: false,
-      devTools: allowDevTools,
-      // Rubber-band scrolling is what Mac users expect; elsewhere it feels broken.
-      scrollBounce: isMac,
-    },
+    // Rubber-band scrolling is what Mac users expect; elsewhere it feels broken.
+    webPreferences: lockedWebPreferences(preloadPath, allowDevTools, isMac),
   };
 }
 
