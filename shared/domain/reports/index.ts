@@ -6,3 +6,4 @@ export * from './periods';
 export * from './sales';
 export * from './satisfaction';
 export * from './status';
+export * from './reportResults';
