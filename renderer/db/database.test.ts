@@ -100,10 +100,12 @@ describe('RegularsDatabase', () => {
     expect({ ...SCHEMA_V5, customers: SCHEMA_V4.customers, customerSearch: undefined }).toEqual({ ...SCHEMA_V4, customerSearch: undefined });
   });
 
-  it('opens a new database at version 15 with its tables and indexes', async () => {
+  it('opens a new database at version 16 with its tables and indexes', async () => {
     const db = new RegularsDatabase(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(15);
+    expect(db.verno).toBe(16);
+    // Version 16: the satisfaction tally by month.
+    expect(db.surveyTally.schema.indexes.map((i) => i.name)).toEqual(['month']);
     // Version 15: open follow-ups alone in an index; survey answers by customer, time and open follow-up; complaints.
     expect(db.interactions.schema.indexes.map((i) => i.name)).toEqual(['[customerId+at]', 'followUpOpen']);
     expect(db.surveyAnswers.schema.indexes.map((i) => i.name)).toEqual(['[customerId+answeredAt]', 'answeredAt', 'followUpOpen']);
@@ -114,7 +116,7 @@ describe('RegularsDatabase', () => {
     expect(db.reminderMarks.schema.indexes.map((i) => i.name)).toEqual(['customerId']);
     expect(db.customerState.schema.indexes.map((i) => i.name)).toContain('[isDeleted+tierId+lastTouchSort]');
     expect(db.auditLog.schema.indexes.map((i) => i.name)).toEqual(['seq', 'at', 'kind', 'customerIds']);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'catalog', 'complaints', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'erasures', 'imports', 'interactions', 'pins', 'pointsEntries', 'pointsState', 'purchases', 'reminderMarks', 'rewards', 'settings', 'surveyAnswers', 'surveyState', 'surveys', 'tierHistory']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'catalog', 'complaints', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'erasures', 'imports', 'interactions', 'pins', 'pointsEntries', 'pointsState', 'purchases', 'reminderMarks', 'rewards', 'settings', 'surveyAnswers', 'surveyState', 'surveyTally', 'surveys', 'tierHistory']);
     // Version 13: the entries keyed by customer and time, found by id, a purchase's entries; each customer's
     // points narrow, sorted for the list, with the rollover's next expiry. Version 12: the catalogue by id alone.
     expect(db.pointsEntries.schema.primKey.keyPath).toEqual(['customerId', 'createdAt', 'id']);

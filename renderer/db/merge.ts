@@ -1,5 +1,6 @@
 // Merging customers who are the same person: the duplicate finder's candidates, read in bulk, and
 // the merge itself, in one transaction with an audit entry that holds everything needed to undo it.
+import { surveyMonthOf } from '../../shared/domain/surveyScores';
 import Dexie from 'dexie';
 import type { Customer, CustomerRecord } from '../../shared/domain/customer';
 import { editedCustomerRecord } from '../../shared/domain/customerRecord';
@@ -13,7 +14,7 @@ import type { RegularsDatabase } from './database';
 import { moveConsentHistory } from './consents';
 import { recordAudit } from './audit';
 import { indexForSearch } from './customerSearch';
-import { createDerivation, derivePointsOf, ledgerRange, putCustomerRecords, readCustomer, readCustomers, refreshContacts, refreshSurveyState, removeCustomers, writeTransaction } from './derivation';
+import { createDerivation, derivePointsOf, ledgerRange, putCustomerRecords, readCustomer, readCustomers, refreshContacts, refreshSurveyState, refreshSurveyTally, removeCustomers, writeTransaction } from './derivation';
 import type { PointsEntry } from '../../shared/domain/pointsLedger';
 import type { SurveyAnswer } from '../../shared/domain/surveyRecords';
 import type { Complaint } from '../../shared/domain/complaintRecords';
@@ -141,6 +142,8 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { da
       const complaints: Complaint[] = await db.complaints.where('customerId').anyOf(otherIds).toArray();
       await db.complaints.bulkPut(complaints.map((c) => ({ ...c, customerId: survivor.id, updatedAt: at })));
       await refreshSurveyState(db, [survivor.id]);
+      // Their months' tallies name the customers followed up in time.
+      await refreshSurveyTally(db, answers.map((a) => surveyMonthOf(a.answeredAt)));
 
       // referredBy has no index: scan the customers in chunks of whole records (one getAll each).
       const repointed: { id: string; from: string }[] = [];

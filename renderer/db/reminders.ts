@@ -5,7 +5,7 @@ import type { InteractionFields } from '../../shared/domain/interaction';
 import { assertInteractionFields, followUpMarked, newInteractionRecord } from '../../shared/domain/interaction';
 import { CustomerNotFoundError, type RepositoryDeps } from './customerList';
 import type { RegularsDatabase } from './database';
-import { refreshContacts, writeTransaction } from './derivation';
+import { refreshContacts, refreshSurveyDerived, writeTransaction } from './derivation';
 import { recordAudit } from './audit';
 
 export type MarkedReminder = Pick<DueReminder, 'key' | 'customerId'> & { kind: MarkKind; detail?: DueReminder['detail'] };
@@ -32,6 +32,7 @@ export function createReminderRepository(db: RegularsDatabase, deps: RepositoryD
       const at = deps.now().toISOString();
       const { followUpOpen: _open, ...rest } = answer;
       await db.surveyAnswers.put({ ...rest, followUpDoneAt: at, updatedAt: at });
+      await refreshSurveyDerived(db, [answer]);
       await recordAudit(db, deps, { kind: 'contact.followUp', customerIds: [answer.customerId], refs: [answer.id], facts: { done: true, of: 'survey' } });
       return;
     }

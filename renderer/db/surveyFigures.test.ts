@@ -11,6 +11,7 @@ import { makePurchaseFields } from '../../test/factories/purchase';
 import { dueOn, readCareInputs } from './careDue';
 import { createCustomerRepository } from './customers';
 import { RegularsDatabase } from './database';
+import { refreshSurveyDerived, writeTransaction } from './derivation';
 import { createPurchaseRepository } from './purchases';
 import { createReminderRepository } from './reminders';
 import { readSurveyFigures } from './surveyFigures';
@@ -61,13 +62,21 @@ function answer(customerId: string, fields: Partial<SurveyAnswer>): SurveyAnswer
   return a;
 }
 
+/** Answers written as the app writes them: with what they derive (the customer's survey row, the month's tally). */
+function addAnswers(rows: SurveyAnswer[]): Promise<void> {
+  return writeTransaction(db, ['survey'], [], async () => {
+    await db.surveyAnswers.bulkAdd(rows);
+    await refreshSurveyDerived(db, rows);
+  });
+}
+
 describe('readSurveyFigures', () => {
   it("reads the period's answers only, per month and tier, and counts a purchase after the answer as coming back", async () => {
     const customers = createCustomerRepository(db, deps());
     const purchases = createPurchaseRepository(db, deps());
     const back = await customers.create(makeCustomerFields({ name: '回头客' }));
     const gone = await customers.create(makeCustomerFields({ name: '没再来' }));
-    await db.surveyAnswers.bulkAdd([
+    await addAnswers([
       answer(back.id, { answeredAt: '2026-12-01T02:00:00.000Z', nps: 3, csat: 2, tierId: 'gold', followUpDueAt: '2026-12-03T02:00:00.000Z', followUpDoneAt: '2026-12-02T02:00:00.000Z' }),
       answer(gone.id, { answeredAt: '2026-11-10T02:00:00.000Z', nps: 10, csat: 5 }),
       answer(gone.id, { answeredAt: '2026-11-20T02:00:00.000Z', nps: 6, followUpDueAt: '2026-11-22T02:00:00.000Z', followUpDoneAt: '2026-11-21T02:00:00.000Z' }),
@@ -101,7 +110,7 @@ describe('a survey follow-up on Today', () => {
     const unhappy = await customers.create(makeCustomerFields({ name: '不满意' }));
     const trashed = await customers.create(makeCustomerFields({ name: '回收站' }));
     const open = answer(unhappy.id, { answeredAt: '2026-12-04T02:00:00.000Z', nps: 2, why: '等太久', choices: ['waiting'], followUpDueAt: '2026-12-06T02:00:00.000Z' });
-    await db.surveyAnswers.bulkAdd([open, answer(trashed.id, { answeredAt: '2026-12-04T02:00:00.000Z', nps: 1, followUpDueAt: '2026-12-06T02:00:00.000Z' })]);
+    await addAnswers([open, answer(trashed.id, { answeredAt: '2026-12-04T02:00:00.000Z', nps: 1, followUpDueAt: '2026-12-06T02:00:00.000Z' })]);
     await customers.moveToTrash(trashed.id);
 
     const inputs = await readCareInputs(db, '2026-12-05', 0, DEFAULT_SETTINGS);

@@ -19,7 +19,7 @@ import { ok, type Result } from '../../shared/result';
 import { recordAudit } from './audit';
 import { CustomerNotFoundError, type RepositoryDeps } from './customerList';
 import type { RegularsDatabase } from './database';
-import { answersRange, putCustomerRecords, refreshSurveyState, writeTransaction } from './derivation';
+import { answersRange, putCustomerRecords, refreshSurveyDerived, writeTransaction } from './derivation';
 import { createSettingsRepository } from './settings';
 
 /** A survey recorded for a customer in the trash: restore them first. */
@@ -119,7 +119,7 @@ export function createSurveyRepository(db: RegularsDatabase, deps: RepositoryDep
           settings: rules.surveys,
         });
         await db.surveyAnswers.add(answer);
-        await refreshSurveyState(db, [customerId]);
+        await refreshSurveyDerived(db, [answer]);
         await recordAudit(db, deps, {
           kind: 'survey.answer',
           customerIds: [customerId],

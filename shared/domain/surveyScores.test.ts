@@ -1,5 +1,20 @@
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { customersToCheck, FEW_ANSWERS, npsBand, scoreFigures, surveyFigures, surveyPeriod, type ScoredAnswer } from './surveyScores';
+import {
+  customersToCheck,
+  FEW_ANSWERS,
+  npsBand,
+  sameSurveyTally,
+  scoreFigures,
+  surveyFigures,
+  surveyFiguresOfTally,
+  surveyPeriod,
+  surveyTallyId,
+  surveyTallyRows,
+  type ScoredAnswer,
+  type SurveyFigures,
+  type SurveyPeriod,
+} from './surveyScores';
 
 // The store's zone: a month starts at 16:00 UTC of the day before.
 const ORIGINAL_TZ = process.env.TZ;
@@ -127,7 +142,7 @@ describe('surveyFigures', () => {
       // Happy: no follow-up needed.
       answer({ customerId: 'happy', nps: 10, csat: 5 }),
     ];
-    expect(customersToCheck(answers, period).sort()).toEqual(['back', 'gone']);
+    expect(customersToCheck(surveyTallyRows(answers)).sort()).toEqual(['back', 'gone']);
     const lastPurchase = new Map([
       ['back', '2026-12-04T08:00:00.000Z'],
       ['gone', '2026-11-20T08:00:00.000Z'],
@@ -155,5 +170,107 @@ describe('surveyFigures', () => {
 
   it('no follow-ups: no shares', () => {
     expect(surveyFigures([answer({ nps: 10 })], period, NOW, new Map()).loop).toEqual({ needed: 0, pending: 0, inTime: 0, late: 0, inTimeShare: null, cameBack: 0, cameBackShare: null, fewAnswers: true });
+  });
+});
+
+describe('surveyTallyRows', () => {
+  it('one row per local month and tier: an answer at 00:30 on 1 December in Shanghai is December\'s', () => {
+    const rows = surveyTallyRows([
+      answer({ customerId: 'a', answeredAt: '2026-11-30T16:30:00.000Z', tierId: 'gold', csat: 5, nps: 10 }),
+      answer({ customerId: 'b', answeredAt: '2026-11-30T15:30:00.000Z', tierId: 'gold', csat: 2, nps: 4, followUpDueAt: '2026-12-02T15:30:00.000Z', followUpDoneAt: '2026-12-01T01:00:00.000Z' }),
+      answer({ customerId: 'c', answeredAt: '2026-12-02T02:00:00.000Z', tierId: null, nps: 6, followUpDueAt: '2026-12-04T02:00:00.000Z', followUpDoneAt: '2026-12-04T03:00:00.000Z' }),
+      answer({ customerId: 'd', answeredAt: '2026-12-03T02:00:00.000Z', tierId: null, csat: 1, followUpDueAt: '2026-12-05T02:00:00.000Z' }),
+    ]);
+    expect(rows).toEqual([
+      { id: surveyTallyId('2026-11', 'gold'), month: '2026-11', tierId: 'gold', csatAnswers: 1, satisfied: 0, npsAnswers: 1, promoters: 0, passives: 0, detractors: 1, followUps: 1, doneLate: 0, inTime: [['b', '2026-11-30T15:30:00.000Z']] },
+      { id: '2026-12|', month: '2026-12', tierId: null, csatAnswers: 1, satisfied: 0, npsAnswers: 1, promoters: 0, passives: 0, detractors: 1, followUps: 2, doneLate: 1, inTime: [] },
+      { id: '2026-12|gold', month: '2026-12', tierId: 'gold', csatAnswers: 1, satisfied: 1, npsAnswers: 1, promoters: 1, passives: 0, detractors: 0, followUps: 0, doneLate: 0, inTime: [] },
+    ]);
+  });
+
+  it('does not depend on the order of the answers', () => {
+    fc.assert(
+      fc.property(fc.array(answerArb, { maxLength: 40 }), (answers) => {
+        const rows = surveyTallyRows(answers);
+        const reversed = surveyTallyRows([...answers].reverse());
+        expect(rows.length).toBe(reversed.length);
+        rows.forEach((row, i) => expect(sameSurveyTally(row, reversed[i]!)).toBe(true));
+      }),
+    );
+  });
+});
+
+// Any answer of 2026 in Shanghai: skipped questions, follow-ups open, done in time and late, a few customers and tiers.
+const answerArb = fc
+  .record({
+    customerId: fc.constantFrom('c1', 'c2', 'c3', 'c4'),
+    at: fc.integer({ min: Date.UTC(2025, 11, 31, 12), max: Date.UTC(2026, 11, 31, 20) }),
+    tierId: fc.constantFrom('gold', 'silver', null),
+    csat: fc.option(fc.integer({ min: 1, max: 5 })),
+    nps: fc.option(fc.integer({ min: 0, max: 10 })),
+    followUp: fc.option(fc.record({ dueHours: fc.integer({ min: 1, max: 96 }), doneHours: fc.option(fc.integer({ min: 0, max: 120 })) })),
+  })
+  .map(
+    ({ customerId, at, tierId, csat, nps, followUp }): ScoredAnswer => ({
+      customerId,
+      answeredAt: new Date(at).toISOString(),
+      tierId,
+      csat,
+      nps,
+      followUpDueAt: followUp ? new Date(at + followUp.dueHours * 3_600_000).toISOString() : null,
+      followUpDoneAt: followUp && followUp.doneHours !== null ? new Date(at + followUp.doneHours * 3_600_000).toISOString() : null,
+    }),
+  );
+
+/** The figures worked answer by answer, as the definitions read: the plain calculation the tally must agree with. */
+function plainFigures(answers: readonly ScoredAnswer[], period: SurveyPeriod, now: Date, lastPurchaseAt: ReadonlyMap<string, string | null>): Omit<SurveyFigures, 'period'> {
+  const given = answers.filter((a) => a.answeredAt >= period.from && a.answeredAt < period.to);
+  const unhappy = given.filter((a) => a.followUpDueAt !== null);
+  const inTime = unhappy.filter((a) => a.followUpDoneAt !== null && a.followUpDoneAt <= a.followUpDueAt!);
+  const pending = unhappy.filter((a) => a.followUpDoneAt === null && a.followUpDueAt! >= now.toISOString());
+  const late = unhappy.length - inTime.length - pending.length;
+  const cameBack = inTime.filter((a) => (lastPurchaseAt.get(a.customerId) ?? '') > a.answeredAt).length;
+  const tierIds = [...new Set(given.map((a) => a.tierId))];
+  return {
+    total: scoreFigures(given),
+    months: period.months.map((m) => ({ month: m.month, ...scoreFigures(given.filter((a) => a.answeredAt >= m.from && a.answeredAt < m.to)) })),
+    tiers: tierIds
+      .map((tierId) => ({ tierId, ...scoreFigures(given.filter((a) => a.tierId === tierId)) }))
+      .sort((a, b) => Math.max(b.csat.answers, b.nps.answers) - Math.max(a.csat.answers, a.nps.answers)),
+    loop: {
+      needed: unhappy.length,
+      pending: pending.length,
+      inTime: inTime.length,
+      late,
+      inTimeShare: inTime.length + late ? (inTime.length / (inTime.length + late)) * 100 : null,
+      cameBack,
+      cameBackShare: inTime.length ? (cameBack / inTime.length) * 100 : null,
+      fewAnswers: inTime.length + late < FEW_ANSWERS,
+    },
+  };
+}
+
+describe('surveyFiguresOfTally', () => {
+  it('agrees with the figures worked answer by answer, for any answers, period and time', () => {
+    const purchases = fc.dictionary(fc.constantFrom('c1', 'c2', 'c3', 'c4'), fc.option(fc.integer({ min: Date.UTC(2025, 11, 1), max: Date.UTC(2027, 0, 31) }).map((t) => new Date(t).toISOString())));
+    fc.assert(
+      fc.property(fc.array(answerArb, { maxLength: 60 }), fc.constantFrom(1, 3, 6, 12), fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 11, 31) }), purchases, (answers, months, nowMs, bought) => {
+        const now = new Date(nowMs);
+        const period = surveyPeriod(now, months);
+        const lastPurchaseAt = new Map(Object.entries(bought));
+        const fromTally = surveyFigures(answers, period, now, lastPurchaseAt);
+        const { tiers, ...rest } = plainFigures(answers, period, now, lastPurchaseAt);
+        expect(fromTally).toMatchObject(rest);
+        // Tiers with as many answers may come in either order.
+        expect(new Set(fromTally.tiers.map((t) => JSON.stringify(t)))).toEqual(new Set(tiers.map((t) => JSON.stringify(t))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rows of months outside the period are left out', () => {
+    const period = surveyPeriod(NOW, 1);
+    const rows = surveyTallyRows([answer({ answeredAt: '2026-10-15T02:00:00.000Z', nps: 10 }), answer({ answeredAt: '2026-12-02T02:00:00.000Z', nps: 0 })]);
+    expect(surveyFiguresOfTally(rows, period, 0, new Map()).total.nps).toMatchObject({ answers: 1, score: -100 });
   });
 });

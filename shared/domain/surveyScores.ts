@@ -49,50 +49,61 @@ export function isSatisfied(csat: number): boolean {
   return csat >= 4;
 }
 
-/** Tallies answers into a CSAT and an NPS figure; a skipped question (null) counts in neither its numerator nor its denominator. */
-class Tally {
-  csatAnswers = 0;
-  satisfied = 0;
-  npsAnswers = 0;
-  promoters = 0;
-  passives = 0;
-  detractors = 0;
+/** What a tally counts of a set of answers' scores; a skipped question (null) counts in neither its numerator nor its denominator. */
+export interface ScoreCounts {
+  csatAnswers: number;
+  satisfied: number;
+  npsAnswers: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+}
 
-  add(a: Pick<ScoredAnswer, 'csat' | 'nps'>): void {
-    if (a.csat !== null) {
-      this.csatAnswers += 1;
-      if (isSatisfied(a.csat)) this.satisfied += 1;
-    }
-    if (a.nps !== null) {
-      this.npsAnswers += 1;
-      const band = npsBand(a.nps);
-      if (band === 'promoter') this.promoters += 1;
-      else if (band === 'passive') this.passives += 1;
-      else this.detractors += 1;
-    }
-  }
+const noScores = (): ScoreCounts => ({ csatAnswers: 0, satisfied: 0, npsAnswers: 0, promoters: 0, passives: 0, detractors: 0 });
 
-  figures(): ScoreFigures {
-    const n = this.npsAnswers;
-    return {
-      csat: { answers: this.csatAnswers, satisfied: this.satisfied, score: this.csatAnswers ? (this.satisfied / this.csatAnswers) * 100 : null, fewAnswers: this.csatAnswers < FEW_ANSWERS },
-      nps: {
-        answers: n,
-        promoters: this.promoters,
-        passives: this.passives,
-        detractors: this.detractors,
-        score: n ? ((this.promoters - this.detractors) / n) * 100 : null,
-        fewAnswers: n < FEW_ANSWERS,
-      },
-    };
+function addScores(into: ScoreCounts, a: Pick<ScoredAnswer, 'csat' | 'nps'>): void {
+  if (a.csat !== null) {
+    into.csatAnswers += 1;
+    if (isSatisfied(a.csat)) into.satisfied += 1;
   }
+  if (a.nps !== null) {
+    into.npsAnswers += 1;
+    const band = npsBand(a.nps);
+    if (band === 'promoter') into.promoters += 1;
+    else if (band === 'passive') into.passives += 1;
+    else into.detractors += 1;
+  }
+}
+
+function addCounts(into: ScoreCounts, c: ScoreCounts): void {
+  into.csatAnswers += c.csatAnswers;
+  into.satisfied += c.satisfied;
+  into.npsAnswers += c.npsAnswers;
+  into.promoters += c.promoters;
+  into.passives += c.passives;
+  into.detractors += c.detractors;
+}
+
+function figuresOf(c: ScoreCounts): ScoreFigures {
+  const n = c.npsAnswers;
+  return {
+    csat: { answers: c.csatAnswers, satisfied: c.satisfied, score: c.csatAnswers ? (c.satisfied / c.csatAnswers) * 100 : null, fewAnswers: c.csatAnswers < FEW_ANSWERS },
+    nps: {
+      answers: n,
+      promoters: c.promoters,
+      passives: c.passives,
+      detractors: c.detractors,
+      score: n ? ((c.promoters - c.detractors) / n) * 100 : null,
+      fewAnswers: n < FEW_ANSWERS,
+    },
+  };
 }
 
 /** CSAT and NPS of a set of answers. */
 export function scoreFigures(answers: Iterable<Pick<ScoredAnswer, 'csat' | 'nps'>>): ScoreFigures {
-  const tally = new Tally();
-  for (const a of answers) tally.add(a);
-  return tally.figures();
+  const counts = noScores();
+  for (const a of answers) addScores(counts, a);
+  return figuresOf(counts);
 }
 
 /** One calendar month of the period, in the store's local time: `from` inclusive, `to` exclusive (ISO, UTC). */
@@ -153,58 +164,110 @@ export interface SurveyFigures {
   loop: LoopFigures;
 }
 
-const inPeriod = (a: Pick<ScoredAnswer, 'answeredAt'>, period: Pick<SurveyPeriod, 'from' | 'to'>) => a.answeredAt >= period.from && a.answeredAt < period.to;
 
 const followedUpInTime = (a: ScoredAnswer) => a.followUpDueAt !== null && a.followUpDoneAt !== null && a.followUpDoneAt <= a.followUpDueAt;
 
-/** The customers whose last purchase the loop figures need: those whose follow-up was done in time, in the period. */
-export function customersToCheck(answers: Iterable<ScoredAnswer>, period: Pick<SurveyPeriod, 'from' | 'to'>): string[] {
+/**
+ * The answers of one local month by one tier (table `surveyTally`, version 16 on): what the figures count, kept as
+ * answers are written so the figures of a year read a few dozen rows, not every answer. The loop's counts that
+ * change with time alone (a follow-up still open turns late when its due time passes; a customer comes back by
+ * buying) are read with the figures: the open follow-ups are `followUps − inTime − doneLate`, and the answers
+ * followed up in time are listed with their customer.
+ */
+export interface SurveyTallyRow extends ScoreCounts {
+  /** surveyTallyId(month, tierId). */
+  id: string;
+  /** yyyy-MM, local time. */
+  month: string;
+  tierId: string | null;
+  /** Answers given a follow-up. */
+  followUps: number;
+  /** Done after their due time. */
+  doneLate: number;
+  /** The answers followed up in time: [customerId, answeredAt], oldest first. */
+  inTime: [string, string][];
+}
+
+export const surveyTallyId = (month: string, tierId: string | null): string => `${month}|${tierId ?? ''}`;
+
+/** The local month (yyyy-MM) of an ISO time, as surveyPeriod's months are cut. */
+export const surveyMonthOf = (iso: string): string => format(new Date(iso), 'yyyy-MM');
+
+/** The tally rows of these answers (any months, any order), sorted by id. */
+export function surveyTallyRows(answers: Iterable<ScoredAnswer>): SurveyTallyRow[] {
+  const rows = new Map<string, SurveyTallyRow>();
+  for (const a of answers) {
+    const month = surveyMonthOf(a.answeredAt);
+    const id = surveyTallyId(month, a.tierId);
+    let row = rows.get(id);
+    if (!row) rows.set(id, (row = { id, month, tierId: a.tierId, ...noScores(), followUps: 0, doneLate: 0, inTime: [] }));
+    addScores(row, a);
+    if (a.followUpDueAt === null) continue;
+    row.followUps += 1;
+    if (followedUpInTime(a)) row.inTime.push([a.customerId, a.answeredAt]);
+    else if (a.followUpDoneAt !== null) row.doneLate += 1;
+  }
+  for (const row of rows.values()) row.inTime.sort((x, y) => (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  return [...rows.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+}
+
+/** Whether two tally rows count the same (a row rewritten only when it changed). */
+export function sameSurveyTally(a: SurveyTallyRow, b: SurveyTallyRow): boolean {
+  const counts = ['csatAnswers', 'satisfied', 'npsAnswers', 'promoters', 'passives', 'detractors', 'followUps', 'doneLate'] as const;
+  return (
+    a.id === b.id &&
+    a.month === b.month &&
+    a.tierId === b.tierId &&
+    counts.every((k) => a[k] === b[k]) &&
+    a.inTime.length === b.inTime.length &&
+    a.inTime.every(([customerId, at], i) => b.inTime[i]![0] === customerId && b.inTime[i]![1] === at)
+  );
+}
+
+/** The customers whose last purchase the loop figures need: those followed up in time, in these tally rows. */
+export function customersToCheck(rows: Iterable<Pick<SurveyTallyRow, 'inTime'>>): string[] {
   const ids = new Set<string>();
-  for (const a of answers) if (inPeriod(a, period) && followedUpInTime(a)) ids.add(a.customerId);
+  for (const row of rows) for (const [customerId] of row.inTime) ids.add(customerId);
   return [...ids];
 }
 
 /**
- * The figures of the answers given in `period` (others are left out). ISO times compare as strings (every time is
- * stored by toISOString). `lastPurchaseAt` holds the last purchase of each customer customersToCheck named (absent
- * or null: none); a purchase after the answer is a customer who came back.
+ * The figures of `period` from its months' tally rows (rows of other months are left out). `pending` is the number
+ * of the period's answers whose follow-up is open and not yet due at the time of the figures: neither in time nor
+ * late yet, and out of the share. `lastPurchaseAt` holds the last purchase of each customer customersToCheck named
+ * (absent or null: none); a purchase after the answer is a customer who came back. ISO times compare as strings
+ * (every time is stored by toISOString).
  */
-export function surveyFigures(answers: Iterable<ScoredAnswer>, period: SurveyPeriod, now: Date, lastPurchaseAt: ReadonlyMap<string, string | null>): SurveyFigures {
-  const nowIso = now.toISOString();
-  const all = new Tally();
-  const byMonth = period.months.map(() => new Tally());
-  const byTier = new Map<string | null, Tally>();
-  const loop = { needed: 0, pending: 0, inTime: 0, late: 0, cameBack: 0 };
-  for (const a of answers) {
-    if (!inPeriod(a, period)) continue;
-    all.add(a);
-    // The month: the last whose start is at or before the answer (binary search; a year is 12 months, but the call is per answer).
-    let lo = 0;
-    let hi = period.months.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (period.months[mid]!.from <= a.answeredAt) lo = mid;
-      else hi = mid - 1;
+export function surveyFiguresOfTally(rows: Iterable<SurveyTallyRow>, period: SurveyPeriod, pending: number, lastPurchaseAt: ReadonlyMap<string, string | null>): SurveyFigures {
+  const monthIndex = new Map(period.months.map((m, i) => [m.month, i]));
+  const all = noScores();
+  const byMonth = period.months.map(noScores);
+  const byTier = new Map<string | null, ScoreCounts>();
+  const loop = { needed: 0, pending, inTime: 0, late: 0, cameBack: 0 };
+  for (const row of rows) {
+    const i = monthIndex.get(row.month);
+    if (i === undefined) continue;
+    addCounts(all, row);
+    addCounts(byMonth[i]!, row);
+    let tier = byTier.get(row.tierId);
+    if (!tier) byTier.set(row.tierId, (tier = noScores()));
+    addCounts(tier, row);
+    loop.needed += row.followUps;
+    loop.inTime += row.inTime.length;
+    // Open follow-ups that are not pending are past due: late, as those done late.
+    loop.late += row.followUps - row.inTime.length;
+    for (const [customerId, answeredAt] of row.inTime) {
+      const bought = lastPurchaseAt.get(customerId);
+      if (bought != null && bought > answeredAt) loop.cameBack += 1;
     }
-    byMonth[lo]!.add(a);
-    let tier = byTier.get(a.tierId);
-    if (!tier) byTier.set(a.tierId, (tier = new Tally()));
-    tier.add(a);
-    if (a.followUpDueAt === null) continue;
-    loop.needed += 1;
-    if (followedUpInTime(a)) {
-      loop.inTime += 1;
-      const bought = lastPurchaseAt.get(a.customerId);
-      if (bought != null && bought > a.answeredAt) loop.cameBack += 1;
-    } else if (a.followUpDoneAt !== null || a.followUpDueAt < nowIso) loop.late += 1;
-    else loop.pending += 1;
   }
+  loop.late -= pending;
   const decided = loop.inTime + loop.late;
   return {
     period,
-    total: all.figures(),
-    months: period.months.map((m, i) => ({ month: m.month, ...byMonth[i]!.figures() })),
-    tiers: [...byTier].map(([tierId, t]) => ({ tierId, ...t.figures() })).sort((a, b) => Math.max(b.csat.answers, b.nps.answers) - Math.max(a.csat.answers, a.nps.answers)),
+    total: figuresOf(all),
+    months: period.months.map((m, i) => ({ month: m.month, ...figuresOf(byMonth[i]!) })),
+    tiers: [...byTier].map(([tierId, t]) => ({ tierId, ...figuresOf(t) })).sort((a, b) => Math.max(b.csat.answers, b.nps.answers) - Math.max(a.csat.answers, a.nps.answers)),
     loop: {
       ...loop,
       inTimeShare: decided ? (loop.inTime / decided) * 100 : null,
@@ -212,4 +275,14 @@ export function surveyFigures(answers: Iterable<ScoredAnswer>, period: SurveyPer
       fewAnswers: decided < FEW_ANSWERS,
     },
   };
+}
+
+/** Whether an answer's follow-up is open and not yet due at `nowIso`: pending in the figures. */
+export const followUpPending = (a: Pick<ScoredAnswer, 'followUpDueAt' | 'followUpDoneAt'>, nowIso: string): boolean => a.followUpDueAt !== null && a.followUpDoneAt === null && a.followUpDueAt >= nowIso;
+
+/** The figures of the answers given in `period` (others are left out), through their tally rows. */
+export function surveyFigures(answers: Iterable<ScoredAnswer>, period: SurveyPeriod, now: Date, lastPurchaseAt: ReadonlyMap<string, string | null>): SurveyFigures {
+  const nowIso = now.toISOString();
+  const inPeriod = [...answers].filter((a) => a.answeredAt >= period.from && a.answeredAt < period.to);
+  return surveyFiguresOfTally(surveyTallyRows(inPeriod), period, inPeriod.filter((a) => followUpPending(a, nowIso)).length, lastPurchaseAt);
 }

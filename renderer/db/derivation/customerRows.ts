@@ -9,7 +9,8 @@ import { removeConsent } from '../consents';
 import { dropFromSearch, indexForSearch } from '../customerSearch';
 import type { SurveyStateRow } from '../../../shared/domain/surveyRecords';
 import { ledgerRange } from './points';
-import { answersRange } from './survey';
+import { surveyMonthOf } from '../../../shared/domain/surveyScores';
+import { answersRange, refreshSurveyTally } from './survey';
 
 /** Records joined with their state rows, in order. */
 export async function joinRecords(db: RegularsDatabase, records: readonly CustomerRecord[]): Promise<Customer[]> {
@@ -103,7 +104,13 @@ export async function removeCustomers(db: RegularsDatabase, ids: readonly string
   await dropFromSearch(db, ids);
   await removeConsent(db, ids);
   await db.reminderMarks.where('customerId').anyOf([...ids]).delete();
-  for (const id of ids) await answersRange(db, id).delete();
+  const answered: string[] = [];
+  for (const id of ids) {
+    const range = answersRange(db, id);
+    for (const [, answeredAt] of (await range.keys()) as unknown as [string, string][]) answered.push(surveyMonthOf(answeredAt));
+    await range.delete();
+  }
   await db.surveyState.bulkDelete([...ids]);
+  await refreshSurveyTally(db, answered);
   await db.complaints.where('customerId').anyOf([...ids]).delete();
 }

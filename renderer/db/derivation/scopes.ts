@@ -37,6 +37,7 @@ export const WRITE_SCOPES = {
     'reminderMarks',
     'surveyAnswers',
     'surveyState',
+    'surveyTally',
     'complaints',
     'auditLog',
   ],
@@ -57,9 +58,9 @@ export const WRITE_SCOPES = {
   contact: ['interactions', 'customerState', 'auditLog'],
   /**
    * A survey answer recorded or its follow-up closed: the customer's latest answer is derived again onto their
-   * surveyState row (./survey.ts); the tier is read from the state row.
+   * surveyState row, and its month's tally (./survey.ts); the tier is read from the state row.
    */
-  survey: ['surveyAnswers', 'surveyState', 'customerState', 'auditLog'],
+  survey: ['surveyAnswers', 'surveyState', 'surveyTally', 'customerState', 'auditLog'],
   /**
    * A complaint opened, moved, resolved or closed (one opened from a survey answer with the survey scope too, a
    * compensation in points with the points scope).

@@ -1,5 +1,6 @@
 // Survey answers and complaints follow their customer: the latest answer onto the surveyState row (and its trash
-// state mirrored), moved to the survivor of a merge, gone with a customer deleted for good or erased.
+// state mirrored), moved to the survivor of a merge, gone with a customer deleted for good or erased; and each
+// month's tally counts exactly the answers there are after every one of those writes.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabasePerTest } from '../../../test/support/freshDatabase';
@@ -11,7 +12,8 @@ import { createCustomerRepository } from '../customers';
 import type { RegularsDatabase } from '../database';
 import { createErasure } from '../erasure';
 import { mergeCustomers } from '../merge';
-import { refreshSurveyState } from './survey';
+import { surveyTallyRows } from '../../../shared/domain/surveyScores';
+import { refreshSurveyDerived } from './survey';
 import { writeTransaction } from './scopes';
 
 const database = freshDatabasePerTest();
@@ -46,8 +48,19 @@ async function seed(customerId: string, answers: SurveyAnswer[], complaints: Com
   await writeTransaction(db, ['survey', 'complaint'], [], async () => {
     await db.surveyAnswers.bulkAdd(answers);
     await db.complaints.bulkAdd(complaints);
-    await refreshSurveyState(db, [customerId]);
+    await refreshSurveyDerived(db, [{ customerId, answeredAt: '2026-01-01T00:00:00.000Z' }, ...answers]);
   });
+}
+
+/** The stored tally is the tally of the answers stored (worked again from all of them). */
+async function expectTallyOfAnswers(): Promise<void> {
+  expect(await db.surveyTally.orderBy(':id').toArray()).toEqual(surveyTallyRows(await db.surveyAnswers.toArray()));
+}
+
+/** An unhappy answer followed up in time: its customer is named in its month's tally. */
+function followedUp(customerId: string, answeredAt: string): SurveyAnswer {
+  const due = new Date(Date.parse(answeredAt) + 48 * 3_600_000).toISOString();
+  return { ...answer(customerId, answeredAt, { nps: 2, csat: 1 }), followUpDueAt: due, followUpDoneAt: answeredAt };
 }
 
 describe('survey state', () => {
@@ -63,17 +76,20 @@ describe('survey state', () => {
     await customers.restoreFromTrash(c.id);
     expect((await db.surveyState.get(c.id))!.isDeleted).toBe(0);
 
+    await expectTallyOfAnswers();
     await writeTransaction(db, ['survey'], [], async () => {
+      const gone = await db.surveyAnswers.where('customerId').equals(c.id).toArray();
       await db.surveyAnswers.where('customerId').equals(c.id).delete();
-      await refreshSurveyState(db, [c.id]);
+      await refreshSurveyDerived(db, gone);
     });
     expect(await db.surveyState.get(c.id)).toBeUndefined();
+    expect(await db.surveyTally.count()).toBe(0);
   });
 
   it('a customer deleted for good takes their answers, survey row and complaints along; others keep theirs', async () => {
     const customers = createCustomerRepository(db, deps());
     const [a, b] = [await customers.create(makeCustomerFields({ name: '张三' })), await customers.create(makeCustomerFields({ name: '李四' }))];
-    await seed(a.id, [answer(a.id, '2026-11-01T01:00:00.000Z', { nps: 9, csat: null })], [complaint(a.id)]);
+    await seed(a.id, [answer(a.id, '2026-11-01T01:00:00.000Z', { nps: 9, csat: null }), followedUp(a.id, '2026-10-03T01:00:00.000Z')], [complaint(a.id)]);
     await seed(b.id, [answer(b.id, '2026-11-02T01:00:00.000Z', { nps: 2, csat: null })], [complaint(b.id)]);
     await customers.moveToTrash(a.id);
     await customers.deleteForever(a.id);
@@ -82,18 +98,24 @@ describe('survey state', () => {
     expect(await db.complaints.where('customerId').equals(a.id).count()).toBe(0);
     expect(await db.surveyAnswers.count()).toBe(1);
     expect(await db.complaints.count()).toBe(1);
+    // October's tally went with its only answer; November's counts b's alone.
+    await expectTallyOfAnswers();
+    expect((await db.surveyTally.toArray()).map((r) => [r.month, r.npsAnswers])).toEqual([['2026-11', 1]]);
   });
 
   it('a merge moves answers and complaints to the survivor, whose latest answer then stands', async () => {
     const customers = createCustomerRepository(db, deps());
     const [a, b] = [await customers.create(makeCustomerFields({ name: '张三' })), await customers.create(makeCustomerFields({ name: '张三' }))];
     await seed(a.id, [answer(a.id, '2026-11-01T01:00:00.000Z', { nps: 9, csat: null })]);
-    await seed(b.id, [answer(b.id, '2026-11-25T01:00:00.000Z', { nps: null, csat: 2 })], [complaint(b.id)]);
+    await seed(b.id, [answer(b.id, '2026-11-25T01:00:00.000Z', { nps: null, csat: 2 }), followedUp(b.id, '2026-10-05T01:00:00.000Z')], [complaint(b.id)]);
     await db.customers.update(b.id, { surveysDeclinedAt: '2026-11-26T01:00:00.000Z' });
     await mergeCustomers(db, deps())([a.id, b.id], { survivorId: a.id, picks: {} });
-    expect(await db.surveyAnswers.where('customerId').equals(a.id).count()).toBe(2);
+    expect(await db.surveyAnswers.where('customerId').equals(a.id).count()).toBe(3);
     expect(await db.complaints.where('customerId').equals(a.id).count()).toBe(1);
-    expect(await db.surveyState.get(a.id)).toMatchObject({ lastCsat: 2, lastBand: 'detractor', answers: 2 });
+    expect(await db.surveyState.get(a.id)).toMatchObject({ lastCsat: 2, lastBand: 'detractor', answers: 3 });
+    // The tally names the survivor as the customer followed up in October.
+    await expectTallyOfAnswers();
+    expect((await db.surveyTally.toArray()).flatMap((r) => r.inTime.map(([id]) => id))).toEqual([a.id]);
     expect(await db.surveyState.get(b.id)).toBeUndefined();
     // The merged-away file had declined surveys: the person did, so the survivor has too.
     expect((await db.customers.get(a.id))!.surveysDeclinedAt).toBe('2026-11-26T01:00:00.000Z');
@@ -102,10 +124,13 @@ describe('survey state', () => {
   it('an erasure leaves no survey answer, survey row or complaint of theirs, and counts them', async () => {
     const customers = createCustomerRepository(db, deps());
     const a = await customers.create(makeCustomerFields({ name: '张三' }));
-    await seed(a.id, [answer(a.id, '2026-11-01T01:00:00.000Z', { nps: 1, csat: 1 })], [complaint(a.id), complaint(a.id)]);
+    await seed(a.id, [followedUp(a.id, '2026-11-01T01:00:00.000Z')], [complaint(a.id), complaint(a.id)]);
+    expect((await db.surveyTally.toArray()).flatMap((r) => r.inTime.map(([id]) => id))).toEqual([a.id]);
     const result = await createErasure(db, deps()).erase(a.id, 'delete');
     expect(result.counts).toMatchObject({ surveyAnswers: 1, complaints: 2 });
     expect(await db.surveyAnswers.count()).toBe(0);
+    // Not even a count of theirs stays in the figures, nor their id in the tally.
+    expect(await db.surveyTally.count()).toBe(0);
     expect(await db.surveyState.count()).toBe(0);
     expect(await db.complaints.count()).toBe(0);
   });

@@ -1,7 +1,10 @@
-// Each customer's latest survey answer on their surveyState row, derived from their answers in the transaction that
-// wrote them (the survey scope; a merge's and a removal's with the customer scope).
+// What survey answers derive, in the transaction that wrote them (the survey scope; a merge's and a removal's with
+// the customer scope): each customer's latest answer on their surveyState row, and each month's tally.
 import Dexie from 'dexie';
+import { addMonths } from 'date-fns';
 import { sameSurveyState, surveyStateOf } from '../../../shared/domain/survey';
+import type { SurveyAnswer } from '../../../shared/domain/surveyRecords';
+import { sameSurveyTally, surveyMonthOf, surveyTallyRows, type SurveyTallyRow } from '../../../shared/domain/surveyScores';
 import type { RegularsDatabase } from '../database';
 
 /** The answers of one customer, in time order. */
@@ -24,4 +27,33 @@ export async function refreshSurveyState(db: RegularsDatabase, customerIds: read
   }
   if (put.length) await db.surveyState.bulkPut(put);
   if (gone.length) await db.surveyState.bulkDelete(gone);
+}
+
+/** Derives these local months' (yyyy-MM) tally rows again from the answers given in them: written when changed, deleted when gone. */
+export async function refreshSurveyTally(db: RegularsDatabase, months: readonly string[]): Promise<void> {
+  for (const month of new Set(months)) {
+    const start = new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1);
+    const [answers, current] = await Dexie.Promise.all([
+      db.surveyAnswers.where('answeredAt').between(start.toISOString(), addMonths(start, 1).toISOString(), true, false).toArray(),
+      db.surveyTally.where('month').equals(month).toArray(),
+    ]);
+    const rows = surveyTallyRows(answers);
+    const before = new Map(current.map((r) => [r.id, r]));
+    const put: SurveyTallyRow[] = rows.filter((r) => {
+      const was = before.get(r.id);
+      before.delete(r.id);
+      return !was || !sameSurveyTally(r, was);
+    });
+    if (put.length) await db.surveyTally.bulkPut(put);
+    if (before.size) await db.surveyTally.bulkDelete([...before.keys()]);
+  }
+}
+
+/**
+ * Everything survey answers derive, again, after these answers were written, moved or removed (pass a moved or
+ * edited answer as it was and as it is): their customers' surveyState rows and their months' tally.
+ */
+export async function refreshSurveyDerived(db: RegularsDatabase, answers: readonly Pick<SurveyAnswer, 'customerId' | 'answeredAt'>[]): Promise<void> {
+  await refreshSurveyState(db, answers.map((a) => a.customerId));
+  await refreshSurveyTally(db, answers.map((a) => surveyMonthOf(a.answeredAt)));
 }

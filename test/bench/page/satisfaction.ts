@@ -1,17 +1,19 @@
 // Issue 17's satisfaction figures: CSAT, NPS per month and tier and the loop over a year of answers, read as the
-// Satisfaction screen reads them (readSurveyFigures: the year's answers by `answeredAt`, then the last purchase of
-// the customers followed up in time), against the raw read of the same rows. The answers are seeded with plain puts
-// first (untimed): one a customer at most every few months, a fifth of them unhappy with a follow-up, most done.
+// Satisfaction screen reads them (readSurveyFigures: the year's tally rows by month, the open follow-ups not yet due,
+// then the last purchase of the customers followed up in time), against the raw read of the same rows. The answers
+// are seeded with plain puts first, then the app's derivation tallies their months (untimed): one a customer at
+// most every few months, a fifth of them unhappy with a follow-up, most done.
 // And the complaints' figures of the same year (complaints.figures: the year's complaints by `receivedAt`, customers
 // served as two index counts), over complaints seeded the same way, one for every ten answers.
 import { addDays, addHours } from 'date-fns';
 import { complaints } from '../../../renderer/db';
 import { database } from '../../../renderer/db/database';
+import { refreshSurveyTally, writeTransaction } from '../../../renderer/db/derivation';
 import { readSurveyFigures } from '../../../renderer/db/surveyFigures';
 import { createRng } from '../../../shared/domain/random';
 import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, type Complaint } from '../../../shared/domain/complaintRecords';
 import { SURVEY_CHOICES, type SurveyAnswer } from '../../../shared/domain/surveyRecords';
-import { customersToCheck, surveyPeriod } from '../../../shared/domain/surveyScores';
+import { customersToCheck, surveyMonthOf, surveyPeriod, type SurveyTallyRow } from '../../../shared/domain/surveyScores';
 import type { PairedSample, SurveySeed } from '../protocol';
 import { appDatabase, committed, done, getMany } from './idb';
 import { paired } from './timing';
@@ -30,6 +32,7 @@ export async function seedSurveyAnswers(count: number, nowMs: number): Promise<S
   const now = new Date(nowMs);
   const tiers = ['tier-a', 'tier-b', 'tier-c', null];
   let followUps = 0;
+  const months = new Set<string>();
   for (let written = 0; written < count; written += SEED_CHUNK) {
     const tx = db.transaction('surveyAnswers', 'readwrite');
     const store = tx.objectStore('surveyAnswers');
@@ -63,10 +66,14 @@ export async function seedSurveyAnswers(count: number, nowMs: number): Promise<S
         updatedAt: at,
       };
       if (due && !doneAt) answer.followUpOpen = due.toISOString();
+      months.add(surveyMonthOf(at));
       store.put(answer);
     }
     await committed(tx);
   }
+  // What the app derives from them, a month at a time as a write would.
+  const app = database();
+  for (const month of months) await writeTransaction(app, ['survey'], [], () => refreshSurveyTally(app, [month]));
   // One complaint for every ten answers, most of them closed within their time.
   const complaintCount = Math.round(count / 10);
   const tx = db.transaction('complaints', 'readwrite');
@@ -119,11 +126,13 @@ export async function surveyFiguresRuns(passes: number): Promise<PairedSample[]>
           return { hits: figures.total.csat.answers + figures.total.nps.answers };
         },
         async () => {
-          const period = surveyPeriod(new Date(), MONTHS);
+          const now = new Date();
+          const period = surveyPeriod(now, MONTHS);
           const idb = await appDatabase();
-          const tx = idb.transaction(['surveyAnswers', 'customerState'], 'readonly');
-          const rows = (await done(tx.objectStore('surveyAnswers').index('answeredAt').getAll(IDBKeyRange.bound(period.from, period.to, false, true)))) as SurveyAnswer[];
-          await getMany(tx.objectStore('customerState'), customersToCheck(rows, period));
+          const tx = idb.transaction(['surveyTally', 'surveyAnswers', 'customerState'], 'readonly');
+          const rows = (await done(tx.objectStore('surveyTally').index('month').getAll(IDBKeyRange.bound(period.months[0]!.month, period.months[MONTHS - 1]!.month)))) as SurveyTallyRow[];
+          await done(tx.objectStore('surveyAnswers').index('followUpOpen').getAll(IDBKeyRange.lowerBound(now.toISOString())));
+          await getMany(tx.objectStore('customerState'), customersToCheck(rows));
         },
       ),
     );
