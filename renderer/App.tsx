@@ -31,6 +31,7 @@ const CustomerPeekDialog = lazy(() => import('./features/customers/CustomerPeekD
 const TrashScreen = lazy(() => import('./features/trash/TrashScreen').then((m) => ({ default: m.TrashScreen })));
 const TodayScreen = lazy(() => import('./features/care/TodayScreen').then((m) => ({ default: m.TodayScreen })));
 const SatisfactionScreen = lazy(() => import('./features/satisfaction/SatisfactionScreen').then((m) => ({ default: m.SatisfactionScreen })));
+const ReportsScreen = lazy(() => import('./features/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 const ChurnRiskScreen = lazy(() => import('./features/churn/ChurnRiskScreen').then((m) => ({ default: m.ChurnRiskScreen })));
 const ImportScreen = lazy(() => import('./features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
 const ExportScreen = lazy(() => import('./features/export/ExportScreen').then((m) => ({ default: m.ExportScreen })));
@@ -105,6 +106,8 @@ function Screen({ route }: { route: Route }) {
       return <TodayScreen />;
     case 'satisfaction':
       return <SatisfactionScreen />;
+    case 'reports':
+      return <ReportsScreen />;
     case 'trash':
       return <TrashScreen />;
     case 'settings':

@@ -18,6 +18,7 @@ describe('routeSchema', () => {
     { name: 'duplicates' },
     { name: 'churn' },
     { name: 'satisfaction' },
+    { name: 'reports' },
     { name: 'trash' },
     { name: 'settings' },
     { name: 'statusRules' },

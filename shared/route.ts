@@ -59,6 +59,8 @@ export type Route =
   | { name: 'today' }
   /** The satisfaction figures: CSAT and NPS per month and tier, and the loop closed on unhappy answers. */
   | { name: 'satisfaction' }
+  /** The owner's reports: sales, customers, tiers and stages, loyalty, satisfaction over a chosen period. */
+  | { name: 'reports' }
   | { name: 'trash' }
   | { name: 'settings' }
   | { name: 'statusRules' }
@@ -107,6 +109,7 @@ export const routeSchema = z.discriminatedUnion('name', [
   page('churn'),
   page('today'),
   page('satisfaction'),
+  page('reports'),
   page('trash'),
   page('settings'),
   page('statusRules'),

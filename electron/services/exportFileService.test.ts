@@ -49,6 +49,13 @@ describe('export files through the contract', () => {
     expect(await invoke('export:begin', { fileName: 'x.csv', everything: 'no' })).toEqual({ ok: false, reason: 'invalid-request' });
   });
 
+  it("takes a report chart's picture (png) and refuses a name of any other kind", async () => {
+    const { api } = await webApi();
+    const png = await api.begin('熟客-营业额-2026-12-03.png', false);
+    expect(png.ok && png.value).toMatchObject({ fileName: '熟客-营业额-2026-12-03.png' });
+    expect(await api.begin('熟客-营业额-2026-12-03.exe', false)).toEqual({ ok: false, reason: 'invalid-request' });
+  });
+
   it('writes a file of several pieces into <dataFolder>/exports and answers where it is', async () => {
     const { api, exports } = await webApi();
     const bytes = bytesOf(MAX_CHUNK_BYTES * 2 + 123);

@@ -28,6 +28,14 @@ export function useComplaintFigures(days: number): (ComplaintFigures & { days: n
   return useLiveQuery(async () => ({ ...(await complaints.figures(days)), days }), [days]);
 }
 
+/** The reports' complaints: those received from `from` (an ISO time) on, and their figures to now; kept current. */
+export function useComplaintsSince(from: string): { received: Complaint[]; figures: ComplaintFigures } | undefined {
+  return useLiveQuery(async () => {
+    const [received, figures] = await Promise.all([complaints.receivedSince(from), complaints.figuresSince(from)]);
+    return { received, figures };
+  }, [from]);
+}
+
 /** One complaint with what its detail names: the customer, the purchase, the rewards catalogue; null when there is none. */
 export interface ComplaintDetailData {
   complaint: Complaint;

@@ -202,5 +202,9 @@ describe('lists and figures', () => {
     });
     s.later(48);
     expect(await s.complaints.figures(30)).toMatchObject({ decided: 3, resolvedInTime: 2 });
+    // The reports ask from a day on: the same figures, and the complaints themselves to count by month.
+    expect(await s.complaints.figuresSince('2026-11-01T00:00:00.000Z')).toEqual(await s.complaints.figures(30));
+    expect((await s.complaints.receivedSince('2026-11-01T00:00:00.000Z')).map((c) => c.id).sort()).toEqual([low.id, high.id, normal.id].sort());
+    expect(await s.complaints.receivedSince('2099-01-01T00:00:00.000Z')).toEqual([]);
   });
 });

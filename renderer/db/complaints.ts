@@ -74,6 +74,16 @@ export function createComplaintRepository(db: RegularsDatabase, deps: ComplaintD
     return { now: deps.now(), settings: settingsFromRows(rows).complaints, timeZone: deps.timeZone() };
   }
 
+  async function figuresSince(from: string): Promise<ComplaintFigures> {
+    const now = deps.now();
+    return db.transaction('r', [db.complaints, db.customerState], async () => {
+      const received = await db.complaints.where('receivedAt').aboveOrEqual(from).toArray();
+      const index = db.customerState.where('[isDeleted+lastPurchaseSort]');
+      const served = (await index.between([0, from], [0, Dexie.maxKey], true, true).count()) + (await index.between([1, from], [1, Dexie.maxKey], true, true).count());
+      return complaintFigures(received, served, now);
+    });
+  }
+
   async function requireComplaint(id: string): Promise<Complaint> {
     const found = await db.complaints.get(id);
     if (!found) throw new ComplaintRefusedError('complaint-not-found');
@@ -182,6 +192,11 @@ export function createComplaintRepository(db: RegularsDatabase, deps: ComplaintD
       return db.complaints.orderBy('receivedAt').reverse().limit(COMPLAINT_LIST_CAP).toArray();
     },
 
+    /** The complaints received from `from` (an ISO time) on, oldest first: the reports count them by month. */
+    receivedSince(from: string): Promise<Complaint[]> {
+      return db.complaints.where('receivedAt').aboveOrEqual(from).toArray();
+    },
+
     /** A customer's complaints, newest first. */
     async ofCustomer(customerId: string): Promise<Complaint[]> {
       const rows = await db.complaints.where('customerId').equals(customerId).toArray();
@@ -194,16 +209,12 @@ export function createComplaintRepository(db: RegularsDatabase, deps: ComplaintD
      * their last purchase in it, so the count is exact and is two index counts (active and trashed customers), not
      * a read of the purchases.
      */
-    async figures(days: number): Promise<ComplaintFigures> {
-      const now = deps.now();
-      const from = subDays(now, days).toISOString();
-      return db.transaction('r', [db.complaints, db.customerState], async () => {
-        const received = await db.complaints.where('receivedAt').aboveOrEqual(from).toArray();
-        const index = db.customerState.where('[isDeleted+lastPurchaseSort]');
-        const served = (await index.between([0, from], [0, Dexie.maxKey], true, true).count()) + (await index.between([1, from], [1, Dexie.maxKey], true, true).count());
-        return complaintFigures(received, served, now);
-      });
+    figures(days: number): Promise<ComplaintFigures> {
+      return figuresSince(subDays(deps.now(), days).toISOString());
     },
+
+    /** The figures of the complaints received from `from` (an ISO time) to now, counted as `figures` does. */
+    figuresSince,
   };
 }
 

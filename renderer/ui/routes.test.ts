@@ -12,6 +12,7 @@ describe('routes', () => {
     { name: 'duplicates' },
     { name: 'churn' },
     { name: 'satisfaction' },
+    { name: 'reports' },
     { name: 'trash' },
     { name: 'settings' },
     { name: 'statusRules' },

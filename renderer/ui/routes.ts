@@ -86,6 +86,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'churn') return { name: 'churn' };
   if (first === 'today') return { name: 'today' };
   if (first === 'satisfaction') return { name: 'satisfaction' };
+  if (first === 'reports') return { name: 'reports' };
   if (first === 'trash') return { name: 'trash' };
   if (first === 'settings') return second === 'status' && !third ? { name: 'statusRules' } : { name: 'settings' };
   if (first === 'review') return { name: 'tierReview' };
@@ -118,6 +119,8 @@ export function routeHref(route: Route): string {
       return '#/today';
     case 'satisfaction':
       return '#/satisfaction';
+    case 'reports':
+      return '#/reports';
     case 'trash':
       return '#/trash';
     case 'settings':

@@ -1,4 +1,4 @@
-// The export-file channels: the page builds a CSV or XLSX file (in a worker) and main writes it to disk,
+// The export-file channels: the page builds a CSV or XLSX file (in a worker), or a report chart's PNG, and main writes it to disk,
 // begin (main asks where, on desktop) → append pieces in order → commit (renamed into place) or abort.
 // The page says "saved" only once commit answered.
 import { z } from 'zod';
@@ -10,7 +10,8 @@ import { err, type Result } from '../result';
 /** An export is at most this large (1,000,000 purchases as XLSX stay far below). */
 export const MAX_EXPORT_FILE_BYTES = 1024 * 1024 * 1024;
 
-export const EXPORT_FILE_EXTENSIONS = ['csv', 'xlsx', 'json'] as const;
+/** png: a report chart's picture. */
+export const EXPORT_FILE_EXTENSIONS = ['csv', 'xlsx', 'json', 'png'] as const;
 export type ExportFileExtension = (typeof EXPORT_FILE_EXTENSIONS)[number];
 
 /** Codes the renderer translates (errors.<code>). */

@@ -1,6 +1,6 @@
 // The satisfaction figures (container): the period chosen, the figures read live from the answers, tiers and dates
 // in the user's words. SatisfactionView draws.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurveyPeriodMonths } from '../../../shared/domain/surveyScores';
 import { useSurveyFigures } from '../../db/surveyFiguresHooks';
@@ -25,12 +25,14 @@ export function SatisfactionScreen() {
   const [months, setMonths] = useState<SurveyPeriodMonths>(6);
   const figures = useSurveyFigures(months, clock);
   const locale = currentLocale();
+  // Kept while the language stays: the chart is drawn again only when its figures or words change.
+  const monthLabel = useCallback((month: string) => monthFormat(locale).format(new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1)), [locale]);
   return (
     <SatisfactionView
       months={months}
       onMonthsChange={setMonths}
       figures={figures}
-      monthLabel={(month) => monthFormat(locale).format(new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1))}
+      monthLabel={monthLabel}
       dayLabel={(iso) => formatLongDate(new Date(iso))}
       tierName={(tierId) => (tierId === null ? t('satisfaction.noTier') : groupName(wording, tierId))}
     />

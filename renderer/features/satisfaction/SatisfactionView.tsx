@@ -1,13 +1,15 @@
 // The satisfaction figures (view): CSAT and NPS of the period, per month and per tier, each with how many answered
 // and a mark under 30, and the loop closed on unhappy answers. Everything comes in as props.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SURVEY_PERIOD_MONTHS, type CsatFigure, type NpsFigure, type SurveyFigures, type SurveyPeriodMonths } from '../../../shared/domain/surveyScores';
 import { ScreenHeader } from '../../ui/ScreenHeader';
+import type { ChartData, FormatValue } from '../reports/chart/chartModel';
 import { csatText, NO_SCORE, npsText } from './figureText';
 import './satisfaction.css';
 
-const SatisfactionChart = lazy(() => import('./SatisfactionChart').then((m) => ({ default: m.SatisfactionChart })));
+// The reports' chart (chart.js, its own chunk): CSAT and NPS by month as two lines; the table beside it carries the numbers.
+const ReportChart = lazy(() => import('../reports/chart/ReportChart').then((m) => ({ default: m.ReportChart })));
 
 export interface SatisfactionViewProps {
   months: SurveyPeriodMonths;
@@ -64,6 +66,26 @@ export function SatisfactionView({ months, onMonthsChange, figures, monthLabel, 
   const { t } = useTranslation();
   const loop = figures?.loop;
   const lastDay = figures ? new Date(Date.parse(figures.period.to) - 1).toISOString() : null;
+  const monthChart = useMemo<ChartData | null>(
+    () =>
+      figures
+        ? {
+            kind: 'line',
+            categoryHeader: t('satisfaction.month'),
+            categories: figures.months.map((m) => monthLabel(m.month)),
+            series: [
+              { key: 'csat', label: t('satisfaction.csat'), unit: 'percent', values: figures.months.map((m) => m.csat.score) },
+              { key: 'nps', label: t('satisfaction.nps'), unit: 'score', values: figures.months.map((m) => m.nps.score) },
+              { key: 'csatAnswers', label: t('satisfaction.csatAnswers'), unit: 'count', values: figures.months.map((m) => m.csat.answers), tableOnly: true },
+              { key: 'npsAnswers', label: t('satisfaction.npsAnswers'), unit: 'count', values: figures.months.map((m) => m.nps.answers), tableOnly: true },
+            ],
+            min: -100,
+            max: 100,
+          }
+        : null,
+    [figures, monthLabel, t],
+  );
+  const chartFormat = useCallback<FormatValue>((unit, value) => (unit === 'percent' ? csatText(t, { score: value }) : unit === 'score' ? npsText({ score: value }) : String(Math.round(value))), [t]);
   return (
     <section className="screen satisfaction" aria-labelledby="satisfaction-title">
       <ScreenHeader
@@ -183,11 +205,12 @@ export function SatisfactionView({ months, onMonthsChange, figures, monthLabel, 
                   </tbody>
                 </table>
                 <Suspense fallback={null}>
-                  <SatisfactionChart
-                    label={t('satisfaction.chart')}
-                    months={figures.months.map((m) => ({ label: monthLabel(m.month), csat: m.csat.score, nps: m.nps.score }))}
-                    csatLabel={t('satisfaction.csat')}
-                    npsLabel={t('satisfaction.nps')}
+                  <ReportChart
+                    id="satisfaction"
+                    title={t('satisfaction.chart')}
+                    data={monthChart!}
+                    format={chartFormat}
+                    table={false}
                   />
                 </Suspense>
               </div>

@@ -10,7 +10,7 @@ import { OwnerLockMark } from '../../session/OwnerOnly';
 import { useCareDue } from '../care/careDue';
 import { useOpenComplaintCount } from '../../db/complaintCount';
 
-type NavId = 'today' | 'customers' | 'complaints' | 'churn' | 'satisfaction' | 'points' | 'import' | 'export' | 'duplicates' | 'trash' | 'backups' | 'audit' | 'settings';
+type NavId = 'today' | 'customers' | 'complaints' | 'churn' | 'satisfaction' | 'reports' | 'points' | 'import' | 'export' | 'duplicates' | 'trash' | 'backups' | 'audit' | 'settings';
 
 function NavIcon({ id }: { id: NavId }) {
   const paths: Record<NavId, ReactNode> = {
@@ -45,6 +45,12 @@ function NavIcon({ id }: { id: NavId }) {
         <circle cx="12" cy="12" r="8.5" />
         <path d="M8.5 14.5a4.5 4.5 0 0 0 7 0" />
         <path d="M9.2 9.6h.01M14.8 9.6h.01" />
+      </>
+    ),
+    reports: (
+      <>
+        <path d="M3.5 20.5h17" />
+        <path d="M6.5 20.5v-6M11 20.5V9.5M15.5 20.5v-8M20 20.5V5" />
       </>
     ),
     points: (
@@ -119,6 +125,7 @@ export function Sidebar({ route }: { route: Route }) {
     { id: 'complaints', href: routeHref({ name: 'complaints' }), label: t('nav.complaints'), badge: openComplaints || undefined, active: route.name === 'complaints' },
     { id: 'churn', href: routeHref({ name: 'churn' }), label: t('nav.churn'), badge: undefined, active: route.name === 'churn' },
     { id: 'satisfaction', href: routeHref({ name: 'satisfaction' }), label: t('nav.satisfaction'), badge: undefined, active: route.name === 'satisfaction' },
+    { id: 'reports', href: routeHref({ name: 'reports' }), label: t('nav.reports'), badge: undefined, active: route.name === 'reports' },
     { id: 'points', href: routeHref({ name: 'points', tab: 'rules' }), label: t('nav.points'), badge: undefined, active: route.name === 'points' },
     { id: 'import', href: routeHref({ name: 'import' }), label: t('nav.import'), badge: undefined, active: route.name === 'import' },
     { id: 'export', href: routeHref({ name: 'export' }), label: t('nav.export'), badge: undefined, active: route.name === 'export' },

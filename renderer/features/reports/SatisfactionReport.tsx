@@ -1,0 +1,115 @@
+// The reports' satisfaction section (view): CSAT and NPS per month with their answers, complaints per month against
+// the customers served, and the time to resolve them.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComplaintFigures } from '../../../shared/domain/complaint';
+import type { SurveyFigures } from '../../../shared/domain/surveyScores';
+import type { ChartData, FormatValue } from './chart/chartModel';
+import { FigureCards, ReportChartSlot, ReportSection } from './ReportParts';
+
+export interface SatisfactionReportData {
+  survey: SurveyFigures;
+  /** Per month of the survey figures (complaintsByMonth); the rate is null where the customers served are not known. */
+  complaintMonths: (ComplaintFigures & { month: string })[];
+  /** The whole period, to now. */
+  complaints: ComplaintFigures;
+}
+
+export interface SatisfactionReportProps {
+  /** undefined while worked out. */
+  data: SatisfactionReportData | undefined;
+  monthLabel: (month: string) => string;
+  format: FormatValue;
+}
+
+const NONE = '—';
+
+export function SatisfactionReport({ data, monthLabel, format }: SatisfactionReportProps) {
+  const { t } = useTranslation();
+  const charts = useMemo(() => {
+    if (!data) return null;
+    const months = data.survey.months;
+    const scores: ChartData = {
+      kind: 'line',
+      categoryHeader: t('reports.month'),
+      categories: months.map((m) => monthLabel(m.month)),
+      series: [
+        { key: 'csat', label: t('reports.satisfaction.csat'), unit: 'percent', values: months.map((m) => m.csat.score) },
+        { key: 'nps', label: t('reports.satisfaction.nps'), unit: 'score', values: months.map((m) => m.nps.score) },
+        { key: 'csatAnswers', label: t('reports.satisfaction.csatAnswers'), unit: 'count', values: months.map((m) => m.csat.answers), tableOnly: true },
+        { key: 'npsAnswers', label: t('reports.satisfaction.npsAnswers'), unit: 'count', values: months.map((m) => m.nps.answers), tableOnly: true },
+      ],
+      min: -100,
+      max: 100,
+    };
+    const cm = data.complaintMonths;
+    const complaints: ChartData = {
+      kind: 'bar',
+      categoryHeader: t('reports.month'),
+      categories: cm.map((m) => monthLabel(m.month)),
+      series: [
+        { key: 'received', label: t('reports.satisfaction.received'), unit: 'count', values: cm.map((m) => m.received) },
+        { key: 'rate', label: t('reports.satisfaction.rate'), unit: 'percent', values: cm.map((m) => m.ratePer100), tableOnly: true },
+        { key: 'resolved', label: t('reports.satisfaction.resolved'), unit: 'count', values: cm.map((m) => m.resolved), tableOnly: true },
+      ],
+    };
+    const resolve: ChartData = {
+      kind: 'line',
+      categoryHeader: t('reports.month'),
+      categories: cm.map((m) => monthLabel(m.month)),
+      series: [
+        { key: 'median', label: t('reports.satisfaction.medianHours'), unit: 'hours', values: cm.map((m) => m.medianHoursToResolve) },
+        { key: 'inTime', label: t('reports.satisfaction.inTime'), unit: 'percent', values: cm.map((m) => (m.inTimeShare === null ? null : m.inTimeShare * 100)), tableOnly: true },
+      ],
+    };
+    return { scores, complaints, resolve };
+  }, [data, monthLabel, t]);
+
+  return (
+    <ReportSection id="satisfaction" title={t('reports.satisfaction.title')} intro={t('reports.satisfaction.intro')}>
+      {!data || !charts ? (
+        <p className="muted">{t('reports.loading')}</p>
+      ) : (
+        <>
+          <FigureCards
+            cards={[
+              {
+                id: 'csat',
+                label: t('reports.satisfaction.csat'),
+                value: data.survey.total.csat.score === null ? NONE : format('percent', data.survey.total.csat.score),
+                notes: [t('reports.satisfaction.answers', { count: data.survey.total.csat.answers })],
+              },
+              {
+                id: 'nps',
+                label: t('reports.satisfaction.nps'),
+                value: data.survey.total.nps.score === null ? NONE : format('score', data.survey.total.nps.score),
+                notes: [t('reports.satisfaction.answers', { count: data.survey.total.nps.answers })],
+              },
+              {
+                id: 'complaint-rate',
+                label: t('reports.satisfaction.rate'),
+                value: data.complaints.ratePer100 === null ? NONE : format('percent', data.complaints.ratePer100),
+                notes: [t('reports.satisfaction.rateOf', { received: data.complaints.received, served: data.complaints.customersServed })],
+              },
+              {
+                id: 'resolve',
+                label: t('reports.satisfaction.medianHours'),
+                value: data.complaints.medianHoursToResolve === null ? NONE : format('hours', data.complaints.medianHoursToResolve),
+                notes: [
+                  data.complaints.inTimeShare === null
+                    ? null
+                    : t('reports.satisfaction.inTimeOf', { share: format('percent', data.complaints.inTimeShare * 100), done: data.complaints.resolvedInTime, decided: data.complaints.decided }),
+                ],
+              },
+            ]}
+          />
+          <div className="report-grid">
+            <ReportChartSlot id="satisfaction-scores" title={t('reports.satisfaction.scoresChart')} note={t('reports.satisfaction.scoresNote')} data={charts.scores} format={format} />
+            <ReportChartSlot id="satisfaction-complaints" title={t('reports.satisfaction.complaintsChart')} note={t('reports.satisfaction.complaintsNote')} data={charts.complaints} format={format} />
+            <ReportChartSlot id="satisfaction-resolve" title={t('reports.satisfaction.resolveChart')} note={t('reports.satisfaction.resolveNote')} data={charts.resolve} format={format} />
+          </div>
+        </>
+      )}
+    </ReportSection>
+  );
+}

@@ -1,0 +1,84 @@
+// Reports end to end, on a fixed clock (5 December 2026), in Chinese: three answers at the counter give the
+// satisfaction section's figures (CSAT 2 of 3 = 67%, NPS 0) and a complaint its count; the period picker changes the
+// window and the months shown; a chart's data is saved as CSV and XLSX and its picture as PNG through main, into
+// the data folder, and read back.
+import AxeBuilder from '@axe-core/playwright';
+import { parseISO } from 'date-fns';
+import { readXlsx } from '../../renderer/features/importExport/xlsx';
+import { test, expect } from './fixtures';
+import type { AppPage } from './pages/AppPage';
+import { ReportsPage } from './pages/ReportsPage';
+import { SurveyCardModel } from './pages/SurveyPages';
+
+async function customerWithAnswer(app: AppPage, name: string, phone: string, answer: { csat: number; nps: number }) {
+  const form = await app.newCustomer();
+  await form.fillName(name);
+  await form.fillPhone(0, phone);
+  await form.save();
+  await expect(app.page.getByTestId('customer-name')).toHaveText(name);
+  const dialog = await new SurveyCardModel(app.page).record();
+  await dialog.chooseCsat(answer.csat);
+  await dialog.chooseNps(answer.nps);
+  await dialog.save();
+  await dialog.expectClosed();
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+test.describe('reports', () => {
+  test.use({ now: parseISO('2026-12-05T10:00:00') });
+
+  test('open the reports, change the period, save a chart’s data (CSV, XLSX) and picture (PNG)', async ({ app, page, dataFolder }) => {
+    await app.startEmptyStore();
+    await customerWithAnswer(app, '张三', '139 7777 0301', { csat: 5, nps: 10 });
+    await customerWithAnswer(app, '李四', '139 7777 0302', { csat: 4, nps: 8 });
+    await customerWithAnswer(app, '王五', '139 7777 0303', { csat: 2, nps: 3 });
+
+    const reports = await ReportsPage.open(page);
+    await expect(page).toHaveURL(/#\/reports$/);
+    // The last 12 months by default, this one so far included.
+    await expect(reports.range).toHaveText('2026-01-01 至 2026-12-05');
+    await expect(reports.card('csat')).toHaveText('67%');
+    await expect(reports.card('nps')).toHaveText('0');
+    const scores = reports.chart('satisfaction-scores');
+    await expect(scores.title).toHaveText('各月满意度与净推荐值');
+    await expect(scores.table.locator('tbody tr')).toHaveCount(12);
+    expect(await scores.row('2026年12月')).toEqual(['2026年12月', '67%', '0', '3', '3']);
+    expect(await scores.row('2026年11月')).toEqual(['2026年11月', '—', '—', '0', '0']);
+    await expect(scores.canvas).toHaveAttribute('role', 'img');
+    await expect(scores.description).toContainText('各月满意度与净推荐值：折线图，共 12 期，从 2026年1月 到 2026年12月。');
+    await expect(scores.description).toContainText('满意度：最高 67%（2026年12月），最低 67%（2026年12月），最近 67%（2026年12月）。');
+
+    // By week, the last 4: the window starts on the Monday three weeks before this one; the months it touches are two.
+    await reports.period('week', 4);
+    await expect(reports.range).toHaveText('2026-11-09 至 2026-12-05');
+    await expect(scores.table.locator('tbody tr')).toHaveCount(2);
+    await reports.period('day', 7);
+    await expect(reports.range).toHaveText('2026-11-29 至 2026-12-05');
+    await reports.period('month', 3);
+    await expect(reports.range).toHaveText('2026-10-01 至 2026-12-05');
+    await expect(scores.table.locator('tbody tr')).toHaveCount(3);
+
+    const csv = await scores.save('csv', dataFolder);
+    expect(csv.name).toBe('熟客-各月满意度与净推荐值-2026-12-05.csv');
+    expect(csv.bytes.toString('utf8')).toBe(
+      '\uFEFF月份,满意度（%）,净推荐值,满意度回答数,净推荐值回答数\r\n2026年10月,,,0,0\r\n2026年11月,,,0,0\r\n2026年12月,66.7,0,3,3\r\n',
+    );
+    await expect(scores.root.getByTestId('chart-saved-path')).toContainText(csv.path);
+
+    const xlsx = await scores.save('xlsx', dataFolder);
+    expect(xlsx.name).toBe('熟客-各月满意度与净推荐值-2026-12-05.xlsx');
+    const sheet = await readXlsx(xlsx.bytes);
+    expect(sheet.headers).toEqual(['月份', '满意度（%）', '净推荐值', '满意度回答数', '净推荐值回答数']);
+    expect(sheet.rows.at(-1)).toEqual(['2026年12月', '66.7', '0', '3', '3']);
+
+    const png = await scores.save('png', dataFolder);
+    expect(png.name).toBe('熟客-各月满意度与净推荐值-2026-12-05.png');
+    expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+    // Drawn at the printed page's width (680 CSS pixels), twice over for a sharp picture.
+    expect(png.bytes.readUInt32BE(16)).toBe(1360);
+
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`))).toEqual([]);
+  });
+});
