@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../random';
+import { campaignResults, splitControlGroup, type CampaignMemberResult, type MemberPurchase } from './campaign';
+
+describe('splitControlGroup', () => {
+  it('holds out round(share × n), every member in exactly one group', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 300 }), fc.double({ min: 0, max: 0.99, noNaN: true }), fc.integer(), (n, share, seed) => {
+        const ids = Array.from({ length: n }, (_, i) => i);
+        const { contacted, control } = splitControlGroup(ids, share, createRng(seed).next);
+        expect(control.length).toBe(Math.round(share * n));
+        expect([...contacted, ...control].sort((a, b) => a - b)).toEqual(ids);
+      }),
+    );
+  });
+
+  it('draws uniformly: over many draws each member is held out about share of the time', () => {
+    const rng = createRng(7);
+    const held = new Array(10).fill(0);
+    for (let draw = 0; draw < 20_000; draw++) for (const id of splitControlGroup([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 0.1, rng.next).control) held[id] += 1;
+    // Each is held out with probability 0.1: 2,000 of 20,000 (σ ≈ 42).
+    for (const count of held) expect(Math.abs(count - 2_000)).toBeLessThan(250);
+  });
+
+  it('refuses a share outside [0, 1)', () => {
+    expect(() => splitControlGroup([1], 1, Math.random)).toThrow(RangeError);
+    expect(() => splitControlGroup([1], -0.1, Math.random)).toThrow(RangeError);
+  });
+});
+
+describe('campaignResults (hand-worked)', () => {
+  const start = '2026-11-01T02:00:00.000Z';
+  const member = (group: CampaignMemberResult['group'], outcome: CampaignMemberResult['outcome'], purchases: MemberPurchase[] = []) => ({
+    group,
+    outcome,
+    reachedAt: outcome === 'sent' || outcome === 'replied' ? start : null,
+    purchases,
+  });
+  const bought = (at: string, totalFen: number): MemberPurchase => ({ at, totalFen });
+
+  it('uplift: 2 of 4 contacted came back against 1 of 4 held out = 25 points; extra revenue and net against cost', () => {
+    const results = campaignResults(
+      [
+        member('contacted', 'replied', [bought('2026-11-03T02:00:00.000Z', 10_000), bought('2026-11-20T02:00:00.000Z', 5_000)]),
+        member('contacted', 'sent', [bought('2026-11-10T02:00:00.000Z', 15_000)]),
+        // Bought after the 30-day window: not back within it.
+        member('contacted', 'no-answer', [bought('2026-12-02T02:00:00.000Z', 9_000)]),
+        member('contacted', 'pending'),
+        member('control', 'pending', [bought('2026-11-05T02:00:00.000Z', 8_000)]),
+        // Before the start: not coming back.
+        member('control', 'pending', [bought('2026-10-30T02:00:00.000Z', 8_000)]),
+        member('control', 'pending'),
+        member('control', 'pending'),
+      ],
+      start,
+      30,
+      2_000,
+    );
+    expect(results).toMatchObject({ reached: 2, replied: 1, costFen: 2_000, fewMembers: true });
+    expect(results.contacted).toEqual({ members: 4, cameBack: 2, cameBackShare: 50, revenueFen: 30_000 });
+    expect(results.control).toEqual({ members: 4, cameBack: 1, cameBackShare: 25, revenueFen: 8_000 });
+    expect(results.upliftPoints).toBe(25);
+    // 25% of 4 contacted = 1 extra customer at 15,000 fen each (30,000 / 2 returning).
+    expect(results.extraRevenueFen).toBe(15_000);
+    expect(results.netFen).toBe(13_000);
+  });
+
+  it('without a control group there is no uplift to claim', () => {
+    const results = campaignResults([member('contacted', 'sent', [bought('2026-11-03T02:00:00.000Z', 10_000)])], start, 30, 500);
+    expect(results.control.cameBackShare).toBeNull();
+    expect(results.upliftPoints).toBeNull();
+    expect(results.netFen).toBeNull();
+  });
+});

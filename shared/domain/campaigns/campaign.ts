@@ -1,0 +1,120 @@
+// A campaign: who of its segment is contacted and who is held out as the control group, who may be contacted on
+// its channel, and what it brought measured against the control group.
+import { addDays } from 'date-fns';
+import type { ConsentChannel } from '../consent';
+
+/** The share held out by default: enough to compare against, few enough not to cost the store much. */
+export const DEFAULT_CONTROL_SHARE = 0.1;
+/** Days after being contacted within which a purchase counts as coming back, by default. */
+export const DEFAULT_RESULT_WINDOW_DAYS = 30;
+
+/**
+ * Splits a campaign's customers (its segment's, less those who may not be contacted on its channel: both groups
+ * must be customers the store could have contacted, or the comparison favours one) into the contacted and the
+ * control group: a uniform random shuffle (Fisher–Yates over `random`, uniform in [0, 1), passed in) of which
+ * the first round(share × n) are held out.
+ */
+export function splitControlGroup<T>(members: readonly T[], share: number, random: () => number): { contacted: T[]; control: T[] } {
+  if (!(share >= 0 && share < 1)) throw new RangeError(`splitControlGroup: share must be in [0, 1), got ${share}`);
+  const shuffled = [...members];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+  }
+  const held = Math.round(share * shuffled.length);
+  return { control: shuffled.slice(0, held), contacted: shuffled.slice(held) };
+}
+
+/** How a contact of the campaign went, as the clerk marks it. */
+export const CAMPAIGN_OUTCOMES = ['pending', 'sent', 'replied', 'no-answer'] as const;
+export type CampaignOutcome = (typeof CAMPAIGN_OUTCOMES)[number];
+
+/** Who of the contacted may receive a promotion on the channel: those who granted marketing consent on it now. */
+export function mayReceive(channel: ConsentChannel, consented: readonly ConsentChannel[]): boolean {
+  return consented.includes(channel);
+}
+
+/** One member of a campaign, as the results read it. */
+export interface CampaignMemberResult {
+  group: 'contacted' | 'control';
+  outcome: CampaignOutcome;
+  /** When the clerk marked them sent or replied (ISO); the control group's and the not yet reached: null. */
+  reachedAt: string | null;
+}
+
+/** A member's purchases after the campaign started (ISO time and net amount). */
+export interface MemberPurchase {
+  at: string;
+  totalFen: number;
+}
+
+export interface GroupResult {
+  members: number;
+  cameBack: number;
+  /** cameBack / members × 100; null without members. */
+  cameBackShare: number | null;
+  revenueFen: number;
+}
+
+export interface CampaignResults {
+  reached: number;
+  replied: number;
+  contacted: GroupResult;
+  control: GroupResult;
+  /** The contacted's came-back share less the control's, in percentage points; null without both groups. */
+  upliftPoints: number | null;
+  /** Purchases the uplift stands for: the uplift's share of the contacted, times their average revenue per returning customer. */
+  extraRevenueFen: number | null;
+  costFen: number;
+  /** extraRevenueFen − costFen; null without an uplift. */
+  netFen: number | null;
+  /** Too few in a group to read much into (fewer than 30). */
+  fewMembers: boolean;
+}
+
+const FEW = 30;
+
+/**
+ * What a campaign brought as of `now`: a member came back when they bought within `windowDays` after the
+ * campaign started (the contacted and the control group alike, so the two compare), their revenue that of
+ * those purchases. The uplift is the difference of the came-back shares; the extra revenue, the uplift applied
+ * to the contacted at the contacted's revenue per returning customer.
+ */
+export function campaignResults(
+  members: readonly (CampaignMemberResult & { purchases: readonly MemberPurchase[] })[],
+  startedAt: string,
+  windowDays: number,
+  costFen: number,
+): CampaignResults {
+  const until = addDays(new Date(startedAt), windowDays).toISOString();
+  const groups = { contacted: { members: 0, cameBack: 0, revenueFen: 0 }, control: { members: 0, cameBack: 0, revenueFen: 0 } };
+  let reached = 0;
+  let replied = 0;
+  for (const m of members) {
+    const g = groups[m.group];
+    g.members += 1;
+    if (m.group === 'contacted' && (m.outcome === 'sent' || m.outcome === 'replied')) reached += 1;
+    if (m.group === 'contacted' && m.outcome === 'replied') replied += 1;
+    const inWindow = m.purchases.filter((p) => p.at >= startedAt && p.at < until);
+    if (inWindow.length === 0) continue;
+    g.cameBack += 1;
+    g.revenueFen += inWindow.reduce((sum, p) => sum + p.totalFen, 0);
+  }
+  const result = (g: (typeof groups)['contacted']): GroupResult => ({ ...g, cameBackShare: g.members ? (g.cameBack / g.members) * 100 : null });
+  const contacted = result(groups.contacted);
+  const control = result(groups.control);
+  const upliftPoints = contacted.cameBackShare !== null && control.cameBackShare !== null ? contacted.cameBackShare - control.cameBackShare : null;
+  const perReturning = contacted.cameBack ? contacted.revenueFen / contacted.cameBack : 0;
+  const extraRevenueFen = upliftPoints === null ? null : Math.round((upliftPoints / 100) * contacted.members * perReturning);
+  return {
+    reached,
+    replied,
+    contacted,
+    control,
+    upliftPoints,
+    extraRevenueFen,
+    costFen,
+    netFen: extraRevenueFen === null ? null : extraRevenueFen - costFen,
+    fewMembers: contacted.members < FEW || control.members < FEW,
+  };
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { conditionHolds, conditionProblem, inSegment, segmentMembers, type SegmentCondition, type SegmentFacts } from './segment';
+
+const TODAY = new Date(2026, 11, 5, 10);
+
+const facts = (over: Partial<SegmentFacts> = {}): SegmentFacts => ({
+  id: 'c1',
+  tierId: 'gold',
+  stage: 'loyal',
+  churnLevel: 'none',
+  rfmSegment: 'champions',
+  tags: ['VIP', '茶叶'],
+  lastVisitAt: new Date(2026, 10, 5, 15).toISOString(), // 30 days before
+  totalSpentFen: 120_000,
+  birthdayMonth: 12,
+  birthdayCalendar: 'solar',
+  pointsBalance: 800,
+  source: 'referral',
+  consented: ['sms'],
+  ...over,
+});
+
+describe('conditionHolds', () => {
+  const cases: [string, SegmentCondition, Partial<SegmentFacts>, boolean][] = [
+    ['tier listed', { kind: 'tier', tierIds: ['gold', 'silver'] }, {}, true],
+    ['tier not listed', { kind: 'tier', tierIds: ['silver'] }, {}, false],
+    ['stage', { kind: 'stage', stages: ['at-risk'] }, { stage: 'at-risk' }, true],
+    ['churn level', { kind: 'churn', levels: ['high'] }, {}, false],
+    ['RFM segment', { kind: 'rfm', segments: ['champions'] }, {}, true],
+    ['RFM: not scored is in no segment', { kind: 'rfm', segments: ['lost'] }, { rfmSegment: null }, false],
+    ['tags, any', { kind: 'tags', tags: ['VIP', '咖啡'], match: 'any' }, {}, true],
+    ['tags, all', { kind: 'tags', tags: ['VIP', '咖啡'], match: 'all' }, {}, false],
+    ['last visit 30 days ago, within 30', { kind: 'last-visit', minDays: null, maxDays: 30, includeNever: false }, {}, true],
+    ['last visit 30 days ago, at least 31', { kind: 'last-visit', minDays: 31, maxDays: null, includeNever: false }, {}, false],
+    ['never bought, not included', { kind: 'last-visit', minDays: 60, maxDays: null, includeNever: false }, { lastVisitAt: null }, false],
+    ['never bought, included', { kind: 'last-visit', minDays: 60, maxDays: null, includeNever: true }, { lastVisitAt: null }, true],
+    ['only the never-bought: one who bought is out', { kind: 'last-visit', minDays: null, maxDays: null, includeNever: true }, {}, false],
+    ['total spent at the bound', { kind: 'total-spent', minFen: 120_000, maxFen: null }, {}, true],
+    ['total spent below', { kind: 'total-spent', minFen: 120_001, maxFen: null }, {}, false],
+    ['birthday month', { kind: 'birthday-month', months: [12, 1] }, {}, true],
+    ['no birthday', { kind: 'birthday-month', months: [12] }, { birthdayMonth: null }, false],
+    ['points between', { kind: 'points', min: 500, max: 1000 }, {}, true],
+    ['points negative balance under 0', { kind: 'points', min: null, max: -1 }, { pointsBalance: -20 }, true],
+    ['source', { kind: 'source', sources: ['walk-in'] }, {}, false],
+    ['no source', { kind: 'source', sources: ['walk-in'] }, { source: null }, false],
+    ['consent granted', { kind: 'consent', channel: 'sms' }, {}, true],
+    ['consent not granted', { kind: 'consent', channel: 'email' }, {}, false],
+  ];
+  it.each(cases)('%s', (_name, condition, over, expected) => {
+    expect(conditionHolds(condition, facts(over), TODAY)).toBe(expected);
+  });
+
+  it('counts days since the last visit in calendar days of the local clock', () => {
+    // 23:30 yesterday is one day ago at 00:10 today.
+    const today = new Date(2026, 11, 5, 0, 10);
+    const c = facts({ lastVisitAt: new Date(2026, 11, 4, 23, 30).toISOString() });
+    expect(conditionHolds({ kind: 'last-visit', minDays: 1, maxDays: 1, includeNever: false }, c, today)).toBe(true);
+  });
+});
+
+describe('a segment', () => {
+  it('holds when every condition does; no conditions is everyone', () => {
+    const segment = { conditions: [{ kind: 'tier', tierIds: ['gold'] }, { kind: 'consent', channel: 'sms' }] as SegmentCondition[] };
+    expect(inSegment(segment, facts(), TODAY)).toBe(true);
+    expect(inSegment(segment, facts({ consented: [] }), TODAY)).toBe(false);
+    expect(inSegment({ conditions: [] }, facts(), TODAY)).toBe(true);
+    const members = segmentMembers(segment, [facts({ id: 'a' }), facts({ id: 'b', tierId: 'silver' }), facts({ id: 'c' })], TODAY);
+    expect(members.map((m) => m.id)).toEqual(['a', 'c']);
+  });
+});
+
+describe('conditionProblem', () => {
+  it('names what cannot be used', () => {
+    expect(conditionProblem({ kind: 'tier', tierIds: [] })).toBe('empty-choice');
+    expect(conditionProblem({ kind: 'tags', tags: [], match: 'any' })).toBe('empty-choice');
+    expect(conditionProblem({ kind: 'total-spent', minFen: 500, maxFen: 100 })).toBe('range-reversed');
+    expect(conditionProblem({ kind: 'total-spent', minFen: -1, maxFen: null })).toBe('range-negative');
+    expect(conditionProblem({ kind: 'points', min: -100, max: null })).toBeNull();
+    expect(conditionProblem({ kind: 'points', min: null, max: null })).toBe('range-empty');
+    expect(conditionProblem({ kind: 'last-visit', minDays: null, maxDays: null, includeNever: false })).toBe('range-empty');
+    expect(conditionProblem({ kind: 'last-visit', minDays: null, maxDays: null, includeNever: true })).toBeNull();
+    expect(conditionProblem({ kind: 'consent', channel: 'wechat' })).toBeNull();
+  });
+});

@@ -1,0 +1,142 @@
+// A campaign's segment: the owner's conditions over what the store knows of each customer, all of which must hold.
+import { differenceInCalendarDays } from 'date-fns';
+import type { ChurnLevel } from '../churn';
+import type { ConsentChannel } from '../consent';
+import type { CustomerSource } from '../customer';
+import type { LifecycleStage } from '../lifecycle';
+import type { RfmSegment } from '../rfm';
+
+/** What a segment reads of one active customer (the trash is never in a segment). */
+export interface SegmentFacts {
+  id: string;
+  tierId: string;
+  stage: LifecycleStage;
+  churnLevel: ChurnLevel;
+  /** null: not scored (no purchases). */
+  rfmSegment: RfmSegment | null;
+  tags: readonly string[];
+  /** ISO; null without a visit. */
+  lastVisitAt: string | null;
+  totalSpentFen: number;
+  /** 1–12 of the birthday as given (a lunar birthday's lunar month); null without one. */
+  birthdayMonth: number | null;
+  birthdayCalendar: 'solar' | 'lunar' | null;
+  pointsBalance: number;
+  source: CustomerSource | null;
+  /** The channels the customer has granted marketing consent on, now. */
+  consented: readonly ConsentChannel[];
+}
+
+/** One condition of a segment. A list condition holds when the customer's value is any of those listed. */
+export type SegmentCondition =
+  | { kind: 'tier'; tierIds: string[] }
+  | { kind: 'stage'; stages: LifecycleStage[] }
+  | { kind: 'churn'; levels: ChurnLevel[] }
+  | { kind: 'rfm'; segments: RfmSegment[] }
+  | { kind: 'tags'; tags: string[]; match: 'any' | 'all' }
+  /**
+   * Days since the last visit: at least `minDays` and at most `maxDays` (either may be null, not both unless
+   * `includeNever`); `includeNever` also takes customers who never bought (alone, with no range: only them).
+   */
+  | { kind: 'last-visit'; minDays: number | null; maxDays: number | null; includeNever: boolean }
+  | { kind: 'total-spent'; minFen: number | null; maxFen: number | null }
+  | { kind: 'birthday-month'; months: number[] }
+  | { kind: 'points'; min: number | null; max: number | null }
+  | { kind: 'source'; sources: CustomerSource[] }
+  | { kind: 'consent'; channel: ConsentChannel };
+
+export type SegmentConditionKind = SegmentCondition['kind'];
+
+export const SEGMENT_CONDITION_KINDS = ['tier', 'stage', 'churn', 'rfm', 'tags', 'last-visit', 'total-spent', 'birthday-month', 'points', 'source', 'consent'] as const satisfies readonly SegmentConditionKind[];
+
+export interface SegmentDefinition {
+  conditions: SegmentCondition[];
+}
+
+const within = (value: number, min: number | null, max: number | null) => (min === null || value >= min) && (max === null || value <= max);
+
+/** Whether one condition holds for a customer on `today` (the clock passed in). */
+export function conditionHolds(condition: SegmentCondition, facts: SegmentFacts, today: Date): boolean {
+  switch (condition.kind) {
+    case 'tier':
+      return condition.tierIds.includes(facts.tierId);
+    case 'stage':
+      return condition.stages.includes(facts.stage);
+    case 'churn':
+      return condition.levels.includes(facts.churnLevel);
+    case 'rfm':
+      return facts.rfmSegment !== null && condition.segments.includes(facts.rfmSegment);
+    case 'tags':
+      return condition.match === 'all' ? condition.tags.every((t) => facts.tags.includes(t)) : condition.tags.some((t) => facts.tags.includes(t));
+    case 'last-visit':
+      if (facts.lastVisitAt === null) return condition.includeNever;
+      if (condition.minDays === null && condition.maxDays === null) return false;
+      return within(differenceInCalendarDays(today, new Date(facts.lastVisitAt)), condition.minDays, condition.maxDays);
+    case 'total-spent':
+      return within(facts.totalSpentFen, condition.minFen, condition.maxFen);
+    case 'birthday-month':
+      return facts.birthdayMonth !== null && condition.months.includes(facts.birthdayMonth);
+    case 'points':
+      return within(facts.pointsBalance, condition.min, condition.max);
+    case 'source':
+      return facts.source !== null && condition.sources.includes(facts.source);
+    case 'consent':
+      return facts.consented.includes(condition.channel);
+    default: {
+      const unexpected: never = condition;
+      throw new Error(`segment condition: unexpected ${JSON.stringify(unexpected)}`);
+    }
+  }
+}
+
+/** Whether every condition holds (a segment without conditions is every active customer). */
+export function inSegment(segment: SegmentDefinition, facts: SegmentFacts, today: Date): boolean {
+  return segment.conditions.every((c) => conditionHolds(c, facts, today));
+}
+
+/** The customers of a segment, in the order given. */
+export function segmentMembers(segment: SegmentDefinition, customers: Iterable<SegmentFacts>, today: Date): SegmentFacts[] {
+  const out: SegmentFacts[] = [];
+  for (const c of customers) if (inSegment(segment, c, today)) out.push(c);
+  return out;
+}
+
+/** Why a condition cannot be used as it stands; null when it can. */
+export type SegmentConditionProblem = 'empty-choice' | 'range-reversed' | 'range-negative' | 'range-empty';
+
+export function conditionProblem(condition: SegmentCondition): SegmentConditionProblem | null {
+  const range = (min: number | null, max: number | null, allowNegative: boolean): SegmentConditionProblem | null => {
+    if (min === null && max === null) return 'range-empty';
+    if (!allowNegative && ((min !== null && min < 0) || (max !== null && max < 0))) return 'range-negative';
+    if (min !== null && max !== null && min > max) return 'range-reversed';
+    return null;
+  };
+  switch (condition.kind) {
+    case 'tier':
+      return condition.tierIds.length ? null : 'empty-choice';
+    case 'stage':
+      return condition.stages.length ? null : 'empty-choice';
+    case 'churn':
+      return condition.levels.length ? null : 'empty-choice';
+    case 'rfm':
+      return condition.segments.length ? null : 'empty-choice';
+    case 'tags':
+      return condition.tags.length ? null : 'empty-choice';
+    case 'birthday-month':
+      return condition.months.length ? null : 'empty-choice';
+    case 'source':
+      return condition.sources.length ? null : 'empty-choice';
+    case 'consent':
+      return null;
+    case 'last-visit':
+      return condition.minDays === null && condition.maxDays === null && condition.includeNever ? null : range(condition.minDays, condition.maxDays, false);
+    case 'total-spent':
+      return range(condition.minFen, condition.maxFen, false);
+    case 'points':
+      return range(condition.min, condition.max, true);
+    default: {
+      const unexpected: never = condition;
+      throw new Error(`segment condition: unexpected ${JSON.stringify(unexpected)}`);
+    }
+  }
+}
