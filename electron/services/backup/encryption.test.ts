@@ -300,7 +300,9 @@ describe('tampering', () => {
       expect(await service.inspect(request), name).toEqual(err(reason));
       expect(await readWhole(service, request), name).toEqual(err(reason));
     }
-  });
+    // Twenty-six opens, each deriving its key from the password or recovery key on purpose slowly: more than the
+    // default 20 s on a loaded two-core machine.
+  }, 90_000);
 });
 
 describe('turning encryption off', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionHolds, conditionProblem, inSegment, segmentMembers, type SegmentCondition, type SegmentFacts } from './segment';
+import { conditionHolds, conditionProblem, inSegment, rfmSegmentOfScore, segmentFactsOf, segmentMembers, type SegmentCondition, type SegmentFacts } from './segment';
 
 const TODAY = new Date(2026, 11, 5, 10);
 
@@ -80,5 +80,25 @@ describe('conditionProblem', () => {
     expect(conditionProblem({ kind: 'last-visit', minDays: null, maxDays: null, includeNever: false })).toBe('range-empty');
     expect(conditionProblem({ kind: 'last-visit', minDays: null, maxDays: null, includeNever: true })).toBeNull();
     expect(conditionProblem({ kind: 'consent', channel: 'wechat' })).toBeNull();
+  });
+});
+
+describe('facts from the stored rows', () => {
+  it('reads the RFM segment from the stored score, none when unscored or malformed', () => {
+    expect(rfmSegmentOfScore('545')).toBe('champions');
+    expect(rfmSegmentOfScore('115')).toBe('lost');
+    expect(rfmSegmentOfScore(null)).toBeNull();
+    expect(rfmSegmentOfScore(undefined)).toBeNull();
+    expect(rfmSegmentOfScore('65')).toBeNull();
+  });
+
+  it('joins record, state, points and consent; absent points and consent are none', () => {
+    const record = { id: 'c9', tags: ['VIP'], birthday: { calendar: 'lunar' as const, year: null, month: 8, day: 15, leapMonth: false }, source: 'walk-in' as const };
+    const state = { tierId: 'gold', lifecycleStage: 'repeat' as const, churnLevel: 'watch' as const, rfmScore: '333', lastPurchaseAt: '2026-11-01T02:00:00.000Z', totalSpentFen: 9_900 };
+    expect(segmentFactsOf(record, state, undefined, undefined)).toEqual({
+      id: 'c9', tierId: 'gold', stage: 'repeat', churnLevel: 'watch', rfmSegment: 'need-attention', tags: ['VIP'], lastVisitAt: '2026-11-01T02:00:00.000Z',
+      totalSpentFen: 9_900, birthdayMonth: 8, birthdayCalendar: 'lunar', pointsBalance: 0, source: 'walk-in', consented: [],
+    });
+    expect(segmentFactsOf({ ...record, birthday: null }, state, { pointsBalance: 40 }, { granted: ['email'] })).toMatchObject({ birthdayMonth: null, birthdayCalendar: null, pointsBalance: 40, consented: ['email'] });
   });
 });

@@ -1,10 +1,10 @@
 // A campaign's segment: the owner's conditions over what the store knows of each customer, all of which must hold.
 import { differenceInCalendarDays } from 'date-fns';
 import type { ChurnLevel } from '../churn';
-import type { ConsentChannel } from '../consent';
-import type { CustomerSource } from '../customer';
+import type { ConsentChannel, ConsentStateRow } from '../consent';
+import type { CustomerPointsState, CustomerRecord, CustomerSource, CustomerState } from '../customer';
 import type { LifecycleStage } from '../lifecycle';
-import type { RfmSegment } from '../rfm';
+import { rfmSegment, type RfmSegment } from '../rfm';
 
 /** What a segment reads of one active customer (the trash is never in a segment). */
 export interface SegmentFacts {
@@ -25,6 +25,36 @@ export interface SegmentFacts {
   source: CustomerSource | null;
   /** The channels the customer has granted marketing consent on, now. */
   consented: readonly ConsentChannel[];
+}
+
+/** The RFM segment of a stored score ("545"); null when not scored or not a score. */
+export function rfmSegmentOfScore(score: string | null | undefined): RfmSegment | null {
+  if (!score || !/^[1-5]{3}$/.test(score)) return null;
+  return rfmSegment(Number(score[0]), Number(score[1]), Number(score[2]));
+}
+
+/** A customer's facts from their record, state, points and consent rows (absent points or consent: none). */
+export function segmentFactsOf(
+  record: Pick<CustomerRecord, 'id' | 'tags' | 'birthday' | 'source'>,
+  state: Pick<CustomerState, 'tierId' | 'lifecycleStage' | 'churnLevel' | 'rfmScore' | 'lastPurchaseAt' | 'totalSpentFen'>,
+  points: Pick<CustomerPointsState, 'pointsBalance'> | undefined,
+  consent: Pick<ConsentStateRow, 'granted'> | undefined,
+): SegmentFacts {
+  return {
+    id: record.id,
+    tierId: state.tierId,
+    stage: state.lifecycleStage,
+    churnLevel: state.churnLevel,
+    rfmSegment: rfmSegmentOfScore(state.rfmScore),
+    tags: record.tags,
+    lastVisitAt: state.lastPurchaseAt,
+    totalSpentFen: state.totalSpentFen,
+    birthdayMonth: record.birthday ? record.birthday.month : null,
+    birthdayCalendar: record.birthday ? record.birthday.calendar : null,
+    pointsBalance: points?.pointsBalance ?? 0,
+    source: record.source,
+    consented: consent?.granted ?? [],
+  };
 }
 
 /** One condition of a segment. A list condition holds when the customer's value is any of those listed. */

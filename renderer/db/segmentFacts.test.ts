@@ -1,0 +1,48 @@
+// The segment facts read from the store (fake-indexeddb): active customers only, with their state, points and
+// consent joined; more customers than one chunk.
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabasePerTest } from '../../test/support/freshDatabase';
+import { makeCustomer, makeCustomerFields } from '../../test/factories/customer';
+import { storedCustomers } from '../../test/support/storedCustomers';
+import { makePurchaseFields } from '../../test/factories/purchase';
+import { createConsentRepository } from './consents';
+import { createCustomerRepository } from './customers';
+import type { RegularsDatabase } from './database';
+import { createPurchaseRepository } from './purchases';
+import { readSegmentFacts } from './segmentFacts';
+
+const database = freshDatabasePerTest();
+let db: RegularsDatabase;
+let ids = 0;
+const clock = new Date('2026-12-05T02:00:00.000Z');
+const deps = () => ({ now: () => clock, newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}` });
+
+beforeEach(() => {
+  db = database();
+});
+
+describe('readSegmentFacts', () => {
+  it('joins each active customer’s rows; the trash is left out', async () => {
+    const customers = createCustomerRepository(db, deps());
+    const a = await customers.create(makeCustomerFields({ name: '张三', tags: ['VIP'], source: 'referral', birthday: { calendar: 'solar', year: 1980, month: 12, day: 9, leapMonth: false } }));
+    const b = await customers.create(makeCustomerFields({ name: '李四' }));
+    const gone = await customers.create(makeCustomerFields({ name: '王五' }));
+    await customers.moveToTrash(gone.id);
+    await createPurchaseRepository(db, deps()).record(a.id, makePurchaseFields({ purchasedAt: '2026-11-20T02:00:00.000Z', totalFen: 12_300 }));
+    await createConsentRepository(db, deps()).record(a.id, [{ channel: 'sms', granted: true }], 'in-store');
+
+    const facts = await readSegmentFacts(db);
+    expect(facts.map((f) => f.id).sort()).toEqual([a.id, b.id].sort());
+    expect(facts.find((f) => f.id === a.id)).toMatchObject({ tags: ['VIP'], source: 'referral', birthdayMonth: 12, totalSpentFen: 12_300, lastVisitAt: '2026-11-20T02:00:00.000Z', consented: ['sms'] });
+    expect(facts.find((f) => f.id === b.id)).toMatchObject({ lastVisitAt: null, consented: [], pointsBalance: 0 });
+  });
+
+  it('reads past one chunk, telling how many were read', async () => {
+    await storedCustomers(db).bulkAdd(Array.from({ length: 2_100 }, (_, i) => makeCustomer({ name: `客户${i}` }, { id: `c-${String(i).padStart(5, '0')}` })));
+    const progress: number[] = [];
+    const facts = await readSegmentFacts(db, (n) => progress.push(n));
+    expect(facts).toHaveLength(2_100);
+    expect(progress).toEqual([2_000, 2_100]);
+  });
+});
