@@ -268,7 +268,8 @@ describe('round trip', () => {
     const restored = await restoreFrom({ fileName: backup.fileName }, { password: '柜台 password 2026' });
     if (!restored.ok) throw new Error(JSON.stringify(restored.reason));
     await expectRestoredAs(new RegularsDatabase(restored.value.database), before);
-  });
+    // The demo store and slow key derivations, twice: past the default 20 s on a loaded two-core machine.
+  }, 60_000);
 
   it('restores an encrypted backup with the recovery key when the password is forgotten', async () => {
     await fillDemoStore();
@@ -280,7 +281,7 @@ describe('round trip', () => {
     const restored = await restoreFrom({ fileName: backup.fileName }, { recoveryKey: setUp.value.recoveryKey.toLowerCase() });
     if (!restored.ok) throw new Error(JSON.stringify(restored.reason));
     await expectRestoredAs(new RegularsDatabase(restored.value.database), before);
-  });
+  }, 60_000);
 
   it('keeps today\'s owner PIN in the restored store (the owner just typed it)', async () => {
     await fillDemoStore();
