@@ -1,6 +1,7 @@
 // What every report section is built from (props only): the section with its heading, a row of figure cards, and
 // the charts loaded in their own chunk (chart.js).
 import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ReportChartProps } from './chart/ReportChart';
 
 const LazyReportChart = lazy(() => import('./chart/ReportChart').then((m) => ({ default: m.ReportChart })));
@@ -50,5 +51,17 @@ export function FigureCards({ cards }: { cards: FigureCard[] }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** What a section shows before its figures: working them out, or that they could not be worked out. */
+export function ReportPending({ failed }: { failed?: boolean }) {
+  const { t } = useTranslation();
+  return failed ? (
+    <p className="report-failed" role="alert" data-testid="report-failed">
+      {t('reports.failed')}
+    </p>
+  ) : (
+    <p className="muted">{t('reports.loading')}</p>
   );
 }

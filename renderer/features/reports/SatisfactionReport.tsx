@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComplaintFigures } from '../../../shared/domain/complaint';
 import type { SurveyFigures } from '../../../shared/domain/surveyScores';
 import type { ChartData, FormatValue } from './chart/chartModel';
-import { FigureCards, ReportChartSlot, ReportSection } from './ReportParts';
+import { FigureCards, ReportChartSlot, ReportPending, ReportSection } from './ReportParts';
 
 export interface SatisfactionReportData {
   survey: SurveyFigures;
@@ -20,11 +20,13 @@ export interface SatisfactionReportProps {
   data: SatisfactionReportData | undefined;
   monthLabel: (month: string) => string;
   format: FormatValue;
+  /** The figures could not be worked out. */
+  failed?: boolean;
 }
 
 const NONE = '—';
 
-export function SatisfactionReport({ data, monthLabel, format }: SatisfactionReportProps) {
+export function SatisfactionReport({ data, monthLabel, format, failed }: SatisfactionReportProps) {
   const { t } = useTranslation();
   const charts = useMemo(() => {
     if (!data) return null;
@@ -68,7 +70,7 @@ export function SatisfactionReport({ data, monthLabel, format }: SatisfactionRep
   return (
     <ReportSection id="satisfaction" title={t('reports.satisfaction.title')} intro={t('reports.satisfaction.intro')}>
       {!data || !charts ? (
-        <p className="muted">{t('reports.loading')}</p>
+        <ReportPending failed={failed} />
       ) : (
         <>
           <FigureCards
