@@ -1,7 +1,7 @@
 // Reports end to end, on a fixed clock (5 December 2026), in Chinese: three answers at the counter give the
 // satisfaction section's figures (CSAT 2 of 3 = 67%, NPS 0) and a complaint its count; the period picker changes the
 // window and the months shown; a chart's data is saved as CSV and XLSX and its picture as PNG through main, into
-// the data folder, and read back.
+// the data folder, and read back; printing draws the charts again at the paper's width.
 import AxeBuilder from '@axe-core/playwright';
 import { parseISO } from 'date-fns';
 import { readXlsx } from '../../renderer/features/importExport/xlsx';
@@ -77,6 +77,18 @@ test.describe('reports', () => {
     expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     // Drawn at the printed page's width (680 CSS pixels), twice over for a sharp picture.
     expect(png.bytes.readUInt32BE(16)).toBe(1360);
+
+    // Print: the button asks the browser to print; while it prints, every chart is drawn again at the paper's width.
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    });
+    await reports.root.getByTestId('report-print').click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await expect(scores.canvas).toHaveCSS('width', '680px');
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await expect(scores.canvas).not.toHaveCSS('width', '680px');
 
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(axe.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`))).toEqual([]);
