@@ -79,13 +79,13 @@ export function SatisfactionReport({ data, monthLabel, format, failed }: Satisfa
                 id: 'csat',
                 label: t('reports.satisfaction.csat'),
                 value: data.survey.total.csat.score === null ? NONE : format('percent', data.survey.total.csat.score),
-                notes: [t('reports.satisfaction.answers', { count: data.survey.total.csat.answers })],
+                notes: [t('reports.satisfaction.answers', { count: data.survey.total.csat.answers }), data.survey.total.csat.fewAnswers && data.survey.total.csat.answers > 0 ? t('reports.satisfaction.few') : null],
               },
               {
                 id: 'nps',
                 label: t('reports.satisfaction.nps'),
                 value: data.survey.total.nps.score === null ? NONE : format('score', data.survey.total.nps.score),
-                notes: [t('reports.satisfaction.answers', { count: data.survey.total.nps.answers })],
+                notes: [t('reports.satisfaction.answers', { count: data.survey.total.nps.answers }), data.survey.total.nps.fewAnswers && data.survey.total.nps.answers > 0 ? t('reports.satisfaction.few') : null],
               },
               {
                 id: 'complaint-rate',
