@@ -14,7 +14,7 @@ describe('bookkeeping repository', () => {
     expect(await bookkeeping.read()).toMatchObject({ startedAs: null, statusRecomputedOn: null, derivationRulesVersion: 0 });
     await bookkeeping.write({ startedAs: 'demo', statusRecomputedOn: '2026-12-03', derivationRulesVersion: 2, storeMedianGapDays: null });
     expect(await bookkeeping.readChecked()).toEqual({
-      values: { startedAs: 'demo', storeMedianGapDays: null, rfmCutPoints: null, statusRecomputedOn: '2026-12-03', derivationRulesVersion: 2, lastTierReviewAt: null, restoreCommit: null },
+      values: { startedAs: 'demo', storeMedianGapDays: null, rfmCutPoints: null, churnModel: null, statusRecomputedOn: '2026-12-03', derivationRulesVersion: 2, lastTierReviewAt: null, restoreCommit: null },
       unreadable: [],
     });
   });
@@ -32,13 +32,14 @@ describe('bookkeeping repository', () => {
       { key: 'startedAs', value: { kind: 'demo' } },
       { key: 'storeMedianGapDays', value: -4 },
       { key: 'statusRecomputedOn', value: '2026-12-03' },
+      { key: 'churnModel', value: { kind: 'fitted', fittedOn: '2026-12-03', customers: 5 } },
       { key: 'derivationRulesVersion', value: 2 },
       { key: 'lastTierReviewAt', value: 20261201 },
       { key: 'status', value: 'configuration never lives here' },
     ]);
     expect(await createBookkeepingRepository(db()).readChecked()).toEqual({
-      values: { startedAs: 'empty', storeMedianGapDays: null, rfmCutPoints: null, statusRecomputedOn: null, derivationRulesVersion: 2, lastTierReviewAt: null, restoreCommit: null },
-      unreadable: ['startedAs', 'storeMedianGapDays', 'lastTierReviewAt'],
+      values: { startedAs: 'empty', storeMedianGapDays: null, rfmCutPoints: null, churnModel: null, statusRecomputedOn: null, derivationRulesVersion: 2, lastTierReviewAt: null, restoreCommit: null },
+      unreadable: ['startedAs', 'storeMedianGapDays', 'churnModel', 'lastTierReviewAt'],
     });
   });
 

@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import { storeMedianGap } from '../../shared/domain/churn';
+import { churnModelInputOf, fitStoreChurnModel } from '../../shared/domain/churnModel/storeModel';
 import type { Customer } from '../../shared/domain/customer';
 import { computeCustomerFigures, DERIVATION_RULES_VERSION, dayNumber, groupPurchasesByCustomer, utcDayOf } from '../../shared/domain/customerFigures';
 import { newCustomerRecord } from '../../shared/domain/customerRecord';
@@ -262,6 +263,15 @@ describe('incremental status equals a full recomputation', () => {
     }
     expect(edits).toBeGreaterThan(10);
     expect(records.some((p) => p.returnOf !== null) && records.some((p) => p.isVoided === 1)).toBe(true);
+
+    // The churn model the full recomputation will fit (from the same purchases), cached too.
+    const churnModel = fitStoreChurnModel(
+      demo.map((d) => churnModelInputOf(groups.get(d.id) ?? [], utcDayOf)),
+      utcDayOf(NOW.toISOString()),
+      DEFAULT_STATUS_SETTINGS.churnModel,
+    );
+    expect(churnModel.kind).toBe('fitted');
+    await db.bookkeeping.put({ key: 'churnModel', value: churnModel });
 
     // One more incremental step for everyone at the same moment (what any purchase write does).
     clock = NOW;

@@ -2,6 +2,7 @@
 // with its schema and what stands in when its row is missing or no longer fits.
 import { z } from 'zod';
 import { isRfmCutPoints, type RfmCutPoints } from './rfm';
+import { storeChurnModelSchema, type StoreChurnModel } from './churnModel/storeModel';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -30,6 +31,11 @@ export const BOOKKEEPING = {
   storeMedianGapDays: declare<number | null>(z.number().finite().positive().nullable(), { missing: null, damaged: null, cache: true }),
   /** Cache: the store's RFM cut points, written by the full status recomputation; null before the first. */
   rfmCutPoints: declare<RfmCutPoints | null>(z.custom<RfmCutPoints>(isRfmCutPoints).nullable(), { missing: null, damaged: null, cache: true }),
+  /**
+   * Cache: the store's churn model (its parameters, the day fitted, customers and repeat buyers counted, the
+   * high level's cut-off; or why it could not be fitted), written by the full status recomputation; null before the first.
+   */
+  churnModel: declare<StoreChurnModel | null>(storeChurnModelSchema.nullable(), { missing: null, damaged: null, cache: true }),
   /** 'yyyy-MM-dd' of the last full status recomputation (the daily rollover runs one when this is not today). */
   statusRecomputedOn: declare<string | null>(day.nullable(), { missing: null, damaged: null }),
   /** DERIVATION_RULES_VERSION of the last full status recomputation; 0 before the first (or from an app older than the marker). */

@@ -1,6 +1,7 @@
 // Churn early warning: a customer's risk of drifting away, judged against their own rhythm of visits.
 import { err, ok, type Result } from '../result';
 import { dayNumber, fullyReturnedIds, isVisit, type DayOf, type FigureInput } from './customerFigures';
+import type { ChurnModelReason } from './churnModel/levels';
 
 export const CHURN_LEVELS = ['none', 'watch', 'high'] as const;
 export type ChurnLevel = (typeof CHURN_LEVELS)[number];
@@ -36,6 +37,9 @@ export interface ChurnReason {
     basis: GapBasis | null;
   };
 }
+
+/** A stored churn reason: today's rule's, or the churn model's (its codes differ from the rule's). */
+export type CustomerChurnReason = ChurnReason | ChurnModelReason;
 
 export interface ChurnRisk {
   level: ChurnLevel;

@@ -1,5 +1,6 @@
 // The customer file: the record shape and the closed vocabularies it uses.
-import type { ChurnLevel, ChurnReason } from './churn';
+import type { ChurnLevel, CustomerChurnReason } from './churn';
+import type { ChurnModelInput } from './churnModel/storeModel';
 import type { CustomerFigures } from './customerFigures';
 import type { LifecycleStage } from './lifecycle';
 import type { TierDecision } from './tiers';
@@ -83,9 +84,9 @@ export interface CustomerStatusFields {
   tierId: string;
   lifecycleStage: LifecycleStage;
   churnLevel: ChurnLevel;
-  /** Why churnLevel was given (code and params, for the UI to word). */
-  churnReason: ChurnReason;
-  /** Net spend over the last 12 months, never below 0: the churn list's sort key. */
+  /** Why churnLevel was given (code and params, for the UI to word): today's rule's or the churn model's. */
+  churnReason: CustomerChurnReason;
+  /** The churn list's sort key, whole fen: the model's expected spend lost in 90 days, or (today's rule) net spend over the last 12 months. */
   valueAtRiskFen: number;
   /** yyyy-MM-dd: the day the status was derived as of. */
   statusAsOf: string;
@@ -168,6 +169,12 @@ export interface CustomerDerivedFields extends CustomerFigures, CustomerStatusFi
    * counts from. `[isDeleted+tierId+lastTouchSort]` lists, per tier, who is due (shared/domain/careTouch.ts).
    */
   lastTouchSort: string;
+  /**
+   * What the store-wide churn fit reads of the customer (first and last visit day, visit days, repeat
+   * spend), so the rollover fits from the state rows; absent without a visit, and on rows written before it
+   * existed (not indexed: no database version; the rollover after DERIVATION_RULES_VERSION 3 writes it).
+   */
+  churnModelInput?: ChurnModelInput;
 }
 
 /**
@@ -206,6 +213,7 @@ const DERIVED_KEY_SET: Record<keyof CustomerDerivedFields, true> = {
   lastPurchaseSort: true,
   lastContactAt: true,
   lastTouchSort: true,
+  churnModelInput: true,
   tierId: true,
   lifecycleStage: true,
   churnLevel: true,

@@ -18,6 +18,7 @@ import {
   type TierHistoryEntry,
 } from './customerStatus';
 import type { RfmCutPoints } from './rfm';
+import { churnModelInputOf, type StoreChurnModel } from './churnModel/storeModel';
 import { samePlainData } from '../plainData';
 
 /** What the status derivation of a customer needs besides their purchases. */
@@ -30,6 +31,8 @@ export interface StatusContext {
   rfmCutPoints: RfmCutPoints | null;
   /** True only when the owner applies the tier review: pending downgrades take effect. */
   applyDowngrades: boolean;
+  /** The store's churn model (bookkeeping cache of the full recomputation); null or absent: today's rule. */
+  churnFit?: StoreChurnModel | null;
   newId: () => string;
   /**
    * A digest of everything above but asOf's time and newId (renderer/db/derivation's derivationKey);
@@ -69,9 +72,13 @@ export function derivedCustomerRecord<T extends CustomerDerivedFields & { id: st
     rfmCutPoints: ctx.rfmCutPoints,
     applyDowngrades: ctx.applyDowngrades,
     correction,
+    churnFit: ctx.churnFit ?? null,
   });
   // The contact log is not the status's input: its cache is carried over, the touch key follows the visits.
   const derived = derivedFieldsOf(status, ctx.dayOf(ctx.asOf.toISOString()), previous, ctx.applyDowngrades, c.lastContactAt ?? null);
+  // Absent without a visit, as on a new customer's row (a row written before it existed lacks it too, visits or not).
+  const modelInput = churnModelInputOf(purchases, ctx.dayOf);
+  if (modelInput !== null) derived.churnModelInput = modelInput;
   let valuesChanged = false;
   for (const k of CUSTOMER_DERIVED_KEYS) {
     if (!samePlainData(c[k], derived[k])) {
@@ -85,6 +92,7 @@ export function derivedCustomerRecord<T extends CustomerDerivedFields & { id: st
   if (changed) {
     // Spread once, then overwrite: a second spread into one literal is V8's slow path (a million customers).
     record = Object.assign({ ...c }, derived);
+    if (modelInput === null) delete record.churnModelInput;
     if (key !== undefined || 'derivationKey' in c) record.derivationKey = key;
   }
   return { record, changed, valuesChanged, history: tierHistoryEntries(c.id, status, ctx.asOf.toISOString(), ctx.newId) };

@@ -1,6 +1,8 @@
 // A customer's derived status — tier, lifecycle stage and churn risk — from their purchases, in one pure function.
 import { assertNever } from '../result';
-import { churnRisk, DEFAULT_CHURN_RULES, valueAtRisk, type ChurnRisk, type ChurnRules } from './churn';
+import { churnRisk, DEFAULT_CHURN_RULES, spendChangePercent, valueAtRisk, type ChurnLevel, type ChurnRules, type CustomerChurnReason } from './churn';
+import { DEFAULT_CHURN_MODEL_SETTINGS, type ChurnModelSettings } from './churnModel/levels';
+import { modelChurnRisk, type StoreChurnModel } from './churnModel/storeModel';
 import { computeCustomerFigures, rememberingDayOf, type CustomerFigures, type DayOf, type FigureInput } from './customerFigures';
 import { DEFAULT_LIFECYCLE_RULES, lifecycleStage, type LifecycleRules, type LifecycleStage } from './lifecycle';
 import { scoreWithCutPoints, type RfmCutPoints, type RfmResult } from './rfm';
@@ -17,6 +19,8 @@ export interface StatusSettings {
   rfmBenefits: Record<RfmGroup, TierBenefits>;
   lifecycleRules: LifecycleRules;
   churnRules: ChurnRules;
+  /** The churn model's levels (owner thresholds); used while the store has a fitted model (StatusInput.churnFit). */
+  churnModel: ChurnModelSettings;
 }
 
 export const DEFAULT_STATUS_SETTINGS: Readonly<StatusSettings> = Object.freeze({
@@ -25,6 +29,7 @@ export const DEFAULT_STATUS_SETTINGS: Readonly<StatusSettings> = Object.freeze({
   rfmBenefits: DEFAULT_RFM_BENEFITS,
   lifecycleRules: DEFAULT_LIFECYCLE_RULES,
   churnRules: DEFAULT_CHURN_RULES,
+  churnModel: DEFAULT_CHURN_MODEL_SETTINGS,
 });
 
 /** What is stored on the customer from the last derivation; all null for a new customer. */
@@ -35,7 +40,7 @@ export interface PreviousStatus {
   lastReviewAt: string | null;
 }
 
-export interface StatusInput extends Omit<StatusSettings, 'grouping' | 'rfmBenefits'>, Partial<Pick<StatusSettings, 'grouping' | 'rfmBenefits'>> {
+export interface StatusInput extends Omit<StatusSettings, 'grouping' | 'rfmBenefits' | 'churnModel'>, Partial<Pick<StatusSettings, 'grouping' | 'rfmBenefits' | 'churnModel'>> {
   /** All of one customer's purchases, any order, voided ones and returns included. */
   purchases: readonly FigureInput[];
   previous: PreviousStatus;
@@ -57,6 +62,17 @@ export interface StatusInput extends Omit<StatusSettings, 'grouping' | 'rfmBenef
    * absent for every other write, the full recomputation included.
    */
   correction?: { tierId: string; cause: CorrectionCause } | null;
+  /**
+   * The store's churn model from the last full recomputation (bookkeeping churnModel): when fitted, the
+   * risk and value at risk come from it; otherwise (none yet, or the store cannot be fitted) today's rule.
+   */
+  churnFit?: StoreChurnModel | null;
+}
+
+/** A customer's churn level and its reason: today's rule's (churn.ts) or the model's (churnModel/levels.ts). */
+export interface CustomerChurnRisk {
+  level: ChurnLevel;
+  reason: CustomerChurnReason;
 }
 
 export interface CustomerStatus {
@@ -67,8 +83,11 @@ export interface CustomerStatus {
   /** The upgrade a corrected mistake had caused, taken back at once ('tier-corrected'); null otherwise. */
   correction: TierDecision | null;
   stage: LifecycleStage;
-  risk: ChurnRisk;
-  /** Net spend over the last 12 months up to asOf, never below 0 (the churn list's sort key). */
+  risk: CustomerChurnRisk;
+  /**
+   * The churn list's sort key, whole fen: the spend expected in the next 90 days that would be lost
+   * (the model), or net spend over the last 12 months up to asOf, never below 0 (today's rule).
+   */
   valueAtRiskFen: number;
   figures: CustomerFigures;
   /** RFM scores against the store's cut points; null without purchases or before the store was first scored. */
@@ -118,10 +137,22 @@ export function deriveCustomerStatus(input: StatusInput): CustomerStatus {
   }
   const tierId = tierChange.change === 'downgrade-pending' && held !== null ? held : tierChange.next;
 
-  const risk = churnRisk({ purchases, asOf, dayOf, storeMedianGapDays, rules: churnRules });
+  let risk: CustomerChurnRisk;
+  let valueAtRiskFen: number;
+  if (input.churnFit?.kind === 'fitted') {
+    const settings = input.churnModel ?? DEFAULT_CHURN_MODEL_SETTINGS;
+    const modelled = modelChurnRisk(purchases, asOfDay, dayOf, input.churnFit, settings, spendChangePercent(purchases, asOf, dayOf, churnRules.trendMonths));
+    risk = modelled ? { level: modelled.level, reason: modelled.reason } : NO_PURCHASES_RISK;
+    valueAtRiskFen = modelled?.valueAtRiskFen ?? 0;
+  } else {
+    risk = churnRisk({ purchases, asOf, dayOf, storeMedianGapDays, rules: churnRules });
+    valueAtRiskFen = valueAtRisk(purchases, asOf, dayOf);
+  }
   const stage = lifecycleStage({ figures, previousStage: previous.stage, risk: risk.level, asOf, storeMedianGapDays, rules: lifecycleRules, dayOf });
-  return { tierId, tierChange, correction, stage, risk, valueAtRiskFen: valueAtRisk(purchases, asOf, dayOf), figures, rfm };
+  return { tierId, tierChange, correction, stage, risk, valueAtRiskFen, figures, rfm };
 }
+
+const NO_PURCHASES_RISK: CustomerChurnRisk = { level: 'none', reason: { code: 'no-purchases', params: { usualGapDays: null, daysSinceLast: null, basis: null } } };
 
 /**
  * Under RFM grouping the group follows the scores at once, both ways: RFM has no thresholds to hold on
@@ -170,8 +201,8 @@ export function tierHistoryEntry(customerId: string, decision: TierDecision, at:
 export interface StoredStatusFields {
   tierId: string;
   lifecycleStage: LifecycleStage;
-  churnLevel: ChurnRisk['level'];
-  churnReason: ChurnRisk['reason'];
+  churnLevel: ChurnLevel;
+  churnReason: CustomerChurnReason;
   valueAtRiskFen: number;
   statusAsOf: string;
   lastTierReviewAt: string | null;

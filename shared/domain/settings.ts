@@ -4,6 +4,7 @@ import { careSettingsSchema, DEFAULT_CARE_SETTINGS } from './careSettings';
 import { complaintSettingsSchema, DEFAULT_COMPLAINT_SETTINGS } from './complaintSettings';
 import { PHONE_REGIONS } from './customer';
 import { validateChurnRules } from './churn';
+import { DEFAULT_CHURN_MODEL_SETTINGS, validateChurnModelSettings, type ChurnModelSettings } from './churnModel/levels';
 import { DEFAULT_GREETING_SETTINGS, greetingSettingsSchema } from './greetings';
 import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from './customerStatus';
 import { validateLifecycleRules } from './lifecycle';
@@ -15,7 +16,8 @@ import { isValidTierBenefits, validateTierScheme } from './tiers';
 /**
  * A stored value as a whole, valid set of status rules, or null. Values saved before the RFM grouping
  * existed lack `grouping` and `rfmBenefits`; they get the defaults (tiers, default benefits) rather
- * than losing the owner's tier rules. The pure validators decide; junk never throws.
+ * than losing the owner's tier rules; values saved before the churn model lack `churnModel` and get its
+ * defaults. The pure validators decide; junk never throws.
  */
 export function statusSettingsFrom(value: unknown): StatusSettings | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -30,11 +32,27 @@ export function statusSettingsFrom(value: unknown): StatusSettings | null {
     if (!scheme.ok) return null;
     if (typeof v.lifecycleRules !== 'object' || v.lifecycleRules === null || !validateLifecycleRules(v.lifecycleRules).ok) return null;
     if (typeof v.churnRules !== 'object' || v.churnRules === null || !validateChurnRules(v.churnRules).ok) return null;
+    const churnModel = churnModelSettingsFrom(v.churnModel ?? DEFAULT_CHURN_MODEL_SETTINGS);
+    if (churnModel === null) return null;
     const benefits = Object.fromEntries(RFM_GROUPS.map((g) => [g, { ...rfmBenefits[g] }])) as StatusSettings['rfmBenefits'];
-    return { grouping, scheme: scheme.value, rfmBenefits: benefits, lifecycleRules: { ...v.lifecycleRules }, churnRules: { ...v.churnRules } };
+    return { grouping, scheme: scheme.value, rfmBenefits: benefits, lifecycleRules: { ...v.lifecycleRules }, churnRules: { ...v.churnRules }, churnModel };
   } catch {
     return null;
   }
+}
+
+function churnModelSettingsFrom(value: unknown): ChurnModelSettings | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as ChurnModelSettings;
+  if (typeof v.highCap !== 'object' || v.highCap === null || (v.highCap.kind !== 'share' && v.highCap.kind !== 'count')) return null;
+  const checked = validateChurnModelSettings({
+    watchBelow: v.watchBelow,
+    highBelow: v.highBelow,
+    highCap: v.highCap.kind === 'share' ? { kind: 'share', percent: v.highCap.percent } : { kind: 'count', count: v.highCap.count },
+    minVisits: v.minVisits,
+    spendDropPercent: v.spendDropPercent,
+  });
+  return checked.ok ? checked.value : null;
 }
 
 /** Whether a stored value reads back as a whole, valid set of status rules. */

@@ -8,6 +8,7 @@ import { derivedCustomerRecord, type StatusContext, type StatusCorrection } from
 import type { TierHistoryEntry } from '../../../shared/domain/customerStatus';
 import type { Purchase } from '../../../shared/domain/purchase';
 import { rfmCutPoints, type RfmInput } from '../../../shared/domain/rfm';
+import { fitStoreChurnModel, type ChurnModelInput } from '../../../shared/domain/churnModel/storeModel';
 import { tierBeforeMistake, type CorrectionCause } from '../../../shared/domain/tierCorrection';
 import { createBookkeepingRepository } from '../bookkeeping';
 import type { RegularsDatabase } from '../database';
@@ -94,7 +95,7 @@ export function derivationKey(ctx: Omit<StatusContext, 'derivationKey'>): string
     const start = (today - back) * DAY_MS;
     for (let q = 0; q < 96; q++) zone.push(ctx.dayOf(new Date(start + q * QUARTER_HOUR_MS).toISOString()));
   }
-  const text = JSON.stringify([DERIVATION_RULES_VERSION, ctx.settings, ctx.storeMedianGapDays, ctx.rfmCutPoints, ctx.applyDowngrades, zone]);
+  const text = JSON.stringify([DERIVATION_RULES_VERSION, ctx.settings, ctx.storeMedianGapDays, ctx.rfmCutPoints, ctx.applyDowngrades, zone, ctx.churnFit ?? null]);
   return `${hash53(text, 1).toString(36)}.${hash53(text, 2).toString(36)}`;
 }
 
@@ -108,11 +109,12 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
 
   /** The status rules (settings) and the caches of the full recomputation (store median, RFM cut points; bookkeeping), as of now. */
   async function statusContext(applyDowngrades: boolean): Promise<StatusContext> {
-    const caches = (await bookkeeping.readChecked(['storeMedianGapDays', 'rfmCutPoints'])).values;
+    const caches = (await bookkeeping.readChecked(['storeMedianGapDays', 'rfmCutPoints', 'churnModel'])).values;
     const ctx: StatusContext = {
       settings: await settings.statusRules(),
       storeMedianGapDays: caches.storeMedianGapDays,
       rfmCutPoints: caches.rfmCutPoints,
+      churnFit: caches.churnModel,
       asOf: deps.now(),
       dayOf,
       applyDowngrades,
@@ -234,11 +236,18 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     return out;
   }
 
-  /** The store-wide inputs of the status derivation, from the cached figures (the trash left out), stored for the incremental path. */
-  async function storeWideCaches(): Promise<void> {
+  /**
+   * The store-wide inputs of the status derivation, from the cached figures (the trash left out), stored
+   * for the incremental path: the median gap, the RFM cut points and the churn model, fitted here from
+   * the state rows' churnModelInput (the status worker runs this). Answers how many customers with a
+   * purchase had no stored input yet (rows written before it existed): their fit is not the store's.
+   */
+  async function storeWideCaches(): Promise<{ inputsMissing: number }> {
     const today = dayOf(deps.now().toISOString());
     const medians: (number | null)[] = [];
     const rfmInputs: Omit<RfmInput, 'id'>[] = [];
+    const modelInputs: ChurnModelInput[] = [];
+    let inputsMissing = 0;
     let after: string | null = null;
     for (;;) {
       const from: string | null = after;
@@ -249,10 +258,15 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
         medians.push(c.medianGapDays);
         const daysSinceLast = c.lastPurchaseAt === null ? null : dayNumber(today) - dayNumber(dayOf(c.lastPurchaseAt));
         rfmInputs.push({ daysSinceLast, purchaseCount: c.purchaseCount, spendFen: c.totalSpentFen });
+        if (c.churnModelInput === undefined && c.lastPurchaseAt !== null) inputsMissing++;
+        if (c.churnModelInput !== undefined) modelInputs.push(c.churnModelInput);
       }
       after = rows[rows.length - 1]!.id;
     }
-    await bookkeeping.write({ storeMedianGapDays: storeMedianGap(medians), rfmCutPoints: rfmCutPoints(rfmInputs) });
+    const rules = await settings.statusRules();
+    const churnModel = fitStoreChurnModel(modelInputs, today, rules.churnModel);
+    await bookkeeping.write({ storeMedianGapDays: storeMedianGap(medians), rfmCutPoints: rfmCutPoints(rfmInputs), churnModel });
+    return { inputsMissing };
   }
 
   /**
@@ -341,9 +355,15 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
    * Downgrades stay pending either way: only the owner's review applies them. Only changed rows are written.
    */
   async function recomputeAll(rollover: boolean, onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
-    if (rollover) await storeWideCaches();
+    const caches = rollover ? await storeWideCaches() : { inputsMissing: 0 };
     // The repair (no rollover) reads every customer's purchases: it is there for rows that drifted.
-    const result = await deriveInChunks(await statusContext(false), rollover, onProgress);
+    let result = await deriveInChunks(await statusContext(false), rollover, onProgress);
+    if (caches.inputsMissing > 0) {
+      // Rows from before the churn model's inputs have them now: fit again from the whole store, and derive with that fit.
+      await storeWideCaches();
+      const again = await deriveInChunks(await statusContext(false), true, onProgress);
+      result = { customers: again.customers, changed: Math.max(result.changed, again.changed) };
+    }
     if (rollover) {
       await bookkeeping.write({ statusRecomputedOn: dayOf(deps.now().toISOString()), derivationRulesVersion: DERIVATION_RULES_VERSION });
     }

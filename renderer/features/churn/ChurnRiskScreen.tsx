@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { statusGroups } from '../../../shared/domain/statusGroups';
 import type { AtRiskQuery } from '../../db/customers';
-import { useAtRiskList, useCustomersByIds, useSettings } from '../../db/hooks';
+import { useAtRiskList, useBookkeeping, useCustomersByIds, useSettings } from '../../db/hooks';
 import { useUiStore, type ChurnLevelFilter } from '../../stores/ui';
 import { navigate } from '../../ui/routes';
 import { useMoney } from '../../ui/useMoney';
@@ -38,6 +38,7 @@ export function ChurnRiskScreen() {
   const [contactFor, setContactFor] = useState<Customer | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const refreshCare = useCareRefresh(clock, false);
+  const model = useBookkeeping()?.churnModel;
 
   const snooze = async (customer: Customer, choice: SnoozeChoice) => {
     try {
@@ -71,6 +72,7 @@ export function ChurnRiskScreen() {
         status={status}
         onContacted={setContactFor}
         onSnooze={(c, choice) => void snooze(c, choice)}
+        model={model}
       />
       {contactFor && (
         <ContactDialog

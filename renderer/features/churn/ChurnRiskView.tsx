@@ -15,6 +15,8 @@ import { customerCells } from '../customers/customerCells';
 import { RiskBadge } from '../status/StatusBadges';
 import { TierFilter } from '../status/TierFilter';
 import { churnLevelName, churnReasonText, type StatusWording } from '../status/statusText';
+import type { StoreChurnModel } from '../../../shared/domain/churnModel/storeModel';
+import { ChurnModelNote } from './ChurnModelNote';
 import './churn.css';
 
 // Taller than the customer list's rows: the reason gets two lines.
@@ -47,10 +49,12 @@ export interface ChurnRiskViewProps {
   onContacted: (customer: Customer) => void;
   /** Takes the customer off this list until later. */
   onSnooze: (customer: Customer, choice: SnoozeChoice) => void;
+  /** The store's churn model (bookkeeping), said above the list: fitted, or today's rule and why; undefined while loading. */
+  model: StoreChurnModel | null | undefined;
 }
 
 export function ChurnRiskView(props: ChurnRiskViewProps) {
-  const { list, rows, onVisibleIdsChange, groups, tierId, level, onTierChange, onLevelChange, onShowAll, onOpen, wording, formatMoney, region, today, status, onContacted, onSnooze } = props;
+  const { list, rows, onVisibleIdsChange, groups, tierId, level, onTierChange, onLevelChange, onShowAll, onOpen, wording, formatMoney, region, today, status, onContacted, onSnooze, model } = props;
   const { t } = wording;
   const filtered = tierId !== null || level !== 'both';
   const ids = list?.ids;
@@ -118,6 +122,7 @@ export function ChurnRiskView(props: ChurnRiskViewProps) {
           </>
         }
       />
+      {model !== undefined && <ChurnModelNote t={t} model={model} />}
       <div className="churn-summary" aria-live="polite" data-testid="churn-summary">
         {list === undefined ? (
           <span className="muted">{t('common.loading')}</span>
@@ -126,7 +131,7 @@ export function ChurnRiskView(props: ChurnRiskViewProps) {
             <strong data-testid="churn-count">{t('churn.count', { count: list.ids.length })}</strong>
             <span className="churn-summary-divider" aria-hidden="true" />
             <strong data-testid="churn-total">{t('churn.totalValue', { amount: formatMoney(list.totalValueFen) })}</strong>
-            <span className="hint">{t('churn.valueHint')}</span>
+            <span className="hint">{t(model?.kind === 'fitted' ? 'churnModel.valueHint' : 'churn.valueHint')}</span>
             {list.snoozed > 0 && (
               <span className="hint" data-testid="churn-snoozed">
                 {t('churn.snoozedCount', { count: list.snoozed })}

@@ -10,6 +10,7 @@ import { RiskBadge, StageBadge, TierBadge } from '../status/StatusBadges';
 import {
   benefitsTexts,
   churnReasonText,
+  isModelChurnReason,
   pendingTierText,
   rfmDigits,
   rfmScoreText,
@@ -83,7 +84,7 @@ export function CustomerStatusCard({ customer, wording, tierSince, nextReviewDay
             <div className="status-line">
               <RiskBadge level={customer.churnLevel} reason={riskReason} testId="status-risk" />
               {customer.churnLevel !== 'none' && customer.valueAtRiskFen > 0 && (
-                <span className="hint" title={t('churn.valueHint')}>
+                <span className="hint" title={t(isModelChurnReason(customer.churnReason) ? 'churnModel.valueHint' : 'churn.valueHint')}>
                   {t('customer.status.valueAtRisk', { amount: wording.money(customer.valueAtRiskFen) })}
                 </span>
               )}

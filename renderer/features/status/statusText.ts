@@ -2,7 +2,8 @@
 // in the language on screen. Pure: everything comes in as arguments, so every screen (the list, the
 // customer page, the churn list, the tier review) words a status the same way, and tests can check it.
 import type { TFunction } from 'i18next';
-import type { ChurnLevel, ChurnReason } from '../../../shared/domain/churn';
+import type { ChurnLevel, CustomerChurnReason } from '../../../shared/domain/churn';
+import { CHURN_MODEL_REASON_CODES, type ChurnModelReason, type RoughChance } from '../../../shared/domain/churnModel/levels';
 import type { StatusSettings, TierHistoryEntry } from '../../../shared/domain/customerStatus';
 import type { LifecycleStage } from '../../../shared/domain/lifecycle';
 import { CURRENCY_MINOR_DIGITS, formatMoney, type Currency } from '../../../shared/domain/money';
@@ -83,15 +84,42 @@ function daysSinceText(t: TFunction, days: number): string {
   return days <= 0 ? t('status.churnReason.visitedToday') : t('status.churnReason.daysSince', { count: days });
 }
 
+/** Whether the churn model gave the reason (its value at risk is the model's 90 days, not the last 12 months' spend). */
+export function isModelChurnReason(reason: CustomerChurnReason): reason is ChurnModelReason {
+  return (CHURN_MODEL_REASON_CODES as readonly string[]).includes(reason.code);
+}
+
+/** The model's chance that a customer is still coming, as a clerk says it: "about a 1 in 5 chance they are still coming". */
+export function stillComingText(t: TFunction, chance: RoughChance): string {
+  switch (chance.kind) {
+    case 'one-in':
+      return t('churnModel.reason.oneIn', { n: chance.n });
+    case 'percent':
+      return t('churnModel.reason.percent', { percent: chance.percent });
+    case 'below-one-percent':
+      return t('churnModel.reason.belowOnePercent');
+    default:
+      return assertNever(chance, 'rough chance');
+  }
+}
+
 /**
  * Why a customer has their churn level, in words: their usual gap (their own, or the store's while
- * they have too few visits), the days since their last visit, and how their spend moved,
- * e.g. "Usually every 21 days; 64 days since the last visit; spend down 40% on the half-year before".
+ * they have too few visits), the days since their last visit, with the churn model the chance they are
+ * still coming, and how their spend moved, e.g. "Usually every 21 days; 64 days since the last visit;
+ * about a 1 in 5 chance they are still coming; spend down 40% on the half-year before".
  */
-export function churnReasonText(w: Pick<StatusWording, 't' | 'locale' | 'status'>, reason: ChurnReason): string {
+export function churnReasonText(w: Pick<StatusWording, 't' | 'locale' | 'status'>, reason: CustomerChurnReason): string {
   const { t, locale } = w;
   const { usualGapDays, daysSinceLast, basis, spendChangePercent } = reason.params;
   const parts: string[] = [];
+  const usual = () => {
+    if (usualGapDays === null) return;
+    if (basis === 'store') parts.push(t('status.churnReason.usualStore', { count: usualGapDays, days: decimal(locale, usualGapDays) }));
+    else if (usualGapDays === 1) parts.push(t('status.churnReason.usualOwnDaily'));
+    else parts.push(t('status.churnReason.usualOwn', { days: decimal(locale, usualGapDays) }));
+  };
+  let chance: string | null = null;
   switch (reason.code) {
     case 'no-purchases':
       return t('status.churnReason.noPurchases');
@@ -102,16 +130,23 @@ export function churnReasonText(w: Pick<StatusWording, 't' | 'locale' | 'status'
     case 'overdue':
     case 'spend-down':
     case 'overdue-and-spend-down':
-      if (usualGapDays === null) break;
-      if (basis === 'store') parts.push(t('status.churnReason.usualStore', { count: usualGapDays, days: decimal(locale, usualGapDays) }));
-      else if (usualGapDays === 1) parts.push(t('status.churnReason.usualOwnDaily'));
-      else parts.push(t('status.churnReason.usualOwn', { days: decimal(locale, usualGapDays) }));
+      usual();
+      break;
+    case 'too-few-visits':
+      parts.push(t('churnModel.reason.tooFewVisits'));
+      break;
+    case 'still-coming':
+    case 'slipping':
+      usual();
+      chance = stillComingText(t, reason.params.stillComing);
       break;
     default:
-      return assertNever(reason.code, 'churn reason');
+      return assertNever(reason, 'churn reason');
   }
   if (daysSinceLast !== null) parts.push(daysSinceText(t, daysSinceLast));
+  if (chance !== null) parts.push(chance);
   if (spendChangePercent !== undefined) parts.push(spendChangeText(t, spendChangePercent, w.status.churnRules.trendMonths));
+  if ('overCap' in reason.params && reason.params.overCap) parts.push(t('churnModel.reason.overCap'));
   return parts.join(t('status.churnReason.separator'));
 }
 

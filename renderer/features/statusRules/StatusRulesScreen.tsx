@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { localDayOf } from '../../../shared/domain/customerFigures';
 import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from '../../../shared/domain/customerStatus';
 import type { GroupPreview } from '../../../shared/domain/statusPreview';
+import type { StoreChurnModel } from '../../../shared/domain/churnModel/storeModel';
 import { nextReviewDate, tierName } from '../../../shared/domain/tiers';
 import { settings as settingsRepo } from '../../db';
 import { useBookkeeping, useSettings } from '../../db/hooks';
@@ -22,10 +23,10 @@ export function StatusRulesScreen() {
   const settings = useSettings();
   const bookkeeping = useBookkeeping();
   if (!settings || !bookkeeping) return <div className="loading" aria-busy="true" />;
-  return <StatusRulesEditor saved={settings.status} lastReviewAt={bookkeeping.lastTierReviewAt} />;
+  return <StatusRulesEditor saved={settings.status} lastReviewAt={bookkeeping.lastTierReviewAt} churnModel={bookkeeping.churnModel} />;
 }
 
-function StatusRulesEditor({ saved, lastReviewAt }: { saved: StatusSettings; lastReviewAt: string | null }) {
+function StatusRulesEditor({ saved, lastReviewAt, churnModel }: { saved: StatusSettings; lastReviewAt: string | null; churnModel: StoreChurnModel | null }) {
   const clock = useClock();
   const gate = useOwnerGate();
   useTranslation(); // re-render when the language changes
@@ -36,6 +37,7 @@ function StatusRulesEditor({ saved, lastReviewAt }: { saved: StatusSettings; las
   const [triedToSave, setTriedToSave] = useState(false);
   const [preview, setPreview] = useState<PreviewState>({ phase: 'loading', done: 0, total: 0 });
   const [save, setSave] = useState<SaveState>({ phase: 'idle' });
+  const [fitting, setFitting] = useState(false);
   const running = useStatusJobs((s) => s.running);
   const [dataVersion, setDataVersion] = useState(0);
 
@@ -115,6 +117,17 @@ function StatusRulesEditor({ saved, lastReviewAt }: { saved: StatusSettings; las
     }
   };
 
+  // The owner's "learn again": the status pass fits the churn model from today's store and levels everyone with it.
+  const onFitNow = () =>
+    gate.run('rules.change', () => {
+      setFitting(true);
+      setSave({ phase: 'idle' });
+      runStatusJob(statusWorker(), 'rules', clock)
+        .then((result) => setSave({ phase: 'saved', changed: result.changed, customers: result.customers }))
+        .catch(() => setSave({ phase: 'failed' }))
+        .finally(() => setFitting(false));
+    });
+
   // Review days are the clerk's calendar days, as the review screen counts them.
   const today = localDayOf(clock().toISOString());
   const reviewEvery = parsed.ok ? parsed.value.scheme.reviewEveryMonths : saved.scheme.reviewEveryMonths;
@@ -136,6 +149,9 @@ function StatusRulesEditor({ saved, lastReviewAt }: { saved: StatusSettings; las
       onSave={onSave}
       onReset={() => change(draftOf(DEFAULT_STATUS_SETTINGS, money.currency, locale))}
       onDiscard={() => change(draftOf(saved, money.currency, locale))}
+      churnModel={churnModel}
+      onFitNow={onFitNow}
+      fitting={fitting}
     />
   );
 }

@@ -10,7 +10,9 @@ import { parseISO } from 'date-fns';
 import { currentLocale, formatLongDate } from '../../i18n';
 import { Field, FieldError, useFocusFirstInvalid } from '../../ui/FormField';
 import { routeHref } from '../../ui/routes';
-import { withNewTier, withoutTier, withTierMoved, type BenefitsDraft, type ChurnDraft, type LifecycleDraft, type RulesDraft, type RulesProblems, type TierDraft } from './rulesForm';
+import { withNewTier, withoutTier, withTierMoved, type BenefitsDraft, type ChurnDraft, type ChurnModelDraft, type LifecycleDraft, type RulesDraft, type RulesProblems, type TierDraft } from './rulesForm';
+import type { StoreChurnModel } from '../../../shared/domain/churnModel/storeModel';
+import { ChurnModelNote } from '../churn/ChurnModelNote';
 import './statusRules.css';
 
 export type PreviewState =
@@ -36,6 +38,12 @@ interface Props {
   onSave: () => void;
   onReset: () => void;
   onDiscard: () => void;
+  /** The store's churn model as last fitted (bookkeeping); null before the first fit. */
+  churnModel: StoreChurnModel | null;
+  /** Fits the churn model again now (the owner's button): the status pass with the saved rules. */
+  onFitNow: () => void;
+  /** A fit asked from here is running. */
+  fitting: boolean;
 }
 
 const newTierId = () => `tier-${crypto.randomUUID().slice(0, 8)}`;
@@ -119,6 +127,16 @@ export function StatusRulesView(props: Props) {
       )}
 
       <LifecycleCard value={draft.lifecycle} onChange={(lifecycle) => onChange({ ...draft, lifecycle })} fieldError={fieldError} />
+      <ChurnModelCard
+        value={draft.churnModel}
+        onChange={(churnModel) => onChange({ ...draft, churnModel })}
+        fieldError={fieldError}
+        model={props.churnModel}
+        onFitNow={props.onFitNow}
+        fitting={props.fitting}
+        busy={busy}
+        dirty={dirty}
+      />
       <ChurnCard value={draft.churn} onChange={(churn) => onChange({ ...draft, churn })} fieldError={fieldError} />
     </section>
   );
@@ -453,6 +471,70 @@ function ChurnCard({ value, onChange, fieldError }: { value: ChurnDraft; onChang
             <input id={`r-c-${key}`} inputMode="decimal" value={value[key]} onChange={(e) => onChange({ ...value, [key]: e.target.value })} aria-invalid={!!fieldError(`churn.${key}`)} data-testid={`churn-${key}`} />
           </Field>
         ))}
+      </div>
+    </section>
+  );
+}
+
+interface ChurnModelCardProps {
+  value: ChurnModelDraft;
+  onChange: (v: ChurnModelDraft) => void;
+  fieldError: FieldErrorOf;
+  model: StoreChurnModel | null;
+  onFitNow: () => void;
+  fitting: boolean;
+  busy: boolean;
+  dirty: boolean;
+}
+
+function ChurnModelCard({ value, onChange, fieldError, model, onFitNow, fitting, busy, dirty }: ChurnModelCardProps) {
+  const { t } = useTranslation();
+  const capPath = 'churnModel.highCap';
+  const chance = (key: 'watchBelow' | 'highBelow') => {
+    const draftKey = key === 'watchBelow' ? 'watchBelowPercent' : 'highBelowPercent';
+    return (
+      <Field label={t(`churnModel.settings.${key}`)} htmlFor={`r-m-${key}`} error={fieldError(`churnModel.${key}`)} hint={t(`churnModel.settings.${key}Hint`)}>
+        <input
+          id={`r-m-${key}`}
+          inputMode="decimal"
+          value={value[draftKey]}
+          onChange={(e) => onChange({ ...value, [draftKey]: e.target.value })}
+          aria-invalid={!!fieldError(`churnModel.${key}`)}
+          data-testid={`churn-model-${key}`}
+        />
+      </Field>
+    );
+  };
+  return (
+    <section className="card" aria-labelledby="churn-model-heading" data-testid="churn-model-card">
+      <h2 id="churn-model-heading">{t('churnModel.settings.title')}</h2>
+      <p className="hint">{t('churnModel.settings.intro')}</p>
+      <div className="churn-model-status">
+        <ChurnModelNote t={t} model={model} />
+        <button type="button" className="button" onClick={onFitNow} disabled={busy || dirty} data-testid="churn-model-fit">
+          {fitting ? t('churnModel.settings.fitting') : t('churnModel.settings.fitNow')}
+          <OwnerLockMark action="rules.change" />
+        </button>
+        {dirty && <span className="hint">{t('churnModel.settings.unsaved')}</span>}
+      </div>
+      <div className="form-grid">
+        {chance('watchBelow')}
+        {chance('highBelow')}
+        <Field label={t('churnModel.settings.capKind')} htmlFor="r-m-capKind" hint={t('churnModel.settings.capHint')}>
+          <select id="r-m-capKind" value={value.capKind} onChange={(e) => onChange({ ...value, capKind: e.target.value === 'count' ? 'count' : 'share' })} data-testid="churn-model-capKind">
+            <option value="share">{t('churnModel.settings.capShare')}</option>
+            <option value="count">{t('churnModel.settings.capCount')}</option>
+          </select>
+        </Field>
+        {value.capKind === 'share' ? (
+          <Field label={t('churnModel.settings.capPercent')} htmlFor="r-m-cap" error={fieldError(capPath)}>
+            <input id="r-m-cap" inputMode="decimal" value={value.capPercent} onChange={(e) => onChange({ ...value, capPercent: e.target.value })} aria-invalid={!!fieldError(capPath)} data-testid="churn-model-cap" />
+          </Field>
+        ) : (
+          <Field label={t('churnModel.settings.capCountLabel')} htmlFor="r-m-cap" error={fieldError(capPath)}>
+            <input id="r-m-cap" inputMode="numeric" value={value.capCount} onChange={(e) => onChange({ ...value, capCount: e.target.value })} aria-invalid={!!fieldError(capPath)} data-testid="churn-model-cap" />
+          </Field>
+        )}
       </div>
     </section>
   );

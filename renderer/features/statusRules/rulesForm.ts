@@ -1,6 +1,7 @@
 // The status-rules form: settings turned into editable text and back, with every problem named per field.
 import type { ChurnRules } from '../../../shared/domain/churn';
 import { validateChurnRules } from '../../../shared/domain/churn';
+import { DEFAULT_CHURN_MODEL_SETTINGS, validateChurnModelSettings, type ChurnModelSettings, type HighCap } from '../../../shared/domain/churnModel/levels';
 import type { StatusSettings } from '../../../shared/domain/customerStatus';
 import type { LifecycleRules } from '../../../shared/domain/lifecycle';
 import { validateLifecycleRules } from '../../../shared/domain/lifecycle';
@@ -32,6 +33,20 @@ export interface TierDraft {
 export type LifecycleDraft = Record<Exclude<keyof LifecycleRules, 'atRiskFrom'>, string> & Pick<LifecycleRules, 'atRiskFrom'>;
 export type ChurnDraft = Record<keyof ChurnRules, string>;
 
+/**
+ * The churn model's owner thresholds as typed: chances in whole percent, the high level's cap as a share
+ * of the customers or a count; the visits needed and the spend fall are kept as saved (no field yet).
+ */
+export interface ChurnModelDraft {
+  watchBelowPercent: string;
+  highBelowPercent: string;
+  capKind: HighCap['kind'];
+  capPercent: string;
+  capCount: string;
+  minVisits: number;
+  spendDropPercent: number;
+}
+
 export interface RulesDraft {
   grouping: StatusGrouping;
   windowMonths: string;
@@ -41,6 +56,7 @@ export interface RulesDraft {
   rfmBenefits: Record<RfmGroup, BenefitsDraft>;
   lifecycle: LifecycleDraft;
   churn: ChurnDraft;
+  churnModel: ChurnModelDraft;
 }
 
 /**
@@ -57,6 +73,8 @@ export interface RulesProblems {
   scheme: TierSchemeError[];
 }
 
+const DEFAULT_CAP_PERCENT = DEFAULT_CHURN_MODEL_SETTINGS.highCap.kind === 'share' ? DEFAULT_CHURN_MODEL_SETTINGS.highCap.percent : 5;
+
 const benefitsDraft = (b: TierBenefits): BenefitsDraft => ({
   discountPercent: String(b.discountPercent),
   pointsMultiplier: String(b.pointsMultiplier),
@@ -64,7 +82,8 @@ const benefitsDraft = (b: TierBenefits): BenefitsDraft => ({
 });
 
 export function draftOf(status: StatusSettings, currency: Currency, locale: Locale): RulesDraft {
-  const { scheme, lifecycleRules: l, churnRules: c } = status;
+  const { scheme, lifecycleRules: l, churnRules: c, churnModel: m } = status;
+  const percent = (chance: number) => String(Math.round(chance * 1000) / 10);
   return {
     grouping: status.grouping,
     windowMonths: String(scheme.windowMonths),
@@ -92,6 +111,16 @@ export function draftOf(status: StatusSettings, currency: Currency, locale: Loca
       highGapMultiple: String(c.highGapMultiple),
       spendDropPercent: String(c.spendDropPercent),
       trendMonths: String(c.trendMonths),
+    },
+    churnModel: {
+      watchBelowPercent: percent(m.watchBelow),
+      highBelowPercent: percent(m.highBelow),
+      capKind: m.highCap.kind,
+      // The other kind's box starts at the default share, or empty for a count: switching kinds shows a sensible value.
+      capPercent: m.highCap.kind === 'share' ? String(m.highCap.percent) : String(DEFAULT_CAP_PERCENT),
+      capCount: m.highCap.kind === 'count' ? String(m.highCap.count) : '',
+      minVisits: m.minVisits,
+      spendDropPercent: m.spendDropPercent,
     },
   };
 }
@@ -213,6 +242,17 @@ export function settingsOf(draft: RulesDraft, currency: Currency, locale: Locale
     trendMonths: r.whole('churn.trendMonths', draft.churn.trendMonths),
   };
 
+  const m = draft.churnModel;
+  const churnModel: ChurnModelSettings = {
+    watchBelow: r.decimal('churnModel.watchBelow', m.watchBelowPercent) / 100,
+    highBelow: r.decimal('churnModel.highBelow', m.highBelowPercent) / 100,
+    highCap: m.capKind === 'share' ? { kind: 'share', percent: r.decimal('churnModel.highCap', m.capPercent) } : { kind: 'count', count: r.whole('churnModel.highCap', m.capCount) },
+    minVisits: m.minVisits,
+    spendDropPercent: m.spendDropPercent,
+  };
+  const model = validateChurnModelSettings(churnModel);
+  if (!model.ok) for (const key of Object.keys(model.reason)) r.fail(`churnModel.${key}`, 'out-of-range');
+
   const lifecycle = validateLifecycleRules(lifecycleRules);
   if (!lifecycle.ok) for (const key of Object.keys(lifecycle.reason)) r.fail(`lifecycle.${key}`, 'out-of-range');
   const churn = validateChurnRules(churnRules);
@@ -227,5 +267,5 @@ export function settingsOf(draft: RulesDraft, currency: Currency, locale: Locale
     schemeErrors = scheme.reason.filter((c) => !(hasFieldErrors && SHOWN_AT_FIELDS.has(c)));
   }
   if (Object.keys(r.fields).length > 0 || schemeErrors.length > 0 || !scheme.ok) return err({ fields: r.fields, scheme: schemeErrors });
-  return ok({ grouping: draft.grouping, scheme: scheme.value, rfmBenefits, lifecycleRules, churnRules });
+  return ok({ grouping: draft.grouping, scheme: scheme.value, rfmBenefits, lifecycleRules, churnRules, churnModel });
 }

@@ -105,6 +105,14 @@ describe('figures of one customer', () => {
     const at = (a: number) => expectedPurchases({ ...PAPER, a }, 'mbgnbd', h, 39);
     expect(at(1)).toBeCloseTo((at(0.999) + at(1.001)) / 2, 4);
   });
+  it('expected purchases stay finite when a store where nearly everyone stays fits a and b in the millions (the series overflows)', () => {
+    // Fitted on the demo store: p ≈ 1% with next to no spread. The closed form with p fixed agrees with the series at a, b / 1000.
+    const demo = { r: 1.0811, alpha: 47.477, a: 104_746.6, b: 11_022_198 };
+    const regular = { x: 46, tx: 730, T: 731 };
+    const expected = expectedPurchases(demo, 'mbgnbd', regular, 90);
+    expect(Number.isFinite(expected)).toBe(true);
+    expect(expected).toBeCloseTo(expectedPurchases({ ...demo, a: demo.a / 1000, b: demo.b / 1000 }, 'mbgnbd', regular, 90), 2);
+  });
   it('purchases on the same day are one visit: a history with x = 0 and T = 0 (bought today) is scored', () => {
     const today = { x: 0, tx: 0, T: 0 };
     expect(pAlive(PAPER, 'mbgnbd', today)).toBeCloseTo(PAPER.b / (PAPER.a + PAPER.b), 12);

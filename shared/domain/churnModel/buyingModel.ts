@@ -181,7 +181,13 @@ export function expectedPurchases(params: BuyingModelParams, variant: BuyingMode
   // 2F1(r+x, b+x+shift; c; z) · (1−z)^(r+x) = (1−z)^(a−1) · 2F1(c−r−x, a−1; c; z).
   const scaled = Math.exp((a - 1) * Math.log1p(-z)) * hyp2f1(c - r - x, a - 1, c, z);
   const numerator = ((a + b + x + shift - 1) / (a - 1)) * (1 - scaled);
-  return numerator * pAlive(params, variant, h);
+  const expected = numerator * pAlive(params, variant, h);
+  if (Number.isFinite(expected)) return expected;
+  // A store where nearly everyone stays fits a and b in the millions (p all but fixed), and the series' terms
+  // overflow before they shrink. With p fixed at its posterior mean the expectation has a closed form:
+  // a buyer at rate λ who leaves after each purchase with chance p buys (1 − e^(−λpt))/p in t, and λ ~ Gamma(r+x, α+T).
+  const p = a / (a + b + x + shift);
+  return ((1 - Math.exp((r + x) * (Math.log(alpha + h.T) - Math.log(alpha + h.T + p * t)))) / p) * pAlive(params, variant, h);
 }
 
 export const CANNOT_FIT_CODES = ['too-few-customers', 'too-few-repeat-buyers', 'history-too-short', 'fit-failed'] as const;

@@ -58,7 +58,7 @@ describe('churnModelLevels', () => {
   it('none when still likely coming; watch between the thresholds; a one-time buyer is not flagged and gets the store gap', () => {
     const levels = churnModelLevels([score('on', 0.8, 10), score('mid', 0.4, 10), score('once', 0.05, 10, { x: 0, tx: 0, ownGapDays: null })], 30);
     expect(levels.map((l) => [l.level, l.reason.code])).toEqual([
-      ['none', 'on-rhythm'],
+      ['none', 'still-coming'],
       ['watch', 'slipping'],
       ['none', 'too-few-visits'],
     ]);

@@ -53,11 +53,11 @@ export function roughChance(p: number): RoughChance {
 
 /**
  * - 'too-few-visits': fewer visit days than minVisits (level none).
- * - 'on-rhythm': chance still a customer at or above watchBelow (level none).
+ * - 'still-coming': chance still a customer at or above watchBelow (level none).
  * - 'slipping': below watchBelow (watch), or below highBelow and within the cap (high);
  *   `overCap` when below highBelow but the cap was full of customers with more value at risk.
  */
-export const CHURN_MODEL_REASON_CODES = ['too-few-visits', 'on-rhythm', 'slipping'] as const;
+export const CHURN_MODEL_REASON_CODES = ['too-few-visits', 'still-coming', 'slipping'] as const;
 export type ChurnModelReasonCode = (typeof CHURN_MODEL_REASON_CODES)[number];
 
 export interface ChurnModelReason {
@@ -100,27 +100,59 @@ export function churnModelLevels(
   settings: ChurnModelSettings = DEFAULT_CHURN_MODEL_SETTINGS,
   spendChanges: ReadonlyMap<string, number> = new Map(),
 ): ChurnModelLevel[] {
-  const candidates = scores
-    .filter((s) => s.x + 1 >= settings.minVisits && s.pAlive < settings.highBelow)
-    .sort((a, b) => b.valueAtRisk - a.valueAtRisk || a.pAlive - b.pAlive || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const candidates = highCandidates(scores, settings);
   const cap = highCapCount(settings.highCap, scores.length);
   const high = new Set(candidates.slice(0, cap).map((s) => s.id));
-  return scores.map((s) => {
-    const gap = s.ownGapDays ?? storeUsualGapDays;
-    const params: ChurnModelReason['params'] = {
-      usualGapDays: gap === null ? null : Math.round(gap),
-      basis: s.ownGapDays !== null ? 'own' : storeUsualGapDays !== null ? 'store' : null,
-      daysSinceLast: s.daysSinceLast,
-      stillComing: roughChance(s.pAlive),
-      expectedVisits: Math.round(s.expectedVisits * 10) / 10,
-      valueAtRisk: Math.round(s.valueAtRisk),
-    };
-    const change = spendChanges.get(s.id);
-    if (change !== undefined && change <= -settings.spendDropPercent) params.spendChangePercent = change;
-    if (s.x + 1 < settings.minVisits) return { id: s.id, level: 'none', reason: { code: 'too-few-visits', params } };
-    if (s.pAlive >= settings.watchBelow) return { id: s.id, level: 'none', reason: { code: 'on-rhythm', params } };
-    if (high.has(s.id)) return { id: s.id, level: 'high', reason: { code: 'slipping', params } };
-    if (s.pAlive < settings.highBelow) params.overCap = true;
-    return { id: s.id, level: 'watch', reason: { code: 'slipping', params } };
-  });
+  return scores.map((s) => ({ id: s.id, ...churnModelLevelOf(s, storeUsualGapDays, settings, high.has(s.id), spendChanges.get(s.id)) }));
+}
+
+/** Who may be high (enough visits, chance below highBelow), most value at risk first (ties by lower chance, then id). */
+function highCandidates(scores: readonly CustomerScore[], settings: ChurnModelSettings): CustomerScore[] {
+  return scores
+    .filter((s) => s.x + 1 >= settings.minVisits && s.pAlive < settings.highBelow)
+    .sort((a, b) => b.valueAtRisk - a.valueAtRisk || a.pAlive - b.pAlive || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The value at risk from which a candidate for high is let in, so that high holds the cap's number of
+ * customers as scored on the day of the fit: the value of the last one the cap lets in; 0 when the cap
+ * holds every candidate; null when the cap lets nobody in. The app stores it with the fit, so one
+ * customer's level is derived on their own (a purchase write) with the store-wide cap kept; customers
+ * exactly tied with the last one are let in too.
+ */
+export function highCutoff(scores: readonly CustomerScore[], settings: ChurnModelSettings): number | null {
+  const cap = highCapCount(settings.highCap, scores.length);
+  if (cap <= 0) return null;
+  const candidates = highCandidates(scores, settings);
+  return candidates.length <= cap ? 0 : candidates[cap - 1]!.valueAtRisk;
+}
+
+/** Whether a scored customer is high under a stored cut-off (highCutoff). */
+export function isHighUnder(s: CustomerScore, settings: ChurnModelSettings, cutoff: number | null): boolean {
+  return cutoff !== null && s.x + 1 >= settings.minVisits && s.pAlive < settings.highBelow && s.valueAtRisk >= cutoff;
+}
+
+/** One customer's level and reason, given whether the cap let them into high. */
+export function churnModelLevelOf(
+  s: CustomerScore,
+  storeUsualGapDays: number | null,
+  settings: ChurnModelSettings,
+  high: boolean,
+  spendChange: number | undefined,
+): Omit<ChurnModelLevel, 'id'> {
+  const gap = s.ownGapDays ?? storeUsualGapDays;
+  const params: ChurnModelReason['params'] = {
+    usualGapDays: gap === null ? null : Math.round(gap),
+    basis: s.ownGapDays !== null ? 'own' : storeUsualGapDays !== null ? 'store' : null,
+    daysSinceLast: s.daysSinceLast,
+    stillComing: roughChance(s.pAlive),
+    expectedVisits: Math.round(s.expectedVisits * 10) / 10,
+    valueAtRisk: Math.round(s.valueAtRisk),
+  };
+  if (spendChange !== undefined && spendChange <= -settings.spendDropPercent) params.spendChangePercent = spendChange;
+  if (s.x + 1 < settings.minVisits) return { level: 'none', reason: { code: 'too-few-visits', params } };
+  if (s.pAlive >= settings.watchBelow) return { level: 'none', reason: { code: 'still-coming', params } };
+  if (high) return { level: 'high', reason: { code: 'slipping', params } };
+  if (s.pAlive < settings.highBelow) params.overCap = true;
+  return { level: 'watch', reason: { code: 'slipping', params } };
 }

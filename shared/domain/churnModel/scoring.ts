@@ -13,7 +13,7 @@ import {
   type CannotFit,
   type FitOptions,
 } from './buyingModel';
-import { expectedSpendPerVisit, fitSpendModel, type SpendHistory, type SpendModelFit } from './spendModel';
+import { expectedSpendPerVisit, fitSpendModel, type SpendHistory, type SpendModelFit, type SpendModelParams } from './spendModel';
 
 /** One purchase as the model reads it: its calendar day as a whole day number (days since 1970-01-01) and its spend (> 0 counts for the spend model). */
 export interface ModelPurchase {
@@ -133,29 +133,43 @@ export function scoreCustomers(customers: readonly ModelCustomer[], asOfDay: num
   const storeMeanSpend = withSpend.length > 0 ? withSpend.reduce((sum, s) => sum + s.spend.meanSpend, 0) / withSpend.length : 0;
   const backtest = o.aliveWeight === 'backtest' ? tuneAliveWeight(customers, asOfDay, o) : null;
   const aliveWeight = o.aliveWeight === 'backtest' ? (backtest?.aliveWeight ?? 1) : o.aliveWeight;
+  const model: FittedModels = { variant: fit.variant, buying: fit.params, spend: spendFit?.params ?? null, storeMeanSpend };
   const gaps: number[] = [];
-  const scores = seen.map(({ id, history: h, spend }) => {
-    const alive = pAlive(fit.params, fit.variant, h);
-    const spendPerVisit = spendFit ? expectedSpendPerVisit(spendFit.params, spend) : spend.visits > 0 ? spend.meanSpend : storeMeanSpend;
-    const ownGapDays = h.x > 0 ? h.tx / h.x : null;
-    if (ownGapDays !== null) gaps.push(ownGapDays);
-    const score: CustomerScore = {
-      id,
-      x: h.x,
-      tx: h.tx,
-      T: h.T,
-      daysSinceLast: h.T - h.tx,
-      ownGapDays,
-      pAlive: alive,
-      expectedVisits: expectedPurchases(fit.params, fit.variant, h, o.horizonDays),
-      pVisit: pBuyWithin(fit.params, fit.variant, h, o.horizonDays),
-      spendPerVisit,
-      returnScore: rateIfAlive(fit.params, h) * o.horizonDays * Math.pow(alive, aliveWeight),
-      valueAtRisk: (1 - alive) * rateIfAlive(fit.params, h) * o.horizonDays * spendPerVisit,
-    };
+  const scores = seen.map(({ id, history, spend }) => {
+    const score = scoreHistory(model, id, history, spend, o.horizonDays, aliveWeight);
+    if (score.ownGapDays !== null) gaps.push(score.ownGapDays);
     return score;
   });
   return ok({ fit, spendFit, storeUsualGapDays: median(gaps), aliveWeight, backtest, scores });
+}
+
+/** What scoring one customer needs of the fitted models: the buying model, the spend model (null: none) and the store's mean spend per repeat visit. */
+export interface FittedModels {
+  variant: BuyingModelFit['variant'];
+  buying: BuyingModelFit['params'];
+  spend: SpendModelParams | null;
+  storeMeanSpend: number;
+}
+
+/** One customer's figures from the fitted models (the app derives each customer with it; scoreCustomers scores the store with it). */
+export function scoreHistory(model: FittedModels, id: string, h: BuyerHistory, spend: SpendHistory, horizonDays: number, aliveWeight = 1): CustomerScore {
+  const alive = pAlive(model.buying, model.variant, h);
+  const rate = rateIfAlive(model.buying, h);
+  const spendPerVisit = model.spend ? expectedSpendPerVisit(model.spend, spend) : spend.visits > 0 ? spend.meanSpend : model.storeMeanSpend;
+  return {
+    id,
+    x: h.x,
+    tx: h.tx,
+    T: h.T,
+    daysSinceLast: h.T - h.tx,
+    ownGapDays: h.x > 0 ? h.tx / h.x : null,
+    pAlive: alive,
+    expectedVisits: expectedPurchases(model.buying, model.variant, h, horizonDays),
+    pVisit: pBuyWithin(model.buying, model.variant, h, horizonDays),
+    spendPerVisit,
+    returnScore: rate * horizonDays * Math.pow(alive, aliveWeight),
+    valueAtRisk: (1 - alive) * rate * horizonDays * spendPerVisit,
+  };
 }
 
 export interface Backtest {

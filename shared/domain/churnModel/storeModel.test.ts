@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { CDNOW_CUTOFF_DAY, cdnowCustomers } from '../../../test/support/cdnow';
+import { churnRisk, valueAtRisk } from '../churn';
+import { utcDayOf, type FigureInput } from '../customerFigures';
+import { deriveCustomerStatus, DEFAULT_STATUS_SETTINGS } from '../customerStatus';
+import { churnModelLevels, DEFAULT_CHURN_MODEL_SETTINGS } from './levels';
+import { scoreCustomers, type ModelCustomer } from './scoring';
+import { churnModelInputOf, fitStoreChurnModel, modelChurnRisk, storeChurnModelSchema, type ChurnModelInput, type FittedChurnModel } from './storeModel';
+
+const DAY_MS = 86_400_000;
+const isoOf = (day: number, hour = 12) => new Date(day * DAY_MS + hour * 3_600_000).toISOString();
+const dayText = (day: number) => isoOf(day).slice(0, 10);
+const purchasesOf = (c: ModelCustomer): FigureInput[] =>
+  c.purchases.filter((p) => p.day <= CDNOW_CUTOFF_DAY).map((p, i) => ({ id: `${c.id}-${i}`, purchasedAt: isoOf(p.day), totalFen: p.spend, isVoided: 0, returnOf: null }));
+
+const cdnow = cdnowCustomers();
+const cdnowPurchases = new Map(cdnow.map((c) => [c.id, purchasesOf(c)]));
+const cdnowInputs = (): ChurnModelInput[] => [...cdnowPurchases.values()].map((p) => churnModelInputOf(p, utcDayOf)).filter((i): i is ChurnModelInput => i !== null);
+const CUTOFF = dayText(CDNOW_CUTOFF_DAY);
+
+function fitted(settings = DEFAULT_CHURN_MODEL_SETTINGS): FittedChurnModel {
+  const model = fitStoreChurnModel(cdnowInputs(), CUTOFF, settings);
+  if (model.kind !== 'fitted') throw new Error(model.reason.code);
+  return model;
+}
+
+describe('churnModelInputOf', () => {
+  it('keeps visit days, first and last, and the repeat visits’ spend; voided, returns and purchases returned in full are no visits', () => {
+    const p = (id: string, day: number, totalFen: number, more: Partial<FigureInput> = {}): FigureInput => ({ id, purchasedAt: isoOf(day), totalFen, isVoided: 0, returnOf: null, ...more });
+    const purchases = [
+      p('a', 100, 5_000),
+      p('b', 110, 3_000),
+      p('c', 110, 2_000),
+      p('d', 130, 4_000),
+      p('e', 140, 9_000, { isVoided: 1 }),
+      p('f', 150, 1_000),
+      p('g', 151, -1_000, { returnOf: 'f' }),
+    ];
+    expect(churnModelInputOf(purchases, utcDayOf)).toEqual({ firstDay: 100, lastDay: 130, visitDays: 3, repeatSpendVisits: 2, repeatSpendFen: 9_000 });
+    expect(churnModelInputOf([p('e', 140, 9_000, { isVoided: 1 })], utcDayOf)).toBeNull();
+  });
+});
+
+describe('fitStoreChurnModel', () => {
+  it('fits the CDNOW store from the stored inputs as the evaluation fits it from the purchases', () => {
+    const model = fitted();
+    const evaluated = scoreCustomers(cdnow, CDNOW_CUTOFF_DAY, { aliveWeight: 1 });
+    if (!evaluated.ok) throw new Error(evaluated.reason.code);
+    expect(model.customers).toBe(2357);
+    expect(model.repeatBuyers).toBe(evaluated.value.scores.filter((s) => s.x > 0).length);
+    for (const k of ['r', 'alpha', 'a', 'b'] as const) expect(model.buying[k]).toBeCloseTo(evaluated.value.fit.params[k], 6);
+    expect(model.spend).not.toBeNull();
+    expect(storeChurnModelSchema.safeParse(JSON.parse(JSON.stringify(model))).success).toBe(true);
+  });
+
+  it('keeps the high level to the cap: one customer derived on their own under the stored cut-off gets the level the whole store’s ranking gives', () => {
+    for (const highCap of [{ kind: 'share', percent: 5 } as const, { kind: 'count', count: 40 } as const]) {
+      const settings = { ...DEFAULT_CHURN_MODEL_SETTINGS, highCap };
+      const model = fitted(settings);
+      const evaluated = scoreCustomers(cdnow, CDNOW_CUTOFF_DAY, { aliveWeight: 1 });
+      if (!evaluated.ok) throw new Error(evaluated.reason.code);
+      const byStore = new Map(churnModelLevels(evaluated.value.scores, model.storeUsualGapDays, settings).map((l) => [l.id, l.level]));
+      let high = 0;
+      let differ = 0;
+      for (const [id, purchases] of cdnowPurchases) {
+        const own = modelChurnRisk(purchases, CUTOFF, utcDayOf, model, settings, undefined)!;
+        if (own.level === 'high') high++;
+        // Only customers tied with the last one let in may differ (the cut-off lets ties in).
+        if (own.level !== byStore.get(id) && own.valueAtRiskFen !== Math.round(model.highFromValueFen!)) differ++;
+      }
+      const cap = highCap.kind === 'share' ? Math.floor((2357 * highCap.percent) / 100) : highCap.count;
+      expect(differ).toBe(0);
+      expect(high).toBeGreaterThanOrEqual(cap);
+      expect(high).toBeLessThanOrEqual(cap + 2);
+    }
+  });
+
+  it('a cap of 0 lets nobody into high', () => {
+    const settings = { ...DEFAULT_CHURN_MODEL_SETTINGS, highCap: { kind: 'count', count: 0 } as const };
+    const model = fitted(settings);
+    expect(model.highFromValueFen).toBeNull();
+    expect([...cdnowPurchases.values()].some((p) => modelChurnRisk(p, CUTOFF, utcDayOf, model, settings, undefined)?.level === 'high')).toBe(false);
+  });
+
+  it('says why a store too small or too young cannot be fitted, with its figure and the one needed', () => {
+    const input = (firstDay: number, visitDays: number): ChurnModelInput => ({ firstDay, lastDay: firstDay + (visitDays - 1) * 20, visitDays, repeatSpendVisits: visitDays - 1, repeatSpendFen: 5_000 * (visitDays - 1) });
+    const today = '2026-12-05';
+    const todayNumber = Date.UTC(2026, 11, 5) / DAY_MS;
+    expect(fitStoreChurnModel([input(todayNumber - 300, 3)], today, DEFAULT_CHURN_MODEL_SETTINGS)).toEqual({
+      kind: 'cannot-fit',
+      fittedOn: today,
+      customers: 1,
+      repeatBuyers: 1,
+      reason: { code: 'too-few-customers', params: { have: 1, need: 50 } },
+    });
+    const oneTimers = Array.from({ length: 60 }, (_, i) => input(todayNumber - 200 - i, i < 5 ? 2 : 1));
+    expect(fitStoreChurnModel(oneTimers, today, DEFAULT_CHURN_MODEL_SETTINGS)).toMatchObject({ kind: 'cannot-fit', repeatBuyers: 5, reason: { code: 'too-few-repeat-buyers', params: { have: 5, need: 20 } } });
+    const young = Array.from({ length: 60 }, (_, i) => ({ ...input(todayNumber - 60, 2), lastDay: todayNumber - (i % 30) }));
+    expect(fitStoreChurnModel(young, today, DEFAULT_CHURN_MODEL_SETTINGS)).toMatchObject({ kind: 'cannot-fit', reason: { code: 'history-too-short', params: { have: 60, need: 90 } } });
+  });
+});
+
+describe('deriveCustomerStatus with the churn model', () => {
+  const asOf = new Date(CDNOW_CUTOFF_DAY * DAY_MS + 20 * 3_600_000);
+  const base = { ...DEFAULT_STATUS_SETTINGS, previous: { tierId: null, stage: null, lastReviewAt: null }, asOf, dayOf: utcDayOf, storeMedianGapDays: 30 };
+
+  it('takes level, reason and value at risk from the fitted model', () => {
+    const model = fitted();
+    let modelled = 0;
+    for (const purchases of [...cdnowPurchases.values()].slice(0, 300)) {
+      const status = deriveCustomerStatus({ ...base, purchases, churnFit: model });
+      const own = modelChurnRisk(purchases, CUTOFF, utcDayOf, model, DEFAULT_CHURN_MODEL_SETTINGS, undefined)!;
+      expect(status.risk.level).toBe(own.level);
+      expect(['too-few-visits', 'still-coming', 'slipping']).toContain(status.risk.reason.code);
+      expect(status.valueAtRiskFen).toBe(own.valueAtRiskFen);
+      modelled++;
+    }
+    expect(modelled).toBe(300);
+  });
+
+  it('falls back to today’s rule when the store cannot be fitted, or before the first fit', () => {
+    const purchases = cdnowPurchases.get(cdnow[7]!.id)!;
+    const rule = churnRisk({ purchases, asOf, dayOf: utcDayOf, storeMedianGapDays: 30 });
+    const cannot = { kind: 'cannot-fit', fittedOn: CUTOFF, customers: 12, repeatBuyers: 2, reason: { code: 'too-few-customers', params: { have: 12, need: 50 } } } as const;
+    for (const churnFit of [cannot, null, undefined]) {
+      const status = deriveCustomerStatus({ ...base, purchases, churnFit });
+      expect(status.risk).toEqual(rule);
+      expect(status.valueAtRiskFen).toBe(valueAtRisk(purchases, asOf, utcDayOf));
+    }
+  });
+});
