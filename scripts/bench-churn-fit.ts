@@ -2,6 +2,8 @@
 import { createRng, type Rng } from '../shared/domain/random';
 import { expectedPurchases, fitBuyingModel, groupHistories, pAlive, type BuyerHistory } from '../shared/domain/churnModel/buyingModel';
 import { fitSpendModel, type SpendHistory } from '../shared/domain/churnModel/spendModel';
+import { DEFAULT_CHURN_MODEL_SETTINGS } from '../shared/domain/churnModel/levels';
+import { fitStoreChurnModel, type ChurnModelInput } from '../shared/domain/churnModel/storeModel';
 
 /** Marsaglia and Tsang's gamma draw (rate 1), with the shape < 1 boost. */
 function gammaDraw(rng: Rng, shape: number): number {
@@ -57,6 +59,14 @@ const spendRng = createRng(20);
 const spends: SpendHistory[] = histories
   .filter((h) => h.x > 0)
   .map((h) => ({ visits: h.x, meanSpend: gammaDraw(spendRng, 6 * h.x) / ((gammaDraw(spendRng, 3.7) / 15) * h.x) }));
+// The same store as the app stores it on the state rows (day numbers from 2000-01-01, spend in fen), for the app's whole fit.
+const OPENED = 10_957;
+let repeat = 0;
+const inputs: ChurnModelInput[] = histories.map((h) => {
+  const firstDay = OPENED + 730 - h.T;
+  const spend = h.x > 0 ? spends[repeat++]! : { visits: 0, meanSpend: 0 };
+  return { firstDay, lastDay: firstDay + h.tx, visitDays: h.x + 1, repeatSpendVisits: spend.visits, repeatSpendFen: Math.round(spend.meanSpend * spend.visits * 100) };
+});
 for (const run of [1, 2, 3]) {
   const t0 = performance.now();
   const grouped = groupHistories(histories);
@@ -76,4 +86,11 @@ for (const run of [1, 2, 3]) {
       `r=${p.r.toFixed(3)} α=${p.alpha.toFixed(1)} a=${p.a.toFixed(3)} b=${p.b.toFixed(3)} (simulated with 0.5, 43, 0.9, 1.6)${sum > 0 ? '' : '!'}; ` +
       `spend fit ${(t4 - t3).toFixed(0)} ms on ${spends.length} repeat buyers (p=${spendFit.value.params.p.toFixed(2)} q=${spendFit.value.params.q.toFixed(2)} γ=${spendFit.value.params.gamma.toFixed(1)})`,
   );
+}
+
+// The app's fit (fitStoreChurnModel, as the status worker runs it at the rollover): both models, every customer scored for the high cut-off.
+for (const run of [1, 2]) {
+  const t0 = performance.now();
+  const model = fitStoreChurnModel(inputs, '2001-12-31', DEFAULT_CHURN_MODEL_SETTINGS);
+  console.log(`app fit, run ${run}: ${(performance.now() - t0).toFixed(0)} ms for ${n} customers (${model.kind}${model.kind === 'fitted' ? `, high from ${(model.highFromValueFen! / 100).toFixed(2)}` : ''})`);
 }

@@ -12,7 +12,7 @@ export function churnModelNoteText(t: TFunction, model: StoreChurnModel | null, 
     case 'fitted':
       return t('churnModel.fitted', { date: formatDay(model.fittedOn), customers: model.customers, repeaters: model.repeatBuyers });
     case 'cannot-fit':
-      return t('churnModel.fallback', { why: t(`churnModel.why.${model.reason.code}`, { have: model.reason.params.have, need: model.reason.params.need }) });
+      return t('churnModel.fallback', { why: t(`churnModel.why.${model.reason.code}`, { count: model.reason.params.have, need: model.reason.params.need }) });
     default:
       return assertNever(model, 'churn model');
   }

@@ -19,8 +19,8 @@ import type { StoreChurnModel } from '../../../shared/domain/churnModel/storeMod
 import { ChurnModelNote } from './ChurnModelNote';
 import './churn.css';
 
-// Taller than the customer list's rows: the reason gets two lines.
-const ROW_HEIGHT = 56;
+// Taller than the customer list's rows: the reason gets three lines (the model's chance comes third).
+const ROW_HEIGHT = 68;
 const LEVEL_FILTERS: readonly ChurnLevelFilter[] = ['both', 'high', 'watch'];
 
 export interface ChurnRiskViewProps {

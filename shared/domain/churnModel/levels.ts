@@ -14,7 +14,7 @@ export interface ChurnModelSettings {
   highCap: HighCap;
   /** Only customers with at least this many visit days are flagged: a one-time buyer has no rhythm to miss. */
   minVisits: number;
-  /** A spend fall of at least this percent is carried into the reason. */
+  /** A spend fall of at least this percent (but not all of it: the days since say that) is carried into the reason. */
   spendDropPercent: number;
 }
 
@@ -149,7 +149,8 @@ export function churnModelLevelOf(
     expectedVisits: Math.round(s.expectedVisits * 10) / 10,
     valueAtRisk: Math.round(s.valueAtRisk),
   };
-  if (spendChange !== undefined && spendChange <= -settings.spendDropPercent) params.spendChangePercent = spendChange;
+  // Nothing spent at all in the recent window is what the days since the last visit already say.
+  if (spendChange !== undefined && spendChange <= -settings.spendDropPercent && spendChange > -100) params.spendChangePercent = spendChange;
   if (s.x + 1 < settings.minVisits) return { level: 'none', reason: { code: 'too-few-visits', params } };
   if (s.pAlive >= settings.watchBelow) return { level: 'none', reason: { code: 'still-coming', params } };
   if (high) return { level: 'high', reason: { code: 'slipping', params } };

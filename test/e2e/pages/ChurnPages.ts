@@ -120,8 +120,44 @@ export class ChurnRiskPage {
     return this.rows.locator(`[data-${name}]`).evaluateAll((els, attr) => els.map((el) => el.getAttribute(`data-${attr}`) ?? ''), name);
   }
 
+  /** What judges the levels: the store's fitted model (data-model="fitted"), or today's rule and why ("fallback", "pending"). */
+  get modelNote(): Locator {
+    return this.root.getByTestId('churn-model-note');
+  }
+
+  /** The reasons (in words) of the rows on screen, in order. */
+  async reasons(): Promise<string[]> {
+    await expect(this.rows.first().getByTestId('churn-reason')).toBeVisible();
+    return this.rows.getByTestId('churn-reason').allInnerTexts();
+  }
+
   /** The number in the count ("38 位客户" / "38 customers"). */
   async countNumber(): Promise<number> {
     return Number((await this.count.innerText()).replace(/\D/g, ''));
+  }
+}
+
+/** The churn model's card in the status rules: the model's state, "learn again", the owner's thresholds and cap. */
+export class ChurnModelSettings {
+  readonly card: Locator;
+  constructor(readonly page: Page) {
+    this.card = page.getByTestId('churn-model-card');
+  }
+
+  get note(): Locator {
+    return this.card.getByTestId('churn-model-note');
+  }
+
+  get fitNow(): Locator {
+    return this.card.getByTestId('churn-model-fit');
+  }
+
+  field(name: 'watchBelow' | 'highBelow' | 'cap'): Locator {
+    return this.card.getByTestId(`churn-model-${name}`);
+  }
+
+  async capAsCount(count: number) {
+    await this.card.getByTestId('churn-model-capKind').selectOption('count');
+    await this.field('cap').fill(String(count));
   }
 }
