@@ -62,7 +62,7 @@ describe('version 6', () => {
     expect(await db.customers.count()).toBe(1);
     // The live readers see what the store held.
     expect(await createBookkeepingRepository(db).readChecked()).toEqual({
-      values: { startedAs: 'demo', storeMedianGapDays: 21.5, rfmCutPoints: CUTS, statusRecomputedOn: '2026-12-02', derivationRulesVersion: 2, lastTierReviewAt: '2026-09-01', restoreCommit: null },
+      values: { startedAs: 'demo', storeMedianGapDays: 21.5, rfmCutPoints: CUTS, churnModel: null, statusRecomputedOn: '2026-12-02', derivationRulesVersion: 2, lastTierReviewAt: '2026-09-01', restoreCommit: null },
       unreadable: [],
     });
     expect(await createPinRepository(db).read('owner')).toEqual(PIN);
