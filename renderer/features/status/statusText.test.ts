@@ -2,6 +2,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHURN_LEVELS, type ChurnReason } from '../../../shared/domain/churn';
+import type { ChurnModelReason } from '../../../shared/domain/churnModel/levels';
 import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from '../../../shared/domain/customerStatus';
 import { LIFECYCLE_STAGES } from '../../../shared/domain/lifecycle';
 import { rfmTierId } from '../../../shared/domain/statusGroups';
@@ -13,6 +14,7 @@ import {
   benefitsTexts,
   churnLevelName,
   churnReasonText,
+  isModelChurnReason,
   groupName,
   pendingTierText,
   rfmDigits,
@@ -101,6 +103,37 @@ describe('churn reason in words', () => {
     expect(churnReasonText(wording('zh-CN'), churn('no-purchases', {}))).toBe('尚无消费');
     expect(churnReasonText(wording('en'), churn('no-basis', { daysSinceLast: 40 }))).toBe('Too few visits to know their usual gap; 40 days since the last visit');
     expect(churnReasonText(wording('zh-TW'), churn('no-basis', { daysSinceLast: 40 }))).toBe('到店次數太少，還看不出規律；距上次到店已 40 天');
+  });
+});
+
+describe("the churn model's reason in words", () => {
+  const model = (code: ChurnModelReason['code'], params: Partial<ChurnModelReason['params']>): ChurnModelReason => ({
+    code,
+    params: { usualGapDays: 21, basis: 'own', daysSinceLast: 64, stillComing: { kind: 'one-in', n: 5 }, expectedVisits: 0.4, valueAtRisk: 12_000, ...params },
+  });
+
+  it('says the usual gap, the days since and the chance they are still coming, with the spend trend when it fell', () => {
+    const slipping = model('slipping', { spendChangePercent: -55 });
+    expect(churnReasonText(wording('en'), slipping)).toBe(
+      'Usually every 21 days; 64 days since the last visit; about a 1 in 5 chance they are still coming; spend down 55% on the half-year before',
+    );
+    expect(churnReasonText(wording('zh-CN'), slipping)).toBe('通常每 21 天来一次；距上次到店已 64 天；还会再来的可能约为 5 分之一；近半年消费比前半年下降 55%');
+    expect(churnReasonText(wording('zh-TW'), slipping)).toBe('通常每 21 天來一次；距上次到店已 64 天；還會再來的可能約為 5 分之一；近半年消費比前半年下降 55%');
+    expect(churnReasonText(wording('en'), model('still-coming', { daysSinceLast: 10, stillComing: { kind: 'percent', percent: 80 } }))).toBe(
+      'Usually every 21 days; 10 days since the last visit; about 80% likely to still be coming',
+    );
+    expect(churnReasonText(wording('zh-CN'), model('slipping', { stillComing: { kind: 'below-one-percent' }, overCap: true }))).toBe(
+      '通常每 21 天来一次；距上次到店已 64 天；还会再来的可能不到 1%；未列入高风险名单：名单已被风险金额更高的客户占满',
+    );
+  });
+
+  it("measures a one-time buyer against the store's usual gap, and says when there are too few visits", () => {
+    expect(churnReasonText(wording('en'), model('slipping', { basis: 'store', usualGapDays: 30 }))).toBe(
+      "The store's usual gap, 30 days (too few visits of their own); 64 days since the last visit; about a 1 in 5 chance they are still coming",
+    );
+    expect(churnReasonText(wording('zh-TW'), model('too-few-visits', { daysSinceLast: 12 }))).toBe('到店次數太少，還看不出節奏；距上次到店已 12 天');
+    expect(isModelChurnReason(model('too-few-visits', {}))).toBe(true);
+    expect(isModelChurnReason(churn('on-rhythm', {}))).toBe(false);
   });
 });
 
