@@ -11,7 +11,8 @@ import { changedFieldNames } from '../../shared/domain/auditChain';
 import { recordAudit } from './audit';
 import { indexForSearch } from './customerSearch';
 import { createCustomerReads, CustomerNotFoundError, SORT_IN_MEMORY_MAX, statusRules, type ListTuning, type RepositoryDeps } from './customerList';
-import { addCustomers, joinRecords, putCustomerRecords, removeCustomers, writeTrashState, writeTransaction } from './derivation';
+import { addCustomers, dropReportRows, joinRecords, putCustomerRecords, removeCustomers, writeTrashState, writeTransaction } from './derivation';
+import { localDayOf } from '../../shared/domain/customerFigures';
 
 export * from './customerList';
 
@@ -29,6 +30,7 @@ export function createCustomerWrites(db: RegularsDatabase, deps: RepositoryDeps)
     await db.tierHistory.where('customerId').anyOf(ids).delete();
     const contacts = await db.interactions.where('customerId').anyOf(ids).delete();
     await removeCustomers(db, ids);
+    await dropReportRows(db, ids, localDayOf);
     await recordAudit(db, deps, { kind: 'customer.deleteForGood', customerIds: ids, facts: { purchases, contacts } });
   }
 

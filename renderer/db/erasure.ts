@@ -2,6 +2,7 @@
 // with an audit entry of ids and counts; the erasure register; and the register applied again to a restored store.
 import Dexie from 'dexie';
 import type { CustomerRecord } from '../../shared/domain/customer';
+import { localDayOf } from '../../shared/domain/customerFigures';
 import {
   ANONYMOUS_CUSTOMER_ID,
   anonymisedPurchases,
@@ -16,7 +17,7 @@ import type { AuditEntry } from '../../shared/domain/auditChain';
 import { recordAudit, type AuditDeps } from './audit';
 import { CustomerNotFoundError } from './customerList';
 import type { ImportBatch, RegularsDatabase } from './database';
-import { ledgerRange, putCustomerRecords, removeCustomers, writeTransaction, type WriteKind } from './derivation';
+import { deriveReportRowsOf, ledgerRange, putCustomerRecords, removeCustomers, writeTransaction, type WriteKind } from './derivation';
 import type { PointsEntry } from '../../shared/domain/pointsLedger';
 
 export type { ErasureEntry, ErasurePurchaseChoice };
@@ -159,6 +160,8 @@ async function eraseTraces(
   counts.customers = present.length;
   // Record, state and search rows, consent answers and current consent; the state and search rows of an id without a record too.
   await removeCustomers(db, ids);
+  // Their report entries go; kept purchases count in the anonymous id's (store totals), and a return tied to one of theirs is its own customer's.
+  await deriveReportRowsOf(db, [...ids, ...(kept.length ? [ANONYMOUS_CUSTOMER_ID] : []), ...returns.map((p) => p.customerId)], localDayOf);
 
   // Customers they referred keep no pointer to them (referredBy has no index: whole records, a chunk at a time).
   let after: string | null = null;

@@ -17,6 +17,7 @@ import { auditTrail, bookkeeping, catalog, consents, customerReads as customers,
 import type { AuditFilter, AuditPage } from './audit';
 import { readTimelinePage, type TimelineFilter, type TimelinePage } from './timelinePage';
 import { dropPrimedPage, primedPage } from './firstPage';
+import { database } from './database';
 
 /** The audit log's newest entries that match, up to `limit`, kept current as entries are written; undefined while loading. */
 export function useAuditEntries(filter: AuditFilter, limit: number): (AuditPage & { filter: AuditFilter }) | undefined {
@@ -194,4 +195,12 @@ export function useTimelinePage(customerId: string, filter: TimelineFilter, limi
 /** How many returns of a purchase are not voided (while any are, the purchase cannot be voided). */
 export function useActiveReturnCount(purchaseId: string): number | undefined {
   return useLiveQuery(async () => (await purchases.returnsOf(purchaseId)).filter((r) => r.isVoided === 0).length, [purchaseId]);
+}
+
+/**
+ * A marker of the report tables: the sales days' keys (a few hundred a year), read again by every purchase write that
+ * changes a day's figures, so a report screen asks its worker again. Undefined until first read.
+ */
+export function useReportTablesMarker(): unknown {
+  return useLiveQuery(() => database().salesDays.toCollection().primaryKeys());
 }

@@ -37,7 +37,7 @@ import type { AuditFacts } from '../../shared/domain/auditChain';
 import type { ImportBatch, RegularsDatabase } from './database';
 import { recordAudit } from './audit';
 import { idsWithAnyToken, indexForSearch } from './customerSearch';
-import { addCustomers, createDerivation, derivePointsOf, ledgersOf, putCustomerRecords, refreshContacts, removeCustomers, writePointsFields, writeTransaction, type PurchaseCorrection } from './derivation';
+import { addCustomers, createDerivation, deriveReportRows, derivePointsOf, dropReportRows, ledgersOf, putCustomerRecords, refreshContacts, removeCustomers, writePointsFields, writeTransaction, type PurchaseCorrection } from './derivation';
 import { pointsEntry, type PointsEntry } from '../../shared/domain/pointsLedger';
 import { batchExpiresAt } from '../../shared/domain/pointsRules';
 import { readPointsRules } from './pointsEarning';
@@ -702,6 +702,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         checkCancelled(signal);
         onProgress?.({ phase: 'figures', done: 0, total: existing.length });
         await derivation.refreshKnown(new Map(existing.map((id) => [id, [...(stored.get(id) ?? []), ...(byCustomer.get(id) ?? [])]])), statusContext);
+        await deriveReportRows(db, new Map(customers.map((c) => [c.id, byCustomer.get(c.id) ?? []])), dayOf);
         await noteInCatalog(db, records);
 
         onProgress?.({ phase: 'finishing', done: total, total });
@@ -797,6 +798,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           await db.interactions.where('customerId').anyOf(part).delete();
           await db.tierHistory.where('customerId').anyOf(part).delete();
           await removeCustomers(db, part);
+          await dropReportRows(db, part, dayOf);
         }
 
         const restoredIds: string[] = [];

@@ -177,7 +177,8 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { da
       }
       if (movedPoints.length) await db.pointsEntries.bulkAdd(movedPoints.map((e) => ({ ...e, customerId: survivor.id })));
       await removeCustomers(db, otherIds);
-      await derivation.refresh([survivor.id], undefined, await derivePointsOf(db, [survivor.id], now));
+      // The others are named too: they hold no purchases now, and their report entries go (derivation/reports.ts).
+      await derivation.refresh([survivor.id, ...otherIds], undefined, await derivePointsOf(db, [survivor.id], now));
 
       const details: MergeAuditDetails = {
         survivorId: survivor.id,

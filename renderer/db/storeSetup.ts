@@ -9,7 +9,7 @@ import { recordConsentAnswers, grantedChannels, type ConsentEvent, type ConsentS
 import { catalogFromPurchases } from '../../shared/domain/purchase';
 import type { RegularsDatabase } from './database';
 import type { RepositoryDeps } from './customers';
-import { addCustomers, refreshContacts, writeTransaction } from './derivation';
+import { addCustomers, deriveReportRows, refreshContacts, writeTransaction } from './derivation';
 import { recordAudit } from './audit';
 import { createBookkeepingRepository } from './bookkeeping';
 import { createSettingsRepository } from './settings';
@@ -58,6 +58,7 @@ export function createStoreSetup(db: RegularsDatabase, deps: RepositoryDeps & { 
           await db.consentState.bulkAdd(consentRows);
           await db.tierHistory.bulkAdd(tierHistory);
           await db.purchases.bulkAdd(history.purchases);
+          await deriveReportRows(db, byCustomer, dayOf);
           await db.interactions.bulkAdd(history.interactions);
           await refreshContacts(db, new Set(history.interactions.map((i) => i.customerId)));
           await db.catalog.bulkAdd([...catalogFromPurchases(history.purchases).values()]);

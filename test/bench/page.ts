@@ -11,6 +11,7 @@ import { BENCH_GLOBAL, type BenchApi, type PrepareOptions } from './protocol';
 import { appBackup, appRestore, purchasesDuringBackup, rawBackup, rawRestore } from './page/backup';
 import { careBreakdown, careDue, prepareCare } from './page/care';
 import { seedSurveyAnswers, surveyFiguresRuns } from './page/satisfaction';
+import { reportRuns } from './page/reports';
 import { browseList, pickProbes, searchAsYouType, searchBreakdown, tagFilter } from './page/browsing';
 import { customerPages } from './page/customerPage';
 import { buildRawRecords, importCustomers, importPurchases, rawWriteCustomers, rawWritePurchases, releaseRaw, seedContacts } from './page/importing';
@@ -99,6 +100,7 @@ const api: BenchApi = {
   careBreakdown,
   seedSurveyAnswers,
   surveyFigures: surveyFiguresRuns,
+  reportRuns,
   prepareHeavyRollover,
   appBackup,
   appRestore,

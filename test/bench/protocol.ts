@@ -285,6 +285,8 @@ export interface BenchApi {
   seedSurveyAnswers(count: number, nowMs: number): Promise<SurveySeed>;
   /** Issue 17: the satisfaction figures of a year (readSurveyFigures), then the complaint figures of a year, `passes` times each, paired with the raw reads. */
   surveyFigures(passes: number): Promise<PairedSample[]>;
+  /** Issue 18: each report for a year by month, `passes` times, through the reports worker, paired with the raw reads of its tables. */
+  reportRuns(passes: number): Promise<ReportsRun>;
   /** What writing the recomputation's `changed` state rows costs IndexedDB alone (scratch databases). */
   stateWriteFloor(changed: number): Promise<StateWriteFloor>;
   /** Item 7: "Back up now" through the app's code and the real main-process service. */
@@ -343,3 +345,12 @@ export interface PackedProbe {
 
 /** The page puts its BenchApi on globalThis under this name. */
 export const BENCH_GLOBAL = 'regularsBench';
+
+/** Issue 18: each report's figures for a year by month, `passes` times each, paired with the raw reads of its tables. */
+export interface ReportsRun {
+  samples: PairedSample[];
+  /** Rows the raw reads read, by report. */
+  rawRows: Record<string, number>;
+  /** The bench page's main thread during the app's calls only. */
+  longTasks: LongTaskSummary;
+}

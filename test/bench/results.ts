@@ -105,6 +105,13 @@ export const FIGURE_IDS = {
   /** Issue 17: sectionId('satisfaction: figures of a year') (readSurveyFigures over 50,000 answers). */
   surveyFigures: 'satisfaction.figures-of-a-year',
   complaintFigures: 'satisfaction.complaint-figures-of-a-year',
+  /** Issue 18: sectionId('reports: <name>') (reportsWorker().report for a year by month); the main thread's longest task while they run. */
+  reportsSales: 'reports.sales',
+  reportsCustomers: 'reports.customers',
+  reportsChurn: 'reports.churn',
+  reportsStatus: 'reports.status',
+  reportsLoyalty: 'reports.loyalty',
+  longTaskReports: 'long-task.reports',
 } as const;
 
 // ---------- building figures from one run ----------
@@ -311,6 +318,13 @@ export const TARGETS: readonly Target[] = [
   // Issue 17's (item 13).
   p95AtMost(13, FIGURE_IDS.surveyFigures, 'satisfaction figures, 50,000 answers,', 1_000),
   p95AtMost(13, FIGURE_IDS.complaintFigures, 'complaint figures of a year,', 1_000),
+  // Issue 18's (item 14): every report off the main thread.
+  p95AtMost(14, FIGURE_IDS.reportsSales, 'report: sales, a year by month,', 2_000),
+  p95AtMost(14, FIGURE_IDS.reportsCustomers, 'report: customers, a year by month,', 2_000),
+  p95AtMost(14, FIGURE_IDS.reportsChurn, 'report: churn, a year by month,', 2_000),
+  p95AtMost(14, FIGURE_IDS.reportsStatus, 'report: tiers and stages, a year by month,', 2_000),
+  p95AtMost(14, FIGURE_IDS.reportsLoyalty, 'report: loyalty, a year by month,', 2_000),
+  onceAtMost(14, FIGURE_IDS.longTaskReports, 'longest main-thread task while the reports run', 200, 'ms'),
 ];
 
 /** Every target whose figure was measured, with the measured value and met/missed. */

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../../playwright.config';
 import { parseOptions, type BenchOptions, type BenchPart } from './options';
-import type { BackupRun, CareBreakdown, CareRun, CareSetup, ImportRun, PairedSample, PointsSeed, Prepared, RawBackupRun, RawRead, RawWrite, RecomputeRun, SearchBreakdown, SurveySeed, SetupStep, StateWriteFloor, StoreCounts, UpgradeRun } from './protocol';
+import type { BackupRun, CareBreakdown, CareRun, CareSetup, ImportRun, PairedSample, PointsSeed, Prepared, RawBackupRun, RawRead, RawWrite, RecomputeRun, ReportsRun, SearchBreakdown, SurveySeed, SetupStep, StateWriteFloor, StoreCounts, UpgradeRun } from './protocol';
 import { checkTargets, combineRuns, FIGURE_IDS, latencyFigures, once, renderTables, formatMs, type Figure } from './results';
 import { call, log, openBenchPage } from './runner/bench';
 import { coldStartApp, coldStartEmptyPage, coldStartFirstRead, rolloverInApp, withBridge, type AppColdStart, type ColdStart, type RolloverInApp } from './runner/coldStart';
@@ -37,6 +37,8 @@ const CARE_PASSES = 5;
 /** Issue 17's store: 50,000 survey answers (whatever the customer count), the figures timed this many times. */
 const SURVEY_ANSWERS = 50_000;
 const SURVEY_PASSES = 5;
+/** reportsWorker().report calls per report per run, the very first one cold (it starts the worker). */
+const REPORT_PASSES = 5;
 /** Launches of each kind per run for the cold start (app and empty page take turns). */
 const COLD_STARTS = 3;
 
@@ -77,6 +79,7 @@ interface RunRecord {
   points?: { seed: PointsSeed; seeded: RecomputeRun; recompute: RecomputeRun; rawReads: RawRead[] };
   care?: { setup: CareSetup; run: CareRun; breakdown: CareBreakdown };
   satisfaction?: { seed: SurveySeed };
+  reports?: { rawRows: ReportsRun['rawRows']; longTasks: ReportsRun['longTasks'] };
   backups?: { backup: BackupRun; rawBackup: RawBackupRun; restore: BackupRun; rawRestore: RawBackupRun; duringBackupMs: number; duringOutcome: string };
   coldStarts?: { app: AppColdStart[]; empty: ColdStart[]; firstRead?: (ColdStart & { openMs: number })[] };
   rollover?: RolloverInApp;
@@ -256,6 +259,19 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       satisfaction = { seed };
       await quiet();
     }
+    let reports: RunRecord['reports'];
+    if (measures('reports')) {
+      log('  reports…');
+      const run = await call(appPage, 'reportRuns', REPORT_PASSES);
+      samples.push(...run.samples);
+      for (const section of [...new Set(run.samples.map((s) => s.section))]) {
+        const of = run.samples.filter((s) => s.section === section);
+        log(`    ${section}: ${of.map((s) => formatMs(s.appMs)).join(', ')}; raw reads ${of.map((s) => formatMs(s.rawMs)).join(', ')}`);
+      }
+      log(`    raw rows read ${JSON.stringify(run.rawRows)}; longest main-thread task ${formatMs(run.longTasks.longestMs)}`);
+      reports = { rawRows: run.rawRows, longTasks: run.longTasks };
+      await quiet();
+    }
     let backups: RunRecord['backups'];
     if (measures('backup')) {
       log('  backup and restore, and dexie-export-import…');
@@ -313,6 +329,7 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       ...(pointsRun ? { points: pointsRun } : {}),
       ...(careRun ? { care: careRun } : {}),
       ...(satisfaction ? { satisfaction } : {}),
+      ...(reports ? { reports } : {}),
       ...(backups ? { backups } : {}),
       ...(coldStarts ? { coldStarts } : {}),
       ...(rollover ? { rollover } : {}),
@@ -340,6 +357,8 @@ const ITEM_OF_SECTION = (section: string): number | null =>
           ? 12
           : section.startsWith('satisfaction:')
           ? 13
+          : section.startsWith('reports:')
+          ? 14
           : section.startsWith('record a purchase with points')
           ? 11
           : section.startsWith('record a purchase')
@@ -568,6 +587,19 @@ function runFigures(run: RunRecord): Figure[] {
   if (recompute) figures.push(...recomputeFigures(recompute));
   if (run.points) figures.push(...pointsFigures(run.points));
   if (run.care) figures.push(...careFigures(run.care));
+  if (run.reports) {
+    figures.push(
+      once({
+        id: FIGURE_IDS.longTaskReports,
+        item: 14,
+        label: `longest main-thread task while the reports worker computes (${REPORT_PASSES} calls of each report)`,
+        unit: 'ms',
+        app: run.reports.longTasks.longestMs,
+        raw: null,
+        detail: { longTasks: run.reports.longTasks.count, blockingMs: run.reports.longTasks.blockingMs, ...Object.fromEntries(Object.entries(run.reports.rawRows).map(([k, v]) => [`rawRows.${k}`, v])) },
+      }),
+    );
+  }
   if (run.upgrade) {
     figures.push(
       once({
@@ -730,6 +762,7 @@ async function main(): Promise<void> {
       'Customer page: customers.get, settings.read, bookkeeping.read, customers.tierHistory and readTimelinePage(50) at once (what the page mounts); raw: the customer and the newest 51 purchases and contacts from their indexes.',
       'Record a purchase: purchases.record (purchase, figures, status, tier history, catalog in one transaction); raw: one put of a purchase in its own transaction.',
       'Points (issue 15): one ledger entry per purchase of the dataset, put plainly over every customer (untimed); the app: points.recomputeAll (2,000 points rows a transaction, their entries as one key range, the points derived, the rows that differ written); raw: every entry by getAll in key order, 10,000 per request, summed per customer (the mean of a read before and one after). The target figure is the recomputation over points already derived (what the repair does: every balance derived again and checked); the seeded figure is the first pass, which writes every customer\'s points row (a plain put of 10,000 narrow rows costs about as much as reading 100,000 entries here). Record a purchase with points: purchases.record paying up to 10 points; raw: one put.',
+      'Reports (issue 18): reportsWorker().report(name, a year by month against the 12 months before and a year earlier) on the bench page, a real module worker as the screens start it (the very first call cold), 5 calls of each report: sales (salesDays), customers (every customer\'s visit days from visitBuckets: new against returning, repurchase, bought again, cohorts, frequency), churn (churnByMonth over 24 months), tiers and stages (index counts, every state row\'s RFM score, the tier history, the churn series), loyalty (the whole points ledger, the points rows with a balance). Raw: getAll of the tables each reads, nothing computed. The longest task: the bench page\'s main thread during the app\'s calls only.',
       "Care reminders (issue 16): setup (untimed): the seeded contacts were put behind the app, so recomputeAllContacts derives each state row's last contact and last touch once; the generated customers carry birthdays (the demo generator: 3 in 4, a fifth of them lunar) keyed by the import, and the contacts' follow-ups (open ones ahead, most past ones done); points expire only when the points part ran before. The app: careWorker().compute(6) on the bench page, a real module worker as the app starts it (the first call cold: the worker starts and opens its database), what is due today and each of the next six days, through the indexes (birthdays by key, call-backs as index keys per tier, follow-ups by day, points by expiry, the marks) and the reminder sources; 5 calls per run, p50/p95 of them. Raw: the same index reads plainly (getAll per birthday key, openKeyCursor per tier, getAll of follow-ups and a get of each one's state row, getAll of points, the marks), nothing computed. The longest task: the bench page's main thread during the app's calls only. A second worker, started after the calls (the store's pages warm), splits the cold call: its start to a first answer, its first compute, its second. The breakdown: the same reads and the rules of the seven days on the page's thread (best of 3), each source apart.",
       'Recomputation: runStatusJob on the app\'s status worker (recomputeAllStatus); raw: every purchase by getAll in key order, 10,000 per request, and a per-customer count, total and last purchase (the mean of a read before and one after). Its floor: the rows the recomputation changed, each given another customer\'s derived values, put plainly 5,000 per transaction into a scratch copy of customerState (filled with every row beforehand, untimed), with the store\'s indexes and without; a recomputation that reads every purchase can spend at most 0.5x the raw read on writing and stay within 1.5x.',
       "Upgrade to today's version: a version-5 database of the run's customers (one in 50 in the trash) built on the app page, then opened with the app's RegularsDatabase, which runs versions 6 (settings apart), 7 (every customer's derived values into customerState) and on (8: purchase indexes dropped); opening time only.",

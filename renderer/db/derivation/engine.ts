@@ -16,6 +16,7 @@ import { createSettingsRepository } from '../settings';
 import { writeTransaction } from './scopes';
 import { writePointsFields } from './points';
 import { recordAudit } from '../audit';
+import { deriveReportRows } from './reports';
 
 export interface DerivationDeps {
   now: () => Date;
@@ -187,6 +188,7 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
    * `corrections`: the purchases the write took away from a customer, as they were, so that an upgrade
    * they alone caused goes back at once. `points`: customers' points the write derived from the entries
    * it wrote (./points.ts), written onto their points rows. The write then holds WRITE_SCOPES.points too.
+   * The report entries of every customer named are derived again too (./reports.ts).
    */
   async function refresh(
     customerIds: Iterable<string>,
@@ -196,10 +198,13 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     const ids = [...new Set(customerIds)];
     // Only when there are some: an await that reaches no request lets the transaction commit under fake-indexeddb.
     if (points.size) await writePointsFields(db, points);
+    if (ids.length === 0) return;
+    // Every customer named, with a state row or not (the anonymous id of erased customers' kept purchases).
+    const byCustomer = await purchasesOfCustomers(ids);
+    await deriveReportRows(db, byCustomer, dayOf);
     const states = (await db.customerState.bulkGet(ids)).filter((s): s is CustomerState => s !== undefined);
     if (states.length === 0) return;
     const ctx = await statusContext(false);
-    const byCustomer = await purchasesOfCustomers(states.map((s) => s.id));
     const corrected = new Map<string, StatusCorrection>();
     if (ctx.settings.grouping === 'tiers') {
       for (const s of states) {
@@ -218,6 +223,7 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
    * back; each changed state row is written once.
    */
   async function refreshKnown(purchasesOf: ReadonlyMap<string, readonly Purchase[]>, ctx?: StatusContext): Promise<void> {
+    await deriveReportRows(db, purchasesOf, dayOf);
     const states = (await db.customerState.bulkGet([...purchasesOf.keys()])).filter((s): s is CustomerState => s !== undefined);
     if (states.length === 0) return;
     await writeDerived(states, purchasesOf, ctx ?? (await statusContext(false)));

@@ -6,3 +6,4 @@ export * from './points';
 export * from './care';
 export * from './chunks';
 export * from './survey';
+export * from './reports';

@@ -15,9 +15,9 @@ export const WRITE_SCOPES = {
   /**
    * A purchase recorded, edited, voided, returned, moved or deleted: its customer's figures and status
    * are derived again (rules read from settings, store-wide caches from bookkeeping; a tier change goes
-   * to tierHistory).
+   * to tierHistory), and their report entries with the store's sales days (./reports.ts: visitBuckets, salesDays).
    */
-  purchase: ['purchases', 'customerState', 'settings', 'bookkeeping', 'tierHistory', 'auditLog'],
+  purchase: ['purchases', 'customerState', 'settings', 'bookkeeping', 'tierHistory', 'visitBuckets', 'salesDays', 'auditLog'],
   /**
    * A customer created, edited, trashed, restored or deleted: its search row, its state row (created
    * with it, its isDeleted mirrored, deleted with it), settings for the rules a new customer starts

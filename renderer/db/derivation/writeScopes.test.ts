@@ -1,13 +1,15 @@
 // Every write path of the store, run with a DBCore middleware that records each read-write transaction's
 // tables and what it changed: a transaction that changes a source table (purchases, customers) must
 // hold the tables WRITE_SCOPES declares for that kind of write, and afterwards every customer has
-// exactly one state row, its trash state mirrored, and no record carries a derived value.
+// exactly one state row, its trash state mirrored, no record carries a derived value, and the report tables are
+// what building them from every purchase gives.
 import 'fake-indexeddb/auto';
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { consentStateRow } from '../../../shared/domain/consent';
 import { CUSTOMER_DERIVED_KEYS } from '../../../shared/domain/customer';
-import { utcDayOf } from '../../../shared/domain/customerFigures';
+import { groupPurchasesByCustomer, utcDayOf } from '../../../shared/domain/customerFigures';
+import { buildReportRows } from '../../../shared/domain/reports/reportRows';
 import { importPurchases, parseDelimited, rowsToDrafts, suggestMapping } from '../../../shared/domain/import';
 import { makeCustomerFields, makePhone } from '../../../test/factories/customer';
 import { makePurchaseFields } from '../../../test/factories/purchase';
@@ -106,6 +108,10 @@ async function expectStateInStep(): Promise<void> {
   const answered = [...new Set(events.map((e) => e.customerId))].sort();
   expect(consent.map((row) => row.id).sort()).toEqual(answered);
   for (const row of consent) expect(row).toEqual(consentStateRow(row.id, events.filter((e) => e.customerId === row.id)));
+  // The report tables: what building them from every purchase gives (every customer's entry, the store's days).
+  const built = buildReportRows(groupPurchasesByCustomer(await db.purchases.toArray()), utcDayOf);
+  expect(await db.visitBuckets.orderBy('bucket').toArray()).toEqual(built.buckets);
+  expect(await db.salesDays.orderBy('day').toArray()).toEqual(built.salesDays);
 }
 
 beforeEach(async () => {
@@ -205,6 +211,19 @@ describe('write scopes', () => {
     );
     await check('undo purchases import', () => imports.undo(purchaseBatch), ['purchases', 'imports'], ['import.undo']);
     await check('undo customers import', () => imports.undo(customerBatch), ['customers', 'imports'], ['import.undo']);
+    // A customer number the store does not know (Online Retail's): the import creates the customer, and its undo removes them.
+    const numbered = importPurchases(
+      parseDelimited(['InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country', '536365,85123A,CUP,6,2026-02-20 08:26,2.55,17850,United Kingdom', 'C536379,85123A,CUP,-1,2026-02-24 09:41,2.55,17850,United Kingdom'].join('\n')),
+      { currency: 'CNY', now: new Date(2026, 2, 1), defaultRegion: 'CN' },
+    );
+    let numberedBatch = '';
+    await check(
+      'purchases import creating a customer',
+      async () => (numberedBatch = (await imports.importPurchases({ fileName: 'n.csv', result: numbered, externalCustomerName: (id) => id })).batchId),
+      ['purchases', 'customers', 'imports'],
+      ['import.purchases'],
+    );
+    await check('undo the import that created a customer', () => imports.undo(numberedBatch), ['purchases', 'customers', 'imports'], ['import.undo']);
 
     const c = await customers.create(makeCustomerFields({ name: '张三', city: '上海' }));
     await purchases.record(c.id, makePurchaseFields({ purchasedAt: '2026-02-22T03:00:00.000Z' }));
@@ -253,7 +272,7 @@ describe('write scopes', () => {
     const from = recorded.length;
     await db.transaction('rw', [db.purchases], () => db.purchases.put({ ...makePurchaseFields(), id: 'p-x', customerId: a.id } as never));
     expect(missingScopes(recorded.slice(from))).toEqual([
-      'changed purchases without customerState, settings, bookkeeping, tierHistory, auditLog (held: purchases)',
+      'changed purchases without customerState, settings, bookkeeping, tierHistory, visitBuckets, salesDays, auditLog (held: purchases)',
     ]);
   });
 

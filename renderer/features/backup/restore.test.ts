@@ -104,7 +104,8 @@ async function databaseNames(): Promise<string[]> {
 
 /**
  * Rows of the later versions' tables: points (version 12), a care reminder dismissed (version 14), an unhappy survey
- * answer (its version, its customer's survey row) and the complaint opened from it (version 15).
+ * answer (its version, its customer's survey row) and the complaint opened from it (version 15). The report tables
+ * (version 17) hold the demo store's purchases already.
  */
 async function addLaterVersionRows() {
   const marked = (await db.customers.orderBy(':id').last())!.id;

@@ -4,7 +4,7 @@ import { storeMedianGap } from '../churn';
 import { computeCustomerFigures, utcDayOf } from '../customerFigures';
 import { DEFAULT_LIFECYCLE_RULES, isChurned } from '../lifecycle';
 import type { CustomerMonth } from './aggregates';
-import { boughtAgain, churnByMonth, churnedAt, cohortRetention, newVsReturning, repurchaseRate, visitFrequency } from './customers';
+import { boughtAgain, churnByMonth, churnedAt, cohortRetention, customersSummary, newVsReturning, repurchaseRate, visitFrequency } from './customers';
 
 const visits = new Map<string, string[]>([
   ['a', ['2026-01-05', '2026-02-10', '2026-03-01']],
@@ -115,5 +115,27 @@ describe('churnedAt', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('customersSummary', () => {
+  it('counts a window\'s customers once each, the new among them, and their 90-day repurchase', () => {
+    const visits = new Map<string, string[]>([
+      ['old', ['2025-11-01', '2026-01-10', '2026-02-20']],
+      ['new', ['2026-01-05', '2026-02-01']],
+      ['once', ['2026-02-27']],
+      ['gone', ['2025-06-01']],
+      ['later', ['2026-04-01']],
+    ]);
+    expect(customersSummary(visits, '2026-01-01', '2026-02-28', '2026-03-01')).toEqual({
+      active: 3,
+      newCustomers: 2,
+      returning: 1,
+      firstTimers: 2,
+      repeated: 1,
+      // 'once' came 2 days ago: their window is open.
+      pending: 1,
+      repurchaseRate: 1,
+    });
   });
 });

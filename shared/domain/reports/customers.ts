@@ -279,3 +279,26 @@ export function churnByMonth(visits: VisitDays, fromMonth: string, toMonth: stri
   for (const row of rows) row.rate = share(row.churned, row.base);
   return rows;
 }
+
+/** A window's customer figures in one line: customers with a visit in [fromDay, toDay], new and returning, and the 90-day repurchase of those new. */
+export function customersSummary(visits: VisitDays, fromDay: string, toDay: string, asOfDay: string, withinDays = REPURCHASE_WINDOW_DAYS) {
+  let active = 0;
+  let newCustomers = 0;
+  for (const days of visits.values()) {
+    const first = days[0];
+    if (first === undefined || first > toDay) continue;
+    if (!days.some((d) => d >= fromDay && d <= toDay)) continue;
+    active += 1;
+    if (first >= fromDay) newCustomers += 1;
+  }
+  // One period holding the whole window: repurchaseRate's row is the window's.
+  let firstTimers = 0;
+  let repeated = 0;
+  let pending = 0;
+  for (const row of repurchaseRate(visits, fromDay, toDay, 'month', asOfDay, withinDays)) {
+    firstTimers += row.firstTimers;
+    repeated += row.repeated;
+    pending += row.pending;
+  }
+  return { active, newCustomers, returning: active - newCustomers, firstTimers, repeated, pending, repurchaseRate: share(repeated, firstTimers - pending) };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonWindows } from './reportResults';
+import { comparisonWindows, lastPeriods } from './reportResults';
 
 describe('comparisonWindows', () => {
   it('moves a window of months back by its length, and a year back', () => {
@@ -27,5 +27,13 @@ describe('comparisonWindows', () => {
       lastYearWindow: { fromDay: '2025-12-01', toDay: '2025-12-05' },
     });
     expect(comparisonWindows({ fromDay: '2028-02-29', toDay: '2028-02-29' }, 'day').lastYearWindow).toEqual({ fromDay: '2027-02-28', toDay: '2027-02-28' });
+  });
+});
+
+describe('lastPeriods', () => {
+  it('gives whole periods up to today, the last cut at today', () => {
+    expect(lastPeriods('2026-12-05', 'month', 12)).toEqual({ fromDay: '2026-01-01', toDay: '2026-12-05' });
+    expect(lastPeriods('2026-12-05', 'week', 4)).toEqual({ fromDay: '2026-11-09', toDay: '2026-12-05' });
+    expect(lastPeriods('2026-12-05', 'day', 30)).toEqual({ fromDay: '2026-11-06', toDay: '2026-12-05' });
   });
 });

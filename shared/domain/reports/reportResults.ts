@@ -5,7 +5,7 @@ import { dayNumber } from '../customerFigures';
 import type { LifecycleStage } from '../lifecycle';
 import type { ChurnMonthRow, BoughtAgainRow, CohortRow, FrequencyBucket, NewReturningRow, RepurchaseRow } from './customers';
 import type { PointsLiability, PointsMonth } from './loyalty';
-import { addDaysToDay, periodsBetween, type ReportGrain } from './periods';
+import { addDaysToDay, addPeriods, periodOf, periodsBetween, periodStart, type ReportGrain } from './periods';
 import type { SalesFigures, SalesPeriodRow } from './sales';
 import type { RfmGrid, TierMovementRow } from './status';
 
@@ -54,6 +54,11 @@ export function comparisonWindows(window: ReportWindow, grain: ReportGrain): { p
     default:
       return assertNever(grain);
   }
+}
+
+/** A screen's default window: the `count` periods up to the one holding `today`, the last cut at today. */
+export function lastPeriods(today: string, grain: ReportGrain, count: number): ReportWindow {
+  return { fromDay: periodStart(addPeriods(periodOf(today, grain), grain, -(Math.max(1, count) - 1)), grain), toDay: today };
 }
 
 /** Sales: one row per period (each against its period before and a year before: salesReport), and the window's totals. */

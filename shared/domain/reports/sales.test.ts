@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SalesDay } from './aggregates';
-import { salesDaysNeeded, salesReport } from './sales';
+import { salesDaysNeeded, salesReport, salesTotal } from './sales';
 
 const day = (d: string, revenueFen: number, purchases: number, byMethodFen: Record<string, number> = { cash: revenueFen }): SalesDay => ({
   day: d,
@@ -64,5 +64,13 @@ describe('sales report', () => {
     expect(salesDaysNeeded('2026-03-15', 'month')).toBe('2025-03-01');
     expect(salesDaysNeeded('2026-03-04', 'week')).toBe('2025-03-03');
     expect(salesDaysNeeded('2026-03-04', 'day')).toBe('2025-03-04');
+  });
+});
+
+describe('salesTotal', () => {
+  it('sums the days of a window, and nothing outside it', () => {
+    const days = [day('2026-01-31', 999, 9), day('2026-02-01', 1_000, 2), day('2026-02-10', 500, 1, { card: 500 }), day('2026-03-01', 7, 1)];
+    expect(salesTotal(days, '2026-02-01', '2026-02-28')).toEqual({ revenueFen: 1_500, purchases: 3, averageTicketFen: 500, pointsFen: 0, rewardFen: 0, byMethodFen: { cash: 1_000, card: 500 } });
+    expect(salesTotal(days, '2025-02-01', '2025-02-28')).toEqual({ revenueFen: 0, purchases: 0, averageTicketFen: null, pointsFen: 0, rewardFen: 0, byMethodFen: {} });
   });
 });

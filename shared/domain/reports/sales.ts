@@ -103,3 +103,10 @@ export function salesReport(days: readonly SalesDay[], fromDay: string, toDay: s
     return { period, partial: cut !== null, ...now, previousPeriod, previous, lastYearPeriod, lastYear, vsPrevious: change(now, previous), vsLastYear: change(now, lastYear) };
   });
 }
+
+/** The sales of the days of [fromDay, toDay] summed into one figure (a window's total). */
+export function salesTotal(days: Iterable<SalesDay>, fromDay: string, toDay: string): SalesFigures {
+  const picked: SalesDay[] = [];
+  for (const d of days) if (d.day >= fromDay && d.day <= toDay) picked.push({ ...d, day: fromDay });
+  return salesByPeriod(picked, 'day').get(fromDay) ?? figuresOf(undefined);
+}

@@ -1,0 +1,180 @@
+// Database version 17: the report tables, the store's sales per local day and each customer's sales days packed into
+// buckets, filled from the purchases.
+import Dexie, { type Table, type Transaction } from 'dexie';
+import { SCHEMA_V16 } from './v16';
+
+/**
+ * Version 17 tables, written out in full by extension: this file is what shipped, whatever later versions do.
+ * - `salesDays`: one row per local day with sales (shared/domain/reports SalesDay), by day; no index.
+ * - `visitBuckets`: each customer's days with sales, packed (reportRows.ts CustomerDaysEntry), in one of 1,024 rows
+ *   by a hash of their id; no index. The reports read about a thousand rows, a purchase rewrites one.
+ */
+export const SCHEMA_V17 = {
+  ...SCHEMA_V16,
+  salesDays: 'day',
+  visitBuckets: 'bucket',
+} as const;
+
+/** Purchases per read (whole customers: a chunk ends before the last customer it reached, read whole next time). */
+const CHUNK_V17 = 5_000;
+
+/** What version 17 reads of a purchase. */
+type PurchaseRow = {
+  id: string;
+  customerId: string;
+  purchasedAt: string;
+  totalFen: number;
+  isVoided: 0 | 1;
+  returnOf: string | null;
+  paymentNote?: string;
+  pointsPaidFen?: number;
+  rewardFen?: number;
+};
+
+/** What version 17 stores (the live shapes are SalesDay, CustomerDaysEntry and VisitBucketRow; a test holds them together). */
+export interface V17SalesDay {
+  day: string;
+  revenueFen: number;
+  purchases: number;
+  pointsFen: number;
+  rewardFen: number;
+  byMethodFen: Record<string, number>;
+}
+export interface V17Entry {
+  s: number[];
+  m: string[];
+}
+export interface V17Bucket {
+  bucket: number;
+  customers: Record<string, V17Entry>;
+}
+
+export const V17_BUCKETS = 1024;
+
+/** This migration's own copy of the bucket of a customer id (FNV-1a, 32-bit). */
+export function v17BucketOf(customerId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < customerId.length; i++) h = Math.imul(h ^ customerId.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % V17_BUCKETS;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** The local calendar day of an ISO time (the runtime's zone, as the app counts days). */
+export function v17LocalDay(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+}
+
+const dayNumberV17 = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+
+/**
+ * This migration's own copy of one customer's entry: per day with a non-voided purchase or return, the revenue,
+ * the visits (not a return, not returned in full by the customer's non-voided returns), points, reward and the
+ * rest by payment method (the note trimmed), packed as reportRows.ts does; null without any.
+ */
+export function v17Entry(purchases: readonly PurchaseRow[], dayOf: (iso: string) => string = v17LocalDay): V17Entry | null {
+  const given = new Map<string, number>();
+  for (const p of purchases) if (p.returnOf !== null && p.isVoided === 0) given.set(p.returnOf, (given.get(p.returnOf) ?? 0) - p.totalFen);
+  const isReturn = (p: PurchaseRow) => p.returnOf !== null || p.totalFen < 0;
+  const days = new Map<string, V17SalesDay>();
+  for (const p of purchases) {
+    if (p.isVoided === 1) continue;
+    const day = dayOf(p.purchasedAt);
+    let row = days.get(day);
+    if (!row) days.set(day, (row = { day, revenueFen: 0, purchases: 0, pointsFen: 0, rewardFen: 0, byMethodFen: {} }));
+    const points = p.pointsPaidFen ?? 0;
+    const reward = p.rewardFen ?? 0;
+    const method = (p.paymentNote ?? '').trim();
+    row.revenueFen += p.totalFen;
+    row.pointsFen += points;
+    row.rewardFen += reward;
+    row.byMethodFen[method] = (row.byMethodFen[method] ?? 0) + p.totalFen - points - reward;
+    const fullyReturned = !isReturn(p) && p.totalFen > 0 && (given.get(p.id) ?? 0) >= p.totalFen;
+    if (!isReturn(p) && !fullyReturned) row.purchases += 1;
+  }
+  if (days.size === 0) return null;
+  const s: number[] = [];
+  const m: string[] = [];
+  const index = new Map<string, number>();
+  for (const d of [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1))) {
+    const methods = Object.entries(d.byMethodFen);
+    s.push(dayNumberV17(d.day), d.revenueFen, d.purchases, d.pointsFen, d.rewardFen, methods.length);
+    for (const [method, fen] of methods) {
+      let i = index.get(method);
+      if (i === undefined) index.set(method, (i = m.push(method) - 1));
+      s.push(i, fen);
+    }
+  }
+  return { s, m };
+}
+
+/** Adds an entry's days to the store's days. */
+function addToDays(days: Map<number, V17SalesDay>, entry: V17Entry): void {
+  const { s, m } = entry;
+  for (let i = 0; i < s.length; ) {
+    const n = s[i]!;
+    let row = days.get(n);
+    if (!row) days.set(n, (row = { day: new Date(n * 86_400_000).toISOString().slice(0, 10), revenueFen: 0, purchases: 0, pointsFen: 0, rewardFen: 0, byMethodFen: {} }));
+    row.revenueFen += s[i + 1]!;
+    row.purchases += s[i + 2]!;
+    row.pointsFen += s[i + 3]!;
+    row.rewardFen += s[i + 4]!;
+    const methods = s[i + 5]!;
+    i += 6;
+    for (let k = 0; k < methods; k++, i += 2) row.byMethodFen[m[s[i]!]!] = (row.byMethodFen[m[s[i]!]!] ?? 0) + s[i + 1]!;
+  }
+}
+
+/** A day as stored: methods at 0 left out; null when it holds nothing. */
+function storedDay(d: V17SalesDay): V17SalesDay | null {
+  const byMethodFen: Record<string, number> = {};
+  for (const [method, fen] of Object.entries(d.byMethodFen)) if (fen !== 0) byMethodFen[method] = fen;
+  const empty = d.revenueFen === 0 && d.purchases === 0 && d.pointsFen === 0 && d.rewardFen === 0 && Object.keys(byMethodFen).length === 0;
+  return empty ? null : { ...d, byMethodFen };
+}
+
+/**
+ * Reads every purchase once, whole customers at a time by [customerId+purchasedAt], and writes every customer's
+ * entry into their bucket and the store's days. `dayOf` is for tests; the app counts local days.
+ */
+export function upgradeToV17(dayOf: (iso: string) => string = v17LocalDay): (tx: Transaction) => Promise<void> {
+  return async (tx) => {
+    const purchases: Table<PurchaseRow, string> = tx.table('purchases');
+    const index = purchases.where('[customerId+purchasedAt]');
+    const buckets = new Map<number, V17Bucket>();
+    const days = new Map<number, V17SalesDay>();
+    const take = (customerId: string, list: PurchaseRow[]) => {
+      const entry = v17Entry(list, dayOf);
+      if (entry === null) return;
+      const b = v17BucketOf(customerId);
+      let row = buckets.get(b);
+      if (!row) buckets.set(b, (row = { bucket: b, customers: {} }));
+      row.customers[customerId] = entry;
+      addToDays(days, entry);
+    };
+    let after: string | null = null;
+    for (;;) {
+      const rows: PurchaseRow[] = await index.between(after === null ? [Dexie.minKey] : [after, Dexie.maxKey], [Dexie.maxKey], after === null, true).limit(CHUNK_V17).toArray();
+      if (rows.length === 0) break;
+      const full = rows.length === CHUNK_V17;
+      const last = rows[rows.length - 1]!.customerId;
+      // A full chunk may end inside its last customer: they are read whole next time (alone, when they fill a chunk).
+      const whole = full ? rows.filter((r) => r.customerId !== last) : rows;
+      const list = whole.length > 0 ? whole : await index.between([last, Dexie.minKey], [last, Dexie.maxKey], true, true).toArray();
+      let start = 0;
+      for (let i = 1; i <= list.length; i++) {
+        if (i === list.length || list[i]!.customerId !== list[start]!.customerId) {
+          take(list[start]!.customerId, list.slice(start, i));
+          start = i;
+        }
+      }
+      if (!full) break;
+      after = list[list.length - 1]!.customerId;
+    }
+    const bucketRows = [...buckets.values()];
+    for (let i = 0; i < bucketRows.length; i += 100) await tx.table('visitBuckets').bulkPut(bucketRows.slice(i, i + 100));
+    const dayRows = [...days.values()].flatMap((d) => storedDay(d) ?? []);
+    for (let i = 0; i < dayRows.length; i += 2_000) await tx.table('salesDays').bulkPut(dayRows.slice(i, i + 2_000));
+  };
+}

@@ -1,0 +1,212 @@
+// Each report's figures for a window, read from the report tables (salesDays, visitBuckets) and the status rows, and
+// computed by shared/domain/reports only. The reports worker runs these; tests run them on fake-indexeddb.
+import Dexie from 'dexie';
+import { dayNumber, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
+import type { LifecycleStage } from '../../shared/domain/lifecycle';
+import type { PointsEntry } from '../../shared/domain/pointsLedger';
+import type { CustomerMonth } from '../../shared/domain/reports/aggregates';
+import { churnByMonth, cohortRetention, customersSummary, boughtAgain, newVsReturning, repurchaseRate, visitFrequency, type ChurnMonthRow } from '../../shared/domain/reports/customers';
+import { buildPointsMonths, pointsLiability, pointsReport } from '../../shared/domain/reports/loyalty';
+import { addMonthsToMonth, dayOfNumber, monthOfDay } from '../../shared/domain/reports/periods';
+import { entryMonths, isReportCustomer } from '../../shared/domain/reports/reportRows';
+import {
+  comparisonWindows,
+  type ChurnReportResult,
+  type Compared,
+  type CustomersReportResult,
+  type LoyaltyReportResult,
+  type PointsTotals,
+  type ReportRequest,
+  type ReportWindow,
+  type SalesReportResult,
+  type StatusReportResult,
+} from '../../shared/domain/reports/reportResults';
+import { salesDaysNeeded, salesReport, salesTotal } from '../../shared/domain/reports/sales';
+import { rfmGrid, stageDistribution, tierDistribution, tierMovement } from '../../shared/domain/reports/status';
+import { RFM_GROUPS, rfmTierId } from '../../shared/domain/statusGroups';
+import type { CustomerState } from '../../shared/domain/customer';
+import type { RegularsDatabase } from './database';
+import { readPointsRules } from './pointsEarning';
+import { createSettingsRepository } from './settings';
+
+/** A window the reports cannot answer: days not 'yyyy-MM-dd', or the end before the start. */
+export class InvalidReportWindow extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidReportWindow';
+  }
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkRequest(r: ReportRequest): void {
+  for (const day of [r.fromDay, r.toDay, r.asOfDay]) if (typeof day !== 'string' || !DAY.test(day) || dayOfNumber(dayNumber(day)) !== day) throw new InvalidReportWindow(`not a day: ${String(day)}`);
+  if (r.toDay < r.fromDay) throw new InvalidReportWindow('the window ends before it starts');
+  if (!['day', 'week', 'month'].includes(r.grain)) throw new InvalidReportWindow(`unknown grain ${String(r.grain)}`);
+}
+
+function compared<T>(request: ReportRequest, of: (w: ReportWindow) => T): Compared<T> {
+  const { previousWindow, lastYearWindow } = comparisonWindows(request, request.grain);
+  return { current: of(request), previous: of(previousWindow), lastYear: of(lastYearWindow), previousWindow, lastYearWindow };
+}
+
+/** The months of [fromDay, toDay], 'yyyy-MM', oldest first. */
+function monthsOf(fromDay: string, toDay: string): string[] {
+  const out: string[] = [];
+  for (let m = monthOfDay(fromDay); m <= monthOfDay(toDay); m = addMonthsToMonth(m, 1)) out.push(m);
+  return out;
+}
+
+/** Every customer's months and visit days from the buckets (one read of the whole table, about a thousand rows). */
+export async function readVisits(db: RegularsDatabase): Promise<{ visits: Map<string, string[]>; months: CustomerMonth[] }> {
+  const visits = new Map<string, string[]>();
+  const months: CustomerMonth[] = [];
+  const push = (m: CustomerMonth) => months.push(m);
+  for (const row of await db.visitBuckets.toArray()) {
+    for (const id in row.customers) {
+      if (!isReportCustomer(id)) continue;
+      const days: string[] = [];
+      entryMonths(id, row.customers[id]!, push, days);
+      if (days.length) visits.set(id, days);
+    }
+  }
+  return { visits, months };
+}
+
+export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDayOf) {
+  const settings = createSettingsRepository(db);
+
+  async function sales(request: ReportRequest): Promise<SalesReportResult> {
+    checkRequest(request);
+    const { previousWindow, lastYearWindow } = comparisonWindows(request, request.grain);
+    const from = [salesDaysNeeded(request.fromDay, request.grain), previousWindow.fromDay, lastYearWindow.fromDay].sort()[0]!;
+    const days = await db.salesDays.where(':id').between(from, request.toDay, true, true).toArray();
+    return { request, rows: salesReport(days, request.fromDay, request.toDay, request.grain), totals: compared(request, (w) => salesTotal(days, w.fromDay, w.toDay)) };
+  }
+
+  async function customers(request: ReportRequest): Promise<CustomersReportResult> {
+    checkRequest(request);
+    const { visits, months } = await readVisits(db);
+    const { fromDay, toDay, grain, asOfDay } = request;
+    return {
+      request,
+      newVsReturning: newVsReturning(visits, fromDay, toDay, grain),
+      repurchase: repurchaseRate(visits, fromDay, toDay, grain, asOfDay),
+      boughtAgain: boughtAgain(visits, fromDay, toDay, grain),
+      cohorts: cohortRetention(visits, monthOfDay(fromDay), asOfDay),
+      frequency: visitFrequency(months, monthOfDay(fromDay), monthOfDay(toDay)),
+      totals: compared(request, (w) => customersSummary(visits, w.fromDay, w.toDay, asOfDay)),
+    };
+  }
+
+  /** churnByMonth once over the months of the window and the two compared (one pass of every customer), cut into each. */
+  async function churnSeries(request: ReportRequest, visits: ReadonlyMap<string, readonly string[]>): Promise<{ rows: ChurnMonthRow[]; months: string[] }> {
+    const { previousWindow, lastYearWindow } = comparisonWindows(request, request.grain);
+    const first = [request.fromDay, previousWindow.fromDay, lastYearWindow.fromDay].sort()[0]!;
+    const rules = (await settings.statusRules()).lifecycleRules;
+    return { rows: churnByMonth(visits, monthOfDay(first), monthOfDay(request.toDay), request.asOfDay, rules), months: monthsOf(request.fromDay, request.toDay) };
+  }
+
+  async function churn(request: ReportRequest): Promise<ChurnReportResult> {
+    checkRequest(request);
+    const { visits } = await readVisits(db);
+    const { rows } = await churnSeries(request, visits);
+    const inWindow = (w: ReportWindow) => rows.filter((r) => r.month >= monthOfDay(w.fromDay) && r.month <= monthOfDay(w.toDay));
+    const totalOf = (w: ReportWindow) => {
+      let churned = 0;
+      let base = 0;
+      let cameBack = 0;
+      for (const r of inWindow(w)) {
+        churned += r.churned;
+        base += r.base;
+        cameBack += r.cameBack;
+      }
+      return { churned, base, cameBack, rate: base === 0 ? null : churned / base };
+    };
+    return { request, months: inWindow(request), totals: compared(request, totalOf) };
+  }
+
+  /** Active customers counted by each value of a `[isDeleted+field]` index: its distinct keys, then a count of each. */
+  async function countsBy(index: string): Promise<Map<string, number>> {
+    const where = () => db.customerState.where(index);
+    const keys = (await where().between([0, Dexie.minKey], [0, Dexie.maxKey], true, true).uniqueKeys()) as unknown as [number, string][];
+    const counts = await Dexie.Promise.all(keys.map((k) => where().equals(k).count()));
+    return new Map(keys.map((k, i) => [k[1], counts[i]!]));
+  }
+
+  /** `n` rows of each value, for the domain's distributions (they count rows; the index gave the counts). */
+  function* rowsOf<K extends string, T>(counts: ReadonlyMap<K, number>, row: (value: K) => T): Generator<T> {
+    for (const [value, n] of counts) {
+      const r = row(value);
+      for (let i = 0; i < n; i++) yield r;
+    }
+  }
+
+  async function status(request: ReportRequest): Promise<StatusReportResult> {
+    checkRequest(request);
+    const rules = await settings.statusRules();
+    const tierOrder = rules.grouping === 'rfm' ? RFM_GROUPS.map(rfmTierId) : rules.scheme.tiers.map((t) => t.id);
+    const [tierCounts, stageCounts] = [await countsBy('[isDeleted+tierId]'), await countsBy('[isDeleted+lifecycleStage]')];
+    // The RFM scores are on the state rows only: read whole, a chunk at a time.
+    const scores: { isDeleted: 0 | 1; rfmScore: string | null }[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const rows: CustomerState[] = await (after === null ? db.customerState.orderBy(':id') : db.customerState.where(':id').above(after)).limit(5_000).toArray();
+      if (rows.length === 0) break;
+      for (const r of rows) scores.push({ isDeleted: r.isDeleted, rfmScore: r.rfmScore ?? null });
+      after = rows[rows.length - 1]!.id;
+    }
+    const { visits } = await readVisits(db);
+    const { rows: churnRows, months } = await churnSeries(request, visits);
+    // Tier history has no index by time alone: read whole (a change of tier is rare next to a purchase).
+    const first = `${months[0]!}-01`;
+    const history = (await db.tierHistory.toArray()).filter((e) => dayOf(e.at) >= first);
+    return {
+      request,
+      grouping: rules.grouping,
+      tierOrder,
+      tiers: tierDistribution(rowsOf(tierCounts, (tierId) => ({ isDeleted: 0 as const, tierId })), tierOrder),
+      stages: stageDistribution(rowsOf(stageCounts as Map<LifecycleStage, number>, (lifecycleStage) => ({ isDeleted: 0 as const, lifecycleStage }))),
+      movement: tierMovement(history, tierOrder, months, dayOf, churnRows),
+      rfm: rfmGrid(scores),
+    };
+  }
+
+  async function loyalty(request: ReportRequest): Promise<LoyaltyReportResult> {
+    checkRequest(request);
+    // The ledger, read whole in key order a chunk at a time: the balance at a month's end counts every entry before it.
+    const entries: Pick<PointsEntry, 'kind' | 'points' | 'reverses' | 'createdAt'>[] = [];
+    let after: unknown = null;
+    for (;;) {
+      const rows = await (after === null ? db.pointsEntries.orderBy(':id') : db.pointsEntries.where(':id').above(after)).limit(10_000).toArray();
+      if (rows.length === 0) break;
+      for (const e of rows) entries.push({ kind: e.kind, points: e.points, reverses: e.reverses, createdAt: e.createdAt });
+      const last = rows[rows.length - 1]!;
+      after = [last.customerId, last.createdAt, last.id];
+    }
+    const pointsMonths = buildPointsMonths(entries, dayOf);
+    // Only active customers with points to spend: one range of the list's index.
+    const liabilityRows = await db.pointsState.where('[isDeleted+pointsBalance]').between([0, 1], [0, Dexie.maxKey], true, true).toArray();
+    const totalOf = (w: ReportWindow): PointsTotals => {
+      const t = { issued: 0, redeemed: 0, expired: 0, adjusted: 0 };
+      for (const m of pointsMonths) {
+        if (m.month < monthOfDay(w.fromDay) || m.month > monthOfDay(w.toDay)) continue;
+        t.issued += m.issued;
+        t.redeemed += m.redeemed;
+        t.expired += m.expired;
+        t.adjusted += m.adjusted;
+      }
+      return t;
+    };
+    return {
+      request,
+      months: pointsReport(pointsMonths, monthsOf(request.fromDay, request.toDay)),
+      totals: compared(request, totalOf),
+      liability: pointsLiability(liabilityRows, await readPointsRules(db)),
+    };
+  }
+
+  return { sales, customers, churn, status, loyalty };
+}
+
+export type ReportFigures = ReturnType<typeof createReportFigures>;
