@@ -14,7 +14,7 @@ import {
   type ChartConfiguration,
   type Plugin,
 } from 'chart.js';
-import { heatColour, heatShare, seriesColour, seriesDash, type ChartScheme, type FormatValue, type HeatmapChartData, type SeriesChartData } from './chartModel';
+import { axisText, heatColour, heatShare, seriesColour, seriesDash, type ChartScheme, type FormatValue, type HeatmapChartData, type SeriesChartData } from './chartModel';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, CategoryScale, Legend, Tooltip);
 
@@ -48,6 +48,7 @@ export function seriesChartConfig(data: SeriesChartData, scheme: ChartScheme, fo
   const unit = drawn[0]?.unit ?? 'count';
   const stacked = data.kind === 'stacked';
   const type = data.kind === 'line' ? 'line' : 'bar';
+  const few = type === 'bar' && data.categories.length <= 16;
   return {
     type,
     data: {
@@ -77,14 +78,15 @@ export function seriesChartConfig(data: SeriesChartData, scheme: ChartScheme, fo
       maintainAspectRatio: false,
       font: { family: CHART_FONT },
       scales: {
-        x: { stacked, ticks: { color: colours.text, maxRotation: 0, autoSkip: true, font: { family: CHART_FONT } }, grid: { display: false } },
+        // A bar chart of a few groups names every group (slanted when they do not fit); a long series skips some.
+        x: { stacked, ticks: { color: colours.text, maxRotation: few ? 45 : 0, autoSkip: !few, font: { family: CHART_FONT } }, grid: { display: false } },
         y: {
           stacked,
           min: data.min,
           max: data.max,
           beginAtZero: data.min === undefined,
           // Counts and points step by whole numbers (no axis of 0, 0.2, 0.4… customers).
-          ticks: { color: colours.text, precision: unit === 'count' || unit === 'points' ? 0 : undefined, callback: (v) => format(unit, Number(v)), font: { family: CHART_FONT } },
+          ticks: { color: colours.text, precision: unit === 'count' || unit === 'points' ? 0 : undefined, callback: (v) => axisText(format(unit, Number(v))), font: { family: CHART_FONT } },
           grid: { color: colours.grid },
         },
       },

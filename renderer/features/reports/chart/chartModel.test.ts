@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../../../shared/domain/export/csv';
-import { chartScreenTable, chartTable, describeChart, exportNumber, heatColour, heatShare, SERIES_COLOURS, type ChartData, type ChartUnit } from './chartModel';
+import { axisText, chartScreenTable, chartTable, describeChart, exportNumber, heatColour, heatShare, SERIES_COLOURS, type ChartData, type ChartUnit } from './chartModel';
 
 const t = (key: string, options?: Record<string, unknown>) => `${key.replace('reports.chart.describe.', '')}${options ? JSON.stringify(options) : ''}`;
 const format = (unit: ChartUnit, v: number) => (unit === 'money' ? `¥${(v / 100).toFixed(2)}` : unit === 'percent' ? `${Math.round(v)}%` : String(v));
@@ -113,5 +113,15 @@ describe('colours', () => {
     expect(heatShare(grid, 4)).toBe(100);
     expect(heatShare(grid, 1)).toBe(25);
     expect(heatShare(cohorts, 40)).toBe(40);
+  });
+});
+
+describe('axisText', () => {
+  it('drops zero cents and nothing else', () => {
+    expect(axisText('¥35,000.00')).toBe('¥35,000');
+    expect(axisText('-¥5,000.00')).toBe('-¥5,000');
+    expect(axisText('¥12.50')).toBe('¥12.50');
+    expect(axisText('1,000')).toBe('1,000');
+    expect(axisText('100%')).toBe('100%');
   });
 });

@@ -214,3 +214,6 @@ export function heatColour(share: number, scheme: ChartScheme): { fill: string; 
   const text = scheme === 'light' ? (l < 55 ? '#ffffff' : '#1d2329') : l > 45 ? '#0b1014' : '#e6e9ec';
   return { fill, text };
 }
+
+/** An axis figure without its zero cents ("¥35,000.00" → "¥35,000"): the axis steps are round, the table has them whole. */
+export const axisText = (text: string): string => text.replace(/[.,]00(?!\d)/, '');
