@@ -7,15 +7,24 @@ import { parseISO } from 'date-fns';
 import { readXlsx } from '../../renderer/features/importExport/xlsx';
 import { test, expect } from './fixtures';
 import type { AppPage } from './pages/AppPage';
+import { CustomerActivityPage } from './pages/PurchasePages';
 import { ReportsPage } from './pages/ReportsPage';
 import { SurveyCardModel } from './pages/SurveyPages';
 
-async function customerWithAnswer(app: AppPage, name: string, phone: string, answer: { csat: number; nps: number }) {
+async function customerWithAnswer(app: AppPage, name: string, phone: string, answer: { csat: number; nps: number }, purchase?: { yuan: string; paid: string }) {
   const form = await app.newCustomer();
   await form.fillName(name);
   await form.fillPhone(0, phone);
   await form.save();
   await expect(app.page.getByTestId('customer-name')).toHaveText(name);
+  if (purchase) {
+    const bought = await new CustomerActivityPage(app.page).recordPurchase();
+    await bought.useMode('total');
+    await bought.amount.fill(purchase.yuan);
+    await bought.payment.fill(purchase.paid);
+    await bought.save();
+    await bought.expectClosed();
+  }
   const dialog = await new SurveyCardModel(app.page).record();
   await dialog.chooseCsat(answer.csat);
   await dialog.chooseNps(answer.nps);
@@ -30,14 +39,26 @@ test.describe('reports', () => {
 
   test('open the reports, change the period, save a chart’s data (CSV, XLSX) and picture (PNG)', async ({ app, page, dataFolder }) => {
     await app.startEmptyStore();
-    await customerWithAnswer(app, '张三', '139 7777 0301', { csat: 5, nps: 10 });
-    await customerWithAnswer(app, '李四', '139 7777 0302', { csat: 4, nps: 8 });
+    await customerWithAnswer(app, '张三', '139 7777 0301', { csat: 5, nps: 10 }, { yuan: '120', paid: '现金' });
+    await customerWithAnswer(app, '李四', '139 7777 0302', { csat: 4, nps: 8 }, { yuan: '80', paid: '微信支付' });
     await customerWithAnswer(app, '王五', '139 7777 0303', { csat: 2, nps: 3 });
 
     const reports = await ReportsPage.open(page);
     await expect(page).toHaveURL(/#\/reports$/);
     // The last 12 months by default, this one so far included.
     await expect(reports.range).toHaveText('2026-01-01 至 2026-12-05');
+    // Every section with its charts, worked out off the page.
+    for (const [section, charts] of [['sales', 4], ['customers', 6], ['status', 5], ['loyalty', 2], ['satisfaction', 3]] as const) {
+      await expect(reports.section(section).getByTestId('chart-canvas')).toHaveCount(charts);
+    }
+    await expect(reports.card('revenue')).toHaveText('¥200.00');
+    await expect(reports.card('purchases')).toHaveText('2');
+    await expect(reports.card('ticket')).toHaveText('¥100.00');
+    expect(await reports.chart('sales-methods').row('2026年12月（至今）')).toEqual(['2026年12月（至今）', '¥120.00', '¥80.00', '¥0.00', '¥0.00']);
+    await expect(reports.card('active')).toHaveText('2');
+    await expect(reports.card('new')).toHaveText('2');
+    // Both first came this month: this month's cohort is all there in its first month; the later months are to come.
+    expect(await reports.chart('customers-cohorts').row('2026年12月')).toEqual(['2026年12月', '2', '100%', ...new Array<string>(11).fill('—')]);
     await expect(reports.card('csat')).toHaveText('67%');
     await expect(reports.card('nps')).toHaveText('0');
     const scores = reports.chart('satisfaction-scores');

@@ -20,7 +20,7 @@ const RUNS = [
   { system: 'en-US', tag: 'en' },
 ] as const;
 
-const SECTIONS = ['satisfaction'] as const;
+const SECTIONS = ['sales', 'customers', 'status', 'loyalty', 'satisfaction'] as const;
 
 for (const { system, tag } of RUNS) {
   for (const theme of ['light', 'dark'] as const) {
@@ -47,11 +47,14 @@ for (const { system, tag } of RUNS) {
         // Every chart drawn (each comes with its chunk).
         await expect(reports.root.locator('.report-chart-loading')).toHaveCount(0);
         await page.screenshot({ path: `${OUT}/${tag}-${theme}-180-reports.png` });
+        // Tall enough that each section is shot whole (the screen scrolls inside the window).
+        await page.setViewportSize({ width: 1400, height: 3200 });
         for (const [i, id] of SECTIONS.entries()) {
           const section = reports.section(id);
           await expect(section.getByTestId('chart-canvas').first()).toBeVisible();
           await section.screenshot({ path: `${OUT}/${tag}-${theme}-18${i + 1}-reports-${id}.png` });
         }
+        await page.setViewportSize({ width: 1400, height: 1000 });
         await reports.period('week', 8);
         await page.screenshot({ path: `${OUT}/${tag}-${theme}-188-reports-weeks.png` });
         if (theme === 'light') {

@@ -1,24 +1,34 @@
-// The reports (container): the period chosen, the figures read for it, dates and amounts in the reader's words.
-// ReportsView and the sections draw.
+// The reports (container): the period chosen, the figures read for it (the reports worker; the satisfaction figures
+// and complaints from their own reads), dates, amounts and names in the reader's words. The views draw.
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDayOf } from '../../../shared/domain/customerFigures';
-import { complaintsByMonth } from '../../../shared/domain/reports';
+import type { LifecycleStage } from '../../../shared/domain/lifecycle';
+import { complaintsByMonth, type ReportGrain, type ReportName, type ReportRequest } from '../../../shared/domain/reports';
+import { RFM_SEGMENT_NAMES, type RfmSegment } from '../../../shared/domain/rfm';
 import { useComplaintsSince } from '../../db/complaintHooks';
 import { useSurveyFigures } from '../../db/surveyFiguresHooks';
 import { currentLocale, formatLongDate } from '../../i18n';
 import { useClock } from '../../platform/clock';
 import { useMoney } from '../../ui/useMoney';
+import { groupName, stageName } from '../status/statusText';
+import { useStatusWording } from '../status/useStatusWording';
+import { CustomersReport } from './CustomersReport';
+import { LoyaltyReport } from './LoyaltyReport';
 import { reportFormat } from './reportFormat';
-import { DEFAULT_REPORT_CHOICE, monthsOfWindow, reportWindow, type ReportChoice } from './reportPeriod';
+import { DEFAULT_REPORT_CHOICE, monthsOfWindow, periodLabel, reportWindow, type ReportChoice } from './reportPeriod';
+import { useReport, type ReportState } from './useReport';
 import { ReportsView } from './ReportsView';
+import { SalesReport } from './SalesReport';
 import { SatisfactionReport, type SatisfactionReportData } from './SatisfactionReport';
+import { StatusReport } from './StatusReport';
 
-const monthFormats = new Map<string, Intl.DateTimeFormat>();
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-function monthFormat(locale: string): Intl.DateTimeFormat {
-  let f = monthFormats.get(locale);
-  if (!f) monthFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short' })));
+function dateFormat(locale: string, kind: 'month' | 'day'): Intl.DateTimeFormat {
+  const key = `${locale}|${kind}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, kind === 'month' ? { year: 'numeric', month: 'short' } : { month: 'short', day: 'numeric' })));
   return f;
 }
 
@@ -29,24 +39,47 @@ export function ReportsScreen() {
   const { t } = useTranslation();
   const clock = useClock();
   const money = useMoney();
+  const wording = useStatusWording();
   const locale = currentLocale();
   const [choice, setChoice] = useState<ReportChoice>(DEFAULT_REPORT_CHOICE);
   // The day is read once per screen: a report left open over midnight keeps its window until the period changes.
   const [today] = useState(() => localDayOf(clock().toISOString()));
   const period = useMemo(() => reportWindow(choice, today), [choice, today]);
-  const months = monthsOfWindow(period);
+  const request = useMemo<ReportRequest>(() => ({ ...period, grain: choice.grain, asOfDay: today }), [period, choice.grain, today]);
   const format = useMemo(() => reportFormat(t, locale, money.format), [t, locale, money.format]);
-  const monthLabel = useCallback((month: string) => monthFormat(locale).format(localDate(`${month}-01`)), [locale]);
+  const monthLabel = useCallback((month: string) => dateFormat(locale, 'month').format(localDate(`${month}-01`)), [locale]);
+  const labelOfPeriod = useCallback(
+    (key: string, grain: ReportGrain, partial: boolean) => {
+      const words = { month: monthLabel, day: (day: string) => dateFormat(locale, 'day').format(localDate(day)), week: (day: string) => t('reports.week', { day }) };
+      const label = periodLabel(key, grain, words);
+      return partial ? t('reports.partial', { period: label }) : label;
+    },
+    [locale, monthLabel, t],
+  );
+  const tierName = useCallback((tierId: string) => groupName(wording, tierId), [wording]);
+  const nameOfStage = useCallback((stage: LifecycleStage) => stageName(t, stage), [t]);
+  const segmentName = useCallback((segment: RfmSegment) => RFM_SEGMENT_NAMES[segment][locale], [locale]);
 
-  const survey = useSurveyFigures(months, clock);
+  const sales = useReport('sales', request);
+  const customers = useReport('customers', request);
+  const churn = useReport('churn', request);
+  const status = useReport('status', request);
+  const loyalty = useReport('loyalty', request);
+
+  const survey = useSurveyFigures(monthsOfWindow(period), clock);
   const complaintsFrom = survey?.period.from ?? localDate(`${period.fromDay.slice(0, 7)}-01`).toISOString();
   const complaints = useComplaintsSince(complaintsFrom);
+  // Customers served per month, for the complaint rate per month: the customers report's visitors, when it counts by month.
+  const served = customers.result?.request.grain === 'month' ? customers.result.newVsReturning : null;
   const satisfaction = useMemo<SatisfactionReportData | undefined>(() => {
     if (!survey || !complaints) return undefined;
-    const monthKeys = survey.months.map((m) => m.month);
-    return { survey, complaints: complaints.figures, complaintMonths: complaintsByMonth(complaints.received, new Map(), monthKeys, clock(), localDayOf) };
-  }, [survey, complaints, clock]);
+    const servedByMonth = new Map((served ?? []).map((r) => [r.period, r.active]));
+    return { survey, complaints: complaints.figures, complaintMonths: complaintsByMonth(complaints.received, servedByMonth, survey.months.map((m) => m.month), clock(), localDayOf) };
+  }, [survey, complaints, served, clock]);
 
+  // The last figures stay while the next are worked out; failed only when there are none to show.
+  const ready = <N extends ReportName>(s: ReportState<N>) => s.result ?? undefined;
+  const failed = <N extends ReportName>(s: ReportState<N>) => s.status === 'failed' && s.result === null;
   return (
     <ReportsView
       choice={choice}
@@ -55,6 +88,10 @@ export function ReportsScreen() {
       printedOn={formatLongDate(clock())}
       onPrint={() => window.print()}
     >
+      <SalesReport data={ready(sales)} failed={failed(sales)} periodLabel={labelOfPeriod} format={format} />
+      <CustomersReport customers={ready(customers)} churn={ready(churn)} failed={failed(customers) || failed(churn)} periodLabel={labelOfPeriod} monthLabel={monthLabel} format={format} />
+      <StatusReport data={ready(status)} failed={failed(status)} tierName={tierName} stageName={nameOfStage} segmentName={segmentName} monthLabel={monthLabel} format={format} />
+      <LoyaltyReport data={ready(loyalty)} failed={failed(loyalty)} monthLabel={monthLabel} format={format} />
       <SatisfactionReport data={satisfaction} monthLabel={monthLabel} format={format} />
     </ReportsView>
   );
