@@ -141,9 +141,10 @@ describe('RegularsDatabase', () => {
     // The sort and filter indexes over derived values are the state table's (version 7; the points' their own, version 13).
     const stateIndexes = db.customerState.schema.indexes.map((i) => i.name);
     expect(stateIndexes).toEqual(['[isDeleted+totalSpentFen]', '[isDeleted+purchaseCount]', '[isDeleted+lastPurchaseSort]']
-      .concat(['[isDeleted+tierId]', '[isDeleted+lifecycleStage]', '[isDeleted+churnLevel]', '[isDeleted+valueAtRiskFen]', '[isDeleted+pendingTierId]', '[isDeleted+tierId+lastTouchSort]']));
+      .concat(['[isDeleted+tierId]', '[isDeleted+lifecycleStage]', '[isDeleted+churnLevel]', '[isDeleted+valueAtRiskFen]', '[isDeleted+pendingTierId]', '[isDeleted+tierId+lastTouchSort]', '[isDeleted+rfmScore]']));
     // Version 8: by customer through the compound indexes; an import's undo reads its batch, not an index.
-    expect(db.tierHistory.schema.indexes.map((i) => i.name)).toEqual(['[customerId+at]']);
+    // Version 17: tier history by time too (the reports' movement).
+    expect(db.tierHistory.schema.indexes.map((i) => i.name)).toEqual(['[customerId+at]', 'at']);
     expect(db.customers.schema.indexes.find((i) => i.name === 'searchTokens')).toBeUndefined();
     expect(db.customerSearch.schema.indexes.map((i) => [i.name, i.multi])).toEqual([['tokens', true]]);
     expect(db.purchases.schema.indexes.map((i) => i.name)).toEqual(['[customerId+purchasedAt]', 'purchasedAt', 'returnOf', 'externalRef']);

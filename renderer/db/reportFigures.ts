@@ -7,7 +7,7 @@ import type { PointsEntry } from '../../shared/domain/pointsLedger';
 import type { CustomerMonth } from '../../shared/domain/reports/aggregates';
 import { churnByMonth, cohortRetention, customersSummary, boughtAgain, newVsReturning, repurchaseRate, visitFrequency, type ChurnMonthRow } from '../../shared/domain/reports/customers';
 import { buildPointsMonths, pointsLiability, pointsReport } from '../../shared/domain/reports/loyalty';
-import { addMonthsToMonth, dayOfNumber, monthOfDay } from '../../shared/domain/reports/periods';
+import { addDaysToDay, addMonthsToMonth, dayOfNumber, monthOfDay } from '../../shared/domain/reports/periods';
 import { entryMonths, isReportCustomer } from '../../shared/domain/reports/reportRows';
 import {
   comparisonWindows,
@@ -24,7 +24,6 @@ import {
 import { salesDaysNeeded, salesReport, salesTotal } from '../../shared/domain/reports/sales';
 import { rfmGrid, stageDistribution, tierDistribution, tierMovement } from '../../shared/domain/reports/status';
 import { RFM_GROUPS, rfmTierId } from '../../shared/domain/statusGroups';
-import type { CustomerState } from '../../shared/domain/customer';
 import type { RegularsDatabase } from './database';
 import { readPointsRules } from './pointsEarning';
 import { createSettingsRepository } from './settings';
@@ -135,7 +134,7 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
   }
 
   /** `n` rows of each value, for the domain's distributions (they count rows; the index gave the counts). */
-  function* rowsOf<K extends string, T>(counts: ReadonlyMap<K, number>, row: (value: K) => T): Generator<T> {
+  function* rowsOf<K extends string | null, T>(counts: ReadonlyMap<K, number>, row: (value: K) => T): Generator<T> {
     for (const [value, n] of counts) {
       const r = row(value);
       for (let i = 0; i < n; i++) yield r;
@@ -146,21 +145,21 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
     checkRequest(request);
     const rules = await settings.statusRules();
     const tierOrder = rules.grouping === 'rfm' ? RFM_GROUPS.map(rfmTierId) : rules.scheme.tiers.map((t) => t.id);
-    const [tierCounts, stageCounts] = [await countsBy('[isDeleted+tierId]'), await countsBy('[isDeleted+lifecycleStage]')];
-    // The RFM scores are on the state rows only: read whole, a chunk at a time.
-    const scores: { isDeleted: 0 | 1; rfmScore: string | null }[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const rows: CustomerState[] = await (after === null ? db.customerState.orderBy(':id') : db.customerState.where(':id').above(after)).limit(5_000).toArray();
-      if (rows.length === 0) break;
-      for (const r of rows) scores.push({ isDeleted: r.isDeleted, rfmScore: r.rfmScore ?? null });
-      after = rows[rows.length - 1]!.id;
-    }
+    const tierCounts = await countsBy('[isDeleted+tierId]');
+    const stageCounts = await countsBy('[isDeleted+lifecycleStage]');
+    // An unscored customer (null) is not in the score's index: every active customer less the scored ones.
+    const scoreCounts = await countsBy('[isDeleted+rfmScore]');
+    let unscored = 0;
+    for (const n of tierCounts.values()) unscored += n;
+    for (const n of scoreCounts.values()) unscored -= n;
+    const scores = new Map<string | null, number>([...scoreCounts, [null, unscored]]);
+    const months = monthsOf(request.fromDay, request.toDay);
     const { visits } = await readVisits(db);
-    const { rows: churnRows, months } = await churnSeries(request, visits);
-    // Tier history has no index by time alone: read whole (a change of tier is rare next to a purchase).
+    // The churn series of the months shown only (the churn report compares; the movement does not).
+    const churnRows = churnByMonth(visits, months[0]!, months[months.length - 1]!, request.asOfDay, rules.lifecycleRules);
+    // A day before the first month's start in UTC covers its local start in any zone; the month is then by dayOf.
     const first = `${months[0]!}-01`;
-    const history = (await db.tierHistory.toArray()).filter((e) => dayOf(e.at) >= first);
+    const history = (await db.tierHistory.where('at').aboveOrEqual(`${addDaysToDay(first, -1)}T00:00:00.000Z`).toArray()).filter((e) => dayOf(e.at) >= first);
     return {
       request,
       grouping: rules.grouping,
@@ -168,7 +167,7 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
       tiers: tierDistribution(rowsOf(tierCounts, (tierId) => ({ isDeleted: 0 as const, tierId })), tierOrder),
       stages: stageDistribution(rowsOf(stageCounts as Map<LifecycleStage, number>, (lifecycleStage) => ({ isDeleted: 0 as const, lifecycleStage }))),
       movement: tierMovement(history, tierOrder, months, dayOf, churnRows),
-      rfm: rfmGrid(scores),
+      rfm: rfmGrid(rowsOf(scores, (rfmScore) => ({ isDeleted: 0 as const, rfmScore }))),
     };
   }
 

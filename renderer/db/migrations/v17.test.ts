@@ -30,11 +30,14 @@ const purchase = (i: number, customerId: string, day: number, totalFen: number, 
 });
 
 describe('version 17: report tables', () => {
-  it('adds the two tables, without indexes, and nothing else', () => {
-    const { salesDays, visitBuckets, ...rest } = SCHEMA_V17;
+  it('adds the two tables, without indexes, an index by RFM score and one of tier history by time, and nothing else', () => {
+    const { salesDays, visitBuckets, customerState, tierHistory, ...rest } = SCHEMA_V17;
     expect(salesDays).toBe('day');
     expect(visitBuckets).toBe('bucket');
-    expect(rest).toEqual(SCHEMA_BEFORE);
+    expect(customerState).toBe(`${SCHEMA_BEFORE.customerState}, [isDeleted+rfmScore]`);
+    expect(tierHistory).toBe('id, [customerId+at], at');
+    const { customerState: _s, tierHistory: _t, ...restBefore } = SCHEMA_BEFORE;
+    expect(rest).toEqual(restBefore);
   });
 
   it('packs a customer and picks their bucket as the live code does', () => {
@@ -78,6 +81,16 @@ describe('version 17: report tables', () => {
     rows.push(purchase(i++, 'c-00003', 40, -1_000, { returnOf: 'p-000024' }));
     rows[25] = { ...rows[25]!, isVoided: 1 as const };
     await before.table('purchases').bulkAdd(rows);
+    // State rows scored and not, and tier history, for the two new indexes.
+    await before.table('customerState').bulkAdd([
+      { id: 'c-00000', isDeleted: 0, rfmScore: '545' },
+      { id: 'c-00001', isDeleted: 0, rfmScore: null },
+      { id: 'c-00002', isDeleted: 1, rfmScore: '111' },
+    ]);
+    await before.table('tierHistory').bulkAdd([
+      { id: 'h-1', customerId: 'c-00000', at: '2025-03-01T02:00:00.000Z', from: null, to: 'vip' },
+      { id: 'h-2', customerId: 'c-00001', at: '2025-06-01T02:00:00.000Z', from: null, to: 'regular' },
+    ]);
     before.close();
 
     const db = new RegularsDatabase(name);
@@ -87,6 +100,8 @@ describe('version 17: report tables', () => {
     expect(await db.visitBuckets.orderBy('bucket').toArray()).toEqual(built.buckets);
     expect(await db.salesDays.orderBy('day').toArray()).toEqual(built.salesDays);
     expect(await db.purchases.count()).toBe(rows.length);
+    expect(await db.customerState.where('[isDeleted+rfmScore]').between([0, ''], [0, '\uffff']).primaryKeys()).toEqual(['c-00000']);
+    expect(await db.tierHistory.where('at').above('2025-04-01').primaryKeys()).toEqual(['h-2']);
     await db.delete();
   });
 

@@ -1,5 +1,5 @@
 // Database version 17: the report tables, the store's sales per local day and each customer's sales days packed into
-// buckets, filled from the purchases.
+// buckets, filled from the purchases; and two indexes the reports count by.
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { SCHEMA_V16 } from './v16';
 
@@ -8,9 +8,14 @@ import { SCHEMA_V16 } from './v16';
  * - `salesDays`: one row per local day with sales (shared/domain/reports SalesDay), by day; no index.
  * - `visitBuckets`: each customer's days with sales, packed (reportRows.ts CustomerDaysEntry), in one of 1,024 rows
  *   by a hash of their id; no index. The reports read about a thousand rows, a purchase rewrites one.
+ * - `customerState`: `[isDeleted+rfmScore]` (absent when unscored), so the RFM grid counts each score's customers
+ *   by the index instead of reading every state row.
+ * - `tierHistory`: `at`, so the tiers' movement reads the months shown, not the whole history.
  */
 export const SCHEMA_V17 = {
   ...SCHEMA_V16,
+  customerState: `${SCHEMA_V16.customerState}, [isDeleted+rfmScore]`,
+  tierHistory: `${SCHEMA_V16.tierHistory}, at`,
   salesDays: 'day',
   visitBuckets: 'bucket',
 } as const;
