@@ -74,6 +74,10 @@ test.describe('reports', () => {
     await reports.period('week', 4);
     await expect(reports.range).toHaveText('2026-11-09 至 2026-12-05');
     await expect(scores.table.locator('tbody tr')).toHaveCount(2);
+    // Sales by week: this week so far against the week before and the same week a year before.
+    const revenue = reports.chart('sales-revenue');
+    await expect(revenue.table.locator('tbody tr')).toHaveCount(4);
+    await expect.poll(() => revenue.row('11月30日 起一周（至今）')).toEqual(['11月30日 起一周（至今）', '¥200.00', '¥0.00', '¥0.00']);
     await reports.period('day', 7);
     await expect(reports.range).toHaveText('2026-11-29 至 2026-12-05');
     await reports.period('month', 3);

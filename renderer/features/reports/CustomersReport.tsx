@@ -16,12 +16,14 @@ export interface CustomersReportProps {
   format: FormatValue;
   /** The figures could not be worked out. */
   failed?: boolean;
+  /** The figures shown are older than the period chosen (the new ones are being worked out). */
+  busy?: boolean;
 }
 
 const NONE = '—';
 const pct = (share: number | null) => (share === null ? null : share * 100);
 
-export function CustomersReport({ customers, churn, periodLabel, monthLabel, format, failed }: CustomersReportProps) {
+export function CustomersReport({ customers, churn, periodLabel, monthLabel, format, failed, busy }: CustomersReportProps) {
   const { t } = useTranslation();
   const bucketLabel = (b: FrequencyBucket) =>
     b.max === null ? t('reports.customers.visitsAtLeast', { count: b.min }) : b.max === b.min ? t('reports.customers.visits', { count: b.min }) : t('reports.customers.visitsRange', { min: b.min, max: b.max });
@@ -129,7 +131,7 @@ export function CustomersReport({ customers, churn, periodLabel, monthLabel, for
   };
 
   return (
-    <ReportSection id="customers" title={t('reports.customers.title')} intro={t('reports.customers.intro')}>
+    <ReportSection id="customers" title={t('reports.customers.title')} intro={t('reports.customers.intro')} busy={busy}>
       {!charts ? (
         <ReportPending failed={failed} />
       ) : (

@@ -14,9 +14,11 @@ export interface LoyaltyReportProps {
   format: FormatValue;
   /** The figures could not be worked out. */
   failed?: boolean;
+  /** The figures shown are older than the period chosen (the new ones are being worked out). */
+  busy?: boolean;
 }
 
-export function LoyaltyReport({ data, monthLabel, format, failed }: LoyaltyReportProps) {
+export function LoyaltyReport({ data, monthLabel, format, failed, busy }: LoyaltyReportProps) {
   const { t } = useTranslation();
   const charts = useMemo(() => {
     if (!data) return null;
@@ -66,7 +68,7 @@ export function LoyaltyReport({ data, monthLabel, format, failed }: LoyaltyRepor
   };
 
   return (
-    <ReportSection id="loyalty" title={t('reports.loyalty.title')} intro={t('reports.loyalty.intro')}>
+    <ReportSection id="loyalty" title={t('reports.loyalty.title')} intro={t('reports.loyalty.intro')} busy={busy}>
       {!data || !charts ? (
         <ReportPending failed={failed} />
       ) : (

@@ -14,9 +14,10 @@ export function ReportChartSlot(props: ReportChartProps) {
   );
 }
 
-export function ReportSection({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
+/** `busy`: the figures shown are the last period's while the new ones are worked out (dimmed). */
+export function ReportSection({ id, title, intro, busy, children }: { id: string; title: string; intro?: string; busy?: boolean; children: ReactNode }) {
   return (
-    <section className="report-section" aria-labelledby={`report-${id}-title`} data-testid={`report-${id}`}>
+    <section className={busy ? 'report-section busy' : 'report-section'} aria-labelledby={`report-${id}-title`} aria-busy={busy || undefined} data-testid={`report-${id}`}>
       <h2 id={`report-${id}-title`}>{title}</h2>
       {intro && <p className="muted report-section-intro">{intro}</p>}
       {children}

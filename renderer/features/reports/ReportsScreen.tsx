@@ -80,6 +80,7 @@ export function ReportsScreen() {
   // The last figures stay while the next are worked out; failed only when there are none to show.
   const ready = <N extends ReportName>(s: ReportState<N>) => s.result ?? undefined;
   const failed = <N extends ReportName>(s: ReportState<N>) => s.status === 'failed' && s.result === null;
+  const busy = <N extends ReportName>(s: ReportState<N>) => s.status === 'loading' && s.result !== null;
   return (
     <ReportsView
       choice={choice}
@@ -88,10 +89,10 @@ export function ReportsScreen() {
       printedOn={formatLongDate(clock())}
       onPrint={() => window.print()}
     >
-      <SalesReport data={ready(sales)} failed={failed(sales)} periodLabel={labelOfPeriod} format={format} />
-      <CustomersReport customers={ready(customers)} churn={ready(churn)} failed={failed(customers) || failed(churn)} periodLabel={labelOfPeriod} monthLabel={monthLabel} format={format} />
-      <StatusReport data={ready(status)} failed={failed(status)} tierName={tierName} stageName={nameOfStage} segmentName={segmentName} monthLabel={monthLabel} format={format} />
-      <LoyaltyReport data={ready(loyalty)} failed={failed(loyalty)} monthLabel={monthLabel} format={format} />
+      <SalesReport data={ready(sales)} failed={failed(sales)} busy={busy(sales)} periodLabel={labelOfPeriod} format={format} />
+      <CustomersReport customers={ready(customers)} churn={ready(churn)} failed={failed(customers) || failed(churn)} busy={busy(customers) || busy(churn)} periodLabel={labelOfPeriod} monthLabel={monthLabel} format={format} />
+      <StatusReport data={ready(status)} failed={failed(status)} busy={busy(status)} tierName={tierName} stageName={nameOfStage} segmentName={segmentName} monthLabel={monthLabel} format={format} />
+      <LoyaltyReport data={ready(loyalty)} failed={failed(loyalty)} busy={busy(loyalty)} monthLabel={monthLabel} format={format} />
       <SatisfactionReport data={satisfaction} monthLabel={monthLabel} format={format} />
     </ReportsView>
   );

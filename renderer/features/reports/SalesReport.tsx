@@ -15,6 +15,8 @@ export interface SalesReportProps {
   format: FormatValue;
   /** The figures could not be worked out. */
   failed?: boolean;
+  /** The figures shown are older than the period chosen (the new ones are being worked out). */
+  busy?: boolean;
 }
 
 /** Payment methods drawn apart; the rest are summed as "other". */
@@ -22,7 +24,7 @@ const METHODS_DRAWN = 5;
 
 const NONE = '—';
 
-export function SalesReport({ data, periodLabel, format, failed }: SalesReportProps) {
+export function SalesReport({ data, periodLabel, format, failed, busy }: SalesReportProps) {
   const { t } = useTranslation();
   const charts = useMemo(() => {
     if (!data) return null;
@@ -79,7 +81,7 @@ export function SalesReport({ data, periodLabel, format, failed }: SalesReportPr
   };
 
   return (
-    <ReportSection id="sales" title={t('reports.sales.title')} intro={t('reports.sales.intro')}>
+    <ReportSection id="sales" title={t('reports.sales.title')} intro={t('reports.sales.intro')} busy={busy}>
       {!data || !charts ? (
         <ReportPending failed={failed} />
       ) : (

@@ -18,11 +18,13 @@ export interface StatusReportProps {
   format: FormatValue;
   /** The figures could not be worked out. */
   failed?: boolean;
+  /** The figures shown are older than the period chosen (the new ones are being worked out). */
+  busy?: boolean;
 }
 
 const SCORES = [5, 4, 3, 2, 1] as const;
 
-export function StatusReport({ data, tierName, stageName, segmentName, monthLabel, format, failed }: StatusReportProps) {
+export function StatusReport({ data, tierName, stageName, segmentName, monthLabel, format, failed, busy }: StatusReportProps) {
   const { t } = useTranslation();
   const charts = useMemo(() => {
     if (!data) return null;
@@ -75,7 +77,7 @@ export function StatusReport({ data, tierName, stageName, segmentName, monthLabe
   }, [data, tierName, stageName, segmentName, monthLabel, t]);
 
   return (
-    <ReportSection id="status" title={t('reports.status.title')} intro={t('reports.status.intro')}>
+    <ReportSection id="status" title={t('reports.status.title')} intro={t('reports.status.intro')} busy={busy}>
       {!data || !charts ? (
         <ReportPending failed={failed} />
       ) : (
