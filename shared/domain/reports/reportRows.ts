@@ -78,6 +78,17 @@ export function decodeCustomerDays(entry: CustomerDaysEntry): SalesDay[] {
   return out;
 }
 
+/** A day number's 'yyyy-MM-dd', its month and its day of the month, each worked out once (a store has a few thousand days; a report unpacks a million visits). */
+const dayTexts = new Map<number, { day: string; month: string; date: number }>();
+function dayTextOf(n: number): { day: string; month: string; date: number } {
+  let t = dayTexts.get(n);
+  if (!t) {
+    const day = dayOfNumber(n);
+    dayTexts.set(n, (t = { day, month: monthOfDay(day), date: Number(day.slice(8, 10)) }));
+  }
+  return t;
+}
+
 /**
  * The customer's months (buildCustomerMonths' rows for them) and visit days ('yyyy-MM-dd' ascending) of an entry,
  * without the payment split: what the customer reports read of every customer.
@@ -86,8 +97,7 @@ export function entryMonths(customerId: string, entry: CustomerDaysEntry, onMont
   const { s } = entry;
   let current: CustomerMonth | null = null;
   for (let i = 0; i < s.length; i += 6 + 2 * s[i + 5]!) {
-    const day = dayOfNumber(s[i]!);
-    const month = monthOfDay(day);
+    const { day, month, date } = dayTextOf(s[i]!);
     if (current === null || current.month !== month) {
       if (current !== null) onMonth(current);
       current = { customerId, month, purchases: 0, revenueFen: 0, days: [] };
@@ -96,7 +106,7 @@ export function entryMonths(customerId: string, entry: CustomerDaysEntry, onMont
     current.revenueFen += s[i + 1]!;
     current.purchases += visits;
     if (visits > 0) {
-      current.days.push(Number(day.slice(8, 10)));
+      current.days.push(date);
       visitDays?.push(day);
     }
   }
