@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random';
-import { campaignResults, splitControlGroup, type CampaignMemberResult, type MemberPurchase } from './campaign';
+import { campaignDraftErrors, campaignResults, drawCampaignMembers, splitControlGroup, type CampaignMemberResult, type MemberPurchase } from './campaign';
 
 describe('splitControlGroup', () => {
   it('holds out round(share × n), every member in exactly one group', () => {
@@ -71,5 +71,35 @@ describe('campaignResults (hand-worked)', () => {
     expect(results.control.cameBackShare).toBeNull();
     expect(results.upliftPoints).toBeNull();
     expect(results.netFen).toBeNull();
+  });
+});
+
+describe('drawCampaignMembers', () => {
+  const campaign = { id: 'k1', channel: 'sms' as const, controlShare: 0.2, createdAt: '2026-12-05T02:00:00.000Z' };
+  it('draws only customers who may receive it on its channel, a fifth held out', () => {
+    const segment = Array.from({ length: 12 }, (_, i) => ({ id: `c${i}`, consented: i < 10 ? (['sms'] as const) : (['email'] as const) }));
+    const members = drawCampaignMembers(campaign, segment, createRng(1).next);
+    expect(members).toHaveLength(10);
+    expect(members.filter((m) => m.group === 'control')).toHaveLength(2);
+    expect(members.every((m) => m.outcome === 'pending' && m.id === `k1:${m.customerId}`)).toBe(true);
+    expect(members.map((m) => m.customerId)).not.toContain('c10');
+  });
+});
+
+describe('campaignDraftErrors', () => {
+  const draft = { name: '中秋回访', conditions: [], channel: 'sms' as const, message: '{name}，中秋快乐', costFen: 5_000, windowDays: 30, controlShare: 0.1 };
+  it('a whole draft with members has none', () => {
+    expect(campaignDraftErrors(draft, 40)).toEqual({});
+  });
+  it('names each problem', () => {
+    expect(campaignDraftErrors({ ...draft, name: ' ', message: '', costFen: -1, windowDays: 0, controlShare: 0.6 }, 40)).toEqual({
+      name: 'name-missing',
+      message: 'message-missing',
+      costFen: 'cost-invalid',
+      windowDays: 'window-invalid',
+      controlShare: 'control-invalid',
+    });
+    expect(campaignDraftErrors({ ...draft, conditions: [{ kind: 'tier', tierIds: [] }] }, 40)).toEqual({ conditions: 'segment-invalid' });
+    expect(campaignDraftErrors(draft, 0)).toEqual({ members: 'segment-empty' });
   });
 });

@@ -2,6 +2,7 @@
 // its channel, and what it brought measured against the control group.
 import { addDays } from 'date-fns';
 import type { ConsentChannel } from '../consent';
+import { conditionProblem, type SegmentCondition } from './segment';
 
 /** The share held out by default: enough to compare against, few enough not to cost the store much. */
 export const DEFAULT_CONTROL_SHARE = 0.1;
@@ -117,4 +118,90 @@ export function campaignResults(
     netFen: extraRevenueFen === null ? null : extraRevenueFen - costFen,
     fewMembers: contacted.members < FEW || control.members < FEW,
   };
+}
+
+/** A campaign as stored (table `campaigns`): what it is, to whom, and how its worth is measured. */
+export interface Campaign {
+  id: string;
+  name: string;
+  /** The segment as it was built when the campaign started (its members are drawn then, not again). */
+  conditions: SegmentCondition[];
+  channel: ConsentChannel;
+  /** The message as the owner wrote it, with the greeting fields ({name}, {store}...) that fill per customer. */
+  message: string;
+  costFen: number;
+  /** ISO; members came back when they bought within windowDays after it. */
+  startedAt: string;
+  windowDays: number;
+  controlShare: number;
+  /** ISO when the owner ended it (the list is closed); null while it runs. */
+  endedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One customer of a campaign (table `campaignMembers`, id `${campaignId}:${customerId}`). */
+export interface CampaignMember {
+  id: string;
+  campaignId: string;
+  customerId: string;
+  group: 'contacted' | 'control';
+  outcome: CampaignOutcome;
+  /** When marked sent or replied (ISO); null otherwise. */
+  reachedAt: string | null;
+  /** The contact logged on the customer when marked; null before. */
+  interactionId: string | null;
+  updatedAt: string;
+}
+
+export const campaignMemberId = (campaignId: string, customerId: string): string => `${campaignId}:${customerId}`;
+
+/** What the owner fills in to start a campaign. */
+export interface CampaignDraft {
+  name: string;
+  conditions: SegmentCondition[];
+  channel: ConsentChannel;
+  message: string;
+  costFen: number;
+  windowDays: number;
+  controlShare: number;
+}
+
+export type CampaignDraftError = 'name-missing' | 'message-missing' | 'cost-invalid' | 'window-invalid' | 'control-invalid' | 'segment-invalid' | 'segment-empty';
+
+/** What is wrong with a draft, field by field (a refused draft keeps what was typed; the form shows these). */
+export function campaignDraftErrors(draft: CampaignDraft, members: number): Partial<Record<keyof CampaignDraft | 'members', CampaignDraftError>> {
+  const errors: Partial<Record<keyof CampaignDraft | 'members', CampaignDraftError>> = {};
+  if (draft.name.trim() === '') errors.name = 'name-missing';
+  if (draft.message.trim() === '') errors.message = 'message-missing';
+  if (!Number.isSafeInteger(draft.costFen) || draft.costFen < 0) errors.costFen = 'cost-invalid';
+  if (!Number.isInteger(draft.windowDays) || draft.windowDays < 1 || draft.windowDays > 365) errors.windowDays = 'window-invalid';
+  if (!(draft.controlShare >= 0 && draft.controlShare <= 0.5)) errors.controlShare = 'control-invalid';
+  if (draft.conditions.some((c) => conditionProblem(c) !== null)) errors.conditions = 'segment-invalid';
+  else if (members === 0) errors.members = 'segment-empty';
+  return errors;
+}
+
+/**
+ * The members of a new campaign: of the segment's customers, those who may receive it on its channel, split into
+ * the contacted and the control group (splitControlGroup).
+ */
+export function drawCampaignMembers(
+  campaign: Pick<Campaign, 'id' | 'channel' | 'controlShare' | 'createdAt'>,
+  segment: readonly { id: string; consented: readonly ConsentChannel[] }[],
+  random: () => number,
+): CampaignMember[] {
+  const reachable = segment.filter((c) => mayReceive(campaign.channel, c.consented)).map((c) => c.id);
+  const { contacted, control } = splitControlGroup(reachable, campaign.controlShare, random);
+  const member = (customerId: string, group: CampaignMember['group']): CampaignMember => ({
+    id: campaignMemberId(campaign.id, customerId),
+    campaignId: campaign.id,
+    customerId,
+    group,
+    outcome: 'pending',
+    reachedAt: null,
+    interactionId: null,
+    updatedAt: campaign.createdAt,
+  });
+  return [...contacted.map((id) => member(id, 'contacted')), ...control.map((id) => member(id, 'control'))];
 }
