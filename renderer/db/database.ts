@@ -26,6 +26,7 @@ import { SCHEMA_V14, upgradeToV14 } from './migrations/v14';
 import { SCHEMA_V15, upgradeToV15 } from './migrations/v15';
 import { SCHEMA_V16, upgradeToV16 } from './migrations/v16';
 import { SCHEMA_V17, upgradeToV17 } from './migrations/v17';
+import { SCHEMA_V18 } from './migrations/v18';
 import type { AuditEntry } from '../../shared/domain/auditChain';
 import type { ErasureEntry } from '../../shared/domain/erasure';
 import type { PointsEntry, PointsEntryKey } from '../../shared/domain/pointsLedger';
@@ -33,11 +34,12 @@ import type { Reward } from '../../shared/domain/rewards';
 import type { ReminderMark } from '../../shared/domain/reminders';
 import type { SurveyAnswer, SurveyStateRow, SurveyVersion } from '../../shared/domain/surveyRecords';
 import type { SurveyTallyRow } from '../../shared/domain/surveyScores';
+import type { Campaign, CampaignMember } from '../../shared/domain/campaigns/campaign';
 import type { Complaint } from '../../shared/domain/complaintRecords';
 import type { SalesDay } from '../../shared/domain/reports/aggregates';
 import type { VisitBucketRow } from '../../shared/domain/reports/reportRows';
 
-export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13, SCHEMA_V14, SCHEMA_V15, SCHEMA_V16, SCHEMA_V17 };
+export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13, SCHEMA_V14, SCHEMA_V15, SCHEMA_V16, SCHEMA_V17, SCHEMA_V18 };
 export type { AuditEntry };
 
 /** A row of the settings table (the owner's configuration) or of the bookkeeping table (version 6). */
@@ -314,6 +316,10 @@ export class RegularsDatabase extends Dexie {
   salesDays!: EntityTable<SalesDay, 'day'>;
   /** Each customer's sales days, packed into buckets (version 17 on); written only by renderer/db/derivation/reports.ts. */
   visitBuckets!: EntityTable<VisitBucketRow, 'bucket'>;
+  /** The owner's campaigns (version 18 on; renderer/db/campaigns.ts). */
+  campaigns!: EntityTable<Campaign, 'id'>;
+  /** Each customer drawn into a campaign, contacted or held out (version 18 on). */
+  campaignMembers!: EntityTable<CampaignMember, 'id'>;
 
   /** `clock`: the time an upgrade derives status as of (version 3); the app's clock unless given. */
   constructor(name: string = DATABASE_NAME, options: ConstructorParameters<typeof Dexie>[1] & { clock?: Clock } = {}) {
@@ -346,6 +352,7 @@ export class RegularsDatabase extends Dexie {
     this.version(15).stores(SCHEMA_V15).upgrade(upgradeToV15);
     this.version(16).stores(SCHEMA_V16).upgrade(upgradeToV16);
     this.version(17).stores(SCHEMA_V17).upgrade(upgradeToV17());
+    this.version(18).stores(SCHEMA_V18);
   }
 }
 

@@ -305,7 +305,7 @@ export function createErasure(db: RegularsDatabase, deps: AuditDeps) {
   };
 }
 
-/** The ids among `ids` that something in the store still holds: a record, a state or search row, purchases, contacts, answers, history, survey answers, complaints, a batch or a snapshot. */
+/** The ids among `ids` that something in the store still holds: a record, a state or search row, purchases, contacts, answers, history, survey answers, complaints, a place in a campaign, a batch or a snapshot. */
 async function tracesOf(db: RegularsDatabase, ids: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   const [records, states, search, consent, surveys] = await Promise.all([
@@ -333,6 +333,7 @@ async function tracesOf(db: RegularsDatabase, ids: readonly string[]): Promise<s
       (await db.tierHistory.where('[customerId+at]').between(lower, upper, true, true).count()) > 0 ||
       (await db.surveyAnswers.where('[customerId+answeredAt]').between(lower, upper, true, true).count()) > 0 ||
       (await db.complaints.where('customerId').equals(id).count()) > 0 ||
+      (await db.campaignMembers.where('customerId').equals(id).count()) > 0 ||
       (await ledgerRange(db, id).count()) > 0 ||
       (await db.auditLog.where('customerIds').equals(id).filter((e: AuditEntry) => e.snapshot !== undefined && !isErasedSnapshot(e.snapshot)).count()) > 0;
     if (held) out.push(id);

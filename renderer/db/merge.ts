@@ -1,6 +1,7 @@
 // Merging customers who are the same person: the duplicate finder's candidates, read in bulk, and
 // the merge itself, in one transaction with an audit entry that holds everything needed to undo it.
 import { surveyMonthOf } from '../../shared/domain/surveyScores';
+import { campaignMemberId } from '../../shared/domain/campaigns/campaign';
 import Dexie from 'dexie';
 import type { Customer, CustomerRecord } from '../../shared/domain/customer';
 import { editedCustomerRecord } from '../../shared/domain/customerRecord';
@@ -80,6 +81,8 @@ export interface MergeAuditDetails {
   /** Survey answers and complaints moved to the survivor (version 15 on). */
   movedSurveyAnswers?: { id: string; from: string }[];
   movedComplaints?: { id: string; from: string }[];
+  /** Places in campaigns moved to the survivor (version 18 on): the campaign, the group and whose place it was. */
+  movedCampaignMembers?: { campaignId: string; group: 'contacted' | 'control'; from: string }[];
 }
 
 export interface MergeResult {
@@ -142,6 +145,12 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { da
       const complaints: Complaint[] = await db.complaints.where('customerId').anyOf(otherIds).toArray();
       await db.complaints.bulkPut(complaints.map((c) => ({ ...c, customerId: survivor.id, updatedAt: at })));
       await refreshSurveyState(db, [survivor.id]);
+      // Places in campaigns become the survivor's, unless the survivor holds one in that campaign already (then theirs
+      // stands; the others' go with the merged-away files).
+      const places = await db.campaignMembers.where('customerId').anyOf(otherIds).toArray();
+      const inCampaign = new Set((await db.campaignMembers.where('customerId').equals(survivor.id).toArray()).map((m) => m.campaignId));
+      const movedPlaces = places.filter((m) => !inCampaign.has(m.campaignId) && (inCampaign.add(m.campaignId), true));
+      await db.campaignMembers.bulkAdd(movedPlaces.map((m) => ({ ...m, id: campaignMemberId(m.campaignId, survivor.id), customerId: survivor.id, updatedAt: at })));
       // Their months' tallies name the customers followed up in time.
       await refreshSurveyTally(db, answers.map((a) => surveyMonthOf(a.answeredAt)));
 
@@ -192,6 +201,7 @@ export function mergeCustomers(db: RegularsDatabase, deps: RepositoryDeps & { da
         movedPointsEntries: movedPoints.map((e) => ({ id: e.id, from: e.customerId })),
         movedSurveyAnswers: answers.map((a) => ({ id: a.id, from: a.customerId })),
         movedComplaints: complaints.map((c) => ({ id: c.id, from: c.customerId })),
+        movedCampaignMembers: movedPlaces.map((m) => ({ campaignId: m.campaignId, group: m.group, from: m.customerId })),
       };
       // The records as they were are personal data: the snapshot, outside the chain's hash; the hashed part holds ids and counts.
       const entry = await recordAudit(db, deps, {

@@ -53,6 +53,9 @@ export const AUDIT_KINDS = [
   'survey.answer',
   'survey.declined',
   'survey.version',
+  'campaign.start',
+  'campaign.mark',
+  'campaign.end',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

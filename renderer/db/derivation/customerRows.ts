@@ -113,4 +113,5 @@ export async function removeCustomers(db: RegularsDatabase, ids: readonly string
   await db.surveyState.bulkDelete([...ids]);
   await refreshSurveyTally(db, answered);
   await db.complaints.where('customerId').anyOf([...ids]).delete();
+  await db.campaignMembers.where('customerId').anyOf([...ids]).delete();
 }

@@ -23,7 +23,7 @@ export const WRITE_SCOPES = {
    * with it, its isDeleted mirrored, deleted with it), settings for the rules a new customer starts
    * under, the consent tables and the points (a new customer's answers and points row, its isDeleted
    * mirrored; a customer deleted for good, merged away or undone by an import takes their answers, points
-   * row and entries along, and the marks on their reminders).
+   * row and entries along, the marks on their reminders and their places in campaigns).
    */
   customer: [
     'customers',
@@ -39,6 +39,8 @@ export const WRITE_SCOPES = {
     'surveyState',
     'surveyTally',
     'complaints',
+    'campaigns',
+    'campaignMembers',
     'auditLog',
   ],
   /**
@@ -66,6 +68,8 @@ export const WRITE_SCOPES = {
    * compensation in points with the points scope).
    */
   complaint: ['complaints', 'auditLog'],
+  /** A campaign started or ended, or a member marked (with the contact scope: the mark logs a contact). */
+  campaign: ['campaigns', 'campaignMembers', 'auditLog'],
   /** A care reminder marked done, snoozed or dismissed (renderer/db/reminders.ts). */
   reminder: ['reminderMarks', 'auditLog'],
   /** The owner's configuration changed (rules, region, currency; a new version of the survey, with `surveys`). */
@@ -101,6 +105,8 @@ export const WRITE_KIND_OF_TABLE: Readonly<Partial<Record<TableName, WriteKind>>
   surveyAnswers: 'survey',
   surveys: 'settings',
   complaints: 'complaint',
+  campaigns: 'campaign',
+  campaignMembers: 'campaign',
 };
 
 /** The tables of these kinds of write and the extra ones named, each once. */

@@ -19,6 +19,8 @@ import { RegularsDatabase } from '../database';
 import { createImportRepository } from '../imports';
 import { createInteractionRepository } from '../interactions';
 import { mergeCustomers } from '../merge';
+import { createCampaignRepository } from '../campaigns';
+import { readSegmentFacts } from '../segmentFacts';
 import { createPurchaseRepository } from '../purchases';
 import { createStoreSetup } from '../storeSetup';
 import { createSettingsRepository } from '../settings';
@@ -184,6 +186,13 @@ describe('write scopes', () => {
       ['points.adjust', 'complaint.move'],
     );
     await check('complaint satisfaction', () => complaints.recordSatisfaction(complaint!.id, true), ['complaints'], ['complaint.satisfaction']);
+    const campaigns = createCampaignRepository(db, { ...deps(), random: () => 0.5 });
+    const facts = (await readSegmentFacts(db)).map((f) => ({ ...f, consented: ['sms' as const] }));
+    const draft = { name: '回访', conditions: [], channel: 'sms' as const, message: '您好', costFen: 0, windowDays: 30, controlShare: 0 };
+    const campaign = await campaigns.start(draft, facts);
+    await check('campaign start', () => campaigns.start(draft, facts), ['campaigns', 'campaignMembers'], ['campaign.start']);
+    await check('campaign mark', () => campaigns.mark(campaign.id, a.id, 'sent'), ['campaignMembers', 'interactions'], ['campaign.mark']);
+    await check('campaign end', () => campaigns.end(campaign.id), ['campaigns'], ['campaign.end']);
 
     await check('trash', () => customers.moveToTrash(b.id), ['customers'], ['customer.trash']);
     await check('restore', () => customers.restoreFromTrash(b.id), ['customers'], ['customer.restore']);

@@ -157,6 +157,12 @@ export function detailsText(w: AuditWording, entry: AuditEntry): string {
       return t(f.declined ? 'audit.details.surveyDeclined' : 'audit.details.surveyAccepted');
     case 'survey.version':
       return t('audit.details.surveyVersion', { version: num(f.version) });
+    case 'campaign.start':
+      return t('audit.details.campaignStart', { channel: t(`channels.${str(f.channel)}`, { defaultValue: str(f.channel) }), contacted: num(f.contacted), control: num(f.control) });
+    case 'campaign.mark':
+      return t(`campaigns.outcomes.${str(f.outcome)}`, { defaultValue: str(f.outcome) });
+    case 'campaign.end':
+      return '';
     default:
       return assertNever(kind, 'audit kind');
   }

@@ -37,12 +37,14 @@ describe('campaignResults (hand-worked)', () => {
     reachedAt: outcome === 'sent' || outcome === 'replied' ? start : null,
     purchases,
   });
-  const bought = (at: string, totalFen: number): MemberPurchase => ({ at, totalFen });
+  const bought = (at: string, totalFen: number): MemberPurchase => ({ at, totalFen, visit: totalFen > 0 });
 
-  it('uplift: 2 of 4 contacted came back against 1 of 4 held out = 25 points; extra revenue and net against cost', () => {
+  it('uplift: 2 of 5 contacted came back against 1 of 4 held out = 15 points; extra revenue and net against cost', () => {
     const results = campaignResults(
       [
-        member('contacted', 'replied', [bought('2026-11-03T02:00:00.000Z', 10_000), bought('2026-11-20T02:00:00.000Z', 5_000)]),
+        member('contacted', 'replied', [bought('2026-11-03T02:00:00.000Z', 10_000), bought('2026-11-20T02:00:00.000Z', 7_000), bought('2026-11-21T02:00:00.000Z', -2_000)]),
+        // Only a return in the window: not a visit.
+        member('contacted', 'no-answer', [bought('2026-11-04T02:00:00.000Z', -3_000)]),
         member('contacted', 'sent', [bought('2026-11-10T02:00:00.000Z', 15_000)]),
         // Bought after the 30-day window: not back within it.
         member('contacted', 'no-answer', [bought('2026-12-02T02:00:00.000Z', 9_000)]),
@@ -58,12 +60,12 @@ describe('campaignResults (hand-worked)', () => {
       2_000,
     );
     expect(results).toMatchObject({ reached: 2, replied: 1, costFen: 2_000, fewMembers: true });
-    expect(results.contacted).toEqual({ members: 4, cameBack: 2, cameBackShare: 50, revenueFen: 30_000 });
+    expect(results.contacted).toEqual({ members: 5, cameBack: 2, cameBackShare: 40, revenueFen: 30_000 });
     expect(results.control).toEqual({ members: 4, cameBack: 1, cameBackShare: 25, revenueFen: 8_000 });
-    expect(results.upliftPoints).toBe(25);
-    // 25% of 4 contacted = 1 extra customer at 15,000 fen each (30,000 / 2 returning).
-    expect(results.extraRevenueFen).toBe(15_000);
-    expect(results.netFen).toBe(13_000);
+    expect(results.upliftPoints).toBe(15);
+    // 15% of 5 contacted = 0.75 extra customers at 15,000 fen each (30,000 net / 2 returning).
+    expect(results.extraRevenueFen).toBe(11_250);
+    expect(results.netFen).toBe(9_250);
   });
 
   it('without a control group there is no uplift to claim', () => {

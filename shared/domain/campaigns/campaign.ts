@@ -43,10 +43,12 @@ export interface CampaignMemberResult {
   reachedAt: string | null;
 }
 
-/** A member's purchases after the campaign started (ISO time and net amount). */
+/** A member's purchases and returns after the campaign started, voided ones left out (ISO time and amount; a return's is negative). */
 export interface MemberPurchase {
   at: string;
   totalFen: number;
+  /** A visit (shared/domain/customerFigures isVisit): not a return, not returned in full. */
+  visit: boolean;
 }
 
 export interface GroupResult {
@@ -76,9 +78,9 @@ export interface CampaignResults {
 const FEW = 30;
 
 /**
- * What a campaign brought as of `now`: a member came back when they bought within `windowDays` after the
- * campaign started (the contacted and the control group alike, so the two compare), their revenue that of
- * those purchases. The uplift is the difference of the came-back shares; the extra revenue, the uplift applied
+ * What a campaign brought: a member came back when they visited within `windowDays` after the campaign started
+ * (the contacted and the control group alike, so the two compare); their revenue is that of the window, net of
+ * returns in it. The uplift is the difference of the came-back shares; the extra revenue, the uplift applied
  * to the contacted at the contacted's revenue per returning customer.
  */
 export function campaignResults(
@@ -97,7 +99,7 @@ export function campaignResults(
     if (m.group === 'contacted' && (m.outcome === 'sent' || m.outcome === 'replied')) reached += 1;
     if (m.group === 'contacted' && m.outcome === 'replied') replied += 1;
     const inWindow = m.purchases.filter((p) => p.at >= startedAt && p.at < until);
-    if (inWindow.length === 0) continue;
+    if (!inWindow.some((p) => p.visit)) continue;
     g.cameBack += 1;
     g.revenueFen += inWindow.reduce((sum, p) => sum + p.totalFen, 0);
   }
