@@ -40,6 +40,9 @@ const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').t
 const StatusRulesScreen = lazy(() => import('./features/statusRules/StatusRulesScreen').then((m) => ({ default: m.StatusRulesScreen })));
 const PointsScreen = lazy(() => import('./features/points/PointsScreen').then((m) => ({ default: m.PointsScreen })));
 const TierReviewScreen = lazy(() => import('./features/review/TierReviewScreen').then((m) => ({ default: m.TierReviewScreen })));
+const CampaignsScreen = lazy(() => import('./features/campaigns/CampaignsScreen').then((m) => ({ default: m.CampaignsScreen })));
+const NewCampaignScreen = lazy(() => import('./features/campaigns/NewCampaignScreen').then((m) => ({ default: m.NewCampaignScreen })));
+const CampaignScreen = lazy(() => import('./features/campaigns/CampaignScreen').then((m) => ({ default: m.CampaignScreen })));
 const ComplaintsScreen = lazy(() => import('./features/complaints/ComplaintsScreen').then((m) => ({ default: m.ComplaintsScreen })));
 const AuditScreen = lazy(() => import('./features/audit/AuditScreen').then((m) => ({ default: m.AuditScreen })));
 const BackupScreen = lazy(() => import('./features/backup/BackupScreen').then((m) => ({ default: m.BackupScreen })));
@@ -124,6 +127,12 @@ function Screen({ route }: { route: Route }) {
       return <AuditScreen key={route.customerId ?? ''} customerId={route.customerId ?? null} />;
     case 'complaints':
       return <ComplaintsScreen complaintId={route.id ?? null} />;
+    case 'campaigns':
+      return <CampaignsScreen />;
+    case 'campaignNew':
+      return <NewCampaignScreen />;
+    case 'campaign':
+      return <CampaignScreen key={route.id} campaignId={route.id} />;
     default:
       return assertNever(route, 'route');
   }

@@ -71,7 +71,11 @@ export type Route =
   /** The owner's audit log; `customerId`: narrowed to that customer's entries. */
   | { name: 'audit'; customerId?: string }
   /** Complaints, open ones by due date; `id`: that complaint's detail open over the list. */
-  | { name: 'complaints'; id?: string };
+  | { name: 'complaints'; id?: string }
+  /** Campaigns: the list; a new one built from a segment; one campaign's list of customers and results. */
+  | { name: 'campaigns' }
+  | { name: 'campaignNew' }
+  | { name: 'campaign'; id: string };
 
 export type RouteName = Route['name'];
 
@@ -118,6 +122,9 @@ export const routeSchema = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('points'), tab: z.enum(POINTS_TABS) }),
   z.strictObject({ name: z.literal('audit'), customerId: customerId.optional() }),
   z.strictObject({ name: z.literal('complaints'), id: z.guid().optional() }),
+  page('campaigns'),
+  page('campaignNew'),
+  z.strictObject({ name: z.literal('campaign'), id: z.guid() }),
 ]);
 
 // The schema and the type describe the same pages; this fails the typecheck when one gains a page alone.

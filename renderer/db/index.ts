@@ -12,6 +12,7 @@ import { createImportRepository } from './imports';
 import { createErasure } from './erasure';
 import { createPointsRepository } from './points';
 import { createComplaintRepository } from './complaints';
+import { createCampaignRepository } from './campaigns';
 
 export { auditTrail, bookkeeping, catalog, consents, interactions, pins, purchases, reminders, repositoryDeps, settings, surveys, tierReview } from './appRepositories';
 
@@ -30,3 +31,5 @@ export const erasure = createErasure(database(), deps);
 export const points = createPointsRepository(database(), deps);
 /** Complaints; due times count days in the page's own time zone, the store's. */
 export const complaints = createComplaintRepository(database(), { ...deps, timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone });
+// Campaigns: the control group is drawn with the system's secure random numbers.
+export const campaigns = createCampaignRepository(database(), { ...deps, random: () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32 });

@@ -94,6 +94,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'points') return { name: 'points', tab: second === 'rewards' && !third ? 'rewards' : 'rules' };
   if (first === 'audit') return second && !third ? { name: 'audit', customerId: second } : { name: 'audit' };
   if (first === 'complaints') return second && !third ? { name: 'complaints', id: second } : { name: 'complaints' };
+  if (first === 'campaigns') return second === 'new' && !third ? { name: 'campaignNew' } : second && !third ? { name: 'campaign', id: second } : { name: 'campaigns' };
   return { name: 'customers' };
 }
 
@@ -137,6 +138,12 @@ export function routeHref(route: Route): string {
       return route.customerId ? `#/audit/${encodeURIComponent(route.customerId)}` : '#/audit';
     case 'complaints':
       return route.id ? `#/complaints/${encodeURIComponent(route.id)}` : '#/complaints';
+    case 'campaigns':
+      return '#/campaigns';
+    case 'campaignNew':
+      return '#/campaigns/new';
+    case 'campaign':
+      return `#/campaigns/${encodeURIComponent(route.id)}`;
     default:
       return assertNever(route, 'route');
   }

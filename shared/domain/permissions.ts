@@ -35,6 +35,7 @@ export const ACTIONS = [
   'audit.view',
   'pin.change',
   'store.settings',
+  'campaigns.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -69,6 +70,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = Object.fre
   'pin.change': OWNER,
   // The currency and the phone region change how every amount and number is read and shown.
   'store.settings': OWNER,
+  // A campaign spends the store's money and speaks for it to many customers; working through its list is the clerk's.
+  'campaigns.manage': OWNER,
 });
 
 export function can(role: Role, action: Action): boolean {

@@ -1,6 +1,7 @@
 // The segment builder (container): the store's tiers and tags, the customers' facts read once, and the count of the
 // segment as it is built (in memory, deferred so typing stays quick).
 import { useDeferredValue, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { parseMoney, minorUnitsToDecimal } from '../../../shared/domain/money';
 import { RFM_SEGMENT_NAMES } from '../../../shared/domain/rfm';
 import { statusGroupName, statusGroups } from '../../../shared/domain/statusGroups';
@@ -31,6 +32,7 @@ export function useSegmentMembers(conditions: SegmentCondition[]): { count: Segm
 }
 
 export function SegmentBuilder({ conditions, onChange, count }: Omit<SegmentBuilderProps, 'onMembers'> & { count: SegmentCount }) {
+  const { t } = useTranslation();
   const settings = useSettings();
   const tags = useAllTags();
   const locale = currentLocale();
@@ -46,6 +48,7 @@ export function SegmentBuilder({ conditions, onChange, count }: Omit<SegmentBuil
       tiers={tiers}
       tags={tags}
       rfmName={(s) => RFM_SEGMENT_NAMES[s][locale]}
+      monthName={(m) => new Intl.DateTimeFormat(locale, { month: 'short' }).format(new Date(2026, m - 1, 1))}
       count={count}
       toFen={(text) => {
         if (text.trim() === '') return null;
@@ -53,7 +56,7 @@ export function SegmentBuilder({ conditions, onChange, count }: Omit<SegmentBuil
         return parsed.ok ? parsed.value : 'invalid';
       }}
       fromFen={(fen) => minorUnitsToDecimal(fen, currency)}
-      currencyUnit={currency}
+      currencyUnit={currency === 'CNY' ? t('campaigns.segment.yuan') : currency}
     />
   );
 }

@@ -16,6 +16,8 @@ export interface SegmentBuilderViewProps {
   tiers: { id: string; name: string }[];
   tags: string[];
   rfmName: (segment: (typeof RFM_SEGMENTS)[number]) => string;
+  /** A month (1–12) by name in the reader's language. */
+  monthName: (month: number) => string;
   count: SegmentCount;
   /** The money a range of spend is typed in, in the store's currency: shown in major units, stored in minor. */
   toFen: (text: string) => number | null | 'invalid';
@@ -119,7 +121,7 @@ function ConditionEditor({ condition, onChange, props }: { condition: SegmentCon
         <RangeInputs id={id} min={condition.minFen} max={condition.maxFen} unit={props.currencyUnit} parse={props.toFen} format={props.fromFen} onChange={(minFen, maxFen) => onChange({ ...condition, minFen, maxFen })} />
       );
     case 'birthday-month':
-      return <Chips items={[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]} selected={condition.months} label={(m) => t('campaigns.segment.month', { month: m })} onToggle={(m) => onChange({ ...condition, months: toggle(condition.months, m) })} />;
+      return <Chips items={[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]} selected={condition.months} label={props.monthName} onToggle={(m) => onChange({ ...condition, months: toggle(condition.months, m) })} />;
     case 'points':
       return (
         <RangeInputs id={id} min={condition.min} max={condition.max} unit={t('campaigns.segment.points')} parse={wholeNumber} format={String} onChange={(min, max) => onChange({ ...condition, min, max })} />

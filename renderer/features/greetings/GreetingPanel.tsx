@@ -1,6 +1,7 @@
 // A greeting for one customer over the database: filled from the store's template in the language on screen,
 // only the greetings the customer's consent allows on the chosen channel, sent through the clerk's own tools
 // (clipboard, the SMS or mail app through main's link service), and "mark as sent" logs the contact.
+import { copyText } from '../../ui/clipboard';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_CHANNELS, isConsentChannel, mayContact, type ConsentChannel } from '../../../shared/domain/consent';
@@ -49,15 +50,6 @@ function startChannel(customer: Customer): ConsentChannel {
   if (customer.phones.length > 0) return 'sms';
   if (customer.email) return 'email';
   return 'wechat';
-}
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function GreetingPanel({ customer, occasion: asked, reminder, festivalName, onSent }: GreetingPanelProps) {

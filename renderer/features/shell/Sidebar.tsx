@@ -10,7 +10,7 @@ import { OwnerLockMark } from '../../session/OwnerOnly';
 import { useCareDue } from '../care/careDue';
 import { useOpenComplaintCount } from '../../db/complaintCount';
 
-type NavId = 'today' | 'customers' | 'complaints' | 'churn' | 'satisfaction' | 'reports' | 'points' | 'import' | 'export' | 'duplicates' | 'trash' | 'backups' | 'audit' | 'settings';
+type NavId = 'today' | 'customers' | 'complaints' | 'churn' | 'satisfaction' | 'reports' | 'campaigns' | 'points' | 'import' | 'export' | 'duplicates' | 'trash' | 'backups' | 'audit' | 'settings';
 
 function NavIcon({ id }: { id: NavId }) {
   const paths: Record<NavId, ReactNode> = {
@@ -51,6 +51,12 @@ function NavIcon({ id }: { id: NavId }) {
       <>
         <path d="M3.5 20.5h17" />
         <path d="M6.5 20.5v-6M11 20.5V9.5M15.5 20.5v-8M20 20.5V5" />
+      </>
+    ),
+    campaigns: (
+      <>
+        <path d="M4 10v4h3l6 4.5v-13L7 10H4z" />
+        <path d="M16.5 9a4 4 0 0 1 0 6M19 6.5a7.5 7.5 0 0 1 0 11" />
       </>
     ),
     points: (
@@ -126,6 +132,7 @@ export function Sidebar({ route }: { route: Route }) {
     { id: 'churn', href: routeHref({ name: 'churn' }), label: t('nav.churn'), badge: undefined, active: route.name === 'churn' },
     { id: 'satisfaction', href: routeHref({ name: 'satisfaction' }), label: t('nav.satisfaction'), badge: undefined, active: route.name === 'satisfaction' },
     { id: 'reports', href: routeHref({ name: 'reports' }), label: t('nav.reports'), badge: undefined, active: route.name === 'reports' },
+    { id: 'campaigns', href: routeHref({ name: 'campaigns' }), label: t('nav.campaigns'), badge: undefined, active: route.name === 'campaigns' || route.name === 'campaignNew' || route.name === 'campaign' },
     { id: 'points', href: routeHref({ name: 'points', tab: 'rules' }), label: t('nav.points'), badge: undefined, active: route.name === 'points' },
     { id: 'import', href: routeHref({ name: 'import' }), label: t('nav.import'), badge: undefined, active: route.name === 'import' },
     { id: 'export', href: routeHref({ name: 'export' }), label: t('nav.export'), badge: undefined, active: route.name === 'export' },
