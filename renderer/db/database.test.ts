@@ -100,10 +100,13 @@ describe('RegularsDatabase', () => {
     expect({ ...SCHEMA_V5, customers: SCHEMA_V4.customers, customerSearch: undefined }).toEqual({ ...SCHEMA_V4, customerSearch: undefined });
   });
 
-  it('opens a new database at version 17 with its tables and indexes', async () => {
+  it('opens a new database at version 18 with its tables and indexes', async () => {
     const db = new RegularsDatabase(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(17);
+    expect(db.verno).toBe(18);
+    // Version 18: campaigns by start; their members by campaign and group, and by customer.
+    expect(db.campaigns.schema.indexes.map((i) => i.name)).toEqual(['startedAt']);
+    expect(db.campaignMembers.schema.indexes.map((i) => i.name)).toEqual(['[campaignId+group]', 'customerId']);
     // Version 17: the report tables, by day and by bucket, without an index.
     expect(db.salesDays.schema.primKey.keyPath).toBe('day');
     expect(db.salesDays.schema.indexes).toEqual([]);
@@ -121,7 +124,7 @@ describe('RegularsDatabase', () => {
     expect(db.reminderMarks.schema.indexes.map((i) => i.name)).toEqual(['customerId']);
     expect(db.customerState.schema.indexes.map((i) => i.name)).toContain('[isDeleted+tierId+lastTouchSort]');
     expect(db.auditLog.schema.indexes.map((i) => i.name)).toEqual(['seq', 'at', 'kind', 'customerIds']);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'catalog', 'complaints', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'erasures', 'imports', 'interactions', 'pins', 'pointsEntries', 'pointsState', 'purchases', 'reminderMarks', 'rewards', 'salesDays', 'settings', 'surveyAnswers', 'surveyState', 'surveyTally', 'surveys', 'tierHistory', 'visitBuckets']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'campaignMembers', 'campaigns', 'catalog', 'complaints', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'erasures', 'imports', 'interactions', 'pins', 'pointsEntries', 'pointsState', 'purchases', 'reminderMarks', 'rewards', 'salesDays', 'settings', 'surveyAnswers', 'surveyState', 'surveyTally', 'surveys', 'tierHistory', 'visitBuckets']);
     // Version 13: the entries keyed by customer and time, found by id, a purchase's entries; each customer's
     // points narrow, sorted for the list, with the rollover's next expiry. Version 12: the catalogue by id alone.
     expect(db.pointsEntries.schema.primKey.keyPath).toEqual(['customerId', 'createdAt', 'id']);

@@ -30,6 +30,8 @@ import { createPointsRepository } from '../../db/points';
 import { createReminderRepository } from '../../db/reminders';
 import { createSurveyRepository } from '../../db/surveys';
 import { createComplaintRepository } from '../../db/complaints';
+import { createCampaignRepository } from '../../db/campaigns';
+import { readSegmentFacts } from '../../db/segmentFacts';
 import { emptySurveyAnswerDraft } from '../../../shared/domain/survey';
 import { createSettingsRepository } from '../../db/settings';
 import type { OwnerPinRecord } from '../../../shared/domain/ownerPin';
@@ -105,7 +107,7 @@ async function databaseNames(): Promise<string[]> {
 /**
  * Rows of the later versions' tables: points (version 12), a care reminder dismissed (version 14), an unhappy survey
  * answer (its version, its customer's survey row) and the complaint opened from it (version 15). The report tables
- * (version 17) hold the demo store's purchases already.
+ * (version 17) hold the demo store's purchases already. A campaign with its members, one marked (version 18).
  */
 async function addLaterVersionRows() {
   const marked = (await db.customers.orderBy(':id').last())!.id;
@@ -120,6 +122,11 @@ async function addLaterVersionRows() {
     fields: { category: 'waiting', severity: 'normal', said: '结账排队二十分钟', receivedBy: '小王', receivedAt: '2026-03-01T09:00:00.000Z' },
     surveyAnswerId: answered.value.id,
   });
+  // A campaign (version 18) to everyone who may get an SMS, one marked sent.
+  const facts = (await readSegmentFacts(db)).map((f) => ({ ...f, consented: ['sms' as const] }));
+  const campaigns = createCampaignRepository(db, { ...deps(), random: () => 0.3 });
+  const campaign = await campaigns.start({ name: '中秋回访', conditions: [], channel: 'sms', message: '{姓名}，中秋快乐', costFen: 2_000, windowDays: 30, controlShare: 0.1 }, facts);
+  await campaigns.mark(campaign.id, (await campaigns.members(campaign.id, 'contacted'))[0]!.customerId, 'sent');
 }
 
 async function fillDemoStore() {
