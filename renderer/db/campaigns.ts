@@ -1,6 +1,7 @@
 // Campaigns (issue 18): started from a segment with its control group drawn, worked through by the clerk (each mark
 // logs a contact on the customer), ended by the owner, and measured against the control group.
 import Dexie from 'dexie';
+import { startOfMinute } from 'date-fns';
 import {
   campaignDraftErrors,
   campaignMemberId,
@@ -127,7 +128,9 @@ export function createCampaignRepository(db: RegularsDatabase, deps: RepositoryD
       return db.transaction('r', [db.campaigns, db.campaignMembers, db.purchases], async () => {
         const campaign = await requireCampaign(campaignId);
         const members = await db.campaignMembers.where('[campaignId+group]').between([campaignId, Dexie.minKey], [campaignId, Dexie.maxKey]).toArray();
-        const purchases = await Dexie.Promise.all(members.map((m) => db.purchases.where('[customerId+purchasedAt]').between([m.customerId, campaign.startedAt], [m.customerId, Dexie.maxKey], true, true).toArray()));
+        // From the start's minute: campaignResults counts a purchase typed in it.
+        const from = startOfMinute(new Date(campaign.startedAt)).toISOString();
+        const purchases = await Dexie.Promise.all(members.map((m) => db.purchases.where('[customerId+purchasedAt]').between([m.customerId, from], [m.customerId, Dexie.maxKey], true, true).toArray()));
         return campaignResults(
           members.map((m, i) => {
             const own = purchases[i]!.filter((p) => p.isVoided === 0);

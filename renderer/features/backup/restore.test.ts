@@ -125,7 +125,7 @@ async function addLaterVersionRows() {
   // A campaign (version 18) to everyone who may get an SMS, one marked sent.
   const facts = (await readSegmentFacts(db)).map((f) => ({ ...f, consented: ['sms' as const] }));
   const campaigns = createCampaignRepository(db, { ...deps(), random: () => 0.3 });
-  const campaign = await campaigns.start({ name: '中秋回访', conditions: [], channel: 'sms', message: '{姓名}，中秋快乐', costFen: 2_000, windowDays: 30, controlShare: 0.1 }, facts);
+  const campaign = await campaigns.start({ name: '中秋回访', conditions: [], channel: 'sms', message: '{称呼}，中秋快乐', costFen: 2_000, windowDays: 30, controlShare: 0.1 }, facts);
   await campaigns.mark(campaign.id, (await campaigns.members(campaign.id, 'contacted'))[0]!.customerId, 'sent');
 }
 

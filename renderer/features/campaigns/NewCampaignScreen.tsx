@@ -13,7 +13,7 @@ import { currentLocale } from '../../i18n';
 import { useClock } from '../../platform/clock';
 import { useOwnerGate, usePermission } from '../../session/ownerGate';
 import { navigate } from '../../ui/routes';
-import { sampleGreetingValues, shownTemplate, templateErrorText } from '../greetings/greetingText';
+import { fieldToken, sampleGreetingValues, shownTemplate, templateErrorText } from '../greetings/greetingText';
 import { SegmentBuilder, useSegmentMembers } from './SegmentBuilder';
 import { NewCampaignView, type NewCampaignForm } from './NewCampaignView';
 import './campaigns.css';
@@ -94,6 +94,7 @@ export function NewCampaignScreen() {
       reachable={reachable?.length ?? null}
       heldOut={reachable && Number.isFinite(controlPercent) ? Math.round((reachable.length * controlPercent) / 100) : null}
       preview={preview}
+      fieldExample={fieldToken('name', locale)}
       errors={errors}
       locked={locked}
       busy={busy}

@@ -24,6 +24,8 @@ export interface NewCampaignViewProps {
   /** What the held-out share takes of them. */
   heldOut: number | null;
   preview: string;
+  /** A greeting field as typed in this language ({称呼}, {name}). */
+  fieldExample: string;
   errors: Partial<Record<keyof NewCampaignForm | 'members' | 'conditions', string>>;
   locked: boolean;
   busy: boolean;
@@ -78,7 +80,7 @@ export function NewCampaignView(props: NewCampaignViewProps) {
           </p>
         )}
         <div className="campaign-form">
-          <Field label={t('campaigns.fields.message')} htmlFor="campaign-message" error={errors.message} hint={t('campaigns.hints.message')} wide>
+          <Field label={t('campaigns.fields.message')} htmlFor="campaign-message" error={errors.message} hint={t('campaigns.hints.message', { field: props.fieldExample })} wide>
             <textarea id="campaign-message" rows={3} value={form.message} onChange={(e) => set({ message: e.target.value })} />
           </Field>
           <div className="campaign-preview form-field-wide">

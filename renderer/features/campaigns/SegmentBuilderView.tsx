@@ -147,7 +147,7 @@ export function SegmentBuilderView(props: SegmentBuilderViewProps) {
     <section className="segment-builder" aria-labelledby={`${addId}-title`}>
       <div className="segment-head">
         <h2 id={`${addId}-title`}>{t('campaigns.segment.title')}</h2>
-        <p className="segment-count" role="status" aria-live="polite">
+        <p className="segment-count" role="status" aria-live="polite" data-count={count.state === 'ready' ? count.count : undefined}>
           {count.state === 'loading' ? t('campaigns.segment.reading', { read: count.read }) : t('campaigns.segment.count', { count: count.count, total: count.total })}
         </p>
       </div>

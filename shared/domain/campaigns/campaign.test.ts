@@ -68,6 +68,12 @@ describe('campaignResults (hand-worked)', () => {
     expect(results.netFen).toBe(9_250);
   });
 
+  it('a purchase typed in the minute the campaign started counts; one the minute before does not', () => {
+    const started = '2026-11-01T02:00:40.000Z';
+    const results = campaignResults([member('contacted', 'sent', [bought('2026-11-01T02:00:00.000Z', 1_000)]), member('control', 'pending', [bought('2026-11-01T01:59:00.000Z', 1_000)])], started, 30, 0);
+    expect([results.contacted.cameBack, results.control.cameBack]).toEqual([1, 0]);
+  });
+
   it('without a control group there is no uplift to claim', () => {
     const results = campaignResults([member('contacted', 'sent', [bought('2026-11-03T02:00:00.000Z', 10_000)])], start, 30, 500);
     expect(results.control.cameBackShare).toBeNull();

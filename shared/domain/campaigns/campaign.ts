@@ -1,6 +1,6 @@
 // A campaign: who of its segment is contacted and who is held out as the control group, who may be contacted on
 // its channel, and what it brought measured against the control group.
-import { addDays } from 'date-fns';
+import { addDays, startOfMinute } from 'date-fns';
 import type { ConsentChannel } from '../consent';
 import { conditionProblem, type SegmentCondition } from './segment';
 
@@ -89,6 +89,8 @@ export function campaignResults(
   windowDays: number,
   costFen: number,
 ): CampaignResults {
+  // Purchase times are typed to the minute: one in the minute the campaign started counts.
+  const from = startOfMinute(new Date(startedAt)).toISOString();
   const until = addDays(new Date(startedAt), windowDays).toISOString();
   const groups = { contacted: { members: 0, cameBack: 0, revenueFen: 0 }, control: { members: 0, cameBack: 0, revenueFen: 0 } };
   let reached = 0;
@@ -98,7 +100,7 @@ export function campaignResults(
     g.members += 1;
     if (m.group === 'contacted' && (m.outcome === 'sent' || m.outcome === 'replied')) reached += 1;
     if (m.group === 'contacted' && m.outcome === 'replied') replied += 1;
-    const inWindow = m.purchases.filter((p) => p.at >= startedAt && p.at < until);
+    const inWindow = m.purchases.filter((p) => p.at >= from && p.at < until);
     if (!inWindow.some((p) => p.visit)) continue;
     g.cameBack += 1;
     g.revenueFen += inWindow.reduce((sum, p) => sum + p.totalFen, 0);

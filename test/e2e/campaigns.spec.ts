@@ -1,0 +1,99 @@
+// Campaigns end to end on the demo store and a fixed clock: a segment built with its count changing, a refused start
+// that keeps what was typed, a campaign started with a control group (owner PIN), contacts marked on its list (each
+// logged on the customer), the list exported as CSV with only those who consent, the results against the control
+// group after customers came back, and the end.
+import { parseISO } from 'date-fns';
+import { test, expect } from './fixtures';
+import { CampaignPage, NewCampaignPage } from './pages/CampaignPages';
+import { clickAsNeeded } from './pages/OwnerPin';
+import { CustomerActivityPage } from './pages/PurchasePages';
+
+test.describe('campaigns', () => {
+  test.use({ now: parseISO('2026-12-07T10:00:00') });
+
+  test('a segment, a refused start, a campaign with a control group worked through, exported and measured', async ({ app, page, dataFolder }) => {
+    await app.startDemoStore();
+    await page.goto('#/campaigns');
+    await expect(page.locator('section.campaigns-screen .empty-state')).toBeVisible();
+
+    const form = await NewCampaignPage.open(page);
+    // The default condition: not seen for 60 days or more.
+    const lapsed = await form.counted();
+    expect(lapsed).toBeGreaterThan(0);
+    await expect(form.count).toContainText('240');
+    // Widening to every customer, then narrowing by stage: the count follows each change.
+    await form.condition('最近到店').getByRole('button', { name: /删除条件/ }).click();
+    await expect(form.root.getByText('还没有条件：所有客户都在其中。')).toBeVisible();
+    await expect.poll(() => form.counted()).toBe(240);
+    await form.addCondition.selectOption({ label: '阶段' });
+    await expect(form.condition('阶段').getByText('请至少选一项。')).toBeVisible();
+    await form.condition('阶段').getByRole('button', { name: '回头客' }).click();
+    await form.condition('阶段').getByRole('button', { name: '忠诚客户' }).click();
+    await expect.poll(() => form.counted()).toBeLessThan(240);
+    expect(await form.counted()).toBeGreaterThan(0);
+    // A range typed wrong says so and keeps what was typed.
+    await form.addCondition.selectOption({ label: '累计消费' });
+    await form.condition('累计消费').locator('input').first().fill('abc');
+    await expect(form.condition('累计消费').getByText('请填写数字。')).toBeVisible();
+    await expect(form.condition('累计消费').locator('input').first()).toHaveValue('abc');
+    await form.condition('累计消费').locator('input').first().fill('100');
+    await expect(form.reach).toContainText('同意通过短信接收营销信息');
+
+    // No name: refused, with the reason, and everything typed stays.
+    await form.message.fill('{称呼}您好，本周老客户到店有礼。');
+    await form.cost.fill('50');
+    // Checked before the PIN is asked: nothing to unlock for a form that cannot be saved.
+    await page.getByTestId('campaign-start').click();
+    await expect(form.root.getByText('请给活动起个名称。')).toBeVisible();
+    await expect(form.message).toHaveValue('{称呼}您好，本周老客户到店有礼。');
+    await expect(form.cost).toHaveValue('50');
+
+    await form.name.fill('老客户到店有礼');
+    await form.control.fill('20');
+    const reach = Number(/(\d+) 位客户同意/.exec(await form.reach.innerText())![1]);
+    await form.start();
+
+    const campaign = new CampaignPage(page);
+    await expect(campaign.root.getByRole('heading', { name: '老客户到店有礼' })).toBeVisible();
+    const held = Math.round(reach * 0.2);
+    await expect(campaign.rows).toHaveCount(reach - held);
+    await expect(campaign.figure('已联系')).toContainText(`${reach - held} 位中的 0 位`);
+    // The message filled for each customer: no field left as typed.
+    await expect(campaign.rows.first().locator('.campaign-message')).not.toContainText('{称呼}');
+    await expect(campaign.rows.first().locator('.campaign-message')).toContainText('您好，本周老客户到店有礼。');
+
+    // Marks: sent, then replied; each contact is logged once on the customer.
+    const first = campaign.rows.first();
+    const name = (await first.locator('a').innerText()).trim();
+    await campaign.mark(first, '已发送');
+    await campaign.mark(first, '已回复');
+    await expect(campaign.figure('已联系')).toContainText(`${reach - held} 位中的 1 位`);
+    await expect(campaign.figure('已联系')).toContainText('1 位回复');
+
+    const exported = await campaign.export(dataFolder);
+    const lines = exported.text.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('姓名,手机,消息');
+    expect(lines).toHaveLength(reach - held + 1);
+    expect(exported.text).toContain(name);
+
+    // The contact is on the customer's timeline; they come back and buy.
+    await first.locator('a').click();
+    await expect(page.getByTestId('customer-name')).toHaveText(name);
+    await expect(page.getByText('老客户到店有礼').first()).toBeVisible();
+    const sale = await new CustomerActivityPage(page).recordPurchase();
+    await sale.useMode('total');
+    await sale.amount.fill('88');
+    await sale.save();
+    await sale.expectClosed();
+    await page.goBack();
+    await expect(campaign.figure('回来了（联系的）')).toContainText('¥88');
+    await expect(campaign.figure('回来了（留出的）')).toContainText(`${held} 位中的`);
+
+    // The owner ends it: the list closes.
+    await clickAsNeeded(page, page.getByTestId('campaign-end'));
+    await expect(campaign.root.getByText(/结束/).first()).toBeVisible();
+    await expect(campaign.rows.first().getByRole('button', { name: '未接通' })).toBeDisabled();
+    await page.goto('#/campaigns');
+    await expect(page.locator('section.campaigns-screen tbody tr')).toHaveCount(1);
+  });
+});
