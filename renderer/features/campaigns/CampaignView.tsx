@@ -115,11 +115,13 @@ export function CampaignView(props: CampaignViewProps) {
                   <a href={row.href}>{row.name}</a>
                   <div className="muted">{row.phone}</div>
                 </td>
-                <td className="campaign-message">
-                  <span>{row.message}</span>
-                  <button type="button" className="button button-small" onClick={() => props.onCopy(row.message)} aria-label={t('campaigns.list.copyFor', { name: row.name })}>
-                    {t('campaigns.list.copy')}
-                  </button>
+                <td>
+                  <div className="campaign-message">
+                    <span>{row.message}</span>
+                    <button type="button" className="button button-small" onClick={() => props.onCopy(row.message)} aria-label={t('campaigns.list.copyFor', { name: row.name })}>
+                      {t('campaigns.list.copy')}
+                    </button>
+                  </div>
                 </td>
                 <td>
                   <div className="segment-chips" role="group" aria-label={t('campaigns.list.outcomeFor', { name: row.name })}>
