@@ -36,6 +36,7 @@ import type { SurveyTallyRow } from '../../shared/domain/surveyScores';
 import type { Complaint } from '../../shared/domain/complaintRecords';
 import type { SalesDay } from '../../shared/domain/reports/aggregates';
 import type { VisitBucketRow } from '../../shared/domain/reports/reportRows';
+import type { PointsMonth } from '../../shared/domain/reports/loyalty';
 
 export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13, SCHEMA_V14, SCHEMA_V15, SCHEMA_V16, SCHEMA_V17 };
 export type { AuditEntry };
@@ -314,6 +315,8 @@ export class RegularsDatabase extends Dexie {
   salesDays!: EntityTable<SalesDay, 'day'>;
   /** Each customer's sales days, packed into buckets (version 17 on); written only by renderer/db/derivation/reports.ts. */
   visitBuckets!: EntityTable<VisitBucketRow, 'bucket'>;
+  /** The store's points issued, redeemed, expired and adjusted per local month (version 17 on); written only by renderer/db/derivation/reports.ts. */
+  pointsMonths!: EntityTable<PointsMonth, 'month'>;
 
   /** `clock`: the time an upgrade derives status as of (version 3); the app's clock unless given. */
   constructor(name: string = DATABASE_NAME, options: ConstructorParameters<typeof Dexie>[1] & { clock?: Clock } = {}) {

@@ -1,12 +1,11 @@
-// Each report's figures for a window, read from the report tables (salesDays, visitBuckets) and the status rows, and
-// computed by shared/domain/reports only. The reports worker runs these; tests run them on fake-indexeddb.
+// Each report's figures for a window, read from the report tables (salesDays, visitBuckets, pointsMonths) and the
+// status rows, and computed by shared/domain/reports only. The reports worker runs these; tests run them on fake-indexeddb.
 import Dexie from 'dexie';
 import { dayNumber, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
 import type { LifecycleStage } from '../../shared/domain/lifecycle';
-import type { PointsEntry } from '../../shared/domain/pointsLedger';
 import type { CustomerMonth } from '../../shared/domain/reports/aggregates';
 import { churnByMonth, cohortRetention, customersSummary, boughtAgain, newVsReturning, repurchaseRate, visitFrequency, type ChurnMonthRow } from '../../shared/domain/reports/customers';
-import { buildPointsMonths, pointsLiability, pointsReport } from '../../shared/domain/reports/loyalty';
+import { pointsLiability, pointsReport } from '../../shared/domain/reports/loyalty';
 import { addDaysToDay, addMonthsToMonth, dayOfNumber, monthOfDay } from '../../shared/domain/reports/periods';
 import { entryMonths, isReportCustomer } from '../../shared/domain/reports/reportRows';
 import {
@@ -173,17 +172,8 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
 
   async function loyalty(request: ReportRequest): Promise<LoyaltyReportResult> {
     checkRequest(request);
-    // The ledger, read whole in key order a chunk at a time: the balance at a month's end counts every entry before it.
-    const entries: Pick<PointsEntry, 'kind' | 'points' | 'reverses' | 'createdAt'>[] = [];
-    let after: unknown = null;
-    for (;;) {
-      const rows = await (after === null ? db.pointsEntries.orderBy(':id') : db.pointsEntries.where(':id').above(after)).limit(10_000).toArray();
-      if (rows.length === 0) break;
-      for (const e of rows) entries.push({ kind: e.kind, points: e.points, reverses: e.reverses, createdAt: e.createdAt });
-      const last = rows[rows.length - 1]!;
-      after = [last.customerId, last.createdAt, last.id];
-    }
-    const pointsMonths = buildPointsMonths(entries, dayOf);
+    // The store's months (a few dozen rows): the balance at a month's end counts every month before it.
+    const pointsMonths = await db.pointsMonths.orderBy(':id').toArray();
     // Only active customers with points to spend: one range of the list's index.
     const liabilityRows = await db.pointsState.where('[isDeleted+pointsBalance]').between([0, 1], [0, Dexie.maxKey], true, true).toArray();
     const totalOf = (w: ReportWindow): PointsTotals => {
