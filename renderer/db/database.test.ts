@@ -107,11 +107,13 @@ describe('RegularsDatabase', () => {
     // Version 18: campaigns by start; their members by campaign and group, and by customer.
     expect(db.campaigns.schema.indexes.map((i) => i.name)).toEqual(['startedAt']);
     expect(db.campaignMembers.schema.indexes.map((i) => i.name)).toEqual(['[campaignId+group]', 'customerId']);
-    // Version 17: the report tables, by day and by bucket, without an index.
+    // Version 17: the report tables, by day, by bucket and by month, without an index.
     expect(db.salesDays.schema.primKey.keyPath).toBe('day');
     expect(db.salesDays.schema.indexes).toEqual([]);
     expect(db.visitBuckets.schema.primKey.keyPath).toBe('bucket');
     expect(db.visitBuckets.schema.indexes).toEqual([]);
+    expect(db.pointsMonths.schema.primKey.keyPath).toBe('month');
+    expect(db.pointsMonths.schema.indexes).toEqual([]);
     // Version 16: the satisfaction tally by month.
     expect(db.surveyTally.schema.indexes.map((i) => i.name)).toEqual(['month']);
     // Version 15: open follow-ups alone in an index; survey answers by customer, time and open follow-up; complaints.
@@ -124,7 +126,7 @@ describe('RegularsDatabase', () => {
     expect(db.reminderMarks.schema.indexes.map((i) => i.name)).toEqual(['customerId']);
     expect(db.customerState.schema.indexes.map((i) => i.name)).toContain('[isDeleted+tierId+lastTouchSort]');
     expect(db.auditLog.schema.indexes.map((i) => i.name)).toEqual(['seq', 'at', 'kind', 'customerIds']);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'campaignMembers', 'campaigns', 'catalog', 'complaints', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'erasures', 'imports', 'interactions', 'pins', 'pointsEntries', 'pointsState', 'purchases', 'reminderMarks', 'rewards', 'salesDays', 'settings', 'surveyAnswers', 'surveyState', 'surveyTally', 'surveys', 'tierHistory', 'visitBuckets']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'campaignMembers', 'campaigns', 'catalog', 'complaints', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'erasures', 'imports', 'interactions', 'pins', 'pointsEntries', 'pointsMonths', 'pointsState', 'purchases', 'reminderMarks', 'rewards', 'salesDays', 'settings', 'surveyAnswers', 'surveyState', 'surveyTally', 'surveys', 'tierHistory', 'visitBuckets']);
     // Version 13: the entries keyed by customer and time, found by id, a purchase's entries; each customer's
     // points narrow, sorted for the list, with the rollover's next expiry. Version 12: the catalogue by id alone.
     expect(db.pointsEntries.schema.primKey.keyPath).toEqual(['customerId', 'createdAt', 'id']);

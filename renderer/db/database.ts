@@ -38,6 +38,7 @@ import type { Campaign, CampaignMember } from '../../shared/domain/campaigns/cam
 import type { Complaint } from '../../shared/domain/complaintRecords';
 import type { SalesDay } from '../../shared/domain/reports/aggregates';
 import type { VisitBucketRow } from '../../shared/domain/reports/reportRows';
+import type { PointsMonth } from '../../shared/domain/reports/loyalty';
 
 export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13, SCHEMA_V14, SCHEMA_V15, SCHEMA_V16, SCHEMA_V17, SCHEMA_V18 };
 export type { AuditEntry };
@@ -316,6 +317,8 @@ export class RegularsDatabase extends Dexie {
   salesDays!: EntityTable<SalesDay, 'day'>;
   /** Each customer's sales days, packed into buckets (version 17 on); written only by renderer/db/derivation/reports.ts. */
   visitBuckets!: EntityTable<VisitBucketRow, 'bucket'>;
+  /** The store's points issued, redeemed, expired and adjusted per local month (version 17 on); written only by renderer/db/derivation/reports.ts. */
+  pointsMonths!: EntityTable<PointsMonth, 'month'>;
   /** The owner's campaigns (version 18 on; renderer/db/campaigns.ts). */
   campaigns!: EntityTable<Campaign, 'id'>;
   /** Each customer drawn into a campaign, contacted or held out (version 18 on). */

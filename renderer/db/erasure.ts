@@ -17,7 +17,7 @@ import type { AuditEntry } from '../../shared/domain/auditChain';
 import { recordAudit, type AuditDeps } from './audit';
 import { CustomerNotFoundError } from './customerList';
 import type { ImportBatch, RegularsDatabase } from './database';
-import { deriveReportRowsOf, ledgerRange, putCustomerRecords, removeCustomers, writeTransaction, type WriteKind } from './derivation';
+import { deriveReportRowsOf, ledgerRange, notePointsEntries, putCustomerRecords, removeCustomers, writeTransaction, type WriteKind } from './derivation';
 import type { PointsEntry } from '../../shared/domain/pointsLedger';
 
 export type { ErasureEntry, ErasurePurchaseChoice };
@@ -124,6 +124,8 @@ async function eraseTraces(
     if (entries.length) {
       // The key holds the customer id: the entries are written again under the anonymous one.
       await ledgerRange(db, id).delete();
+      // Kept under the anonymous id they still count in the store's months; deleted they leave them.
+      if (choiceOf(id) !== 'anonymise') await notePointsEntries(db, [], entries);
       if (choiceOf(id) === 'anonymise') await db.pointsEntries.bulkAdd(entries.map((e) => ({ ...e, customerId: ANONYMOUS_CUSTOMER_ID, referralCustomerId: null, note: '', purchaseId: e.kind === 'referral' ? null : e.purchaseId })));
       counts.pointsEntries += entries.length;
     }

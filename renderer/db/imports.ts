@@ -37,7 +37,7 @@ import type { AuditFacts } from '../../shared/domain/auditChain';
 import type { ImportBatch, RegularsDatabase } from './database';
 import { recordAudit } from './audit';
 import { idsWithAnyToken, indexForSearch } from './customerSearch';
-import { addCustomers, createDerivation, deriveReportRows, derivePointsOf, dropReportRows, ledgersOf, putCustomerRecords, refreshContacts, removeCustomers, writePointsFields, writeTransaction, type PurchaseCorrection } from './derivation';
+import { addCustomers, createDerivation, deriveReportRows, derivePointsOf, dropReportRows, notePointsEntries, ledgersOf, putCustomerRecords, refreshContacts, removeCustomers, writePointsFields, writeTransaction, type PurchaseCorrection } from './derivation';
 import { pointsEntry, type PointsEntry } from '../../shared/domain/pointsLedger';
 import { batchExpiresAt } from '../../shared/domain/pointsRules';
 import { readPointsRules } from './pointsEarning';
@@ -571,6 +571,7 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
         for (const part of chunks(openingEntries)) {
           checkCancelled(signal);
           await db.pointsEntries.bulkAdd(part);
+          await notePointsEntries(db, part, []);
           await writePointsFields(db, await derivePointsOf(db, part.map((e) => e.customerId), now));
         }
 
@@ -771,12 +772,14 @@ export function createImportRepository(db: RegularsDatabase, deps: ImportReposit
           const linked = await db.pointsEntries.where('purchaseId').anyOf(part).toArray();
           for (const e of linked) if (!created.has(e.customerId)) pointsTouched.add(e.customerId);
           if (linked.length) await db.pointsEntries.bulkDelete(linked.map(pointsEntryKey));
+          await notePointsEntries(db, [], linked);
         }
         // Its opening points: taken back from customers who stay (those it created go below, entries and all).
         for (const part of chunks(batch.pointsEntryIds ?? [])) {
           const entries = await db.pointsEntries.where('id').anyOf(part).toArray();
           for (const e of entries) if (!created.has(e.customerId)) pointsTouched.add(e.customerId);
           await db.pointsEntries.bulkDelete(entries.map(pointsEntryKey));
+          await notePointsEntries(db, [], entries);
         }
         const contactsTouched = new Set<string>();
         for (const part of chunks(batch.interactionIds)) {

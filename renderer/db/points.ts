@@ -10,7 +10,7 @@ import { canRedeem, redeemEntry, validateReward, type Reward } from '../../share
 import type { RegularsDatabase } from './database';
 import { recordAudit } from './audit';
 import { createSettingsRepository } from './settings';
-import { changedPointsRows, derivePointsOf, ledgerOfCustomers, ledgerRange, ledgersOf, passInChunks, pointsFieldsOf, POINTS_SOON_DAYS, writePointsFields, writeTransaction, type RecomputeProgress } from './derivation';
+import { changedPointsRows, derivePointsOf, notePointsEntries, ledgerOfCustomers, ledgerRange, ledgersOf, passInChunks, pointsFieldsOf, POINTS_SOON_DAYS, writePointsFields, writeTransaction, type RecomputeProgress } from './derivation';
 import { POINTS_RULES_KEY, PointsRefusedError, availablePoints, pointsRulesFrom, readPointsRules, type EarningDeps, type PointsRefusal } from './pointsEarning';
 
 export { PointsRefusedError, POINTS_RULES_KEY, type PointsRefusal };
@@ -33,6 +33,7 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
   async function store(entries: readonly PointsEntry[]): Promise<void> {
     if (entries.length === 0) return;
     await db.pointsEntries.bulkAdd([...entries]);
+    await notePointsEntries(db, entries, []);
     await writePointsFields(db, await derivePointsOf(db, entries.map((e) => e.customerId), deps.now()));
   }
 
@@ -203,7 +204,10 @@ export function createPointsRepository(db: RegularsDatabase, deps: EarningDeps) 
               return [id, pointsFieldsOf(out.length ? [...entries, ...out] : entries, now)] as const;
             }),
           );
-          if (written.length) await db.pointsEntries.bulkAdd(written);
+          if (written.length) {
+            await db.pointsEntries.bulkAdd(written);
+            await notePointsEntries(db, written, []);
+          }
           await writePointsFields(db, fields);
           if (written.length) {
             const customers = [...new Set(written.map((e) => e.customerId))];

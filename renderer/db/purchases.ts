@@ -18,7 +18,7 @@ import { createCatalogRepository, noteInCatalog } from './catalog';
 import { CustomerNotFoundError, type RepositoryDeps } from './customerList';
 import type { RegularsDatabase } from './database';
 import { recordAudit } from './audit';
-import { createDerivation, derivePointsOf, writeTransaction, type PurchaseCorrection } from './derivation';
+import { createDerivation, derivePointsOf, notePointsEntries, writeTransaction, type PurchaseCorrection } from './derivation';
 import type { PointsEntry } from '../../shared/domain/pointsLedger';
 
 // The earning rules read lunar birthdays: loaded with the first purchase write, not with the first screen.
@@ -98,7 +98,10 @@ export function createPurchaseRepository(db: RegularsDatabase, deps: PurchaseRep
    * one state row put per customer; returns the customers the entries touched besides (a referrer).
    */
   async function refreshWithPoints(entries: readonly PointsEntry[], customerIds: string[], corrections?: ReadonlyMap<string, PurchaseCorrection>): Promise<string[]> {
-    if (entries.length) await db.pointsEntries.bulkAdd([...entries]);
+    if (entries.length) {
+      await db.pointsEntries.bulkAdd([...entries]);
+      await notePointsEntries(db, entries, []);
+    }
     const touched = new Set(entries.map((e) => e.customerId));
     await refreshFigures(customerIds, corrections, touched.size ? await derivePointsOf(db, touched, deps.now()) : undefined);
     return [...touched].filter((id) => !customerIds.includes(id));

@@ -12,6 +12,10 @@ import { RegularsDatabase } from './database';
 import { createPointsRepository } from './points';
 import { createReportFigures, InvalidReportWindow } from './reportFigures';
 import { createStoreSetup } from './storeSetup';
+import { createCustomerRepository } from './customers';
+import { createPurchaseRepository } from './purchases';
+import { makeCustomerFields } from '../../test/factories/customer';
+import { makePurchaseFields } from '../../test/factories/purchase';
 
 let db: RegularsDatabase;
 let ids = 0;
@@ -76,6 +80,21 @@ describe('report figures', () => {
     expect(result.months).toEqual(pointsReport(buildPointsMonths(await db.pointsEntries.toArray(), utcDayOf), result.months.map((m) => m.month)));
     expect(result.liability).toMatchObject({ outstandingPoints: 700, customersWithPoints: 2 });
     expect(result.totals.current.adjusted).toBe(700);
+  });
+
+  it('reads the buckets again once a write was recorded, and not before', async () => {
+    const figures = createReportFigures(db, utcDayOf);
+    const before = await figures.customers(request);
+    expect((await figures.customers(request)).totals.current).toEqual(before.totals.current);
+    const someone = await createCustomerRepository(db, deps()).create(makeCustomerFields({ name: '新客' }));
+    await createPurchaseRepository(db, deps()).record(someone.id, makePurchaseFields({ purchasedAt: '2026-12-04T03:00:00.000Z' }));
+    const after = await figures.customers(request);
+    expect(after.totals.current.active).toBe(before.totals.current.active + 1);
+    expect(after.totals.current.newCustomers).toBe(before.totals.current.newCustomers + 1);
+    // The tiers' movement takes the churn report's months.
+    const churn = await figures.churn(request);
+    const status = await figures.status(request);
+    expect(status.movement.map((m) => [m.month, m.churned, m.cameBack])).toEqual(churn.months.map((m) => [m.month, m.churned, m.cameBack]));
   });
 
   it('refuses a window that ends before it starts, or days that are not days', async () => {

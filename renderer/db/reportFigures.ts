@@ -1,12 +1,11 @@
-// Each report's figures for a window, read from the report tables (salesDays, visitBuckets) and the status rows, and
-// computed by shared/domain/reports only. The reports worker runs these; tests run them on fake-indexeddb.
+// Each report's figures for a window, read from the report tables (salesDays, visitBuckets, pointsMonths) and the
+// status rows, and computed by shared/domain/reports only. The reports worker runs these; tests run them on fake-indexeddb.
 import Dexie from 'dexie';
 import { dayNumber, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
-import type { LifecycleStage } from '../../shared/domain/lifecycle';
-import type { PointsEntry } from '../../shared/domain/pointsLedger';
+import type { LifecycleRules, LifecycleStage } from '../../shared/domain/lifecycle';
 import type { CustomerMonth } from '../../shared/domain/reports/aggregates';
 import { churnByMonth, cohortRetention, customersSummary, boughtAgain, newVsReturning, repurchaseRate, visitFrequency, type ChurnMonthRow } from '../../shared/domain/reports/customers';
-import { buildPointsMonths, pointsLiability, pointsReport } from '../../shared/domain/reports/loyalty';
+import { pointsLiability, pointsReport } from '../../shared/domain/reports/loyalty';
 import { addDaysToDay, addMonthsToMonth, dayOfNumber, monthOfDay } from '../../shared/domain/reports/periods';
 import { entryMonths, isReportCustomer } from '../../shared/domain/reports/reportRows';
 import {
@@ -75,6 +74,37 @@ export async function readVisits(db: RegularsDatabase): Promise<{ visits: Map<st
 export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDayOf) {
   const settings = createSettingsRepository(db);
 
+  /**
+   * The last audit entry's number: every write of purchases or rules writes one in its transaction (the writeScopes
+   * test holds every write path to it), so what is read of the buckets, and the churn series worked out from them,
+   * hold until it moves. The screen asks its reports together: customers, churn and tiers share one read.
+   */
+  const auditSeq = async (): Promise<number> => ((await db.auditLog.orderBy('seq').lastKey()) as number | undefined) ?? 0;
+  let visitsRead: { seq: number; value: Promise<Awaited<ReturnType<typeof readVisits>>> } | null = null;
+  let churnKept: { key: string; rows: Map<string, ChurnMonthRow> } | null = null;
+
+  async function visitsNow(): Promise<{ seq: number } & Awaited<ReturnType<typeof readVisits>>> {
+    // The number first: a write between the two leaves an older number on newer rows, read again next time.
+    const seq = await auditSeq();
+    if (visitsRead?.seq !== seq) visitsRead = { seq, value: readVisits(db) };
+    const read = visitsRead;
+    try {
+      return { seq, ...(await read.value) };
+    } catch (error) {
+      if (visitsRead === read) visitsRead = null;
+      throw error;
+    }
+  }
+
+  /** churnByMonth's rows of [fromMonth, toMonth] (a month's row does not depend on the months asked with it), kept for the next report. */
+  function churnRows(seq: number, visits: ReadonlyMap<string, readonly string[]>, fromMonth: string, toMonth: string, asOfDay: string, rules: LifecycleRules): ChurnMonthRow[] {
+    const key = `${seq}|${asOfDay}|${JSON.stringify(rules)}`;
+    if (churnKept?.key !== key) churnKept = { key, rows: new Map() };
+    const months = monthsOf(`${fromMonth}-01`, `${toMonth}-01`).filter((m) => m <= monthOfDay(asOfDay));
+    if (!months.every((m) => churnKept!.rows.has(m))) for (const row of churnByMonth(visits, fromMonth, toMonth, asOfDay, rules)) churnKept.rows.set(row.month, row);
+    return months.map((m) => churnKept!.rows.get(m)!);
+  }
+
   async function sales(request: ReportRequest): Promise<SalesReportResult> {
     checkRequest(request);
     const { previousWindow, lastYearWindow } = comparisonWindows(request, request.grain);
@@ -85,7 +115,7 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
 
   async function customers(request: ReportRequest): Promise<CustomersReportResult> {
     checkRequest(request);
-    const { visits, months } = await readVisits(db);
+    const { visits, months } = await visitsNow();
     const { fromDay, toDay, grain, asOfDay } = request;
     return {
       request,
@@ -99,17 +129,13 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
   }
 
   /** churnByMonth once over the months of the window and the two compared (one pass of every customer), cut into each. */
-  async function churnSeries(request: ReportRequest, visits: ReadonlyMap<string, readonly string[]>): Promise<{ rows: ChurnMonthRow[]; months: string[] }> {
+  async function churn(request: ReportRequest): Promise<ChurnReportResult> {
+    checkRequest(request);
+    const { seq, visits } = await visitsNow();
     const { previousWindow, lastYearWindow } = comparisonWindows(request, request.grain);
     const first = [request.fromDay, previousWindow.fromDay, lastYearWindow.fromDay].sort()[0]!;
     const rules = (await settings.statusRules()).lifecycleRules;
-    return { rows: churnByMonth(visits, monthOfDay(first), monthOfDay(request.toDay), request.asOfDay, rules), months: monthsOf(request.fromDay, request.toDay) };
-  }
-
-  async function churn(request: ReportRequest): Promise<ChurnReportResult> {
-    checkRequest(request);
-    const { visits } = await readVisits(db);
-    const { rows } = await churnSeries(request, visits);
+    const rows = churnRows(seq, visits, monthOfDay(first), monthOfDay(request.toDay), request.asOfDay, rules);
     const inWindow = (w: ReportWindow) => rows.filter((r) => r.month >= monthOfDay(w.fromDay) && r.month <= monthOfDay(w.toDay));
     const totalOf = (w: ReportWindow) => {
       let churned = 0;
@@ -154,9 +180,9 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
     for (const n of scoreCounts.values()) unscored -= n;
     const scores = new Map<string | null, number>([...scoreCounts, [null, unscored]]);
     const months = monthsOf(request.fromDay, request.toDay);
-    const { visits } = await readVisits(db);
-    // The churn series of the months shown only (the churn report compares; the movement does not).
-    const churnRows = churnByMonth(visits, months[0]!, months[months.length - 1]!, request.asOfDay, rules.lifecycleRules);
+    const { seq, visits } = await visitsNow();
+    // The churn series of the months shown only (the churn report's, when it was asked first).
+    const churnOfMonths = churnRows(seq, visits, months[0]!, months[months.length - 1]!, request.asOfDay, rules.lifecycleRules);
     // A day before the first month's start in UTC covers its local start in any zone; the month is then by dayOf.
     const first = `${months[0]!}-01`;
     const history = (await db.tierHistory.where('at').aboveOrEqual(`${addDaysToDay(first, -1)}T00:00:00.000Z`).toArray()).filter((e) => dayOf(e.at) >= first);
@@ -166,24 +192,15 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
       tierOrder,
       tiers: tierDistribution(rowsOf(tierCounts, (tierId) => ({ isDeleted: 0 as const, tierId })), tierOrder),
       stages: stageDistribution(rowsOf(stageCounts as Map<LifecycleStage, number>, (lifecycleStage) => ({ isDeleted: 0 as const, lifecycleStage }))),
-      movement: tierMovement(history, tierOrder, months, dayOf, churnRows),
+      movement: tierMovement(history, tierOrder, months, dayOf, churnOfMonths),
       rfm: rfmGrid(rowsOf(scores, (rfmScore) => ({ isDeleted: 0 as const, rfmScore }))),
     };
   }
 
   async function loyalty(request: ReportRequest): Promise<LoyaltyReportResult> {
     checkRequest(request);
-    // The ledger, read whole in key order a chunk at a time: the balance at a month's end counts every entry before it.
-    const entries: Pick<PointsEntry, 'kind' | 'points' | 'reverses' | 'createdAt'>[] = [];
-    let after: unknown = null;
-    for (;;) {
-      const rows = await (after === null ? db.pointsEntries.orderBy(':id') : db.pointsEntries.where(':id').above(after)).limit(10_000).toArray();
-      if (rows.length === 0) break;
-      for (const e of rows) entries.push({ kind: e.kind, points: e.points, reverses: e.reverses, createdAt: e.createdAt });
-      const last = rows[rows.length - 1]!;
-      after = [last.customerId, last.createdAt, last.id];
-    }
-    const pointsMonths = buildPointsMonths(entries, dayOf);
+    // The store's months (a few dozen rows): the balance at a month's end counts every month before it.
+    const pointsMonths = await db.pointsMonths.orderBy(':id').toArray();
     // Only active customers with points to spend: one range of the list's index.
     const liabilityRows = await db.pointsState.where('[isDeleted+pointsBalance]').between([0, 1], [0, Dexie.maxKey], true, true).toArray();
     const totalOf = (w: ReportWindow): PointsTotals => {

@@ -1,5 +1,6 @@
 // The reports worker's declaration (served by reports.worker.ts, asked by features/reports/reportsClient.ts): each
-// report's figures for a window, read from the derived report tables (salesDays, visitBuckets) off the page's thread.
+// report's figures for a window, read from the derived report tables (salesDays, visitBuckets, pointsMonths) off the
+// page's thread.
 import type { ReportRequest, ReportResults } from '../../shared/domain/reports/reportResults';
 import { declareWorker, method } from './rpc';
 

@@ -9,6 +9,7 @@ import { removeConsent } from '../consents';
 import { dropFromSearch, indexForSearch } from '../customerSearch';
 import type { SurveyStateRow } from '../../../shared/domain/surveyRecords';
 import { ledgerRange } from './points';
+import { notePointsEntries } from './reports';
 import { surveyMonthOf } from '../../../shared/domain/surveyScores';
 import { answersRange, refreshSurveyTally } from './survey';
 
@@ -97,7 +98,12 @@ export async function writeTrashState(db: RegularsDatabase, records: readonly Cu
  */
 export async function removeCustomers(db: RegularsDatabase, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  for (const id of ids) await ledgerRange(db, id).delete();
+  for (const id of ids) {
+    const entries = await ledgerRange(db, id).toArray();
+    if (entries.length === 0) continue;
+    await ledgerRange(db, id).delete();
+    await notePointsEntries(db, [], entries);
+  }
   await db.customers.bulkDelete([...ids]);
   await db.customerState.bulkDelete([...ids]);
   await db.pointsState.bulkDelete([...ids]);

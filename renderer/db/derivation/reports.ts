@@ -1,8 +1,10 @@
-// The report tables (salesDays, visitBuckets) kept in step with the purchases, in the transaction of every purchase
-// write (WRITE_SCOPES.purchase): each customer whose purchases changed gets their entry derived again, and the store's
-// days take the difference.
+// The report tables kept in step with what they sum, in the transaction of every write: salesDays and visitBuckets
+// with the purchases (WRITE_SCOPES.purchase: each customer whose purchases changed gets their entry derived again, and
+// the store's days take the difference), pointsMonths with the points entries added and deleted.
 import Dexie from 'dexie';
-import type { DayOf } from '../../../shared/domain/customerFigures';
+import { localDayOf, type DayOf } from '../../../shared/domain/customerFigures';
+import type { PointsEntry } from '../../../shared/domain/pointsLedger';
+import { pointsMonthsAfter } from '../../../shared/domain/reports/loyalty';
 import type { ReportPurchase } from '../../../shared/domain/reports/aggregates';
 import { customerDaysEntry, entryDays, salesDaysAfter, sameEntry, visitBucketOf, type CustomerDaysEntry, type VisitBucketRow } from '../../../shared/domain/reports/reportRows';
 import type { RegularsDatabase } from '../database';
@@ -55,4 +57,23 @@ export async function deriveReportRowsOf(db: RegularsDatabase, customerIds: Iter
 /** Customers who have no purchases any more (removed, merged away, erased): their entries go, their days are taken off. */
 export function dropReportRows(db: RegularsDatabase, customerIds: Iterable<string>, dayOf: DayOf): Promise<void> {
   return deriveReportRows(db, new Map([...new Set(customerIds)].map((id) => [id, []])), dayOf);
+}
+
+/**
+ * The store's points per month (pointsMonths) after a write added `added` entries and deleted `removed` ones (an entry
+ * moved to another customer is neither: its month, kind and points stay). Inside a transaction holding
+ * WRITE_SCOPES.points (or the customer scope, whose removals delete a customer's entries).
+ */
+export async function notePointsEntries(
+  db: RegularsDatabase,
+  added: readonly Pick<PointsEntry, 'kind' | 'points' | 'reverses' | 'createdAt'>[],
+  removed: readonly Pick<PointsEntry, 'kind' | 'points' | 'reverses' | 'createdAt'>[],
+  dayOf: DayOf = localDayOf,
+): Promise<void> {
+  if (added.length === 0 && removed.length === 0) return;
+  const months = [...new Set([...added, ...removed].map((e) => dayOf(e.createdAt).slice(0, 7)))];
+  const stored = await db.pointsMonths.bulkGet(months);
+  const { put, remove } = pointsMonthsAfter(new Map(stored.flatMap((m) => (m ? [[m.month, m] as const] : []))), added, removed, dayOf);
+  if (put.length) await db.pointsMonths.bulkPut(put);
+  if (remove.length) await db.pointsMonths.bulkDelete(remove);
 }

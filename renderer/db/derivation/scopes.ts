@@ -34,6 +34,7 @@ export const WRITE_SCOPES = {
     'consentState',
     'pointsEntries',
     'pointsState',
+    'pointsMonths',
     'reminderMarks',
     'surveyAnswers',
     'surveyState',
@@ -46,9 +47,10 @@ export const WRITE_SCOPES = {
   /**
    * Points entries written (renderer/db/points.ts; a purchase's with the purchase scope too): each customer's
    * points are derived again from their ledger onto their points row; the rules are read from settings, the
-   * tier (for earning) from the state row.
+   * tier (for earning) from the state row; the store's points per month take the entries added or deleted
+   * (./reports.ts notePointsEntries).
    */
-  points: ['pointsEntries', 'pointsState', 'customerState', 'settings', 'auditLog'],
+  points: ['pointsEntries', 'pointsState', 'pointsMonths', 'customerState', 'settings', 'auditLog'],
   /** The rewards catalogue changed, or a gift's stock taken by a redemption (with the points scope). */
   rewards: ['rewards', 'auditLog'],
   /** A marketing-consent answer: the customer's current consent is derived again with it. */

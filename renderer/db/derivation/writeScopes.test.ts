@@ -10,6 +10,7 @@ import { consentStateRow } from '../../../shared/domain/consent';
 import { CUSTOMER_DERIVED_KEYS } from '../../../shared/domain/customer';
 import { groupPurchasesByCustomer, utcDayOf } from '../../../shared/domain/customerFigures';
 import { buildReportRows } from '../../../shared/domain/reports/reportRows';
+import { buildPointsMonths, isEmptyPointsMonth } from '../../../shared/domain/reports/loyalty';
 import { importPurchases, parseDelimited, rowsToDrafts, suggestMapping } from '../../../shared/domain/import';
 import { makeCustomerFields, makePhone } from '../../../test/factories/customer';
 import { makePurchaseFields } from '../../../test/factories/purchase';
@@ -114,6 +115,7 @@ async function expectStateInStep(): Promise<void> {
   const built = buildReportRows(groupPurchasesByCustomer(await db.purchases.toArray()), utcDayOf);
   expect(await db.visitBuckets.orderBy('bucket').toArray()).toEqual(built.buckets);
   expect(await db.salesDays.orderBy('day').toArray()).toEqual(built.salesDays);
+  expect(await db.pointsMonths.orderBy('month').toArray()).toEqual(buildPointsMonths(await db.pointsEntries.toArray(), utcDayOf).filter((m) => !isEmptyPointsMonth(m)));
 }
 
 beforeEach(async () => {
@@ -194,6 +196,8 @@ describe('write scopes', () => {
     await check('campaign mark', () => campaigns.mark(campaign.id, a.id, 'sent'), ['campaignMembers', 'interactions'], ['campaign.mark']);
     await check('campaign end', () => campaigns.end(campaign.id), ['campaigns'], ['campaign.end']);
 
+    // Points of a customer deleted for good leave the store's months with them.
+    await createPointsRepository(db, deps()).adjust(b.id, 50, '补发');
     await check('trash', () => customers.moveToTrash(b.id), ['customers'], ['customer.trash']);
     await check('restore', () => customers.restoreFromTrash(b.id), ['customers'], ['customer.restore']);
     await customers.moveToTrash(b.id);

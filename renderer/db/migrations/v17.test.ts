@@ -8,7 +8,9 @@ import { groupPurchasesByCustomer, localDayOf, utcDayOf } from '../../../shared/
 import { buildReportRows, customerDaysEntry, visitBucketOf, VISIT_BUCKETS } from '../../../shared/domain/reports/reportRows';
 import { RegularsDatabase } from '../database';
 import { SCHEMA_V16 } from './v16';
-import { SCHEMA_V17, V17_BUCKETS, v17BucketOf, v17Entry } from './v17';
+import { SCHEMA_V17, V17_BUCKETS, v17AddEntry, v17BucketOf, v17Entry } from './v17';
+import { addPointsEntry, buildPointsMonths } from '../../../shared/domain/reports/loyalty';
+import { POINTS_ENTRY_KINDS } from '../../../shared/domain/pointsLedger';
 
 const SCHEMA_BEFORE = SCHEMA_V16;
 
@@ -30,10 +32,11 @@ const purchase = (i: number, customerId: string, day: number, totalFen: number, 
 });
 
 describe('version 17: report tables', () => {
-  it('adds the two tables, without indexes, an index by RFM score and one of tier history by time, and nothing else', () => {
-    const { salesDays, visitBuckets, customerState, tierHistory, ...rest } = SCHEMA_V17;
+  it('adds the three tables, without indexes, an index by RFM score and one of tier history by time, and nothing else', () => {
+    const { salesDays, visitBuckets, pointsMonths, customerState, tierHistory, ...rest } = SCHEMA_V17;
     expect(salesDays).toBe('day');
     expect(visitBuckets).toBe('bucket');
+    expect(pointsMonths).toBe('month');
     expect(customerState).toBe(`${SCHEMA_BEFORE.customerState}, [isDeleted+rfmScore]`);
     expect(tierHistory).toBe('id, [customerId+at], at');
     const { customerState: _s, tierHistory: _t, ...restBefore } = SCHEMA_BEFORE;
@@ -68,6 +71,24 @@ describe('version 17: report tables', () => {
     );
   });
 
+  it('counts an entry where the live code does', () => {
+    const entry = fc.record({
+      kind: fc.constantFrom(...POINTS_ENTRY_KINDS),
+      points: fc.integer({ min: -1_000, max: 1_000 }),
+      reverses: fc.constantFrom(null, 'earned' as const, 'spent' as const),
+      createdAt: fc.constant('2026-01-01T00:00:00.000Z'),
+    });
+    fc.assert(
+      fc.property(entry, (e) => {
+        const mine = { month: '2026-01', issued: 0, redeemed: 0, expired: 0, adjusted: 0 };
+        const live = { ...mine };
+        v17AddEntry(mine, e);
+        addPointsEntry(live, e);
+        expect(mine).toEqual(live);
+      }),
+    );
+  });
+
   it('opens a version 16 store with every customer\'s entry and the store\'s days', async () => {
     const name = `upgrade-v17-${crypto.randomUUID()}`;
     const before = new Dexie(name);
@@ -87,6 +108,12 @@ describe('version 17: report tables', () => {
       { id: 'c-00001', isDeleted: 0, rfmScore: null },
       { id: 'c-00002', isDeleted: 1, rfmScore: '111' },
     ]);
+    const entries = [
+      { id: 'e-1', customerId: 'c-00000', createdAt: '2025-03-01T02:00:00.000Z', kind: 'earn', points: 300, reverses: null },
+      { id: 'e-2', customerId: 'c-00000', createdAt: '2025-03-09T02:00:00.000Z', kind: 'redeem', points: -100, reverses: null },
+      { id: 'e-3', customerId: 'c-00001', createdAt: '2025-05-01T02:00:00.000Z', kind: 'adjust', points: 50, reverses: null },
+    ];
+    await before.table('pointsEntries').bulkAdd(entries);
     await before.table('tierHistory').bulkAdd([
       { id: 'h-1', customerId: 'c-00000', at: '2025-03-01T02:00:00.000Z', from: null, to: 'vip' },
       { id: 'h-2', customerId: 'c-00001', at: '2025-06-01T02:00:00.000Z', from: null, to: 'regular' },
@@ -102,6 +129,7 @@ describe('version 17: report tables', () => {
     expect(await db.purchases.count()).toBe(rows.length);
     expect(await db.customerState.where('[isDeleted+rfmScore]').between([0, ''], [0, '\uffff']).primaryKeys()).toEqual(['c-00000']);
     expect(await db.tierHistory.where('at').above('2025-04-01').primaryKeys()).toEqual(['h-2']);
+    expect(await db.pointsMonths.orderBy('month').toArray()).toEqual(buildPointsMonths(entries as never, localDayOf));
     await db.delete();
   });
 

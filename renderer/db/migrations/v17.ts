@@ -8,6 +8,8 @@ import { SCHEMA_V16 } from './v16';
  * - `salesDays`: one row per local day with sales (shared/domain/reports SalesDay), by day; no index.
  * - `visitBuckets`: each customer's days with sales, packed (reportRows.ts CustomerDaysEntry), in one of 1,024 rows
  *   by a hash of their id; no index. The reports read about a thousand rows, a purchase rewrites one.
+ * - `pointsMonths`: the points ledger's movement per local month (shared/domain/reports PointsMonth), by month; no
+ *   index. The loyalty report reads a few dozen rows instead of every entry.
  * - `customerState`: `[isDeleted+rfmScore]` (absent when unscored), so the RFM grid counts each score's customers
  *   by the index instead of reading every state row.
  * - `tierHistory`: `at`, so the tiers' movement reads the months shown, not the whole history.
@@ -18,6 +20,7 @@ export const SCHEMA_V17 = {
   tierHistory: `${SCHEMA_V16.tierHistory}, at`,
   salesDays: 'day',
   visitBuckets: 'bucket',
+  pointsMonths: 'month',
 } as const;
 
 /** Purchases per read (whole customers: a chunk ends before the last customer it reached, read whole next time). */
@@ -139,9 +142,31 @@ function storedDay(d: V17SalesDay): V17SalesDay | null {
   return empty ? null : { ...d, byMethodFen };
 }
 
+/** What version 17 stores per month of points (the live shape is PointsMonth). */
+export interface V17PointsMonth {
+  month: string;
+  issued: number;
+  redeemed: number;
+  expired: number;
+  adjusted: number;
+}
+
+type EntryRow = { customerId: string; createdAt: string; id: string; kind: string; points: number; reverses?: string | null };
+
+/** This migration's own copy of where an entry counts (loyalty.ts addPointsEntry has the live one; a test holds them together). */
+export function v17AddEntry(row: V17PointsMonth, e: Pick<EntryRow, 'kind' | 'points' | 'reverses'>): void {
+  if (e.kind === 'earn' || e.kind === 'bonus' || e.kind === 'referral') row.issued += e.points;
+  else if (e.kind === 'redeem') row.redeemed -= e.points;
+  else if (e.kind === 'expire') row.expired -= e.points;
+  else if (e.kind === 'reverse') {
+    if (e.reverses === 'spent') row.redeemed -= e.points;
+    else row.issued += e.points;
+  } else row.adjusted += e.points;
+}
+
 /**
  * Reads every purchase once, whole customers at a time by [customerId+purchasedAt], and writes every customer's
- * entry into their bucket and the store's days. `dayOf` is for tests; the app counts local days.
+ * entry into their bucket and the store's days; then the points ledger into the store's months. `dayOf` is for tests; the app counts local days.
  */
 export function upgradeToV17(dayOf: (iso: string) => string = v17LocalDay): (tx: Transaction) => Promise<void> {
   return async (tx) => {
@@ -181,5 +206,24 @@ export function upgradeToV17(dayOf: (iso: string) => string = v17LocalDay): (tx:
     for (let i = 0; i < bucketRows.length; i += 100) await tx.table('visitBuckets').bulkPut(bucketRows.slice(i, i + 100));
     const dayRows = [...days.values()].flatMap((d) => storedDay(d) ?? []);
     for (let i = 0; i < dayRows.length; i += 2_000) await tx.table('salesDays').bulkPut(dayRows.slice(i, i + 2_000));
+
+    // The points ledger, in key order a chunk at a time, summed per local month.
+    const entries: Table<EntryRow, [string, string, string]> = tx.table('pointsEntries');
+    const months = new Map<string, V17PointsMonth>();
+    let last: [string, string, string] | null = null;
+    for (;;) {
+      const rows: EntryRow[] = await (last === null ? entries.orderBy(':id') : entries.where(':id').above(last)).limit(CHUNK_V17).toArray();
+      if (rows.length === 0) break;
+      for (const e of rows) {
+        const month = dayOf(e.createdAt).slice(0, 7);
+        let row = months.get(month);
+        if (!row) months.set(month, (row = { month, issued: 0, redeemed: 0, expired: 0, adjusted: 0 }));
+        v17AddEntry(row, e);
+      }
+      const end = rows[rows.length - 1]!;
+      last = [end.customerId, end.createdAt, end.id];
+    }
+    const monthRows = [...months.values()].filter((m) => m.issued !== 0 || m.redeemed !== 0 || m.expired !== 0 || m.adjusted !== 0);
+    if (monthRows.length) await tx.table('pointsMonths').bulkPut(monthRows);
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { utcDayOf } from '../customerFigures';
 import type { PointsEntry } from '../pointsLedger';
-import { buildPointsMonths, pointsLiability, pointsReport, pointsToFen } from './loyalty';
+import { buildPointsMonths, pointsLiability, pointsMonthsAfter, pointsReport, pointsToFen } from './loyalty';
 
 type E = Pick<PointsEntry, 'kind' | 'points' | 'reverses' | 'createdAt'>;
 const e = (kind: PointsEntry['kind'], points: number, day: string, reverses: PointsEntry['reverses'] = null): E => ({ kind, points, reverses, createdAt: `${day}T12:00:00.000Z` });
@@ -42,5 +42,21 @@ describe('loyalty figures', () => {
     expect(pointsLiability(rows, { redeem: { points: 3, fen: 1, maxPercent: 50 } }).liabilityFen).toBe(52);
     expect(pointsToFen(1, { redeem: { points: 2, fen: 1, maxPercent: 50 } })).toBe(1);
     expect(pointsToFen(1, { redeem: { points: 3, fen: 1, maxPercent: 50 } })).toBe(0);
+  });
+});
+
+describe('pointsMonthsAfter', () => {
+  it('adds and takes away entries month by month, equal to building from the entries left', () => {
+    const all = [e('earn', 100, '2026-01-05'), e('redeem', -40, '2026-01-20'), e('expire', -10, '2026-02-01'), e('reverse', -20, '2026-02-03', 'earned')];
+    const stored = new Map(buildPointsMonths(all.slice(0, 2), utcDayOf).map((m) => [m.month, m]));
+    const { put, remove } = pointsMonthsAfter(stored, all.slice(2), [all[1]!], utcDayOf);
+    expect(remove).toEqual([]);
+    expect(put).toEqual(buildPointsMonths([all[0]!, ...all.slice(2)], utcDayOf));
+  });
+
+  it('drops a month left with nothing', () => {
+    const only = e('adjust', 5, '2026-03-01');
+    const stored = new Map(buildPointsMonths([only], utcDayOf).map((m) => [m.month, m]));
+    expect(pointsMonthsAfter(stored, [], [only], utcDayOf)).toEqual({ put: [], remove: ['2026-03'] });
   });
 });

@@ -105,3 +105,35 @@ export function pointsToFen(points: number, rules: Pick<PointsRules, 'redeem'>):
   const { points: per, fen } = rules.redeem;
   return Math.floor((points * fen * 2 + per) / (2 * per));
 }
+
+/** A month row with nothing in it (the store's months keep no such row). */
+export const isEmptyPointsMonth = (m: PointsMonth): boolean => m.issued === 0 && m.redeemed === 0 && m.expired === 0 && m.adjusted === 0;
+
+/**
+ * The store's month rows after entries were added and others deleted (entries moved to another customer are both, and
+ * cancel): `stored` (the rows of every month either touches, as read) with each month's difference, and which months'
+ * rows go. Entries are never edited otherwise: the kind, points and time of an entry never change.
+ */
+export function pointsMonthsAfter(
+  stored: ReadonlyMap<string, PointsMonth>,
+  added: Iterable<Pick<PointsEntry, 'kind' | 'points' | 'reverses' | 'createdAt'>>,
+  removed: Iterable<Pick<PointsEntry, 'kind' | 'points' | 'reverses' | 'createdAt'>>,
+  dayOf: DayOf,
+): { put: PointsMonth[]; remove: string[] } {
+  const rows = new Map<string, PointsMonth>();
+  const rowOf = (createdAt: string) => {
+    const month = monthOfDay(dayOf(createdAt));
+    let row = rows.get(month);
+    if (!row) rows.set(month, (row = { ...(stored.get(month) ?? emptyMonth(month)) }));
+    return row;
+  };
+  for (const e of added) addPointsEntry(rowOf(e.createdAt), e);
+  for (const e of removed) addPointsEntry(rowOf(e.createdAt), { ...e, points: -e.points });
+  const put: PointsMonth[] = [];
+  const remove: string[] = [];
+  for (const row of [...rows.values()].sort((a, b) => (a.month < b.month ? -1 : 1))) {
+    if (!isEmptyPointsMonth(row)) put.push(row);
+    else if (stored.has(row.month)) remove.push(row.month);
+  }
+  return { put, remove };
+}

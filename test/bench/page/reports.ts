@@ -15,7 +15,7 @@ const MONTHS = 12;
 /** The plain reads each report makes. */
 async function rawReads(name: ReportName, request: ReportRequest): Promise<number> {
   const idb = await appDatabase();
-  const tx = idb.transaction(['salesDays', 'visitBuckets', 'customerState', 'tierHistory', 'pointsEntries', 'pointsState'], 'readonly');
+  const tx = idb.transaction(['salesDays', 'visitBuckets', 'customerState', 'tierHistory', 'pointsMonths', 'pointsState'], 'readonly');
   const all = (store: string) => done(tx.objectStore(store).getAll()) as Promise<unknown[]>;
   switch (name) {
     case 'sales':
@@ -23,10 +23,15 @@ async function rawReads(name: ReportName, request: ReportRequest): Promise<numbe
     case 'customers':
     case 'churn':
       return (await all('visitBuckets')).length;
-    case 'status':
-      return (await Promise.all([all('visitBuckets'), all('customerState'), all('tierHistory')])).reduce((n, rows) => n + rows.length, 0);
-    case 'loyalty':
-      return (await Promise.all([all('pointsEntries'), all('pointsState')])).reduce((n, rows) => n + rows.length, 0);
+    case 'status': {
+      const from = `${request.fromDay.slice(0, 7)}-01`;
+      const rows = await Promise.all([all('visitBuckets'), done(tx.objectStore('tierHistory').index('at').getAll(IDBKeyRange.lowerBound(from))) as Promise<unknown[]>]);
+      return rows.reduce((n, r) => n + r.length, 0);
+    }
+    case 'loyalty': {
+      const withPoints = done(tx.objectStore('pointsState').index('[isDeleted+pointsBalance]').getAll(IDBKeyRange.bound([0, 1], [0, Number.MAX_SAFE_INTEGER]))) as Promise<unknown[]>;
+      return (await Promise.all([all('pointsMonths'), withPoints])).reduce((n, rows) => n + rows.length, 0);
+    }
     default: {
       const never: never = name;
       throw new Error(`unknown report ${String(never)}`);
