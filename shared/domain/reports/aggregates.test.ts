@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { utcDayOf } from '../customerFigures';
-import { buildCustomerMonths, buildSalesDays, visitDaysByCustomer, type ReportPurchase } from './aggregates';
+import { buildCustomerMonths, buildSalesDays, visitDaysByCustomer } from './aggregates';
+import { HAND_WORKED_PURCHASES as purchases } from '../../../test/factories/reportPurchase';
 
-const purchase = (id: string, customerId: string, day: string, totalFen: number, extra: Partial<ReportPurchase> = {}): ReportPurchase => ({
-  id,
-  customerId,
-  purchasedAt: `${day}T10:00:00.000Z`,
-  totalFen,
-  isVoided: 0,
-  returnOf: null,
-  paymentNote: '',
-  ...extra,
-});
-
-// Customer a: two purchases on 5 January (one part paid with points), one on the 20th returned in full on 1 February,
-// one voided; customer b: one purchase on 1 February, part of it taken off by a reward.
-const purchases: ReportPurchase[] = [
-  purchase('p1', 'a', '2026-01-05', 10_000, { paymentNote: ' cash ' }),
-  purchase('p2', 'a', '2026-01-05', 5_000, { paymentNote: 'WeChat', pointsPaidFen: 1_000 }),
-  purchase('p3', 'a', '2026-01-20', 8_000, { paymentNote: 'cash' }),
-  purchase('r3', 'a', '2026-02-01', -8_000, { returnOf: 'p3' }),
-  purchase('v', 'a', '2026-01-06', 99_000, { isVoided: 1 }),
-  purchase('p4', 'b', '2026-02-01', 3_000, { paymentNote: 'card', rewardFen: 500 }),
-];
+// The hand-worked store: a's purchases on 5 and 20 January (the 20th's returned in full on 1 February) and a voided
+// one; b's on 1 February (test/factories/reportPurchase.ts).
 
 describe('report aggregates', () => {
   it('sales per day: net revenue, visits, and what paid it', () => {

@@ -15,26 +15,10 @@ import {
   VISIT_BUCKETS,
   type CustomerDaysEntry,
 } from './reportRows';
+import { HAND_WORKED_PURCHASES, reportPurchase } from '../../../test/factories/reportPurchase';
 
-const purchase = (id: string, customerId: string, day: string, totalFen: number, extra: Partial<ReportPurchase> = {}): ReportPurchase => ({
-  id,
-  customerId,
-  purchasedAt: `${day}T10:00:00.000Z`,
-  totalFen,
-  isVoided: 0,
-  returnOf: null,
-  paymentNote: '',
-  ...extra,
-});
-
-const purchases: ReportPurchase[] = [
-  purchase('p1', 'a', '2026-01-05', 10_000, { paymentNote: ' cash ' }),
-  purchase('p2', 'a', '2026-01-05', 5_000, { paymentNote: 'WeChat', pointsPaidFen: 1_000 }),
-  purchase('p3', 'a', '2026-01-20', 8_000, { paymentNote: 'cash' }),
-  purchase('r3', 'a', '2026-02-01', -8_000, { returnOf: 'p3' }),
-  purchase('v', 'a', '2026-01-06', 99_000, { isVoided: 1 }),
-  purchase('p4', 'b', '2026-02-01', 3_000, { paymentNote: 'card', rewardFen: 500 }),
-];
+const purchase = reportPurchase;
+const purchases = HAND_WORKED_PURCHASES;
 
 const byCustomer = (list: readonly ReportPurchase[]) => {
   const out = new Map<string, ReportPurchase[]>();
