@@ -3,7 +3,7 @@
 // (owner only), which draws the members and opens the campaign. A refused start keeps everything typed.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_CONTROL_SHARE, DEFAULT_RESULT_WINDOW_DAYS, campaignDraftErrors, mayReceive, type CampaignDraft } from '../../../shared/domain/campaigns/campaign';
+import { DEFAULT_CONTROL_SHARE, DEFAULT_RESULT_WINDOW_DAYS, campaignDraftErrors, heldOutCount, mayReceive, type CampaignDraft } from '../../../shared/domain/campaigns/campaign';
 import type { SegmentCondition } from '../../../shared/domain/campaigns/segment';
 import { DEFAULT_GREETING_SETTINGS, fillGreeting, validateTemplate } from '../../../shared/domain/greetings';
 import { parseMoney } from '../../../shared/domain/money';
@@ -92,7 +92,7 @@ export function NewCampaignScreen() {
       onChange={setForm}
       segment={<SegmentBuilder conditions={conditions} onChange={setConditions} count={count} />}
       reachable={reachable?.length ?? null}
-      heldOut={reachable && Number.isFinite(controlPercent) ? Math.round((reachable.length * controlPercent) / 100) : null}
+      heldOut={reachable && Number.isFinite(controlPercent) ? heldOutCount(reachable.length, controlPercent / 100) : null}
       preview={preview}
       fieldExample={fieldToken('name', locale)}
       errors={errors}

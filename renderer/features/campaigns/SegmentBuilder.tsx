@@ -37,6 +37,7 @@ export function SegmentBuilder({ conditions, onChange, count }: Omit<SegmentBuil
   const tags = useAllTags();
   const locale = currentLocale();
   const currency = settings?.currency ?? 'CNY';
+  const monthFormat = useMemo(() => new Intl.DateTimeFormat(locale, { month: 'short' }), [locale]);
   const tiers = useMemo(
     () => (settings ? statusGroups(settings.status).map((g) => ({ id: g.id, name: statusGroupName(settings.status, g.id, locale) ?? g.id })) : []),
     [settings, locale],
@@ -48,7 +49,7 @@ export function SegmentBuilder({ conditions, onChange, count }: Omit<SegmentBuil
       tiers={tiers}
       tags={tags}
       rfmName={(s) => RFM_SEGMENT_NAMES[s][locale]}
-      monthName={(m) => new Intl.DateTimeFormat(locale, { month: 'short' }).format(new Date(2026, m - 1, 1))}
+      monthName={(m) => monthFormat.format(new Date(2026, m - 1, 1))}
       count={count}
       toFen={(text) => {
         if (text.trim() === '') return null;

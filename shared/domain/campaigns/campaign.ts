@@ -15,6 +15,9 @@ export const DEFAULT_RESULT_WINDOW_DAYS = 30;
  * control group: a uniform random shuffle (Fisher–Yates over `random`, uniform in [0, 1), passed in) of which
  * the first round(share × n) are held out.
  */
+/** How many of `members` customers a share holds out: the one rounding the draw and the form's preview use. */
+export const heldOutCount = (members: number, share: number): number => Math.round(share * members);
+
 export function splitControlGroup<T>(members: readonly T[], share: number, random: () => number): { contacted: T[]; control: T[] } {
   if (!(share >= 0 && share < 1)) throw new RangeError(`splitControlGroup: share must be in [0, 1), got ${share}`);
   const shuffled = [...members];
@@ -22,7 +25,7 @@ export function splitControlGroup<T>(members: readonly T[], share: number, rando
     const j = Math.floor(random() * (i + 1));
     [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
   }
-  const held = Math.round(share * shuffled.length);
+  const held = heldOutCount(shuffled.length, share);
   return { control: shuffled.slice(0, held), contacted: shuffled.slice(held) };
 }
 
