@@ -139,10 +139,14 @@ export function valueAtRisk(purchases: readonly FigureInput[], asOf: Date, dayOf
 export function storeMedianGap(customersMedianGaps: Iterable<number | null>): number | null {
   const gaps: number[] = [];
   for (const g of customersMedianGaps) if (g !== null && Number.isFinite(g) && g > 0) gaps.push(g);
-  if (gaps.length === 0) return null;
-  gaps.sort((a, b) => a - b);
-  const mid = gaps.length >> 1;
-  return gaps.length % 2 === 1 ? gaps[mid]! : Math.round(((gaps[mid - 1]! + gaps[mid]!) / 2) * 10) / 10;
+  return medianOfAscending(gaps.sort((a, b) => a - b));
+}
+
+/** The median of ascending values as storeMedianGap takes it (the middle two's mean rounded to 0.1); null when none. */
+export function medianOfAscending(sorted: ArrayLike<number>, length: number = sorted.length): number | null {
+  if (length === 0) return null;
+  const mid = length >> 1;
+  return length % 2 === 1 ? sorted[mid]! : Math.round(((sorted[mid - 1]! + sorted[mid]!) / 2) * 10) / 10;
 }
 
 export interface ChurnInput {

@@ -66,9 +66,13 @@ export function isChurned(input: Pick<LifecycleInput, 'figures' | 'asOf' | 'stor
   const rules = input.rules ?? DEFAULT_LIFECYCLE_RULES;
   const dayOf = input.dayOf ?? localDayOf;
   const since = dayNumber(dayOf(input.asOf.toISOString())) - dayNumber(dayOf(figures.lastPurchaseAt));
-  if (since < rules.churnMinDays) return false;
-  const usual = figures.medianGapDays ?? input.storeMedianGapDays;
-  return usual === null || since >= rules.churnGapMultiple * usual;
+  return isChurnedAfter(since, figures.medianGapDays ?? input.storeMedianGapDays, rules);
+}
+
+/** isChurned in numbers: calendar days since the last purchase day, and the usual gap (null: none known). */
+export function isChurnedAfter(sinceDays: number, usualGapDays: number | null, rules: Pick<LifecycleRules, 'churnMinDays' | 'churnGapMultiple'>): boolean {
+  if (sinceDays < rules.churnMinDays) return false;
+  return usualGapDays === null || sinceDays >= rules.churnGapMultiple * usualGapDays;
 }
 
 /**

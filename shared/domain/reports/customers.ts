@@ -1,7 +1,7 @@
 // Customer figures per period: new against returning, repurchase, bought again, churn by the lifecycle rules, cohort retention, visit frequency.
-import { storeMedianGap } from '../churn';
-import { dayNumber, utcDayOf } from '../customerFigures';
-import { DEFAULT_LIFECYCLE_RULES, isChurned, type LifecycleRules } from '../lifecycle';
+import { medianOfAscending } from '../churn';
+import { dayNumber } from '../customerFigures';
+import { DEFAULT_LIFECYCLE_RULES, isChurnedAfter, type LifecycleRules } from '../lifecycle';
 import type { CustomerMonth } from './aggregates';
 import { addMonthsToMonth, addPeriods, monthOfDay, monthsBetween, periodEnd, periodOf, periodsBetween, periodStart, share, type ReportGrain } from './periods';
 
@@ -187,8 +187,6 @@ export interface ChurnMonthRow {
   churnedAtEnd: number;
 }
 
-const isoOfDay = (day: string) => `${day}T00:00:00.000Z`;
-
 /** A customer at each of a series of days: their last visit by then, and whether they were churned then (null: no visit yet). */
 export interface ChurnTrack {
   lastVisit: (string | null)[];
@@ -196,58 +194,96 @@ export interface ChurnTrack {
 }
 
 /**
+ * Every customer at each of `ends` in flat arrays (customer c at end e is at c * ends.length + e): the index of
+ * their last visit day by then (-1: none yet), and whether they were churned then (1, 0; -1: no visit yet).
+ */
+interface ChurnTable {
+  ids: string[];
+  days: (readonly string[])[];
+  lastIndex: Int32Array;
+  churned: Int8Array;
+}
+
+/** `value` into the ascending `sorted`, in place. */
+function insertAscending(sorted: number[], value: number): void {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  sorted.splice(lo, 0, value);
+}
+
+/**
+ * isChurned for every customer at every end, in numbers: a million customer-months at 100,000 customers, so no
+ * dates or arrays per customer-month. The customer's median gap and the store's median of those are each taken
+ * from the visits up to that day, by the same median as storeMedianGap (medianOfAscending).
+ */
+function churnTable(visits: VisitDays, ends: readonly string[], rules: LifecycleRules): ChurnTable {
+  const endCount = ends.length;
+  const size = visits.size * endCount;
+  const ids: string[] = [];
+  const days: (readonly string[])[] = [];
+  const lastIndex = new Int32Array(size);
+  const lastNumber = new Int32Array(size);
+  const median = new Float64Array(size);
+  const storeGaps = ends.map(() => new Float64Array(visits.size));
+  const storeGapCount = new Int32Array(endCount);
+  const gaps: number[] = [];
+  let c = 0;
+  for (const [id, list] of visits) {
+    ids.push(id);
+    days.push(list);
+    gaps.length = 0;
+    let m = NaN;
+    let i = 0;
+    let previous = NaN;
+    for (let e = 0; e < endCount; e++) {
+      const seen = i;
+      for (; i < list.length && list[i]! <= ends[e]!; i++) {
+        const n = dayNumber(list[i]!);
+        if (i > 0 && n > previous) insertAscending(gaps, n - previous);
+        previous = n;
+      }
+      if (i !== seen) m = medianOfAscending(gaps) ?? NaN;
+      const k = c * endCount + e;
+      lastIndex[k] = i - 1;
+      lastNumber[k] = i === 0 ? 0 : previous;
+      median[k] = m;
+      if (!Number.isNaN(m)) storeGaps[e]![storeGapCount[e]!++] = m;
+    }
+    c++;
+  }
+  const storeMedians = storeGaps.map((g, e) => medianOfAscending(g.subarray(0, storeGapCount[e]).sort()));
+  const endNumbers = ends.map(dayNumber);
+  const churned = new Int8Array(size);
+  for (let k = 0; k < size; k++) {
+    const e = k % endCount;
+    if (lastIndex[k]! < 0) churned[k] = -1;
+    else churned[k] = isChurnedAfter(endNumbers[e]! - lastNumber[k]!, Number.isNaN(median[k]!) ? storeMedians[e]! : median[k]!, rules) ? 1 : 0;
+  }
+  return { ids, days, lastIndex, churned };
+}
+
+/**
  * Whether each customer is churned (lifecycle isChurned: the customer's median gap and the store's median of those,
  * each from the visits up to that day) at each of `ends` (ascending days).
  */
 export function churnedAt(visits: VisitDays, ends: readonly string[], rules: LifecycleRules = DEFAULT_LIFECYCLE_RULES): Map<string, ChurnTrack> {
-  const state = new Map<string, { last: (string | null)[]; lastNumber: number[]; median: (number | null)[] }>();
-  const storeGaps: (number | null)[][] = ends.map(() => []);
-  for (const [id, days] of visits) {
-    const numbers = days.map(dayNumber);
-    const last: (string | null)[] = [];
-    const lastNumber: number[] = [];
-    const median: (number | null)[] = [];
-    const gaps: number[] = [];
-    let m: number | null = null;
-    let i = 0;
-    ends.forEach((end, e) => {
-      const seen = i;
-      for (; i < days.length && days[i]! <= end; i++) if (i > 0) gaps.push(numbers[i]! - numbers[i - 1]!);
-      if (i !== seen) m = storeMedianGap(gaps);
-      last.push(i === 0 ? null : days[i - 1]!);
-      lastNumber.push(i === 0 ? NaN : numbers[i - 1]!);
-      median.push(m);
-      storeGaps[e]!.push(m);
-    });
-    state.set(id, { last, lastNumber, median });
-  }
-  const storeMedians = storeGaps.map((g) => storeMedianGap(g));
-  const endNumbers = ends.map(dayNumber);
-  const endDates = ends.map((end) => new Date(isoOfDay(end)));
+  const table = churnTable(visits, ends, rules);
   const out = new Map<string, ChurnTrack>();
-  for (const [id, { last, lastNumber, median }] of state) {
+  table.ids.forEach((id, c) => {
+    const lastVisit: (string | null)[] = [];
     const churned: (boolean | null)[] = [];
-    ends.forEach((_end, e) => {
-      const lastDay = last[e]!;
-      if (lastDay === null) {
-        churned.push(null);
-        return;
-      }
-      // Shortcuts that give isChurned's answer without asking it (a million customer-months at 100,000 customers):
-      // fewer days out than churnMinDays is never churned; churned on their own gap with no visit since stays churned.
-      if (endNumbers[e]! - lastNumber[e]! < rules.churnMinDays) {
-        churned.push(false);
-        return;
-      }
-      if (e > 0 && churned[e - 1] === true && last[e - 1] === lastDay && median[e] !== null) {
-        churned.push(true);
-        return;
-      }
-      const figures = { purchaseCount: 1, firstPurchaseAt: isoOfDay(lastDay), lastPurchaseAt: isoOfDay(lastDay), medianGapDays: median[e]! };
-      churned.push(isChurned({ figures, asOf: endDates[e]!, storeMedianGapDays: storeMedians[e]!, rules, dayOf: utcDayOf }));
-    });
-    out.set(id, { lastVisit: last, churned });
-  }
+    for (let e = 0; e < ends.length; e++) {
+      const k = c * ends.length + e;
+      lastVisit.push(table.lastIndex[k]! < 0 ? null : table.days[c]![table.lastIndex[k]!]!);
+      churned.push(table.churned[k]! < 0 ? null : table.churned[k] === 1);
+    }
+    out.set(id, { lastVisit, churned });
+  });
   return out;
 }
 
@@ -263,17 +299,18 @@ export function churnByMonth(visits: VisitDays, fromMonth: string, toMonth: stri
     return end < asOfDay ? end : asOfDay;
   };
   const ends = [periodEnd(addMonthsToMonth(fromMonth, -1), 'month'), ...months.map(endOf)];
-  const churned = churnedAt(visits, ends, rules);
+  const { ids, lastIndex, churned } = churnTable(visits, ends, rules);
   const rows: ChurnMonthRow[] = months.map((month) => ({ month, base: 0, churned: 0, rate: null, cameBack: 0, churnedAtEnd: 0 }));
-  for (const { churned: states, lastVisit } of churned.values()) {
+  for (let c = 0; c < ids.length; c++) {
+    const at = c * ends.length;
     rows.forEach((row, k) => {
-      const before = states[k];
-      const after = states[k + 1];
-      if (after === true) row.churnedAtEnd += 1;
-      if (before === false) {
+      const before = churned[at + k];
+      const after = churned[at + k + 1];
+      if (after === 1) row.churnedAtEnd += 1;
+      if (before === 0) {
         row.base += 1;
-        if (after === true) row.churned += 1;
-      } else if (before === true && lastVisit[k + 1] !== lastVisit[k]) row.cameBack += 1;
+        if (after === 1) row.churned += 1;
+      } else if (before === 1 && lastIndex[at + k + 1] !== lastIndex[at + k]) row.cameBack += 1;
     });
   }
   for (const row of rows) row.rate = share(row.churned, row.base);
