@@ -14,7 +14,7 @@ import { workerClock } from './workerClock';
 // The page names the worker after the database it uses (a restore may have moved it).
 const db = new RegularsDatabase(workerDatabaseName());
 const deps = { now: workerClock, newId: () => crypto.randomUUID() };
-const derivation = createDerivation(db, { ...deps, dayOf: localDayOf });
+const derivation = createDerivation(db, { ...deps, dayOf: localDayOf, elapsed: () => performance.now() });
 const points = createPointsRepository(db, deps);
 let previewCustomers: PreviewCustomer[] | null = null;
 
@@ -28,8 +28,8 @@ serve(
       await points.rolloverExpiries();
       // The day's birthday gifts, once per birthday however often this runs (the rule names the birthday).
       await points.birthdayGifts();
-      const { customers, changed } = await derivation.recomputeAllStatus(progress);
-      return { customers, changed };
+      const { customers, changed, storeWide } = await derivation.recomputeAllStatus(progress);
+      return storeWide ? { customers, changed, storeWide } : { customers, changed };
     },
     applyReview: async (_request, { progress }) => {
       const { customers, changed } = await derivation.applyTierReview(progress);

@@ -2,6 +2,7 @@
 // full recomputation, the tier review and the rules preview.
 import type { StatusSettings } from '../../shared/domain/customerStatus';
 import type { GroupPreview } from '../../shared/domain/statusPreview';
+import type { StoreWidePass } from '../db/derivation/engine';
 import { declareWorker, method } from './rpc';
 
 /** Why a full recomputation runs: the owner saved new rules, or a new day began. */
@@ -10,6 +11,8 @@ export type RecomputeReason = 'rules' | 'rollover';
 export interface JobResult {
   customers: number;
   changed: number;
+  /** A recomputation's store-wide pass: the churn model's fit (customers read, ms in this worker). */
+  storeWide?: StoreWidePass;
 }
 
 /** Customers done so far, of `total`. */

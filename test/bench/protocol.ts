@@ -79,6 +79,8 @@ export interface RecomputeRun {
   ms: number;
   customers: number;
   changed: number;
+  /** The status worker's store-wide pass (recomputeStatus only): the churn model fitted to this many customers, in this many ms. */
+  churnFit?: { customers: number; ms: number };
   /** This page's main thread while the worker recomputed. */
   longTasks: LongTaskSummary;
 }

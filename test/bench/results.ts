@@ -75,6 +75,8 @@ export const FIGURE_IDS = {
   recomputeAgain: 'recompute.again',
   recomputeStateFloor: 'recompute.state-floor',
   recomputeStateFloorPlain: 'recompute.state-floor-plain',
+  /** Issue 19: the churn model's fit inside the status worker's store-wide pass of the rules recomputation. */
+  churnFit: 'recompute.churn-fit',
   coldStart: 'cold-start.launch',
   coldStartNavigation: 'cold-start.navigation',
   coldStartFirstRead: 'cold-start.first-read',
@@ -318,6 +320,8 @@ export const TARGETS: readonly Target[] = [
   // Issue 17's (item 13).
   p95AtMost(13, FIGURE_IDS.surveyFigures, 'satisfaction figures, 50,000 answers,', 1_000),
   p95AtMost(13, FIGURE_IDS.complaintFigures, 'complaint figures of a year,', 1_000),
+  // Issue 19's (item 15).
+  onceAtMost(15, FIGURE_IDS.churnFit, 'churn model fit, in the status worker,', 10_000, 'ms'),
   // Issue 18's (item 14): every report off the main thread.
   p95AtMost(14, FIGURE_IDS.reportsSales, 'report: sales, a year by month,', 2_000),
   p95AtMost(14, FIGURE_IDS.reportsCustomers, 'report: customers, a year by month,', 2_000),

@@ -192,7 +192,7 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       log('  recomputation…');
       const rawBefore = await call(appPage, 'readAllPurchasesRaw');
       const rules = await call(appPage, 'recomputeStatus');
-      log(`    rules: ${seconds(rules.ms)}, ${rules.changed.toLocaleString('en')} of ${rules.customers.toLocaleString('en')} changed`);
+      log(`    rules: ${seconds(rules.ms)}, ${rules.changed.toLocaleString('en')} of ${rules.customers.toLocaleString('en')} changed${rules.churnFit ? `; churn model fitted to ${rules.churnFit.customers.toLocaleString('en')} customers in ${seconds(rules.churnFit.ms)}` : ''}`);
       await quiet();
       const again = await call(appPage, 'recomputeStatus');
       const rawAfter = await call(appPage, 'readAllPurchasesRaw');
@@ -415,6 +415,19 @@ function recomputeFigures(recompute: NonNullable<RunRecord['recompute']>): Figur
       rawLabel: 'read all + aggregate',
       detail: { rows: recompute.stateFloor.rows, indexes: recompute.stateFloor.indexes },
     }),
+    ...(recompute.rules.churnFit
+      ? [
+          once({
+            id: FIGURE_IDS.churnFit,
+            item: 15,
+            label: `churn model fitted in the status worker (${recompute.rules.churnFit.customers.toLocaleString('en')} customers with a purchase), inside the rules recomputation`,
+            unit: 'ms',
+            app: recompute.rules.churnFit.ms,
+            raw: null,
+            detail: { customers: recompute.rules.churnFit.customers },
+          }),
+        ]
+      : []),
     once({
       id: FIGURE_IDS.recomputeStateFloorPlain,
       item: null,

@@ -21,7 +21,9 @@ function setUp(customerCount: number) {
   const db = database();
   let clock = new Date(START);
   let seq = 0;
-  const derivation = createDerivation(db, { now: () => clock, newId: () => `h-${String(++seq).padStart(6, '0')}`, dayOf: utcDayOf });
+  // A monotonic clock that moves 5 ms a reading: the store-wide pass times its fit between two readings.
+  let ticks = 0;
+  const derivation = createDerivation(db, { now: () => clock, newId: () => `h-${String(++seq).padStart(6, '0')}`, dayOf: utcDayOf, elapsed: () => (ticks += 5) });
   const ids = Array.from({ length: customerCount }, (_, i) => `c-${String((i * 7919) % 1000).padStart(4, '0')}-${i}`);
   return {
     db,
@@ -132,12 +134,12 @@ describe('the whole-store pass', () => {
     // The purchases go behind the derivation's back (no write path does this): a pass that read them would zero every figure.
     await s.db.purchases.clear();
     s.setClock(new Date(START + 12 * 3_600_000));
-    expect(await s.derivation.recomputeAllStatus()).toEqual({ customers: 30, changed: 0 });
+    expect(await s.derivation.recomputeAllStatus()).toEqual({ customers: 30, changed: 0, storeWide: { modelCustomers: 30, fitMs: 5 } });
     expect(await s.db.customerState.toArray()).toEqual(derived);
 
     // A row without the key is derived from its purchases.
     await s.db.customerState.update(s.ids[0]!, { derivationKey: undefined });
-    expect(await s.derivation.recomputeAllStatus()).toEqual({ customers: 30, changed: 1 });
+    expect(await s.derivation.recomputeAllStatus()).toEqual({ customers: 30, changed: 1, storeWide: { modelCustomers: 30, fitMs: 5 } });
     expect((await s.db.customerState.get(s.ids[0]!))!.purchaseCount).toBe(0);
 
     // The next day every customer is derived from their purchases.

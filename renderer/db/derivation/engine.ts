@@ -23,6 +23,14 @@ export interface DerivationDeps {
   newId: () => string;
   /** The calendar day of an ISO time for the gap figures; the app passes local time. */
   dayOf?: DayOf;
+  /** A monotonic clock in ms (performance.now) for the store-wide pass's timings; without it they read 0. */
+  elapsed?: () => number;
+}
+
+/** The store-wide pass of a rules recomputation or rollover: the churn model's fit, how many customers it read and how long it took. */
+export interface StoreWidePass {
+  modelCustomers: number;
+  fitMs: number;
 }
 
 /** Purchases of one customer that a write corrected (voided, lowered, moved away, undone), as they were before it. */
@@ -102,6 +110,7 @@ export function derivationKey(ctx: Omit<StatusContext, 'derivationKey'>): string
 
 export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
   const dayOf = deps.dayOf ?? localDayOf;
+  const elapsed = deps.elapsed ?? (() => 0);
   const settings = createSettingsRepository(db);
   const bookkeeping = createBookkeepingRepository(db);
 
@@ -248,7 +257,7 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
    * the state rows' churnModelInput (the status worker runs this). Answers how many customers with a
    * purchase had no stored input yet (rows written before it existed): their fit is not the store's.
    */
-  async function storeWideCaches(): Promise<{ inputsMissing: number }> {
+  async function storeWideCaches(): Promise<{ inputsMissing: number; pass: StoreWidePass }> {
     const today = dayOf(deps.now().toISOString());
     const medians: (number | null)[] = [];
     const rfmInputs: Omit<RfmInput, 'id'>[] = [];
@@ -270,9 +279,11 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
       after = rows[rows.length - 1]!.id;
     }
     const rules = await settings.statusRules();
+    const fitStart = elapsed();
     const churnModel = fitStoreChurnModel(modelInputs, today, rules.churnModel);
+    const fitMs = elapsed() - fitStart;
     await bookkeeping.write({ storeMedianGapDays: storeMedianGap(medians), rfmCutPoints: rfmCutPoints(rfmInputs), churnModel });
-    return { inputsMissing };
+    return { inputsMissing, pass: { modelCustomers: modelInputs.length, fitMs } };
   }
 
   /**
@@ -360,20 +371,21 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
    * recomputation; without it the cached ones are used, exactly as the incremental path derives.
    * Downgrades stay pending either way: only the owner's review applies them. Only changed rows are written.
    */
-  async function recomputeAll(rollover: boolean, onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number }> {
-    const caches = rollover ? await storeWideCaches() : { inputsMissing: 0 };
+  async function recomputeAll(rollover: boolean, onProgress?: (p: RecomputeProgress) => void): Promise<{ customers: number; changed: number; storeWide?: StoreWidePass }> {
+    const caches = rollover ? await storeWideCaches() : null;
     // The repair (no rollover) reads every customer's purchases: it is there for rows that drifted.
     let result = await deriveInChunks(await statusContext(false), rollover, onProgress);
-    if (caches.inputsMissing > 0) {
+    let storeWide = caches?.pass;
+    if (caches && caches.inputsMissing > 0) {
       // Rows from before the churn model's inputs have them now: fit again from the whole store, and derive with that fit.
-      await storeWideCaches();
+      storeWide = (await storeWideCaches()).pass;
       const again = await deriveInChunks(await statusContext(false), true, onProgress);
       result = { customers: again.customers, changed: Math.max(result.changed, again.changed) };
     }
     if (rollover) {
       await bookkeeping.write({ statusRecomputedOn: dayOf(deps.now().toISOString()), derivationRulesVersion: DERIVATION_RULES_VERSION });
     }
-    return result;
+    return storeWide ? { ...result, storeWide } : result;
   }
 
   /**

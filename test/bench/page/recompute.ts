@@ -20,7 +20,8 @@ export async function recomputeStatus(): Promise<RecomputeRun> {
   const result = await runStatusJob(statusWorker(), 'rules', systemClock);
   const end = performance.now();
   await settle();
-  return { ms: end - start, customers: result.customers, changed: result.changed, longTasks: longTasksBetween(start, end) };
+  const churnFit = result.storeWide && { customers: result.storeWide.modelCustomers, ms: result.storeWide.fitMs };
+  return { ms: end - start, customers: result.customers, changed: result.changed, longTasks: longTasksBetween(start, end), ...(churnFit ? { churnFit } : {}) };
 }
 
 export async function rawReadAndAggregate(): Promise<RawRead> {
