@@ -1,28 +1,9 @@
 // Times the churn model's fit on simulated stores (100,000 customers by default): `node --import tsx scripts/bench-churn-fit.ts [customers]`.
-import { createRng, type Rng } from '../shared/domain/random';
+import { createRng, gammaDraw } from '../shared/domain/random';
 import { expectedPurchases, fitBuyingModel, groupHistories, pAlive, type BuyerHistory } from '../shared/domain/churnModel/buyingModel';
 import { fitSpendModel, type SpendHistory } from '../shared/domain/churnModel/spendModel';
 import { DEFAULT_CHURN_MODEL_SETTINGS } from '../shared/domain/churnModel/levels';
 import { fitStoreChurnModel, type ChurnModelInput } from '../shared/domain/churnModel/storeModel';
-
-/** Marsaglia and Tsang's gamma draw (rate 1), with the shape < 1 boost. */
-function gammaDraw(rng: Rng, shape: number): number {
-  if (shape < 1) return gammaDraw(rng, shape + 1) * Math.pow(rng.next(), 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      // Box–Muller normal.
-      x = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = rng.next();
-    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-  }
-}
 
 /** Customers of a modified BG/NBD store in days: first visits spread over a year, seen two years after opening. */
 function simulate(customers: number, seed: number): BuyerHistory[] {

@@ -167,6 +167,26 @@ function main(): void {
     `  all | ${String(total.n).padStart(5)} | ${total.mbg.toFixed(1).padStart(7)} | ${total.bg.toFixed(1).padStart(7)} | ${total.actual}   (MBG/NBD off by ${pct(total.mbg - total.actual, total.actual)}, BG/NBD by ${pct(total.bg - total.actual, total.actual)})`,
   );
 
+  // Where the count goes wrong: a model in which leaving is for good is surest about the customers quiet longest.
+  console.log('\nThe same by days since the last purchase at the cut-off (customers with a repeat purchase | one-time buyers):');
+  const quiet = [
+    ['under 30', 0, 30],
+    ['30-89', 30, 90],
+    ['90-179', 90, 180],
+    ['180+', 180, Number.POSITIVE_INFINITY],
+  ] as const;
+  console.log('  days since the last | customers | MBG/NBD | BG/NBD | actual | mean P(alive), MBG/NBD | share back');
+  for (const repeat of [true, false]) {
+    for (const [label, from, to] of quiet) {
+      const who = store.scores.map((s, i) => ({ s, i })).filter(({ s }) => s.x > 0 === repeat && s.daysSinceLast >= from && s.daysSinceLast < to);
+      if (who.length === 0) continue;
+      const sum = (f: (w: (typeof who)[number]) => number) => who.reduce((t, w) => t + f(w), 0);
+      console.log(
+        `  ${(repeat ? 'repeat ' : 'one-time ') + label} | ${String(who.length).padStart(5)} | ${sum((w) => w.s.expectedVisits).toFixed(1).padStart(7)} | ${sum((w) => bgExpected[w.i]!).toFixed(1).padStart(7)} | ${String(sum((w) => actual.get(w.s.id)!)).padStart(5)} | ${(sum((w) => w.s.pAlive) / who.length).toFixed(2)} | ${pct(sum((w) => (actual.get(w.s.id)! > 0 ? 1 : 0)), who.length)}`,
+      );
+    }
+  }
+
   console.log('\nShare flagged at each level (and the share of them who bought again in the holdout):');
   const shares = (levels: ReadonlyMap<string, ChurnLevel>) =>
     (['none', 'watch', 'high'] as const)

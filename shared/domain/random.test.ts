@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, weightedPicker } from './random';
+import { createRng, gammaDraw, weightedPicker } from './random';
 
 describe('createRng', () => {
   it('repeats the same sequence for the same seed', () => {
@@ -66,5 +66,20 @@ describe('weightedPicker', () => {
 
   it('refuses an empty table', () => {
     expect(() => weightedPicker([])).toThrow();
+  });
+});
+
+describe('gammaDraw', () => {
+  it('has the Gamma(shape, 1) mean and variance (both the shape), below and above shape 1', () => {
+    const rng = createRng(11);
+    for (const shape of [0.3, 2.5]) {
+      const draws = Array.from({ length: 100_000 }, () => gammaDraw(rng, shape));
+      const mean = draws.reduce((s, v) => s + v, 0) / draws.length;
+      const variance = draws.reduce((s, v) => s + (v - mean) ** 2, 0) / draws.length;
+      expect(draws.every((v) => v >= 0)).toBe(true);
+      expect(mean).toBeCloseTo(shape, 1);
+      expect(variance / shape).toBeGreaterThan(0.95);
+      expect(variance / shape).toBeLessThan(1.05);
+    }
   });
 });

@@ -54,3 +54,22 @@ export function weightedPicker<T>(entries: readonly (readonly [T, number])[]): (
     return items[lo]!;
   };
 }
+
+/** A Gamma(shape, rate 1) draw: Marsaglia and Tsang's method, with the boost U^(1/shape) for a shape below 1. */
+export function gammaDraw(rng: Rng, shape: number): number {
+  if (shape < 1) return gammaDraw(rng, shape + 1) * Math.pow(rng.next(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      // Box–Muller normal.
+      x = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = rng.next();
+    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
