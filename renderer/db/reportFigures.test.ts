@@ -68,6 +68,13 @@ describe('report figures', () => {
     expect(result.stages).toEqual(stageDistribution(states));
     expect(result.rfm).toEqual(rfmGrid(states.map((s) => ({ isDeleted: s.isDeleted, rfmScore: s.rfmScore ?? null }))));
     expect(result.movement.map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
+
+    // A tier the owner removed, still on a row until the next pass: counted by walking the index, not left out.
+    await db.customerState.update(states.find((st) => st.isDeleted === 0)!.id, { tierId: 'removed-tier' });
+    const after = await figures.status(request);
+    const moved = await db.customerState.toArray();
+    expect(after.tiers).toEqual(tierDistribution(moved, order));
+    expect(after.tiers.find((t) => t.tierId === 'removed-tier')?.customers).toBe(1);
   });
 
   it('loyalty: the ledger per month with its balance, and the liability', async () => {

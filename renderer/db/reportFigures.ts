@@ -2,7 +2,7 @@
 // status rows, and computed by shared/domain/reports only. The reports worker runs these; tests run them on fake-indexeddb.
 import Dexie from 'dexie';
 import { dayNumber, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
-import type { LifecycleRules, LifecycleStage } from '../../shared/domain/lifecycle';
+import { LIFECYCLE_STAGES, type LifecycleRules, type LifecycleStage } from '../../shared/domain/lifecycle';
 import type { CustomerMonth } from '../../shared/domain/reports/aggregates';
 import { churnByMonth, cohortRetention, customersSummary, boughtAgain, newVsReturning, repurchaseRate, visitFrequency, type ChurnMonthRow } from '../../shared/domain/reports/customers';
 import { pointsLiability, pointsReport } from '../../shared/domain/reports/loyalty';
@@ -21,7 +21,7 @@ import {
   type StatusReportResult,
 } from '../../shared/domain/reports/reportResults';
 import { salesDaysNeeded, salesReport, salesTotal } from '../../shared/domain/reports/sales';
-import { rfmGrid, stageDistribution, tierDistribution, tierMovement } from '../../shared/domain/reports/status';
+import { RFM_SCORE_TEXTS, rfmGrid, stageDistribution, tierDistribution, tierMovement } from '../../shared/domain/reports/status';
 import { RFM_GROUPS, rfmTierId } from '../../shared/domain/statusGroups';
 import type { RegularsDatabase } from './database';
 import { readPointsRules } from './pointsEarning';
@@ -151,12 +151,35 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
     return { request, months: inWindow(request), totals: compared(request, totalOf) };
   }
 
-  /** Active customers counted by each value of a `[isDeleted+field]` index: its distinct keys, then a count of each. */
-  async function countsBy(index: string): Promise<Map<string, number>> {
+  /**
+   * Active customers: every state row less those in the trash. A count of a whole store is cheap in IndexedDB, and
+   * the trash's range of an index is short; a count over an index's active range visits each of its entries.
+   */
+  async function activeCustomers(): Promise<number> {
+    const [rows, trashed] = await Dexie.Promise.all([db.customerState.count(), db.customerState.where('[isDeleted+tierId]').between([1, Dexie.minKey], [1, Dexie.maxKey], true, true).count()]);
+    return rows - trashed;
+  }
+
+  /**
+   * Active customers counted by each value of a `[isDeleted+field]` index: each value the app can write is counted by
+   * the index (one visit of its active entries in all). Only when those fall short of `expected` (a value no longer
+   * known, such as a tier the owner removed, or a row without one) are the index's distinct keys walked for the rest.
+   */
+  async function countsBy(index: string, known: readonly string[], expected: number | null): Promise<Map<string, number>> {
     const where = () => db.customerState.where(index);
+    const counts = await Dexie.Promise.all(known.map((k) => where().equals([0, k]).count()));
+    const out = new Map<string, number>();
+    let counted = 0;
+    known.forEach((k, i) => {
+      counted += counts[i]!;
+      if (counts[i]! > 0) out.set(k, counts[i]!);
+    });
+    if (expected === null || counted === expected) return out;
     const keys = (await where().between([0, Dexie.minKey], [0, Dexie.maxKey], true, true).uniqueKeys()) as unknown as [number, string][];
-    const counts = await Dexie.Promise.all(keys.map((k) => where().equals(k).count()));
-    return new Map(keys.map((k, i) => [k[1], counts[i]!]));
+    const others = keys.filter((k) => !out.has(k[1]));
+    const otherCounts = await Dexie.Promise.all(others.map((k) => where().equals(k).count()));
+    others.forEach((k, i) => out.set(k[1], otherCounts[i]!));
+    return out;
   }
 
   /** `n` rows of each value, for the domain's distributions (they count rows; the index gave the counts). */
@@ -171,12 +194,14 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
     checkRequest(request);
     const rules = await settings.statusRules();
     const tierOrder = rules.grouping === 'rfm' ? RFM_GROUPS.map(rfmTierId) : rules.scheme.tiers.map((t) => t.id);
-    const tierCounts = await countsBy('[isDeleted+tierId]');
-    const stageCounts = await countsBy('[isDeleted+lifecycleStage]');
+    // Both groupings' ids: rows the other grouping wrote stay until the pass after a switch derives them again.
+    const active = await activeCustomers();
+    // Every active row has a tier and a stage. Both groupings' ids are known: rows the other grouping wrote stay until the pass after a switch.
+    const tierCounts = await countsBy('[isDeleted+tierId]', [...new Set([...tierOrder, ...rules.scheme.tiers.map((t) => t.id), ...RFM_GROUPS.map(rfmTierId)])], active);
+    const stageCounts = await countsBy('[isDeleted+lifecycleStage]', LIFECYCLE_STAGES, active);
     // An unscored customer (null) is not in the score's index: every active customer less the scored ones.
-    const scoreCounts = await countsBy('[isDeleted+rfmScore]');
-    let unscored = 0;
-    for (const n of tierCounts.values()) unscored += n;
+    const scoreCounts = await countsBy('[isDeleted+rfmScore]', RFM_SCORE_TEXTS, null);
+    let unscored = active;
     for (const n of scoreCounts.values()) unscored -= n;
     const scores = new Map<string | null, number>([...scoreCounts, [null, unscored]]);
     const months = monthsOf(request.fromDay, request.toDay);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { utcDayOf } from '../customerFigures';
-import { parseRfmScore, rfmGrid, stageDistribution, tierDistribution, tierMovement } from './status';
+import { parseRfmScore, RFM_SCORE_TEXTS, rfmGrid, stageDistribution, tierDistribution, tierMovement } from './status';
 
 const ORDER = ['vip', 'regular', 'potential'];
 
@@ -58,6 +58,10 @@ describe('tiers and stages', () => {
   it('the RFM grid of the stored scores', () => {
     expect(parseRfmScore('545')).toEqual({ r: 5, f: 4, m: 5 });
     expect(parseRfmScore('605')).toBeNull();
+    // The reports count each of these by the index: every three digits 1–5 once, and nothing else.
+    expect(new Set(RFM_SCORE_TEXTS).size).toBe(125);
+    expect(RFM_SCORE_TEXTS.every((t) => parseRfmScore(t) !== null)).toBe(true);
+    for (let n = 100; n <= 999; n++) expect(RFM_SCORE_TEXTS.includes(String(n))).toBe(parseRfmScore(String(n)) !== null);
     const rows = [
       { isDeleted: 0 as const, rfmScore: '545' },
       { isDeleted: 0 as const, rfmScore: '111' },

@@ -78,6 +78,9 @@ export function tierMovement(
   return [...rows.values()];
 }
 
+/** Every score text a state row can store, "111" to "555" (parseRfmScore reads each back). */
+export const RFM_SCORE_TEXTS: readonly string[] = Array.from({ length: 125 }, (_, i) => `${Math.floor(i / 25) + 1}${(Math.floor(i / 5) % 5) + 1}${(i % 5) + 1}`);
+
 /** The stored score text ("545") back into scores; null when absent or not three digits 1–5. */
 export function parseRfmScore(text: string | null): Pick<RfmResult, 'r' | 'f' | 'm'> | null {
   if (text === null || !/^[1-5]{3}$/.test(text)) return null;
