@@ -3,11 +3,10 @@
 import Dexie from 'dexie';
 import { dayNumber, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
 import { LIFECYCLE_STAGES, type LifecycleRules, type LifecycleStage } from '../../shared/domain/lifecycle';
-import type { CustomerMonth } from '../../shared/domain/reports/aggregates';
-import { churnByMonth, cohortRetention, customersSummary, boughtAgain, newVsReturning, repurchaseRate, visitFrequency, type ChurnMonthRow } from '../../shared/domain/reports/customers';
+import { churnByMonth, cohortRetention, customersSummary, boughtAgain, newVsReturning, repurchaseRate, visitFrequencyOfDays, type ChurnMonthRow } from '../../shared/domain/reports/customers';
 import { pointsLiability, pointsReport } from '../../shared/domain/reports/loyalty';
 import { addDaysToDay, addMonthsToMonth, dayOfNumber, monthOfDay } from '../../shared/domain/reports/periods';
-import { entryMonths, isReportCustomer } from '../../shared/domain/reports/reportRows';
+import { entryVisits, isReportCustomer, VISIT_BUCKETS, type VisitBucketRow } from '../../shared/domain/reports/reportRows';
 import {
   comparisonWindows,
   type ChurnReportResult,
@@ -55,20 +54,36 @@ function monthsOf(fromDay: string, toDay: string): string[] {
   return out;
 }
 
-/** Every customer's months and visit days from the buckets (one read of the whole table, about a thousand rows). */
-export async function readVisits(db: RegularsDatabase): Promise<{ visits: Map<string, string[]>; months: CustomerMonth[] }> {
+/** Buckets per read of visitBuckets: several reads asked at once, each unpacked while the database reads the next. */
+const BUCKETS_PER_READ = 64;
+
+/**
+ * Every customer's visit days and each day's visits from the buckets (the whole table, about a thousand rows), read
+ * in one transaction as VISIT_BUCKETS / BUCKETS_PER_READ ranges asked together: IndexedDB reads and copies the later
+ * ranges in its own process while this thread unpacks the earlier ones.
+ */
+export async function readVisits(db: RegularsDatabase): Promise<{ visits: Map<string, string[]>; visitsPerDay: Map<string, number[]> }> {
   const visits = new Map<string, string[]>();
-  const months: CustomerMonth[] = [];
-  const push = (m: CustomerMonth) => months.push(m);
-  for (const row of await db.visitBuckets.toArray()) {
-    for (const id in row.customers) {
-      if (!isReportCustomer(id)) continue;
-      const days: string[] = [];
-      entryMonths(id, row.customers[id]!, push, days);
-      if (days.length) visits.set(id, days);
+  const visitsPerDay = new Map<string, number[]>();
+  const unpack = (rows: readonly VisitBucketRow[]) => {
+    for (const row of rows) {
+      for (const id in row.customers) {
+        if (!isReportCustomer(id)) continue;
+        const days: string[] = [];
+        const perDay: number[] = [];
+        entryVisits(row.customers[id]!, days, perDay);
+        if (days.length === 0) continue;
+        visits.set(id, days);
+        visitsPerDay.set(id, perDay);
+      }
     }
-  }
-  return { visits, months };
+  };
+  await db.transaction('r', db.visitBuckets, () => {
+    const reads: Promise<void>[] = [];
+    for (let from = 0; from < VISIT_BUCKETS; from += BUCKETS_PER_READ) reads.push(db.visitBuckets.where(':id').between(from, from + BUCKETS_PER_READ, true, false).toArray().then(unpack));
+    return Dexie.Promise.all(reads);
+  });
+  return { visits, visitsPerDay };
 }
 
 export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDayOf) {
@@ -115,7 +130,7 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
 
   async function customers(request: ReportRequest): Promise<CustomersReportResult> {
     checkRequest(request);
-    const { visits, months } = await visitsNow();
+    const { visits, visitsPerDay } = await visitsNow();
     const { fromDay, toDay, grain, asOfDay } = request;
     return {
       request,
@@ -123,7 +138,7 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
       repurchase: repurchaseRate(visits, fromDay, toDay, grain, asOfDay),
       boughtAgain: boughtAgain(visits, fromDay, toDay, grain),
       cohorts: cohortRetention(visits, monthOfDay(fromDay), asOfDay),
-      frequency: visitFrequency(months, monthOfDay(fromDay), monthOfDay(toDay)),
+      frequency: visitFrequencyOfDays(visits, visitsPerDay, monthOfDay(fromDay), monthOfDay(toDay)),
       totals: compared(request, (w) => customersSummary(visits, w.fromDay, w.toDay, asOfDay)),
     };
   }

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { storeMedianGap } from '../churn';
 import { computeCustomerFigures, utcDayOf } from '../customerFigures';
 import { DEFAULT_LIFECYCLE_RULES, isChurned } from '../lifecycle';
-import type { CustomerMonth } from './aggregates';
-import { boughtAgain, churnByMonth, churnedAt, cohortRetention, customersSummary, newVsReturning, repurchaseRate, visitFrequency } from './customers';
+import { buildCustomerMonths, buildSalesDays, type CustomerMonth } from './aggregates';
+import { boughtAgain, churnByMonth, churnedAt, cohortRetention, customersSummary, newVsReturning, repurchaseRate, visitFrequency, visitFrequencyOfDays } from './customers';
+import { encodeCustomerDays, entryVisits } from './reportRows';
+import { reportPurchase } from '../../../test/factories/reportPurchase';
 
 const visits = new Map<string, string[]>([
   ['a', ['2026-01-05', '2026-02-10', '2026-03-01']],
@@ -63,6 +65,34 @@ describe('customer figures', () => {
       { min: 5, max: 9, customers: 0 },
       { min: 10, max: null, customers: 1 },
     ]);
+  });
+
+  it('visit frequency from the visit days and their visits is the month rows\' (what the reports worker keeps of each customer)', () => {
+    const dayArb = fc.integer({ min: 0, max: 500 }).map((n) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const purchaseArb = fc.record({ customer: fc.constantFrom('a', 'b', 'c', 'd'), day: dayArb, returnOf: fc.option(fc.integer({ min: 0, max: 39 }), { nil: null }) });
+    fc.assert(
+      fc.property(fc.array(purchaseArb, { maxLength: 40 }), fc.integer({ min: 0, max: 16 }), fc.integer({ min: 0, max: 6 }), (list, from, span) => {
+        // A return takes back another purchase in full (a purchase returned in full is no visit) or one of another customer's.
+        const purchases = list.map((p, i) => reportPurchase(`p${i}`, p.customer, p.day, p.returnOf === null ? 1_000 : -1_000, { returnOf: p.returnOf === null ? null : `p${p.returnOf}` }));
+        const months = buildCustomerMonths(purchases, utcDayOf);
+        const fromMonth = `${2025 + Math.floor(from / 12)}-${String((from % 12) + 1).padStart(2, '0')}`;
+        const toIndex = from + span;
+        const toMonth = `${2025 + Math.floor(toIndex / 12)}-${String((toIndex % 12) + 1).padStart(2, '0')}`;
+        const visits = new Map<string, string[]>();
+        const perDay = new Map<string, number[]>();
+        for (const id of ['a', 'b', 'c', 'd']) {
+          const entry = encodeCustomerDays(buildSalesDays(purchases.filter((p) => p.customerId === id), utcDayOf));
+          if (!entry) continue;
+          const days: string[] = [];
+          const counts: number[] = [];
+          entryVisits(entry, days, counts);
+          visits.set(id, days);
+          perDay.set(id, counts);
+        }
+        expect(visitFrequencyOfDays(visits, perDay, fromMonth, toMonth)).toEqual(visitFrequency(months, fromMonth, toMonth));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('churn per month by the lifecycle rules (180 days and twice the usual gap), and who came back', () => {

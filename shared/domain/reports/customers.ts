@@ -161,8 +161,32 @@ export function visitFrequency(months: Iterable<CustomerMonth>, fromMonth: strin
     if (m.month < fromMonth || m.month > toMonth || m.purchases === 0) continue;
     perCustomer.set(m.customerId, (perCustomer.get(m.customerId) ?? 0) + m.purchases);
   }
+  return frequencyBuckets(perCustomer.values(), starts);
+}
+
+/** Each customer's visits (purchases) on each of their visit days, in the order of their VisitDays. */
+export type VisitPurchases = ReadonlyMap<string, readonly number[]>;
+
+/** visitFrequency from the visit days and each day's visits (what the reports worker keeps), not month rows. */
+export function visitFrequencyOfDays(visits: VisitDays, purchases: VisitPurchases, fromMonth: string, toMonth: string, starts: readonly number[] = FREQUENCY_BUCKET_STARTS): FrequencyBucket[] {
+  const fromDay = `${fromMonth}-01`;
+  const toDay = periodEnd(toMonth, 'month');
+  const counts: number[] = [];
+  for (const [id, days] of visits) {
+    const perDay = purchases.get(id);
+    let n = 0;
+    days.forEach((d, i) => {
+      if (d >= fromDay && d <= toDay) n += perDay?.[i] ?? 0;
+    });
+    if (n > 0) counts.push(n);
+  }
+  return frequencyBuckets(counts, starts);
+}
+
+/** Customers by their visits in the window, into the buckets starting at `starts`. */
+function frequencyBuckets(perCustomer: Iterable<number>, starts: readonly number[]): FrequencyBucket[] {
   const buckets: FrequencyBucket[] = starts.map((min, i) => ({ min, max: i + 1 < starts.length ? starts[i + 1]! - 1 : null, customers: 0 }));
-  for (const n of perCustomer.values()) {
+  for (const n of perCustomer) {
     for (let i = buckets.length - 1; i >= 0; i--) {
       if (n >= buckets[i]!.min) {
         buckets[i]!.customers += 1;

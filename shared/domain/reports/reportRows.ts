@@ -89,28 +89,41 @@ function dayTextOf(n: number): { day: string; month: string; date: number } {
   return t;
 }
 
+/** Each packed day of an entry in order: its texts (worked out once per day number), revenue and visits. */
+function eachEntryDay(entry: CustomerDaysEntry, onDay: (day: { day: string; month: string; date: number }, revenueFen: number, visits: number) => void): void {
+  const { s } = entry;
+  for (let i = 0; i < s.length; i += 6 + 2 * s[i + 5]!) onDay(dayTextOf(s[i]!), s[i + 1]!, s[i + 2]!);
+}
+
 /**
  * The customer's months (buildCustomerMonths' rows for them) and visit days ('yyyy-MM-dd' ascending) of an entry,
- * without the payment split: what the customer reports read of every customer.
+ * without the payment split.
  */
 export function entryMonths(customerId: string, entry: CustomerDaysEntry, onMonth: (m: CustomerMonth) => void, visitDays?: string[]): void {
-  const { s } = entry;
   let current: CustomerMonth | null = null;
-  for (let i = 0; i < s.length; i += 6 + 2 * s[i + 5]!) {
-    const { day, month, date } = dayTextOf(s[i]!);
+  eachEntryDay(entry, ({ day, month, date }, revenueFen, visits) => {
     if (current === null || current.month !== month) {
       if (current !== null) onMonth(current);
       current = { customerId, month, purchases: 0, revenueFen: 0, days: [] };
     }
-    const visits = s[i + 2]!;
-    current.revenueFen += s[i + 1]!;
+    current.revenueFen += revenueFen;
     current.purchases += visits;
     if (visits > 0) {
       current.days.push(date);
       visitDays?.push(day);
     }
-  }
+  });
   if (current !== null) onMonth(current);
+}
+
+/** The visit days ('yyyy-MM-dd' ascending) of an entry and each one's visits: what the customer reports read of every customer. */
+export function entryVisits(entry: CustomerDaysEntry, visitDays: string[], visitsPerDay: number[]): void {
+  eachEntryDay(entry, ({ day }, _revenueFen, visits) => {
+    if (visits > 0) {
+      visitDays.push(day);
+      visitsPerDay.push(visits);
+    }
+  });
 }
 
 /** Whether an id is a customer the customer reports count (not the one anonymous id erased customers' kept purchases carry). */
