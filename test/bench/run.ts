@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../../playwright.config';
 import { parseOptions, type BenchOptions, type BenchPart } from './options';
-import type { BackupRun, CareBreakdown, CareRun, CareSetup, ImportRun, PairedSample, PointsSeed, Prepared, RawBackupRun, RawRead, RawWrite, RecomputeRun, ReportsRun, SearchBreakdown, SurveySeed, SetupStep, StateWriteFloor, StoreCounts, UpgradeRun } from './protocol';
+import type { BackupRun, CareBreakdown, CareRun, CareSetup, ImportRun, PairedSample, PointsSeed, Prepared, RawBackupRun, RawRead, RawWrite, RecomputeRun, ReportsRun, SearchBreakdown, SegmentsRun, SurveySeed, SetupStep, StateWriteFloor, StoreCounts, UpgradeRun } from './protocol';
 import { checkTargets, combineRuns, FIGURE_IDS, latencyFigures, once, renderTables, formatMs, type Figure } from './results';
 import { call, log, openBenchPage } from './runner/bench';
 import { coldStartApp, coldStartEmptyPage, coldStartFirstRead, rolloverInApp, withBridge, type AppColdStart, type ColdStart, type RolloverInApp } from './runner/coldStart';
@@ -39,6 +39,8 @@ const SURVEY_ANSWERS = 50_000;
 const SURVEY_PASSES = 5;
 /** reportsWorker().report calls per report per run, the very first one cold (it starts the worker). */
 const REPORT_PASSES = 5;
+/** Passes over the segments built a condition at a time (every step counted each pass). */
+const SEGMENT_PASSES = 3;
 /** Launches of each kind per run for the cold start (app and empty page take turns). */
 const COLD_STARTS = 3;
 
@@ -80,6 +82,7 @@ interface RunRecord {
   care?: { setup: CareSetup; run: CareRun; breakdown: CareBreakdown };
   satisfaction?: { seed: SurveySeed };
   reports?: { rawRows: ReportsRun['rawRows']; longTasks: ReportsRun['longTasks'] };
+  segments?: { consent: SetupStep; reads: PairedSample[] } & Omit<SegmentsRun, 'samples'>;
   backups?: { backup: BackupRun; rawBackup: RawBackupRun; restore: BackupRun; rawRestore: RawBackupRun; duringBackupMs: number; duringOutcome: string };
   coldStarts?: { app: AppColdStart[]; empty: ColdStart[]; firstRead?: (ColdStart & { openMs: number })[] };
   rollover?: RolloverInApp;
@@ -272,6 +275,23 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       reports = { rawRows: run.rawRows, longTasks: run.longTasks };
       await quiet();
     }
+    let segments: RunRecord['segments'];
+    if (measures('segments')) {
+      log('  segment builder…');
+      const consent = await call(appPage, 'seedConsent', Date.now());
+      log(`    seeded consent for ${consent.records.toLocaleString('en')} customers in ${seconds(consent.ms)}`);
+      await quiet();
+      const { samples: all, ...run } = await call(appPage, 'segmentRuns', SEGMENT_PASSES);
+      const reads = all.filter((s) => s.section === 'segments: facts read');
+      const counts = all.filter((s) => s.section !== 'segments: facts read');
+      samples.push(...counts);
+      log(`    facts of ${run.customers.toLocaleString('en')} customers read: ${reads.map((s) => formatMs(s.appMs)).join(', ')} (first cold); raw reads ${reads.map((s) => formatMs(s.rawMs)).join(', ')}`);
+      const sorted = counts.map((s) => s.appMs).sort((a, b) => a - b);
+      log(`    ${counts.length} counts (${run.steps} steps × ${SEGMENT_PASSES}): median ${formatMs(median(sorted))}, slowest ${formatMs(sorted[sorted.length - 1] ?? Number.NaN)}`);
+      log(`    longest main-thread task: reading ${formatMs(run.longTasks.read.longestMs)}, counting ${formatMs(run.longTasks.count.longestMs)}`);
+      segments = { consent, reads, ...run };
+      await quiet();
+    }
     let backups: RunRecord['backups'];
     if (measures('backup')) {
       log('  backup and restore, and dexie-export-import…');
@@ -330,6 +350,7 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       ...(careRun ? { care: careRun } : {}),
       ...(satisfaction ? { satisfaction } : {}),
       ...(reports ? { reports } : {}),
+      ...(segments ? { segments } : {}),
       ...(backups ? { backups } : {}),
       ...(coldStarts ? { coldStarts } : {}),
       ...(rollover ? { rollover } : {}),
@@ -357,7 +378,7 @@ const ITEM_OF_SECTION = (section: string): number | null =>
           ? 12
           : section.startsWith('satisfaction:')
           ? 13
-          : section.startsWith('reports:')
+          : section.startsWith('reports:') || section.startsWith('segments:')
           ? 14
           : section.startsWith('record a purchase with points')
           ? 11
@@ -509,6 +530,34 @@ function careFigures(care: NonNullable<RunRecord['care']>): Figure[] {
   ];
 }
 
+function segmentFigures(segments: NonNullable<RunRecord['segments']>): Figure[] {
+  const [cold, again] = segments.reads;
+  const read = (id: string, label: string, sample: PairedSample | undefined) =>
+    once({ id, item: 14, label, unit: 'ms', app: sample?.appMs ?? Number.NaN, raw: sample?.rawMs ?? null, rawLabel: 'the same rows read plainly', detail: { customers: segments.customers, rawRows: segments.rawRows } });
+  const { read: whileRead, count: whileCounted } = segments.longTasks;
+  return [
+    read(FIGURE_IDS.segmentsFactsCold, `segment builder: every customer's facts read (${segments.customers.toLocaleString('en')}), first, cold`, cold),
+    read(FIGURE_IDS.segmentsFactsAgain, "segment builder: every customer's facts read, again", again),
+    once({
+      id: FIGURE_IDS.longTaskSegments,
+      item: 14,
+      label: 'longest main-thread task while the segment facts are read and counted',
+      unit: 'ms',
+      app: Math.max(whileRead.longestMs, whileCounted.longestMs),
+      raw: null,
+      detail: {
+        readLongestMs: whileRead.longestMs,
+        readLongTasks: whileRead.count,
+        readBlockingMs: whileRead.blockingMs,
+        countLongestMs: whileCounted.longestMs,
+        countLongTasks: whileCounted.count,
+        countBlockingMs: whileCounted.blockingMs,
+        consentSeeded: segments.consent.records,
+      },
+    }),
+  ];
+}
+
 function backupFigures(backups: NonNullable<RunRecord['backups']>): Figure[] {
   return [
     once({
@@ -613,6 +662,7 @@ function runFigures(run: RunRecord): Figure[] {
       }),
     );
   }
+  if (run.segments) figures.push(...segmentFigures(run.segments));
   if (run.upgrade) {
     figures.push(
       once({
