@@ -38,11 +38,19 @@ describe('readSegmentFacts', () => {
     expect(facts.find((f) => f.id === b.id)).toMatchObject({ lastVisitAt: null, consented: [], pointsBalance: 0 });
   });
 
-  it('reads past one chunk, telling how many were read', async () => {
-    await storedCustomers(db).bulkAdd(Array.from({ length: 2_100 }, (_, i) => makeCustomer({ name: `客户${i}` }, { id: `c-${String(i).padStart(5, '0')}` })));
+  it('reads past one chunk, telling how many were read, each customer with their own points, the trash left out', async () => {
+    const id = (i: number) => `c-${String(i).padStart(5, '0')}`;
+    await storedCustomers(db).bulkAdd(
+      Array.from({ length: 600 }, (_, i) => ({ ...makeCustomer({ name: `客户${i}` }, { id: id(i) }), pointsBalance: i, ...(i % 100 === 7 ? { isDeleted: 1 as const } : {}) })),
+    );
+    // Customers without a points row beside those with one.
+    await db.pointsState.bulkDelete([id(3), id(499), id(500), id(599)]);
     const progress: number[] = [];
     const facts = await readSegmentFacts(db, (n) => progress.push(n));
-    expect(facts).toHaveLength(2_100);
-    expect(progress).toEqual([2_000, 2_100]);
+    expect(facts).toHaveLength(594);
+    expect(progress).toEqual([495, 594]);
+    expect(facts.map((f) => f.id)).toEqual([...facts.map((f) => f.id)].sort());
+    for (const f of facts) expect(f.pointsBalance).toBe([3, 499, 500, 599].includes(Number(f.id.slice(2))) ? 0 : Number(f.id.slice(2)));
+    expect(facts.some((f) => f.id === id(107))).toBe(false);
   });
 });

@@ -30,6 +30,7 @@ describe('bench options', () => {
     expect(o.out).toBe('bench/results-10000-only-cold-start+rollover.json');
     expect(parseOptions(['--only', 'imports']).out).toBe('bench/results-only-imports.json');
     expect(parseOptions(['--quick', '--only', 'care'])).toMatchObject({ parts: ['care'], out: 'bench/results-10000-only-care.json' });
+    expect(parseOptions(['--quick', '--only', 'segments,reports'])).toMatchObject({ parts: ['reports', 'segments'], out: 'bench/results-10000-only-reports+segments.json' });
     expect(parseOptions(['--only', 'search, search', '--out', 'x.json'])).toMatchObject({ parts: ['search'], out: 'x.json' });
     expect(parseOptions(['--only', BENCH_PARTS.join(',')]).out).toBe('bench/results.json');
   });

@@ -11,7 +11,7 @@ export const CONTACTS_PER_PURCHASE = 0.2;
  * The parts of a run that `--only` can pick (every run imports the store through the app first; the raw
  * write baselines belong to `imports`).
  */
-export const BENCH_PARTS = ['imports', 'upgrade', 'search', 'customer-page', 'record', 'recompute', 'points', 'care', 'satisfaction', 'reports', 'backup', 'cold-start', 'rollover'] as const;
+export const BENCH_PARTS = ['imports', 'upgrade', 'search', 'customer-page', 'record', 'recompute', 'points', 'care', 'satisfaction', 'reports', 'segments', 'backup', 'cold-start', 'rollover'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export interface BenchOptions {

@@ -12,6 +12,7 @@ import { appBackup, appRestore, purchasesDuringBackup, rawBackup, rawRestore } f
 import { careBreakdown, careDue, prepareCare } from './page/care';
 import { seedSurveyAnswers, surveyFiguresRuns } from './page/satisfaction';
 import { reportRuns } from './page/reports';
+import { seedConsent, segmentRuns } from './page/segments';
 import { browseList, pickProbes, searchAsYouType, searchBreakdown, tagFilter } from './page/browsing';
 import { customerPages } from './page/customerPage';
 import { buildRawRecords, importCustomers, importPurchases, rawWriteCustomers, rawWritePurchases, releaseRaw, seedContacts } from './page/importing';
@@ -101,6 +102,8 @@ const api: BenchApi = {
   seedSurveyAnswers,
   surveyFigures: surveyFiguresRuns,
   reportRuns,
+  seedConsent,
+  segmentRuns,
   prepareHeavyRollover,
   appBackup,
   appRestore,

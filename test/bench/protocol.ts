@@ -289,6 +289,10 @@ export interface BenchApi {
   surveyFigures(passes: number): Promise<PairedSample[]>;
   /** Issue 18: each report for a year by month, `passes` times, through the reports worker, paired with the raw reads of its tables. */
   reportRuns(passes: number): Promise<ReportsRun>;
+  /** Issue 18: consent rows put plainly for every customer, as the demo store draws them (setup, untimed; the customers file has none). */
+  seedConsent(nowMs: number): Promise<SetupStep>;
+  /** Issue 18: the segment builder's facts read (first cold, then again) and its count at each step of segments built a condition at a time, `passes` times. */
+  segmentRuns(passes: number): Promise<SegmentsRun>;
   /** What writing the recomputation's `changed` state rows costs IndexedDB alone (scratch databases). */
   stateWriteFloor(changed: number): Promise<StateWriteFloor>;
   /** Item 7: "Back up now" through the app's code and the real main-process service. */
@@ -355,4 +359,17 @@ export interface ReportsRun {
   rawRows: Record<string, number>;
   /** The bench page's main thread during the app's calls only. */
   longTasks: LongTaskSummary;
+}
+
+/** Issue 18's segment builder: the facts read twice (first cold) and each step's count, paired with raw reads and a plain pass. */
+export interface SegmentsRun {
+  samples: PairedSample[];
+  /** Active customers whose facts were read. */
+  customers: number;
+  /** Rows of customerState the raw read read. */
+  rawRows: number;
+  /** Steps of the segments built, per pass. */
+  steps: number;
+  /** The bench page's main thread during the facts reads and during the counts. */
+  longTasks: { read: LongTaskSummary; count: LongTaskSummary };
 }

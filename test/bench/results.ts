@@ -114,6 +114,11 @@ export const FIGURE_IDS = {
   reportsStatus: 'reports.status',
   reportsLoyalty: 'reports.loyalty',
   longTaskReports: 'long-task.reports',
+  /** Issue 18: the segment builder: sectionId('segments: count while building'), the facts read (cold, again), the main thread's longest task during both. */
+  segmentsCount: 'segments.count-while-building',
+  segmentsFactsCold: 'segments.facts-read-cold',
+  segmentsFactsAgain: 'segments.facts-read-again',
+  longTaskSegments: 'long-task.segments',
 } as const;
 
 // ---------- building figures from one run ----------
@@ -329,6 +334,8 @@ export const TARGETS: readonly Target[] = [
   p95AtMost(14, FIGURE_IDS.reportsStatus, 'report: tiers and stages, a year by month,', 2_000),
   p95AtMost(14, FIGURE_IDS.reportsLoyalty, 'report: loyalty, a year by month,', 2_000),
   onceAtMost(14, FIGURE_IDS.longTaskReports, 'longest main-thread task while the reports run', 200, 'ms'),
+  p95AtMost(14, FIGURE_IDS.segmentsCount, 'segment count while building, each step,', 300),
+  onceAtMost(14, FIGURE_IDS.longTaskSegments, 'longest main-thread task while the segment facts are read and counted', 200, 'ms'),
 ];
 
 /** Every target whose figure was measured, with the measured value and met/missed. */

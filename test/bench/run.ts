@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../../playwright.config';
 import { parseOptions, type BenchOptions, type BenchPart } from './options';
-import type { BackupRun, CareBreakdown, CareRun, CareSetup, ImportRun, PairedSample, PointsSeed, Prepared, RawBackupRun, RawRead, RawWrite, RecomputeRun, ReportsRun, SearchBreakdown, SurveySeed, SetupStep, StateWriteFloor, StoreCounts, UpgradeRun } from './protocol';
+import type { BackupRun, CareBreakdown, CareRun, CareSetup, ImportRun, PairedSample, PointsSeed, Prepared, RawBackupRun, RawRead, RawWrite, RecomputeRun, ReportsRun, SearchBreakdown, SegmentsRun, SurveySeed, SetupStep, StateWriteFloor, StoreCounts, UpgradeRun } from './protocol';
 import { checkTargets, combineRuns, FIGURE_IDS, latencyFigures, once, renderTables, formatMs, type Figure } from './results';
 import { call, log, openBenchPage } from './runner/bench';
 import { coldStartApp, coldStartEmptyPage, coldStartFirstRead, rolloverInApp, withBridge, type AppColdStart, type ColdStart, type RolloverInApp } from './runner/coldStart';
@@ -39,6 +39,8 @@ const SURVEY_ANSWERS = 50_000;
 const SURVEY_PASSES = 5;
 /** reportsWorker().report calls per report per run, the very first one cold (it starts the worker). */
 const REPORT_PASSES = 5;
+/** Passes over the segments built a condition at a time (every step counted each pass). */
+const SEGMENT_PASSES = 3;
 /** Launches of each kind per run for the cold start (app and empty page take turns). */
 const COLD_STARTS = 3;
 
@@ -80,6 +82,7 @@ interface RunRecord {
   care?: { setup: CareSetup; run: CareRun; breakdown: CareBreakdown };
   satisfaction?: { seed: SurveySeed };
   reports?: { rawRows: ReportsRun['rawRows']; longTasks: ReportsRun['longTasks'] };
+  segments?: { consent: SetupStep; reads: PairedSample[] } & Omit<SegmentsRun, 'samples'>;
   backups?: { backup: BackupRun; rawBackup: RawBackupRun; restore: BackupRun; rawRestore: RawBackupRun; duringBackupMs: number; duringOutcome: string };
   coldStarts?: { app: AppColdStart[]; empty: ColdStart[]; firstRead?: (ColdStart & { openMs: number })[] };
   rollover?: RolloverInApp;
@@ -272,6 +275,23 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       reports = { rawRows: run.rawRows, longTasks: run.longTasks };
       await quiet();
     }
+    let segments: RunRecord['segments'];
+    if (measures('segments')) {
+      log('  segment builder…');
+      const consent = await call(appPage, 'seedConsent', Date.now());
+      log(`    seeded consent for ${consent.records.toLocaleString('en')} customers in ${seconds(consent.ms)}`);
+      await quiet();
+      const { samples: all, ...run } = await call(appPage, 'segmentRuns', SEGMENT_PASSES);
+      const reads = all.filter((s) => s.section === 'segments: facts read');
+      const counts = all.filter((s) => s.section !== 'segments: facts read');
+      samples.push(...counts);
+      log(`    facts of ${run.customers.toLocaleString('en')} customers read: ${reads.map((s) => formatMs(s.appMs)).join(', ')} (first cold); raw reads ${reads.map((s) => formatMs(s.rawMs)).join(', ')}`);
+      const sorted = counts.map((s) => s.appMs).sort((a, b) => a - b);
+      log(`    ${counts.length} counts (${run.steps} steps × ${SEGMENT_PASSES}): median ${formatMs(median(sorted))}, slowest ${formatMs(sorted[sorted.length - 1] ?? Number.NaN)}`);
+      log(`    longest main-thread task: reading ${formatMs(run.longTasks.read.longestMs)}, counting ${formatMs(run.longTasks.count.longestMs)}`);
+      segments = { consent, reads, ...run };
+      await quiet();
+    }
     let backups: RunRecord['backups'];
     if (measures('backup')) {
       log('  backup and restore, and dexie-export-import…');
@@ -330,6 +350,7 @@ async function oneRun(options: BenchOptions, origins: { appOrigin: string; rawOr
       ...(careRun ? { care: careRun } : {}),
       ...(satisfaction ? { satisfaction } : {}),
       ...(reports ? { reports } : {}),
+      ...(segments ? { segments } : {}),
       ...(backups ? { backups } : {}),
       ...(coldStarts ? { coldStarts } : {}),
       ...(rollover ? { rollover } : {}),
@@ -357,7 +378,7 @@ const ITEM_OF_SECTION = (section: string): number | null =>
           ? 12
           : section.startsWith('satisfaction:')
           ? 13
-          : section.startsWith('reports:')
+          : section.startsWith('reports:') || section.startsWith('segments:')
           ? 14
           : section.startsWith('record a purchase with points')
           ? 11
@@ -509,6 +530,34 @@ function careFigures(care: NonNullable<RunRecord['care']>): Figure[] {
   ];
 }
 
+function segmentFigures(segments: NonNullable<RunRecord['segments']>): Figure[] {
+  const [cold, again] = segments.reads;
+  const read = (id: string, label: string, sample: PairedSample | undefined) =>
+    once({ id, item: 14, label, unit: 'ms', app: sample?.appMs ?? Number.NaN, raw: sample?.rawMs ?? null, rawLabel: 'the same rows read plainly', detail: { customers: segments.customers, rawRows: segments.rawRows } });
+  const { read: whileRead, count: whileCounted } = segments.longTasks;
+  return [
+    read(FIGURE_IDS.segmentsFactsCold, `segment builder: every customer's facts read (${segments.customers.toLocaleString('en')}), first, cold`, cold),
+    read(FIGURE_IDS.segmentsFactsAgain, "segment builder: every customer's facts read, again", again),
+    once({
+      id: FIGURE_IDS.longTaskSegments,
+      item: 14,
+      label: 'longest main-thread task while the segment facts are read and counted',
+      unit: 'ms',
+      app: Math.max(whileRead.longestMs, whileCounted.longestMs),
+      raw: null,
+      detail: {
+        readLongestMs: whileRead.longestMs,
+        readLongTasks: whileRead.count,
+        readBlockingMs: whileRead.blockingMs,
+        countLongestMs: whileCounted.longestMs,
+        countLongTasks: whileCounted.count,
+        countBlockingMs: whileCounted.blockingMs,
+        consentSeeded: segments.consent.records,
+      },
+    }),
+  ];
+}
+
 function backupFigures(backups: NonNullable<RunRecord['backups']>): Figure[] {
   return [
     once({
@@ -613,6 +662,7 @@ function runFigures(run: RunRecord): Figure[] {
       }),
     );
   }
+  if (run.segments) figures.push(...segmentFigures(run.segments));
   if (run.upgrade) {
     figures.push(
       once({
@@ -776,6 +826,7 @@ async function main(): Promise<void> {
       'Record a purchase: purchases.record (purchase, figures, status, tier history, catalog in one transaction); raw: one put of a purchase in its own transaction.',
       'Points (issue 15): one ledger entry per purchase of the dataset, put plainly over every customer (untimed); the app: points.recomputeAll (2,000 points rows a transaction, their entries as one key range, the points derived, the rows that differ written); raw: every entry by getAll in key order, 10,000 per request, summed per customer (the mean of a read before and one after). The target figure is the recomputation over points already derived (what the repair does: every balance derived again and checked); the seeded figure is the first pass, which writes every customer\'s points row (a plain put of 10,000 narrow rows costs about as much as reading 100,000 entries here). Record a purchase with points: purchases.record paying up to 10 points; raw: one put.',
       'Reports (issue 18): reportsWorker().report(name, a year by month against the 12 months before and a year earlier) on the bench page, a real module worker as the screens start it (the very first call cold), 5 calls of each report: sales (salesDays), customers (every customer\'s visit days from visitBuckets: new against returning, repurchase, bought again, cohorts, frequency), churn (churnByMonth over 24 months), tiers and stages (index counts by tier, stage and RFM score, the tier history of the months by `at`, the churn series of the months), loyalty (the points per month, the points rows with a balance). The worker keeps its read of the buckets and the churn series while no write is recorded (the audit trail\'s last number), as when the screen asks its reports together: after the first customers call the later calls reuse the read, and tiers and stages take the churn report\'s months; so p95 (of 5) is each report\'s first call. Raw: getAll of the rows each reads (for tiers and stages the buckets and the months\' tier history; the counts are not repeated), nothing computed. The longest task: the bench page\'s main thread during the app\'s calls only.',
+      'Segment builder (issue 18): consent seeded first with plain puts of consentState rows (the customers file has none; each channel asked 6 times in 10, granted 7 times in 10 of those), untimed. The facts read: readSegmentFacts (what the builder reads when it opens: the consent index\'s keys per channel, then state rows 500 at a time with the records and points of their id range), twice, the first cold; raw: the same rows by getAll in one transaction, 500 a request. The count: three segments built a change at a time as an owner builds them (drifting regulars: tiers, stages, churn risk a chip at a time, then sms consent; big spenders to win back: the last visit\'s days and the total spent typed a digit at a time, then wechat consent; this month\'s birthdays: the opening condition removed, months, tags, sms consent), every step counted as the builder counts it (segmentMembers over the facts read, on the page\'s thread, each step an event of its own), 3 passes; raw: one plain pass over as many rows. The longest task: the bench page\'s main thread during the app\'s reads and counts.',
       "Care reminders (issue 16): setup (untimed): the seeded contacts were put behind the app, so recomputeAllContacts derives each state row's last contact and last touch once; the generated customers carry birthdays (the demo generator: 3 in 4, a fifth of them lunar) keyed by the import, and the contacts' follow-ups (open ones ahead, most past ones done); points expire only when the points part ran before. The app: careWorker().compute(6) on the bench page, a real module worker as the app starts it (the first call cold: the worker starts and opens its database), what is due today and each of the next six days, through the indexes (birthdays by key, call-backs as index keys per tier, follow-ups by day, points by expiry, the marks) and the reminder sources; 5 calls per run, p50/p95 of them. Raw: the same index reads plainly (getAll per birthday key, openKeyCursor per tier, getAll of follow-ups and a get of each one's state row, getAll of points, the marks), nothing computed. The longest task: the bench page's main thread during the app's calls only. A second worker, started after the calls (the store's pages warm), splits the cold call: its start to a first answer, its first compute, its second. The breakdown: the same reads and the rules of the seven days on the page's thread (best of 3), each source apart.",
       'Recomputation: runStatusJob on the app\'s status worker (recomputeAllStatus); raw: every purchase by getAll in key order, 10,000 per request, and a per-customer count, total and last purchase (the mean of a read before and one after). Its floor: the rows the recomputation changed, each given another customer\'s derived values, put plainly 5,000 per transaction into a scratch copy of customerState (filled with every row beforehand, untimed), with the store\'s indexes and without; a recomputation that reads every purchase can spend at most 0.5x the raw read on writing and stay within 1.5x.',
       "Upgrade to today's version: a version-5 database of the run's customers (one in 50 in the trash) built on the app page, then opened with the app's RegularsDatabase, which runs versions 6 (settings apart), 7 (every customer's derived values into customerState) and on (8: purchase indexes dropped); opening time only.",

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { conditionHolds, conditionProblem, inSegment, rfmSegmentOfScore, segmentFactsOf, segmentMembers, type SegmentCondition, type SegmentFacts } from './segment';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conditionHolds, conditionProblem, conditionTest, inSegment, rfmSegmentOfScore, segmentFactsOf, segmentMembers, type SegmentCondition, type SegmentFacts } from './segment';
 
 const TODAY = new Date(2026, 11, 5, 10);
 
@@ -66,6 +67,64 @@ describe('a segment', () => {
     expect(inSegment({ conditions: [] }, facts(), TODAY)).toBe(true);
     const members = segmentMembers(segment, [facts({ id: 'a' }), facts({ id: 'b', tierId: 'silver' }), facts({ id: 'c' })], TODAY);
     expect(members.map((m) => m.id)).toEqual(['a', 'c']);
+  });
+});
+
+describe('conditionTest (a condition worked out once for a day)', () => {
+  // Days of the local clock across daylight saving: New York moves its clocks in March and November.
+  const originalTz = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'America/New_York';
+  });
+  afterAll(() => {
+    if (originalTz === undefined) delete process.env.TZ;
+    else process.env.TZ = originalTz;
+  });
+  const day = 86_400_000;
+  const instant = fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2027, 0, 1) });
+  const days = fc.option(fc.integer({ min: -3, max: 400 }), { nil: null });
+
+  it('holds exactly where conditionHolds does, for the last visit', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: -5 * day, max: 420 * day }), fc.boolean(), days, days, fc.boolean(), (todayMs, ago, never, minDays, maxDays, includeNever) => {
+        const today = new Date(todayMs);
+        const f = facts({ lastVisitAt: never ? null : new Date(todayMs - ago).toISOString() });
+        const condition: SegmentCondition = { kind: 'last-visit', minDays, maxDays, includeNever };
+        expect(conditionTest(condition, today)(f)).toBe(conditionHolds(condition, f, today));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('holds exactly where conditionHolds does at the edges of a day', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 0, max: 400 }), fc.constantFrom(-1, 0, 1), days, days, (todayMs, back, nudge, minDays, maxDays) => {
+        const today = new Date(todayMs);
+        // Midnight of a day `back` days before today, a millisecond either side.
+        const midnight = new Date(today.getFullYear(), today.getMonth(), today.getDate() - back).getTime();
+        const f = facts({ lastVisitAt: new Date(midnight + nudge).toISOString() });
+        const condition: SegmentCondition = { kind: 'last-visit', minDays, maxDays, includeNever: false };
+        expect(conditionTest(condition, today)(f)).toBe(conditionHolds(condition, f, today));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('gives segmentMembers the members inSegment gives', () => {
+    const today = new Date(2026, 2, 8, 1, 30);
+    const customers = Array.from({ length: 200 }, (_, i) =>
+      facts({ id: `c${i}`, tierId: i % 3 ? 'gold' : 'silver', lastVisitAt: i % 7 ? new Date(today.getTime() - i * 11 * 3_600_000).toISOString() : null, consented: i % 2 ? ['sms'] : [] }),
+    );
+    const segment = {
+      conditions: [
+        { kind: 'last-visit', minDays: 2, maxDays: 60, includeNever: true },
+        { kind: 'tier', tierIds: ['gold'] },
+        { kind: 'consent', channel: 'sms' },
+      ] as SegmentCondition[],
+    };
+    const members = segmentMembers(segment, customers, today);
+    expect(members.map((m) => m.id)).toEqual(customers.filter((c) => inSegment(segment, c, today)).map((c) => c.id));
+    expect(members.length).toBeGreaterThan(10);
   });
 });
 

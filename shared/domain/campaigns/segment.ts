@@ -1,5 +1,5 @@
 // A campaign's segment: the owner's conditions over what the store knows of each customer, all of which must hold.
-import { differenceInCalendarDays } from 'date-fns';
+import { addDays, differenceInCalendarDays, startOfDay } from 'date-fns';
 import type { ChurnLevel } from '../churn';
 import type { ConsentChannel, ConsentStateRow } from '../consent';
 import type { CustomerPointsState, CustomerRecord, CustomerSource, CustomerState } from '../customer';
@@ -124,10 +124,35 @@ export function inSegment(segment: SegmentDefinition, facts: SegmentFacts, today
   return segment.conditions.every((c) => conditionHolds(c, facts, today));
 }
 
+/**
+ * conditionHolds for one condition and day, with what does not depend on the customer worked out once: the builder
+ * counts every customer at each change, and date-fns' calendar-day difference per customer alone takes longer than
+ * the count may (a quarter of a second for 100,000 here).
+ */
+export function conditionTest(condition: SegmentCondition, today: Date): (facts: SegmentFacts) => boolean {
+  if (condition.kind !== 'last-visit') return (facts) => conditionHolds(condition, facts, today);
+  const { minDays, maxDays, includeNever } = condition;
+  if ((minDays !== null && !Number.isInteger(minDays)) || (maxDays !== null && !Number.isInteger(maxDays))) return (facts) => conditionHolds(condition, facts, today);
+  if (minDays === null && maxDays === null) return (facts) => facts.lastVisitAt === null && includeNever;
+  // At least `minDays` calendar days ago: before the start of the day `minDays - 1` days before today; at most
+  // `maxDays`: from the start of the day `maxDays` days before (addDays and startOfDay count days of the local clock).
+  const before = minDays === null ? Infinity : startOfDay(addDays(today, 1 - minDays)).getTime();
+  const from = maxDays === null ? -Infinity : startOfDay(addDays(today, -maxDays)).getTime();
+  return (facts) => {
+    if (facts.lastVisitAt === null) return includeNever;
+    const at = Date.parse(facts.lastVisitAt);
+    return at < before && at >= from;
+  };
+}
+
 /** The customers of a segment, in the order given. */
 export function segmentMembers(segment: SegmentDefinition, customers: Iterable<SegmentFacts>, today: Date): SegmentFacts[] {
+  const tests = segment.conditions.map((c) => conditionTest(c, today));
   const out: SegmentFacts[] = [];
-  for (const c of customers) if (inSegment(segment, c, today)) out.push(c);
+  outer: for (const c of customers) {
+    for (const test of tests) if (!test(c)) continue outer;
+    out.push(c);
+  }
   return out;
 }
 
