@@ -1,12 +1,8 @@
 // Plain IndexedDB, for the baselines: the least code that does the same job as the app's path.
 import { database } from '../../../renderer/db/database';
+import { done } from './idbRequest';
 
-export function done<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
+export { done };
 
 export function committed(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {

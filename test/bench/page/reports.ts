@@ -1,42 +1,31 @@
 // Issue 18's reports: each report's figures for the last 12 months by month (against the 12 before and a year
 // earlier), computed as the app computes them (reportsWorker().report, a real module worker started as the screens
 // start it), while this page's main thread is watched. Raw: the same tables read plainly, nothing computed.
+import { activeDatabaseName } from '../../../renderer/db/database';
 import { reportsWorker } from '../../../renderer/features/reports/reportsClient';
+import { systemClock } from '../../../renderer/platform/systemClock';
+import { createWorkerClient, type WorkerClient } from '../../../renderer/workers/rpc';
 import { localDayOf } from '../../../shared/domain/customerFigures';
 import { lastPeriods, REPORT_NAMES, type ReportName, type ReportRequest } from '../../../shared/domain/reports/reportResults';
 import type { PairedSample, ReportsRun } from '../protocol';
-import { appDatabase, done } from './idb';
 import { longTasksBetween, settle } from './longTasks';
+import { rawReportReads } from './reportsRawProtocol';
 import { paired } from './timing';
 
 /** The screens' longest default: a year by month. */
 const MONTHS = 12;
 
-/** The plain reads each report makes. */
+let rawReader: WorkerClient<typeof rawReportReads> | null = null;
+
+/**
+ * The plain reads each report makes, in a worker of their own as the app's reads are in its reports worker: read on
+ * this page, their copies' garbage was collected during the app's next call and counted as its main-thread task.
+ */
 async function rawReads(name: ReportName, request: ReportRequest): Promise<number> {
-  const idb = await appDatabase();
-  const tx = idb.transaction(['salesDays', 'visitBuckets', 'customerState', 'tierHistory', 'pointsMonths', 'pointsState'], 'readonly');
-  const all = (store: string) => done(tx.objectStore(store).getAll()) as Promise<unknown[]>;
-  switch (name) {
-    case 'sales':
-      return ((await done(tx.objectStore('salesDays').getAll(IDBKeyRange.bound('0000', request.toDay)))) as unknown[]).length;
-    case 'customers':
-    case 'churn':
-      return (await all('visitBuckets')).length;
-    case 'status': {
-      const from = `${request.fromDay.slice(0, 7)}-01`;
-      const rows = await Promise.all([all('visitBuckets'), done(tx.objectStore('tierHistory').index('at').getAll(IDBKeyRange.lowerBound(from))) as Promise<unknown[]>]);
-      return rows.reduce((n, r) => n + r.length, 0);
-    }
-    case 'loyalty': {
-      const withPoints = done(tx.objectStore('pointsState').index('[isDeleted+pointsBalance]').getAll(IDBKeyRange.bound([0, 1], [0, Number.MAX_SAFE_INTEGER]))) as Promise<unknown[]>;
-      return (await Promise.all([all('pointsMonths'), withPoints])).reduce((n, rows) => n + rows.length, 0);
-    }
-    default: {
-      const never: never = name;
-      throw new Error(`unknown report ${String(never)}`);
-    }
-  }
+  rawReader ??= createWorkerClient(rawReportReads, new Worker(new URL('./reportsRaw.worker.ts', import.meta.url), { type: 'module' }), { clock: systemClock });
+  const answer = await rawReader.call('read', { database: activeDatabaseName(), name, request });
+  if (!answer.ok) throw new Error(`the raw reads of ${name} failed: ${answer.reason}`);
+  return answer.value;
 }
 
 /** Each report `passes` times (the very first call cold: the worker starts and opens its database), paired with its raw reads. */
