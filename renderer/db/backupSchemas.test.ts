@@ -42,7 +42,7 @@ describe('SCHEMAS_BY_VERSION', () => {
 
   it('finds an inline primary key on every table (the export writes none of its own)', () => {
     expect(primaryKeyPaths(new RegularsDatabase('probe'))).toEqual(
-      new Map([['customers', 'id'], ['settings', 'key'], ['purchases', 'id'], ['interactions', 'id'], ['catalog', 'key'], ['auditLog', 'id'], ['imports', 'id'], ['tierHistory', 'id'], ['customerSearch', 'id'], ['bookkeeping', 'key'], ['pins', 'role'], ['customerState', 'id'], ['consentEvents', 'id'], ['consentState', 'id'], ['erasures', 'id'], ['pointsEntries', '[customerId+createdAt+id]'], ['pointsState', 'id'], ['rewards', 'id'], ['reminderMarks', 'key'], ['surveys', 'id'], ['surveyAnswers', 'id'], ['surveyState', 'id'], ['complaints', 'id'], ['surveyTally', 'id'], ['salesDays', 'day'], ['visitBuckets', 'bucket'], ['pointsMonths', 'month'], ['campaigns', 'id'], ['campaignMembers', 'id']]),
+      new Map([['customers', 'id'], ['settings', 'key'], ['purchases', 'id'], ['interactions', 'id'], ['catalog', 'key'], ['auditLog', 'id'], ['imports', 'id'], ['tierHistory', 'id'], ['customerSearch', 'id'], ['bookkeeping', 'key'], ['pins', 'role'], ['customerState', 'id'], ['consentEvents', 'id'], ['consentState', 'id'], ['erasures', 'id'], ['pointsEntries', '[customerId+createdAt+id]'], ['pointsState', 'id'], ['rewards', 'id'], ['reminderMarks', 'key'], ['surveys', 'id'], ['surveyAnswers', 'id'], ['surveyState', 'id'], ['complaints', 'id'], ['surveyTally', 'id'], ['salesDays', 'day'], ['visitBuckets', 'bucket'], ['pointsMonths', 'month'], ['campaigns', 'id'], ['campaignMembers', 'id'], ['savedSegments', 'id']]),
     );
     const outbound = new Dexie('outbound');
     outbound.version(1).stores({ things: '++' });

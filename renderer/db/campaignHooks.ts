@@ -1,12 +1,13 @@
-// Live reads of campaigns for the screens: the list, one campaign, its contacted customers with their records, and
-// its results (which change as its members buy).
+// Live reads of campaigns for the screens: the list, one campaign, its contacted customers with their records, its
+// results (which change as its members buy), and the saved segments with the tags a segment may name.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { mayReceive, type Campaign, type CampaignMember, type CampaignResults } from '../../shared/domain/campaigns/campaign';
 import type { ConsentChannel } from '../../shared/domain/consent';
 import type { Customer } from '../../shared/domain/customer';
 import { database } from './database';
 import { readCustomers } from './derivation';
-import { campaigns } from './index';
+import { campaigns, customers, savedSegments } from './index';
+import type { SavedSegmentsRead } from './savedSegments';
 
 export function useCampaigns(): Campaign[] | undefined {
   return useLiveQuery(() => campaigns.list(), []);
@@ -31,4 +32,14 @@ export function useContactedMembers(id: string, channel: ConsentChannel): { memb
 
 export function useCampaignResults(id: string): CampaignResults | undefined {
   return useLiveQuery(() => campaigns.results(id), [id]);
+}
+
+/** The saved segments as stored, by name; undefined while read. */
+export function useSavedSegments(): SavedSegmentsRead | undefined {
+  return useLiveQuery(() => savedSegments.list(), []);
+}
+
+/** Every tag in use; undefined while read (not none: a segment's tags are not gone before they are read). */
+export function useTagsInUse(): string[] | undefined {
+  return useLiveQuery(() => customers.allTags(), []);
 }

@@ -13,6 +13,7 @@ import { createErasure } from './erasure';
 import { createPointsRepository } from './points';
 import { createComplaintRepository } from './complaints';
 import { createCampaignRepository } from './campaigns';
+import { createSavedSegmentRepository } from './savedSegments';
 
 export { auditTrail, bookkeeping, catalog, consents, interactions, pins, purchases, reminders, repositoryDeps, settings, surveys, tierReview } from './appRepositories';
 
@@ -33,3 +34,5 @@ export const points = createPointsRepository(database(), deps);
 export const complaints = createComplaintRepository(database(), { ...deps, timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone });
 // Campaigns: the control group is drawn with the system's secure random numbers.
 export const campaigns = createCampaignRepository(database(), { ...deps, random: () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32 });
+// Saved segments: the owner's segments kept by name for the segment builder.
+export const savedSegments = createSavedSegmentRepository(database(), deps);

@@ -56,6 +56,10 @@ export const AUDIT_KINDS = [
   'campaign.start',
   'campaign.mark',
   'campaign.end',
+  'segment.save',
+  'segment.update',
+  'segment.rename',
+  'segment.delete',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

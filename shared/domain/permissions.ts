@@ -70,7 +70,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = Object.fre
   'pin.change': OWNER,
   // The currency and the phone region change how every amount and number is read and shown.
   'store.settings': OWNER,
-  // A campaign spends the store's money and speaks for it to many customers; working through its list is the clerk's.
+  // A campaign spends the store's money and speaks for it to many customers (its saved segments are the owner's to
+  // save, change and delete too); working through its list, and loading a saved segment, is the clerk's.
   'campaigns.manage': OWNER,
 });
 

@@ -1,7 +1,8 @@
 // Campaigns end to end on the demo store and a fixed clock: a segment built with its count changing, a refused start
 // that keeps what was typed, a campaign started with a control group (owner PIN), contacts marked on its list (each
 // logged on the customer), the list exported as CSV with only those who consent, the results against the control
-// group after customers came back, and the end.
+// group after customers came back, and the end. Saved segments: one saved (a refused name keeps what was typed), loaded
+// after a reload with the same count, a campaign started from it, then changed, renamed and deleted.
 import { parseISO } from 'date-fns';
 import { test, expect } from './fixtures';
 import { CampaignPage, NewCampaignPage } from './pages/CampaignPages';
@@ -95,5 +96,70 @@ test.describe('campaigns', () => {
     await expect(campaign.rows.first().getByRole('button', { name: '未接通' })).toBeDisabled();
     await page.goto('#/campaigns');
     await expect(page.locator('section.campaigns-screen tbody tr')).toHaveCount(1);
+  });
+
+  test('a segment saved, loaded again after a reload with the same count, a campaign started from it, changed, renamed and deleted', async ({ app, page }) => {
+    await app.startDemoStore();
+    const form = await NewCampaignPage.open(page);
+    await expect(form.saved.root).toContainText('还没有保存的客户群');
+    // Not seen for 60 days (the default) and a repeat customer.
+    await form.addCondition.selectOption({ label: '阶段' });
+    await form.condition('阶段').getByRole('button', { name: '回头客' }).click();
+    const counted = await form.counted();
+    expect(counted).toBeGreaterThan(0);
+    expect(counted).toBeLessThan(240);
+
+    // No name: refused in words, the dialog stays; a name taken (spaces around it aside): refused, kept as typed.
+    const saved = form.saved;
+    const locked = await saved.openNameDialog('saved-segment-save');
+    await saved.submitName('   ', locked, false);
+    await expect(saved.dialog.getByText('请给这组客户起个名称。')).toBeVisible();
+    await saved.submitName('久未到店的回头客', locked);
+    await expect(saved.status).toHaveText('已保存为“久未到店的回头客”。');
+    await expect(saved.loaded).toHaveText('正在使用“久未到店的回头客”。');
+    await saved.openNameDialog('saved-segment-save');
+    await saved.submitName(' 久未到店的回头客 ', false, false);
+    await expect(saved.dialog.getByText('已有一个客户群叫“久未到店的回头客”，请换个名称。')).toBeVisible();
+    await expect(saved.nameInput).toHaveValue(' 久未到店的回头客 ');
+    await saved.dialog.getByRole('button', { name: '取消' }).click();
+    await expect(saved.dialog).toBeHidden();
+
+    // After a reload the builder starts again from the default; the saved segment gives back its conditions and count.
+    await page.reload();
+    await expect(form.root).toBeVisible();
+    await expect(form.condition('阶段')).toHaveCount(0);
+    await saved.load('久未到店的回头客');
+    await expect(form.condition('阶段').getByRole('button', { name: '回头客' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(form.condition('最近到店').locator('input').first()).toHaveValue('60');
+    await expect.poll(() => form.counted()).toBe(counted);
+
+    // A campaign from it.
+    await form.name.fill('回头客回访');
+    await form.start();
+    const campaign = new CampaignPage(page);
+    await expect(campaign.root.getByRole('heading', { name: '回头客回访' })).toBeVisible();
+
+    // Changed (a condition more) and saved over; renamed; deleted with confirmation.
+    const again = await NewCampaignPage.open(page);
+    await again.saved.load('久未到店的回头客');
+    await again.condition('阶段').getByRole('button', { name: '忠诚客户' }).click();
+    await expect(again.saved.loaded).toHaveText('正在使用“久未到店的回头客”，载入后有改动。');
+    const wider = await again.counted();
+    await again.saved.update();
+    await expect(again.saved.status).toHaveText('“久未到店的回头客”已改为现在的条件。');
+    await expect(again.saved.loaded).toHaveText('正在使用“久未到店的回头客”。');
+    await again.saved.rename('久未到店的老客户');
+    await expect(again.saved.status).toHaveText('已改名为“久未到店的老客户”。');
+    await expect(again.saved.pick.locator('option')).toHaveText(['请选择…', '久未到店的老客户']);
+    await page.reload();
+    await again.saved.load('久未到店的老客户');
+    await expect.poll(() => again.counted()).toBe(wider);
+    await again.saved.delete();
+    await expect(again.saved.status).toHaveText('已删除“久未到店的老客户”。');
+    await expect(again.saved.root).toContainText('还没有保存的客户群');
+    // The campaign started from it is still there, as it was.
+    await page.goto('#/campaigns');
+    await expect(page.locator('section.campaigns-screen tbody tr')).toHaveCount(1);
+    await expect(page.locator('section.campaigns-screen tbody tr')).toContainText('回头客回访');
   });
 });

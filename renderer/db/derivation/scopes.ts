@@ -72,6 +72,8 @@ export const WRITE_SCOPES = {
   complaint: ['complaints', 'auditLog'],
   /** A campaign started or ended, or a member marked (with the contact scope: the mark logs a contact). */
   campaign: ['campaigns', 'campaignMembers', 'auditLog'],
+  /** A segment saved, its conditions replaced, renamed or deleted (renderer/db/savedSegments.ts): no campaign is touched. */
+  segment: ['savedSegments', 'auditLog'],
   /** A care reminder marked done, snoozed or dismissed (renderer/db/reminders.ts). */
   reminder: ['reminderMarks', 'auditLog'],
   /** The owner's configuration changed (rules, region, currency; a new version of the survey, with `surveys`). */
@@ -109,6 +111,7 @@ export const WRITE_KIND_OF_TABLE: Readonly<Partial<Record<TableName, WriteKind>>
   complaints: 'complaint',
   campaigns: 'campaign',
   campaignMembers: 'campaign',
+  savedSegments: 'segment',
 };
 
 /** The tables of these kinds of write and the extra ones named, each once. */

@@ -21,6 +21,7 @@ import { createImportRepository } from '../imports';
 import { createInteractionRepository } from '../interactions';
 import { mergeCustomers } from '../merge';
 import { createCampaignRepository } from '../campaigns';
+import { createSavedSegmentRepository } from '../savedSegments';
 import { readSegmentFacts } from '../segmentFacts';
 import { createPurchaseRepository } from '../purchases';
 import { createStoreSetup } from '../storeSetup';
@@ -195,6 +196,12 @@ describe('write scopes', () => {
     await check('campaign start', () => campaigns.start(draft, facts), ['campaigns', 'campaignMembers'], ['campaign.start']);
     await check('campaign mark', () => campaigns.mark(campaign.id, a.id, 'sent'), ['campaignMembers', 'interactions'], ['campaign.mark']);
     await check('campaign end', () => campaigns.end(campaign.id), ['campaigns'], ['campaign.end']);
+    const savedSegments = createSavedSegmentRepository(db, deps());
+    let segmentId = '';
+    await check('segment save', async () => (segmentId = (await savedSegments.save('老客', [{ kind: 'stage', stages: ['loyal'] }])).id), ['savedSegments'], ['segment.save']);
+    await check('segment update', () => savedSegments.update(segmentId, []), ['savedSegments'], ['segment.update']);
+    await check('segment rename', () => savedSegments.rename(segmentId, '全部客户'), ['savedSegments'], ['segment.rename']);
+    await check('segment delete', () => savedSegments.remove(segmentId), ['savedSegments'], ['segment.delete']);
 
     // Points of a customer deleted for good leave the store's months with them.
     await createPointsRepository(db, deps()).adjust(b.id, 50, '补发');

@@ -163,6 +163,12 @@ export function detailsText(w: AuditWording, entry: AuditEntry): string {
       return t(`campaigns.outcomes.${str(f.outcome)}`, { defaultValue: str(f.outcome) });
     case 'campaign.end':
       return '';
+    case 'segment.save':
+    case 'segment.update':
+      return t('audit.details.segmentConditions', { count: num(f.conditions) });
+    case 'segment.rename':
+    case 'segment.delete':
+      return '';
     default:
       return assertNever(kind, 'audit kind');
   }

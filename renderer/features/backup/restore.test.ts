@@ -31,6 +31,7 @@ import { createReminderRepository } from '../../db/reminders';
 import { createSurveyRepository } from '../../db/surveys';
 import { createComplaintRepository } from '../../db/complaints';
 import { createCampaignRepository } from '../../db/campaigns';
+import { createSavedSegmentRepository } from '../../db/savedSegments';
 import { readSegmentFacts } from '../../db/segmentFacts';
 import { emptySurveyAnswerDraft } from '../../../shared/domain/survey';
 import { createSettingsRepository } from '../../db/settings';
@@ -107,7 +108,8 @@ async function databaseNames(): Promise<string[]> {
 /**
  * Rows of the later versions' tables: points (version 12), a care reminder dismissed (version 14), an unhappy survey
  * answer (its version, its customer's survey row) and the complaint opened from it (version 15). The report tables
- * (version 17) hold the demo store's purchases already. A campaign with its members, one marked (version 18).
+ * (version 17) hold the demo store's purchases already. A campaign with its members, one marked (version 18). A saved
+ * segment (version 19).
  */
 async function addLaterVersionRows() {
   const marked = (await db.customers.orderBy(':id').last())!.id;
@@ -127,6 +129,8 @@ async function addLaterVersionRows() {
   const campaigns = createCampaignRepository(db, { ...deps(), random: () => 0.3 });
   const campaign = await campaigns.start({ name: '中秋回访', conditions: [], channel: 'sms', message: '{称呼}，中秋快乐', costFen: 2_000, windowDays: 30, controlShare: 0.1 }, facts);
   await campaigns.mark(campaign.id, (await campaigns.members(campaign.id, 'contacted'))[0]!.customerId, 'sent');
+  // A saved segment (version 19).
+  await createSavedSegmentRepository(db, deps()).save('久未到店', [{ kind: 'last-visit', minDays: 60, maxDays: null, includeNever: false }]);
 }
 
 async function fillDemoStore() {

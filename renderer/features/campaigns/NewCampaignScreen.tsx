@@ -1,6 +1,7 @@
-// A new campaign (container): the form kept as typed, the segment counted as it is built, the message checked as a
-// promotion greeting (its fields, in this language's words) and previewed on a sample customer, and the start
-// (owner only), which draws the members and opens the campaign. A refused start keeps everything typed.
+// A new campaign (container): the form kept as typed, the segment counted as it is built (or loaded from a saved one),
+// the message checked as a promotion greeting (its fields, in this language's words) and previewed on a sample
+// customer, and the start (owner only), which draws the members and opens the campaign with its own copy of the
+// conditions. A refused start keeps everything typed.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_CONTROL_SHARE, DEFAULT_RESULT_WINDOW_DAYS, campaignDraftErrors, heldOutCount, mayReceive, type CampaignDraft } from '../../../shared/domain/campaigns/campaign';
@@ -14,7 +15,8 @@ import { useClock } from '../../platform/clock';
 import { useOwnerGate, usePermission } from '../../session/ownerGate';
 import { navigate } from '../../ui/routes';
 import { fieldToken, sampleGreetingValues, shownTemplate, templateErrorText } from '../greetings/greetingText';
-import { SegmentBuilder, useSegmentMembers } from './SegmentBuilder';
+import { SegmentBuilder, useSegmentMembers, useSegmentVocabulary } from './SegmentBuilder';
+import { SegmentBuilderSaved } from './SegmentBuilderSaved';
 import { NewCampaignView, type NewCampaignForm } from './NewCampaignView';
 import './campaigns.css';
 
@@ -28,6 +30,8 @@ export function NewCampaignScreen() {
   const greetings = settings?.greetings ?? DEFAULT_GREETING_SETTINGS;
   const currency = settings?.currency ?? 'CNY';
   const [conditions, setConditions] = useState<SegmentCondition[]>([{ kind: 'last-visit', minDays: 60, maxDays: null, includeNever: false }]);
+  const [loadCount, setLoadCount] = useState(0);
+  const vocabulary = useSegmentVocabulary();
   const [form, setForm] = useState<NewCampaignForm>(() => ({
     name: '',
     channel: 'sms',
@@ -56,7 +60,7 @@ export function NewCampaignScreen() {
     windowDays,
     controlShare: controlPercent / 100,
   };
-  const draftErrors = campaignDraftErrors(draft, reachable?.length ?? 0);
+  const draftErrors = campaignDraftErrors(draft, reachable?.length ?? 0, vocabulary.known);
   const errors: Partial<Record<keyof NewCampaignForm | 'members' | 'conditions', string>> = {};
   if (shownErrors) {
     if (draftErrors.name) errors.name = t('campaigns.errors.name-missing');
@@ -90,7 +94,24 @@ export function NewCampaignScreen() {
     <NewCampaignView
       form={form}
       onChange={setForm}
-      segment={<SegmentBuilder conditions={conditions} onChange={setConditions} count={count} />}
+      segment={
+        <SegmentBuilder
+          conditions={conditions}
+          onChange={setConditions}
+          count={count}
+          vocabulary={vocabulary}
+          loadCount={loadCount}
+          saved={
+            <SegmentBuilderSaved
+              conditions={conditions}
+              onLoad={(loaded) => {
+                setConditions(loaded);
+                setLoadCount((n) => n + 1);
+              }}
+            />
+          }
+        />
+      }
       reachable={reachable?.length ?? null}
       heldOut={reachable && Number.isFinite(controlPercent) ? heldOutCount(reachable.length, controlPercent / 100) : null}
       preview={preview}

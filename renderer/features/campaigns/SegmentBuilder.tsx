@@ -1,12 +1,14 @@
-// The segment builder (container): the store's tiers and tags, the customers' facts read once, and the count of the
-// segment as it is built (in memory, with each change: never the count of conditions no longer shown).
-import { useMemo } from 'react';
+// The segment builder (container): the store's tiers and tags (what a condition may name), the customers' facts read
+// once, and the count of the segment as it is built (in memory, with each change: never the count of conditions no
+// longer shown).
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseMoney, minorUnitsToDecimal } from '../../../shared/domain/money';
 import { RFM_SEGMENT_NAMES } from '../../../shared/domain/rfm';
 import { statusGroupName, statusGroups } from '../../../shared/domain/statusGroups';
-import { segmentMembers, type SegmentCondition, type SegmentFacts } from '../../../shared/domain/campaigns/segment';
-import { useAllTags, useSettings } from '../../db/hooks';
+import { segmentMembers, type SegmentCondition, type SegmentFacts, type SegmentVocabulary } from '../../../shared/domain/campaigns/segment';
+import { useTagsInUse } from '../../db/campaignHooks';
+import { useSettings } from '../../db/hooks';
 import { useSegmentFacts } from '../../db/segmentHooks';
 import { currentLocale } from '../../i18n';
 import { useClock } from '../../platform/clock';
@@ -32,23 +34,42 @@ export function useSegmentMembers(conditions: SegmentCondition[]): { count: Segm
   }, [read, conditions, clock]);
 }
 
-export function SegmentBuilder({ conditions, onChange, count }: Omit<SegmentBuilderProps, 'onMembers'> & { count: SegmentCount }) {
+/** What a segment's conditions may name now: the tiers of the rules in force and the tags in use, both once read. */
+export interface SegmentVocabularyRead {
+  tiers: { id: string; name: string }[];
+  tags: string[];
+  /** undefined until both are read. */
+  known: SegmentVocabulary | undefined;
+}
+
+export function useSegmentVocabulary(): SegmentVocabularyRead {
+  const settings = useSettings();
+  const tags = useTagsInUse();
+  const locale = currentLocale();
+  return useMemo(() => {
+    const tiers = settings ? statusGroups(settings.status).map((g) => ({ id: g.id, name: statusGroupName(settings.status, g.id, locale) ?? g.id })) : [];
+    return { tiers, tags: tags ?? [], known: settings && tags ? { tierIds: tiers.map((x) => x.id), tags } : undefined };
+  }, [settings, tags, locale]);
+}
+
+export function SegmentBuilder(
+  props: Omit<SegmentBuilderProps, 'onMembers'> & { count: SegmentCount; vocabulary: SegmentVocabularyRead; loadCount: number; saved?: ReactNode },
+) {
+  const { conditions, onChange, count, vocabulary } = props;
   const { t } = useTranslation();
   const settings = useSettings();
-  const tags = useAllTags();
   const locale = currentLocale();
   const currency = settings?.currency ?? 'CNY';
   const monthFormat = useMemo(() => new Intl.DateTimeFormat(locale, { month: 'short' }), [locale]);
-  const tiers = useMemo(
-    () => (settings ? statusGroups(settings.status).map((g) => ({ id: g.id, name: statusGroupName(settings.status, g.id, locale) ?? g.id })) : []),
-    [settings, locale],
-  );
   return (
     <SegmentBuilderView
       conditions={conditions}
       onChange={onChange}
-      tiers={tiers}
-      tags={tags}
+      tiers={vocabulary.tiers}
+      tags={vocabulary.tags}
+      known={vocabulary.known}
+      loadCount={props.loadCount}
+      saved={props.saved}
       rfmName={(s) => RFM_SEGMENT_NAMES[s][locale]}
       monthName={(m) => monthFormat.format(new Date(2026, m - 1, 1))}
       count={count}

@@ -1,13 +1,15 @@
-// The segment builder (view): the owner's conditions, each with its editor, what is wrong with one in words, and how
-// many customers the segment holds as it is built. Props only; SegmentBuilder reads the store.
-import { useId, useState } from 'react';
+// The segment builder (view): the owner's conditions, each with its editor, what is wrong with one in words (a tier or
+// tag a loaded saved segment names that the store no longer knows too, shown so it can be unticked), how many
+// customers the segment holds as it is built, and the saved segments' bar. Props only; SegmentBuilder reads the store.
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { CHURN_LEVELS } from '../../../shared/domain/churn';
 import { CONSENT_CHANNELS, type ConsentChannel } from '../../../shared/domain/consent';
 import { SOURCES } from '../../../shared/domain/customer';
 import { LIFECYCLE_STAGES } from '../../../shared/domain/lifecycle';
 import { RFM_SEGMENTS } from '../../../shared/domain/rfm';
-import { conditionProblem, SEGMENT_CONDITION_KINDS, type SegmentCondition, type SegmentConditionKind } from '../../../shared/domain/campaigns/segment';
+import { conditionProblem, SEGMENT_CONDITION_KINDS, unknownValues, type SegmentCondition, type SegmentConditionKind, type SegmentConditionProblem, type SegmentVocabulary } from '../../../shared/domain/campaigns/segment';
 import { emptyCondition, type SegmentCount } from './segmentText';
 
 export interface SegmentBuilderViewProps {
@@ -15,6 +17,12 @@ export interface SegmentBuilderViewProps {
   onChange: (conditions: SegmentCondition[]) => void;
   tiers: { id: string; name: string }[];
   tags: string[];
+  /** The tier ids and tags the store knows now; undefined while read (nothing is called gone before it is read). */
+  known: SegmentVocabulary | undefined;
+  /** Changes each time conditions are loaded whole (a saved segment): the editors start again from them. */
+  loadCount: number;
+  /** The saved segments' bar, under the heading. */
+  saved?: ReactNode;
   rfmName: (segment: (typeof RFM_SEGMENTS)[number]) => string;
   /** A month (1–12) by name in the reader's language. */
   monthName: (month: number) => string;
@@ -36,11 +44,20 @@ const wholeNumber = (text: string): number | null | 'invalid' => {
   return /^-?\d+$/.test(trimmed) ? Number(trimmed) : 'invalid';
 };
 
-function Chips<T extends string | number>({ items, selected, label, onToggle }: { items: readonly T[]; selected: readonly T[]; label: (item: T) => string; onToggle: (item: T) => void }) {
+function Chips<T extends string | number>(props: { items: readonly T[]; selected: readonly T[]; label: (item: T) => string; onToggle: (item: T) => void; gone?: readonly T[] }) {
+  const { items, selected, label, onToggle, gone = [] } = props;
+  // A value the store no longer knows stays on show while chosen, marked, so the owner can untick it.
+  const shown = [...items, ...gone.filter((g) => !items.includes(g))];
   return (
     <div className="segment-chips">
-      {items.map((item) => (
-        <button key={String(item)} type="button" className={selected.includes(item) ? 'chip selected' : 'chip'} aria-pressed={selected.includes(item)} onClick={() => onToggle(item)}>
+      {shown.map((item) => (
+        <button
+          key={String(item)}
+          type="button"
+          className={['chip', selected.includes(item) && 'selected', gone.includes(item) && 'chip-gone'].filter(Boolean).join(' ')}
+          aria-pressed={selected.includes(item)}
+          onClick={() => onToggle(item)}
+        >
           {label(item)}
         </button>
       ))}
@@ -83,9 +100,18 @@ function RangeInputs(props: { id: string; min: number | null; max: number | null
 function ConditionEditor({ condition, onChange, props }: { condition: SegmentCondition; onChange: (c: SegmentCondition) => void; props: SegmentBuilderViewProps }) {
   const { t } = useTranslation();
   const id = useId();
+  const gone = props.known ? unknownValues(condition, props.known) : [];
   switch (condition.kind) {
     case 'tier':
-      return <Chips items={props.tiers.map((x) => x.id)} selected={condition.tierIds} label={(tierId) => props.tiers.find((x) => x.id === tierId)?.name ?? tierId} onToggle={(tierId) => onChange({ ...condition, tierIds: toggle(condition.tierIds, tierId) })} />;
+      return (
+        <Chips
+          items={props.tiers.map((x) => x.id)}
+          selected={condition.tierIds}
+          gone={gone}
+          label={(tierId) => props.tiers.find((x) => x.id === tierId)?.name ?? t('campaigns.segment.goneTier')}
+          onToggle={(tierId) => onChange({ ...condition, tierIds: toggle(condition.tierIds, tierId) })}
+        />
+      );
     case 'stage':
       return <Chips items={LIFECYCLE_STAGES} selected={condition.stages} label={(s) => t(`status.stages.${s}`)} onToggle={(s) => onChange({ ...condition, stages: toggle(condition.stages, s) })} />;
     case 'churn':
@@ -95,7 +121,11 @@ function ConditionEditor({ condition, onChange, props }: { condition: SegmentCon
     case 'tags':
       return (
         <>
-          {props.tags.length === 0 ? <p className="muted">{t('campaigns.segment.noTags')}</p> : <Chips items={props.tags} selected={condition.tags} label={(tag) => tag} onToggle={(tag) => onChange({ ...condition, tags: toggle(condition.tags, tag) })} />}
+          {props.tags.length === 0 && gone.length === 0 ? (
+            <p className="muted">{t('campaigns.segment.noTags')}</p>
+          ) : (
+            <Chips items={props.tags} selected={condition.tags} gone={gone} label={(tag) => (gone.includes(tag) ? t('campaigns.segment.goneTag', { tag }) : tag)} onToggle={(tag) => onChange({ ...condition, tags: toggle(condition.tags, tag) })} />
+          )}
           <div className="segment-match" role="radiogroup" aria-label={t('campaigns.segment.tagsMatch')}>
             {(['any', 'all'] as const).map((match) => (
               <label key={match}>
@@ -137,6 +167,16 @@ function ConditionEditor({ condition, onChange, props }: { condition: SegmentCon
   }
 }
 
+/** A condition's problem in words; a gone tag is named (a gone tier has only an id, so it is counted). */
+function problemText(t: TFunction, problem: SegmentConditionProblem, gone: readonly string[]): string {
+  if (problem === 'unknown-tag') {
+    const names = gone.map((name) => t('campaigns.segment.quote', { name })).join(t('campaigns.segment.listSeparator'));
+    return t('campaigns.segment.problems.unknown-tag', { count: gone.length, names });
+  }
+  if (problem === 'unknown-tier') return t('campaigns.segment.problems.unknown-tier', { count: gone.length });
+  return t(`campaigns.segment.problems.${problem}`);
+}
+
 export function SegmentBuilderView(props: SegmentBuilderViewProps) {
   const { t } = useTranslation();
   const { conditions, onChange, count } = props;
@@ -151,10 +191,11 @@ export function SegmentBuilderView(props: SegmentBuilderViewProps) {
           {count.state === 'loading' ? t('campaigns.segment.reading', { read: count.read }) : t('campaigns.segment.count', { count: count.count, total: count.total })}
         </p>
       </div>
+      {props.saved}
       {conditions.length === 0 && <p className="muted">{t('campaigns.segment.everyone')}</p>}
-      <ol className="segment-conditions">
+      <ol className="segment-conditions" key={props.loadCount}>
         {conditions.map((condition, i) => {
-          const problem = conditionProblem(condition);
+          const problem = conditionProblem(condition, props.known);
           return (
             <li key={condition.kind} className={problem ? 'segment-condition has-error' : 'segment-condition'}>
               <div className="segment-condition-head">
@@ -166,7 +207,7 @@ export function SegmentBuilderView(props: SegmentBuilderViewProps) {
               <ConditionEditor condition={condition} props={props} onChange={(next) => onChange(conditions.map((c, j) => (j === i ? next : c)))} />
               {problem && (
                 <p className="form-error" role="alert">
-                  {t(`campaigns.segment.problems.${problem}`)}
+                  {problemText(t, problem, props.known ? unknownValues(condition, props.known) : [])}
                 </p>
               )}
             </li>

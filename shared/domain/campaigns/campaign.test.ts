@@ -109,5 +109,9 @@ describe('campaignDraftErrors', () => {
     });
     expect(campaignDraftErrors({ ...draft, conditions: [{ kind: 'tier', tierIds: [] }] }, 40)).toEqual({ conditions: 'segment-invalid' });
     expect(campaignDraftErrors(draft, 0)).toEqual({ members: 'segment-empty' });
+    // A loaded saved segment naming a tag no customer carries any more: refused, not counted short.
+    const gone = { ...draft, conditions: [{ kind: 'tags' as const, tags: ['旧标签'], match: 'any' as const }] };
+    expect(campaignDraftErrors(gone, 40, { tierIds: [], tags: ['VIP'] })).toEqual({ conditions: 'segment-invalid' });
+    expect(campaignDraftErrors(gone, 40, { tierIds: [], tags: ['旧标签'] })).toEqual({});
   });
 });

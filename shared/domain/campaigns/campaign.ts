@@ -2,7 +2,7 @@
 // its channel, and what it brought measured against the control group.
 import { addDays, startOfMinute } from 'date-fns';
 import type { ConsentChannel } from '../consent';
-import { conditionProblem, type SegmentCondition } from './segment';
+import { conditionProblem, type SegmentCondition, type SegmentVocabulary } from './segment';
 
 /** The share held out by default: enough to compare against, few enough not to cost the store much. */
 export const DEFAULT_CONTROL_SHARE = 0.1;
@@ -176,15 +176,18 @@ export interface CampaignDraft {
 
 export type CampaignDraftError = 'name-missing' | 'message-missing' | 'cost-invalid' | 'window-invalid' | 'control-invalid' | 'segment-invalid' | 'segment-empty';
 
-/** What is wrong with a draft, field by field (a refused draft keeps what was typed; the form shows these). */
-export function campaignDraftErrors(draft: CampaignDraft, members: number): Partial<Record<keyof CampaignDraft | 'members', CampaignDraftError>> {
+/**
+ * What is wrong with a draft, field by field (a refused draft keeps what was typed; the form shows these). Given what
+ * the store knows now, a condition naming a tier or tag that is gone is wrong too (a loaded saved segment's).
+ */
+export function campaignDraftErrors(draft: CampaignDraft, members: number, known?: SegmentVocabulary): Partial<Record<keyof CampaignDraft | 'members', CampaignDraftError>> {
   const errors: Partial<Record<keyof CampaignDraft | 'members', CampaignDraftError>> = {};
   if (draft.name.trim() === '') errors.name = 'name-missing';
   if (draft.message.trim() === '') errors.message = 'message-missing';
   if (!Number.isSafeInteger(draft.costFen) || draft.costFen < 0) errors.costFen = 'cost-invalid';
   if (!Number.isInteger(draft.windowDays) || draft.windowDays < 1 || draft.windowDays > 365) errors.windowDays = 'window-invalid';
   if (!(draft.controlShare >= 0 && draft.controlShare <= 0.5)) errors.controlShare = 'control-invalid';
-  if (draft.conditions.some((c) => conditionProblem(c) !== null)) errors.conditions = 'segment-invalid';
+  if (draft.conditions.some((c) => conditionProblem(c, known) !== null)) errors.conditions = 'segment-invalid';
   else if (members === 0) errors.members = 'segment-empty';
   return errors;
 }

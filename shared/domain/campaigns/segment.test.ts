@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conditionHolds, conditionProblem, conditionTest, inSegment, rfmSegmentOfScore, segmentFactsOf, segmentMembers, type SegmentCondition, type SegmentFacts } from './segment';
+import { conditionHolds, conditionProblem, conditionTest, inSegment, rfmSegmentOfScore, segmentFactsOf, segmentMembers, unknownValues, type SegmentCondition, type SegmentFacts } from './segment';
 
 const TODAY = new Date(2026, 11, 5, 10);
 
@@ -139,6 +139,27 @@ describe('conditionProblem', () => {
     expect(conditionProblem({ kind: 'last-visit', minDays: null, maxDays: null, includeNever: false })).toBe('range-empty');
     expect(conditionProblem({ kind: 'last-visit', minDays: null, maxDays: null, includeNever: true })).toBeNull();
     expect(conditionProblem({ kind: 'consent', channel: 'wechat' })).toBeNull();
+  });
+});
+
+describe('a condition naming what the store no longer knows', () => {
+  const known = { tierIds: ['gold', 'silver'], tags: ['VIP', '茶叶'] };
+
+  it('names the tiers gone from the rules and the tags no customer carries, in its order', () => {
+    expect(unknownValues({ kind: 'tier', tierIds: ['bronze', 'gold', 'rfm:lost'] }, known)).toEqual(['bronze', 'rfm:lost']);
+    expect(unknownValues({ kind: 'tags', tags: ['咖啡', 'VIP', '旧标签'], match: 'any' }, known)).toEqual(['咖啡', '旧标签']);
+    expect(unknownValues({ kind: 'stage', stages: ['new'] }, known)).toEqual([]);
+  });
+
+  it('is a problem only when what the store knows is given, after the condition\'s own', () => {
+    const tags: SegmentCondition = { kind: 'tags', tags: ['VIP', '旧标签'], match: 'all' };
+    expect(conditionProblem(tags)).toBeNull();
+    expect(conditionProblem(tags, known)).toBe('unknown-tag');
+    expect(conditionProblem({ kind: 'tier', tierIds: ['bronze'] }, known)).toBe('unknown-tier');
+    expect(conditionProblem({ kind: 'tier', tierIds: [] }, known)).toBe('empty-choice');
+    expect(conditionProblem({ kind: 'tags', tags: ['VIP'], match: 'any' }, known)).toBeNull();
+    // A customer who carries the gone tag never matches it: with 'all' the segment would count nobody, silently.
+    expect(conditionHolds(tags, facts({ tags: ['VIP'] }), TODAY)).toBe(false);
   });
 });
 

@@ -156,10 +156,52 @@ export function segmentMembers(segment: SegmentDefinition, customers: Iterable<S
   return out;
 }
 
-/** Why a condition cannot be used as it stands; null when it can. */
-export type SegmentConditionProblem = 'empty-choice' | 'range-reversed' | 'range-negative' | 'range-empty';
+/** What the store knows now that a condition may name: the tier ids of the rules in force, the tags customers carry. */
+export interface SegmentVocabulary {
+  tierIds: readonly string[];
+  tags: readonly string[];
+}
 
-export function conditionProblem(condition: SegmentCondition): SegmentConditionProblem | null {
+/**
+ * The values a condition names that the store no longer knows, in the condition's order: a tier gone from the rules
+ * (or a grouping switched), a tag no customer carries any more (tags live on customers: one edited away on the last
+ * of them is gone, which is all a rename or a removal of a tag is). Such a value matches nobody, so a saved segment
+ * holding one would count fewer than its owner meant.
+ */
+export function unknownValues(condition: SegmentCondition, known: SegmentVocabulary): string[] {
+  switch (condition.kind) {
+    case 'tier':
+      return condition.tierIds.filter((id) => !known.tierIds.includes(id));
+    case 'tags':
+      return condition.tags.filter((tag) => !known.tags.includes(tag));
+    case 'stage':
+    case 'churn':
+    case 'rfm':
+    case 'last-visit':
+    case 'total-spent':
+    case 'birthday-month':
+    case 'points':
+    case 'source':
+    case 'consent':
+      return [];
+    default: {
+      const unexpected: never = condition;
+      throw new Error(`segment condition: unexpected ${JSON.stringify(unexpected)}`);
+    }
+  }
+}
+
+/** Why a condition cannot be used as it stands; null when it can. */
+export type SegmentConditionProblem = 'empty-choice' | 'range-reversed' | 'range-negative' | 'range-empty' | 'unknown-tier' | 'unknown-tag';
+
+/** What is wrong with a condition; given what the store knows now, also a tier or tag it names that is gone (unknownValues). */
+export function conditionProblem(condition: SegmentCondition, known?: SegmentVocabulary): SegmentConditionProblem | null {
+  const shape = shapeProblem(condition);
+  if (shape !== null || known === undefined || unknownValues(condition, known).length === 0) return shape;
+  return condition.kind === 'tier' ? 'unknown-tier' : 'unknown-tag';
+}
+
+function shapeProblem(condition: SegmentCondition): SegmentConditionProblem | null {
   const range = (min: number | null, max: number | null, allowNegative: boolean): SegmentConditionProblem | null => {
     if (min === null && max === null) return 'range-empty';
     if (!allowNegative && ((min !== null && min < 0) || (max !== null && max < 0))) return 'range-negative';

@@ -1,9 +1,9 @@
-// Page models of campaigns: the list, the new campaign's form with its segment builder, and one campaign's page
-// (results, the list to work through, the CSV export landing in <dataFolder>/exports).
+// Page models of campaigns: the list, the new campaign's form with its segment builder and saved segments, and one
+// campaign's page (results, the list to work through, the CSV export landing in <dataFolder>/exports).
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { clickAsNeeded } from './OwnerPin';
+import { answerOwnerPin, clickAsNeeded } from './OwnerPin';
 
 export class NewCampaignPage {
   readonly root: Locator;
@@ -48,6 +48,76 @@ export class NewCampaignPage {
 
   async start(): Promise<void> {
     await clickAsNeeded(this.page, this.page.getByTestId('campaign-start'));
+  }
+
+  /** The saved segments' bar of the builder. */
+  get saved(): SavedSegmentsBar {
+    return new SavedSegmentsBar(this.page);
+  }
+}
+
+/** The segment builder's saved segments: the picker, save, change, rename and delete (the owner's, PIN as needed). */
+export class SavedSegmentsBar {
+  readonly root: Locator;
+  readonly pick: Locator;
+  readonly loaded: Locator;
+  readonly status: Locator;
+  readonly dialog: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('saved-segments');
+    this.pick = page.getByTestId('saved-segment-pick');
+    this.loaded = page.getByTestId('saved-segment-loaded');
+    this.status = page.getByTestId('saved-segment-status');
+    this.dialog = page.getByTestId('segment-name-dialog');
+  }
+
+  get nameInput(): Locator {
+    return this.dialog.locator('input');
+  }
+
+  async load(name: string): Promise<void> {
+    await this.pick.selectOption({ label: name });
+    await expect(this.loaded).toContainText(name);
+  }
+
+  /** Opens the name dialog of Save as a group or Rename; whether the PIN will be asked on submitting it. */
+  async openNameDialog(testId: 'saved-segment-save' | 'saved-segment-rename'): Promise<boolean> {
+    const button = this.page.getByTestId(testId);
+    const locked = (await button.getAttribute('data-owner-locked')) === 'true';
+    await button.click();
+    await expect(this.dialog).toBeVisible();
+    return locked;
+  }
+
+  /** Types a name in the open dialog and submits it; `accepted`: the dialog closes (the PIN answered when asked). */
+  async submitName(name: string, locked: boolean, accepted = true): Promise<void> {
+    await this.nameInput.fill(name);
+    await this.dialog.locator('button[type="submit"]').click();
+    if (!accepted) return;
+    if (locked) await answerOwnerPin(this.page);
+    await expect(this.dialog).toBeHidden();
+  }
+
+  async saveAs(name: string): Promise<void> {
+    await this.submitName(name, await this.openNameDialog('saved-segment-save'));
+  }
+
+  async rename(name: string): Promise<void> {
+    await this.submitName(name, await this.openNameDialog('saved-segment-rename'));
+  }
+
+  async update(): Promise<void> {
+    await clickAsNeeded(this.page, this.page.getByTestId('saved-segment-update'));
+  }
+
+  async delete(): Promise<void> {
+    const button = this.page.getByTestId('saved-segment-delete');
+    const locked = (await button.getAttribute('data-owner-locked')) === 'true';
+    await button.click();
+    const confirm = this.page.getByTestId('confirm-dialog');
+    await confirm.locator('.dialog-footer button').last().click();
+    if (locked) await answerOwnerPin(this.page);
+    await expect(confirm).toBeHidden();
   }
 }
 
