@@ -28,12 +28,9 @@ export function useComplaintFigures(days: number): (ComplaintFigures & { days: n
   return useLiveQuery(async () => ({ ...(await complaints.figures(days)), days }), [days]);
 }
 
-/** The reports' complaints: those received from `from` (an ISO time) on, and their figures to now; kept current. */
-export function useComplaintsSince(from: string): { received: Complaint[]; figures: ComplaintFigures } | undefined {
-  return useLiveQuery(async () => {
-    const [received, figures] = await Promise.all([complaints.receivedSince(from), complaints.figuresSince(from)]);
-    return { received, figures };
-  }, [from]);
+/** The reports' complaints: those received from `from` (an ISO time) on; kept current. The reports count their figures per period. */
+export function useComplaintsSince(from: string): Complaint[] | undefined {
+  return useLiveQuery(() => complaints.receivedSince(from), [from]);
 }
 
 /** One complaint with what its detail names: the customer, the purchase, the rewards catalogue; null when there is none. */

@@ -24,6 +24,7 @@ import { RFM_SCORE_TEXTS, rfmGrid, stageDistribution, tierDistribution, tierMove
 import { RFM_GROUPS, rfmTierId } from '../../shared/domain/statusGroups';
 import type { RegularsDatabase } from './database';
 import { readPointsRules } from './pointsEarning';
+import { readChurnRisk } from './reportChurnRisk';
 import { createSettingsRepository } from './settings';
 
 /** A window the reports cannot answer: days not 'yyyy-MM-dd', or the end before the start. */
@@ -234,6 +235,7 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
       stages: stageDistribution(rowsOf(stageCounts as Map<LifecycleStage, number>, (lifecycleStage) => ({ isDeleted: 0 as const, lifecycleStage }))),
       movement: tierMovement(history, tierOrder, months, dayOf, churnOfMonths),
       rfm: rfmGrid(rowsOf(scores, (rfmScore) => ({ isDeleted: 0 as const, rfmScore }))),
+      risk: await readChurnRisk(db),
     };
   }
 

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { StoreChurnModel } from '../../../shared/domain/churnModel/storeModel';
 import { assertNever } from '../../../shared/result';
 import { formatLongDate } from '../../i18n';
+import './churnModelNote.css';
 
 /** The sentence for the churn list and the settings: fitted (day, customers, repeat buyers), the fallback with its reason, or not fitted yet. */
 export function churnModelNoteText(t: TFunction, model: StoreChurnModel | null, formatDay: (day: string) => string = (day) => formatLongDate(parseISO(day))): string {

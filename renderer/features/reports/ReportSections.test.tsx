@@ -8,6 +8,10 @@ import { describe, expect, it } from 'vitest';
 import {
   boughtAgain,
   churnByMonth,
+  churnRiskToday,
+  complaintsByPeriod,
+  complaintsOfWindow,
+  customersServedByPeriod,
   cohortRetention,
   newVsReturning,
   pointsReport,
@@ -15,6 +19,8 @@ import {
   rfmGrid,
   salesReport,
   stageDistribution,
+  surveyFigures,
+  surveyPeriod,
   tierDistribution,
   tierMovement,
   visitFrequency,
@@ -22,6 +28,7 @@ import {
   type ReportRequest,
   type SalesDay,
 } from '../../../shared/domain/reports';
+import { utcDayOf } from '../../../shared/domain/customerFigures';
 import { RFM_SEGMENT_NAMES } from '../../../shared/domain/rfm';
 import { APP_LOCALES } from '../../../shared/ipc/contract';
 import { countFormatter, I18N_OPTIONS } from '../../i18n';
@@ -29,6 +36,7 @@ import { CustomersReport } from './CustomersReport';
 import { LoyaltyReport } from './LoyaltyReport';
 import { reportFormat } from './reportFormat';
 import { SalesReport } from './SalesReport';
+import { SatisfactionReport } from './SatisfactionReport';
 import { StatusReport } from './StatusReport';
 
 const request: ReportRequest = { fromDay: '2026-10-01', toDay: '2026-12-05', grain: 'month', asOfDay: '2026-12-05' };
@@ -49,6 +57,10 @@ const figures = { revenueFen: 42345, purchases: 3, averageTicketFen: 14115, poin
 const none = { ...figures, revenueFen: 0, purchases: 0, averageTicketFen: null };
 const summary = { active: 2, newCustomers: 2, returning: 0, firstTimers: 2, repeated: 1, pending: 1, repurchaseRate: 1 };
 const monthKeys = ['2026-10', '2026-11', '2026-12'];
+// By week over three weeks: the complaint came in the week a came (1 December), so that week's rate is 1 in 1.
+const weeks = { fromDay: '2026-11-16', toDay: '2026-12-05', grain: 'week' as const };
+const NOW = new Date('2026-12-05T10:00:00.000Z');
+const complaint = { receivedAt: '2026-12-01T03:00:00.000Z', dueAt: '2026-12-02T03:00:00.000Z', resolvedAt: '2026-12-01T07:00:00.000Z' };
 
 async function draw(lng: string, element: ReactElement) {
   const instance = i18next.createInstance();
@@ -90,6 +102,13 @@ function sections(lng: 'zh-CN' | 'zh-TW' | 'en') {
         stages: stageDistribution([{ isDeleted: 0, lifecycleStage: 'new' }]),
         movement: tierMovement([{ at: '2026-11-02T02:00:00.000Z', from: 'silver', to: 'gold' }], ['gold', 'silver'], monthKeys, (iso) => iso.slice(0, 10), churn),
         rfm: rfmGrid([{ isDeleted: 0, rfmScore: '545' }, { isDeleted: 0, rfmScore: null }]),
+        risk: churnRiskToday(new Map([['none', 5], ['watch', 3], ['high', 2]]), 123_400, {
+          kind: 'cannot-fit',
+          fittedOn: '2026-12-05',
+          customers: 12,
+          repeatBuyers: 3,
+          reason: { code: 'too-few-customers', params: { have: 12, need: 50 } },
+        }),
       }}
       tierName={(id) => id.toUpperCase()}
       stageName={(s) => s}
@@ -108,16 +127,28 @@ function sections(lng: 'zh-CN' | 'zh-TW' | 'en') {
       monthLabel={label}
       format={format}
     />,
+    <SatisfactionReport
+      key="f"
+      data={{
+        survey: surveyFigures([], surveyPeriod(NOW, 3), NOW, new Map()),
+        grain: 'week',
+        complaintPeriods: complaintsByPeriod([complaint], customersServedByPeriod(newVsReturning(visits, weeks.fromDay, weeks.toDay, 'week')), weeks, NOW, utcDayOf),
+        complaints: complaintsOfWindow([complaint], 1, weeks, NOW, utcDayOf),
+      }}
+      periodLabel={label}
+      monthLabel={label}
+      format={format}
+    />,
   ];
 }
 
 describe('the report sections as drawn', () => {
   it.each(APP_LOCALES)('word every heading, card and note in %s, with no raw key', async (lng) => {
-    for (const element of sections(lng)) expect((await draw(lng, element)).html).not.toMatch(/reports\.|status\./);
+    for (const element of sections(lng)) expect((await draw(lng, element)).html).not.toMatch(/reports\.|status\.|churnModel\.|churn\./);
   });
 
   it('say each card’s figure and its change on the periods compared', async () => {
-    const [sales, customers, status, loyalty] = sections('en');
+    const [sales, customers, status, loyalty, satisfaction] = sections('en');
     const salesHtml = (await draw('en', sales!)).html;
     expect(salesHtml).toContain('¥423.45');
     expect(salesHtml).toContain('+112% on the period before');
@@ -127,7 +158,15 @@ describe('the report sections as drawn', () => {
     expect(customersHtml).toContain('+100% on the period before');
     expect(customersHtml).toContain('1 of 1 first-time customers came again');
     expect(customersHtml).toContain('1 of 4 customers churned');
-    expect((await draw('en', status!)).html).toMatch(/Moved up<\/dt><dd[^>]*>1</);
+    const statusHtml = (await draw('en', status!)).html;
+    expect(statusHtml).toMatch(/Moved up<\/dt><dd[^>]*>1</);
+    expect(statusHtml).toMatch(/Customers at high churn risk<\/dt><dd[^>]*>2<\/dd><dd[^>]*>Value at risk: ¥1234.00</);
+    expect(statusHtml).toMatch(/Customers to watch for churn<\/dt><dd[^>]*>3</);
+    // What judged the levels: today's rule, and why.
+    expect(statusHtml).toMatch(/data-model="fallback"[^>]*>Judged by the simple rule \(overdue against their usual gap\), because the store has 12 customers with a purchase and the buying model needs 50\./);
+    // The week's complaint against the week's one customer served; the rate a figure, not a dash.
+    const satisfactionHtml = (await draw('en', satisfaction!)).html;
+    expect(satisfactionHtml).toMatch(/Complaint rate<\/dt><dd[^>]*>100%<\/dd><dd[^>]*>Complaints: 1; customers served: 1</);
     const loyaltyHtml = (await draw('zh-CN', loyalty!)).html;
     expect(loyaltyHtml).toContain('1 位客户持有 1,000 积分');
     expect(loyaltyHtml).toContain('较上一期 +100%');

@@ -1,10 +1,10 @@
 // The reports (container): the period chosen, the figures read for it (the reports worker; the satisfaction figures
 // and complaints from their own reads), dates, amounts and names in the reader's words. The views draw.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDayOf } from '../../../shared/domain/customerFigures';
 import type { LifecycleStage } from '../../../shared/domain/lifecycle';
-import { complaintsByMonth, type ReportGrain, type ReportName, type ReportRequest } from '../../../shared/domain/reports';
+import { complaintsByPeriod, complaintsOfWindow, customersServedByPeriod, type ReportGrain, type ReportName, type ReportRequest } from '../../../shared/domain/reports';
 import { RFM_SEGMENT_NAMES, type RfmSegment } from '../../../shared/domain/rfm';
 import { useComplaintsSince } from '../../db/complaintHooks';
 import { useSurveyFigures } from '../../db/surveyFiguresHooks';
@@ -34,6 +34,11 @@ function dateFormat(locale: string, kind: 'month' | 'day'): Intl.DateTimeFormat 
 
 /** A 'yyyy-MM-dd' as the local midnight it names. */
 const localDate = (day: string) => new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+
+const sameRequest = (a: ReportRequest, b: ReportRequest) => a.fromDay === b.fromDay && a.toDay === b.toDay && a.grain === b.grain && a.asOfDay === b.asOfDay;
+
+// The last figures stay while the next are worked out; failed only when there are none to show.
+const failed = <N extends ReportName>(s: ReportState<N>) => s.status === 'failed' && s.result === null;
 
 export function ReportsScreen() {
   const { t } = useTranslation();
@@ -67,19 +72,28 @@ export function ReportsScreen() {
   const loyalty = useReport('loyalty', request);
 
   const survey = useSurveyFigures(monthsOfWindow(period), clock);
-  const complaintsFrom = survey?.period.from ?? localDate(`${period.fromDay.slice(0, 7)}-01`).toISOString();
-  const complaints = useComplaintsSince(complaintsFrom);
-  // Customers served per month, for the complaint rate per month: the customers report's visitors, when it counts by month.
-  const served = customers.result?.request.grain === 'month' ? customers.result.newVsReturning : null;
+  // From the first month's start: the window starts there or later (a week starts on a Monday inside it).
+  const complaints = useComplaintsSince(localDate(`${period.fromDay.slice(0, 7)}-01`).toISOString());
+  // The customers served come from the customers report of this very window and grain (customers with a visit in
+  // each period and in the window): until it answers, the last figures stay; when it failed, the rate is not known.
+  const customersNow = customers.result !== null && sameRequest(customers.result.request, request) ? customers.result : null;
+  const servedKnown = customersNow !== null || customers.status === 'failed';
+  const lastSatisfaction = useRef<SatisfactionReportData | undefined>(undefined);
   const satisfaction = useMemo<SatisfactionReportData | undefined>(() => {
-    if (!survey || !complaints) return undefined;
-    const servedByMonth = new Map((served ?? []).map((r) => [r.period, r.active]));
-    return { survey, complaints: complaints.figures, complaintMonths: complaintsByMonth(complaints.received, servedByMonth, survey.months.map((m) => m.month), clock(), localDayOf) };
-  }, [survey, complaints, served, clock]);
+    if (!survey || !complaints || !servedKnown) return lastSatisfaction.current;
+    const now = clock();
+    const served = customersNow && customersServedByPeriod(customersNow.newVsReturning);
+    const value: SatisfactionReportData = {
+      survey,
+      grain: request.grain,
+      complaintPeriods: complaintsByPeriod(complaints, served, request, now, localDayOf),
+      complaints: complaintsOfWindow(complaints, customersNow ? customersNow.totals.current.active : null, request, now, localDayOf),
+    };
+    return (lastSatisfaction.current = value);
+  }, [survey, complaints, servedKnown, customersNow, request, clock]);
+  const satisfactionBusy = satisfaction !== undefined && (!servedKnown || customers.status === 'loading');
 
-  // The last figures stay while the next are worked out; failed only when there are none to show.
   const ready = <N extends ReportName>(s: ReportState<N>) => s.result ?? undefined;
-  const failed = <N extends ReportName>(s: ReportState<N>) => s.status === 'failed' && s.result === null;
   const busy = <N extends ReportName>(s: ReportState<N>) => s.status === 'loading' && s.result !== null;
   return (
     <ReportsView
@@ -93,7 +107,7 @@ export function ReportsScreen() {
       <CustomersReport customers={ready(customers)} churn={ready(churn)} failed={failed(customers) || failed(churn)} busy={busy(customers) || busy(churn)} periodLabel={labelOfPeriod} monthLabel={monthLabel} format={format} />
       <StatusReport data={ready(status)} failed={failed(status)} busy={busy(status)} tierName={tierName} stageName={nameOfStage} segmentName={segmentName} monthLabel={monthLabel} format={format} />
       <LoyaltyReport data={ready(loyalty)} failed={failed(loyalty)} busy={busy(loyalty)} monthLabel={monthLabel} format={format} />
-      <SatisfactionReport data={satisfaction} monthLabel={monthLabel} format={format} />
+      <SatisfactionReport data={satisfaction} busy={satisfactionBusy} periodLabel={labelOfPeriod} monthLabel={monthLabel} format={format} />
     </ReportsView>
   );
 }

@@ -1,32 +1,39 @@
-// The reports' satisfaction section (view): CSAT and NPS per month with their answers, complaints per month against
-// the customers served, and the time to resolve them.
+// The reports' satisfaction section (view): CSAT and NPS per month with their answers, complaints per period (the
+// picker's day, week or month) against the customers served, and the time to resolve them.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintFigures } from '../../../shared/domain/complaint';
+import type { ComplaintPeriodRow, ReportGrain } from '../../../shared/domain/reports';
 import type { SurveyFigures } from '../../../shared/domain/surveyScores';
 import type { ChartData, FormatValue } from './chart/chartModel';
 import { FigureCards, ReportChartSlot, ReportPending, ReportSection } from './ReportParts';
 
 export interface SatisfactionReportData {
   survey: SurveyFigures;
-  /** Per month of the survey figures (complaintsByMonth); the rate is null where the customers served are not known. */
-  complaintMonths: (ComplaintFigures & { month: string })[];
-  /** The whole period, to now. */
+  /** The grain of the complaint periods. */
+  grain: ReportGrain;
+  /** Per period of the window (complaintsByPeriod); the rate is null where no customer was served or the customers served are not known. */
+  complaintPeriods: ComplaintPeriodRow[];
+  /** The whole window (complaintsOfWindow). */
   complaints: ComplaintFigures;
 }
 
 export interface SatisfactionReportProps {
   /** undefined while worked out. */
   data: SatisfactionReportData | undefined;
+  /** A period's key (of the grain) in words, marked when the period is cut at today. */
+  periodLabel: (key: string, grain: ReportGrain, partial: boolean) => string;
   monthLabel: (month: string) => string;
   format: FormatValue;
   /** The figures could not be worked out. */
   failed?: boolean;
+  /** The figures shown are older than the period chosen (the new ones are being worked out). */
+  busy?: boolean;
 }
 
 const NONE = '—';
 
-export function SatisfactionReport({ data, monthLabel, format, failed }: SatisfactionReportProps) {
+export function SatisfactionReport({ data, periodLabel, monthLabel, format, failed, busy }: SatisfactionReportProps) {
   const { t } = useTranslation();
   const charts = useMemo(() => {
     if (!data) return null;
@@ -44,11 +51,12 @@ export function SatisfactionReport({ data, monthLabel, format, failed }: Satisfa
       min: -100,
       max: 100,
     };
-    const cm = data.complaintMonths;
+    const cm = data.complaintPeriods;
+    const periods = cm.map((m) => periodLabel(m.period, data.grain, m.partial));
     const complaints: ChartData = {
       kind: 'bar',
-      categoryHeader: t('reports.month'),
-      categories: cm.map((m) => monthLabel(m.month)),
+      categoryHeader: t('reports.period'),
+      categories: periods,
       series: [
         { key: 'received', label: t('reports.satisfaction.received'), unit: 'count', values: cm.map((m) => m.received) },
         { key: 'rate', label: t('reports.satisfaction.rate'), unit: 'percent', values: cm.map((m) => m.ratePer100), tableOnly: true },
@@ -57,18 +65,18 @@ export function SatisfactionReport({ data, monthLabel, format, failed }: Satisfa
     };
     const resolve: ChartData = {
       kind: 'line',
-      categoryHeader: t('reports.month'),
-      categories: cm.map((m) => monthLabel(m.month)),
+      categoryHeader: t('reports.period'),
+      categories: periods,
       series: [
         { key: 'median', label: t('reports.satisfaction.medianHours'), unit: 'hours', values: cm.map((m) => m.medianHoursToResolve) },
         { key: 'inTime', label: t('reports.satisfaction.inTime'), unit: 'percent', values: cm.map((m) => (m.inTimeShare === null ? null : m.inTimeShare * 100)), tableOnly: true },
       ],
     };
     return { scores, complaints, resolve };
-  }, [data, monthLabel, t]);
+  }, [data, periodLabel, monthLabel, t]);
 
   return (
-    <ReportSection id="satisfaction" title={t('reports.satisfaction.title')} intro={t('reports.satisfaction.intro')}>
+    <ReportSection id="satisfaction" title={t('reports.satisfaction.title')} intro={t('reports.satisfaction.intro')} busy={busy}>
       {!data || !charts ? (
         <ReportPending failed={failed} />
       ) : (

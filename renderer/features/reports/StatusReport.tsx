@@ -1,10 +1,13 @@
 // The reports' tiers and stages section (view): how customers are spread over tiers and lifecycle stages today, how
-// tiers moved per month (up, down, churned, came back), and the RFM grid of recency by frequency.
+// tiers moved per month (up, down, churned, came back), the RFM grid of recency by frequency, and today's churn risk
+// by level with what judged it (the store's model, or today's rule).
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LifecycleStage } from '../../../shared/domain/lifecycle';
 import type { StatusReportResult } from '../../../shared/domain/reports';
 import type { RfmSegment } from '../../../shared/domain/rfm';
+import { ChurnModelNote } from '../churn/ChurnModelNote';
+import { churnLevelName } from '../status/statusText';
 import type { ChartData, FormatValue } from './chart/chartModel';
 import { FigureCards, ReportChartSlot, ReportPending, ReportSection } from './ReportParts';
 
@@ -73,7 +76,17 @@ export function StatusReport({ data, tierName, stageName, segmentName, monthLabe
       categories: data.rfm.segments.map((s) => segmentName(s.segment)),
       series: [{ key: 'customers', label: customers, unit: 'count', values: data.rfm.segments.map((s) => s.customers) }],
     };
-    return { tiers, stages, movement, rfm, segments };
+    const levels = data.risk.levels;
+    const risk: ChartData = {
+      kind: 'bar',
+      categoryHeader: t('reports.status.riskLevel'),
+      categories: levels.map((l) => churnLevelName(t, l.level)),
+      series: [
+        { key: 'customers', label: customers, unit: 'count', values: levels.map((l) => l.customers) },
+        { key: 'value', label: t('reports.status.valueAtRisk'), unit: 'money', values: levels.map((l) => (l.level === 'high' ? data.risk.highValueFen : null)), tableOnly: true },
+      ],
+    };
+    return { tiers, stages, movement, rfm, segments, risk };
   }, [data, tierName, stageName, segmentName, monthLabel, t]);
 
   return (
@@ -87,14 +100,29 @@ export function StatusReport({ data, tierName, stageName, segmentName, monthLabe
               { id: 'up', label: t('reports.status.up'), value: format('count', data.movement.reduce((n, r) => n + r.up, 0)) },
               { id: 'down', label: t('reports.status.down'), value: format('count', data.movement.reduce((n, r) => n + r.down, 0)) },
               { id: 'unscored', label: t('reports.status.unscored'), value: format('count', data.rfm.unscored) },
+              {
+                id: 'risk-high',
+                label: t('reports.status.riskHigh'),
+                value: format('count', data.risk.levels.find((l) => l.level === 'high')?.customers ?? 0),
+                notes: [t('churn.totalValue', { amount: format('money', data.risk.highValueFen) })],
+              },
+              { id: 'risk-watch', label: t('reports.status.riskWatch'), value: format('count', data.risk.levels.find((l) => l.level === 'watch')?.customers ?? 0) },
             ]}
           />
+          <ChurnModelNote t={t} model={data.risk.model} className="report-model-note" />
           <div className="report-grid">
             <ReportChartSlot id="status-tiers" title={t('reports.status.tiersChart')} note={t('reports.status.todayNote')} data={charts.tiers} format={format} />
             <ReportChartSlot id="status-stages" title={t('reports.status.stagesChart')} note={t('reports.status.todayNote')} data={charts.stages} format={format} />
             <ReportChartSlot id="status-movement" title={t('reports.status.movementChart')} note={t('reports.status.movementNote')} data={charts.movement} format={format} />
             <ReportChartSlot id="status-rfm" title={t('reports.status.rfmChart')} note={t('reports.status.rfmNote')} data={charts.rfm} format={format} />
             <ReportChartSlot id="status-segments" title={t('reports.status.segmentsChart')} note={t('reports.status.todayNote')} data={charts.segments} format={format} />
+            <ReportChartSlot
+              id="status-risk"
+              title={t('reports.status.riskChart')}
+              note={`${t('reports.status.todayNote')} ${t(data.risk.model?.kind === 'fitted' ? 'churnModel.valueHint' : 'churn.valueHint')}`}
+              data={charts.risk}
+              format={format}
+            />
           </div>
         </>
       )}

@@ -7,7 +7,7 @@ import type { ChurnMonthRow, BoughtAgainRow, CohortRow, FrequencyBucket, NewRetu
 import type { PointsLiability, PointsMonth } from './loyalty';
 import { addDaysToDay, addPeriods, periodOf, periodsBetween, periodStart, type ReportGrain } from './periods';
 import type { SalesFigures, SalesPeriodRow } from './sales';
-import type { RfmGrid, TierMovementRow } from './status';
+import type { ChurnRiskToday, RfmGrid, TierMovementRow } from './status';
 
 /** Days from `fromDay` to `toDay`, both included ('yyyy-MM-dd'). */
 export interface ReportWindow {
@@ -104,7 +104,7 @@ export interface ChurnReportResult {
   totals: Compared<{ churned: number; base: number; cameBack: number; rate: number | null }>;
 }
 
-/** Tiers and stages: the spread today, the movement per month of the window, and the RFM grid. */
+/** Tiers and stages: the spread today, the movement per month of the window, the RFM grid, and today's churn risk by level. */
 export interface StatusReportResult {
   request: ReportRequest;
   /** 'tiers' (the owner's scheme) or 'rfm' (tier ids rfm:<segment>). */
@@ -116,6 +116,7 @@ export interface StatusReportResult {
   /** One row per month of the window; churned and came back from the churn series. */
   movement: TierMovementRow[];
   rfm: RfmGrid;
+  risk: ChurnRiskToday;
 }
 
 /** The points ledger's movement summed over a window. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { utcDayOf } from '../customerFigures';
-import { parseRfmScore, RFM_SCORE_TEXTS, rfmGrid, stageDistribution, tierDistribution, tierMovement } from './status';
+import { churnRiskToday, parseRfmScore, RFM_SCORE_TEXTS, rfmGrid, stageDistribution, tierDistribution, tierMovement } from './status';
 
 const ORDER = ['vip', 'regular', 'potential'];
 
@@ -80,5 +80,21 @@ describe('tiers and stages', () => {
     expect(grid.segments.find((s) => s.segment === 'champions')!.customers).toBe(3);
     expect(grid.segments.find((s) => s.segment === 'lost')!.customers).toBe(1);
     expect(grid.segments.reduce((a, s) => a + s.customers, 0)).toBe(4);
+  });
+});
+
+describe('churn risk today', () => {
+  it('every level in order, a level nobody is at as 0, a key that is no level left out; the high value and the model passed through', () => {
+    const model = { kind: 'cannot-fit' as const, fittedOn: '2026-12-05', customers: 12, repeatBuyers: 3, reason: { code: 'too-few-customers' as const, params: { have: 12, need: 50 } } };
+    expect(churnRiskToday(new Map([['high', 4], ['none', 30], ['unknown', 2]]), 123_400, model)).toEqual({
+      levels: [
+        { level: 'none', customers: 30 },
+        { level: 'watch', customers: 0 },
+        { level: 'high', customers: 4 },
+      ],
+      highValueFen: 123_400,
+      model,
+    });
+    expect(churnRiskToday(new Map(), 0, null).levels.map((l) => l.customers)).toEqual([0, 0, 0]);
   });
 });

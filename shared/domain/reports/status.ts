@@ -1,4 +1,6 @@
-// Tiers and stages: how customers are spread now, how tiers moved per month (tier history), and the RFM grid.
+// Tiers and stages: how customers are spread now, how tiers moved per month (tier history), the RFM grid, and today's churn risk by level.
+import { CHURN_LEVELS, type ChurnLevel } from '../churn';
+import type { StoreChurnModel } from '../churnModel/storeModel';
 import type { TierHistoryEntry } from '../customerStatus';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '../lifecycle';
 import { rfmSegment, RFM_SEGMENTS, type RfmResult, type RfmSegment } from '../rfm';
@@ -123,4 +125,19 @@ export function rfmGrid(rows: Iterable<Pick<StatusRow, 'isDeleted' | 'rfmScore'>
     segments: RFM_SEGMENTS.map((segment) => ({ segment, customers: segments.get(segment)! })),
     unscored,
   };
+}
+
+/** Today's churn risk as the store's model levels it (or today's rule, while the store cannot be fitted). */
+export interface ChurnRiskToday {
+  /** Active customers at each level, in CHURN_LEVELS order (none, watch, high), every level listed. */
+  levels: { level: ChurnLevel; customers: number }[];
+  /** Σ valueAtRiskFen of the active customers at the high level (the churn list's total of that level). */
+  highValueFen: number;
+  /** The store's fit as the status worker kept it (bookkeeping `churnModel`); null before the first fit. */
+  model: StoreChurnModel | null;
+}
+
+/** The levels' counts (keys other than a level, from rows an older app wrote, are left out) in CHURN_LEVELS order. */
+export function churnRiskToday(counts: ReadonlyMap<string, number>, highValueFen: number, model: StoreChurnModel | null): ChurnRiskToday {
+  return { levels: CHURN_LEVELS.map((level) => ({ level, customers: counts.get(level) ?? 0 })), highValueFen, model };
 }
