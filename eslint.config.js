@@ -54,13 +54,20 @@ const NO = {
     regex: `^\\.\\./(?!\\.\\./shared/)|(^|/)renderer/(?!surveyScreen(/|$))|^(i18next|react-i18next|zustand|react-hook-form|chart\\.js|exceljs|papaparse|@tanstack/.*)(/.*)?$`,
     message: 'renderer/surveyScreen is the customer-facing screen: it imports only shared/ and its own folder, never the app (its screens, database, i18n, stores or platform). Nothing else of the app may reach the customer.',
   },
+  /** The export channels' pieces and commit are sent in one place (renderer/ui/saveFile.ts), so every saved file is whole or not there. */
+  saveFile: {
+    regex: `(^|/)shared/ipc/exportFiles$`,
+    message: 'Save a file through renderer/ui/saveFile (saveFile): it asks main where, makes the bytes only then, and aborts what was begun when anything fails. Do not send the export channels by hand.',
+  },
   platform: {
     regex: `^(electron|react|react-dom|dexie|dexie-[^/]*|zustand)(/.*)?$|${NODE_BUILTINS}|${through('renderer')}|${through('electron')}`,
     message: 'shared/ must not import platform code (Node, DOM, Electron, React, Dexie).',
   },
 };
 
-const RENDERER = [NO.electronCode, NO.node, NO.testCode];
+// Every renderer folder but renderer/ui, where saveFile is.
+const RENDERER = [NO.electronCode, NO.node, NO.testCode, NO.saveFile];
+const UI = [NO.electronCode, NO.node, NO.testCode];
 const DB_UNDER = NO.above('db', 'The database layer is under the screens', ['features', 'ui', 'stores', 'workers', 'session', 'guards']);
 
 /**
@@ -75,7 +82,7 @@ export const WALLS = [
   { folder: 'electron', forbid: [NO.renderer, NO.testCode], tests: [NO.renderer] },
   { folder: 'renderer', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },
   { folder: 'renderer/db', forbid: [...RENDERER, DB_UNDER], tests: [NO.electronCode, DB_UNDER] },
-  { folder: 'renderer/ui', forbid: [...RENDERER, NO.dexie, NO.above('ui', 'Widgets any screen may use', ['features', 'stores', 'workers', 'session', 'guards'])], tests: [NO.electronCode] },
+  { folder: 'renderer/ui', forbid: [...UI, NO.dexie, NO.above('ui', 'Widgets any screen may use', ['features', 'stores', 'workers', 'session', 'guards'])], tests: [NO.electronCode] },
   { folder: 'renderer/session', forbid: [...RENDERER, NO.dexie, NO.above('session', 'Who is at the keyboard (the owner PIN, roles next) serves every feature', ['features', 'workers', 'guards'])], tests: [NO.electronCode] },
   { folder: 'renderer/guards', forbid: [...RENDERER, NO.dexie, NO.above('guards', 'Guards over every screen (the full disk) serve every feature', ['features', 'workers', 'session'])], tests: [NO.electronCode] },
   { folder: 'renderer/features', forbid: [...RENDERER, NO.dexie], tests: [NO.electronCode] },

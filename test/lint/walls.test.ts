@@ -93,6 +93,14 @@ describe('the renderer', () => {
     for (const f of found) expect(f.message).toMatch(/Widgets any screen may use: renderer\/ui imports nothing/);
   }, 120_000);
 
+  it('saves files through renderer/ui/saveFile only: no screen sends the export channels by hand', async () => {
+    const found = await lint('renderer/features/campaigns/planted.ts', imports('../../../shared/ipc/exportFiles'));
+    expect(found).toHaveLength(1);
+    expect(found[0]?.message).toMatch(/Save a file through renderer\/ui\/saveFile/);
+    expect(await refused('renderer/workers/planted.ts', imports('../../shared/ipc/exportFiles'))).toEqual(['../../shared/ipc/exportFiles']);
+    expect(await refused('renderer/ui/planted.ts', imports('../../shared/ipc/exportFiles'))).toEqual([]);
+  }, 120_000);
+
   it('keeps the owner session and the guards free of features, so every feature can use them', async () => {
     const session = await lint('renderer/session/planted.ts', imports('../features/backup/backupState', 'dexie'));
     expect(session.map((f) => f.message.slice(0, 40))).toHaveLength(2);

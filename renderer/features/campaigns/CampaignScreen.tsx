@@ -14,10 +14,10 @@ import { currentLocale, formatLongDate } from '../../i18n';
 import { useClock } from '../../platform/clock';
 import { useDesktop } from '../../platform/context';
 import { copyText } from '../../ui/clipboard';
+import { datedFileName, saveFile } from '../../ui/saveFile';
 import { routeHref } from '../../ui/routes';
 import { useMoney } from '../../ui/useMoney';
 import { customerGreetingValues } from '../greetings/greetingText';
-import { chartFileName, saveChartFile } from '../reports/chart/chartExport';
 import { groupName } from '../status/statusText';
 import { useStatusWording } from '../status/useStatusWording';
 import { CampaignView, type CampaignRow } from './CampaignView';
@@ -75,8 +75,8 @@ function CampaignLoaded({ campaign }: { campaign: NonNullable<ReturnType<typeof 
   const onExport = async () => {
     const allowed = (rows ?? []).filter((r) => r.mayContact);
     const headers = [t('campaigns.csv.name'), t('campaigns.csv.phone'), t('campaigns.csv.message')];
-    const fileName = chartFileName(t('app.name'), campaign.name, 'csv', clock());
-    const outcome = await saveChartFile(api.exportFile, fileName, async () => new TextEncoder().encode(toCsv(headers, allowed.map((r) => [r.name, r.phone, r.message]))));
+    const fileName = datedFileName(t('app.name'), campaign.name, 'csv', clock());
+    const outcome = await saveFile(api.exportFile, fileName, async () => new TextEncoder().encode(toCsv(headers, allowed.map((r) => [r.name, r.phone, r.message]))));
     if (outcome.state === 'saved') setStatus({ tone: 'ok', text: t('campaigns.exported', { count: allowed.length, left: (rows?.length ?? 0) - allowed.length, file: outcome.fileName }) });
     else if (outcome.state === 'failed') setStatus({ tone: 'error', text: t('campaigns.errors.export-failed') });
   };

@@ -3,12 +3,12 @@
 // The export screen's files go through main (runExport.ts). One customer's data package is small and
 // saved as a browser download: a Blob and an <a download>; in Electron that shows the system's save
 // dialog (the default for will-download).
-import { format } from 'date-fns';
 import type { TFunction } from 'i18next';
 import type { ExportOptions, ExportValueKind } from '../../../shared/domain/export';
 import { exportValueKey } from '../../../shared/domain/export/vocabulary';
 import type { Currency } from '../../../shared/domain/money';
 import type { PhoneRegion } from '../../../shared/domain/customer';
+import { datedFileName } from '../../ui/saveFile';
 
 /** A code's words in the user's language: label('gender', 'male') → '男'. */
 export function exportLabel(t: TFunction): (kind: ExportValueKind, code: string) => string {
@@ -19,16 +19,9 @@ export function exportOptions(t: TFunction, currency: Currency, region: PhoneReg
   return { currency, region, label: exportLabel(t) };
 }
 
-/** Characters Windows and macOS refuse in a file name, and control characters, become '_'. */
-export function safeFileName(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\s+/g, ' ').trim();
-  return cleaned.slice(0, 80) || '_';
-}
-
 /** 熟客-客户-2026-11-23.csv / Regulars-customers-2026-11-23.xlsx */
 export function exportFileName(t: TFunction, what: string, ext: 'csv' | 'xlsx' | 'json', now: Date): string {
-  return `${safeFileName(`${t('app.name')}-${what}-${format(now, 'yyyy-MM-dd')}`)}.${ext}`;
+  return datedFileName(t('app.name'), what, ext, now);
 }
 
 export const MIME = {

@@ -7,8 +7,8 @@ import type { Action } from '../../../shared/domain/permissions';
 import { exportVocabulary } from '../../../shared/domain/export/vocabulary';
 import type { Currency } from '../../../shared/domain/money';
 import type { DesktopApi } from '../../../shared/ipc/contract';
-import { saveExportFile } from '../../../shared/ipc/exportFiles';
 import type { CustomerListQuery } from '../../db/customers';
+import { saveFile } from '../../ui/saveFile';
 import type { BuildPhase, BuiltExport, ExportFormat, ExportJob, ExportKind, ExportScope, PurchaseRowShape } from './buildExport';
 import { exportFileName } from './exportFiles';
 
@@ -56,13 +56,8 @@ export async function runExport(req: ExportRequest, deps: ExportDeps, onPhase: (
   const { api, t } = deps;
   const fileKey = req.kind === 'purchases' && req.purchaseRows === 'lines' ? 'purchaseLines' : FILE_KEYS[req.kind];
   const what = t(`exportScreen.files.${fileKey}`);
-  const begun = await api.begin(exportFileName(t, what, req.format, deps.now()), exportAction(req.kind, req.scope) === 'export.everything');
-  if (!begun.ok) return { state: 'failed', reason: begun.reason };
-  if (begun.value === null) return { state: 'cancelled' };
-  const session = begun.value;
-
-  let built: BuiltExport;
-  try {
+  let rows = 0;
+  const make = async () => {
     const job: ExportJob = {
       kind: req.kind,
       format: req.format,
@@ -73,15 +68,13 @@ export async function runExport(req: ExportRequest, deps: ExportDeps, onPhase: (
       vocabulary: exportVocabulary((key) => t(key)),
       sheetName: what,
     };
-    built = await deps.build(job, onPhase);
-  } catch (error) {
-    console.error(error);
-    await api.abort(session.sessionId);
-    return { state: 'failed', reason: 'build-failed' };
-  }
-
-  onPhase({ phase: 'saving', sent: 0, total: built.bytes.length });
-  const saved = await saveExportFile(api, session, built.bytes, (sent, total) => onPhase({ phase: 'saving', sent, total }));
-  if (!saved.ok) return { state: 'failed', reason: saved.reason };
-  return { state: 'saved', fileName: saved.value.fileName, path: saved.value.path, rows: built.rows };
+    const built = await deps.build(job, onPhase);
+    rows = built.rows;
+    return built.bytes;
+  };
+  const saved = await saveFile(api, exportFileName(t, what, req.format, deps.now()), make, {
+    everything: exportAction(req.kind, req.scope) === 'export.everything',
+    onSending: (sent, total) => onPhase({ phase: 'saving', sent, total }),
+  });
+  return saved.state === 'saved' ? { ...saved, rows } : saved;
 }

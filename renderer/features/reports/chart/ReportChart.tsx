@@ -10,7 +10,8 @@ import { useMoney } from '../../../ui/useMoney';
 import { CURRENCY_MINOR_DIGITS } from '../../../../shared/domain/money';
 import { chartScreenTable, chartTable, describeChart, type ChartData, type ChartUnit, type FormatValue } from './chartModel';
 import { chartPicture, drawHeatmap, drawSeriesChart, heatmapHeight } from './chartCanvas';
-import { CHART_FILE_KINDS, chartFileName, saveChartFile, tableFile, type ChartFileKind, type ChartSaveOutcome } from './chartExport';
+import { datedFileName, saveFile, type SaveFileOutcome } from '../../../ui/saveFile';
+import { CHART_FILE_KINDS, tableFile, type ChartFileKind } from './chartExport';
 import { useChartScheme } from './useChartScheme';
 import './reportChart.css';
 
@@ -47,7 +48,7 @@ export function ReportChart({ id, title, note, data, format, height = 260, table
   const box = useRef<HTMLDivElement>(null);
   const [boxWidth, setBoxWidth] = useState(0);
   const [saving, setSaving] = useState<ChartFileKind | null>(null);
-  const [outcome, setOutcome] = useState<ChartSaveOutcome | null>(null);
+  const [outcome, setOutcome] = useState<SaveFileOutcome | null>(null);
   const description = useMemo(() => describeChart(title, data, t, format), [title, data, t, format]);
   const screenTable = useMemo(() => chartScreenTable(data, format, NONE), [data, format]);
 
@@ -89,13 +90,13 @@ export function ReportChart({ id, title, note, data, format, height = 260, table
     setSaving(kind);
     setOutcome(null);
     try {
-      const fileName = chartFileName(t('app.name'), title, kind, clock());
+      const fileName = datedFileName(t('app.name'), title, kind, clock());
       const unitSuffix = (unit: ChartUnit) => (SUFFIXED.has(unit) ? t(`reports.chart.unitSuffix.${unit}`, { currency: t(`currencies.${money.currency}`) }) : '');
       const make =
         kind === 'png'
           ? () => chartPicture(data, title, format, PRINT_WIDTH, data.kind === 'heatmap' ? heatmapHeight(data.rows.length) : height)
           : () => tableFile(chartTable(data, unitSuffix, CURRENCY_MINOR_DIGITS[money.currency]), kind, title);
-      setOutcome(await saveChartFile(api.exportFile, fileName, make));
+      setOutcome(await saveFile(api.exportFile, fileName, make));
     } finally {
       setSaving(null);
     }
