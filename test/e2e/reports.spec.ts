@@ -1,12 +1,16 @@
 // Reports end to end, on a fixed clock (5 December 2026), in Chinese: three answers at the counter give the
-// satisfaction section's figures (CSAT 2 of 3 = 67%, NPS 0) and a complaint its count; the period picker changes the
-// window and the months shown; a chart's data is saved as CSV and XLSX and its picture as PNG through main, into
-// the data folder, and read back; printing draws the charts again at the paper's width.
+// satisfaction section's figures (CSAT 2 of 3 = 67%, NPS 0), and a complaint its rate against the customers served
+// by month, week and day; the period picker changes the window and the months shown; a chart's data is saved as CSV
+// and XLSX and its picture as PNG through main, into the data folder, and read back; printing draws the charts again
+// at the paper's width and prints the reports alone. On the demo store, today's churn risk by level is the churn
+// list's, with the model that judged it.
 import AxeBuilder from '@axe-core/playwright';
 import { parseISO } from 'date-fns';
 import { readXlsx } from '../../renderer/features/importExport/xlsx';
 import { test, expect } from './fixtures';
 import type { AppPage } from './pages/AppPage';
+import { ChurnRiskPage } from './pages/ChurnPages';
+import { ComplaintDialogModel } from './pages/ComplaintPages';
 import { CustomerActivityPage } from './pages/PurchasePages';
 import { ReportsPage } from './pages/ReportsPage';
 import { SurveyCardModel } from './pages/SurveyPages';
@@ -42,13 +46,20 @@ test.describe('reports', () => {
     await customerWithAnswer(app, '张三', '139 7777 0301', { csat: 5, nps: 10 }, { yuan: '120', paid: '现金' });
     await customerWithAnswer(app, '李四', '139 7777 0302', { csat: 4, nps: 8 }, { yuan: '80', paid: '微信支付' });
     await customerWithAnswer(app, '王五', '139 7777 0303', { csat: 2, nps: 3 });
+    // 王五, who bought nothing, complains today: one complaint against the two customers served.
+    await page.getByTestId('new-complaint').click();
+    const complaint = new ComplaintDialogModel(page);
+    await complaint.choose('service', 'normal');
+    await complaint.said.fill('等候太久');
+    await complaint.receivedBy.fill('小王');
+    await complaint.save();
 
     const reports = await ReportsPage.open(page);
     await expect(page).toHaveURL(/#\/reports$/);
     // The last 12 months by default, this one so far included.
     await expect(reports.range).toHaveText('2026-01-01 至 2026-12-05');
     // Every section with its charts, worked out off the page.
-    for (const [section, charts] of [['sales', 4], ['customers', 6], ['status', 5], ['loyalty', 2], ['satisfaction', 3]] as const) {
+    for (const [section, charts] of [['sales', 4], ['customers', 6], ['status', 6], ['loyalty', 2], ['satisfaction', 3]] as const) {
       await expect(reports.section(section).getByTestId('chart-canvas')).toHaveCount(charts);
     }
     await expect(reports.card('revenue')).toHaveText('¥200.00');
@@ -69,6 +80,17 @@ test.describe('reports', () => {
     await expect(scores.canvas).toHaveAttribute('role', 'img');
     await expect(scores.description).toContainText('各月满意度与净推荐值：折线图，共 12 期，从 2026年1月 到 2026年12月。');
     await expect(scores.description).toContainText('满意度：最高 67%（2026年12月），最低 67%（2026年12月），最近 67%（2026年12月）。');
+    // The complaint rate: complaints per 100 customers with a visit in the window, and in each period.
+    const complaints = reports.chart('satisfaction-complaints');
+    await expect(reports.card('complaint-rate')).toHaveText('50%');
+    expect(await complaints.row('2026年12月（至今）')).toEqual(['2026年12月（至今）', '1', '50%', '0']);
+    // A month with no customer served has no rate.
+    expect(await complaints.row('2026年11月')).toEqual(['2026年11月', '0', '—', '0']);
+    // Today's churn risk: three customers, none at risk on today's rule of a new store.
+    const risk = reports.chart('status-risk');
+    expect(await risk.row('无风险')).toEqual(['无风险', '3', '—']);
+    expect(await risk.row('高风险')).toEqual(['高风险', '0', '¥0.00']);
+    await expect(reports.section('status').getByTestId('churn-model-note')).toHaveAttribute('data-model', /^(fallback|pending)$/);
 
     // By week, the last 4: the window starts on the Monday three weeks before this one; the months it touches are two.
     await reports.period('week', 4);
@@ -78,8 +100,15 @@ test.describe('reports', () => {
     const revenue = reports.chart('sales-revenue');
     await expect(revenue.table.locator('tbody tr')).toHaveCount(4);
     await expect.poll(() => revenue.row('11月30日 起一周（至今）')).toEqual(['11月30日 起一周（至今）', '¥200.00', '¥0.00', '¥0.00']);
+    // The complaint rate by week: this week's complaint against this week's two customers, a figure and not a dash.
+    await expect.poll(() => complaints.row('11月30日 起一周（至今）')).toEqual(['11月30日 起一周（至今）', '1', '50%', '0']);
+    expect(await complaints.row('11月9日 起一周')).toEqual(['11月9日 起一周', '0', '—', '0']);
+    await expect(reports.card('complaint-rate')).toHaveText('50%');
     await reports.period('day', 7);
     await expect(reports.range).toHaveText('2026-11-29 至 2026-12-05');
+    await expect.poll(() => complaints.row('12月5日')).toEqual(['12月5日', '1', '50%', '0']);
+    await expect(complaints.table.locator('tbody tr')).toHaveCount(7);
+    await expect(reports.card('complaint-rate')).toHaveText('50%');
     await reports.period('month', 3);
     await expect(reports.range).toHaveText('2026-10-01 至 2026-12-05');
     await expect(scores.table.locator('tbody tr')).toHaveCount(3);
@@ -114,8 +143,38 @@ test.describe('reports', () => {
     await expect(scores.canvas).toHaveCSS('width', '680px');
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await expect(scores.canvas).not.toHaveCSS('width', '680px');
+    // Printed, the reports are the page: the sidebar is left out, the sections are shown.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('nav-reports')).toBeHidden();
+    await expect(reports.section('satisfaction')).toBeVisible();
+    await page.emulateMedia({ media: 'screen' });
 
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     expect(axe.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`))).toEqual([]);
+  });
+
+  test("today's churn risk by level is the churn list's, judged by the store's fitted model", async ({ app, page }) => {
+    await app.startDemoStore();
+    const churn = await ChurnRiskPage.open(page);
+    // The start-up rollover fits the model and levels everyone with it: read before, the levels are today's rule's.
+    await expect(churn.modelNote).toHaveAttribute('data-model', 'fitted', { timeout: 60_000 });
+    await churn.filterLevel('high');
+    await expect(churn.rows.first()).toBeVisible();
+    const high = await churn.countNumber();
+    const highTotal = (await churn.total.innerText()).trim();
+    await churn.filterLevel('watch');
+    await expect.poll(async () => new Set(await churn.attribute('level'))).toEqual(new Set(['watch']));
+    const watch = await churn.countNumber();
+
+    const reports = await ReportsPage.open(page);
+    const section = reports.section('status');
+    await expect(section.getByTestId('churn-model-note')).toHaveAttribute('data-model', 'fitted');
+    await expect(section.getByTestId('churn-model-note')).toHaveText(await churn.modelNote.innerText());
+    await expect(reports.card('risk-high')).toHaveText(String(high));
+    await expect(reports.card('risk-watch')).toHaveText(String(watch));
+    await expect(section.getByTestId('report-card-risk-high')).toContainText(highTotal);
+    const risk = reports.chart('status-risk');
+    expect(await risk.row('高风险')).toEqual(['高风险', String(high), highTotal.replace(/^风险金额：/, '')]);
+    expect((await risk.row('无风险'))[1]).toBe(String(240 - high - watch));
   });
 });

@@ -1,10 +1,11 @@
-// The recovery sheet: the recovery key shown this once, to print on A4 (window.print; backup.css hides all
-// else when printing) or copy by hand. The app keeps no copy: closing the dialog is the last time it is seen.
+// The recovery sheet: the recovery key shown this once, to print on A4 (window.print; while it is shown, backup.css
+// hides all else when printing) or copy by hand. The app keeps no copy: closing the dialog is the last time it is seen.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RECOVERY_KEY_GROUP } from '../../../shared/backup/recoveryKey';
 import { formatDateTime } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
+import { usePrintScope } from '../../ui/printScope';
 
 interface Props {
   recoveryKey: string;
@@ -21,6 +22,7 @@ export function RecoverySheet({ recoveryKey, keyId, createdAt, heldOnThisPc = fa
   const [store, setStore] = useState('');
   const [kept, setKept] = useState(false);
   const groups = recoveryKey.split('-');
+  usePrintScope('recovery-sheet');
   return (
     <Dialog
       title={t('backup.recovery.title')}

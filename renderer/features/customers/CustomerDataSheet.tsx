@@ -18,6 +18,7 @@ import {
 import type { AuditEntry } from '../../../shared/domain/auditChain';
 import { formatDateTime } from '../../i18n';
 import { useModalLayer } from '../../ui/modalLayer';
+import { usePrintScope } from '../../ui/printScope';
 import { useMoney } from '../../ui/useMoney';
 import { actorText, detailsText, kindText } from '../audit/auditText';
 import { tierMoveNames, tierReasonText } from '../status/statusText';
@@ -80,14 +81,11 @@ export function CustomerDataSheet({ pkg, opts, onClose }: CustomerDataSheetProps
   const o = { ...opts, currency: pkg.currency };
 
   // While the sheet is open, printing prints it alone (dataSheet.css).
+  usePrintScope('data-sheet');
   useEffect(() => {
-    document.body.classList.add('printing-sheet');
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
-    return () => {
-      document.body.classList.remove('printing-sheet');
-      window.removeEventListener('keydown', onKey);
-    };
+    return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
   const profile = customerExportRows([pkg.customer as never], o);

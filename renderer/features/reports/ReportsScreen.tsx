@@ -10,6 +10,7 @@ import { useComplaintsSince } from '../../db/complaintHooks';
 import { useSurveyFigures } from '../../db/surveyFiguresHooks';
 import { currentLocale, formatLongDate } from '../../i18n';
 import { useClock } from '../../platform/clock';
+import { usePrintScope } from '../../ui/printScope';
 import { useMoney } from '../../ui/useMoney';
 import { groupName, stageName } from '../status/statusText';
 import { useStatusWording } from '../status/useStatusWording';
@@ -46,6 +47,8 @@ export function ReportsScreen() {
   const money = useMoney();
   const wording = useStatusWording();
   const locale = currentLocale();
+  // Printing the page prints the reports alone, on A4 (reports.css).
+  usePrintScope('reports');
   const [choice, setChoice] = useState<ReportChoice>(DEFAULT_REPORT_CHOICE);
   // The day is read once per screen: a report left open over midnight keeps its window until the period changes.
   const [today] = useState(() => localDayOf(clock().toISOString()));
