@@ -79,7 +79,16 @@ test.describe('backup encryption', () => {
     await page.getByTestId('print-recovery-sheet').click();
     await new PinDialog(page).setPin(PIN);
     const printed = await readRecoverySheet(page);
+    // Printed, the sheet is all there is on the page; once it is closed, printing is the screen's own again.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('recovery-sheet')).toBeVisible();
+    await expect(page.getByTestId('recovery-done')).toBeHidden();
+    await expect(page.getByTestId('nav-reports')).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
     await closeRecoverySheet(page);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('set-password')).toBeVisible();
+    await page.emulateMedia({ media: 'screen' });
     await page.getByTestId('set-password').click();
     await expect(page.getByTestId('password-dialog')).toContainText('恢复密钥保持不变');
     expect(await setUpEncryption(page, PASSWORD)).toBe(printed);

@@ -154,10 +154,12 @@ test.describe('reports', () => {
   });
 
   test("today's churn risk by level is the churn list's, judged by the store's fitted model", async ({ app, page }) => {
+    test.setTimeout(120_000);
     await app.startDemoStore();
     const churn = await ChurnRiskPage.open(page);
     // The start-up rollover fits the model and levels everyone with it: read before, the levels are today's rule's.
     await expect(churn.modelNote).toHaveAttribute('data-model', 'fitted', { timeout: 60_000 });
+    const modelNote = await churn.modelNote.innerText();
     await churn.filterLevel('high');
     await expect(churn.rows.first()).toBeVisible();
     const high = await churn.countNumber();
@@ -169,7 +171,7 @@ test.describe('reports', () => {
     const reports = await ReportsPage.open(page);
     const section = reports.section('status');
     await expect(section.getByTestId('churn-model-note')).toHaveAttribute('data-model', 'fitted');
-    await expect(section.getByTestId('churn-model-note')).toHaveText(await churn.modelNote.innerText());
+    await expect(section.getByTestId('churn-model-note')).toHaveText(modelNote);
     await expect(reports.card('risk-high')).toHaveText(String(high));
     await expect(reports.card('risk-watch')).toHaveText(String(watch));
     await expect(section.getByTestId('report-card-risk-high')).toContainText(highTotal);
