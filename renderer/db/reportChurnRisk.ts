@@ -1,7 +1,7 @@
-// Today's churn risk for the reports' tiers-and-stages section: each level's customers counted on the churn list's
-// index, the high level's value at risk, and the store's model as the status worker kept it. Narrow reads only.
+// Today's churn risk for the reports' tiers-and-stages section: the at-risk levels' customers counted on the churn
+// list's index, the high level's value at risk, and the store's model as the status worker kept it. Narrow reads only.
 import Dexie from 'dexie';
-import { CHURN_LEVELS } from '../../shared/domain/churn';
+import type { ChurnLevel } from '../../shared/domain/churn';
 import { churnRiskToday, type ChurnRiskToday } from '../../shared/domain/reports/status';
 import { createBookkeepingRepository } from './bookkeeping';
 import type { RegularsDatabase } from './database';
@@ -9,11 +9,13 @@ import type { RegularsDatabase } from './database';
 /** Up to this many high customers their rows are read; more, and the value-at-risk index is walked keys only. */
 const HIGH_ROWS_READ = 2_000;
 
-/** `rowsReadUpTo` is for tests (both ways give the same sum). */
-export async function readChurnRisk(db: RegularsDatabase, rowsReadUpTo = HIGH_ROWS_READ): Promise<ChurnRiskToday> {
+/**
+ * `active`: the store's active customers (every one has a level), so the level most are at (none) is what is left
+ * and its index entries are not visited. `rowsReadUpTo` is for tests (both ways give the same sum).
+ */
+export async function readChurnRisk(db: RegularsDatabase, active: number, rowsReadUpTo = HIGH_ROWS_READ): Promise<ChurnRiskToday> {
   const level = () => db.customerState.where('[isDeleted+churnLevel]');
-  const counts = await Dexie.Promise.all(CHURN_LEVELS.map((l) => level().equals([0, l]).count()));
-  const high = (await level().equals([0, 'high']).primaryKeys()) as string[];
+  const [watch, high] = await Dexie.Promise.all([level().equals([0, 'watch']).count(), level().equals([0, 'high']).primaryKeys() as Promise<string[]>]);
   let highValueFen = 0;
   if (high.length <= rowsReadUpTo) {
     for (const row of await db.customerState.bulkGet(high)) if (row?.isDeleted === 0 && row.churnLevel === 'high') highValueFen += row.valueAtRiskFen;
@@ -28,5 +30,6 @@ export async function readChurnRisk(db: RegularsDatabase, rowsReadUpTo = HIGH_RO
       });
   }
   const { churnModel } = (await createBookkeepingRepository(db).readChecked(['churnModel'])).values;
-  return churnRiskToday(new Map(CHURN_LEVELS.map((l, i) => [l, counts[i]!])), highValueFen, churnModel);
+  const counts: Record<ChurnLevel, number> = { none: active - watch - high.length, watch, high: high.length };
+  return churnRiskToday(new Map(Object.entries(counts)), highValueFen, churnModel);
 }

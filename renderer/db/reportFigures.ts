@@ -235,7 +235,7 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
       stages: stageDistribution(rowsOf(stageCounts as Map<LifecycleStage, number>, (lifecycleStage) => ({ isDeleted: 0 as const, lifecycleStage }))),
       movement: tierMovement(history, tierOrder, months, dayOf, churnOfMonths),
       rfm: rfmGrid(rowsOf(scores, (rfmScore) => ({ isDeleted: 0 as const, rfmScore }))),
-      risk: await readChurnRisk(db),
+      risk: await readChurnRisk(db, active),
     };
   }
 
