@@ -58,16 +58,17 @@ export function StatusReport({ data, tierName, stageName, segmentName, monthLabe
         { key: 'other', label: t('reports.status.other'), unit: 'count', values: mv.map((r) => r.other), tableOnly: true },
       ],
     };
-    // Recency 5 (came lately) at the top, frequency 1 to 5 left to right.
+    // Recency 5 (came lately) at the top, frequency 1 to 5 left to right; each axis named in words above its scores.
     const rfm: ChartData = {
       kind: 'heatmap',
       unit: 'count',
       rowHeader: t('reports.status.recency'),
       sizeHeader: t('reports.status.customers'),
-      columns: [1, 2, 3, 4, 5].map((f) => t('reports.status.frequencyScore', { score: f })),
+      columnHeader: t('reports.status.frequency'),
+      columns: [1, 2, 3, 4, 5].map((f) => t('reports.status.score', { score: f })),
       rows: SCORES.map((r) => {
         const cells = data.rfm.cells[r - 1] ?? [];
-        return { label: t('reports.status.recencyScore', { score: r }), size: cells.reduce((a, b) => a + b, 0), cells: [...cells] };
+        return { label: t('reports.status.score', { score: r }), size: cells.reduce((a, b) => a + b, 0), cells: [...cells] };
       }),
     };
     const segments: ChartData = {

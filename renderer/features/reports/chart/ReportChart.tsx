@@ -94,7 +94,7 @@ export function ReportChart({ id, title, note, data, format, height = 260, table
       const unitSuffix = (unit: ChartUnit) => (SUFFIXED.has(unit) ? t(`reports.chart.unitSuffix.${unit}`, { currency: t(`currencies.${money.currency}`) }) : '');
       const make =
         kind === 'png'
-          ? () => chartPicture(data, title, format, PRINT_WIDTH, data.kind === 'heatmap' ? heatmapHeight(data.rows.length) : height)
+          ? () => chartPicture(data, title, format, PRINT_WIDTH, data.kind === 'heatmap' ? heatmapHeight(data) : height)
           : () => tableFile(chartTable(data, unitSuffix, CURRENCY_MINOR_DIGITS[money.currency]), kind, title);
       setOutcome(await saveFile(api.exportFile, fileName, make));
     } finally {

@@ -110,7 +110,7 @@ const ROW_HEIGHT = 28;
 const PAD = 8;
 
 /** The heat map's height in CSS pixels for its rows (a header row and one per row). */
-export const heatmapHeight = (rows: number): number => PAD * 2 + ROW_HEIGHT * (rows + 1);
+export const heatmapHeight = (data: Pick<HeatmapChartData, 'rows' | 'columnHeader'>): number => PAD * 2 + ROW_HEIGHT * (data.rows.length + 1 + (data.columnHeader ? 1 : 0));
 
 /**
  * Draws the heat map at `width` CSS pixels: row labels and sizes on the left, a header of columns, each cell
@@ -118,7 +118,7 @@ export const heatmapHeight = (rows: number): number => PAD * 2 + ROW_HEIGHT * (r
  */
 export function drawHeatmap(canvas: HTMLCanvasElement, data: HeatmapChartData, scheme: ChartScheme, format: FormatValue, width: number, pixelRatio: number): void {
   const colours = SCHEME_COLOURS[scheme];
-  const height = heatmapHeight(data.rows.length);
+  const height = heatmapHeight(data);
   canvas.width = Math.round(width * pixelRatio);
   canvas.height = Math.round(height * pixelRatio);
   canvas.style.width = `${width}px`;
@@ -134,8 +134,13 @@ export function drawHeatmap(canvas: HTMLCanvasElement, data: HeatmapChartData, s
   const sizeWidth = Math.max(ctx.measureText(data.sizeHeader).width, ...data.rows.map((r) => ctx.measureText(format('count', r.size)).width)) + 12;
   const left = PAD + labelWidth + sizeWidth;
   const cellWidth = data.columns.length === 0 ? 0 : Math.max(24, (width - left - PAD) / data.columns.length);
-  const y0 = PAD;
+  // The columns' header, when there is one, above them across the cells; the rows start a row lower.
+  const y0 = PAD + (data.columnHeader ? ROW_HEIGHT : 0);
   ctx.fillStyle = colours.text;
+  if (data.columnHeader) {
+    ctx.textAlign = 'center';
+    ctx.fillText(fit(ctx, data.columnHeader, width - left - PAD), left + (cellWidth * data.columns.length) / 2, PAD + ROW_HEIGHT / 2);
+  }
   ctx.textAlign = 'left';
   ctx.fillText(data.rowHeader, PAD, y0 + ROW_HEIGHT / 2);
   ctx.textAlign = 'right';

@@ -114,6 +114,12 @@ describe('colours', () => {
     expect(heatShare(grid, 1)).toBe(25);
     expect(heatShare(cohorts, 40)).toBe(40);
   });
+
+  it('names each column with the columns’ header in the table and the files (the RFM grid: 到店频率 1 分)', () => {
+    const grid: ChartData = { kind: 'heatmap', unit: 'count', rowHeader: '最近到店', sizeHeader: '客户数', columnHeader: '到店频率', columns: ['1 分', '2 分'], rows: [{ label: '5 分', size: 5, cells: [1, 4] }] };
+    expect(chartScreenTable(grid, (_u, v) => String(v), '—').headers).toEqual(['最近到店', '客户数', '到店频率 1 分', '到店频率 2 分']);
+    expect(chartTable(grid, () => '').headers).toEqual(['最近到店', '客户数', '到店频率 1 分', '到店频率 2 分']);
+  });
 });
 
 describe('axisText', () => {

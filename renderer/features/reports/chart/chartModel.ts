@@ -41,11 +41,18 @@ export interface HeatmapChartData {
   unit: 'percent' | 'count';
   rowHeader: string;
   sizeHeader: string;
+  /** What the columns count (the RFM grid's frequency score), drawn above them; the table and the files name each column with it. */
+  columnHeader?: string;
   columns: readonly string[];
   rows: readonly HeatmapRow[];
 }
 
 export type ChartData = SeriesChartData | HeatmapChartData;
+
+/** A heat map's columns as a table names them: "到店频率 1 分" when the columns have a header, else as drawn. */
+export function heatmapColumnNames(data: Pick<HeatmapChartData, 'columns' | 'columnHeader'>): string[] {
+  return data.columns.map((c) => (data.columnHeader ? `${data.columnHeader} ${c}` : c));
+}
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -82,7 +89,7 @@ export interface ChartTable {
 export function chartTable(data: ChartData, unitSuffix: (unit: ChartUnit) => string, minorDigits = 2): ChartTable {
   if (data.kind === 'heatmap') {
     return {
-      headers: [data.rowHeader, data.sizeHeader, ...data.columns.map((c) => `${c}${unitSuffix(data.unit)}`)],
+      headers: [data.rowHeader, data.sizeHeader, ...heatmapColumnNames(data).map((c) => `${c}${unitSuffix(data.unit)}`)],
       rows: data.rows.map((r) => [r.label, r.size, ...data.columns.map((_c, i) => exportNumber(data.unit, r.cells[i] ?? null))]),
     };
   }
@@ -96,7 +103,7 @@ export function chartTable(data: ChartData, unitSuffix: (unit: ChartUnit) => str
 export function chartScreenTable(data: ChartData, format: FormatValue, none: string): { headers: string[]; rows: string[][] } {
   if (data.kind === 'heatmap') {
     return {
-      headers: [data.rowHeader, data.sizeHeader, ...data.columns],
+      headers: [data.rowHeader, data.sizeHeader, ...heatmapColumnNames(data)],
       rows: data.rows.map((r) => [r.label, format('count', r.size), ...data.columns.map((_c, i) => cellText(format, data.unit, r.cells[i] ?? null, none))]),
     };
   }
@@ -149,7 +156,7 @@ export function describeChart(title: string, data: ChartData, t: Translate, form
     for (const r of data.rows)
       r.cells.forEach((v, i) => {
         if (i === 0 || v === null) return;
-        if (!best || v > best.value) best = { value: v, row: r.label, column: data.columns[i] ?? '' };
+        if (!best || v > best.value) best = { value: v, row: r.label, column: heatmapColumnNames(data)[i] ?? '' };
       });
     const top = best as { value: number; row: string; column: string } | null;
     if (top) parts.push(t('reports.chart.describe.heatmapTop', { value: format(data.unit, top.value), row: top.row, column: top.column }));
