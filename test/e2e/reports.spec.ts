@@ -11,6 +11,7 @@ import { test, expect } from './fixtures';
 import type { AppPage } from './pages/AppPage';
 import { ChurnRiskPage } from './pages/ChurnPages';
 import { ComplaintDialogModel } from './pages/ComplaintPages';
+import { lastRolloverDay } from './pages/PointsTillPages';
 import { CustomerActivityPage } from './pages/PurchasePages';
 import { ReportsPage } from './pages/ReportsPage';
 import { SurveyCardModel } from './pages/SurveyPages';
@@ -159,6 +160,8 @@ test.describe('reports', () => {
     const churn = await ChurnRiskPage.open(page);
     // The start-up rollover fits the model and levels everyone with it: read before, the levels are today's rule's.
     await expect(churn.modelNote).toHaveAttribute('data-model', 'fitted', { timeout: 60_000 });
+    // The fit is kept first, then everyone is levelled with it: the day is recorded once the levelling is done.
+    await expect.poll(() => lastRolloverDay(page), { timeout: 60_000 }).toBe('2026-12-05');
     const modelNote = await churn.modelNote.innerText();
     await churn.filterLevel('high');
     await expect(churn.rows.first()).toBeVisible();
