@@ -72,8 +72,10 @@ describe('customer figures', () => {
     const purchaseArb = fc.record({ customer: fc.constantFrom('a', 'b', 'c', 'd'), day: dayArb, returnOf: fc.option(fc.integer({ min: 0, max: 39 }), { nil: null }) });
     fc.assert(
       fc.property(fc.array(purchaseArb, { maxLength: 40 }), fc.integer({ min: 0, max: 16 }), fc.integer({ min: 0, max: 6 }), (list, from, span) => {
-        // A return takes back another purchase in full (a purchase returned in full is no visit) or one of another customer's.
-        const purchases = list.map((p, i) => reportPurchase(`p${i}`, p.customer, p.day, p.returnOf === null ? 1_000 : -1_000, { returnOf: p.returnOf === null ? null : `p${p.returnOf}` }));
+        // A return takes back a purchase of the same customer in full (a purchase returned in full is no visit), or one not in the list.
+        // Visits are counted per customer: each customer's entry is built from their own purchases only, as the derivation builds it.
+        const returned = (p: (typeof list)[number], i: number) => (p.returnOf !== null && list[p.returnOf]?.customer === p.customer ? `p${p.returnOf}` : `gone${i}`);
+        const purchases = list.map((p, i) => reportPurchase(`p${i}`, p.customer, p.day, p.returnOf === null ? 1_000 : -1_000, { returnOf: p.returnOf === null ? null : returned(p, i) }));
         const months = buildCustomerMonths(purchases, utcDayOf);
         const fromMonth = `${2025 + Math.floor(from / 12)}-${String((from % 12) + 1).padStart(2, '0')}`;
         const toIndex = from + span;
