@@ -1,18 +1,22 @@
 // The search index's rows (Dexie v5, customerSearch): every write that can change a customer's
 // searchable fields or trash state passes the records it wrote here, inside its own transaction.
+import Dexie from 'dexie';
 import type { CustomerRecord } from '../../shared/domain/customer';
 import type { RegularsDatabase } from './database';
 
-/** Puts the tokens of the active customers among `customers`; the trashed ones leave the index. */
-export async function indexForSearch(db: RegularsDatabase, customers: readonly CustomerRecord[]): Promise<void> {
+/**
+ * Puts the tokens of the active customers among `customers`; the trashed ones leave the index. Dexie promises
+ * only (no async function): it is part of addCustomers, which the import holds in flight (see there).
+ */
+export function indexForSearch(db: RegularsDatabase, customers: readonly CustomerRecord[]): Promise<void> {
   const rows: { id: string; tokens: string[] }[] = [];
   const gone: string[] = [];
   for (const c of customers) {
     if (c.isDeleted === 0 && c.searchTokens.length > 0) rows.push({ id: c.id, tokens: c.searchTokens });
     else gone.push(c.id);
   }
-  if (rows.length) await db.customerSearch.bulkPut(rows);
-  if (gone.length) await db.customerSearch.bulkDelete(gone);
+  // Different ids: the put and the delete need not wait for each other.
+  return Dexie.Promise.all([rows.length ? db.customerSearch.bulkPut(rows) : undefined, gone.length ? db.customerSearch.bulkDelete(gone) : undefined]).then(() => undefined);
 }
 
 /** Customers deleted for good (or by an undone import) leave the index. */

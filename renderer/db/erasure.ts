@@ -310,7 +310,7 @@ export function createErasure(db: RegularsDatabase, deps: AuditDeps) {
 /** The ids among `ids` that something in the store still holds: a record, a state or search row, purchases, contacts, answers, history, survey answers, complaints, a place in a campaign, a batch or a snapshot. */
 async function tracesOf(db: RegularsDatabase, ids: readonly string[]): Promise<string[]> {
   const out: string[] = [];
-  const [records, states, search, consent, surveys] = await Promise.all([
+  const [records, states, search, consent, surveys] = await Dexie.Promise.all([
     db.customers.bulkGet([...ids]),
     db.customerState.bulkGet([...ids]),
     db.customerSearch.bulkGet([...ids]),

@@ -177,7 +177,10 @@ function sumRows(purchases: readonly { rowNumbers: number[] }[]): number {
  * Chunk writes of one transaction, each started without waiting for the ones before it, at most
  * WRITES_IN_FLIGHT at once. A failed write fails `add` or `drain` (and so the transaction) when reached.
  * What they hand back to await are Dexie promises: a write awaited after it finished must still resume
- * inside the transaction (a native promise awaited late resumes outside it).
+ * inside the transaction (a native promise awaited late resumes outside it). The writes themselves must be
+ * Dexie promise chains too (no async function, no native Promise.all): a native promise held while other writes
+ * run loses the transaction's zone, the rest of the import then wrote in transactions of its own and the import's
+ * committed empty under it ("Transaction committed too early" at two chunks of customers).
  */
 function writePipeline() {
   const pending: Promise<unknown>[] = [];

@@ -196,6 +196,22 @@ test.describe('import', () => {
     await expect(imp.importButton).toBeDisabled();
   });
 
+  test('1,001 rows (two write chunks) import whole: the second chunk no longer commits the transaction early', async ({ app, page }) => {
+    await app.startEmptyStore();
+    const imp = new ImportPage(page);
+    await imp.open();
+    // IMPORT_WRITE_CHUNK is 1,000: two chunks in flight at once, where a native promise lost the transaction.
+    const lines = ['姓名,手机'];
+    for (let i = 0; i < 1_001; i++) lines.push(`客户${i},139${String(i).padStart(8, '0')}`);
+    await imp.pickFile('two-chunks.csv', utf8(lines.join('\n')));
+    await imp.expectPreview({ create: 1_001 });
+    await imp.startImport();
+    await expect(imp.doneSummary).toContainText('1,001');
+    await expect(imp.batches).toHaveCount(1);
+    await app.goToCustomers();
+    await expect(app.listCount).toHaveText(/1,001|1001/);
+  });
+
   test('10,000 rows import in one transaction with a progress bar; a cancel writes nothing', async ({ app, page }) => {
     test.setTimeout(120_000);
     await app.startEmptyStore();

@@ -45,16 +45,18 @@ export async function readCustomer(db: RegularsDatabase, id: string): Promise<Cu
 }
 
 /** New customers: the record, the state row, the points row and the search row (inside a transaction holding the 'customer' scope). */
-export async function addCustomers(db: RegularsDatabase, customers: readonly Customer[]): Promise<void> {
-  if (customers.length === 0) return;
+// Dexie promises only (no async function, no native Promise.all): the import holds several of these in flight and
+// awaits them later, and a native promise awaited that way can resume outside the transaction (imports.ts writePipeline).
+export function addCustomers(db: RegularsDatabase, customers: readonly Customer[]): Promise<void> {
+  if (customers.length === 0) return Dexie.Promise.resolve();
   const records = customers.map(customerRecordOf);
   // Issued together: the four tables' writes need not wait for each other.
-  await Promise.all([
+  return Dexie.Promise.all([
     db.customers.bulkAdd(records),
     db.customerState.bulkAdd(customers.map(customerStateOf)),
     db.pointsState.bulkAdd(customers.map(customerPointsStateOf)),
     indexForSearch(db, records),
-  ]);
+  ]).then(() => undefined);
 }
 
 /**

@@ -354,7 +354,8 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
           if (derived.rows.length) write(db.customerState.bulkPut(derived.rows));
           if (derived.history.length) write(db.tierHistory.bulkAdd(derived.history));
         }
-        await Promise.all(writes);
+        // Dexie's all, not the native one: awaited inside the transaction, it resumes there.
+        await Dexie.Promise.all(writes);
         return { count: states.length, changed };
       });
       done += chunk.count;

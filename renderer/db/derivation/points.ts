@@ -21,10 +21,12 @@ export function ledgerOfCustomers(db: RegularsDatabase, first: string, last: str
   return db.pointsEntries.where(':id').between([first], [last, Dexie.maxKey], true, true);
 }
 
-/** Each customer's whole ledger, the requests issued together (Dexie's all: it resumes inside the transaction). */
-export async function ledgersOf(db: RegularsDatabase, ids: readonly string[]): Promise<Map<string, PointsEntry[]>> {
-  const lists = await Dexie.Promise.all(ids.map((id) => ledgerRange(db, id).toArray()));
-  return new Map(ids.map((id, i) => [id, lists[i]!]));
+/**
+ * Each customer's whole ledger, the requests issued together. Dexie promises only (Dexie's all, no async function):
+ * callers issue it beside other reads inside their transaction, where a native promise can resume outside it.
+ */
+export function ledgersOf(db: RegularsDatabase, ids: readonly string[]): Promise<Map<string, PointsEntry[]>> {
+  return Dexie.Promise.all(ids.map((id) => ledgerRange(db, id).toArray())).then((lists) => new Map(ids.map((id, i) => [id, lists[i]!])));
 }
 
 /** The stored points of a customer with these entries, as of `now`. */
