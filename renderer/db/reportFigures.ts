@@ -210,23 +210,27 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
     checkRequest(request);
     const rules = await settings.statusRules();
     const tierOrder = rules.grouping === 'rfm' ? RFM_GROUPS.map(rfmTierId) : rules.scheme.tiers.map((t) => t.id);
-    // Both groupings' ids: rows the other grouping wrote stay until the pass after a switch derives them again.
     const active = await activeCustomers();
-    // Every active row has a tier and a stage. Both groupings' ids are known: rows the other grouping wrote stay until the pass after a switch.
-    const tierCounts = await countsBy('[isDeleted+tierId]', [...new Set([...tierOrder, ...rules.scheme.tiers.map((t) => t.id), ...RFM_GROUPS.map(rfmTierId)])], active);
-    const stageCounts = await countsBy('[isDeleted+lifecycleStage]', LIFECYCLE_STAGES, active);
+    const months = monthsOf(request.fromDay, request.toDay);
+    // A day before the first month's start in UTC covers its local start in any zone; the month is then by dayOf.
+    const first = `${months[0]!}-01`;
+    // Asked together: the database counts one index while this thread takes in another read's rows.
+    const [tierCounts, stageCounts, scoreCounts, historyRows, risk, { seq, visits }] = await Promise.all([
+      // Every active row has a tier and a stage. Both groupings' ids are known: rows the other grouping wrote stay until the pass after a switch.
+      countsBy('[isDeleted+tierId]', [...new Set([...tierOrder, ...rules.scheme.tiers.map((t) => t.id), ...RFM_GROUPS.map(rfmTierId)])], active),
+      countsBy('[isDeleted+lifecycleStage]', LIFECYCLE_STAGES, active),
+      countsBy('[isDeleted+rfmScore]', RFM_SCORE_TEXTS, null),
+      db.tierHistory.where('at').aboveOrEqual(`${addDaysToDay(first, -1)}T00:00:00.000Z`).toArray(),
+      readChurnRisk(db, active),
+      visitsNow(),
+    ]);
     // An unscored customer (null) is not in the score's index: every active customer less the scored ones.
-    const scoreCounts = await countsBy('[isDeleted+rfmScore]', RFM_SCORE_TEXTS, null);
     let unscored = active;
     for (const n of scoreCounts.values()) unscored -= n;
     const scores = new Map<string | null, number>([...scoreCounts, [null, unscored]]);
-    const months = monthsOf(request.fromDay, request.toDay);
-    const { seq, visits } = await visitsNow();
     // The churn series of the months shown only (the churn report's, when it was asked first).
     const churnOfMonths = churnRows(seq, visits, months[0]!, months[months.length - 1]!, request.asOfDay, rules.lifecycleRules);
-    // A day before the first month's start in UTC covers its local start in any zone; the month is then by dayOf.
-    const first = `${months[0]!}-01`;
-    const history = (await db.tierHistory.where('at').aboveOrEqual(`${addDaysToDay(first, -1)}T00:00:00.000Z`).toArray()).filter((e) => dayOf(e.at) >= first);
+    const history = historyRows.filter((e) => dayOf(e.at) >= first);
     return {
       request,
       grouping: rules.grouping,
@@ -235,7 +239,7 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
       stages: stageDistribution(rowsOf(stageCounts as Map<LifecycleStage, number>, (lifecycleStage) => ({ isDeleted: 0 as const, lifecycleStage }))),
       movement: tierMovement(history, tierOrder, months, dayOf, churnOfMonths),
       rfm: rfmGrid(rowsOf(scores, (rfmScore) => ({ isDeleted: 0 as const, rfmScore }))),
-      risk: await readChurnRisk(db, active),
+      risk,
     };
   }
 
