@@ -166,9 +166,11 @@ export class CustomerPageModel {
     return form;
   }
 
+  /** Moves the customer to the trash and waits for the app to leave their page (a check of the list before then read the page still shown). */
   async moveToTrash() {
     await this.page.getByTestId('trash-customer').click();
     await this.page.getByTestId('confirm-dialog').getByRole('button', { name: /Move to trash|移到回收站|移到資源回收筒/ }).click();
+    await expect(this.page.getByTestId('trash-customer')).toBeHidden();
   }
 
   profile(testId: string): Locator {
