@@ -55,7 +55,7 @@ describe('exportDatabase', () => {
     );
     await db.pointsEntries.bulkAdd(entries);
     const { result, pieces, progress, started, events, finished } = await exportAll({ pageRows: 40, pieceChars: 4_000 });
-    const counts = { auditLog: 0, bookkeeping: 1, catalog: 0, consentEvents: 0, consentState: 0, customerSearch: 0, customerState: 0, customers: 250, erasures: 0, imports: 0, interactions: 0, pins: 0, pointsEntries: 130, pointsState: 0, purchases: 0, reminderMarks: 0, rewards: 0, settings: 1, tierHistory: 0, surveys: 0, surveyAnswers: 0, surveyState: 0, complaints: 0, surveyTally: 0, salesDays: 0, visitBuckets: 0, pointsMonths: 0, campaigns: 0, campaignMembers: 0, savedSegments: 0 };
+    const counts = { auditLog: 0, bookkeeping: 1, catalog: 0, consentEvents: 0, consentState: 0, customerSearch: 0, customerState: 0, customers: 250, erasures: 0, imports: 0, interactions: 0, pins: 0, pointsEntries: 130, pointsState: 0, purchases: 0, reminderMarks: 0, rewards: 0, settings: 1, tierHistory: 0, surveys: 0, surveyAnswers: 0, surveyState: 0, complaints: 0, surveyTally: 0, salesDays: 0, visitBuckets: 0, pointsMonths: 0, campaigns: 0, campaignMembers: 0, savedSegments: 0, statusCounts: 0 };
     expect(started).toEqual({ schemaVersion: db.verno, counts });
     expect(result).toEqual({ schemaVersion: db.verno, counts, bytes: pieces.reduce((n, p) => n + p.length, 0), slices: 1, spoiledPasses: 0 });
     expect(pieces.length).toBeGreaterThan(5);

@@ -1,7 +1,7 @@
 // Every shipped database version's tables, so a restore can build a database exactly as an older
 // backup's version had it and let RegularsDatabase's own upgrades bring it to today's version.
 import Dexie from 'dexie';
-import { RegularsDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13, SCHEMA_V14, SCHEMA_V15, SCHEMA_V16, SCHEMA_V17, SCHEMA_V18, SCHEMA_V19 } from './database';
+import { RegularsDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13, SCHEMA_V14, SCHEMA_V15, SCHEMA_V16, SCHEMA_V17, SCHEMA_V18, SCHEMA_V19, SCHEMA_V20 } from './database';
 import { V6_ROWS_MOVED } from './migrations/v6';
 import { V13_ROWS_MOVED } from './migrations/v13';
 
@@ -26,6 +26,7 @@ export const SCHEMAS_BY_VERSION: Readonly<Record<number, Readonly<Record<string,
   17: SCHEMA_V17,
   18: SCHEMA_V18,
   19: SCHEMA_V19,
+  20: SCHEMA_V20,
 });
 
 /** Versions whose upgrade moves rows out of a table: where those rows are afterwards. */

@@ -100,12 +100,14 @@ describe('RegularsDatabase', () => {
     expect({ ...SCHEMA_V5, customers: SCHEMA_V4.customers, customerSearch: undefined }).toEqual({ ...SCHEMA_V4, customerSearch: undefined });
   });
 
-  it('opens a new database at version 18 with its tables and indexes', async () => {
+  it('opens a new database at version 20 with its tables and indexes', async () => {
     const db = new RegularsDatabase(`schema-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(19);
+    expect(db.verno).toBe(20);
     // Version 19: saved segments by name (the picker).
     expect(db.savedSegments.schema.indexes.map((i) => i.name)).toEqual(['name']);
+    // Version 20: the status counts, by key only.
+    expect(db.statusCounts.schema.indexes).toEqual([]);
     // Version 18: campaigns by start; their members by campaign and group, and by customer.
     expect(db.campaigns.schema.indexes.map((i) => i.name)).toEqual(['startedAt']);
     expect(db.campaignMembers.schema.indexes.map((i) => i.name)).toEqual(['[campaignId+group]', 'customerId']);
@@ -128,7 +130,7 @@ describe('RegularsDatabase', () => {
     expect(db.reminderMarks.schema.indexes.map((i) => i.name)).toEqual(['customerId']);
     expect(db.customerState.schema.indexes.map((i) => i.name)).toContain('[isDeleted+tierId+lastTouchSort]');
     expect(db.auditLog.schema.indexes.map((i) => i.name)).toEqual(['seq', 'at', 'kind', 'customerIds']);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'campaignMembers', 'campaigns', 'catalog', 'complaints', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'erasures', 'imports', 'interactions', 'pins', 'pointsEntries', 'pointsMonths', 'pointsState', 'purchases', 'reminderMarks', 'rewards', 'salesDays', 'savedSegments', 'settings', 'surveyAnswers', 'surveyState', 'surveyTally', 'surveys', 'tierHistory', 'visitBuckets']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['auditLog', 'bookkeeping', 'campaignMembers', 'campaigns', 'catalog', 'complaints', 'consentEvents', 'consentState', 'customerSearch', 'customerState', 'customers', 'erasures', 'imports', 'interactions', 'pins', 'pointsEntries', 'pointsMonths', 'pointsState', 'purchases', 'reminderMarks', 'rewards', 'salesDays', 'savedSegments', 'settings', 'statusCounts', 'surveyAnswers', 'surveyState', 'surveyTally', 'surveys', 'tierHistory', 'visitBuckets']);
     // Version 13: the entries keyed by customer and time, found by id, a purchase's entries; each customer's
     // points narrow, sorted for the list, with the rollover's next expiry. Version 12: the catalogue by id alone.
     expect(db.pointsEntries.schema.primKey.keyPath).toEqual(['customerId', 'createdAt', 'id']);

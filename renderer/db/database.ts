@@ -28,10 +28,12 @@ import { SCHEMA_V16, upgradeToV16 } from './migrations/v16';
 import { SCHEMA_V17, upgradeToV17 } from './migrations/v17';
 import { SCHEMA_V18 } from './migrations/v18';
 import { SCHEMA_V19 } from './migrations/v19';
+import { SCHEMA_V20, upgradeToV20 } from './migrations/v20';
 import type { AuditEntry } from '../../shared/domain/auditChain';
 import type { ErasureEntry } from '../../shared/domain/erasure';
 import type { PointsEntry, PointsEntryKey } from '../../shared/domain/pointsLedger';
 import type { Reward } from '../../shared/domain/rewards';
+import type { StatusCountRow } from '../../shared/domain/reports/statusCounts';
 import type { ReminderMark } from '../../shared/domain/reminders';
 import type { SurveyAnswer, SurveyStateRow, SurveyVersion } from '../../shared/domain/surveyRecords';
 import type { SurveyTallyRow } from '../../shared/domain/surveyScores';
@@ -42,7 +44,7 @@ import type { SalesDay } from '../../shared/domain/reports/aggregates';
 import type { VisitBucketRow } from '../../shared/domain/reports/reportRows';
 import type { PointsMonth } from '../../shared/domain/reports/loyalty';
 
-export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13, SCHEMA_V14, SCHEMA_V15, SCHEMA_V16, SCHEMA_V17, SCHEMA_V18, SCHEMA_V19 };
+export { SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13, SCHEMA_V14, SCHEMA_V15, SCHEMA_V16, SCHEMA_V17, SCHEMA_V18, SCHEMA_V19, SCHEMA_V20 };
 export type { AuditEntry };
 
 /** A row of the settings table (the owner's configuration) or of the bookkeeping table (version 6). */
@@ -330,6 +332,8 @@ export class RegularsDatabase extends Dexie {
    * readSavedSegment (a restored backup's row may not be one).
    */
   savedSegments!: EntityTable<SavedSegment, 'id'>;
+  /** The customers counted by tier, stage, RFM score and churn level (version 20 on); written only by renderer/db/derivation/statusCounts.ts. */
+  statusCounts!: EntityTable<StatusCountRow, 'key'>;
 
   /** `clock`: the time an upgrade derives status as of (version 3); the app's clock unless given. */
   constructor(name: string = DATABASE_NAME, options: ConstructorParameters<typeof Dexie>[1] & { clock?: Clock } = {}) {
@@ -364,6 +368,7 @@ export class RegularsDatabase extends Dexie {
     this.version(17).stores(SCHEMA_V17).upgrade(upgradeToV17());
     this.version(18).stores(SCHEMA_V18);
     this.version(19).stores(SCHEMA_V19);
+    this.version(20).stores(SCHEMA_V20).upgrade(upgradeToV20);
   }
 }
 

@@ -16,6 +16,7 @@ import { createCustomerRepository } from './customers';
 import { createPurchaseRepository } from './purchases';
 import { makeCustomerFields } from '../../test/factories/customer';
 import { makePurchaseFields } from '../../test/factories/purchase';
+import { writeStateRows } from '../../test/support/stateRows';
 
 let db: RegularsDatabase;
 let ids = 0;
@@ -69,12 +70,14 @@ describe('report figures', () => {
     expect(result.rfm).toEqual(rfmGrid(states.map((s) => ({ isDeleted: s.isDeleted, rfmScore: s.rfmScore ?? null }))));
     expect(result.movement.map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
 
-    // A tier the owner removed, still on a row until the next pass: counted by walking the index, not left out.
-    await db.customerState.update(states.find((st) => st.isDeleted === 0)!.id, { tierId: 'removed-tier' });
+    // A tier the owner removed, still on a row until the next pass: counted, not left out (and by the indexes, walked for it, when the kept counts cannot be used).
+    await writeStateRows(db, [{ ...states.find((st) => st.isDeleted === 0)!, tierId: 'removed-tier' }]);
     const after = await figures.status(request);
     const moved = await db.customerState.toArray();
     expect(after.tiers).toEqual(tierDistribution(moved, order));
     expect(after.tiers.find((t) => t.tierId === 'removed-tier')?.customers).toBe(1);
+    await db.statusCounts.clear();
+    expect((await figures.status(request)).tiers).toEqual(after.tiers);
   });
 
   it('loyalty: the ledger per month with its balance, and the liability', async () => {

@@ -2,7 +2,7 @@
 // status rows, and computed by shared/domain/reports only. The reports worker runs these; tests run them on fake-indexeddb.
 import Dexie from 'dexie';
 import { dayNumber, localDayOf, type DayOf } from '../../shared/domain/customerFigures';
-import { LIFECYCLE_STAGES, type LifecycleRules, type LifecycleStage } from '../../shared/domain/lifecycle';
+import { type LifecycleRules } from '../../shared/domain/lifecycle';
 import { churnByMonth, cohortRetention, customersSummary, boughtAgain, newVsReturning, repurchaseRate, visitFrequencyOfDays, type ChurnMonthRow } from '../../shared/domain/reports/customers';
 import { pointsLiability, pointsReport } from '../../shared/domain/reports/loyalty';
 import { addDaysToDay, addMonthsToMonth, dayOfNumber, monthOfDay } from '../../shared/domain/reports/periods';
@@ -20,11 +20,11 @@ import {
   type StatusReportResult,
 } from '../../shared/domain/reports/reportResults';
 import { salesDaysNeeded, salesReport, salesTotal } from '../../shared/domain/reports/sales';
-import { RFM_SCORE_TEXTS, rfmGrid, stageDistribution, tierDistribution, tierMovement } from '../../shared/domain/reports/status';
+import { rfmGrid, stageDistribution, tierDistribution, tierMovement } from '../../shared/domain/reports/status';
 import { RFM_GROUPS, rfmTierId } from '../../shared/domain/statusGroups';
 import type { RegularsDatabase } from './database';
 import { readPointsRules } from './pointsEarning';
-import { readChurnRisk } from './reportChurnRisk';
+import { readChurnRisk, readStatusCountsToday } from './reportStatusCounts';
 import { createSettingsRepository } from './settings';
 
 /** A window the reports cannot answer: days not 'yyyy-MM-dd', or the end before the start. */
@@ -167,37 +167,6 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
     return { request, months: inWindow(request), totals: compared(request, totalOf) };
   }
 
-  /**
-   * Active customers: every state row less those in the trash. A count of a whole store is cheap in IndexedDB, and
-   * the trash's range of an index is short; a count over an index's active range visits each of its entries.
-   */
-  async function activeCustomers(): Promise<number> {
-    const [rows, trashed] = await Dexie.Promise.all([db.customerState.count(), db.customerState.where('[isDeleted+tierId]').between([1, Dexie.minKey], [1, Dexie.maxKey], true, true).count()]);
-    return rows - trashed;
-  }
-
-  /**
-   * Active customers counted by each value of a `[isDeleted+field]` index: each value the app can write is counted by
-   * the index (one visit of its active entries in all). Only when those fall short of `expected` (a value no longer
-   * known, such as a tier the owner removed, or a row without one) are the index's distinct keys walked for the rest.
-   */
-  async function countsBy(index: string, known: readonly string[], expected: number | null): Promise<Map<string, number>> {
-    const where = () => db.customerState.where(index);
-    const counts = await Dexie.Promise.all(known.map((k) => where().equals([0, k]).count()));
-    const out = new Map<string, number>();
-    let counted = 0;
-    known.forEach((k, i) => {
-      counted += counts[i]!;
-      if (counts[i]! > 0) out.set(k, counts[i]!);
-    });
-    if (expected === null || counted === expected) return out;
-    const keys = (await where().between([0, Dexie.minKey], [0, Dexie.maxKey], true, true).uniqueKeys()) as unknown as [number, string][];
-    const others = keys.filter((k) => !out.has(k[1]));
-    const otherCounts = await Dexie.Promise.all(others.map((k) => where().equals(k).count()));
-    others.forEach((k, i) => out.set(k[1], otherCounts[i]!));
-    return out;
-  }
-
   /** `n` rows of each value, for the domain's distributions (they count rows; the index gave the counts). */
   function* rowsOf<K extends string | null, T>(counts: ReadonlyMap<K, number>, row: (value: K) => T): Generator<T> {
     for (const [value, n] of counts) {
@@ -210,24 +179,18 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
     checkRequest(request);
     const rules = await settings.statusRules();
     const tierOrder = rules.grouping === 'rfm' ? RFM_GROUPS.map(rfmTierId) : rules.scheme.tiers.map((t) => t.id);
-    const active = await activeCustomers();
     const months = monthsOf(request.fromDay, request.toDay);
     // A day before the first month's start in UTC covers its local start in any zone; the month is then by dayOf.
     const first = `${months[0]!}-01`;
-    // Asked together: the database counts one index while this thread takes in another read's rows.
-    const [tierCounts, stageCounts, scoreCounts, historyRows, risk, { seq, visits }] = await Promise.all([
-      // Every active row has a tier and a stage. Both groupings' ids are known: rows the other grouping wrote stay until the pass after a switch.
-      countsBy('[isDeleted+tierId]', [...new Set([...tierOrder, ...rules.scheme.tiers.map((t) => t.id), ...RFM_GROUPS.map(rfmTierId)])], active),
-      countsBy('[isDeleted+lifecycleStage]', LIFECYCLE_STAGES, active),
-      countsBy('[isDeleted+rfmScore]', RFM_SCORE_TEXTS, null),
+    // Every active row has a tier and a stage. Both groupings' ids are known: rows the other grouping wrote stay until the pass after a switch.
+    const knownTiers = [...new Set([...tierOrder, ...rules.scheme.tiers.map((t) => t.id), ...RFM_GROUPS.map(rfmTierId)])];
+    // Asked together: the database reads the tier history while this thread takes in another read's rows.
+    const [counts, historyRows, { seq, visits }] = await Promise.all([
+      readStatusCountsToday(db, knownTiers),
       db.tierHistory.where('at').aboveOrEqual(`${addDaysToDay(first, -1)}T00:00:00.000Z`).toArray(),
-      readChurnRisk(db, active),
       visitsNow(),
     ]);
-    // An unscored customer (null) is not in the score's index: every active customer less the scored ones.
-    let unscored = active;
-    for (const n of scoreCounts.values()) unscored -= n;
-    const scores = new Map<string | null, number>([...scoreCounts, [null, unscored]]);
+    const risk = await readChurnRisk(db, counts);
     // The churn series of the months shown only (the churn report's, when it was asked first).
     const churnOfMonths = churnRows(seq, visits, months[0]!, months[months.length - 1]!, request.asOfDay, rules.lifecycleRules);
     const history = historyRows.filter((e) => dayOf(e.at) >= first);
@@ -235,10 +198,10 @@ export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDa
       request,
       grouping: rules.grouping,
       tierOrder,
-      tiers: tierDistribution(rowsOf(tierCounts, (tierId) => ({ isDeleted: 0 as const, tierId })), tierOrder),
-      stages: stageDistribution(rowsOf(stageCounts as Map<LifecycleStage, number>, (lifecycleStage) => ({ isDeleted: 0 as const, lifecycleStage }))),
+      tiers: tierDistribution(rowsOf(counts.tiers, (tierId) => ({ isDeleted: 0 as const, tierId })), tierOrder),
+      stages: stageDistribution(rowsOf(counts.stages, (lifecycleStage) => ({ isDeleted: 0 as const, lifecycleStage }))),
       movement: tierMovement(history, tierOrder, months, dayOf, churnOfMonths),
-      rfm: rfmGrid(rowsOf(scores, (rfmScore) => ({ isDeleted: 0 as const, rfmScore }))),
+      rfm: rfmGrid(rowsOf(counts.scores, (rfmScore) => ({ isDeleted: 0 as const, rfmScore }))),
       risk,
     };
   }

@@ -4,6 +4,7 @@ import type { Customer } from '../../shared/domain/customer';
 import { customerRecordOf, customerStateOf } from '../../shared/domain/customerRecord';
 import type { RegularsDatabase } from '../../renderer/db/database';
 import { addCustomers, joinRecords, readCustomer, readCustomers, writeTransaction } from '../../renderer/db/derivation';
+import { noteStateRows } from '../../renderer/db/derivation/statusCounts';
 
 export function storedCustomers(db: RegularsDatabase) {
   return {
@@ -17,7 +18,9 @@ export function storedCustomers(db: RegularsDatabase) {
     bulkPut: (customers: readonly Customer[]): Promise<void> =>
       writeTransaction(db, ['customer'], [], async () => {
         await db.customers.bulkPut(customers.map(customerRecordOf));
-        await db.customerState.bulkPut(customers.map(customerStateOf));
+        const states = customers.map(customerStateOf);
+        await noteStateRows(db, await db.customerState.bulkGet(states.map((s) => s.id)), states);
+        await db.customerState.bulkPut(states);
       }),
     count: (): Promise<number> => db.customers.count(),
   };

@@ -10,6 +10,7 @@ import { dropFromSearch, indexForSearch } from '../customerSearch';
 import type { SurveyStateRow } from '../../../shared/domain/surveyRecords';
 import { ledgerRange } from './points';
 import { notePointsEntries } from './reports';
+import { noteStateRows } from './statusCounts';
 import { surveyMonthOf } from '../../../shared/domain/surveyScores';
 import { answersRange, refreshSurveyTally } from './survey';
 
@@ -50,10 +51,12 @@ export async function readCustomer(db: RegularsDatabase, id: string): Promise<Cu
 export function addCustomers(db: RegularsDatabase, customers: readonly Customer[]): Promise<void> {
   if (customers.length === 0) return Dexie.Promise.resolve();
   const records = customers.map(customerRecordOf);
-  // Issued together: the four tables' writes need not wait for each other.
+  const states = customers.map(customerStateOf);
+  // Issued together: the tables' writes need not wait for each other.
   return Dexie.Promise.all([
     db.customers.bulkAdd(records),
-    db.customerState.bulkAdd(customers.map(customerStateOf)),
+    db.customerState.bulkAdd(states),
+    noteStateRows(db, [], states),
     db.pointsState.bulkAdd(customers.map(customerPointsStateOf)),
     indexForSearch(db, records),
   ]).then(() => undefined);
@@ -88,7 +91,10 @@ export async function writeTrashState(db: RegularsDatabase, records: readonly Cu
   const movedStates: CustomerState[] = mirrored(states, stored);
   const movedPoints: CustomerPointsState[] = mirrored(points, stored);
   const movedSurveys: SurveyStateRow[] = mirrored(surveys, stored);
-  if (movedStates.length) await db.customerState.bulkPut(movedStates);
+  if (movedStates.length) {
+    const wereStates = states.filter((s, i) => s && s.isDeleted !== stored[i]!.isDeleted);
+    await Dexie.Promise.all([db.customerState.bulkPut(movedStates), noteStateRows(db, wereStates, movedStates)]);
+  }
   if (movedPoints.length) await db.pointsState.bulkPut(movedPoints);
   if (movedSurveys.length) await db.surveyState.bulkPut(movedSurveys);
 }
@@ -107,6 +113,7 @@ export async function removeCustomers(db: RegularsDatabase, ids: readonly string
     await notePointsEntries(db, [], entries);
   }
   await db.customers.bulkDelete([...ids]);
+  await noteStateRows(db, await db.customerState.bulkGet([...ids]), []);
   await db.customerState.bulkDelete([...ids]);
   await db.pointsState.bulkDelete([...ids]);
   await dropFromSearch(db, ids);

@@ -17,6 +17,7 @@ import { writeTransaction } from './scopes';
 import { writePointsFields } from './points';
 import { recordAudit } from '../audit';
 import { deriveReportRows } from './reports';
+import { noteStateRows } from './statusCounts';
 
 export interface DerivationDeps {
   now: () => Date;
@@ -146,17 +147,21 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     ctx: StatusContext,
     restamp: boolean,
     corrections: ReadonlyMap<string, StatusCorrection> = new Map(),
-  ): { rows: CustomerState[]; history: TierHistoryEntry[]; changed: number } {
+  ): { rows: CustomerState[]; were: CustomerState[]; history: TierHistoryEntry[]; changed: number } {
     const rows: CustomerState[] = [];
+    const were: CustomerState[] = [];
     const history: TierHistoryEntry[] = [];
     let changed = 0;
     for (const s of states) {
       const d = derivedCustomerRecord(s, purchasesOf.get(s.id) ?? [], ctx, corrections.get(s.id) ?? null);
       if (d.valuesChanged) changed++;
-      if (d.valuesChanged || (restamp && d.changed)) rows.push(d.record);
+      if (d.valuesChanged || (restamp && d.changed)) {
+        rows.push(d.record);
+        were.push(s);
+      }
       for (const h of d.history) history.push(h);
     }
-    return { rows, history, changed };
+    return { rows, were, history, changed };
   }
 
   /** deriveRows, then the rows and the history written; returns how many customers' values changed. */
@@ -167,8 +172,8 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     corrections?: ReadonlyMap<string, StatusCorrection>,
     restamp = true,
   ): Promise<number> {
-    const { rows, history, changed } = deriveRows(states, purchasesOf, ctx, restamp, corrections);
-    if (rows.length) await db.customerState.bulkPut(rows);
+    const { rows, were, history, changed } = deriveRows(states, purchasesOf, ctx, restamp, corrections);
+    if (rows.length) await Dexie.Promise.all([db.customerState.bulkPut(rows), noteStateRows(db, were, rows)]);
     if (history.length) await db.tierHistory.bulkAdd(history);
     return changed;
   }
@@ -351,7 +356,10 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
           // The repair (no skipping) writes only rows whose values it put right.
           const derived = deriveRows(part, groupPurchasesByCustomer(purchases), ctx, skipDerived);
           changed += derived.changed;
-          if (derived.rows.length) write(db.customerState.bulkPut(derived.rows));
+          if (derived.rows.length) {
+            write(db.customerState.bulkPut(derived.rows));
+            write(noteStateRows(db, derived.were, derived.rows));
+          }
           if (derived.history.length) write(db.tierHistory.bulkAdd(derived.history));
         }
         // Dexie's all, not the native one: awaited inside the transaction, it resumes there.

@@ -15,20 +15,23 @@ export const WRITE_SCOPES = {
   /**
    * A purchase recorded, edited, voided, returned, moved or deleted: its customer's figures and status
    * are derived again (rules read from settings, store-wide caches from bookkeeping; a tier change goes
-   * to tierHistory), and their report entries with the store's sales days (./reports.ts: visitBuckets, salesDays).
+   * to tierHistory), and their report entries with the store's sales days (./reports.ts: visitBuckets, salesDays);
+   * the store's status counts take the state rows' change (./statusCounts.ts).
    */
-  purchase: ['purchases', 'customerState', 'settings', 'bookkeeping', 'tierHistory', 'visitBuckets', 'salesDays', 'auditLog'],
+  purchase: ['purchases', 'customerState', 'statusCounts', 'settings', 'bookkeeping', 'tierHistory', 'visitBuckets', 'salesDays', 'auditLog'],
   /**
    * A customer created, edited, trashed, restored or deleted: its search row, its state row (created
    * with it, its isDeleted mirrored, deleted with it), settings for the rules a new customer starts
    * under, the consent tables and the points (a new customer's answers and points row, its isDeleted
    * mirrored; a customer deleted for good, merged away or undone by an import takes their answers, points
-   * row and entries along, the marks on their reminders and their places in campaigns).
+   * row and entries along, the marks on their reminders and their places in campaigns); the status counts
+   * take the state rows added, moved and removed.
    */
   customer: [
     'customers',
     'customerSearch',
     'customerState',
+    'statusCounts',
     'settings',
     'consentEvents',
     'consentState',

@@ -10,6 +10,7 @@ import { consentStateRow } from '../../../shared/domain/consent';
 import { CUSTOMER_DERIVED_KEYS } from '../../../shared/domain/customer';
 import { groupPurchasesByCustomer, utcDayOf } from '../../../shared/domain/customerFigures';
 import { buildReportRows } from '../../../shared/domain/reports/reportRows';
+import { buildStatusCounts } from '../../../shared/domain/reports/statusCounts';
 import { buildPointsMonths, isEmptyPointsMonth } from '../../../shared/domain/reports/loyalty';
 import { importPurchases, parseDelimited, rowsToDrafts, suggestMapping } from '../../../shared/domain/import';
 import { makeCustomerFields, makePhone } from '../../../test/factories/customer';
@@ -117,6 +118,8 @@ async function expectStateInStep(): Promise<void> {
   expect(await db.visitBuckets.orderBy('bucket').toArray()).toEqual(built.buckets);
   expect(await db.salesDays.orderBy('day').toArray()).toEqual(built.salesDays);
   expect(await db.pointsMonths.orderBy('month').toArray()).toEqual(buildPointsMonths(await db.pointsEntries.toArray(), utcDayOf).filter((m) => !isEmptyPointsMonth(m)));
+  // The status counts: what counting every state row gives.
+  expect(await db.statusCounts.orderBy('key').toArray()).toEqual(buildStatusCounts(states));
 }
 
 beforeEach(async () => {
@@ -292,7 +295,7 @@ describe('write scopes', () => {
     const from = recorded.length;
     await db.transaction('rw', [db.purchases], () => db.purchases.put({ ...makePurchaseFields(), id: 'p-x', customerId: a.id } as never));
     expect(missingScopes(recorded.slice(from))).toEqual([
-      'changed purchases without customerState, settings, bookkeeping, tierHistory, visitBuckets, salesDays, auditLog (held: purchases)',
+      'changed purchases without customerState, statusCounts, settings, bookkeeping, tierHistory, visitBuckets, salesDays, auditLog (held: purchases)',
     ]);
   });
 

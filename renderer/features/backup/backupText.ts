@@ -11,7 +11,7 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
  * The app's tables, in the order a person reads them (customers first, what the app derives last). Every
  * table of every database version is here with words in each language (backupText.test.ts holds them to it).
  */
-export const TABLE_ORDER = ['customers', 'purchases', 'interactions', 'tierHistory', 'consentEvents', 'pointsEntries', 'pointsLedger', 'rewards', 'reminderMarks', 'surveyAnswers', 'complaints', 'surveys', 'campaigns', 'campaignMembers', 'savedSegments', 'catalog', 'imports', 'auditLog', 'erasures', 'settings', 'pins', 'bookkeeping', 'customerSearch', 'customerState', 'pointsState', 'consentState', 'surveyState', 'surveyTally', 'salesDays', 'visitBuckets', 'pointsMonths'] as const;
+export const TABLE_ORDER = ['customers', 'purchases', 'interactions', 'tierHistory', 'consentEvents', 'pointsEntries', 'pointsLedger', 'rewards', 'reminderMarks', 'surveyAnswers', 'complaints', 'surveys', 'campaigns', 'campaignMembers', 'savedSegments', 'catalog', 'imports', 'auditLog', 'erasures', 'settings', 'pins', 'bookkeeping', 'customerSearch', 'customerState', 'pointsState', 'consentState', 'surveyState', 'surveyTally', 'salesDays', 'visitBuckets', 'pointsMonths', 'statusCounts'] as const;
 
 /** Reasons the renderer adds to the main process's own (errors.<reason>): backup.failures.<reason>. */
 export const RENDERER_FAILURES = [
