@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { utcDayOf } from '../../shared/domain/customerFigures';
 import { buildCustomerMonths, buildSalesDays, visitDaysByCustomer } from '../../shared/domain/reports/aggregates';
-import { churnByMonth, cohortRetention, newVsReturning, repurchaseRate, visitFrequency } from '../../shared/domain/reports/customers';
+import { churnByMonth, cohortRetention, newVsReturning, repurchaseRate } from '../../shared/domain/reports/customers';
 import { buildPointsMonths, pointsReport } from '../../shared/domain/reports/loyalty';
 import { rfmGrid, stageDistribution, tierDistribution } from '../../shared/domain/reports/status';
 import { salesReport } from '../../shared/domain/reports/sales';
@@ -17,6 +17,7 @@ import { createPurchaseRepository } from './purchases';
 import { makeCustomerFields } from '../../test/factories/customer';
 import { makePurchaseFields } from '../../test/factories/purchase';
 import { writeStateRows } from '../../test/support/stateRows';
+import { visitFrequency } from '../../test/support/reportReference';
 
 let db: RegularsDatabase;
 let ids = 0;

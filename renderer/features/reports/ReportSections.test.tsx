@@ -23,7 +23,6 @@ import {
   surveyPeriod,
   tierDistribution,
   tierMovement,
-  visitFrequency,
   type CustomerMonth,
   type ReportRequest,
   type SalesDay,
@@ -38,6 +37,7 @@ import { reportFormat } from './reportFormat';
 import { SalesReport } from './SalesReport';
 import { SatisfactionReport } from './SatisfactionReport';
 import { StatusReport } from './StatusReport';
+import { visitFrequency } from '../../../test/support/reportReference';
 
 const request: ReportRequest = { fromDay: '2026-10-01', toDay: '2026-12-05', grain: 'month', asOfDay: '2026-12-05' };
 const windows = { previousWindow: { fromDay: '2026-07-01', toDay: '2026-09-05' }, lastYearWindow: { fromDay: '2025-10-01', toDay: '2025-12-05' } };

@@ -4,9 +4,10 @@ import { storeMedianGap } from '../churn';
 import { computeCustomerFigures, utcDayOf } from '../customerFigures';
 import { DEFAULT_LIFECYCLE_RULES, isChurned } from '../lifecycle';
 import { buildCustomerMonths, buildSalesDays, type CustomerMonth } from './aggregates';
-import { boughtAgain, churnByMonth, churnedAt, cohortRetention, customersSummary, newVsReturning, repurchaseRate, visitFrequency, visitFrequencyOfDays } from './customers';
+import { boughtAgain, churnByMonth, churnedAt, cohortRetention, customersSummary, newVsReturning, repurchaseRate, visitFrequencyOfDays } from './customers';
 import { encodeCustomerDays, entryVisits } from './reportRows';
 import { reportPurchase } from '../../../test/factories/reportPurchase';
+import { visitFrequency } from '../../../test/support/reportReference';
 
 const visits = new Map<string, string[]>([
   ['a', ['2026-01-05', '2026-02-10', '2026-03-01']],

@@ -2,7 +2,6 @@
 import { medianOfAscending } from '../churn';
 import { dayNumber } from '../customerFigures';
 import { DEFAULT_LIFECYCLE_RULES, isChurnedAfter, type LifecycleRules } from '../lifecycle';
-import type { CustomerMonth } from './aggregates';
 import { addMonthsToMonth, addPeriods, monthOfDay, monthsBetween, periodEnd, periodOf, periodsBetween, periodStart, share, type ReportGrain } from './periods';
 
 /** Each customer's visit days, 'yyyy-MM-dd' ascending, each once (visitDaysByCustomer). */
@@ -154,20 +153,10 @@ export interface FrequencyBucket {
 /** The default buckets' lower bounds: 1, 2, 3, 4, 5–9, 10 and more. */
 export const FREQUENCY_BUCKET_STARTS: readonly number[] = [1, 2, 3, 4, 5, 10];
 
-/** Customers by their number of visits (CustomerMonth.purchases) in the months [fromMonth, toMonth]; customers without one are not counted. */
-export function visitFrequency(months: Iterable<CustomerMonth>, fromMonth: string, toMonth: string, starts: readonly number[] = FREQUENCY_BUCKET_STARTS): FrequencyBucket[] {
-  const perCustomer = new Map<string, number>();
-  for (const m of months) {
-    if (m.month < fromMonth || m.month > toMonth || m.purchases === 0) continue;
-    perCustomer.set(m.customerId, (perCustomer.get(m.customerId) ?? 0) + m.purchases);
-  }
-  return frequencyBuckets(perCustomer.values(), starts);
-}
-
 /** Each customer's visits (purchases) on each of their visit days, in the order of their VisitDays. */
 export type VisitPurchases = ReadonlyMap<string, readonly number[]>;
 
-/** visitFrequency from the visit days and each day's visits (what the reports worker keeps), not month rows. */
+/** Customers by their number of visits in the months [fromMonth, toMonth], from the visit days and each day's visits (what the reports worker keeps); customers without one are not counted. */
 export function visitFrequencyOfDays(visits: VisitDays, purchases: VisitPurchases, fromMonth: string, toMonth: string, starts: readonly number[] = FREQUENCY_BUCKET_STARTS): FrequencyBucket[] {
   const fromDay = `${fromMonth}-01`;
   const toDay = periodEnd(toMonth, 'month');

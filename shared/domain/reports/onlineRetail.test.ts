@@ -4,8 +4,9 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { utcDayOf } from '../customerFigures';
 import { buildCustomerMonths, buildSalesDays, visitDaysByCustomer, type ReportPurchase } from './aggregates';
-import { cohortRetention, newVsReturning, repurchaseRate, visitFrequency } from './customers';
+import { cohortRetention, newVsReturning, repurchaseRate } from './customers';
 import { salesReport } from './sales';
+import { visitFrequency } from '../../../test/support/reportReference';
 
 interface Row {
   invoice: string;

@@ -7,7 +7,7 @@ import {
   customerDaysEntry,
   decodeCustomerDays,
   entryDays,
-  entryMonths,
+  entryVisits,
   salesDaysAfter,
   sameEntry,
   storedSalesDay,
@@ -26,10 +26,26 @@ const byCustomer = (list: readonly ReportPurchase[]) => {
   return out;
 };
 
+/** An entry's customer months and visit days, read back independently (from its decoded days), and what entryVisits reads of it. */
 const monthsOf = (customerId: string, entry: CustomerDaysEntry) => {
   const months: CustomerMonth[] = [];
   const days: string[] = [];
-  entryMonths(customerId, entry, (m) => months.push(m), days);
+  const perDay: number[] = [];
+  for (const d of decodeCustomerDays(entry)) {
+    let current = months.at(-1);
+    if (current?.month !== d.day.slice(0, 7)) months.push((current = { customerId, month: d.day.slice(0, 7), purchases: 0, revenueFen: 0, days: [] }));
+    current.revenueFen += d.revenueFen;
+    current.purchases += d.purchases;
+    if (d.purchases > 0) {
+      current.days.push(Number(d.day.slice(8, 10)));
+      days.push(d.day);
+      perDay.push(d.purchases);
+    }
+  }
+  const visitDays: string[] = [];
+  const visitsPerDay: number[] = [];
+  entryVisits(entry, visitDays, visitsPerDay);
+  expect({ visitDays, visitsPerDay }).toEqual({ visitDays: days, visitsPerDay: perDay });
   return { months, days };
 };
 

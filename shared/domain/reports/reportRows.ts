@@ -3,7 +3,7 @@
 import { ANONYMOUS_CUSTOMER_ID } from '../erasure';
 import type { DayOf } from '../customerFigures';
 import { dayNumber } from '../customerFigures';
-import { buildSalesDays, type CustomerMonth, type ReportPurchase, type SalesDay } from './aggregates';
+import { buildSalesDays, type ReportPurchase, type SalesDay } from './aggregates';
 import { dayOfNumber, monthOfDay } from './periods';
 
 /**
@@ -93,27 +93,6 @@ function dayTextOf(n: number): { day: string; month: string; date: number } {
 function eachEntryDay(entry: CustomerDaysEntry, onDay: (day: { day: string; month: string; date: number }, revenueFen: number, visits: number) => void): void {
   const { s } = entry;
   for (let i = 0; i < s.length; i += 6 + 2 * s[i + 5]!) onDay(dayTextOf(s[i]!), s[i + 1]!, s[i + 2]!);
-}
-
-/**
- * The customer's months (buildCustomerMonths' rows for them) and visit days ('yyyy-MM-dd' ascending) of an entry,
- * without the payment split.
- */
-export function entryMonths(customerId: string, entry: CustomerDaysEntry, onMonth: (m: CustomerMonth) => void, visitDays?: string[]): void {
-  let current: CustomerMonth | null = null;
-  eachEntryDay(entry, ({ day, month, date }, revenueFen, visits) => {
-    if (current === null || current.month !== month) {
-      if (current !== null) onMonth(current);
-      current = { customerId, month, purchases: 0, revenueFen: 0, days: [] };
-    }
-    current.revenueFen += revenueFen;
-    current.purchases += visits;
-    if (visits > 0) {
-      current.days.push(date);
-      visitDays?.push(day);
-    }
-  });
-  if (current !== null) onMonth(current);
 }
 
 /** The visit days ('yyyy-MM-dd' ascending) of an entry and each one's visits: what the customer reports read of every customer. */
