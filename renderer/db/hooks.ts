@@ -198,9 +198,11 @@ export function useActiveReturnCount(purchaseId: string): number | undefined {
 }
 
 /**
- * A marker of the report tables: the sales days' keys (a few hundred a year), read again by every purchase write that
- * changes a day's figures, so a report screen asks its worker again. Undefined until first read.
+ * A marker of the report tables: the sales days' keys (a few hundred a year) and the status counts (a few dozen rows),
+ * read again by every purchase write that changes a day's figures and every state row write that moves a count (the
+ * daily rollover's re-levelling, a customer to the trash), so a report screen asks its worker again. Undefined until
+ * first read.
  */
 export function useReportTablesMarker(): unknown {
-  return useLiveQuery(() => database().salesDays.toCollection().primaryKeys());
+  return useLiveQuery(async () => [await database().salesDays.toCollection().primaryKeys(), await database().statusCounts.toArray()]);
 }

@@ -3,7 +3,7 @@
 // by month, week and day; the period picker changes the window and the months shown; a chart's data is saved as CSV
 // and XLSX and its picture as PNG through main, into the data folder, and read back; printing draws the charts again
 // at the paper's width and prints the reports alone. On the demo store, today's churn risk by level is the churn
-// list's, with the model that judged it.
+// list's, with the model that judged it, and an open report takes the rollover's re-levelling as it lands.
 import AxeBuilder from '@axe-core/playwright';
 import { parseISO } from 'date-fns';
 import { readXlsx } from '../../renderer/features/importExport/xlsx';
@@ -11,7 +11,7 @@ import { test, expect } from './fixtures';
 import type { AppPage } from './pages/AppPage';
 import { ChurnRiskPage } from './pages/ChurnPages';
 import { ComplaintDialogModel } from './pages/ComplaintPages';
-import { lastRolloverDay } from './pages/PointsTillPages';
+import { lastRolloverDay, onStore } from './pages/PointsTillPages';
 import { CustomerActivityPage } from './pages/PurchasePages';
 import { ReportsPage } from './pages/ReportsPage';
 import { SurveyCardModel } from './pages/SurveyPages';
@@ -181,5 +181,27 @@ test.describe('reports', () => {
     const risk = reports.chart('status-risk');
     expect(await risk.row('高风险')).toEqual(['高风险', String(high), highTotal.replace(/^风险金额：/, '')]);
     expect((await risk.row('无风险'))[1]).toBe(String(240 - high - watch));
+  });
+
+  test('an open report takes the next day’s rollover re-levelling the store, without leaving the screen', async ({ app, page, now }) => {
+    test.setTimeout(150_000);
+    await app.startDemoStore();
+    await expect.poll(() => lastRolloverDay(page), { timeout: 60_000 }).toBe('2026-12-05');
+    const reports = await ReportsPage.open(page);
+    await expect(reports.section('status').getByTestId('churn-model-note')).toHaveAttribute('data-model', 'fitted');
+    const cards = ['risk-high', 'risk-watch'] as const;
+    const read = () => Promise.all(cards.map(async (c) => (await reports.card(c).innerText()).trim()));
+    await expect.poll(async () => (await read()).every((v) => v !== '')).toBe(true);
+    const before = await read();
+    // Two months on, the screen left open: the day's rollover levels everyone again and writes no sales day.
+    const later = new Date(now.getFullYear(), now.getMonth() + 2, now.getDate(), 0, 30);
+    await page.clock.fastForward(later.getTime() - now.getTime());
+    await page.clock.runFor(61_000);
+    await expect.poll(() => lastRolloverDay(page), { timeout: 90_000 }).toBe('2027-02-05');
+    // The open screen comes to the levels now stored, which are not those of two months ago.
+    const states = await onStore<{ isDeleted: number; churnLevel: string }[]>(page, 'customerState', 'getAll', null);
+    const stored = cards.map((c) => String(states.filter((st) => st.isDeleted === 0 && `risk-${st.churnLevel}` === c).length));
+    expect(stored).not.toEqual(before);
+    await expect.poll(read, { timeout: 30_000 }).toEqual(stored);
   });
 });

@@ -79,7 +79,7 @@ export class TillPointsModel {
 }
 
 /** One request on one object store of the app's database, outside the app (as the test's set-up). */
-function onStore<T>(page: Page, store: string, op: 'put' | 'add' | 'getAll', value: unknown): Promise<T> {
+export function onStore<T>(page: Page, store: string, op: 'put' | 'add' | 'getAll', value: unknown): Promise<T> {
   return page.evaluate(
     ({ store, op, value }) =>
       new Promise<T>((resolve, reject) => {
