@@ -206,7 +206,9 @@ describe('figures per customer', () => {
       const f = score(h);
       expect(f.expectedVisits).toBeCloseTo(expected, 12);
       expect(f.pVisit).toBeCloseTo(1 - none, 12);
-      expect(f.pActive).toBeCloseTo(active, 12);
+      expect(f.pBuying).toBeCloseTo(active, 12);
+      // Over a horizon the length of the one above, the chance still a customer is the chance of a visit.
+      expect(hiddenMarkovScorer(TRUTH, 90, horizonDays)(h).pStillCustomer).toBeCloseTo(f.pVisit, 12);
       f.stateNow.forEach((row, c) => row.forEach((v, k) => expect(v).toBeCloseTo(now[c]![k]!, 12)));
     }
   });
@@ -234,12 +236,13 @@ describe('figures per customer', () => {
     const score = hiddenMarkovScorer(TRUTH, 90);
     const fresh = score(weeklyHistory([500], 500)!);
     expect(fresh.stateNow.flat().reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-    expect(fresh.pActive).toBeCloseTo(0.7 * 0.6 + 0.3 * 0.5, 12);
+    expect(fresh.pBuying).toBeCloseTo(0.7 * 0.6 + 0.3 * 0.5, 12);
     const once = score(weeklyHistory([400], 500)!);
     const onDay = score(weeklyHistory([400, 500], 500)!);
     const dayBefore = score(weeklyHistory([400, 470], 500)!);
     expect(once.expectedVisits).toBeLessThan(fresh.expectedVisits);
-    expect(onDay.pActive).toBeGreaterThan(once.pActive);
+    expect(once.pStillCustomer).toBeGreaterThan(once.pVisit);
+    expect(onDay.pBuying).toBeGreaterThan(once.pBuying);
     expect(onDay.expectedVisits).toBeGreaterThan(dayBefore.expectedVisits);
     for (const f of [fresh, once, onDay]) {
       expect(f.pVisit).toBeGreaterThan(0);

@@ -592,11 +592,18 @@ export interface HiddenMarkovFigures {
   /** P(class c and state k in the week ending on the day scored | the customer's weeks): [class][state] in the order of the parameters, summing to 1. */
   stateNow: number[][];
   /**
-   * Chance still a customer: the chance they are in their class's buying state (highest rate) now rather than dormant.
-   * No state is left for good, so this is not the BG/NBD's P(alive): a dormant customer is not gone, only unlikely to
-   * come soon. For a customer whose first visit is the day scored it is the chance of starting in the buying state.
+   * The chance they are in their class's buying state (highest rate) now rather than dormant; for a customer whose
+   * first visit is the day scored, the chance of starting in it. Low for most customers of a store like CDNOW, where
+   * even the buying state visits every few months and is left within weeks: a state, not a verdict.
    */
-  pActive: number;
+  pBuying: number;
+  /**
+   * Chance still a customer: the chance of at least one visit in the next `stillCustomerDays` (a year by default). No
+   * state is left for good, so "still a customer" cannot mean the BG/NBD's "not dropped out" (that chance is 1 for
+   * everyone); it means still coming within a year, which is what a clerk reads "about a 1 in 5 chance they are still
+   * coming" as.
+   */
+  pStillCustomer: number;
   /** Expected visit days in the next `horizonDays` days. */
   expectedVisits: number;
   /** Chance of at least one visit in the next `horizonDays` days. */
@@ -608,16 +615,20 @@ export interface HiddenMarkovFigures {
  * whole weeks and a last part-week, each week's state stepped from the last and its rate scaled by its days). The
  * forward pass steps over runs of empty weeks with powers of A·D0 kept between customers.
  */
-export function hiddenMarkovScorer(params: HiddenMarkovParams, horizonDays: number): (h: WeeklyHistory) => HiddenMarkovFigures {
+export function hiddenMarkovScorer(params: HiddenMarkovParams, horizonDays: number, stillCustomerDays = 365): (h: WeeklyHistory) => HiddenMarkovFigures {
   const f = toFlat(params);
   const { C, K } = f;
   const K2 = K * K;
-  const weeks: number[] = [];
-  for (let d = horizonDays; d > 1e-9; d -= 7) weeks.push(Math.min(7, d) / 7);
-  // Per class and state: expected visits and the chance of none over the horizon, starting from that state either in
-  // the last week seen (stepped once before the first forecast week) or in the first forecast week itself.
-  const ahead = Array.from({ length: C }, (_, c) => {
+  const weeksOf = (days: number) => {
+    const out: number[] = [];
+    for (let d = days; d > 1e-9; d -= 7) out.push(Math.min(7, d) / 7);
+    return out;
+  };
+  // Per class and state: expected visits and the chance of none over `days`, starting from that state either in the
+  // last week seen (stepped once before the first forecast week) or in the first forecast week itself.
+  const aheadOver = (days: number) => Array.from({ length: C }, (_, c) => {
     const cK = c * K;
+    const weeks = weeksOf(days);
     const run = (k0: number, stepFirst: boolean) => {
       let u = new Float64Array(K);
       u[k0] = 1;
@@ -644,6 +655,8 @@ export function hiddenMarkovScorer(params: HiddenMarkovParams, horizonDays: numb
     };
     return { fromLast: Array.from({ length: K }, (_, k) => run(k, true)), fromFirst: Array.from({ length: K }, (_, k) => run(k, false)) };
   });
+  const ahead = aheadOver(horizonDays);
+  const aheadStill = aheadOver(stillCustomerDays);
   // Which flat state is each class's buying state (highest rate).
   const buying = Array.from({ length: C }, (_, c) => {
     let best = 0;
@@ -705,21 +718,24 @@ export function hiddenMarkovScorer(params: HiddenMarkovParams, horizonDays: numb
     for (let c = 0; c < C; c++) z += Math.exp(Math.log(f.w[c]!) + logL[c]! - mx);
     let e = 0;
     let none = 0;
-    let active = 0;
+    let noneStill = 0;
+    let buyingNow = 0;
     const stateNow: number[][] = [];
     for (let c = 0; c < C; c++) {
       const r = Math.exp(Math.log(f.w[c]!) + logL[c]! - mx) / z;
       const from = L === 0 ? ahead[c]!.fromFirst : ahead[c]!.fromLast;
+      const fromStill = L === 0 ? aheadStill[c]!.fromFirst : aheadStill[c]!.fromLast;
       const row: number[] = [];
       for (let k = 0; k < K; k++) {
         const p = r * filtered[c * K + k]!;
         row.push(p);
         e += p * from[k]!.e;
         none += p * from[k]!.none;
+        noneStill += p * fromStill[k]!.none;
       }
-      active += row[buying[c]!]!;
+      buyingNow += row[buying[c]!]!;
       stateNow.push(row);
     }
-    return { stateNow, pActive: active, expectedVisits: e, pVisit: 1 - none };
+    return { stateNow, pBuying: buyingNow, pStillCustomer: 1 - noneStill, expectedVisits: e, pVisit: 1 - none };
   };
 }
