@@ -444,8 +444,9 @@ function startingPoint(C: number, K: number, seed: number): Flat {
 export interface HiddenMarkovFitOptions {
   classes: number;
   states: number;
-  /** EM runs from this many deterministic starting points; the best likelihood is kept. */
+  /** EM runs `burnIn` iterations from this many deterministic starting points; the best goes on to convergence. */
   starts: number;
+  burnIn: number;
   /** Stop when an iteration gains less than this per customer fitted. */
   tolerance: number;
   maxIterations: number;
@@ -462,6 +463,7 @@ export const DEFAULT_HIDDEN_MARKOV_OPTIONS: Readonly<HiddenMarkovFitOptions> = O
   classes: 2,
   states: 2,
   starts: 2,
+  burnIn: 10,
   tolerance: 1e-6,
   maxIterations: 2000,
   sampleSize: 20_000,
@@ -503,61 +505,66 @@ export function fitHiddenMarkov(histories: readonly WeeklyHistory[], options: Pa
   const fitted = histories.length > o.sampleSize ? sample(histories, o.sampleSize, o.seed) : histories;
   const s = weeklySequences(fitted);
   const tol = o.tolerance * fitted.length;
-  let best: { f: Flat; ll: number; iterations: number; converged: boolean } | null = null;
-  for (let start = 0; start < o.starts; start++) {
-    let f = startingPoint(o.classes, o.states, o.seed + start);
+  // One EM step (the first few) or one SQUAREM step from f: the parameters after it and the likelihood they improve on.
+  const step = (f: Flat, it: number): { f: Flat; ll: number } => {
+    if (it < 3) {
+      const one = emStep(f, s, true);
+      return { f: one.next, ll: one.ll };
+    }
+    const s1 = emStep(f, s, true);
+    const s2 = emStep(s1.next, s, true);
+    const t0 = flatten(f);
+    const t1 = flatten(s1.next);
+    const t2 = flatten(s2.next);
+    let rr = 0;
+    let vv = 0;
+    for (let j = 0; j < t0.length; j++) {
+      const r = t1[j]! - t0[j]!;
+      const v = t2[j]! - 2 * t1[j]! + t0[j]!;
+      rr += r * r;
+      vv += v * v;
+    }
+    let a = vv > 0 ? -Math.sqrt(rr / vv) : -1;
+    let candidate: Flat | null = null;
+    while (a < -1) {
+      const v = t0.map((x, j) => x - 2 * a * (t1[j]! - x) + a * a * (t2[j]! - 2 * t1[j]! + x));
+      candidate = unflatten(f, v);
+      if (candidate) break;
+      a = (a - 1) / 2;
+      if (a > -1.01) a = -1;
+    }
+    // s2.ll is the likelihood at s1.next; s2.next is at least as good.
+    if (candidate) {
+      const s3 = emStep(candidate, s, true);
+      if (s3.ll >= s2.ll) return { f: s3.next, ll: s3.ll };
+    }
+    return { f: s2.next, ll: s2.ll };
+  };
+  const run = (from: { f: Flat; it: number }, until: number) => {
+    let { f, it } = from;
     let prev = Number.NEGATIVE_INFINITY;
     let converged = false;
-    let it = 0;
-    for (; it < o.maxIterations; it++) {
-      let ll: number;
-      if (it < 3) {
-        const step = emStep(f, s, true);
-        ll = step.ll;
-        f = step.next;
-      } else {
-        const s1 = emStep(f, s, true);
-        const s2 = emStep(s1.next, s, true);
-        const t0 = flatten(f);
-        const t1 = flatten(s1.next);
-        const t2 = flatten(s2.next);
-        let rr = 0;
-        let vv = 0;
-        for (let j = 0; j < t0.length; j++) {
-          const r = t1[j]! - t0[j]!;
-          const v = t2[j]! - 2 * t1[j]! + t0[j]!;
-          rr += r * r;
-          vv += v * v;
-        }
-        let a = vv > 0 ? -Math.sqrt(rr / vv) : -1;
-        let candidate: Flat | null = null;
-        while (a < -1) {
-          const v = t0.map((x, j) => x - 2 * a * (t1[j]! - x) + a * a * (t2[j]! - 2 * t1[j]! + x));
-          candidate = unflatten(f, v);
-          if (candidate) break;
-          a = (a - 1) / 2;
-          if (a > -1.01) a = -1;
-        }
-        // s2.ll is the likelihood at s1.next; s2.next is at least as good.
-        f = s2.next;
-        ll = s2.ll;
-        if (candidate) {
-          const s3 = emStep(candidate, s, true);
-          if (s3.ll >= s2.ll) {
-            f = s3.next;
-            ll = s3.ll;
-          }
-        }
-      }
-      if (!Number.isFinite(ll)) break;
-      if (ll - prev < tol && it > 5) {
+    for (; it < until; it++) {
+      const next = step(f, it);
+      if (!Number.isFinite(next.ll)) break;
+      f = next.f;
+      if (next.ll - prev < tol && it > 5) {
         converged = true;
         break;
       }
-      prev = ll;
+      prev = next.ll;
     }
-    const ll = emStep(f, s, false).ll;
-    if (Number.isFinite(ll) && (!best || ll > best.ll)) best = { f, ll, iterations: it, converged };
+    return { f, it, converged, ll: emStep(f, s, false).ll };
+  };
+  // Every start runs a few steps; the best goes on to convergence (the others seldom overtake it, and each costs as much).
+  let best: { f: Flat; it: number; converged: boolean; ll: number } | null = null;
+  for (let start = 0; start < o.starts; start++) {
+    const short = run({ f: startingPoint(o.classes, o.states, o.seed + start), it: 0 }, o.starts > 1 ? o.burnIn : o.maxIterations);
+    if (Number.isFinite(short.ll) && (!best || short.ll > best.ll)) best = short;
+  }
+  if (best && !best.converged && o.starts > 1) {
+    const long = run(best, o.maxIterations);
+    if (Number.isFinite(long.ll)) best = long;
   }
   if (!best) return err({ code: 'fit-failed', params: { have: 0, need: 0 } });
   return ok({
@@ -566,7 +573,7 @@ export function fitHiddenMarkov(histories: readonly WeeklyHistory[], options: Pa
     customers: histories.length,
     fittedOn: fitted.length,
     distinctSequences: s.size,
-    iterations: best.iterations,
+    iterations: best.it,
     converged: best.converged,
   });
 }
