@@ -233,6 +233,21 @@ function main(): void {
       .map(([key, who]) => `${key} ${pct(who.length, ids.length)} (back ${pct(who.filter((id) => actual.get(id)! > 0).length, who.length)})`)
       .join('  ')}`,
   );
+  // Not a level the app uses: where the HMM's chance still a customer falls against the same thresholds, repeat buyers only (as the levels).
+  const hmmBands = [
+    [`below ${DEFAULT_CHURN_MODEL_SETTINGS.highBelow}`, 0, DEFAULT_CHURN_MODEL_SETTINGS.highBelow],
+    [`${DEFAULT_CHURN_MODEL_SETTINGS.highBelow}-${DEFAULT_CHURN_MODEL_SETTINGS.watchBelow}`, DEFAULT_CHURN_MODEL_SETTINGS.highBelow, DEFAULT_CHURN_MODEL_SETTINGS.watchBelow],
+    [`${DEFAULT_CHURN_MODEL_SETTINGS.watchBelow} or more`, DEFAULT_CHURN_MODEL_SETTINGS.watchBelow, Number.POSITIVE_INFINITY],
+  ] as const;
+  const repeatIds = store.scores.filter((s) => s.x > 0).map((s) => s.id);
+  console.log(
+    `  HMM 2x2 chance still a customer, repeat buyers (${repeatIds.length}): ${hmmBands
+      .map(([label, from, to]) => {
+        const who = repeatIds.filter((id) => hmmOf.get(id)!.pStillCustomer >= from && hmmOf.get(id)!.pStillCustomer < to);
+        return `${label} ${pct(who.length, ids.length)} (${who.length}, back ${who.length ? pct(who.filter((id) => actual.get(id)! > 0).length, who.length) : '-'})`;
+      })
+      .join('  ')}`,
+  );
 }
 
 main();
