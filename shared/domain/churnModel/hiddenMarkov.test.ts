@@ -257,7 +257,7 @@ describe('figures per customer', () => {
 describe('fit', () => {
   it('recovers the parameters of a store simulated from the model', () => {
     const histories = simulate(TRUTH, 8_000, 3, 0).map((s) => s.history);
-    const fit = fitHiddenMarkov(histories, { tolerance: 1e-8 });
+    const fit = fitHiddenMarkov(histories);
     expect(fit.ok).toBe(true);
     if (!fit.ok) return;
     const { params, logLikelihood } = fit.value;
