@@ -264,11 +264,11 @@ describe('fit', () => {
     expect(logLikelihood).toBeGreaterThanOrEqual(hiddenMarkovLogLikelihood(TRUTH, weeklySequences(histories)));
     params.classes.forEach((cl, c) => {
       const truth = TRUTH.classes[c]!;
-      expect(Math.abs(cl.weight - truth.weight)).toBeLessThan(0.05);
-      cl.rates.forEach((r, k) => expect(Math.abs(r / truth.rates[k]! - 1)).toBeLessThan(0.2));
-      cl.start.forEach((s, k) => expect(Math.abs(s - truth.start[k]!)).toBeLessThan(0.1));
+      expect(Math.abs(cl.weight - truth.weight)).toBeLessThan(0.03);
+      cl.rates.forEach((r, k) => expect(Math.abs(r / truth.rates[k]! - 1)).toBeLessThan(0.1));
+      cl.start.forEach((s, k) => expect(Math.abs(s - truth.start[k]!)).toBeLessThan(0.05));
       // The chance of leaving a state, relative.
-      for (let k = 0; k < 2; k++) expect(Math.abs(cl.transition[k]![1 - k]! / truth.transition[k]![1 - k]! - 1)).toBeLessThan(0.3);
+      for (let k = 0; k < 2; k++) expect(Math.abs(cl.transition[k]![1 - k]! / truth.transition[k]![1 - k]! - 1)).toBeLessThan(0.15);
     });
   });
 
