@@ -6,6 +6,7 @@ import { dayNumber, utcDayOf, type FigureInput } from '../shared/domain/customer
 import { parseDelimited } from '../shared/domain/import/delimited';
 import { areaUnderCurve } from '../shared/domain/churnModel/auc';
 import { expectedPurchases, fitBuyingModel, groupHistories, pBuyWithin } from '../shared/domain/churnModel/buyingModel';
+import { countsToDaysTerm, fitHiddenMarkov, hiddenMarkovScorer, weeklyHistory, type HiddenMarkovFigures } from '../shared/domain/churnModel/hiddenMarkov';
 import { churnModelLevels, DEFAULT_CHURN_MODEL_SETTINGS } from '../shared/domain/churnModel/levels';
 import { historyAsOf, scoreCustomers, type ModelCustomer } from '../shared/domain/churnModel/scoring';
 
@@ -124,7 +125,26 @@ function main(): void {
   const pp = plain.value.params;
   console.log(`BG/NBD  (days): r=${pp.r.toFixed(3)} α=${pp.alpha.toFixed(2)} a=${pp.a.toFixed(3)} b=${pp.b.toFixed(3)}  LL=${plain.value.logLikelihood.toFixed(1)}  (weeks: α=${(pp.alpha / 7).toFixed(3)})`);
 
+  // The hidden Markov model (2 classes x 2 states) on each customer's weekly visits, fitted on the same data.
+  const weekly = new Map(customers.map((c) => [c.id, weeklyHistory(c.purchases.map((p) => p.day), cutDay)!]));
+  const hmmStarted = performance.now();
+  const hmm = fitHiddenMarkov([...weekly.values()]);
+  const hmmMs = performance.now() - hmmStarted;
+  if (!hmm.ok) throw new Error(`hidden Markov: ${hmm.reason.code}`);
+  const hmmScore = hiddenMarkovScorer(hmm.value.params, holdoutDays);
+  const hmmOf = new Map<string, HiddenMarkovFigures>([...weekly].map(([id, h]) => [id, hmmScore(h)]));
+  const daysTerm = countsToDaysTerm([...weekly.values()]);
+  console.log(
+    `HMM 2x2 (weeks): LL=${(hmm.value.logLikelihood + daysTerm).toFixed(1)} in days (${hmm.value.logLikelihood.toFixed(1)} of the weekly counts), ${hmm.value.distinctSequences} distinct sequences, ${hmm.value.iterations} iterations${hmm.value.converged ? '' : ' (not converged)'}, fit ${hmmMs.toFixed(0)} ms`,
+  );
+  for (const [c, cl] of hmm.value.params.classes.entries()) {
+    console.log(
+      `  class ${c}: share ${cl.weight.toFixed(3)}, visit days a week buying ${cl.rates[0]!.toFixed(3)} / dormant ${cl.rates[1]!.toFixed(4)}, first week buying ${cl.start[0]!.toFixed(2)}, a week: buying→dormant ${cl.transition[0]![1]!.toFixed(3)}, dormant→buying ${cl.transition[1]![0]!.toFixed(4)}`,
+    );
+  }
+
   const ids = store.scores.map((s) => s.id);
+  const hmmExpected = ids.map((id) => hmmOf.get(id)!.expectedVisits);
   const positive = ids.map((id) => actual.get(id)! > 0);
   const storeGap = storeMedianGap(
     customers.map((c) => {
@@ -145,26 +165,31 @@ function main(): void {
     ['MBG/NBD, chance still a customer', store.scores.map((s) => s.pAlive)],
     ['plain BG/NBD, expected purchases', bgExpected],
     ['plain BG/NBD, chance of a purchase', histories.map((h) => pBuyWithin(pp, 'bgnbd', h, holdoutDays))],
+    ['HMM 2x2, expected visits in the holdout', hmmExpected],
+    ['HMM 2x2, chance of a visit in the holdout', ids.map((id) => hmmOf.get(id)!.pVisit)],
+    ['HMM 2x2, chance still a customer (a visit within a year)', ids.map((id) => hmmOf.get(id)!.pStillCustomer)],
+    ['HMM 2x2, chance in the buying state now', ids.map((id) => hmmOf.get(id)!.pBuying)],
     ['recency alone (days since the last purchase)', store.scores.map((s) => -s.daysSinceLast)],
     ["today's rule (none / watch / high)", ids.map((id) => -levelRank[todays.get(id)!])],
   ];
   for (const [name, score] of rankings) console.log(`  ${areaUnderCurve(score, positive).toFixed(3)}  ${name}`);
 
-  console.log('\nRepeat purchases in the holdout, predicted (MBG/NBD | BG/NBD) against actual:');
+  console.log('\nRepeat purchases in the holdout, predicted (MBG/NBD | BG/NBD | HMM 2x2) against actual:');
   const buckets = ['0', '1', '2', '3', '4', '5', '6', '7+'];
-  const rowsOut = buckets.map((label) => ({ label, n: 0, mbg: 0, bg: 0, actual: 0 }));
+  const rowsOut = buckets.map((label) => ({ label, n: 0, mbg: 0, bg: 0, hmm: 0, actual: 0 }));
   store.scores.forEach((s, i) => {
     const b = rowsOut[Math.min(s.x, 7)]!;
     b.n++;
     b.mbg += s.expectedVisits;
     b.bg += bgExpected[i]!;
+    b.hmm += hmmExpected[i]!;
     b.actual += actual.get(s.id)!;
   });
-  const total = rowsOut.reduce((t, b) => ({ n: t.n + b.n, mbg: t.mbg + b.mbg, bg: t.bg + b.bg, actual: t.actual + b.actual }), { n: 0, mbg: 0, bg: 0, actual: 0 });
-  console.log('  earlier repeat purchases | customers | MBG/NBD | BG/NBD | actual');
-  for (const b of rowsOut) console.log(`  ${b.label.padStart(3)} | ${String(b.n).padStart(5)} | ${b.mbg.toFixed(1).padStart(7)} | ${b.bg.toFixed(1).padStart(7)} | ${b.actual}`);
+  const total = rowsOut.reduce((t, b) => ({ n: t.n + b.n, mbg: t.mbg + b.mbg, bg: t.bg + b.bg, hmm: t.hmm + b.hmm, actual: t.actual + b.actual }), { n: 0, mbg: 0, bg: 0, hmm: 0, actual: 0 });
+  console.log('  earlier repeat purchases | customers | MBG/NBD | BG/NBD | HMM 2x2 | actual');
+  for (const b of rowsOut) console.log(`  ${b.label.padStart(3)} | ${String(b.n).padStart(5)} | ${b.mbg.toFixed(1).padStart(7)} | ${b.bg.toFixed(1).padStart(7)} | ${b.hmm.toFixed(1).padStart(7)} | ${b.actual}`);
   console.log(
-    `  all | ${String(total.n).padStart(5)} | ${total.mbg.toFixed(1).padStart(7)} | ${total.bg.toFixed(1).padStart(7)} | ${total.actual}   (MBG/NBD off by ${pct(total.mbg - total.actual, total.actual)}, BG/NBD by ${pct(total.bg - total.actual, total.actual)})`,
+    `  all | ${String(total.n).padStart(5)} | ${total.mbg.toFixed(1).padStart(7)} | ${total.bg.toFixed(1).padStart(7)} | ${total.hmm.toFixed(1).padStart(7)} | ${total.actual}   (MBG/NBD off by ${pct(total.mbg - total.actual, total.actual)}, BG/NBD by ${pct(total.bg - total.actual, total.actual)}, HMM 2x2 by ${pct(total.hmm - total.actual, total.actual)})`,
   );
 
   // Where the count goes wrong: a model in which leaving is for good is surest about the customers quiet longest.
@@ -175,14 +200,14 @@ function main(): void {
     ['90-179', 90, 180],
     ['180+', 180, Number.POSITIVE_INFINITY],
   ] as const;
-  console.log('  days since the last | customers | MBG/NBD | BG/NBD | actual | mean P(alive), MBG/NBD | share back');
+  console.log('  days since the last | customers | MBG/NBD | BG/NBD | HMM 2x2 | actual | mean P(alive), MBG/NBD | HMM mean chance still a customer / buying now | share back');
   for (const repeat of [true, false]) {
     for (const [label, from, to] of quiet) {
       const who = store.scores.map((s, i) => ({ s, i })).filter(({ s }) => s.x > 0 === repeat && s.daysSinceLast >= from && s.daysSinceLast < to);
       if (who.length === 0) continue;
       const sum = (f: (w: (typeof who)[number]) => number) => who.reduce((t, w) => t + f(w), 0);
       console.log(
-        `  ${(repeat ? 'repeat ' : 'one-time ') + label} | ${String(who.length).padStart(5)} | ${sum((w) => w.s.expectedVisits).toFixed(1).padStart(7)} | ${sum((w) => bgExpected[w.i]!).toFixed(1).padStart(7)} | ${String(sum((w) => actual.get(w.s.id)!)).padStart(5)} | ${(sum((w) => w.s.pAlive) / who.length).toFixed(2)} | ${pct(sum((w) => (actual.get(w.s.id)! > 0 ? 1 : 0)), who.length)}`,
+        `  ${(repeat ? 'repeat ' : 'one-time ') + label} | ${String(who.length).padStart(5)} | ${sum((w) => w.s.expectedVisits).toFixed(1).padStart(7)} | ${sum((w) => bgExpected[w.i]!).toFixed(1).padStart(7)} | ${sum((w) => hmmExpected[w.i]!).toFixed(1).padStart(7)} | ${String(sum((w) => actual.get(w.s.id)!)).padStart(5)} | ${(sum((w) => w.s.pAlive) / who.length).toFixed(2)} | ${(sum((w) => hmmOf.get(w.s.id)!.pStillCustomer) / who.length).toFixed(2)} / ${(sum((w) => hmmOf.get(w.s.id)!.pBuying) / who.length).toFixed(2)} | ${pct(sum((w) => (actual.get(w.s.id)! > 0 ? 1 : 0)), who.length)}`,
       );
     }
   }
@@ -206,6 +231,21 @@ function main(): void {
   console.log(
     `  model by reason: ${[...byReason]
       .map(([key, who]) => `${key} ${pct(who.length, ids.length)} (back ${pct(who.filter((id) => actual.get(id)! > 0).length, who.length)})`)
+      .join('  ')}`,
+  );
+  // Not a level the app uses: where the HMM's chance still a customer falls against the same thresholds, repeat buyers only (as the levels).
+  const hmmBands = [
+    [`below ${DEFAULT_CHURN_MODEL_SETTINGS.highBelow}`, 0, DEFAULT_CHURN_MODEL_SETTINGS.highBelow],
+    [`${DEFAULT_CHURN_MODEL_SETTINGS.highBelow}-${DEFAULT_CHURN_MODEL_SETTINGS.watchBelow}`, DEFAULT_CHURN_MODEL_SETTINGS.highBelow, DEFAULT_CHURN_MODEL_SETTINGS.watchBelow],
+    [`${DEFAULT_CHURN_MODEL_SETTINGS.watchBelow} or more`, DEFAULT_CHURN_MODEL_SETTINGS.watchBelow, Number.POSITIVE_INFINITY],
+  ] as const;
+  const repeatIds = store.scores.filter((s) => s.x > 0).map((s) => s.id);
+  console.log(
+    `  HMM 2x2 chance still a customer, repeat buyers (${repeatIds.length}): ${hmmBands
+      .map(([label, from, to]) => {
+        const who = repeatIds.filter((id) => hmmOf.get(id)!.pStillCustomer >= from && hmmOf.get(id)!.pStillCustomer < to);
+        return `${label} ${pct(who.length, ids.length)} (${who.length}, back ${who.length ? pct(who.filter((id) => actual.get(id)! > 0).length, who.length) : '-'})`;
+      })
       .join('  ')}`,
   );
 }
