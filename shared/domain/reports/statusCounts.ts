@@ -29,29 +29,30 @@ export function statusCountKey(isDeleted: 0 | 1, field: StatusCountField, value:
   return JSON.stringify([isDeleted, field, value]);
 }
 
-/** What a state row adds to the counts. */
-function contributions(s: CountedState): [string, number][] {
-  const out: [string, number][] = [
-    [statusCountKey(s.isDeleted, 'rows'), 1],
-    [statusCountKey(s.isDeleted, 'tier', s.tierId), 1],
-    [statusCountKey(s.isDeleted, 'stage', s.lifecycleStage), 1],
-    [statusCountKey(s.isDeleted, 'rfm', s.rfmScore ?? null), 1],
-    [statusCountKey(s.isDeleted, 'churn', s.churnLevel), 1],
-  ];
-  if (s.churnLevel === 'high' && s.valueAtRiskFen !== 0) out.push([statusCountKey(s.isDeleted, 'highValueFen'), s.valueAtRiskFen]);
-  return out;
-}
-
 /** What the counts change by when rows `before` become `after` (absent: no row on that side); keys whose change is zero left out. */
 export function statusCountDelta(before: Iterable<CountedState | null | undefined>, after: Iterable<CountedState | null | undefined>): Map<string, number> {
-  const delta = new Map<string, number>();
-  const add = (s: CountedState | null | undefined, sign: 1 | -1) => {
-    if (!s) return;
-    for (const [key, n] of contributions(s)) delta.set(key, (delta.get(key) ?? 0) + sign * n);
+  // Summed by part first and keyed once per distinct value: an import's chunk of thousands of rows makes a few dozen keys.
+  const sums = [new Map<StatusCountField, Map<string | null, number>>(), new Map<StatusCountField, Map<string | null, number>>()];
+  const add = (isDeleted: 0 | 1, field: StatusCountField, value: string | null, n: number) => {
+    let byValue = sums[isDeleted]!.get(field);
+    if (!byValue) sums[isDeleted]!.set(field, (byValue = new Map()));
+    byValue.set(value, (byValue.get(value) ?? 0) + n);
   };
-  for (const s of before) add(s, -1);
-  for (const s of after) add(s, 1);
-  for (const [key, n] of delta) if (n === 0) delta.delete(key);
+  const take = (s: CountedState | null | undefined, sign: 1 | -1) => {
+    if (!s) return;
+    add(s.isDeleted, 'rows', null, sign);
+    add(s.isDeleted, 'tier', s.tierId, sign);
+    add(s.isDeleted, 'stage', s.lifecycleStage, sign);
+    add(s.isDeleted, 'rfm', s.rfmScore ?? null, sign);
+    add(s.isDeleted, 'churn', s.churnLevel, sign);
+    if (s.churnLevel === 'high' && s.valueAtRiskFen !== 0) add(s.isDeleted, 'highValueFen', null, sign * s.valueAtRiskFen);
+  };
+  for (const s of before) take(s, -1);
+  for (const s of after) take(s, 1);
+  const delta = new Map<string, number>();
+  sums.forEach((byField, isDeleted) => {
+    for (const [field, byValue] of byField) for (const [value, n] of byValue) if (n !== 0) delta.set(statusCountKey(isDeleted as 0 | 1, field, value), n);
+  });
   return delta;
 }
 
