@@ -14,7 +14,7 @@ import {
   type ChartConfiguration,
   type Plugin,
 } from 'chart.js';
-import { axisText, heatColour, heatShare, seriesColour, seriesDash, type ChartScheme, type FormatValue, type HeatmapChartData, type SeriesChartData } from './chartModel';
+import { axisText, heatColour, heatShare, seriesColour, seriesDash, type ChartScheme, type ChartUnit, type FormatValue, type HeatmapChartData, type SeriesChartData } from './chartModel';
 
 Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, CategoryScale, Legend, Tooltip);
 
@@ -45,7 +45,10 @@ const background: Plugin<'line' | 'bar'> = {
 export function seriesChartConfig(data: SeriesChartData, scheme: ChartScheme, format: FormatValue, responsive: boolean): ChartConfiguration<'line' | 'bar'> {
   const colours = SCHEME_COLOURS[scheme];
   const drawn = data.series.filter((s) => !s.tableOnly);
-  const unit = drawn[0]?.unit ?? 'count';
+  // Lines of different units on one axis (CSAT in percent beside NPS, both on −100–100): the axis reads plain numbers
+  // and a percent line's key says it is one, so no NPS of −40 reads as −40%.
+  const mixed = drawn.some((s) => s.unit !== drawn[0]!.unit);
+  const unit: ChartUnit = mixed ? 'count' : (drawn[0]?.unit ?? 'count');
   const stacked = data.kind === 'stacked';
   const type = data.kind === 'line' ? 'line' : 'bar';
   const few = type === 'bar' && data.categories.length <= 16;
@@ -56,7 +59,7 @@ export function seriesChartConfig(data: SeriesChartData, scheme: ChartScheme, fo
       datasets: drawn.map((s, i) => {
         const colour = seriesColour(scheme, i);
         return {
-          label: s.label,
+          label: mixed && s.unit === 'percent' ? `${s.label} (%)` : s.label,
           data: [...s.values],
           borderColor: colour,
           // A line's own fill stays empty, so its key in the legend is stroked in its dash pattern, not filled solid.
