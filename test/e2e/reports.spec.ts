@@ -179,8 +179,9 @@ test.describe('reports', () => {
     await expect(reports.card('risk-watch')).toHaveText(String(watch));
     await expect(section.getByTestId('report-card-risk-high')).toContainText(highTotal);
     const risk = reports.chart('status-risk');
-    expect(await risk.row('高风险')).toEqual(['高风险', String(high), highTotal.replace(/^风险金额：/, '')]);
-    expect((await risk.row('无风险'))[1]).toBe(String(240 - high - watch));
+    // The chart's table is drawn after the cards: waited for, not read once.
+    await expect.poll(() => risk.row('高风险')).toEqual(['高风险', String(high), highTotal.replace(/^风险金额：/, '')]);
+    await expect.poll(async () => (await risk.row('无风险'))[1]).toBe(String(240 - high - watch));
   });
 
   test('an open report takes the next day’s rollover re-levelling the store, without leaving the screen', async ({ app, page, now }) => {
