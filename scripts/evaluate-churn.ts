@@ -6,9 +6,9 @@ import { dayNumber, utcDayOf, type FigureInput } from '../shared/domain/customer
 import { parseDelimited } from '../shared/domain/import/delimited';
 import { areaUnderCurve } from '../shared/domain/churnModel/auc';
 import { expectedPurchases, fitBuyingModel, groupHistories, pBuyWithin } from '../shared/domain/churnModel/buyingModel';
-import { countsToDaysTerm, fitHiddenMarkov, hiddenMarkovScorer, weeklyHistory, type HiddenMarkovFigures } from '../shared/domain/churnModel/hiddenMarkov';
+import { countsToDaysTerm, fitHiddenMarkov, weeklyHistory, type HiddenMarkovFigures } from '../shared/domain/churnModel/hiddenMarkov';
 import { churnModelLevels, DEFAULT_CHURN_MODEL_SETTINGS } from '../shared/domain/churnModel/levels';
-import { historyAsOf, scoreCustomers, type ModelCustomer } from '../shared/domain/churnModel/scoring';
+import { historyAsOf, scoreCustomers, visitsModelScorer, type ModelCustomer } from '../shared/domain/churnModel/scoring';
 
 const HELP = `usage: npm run evaluate:churn -- --file PATH --cutoff yyyy-mm-dd [--holdout-weeks 39] [--format cdnow|retail]
   --file      CDNOW (id, sample id, yyyymmdd, CDs, dollars; whitespace) or online-retail CSV (InvoiceNo … CustomerID)
@@ -106,7 +106,7 @@ function main(): void {
   const store = scored.value;
   const { params } = store.fit;
   console.log(
-    `MBG/NBD (days): r=${params.r.toFixed(3)} α=${params.alpha.toFixed(2)} a=${params.a.toFixed(3)} b=${params.b.toFixed(3)}  LL=${store.fit.logLikelihood.toFixed(1)}  ${store.fit.distinctHistories} distinct histories, fit and scoring ${fitMs.toFixed(0)} ms`,
+    `MBG/NBD (days): r=${params.r.toFixed(3)} α=${params.alpha.toFixed(2)} a=${params.a.toFixed(3)} b=${params.b.toFixed(3)}  LL=${store.fit.logLikelihood.toFixed(1)}  ${store.fit.distinctHistories} distinct histories, both models' fit and scoring ${fitMs.toFixed(0)} ms`,
   );
   if (store.spendFit) {
     const s = store.spendFit.params;
@@ -125,17 +125,15 @@ function main(): void {
   const pp = plain.value.params;
   console.log(`BG/NBD  (days): r=${pp.r.toFixed(3)} α=${pp.alpha.toFixed(2)} a=${pp.a.toFixed(3)} b=${pp.b.toFixed(3)}  LL=${plain.value.logLikelihood.toFixed(1)}  (weeks: α=${(pp.alpha / 7).toFixed(3)})`);
 
-  // The hidden Markov model (2 classes x 2 states) on each customer's weekly visits, fitted on the same data.
+  // The visits model (hidden Markov, 2 classes x 2 states of weekly visits), fitted by scoreCustomers beside the buying model.
   const weekly = new Map(customers.map((c) => [c.id, weeklyHistory(c.purchases.map((p) => p.day), cutDay)!]));
-  const hmmStarted = performance.now();
-  const hmm = fitHiddenMarkov([...weekly.values()]);
-  const hmmMs = performance.now() - hmmStarted;
-  if (!hmm.ok) throw new Error(`hidden Markov: ${hmm.reason.code}`);
-  const hmmScore = hiddenMarkovScorer(hmm.value.params, holdoutDays);
+  if (store.visitsFit === null) throw new Error(`hidden Markov: ${fitHiddenMarkov([...weekly.values()]).ok ? 'not fitted' : 'cannot be fitted'}`);
+  const hmm = { value: store.visitsFit };
+  const hmmScore = visitsModelScorer(hmm.value.params, holdoutDays);
   const hmmOf = new Map<string, HiddenMarkovFigures>([...weekly].map(([id, h]) => [id, hmmScore(h)]));
   const daysTerm = countsToDaysTerm([...weekly.values()]);
   console.log(
-    `HMM 2x2 (weeks): LL=${(hmm.value.logLikelihood + daysTerm).toFixed(1)} in days (${hmm.value.logLikelihood.toFixed(1)} of the weekly counts), ${hmm.value.distinctSequences} distinct sequences, ${hmm.value.iterations} iterations${hmm.value.converged ? '' : ' (not converged)'}, fit ${hmmMs.toFixed(0)} ms`,
+    `HMM 2x2 (weeks): LL=${(hmm.value.logLikelihood + daysTerm).toFixed(1)} in days (${hmm.value.logLikelihood.toFixed(1)} of the weekly counts), ${hmm.value.distinctSequences} distinct sequences, ${hmm.value.iterations} iterations${hmm.value.converged ? '' : ' (not converged)'} (fitted with MBG/NBD above)`,
   );
   for (const [c, cl] of hmm.value.params.classes.entries()) {
     console.log(
@@ -144,7 +142,7 @@ function main(): void {
   }
 
   const ids = store.scores.map((s) => s.id);
-  const hmmExpected = ids.map((id) => hmmOf.get(id)!.expectedVisits);
+  const hmmExpected = store.scores.map((s) => s.visitsModelExpectedVisits!);
   const positive = ids.map((id) => actual.get(id)! > 0);
   const storeGap = storeMedianGap(
     customers.map((c) => {
@@ -161,7 +159,8 @@ function main(): void {
   const rankings: [string, number[]][] = [
     [`the app's ranking: MBG/NBD rate × P(alive)^${store.aliveWeight}`, store.scores.map((s) => s.returnScore)],
     ['MBG/NBD, chance of a purchase in the holdout', store.scores.map((s) => s.pVisit)],
-    ['MBG/NBD, expected purchases in the holdout', store.scores.map((s) => s.expectedVisits)],
+    ["the app's expected visits (mean of MBG/NBD and HMM 2x2)", store.scores.map((s) => s.expectedVisits)],
+    ['MBG/NBD, expected purchases in the holdout', store.scores.map((s) => s.buyingExpectedVisits)],
     ['MBG/NBD, chance still a customer', store.scores.map((s) => s.pAlive)],
     ['plain BG/NBD, expected purchases', bgExpected],
     ['plain BG/NBD, chance of a purchase', histories.map((h) => pBuyWithin(pp, 'bgnbd', h, holdoutDays))],
@@ -174,22 +173,24 @@ function main(): void {
   ];
   for (const [name, score] of rankings) console.log(`  ${areaUnderCurve(score, positive).toFixed(3)}  ${name}`);
 
-  console.log('\nRepeat purchases in the holdout, predicted (MBG/NBD | BG/NBD | HMM 2x2) against actual:');
+  console.log("\nRepeat purchases in the holdout, predicted (the app: mean of MBG/NBD and HMM 2x2 | MBG/NBD | BG/NBD | HMM 2x2) against actual:");
   const buckets = ['0', '1', '2', '3', '4', '5', '6', '7+'];
-  const rowsOut = buckets.map((label) => ({ label, n: 0, mbg: 0, bg: 0, hmm: 0, actual: 0 }));
+  const rowsOut = buckets.map((label) => ({ label, n: 0, app: 0, mbg: 0, bg: 0, hmm: 0, actual: 0 }));
   store.scores.forEach((s, i) => {
     const b = rowsOut[Math.min(s.x, 7)]!;
     b.n++;
-    b.mbg += s.expectedVisits;
+    b.app += s.expectedVisits;
+    b.mbg += s.buyingExpectedVisits;
     b.bg += bgExpected[i]!;
     b.hmm += hmmExpected[i]!;
     b.actual += actual.get(s.id)!;
   });
-  const total = rowsOut.reduce((t, b) => ({ n: t.n + b.n, mbg: t.mbg + b.mbg, bg: t.bg + b.bg, hmm: t.hmm + b.hmm, actual: t.actual + b.actual }), { n: 0, mbg: 0, bg: 0, hmm: 0, actual: 0 });
-  console.log('  earlier repeat purchases | customers | MBG/NBD | BG/NBD | HMM 2x2 | actual');
-  for (const b of rowsOut) console.log(`  ${b.label.padStart(3)} | ${String(b.n).padStart(5)} | ${b.mbg.toFixed(1).padStart(7)} | ${b.bg.toFixed(1).padStart(7)} | ${b.hmm.toFixed(1).padStart(7)} | ${b.actual}`);
+  const total = rowsOut.reduce((t, b) => ({ n: t.n + b.n, app: t.app + b.app, mbg: t.mbg + b.mbg, bg: t.bg + b.bg, hmm: t.hmm + b.hmm, actual: t.actual + b.actual }), { n: 0, app: 0, mbg: 0, bg: 0, hmm: 0, actual: 0 });
+  const cell = (v: number) => v.toFixed(1).padStart(7);
+  console.log('  earlier repeat purchases | customers | the app | MBG/NBD | BG/NBD | HMM 2x2 | actual');
+  for (const b of rowsOut) console.log(`  ${b.label.padStart(3)} | ${String(b.n).padStart(5)} | ${cell(b.app)} | ${cell(b.mbg)} | ${cell(b.bg)} | ${cell(b.hmm)} | ${b.actual}`);
   console.log(
-    `  all | ${String(total.n).padStart(5)} | ${total.mbg.toFixed(1).padStart(7)} | ${total.bg.toFixed(1).padStart(7)} | ${total.hmm.toFixed(1).padStart(7)} | ${total.actual}   (MBG/NBD off by ${pct(total.mbg - total.actual, total.actual)}, BG/NBD by ${pct(total.bg - total.actual, total.actual)}, HMM 2x2 by ${pct(total.hmm - total.actual, total.actual)})`,
+    `  all | ${String(total.n).padStart(5)} | ${cell(total.app)} | ${cell(total.mbg)} | ${cell(total.bg)} | ${cell(total.hmm)} | ${total.actual}   (the app off by ${pct(total.app - total.actual, total.actual)}; MBG/NBD by ${pct(total.mbg - total.actual, total.actual)}, BG/NBD by ${pct(total.bg - total.actual, total.actual)}, HMM 2x2 by ${pct(total.hmm - total.actual, total.actual)})`,
   );
 
   // Where the count goes wrong: a model in which leaving is for good is surest about the customers quiet longest.
@@ -200,14 +201,14 @@ function main(): void {
     ['90-179', 90, 180],
     ['180+', 180, Number.POSITIVE_INFINITY],
   ] as const;
-  console.log('  days since the last | customers | MBG/NBD | BG/NBD | HMM 2x2 | actual | mean P(alive), MBG/NBD | HMM mean chance still a customer / buying now | share back');
+  console.log('  days since the last | customers | the app | MBG/NBD | BG/NBD | HMM 2x2 | actual | mean P(alive), MBG/NBD | HMM mean chance still a customer / buying now | share back');
   for (const repeat of [true, false]) {
     for (const [label, from, to] of quiet) {
       const who = store.scores.map((s, i) => ({ s, i })).filter(({ s }) => s.x > 0 === repeat && s.daysSinceLast >= from && s.daysSinceLast < to);
       if (who.length === 0) continue;
       const sum = (f: (w: (typeof who)[number]) => number) => who.reduce((t, w) => t + f(w), 0);
       console.log(
-        `  ${(repeat ? 'repeat ' : 'one-time ') + label} | ${String(who.length).padStart(5)} | ${sum((w) => w.s.expectedVisits).toFixed(1).padStart(7)} | ${sum((w) => bgExpected[w.i]!).toFixed(1).padStart(7)} | ${sum((w) => hmmExpected[w.i]!).toFixed(1).padStart(7)} | ${String(sum((w) => actual.get(w.s.id)!)).padStart(5)} | ${(sum((w) => w.s.pAlive) / who.length).toFixed(2)} | ${(sum((w) => hmmOf.get(w.s.id)!.pStillCustomer) / who.length).toFixed(2)} / ${(sum((w) => hmmOf.get(w.s.id)!.pBuying) / who.length).toFixed(2)} | ${pct(sum((w) => (actual.get(w.s.id)! > 0 ? 1 : 0)), who.length)}`,
+        `  ${(repeat ? 'repeat ' : 'one-time ') + label} | ${String(who.length).padStart(5)} | ${cell(sum((w) => w.s.expectedVisits))} | ${cell(sum((w) => w.s.buyingExpectedVisits))} | ${sum((w) => bgExpected[w.i]!).toFixed(1).padStart(7)} | ${sum((w) => hmmExpected[w.i]!).toFixed(1).padStart(7)} | ${String(sum((w) => actual.get(w.s.id)!)).padStart(5)} | ${(sum((w) => w.s.pAlive) / who.length).toFixed(2)} | ${(sum((w) => hmmOf.get(w.s.id)!.pStillCustomer) / who.length).toFixed(2)} / ${(sum((w) => hmmOf.get(w.s.id)!.pBuying) / who.length).toFixed(2)} | ${pct(sum((w) => (actual.get(w.s.id)! > 0 ? 1 : 0)), who.length)}`,
       );
     }
   }

@@ -58,11 +58,7 @@ function monthsOf(fromDay: string, toDay: string): string[] {
 /** Buckets per read of visitBuckets: several reads asked at once, each unpacked while the database reads the next. */
 const BUCKETS_PER_READ = 64;
 
-/**
- * Every customer's visit days and each day's visits from the buckets (the whole table, about a thousand rows), read
- * in one transaction as VISIT_BUCKETS / BUCKETS_PER_READ ranges asked together: IndexedDB reads and copies the later
- * ranges in its own process while this thread unpacks the earlier ones.
- */
+/** Every customer's visit days and each day's visits from the buckets (the whole table, about a thousand rows). */
 export async function readVisits(db: RegularsDatabase): Promise<{ visits: Map<string, string[]>; visitsPerDay: Map<string, number[]> }> {
   const visits = new Map<string, string[]>();
   const visitsPerDay = new Map<string, number[]>();
@@ -79,12 +75,20 @@ export async function readVisits(db: RegularsDatabase): Promise<{ visits: Map<st
       }
     }
   };
+  await eachVisitBucket(db, unpack);
+  return { visits, visitsPerDay };
+}
+
+/**
+ * Every row of visitBuckets handed to `unpack` in one read transaction, VISIT_BUCKETS / BUCKETS_PER_READ ranges asked
+ * together: IndexedDB reads and copies the later ranges in its own process while this thread unpacks the earlier ones.
+ */
+export async function eachVisitBucket(db: RegularsDatabase, unpack: (rows: readonly VisitBucketRow[]) => void): Promise<void> {
   await db.transaction('r', db.visitBuckets, () => {
     const reads: Promise<void>[] = [];
     for (let from = 0; from < VISIT_BUCKETS; from += BUCKETS_PER_READ) reads.push(db.visitBuckets.where(':id').between(from, from + BUCKETS_PER_READ, true, false).toArray().then(unpack));
     return Dexie.Promise.all(reads);
   });
-  return { visits, visitsPerDay };
 }
 
 export function createReportFigures(db: RegularsDatabase, dayOf: DayOf = localDayOf) {

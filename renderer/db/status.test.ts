@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabasePerTest } from '../../test/support/freshDatabase';
 import { storeMedianGap } from '../../shared/domain/churn';
-import { churnModelInputOf, fitStoreChurnModel } from '../../shared/domain/churnModel/storeModel';
+import { churnModelInputOf, fitStoreChurnModel, modelPurchasesOf } from '../../shared/domain/churnModel/storeModel';
 import type { Customer } from '../../shared/domain/customer';
 import { computeCustomerFigures, DERIVATION_RULES_VERSION, dayNumber, groupPurchasesByCustomer, utcDayOf } from '../../shared/domain/customerFigures';
 import { newCustomerRecord } from '../../shared/domain/customerRecord';
@@ -269,7 +269,10 @@ describe('incremental status equals a full recomputation', () => {
       demo.map((d) => churnModelInputOf(groups.get(d.id) ?? [], utcDayOf)),
       utcDayOf(NOW.toISOString()),
       DEFAULT_STATUS_SETTINGS.churnModel,
+      {},
+      demo.map((d) => [d.id, modelPurchasesOf(groups.get(d.id) ?? [], utcDayOf).map((p) => p.day)] as const),
     );
+    expect(churnModel.kind === 'fitted' && churnModel.visits).not.toBeNull();
     expect(churnModel.kind).toBe('fitted');
     await db.bookkeeping.put({ key: 'churnModel', value: churnModel });
 

@@ -5,10 +5,10 @@ import { isReturn } from './purchase';
 /**
  * The version of the rules that turn purchases into figures and status. Raised whenever a stored
  * figure would come out differently (2: a purchase returned in full is no visit; 3: the churn model's inputs
- * on every state row), so a store saved by
+ * on every state row; 4: expected visits from both churn models, the stored fit holding the visits model), so a store saved by
  * an older app is recomputed at its next start instead of showing yesterday's rules until midnight.
  */
-export const DERIVATION_RULES_VERSION = 3;
+export const DERIVATION_RULES_VERSION = 4;
 
 export interface CustomerFigures {
   /** Minor units: non-voided purchases less non-voided returns. May be negative (imported returns only). */

@@ -3,7 +3,8 @@
 // a store too small keeps today's rule and stores why, and rows from before the model's inputs are caught up.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { CHURN_MODEL_REASON_CODES } from '../../../shared/domain/churnModel/levels';
+import { CHURN_MODEL_REASON_CODES, DEFAULT_CHURN_MODEL_SETTINGS } from '../../../shared/domain/churnModel/levels';
+import { churnModelInputOf, fitStoreChurnModel, modelChurnRisk, modelPurchasesOf } from '../../../shared/domain/churnModel/storeModel';
 import { utcDayOf } from '../../../shared/domain/customerFigures';
 import { newCustomerRecord } from '../../../shared/domain/customerRecord';
 import { createRng } from '../../../shared/domain/random';
@@ -58,6 +59,33 @@ describe('the churn model in the derivation', () => {
     expect(high).toBeGreaterThanOrEqual(1);
     expect(high).toBeLessThanOrEqual(11);
     expect(rows.some((r) => r.churnLevel === 'watch')).toBe(true);
+  });
+
+  it('fits the visits model at the rollover from the report buckets’ visit days, the trash left out, as from the purchases themselves', async () => {
+    const s = await seedStore(200);
+    // As the purchase writes derive them: the figures and the report buckets the visits model reads.
+    await writeTransaction(s.db, ['purchase'], [], () => s.derivation.refresh(s.ids));
+    const trashed = new Set(s.ids.filter((_, i) => i % 10 === 3));
+    await s.db.customerState.where(':id').anyOf([...trashed]).modify({ isDeleted: 1 });
+    await s.derivation.recomputeAllStatus();
+    const model = (await s.bookkeeping.read()).churnModel;
+    if (model?.kind !== 'fitted') throw new Error('not fitted');
+    expect(model.customers).toBe(200 - trashed.size);
+    expect(model.visits).not.toBeNull();
+    const purchases = await s.db.purchases.toArray();
+    const kept = s.ids.filter((id) => !trashed.has(id)).map((id) => [id, purchases.filter((p) => p.customerId === id)] as const);
+    const expected = fitStoreChurnModel(
+      kept.map(([, p]) => churnModelInputOf(p, utcDayOf)),
+      '2026-12-05',
+      DEFAULT_CHURN_MODEL_SETTINGS,
+      {},
+      kept.map(([id, p]) => [id, modelPurchasesOf(p, utcDayOf).map((v) => v.day)] as const),
+    );
+    expect(model).toEqual(expected);
+    // Every levelled customer's expected visits are those of the stored fit, both models counted.
+    const row = (await s.db.customerState.toArray()).find((r) => r.isDeleted === 0 && r.churnReason.code === 'slipping')!;
+    const own = modelChurnRisk(purchases.filter((p) => p.customerId === row.id), '2026-12-05', utcDayOf, model, DEFAULT_CHURN_MODEL_SETTINGS, undefined)!;
+    expect(row.churnReason).toEqual(own.reason);
   });
 
   it('a purchase write levels its customer with the stored fit: a slipping customer who comes back is still coming', async () => {

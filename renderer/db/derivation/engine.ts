@@ -18,6 +18,8 @@ import { writePointsFields } from './points';
 import { recordAudit } from '../audit';
 import { deriveReportRows } from './reports';
 import { noteStateRows } from './statusCounts';
+import { eachVisitBucket } from '../reportFigures';
+import { entryVisitDayNumbers } from '../../../shared/domain/reports/reportRows';
 
 export interface DerivationDeps {
   now: () => Date;
@@ -267,6 +269,7 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     const medians: (number | null)[] = [];
     const rfmInputs: Omit<RfmInput, 'id'>[] = [];
     const modelInputs: ChurnModelInput[] = [];
+    const modelled = new Set<string>();
     let inputsMissing = 0;
     let after: string | null = null;
     for (;;) {
@@ -279,13 +282,21 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
         const daysSinceLast = c.lastPurchaseAt === null ? null : dayNumber(today) - dayNumber(dayOf(c.lastPurchaseAt));
         rfmInputs.push({ daysSinceLast, purchaseCount: c.purchaseCount, spendFen: c.totalSpentFen });
         if (c.churnModelInput === undefined && c.lastPurchaseAt !== null) inputsMissing++;
-        if (c.churnModelInput !== undefined) modelInputs.push(c.churnModelInput);
+        if (c.churnModelInput !== undefined) {
+          modelInputs.push(c.churnModelInput);
+          modelled.add(c.id);
+        }
       }
       after = rows[rows.length - 1]!.id;
     }
     const rules = await settings.statusRules();
     const fitStart = elapsed();
-    const churnModel = fitStoreChurnModel(modelInputs, today, rules.churnModel);
+    // The visits model reads each fitted customer's visit days, which the report buckets already hold.
+    const visitDays: [string, number[]][] = [];
+    await eachVisitBucket(db, (rows) => {
+      for (const row of rows) for (const id in row.customers) if (modelled.has(id)) visitDays.push([id, entryVisitDayNumbers(row.customers[id]!)]);
+    });
+    const churnModel = fitStoreChurnModel(modelInputs, today, rules.churnModel, {}, visitDays);
     const fitMs = elapsed() - fitStart;
     await bookkeeping.write({ storeMedianGapDays: storeMedianGap(medians), rfmCutPoints: rfmCutPoints(rfmInputs), churnModel });
     return { inputsMissing, pass: { modelCustomers: modelInputs.length, fitMs } };

@@ -11,6 +11,8 @@ const score = (id: string, pAlive: number, valueAtRisk: number, over: Partial<Cu
   ownGapDays: 21,
   pAlive,
   expectedVisits: 0.44,
+  buyingExpectedVisits: 0.44,
+  visitsModelExpectedVisits: null,
   pVisit: pAlive / 2,
   spendPerVisit: 5000,
   returnScore: 0.3,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CDNOW_CUTOFF_DAY, cdnowCustomers } from '../../../test/support/cdnow';
-import { ALIVE_WEIGHTS, historyAsOf, scoreCustomers, tuneAliveWeight } from './scoring';
+import { ALIVE_WEIGHTS, combinedExpectedVisits, historyAsOf, scoreCustomers, tuneAliveWeight } from './scoring';
+import { areaUnderCurve } from './auc';
 
 describe('historyAsOf', () => {
   it('a customer with one purchase: x = 0, tx = 0, T from that day', () => {
@@ -74,5 +75,53 @@ describe('scoreCustomers', () => {
   it('with the clock before every purchase there is nobody to score', () => {
     const r = scoreCustomers(cdnowCustomers(), CDNOW_CUTOFF_DAY - 400);
     expect(r.ok ? null : r.reason.code).toBe('too-few-customers');
+  });
+});
+
+describe('the app’s expected visits: the mean of the buying model’s forecast and the visits model’s', () => {
+  const customers = cdnowCustomers();
+  const fileEnd = Math.max(...customers.flatMap((c) => c.purchases.map((p) => p.day)));
+  const utc = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
+  /** Each scored customer's visit days after the cut-off, up to the horizon (what the evaluation counts as repeat purchases in the holdout). */
+  const cameBack = (cut: number, horizon: number) =>
+    new Map(customers.map((c) => [c.id, new Set(c.purchases.map((p) => p.day).filter((d) => d > cut && d <= cut + horizon)).size]));
+
+  it('is the buying model’s alone without the visits model, the mean of both with it', () => {
+    expect(combinedExpectedVisits(1.2, null)).toBe(1.2);
+    expect(combinedExpectedVisits(1.2, 2)).toBeCloseTo(1.6, 12);
+    const r = scoreCustomers(customers, CDNOW_CUTOFF_DAY, { visitsModel: false });
+    if (!r.ok) throw new Error(r.reason.code);
+    expect(r.value.visitsFit).toBeNull();
+    for (const s of r.value.scores) expect([s.expectedVisits, s.visitsModelExpectedVisits]).toEqual([s.buyingExpectedVisits, null]);
+  });
+
+  // The issue's split (1997-09-30, 39 weeks) and three more cut-offs of the same file, the holdout cut at its end.
+  for (const cut of [utc(1997, 9, 30), utc(1997, 6, 30), utc(1997, 12, 31), utc(1998, 2, 28)]) {
+    it(`forecasts CDNOW's repeat visits after ${new Date(cut * 86_400_000).toISOString().slice(0, 10)} within 10%, ranking them better than recency`, () => {
+      const horizon = Math.min(273, fileEnd - cut);
+      const r = scoreCustomers(customers, cut, { horizonDays: horizon });
+      if (!r.ok) throw new Error(r.reason.code);
+      expect(r.value.visitsFit).not.toBeNull();
+      const actual = cameBack(cut, horizon);
+      const total = r.value.scores.reduce((sum, s) => sum + actual.get(s.id)!, 0);
+      const predicted = r.value.scores.reduce((sum, s) => sum + s.expectedVisits, 0);
+      expect(Math.abs(predicted - total) / total).toBeLessThanOrEqual(0.1);
+      for (const s of r.value.scores) expect(s.expectedVisits).toBeCloseTo((s.buyingExpectedVisits + s.visitsModelExpectedVisits!) / 2, 12);
+      const back = r.value.scores.map((s) => actual.get(s.id)! > 0);
+      const recency = areaUnderCurve(r.value.scores.map((s) => -s.daysSinceLast), back);
+      expect(areaUnderCurve(r.value.scores.map((s) => s.expectedVisits), back)).toBeGreaterThan(recency);
+    });
+  }
+
+  it('meets the issue’s split where the buying model alone falls short: 1997-09-30, 39 weeks', () => {
+    const r = scoreCustomers(customers, CDNOW_CUTOFF_DAY, { horizonDays: 273 });
+    if (!r.ok) throw new Error(r.reason.code);
+    const actual = cameBack(CDNOW_CUTOFF_DAY, 273);
+    const total = [...actual.values()].reduce((a, b) => a + b, 0);
+    const buying = r.value.scores.reduce((sum, s) => sum + s.buyingExpectedVisits, 0);
+    expect(total).toBe(1882);
+    expect((buying - total) / total).toBeLessThan(-0.1);
+    const back = r.value.scores.map((s) => actual.get(s.id)! > 0);
+    expect(areaUnderCurve(r.value.scores.map((s) => s.expectedVisits), back)).toBeGreaterThanOrEqual(0.78);
   });
 });

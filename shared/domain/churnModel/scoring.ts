@@ -13,6 +13,7 @@ import {
   type CannotFit,
   type FitOptions,
 } from './buyingModel';
+import { fitHiddenMarkov, hiddenMarkovScorer, weeklyHistory, type HiddenMarkovFigures, type HiddenMarkovFit, type HiddenMarkovParams, type WeeklyHistory } from './hiddenMarkov';
 import { expectedSpendPerVisit, fitSpendModel, type SpendHistory, type SpendModelFit, type SpendModelParams } from './spendModel';
 
 /** One purchase as the model reads it: its calendar day as a whole day number (days since 1970-01-01) and its spend (> 0 counts for the spend model). */
@@ -67,9 +68,11 @@ export interface ScoreOptions {
    */
   aliveWeight: number | 'backtest';
   backtestDays: number;
+  /** Whether to fit the visits model (hidden Markov) beside the buying model; its forecast then counts half of expectedVisits. */
+  visitsModel: boolean;
 }
 
-export const DEFAULT_SCORE_OPTIONS: Readonly<ScoreOptions> = Object.freeze({ horizonDays: 90, fit: {}, aliveWeight: 'backtest', backtestDays: 90 });
+export const DEFAULT_SCORE_OPTIONS: Readonly<ScoreOptions> = Object.freeze({ horizonDays: 90, fit: {}, aliveWeight: 'backtest', backtestDays: 90, visitsModel: true });
 
 export interface CustomerScore {
   id: string;
@@ -82,8 +85,15 @@ export interface CustomerScore {
   ownGapDays: number | null;
   /** Probability they are still a customer. */
   pAlive: number;
-  /** Expected visits in the next horizonDays. */
+  /**
+   * Expected visits in the next horizonDays, as the app states them: the mean of the buying model's forecast and the
+   * visits model's (combinedExpectedVisits), the buying model's alone when the visits model is not fitted.
+   */
   expectedVisits: number;
+  /** The buying model's (MBG/NBD) expected visits in the next horizonDays. */
+  buyingExpectedVisits: number;
+  /** The visits model's (hidden Markov) expected visits in the next horizonDays; null when it is not fitted. */
+  visitsModelExpectedVisits: number | null;
   /** Probability of at least one visit in the next horizonDays. */
   pVisit: number;
   /** Expected spend per visit (spend model), in the purchases' money unit. */
@@ -110,16 +120,18 @@ export interface ScoredStore {
   /** The weight returnScore gives the chance of being gone, and the backtest that chose it (null when given or when it could not run). */
   aliveWeight: number;
   backtest: Backtest | null;
+  /** The visits model's fit; null when not asked for or when it could not be fitted (expectedVisits is then the buying model's). */
+  visitsFit: HiddenMarkovFit | null;
   scores: CustomerScore[];
 }
 
 /** Fits both models to the customers as of asOfDay and scores each customer who had bought by then. */
 export function scoreCustomers(customers: readonly ModelCustomer[], asOfDay: number, options: Partial<ScoreOptions> = {}): Result<ScoredStore, CannotFit> {
   const o = { ...DEFAULT_SCORE_OPTIONS, ...options };
-  const seen: { id: string; history: BuyerHistory; spend: SpendHistory }[] = [];
+  const seen: { id: string; history: BuyerHistory; spend: SpendHistory; weekly: WeeklyHistory }[] = [];
   for (const c of customers) {
     const h = historyAsOf(c.purchases, asOfDay);
-    if (h) seen.push({ id: c.id, ...h });
+    if (h) seen.push({ id: c.id, ...h, weekly: weeklyHistory(c.purchases.map((p) => p.day), asOfDay)! });
   }
   const fitted = fitBuyingModel(
     groupHistories(seen.map((s) => s.history)),
@@ -133,14 +145,37 @@ export function scoreCustomers(customers: readonly ModelCustomer[], asOfDay: num
   const storeMeanSpend = withSpend.length > 0 ? withSpend.reduce((sum, s) => sum + s.spend.meanSpend, 0) / withSpend.length : 0;
   const backtest = o.aliveWeight === 'backtest' ? tuneAliveWeight(customers, asOfDay, o) : null;
   const aliveWeight = o.aliveWeight === 'backtest' ? (backtest?.aliveWeight ?? 1) : o.aliveWeight;
-  const model: FittedModels = { variant: fit.variant, buying: fit.params, spend: spendFit?.params ?? null, storeMeanSpend };
+  const visitsFitted = o.visitsModel ? fitHiddenMarkov(seen.map((s) => s.weekly)) : null;
+  const visitsFit = visitsFitted?.ok ? visitsFitted.value : null;
+  const model: FittedModels = { variant: fit.variant, buying: fit.params, spend: spendFit?.params ?? null, storeMeanSpend, visits: visitsFit?.params ?? null };
   const gaps: number[] = [];
-  const scores = seen.map(({ id, history, spend }) => {
-    const score = scoreHistory(model, id, history, spend, o.horizonDays, aliveWeight);
+  const scores = seen.map(({ id, history, spend, weekly }) => {
+    const score = scoreHistory(model, id, history, spend, o.horizonDays, aliveWeight, weekly);
     if (score.ownGapDays !== null) gaps.push(score.ownGapDays);
     return score;
   });
-  return ok({ fit, spendFit, storeUsualGapDays: median(gaps), aliveWeight, backtest, scores });
+  return ok({ fit, spendFit, storeUsualGapDays: median(gaps), aliveWeight, backtest, visitsFit, scores });
+}
+
+/**
+ * The app's expected visits: the equal mean of the two models' forecasts (a forecast combination). Across the CDNOW
+ * and online-retail splits of the evaluation the buying model under-counts where quiet customers come back and the
+ * visits model over-counts where they do not; their mean was within 10% on every CDNOW split, where each alone
+ * missed one (docs/ARCHITECTURE.md, "Churn model"). null for the visits model: the buying model's alone.
+ */
+export function combinedExpectedVisits(buying: number, visitsModel: number | null): number {
+  return visitsModel === null ? buying : (buying + visitsModel) / 2;
+}
+
+const scorers = new WeakMap<HiddenMarkovParams, Map<number, (h: WeeklyHistory) => HiddenMarkovFigures>>();
+
+/** The visits model's scorer for a fit and horizon, built once per fitted parameters (it precomputes the forecast per state). */
+export function visitsModelScorer(params: HiddenMarkovParams, horizonDays: number): (h: WeeklyHistory) => HiddenMarkovFigures {
+  let byHorizon = scorers.get(params);
+  if (!byHorizon) scorers.set(params, (byHorizon = new Map()));
+  let scorer = byHorizon.get(horizonDays);
+  if (!scorer) byHorizon.set(horizonDays, (scorer = hiddenMarkovScorer(params, horizonDays)));
+  return scorer;
 }
 
 /** What scoring one customer needs of the fitted models: the buying model, the spend model (null: none) and the store's mean spend per repeat visit. */
@@ -149,13 +184,20 @@ export interface FittedModels {
   buying: BuyingModelFit['params'];
   spend: SpendModelParams | null;
   storeMeanSpend: number;
+  /** The visits model (hidden Markov); null when it could not be fitted. */
+  visits: HiddenMarkovParams | null;
 }
 
-/** One customer's figures from the fitted models (the app derives each customer with it; scoreCustomers scores the store with it). */
-export function scoreHistory(model: FittedModels, id: string, h: BuyerHistory, spend: SpendHistory, horizonDays: number, aliveWeight = 1): CustomerScore {
+/**
+ * One customer's figures from the fitted models (the app derives each customer with it; scoreCustomers scores the
+ * store with it). `weekly`: their visit days by week as of the same day, for the visits model (null: not known).
+ */
+export function scoreHistory(model: FittedModels, id: string, h: BuyerHistory, spend: SpendHistory, horizonDays: number, aliveWeight = 1, weekly: WeeklyHistory | null = null): CustomerScore {
   const alive = pAlive(model.buying, model.variant, h);
   const rate = rateIfAlive(model.buying, h);
   const spendPerVisit = model.spend ? expectedSpendPerVisit(model.spend, spend) : spend.visits > 0 ? spend.meanSpend : model.storeMeanSpend;
+  const buyingExpected = expectedPurchases(model.buying, model.variant, h, horizonDays);
+  const visitsModelExpected = model.visits !== null && weekly !== null ? visitsModelScorer(model.visits, horizonDays)(weekly).expectedVisits : null;
   return {
     id,
     x: h.x,
@@ -164,7 +206,9 @@ export function scoreHistory(model: FittedModels, id: string, h: BuyerHistory, s
     daysSinceLast: h.T - h.tx,
     ownGapDays: h.x > 0 ? h.tx / h.x : null,
     pAlive: alive,
-    expectedVisits: expectedPurchases(model.buying, model.variant, h, horizonDays),
+    expectedVisits: combinedExpectedVisits(buyingExpected, visitsModelExpected),
+    buyingExpectedVisits: buyingExpected,
+    visitsModelExpectedVisits: visitsModelExpected,
     pVisit: pBuyWithin(model.buying, model.variant, h, horizonDays),
     spendPerVisit,
     returnScore: rate * horizonDays * Math.pow(alive, aliveWeight),

@@ -4,8 +4,10 @@ import { churnRisk, valueAtRisk } from '../churn';
 import { utcDayOf, type FigureInput } from '../customerFigures';
 import { deriveCustomerStatus, DEFAULT_STATUS_SETTINGS } from '../customerStatus';
 import { churnModelLevels, DEFAULT_CHURN_MODEL_SETTINGS } from './levels';
-import { scoreCustomers, type ModelCustomer } from './scoring';
-import { churnModelInputOf, fitStoreChurnModel, modelChurnRisk, storeChurnModelSchema, type ChurnModelInput, type FittedChurnModel } from './storeModel';
+import { expectedPurchases } from './buyingModel';
+import { hiddenMarkovScorer, weeklyHistory } from './hiddenMarkov';
+import { historyAsOf, scoreCustomers, type ModelCustomer } from './scoring';
+import { CHURN_HORIZON_DAYS, churnModelInputOf, fitStoreChurnModel, modelChurnRisk, modelPurchasesOf, storeChurnModelSchema, type ChurnModelInput, type FittedChurnModel } from './storeModel';
 
 const DAY_MS = 86_400_000;
 const isoOf = (day: number, hour = 12) => new Date(day * DAY_MS + hour * 3_600_000).toISOString();
@@ -16,10 +18,11 @@ const purchasesOf = (c: ModelCustomer): FigureInput[] =>
 const cdnow = cdnowCustomers();
 const cdnowPurchases = new Map(cdnow.map((c) => [c.id, purchasesOf(c)]));
 const cdnowInputs = (): ChurnModelInput[] => [...cdnowPurchases.values()].map((p) => churnModelInputOf(p, utcDayOf)).filter((i): i is ChurnModelInput => i !== null);
+const cdnowVisitDays = (): [string, number[]][] => [...cdnowPurchases].map(([id, p]) => [id, modelPurchasesOf(p, utcDayOf).map((v) => v.day)]);
 const CUTOFF = dayText(CDNOW_CUTOFF_DAY);
 
 function fitted(settings = DEFAULT_CHURN_MODEL_SETTINGS): FittedChurnModel {
-  const model = fitStoreChurnModel(cdnowInputs(), CUTOFF, settings);
+  const model = fitStoreChurnModel(cdnowInputs(), CUTOFF, settings, {}, cdnowVisitDays());
   if (model.kind !== 'fitted') throw new Error(model.reason.code);
   return model;
 }
@@ -73,6 +76,51 @@ describe('fitStoreChurnModel', () => {
       expect(high).toBeGreaterThanOrEqual(cap);
       expect(high).toBeLessThanOrEqual(cap + 2);
     }
+  });
+
+  it('fits the visits model from the visit days by customer, whatever order they come in, and stores it', () => {
+    const model = fitted();
+    expect(model.visits).not.toBeNull();
+    expect(model.visits!.classes).toHaveLength(2);
+    const reversed = fitStoreChurnModel(cdnowInputs(), CUTOFF, DEFAULT_CHURN_MODEL_SETTINGS, {}, cdnowVisitDays().reverse());
+    expect(reversed).toEqual(model);
+    expect(storeChurnModelSchema.parse(JSON.parse(JSON.stringify(model)))).toEqual(model);
+    // Without visit days, or with too few to fit, the buying model stands alone.
+    const alone = fitStoreChurnModel(cdnowInputs(), CUTOFF, DEFAULT_CHURN_MODEL_SETTINGS);
+    expect(alone).toEqual({ ...model, visits: null });
+    expect(fitStoreChurnModel(cdnowInputs(), CUTOFF, DEFAULT_CHURN_MODEL_SETTINGS, {}, cdnowVisitDays().slice(0, 30))).toEqual({ ...model, visits: null });
+  });
+
+  it('refuses a stored visits model that is not one', () => {
+    const model = JSON.parse(JSON.stringify(fitted())) as FittedChurnModel;
+    const cls = model.visits!.classes[0]!;
+    const damaged = [
+      { ...model, visits: undefined },
+      { ...model, visits: { classes: [] } },
+      { ...model, visits: { classes: [{ ...cls, rates: [cls.rates[0]] }] } },
+      { ...model, visits: { classes: [{ ...cls, transition: [cls.transition[0]] }] } },
+      { ...model, visits: { classes: [{ ...cls, start: [1.5, -0.5] }] } },
+      { ...model, visits: { classes: [{ ...cls, rates: [-1, 0.1] }] } },
+      { ...model, visits: { classes: [cls, { ...cls, start: [0.2, 0.3, 0.5] }] } },
+    ];
+    for (const d of damaged) expect(storeChurnModelSchema.safeParse(d).success).toBe(false);
+  });
+
+  it('gives each customer the mean of the two models’ expected visits in the next 90 days, from their own purchases', () => {
+    const model = fitted();
+    const visitsScorer = hiddenMarkovScorer(model.visits!, CHURN_HORIZON_DAYS);
+    let seen = 0;
+    for (const purchases of [...cdnowPurchases.values()].slice(0, 400)) {
+      const visits = modelPurchasesOf(purchases, utcDayOf);
+      const h = historyAsOf(visits, CDNOW_CUTOFF_DAY)!;
+      const buying = expectedPurchases(model.buying, model.variant, h.history, CHURN_HORIZON_DAYS);
+      const hidden = visitsScorer(weeklyHistory(visits.map((v) => v.day), CDNOW_CUTOFF_DAY)!).expectedVisits;
+      const own = modelChurnRisk(purchases, CUTOFF, utcDayOf, model, DEFAULT_CHURN_MODEL_SETTINGS, undefined)!;
+      expect(own.reason.params.expectedVisits).toBe(Math.round(((buying + hidden) / 2) * 10) / 10);
+      if (Math.abs(buying - hidden) > 0.2) seen++;
+    }
+    // The two forecasts differ enough for the mean to be told from either.
+    expect(seen).toBeGreaterThan(20);
   });
 
   it('a cap of 0 lets nobody into high', () => {

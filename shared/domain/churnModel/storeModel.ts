@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { dayNumber, fullyReturnedIds, isVisit, type DayOf, type FigureInput } from '../customerFigures';
 import { BUYING_MODEL_VARIANTS, CANNOT_FIT_CODES, fitBuyingModel, groupHistories, type BuyerHistory, type BuyingModelParams, type BuyingModelVariant, type CannotFit, type FitOptions } from './buyingModel';
+import { fitHiddenMarkov, weeklyHistory, type HiddenMarkovParams, type WeeklyHistory } from './hiddenMarkov';
 import { churnModelLevelOf, highCutoff, isHighUnder, type ChurnModelLevel, type ChurnModelSettings } from './levels';
 import { historyAsOf, scoreHistory, type CustomerScore, type FittedModels, type ModelPurchase } from './scoring';
 import { fitSpendModel, type SpendHistory, type SpendModelParams } from './spendModel';
@@ -49,6 +50,20 @@ export function churnModelInputOf(purchases: readonly FigureInput[], dayOf: DayO
 const finite = z.number().finite();
 const positive = finite.positive();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const chance = finite.min(0).max(1);
+
+/** A stored visits model: every class with the same number of states, a start chance, a square transition matrix and a rate for each. */
+const hiddenMarkovParamsSchema = z
+  .object({
+    classes: z
+      .array(z.object({ weight: chance, start: z.array(chance).min(1), transition: z.array(z.array(chance)), rates: z.array(finite.nonnegative()) }))
+      .min(1),
+  })
+  .refine(({ classes }) => {
+    // Zod runs a refinement even when a check above failed: an empty list reaches here.
+    const states = classes[0]?.start.length ?? 0;
+    return states > 0 && classes.every((c) => c.start.length === states && c.rates.length === states && c.transition.length === states && c.transition.every((row) => row.length === states));
+  }, 'every class needs one start chance, one rate and one transition row of that length per state');
 
 /** The store's fitted models, the day they were fitted on, and the high level's cut-off for that day. */
 export interface FittedChurnModel {
@@ -65,6 +80,11 @@ export interface FittedChurnModel {
   storeUsualGapDays: number | null;
   /** Value at risk (fen) from which a candidate for high is high (levels.ts highCutoff); null: the cap lets nobody in. */
   highFromValueFen: number | null;
+  /**
+   * The visits model (hidden Markov, weekly visit days), whose forecast counts half of each customer's expected
+   * visits (scoring.ts combinedExpectedVisits); null when it could not be fitted (the buying model's forecast alone).
+   */
+  visits: HiddenMarkovParams | null;
 }
 
 /** The store could not be fitted (too young or too small, or the fit failed): today's rule stands, and the screens say why. */
@@ -90,6 +110,7 @@ export const storeChurnModelSchema: z.ZodType<StoreChurnModel> = z.discriminated
     storeMeanSpendFen: finite.nonnegative(),
     storeUsualGapDays: positive.nullable(),
     highFromValueFen: finite.nonnegative().nullable(),
+    visits: hiddenMarkovParamsSchema.nullable(),
   }),
   z.object({
     kind: z.literal('cannot-fit'),
@@ -113,11 +134,19 @@ function median(values: number[]): number | null {
 
 /**
  * The store-wide fit as of `today` ('yyyy-MM-dd') from every customer's stored inputs (null: no visit;
- * a last visit after today is left out): both models, then every customer scored once for the high
- * level's cut-off under the owner's settings. No backtest: the levels read the chance still coming and
- * the value at risk, not the ranking weight the evaluation tunes.
+ * a last visit after today is left out): the buying and spend models, then every customer scored once for the
+ * high level's cut-off under the owner's settings. No backtest: the levels read the chance still coming and
+ * the value at risk, not the ranking weight the evaluation tunes. `visitDays`: the same customers' visit days
+ * (day numbers) by customer id, for the visits model (fitted on a seeded sample of a large store, drawn in id order so
+ * the same store gives the same fit whatever order its rows come in); none given, none fitted.
  */
-export function fitStoreChurnModel(inputs: Iterable<ChurnModelInput | null>, today: string, settings: ChurnModelSettings, fit: Partial<FitOptions> = {}): StoreChurnModel {
+export function fitStoreChurnModel(
+  inputs: Iterable<ChurnModelInput | null>,
+  today: string,
+  settings: ChurnModelSettings,
+  fit: Partial<FitOptions> = {},
+  visitDays: Iterable<readonly [customerId: string, days: readonly number[]]> = [],
+): StoreChurnModel {
   const todayNumber = dayNumber(today);
   const histories: BuyerHistory[] = [];
   const spends: SpendHistory[] = [];
@@ -134,7 +163,8 @@ export function fitStoreChurnModel(inputs: Iterable<ChurnModelInput | null>, tod
   const spendFit = fitSpendModel(spends);
   const withSpend = spends.filter((s) => s.visits > 0);
   const storeMeanSpend = withSpend.length > 0 ? withSpend.reduce((sum, s) => sum + s.meanSpend, 0) / withSpend.length : 0;
-  const model: FittedModels = { variant: fitted.value.variant, buying: fitted.value.params, spend: spendFit.ok ? spendFit.value.params : null, storeMeanSpend };
+  const model: FittedModels = { variant: fitted.value.variant, buying: fitted.value.params, spend: spendFit.ok ? spendFit.value.params : null, storeMeanSpend, visits: null };
+  // The high level's cut-off reads the value at risk, which the visits model does not change: scored without it.
   const scores: CustomerScore[] = histories.map((h, i) => scoreHistory(model, String(i), h, spends[i]!, CHURN_HORIZON_DAYS));
   const gaps = scores.flatMap((s) => (s.ownGapDays === null ? [] : [s.ownGapDays]));
   return {
@@ -146,7 +176,19 @@ export function fitStoreChurnModel(inputs: Iterable<ChurnModelInput | null>, tod
     storeMeanSpendFen: storeMeanSpend,
     storeUsualGapDays: median(gaps),
     highFromValueFen: highCutoff(scores, settings),
+    visits: fitVisitsModel(visitDays, todayNumber),
   };
+}
+
+function fitVisitsModel(visitDays: Iterable<readonly [string, readonly number[]]>, todayNumber: number): HiddenMarkovParams | null {
+  const byId = [...visitDays].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const histories: WeeklyHistory[] = [];
+  for (const [, days] of byId) {
+    const h = weeklyHistory(days, todayNumber);
+    if (h !== null) histories.push(h);
+  }
+  const fitted = fitHiddenMarkov(histories);
+  return fitted.ok ? fitted.value.params : null;
 }
 
 export interface ModelChurnRisk extends Omit<ChurnModelLevel, 'id'> {
@@ -168,10 +210,12 @@ export function modelChurnRisk(
   settings: ChurnModelSettings,
   spendChange: number | undefined,
 ): ModelChurnRisk | null {
-  const seen = historyAsOf(modelPurchasesOf(purchases, dayOf), dayNumber(asOfDay));
+  const visits = modelPurchasesOf(purchases, dayOf);
+  const seen = historyAsOf(visits, dayNumber(asOfDay));
   if (seen === null) return null;
-  const fitted: FittedModels = { variant: model.variant, buying: model.buying, spend: model.spend, storeMeanSpend: model.storeMeanSpendFen };
-  const score = scoreHistory(fitted, '', seen.history, seen.spend, CHURN_HORIZON_DAYS);
+  const fitted: FittedModels = { variant: model.variant, buying: model.buying, spend: model.spend, storeMeanSpend: model.storeMeanSpendFen, visits: model.visits };
+  const weekly = model.visits === null ? null : weeklyHistory(visits.map((p) => p.day), dayNumber(asOfDay));
+  const score = scoreHistory(fitted, '', seen.history, seen.spend, CHURN_HORIZON_DAYS, 1, weekly);
   const level = churnModelLevelOf(score, model.storeUsualGapDays, settings, isHighUnder(score, settings, model.highFromValueFen), spendChange);
   return { ...level, valueAtRiskFen: Math.round(score.valueAtRisk) };
 }

@@ -7,6 +7,7 @@ import {
   customerDaysEntry,
   decodeCustomerDays,
   entryDays,
+  entryVisitDayNumbers,
   entryVisits,
   salesDaysAfter,
   sameEntry,
@@ -16,6 +17,7 @@ import {
   type CustomerDaysEntry,
 } from './reportRows';
 import { HAND_WORKED_PURCHASES, reportPurchase } from '../../../test/factories/reportPurchase';
+import { modelPurchasesOf } from '../churnModel/storeModel';
 
 const purchase = reportPurchase;
 const purchases = HAND_WORKED_PURCHASES;
@@ -96,6 +98,21 @@ describe('report rows', () => {
     for (let i = 0; i < 20_000; i++) seen.add(visitBucketOf(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`));
     expect(seen.size).toBe(VISIT_BUCKETS);
     expect([...seen].every((b) => Number.isInteger(b) && b >= 0 && b < VISIT_BUCKETS)).toBe(true);
+  });
+
+  it('reads an entry’s visit days as the churn model reads a customer’s purchases (voids, returns and purchases returned in full are no visit)', () => {
+    fc.assert(
+      fc.property(purchasesArb, (list) => {
+        for (const [id, own] of byCustomer(list)) {
+          const entry = customerDaysEntry(own, utcDayOf);
+          const modelDays = [...new Set(modelPurchasesOf(own, utcDayOf).map((p) => p.day))].sort((a, b) => a - b);
+          expect([id, entry === null ? [] : entryVisitDayNumbers(entry)]).toEqual([id, modelDays]);
+        }
+      }),
+    );
+    const entry = customerDaysEntry(purchases.filter((p) => p.customerId === 'a'), utcDayOf)!;
+    // a: two purchases on 01-05 (one visit), a void on 01-06, 01-20 returned in full.
+    expect(entryVisitDayNumbers(entry)).toEqual([Date.UTC(2026, 0, 5) / 86_400_000]);
   });
 
   it('stores a day without its payment methods at 0, and no day that holds nothing', () => {

@@ -105,6 +105,14 @@ export function entryVisits(entry: CustomerDaysEntry, visitDays: string[], visit
   });
 }
 
+/** An entry's visit days as day numbers (dayNumber), ascending: the days with a visit, as the churn model reads them. */
+export function entryVisitDayNumbers(entry: CustomerDaysEntry): number[] {
+  const days: number[] = [];
+  const { s } = entry;
+  for (let i = 0; i < s.length; i += 6 + 2 * s[i + 5]!) if (s[i + 2]! > 0) days.push(s[i]!);
+  return days;
+}
+
 /** Whether an id is a customer the customer reports count (not the one anonymous id erased customers' kept purchases carry). */
 export const isReportCustomer = (customerId: string): boolean => customerId !== ANONYMOUS_CUSTOMER_ID;
 
