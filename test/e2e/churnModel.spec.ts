@@ -2,7 +2,7 @@
 // worker; the churn list and the customer page give the model's level and reason in words; the owner's cap
 // on the high list re-levels; a store too small keeps today's rule and says why, until it has grown.
 import { test, expect } from './fixtures';
-import { ChurnModelSettings, ChurnRiskPage, CustomerStatusModel } from './pages/ChurnPages';
+import { ChurnModelSettings, ChurnRiskPage, CustomerStatusModel, storedChurnModel, storedChurnReason } from './pages/ChurnPages';
 import { StatusRulesPage } from './pages/StatusPages';
 import { answerOwnerPin } from './pages/OwnerPin';
 import { createCustomer } from './pages/PurchasePages';
@@ -42,6 +42,14 @@ test.describe('churn model', () => {
     await expect(status.risk).toHaveAttribute('data-level', 'high');
     await expect(status.riskReason).toHaveText(reason);
     await expect(status.card).toContainText('风险金额');
+    // The visits to expect: both models' forecasts counted, the stored fit holding the visits model too.
+    const model = await storedChurnModel(page);
+    expect(model?.kind === 'fitted' && model.visits !== null).toBe(true);
+    const customerId = decodeURIComponent(new URL(page.url()).hash.replace('#/customers/', ''));
+    const stored = await storedChurnReason(page, customerId);
+    expect(stored?.code).toBe('slipping');
+    const visits = stored?.code === 'slipping' ? stored.params.expectedVisits : Number.NaN;
+    await expect(status.expectedVisits).toHaveText(`预计未来 90 天到店约 ${visits} 次`);
   });
 
   test("the owner sets the high list to the number the store can call; the status pass re-levels with it", async ({ app, page }) => {
@@ -81,6 +89,10 @@ test.describe('churn model', () => {
     await dialog.amount.fill('88');
     await dialog.save();
     await dialog.expectClosed();
+    // Today's rule forecasts no visits: the customer's page says none.
+    const status = new CustomerStatusModel(page);
+    await expect(status.riskReason).toBeVisible();
+    await expect(status.expectedVisits).toHaveCount(0);
     await StatusRulesPage.open(page);
     const model = new ChurnModelSettings(page);
     await model.fitNow.click();

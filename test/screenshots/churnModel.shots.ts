@@ -18,6 +18,7 @@ for (const { system, tag } of LOCALES) {
       await churn.rows.first().click();
       const status = new CustomerStatusModel(page);
       await expect(status.riskReason).toBeVisible();
+      await expect(status.expectedVisits).toBeVisible();
       await status.card.screenshot({ path: `${OUT}/${tag}-91-churn-model-customer.png` });
       await StatusRulesPage.open(page);
       const model = new ChurnModelSettings(page);

@@ -10,6 +10,7 @@ import { RiskBadge, StageBadge, TierBadge } from '../status/StatusBadges';
 import {
   benefitsTexts,
   churnReasonText,
+  expectedVisitsText,
   isModelChurnReason,
   pendingTierText,
   rfmDigits,
@@ -38,6 +39,7 @@ export function CustomerStatusCard({ customer, wording, tierSince, nextReviewDay
   const pending = customer.pendingTierId ?? null;
   const rfm = rfmDigits(customer.rfmScore);
   const riskReason = churnReasonText(wording, customer.churnReason);
+  const expectedVisits = expectedVisitsText(wording, customer.churnReason);
   return (
     <section className="card customer-status" aria-labelledby="status-heading" data-testid="customer-status">
       <div className="customer-status-head">
@@ -92,6 +94,11 @@ export function CustomerStatusCard({ customer, wording, tierSince, nextReviewDay
             <p className="status-text" data-testid="status-risk-reason">
               {riskReason}
             </p>
+            {expectedVisits !== null && (
+              <p className="status-text hint" data-testid="status-expected-visits">
+                {expectedVisits}
+              </p>
+            )}
           </dd>
         </div>
         {rfm && (

@@ -14,6 +14,7 @@ import {
   benefitsTexts,
   churnLevelName,
   churnReasonText,
+  expectedVisitsText,
   isModelChurnReason,
   groupName,
   pendingTierText,
@@ -125,6 +126,16 @@ describe("the churn model's reason in words", () => {
     expect(churnReasonText(wording('zh-CN'), model('slipping', { stillComing: { kind: 'below-one-percent' }, overCap: true }))).toBe(
       '通常每 21 天来一次；距上次到店已 64 天；还会再来的可能不到 1%；未列入高风险名单：名单已被风险金额更高的客户占满',
     );
+  });
+
+  it('says the visits to expect in the next 90 days, in each language, and nothing for today’s rule', () => {
+    expect(expectedVisitsText(wording('en'), model('slipping', {}))).toBe('About 0.4 visits expected in the next 90 days');
+    expect(expectedVisitsText(wording('en'), model('still-coming', { expectedVisits: 1 }))).toBe('About 1 visit expected in the next 90 days');
+    expect(expectedVisitsText(wording('en'), model('too-few-visits', { expectedVisits: 2.5 }))).toBe('About 2.5 visits expected in the next 90 days');
+    expect(expectedVisitsText(wording('zh-CN'), model('slipping', {}))).toBe('预计未来 90 天到店约 0.4 次');
+    expect(expectedVisitsText(wording('zh-TW'), model('still-coming', { expectedVisits: 1.2 }))).toBe('預計未來 90 天到店約 1.2 次');
+    expect(expectedVisitsText(wording('en'), churn('overdue', { daysSinceLast: 40 }))).toBeNull();
+    expect(expectedVisitsText(wording('zh-CN'), churn('no-purchases', {}))).toBeNull();
   });
 
   it("measures a one-time buyer against the store's usual gap, and says when there are too few visits", () => {

@@ -150,6 +150,25 @@ export function churnReasonText(w: Pick<StatusWording, 't' | 'locale' | 'status'
   return parts.join(t('status.churnReason.separator'));
 }
 
+/** The churn model's expected visits in the next 90 days, e.g. "About 0.4 visits expected in the next 90 days"; null for today's rule, which forecasts none. */
+export function expectedVisitsText(w: Pick<StatusWording, 't' | 'locale'>, reason: CustomerChurnReason): string | null {
+  switch (reason.code) {
+    case 'too-few-visits':
+    case 'still-coming':
+    case 'slipping':
+      return w.t('churnModel.expectedVisits', { count: reason.params.expectedVisits, visits: decimal(w.locale, reason.params.expectedVisits) });
+    case 'no-purchases':
+    case 'no-basis':
+    case 'on-rhythm':
+    case 'overdue':
+    case 'spend-down':
+    case 'overdue-and-spend-down':
+      return null;
+    default:
+      return assertNever(reason, 'churn reason');
+  }
+}
+
 // ---- tiers -------------------------------------------------------------------------------------
 
 type TierReason = TierDecision['reason'];

@@ -1,6 +1,9 @@
 // Page models for the customer list's status columns and filters, a customer's status and tier
 // history, and the churn-risk list.
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { CustomerChurnReason } from '../../../shared/domain/churn';
+import { storeChurnModelSchema, type StoreChurnModel } from '../../../shared/domain/churnModel/storeModel';
+import { onStore } from './PointsTillPages';
 
 export type Level = 'none' | 'watch' | 'high';
 
@@ -55,6 +58,11 @@ export class CustomerStatusModel {
 
   get riskReason(): Locator {
     return this.card.getByTestId('status-risk-reason');
+  }
+
+  /** The churn model's visits to expect in the next 90 days (absent under today's rule). */
+  get expectedVisits(): Locator {
+    return this.card.getByTestId('status-expected-visits');
   }
 
   get rfm(): Locator {
@@ -160,4 +168,17 @@ export class ChurnModelSettings {
     await this.card.getByTestId('churn-model-capKind').selectOption('count');
     await this.field('cap').fill(String(count));
   }
+}
+
+/** The store's churn model as the rollover stored it (bookkeeping), or null before the first fit. */
+export async function storedChurnModel(page: Page): Promise<StoreChurnModel | null> {
+  const rows = await onStore<{ key: string; value: unknown }[]>(page, 'bookkeeping', 'getAll', null);
+  const row = rows.find((r) => r.key === 'churnModel');
+  return row === undefined ? null : storeChurnModelSchema.parse(row.value);
+}
+
+/** A customer's stored churn reason (their state row), for comparing what the page says with what was derived. */
+export async function storedChurnReason(page: Page, customerId: string): Promise<CustomerChurnReason | null> {
+  const rows = await onStore<{ id: string; churnReason: CustomerChurnReason }[]>(page, 'customerState', 'getAll', null);
+  return rows.find((r) => r.id === customerId)?.churnReason ?? null;
 }
