@@ -239,6 +239,10 @@ function emStep(f: Flat, s: WeeklySequences, update: boolean): { ll: number; nex
   const K3 = K2 * K;
   const K4 = K3 * K;
   const tables = Array.from({ length: C }, (_, c) => runTables(f, c, s.maxRun, update));
+  // A full week's emission chances by state and count, worked out once a step: all but a first week are full.
+  const maxCount = 7;
+  const fullWeek = new Float64Array(C * K * (maxCount + 1));
+  for (let ck = 0; ck < C * K; ck++) for (let n = 0; n <= maxCount; n++) fullWeek[ck * (maxCount + 1) + n] = emit(f.lam[ck]!, 1, n);
   let maxSeg = 1;
   for (let i = 0; i < s.size; i++) maxSeg = Math.max(maxSeg, s.offset[i + 1]! - s.offset[i]!);
   const alpha = new Float64Array(maxSeg * K);
@@ -263,7 +267,12 @@ function emStep(f: Flat, s: WeeklySequences, update: boolean): { ll: number; nex
     for (let c = 0; c < C; c++) {
       const cK = c * K;
       const { P, G, X } = tables[c]!;
-      for (let t = 0; t < L; t++) if (s.run[o0 + t] === 0) for (let k = 0; k < K; k++) b[t * K + k] = emit(f.lam[cK + k]!, s.exposure[o0 + t]!, s.count[o0 + t]!);
+      for (let t = 0; t < L; t++) {
+        if (s.run[o0 + t] !== 0) continue;
+        const ex = s.exposure[o0 + t]!;
+        const n = s.count[o0 + t]!;
+        for (let k = 0; k < K; k++) b[t * K + k] = ex === 1 && n <= maxCount ? fullWeek[(cK + k) * (maxCount + 1) + n]! : emit(f.lam[cK + k]!, ex, n);
+      }
       // Forward, scaled.
       let sum = 0;
       for (let k = 0; k < K; k++) sum += alpha[k] = f.pi[cK + k]! * b[k]!;

@@ -4,7 +4,7 @@ import { dayNumber, fullyReturnedIds, isVisit, type DayOf, type FigureInput } fr
 import { BUYING_MODEL_VARIANTS, CANNOT_FIT_CODES, fitBuyingModel, groupHistories, type BuyerHistory, type BuyingModelParams, type BuyingModelVariant, type CannotFit, type FitOptions } from './buyingModel';
 import { fitHiddenMarkov, weeklyHistory, type HiddenMarkovParams, type WeeklyHistory } from './hiddenMarkov';
 import { churnModelLevelOf, highCutoff, isHighUnder, type ChurnModelLevel, type ChurnModelSettings } from './levels';
-import { historyAsOf, scoreHistory, type CustomerScore, type FittedModels, type ModelPurchase } from './scoring';
+import { historyAsOf, scoreHistory, VISITS_MODEL_SAMPLE, type CustomerScore, type FittedModels, type ModelPurchase } from './scoring';
 import { fitSpendModel, type SpendHistory, type SpendModelParams } from './spendModel';
 
 /** Days ahead the app's figures look: expected visits and value at risk are over the next 90 days. */
@@ -137,7 +137,7 @@ function median(values: number[]): number | null {
  * a last visit after today is left out): the buying and spend models, then every customer scored once for the
  * high level's cut-off under the owner's settings. No backtest: the levels read the chance still coming and
  * the value at risk, not the ranking weight the evaluation tunes. `visitDays`: the same customers' visit days
- * (day numbers) by customer id, for the visits model (fitted on a seeded sample of a large store, drawn in id order so
+ * (day numbers) by customer id, for the visits model (fitted on a seeded sample of VISITS_MODEL_SAMPLE in a larger store, drawn in id order so
  * the same store gives the same fit whatever order its rows come in); none given, none fitted.
  */
 export function fitStoreChurnModel(
@@ -187,7 +187,7 @@ function fitVisitsModel(visitDays: Iterable<readonly [string, readonly number[]]
     const h = weeklyHistory(days, todayNumber);
     if (h !== null) histories.push(h);
   }
-  const fitted = fitHiddenMarkov(histories);
+  const fitted = fitHiddenMarkov(histories, { sampleSize: VISITS_MODEL_SAMPLE });
   return fitted.ok ? fitted.value.params : null;
 }
 
