@@ -270,7 +270,7 @@ describe('incremental status equals a full recomputation', () => {
       utcDayOf(NOW.toISOString()),
       DEFAULT_STATUS_SETTINGS.churnModel,
       {},
-      demo.map((d) => [d.id, modelPurchasesOf(groups.get(d.id) ?? [], utcDayOf).map((p) => p.day)] as const),
+      { days: demo.map((d) => [d.id, modelPurchasesOf(groups.get(d.id) ?? [], utcDayOf).map((p) => p.day)] as const) },
     );
     expect(churnModel.kind === 'fitted' && churnModel.visits).not.toBeNull();
     expect(churnModel.kind).toBe('fitted');

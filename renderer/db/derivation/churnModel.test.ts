@@ -79,13 +79,34 @@ describe('the churn model in the derivation', () => {
       '2026-12-05',
       DEFAULT_CHURN_MODEL_SETTINGS,
       {},
-      kept.map(([id, p]) => [id, modelPurchasesOf(p, utcDayOf).map((v) => v.day)] as const),
+      { days: kept.map(([id, p]) => [id, modelPurchasesOf(p, utcDayOf).map((v) => v.day)] as const) },
     );
     expect(model).toEqual(expected);
     // Every levelled customer's expected visits are those of the stored fit, both models counted.
     const row = (await s.db.customerState.toArray()).find((r) => r.isDeleted === 0 && r.churnReason.code === 'slipping')!;
     const own = modelChurnRisk(purchases.filter((p) => p.customerId === row.id), '2026-12-05', utcDayOf, model, DEFAULT_CHURN_MODEL_SETTINGS, undefined)!;
     expect(row.churnReason).toEqual(own.reason);
+  });
+
+  it('keeps the stored visits model in a second pass the same day with nothing new, and fits it again once anything moved', async () => {
+    const s = await seedStore(200);
+    await writeTransaction(s.db, ['purchase'], [], () => s.derivation.refresh(s.ids));
+    await s.derivation.recomputeAllStatus();
+    const first = (await s.bookkeeping.read()).churnModel;
+    if (first?.kind !== 'fitted' || first.visits === null) throw new Error('not fitted');
+    // Without the buckets a fit would find no visit days: what the next passes store says whether they fitted.
+    await s.db.visitBuckets.clear();
+    await s.derivation.recomputeAllStatus();
+    expect((await s.bookkeeping.read()).churnModel).toEqual(first);
+    await writeTransaction(s.db, ['purchase'], [], async () => {
+      await s.db.purchases.add(makePurchase({ customerId: s.ids[1]!, purchasedAt: new Date(NOW - 3_600_000).toISOString(), totalFen: 8_000 }));
+      await s.derivation.refresh([s.ids[1]!]);
+    });
+    await s.db.visitBuckets.clear();
+    await s.derivation.recomputeAllStatus();
+    const again = (await s.bookkeeping.read()).churnModel;
+    expect(again?.kind === 'fitted' && again.visitsBasis).not.toBe(first.visitsBasis);
+    expect(again?.kind === 'fitted' && again.visits).toBeNull();
   });
 
   it('a purchase write levels its customer with the stored fit: a slipping customer who comes back is still coming', async () => {

@@ -8,7 +8,7 @@ import { derivedCustomerRecord, type StatusContext, type StatusCorrection } from
 import type { TierHistoryEntry } from '../../../shared/domain/customerStatus';
 import type { Purchase } from '../../../shared/domain/purchase';
 import { rfmCutPoints, type RfmInput } from '../../../shared/domain/rfm';
-import { fitStoreChurnModel, type ChurnModelInput } from '../../../shared/domain/churnModel/storeModel';
+import { fitStoreChurnModel, visitsModelBasis, type ChurnModelInput, type VisitsModelSource } from '../../../shared/domain/churnModel/storeModel';
 import { tierBeforeMistake, type CorrectionCause } from '../../../shared/domain/tierCorrection';
 import { createBookkeepingRepository } from '../bookkeeping';
 import type { RegularsDatabase } from '../database';
@@ -291,15 +291,25 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     }
     const rules = await settings.statusRules();
     const fitStart = elapsed();
-    // The visits model reads each fitted customer's visit days, which the report buckets already hold.
-    const visitDays: [string, number[]][] = [];
-    await eachVisitBucket(db, (rows) => {
-      for (const row of rows) for (const id in row.customers) if (modelled.has(id)) visitDays.push([id, entryVisitDayNumbers(row.customers[id]!)]);
-    });
-    const churnModel = fitStoreChurnModel(modelInputs, today, rules.churnModel, {}, visitDays);
+    const visits = await visitsModelSource(modelInputs, modelled, today);
+    const churnModel = fitStoreChurnModel(modelInputs, today, rules.churnModel, {}, visits);
     const fitMs = elapsed() - fitStart;
     await bookkeeping.write({ storeMedianGapDays: storeMedianGap(medians), rfmCutPoints: rfmCutPoints(rfmInputs), churnModel });
     return { inputsMissing, pass: { modelCustomers: modelInputs.length, fitMs } };
+  }
+
+  /**
+   * The stored visits model when it was fitted from the same basis (the same day, nothing new since); otherwise the
+   * modelled customers' visit days, which the report buckets already hold, to fit it again.
+   */
+  async function visitsModelSource(inputs: readonly ChurnModelInput[], modelled: ReadonlySet<string>, today: string): Promise<VisitsModelSource> {
+    const stored = (await bookkeeping.read()).churnModel;
+    if (stored?.kind === 'fitted' && stored.visitsBasis === visitsModelBasis(inputs, today)) return { kept: stored.visits };
+    const days: [string, number[]][] = [];
+    await eachVisitBucket(db, (rows) => {
+      for (const row of rows) for (const id in row.customers) if (modelled.has(id)) days.push([id, entryVisitDayNumbers(row.customers[id]!)]);
+    });
+    return { days };
   }
 
   /**

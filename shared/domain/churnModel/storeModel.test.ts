@@ -7,7 +7,7 @@ import { churnModelLevels, DEFAULT_CHURN_MODEL_SETTINGS } from './levels';
 import { expectedPurchases } from './buyingModel';
 import { hiddenMarkovScorer, weeklyHistory } from './hiddenMarkov';
 import { historyAsOf, scoreCustomers, type ModelCustomer } from './scoring';
-import { CHURN_HORIZON_DAYS, churnModelInputOf, fitStoreChurnModel, modelChurnRisk, modelPurchasesOf, storeChurnModelSchema, type ChurnModelInput, type FittedChurnModel } from './storeModel';
+import { CHURN_HORIZON_DAYS, churnModelInputOf, fitStoreChurnModel, modelChurnRisk, modelPurchasesOf, storeChurnModelSchema, visitsModelBasis, type ChurnModelInput, type FittedChurnModel } from './storeModel';
 
 const DAY_MS = 86_400_000;
 const isoOf = (day: number, hour = 12) => new Date(day * DAY_MS + hour * 3_600_000).toISOString();
@@ -22,7 +22,7 @@ const cdnowVisitDays = (): [string, number[]][] => [...cdnowPurchases].map(([id,
 const CUTOFF = dayText(CDNOW_CUTOFF_DAY);
 
 function fitted(settings = DEFAULT_CHURN_MODEL_SETTINGS): FittedChurnModel {
-  const model = fitStoreChurnModel(cdnowInputs(), CUTOFF, settings, {}, cdnowVisitDays());
+  const model = fitStoreChurnModel(cdnowInputs(), CUTOFF, settings, {}, { days: cdnowVisitDays() });
   if (model.kind !== 'fitted') throw new Error(model.reason.code);
   return model;
 }
@@ -82,13 +82,30 @@ describe('fitStoreChurnModel', () => {
     const model = fitted();
     expect(model.visits).not.toBeNull();
     expect(model.visits!.classes).toHaveLength(2);
-    const reversed = fitStoreChurnModel(cdnowInputs(), CUTOFF, DEFAULT_CHURN_MODEL_SETTINGS, {}, cdnowVisitDays().reverse());
+    const reversed = fitStoreChurnModel(cdnowInputs(), CUTOFF, DEFAULT_CHURN_MODEL_SETTINGS, {}, { days: cdnowVisitDays().reverse() });
     expect(reversed).toEqual(model);
     expect(storeChurnModelSchema.parse(JSON.parse(JSON.stringify(model)))).toEqual(model);
     // Without visit days, or with too few to fit, the buying model stands alone.
     const alone = fitStoreChurnModel(cdnowInputs(), CUTOFF, DEFAULT_CHURN_MODEL_SETTINGS);
     expect(alone).toEqual({ ...model, visits: null });
-    expect(fitStoreChurnModel(cdnowInputs(), CUTOFF, DEFAULT_CHURN_MODEL_SETTINGS, {}, cdnowVisitDays().slice(0, 30))).toEqual({ ...model, visits: null });
+    expect(fitStoreChurnModel(cdnowInputs(), CUTOFF, DEFAULT_CHURN_MODEL_SETTINGS, {}, { days: cdnowVisitDays().slice(0, 30) })).toEqual({ ...model, visits: null });
+  });
+
+  it('keeps a stored visits model given it, and says what it was fitted from: any new visit, customer or day moves the basis', () => {
+    const model = fitted();
+    const kept = fitStoreChurnModel(cdnowInputs(), CUTOFF, DEFAULT_CHURN_MODEL_SETTINGS, {}, { kept: model.visits });
+    expect(kept).toEqual(model);
+    expect(fitStoreChurnModel(cdnowInputs(), CUTOFF, DEFAULT_CHURN_MODEL_SETTINGS, {}, { kept: null })).toEqual({ ...model, visits: null });
+    const inputs = cdnowInputs();
+    const basis = visitsModelBasis(inputs, CUTOFF);
+    expect(model.visitsBasis).toBe(basis);
+    expect(visitsModelBasis([...inputs, null], CUTOFF)).toBe(basis);
+    const first = inputs[0]!;
+    expect(visitsModelBasis([{ ...first, visitDays: first.visitDays + 1, lastDay: CDNOW_CUTOFF_DAY }, ...inputs.slice(1)], CUTOFF)).not.toBe(basis);
+    expect(visitsModelBasis(inputs.slice(1), CUTOFF)).not.toBe(basis);
+    expect(visitsModelBasis(inputs, dayText(CDNOW_CUTOFF_DAY + 1))).not.toBe(basis);
+    // A visit after the day fitted is not seen yet.
+    expect(visitsModelBasis([...inputs, { firstDay: CDNOW_CUTOFF_DAY + 1, lastDay: CDNOW_CUTOFF_DAY + 1, visitDays: 1, repeatSpendVisits: 0, repeatSpendFen: 0 }], CUTOFF)).toBe(basis);
   });
 
   it('refuses a stored visits model that is not one', () => {
@@ -96,6 +113,7 @@ describe('fitStoreChurnModel', () => {
     const cls = model.visits!.classes[0]!;
     const damaged = [
       { ...model, visits: undefined },
+      { ...model, visitsBasis: undefined },
       { ...model, visits: { classes: [] } },
       { ...model, visits: { classes: [{ ...cls, rates: [cls.rates[0]] }] } },
       { ...model, visits: { classes: [{ ...cls, transition: [cls.transition[0]] }] } },

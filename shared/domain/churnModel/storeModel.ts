@@ -85,6 +85,8 @@ export interface FittedChurnModel {
    * visits (scoring.ts combinedExpectedVisits); null when it could not be fitted (the buying model's forecast alone).
    */
   visits: HiddenMarkovParams | null;
+  /** What the visits model was fitted from (visitsModelBasis): the same basis again, the stored model stands unfitted. */
+  visitsBasis: string;
 }
 
 /** The store could not be fitted (too young or too small, or the fit failed): today's rule stands, and the screens say why. */
@@ -111,6 +113,7 @@ export const storeChurnModelSchema: z.ZodType<StoreChurnModel> = z.discriminated
     storeUsualGapDays: positive.nullable(),
     highFromValueFen: finite.nonnegative().nullable(),
     visits: hiddenMarkovParamsSchema.nullable(),
+    visitsBasis: z.string(),
   }),
   z.object({
     kind: z.literal('cannot-fit'),
@@ -145,13 +148,14 @@ export function fitStoreChurnModel(
   today: string,
   settings: ChurnModelSettings,
   fit: Partial<FitOptions> = {},
-  visitDays: Iterable<readonly [customerId: string, days: readonly number[]]> = [],
+  visits: VisitsModelSource = { days: [] },
 ): StoreChurnModel {
   const todayNumber = dayNumber(today);
+  const all = [...inputs];
   const histories: BuyerHistory[] = [];
   const spends: SpendHistory[] = [];
   let repeatBuyers = 0;
-  for (const input of inputs) {
+  for (const input of all) {
     if (input === null || input.lastDay > todayNumber) continue;
     histories.push({ x: input.visitDays - 1, tx: input.lastDay - input.firstDay, T: todayNumber - input.firstDay });
     spends.push(spendOf(input));
@@ -176,8 +180,34 @@ export function fitStoreChurnModel(
     storeMeanSpendFen: storeMeanSpend,
     storeUsualGapDays: median(gaps),
     highFromValueFen: highCutoff(scores, settings),
-    visits: fitVisitsModel(visitDays, todayNumber),
+    visits: 'kept' in visits ? visits.kept : fitVisitsModel(visits.days, todayNumber),
+    visitsBasis: visitsModelBasis(all, today),
   };
+}
+
+/**
+ * Where the visits model comes from: the customers' visit days (day numbers) by customer id, to fit it; or the stored
+ * one, kept when the basis is the same (visitsModelBasis). Its fit is most of the store-wide pass, and a second pass
+ * the same day with nothing new (rules saved, the owner's "learn again") would only fit it again to the same data.
+ */
+export type VisitsModelSource = { days: Iterable<readonly [customerId: string, days: readonly number[]]> } | { kept: HiddenMarkovParams | null };
+
+/**
+ * What the visits model is fitted from, in brief: the day, the customers with a visit by then, their visit days in all
+ * and the last of them. Any purchase, void, return, new or trashed customer moves it; the next day does too.
+ */
+export function visitsModelBasis(inputs: Iterable<ChurnModelInput | null>, today: string): string {
+  const todayNumber = dayNumber(today);
+  let customers = 0;
+  let visitDays = 0;
+  let last = 0;
+  for (const input of inputs) {
+    if (input === null || input.lastDay > todayNumber) continue;
+    customers++;
+    visitDays += input.visitDays;
+    last = Math.max(last, input.lastDay);
+  }
+  return `${today}/${customers}/${visitDays}/${last}`;
 }
 
 function fitVisitsModel(visitDays: Iterable<readonly [string, readonly number[]]>, todayNumber: number): HiddenMarkovParams | null {
