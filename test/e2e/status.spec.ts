@@ -66,7 +66,7 @@ test.describe('customer status', () => {
     const churn = await ChurnRiskPage.open(page);
     await expect(page.getByRole('heading', { name: '流失预警' })).toBeVisible();
     // The start-up rollover fits the churn model and levels everyone with it: counted before, the list is today's rule's.
-    await expect(churn.modelNote).toHaveAttribute('data-model', 'fitted', { timeout: 60_000 });
+    await churn.levelledByModel();
     await expect(page.getByTestId('churn-summary')).toContainText('未来 90 天预计的消费额');
     await expect(churn.rows.first()).toBeVisible();
     const all = await churn.countNumber();

@@ -3,7 +3,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { CustomerChurnReason } from '../../../shared/domain/churn';
 import { storeChurnModelSchema, type StoreChurnModel } from '../../../shared/domain/churnModel/storeModel';
-import { onStore } from './PointsTillPages';
+import { lastRolloverDay, onStore } from './PointsTillPages';
 
 export type Level = 'none' | 'watch' | 'high';
 
@@ -90,6 +90,23 @@ export class ChurnRiskPage {
     const churn = new ChurnRiskPage(page);
     await expect(churn.root).toBeVisible();
     return churn;
+  }
+
+  /**
+   * Waits until the start-up rollover's fit is stored and everyone is levelled with it. The fit is kept first and the
+   * day recorded once the levelling is done: a list read in between is partly today's rule's, partly drawn again.
+   */
+  async levelledByModel(): Promise<void> {
+    await expect(this.modelNote).toHaveAttribute('data-model', 'fitted', { timeout: 60_000 });
+    await expect
+      .poll(
+        async () => {
+          const model = await storedChurnModel(this.page);
+          return model !== null && (await lastRolloverDay(this.page)) === model.fittedOn;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true);
   }
 
   get rows(): Locator {
