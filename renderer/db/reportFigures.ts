@@ -80,13 +80,14 @@ export async function readVisits(db: RegularsDatabase): Promise<{ visits: Map<st
 }
 
 /**
- * Every row of visitBuckets handed to `unpack` in one read transaction, VISIT_BUCKETS / BUCKETS_PER_READ ranges asked
- * together: IndexedDB reads and copies the later ranges in its own process while this thread unpacks the earlier ones.
+ * Every row of visitBuckets (or of the first `buckets` of them) handed to `unpack` in one read transaction, in ranges of
+ * BUCKETS_PER_READ asked together: IndexedDB reads and copies the later ranges in its own process while this thread
+ * unpacks the earlier ones.
  */
-export async function eachVisitBucket(db: RegularsDatabase, unpack: (rows: readonly VisitBucketRow[]) => void): Promise<void> {
+export async function eachVisitBucket(db: RegularsDatabase, unpack: (rows: readonly VisitBucketRow[]) => void, buckets = VISIT_BUCKETS): Promise<void> {
   await db.transaction('r', db.visitBuckets, () => {
     const reads: Promise<void>[] = [];
-    for (let from = 0; from < VISIT_BUCKETS; from += BUCKETS_PER_READ) reads.push(db.visitBuckets.where(':id').between(from, from + BUCKETS_PER_READ, true, false).toArray().then(unpack));
+    for (let from = 0; from < buckets; from += BUCKETS_PER_READ) reads.push(db.visitBuckets.where(':id').between(from, Math.min(from + BUCKETS_PER_READ, buckets), true, false).toArray().then(unpack));
     return Dexie.Promise.all(reads);
   });
 }

@@ -8,7 +8,7 @@ import { derivedCustomerRecord, type StatusContext, type StatusCorrection } from
 import type { TierHistoryEntry } from '../../../shared/domain/customerStatus';
 import type { Purchase } from '../../../shared/domain/purchase';
 import { rfmCutPoints, type RfmInput } from '../../../shared/domain/rfm';
-import { fitStoreChurnModel, visitsModelBasis, type ChurnModelInput, type VisitsModelSource } from '../../../shared/domain/churnModel/storeModel';
+import { fitStoreChurnModel, visitsModelBasis, visitsSampleBuckets, type ChurnModelInput, type VisitsModelSource } from '../../../shared/domain/churnModel/storeModel';
 import { tierBeforeMistake, type CorrectionCause } from '../../../shared/domain/tierCorrection';
 import { createBookkeepingRepository } from '../bookkeeping';
 import type { RegularsDatabase } from '../database';
@@ -300,7 +300,7 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
 
   /**
    * The stored visits model when it was fitted from the same basis (the same day, nothing new since); otherwise the
-   * modelled customers' visit days, which the report buckets already hold, to fit it again.
+   * visit days of the modelled customers in enough report buckets for its sample (visitsSampleBuckets), to fit it again.
    */
   async function visitsModelSource(inputs: readonly ChurnModelInput[], modelled: ReadonlySet<string>, today: string): Promise<VisitsModelSource> {
     const stored = (await bookkeeping.read()).churnModel;
@@ -308,7 +308,7 @@ export function createDerivation(db: RegularsDatabase, deps: DerivationDeps) {
     const days: [string, number[]][] = [];
     await eachVisitBucket(db, (rows) => {
       for (const row of rows) for (const id in row.customers) if (modelled.has(id)) days.push([id, entryVisitDayNumbers(row.customers[id]!)]);
-    });
+    }, visitsSampleBuckets(modelled.size));
     return { days };
   }
 

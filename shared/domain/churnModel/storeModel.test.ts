@@ -5,9 +5,10 @@ import { utcDayOf, type FigureInput } from '../customerFigures';
 import { deriveCustomerStatus, DEFAULT_STATUS_SETTINGS } from '../customerStatus';
 import { churnModelLevels, DEFAULT_CHURN_MODEL_SETTINGS } from './levels';
 import { expectedPurchases } from './buyingModel';
+import { visitBucketOf } from '../reports/reportRows';
 import { hiddenMarkovScorer, weeklyHistory } from './hiddenMarkov';
 import { historyAsOf, scoreCustomers, type ModelCustomer } from './scoring';
-import { CHURN_HORIZON_DAYS, churnModelInputOf, fitStoreChurnModel, modelChurnRisk, modelPurchasesOf, storeChurnModelSchema, visitsModelBasis, type ChurnModelInput, type FittedChurnModel } from './storeModel';
+import { CHURN_HORIZON_DAYS, churnModelInputOf, fitStoreChurnModel, modelChurnRisk, modelPurchasesOf, storeChurnModelSchema, visitsModelBasis, visitsSampleBuckets, type ChurnModelInput, type FittedChurnModel } from './storeModel';
 
 const DAY_MS = 86_400_000;
 const isoOf = (day: number, hour = 12) => new Date(day * DAY_MS + hour * 3_600_000).toISOString();
@@ -106,6 +107,21 @@ describe('fitStoreChurnModel', () => {
     expect(visitsModelBasis(inputs, dayText(CDNOW_CUTOFF_DAY + 1))).not.toBe(basis);
     // A visit after the day fitted is not seen yet.
     expect(visitsModelBasis([...inputs, { firstDay: CDNOW_CUTOFF_DAY + 1, lastDay: CDNOW_CUTOFF_DAY + 1, visitDays: 1, repeatSpendVisits: 0, repeatSpendFen: 0 }], CUTOFF)).toBe(basis);
+  });
+
+  it('reads enough report buckets for the visits model’s sample: all in a small store, a few in a large one', () => {
+    expect(visitsSampleBuckets(0)).toBe(1024);
+    expect(visitsSampleBuckets(2_357)).toBe(1024);
+    expect(visitsSampleBuckets(3_300)).toBe(1024);
+    expect(visitsSampleBuckets(94_469)).toBe(36);
+    expect(visitsSampleBuckets(1_000_000)).toBe(4);
+    // The buckets read hold, on average, a tenth more customers than the sample.
+    for (const n of [5_000, 20_000, 94_469, 250_000]) expect((visitsSampleBuckets(n) * n) / 1024).toBeGreaterThanOrEqual(3_300);
+    // A customer's bucket is a hash of their id: the first buckets hold about their share of random ids.
+    const ids = Array.from({ length: 100_000 }, (_, i) => `${i.toString(16).padStart(8, '0')}-4a1b-8c2d-9e3f-${(i * 7919).toString(16).padStart(12, '0')}`);
+    const inFirst = ids.filter((id) => visitBucketOf(id) < visitsSampleBuckets(ids.length)).length;
+    expect(inFirst).toBeGreaterThan(3_000);
+    expect(inFirst).toBeLessThan(3_700);
   });
 
   it('refuses a stored visits model that is not one', () => {

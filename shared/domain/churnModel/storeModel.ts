@@ -4,7 +4,8 @@ import { dayNumber, fullyReturnedIds, isVisit, type DayOf, type FigureInput } fr
 import { BUYING_MODEL_VARIANTS, CANNOT_FIT_CODES, fitBuyingModel, groupHistories, type BuyerHistory, type BuyingModelParams, type BuyingModelVariant, type CannotFit, type FitOptions } from './buyingModel';
 import { fitHiddenMarkov, weeklyHistory, type HiddenMarkovParams, type WeeklyHistory } from './hiddenMarkov';
 import { churnModelLevelOf, highCutoff, isHighUnder, type ChurnModelLevel, type ChurnModelSettings } from './levels';
-import { historyAsOf, scoreHistory, VISITS_MODEL_SAMPLE, type CustomerScore, type FittedModels, type ModelPurchase } from './scoring';
+import { VISIT_BUCKETS } from '../reports/reportRows';
+import { historyAsOf, scoreHistory, VISITS_MODEL_FIT, VISITS_MODEL_SAMPLE, type CustomerScore, type FittedModels, type ModelPurchase } from './scoring';
 import { fitSpendModel, type SpendHistory, type SpendModelParams } from './spendModel';
 
 /** Days ahead the app's figures look: expected visits and value at risk are over the next 90 days. */
@@ -193,6 +194,16 @@ export function fitStoreChurnModel(
 export type VisitsModelSource = { days: Iterable<readonly [customerId: string, days: readonly number[]]> } | { kept: HiddenMarkovParams | null };
 
 /**
+ * How many report buckets (the first, by number) hold enough customers for the visits model's sample in a store of
+ * `customers`: a customer's bucket is a hash of their id, so a bucket's customers are a random draw of the store's, and
+ * reading 40 of 1,024 buckets instead of all of them is most of the fit's read at 100,000. A tenth more than the sample
+ * covers the buckets' spread; a store too small for a sample reads them all.
+ */
+export function visitsSampleBuckets(customers: number): number {
+  return Math.min(VISIT_BUCKETS, Math.ceil((VISITS_MODEL_SAMPLE * 1.1 * VISIT_BUCKETS) / Math.max(1, customers)));
+}
+
+/**
  * What the visits model is fitted from, in brief: the day, the customers with a visit by then, their visit days in all
  * and the last of them. Any purchase, void, return, new or trashed customer moves it; the next day does too.
  */
@@ -217,7 +228,7 @@ function fitVisitsModel(visitDays: Iterable<readonly [string, readonly number[]]
     const h = weeklyHistory(days, todayNumber);
     if (h !== null) histories.push(h);
   }
-  const fitted = fitHiddenMarkov(histories, { sampleSize: VISITS_MODEL_SAMPLE });
+  const fitted = fitHiddenMarkov(histories, VISITS_MODEL_FIT);
   return fitted.ok ? fitted.value.params : null;
 }
 
