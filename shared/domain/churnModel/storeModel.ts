@@ -5,7 +5,7 @@ import { BUYING_MODEL_VARIANTS, CANNOT_FIT_CODES, fitBuyingModel, groupHistories
 import { fitHiddenMarkov, weeklyHistory, type HiddenMarkovParams, type WeeklyHistory } from './hiddenMarkov';
 import { churnModelLevelOf, highCutoff, isHighUnder, type ChurnModelLevel, type ChurnModelSettings } from './levels';
 import { VISIT_BUCKETS } from '../reports/reportRows';
-import { historyAsOf, scoreHistory, VISITS_MODEL_FIT, VISITS_MODEL_SAMPLE, type CustomerScore, type FittedModels, type ModelPurchase } from './scoring';
+import { historyAsOf, scoreHistory, visitsModelFitOptions, VISITS_MODEL_SAMPLE, type CustomerScore, type FittedModels, type ModelPurchase } from './scoring';
 import { fitSpendModel, type SpendHistory, type SpendModelParams } from './spendModel';
 
 /** Days ahead the app's figures look: expected visits and value at risk are over the next 90 days. */
@@ -228,7 +228,7 @@ function fitVisitsModel(visitDays: Iterable<readonly [string, readonly number[]]
     const h = weeklyHistory(days, todayNumber);
     if (h !== null) histories.push(h);
   }
-  const fitted = fitHiddenMarkov(histories, VISITS_MODEL_FIT);
+  const fitted = fitHiddenMarkov(histories, visitsModelFitOptions(histories.length));
   return fitted.ok ? fitted.value.params : null;
 }
 
