@@ -1,5 +1,7 @@
 // The backup channels end to end: createDesktopApi and the shared client helpers, over a JSON transport
 // (as the dev bridge carries them) and over the bridge itself, into the real handler and service.
+// Each backup's password key derived once, however often the test reads the backup (scrypt is pure).
+import '../../test/support/scryptMemo';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';

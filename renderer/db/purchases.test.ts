@@ -259,10 +259,11 @@ describe('incremental figures equal a full recomputation', () => {
     return incremental;
   }
 
-  it('on generated data: ~300 demo customers with edits, voids and returns, through the repository', async () => {
+  it('on generated data: ~150 demo customers with edits, voids and returns, through the repository', async () => {
     const now = new Date('2026-03-01T10:00:00Z');
     let n = 0;
-    const demoCustomers = generateDemoCustomers({ seed: 11, count: 300, now, newId: () => `c-${String(++n).padStart(4, '0')}` });
+    // 150 customers make ~1,500 purchases with 20 returns and 13 voids, each written through the repository.
+    const demoCustomers = generateDemoCustomers({ seed: 11, count: 150, now, newId: () => `c-${String(++n).padStart(4, '0')}` });
     await storedCustomers(db).bulkAdd(demoCustomers.map((d) => makeCustomer(d.fields, { id: d.id, now })));
     const history = generateDemoPurchases({ seed: 11, customers: demoCustomers, now, newId: () => `g-${++n}` });
     const purchases = repo();
@@ -288,7 +289,8 @@ describe('incremental figures equal a full recomputation', () => {
     const figures = await expectRecomputationMatches();
     expect(edits).toBeGreaterThan(10);
     const values = [...figures.values()];
-    expect(values.filter((f) => f.medianGapDays !== null).length).toBeGreaterThan(150);
+    // Most customers have gaps to take a median of (111 of the 150).
+    expect(values.filter((f) => f.medianGapDays !== null).length).toBeGreaterThan(values.length / 2);
     expect(history.purchases.some((p) => p.returnOf !== null) && history.purchases.some((p) => p.isVoided === 1)).toBe(true);
   }, 120_000);
 

@@ -1,6 +1,7 @@
 // The crash test's child process: writes `count` backups with the real service, encrypted (a password and a
-// recovery key) and with retention on, one after another, until it is killed. Prints one JSON line per
-// committed backup (with what retention removed), and the recovery key once, when it sets encryption up.
+// recovery key) and with retention on, one after another, until it is killed. Prints one JSON line per backup
+// begun (its key derived and its spool open) and per backup committed (with what retention removed), and the
+// recovery key once, when it sets encryption up.
 import { createBackupService } from '../../electron/services/backup';
 import { CRASH_PASSWORD, samplePayload, sha256, testProtector as protector } from './backupService';
 
@@ -30,9 +31,8 @@ if (settings.value.encryption.state !== 'on') {
 const configured = await service.configure({ retention: { recentHours: 24, recentMax: 4, dailyDays: 0, monthlyMonths: 0 } });
 if (!configured.ok) throw new Error(configured.reason);
 
-// Built once, before "ready", so the writer spends its time writing backups, where the kills should land.
+// Built once, before the first backup, so the writer spends its time writing backups, where the kills should land.
 const pool = samplePayload(700_000, 1);
-process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
 
 for (let index = 0; index < count; index++) {
   const seed = Math.floor(Math.random() * 1e9);
@@ -41,6 +41,7 @@ for (let index = 0; index < count; index++) {
   const begun = await service.begin({ schemaVersion: 3, counts: { customers: seed % 1000 }, payloadFormat: 'crash-test/1', trigger: 'automatic' });
   if (!begun.ok) throw new Error(begun.reason);
   if (!begun.value.encrypted) throw new Error('a backup was about to be written unencrypted');
+  process.stdout.write(`${JSON.stringify({ begun: index + 1 })}\n`);
   for (let offset = 0; offset < payload.length; offset += 64 * 1024) {
     const appended = await service.append(begun.value.sessionId, offset, payload.subarray(offset, offset + 64 * 1024));
     if (!appended.ok) throw new Error(appended.reason);

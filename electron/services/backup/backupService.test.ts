@@ -1,3 +1,5 @@
+// Each backup's password key derived once, however often the test reads the backup (scrypt is pure).
+import '../../../test/support/scryptMemo';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';

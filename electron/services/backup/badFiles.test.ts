@@ -1,4 +1,6 @@
 // Every kind of bad file is refused, with its own reason, before anything is handed to the renderer.
+// Each backup's password key derived once, however often the test reads the backup (scrypt is pure).
+import '../../../test/support/scryptMemo';
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -5,14 +5,24 @@ import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { OWN_BACKUP_NAME } from '../../../shared/backup/format';
 import { CRASH_PASSWORD, createTestService, listFolder, readWhole, sha256, tempFolder, testProtector } from '../../../test/support/backupService';
 
-// Each backup costs a scrypt (about a second): fewer than before encryption, and kills spread over a longer window.
+// Each backup costs a scrypt (about a second): fewer than before encryption.
 const TARGET = 20;
-const writer = fileURLToPath(new URL('../../../test/support/backupCrashWriter.ts', import.meta.url));
+const writerSource = fileURLToPath(new URL('../../../test/support/backupCrashWriter.ts', import.meta.url));
 const folders: string[] = [];
+let writer = '';
+// The writer bundled once, so a round starts node on one file instead of tsx compiling the service's modules
+// again (most of a second per round on a busy machine, and the test runs dozens of rounds).
+beforeAll(async () => {
+  const folder = await tempFolder('regulars-crash-writer-');
+  folders.push(folder);
+  writer = path.join(folder, 'backupCrashWriter.mjs');
+  await build({ entryPoints: [writerSource], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: writer, logLevel: 'warning' });
+});
 afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
 
 interface Round {
@@ -20,16 +30,20 @@ interface Round {
   recoveryKey: string | null;
   killed: boolean;
   stderr: string;
-  /** From ready to the first backup reported written, when one was. */
-  firstCommitMs: number | null;
+  /** The longest from a backup's begun (its key derived, its spool open) to its commit reported, when one was. */
+  writeMs: number | null;
 }
 
-/** Runs the writer until it is killed `killAfterMs` after it said it was ready, or until it finishes. */
-function runWriter(dataFolder: string, killAfterMs: number, count: number): Promise<Round> {
+/**
+ * Runs the writer until it is killed `killAfterMs` after it began its `killIn`-th backup, or until it finishes.
+ * Begun is after the backup's scrypt, which changes nothing on disk: timed from the writer's start instead, most
+ * kills on a loaded machine (where scrypt takes seconds) landed there, and a hundred rounds could all miss a write.
+ */
+function runWriter(dataFolder: string, killIn: number, killAfterMs: number, count: number): Promise<Round> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, dataFolder, String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const round: Round = { committed: [], recoveryKey: null, killed: false, stderr: '', firstCommitMs: null };
-    let readyAt = 0;
+    const child = spawn(process.execPath, [writer, dataFolder, String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const round: Round = { committed: [], recoveryKey: null, killed: false, stderr: '', writeMs: null };
+    let begunAt = 0;
     let buffered = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (text: string) => {
@@ -37,16 +51,20 @@ function runWriter(dataFolder: string, killAfterMs: number, count: number): Prom
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
       for (const line of lines) {
-        const message = JSON.parse(line) as { ready?: true; committed?: string; sha256?: string; removed?: string[]; recoveryKey?: string };
+        const message = JSON.parse(line) as { begun?: number; committed?: string; sha256?: string; removed?: string[]; recoveryKey?: string };
         if (message.recoveryKey) round.recoveryKey = message.recoveryKey;
-        if (message.ready) {
-          readyAt = Date.now();
-          setTimeout(() => {
-            round.killed = child.kill('SIGKILL');
-          }, killAfterMs);
+        if (message.begun !== undefined) {
+          begunAt = Date.now();
+          if (message.begun === killIn) {
+            setTimeout(() => {
+              round.killed = child.kill('SIGKILL');
+            }, killAfterMs);
+          }
         }
-        if (message.committed && message.sha256 && round.firstCommitMs === null) round.firstCommitMs = Date.now() - readyAt;
-        if (message.committed && message.sha256) round.committed.push({ committed: message.committed, sha256: message.sha256, removed: message.removed ?? [] });
+        if (message.committed && message.sha256) {
+          round.writeMs = Math.max(round.writeMs ?? 0, Date.now() - begunAt);
+          round.committed.push({ committed: message.committed, sha256: message.sha256, removed: message.removed ?? [] });
+        }
       }
     });
     child.stderr.setEncoding('utf8');
@@ -71,16 +89,17 @@ it('survives SIGKILL at random moments during 20 encrypted backups with retentio
   let kills = 0;
   let killsThatLeftTempFiles = 0;
   let finished = false;
-  // Kills land within this long after ready: at least as long as a backup takes here, measured as rounds go (on a
-  // loaded machine a backup's scrypt alone can outlast a fixed window, and no kill would catch a write).
-  let killWindowMs = 1_500;
+  // Kills land within this long after a backup began: as long as a write and commit take here (retention's removals
+  // included), measured as rounds go, and a little more, so some land in the next backup's scrypt, between writes.
+  let killWindowMs = 50;
 
-  // Enough rounds to finish on a loaded machine too, where fewer backups fit between start and kill. The
-  // kills land at random moments: rounds go on (one backup each) until one has caught a write in progress.
+  // The kill is aimed at the first, second or third backup of a round, so a round commits about one on average.
+  // Rounds go on until 20 are written, the writer has finished, and a kill has caught a write in progress.
   for (let round = 0; round < 100 && !(finished && killsThatLeftTempFiles > 0); round++) {
     const made = new Set([...firstBytes.keys(), ...reported.keys()]).size;
-    const result = await runWriter(dataFolder, 50 + Math.floor(Math.random() * killWindowMs), Math.max(1, TARGET - made));
-    if (result.firstCommitMs !== null) killWindowMs = Math.max(killWindowMs, Math.ceil(result.firstCommitMs * 1.2));
+    const killIn = 1 + Math.floor(Math.random() * 3);
+    const result = await runWriter(dataFolder, killIn, Math.floor(Math.random() * killWindowMs), Math.max(1, TARGET - made));
+    if (result.writeMs !== null) killWindowMs = Math.max(killWindowMs, Math.ceil(result.writeMs * 1.2));
     recoveryKey ??= result.recoveryKey;
     for (const { committed, sha256: payloadSha, removed: gone } of result.committed) {
       reported.set(committed, payloadSha);

@@ -1,6 +1,8 @@
 // Backup keys (formats 2 and 3): every backup encrypted from the start (automatic: for a recovery key this PC
 // holds) and after a password is set, opened by the password or the recovery key, wrong secrets and tampering
 // refused before anything is read, and format 1 files still open.
+// Each backup's password key derived once, however often the test reads the backup (scrypt is pure).
+import '../../../test/support/scryptMemo';
 import { createHash } from 'node:crypto';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,4 +1,6 @@
 // Files written by every format version (test/fixtures/backups) stay readable by every later reader.
+// Each backup's password key derived once, however often the test reads the backup (scrypt is pure).
+import '../../../test/support/scryptMemo';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

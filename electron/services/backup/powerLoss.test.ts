@@ -4,6 +4,8 @@
 // still there (unless retention said it removed it), every backup listed is whole and opens with the
 // password and with the recovery key, and encryption is still on. Remove an fsync (of the file or of its
 // folder) from writeSession.ts, files.ts or settingsStore.ts and this test fails.
+// Each backup's password key derived once, however often the test reads the backup (scrypt is pure).
+import '../../../test/support/scryptMemo';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { OWN_BACKUP_NAME } from '../../../shared/backup/format';

@@ -1,4 +1,4 @@
-// Version 7 on a version-5 database of 10,000 customers (through version 6), some in the trash: the derived values move to
+// Version 7 on a version-5 database of 5,500 customers (through version 6), some in the trash: the derived values move to
 // customerState (isDeleted mirrored, the list's indexes answering there), the records keep the rest.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
@@ -13,12 +13,13 @@ const DERIVED = [
   'tierId', 'lifecycleStage', 'churnLevel', 'churnReason', 'valueAtRiskFen', 'statusAsOf', 'lastTierReviewAt', 'pendingTierId',
   'pendingTierReason', 'rfmScore',
 ];
-const COUNT = 10_000;
+// Past version 7's chunk of 2,000 twice, with a part chunk after, and past version 20's chunk of 5,000 on the way.
+const COUNT = 5_500;
 
 /** A customer as version 5 stored it: the record with its derived values, varied so each index has something to answer. */
 function v5Customer(i: number): Record<string, unknown> {
   const base = makeCustomer({ name: `客户${i}`, tags: i % 4 === 0 ? ['VIP'] : [], phones: [makePhone(`+86137${String(i).padStart(8, '0')}`)] }, { id: `c-${String(i).padStart(5, '0')}` });
-  const trashed = i % 97 === 5;
+  const trashed = i % 53 === 5;
   const bought = i % 3 === 0;
   return {
     ...base,

@@ -2,6 +2,8 @@
 // service writing real files through the real IPC contract, fake-indexeddb for the databases. Every record
 // of every table comes back equal; every kind of bad file is refused with today's database unchanged.
 import 'fake-indexeddb/auto';
+// Each backup's password key derived once, however often the test reads the backup (scrypt is pure).
+import '../../../test/support/scryptMemo';
 import Dexie from 'dexie';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
