@@ -270,8 +270,9 @@ test.describe('backups', () => {
     await expect(postponed).toBeHidden();
     expect(backupLog.filter((line) => line.startsWith('backup failed'))).toEqual([]);
 
-    // A real failure stays red: the folder is gone.
-    await rm(path.join(dataFolder, 'backups'), { recursive: true, force: true });
+    // A real failure stays red: the folder is gone. (The service may still be writing its verification record in it:
+    // removing it then fails with ENOTEMPTY, which rm retries.)
+    await rm(path.join(dataFolder, 'backups'), { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     await writeFile(path.join(dataFolder, 'backups'), 'not a folder');
     await createCustomer(app, '推迟之后的客户', '139 5555 0000');
     await page.clock.fastForward('01:05');
