@@ -62,6 +62,36 @@ describe('campaigns', () => {
     expect(await db.campaignMembers.count()).toBe(0);
   });
 
+  it('refuses, writing nothing, a start from a count one of its customers has left since: trash, erasure, consent, conditions', async () => {
+    const customers = createCustomerRepository(db, deps());
+    const consents = createConsentRepository(db, deps());
+    const purchases = createPurchaseRepository(db, deps());
+    const campaigns = createCampaignRepository(db, deps());
+    // Never seen: the segment of those with no visit.
+    const neverSeen = { ...draft, conditions: [{ kind: 'last-visit' as const, minDays: null, maxDays: null, includeNever: true }] };
+    const leaves: [string, (id: string) => Promise<unknown>][] = [
+      ['to the trash', (id) => customers.moveToTrash(id)],
+      ['erased', (id) => createErasure(db, deps()).erase(id, 'delete')],
+      ['consent withdrawn', (id) => consents.withdraw(id, 'sms')],
+      ['a visit takes them out of the conditions', (id) => purchases.record(id, makePurchaseFields({ purchasedAt: '2026-10-30T02:00:00.000Z', totalFen: 1_000 }))],
+    ];
+    const shown = await store(leaves.length + 2, leaves.length + 2);
+    for (const [i, [how, leave]] of leaves.entries()) {
+      const counted = (await readSegmentFacts(db)).filter((f) => f.lastVisitAt === null);
+      expect(counted.map((f) => f.id)).toContain(shown[i]!.id);
+      await leave(shown[i]!.id);
+      await expect(campaigns.start({ ...neverSeen, name: how }, counted), how).rejects.toMatchObject({ errors: { members: 'segment-changed' } });
+      expect(await db.campaigns.count(), how).toBe(0);
+      expect(await db.campaignMembers.count(), how).toBe(0);
+    }
+    // Counted again, the two still there start it; the one who withdrew and one who never consented stay out.
+    await customers.create(makeCustomerFields({ name: '未同意' }));
+    const now = (await readSegmentFacts(db)).filter((f) => f.lastVisitAt === null);
+    expect(now).toHaveLength(4);
+    const campaign = await campaigns.start({ ...neverSeen, controlShare: 0 }, now);
+    expect((await campaigns.members(campaign.id, 'contacted')).map((m) => m.customerId).sort()).toEqual(shown.slice(leaves.length).map((f) => f.id).sort());
+  });
+
   it('a mark logs one contact on the customer; the results count who came back in the window against the control group', async () => {
     const facts = await store(10, 10);
     const campaigns = createCampaignRepository(db, deps());

@@ -7,6 +7,7 @@ import {
   campaignMemberId,
   campaignResults,
   drawCampaignMembers,
+  segmentMembersLeft,
   type Campaign,
   type CampaignDraft,
   type CampaignDraftError,
@@ -21,6 +22,7 @@ import { recordAudit } from './audit';
 import { CustomerNotFoundError, type RepositoryDeps } from './customerList';
 import type { RegularsDatabase } from './database';
 import { refreshContacts, writeTransaction } from './derivation';
+import { readSegmentFactsOf, SEGMENT_FACT_TABLES } from './segmentFacts';
 
 export class CampaignRefusedError extends Error {
   constructor(readonly errors: Partial<Record<keyof CampaignDraft | 'members', CampaignDraftError>>) {
@@ -56,16 +58,21 @@ export function createCampaignRepository(db: RegularsDatabase, deps: RepositoryD
     /**
      * Starts a campaign: checked, then the segment's members who may receive it on its channel drawn into the
      * contacted and the control group, all in one transaction with its audit entry. Refused as a whole with
-     * each problem named (nothing is written).
+     * each problem named (nothing is written). The members are read again in the transaction: one who left since
+     * the owner saw the count (to the trash, erased, out of the conditions after the rollover, consent withdrawn)
+     * refuses the start as 'segment-changed', so no campaign holds a customer it must not.
      */
     async start(draft: CampaignDraft, segment: readonly SegmentFacts[]): Promise<Campaign> {
       const errors = campaignDraftErrors(draft, segment.length);
       if (Object.keys(errors).length) throw new CampaignRefusedError(errors);
-      const now = deps.now().toISOString();
-      const campaign: Campaign = { id: deps.newId(), ...draft, name: draft.name.trim(), startedAt: now, endedAt: null, createdAt: now, updatedAt: now };
-      const members = drawCampaignMembers(campaign, segment, deps.random);
-      if (members.length === 0) throw new CampaignRefusedError({ members: 'segment-empty' });
-      return writeTransaction(db, ['campaign'], [], async () => {
+      const now = deps.now();
+      const at = now.toISOString();
+      const campaign: Campaign = { id: deps.newId(), ...draft, name: draft.name.trim(), startedAt: at, endedAt: null, createdAt: at, updatedAt: at };
+      return writeTransaction(db, ['campaign'], SEGMENT_FACT_TABLES, async () => {
+        const current = await readSegmentFactsOf(db, segment.map((c) => c.id));
+        if (segmentMembersLeft(draft, segment, current, now).length > 0) throw new CampaignRefusedError({ members: 'segment-changed' });
+        const members = drawCampaignMembers(campaign, segment.map((c) => current.get(c.id)!), deps.random);
+        if (members.length === 0) throw new CampaignRefusedError({ members: 'segment-empty' });
         await db.campaigns.add(campaign);
         await db.campaignMembers.bulkAdd(members);
         await recordAudit(db, deps, {

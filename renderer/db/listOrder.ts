@@ -1,7 +1,7 @@
 // The list's order kept between reads: every active id in one sort's order, read once from the sort
 // index (keys only). A write of a few customers (an edit, a purchase, the trash) is placed into the kept
 // order where it now belongs; a bulk write (an import, a recomputation) drops it, to be read again.
-import Dexie, { RangeSet, type IntervalTree, type ObservabilitySet } from 'dexie';
+import { onCustomerChanges } from './customerChanges';
 
 /** One row of an order: the customer and the value its sort index holds for them. */
 export interface SortEntry {
@@ -51,16 +51,6 @@ interface Kept {
 /** How long news of a write may take to come from another context (Dexie's BroadcastChannel). */
 export const NEWS_MS = 1_000;
 
-/** The primary keys a change names, or null when it names a range (a bulk write, a clear). */
-function changedKeys(tree: IntervalTree): string[] | null {
-  const keys: string[] = [];
-  for (const node of RangeSet(tree)) {
-    if (typeof node.from !== 'string' || node.to !== node.from) return null;
-    keys.push(node.from);
-  }
-  return keys;
-}
-
 /**
  * `dbName` and `tables`: the writes that change the kept orders (Dexie announces every committed write,
  * from this page or a worker, as changed parts named `idb://<db>/<table>/<index>`, a few writes by their
@@ -71,27 +61,9 @@ export function createListOrderCache(dbName: string, tables: readonly string[], 
   const kept = new Map<string, Kept>();
   // A read or a placement that a write overtook answers its own caller but is not kept.
   let generation = 0;
-  const prefixes = tables.map((t) => `idb://${dbName}/${t}/`);
-  Dexie.on('storagemutated', (parts: ObservabilitySet) => {
-    if ('all' in parts) {
-      generation++;
-      kept.clear();
-      return;
-    }
-    let touched = false;
-    let changed: Set<string> | null = new Set();
-    for (const [part, tree] of Object.entries(parts)) {
-      const prefix = prefixes.find((p) => part.startsWith(p));
-      if (!prefix) continue;
-      touched = true;
-      const index = part.slice(prefix.length);
-      // The primary keys ('' and ':dels') name every changed row; an index's part names its values.
-      if (index !== '' && index !== ':dels') continue;
-      const keys = changed && changedKeys(tree);
-      if (!keys) changed = null;
-      else for (const id of keys) changed!.add(id);
-    }
-    if (!touched) return;
+  onCustomerChanges(dbName, tables, (announced) => {
+    // A range or the whole database drops every kept order.
+    const changed = announced === 'all' ? null : announced;
     generation++;
     const at = now();
     for (const [name, order] of kept) {

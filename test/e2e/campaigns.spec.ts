@@ -2,12 +2,14 @@
 // that keeps what was typed, a campaign started with a control group (owner PIN), contacts marked on its list (each
 // logged on the customer), the list exported as CSV with only those who consent, the results against the control
 // group after customers came back, and the end. Saved segments: one saved (a refused name keeps what was typed), loaded
-// after a reload with the same count, a campaign started from it, then changed, renamed and deleted.
+// after a reload with the same count, a campaign started from it, then changed, renamed and deleted. A form left open
+// over the daily rollover counts the stages the rollover drew, as a form opened afresh does.
 import { parseISO } from 'date-fns';
 import { test, expect } from './fixtures';
 import { CampaignPage, NewCampaignPage } from './pages/CampaignPages';
 import { clickAsNeeded } from './pages/OwnerPin';
 import { CustomerActivityPage } from './pages/PurchasePages';
+import { lastRolloverDay } from './pages/PointsTillPages';
 
 test.describe('campaigns', () => {
   test.use({ now: parseISO('2026-12-07T10:00:00') });
@@ -161,5 +163,28 @@ test.describe('campaigns', () => {
     await page.goto('#/campaigns');
     await expect(page.locator('section.campaigns-screen tbody tr')).toHaveCount(1);
     await expect(page.locator('section.campaigns-screen tbody tr')).toContainText('回头客回访');
+  });
+
+  test('a form left open over the rollover counts the stages it drew, as a form opened afresh does', async ({ app, page, now }) => {
+    test.setTimeout(150_000);
+    await app.startDemoStore();
+    const form = await NewCampaignPage.open(page);
+    await form.condition('最近到店').getByRole('button', { name: /删除条件/ }).click();
+    await form.addCondition.selectOption({ label: '阶段' });
+    for (const stage of ['回头客', '忠诚客户']) await form.condition('阶段').getByRole('button', { name: stage }).click();
+    const before = await form.counted();
+    // Three months on, the form left open: the day's rollover draws the stages again.
+    const later = new Date(now.getFullYear(), now.getMonth() + 3, now.getDate(), 0, 30);
+    await page.clock.fastForward(later.getTime() - now.getTime());
+    await page.clock.runFor(61_000);
+    await expect.poll(() => lastRolloverDay(page), { timeout: 90_000 }).toBe('2027-03-07');
+    await expect.poll(() => form.counted(), { timeout: 30_000 }).not.toBe(before);
+    const followed = await form.counted();
+    // The same conditions on a form opened afresh, which reads every customer's facts anew.
+    await NewCampaignPage.open(page);
+    await form.condition('最近到店').getByRole('button', { name: /删除条件/ }).click();
+    await form.addCondition.selectOption({ label: '阶段' });
+    for (const stage of ['回头客', '忠诚客户']) await form.condition('阶段').getByRole('button', { name: stage }).click();
+    await expect.poll(() => form.counted()).toBe(followed);
   });
 });

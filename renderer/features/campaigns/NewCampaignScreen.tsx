@@ -9,6 +9,7 @@ import type { SegmentCondition } from '../../../shared/domain/campaigns/segment'
 import { DEFAULT_GREETING_SETTINGS, fillGreeting, validateTemplate } from '../../../shared/domain/greetings';
 import { parseMoney } from '../../../shared/domain/money';
 import { campaigns } from '../../db';
+import { CampaignRefusedError } from '../../db/campaigns';
 import { useSettings } from '../../db/hooks';
 import { currentLocale } from '../../i18n';
 import { useClock } from '../../platform/clock';
@@ -83,6 +84,11 @@ export function NewCampaignScreen() {
         .start(draft, reachable)
         .then((campaign) => navigate({ name: 'campaign', id: campaign.id }))
         .catch((error: unknown) => {
+          // Someone left the group since it was counted: the count on screen follows the store, so it is right by now.
+          if (error instanceof CampaignRefusedError && error.errors.members === 'segment-changed') {
+            setFailure(t('campaigns.errors.segment-changed'));
+            return;
+          }
           console.error(error);
           setFailure(t('campaigns.errors.start-failed'));
         })

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random';
-import { campaignDraftErrors, campaignResults, drawCampaignMembers, splitControlGroup, type CampaignMemberResult, type MemberPurchase } from './campaign';
+import { campaignDraftErrors, campaignResults, drawCampaignMembers, segmentMembersLeft, splitControlGroup, type CampaignMemberResult, type MemberPurchase } from './campaign';
+import type { SegmentFacts } from './segment';
 
 describe('splitControlGroup', () => {
   it('holds out round(share × n), every member in exactly one group', () => {
@@ -91,6 +92,42 @@ describe('drawCampaignMembers', () => {
     expect(members.filter((m) => m.group === 'control')).toHaveLength(2);
     expect(members.every((m) => m.outcome === 'pending' && m.id === `k1:${m.customerId}`)).toBe(true);
     expect(members.map((m) => m.customerId)).not.toContain('c10');
+  });
+});
+
+describe('segmentMembersLeft', () => {
+  const today = new Date('2026-12-05T10:00:00');
+  const facts = (id: string, over: Partial<SegmentFacts> = {}): SegmentFacts => ({
+    id,
+    tierId: 'regular',
+    stage: 'repeat',
+    churnLevel: 'none',
+    rfmSegment: null,
+    tags: [],
+    lastVisitAt: '2026-09-01T02:00:00.000Z',
+    totalSpentFen: 10_000,
+    birthdayMonth: null,
+    birthdayCalendar: null,
+    pointsBalance: 0,
+    source: null,
+    consented: ['sms'],
+    ...over,
+  });
+  const campaign = { channel: 'sms' as const, conditions: [{ kind: 'stage' as const, stages: ['repeat' as const] }] };
+
+  it('names who left the store, the conditions or the consent; not who stayed, nor one who never consented', () => {
+    const shown = [facts('stays'), facts('trashed'), facts('loyal-now'), facts('withdrew'), facts('never', { consented: [] })];
+    const current = new Map<string, SegmentFacts | null>([
+      ['stays', facts('stays', { totalSpentFen: 20_000 })],
+      ['trashed', null],
+      ['loyal-now', facts('loyal-now', { stage: 'loyal' })],
+      ['withdrew', facts('withdrew', { consented: [] })],
+      ['never', facts('never', { consented: [] })],
+    ]);
+    expect(segmentMembersLeft(campaign, shown, current, today)).toEqual(['trashed', 'loyal-now', 'withdrew']);
+    // One not read at all is gone as well.
+    expect(segmentMembersLeft(campaign, [facts('unknown')], current, today)).toEqual(['unknown']);
+    expect(segmentMembersLeft(campaign, [], current, today)).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@
 // its channel, and what it brought measured against the control group.
 import { addDays, startOfMinute } from 'date-fns';
 import type { ConsentChannel } from '../consent';
-import { conditionProblem, type SegmentCondition, type SegmentVocabulary } from './segment';
+import { conditionProblem, inSegment, type SegmentCondition, type SegmentFacts, type SegmentVocabulary } from './segment';
 
 /** The share held out by default: enough to compare against, few enough not to cost the store much. */
 export const DEFAULT_CONTROL_SHARE = 0.1;
@@ -174,7 +174,7 @@ export interface CampaignDraft {
   controlShare: number;
 }
 
-export type CampaignDraftError = 'name-missing' | 'message-missing' | 'cost-invalid' | 'window-invalid' | 'control-invalid' | 'segment-invalid' | 'segment-empty';
+export type CampaignDraftError = 'name-missing' | 'message-missing' | 'cost-invalid' | 'window-invalid' | 'control-invalid' | 'segment-invalid' | 'segment-empty' | 'segment-changed';
 
 /**
  * What is wrong with a draft, field by field (a refused draft keeps what was typed; the form shows these). Given what
@@ -190,6 +190,26 @@ export function campaignDraftErrors(draft: CampaignDraft, members: number, known
   if (draft.conditions.some((c) => conditionProblem(c, known) !== null)) errors.conditions = 'segment-invalid';
   else if (members === 0) errors.members = 'segment-empty';
   return errors;
+}
+
+/**
+ * Of the customers a campaign is started from (as the owner saw them counted), those who no longer belong as the
+ * store stands now (`current`: each one's facts now, null when no longer active): in the trash or erased, out of the
+ * segment's conditions, or no longer consenting on the campaign's channel.
+ */
+export function segmentMembersLeft(
+  campaign: Pick<CampaignDraft, 'conditions' | 'channel'>,
+  shown: readonly Pick<SegmentFacts, 'id' | 'consented'>[],
+  current: ReadonlyMap<string, SegmentFacts | null>,
+  today: Date,
+): string[] {
+  return shown
+    .filter(({ id, consented }) => {
+      const now = current.get(id);
+      if (!now || !inSegment({ conditions: campaign.conditions }, now, today)) return true;
+      return mayReceive(campaign.channel, consented) && !mayReceive(campaign.channel, now.consented);
+    })
+    .map(({ id }) => id);
 }
 
 /**
