@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, CLERK_SESSION, OWNER_IDLE_MS, PERMISSIONS, can, needsOwner, ownerTouched, ownerUnlocked, roleAt } from './permissions';
+import { ACTIONS, CLERK_SESSION, OWNER_CLOCK_SLACK_MS, OWNER_IDLE_MS, PERMISSIONS, can, needsOwner, ownerTouched, ownerUnlocked, roleAt } from './permissions';
 
 describe('the permission matrix', () => {
   it('places every action, and the owner may do everything', () => {
@@ -61,8 +61,11 @@ describe('the owner session', () => {
     expect(ownerTouched(CLERK_SESSION, t0)).toEqual(CLERK_SESSION);
   });
 
-  it('ends when the clock is put back, rather than lasting longer', () => {
+  it('ends when the clock is put back, rather than lasting longer; a step back of a few seconds leaves it open', () => {
     const session = ownerUnlocked(t0);
+    expect(roleAt(session, t0 - 1_500)).toBe('owner');
+    expect(roleAt(session, t0 - OWNER_CLOCK_SLACK_MS)).toBe('owner');
+    expect(roleAt(session, t0 - OWNER_CLOCK_SLACK_MS - 1)).toBe('clerk');
     expect(roleAt(session, t0 - 60_000)).toBe('clerk');
     expect(roleAt(session, t0 - 365 * 24 * 3_600_000)).toBe('clerk');
   });

@@ -95,12 +95,20 @@ export interface OwnerSessionState {
 export const CLERK_SESSION: Readonly<OwnerSessionState> = Object.freeze({ ownerUntil: null });
 
 /**
- * The role at `now`. A session whose end lies more than OWNER_IDLE_MS ahead was stamped by a clock that
- * has since been put back: it counts as ended, so turning the clock back never stretches a session.
+ * How far a clock may step back and leave an owner session open: a time service correcting the clock by a few
+ * seconds (or a clock stamped at the end of the PIN's slow check and read by the next request) must not lock the
+ * owner out in the middle of what they just unlocked.
+ */
+export const OWNER_CLOCK_SLACK_MS = 5_000;
+
+/**
+ * The role at `now`. A session whose end lies more than OWNER_IDLE_MS (and the slack) ahead was stamped by a
+ * clock that has since been put back: it counts as ended, so turning the clock back never stretches a session
+ * by more than the slack.
  */
 export function roleAt(state: OwnerSessionState, now: number): Role {
   if (state.ownerUntil === null) return 'clerk';
-  return now < state.ownerUntil && state.ownerUntil - now <= OWNER_IDLE_MS ? 'owner' : 'clerk';
+  return now < state.ownerUntil && state.ownerUntil - now <= OWNER_IDLE_MS + OWNER_CLOCK_SLACK_MS ? 'owner' : 'clerk';
 }
 
 /** The right PIN was typed: the owner is known until OWNER_IDLE_MS from now. */
