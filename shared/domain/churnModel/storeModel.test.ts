@@ -104,6 +104,13 @@ describe('fitStoreChurnModel', () => {
     const first = inputs[0]!;
     expect(visitsModelBasis([{ ...first, visitDays: first.visitDays + 1, lastDay: CDNOW_CUTOFF_DAY }, ...inputs.slice(1)], CUTOFF)).not.toBe(basis);
     expect(visitsModelBasis(inputs.slice(1), CUTOFF)).not.toBe(basis);
+    // A visit voided from one customer and another's new visit on the last day: the count and the last day alike.
+    const lastDay = Math.max(...inputs.map((i) => i.lastDay));
+    const a = inputs.findIndex((i) => i.visitDays > 2 && i.lastDay < lastDay);
+    const b = inputs.findIndex((i, k) => k !== a && i.lastDay < lastDay);
+    const moved = inputs.map((i, k) => (k === a ? { ...i, visitDays: i.visitDays - 1 } : k === b ? { ...i, visitDays: i.visitDays + 1, lastDay } : i));
+    expect(moved.reduce((n, i) => n + i.visitDays, 0)).toBe(inputs.reduce((n, i) => n + i.visitDays, 0));
+    expect(visitsModelBasis(moved, CUTOFF)).not.toBe(basis);
     expect(visitsModelBasis(inputs, dayText(CDNOW_CUTOFF_DAY + 1))).not.toBe(basis);
     // A visit after the day fitted is not seen yet.
     expect(visitsModelBasis([...inputs, { firstDay: CDNOW_CUTOFF_DAY + 1, lastDay: CDNOW_CUTOFF_DAY + 1, visitDays: 1, repeatSpendVisits: 0, repeatSpendFen: 0 }], CUTOFF)).toBe(basis);

@@ -212,13 +212,21 @@ export function visitsModelBasis(inputs: Iterable<ChurnModelInput | null>, today
   let customers = 0;
   let visitDays = 0;
   let last = 0;
+  // Sums over customers of their first and last days and squared visit days: a visit voided from one customer and
+  // another's new visit the same day leave the count and the last day as they were, rarely these as well.
+  let firstDays = 0;
+  let lastDays = 0;
+  let squares = 0;
   for (const input of inputs) {
     if (input === null || input.lastDay > todayNumber) continue;
     customers++;
     visitDays += input.visitDays;
     last = Math.max(last, input.lastDay);
+    firstDays += input.firstDay;
+    lastDays += input.lastDay;
+    squares += input.visitDays * input.visitDays;
   }
-  return `${today}/${customers}/${visitDays}/${last}`;
+  return `${today}/${customers}/${visitDays}/${last}/${firstDays}/${lastDays}/${squares}`;
 }
 
 function fitVisitsModel(visitDays: Iterable<readonly [string, readonly number[]]>, todayNumber: number): HiddenMarkovParams | null {
