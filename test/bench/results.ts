@@ -118,6 +118,8 @@ export const FIGURE_IDS = {
   segmentsCount: 'segments.count-while-building',
   segmentsFactsCold: 'segments.facts-read-cold',
   segmentsFactsAgain: 'segments.facts-read-again',
+  /** A campaign's start reading its members again by id (here the whole store's). */
+  segmentsMembersAgain: 'segments.members-read-again',
   longTaskSegments: 'long-task.segments',
 } as const;
 

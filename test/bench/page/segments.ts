@@ -4,7 +4,7 @@
 // thread is watched. Raw: the same rows read plainly; a count's floor: one plain pass over as many rows.
 // Consent is seeded first (the customers file has no consent column): plain puts of consentState rows, untimed.
 import { database } from '../../../renderer/db/database';
-import { readSegmentFacts } from '../../../renderer/db/segmentFacts';
+import { readSegmentFacts, readSegmentFactsOf } from '../../../renderer/db/segmentFacts';
 import { settings } from '../../../renderer/db';
 import { CONSENT_CHANNELS, grantedChannels, type ConsentChannel, type ConsentStateRow, type CurrentConsent } from '../../../shared/domain/consent';
 import { segmentMembers, type SegmentCondition, type SegmentFacts } from '../../../shared/domain/campaigns/segment';
@@ -162,6 +162,24 @@ export async function segmentRuns(passes: number): Promise<SegmentsRun> {
     );
     readWindows.push(window!);
   }
+  // A campaign's start reads its members again in its transaction (renderer/db/campaigns.ts): the worst case, a
+  // campaign of the whole store, against the same rows read plainly.
+  reads.push(
+    await paired(
+      2,
+      'segments: members read again',
+      'every customer, as a campaign of the whole store starts',
+      async () => {
+        const start = performance.now();
+        const again = await readSegmentFactsOf(database(), facts.map((f) => f.id));
+        readWindows.push({ start, end: performance.now() });
+        return { hits: again.size };
+      },
+      async () => {
+        rawRows = await rawRead();
+      },
+    ),
+  );
 
   // The floor of a count: one plain pass over as many rows, each looked at once.
   const rows = Array.from({ length: total }, (_, i) => ({ id: String(i), tierId: i % 3 === 0 ? 'a' : 'b' }));
