@@ -193,7 +193,9 @@ describe('write scopes', () => {
     );
     await check('complaint satisfaction', () => complaints.recordSatisfaction(complaint!.id, true), ['complaints'], ['complaint.satisfaction']);
     const campaigns = createCampaignRepository(db, { ...deps(), random: () => 0.5 });
-    const facts = (await readSegmentFacts(db)).map((f) => ({ ...f, consented: ['sms' as const] }));
+    // Everyone agrees to SMS first: a start takes only those the store holds as consenting.
+    for (const f of await readSegmentFacts(db)) if (!f.consented.includes('sms')) await createConsentRepository(db, deps()).grant(f.id, 'sms', 'in-store');
+    const facts = await readSegmentFacts(db);
     const draft = { name: '回访', conditions: [], channel: 'sms' as const, message: '您好', costFen: 0, windowDays: 30, controlShare: 0 };
     const campaign = await campaigns.start(draft, facts);
     await check('campaign start', () => campaigns.start(draft, facts), ['campaigns', 'campaignMembers'], ['campaign.start']);
