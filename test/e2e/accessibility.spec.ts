@@ -1,10 +1,10 @@
 // Accessibility end to end: axe's WCAG 2.1 A/AA rules over every screen and dialog in both themes, form
 // errors tied to their fields with focus on the first, and dialogs that make the page behind them inert.
-import AxeBuilder from '@axe-core/playwright';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { axeViolations } from './pages/axe';
 import { BackupPage, PinDialog, RestoreDialogModel } from './pages/BackupPages';
 import { DuplicatesPageModel } from './pages/DataPages';
 import { ImportPage } from './pages/ImportPage';
@@ -19,8 +19,7 @@ class Audit {
   constructor(readonly page: Page) {}
 
   async check(screen: string) {
-    const result = await new AxeBuilder({ page: this.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    for (const violation of result.violations) {
+    for (const violation of await axeViolations(this.page)) {
       for (const node of violation.nodes) {
         this.found.push(`${screen}: ${violation.id} at ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`);
       }

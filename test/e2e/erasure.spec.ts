@@ -2,11 +2,10 @@
 // purchases) and search finds no trace; a backup made before the erasure, restored, does not bring them back, even
 // where the store that held the register is gone (main's copy), nor does an old export of the store imported again;
 // one customer's data as a JSON file and as a page that prints.
-import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { axeFindings } from './pages/axe';
 import type { AppPage } from './pages/AppPage';
 import { BackupPage, PinDialog, RestoreDialogModel, startWithDataLost } from './pages/BackupPages';
 import { ExportPageModel } from './pages/DataPages';
@@ -17,11 +16,6 @@ import { createCustomer } from './pages/PurchasePages';
 
 const PIN = '2580';
 
-/** What axe finds on the page as it is now (WCAG 2.1 A and AA). */
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
-}
 
 /** The list holds 李四 alone, and 张三丰 is found by no name, pinyin or phone. */
 async function expectOnlyLiSi(app: AppPage) {
@@ -60,7 +54,7 @@ test.describe('erasure and access', () => {
     // The purchases need the owner's choice before anything can be erased.
     await expect(erase.confirmButton).toBeDisabled();
     await erase.choosePurchases('anonymise');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeFindings(page)).toEqual([]);
     await erase.confirm();
 
     await expect(app.searchBox).toBeVisible();
@@ -146,7 +140,7 @@ test.describe('erasure and access', () => {
     await expect(erased).toHaveCount(1);
     await expect(erased).toContainText('张三丰');
     await expect(erased).toContainText(/该客户已于 \d{4}-\d{2}-\d{2} 抹除；未导入/);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeFindings(page)).toEqual([]);
     await importPage.startImport();
     await expect(importPage.doneSummary).toContainText('已抹除客户的行未导入：1 行。');
 
@@ -190,7 +184,7 @@ test.describe('erasure and access', () => {
     await expect(sheet.getByTestId('data-sheet-profile')).toContainText('137 0000 2222');
     await expect(sheet.getByTestId('data-sheet-purchases')).toContainText('120.00');
     await expect(sheet.getByTestId('data-sheet-audit')).toContainText('新增客户');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeFindings(page)).toEqual([]);
     await sheet.getByTestId('data-sheet-close').click();
     await expect(sheet).toBeHidden();
   });

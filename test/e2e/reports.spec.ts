@@ -4,10 +4,10 @@
 // and XLSX and its picture as PNG through main, into the data folder, and read back; printing draws the charts again
 // at the paper's width and prints the reports alone. On the demo store, today's churn risk by level is the churn
 // list's, with the model that judged it, and an open report takes the rollover's re-levelling as it lands.
-import AxeBuilder from '@axe-core/playwright';
 import { parseISO } from 'date-fns';
 import { readXlsx } from '../../renderer/features/importExport/xlsx';
 import { test, expect } from './fixtures';
+import { axeFindings } from './pages/axe';
 import type { AppPage } from './pages/AppPage';
 import { ChurnRiskPage } from './pages/ChurnPages';
 import { ComplaintDialogModel } from './pages/ComplaintPages';
@@ -150,8 +150,7 @@ test.describe('reports', () => {
     await expect(reports.section('satisfaction')).toBeVisible();
     await page.emulateMedia({ media: 'screen' });
 
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(axe.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`))).toEqual([]);
+    expect(await axeFindings(page)).toEqual([]);
   });
 
   test("today's churn risk by level is the churn list's, judged by the store's fitted model", async ({ app, page }) => {

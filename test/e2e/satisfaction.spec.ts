@@ -3,21 +3,15 @@
 // than 30); the detractor's follow-up is on Today, a complaint is opened from it with the answer attached, Contacted
 // closes it, and the loop's figures follow; when he buys
 // again he counts as come back. The owner's survey editor makes a new version.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { parseISO } from 'date-fns';
 import { test, expect } from './fixtures';
+import { axeFindings } from './pages/axe';
 import type { AppPage } from './pages/AppPage';
 import { CustomerActivityPage } from './pages/PurchasePages';
 import { SatisfactionPage, SurveyEditorPage } from './pages/SatisfactionPage';
 import { SurveyCardModel } from './pages/SurveyPages';
 import { TodayPage } from './pages/TodayPage';
 
-/** axe's WCAG 2.1 A/AA findings on the page as it is, one line each. */
-async function axeFindings(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
-}
 
 async function customerWithAnswer(app: AppPage, name: string, phone: string, answer: { csat: number; nps: number; why?: string }) {
   const form = await app.newCustomer();

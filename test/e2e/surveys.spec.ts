@@ -2,9 +2,8 @@
 // page (a refused form keeps what was entered; the keyboard alone fills one in), the answer in the timeline and as the
 // last score, the list's filter by band; after a purchase the prompt asks only a customer who may be asked, as often as
 // the owner's setting allows.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { axeFindings } from './pages/axe';
 import { createCustomer, type CustomerActivityPage } from './pages/PurchasePages';
 import { SurveyCardModel, SurveyPromptModel, SurveySettingsModel, surveyFilter } from './pages/SurveyPages';
 
@@ -17,11 +16,6 @@ async function recordSale(customer: CustomerActivityPage, amount: string) {
   await expect(customer.toast).toContainText(`已记录消费 ¥${amount}.00`);
 }
 
-/** axe's WCAG 2.1 A/AA findings on the page as it is, one line each. */
-async function axeFindings(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
-}
 
 test.describe('surveys', () => {
   test('a survey at the counter: a refused form keeps its answers; the answer shows in the timeline, as the last score and in the list filter', async ({ app, page }) => {

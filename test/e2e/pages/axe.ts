@@ -1,0 +1,16 @@
+// axe's WCAG 2.1 A and AA rules over the page as it is now: only the violations are gathered (axe's details of the
+// rules that pass are most of its time and are never read).
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+
+export type AxeViolation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ resultTypes: ['violations'] }).analyze();
+  return result.violations;
+}
+
+/** The violations, one line per element: the rule and where. */
+export async function axeFindings(page: Page): Promise<string[]> {
+  return (await axeViolations(page)).flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
+}
