@@ -30,7 +30,7 @@ export class AppPage {
    * count, a churn list, a trash row behind a long write).
    */
   async startUpRolloverDone(): Promise<void> {
-    await expect.poll(() => lastRolloverDay(this.page), { timeout: 60_000 }).not.toBeNull();
+    await expect.poll(() => lastRolloverDay(this.page), { timeout: 60_000, intervals: [100, 200] }).not.toBeNull();
   }
 
   get searchBox(): Locator {
