@@ -60,8 +60,8 @@ export async function readSegmentFacts(db: RegularsDatabase, onProgress?: (read:
 }
 
 /**
- * The facts of the customers named, as stored now, in one read transaction: an id's facts, or null for a customer
- * not active (in the trash, erased, or without a state row yet).
+ * The facts of the customers named, as stored now, CHUNK ids a transaction (all in the caller's, inside one): an id's
+ * facts, or null for a customer not active (in the trash, erased, or without a state row yet).
  */
 export async function readSegmentFactsOf(db: RegularsDatabase, ids: readonly string[]): Promise<Map<string, SegmentFacts | null>> {
   const out = new Map<string, SegmentFacts | null>();
@@ -125,6 +125,7 @@ export function followSegmentFacts(db: RegularsDatabase, emit: (read: SegmentFac
     const work: Set<string> | 'all' = pending;
     pending = new Set();
     reading = true;
+    let failed = false;
     try {
       if (work === 'all' || !facts || work.size > Math.max(PATCH_AT_MOST, facts.size / 4)) {
         facts = await readAll();
@@ -143,12 +144,14 @@ export function followSegmentFacts(db: RegularsDatabase, emit: (read: SegmentFac
       }
       emitReady();
     } catch (error) {
-      // The changes are read again with the next ones; the facts on screen stay the last that were read whole.
+      // The changes are read again with the next write's (not at once: a read that keeps failing is not retried in a
+      // loop); the facts on screen stay the last that were read.
       console.error(error);
       gather(work);
+      failed = true;
     } finally {
       reading = false;
-      schedule();
+      if (!failed) schedule();
     }
   }
 
