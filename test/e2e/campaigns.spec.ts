@@ -3,13 +3,14 @@
 // logged on the customer), the list exported as CSV with only those who consent, the results against the control
 // group after customers came back, and the end. Saved segments: one saved (a refused name keeps what was typed), loaded
 // after a reload with the same count, a campaign started from it, then changed, renamed and deleted. A form left open
-// over the daily rollover counts the stages the rollover drew, as a form opened afresh does.
+// over the daily rollover counts the stages the rollover drew, as a form opened afresh does; a start from a count that
+// a change it could not see has overtaken is refused, with everything typed kept.
 import { parseISO } from 'date-fns';
 import { test, expect } from './fixtures';
 import { CampaignPage, NewCampaignPage } from './pages/CampaignPages';
 import { clickAsNeeded } from './pages/OwnerPin';
 import { CustomerActivityPage } from './pages/PurchasePages';
-import { lastRolloverDay } from './pages/PointsTillPages';
+import { lastRolloverDay, onStore } from './pages/PointsTillPages';
 
 test.describe('campaigns', () => {
   test.use({ now: parseISO('2026-12-07T10:00:00') });
@@ -186,5 +187,23 @@ test.describe('campaigns', () => {
     await form.addCondition.selectOption({ label: '阶段' });
     for (const stage of ['回头客', '忠诚客户']) await form.condition('阶段').getByRole('button', { name: stage }).click();
     await expect.poll(() => form.counted()).toBe(followed);
+  });
+
+  test('a start from a count a change has overtaken is refused in words, everything typed kept', async ({ app, page }) => {
+    await app.startDemoStore();
+    const form = await NewCampaignPage.open(page);
+    const reach = Number(/(\d+) 位客户同意/.exec(await form.reach.innerText())![1]);
+    expect(reach).toBeGreaterThan(0);
+    await form.name.fill('老客户回访');
+    await form.cost.fill('30');
+    // Behind the app's back (no announcement reaches the form), everyone withdraws every consent.
+    const consents = await onStore<{ id: string; channels: Record<string, unknown>; granted: string[] }[]>(page, 'consentState', 'getAll', null);
+    for (const row of consents.filter((r) => r.granted.length > 0)) await onStore(page, 'consentState', 'put', { ...row, granted: [] });
+    await form.start();
+    await expect(form.root.getByRole('alert')).toContainText('这组客户在您设置时有了变化');
+    await expect(form.name).toHaveValue('老客户回访');
+    await expect(form.cost).toHaveValue('30');
+    await page.goto('#/campaigns');
+    await expect(page.locator('section.campaigns-screen .empty-state')).toBeVisible();
   });
 });
