@@ -204,16 +204,17 @@ export function visitsSampleBuckets(customers: number): number {
 }
 
 /**
- * What the visits model is fitted from, in brief: the day, the customers with a visit by then, their visit days in all
- * and the last of them. Any purchase, void, return, new or trashed customer moves it; the next day does too.
+ * What the visits model is fitted from, in brief: the day, the customers with a visit by then, their visit days in all,
+ * the last of them, and the sums of first days, last days and squared visit days. Any purchase, void, return, new or
+ * trashed customer moves it; the next day does too.
  */
 export function visitsModelBasis(inputs: Iterable<ChurnModelInput | null>, today: string): string {
   const todayNumber = dayNumber(today);
   let customers = 0;
   let visitDays = 0;
   let last = 0;
-  // Sums over customers of their first and last days and squared visit days: a visit voided from one customer and
-  // another's new visit the same day leave the count and the last day as they were, rarely these as well.
+  // A visit voided from one customer and another's new visit the same day leave the count and the last day as they
+  // were; the sums move with either.
   let firstDays = 0;
   let lastDays = 0;
   let squares = 0;
