@@ -214,7 +214,7 @@ export function visitsModelBasis(inputs: Iterable<ChurnModelInput | null>, today
   let visitDays = 0;
   let last = 0;
   // A visit voided from one customer and another's new visit the same day leave the count and the last day as they
-  // were; the sums move with either.
+  // were; the sums almost always move with them (all three stay only in contrived cases).
   let firstDays = 0;
   let lastDays = 0;
   let squares = 0;
